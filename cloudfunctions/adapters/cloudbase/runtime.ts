@@ -1,0 +1,51 @@
+import tcb from '@cloudbase/node-sdk'
+import type { Identity } from '../../kernel/identity'
+import type { Runtime } from '../../kernel/main'
+import type { Ports } from '../../kernel/ports'
+import { inboxNotifier } from '../inbox-notifier'
+import { cryptoRandom, jsonLogger, systemClock } from '../system'
+import { type CbDb, CloudbaseStore } from './cloudbase-store'
+import { cloudbaseEnv } from './env'
+
+let ports: Ports | null = null
+
+/** Ports are built once per function instance: CloudBase reuses warm instances across calls. */
+function buildPorts(fn: string): Ports {
+  if (ports) return ports
+  const env = cloudbaseEnv()
+  const app = tcb.init({ env: tcb.SYMBOL_CURRENT_ENV })
+  const store = new CloudbaseStore(app.database() as unknown as CbDb)
+  ports = {
+    store,
+    clock: systemClock,
+    random: cryptoRandom,
+    log: jsonLogger({ fn }),
+    notifier: inboxNotifier(store, systemClock, cryptoRandom),
+    codePepper: env.LINLI_CODE_PEPPER
+  }
+  return ports
+}
+
+/** The caller is whoever WeChat says: WX_OPENID from the invocation context, nothing else. */
+export function wechatIdentity(_event: unknown, context: unknown): Identity | null {
+  const ctx = tcb.getCloudbaseContext(context as Parameters<typeof tcb.getCloudbaseContext>[0])
+  const openid = ctx.WX_OPENID
+  if (!openid) return null
+  return {
+    openid,
+    source: 'wechat',
+    ...(ctx.WX_APPID ? { appid: ctx.WX_APPID } : {}),
+    ...(ctx.WX_UNIONID ? { unionid: ctx.WX_UNIONID } : {})
+  }
+}
+
+export function cloudbaseRuntime(fn: string): Runtime {
+  return {
+    ports: () => buildPorts(fn),
+    identity: wechatIdentity,
+    requestId: (context) => {
+      const id = (context as { request_id?: unknown } | undefined)?.request_id
+      return typeof id === 'string' && id ? id : cryptoRandom.id(8)
+    }
+  }
+}

@@ -1,0 +1,127 @@
+import Database from 'better-sqlite3'
+import { COLLECTIONS, type CollectionName } from '../../kernel/collections'
+import {
+  type Doc,
+  type Filter,
+  type FindOptions,
+  type InsertResult,
+  type Store,
+  StoreUsageError,
+  type UpdateSpec,
+  checkField,
+  checkLimit
+} from '../../kernel/store'
+import { filterSql, jsonPath, orderSql } from './filter-sql'
+
+/**
+ * The embedded adapter: one table per collection holding JSON documents, with expression
+ * indexes for the declared indexes. Every operation is a single SQL statement, so each is
+ * atomic even when the job runner and the server share the file.
+ */
+export class SqliteStore implements Store {
+  private readonly db: Database.Database
+
+  constructor(file: string) {
+    this.db = new Database(file)
+    this.db.pragma('journal_mode = WAL')
+    this.db.pragma('busy_timeout = 5000')
+    this.db.pragma('synchronous = NORMAL')
+    this.migrate()
+  }
+
+  private migrate(): void {
+    for (const [name, spec] of Object.entries(COLLECTIONS)) {
+      this.db.exec(`CREATE TABLE IF NOT EXISTS "${name}" (id TEXT PRIMARY KEY, doc TEXT NOT NULL)`)
+      for (const idx of spec.indexes) {
+        const cols = idx.fields.map((f) => jsonPath(f)).join(', ')
+        this.db.exec(
+          `CREATE ${idx.unique ? 'UNIQUE ' : ''}INDEX IF NOT EXISTS "${name}__${idx.name}" ON "${name}" (${cols})`
+        )
+      }
+    }
+  }
+
+  async get<T extends Doc>(collection: CollectionName, id: string): Promise<T | null> {
+    const row = this.db.prepare(`SELECT doc FROM "${collection}" WHERE id = ?`).get(id) as { doc: string } | undefined
+    return row ? (JSON.parse(row.doc) as T) : null
+  }
+
+  async find<T extends Doc>(collection: CollectionName, options: FindOptions = {}): Promise<T[]> {
+    const limit = checkLimit(options.limit)
+    const offset = options.offset ?? 0
+    if (!Number.isInteger(offset) || offset < 0) throw new StoreUsageError('offset must be a non-negative integer')
+    const where = filterSql(options.where)
+    const rows = this.db
+      .prepare(`SELECT doc FROM "${collection}" WHERE ${where.text} ${orderSql(options.orderBy)} LIMIT ? OFFSET ?`)
+      .all(...where.params, limit, offset) as { doc: string }[]
+    return rows.map((r) => JSON.parse(r.doc) as T)
+  }
+
+  async count(collection: CollectionName, where?: Filter): Promise<number> {
+    const w = filterSql(where)
+    const row = this.db.prepare(`SELECT COUNT(*) AS n FROM "${collection}" WHERE ${w.text}`).get(...w.params) as {
+      n: number
+    }
+    return row.n
+  }
+
+  async insert<T extends Doc>(collection: CollectionName, doc: T): Promise<InsertResult> {
+    if (typeof doc._id !== 'string' || doc._id.length === 0) throw new StoreUsageError('insert needs a string _id')
+    try {
+      this.db.prepare(`INSERT INTO "${collection}" (id, doc) VALUES (?, ?)`).run(doc._id, JSON.stringify(doc))
+      return { ok: true, id: doc._id }
+    } catch (e) {
+      const code = (e as { code?: string }).code
+      if (code === 'SQLITE_CONSTRAINT_PRIMARYKEY') return { ok: false, reason: 'DUPLICATE', index: '_id' }
+      if (code === 'SQLITE_CONSTRAINT_UNIQUE') {
+        const m = /index '?"?[\w]+__(\w+)/.exec(String((e as Error).message))
+        return { ok: false, reason: 'DUPLICATE', index: m?.[1] ?? uniqueIndexFromMessage(collection, e) }
+      }
+      throw e
+    }
+  }
+
+  async update(collection: CollectionName, id: string, spec: UpdateSpec, when?: Filter): Promise<boolean> {
+    let expr = 'doc'
+    const params: unknown[] = []
+    for (const [field, value] of Object.entries(spec.set ?? {})) {
+      if (field === '_id') throw new StoreUsageError('_id cannot be updated')
+      expr = `json_set(${expr}, '$.${checkField(field)}', json(?))`
+      params.push(JSON.stringify(value ?? null))
+    }
+    for (const [field, by] of Object.entries(spec.inc ?? {})) {
+      if (!Number.isFinite(by)) throw new StoreUsageError(`inc on ${field} needs a finite number`)
+      const path = `'$.${checkField(field)}'`
+      expr = `json_set(${expr}, ${path}, COALESCE(json_extract(doc, ${path}), 0) + ?)`
+      params.push(by)
+    }
+    for (const field of spec.unset ?? []) expr = `json_remove(${expr}, '$.${checkField(field)}')`
+    if (expr === 'doc') throw new StoreUsageError('update needs set, inc or unset')
+    const w = filterSql(when)
+    try {
+      const res = this.db
+        .prepare(`UPDATE "${collection}" SET doc = ${expr} WHERE id = ? AND (${w.text})`)
+        .run(...params, id, ...w.params)
+      return res.changes === 1
+    } catch (e) {
+      if ((e as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE') return false
+      throw e
+    }
+  }
+
+  async remove(collection: CollectionName, id: string, when?: Filter): Promise<boolean> {
+    const w = filterSql(when)
+    const res = this.db.prepare(`DELETE FROM "${collection}" WHERE id = ? AND (${w.text})`).run(id, ...w.params)
+    return res.changes === 1
+  }
+
+  async close(): Promise<void> {
+    this.db.close()
+  }
+}
+
+function uniqueIndexFromMessage(collection: CollectionName, e: unknown): string {
+  const msg = String((e as Error).message)
+  const spec = COLLECTIONS[collection].indexes.find((i) => i.unique && i.fields.some((f) => msg.includes(f)))
+  return spec?.name ?? 'unique'
+}

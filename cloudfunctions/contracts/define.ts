@@ -1,0 +1,41 @@
+import type { z } from 'zod'
+import type { Role } from './roles'
+
+/**
+ * Who may call an action:
+ * - `public`: anyone the platform identified, even before they have a user record (login);
+ * - `member`: any registered user, no community needed;
+ * - a list of roles: the caller must hold one of them in the envelope's community.
+ */
+export type Access = 'public' | 'member' | readonly Role[]
+
+export interface ActionContract<
+  Fn extends string = string,
+  Name extends string = string,
+  I extends z.ZodType = z.ZodType,
+  O extends z.ZodType = z.ZodType
+> {
+  fn: Fn
+  name: Name
+  /** `fn.name`, the identifier used on the wire and in the registry. */
+  id: `${Fn}.${Name}`
+  summary: string
+  access: Access
+  input: I
+  output: O
+}
+
+export function defineAction<Fn extends string, Name extends string, I extends z.ZodType, O extends z.ZodType>(c: {
+  fn: Fn
+  name: Name
+  summary: string
+  access: Access
+  input: I
+  output: O
+}): ActionContract<Fn, Name, I, O> {
+  return { ...c, id: `${c.fn}.${c.name}` }
+}
+
+export function needsCommunity(access: Access): access is readonly Role[] {
+  return Array.isArray(access)
+}

@@ -1,0 +1,48 @@
+/**
+ * Every error code the functions may return, namespaced by area. The client switches on these,
+ * so a code is never renamed once shipped.
+ */
+export const ERROR_CODES = [
+  'REQUEST.INVALID',
+  'REQUEST.INVALID_INPUT',
+  'REQUEST.UNKNOWN_ACTION',
+  'REQUEST.TOO_LARGE',
+  'AUTH.UNAUTHENTICATED',
+  'AUTH.NOT_REGISTERED',
+  'AUTH.FORBIDDEN',
+  'AUTH.COMMUNITY_REQUIRED',
+  'USER.NOT_FOUND',
+  'HOUSEHOLD.CODE_INVALID',
+  'HOUSEHOLD.TOO_MANY_ATTEMPTS',
+  'HOUSEHOLD.ALREADY_BOUND',
+  'HOUSEHOLD.NOT_FOUND',
+  'HOUSEHOLD.NOT_OWNER',
+  'HOUSEHOLD.NOT_MEMBER',
+  'INVITATION.NOT_FOUND',
+  'INVITATION.EXPIRED',
+  'INVITATION.USED',
+  'INVITATION.SELF',
+  'JOIN_REQUEST.NOT_FOUND',
+  'JOIN_REQUEST.ALREADY_PENDING',
+  'JOIN_REQUEST.ALREADY_REVIEWED',
+  'JOIN_REQUEST.OUT_OF_GRID',
+  'CONTEXT.NOT_AVAILABLE',
+  'INTERNAL.ERROR',
+  'TRANSPORT.FAILED'
+] as const
+export type ErrorCode = (typeof ERROR_CODES)[number]
+
+export interface FieldError {
+  /** Dotted path inside the action input, e.g. `code` or `members.0.phone`. */
+  path: string
+  message: string
+}
+
+export interface ApiError {
+  code: ErrorCode
+  message: string
+  requestId: string
+  fields?: FieldError[]
+}
+
+export type ApiResponse<T> = { ok: true; data: T; requestId: string } | { ok: false; error: ApiError }

@@ -1,0 +1,31 @@
+import type { z } from 'zod'
+import type { ActionContract } from './define'
+import { userContracts } from './user'
+
+/**
+ * Every action of every function, keyed by `fn.name`. Tests enumerate this; the typed client and
+ * the handlers take their types from it. A function's contracts are added here when it lands.
+ */
+export const functionContracts = {
+  user: userContracts
+} as const
+
+type Flatten<T> = {
+  [F in keyof T]: { [A in keyof T[F]]: T[F][A] extends ActionContract ? T[F][A] : never }[keyof T[F]]
+}[keyof T]
+
+export type AnyContract = Flatten<typeof functionContracts>
+export type ActionId = AnyContract['id']
+export type ContractOf<Id extends ActionId> = Extract<AnyContract, { id: Id }>
+export type InputOf<Id extends ActionId> = z.input<ContractOf<Id>['input']>
+export type ParsedInputOf<Id extends ActionId> = z.output<ContractOf<Id>['input']>
+export type OutputOf<Id extends ActionId> = z.output<ContractOf<Id>['output']>
+export type FunctionName = keyof typeof functionContracts
+
+export const allContracts: readonly ActionContract[] = Object.values(functionContracts).flatMap(
+  (fn) => Object.values(fn) as ActionContract[]
+)
+
+export function contractById(id: string): ActionContract | undefined {
+  return allContracts.find((c) => c.id === id)
+}

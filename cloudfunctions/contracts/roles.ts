@@ -1,0 +1,24 @@
+import { z } from 'zod'
+
+/** Roles a user can hold inside one community. `resident` comes from an active household membership. */
+export const ROLES = ['resident', 'butler', 'staff', 'verifier', 'operator'] as const
+export type Role = (typeof ROLES)[number]
+export const RoleSchema = z.enum(ROLES)
+
+export const ROLE_LABELS: Record<Role, string> = {
+  resident: '住户',
+  butler: '网格管家',
+  staff: '活动专员',
+  verifier: '核销员',
+  operator: '运营'
+}
+
+export const RELATIONS = ['owner', 'family', 'tenant'] as const
+export type Relation = (typeof RELATIONS)[number]
+export const RelationSchema = z.enum(RELATIONS)
+
+export const RELATION_LABELS: Record<Relation, string> = {
+  owner: '业主',
+  family: '家庭成员',
+  tenant: '租户'
+}

@@ -1,0 +1,123 @@
+/** Stored document shapes. Money in fen, times in UTC epoch ms. */
+import type { Relation, Role } from '../contracts/roles'
+
+export interface CommunityDoc {
+  _id: string
+  name: string
+  city: string
+  address: string
+  createdAt: number
+}
+
+export interface BuildingDoc {
+  _id: string
+  communityId: string
+  name: string
+  order: number
+}
+
+export interface HouseholdDoc {
+  _id: string
+  communityId: string
+  buildingId: string
+  /** e.g. `1-0302` (unit-room); shown with the building name. */
+  room: string
+  /** House area in hundredths of a square metre, so fees stay integer arithmetic. */
+  areaCm2: number
+  /** sha256(pepper + code): the code itself is handed out on paper and never stored. */
+  codeHash: string
+  createdAt: number
+}
+
+export interface UserDoc {
+  _id: string
+  openid: string
+  unionid?: string
+  nickname: string
+  avatarUrl: string
+  phone?: string
+  lastContext?: { communityId: string; role: Role; householdId?: string }
+  createdAt: number
+  updatedAt: number
+}
+
+export type MembershipStatus = 'active' | 'removed'
+export interface MembershipDoc {
+  /** `${householdId}:${userId}`: the key itself forbids binding one household twice. */
+  _id: string
+  userId: string
+  householdId: string
+  communityId: string
+  relation: Relation
+  status: MembershipStatus
+  via: 'code' | 'invitation' | 'approval' | 'seed'
+  createdAt: number
+}
+
+export type StaffRole = Exclude<Role, 'resident'>
+export interface StaffRoleDoc {
+  /** `${communityId}:${userId}:${role}` */
+  _id: string
+  userId: string
+  communityId: string
+  role: StaffRole
+  createdAt: number
+}
+
+export interface GridDoc {
+  _id: string
+  communityId: string
+  name: string
+  butlerUserId: string
+  buildingIds: string[]
+}
+
+export type InvitationStatus = 'open' | 'accepted' | 'revoked' | 'expired'
+export interface InvitationDoc {
+  _id: string
+  token: string
+  householdId: string
+  communityId: string
+  relation: Exclude<Relation, 'owner'>
+  createdBy: string
+  status: InvitationStatus
+  expiresAt: number
+  acceptedBy?: string
+  createdAt: number
+}
+
+export type JoinRequestStatus = 'pending' | 'approved' | 'rejected'
+export interface JoinRequestDoc {
+  /** `${householdId}:${userId}`: one open request per user and household. */
+  _id: string
+  userId: string
+  householdId: string
+  communityId: string
+  buildingId: string
+  relation: Exclude<Relation, 'owner'>
+  note: string
+  status: JoinRequestStatus
+  reviewerId?: string
+  reviewNote?: string
+  createdAt: number
+  reviewedAt?: number
+}
+
+export interface AttemptDoc {
+  /** `${purpose}:${subject}:${window}` */
+  _id: string
+  count: number
+  createdAt: number
+}
+
+export interface InboxDoc {
+  _id: string
+  userId: string
+  communityId: string
+  kind: string
+  title: string
+  body: string
+  link?: string
+  read: boolean
+  createdAt: number
+}

@@ -1,0 +1,50 @@
+import type { Role } from '../contracts/roles'
+import type { GridDoc, MembershipDoc, StaffRoleDoc, UserDoc } from '../domain/docs'
+import type { Identity } from './identity'
+import type { Store } from './store'
+
+/** The caller as the use cases see it: identity, user record, and roles in the chosen community. */
+export interface Actor {
+  identity: Identity
+  user: UserDoc
+  communityId: string | null
+  roles: Role[]
+  /** Active households of the user in `communityId`. */
+  householdIds: string[]
+  /** Grids the user looks after as butler in `communityId`. */
+  grids: GridDoc[]
+}
+
+export async function findUserByOpenid(store: Store, openid: string): Promise<UserDoc | null> {
+  const [user] = await store.find<UserDoc>('users', { where: { openid }, limit: 1 })
+  return user ?? null
+}
+
+export async function loadActor(
+  store: Store,
+  identity: Identity,
+  user: UserDoc,
+  communityId: string | null
+): Promise<Actor> {
+  if (!communityId) return { identity, user, communityId: null, roles: [], householdIds: [], grids: [] }
+  const [memberships, staff] = await Promise.all([
+    store.find<MembershipDoc>('memberships', {
+      where: { userId: user._id, communityId, status: 'active' },
+      limit: 100
+    }),
+    store.find<StaffRoleDoc>('staffRoles', { where: { userId: user._id, communityId }, limit: 20 })
+  ])
+  const roles = new Set<Role>(staff.map((s) => s.role))
+  if (memberships.length > 0) roles.add('resident')
+  const grids = roles.has('butler')
+    ? await store.find<GridDoc>('grids', { where: { communityId, butlerUserId: user._id }, limit: 20 })
+    : []
+  return {
+    identity,
+    user,
+    communityId,
+    roles: [...roles],
+    householdIds: memberships.map((m) => m.householdId),
+    grids
+  }
+}

@@ -1,0 +1,131 @@
+import { z } from 'zod'
+import type { ActionContract } from '../contracts/define'
+import { needsCommunity } from '../contracts/define'
+import type { ApiError, ApiResponse, ErrorCode, FieldError } from '../contracts/errors'
+import type { Role } from '../contracts/roles'
+import { type Actor, findUserByOpenid, loadActor } from './actor'
+import type { Identity, IdentityResolver } from './identity'
+import type { ActionCtx, FunctionModule, JobReport } from './module'
+import type { Ports } from './ports'
+
+/** What a caller sends to a function. Identity is deliberately absent: it comes from the platform. */
+const Envelope = z.object({
+  action: z.string().min(1).max(64),
+  input: z.unknown().optional(),
+  communityId: z.string().min(1).max(64).optional(),
+  requestId: z.string().max(64).optional()
+})
+
+/** CloudBase's timer-trigger event. Only trusted when no user identity came with it. */
+const TimerEvent = z.object({ Type: z.literal('Timer'), TriggerName: z.string() })
+
+/** CloudBase caps a request at 100 KB; we refuse well before that to keep handlers cheap. */
+export const MAX_INPUT_BYTES = 64 * 1024
+
+export interface Runtime {
+  ports(): Ports | Promise<Ports>
+  identity: IdentityResolver
+  requestId(context: unknown): string
+}
+
+export type Main = (event: unknown, context?: unknown) => Promise<ApiResponse<unknown> | JobResponse>
+export interface JobResponse {
+  ok: boolean
+  job: string
+  report?: JobReport
+  error?: string
+}
+
+function err(code: ErrorCode, message: string, requestId: string, fields?: FieldError[]): ApiResponse<never> {
+  const error: ApiError = fields ? { code, message, requestId, fields } : { code, message, requestId }
+  return { ok: false, error }
+}
+
+export function zodFields(e: z.ZodError): FieldError[] {
+  return e.issues.map((i) => ({ path: i.path.map(String).join('.') || '(input)', message: i.message }))
+}
+
+function roleAllowed(actor: Actor, roles: readonly Role[]): boolean {
+  return roles.some((r) => actor.roles.includes(r))
+}
+
+export function createMain(module: FunctionModule, runtime: Runtime): Main {
+  const contracts = module.contracts as Record<string, ActionContract>
+  const handlers = module.handlers as unknown as Record<
+    string,
+    (ctx: ActionCtx, input: unknown) => Promise<{ ok: true; value: unknown } | { ok: false; code: ErrorCode; message: string; fields?: FieldError[] }>
+  >
+
+  return async function main(event: unknown, context?: unknown) {
+    const requestId = runtime.requestId(context)
+    let ports: Ports | null = null
+    try {
+      ports = await runtime.ports()
+      const identity: Identity | null = runtime.identity(event, context)
+
+      const timer = TimerEvent.safeParse(event)
+      if (timer.success) {
+        if (identity) return err('AUTH.FORBIDDEN', '定时任务只能由平台触发', requestId)
+        return await runJob(module, timer.data.TriggerName, ports)
+      }
+
+      const envelope = Envelope.safeParse(event)
+      if (!envelope.success) return err('REQUEST.INVALID', '请求格式错误', requestId, zodFields(envelope.error))
+      const { action, communityId } = envelope.data
+      const contract = Object.prototype.hasOwnProperty.call(contracts, action) ? contracts[action] : undefined
+      const handler = contract ? handlers[action] : undefined
+      if (!contract || !handler) return err('REQUEST.UNKNOWN_ACTION', `未知操作：${action}`, requestId)
+
+      const rawInput = envelope.data.input ?? {}
+      if (JSON.stringify(rawInput).length > MAX_INPUT_BYTES) {
+        return err('REQUEST.TOO_LARGE', '请求内容过大', requestId)
+      }
+      if (!identity) return err('AUTH.UNAUTHENTICATED', '请先登录', requestId)
+
+      const user = await findUserByOpenid(ports.store, identity.openid)
+      let actor: Actor | null = null
+      if (contract.access !== 'public' && !user) return err('AUTH.NOT_REGISTERED', '请先登录', requestId)
+      if (user) {
+        const scoped = needsCommunity(contract.access) ? (communityId ?? null) : null
+        if (needsCommunity(contract.access) && !scoped) {
+          return err('AUTH.COMMUNITY_REQUIRED', '请先选择社区', requestId)
+        }
+        actor = await loadActor(ports.store, identity, user, scoped)
+        if (needsCommunity(contract.access) && !roleAllowed(actor, contract.access)) {
+          return err('AUTH.FORBIDDEN', '当前身份无权进行此操作', requestId)
+        }
+      }
+
+      const input = contract.input.safeParse(rawInput)
+      if (!input.success) {
+        const fields = zodFields(input.error)
+        const first = fields[0]
+        return err('REQUEST.INVALID_INPUT', first ? `${first.path}：${first.message}` : '输入有误', requestId, fields)
+      }
+
+      const result = await handler({ requestId, ports, identity, actor }, input.data)
+      if (!result.ok) return err(result.code, result.message, requestId, result.fields)
+
+      const output = contract.output.safeParse(result.value)
+      if (!output.success) {
+        ports.log.error('output does not match contract', { requestId, action: contract.id, issues: zodFields(output.error) })
+        return err('INTERNAL.ERROR', '服务暂时不可用，请稍后再试', requestId)
+      }
+      return { ok: true, data: output.data, requestId }
+    } catch (e) {
+      const detail = e instanceof Error ? { message: e.message, stack: e.stack } : { value: String(e) }
+      if (ports) ports.log.error('unexpected error', { requestId, fn: module.fn, ...detail })
+      else console.error(JSON.stringify({ level: 'error', msg: 'unexpected error', requestId, ...detail }))
+      return err('INTERNAL.ERROR', '服务暂时不可用，请稍后再试', requestId)
+    }
+  }
+}
+
+export async function runJob(module: FunctionModule, name: string, ports: Ports): Promise<JobResponse> {
+  const job = module.jobs.find((j) => j.name === name)
+  if (!job) return { ok: false, job: name, error: 'unknown job' }
+  const started = ports.clock.now()
+  const report = await job.run(ports)
+  ports.log.info('job finished', { job: name, ms: ports.clock.now() - started, ...report })
+  return { ok: true, job: name, report }
+}

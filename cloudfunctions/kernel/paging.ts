@@ -1,0 +1,47 @@
+import type { CollectionName } from './collections'
+import { type Doc, type Filter, MAX_PAGE, type Store } from './store'
+
+/**
+ * Walks a whole collection slice in pages of at most 1000 (CloudBase's cap), by `_id` keyset so a
+ * page boundary never skips or repeats a document while others are written.
+ */
+export async function* pages<T extends Doc>(
+  store: Store,
+  collection: CollectionName,
+  where?: Filter,
+  pageSize = MAX_PAGE
+): AsyncGenerator<T[]> {
+  let after: string | null = null
+  for (;;) {
+    const clauses: Filter[] = []
+    if (where) clauses.push(where)
+    if (after !== null) clauses.push({ _id: { gt: after } })
+    const page: T[] = await store.find<T>(collection, {
+      where: clauses.length ? { and: clauses } : undefined,
+      orderBy: [{ field: '_id', dir: 'asc' }],
+      limit: pageSize
+    })
+    if (page.length === 0) return
+    yield page
+    if (page.length < pageSize) return
+    after = page[page.length - 1]!._id
+  }
+}
+
+export async function findAll<T extends Doc>(store: Store, collection: CollectionName, where?: Filter): Promise<T[]> {
+  const all: T[] = []
+  for await (const page of pages<T>(store, collection, where)) all.push(...page)
+  return all
+}
+
+/** Fetches documents by id, in chunks that fit the query cap; missing ids are simply absent. */
+export async function getMany<T extends Doc>(store: Store, collection: CollectionName, ids: readonly string[]): Promise<Map<string, T>> {
+  const unique = [...new Set(ids)]
+  const out = new Map<string, T>()
+  for (let i = 0; i < unique.length; i += MAX_PAGE) {
+    const chunk = unique.slice(i, i + MAX_PAGE)
+    const docs = await store.find<T>(collection, { where: { _id: { in: chunk } }, limit: MAX_PAGE })
+    for (const d of docs) out.set(d._id, d)
+  }
+  return out
+}

@@ -1,0 +1,87 @@
+/**
+ * The store port. It offers only what CloudBase guarantees (see PLATFORM-NOTES): single-document
+ * atomic conditional updates, unique keys, paged queries of at most 1000 rows. There are no
+ * multi-document transactions on purpose: invariants are built on conditional updates.
+ */
+import type { CollectionName } from './collections'
+
+export type Scalar = string | number | boolean | null
+export type JsonValue = Scalar | JsonValue[] | { [k: string]: JsonValue }
+
+export interface Doc {
+  _id: string
+}
+
+export interface FieldOps {
+  eq?: Scalar
+  ne?: Scalar
+  gt?: number | string
+  gte?: number | string
+  lt?: number | string
+  lte?: number | string
+  in?: readonly Scalar[]
+}
+/** A bare scalar means equality. Field names may be dotted paths (`address.building`). */
+export type FieldCond = Scalar | FieldOps
+export type Filter = { and: readonly Filter[] } | { or: readonly Filter[] } | { [field: string]: FieldCond }
+
+export interface Sort {
+  field: string
+  dir: 'asc' | 'desc'
+}
+
+export const MAX_PAGE = 1000
+export const DEFAULT_PAGE = 100
+
+export interface FindOptions {
+  where?: Filter
+  orderBy?: readonly Sort[]
+  /** At most {@link MAX_PAGE}; defaults to {@link DEFAULT_PAGE}. */
+  limit?: number
+  offset?: number
+}
+
+export interface UpdateSpec {
+  set?: Record<string, unknown>
+  inc?: Record<string, number>
+  unset?: readonly string[]
+}
+
+export type InsertResult = { ok: true; id: string } | { ok: false; reason: 'DUPLICATE'; index: string }
+
+export interface Store {
+  get<T extends Doc>(collection: CollectionName, id: string): Promise<T | null>
+  find<T extends Doc>(collection: CollectionName, options?: FindOptions): Promise<T[]>
+  count(collection: CollectionName, where?: Filter): Promise<number>
+  /** Fails with `DUPLICATE` (never throws) when `_id` or a unique index already holds the value. */
+  insert<T extends Doc>(collection: CollectionName, doc: T): Promise<InsertResult>
+  /**
+   * Atomically updates one document when it exists and matches `when`. Returns whether it applied:
+   * the building block for stock, capacity, balances and state machines.
+   */
+  update(collection: CollectionName, id: string, spec: UpdateSpec, when?: Filter): Promise<boolean>
+  remove(collection: CollectionName, id: string, when?: Filter): Promise<boolean>
+  close?(): Promise<void>
+}
+
+export class StoreUsageError extends Error {
+  override name = 'StoreUsageError'
+}
+
+export function checkLimit(limit: number | undefined): number {
+  const n = limit ?? DEFAULT_PAGE
+  if (!Number.isInteger(n) || n < 1 || n > MAX_PAGE) {
+    throw new StoreUsageError(`limit must be an integer in 1..${MAX_PAGE}, got ${String(limit)}`)
+  }
+  return n
+}
+
+const FIELD_RE = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$/
+export function checkField(field: string): string {
+  if (!FIELD_RE.test(field)) throw new StoreUsageError(`invalid field path: ${field}`)
+  return field
+}
+
+export function isFieldOps(c: FieldCond): c is FieldOps {
+  return typeof c === 'object' && c !== null
+}

@@ -1,0 +1,29 @@
+/** Three projects: `unit` (domain, handlers, store, registry), `weapp` (compiled pages), `e2e` (Chromium). */
+const common = {
+  transform: { '^.+\\.[jt]sx?$': 'babel-jest' },
+  moduleFileExtensions: ['ts', 'tsx', 'js', 'jsx', 'json', 'cjs'],
+  moduleNameMapper: { '^@/(.*)$': '<rootDir>/src/$1', '^@contracts/(.*)$': '<rootDir>/cloudfunctions/contracts/$1' }
+}
+
+module.exports = {
+  projects: [
+    {
+      ...common,
+      displayName: 'unit',
+      testEnvironment: 'node',
+      testMatch: ['<rootDir>/tests/unit/**/*.test.ts', '<rootDir>/tests/handlers/**/*.test.ts', '<rootDir>/tests/store/**/*.test.ts']
+    },
+    {
+      ...common,
+      displayName: 'weapp',
+      testEnvironment: 'jsdom',
+      testMatch: ['<rootDir>/tests/weapp/**/*.test.ts']
+    },
+    {
+      ...common,
+      displayName: 'e2e',
+      testEnvironment: 'node',
+      testMatch: ['<rootDir>/tests/e2e/**/*.test.ts']
+    }
+  ]
+}

@@ -1,0 +1,209 @@
+import { createHash } from 'node:crypto'
+import { HOUSEHOLD_CODE_ALPHABET } from '../../cloudfunctions/contracts/user'
+import type {
+  BuildingDoc,
+  CommunityDoc,
+  GridDoc,
+  HouseholdDoc,
+  MembershipDoc,
+  StaffRole,
+  StaffRoleDoc,
+  UserDoc
+} from '../../cloudfunctions/domain/docs'
+import { hashHouseholdCode } from '../../cloudfunctions/domain/user/format'
+import type { Store } from '../../cloudfunctions/kernel/store'
+
+/**
+ * The demo "model community" and a second community that proves data stays apart. Everything is
+ * deterministic (ids, codes, openids) so tests, the e2e run and the login page can name it.
+ */
+export const DEMO_T0 = Date.UTC(2026, 0, 5, 2, 0, 0)
+
+export interface Persona {
+  id: string
+  openid: string
+  nickname: string
+  role: 'resident' | 'newcomer' | StaffRole
+  communityId: string
+  summary: string
+}
+
+export const COMMUNITY_A = 'c-linyuan'
+export const COMMUNITY_B = 'c-hexie'
+
+/** A code from a fixed sequence: unambiguous letters, stable across runs. */
+export function demoCode(seed: number): string {
+  const bytes = createHash('sha256').update(`linli-demo-household-${seed}`).digest()
+  let code = ''
+  for (let i = 0; i < 8; i++) code += HOUSEHOLD_CODE_ALPHABET[bytes[i]! % HOUSEHOLD_CODE_ALPHABET.length]
+  return code
+}
+
+interface HouseholdSeed {
+  doc: HouseholdDoc
+  code: string
+}
+
+function households(communityId: string, building: BuildingDoc, floors: number, perFloor: number, seed0: number, pepper: string) {
+  const out: HouseholdSeed[] = []
+  let n = 0
+  for (let f = 1; f <= floors; f++) {
+    for (let r = 1; r <= perFloor; r++) {
+      const room = `${f}0${r}`
+      const code = demoCode(seed0 + n++)
+      out.push({
+        code,
+        doc: {
+          _id: `h-${building._id.slice(2)}-${room}`,
+          communityId,
+          buildingId: building._id,
+          room,
+          areaCm2: (80 + ((f * 7 + r * 13) % 60)) * 100 + (r * 37) % 100,
+          codeHash: hashHouseholdCode(pepper, code),
+          createdAt: DEMO_T0
+        }
+      })
+    }
+  }
+  return out
+}
+
+function user(id: string, nickname: string, phone?: string): UserDoc {
+  return {
+    _id: id,
+    openid: `dev-${id}`,
+    nickname,
+    avatarUrl: '',
+    ...(phone ? { phone } : {}),
+    createdAt: DEMO_T0,
+    updatedAt: DEMO_T0
+  }
+}
+
+export function buildDemo(pepper: string) {
+  const communities: CommunityDoc[] = [
+    { _id: COMMUNITY_A, name: '临苑社区', city: '杭州', address: '西湖区文一西路 88 号', createdAt: DEMO_T0 },
+    { _id: COMMUNITY_B, name: '和谐家园', city: '杭州', address: '拱墅区丽水路 16 号', createdAt: DEMO_T0 + 1 }
+  ]
+  const buildings: BuildingDoc[] = [
+    { _id: 'b-a1', communityId: COMMUNITY_A, name: '1栋', order: 1 },
+    { _id: 'b-a2', communityId: COMMUNITY_A, name: '2栋', order: 2 },
+    { _id: 'b-a3', communityId: COMMUNITY_A, name: '3栋', order: 3 },
+    { _id: 'b-b1', communityId: COMMUNITY_B, name: 'A座', order: 1 }
+  ]
+  const [a1, a2, a3, b1] = buildings as [BuildingDoc, BuildingDoc, BuildingDoc, BuildingDoc]
+  const hh = [
+    ...households(COMMUNITY_A, a1, 5, 4, 100, pepper),
+    ...households(COMMUNITY_A, a2, 5, 4, 200, pepper),
+    ...households(COMMUNITY_A, a3, 4, 2, 300, pepper),
+    ...households(COMMUNITY_B, b1, 3, 4, 400, pepper)
+  ]
+  const users: UserDoc[] = [
+    user('u-wang', '王建国', '13800001111'),
+    user('u-li', '李秀英', '13800002222'),
+    user('u-zhao', '赵晓雨'),
+    user('u-newcomer', '陈新来'),
+    user('u-butler-zhang', '张管家', '13900003333'),
+    user('u-butler-liu', '刘管家', '13900004444'),
+    user('u-staff-sun', '孙活动'),
+    user('u-verifier-zhou', '周核销'),
+    user('u-operator-wu', '吴运营'),
+    user('u-b-resident', '钱多多'),
+    user('u-b-butler', '郑管家')
+  ]
+  // Seeded residents: the first twelve households of 1栋 and 2栋 each have an owner, some family.
+  const memberships: MembershipDoc[] = []
+  const residentNames = ['周', '吴', '郑', '冯', '陈', '褚', '卫', '蒋', '沈', '韩', '杨', '朱', '秦', '尤', '许', '何', '吕', '施', '张', '孔', '曹', '严', '华', '金']
+  const inA = hh.filter((h) => h.doc.communityId === COMMUNITY_A && h.doc.buildingId !== 'b-a3')
+  inA.slice(0, 24).forEach((h, i) => {
+    const u = user(`u-r${i + 1}`, `${residentNames[i] ?? '邻'}先生`)
+    users.push(u)
+    memberships.push(member(h.doc, u, 'owner'))
+  })
+  const home = hh.find((h) => h.doc._id === 'h-a1-101')!
+  const home2 = hh.find((h) => h.doc._id === 'h-a2-302')!
+  memberships.push(member(home.doc, users.find((u) => u._id === 'u-wang')!, 'owner'))
+  memberships.push(member(home.doc, users.find((u) => u._id === 'u-li')!, 'family'))
+  memberships.push(member(home2.doc, users.find((u) => u._id === 'u-wang')!, 'owner'))
+  memberships.push(member(hh.find((h) => h.doc._id === 'h-a3-201')!.doc, users.find((u) => u._id === 'u-zhao')!, 'tenant'))
+  memberships.push(member(hh.find((h) => h.doc._id === 'h-b1-101')!.doc, users.find((u) => u._id === 'u-b-resident')!, 'owner'))
+
+  const staff: StaffRoleDoc[] = [
+    staffRole(COMMUNITY_A, 'u-butler-zhang', 'butler'),
+    staffRole(COMMUNITY_A, 'u-butler-liu', 'butler'),
+    staffRole(COMMUNITY_A, 'u-staff-sun', 'staff'),
+    staffRole(COMMUNITY_A, 'u-verifier-zhou', 'verifier'),
+    staffRole(COMMUNITY_A, 'u-operator-wu', 'operator'),
+    staffRole(COMMUNITY_B, 'u-b-butler', 'butler'),
+    // The operator runs both communities: the switcher shows two contexts.
+    staffRole(COMMUNITY_B, 'u-operator-wu', 'operator')
+  ]
+  const grids: GridDoc[] = [
+    { _id: 'g-a-east', communityId: COMMUNITY_A, name: '东区网格', butlerUserId: 'u-butler-zhang', buildingIds: ['b-a1'] },
+    { _id: 'g-a-west', communityId: COMMUNITY_A, name: '西区网格', butlerUserId: 'u-butler-liu', buildingIds: ['b-a2', 'b-a3'] },
+    { _id: 'g-b-main', communityId: COMMUNITY_B, name: 'A座网格', butlerUserId: 'u-b-butler', buildingIds: ['b-b1'] }
+  ]
+  return { communities, buildings, households: hh, users, memberships, staff, grids }
+}
+
+function member(h: HouseholdDoc, u: UserDoc, relation: MembershipDoc['relation']): MembershipDoc {
+  return {
+    _id: `${h._id}:${u._id}`,
+    userId: u._id,
+    householdId: h._id,
+    communityId: h.communityId,
+    relation,
+    status: 'active',
+    via: 'seed',
+    createdAt: DEMO_T0
+  }
+}
+
+function staffRole(communityId: string, userId: string, role: StaffRole): StaffRoleDoc {
+  return { _id: `${communityId}:${userId}:${role}`, userId, communityId, role, createdAt: DEMO_T0 }
+}
+
+/** Household codes a demo user can type: the seed prints them and the dev login shows one. */
+export function demoCodes(pepper: string): Record<string, string> {
+  return Object.fromEntries(buildDemo(pepper).households.map((h) => [h.doc._id, h.code]))
+}
+
+export const PERSONAS: Persona[] = [
+  { id: 'u-wang', openid: 'dev-u-wang', nickname: '王建国', role: 'resident', communityId: COMMUNITY_A, summary: '业主 · 1栋 101、2栋 302' },
+  { id: 'u-li', openid: 'dev-u-li', nickname: '李秀英', role: 'resident', communityId: COMMUNITY_A, summary: '家庭成员 · 1栋 101' },
+  { id: 'u-zhao', openid: 'dev-u-zhao', nickname: '赵晓雨', role: 'resident', communityId: COMMUNITY_A, summary: '租户 · 3栋 201' },
+  { id: 'u-newcomer', openid: 'dev-u-newcomer', nickname: '陈新来', role: 'newcomer', communityId: COMMUNITY_A, summary: '新用户 · 尚未绑定房屋' },
+  { id: 'u-butler-zhang', openid: 'dev-u-butler-zhang', nickname: '张管家', role: 'butler', communityId: COMMUNITY_A, summary: '网格管家 · 东区（1栋）' },
+  { id: 'u-butler-liu', openid: 'dev-u-butler-liu', nickname: '刘管家', role: 'butler', communityId: COMMUNITY_A, summary: '网格管家 · 西区（2、3栋）' },
+  { id: 'u-staff-sun', openid: 'dev-u-staff-sun', nickname: '孙活动', role: 'staff', communityId: COMMUNITY_A, summary: '活动专员' },
+  { id: 'u-verifier-zhou', openid: 'dev-u-verifier-zhou', nickname: '周核销', role: 'verifier', communityId: COMMUNITY_A, summary: '核销员' },
+  { id: 'u-operator-wu', openid: 'dev-u-operator-wu', nickname: '吴运营', role: 'operator', communityId: COMMUNITY_A, summary: '运营 · 临苑社区、和谐家园' },
+  { id: 'u-b-resident', openid: 'dev-u-b-resident', nickname: '钱多多', role: 'resident', communityId: COMMUNITY_B, summary: '业主 · 和谐家园 A座 101' }
+]
+
+export interface SeedReport {
+  inserted: number
+  skipped: number
+}
+
+/** Idempotent: documents that already exist are left alone, so seeding twice changes nothing. */
+export async function seedDemo(store: Store, pepper: string): Promise<SeedReport> {
+  const d = buildDemo(pepper)
+  let inserted = 0
+  let skipped = 0
+  const put = async (coll: Parameters<Store['insert']>[0], docs: { _id: string }[]) => {
+    for (const doc of docs) {
+      const r = await store.insert(coll, doc)
+      if (r.ok) inserted++
+      else skipped++
+    }
+  }
+  await put('communities', d.communities)
+  await put('buildings', d.buildings)
+  await put('households', d.households.map((h) => h.doc))
+  await put('users', d.users)
+  await put('memberships', d.memberships)
+  await put('staffRoles', d.staff)
+  await put('grids', d.grids)
+  return { inserted, skipped }
+}

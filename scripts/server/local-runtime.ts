@@ -1,0 +1,55 @@
+import { inboxNotifier } from '../../cloudfunctions/adapters/inbox-notifier'
+import { cryptoRandom, jsonLogger, systemClock } from '../../cloudfunctions/adapters/system'
+import type { Identity } from '../../cloudfunctions/kernel/identity'
+import { type Main, type Runtime, createMain } from '../../cloudfunctions/kernel/main'
+import type { Clock, Logger, Ports, Random } from '../../cloudfunctions/kernel/ports'
+import type { Store } from '../../cloudfunctions/kernel/store'
+import { modules } from '../../cloudfunctions/modules'
+
+/**
+ * What the local server hands a function as its invocation context. The HTTP layer fills
+ * `identity` from a verified dev session; the request body can never reach it.
+ */
+export interface LocalContext {
+  request_id: string
+  identity: Identity | null
+}
+
+export function localIdentity(_event: unknown, context: unknown): Identity | null {
+  return (context as LocalContext | undefined)?.identity ?? null
+}
+
+export interface LocalPortsOptions {
+  store: Store
+  codePepper: string
+  clock?: Clock
+  random?: Random
+  log?: Logger
+}
+
+export function localPorts(o: LocalPortsOptions): Ports {
+  const clock = o.clock ?? systemClock
+  const random = o.random ?? cryptoRandom
+  return {
+    store: o.store,
+    clock,
+    random,
+    log: o.log ?? jsonLogger({ runtime: 'local' }),
+    notifier: inboxNotifier(o.store, clock, random),
+    codePepper: o.codePepper
+  }
+}
+
+export function localRuntime(ports: Ports): Runtime {
+  return {
+    ports: () => ports,
+    identity: localIdentity,
+    requestId: (context) => (context as LocalContext | undefined)?.request_id ?? ports.random.id(8)
+  }
+}
+
+/** Every function's `main`, wired to the same ports: the local equivalent of deployed functions. */
+export function localMains(ports: Ports): Record<string, Main> {
+  const runtime = localRuntime(ports)
+  return Object.fromEntries(modules.map((m) => [m.fn, createMain(m, runtime)]))
+}

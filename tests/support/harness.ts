@@ -1,0 +1,99 @@
+import { createHash } from 'node:crypto'
+import { SqliteStore } from '../../cloudfunctions/adapters/sqlite/sqlite-store'
+import type { ApiResponse } from '../../cloudfunctions/contracts/errors'
+import type { ActionId, InputOf, OutputOf } from '../../cloudfunctions/contracts/registry'
+import type { Main } from '../../cloudfunctions/kernel/main'
+import type { Clock, Logger, Ports, Random } from '../../cloudfunctions/kernel/ports'
+import { DEMO_T0, seedDemo } from '../../scripts/seed/demo'
+import { type LocalContext, localMains, localPorts } from '../../scripts/server/local-runtime'
+
+export const TEST_PEPPER = 'test-pepper-0123456789'
+
+export class FakeClock implements Clock {
+  constructor(public t = DEMO_T0 + 24 * 3600_000) {}
+  now() {
+    return this.t
+  }
+  advance(ms: number) {
+    this.t += ms
+  }
+}
+
+/** Deterministic ids and codes: a counter hashed, so runs are repeatable. */
+export class SeqRandom implements Random {
+  private n = 0
+  id(bytes = 12) {
+    return createHash('sha256').update(`id-${this.n++}`).digest('base64url').slice(0, Math.ceil((bytes * 4) / 3))
+  }
+  code(length: number, alphabet: string) {
+    const h = createHash('sha256').update(`code-${this.n++}`).digest()
+    let s = ''
+    for (let i = 0; i < length; i++) s += alphabet[h[i % h.length]! % alphabet.length]
+    return s
+  }
+}
+
+export interface LogLine {
+  level: string
+  msg: string
+  fields?: Record<string, unknown>
+}
+
+export interface Harness {
+  store: SqliteStore
+  clock: FakeClock
+  ports: Ports
+  logs: LogLine[]
+  mains: Record<string, Main>
+  /** Calls `fn.action` as the user with that openid (or anonymously with `null`). */
+  call<A extends ActionId>(
+    id: A,
+    input: InputOf<A>,
+    as: string | null,
+    communityId?: string
+  ): Promise<ApiResponse<OutputOf<A>>>
+  /** Sends a raw event, for malformed-envelope tests. */
+  raw(fn: string, event: unknown, as: string | null): Promise<unknown>
+  close(): Promise<void>
+}
+
+export async function makeHarness(opts: { seed?: boolean } = {}): Promise<Harness> {
+  const store = new SqliteStore(':memory:')
+  if (opts.seed !== false) await seedDemo(store, TEST_PEPPER)
+  const clock = new FakeClock()
+  const logs: LogLine[] = []
+  const log: Logger = {
+    info: (msg, fields) => logs.push({ level: 'info', msg, fields }),
+    warn: (msg, fields) => logs.push({ level: 'warn', msg, fields }),
+    error: (msg, fields) => logs.push({ level: 'error', msg, fields })
+  }
+  const ports = localPorts({ store, codePepper: TEST_PEPPER, clock, random: new SeqRandom(), log })
+  const mains = localMains(ports)
+  let n = 0
+  const context = (as: string | null): LocalContext => ({
+    request_id: `req-${++n}`,
+    identity: as ? { openid: as, source: 'dev' } : null
+  })
+  const raw = async (fn: string, event: unknown, as: string | null) => {
+    const main = mains[fn]
+    if (!main) throw new Error(`no function ${fn}`)
+    return main(event, context(as))
+  }
+  return {
+    store,
+    clock,
+    ports,
+    logs,
+    mains,
+    raw,
+    async call(id, input, as, communityId) {
+      const [fn, action] = id.split('.') as [string, string]
+      const event = { action, input, ...(communityId ? { communityId } : {}) }
+      return (await raw(fn, event, as)) as ApiResponse<never>
+    },
+    close: () => store.close()
+  }
+}
+
+/** Openids of seeded users are `dev-<userId>`. */
+export const as = (userId: string) => `dev-${userId}`
