@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import zhCN from 'zod/v4/locales/zh-CN.js'
+import { RELATIONS, ROLES } from './roles'
 
 // Field errors reach residents verbatim, so zod speaks Chinese on both sides of the wire.
 z.config(zhCN())
@@ -9,3 +10,6 @@ export const Id = z.string().trim().min(1, '不能为空').max(64, '过长')
 export const EpochMs = z.number().int().nonnegative()
 export const Empty = z.object({}).strict()
 export const Ok = z.object({ done: z.literal(true) })
+
+export const RoleSchema = z.enum(ROLES)
+export const RelationSchema = z.enum(RELATIONS)

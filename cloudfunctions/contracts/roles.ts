@@ -1,9 +1,10 @@
-import { z } from 'zod'
-
-/** Roles a user can hold inside one community. `resident` comes from an active household membership. */
+/**
+ * Plain constants only (no zod): main-package pages import the labels, and zod stays in the
+ * subpackages that validate forms.
+ *
+ * Roles a user can hold inside one community. `resident` comes from an active household membership. */
 export const ROLES = ['resident', 'butler', 'staff', 'verifier', 'operator'] as const
 export type Role = (typeof ROLES)[number]
-export const RoleSchema = z.enum(ROLES)
 
 export const ROLE_LABELS: Record<Role, string> = {
   resident: '住户',
@@ -15,7 +16,6 @@ export const ROLE_LABELS: Record<Role, string> = {
 
 export const RELATIONS = ['owner', 'family', 'tenant'] as const
 export type Relation = (typeof RELATIONS)[number]
-export const RelationSchema = z.enum(RELATIONS)
 
 export const RELATION_LABELS: Record<Relation, string> = {
   owner: '业主',

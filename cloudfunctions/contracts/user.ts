@@ -1,7 +1,6 @@
 import { z } from 'zod'
-import { Empty, EpochMs, Id } from './common'
+import { Empty, EpochMs, Id, RelationSchema, RoleSchema } from './common'
 import { defineAction } from './define'
-import { RelationSchema, RoleSchema } from './roles'
 
 const FN = 'user'
 

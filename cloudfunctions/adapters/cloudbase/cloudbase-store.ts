@@ -165,5 +165,7 @@ export class CloudbaseStore implements Store {
 
 function indexFrom(message: unknown): string {
   const m = /index:\s*([\w.$-]+)/.exec(String(message ?? ''))
+  // MongoDB calls the primary key index `_id_`; the port (and the SQLite adapter) say `_id`.
+  if (m?.[1] === '_id_') return '_id'
   return m?.[1] ?? 'unique'
 }

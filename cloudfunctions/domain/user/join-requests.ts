@@ -24,7 +24,7 @@ async function views(ports: Ports, reqs: JoinRequestDoc[]): Promise<View[]> {
       householdLabel: h ? householdLabel(buildings.get(r.buildingId), h) : '',
       relation: r.relation,
       applicantName: u?.nickname ?? '',
-      // The butler calls the applicant to verify: the full number is the point of this screen.
+      // Masked like everywhere a butler sees residents; verification happens face to face.
       phoneMasked: maskPhone(u?.phone),
       note: r.note,
       status: r.status,

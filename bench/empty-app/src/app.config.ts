@@ -1,0 +1,5 @@
+export default defineAppConfig({
+  pages: ['pages/index/index', 'pages/other/index'],
+  lazyCodeLoading: 'requiredComponents',
+  window: { navigationBarTitleText: 'empty' }
+})

@@ -1,0 +1,62 @@
+import path from 'node:path'
+import { defineConfig, type UserConfigExport } from '@tarojs/cli'
+
+/**
+ * One config for the weapp and H5 builds. `LINLI_APP=empty` builds an empty two-page app with the
+ * same settings: the size benchmark's baseline.
+ */
+const empty = process.env.LINLI_APP === 'empty'
+// The contracts are shared with the functions and live outside src/: Taro must compile them too.
+const shared = [path.resolve(__dirname, '..', 'cloudfunctions', 'contracts')]
+const h5 = process.env.TARO_ENV === 'h5'
+
+export default defineConfig<'webpack5'>(() => {
+  const config: UserConfigExport<'webpack5'> & object = {
+    projectName: 'linli',
+    date: '2026-11-23',
+    // NutUI is drawn at 375; our own styles at 750 (rpx = px in our scss).
+    designWidth(input?: string | number | { file?: string }) {
+      const file = typeof input === 'object' && input ? input.file : undefined
+      return file?.replace(/\\+/g, '/').includes('@nutui') ? 375 : 750
+    },
+    deviceRatio: { 640: 2.34 / 2, 750: 1, 375: 2, 828: 1.81 / 2 },
+    sourceRoot: empty ? 'bench/empty-app/src' : 'src',
+    outputRoot: empty ? (h5 ? 'build/empty-h5' : 'build/empty-weapp') : h5 ? 'dist-h5' : 'dist',
+    plugins: [],
+    defineConstants: {
+      LINLI_CLOUD_ENV: JSON.stringify(process.env.LINLI_CLOUD_ENV ?? '')
+    },
+    alias: {
+      '@': path.resolve(__dirname, '..', 'src'),
+      '@contracts': path.resolve(__dirname, '..', 'cloudfunctions', 'contracts')
+    },
+    copy: { patterns: [], options: {} },
+    framework: 'react',
+    compiler: { type: 'webpack5', prebundle: { enable: false } },
+    cache: { enable: false },
+    logger: { quiet: true, stats: false },
+    mini: {
+      compile: { include: shared },
+      // Dependencies used only by subpackages stay out of the main package.
+      optimizeMainPackage: { enable: true },
+      postcss: {
+        pxtransform: { enable: true, config: {} },
+        cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } }
+      },
+      miniCssExtractPluginOption: { ignoreOrder: true }
+    },
+    h5: {
+      compile: { include: shared },
+      publicPath: '/',
+      staticDirectory: 'static',
+      router: { mode: 'hash' },
+      output: { filename: 'js/[name].[hash:8].js', chunkFilename: 'js/[name].[chunkhash:8].js' },
+      miniCssExtractPluginOption: { ignoreOrder: true, filename: 'css/[name].[hash].css', chunkFilename: 'css/[name].[chunkhash].css' },
+      postcss: {
+        autoprefixer: { enable: true, config: {} },
+        cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } }
+      }
+    }
+  }
+  return config
+})

@@ -1,0 +1,57 @@
+import type { Server } from 'node:http'
+import path from 'node:path'
+import { SqliteStore } from '../../cloudfunctions/adapters/sqlite/sqlite-store'
+import { jsonLogger } from '../../cloudfunctions/adapters/system'
+import type { Ports } from '../../cloudfunctions/kernel/ports'
+import { modules } from '../../cloudfunctions/modules'
+import { seedDemo } from '../seed/demo'
+import { type LocalEnvT, dbFile, loadSecrets } from './env'
+import { createLocalServer } from './http'
+import { localMains, localPorts } from './local-runtime'
+import { startScheduler } from './scheduler'
+
+export interface RunningApp {
+  url: string
+  server: Server
+  ports: Ports
+  seeded: boolean
+  stop(): Promise<void>
+}
+
+export const ROOT = path.resolve(__dirname, '..', '..')
+
+/** Opens the data folder's database (seeding it when new), and serves the app and the functions. */
+export async function startApp(env: LocalEnvT, opts: { quiet?: boolean } = {}): Promise<RunningApp> {
+  const dataDir = path.resolve(ROOT, env.LINLI_DATA_DIR)
+  const secrets = loadSecrets(dataDir)
+  const store = new SqliteStore(dbFile(dataDir))
+  const log = jsonLogger({ runtime: 'local' }, opts.quiet ? () => undefined : console.log)
+  const ports = localPorts({ store, codePepper: secrets.codePepper, log })
+  const seeded = (await store.count('communities')) === 0
+  if (seeded) await seedDemo(store, secrets.codePepper)
+
+  const server = createLocalServer({
+    mains: localMains(ports),
+    ports,
+    devSessionSecret: secrets.devSessionSecret,
+    staticDir: path.join(ROOT, 'dist-h5')
+  })
+  const stopScheduler = env.LINLI_SCHEDULER === 'on' ? startScheduler(modules, ports) : () => undefined
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(env.LINLI_PORT, env.LINLI_HOST, () => resolve())
+  })
+  const address = server.address()
+  const port = typeof address === 'object' && address ? address.port : env.LINLI_PORT
+  return {
+    url: `http://${env.LINLI_HOST}:${port}/`,
+    server,
+    ports,
+    seeded,
+    async stop() {
+      stopScheduler()
+      await new Promise<void>((resolve) => server.close(() => resolve()))
+      await store.close()
+    }
+  }
+}

@@ -1,0 +1,144 @@
+import { createReadStream, existsSync, statSync } from 'node:fs'
+import { type IncomingMessage, type Server, type ServerResponse, createServer } from 'node:http'
+import path from 'node:path'
+import { MAX_INPUT_BYTES, type Main } from '../../cloudfunctions/kernel/main'
+import type { Ports } from '../../cloudfunctions/kernel/ports'
+import { PERSONAS } from '../seed/demo'
+import { signDevSession, verifyDevSession } from './dev-session'
+import type { LocalContext } from './local-runtime'
+import { personaList } from './personas'
+
+export interface ServerOptions {
+  mains: Record<string, Main>
+  ports: Ports
+  devSessionSecret: string
+  staticDir: string
+  /** Extra routes (e.g. the payment sandbox) mounted by later features. */
+  routes?: Record<string, (req: IncomingMessage, body: string) => Promise<{ status: number; json: unknown }>>
+}
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'application/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.png': 'image/png',
+  '.svg': 'image/svg+xml',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.ttf': 'font/ttf'
+}
+
+/** A little above CloudBase's 100 KB request cap, so the handler's own limit answers first. */
+const MAX_BODY = MAX_INPUT_BYTES + 36 * 1024
+
+function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body)
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' })
+  res.end(text)
+}
+
+function readBody(req: IncomingMessage): Promise<string | null> {
+  return new Promise((resolve, reject) => {
+    let size = 0
+    const chunks: Buffer[] = []
+    req.on('data', (c: Buffer) => {
+      size += c.length
+      if (size > MAX_BODY) {
+        resolve(null)
+        req.destroy()
+        return
+      }
+      chunks.push(c)
+    })
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')))
+    req.on('error', reject)
+  })
+}
+
+function serveStatic(staticDir: string, urlPath: string, res: ServerResponse): void {
+  const clean = decodeURIComponent(urlPath.split('?')[0] ?? '/')
+  let file = path.join(staticDir, path.normalize(clean).replace(/^(\.\.[/\\])+/, ''))
+  if (!file.startsWith(path.resolve(staticDir))) {
+    res.writeHead(403).end()
+    return
+  }
+  if (!existsSync(file) || statSync(file).isDirectory()) file = path.join(staticDir, 'index.html')
+  if (!existsSync(file)) {
+    res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8' })
+    res.end('H5 build missing: run `npm run build:h5` (npm start does this for you).')
+    return
+  }
+  const ext = path.extname(file)
+  res.writeHead(200, {
+    'content-type': TYPES[ext] ?? 'application/octet-stream',
+    'cache-control': ext === '.html' ? 'no-cache' : 'public, max-age=31536000, immutable'
+  })
+  createReadStream(file).pipe(res)
+}
+
+export function createLocalServer(o: ServerOptions): Server {
+  let seq = 0
+  const { log, clock, random } = o.ports
+  return createServer((req, res) => {
+    void (async () => {
+      const url = req.url ?? '/'
+      const started = Date.now()
+      try {
+        if (url === '/healthz') return sendJson(res, 200, { ok: true })
+
+        if (url === '/dev/personas' && req.method === 'GET') {
+          return sendJson(res, 200, { personas: personaList(o.ports.codePepper) })
+        }
+        if (url === '/dev/login' && req.method === 'POST') {
+          const body = await readBody(req)
+          const personaId = body ? (JSON.parse(body) as { personaId?: unknown }).personaId : undefined
+          const persona = PERSONAS.find((p) => p.id === personaId)
+          if (!persona) return sendJson(res, 404, { error: 'unknown persona' })
+          return sendJson(res, 200, { token: signDevSession(o.devSessionSecret, persona.openid, clock.now()) })
+        }
+
+        const api = /^\/api\/([a-z][a-z0-9-]*)$/.exec(url.split('?')[0] ?? '')
+        if (api && req.method === 'POST') {
+          const fn = api[1] ?? ''
+          const main = o.mains[fn]
+          const requestId = `local-${Date.now().toString(36)}-${(++seq).toString(36)}`
+          if (!main) return sendJson(res, 404, { ok: false, error: { code: 'REQUEST.UNKNOWN_ACTION', message: `未知函数：${fn}`, requestId } })
+          const body = await readBody(req)
+          if (body === null) {
+            return sendJson(res, 413, { ok: false, error: { code: 'REQUEST.TOO_LARGE', message: '请求内容过大', requestId } })
+          }
+          let event: unknown
+          try {
+            event = JSON.parse(body || '{}')
+          } catch {
+            return sendJson(res, 400, { ok: false, error: { code: 'REQUEST.INVALID', message: '请求不是合法的 JSON', requestId } })
+          }
+          const auth = req.headers.authorization ?? ''
+          const token = auth.startsWith('Bearer ') ? auth.slice(7) : ''
+          const session = token ? verifyDevSession(o.devSessionSecret, token, clock.now()) : null
+          const context: LocalContext = { request_id: requestId, identity: session ? { openid: session.openid, source: 'dev' } : null }
+          const result = await main(event, context)
+          const action = typeof event === 'object' && event !== null ? (event as { action?: unknown }).action : undefined
+          const outcome = 'error' in result && typeof result.error === 'object' && result.error ? (result.error as { code: string }).code : 'ok'
+          log.info('api', { fn, action: String(action), requestId, ms: Date.now() - started, outcome })
+          return sendJson(res, 200, result)
+        }
+
+        const route = o.routes?.[url.split('?')[0] ?? '']
+        if (route) {
+          const body = (await readBody(req)) ?? ''
+          const out = await route(req, body)
+          return sendJson(res, out.status, out.json)
+        }
+
+        if (req.method === 'GET' || req.method === 'HEAD') return serveStatic(o.staticDir, url, res)
+        res.writeHead(405).end()
+      } catch (e) {
+        const requestId = random.id(6)
+        log.error('local server error', { requestId, url, error: e instanceof Error ? e.stack : String(e) })
+        if (!res.headersSent) sendJson(res, 500, { ok: false, error: { code: 'INTERNAL.ERROR', message: '服务暂时不可用', requestId } })
+      }
+    })()
+  })
+}

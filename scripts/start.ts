@@ -1,0 +1,35 @@
+import { rmSync } from 'node:fs'
+import path from 'node:path'
+import { PERSONAS } from './seed/demo'
+import { ensureH5Build } from './lib/h5-build'
+import { ROOT, startApp } from './server/app'
+import { readLocalEnv } from './server/env'
+
+/**
+ * `npm start`: builds the H5 app if needed, opens (and on first run seeds) the local database,
+ * and serves app + functions on one port. `--fresh` starts the data over.
+ */
+async function main() {
+  const args = new Set(process.argv.slice(2))
+  const env = readLocalEnv()
+  if (args.has('--fresh')) {
+    rmSync(path.resolve(ROOT, env.LINLI_DATA_DIR), { recursive: true, force: true })
+    console.log(`removed ${env.LINLI_DATA_DIR}/: starting over with fresh demo data`)
+  }
+  if (!args.has('--no-build')) ensureH5Build(ROOT, args.has('--rebuild'))
+  const app = await startApp(env, { quiet: !args.has('--verbose') })
+  if (app.seeded) console.log(`seeded the demo community (${PERSONAS.length} personas to log in as)`)
+  console.log('')
+  console.log(`  邻里 linli is running: ${app.url}`)
+  console.log('  open it in a phone-sized browser window and pick a persona to log in')
+  console.log(`  data: ${env.LINLI_DATA_DIR}/ (npm run start:fresh to start over)`)
+  console.log('')
+  const stop = () => void app.stop().then(() => process.exit(0))
+  process.on('SIGINT', stop)
+  process.on('SIGTERM', stop)
+}
+
+main().catch((e: unknown) => {
+  console.error(e instanceof Error ? e.message : e)
+  process.exit(1)
+})

@@ -1,0 +1,33 @@
+export default defineAppConfig({
+  pages: ['pages/login/index', 'pages/home/index', 'pages/me/index'],
+  subPackages: [
+    {
+      root: 'packages/household',
+      pages: ['pages/bind/index', 'pages/join/index', 'pages/invite/index', 'pages/accept/index', 'pages/members/index']
+    },
+    { root: 'packages/account', pages: ['pages/switch/index', 'pages/profile/index'] },
+    { root: 'packages/butler', pages: ['pages/requests/index'] }
+  ],
+  // Subpackages a resident is likely to open next are fetched in the background on the home tab.
+  preloadRule: {
+    'pages/home/index': { network: 'all', packages: ['packages/household'] }
+  },
+  lazyCodeLoading: 'requiredComponents',
+  tabBar: {
+    color: '#86909c',
+    selectedColor: '#10866a',
+    backgroundColor: '#ffffff',
+    borderStyle: 'white',
+    list: [
+      { pagePath: 'pages/home/index', text: '首页' },
+      { pagePath: 'pages/me/index', text: '我的' }
+    ]
+  },
+  window: {
+    backgroundTextStyle: 'dark',
+    navigationBarBackgroundColor: '#10866a',
+    navigationBarTitleText: '邻里',
+    navigationBarTextStyle: 'white',
+    backgroundColor: '#f4f6f5'
+  }
+})

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '入户申请审核', enablePullDownRefresh: true })

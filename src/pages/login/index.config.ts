@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '登录邻里', navigationStyle: 'default' })
