@@ -1,5 +1,5 @@
-import { z } from 'zod'
-import zhCN from 'zod/v4/locales/zh-CN.js'
+import * as z from 'zod'
+import { zhCN } from 'zod/locales'
 import { RELATIONS, ROLES } from './roles'
 
 // Field errors reach residents verbatim, so zod speaks Chinese on both sides of the wire.

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import { Empty, EpochMs, Id, RelationSchema, RoleSchema } from './common'
 import { defineAction } from './define'
 

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import type { ActionContract } from '../contracts/define'
 import { needsCommunity } from '../contracts/define'
 import type { ApiError, ApiResponse, ErrorCode, FieldError } from '../contracts/errors'
@@ -26,6 +26,12 @@ export interface Runtime {
   ports(): Ports | Promise<Ports>
   identity: IdentityResolver
   requestId(context: unknown): string
+  /**
+   * Whether a timer-shaped event may run a job here. CloudBase delivers timer triggers as events
+   * without a user; the local server never does (its scheduler calls jobs directly), so an HTTP
+   * request shaped like a timer is refused there.
+   */
+  acceptsTimerEvents: boolean
 }
 
 export type Main = (event: unknown, context?: unknown) => Promise<ApiResponse<unknown> | JobResponse>
@@ -42,7 +48,14 @@ function err(code: ErrorCode, message: string, requestId: string, fields?: Field
 }
 
 export function zodFields(e: z.ZodError): FieldError[] {
-  return e.issues.map((i) => ({ path: i.path.map(String).join('.') || '(input)', message: i.message }))
+  return e.issues.flatMap((i) => {
+    const at = i.path.map(String).join('.')
+    // zod reports unknown keys on the parent object: name each key as the field at fault.
+    if (i.code === 'unrecognized_keys') {
+      return i.keys.map((k) => ({ path: at ? `${at}.${k}` : k, message: '不支持的字段' }))
+    }
+    return [{ path: at || '(input)', message: i.message }]
+  })
 }
 
 function roleAllowed(actor: Actor, roles: readonly Role[]): boolean {
@@ -65,7 +78,7 @@ export function createMain(module: FunctionModule, runtime: Runtime): Main {
 
       const timer = TimerEvent.safeParse(event)
       if (timer.success) {
-        if (identity) return err('AUTH.FORBIDDEN', '定时任务只能由平台触发', requestId)
+        if (identity || !runtime.acceptsTimerEvents) return err('AUTH.FORBIDDEN', '定时任务只能由平台触发', requestId)
         return await runJob(module, timer.data.TriggerName, ports)
       }
 
@@ -86,14 +99,11 @@ export function createMain(module: FunctionModule, runtime: Runtime): Main {
       let actor: Actor | null = null
       if (contract.access !== 'public' && !user) return err('AUTH.NOT_REGISTERED', '请先登录', requestId)
       if (user) {
-        const scoped = needsCommunity(contract.access) ? (communityId ?? null) : null
-        if (needsCommunity(contract.access) && !scoped) {
-          return err('AUTH.COMMUNITY_REQUIRED', '请先选择社区', requestId)
-        }
+        const roles = needsCommunity(contract.access) ? contract.access : null
+        const scoped = roles ? (communityId ?? null) : null
+        if (roles && !scoped) return err('AUTH.COMMUNITY_REQUIRED', '请先选择社区', requestId)
         actor = await loadActor(ports.store, identity, user, scoped)
-        if (needsCommunity(contract.access) && !roleAllowed(actor, contract.access)) {
-          return err('AUTH.FORBIDDEN', '当前身份无权进行此操作', requestId)
-        }
+        if (roles && !roleAllowed(actor, roles)) return err('AUTH.FORBIDDEN', '当前身份无权进行此操作', requestId)
       }
 
       const input = contract.input.safeParse(rawInput)

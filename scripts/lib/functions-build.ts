@@ -154,7 +154,11 @@ export async function buildFunctions(o: BuildFunctionsOptions = {}): Promise<Bui
   const failures = settled.flatMap((s) =>
     s.status === 'fulfilled' ? [] : s.reason instanceof BuildError ? [...s.reason.problems] : [String(s.reason)]
   )
-  if (failures.length) throw new BuildError(failures)
+  if (failures.length) {
+    // Leave nothing deployable behind: a rejected bundle must not be one `tcb fn deploy` away.
+    await rm(path.join(root, outDir), { recursive: true, force: true })
+    throw new BuildError(failures)
+  }
   const functions = settled.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []))
 
   const rc = cloudbaseRc(modules, outDir)

@@ -42,16 +42,12 @@ function readBody(req: IncomingMessage): Promise<string | null> {
   return new Promise((resolve, reject) => {
     let size = 0
     const chunks: Buffer[] = []
+    // Past the limit, keep draining without buffering so the client still gets its 413.
     req.on('data', (c: Buffer) => {
       size += c.length
-      if (size > MAX_BODY) {
-        resolve(null)
-        req.destroy()
-        return
-      }
-      chunks.push(c)
+      if (size <= MAX_BODY) chunks.push(c)
     })
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')))
+    req.on('end', () => resolve(size > MAX_BODY ? null : Buffer.concat(chunks).toString('utf8')))
     req.on('error', reject)
   })
 }

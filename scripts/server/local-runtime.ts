@@ -40,16 +40,17 @@ export function localPorts(o: LocalPortsOptions): Ports {
   }
 }
 
-export function localRuntime(ports: Ports): Runtime {
+export function localRuntime(ports: Ports, opts: { acceptsTimerEvents?: boolean } = {}): Runtime {
   return {
     ports: () => ports,
     identity: localIdentity,
+    acceptsTimerEvents: opts.acceptsTimerEvents ?? false,
     requestId: (context) => (context as LocalContext | undefined)?.request_id ?? ports.random.id(8)
   }
 }
 
 /** Every function's `main`, wired to the same ports: the local equivalent of deployed functions. */
-export function localMains(ports: Ports): Record<string, Main> {
-  const runtime = localRuntime(ports)
+export function localMains(ports: Ports, opts: { acceptsTimerEvents?: boolean } = {}): Record<string, Main> {
+  const runtime = localRuntime(ports, opts)
   return Object.fromEntries(modules.map((m) => [m.fn, createMain(m, runtime)]))
 }

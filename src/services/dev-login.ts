@@ -1,3 +1,4 @@
+import type * as H5 from '../client/transport/h5'
 import type { DevPersona } from '../client/transport/h5'
 
 /**
@@ -6,10 +7,10 @@ import type { DevPersona } from '../client/transport/h5'
  */
 export type { DevPersona }
 
-function h5(): typeof import('../client/transport/h5') {
+function h5(): typeof H5 {
   if (process.env.TARO_ENV !== 'h5') throw new Error('dev login exists only in the local H5 build')
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  return require('../client/transport/h5') as typeof import('../client/transport/h5')
+  return require('../client/transport/h5') as typeof H5
 }
 
 export const isDevBuild = process.env.TARO_ENV === 'h5'

@@ -1,10 +1,14 @@
 import dayjs from 'dayjs'
+import utc from 'dayjs/plugin/utc'
 
-/** Times are stored as UTC epoch ms and always shown in Asia/Shanghai (UTC+8, no DST). */
-const SHANGHAI_OFFSET_MIN = 8 * 60
+dayjs.extend(utc)
 
+/**
+ * Times are stored as UTC epoch ms and always shown in Asia/Shanghai. China has no DST, so a
+ * fixed +8 h from UTC is exact, whatever timezone the phone or the test machine is in.
+ */
 export function shanghai(ms: number) {
-  return dayjs(ms).add(SHANGHAI_OFFSET_MIN + dayjs(ms).utcOffset() * -1, 'minute')
+  return dayjs.utc(ms).add(8, 'hour')
 }
 
 export function formatDate(ms: number): string {

@@ -68,7 +68,8 @@ export async function makeHarness(opts: { seed?: boolean } = {}): Promise<Harnes
     error: (msg, fields) => logs.push({ level: 'error', msg, fields })
   }
   const ports = localPorts({ store, codePepper: TEST_PEPPER, clock, random: new SeqRandom(), log })
-  const mains = localMains(ports)
+  // In process, functions behave as deployed: timer events without a user run their job.
+  const mains = localMains(ports, { acceptsTimerEvents: true })
   let n = 0
   const context = (as: string | null): LocalContext => ({
     request_id: `req-${++n}`,

@@ -7,9 +7,6 @@ import {
   shanghaiDay
 } from '../../cloudfunctions/domain/user/format'
 
-// contracts/common.ts imports 'zod/v4/locales/zh-CN.js', which resolves to the ESM file even under
-// require(); Jest on Node 20 cannot load it, so point it at the CommonJS twin.
-jest.mock('zod/v4/locales/zh-CN.js', () => jest.requireActual('zod/v4/locales/zh-CN.cjs'))
 
 describe('maskPhone', () => {
   it('keeps the first three and last four digits of a mobile number', () => {

@@ -5,9 +5,6 @@ import { COLLECTION_NAMES } from '../../cloudfunctions/kernel/collections'
 import { findAll } from '../../cloudfunctions/kernel/paging'
 import { COMMUNITY_A, COMMUNITY_B, PERSONAS, buildDemo, demoCodes, seedDemo } from '../../scripts/seed/demo'
 
-// contracts/common.ts imports 'zod/v4/locales/zh-CN.js', which resolves to the ESM file even under
-// require(); Jest on Node 20 cannot load it, so point it at the CommonJS twin.
-jest.mock('zod/v4/locales/zh-CN.js', () => jest.requireActual('zod/v4/locales/zh-CN.cjs'))
 
 const PEPPER = 'seed-test-pepper-0123456789'
 

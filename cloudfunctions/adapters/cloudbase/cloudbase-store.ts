@@ -40,7 +40,7 @@ export interface CbQuery {
   get(): Promise<{ data?: unknown[]; code?: string; message?: string }>
   count(): Promise<{ total?: number; code?: string; message?: string }>
   update(data: unknown): Promise<{ updated?: number; code?: string; message?: string }>
-  remove(): Promise<{ deleted?: number; code?: string; message?: string }>
+  remove(): Promise<{ deleted?: number | string; code?: string; message?: string }>
 }
 export interface CbCollection extends CbQuery {
   add(data: unknown): Promise<{ id?: string; code?: string; message?: string }>
@@ -159,7 +159,8 @@ export class CloudbaseStore implements Store {
   async remove(collection: CollectionName, id: string, when?: Filter): Promise<boolean> {
     const where = when ? this.toQuery({ and: [{ _id: id }, when] }) : { _id: id }
     const res = check(await this.coll(collection).where(where).remove(), 'remove')
-    return res.deleted === 1
+    // The SDK types `deleted` as number | string.
+    return Number(res.deleted) === 1
   }
 }
 

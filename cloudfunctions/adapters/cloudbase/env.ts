@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 
 /** Read and checked once per instance; a missing setting fails every call with a logged reason. */
 const CloudbaseEnv = z.object({

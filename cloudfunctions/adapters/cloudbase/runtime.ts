@@ -28,7 +28,13 @@ function buildPorts(fn: string): Ports {
 
 /** The caller is whoever WeChat says: WX_OPENID from the invocation context, nothing else. */
 export function wechatIdentity(_event: unknown, context: unknown): Identity | null {
-  const ctx = tcb.getCloudbaseContext(context as Parameters<typeof tcb.getCloudbaseContext>[0])
+  let ctx: ReturnType<typeof tcb.getCloudbaseContext>
+  try {
+    ctx = tcb.getCloudbaseContext(context as Parameters<typeof tcb.getCloudbaseContext>[0])
+  } catch {
+    // A context the SDK cannot read carries no WeChat identity: refuse, never guess.
+    return null
+  }
   const openid = ctx.WX_OPENID
   if (!openid) return null
   return {
@@ -43,6 +49,9 @@ export function cloudbaseRuntime(fn: string): Runtime {
   return {
     ports: () => buildPorts(fn),
     identity: wechatIdentity,
+    // Mini-program callers always carry WX_OPENID, so an event without one comes from the
+    // platform (a timer trigger) or from admin credentials.
+    acceptsTimerEvents: true,
     requestId: (context) => {
       const id = (context as { request_id?: unknown } | undefined)?.request_id
       return typeof id === 'string' && id ? id : cryptoRandom.id(8)

@@ -35,8 +35,12 @@ export function filterSql(filter: Filter | undefined): Sql {
     for (const [op, value] of Object.entries(ops)) {
       switch (op) {
         case 'eq':
-          if (value === null) parts.push(`${col} IS NULL`)
-          else (parts.push(`${col} = ?`), params.push(bindValue(value as Scalar)))
+          if (value === null) {
+            parts.push(`${col} IS NULL`)
+          } else {
+            parts.push(`${col} = ?`)
+            params.push(bindValue(value as Scalar))
+          }
           break
         case 'ne':
           parts.push(`${col} IS NOT ?`)

@@ -48,7 +48,7 @@ export default function HomePage() {
           ) : null}
         </View>
         <Text className='hero-sub'>
-          {ctx ? (ctx.role === 'resident' ? `${ctx.label} · 你好，${me.user.nickname}` : `${me.user.nickname}，${ctx.label}`) : `你好，${me.user.nickname}`}
+          {ctx?.role === 'resident' ? `${ctx.label} · 你好，${me.user.nickname}` : `你好，${me.user.nickname}`}
         </Text>
       </View>
       {!ctx ? <NewcomerHome /> : null}

@@ -15,11 +15,11 @@ export function ResidentHome({ me }: { me: Me }) {
             <Text className='section-title'>当前房屋</Text>
             <Text className='badge'>{RELATION_LABELS[home.relation]}</Text>
           </View>
-          <Text>
+          <Text className='home__house'>
             {home.communityName} · {home.label}
           </Text>
           {me.households.length > 1 ? (
-            <Text className='muted'>你共绑定了 {me.households.length} 套房屋，可在右上角切换</Text>
+            <Text className='muted home__more'>你共绑定了 {me.households.length} 套房屋，点右上角「切换」换一套</Text>
           ) : null}
         </View>
       ) : null}

@@ -44,7 +44,8 @@ export default function BindPage() {
     if (home) Taro.setStorageSync('linli.lastBound', home.householdId)
   }
 
-  const message = localError || fieldError(error, 'code') || (error && !error.fields ? error.message : '')
+  // The server's message says more than the field's (e.g. how many attempts are left today).
+  const message = localError || error?.message || fieldError(error, 'code') || ''
   return (
     <View className='page' id='bind-page'>
       <View className='hero'>

@@ -1,0 +1,71 @@
+/**
+ * Layer rules, checked by `npm run layers` (part of `npm test`):
+ * pages -> services -> client -> transport; contracts are shared; the domain core is pure;
+ * SDKs appear only in adapters; nothing deployable reaches the local-only dev server.
+ */
+const SDKS = '^(@cloudbase/|wx-server-sdk|better-sqlite3|@electric-sql/)'
+
+module.exports = {
+  forbidden: [
+    {
+      name: 'pages-never-touch-transport',
+      comment: 'Pages call services; only the client module talks to the transport.',
+      severity: 'error',
+      from: { path: '^src/(pages|packages)/' },
+      to: { path: '^src/client/' }
+    },
+    {
+      name: 'only-client-and-dev-login-use-transport',
+      severity: 'error',
+      from: { path: '^src/', pathNot: '^src/(client/|services/dev-login\\.ts)' },
+      to: { path: '^src/client/transport/' }
+    },
+    {
+      name: 'mini-program-imports-only-contracts',
+      comment: 'The mini-program shares the zod contracts with the functions, nothing else server-side.',
+      severity: 'error',
+      from: { path: '^src/' },
+      to: { path: '^(cloudfunctions/(?!contracts/)|scripts/)' }
+    },
+    {
+      name: 'contracts-are-leaf',
+      comment: 'Contracts are shipped to the phone: zod and each other only.',
+      severity: 'error',
+      from: { path: '^cloudfunctions/contracts/' },
+      to: { path: '^(cloudfunctions/(?!contracts/)|src/|scripts/)' }
+    },
+    {
+      name: 'domain-is-pure',
+      comment: 'The domain core imports no SDK, no adapter and no I/O.',
+      severity: 'error',
+      from: { path: '^cloudfunctions/(domain|kernel)/' },
+      to: { path: [SDKS, '^cloudfunctions/adapters/', '^node:(fs|http|https|net|child_process)$', '^(fs|http|https|net|child_process)$'] }
+    },
+    {
+      name: 'sdks-only-in-adapters',
+      severity: 'error',
+      from: { path: '^(cloudfunctions|src)/', pathNot: '^cloudfunctions/adapters/' },
+      to: { path: SDKS }
+    },
+    {
+      name: 'functions-never-reach-local-server',
+      comment: 'The dev login and sandbox live in scripts/: no deployable code may import them.',
+      severity: 'error',
+      from: { path: '^cloudfunctions/' },
+      to: { path: '^scripts/' }
+    },
+    {
+      name: 'no-circular',
+      severity: 'error',
+      from: {},
+      to: { circular: true }
+    }
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.json' },
+    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default', 'types'] },
+    exclude: { path: '^(dist|dist-h5|build|node_modules)/' }
+  }
+}
