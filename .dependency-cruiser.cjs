@@ -3,7 +3,8 @@
  * pages -> services -> client -> transport; contracts are shared; the domain core is pure;
  * SDKs appear only in adapters; nothing deployable reaches the local-only dev server.
  */
-const SDKS = '^(@cloudbase/|wx-server-sdk|better-sqlite3|@electric-sql/)'
+// Packages resolve to their node_modules path, so the pattern matches that (and a bare name).
+const SDKS = '(^|node_modules/)(@cloudbase/|wx-server-sdk|better-sqlite3|@electric-sql/)'
 
 module.exports = {
   forbidden: [
@@ -66,6 +67,7 @@ module.exports = {
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },
     enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default', 'types'] },
-    exclude: { path: '^(dist|dist-h5|build|node_modules)/' }
+    // node_modules stays in the graph (not followed) so rules about SDK imports can see them.
+    exclude: { path: '^(dist|dist-h5|build)/' }
   }
 }
