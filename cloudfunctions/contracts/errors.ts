@@ -2,7 +2,7 @@
  * Every error code the functions may return, namespaced by area. The client switches on these,
  * so a code is never renamed once shipped.
  */
-export const ERROR_CODES = [
+const COMMON_ERRORS = [
   'REQUEST.INVALID',
   'REQUEST.INVALID_INPUT',
   'REQUEST.UNKNOWN_ACTION',
@@ -11,6 +11,12 @@ export const ERROR_CODES = [
   'AUTH.NOT_REGISTERED',
   'AUTH.FORBIDDEN',
   'AUTH.COMMUNITY_REQUIRED',
+  'CONTEXT.NOT_AVAILABLE',
+  'INTERNAL.ERROR',
+  'TRANSPORT.FAILED'
+] as const
+
+const USER_ERRORS = [
   'USER.NOT_FOUND',
   'HOUSEHOLD.CODE_INVALID',
   'HOUSEHOLD.TOO_MANY_ATTEMPTS',
@@ -25,10 +31,13 @@ export const ERROR_CODES = [
   'JOIN_REQUEST.NOT_FOUND',
   'JOIN_REQUEST.ALREADY_PENDING',
   'JOIN_REQUEST.ALREADY_REVIEWED',
-  'JOIN_REQUEST.OUT_OF_GRID',
-  'CONTEXT.NOT_AVAILABLE',
-  'INTERNAL.ERROR',
-  'TRANSPORT.FAILED'
+  'JOIN_REQUEST.OUT_OF_GRID'
+] as const
+
+/** Each feature lists its codes beside its area; one line per feature here. */
+export const ERROR_CODES = [
+  ...COMMON_ERRORS,
+  ...USER_ERRORS
 ] as const
 export type ErrorCode = (typeof ERROR_CODES)[number]
 
