@@ -1,8 +1,18 @@
 import type { FunctionModule } from './kernel/module'
 import { userModule } from './user/module'
+import { accessModule } from './access/module'
+import { feeModule } from './fee/module'
+import { payModule } from './pay/module'
+import { eventModule } from './event/module'
 
 /** Every deployable function. The local server, the job runner and the bundler all read this. */
-export const modules: readonly FunctionModule[] = [userModule as unknown as FunctionModule]
+export const modules: readonly FunctionModule[] = [
+  userModule as unknown as FunctionModule,
+  accessModule as unknown as FunctionModule,
+  feeModule as unknown as FunctionModule,
+  payModule as unknown as FunctionModule,
+  eventModule as unknown as FunctionModule
+]
 
 export function moduleByName(fn: string): FunctionModule | undefined {
   return modules.find((m) => m.fn === fn)

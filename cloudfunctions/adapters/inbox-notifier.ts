@@ -1,13 +1,35 @@
-import type { InboxDoc } from '../domain/docs'
-import type { Clock, InboxMessage, Notifier, Random } from '../kernel/ports'
+import type { InboxDoc, SubscriptionDoc, UserDoc } from '../domain/docs'
+import type { Clock, InboxMessage, Notifier, Random, SubscribeSender } from '../kernel/ports'
 import type { Store } from '../kernel/store'
 
-/** The in-app inbox: every notification lands here, whatever a push channel does with it. */
-export function inboxNotifier(store: Store, clock: Clock, random: Random): Notifier {
+
+/**
+ * The in-app inbox always gets the message, so nothing is lost when a push is refused; a
+ * subscribe message goes out only against an unused grant, claimed with a conditional update.
+ */
+export function inboxNotifier(store: Store, clock: Clock, random: Random, push?: SubscribeSender): Notifier {
   return {
     async notify(msg: InboxMessage) {
-      const doc: InboxDoc = { _id: random.id(), ...msg, read: false, createdAt: clock.now() }
+      const { push: pushMsg, ...rest } = msg
+      const doc: InboxDoc = { _id: random.id(), ...rest, read: false, createdAt: clock.now() }
       await store.insert('inbox', doc)
+      if (!pushMsg || !push) return
+      const templateId = push.templateId(pushMsg.template)
+      if (!templateId) return
+      const grants = await store.find<SubscriptionDoc>('subscriptions', {
+        where: { userId: msg.userId, template: pushMsg.template, status: 'granted' },
+        orderBy: [{ field: 'grantedAt', dir: 'asc' }],
+        limit: 5
+      })
+      for (const grant of grants) {
+        const claimed = await store.update('subscriptions', grant._id, { set: { status: 'used', usedAt: clock.now() } }, { status: 'granted' })
+        if (!claimed) continue
+        const user = await store.get<UserDoc>('users', msg.userId)
+        if (!user) return
+        const res = await push.send(user.openid, templateId, pushMsg.page, pushMsg.data)
+        await store.update('subscriptions', grant._id, { set: { outcome: res.ok ? 'sent' : String(res.errcode) } })
+        return
+      }
     }
   }
 }

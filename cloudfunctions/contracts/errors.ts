@@ -1,3 +1,8 @@
+import { FEE_ERRORS } from './fee'
+import { PAY_ERRORS } from './pay'
+import { EVENT_ERRORS } from './event-errors'
+import { ACCESS_ERRORS } from './access-errors'
+
 /**
  * Every error code the functions may return, namespaced by area. The client switches on these,
  * so a code is never renamed once shipped.
@@ -37,7 +42,11 @@ const USER_ERRORS = [
 /** Each feature lists its codes beside its area; one line per feature here. */
 export const ERROR_CODES = [
   ...COMMON_ERRORS,
-  ...USER_ERRORS
+  ...USER_ERRORS,
+  ...EVENT_ERRORS,
+  ...ACCESS_ERRORS,
+  ...PAY_ERRORS,
+  ...FEE_ERRORS
 ] as const
 export type ErrorCode = (typeof ERROR_CODES)[number]
 

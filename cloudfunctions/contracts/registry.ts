@@ -1,13 +1,21 @@
 import type { z } from 'zod'
 import type { ActionContract } from './define'
 import { userContracts } from './user'
+import { accessContracts } from './access'
+import { payContracts } from './pay'
+import { feeContracts } from './fee'
+import { eventContracts } from './event'
 
 /**
  * Every action of every function, keyed by `fn.name`. Tests enumerate this; the typed client and
  * the handlers take their types from it. A function's contracts are added here when it lands.
  */
 export const functionContracts = {
-  user: userContracts
+  user: userContracts,
+  access: accessContracts,
+  pay: payContracts,
+  fee: feeContracts,
+  event: eventContracts
 } as const
 
 type Flatten<T> = {

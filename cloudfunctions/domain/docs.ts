@@ -24,6 +24,8 @@ export interface HouseholdDoc {
   room: string
   /** House area in hundredths of a square metre, so fees stay integer arithmetic. */
   areaCm2: number
+  /** Parking spaces the household rents from the property (billed monthly); absent = none. */
+  parkingSpaces?: number
   /** sha256(pepper + code): the code itself is handed out on paper and never stored. */
   codeHash: string
   createdAt: number
@@ -120,4 +122,16 @@ export interface InboxDoc {
   link?: string
   read: boolean
   createdAt: number
+}
+
+/** A one-time subscribe-message grant the user gave on a tap; each allows one message. */
+export interface SubscriptionDoc {
+  _id: string
+  userId: string
+  template: string
+  status: 'granted' | 'used'
+  grantedAt: number
+  usedAt?: number
+  /** What WeChat answered: `sent`, or the errcode (43101: the user did not subscribe). */
+  outcome?: string
 }

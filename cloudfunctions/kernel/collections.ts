@@ -44,6 +44,84 @@ export const COLLECTIONS = {
     { name: 'by_user', fields: ['userId'] }
   ]),
   inbox: def([{ name: 'by_user', fields: ['userId', 'createdAt'] }]),
+  // Access control (issue 7). Keys and device secrets are sealed: see domain/access/seal.ts.
+  /** `_id` is `${communityId}:${seq}`: the key itself makes a rotation race insert once. */
+  accessKeys: def([{ name: 'by_community', fields: ['communityId', 'seq'] }]),
+  /** `_id` is the device id the operator typed; unique across communities. */
+  gates: def([{ name: 'by_community', fields: ['communityId', 'createdAt'] }]),
+  visitorPasses: def([
+    { name: 'uniq_token', fields: ['token'], unique: true },
+    { name: 'by_household', fields: ['householdId', 'createdAt'] },
+    { name: 'by_building', fields: ['communityId', 'buildingId', 'validFrom'] },
+    { name: 'by_status', fields: ['status', 'validTo'] }
+  ]),
+  accessLog: def([
+    { name: 'by_household', fields: ['householdId', 'at'] },
+    { name: 'by_gate', fields: ['gateId', 'at'] },
+    { name: 'by_time', fields: ['at'] }
+  ]),
+  /** `_id` is the code's id (its MAC): a second insert of one code is a replay. */
+  usedCodes: def([{ name: 'by_expiry', fields: ['expiresAt'] }]),
+  /** `_id` is `${gateId}:${nonce}`: a device request is accepted once. */
+  gateNonces: def([{ name: 'by_expiry', fields: ['expiresAt'] }]),
+  // Fees and payments (issue 3)
+  feeItems: def([{ name: 'by_community', fields: ['communityId', 'kind'] }]),
+  feeSettings: def(),
+  charges: def([{ name: 'by_community', fields: ['communityId', 'createdAt'] }]),
+  bills: def([
+    { name: 'by_household', fields: ['householdId', 'status', 'dueAt'] },
+    { name: 'by_community_period', fields: ['communityId', 'period', 'buildingId'] },
+    { name: 'by_community_status', fields: ['communityId', 'status', 'dueAt'] }
+  ]),
+  payments: def([
+    { name: 'uniq_out_trade_no', fields: ['outTradeNo'], unique: true },
+    { name: 'uniq_idempotency', fields: ['idempotencyKey'], unique: true },
+    { name: 'by_household', fields: ['householdId', 'createdAt'] },
+    { name: 'by_status', fields: ['status', 'expiresAt'] },
+    { name: 'by_community', fields: ['communityId', 'createdAt'] }
+  ]),
+  refunds: def([
+    { name: 'uniq_out_refund_no', fields: ['outRefundNo'], unique: true },
+    { name: 'uniq_idempotency', fields: ['idempotencyKey'], unique: true },
+    { name: 'by_payment', fields: ['paymentId'] },
+    { name: 'by_status', fields: ['status', 'createdAt'] }
+  ]),
+  /** Append-only money movements: `_id` is the movement's source, so each is written once. */
+  ledger: def([
+    { name: 'by_payment', fields: ['paymentId'] },
+    { name: 'by_community', fields: ['communityId', 'at'] }
+  ]),
+  payNotifications: def([{ name: 'by_out_trade_no', fields: ['outTradeNo'] }]),
+  paymentAnomalies: def([{ name: 'by_community', fields: ['communityId', 'createdAt'] }]),
+  reconciliations: def(),
+  reminders: def([{ name: 'by_bill', fields: ['billId'] }]),
+  subscriptions: def([{ name: 'by_user', fields: ['userId', 'template'] }]),
+  // Events and service experience sessions (issue 6)
+  events: def([
+    { name: 'by_community', fields: ['communityId', 'startAt'] },
+    { name: 'by_status', fields: ['status', 'startAt'] }
+  ]),
+  /** `_id` is `${eventId}:${householdId}:${slot}`: the key itself caps a household's seats. */
+  eventSignups: def([
+    { name: 'by_event', fields: ['eventId', 'status', 'queueKey'] },
+    { name: 'by_user', fields: ['userId', 'createdAt'] },
+    { name: 'by_household', fields: ['householdId', 'eventId'] }
+  ]),
+  /** `_id` is `${signupId}:${kind}`: one reminder of each kind per sign-up. */
+  eventReminders: def([{ name: 'by_event', fields: ['eventId'] }]),
+  eventFeedback: def([{ name: 'by_event', fields: ['eventId', 'createdAt'] }]),
+  serviceIdeas: def([{ name: 'by_community', fields: ['communityId', 'status', 'createdAt'] }]),
+  /** `_id` is `${eventId}:${butlerUserId}`; `token` is the ≤32-char poster scene. */
+  eventInvites: def([
+    { name: 'uniq_token', fields: ['token'], unique: true },
+    { name: 'by_butler', fields: ['butlerUserId', 'createdAt'] }
+  ]),
+  eventVisits: def([
+    { name: 'by_invite', fields: ['inviteId'] },
+    { name: 'by_user_event', fields: ['userId', 'eventId', 'lastAt'] }
+  ]),
+  /** `_id` is `${eventId}:${userId}:${kind}`: a reward is granted once per attendee. */
+  rewardGrants: def([{ name: 'by_user', fields: ['userId', 'grantedAt'] }]),
   attempts: def(),
   jobRuns: def()
 } as const

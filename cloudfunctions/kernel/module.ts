@@ -45,6 +45,8 @@ export interface FunctionModule<Cs extends Record<string, ActionContract> = Reco
   /** Deployment settings written to cloudbaserc.json. */
   memoryMB: number
   timeoutSec: number
+  /** Takes or refunds payments: deployed with the WeChat Pay merchant settings. */
+  usesPayment?: boolean
 }
 
 export function defineModule<Cs extends Record<string, ActionContract>>(m: FunctionModule<Cs>): FunctionModule<Cs> {

@@ -1,3 +1,4 @@
+import type { PaymentGateway } from './payment-gateway'
 import type { Store } from './store'
 
 export interface Clock {
@@ -24,6 +25,26 @@ export interface InboxMessage {
   title: string
   body: string
   link?: string
+  /** Also push a subscribe message when the user granted one for this template. */
+  push?: PushMessage
+}
+
+export interface PushMessage {
+  /** Our template key (`arrears`, ...); the adapter maps it to the WeChat template id. */
+  template: string
+  page: string
+  data: Record<string, string>
+}
+
+export type PushResult = { ok: true } | { ok: false; errcode: number; errmsg: string }
+
+/**
+ * WeChat subscribe messages. One-time templates: each grant the user gives on a tap allows one
+ * message; 43101 means the user did not subscribe, which is recorded, never shown as an error.
+ */
+export interface SubscribeSender {
+  templateId(template: string): string | null
+  send(openid: string, templateId: string, page: string, data: Record<string, string>): Promise<PushResult>
 }
 
 /** Notifications go out through this port; the in-app inbox and subscribe messages are adapters. */
@@ -39,4 +60,7 @@ export interface Ports {
   notifier: Notifier
   /** A server-side secret used to hash household codes, so a leaked table does not leak codes. */
   codePepper: string
+  /** WeChat Pay in CloudBase, the sandbox locally; only the payment module uses it. */
+  payment: PaymentGateway
+  push: SubscribeSender
 }

@@ -23,7 +23,8 @@ export interface FieldOps {
 }
 /** A bare scalar means equality. Field names may be dotted paths (`address.building`). */
 export type FieldCond = Scalar | FieldOps
-export type Filter = { and: readonly Filter[] } | { or: readonly Filter[] } | { [field: string]: FieldCond }
+/** A field whose condition is `undefined` is not constrained (handy for optional filters). */
+export type Filter = { and: readonly Filter[] } | { or: readonly Filter[] } | { [field: string]: FieldCond | undefined }
 
 export interface Sort {
   field: string

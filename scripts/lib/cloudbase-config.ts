@@ -27,8 +27,24 @@ export interface CloudbaseRc {
  * shell), so no secret ever sits in the repository.
  */
 export const FUNCTION_ENV_VARIABLES: Readonly<Record<string, string>> = {
-  LINLI_CODE_PEPPER: '{{env.LINLI_CODE_PEPPER}}'
+  LINLI_CODE_PEPPER: '{{env.LINLI_CODE_PEPPER}}',
+  LINLI_TEMPLATE_ARREARS: '{{env.LINLI_TEMPLATE_ARREARS}}'
 }
+
+/** WeChat Pay merchant settings, only for functions that take payments (`usesPayment`). */
+export const PAYMENT_ENV_VARIABLES: Readonly<Record<string, string>> = Object.fromEntries(
+  [
+    'WECHATPAY_APPID',
+    'WECHATPAY_MCHID',
+    'WECHATPAY_SERIAL',
+    'WECHATPAY_PRIVATE_KEY',
+    'WECHATPAY_APIV3_KEY',
+    'WECHATPAY_NOTIFY_URL',
+    'WECHATPAY_PLATFORM_CERTS',
+    'WECHATPAY_PUBLIC_KEY_ID',
+    'WECHATPAY_PUBLIC_KEY'
+  ].map((k) => [k, `{{env.${k}}}`])
+)
 
 /**
  * Sanity bounds that catch typos (256000 MB, a timeout in ms), not CloudBase's exact menu: SCF
@@ -80,7 +96,7 @@ export function cloudbaseRc(modules: readonly FunctionModule[], functionRoot: st
       runtime: CLOUDBASE_RUNTIME,
       installDependency: true,
       handler: 'index.main',
-      envVariables: { ...FUNCTION_ENV_VARIABLES },
+      envVariables: { ...FUNCTION_ENV_VARIABLES, ...(m.usesPayment ? PAYMENT_ENV_VARIABLES : {}) },
       triggers: m.jobs.map((j) => ({ name: j.name, type: 'timer' as const, config: j.cron }))
     }))
   }

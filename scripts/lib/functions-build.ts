@@ -14,7 +14,19 @@ import { REPO_ROOT, relPosix } from './paths'
  * bundling them: the SDK is large, reads its own package files at run time and is what the
  * platform expects to find in node_modules. Everything else is bundled.
  */
-export const FUNCTION_EXTERNALS: readonly string[] = ['@cloudbase/node-sdk']
+export const FUNCTION_EXTERNALS: readonly string[] = [
+  '@cloudbase/node-sdk',
+  // Its index.js assigns to a getter-only `default`: harmless in sloppy CommonJS, a TypeError
+  // inside a strict bundle. Installed in the cloud, it loads as its authors ship it.
+  'wechatpay-axios-plugin',
+  'wx-server-sdk'
+]
+
+/**
+ * Externals only the cloud installs (not needed locally): pinned here. wx-server-sdk brings the
+ * cloud calls (subscribe messages) and is loaded lazily by the push adapter.
+ */
+export const CLOUD_ONLY_VERSIONS: Readonly<Record<string, string>> = { 'wx-server-sdk': '4.0.2' }
 
 /** What may end up in a cloud function: our cloudfunctions/ code and bundled packages, nothing else. */
 export const FUNCTION_BUNDLE_RULES: BundleRules = {
@@ -143,7 +155,7 @@ export async function buildFunctions(o: BuildFunctionsOptions = {}): Promise<Bui
   if (problems.length) throw new BuildError(problems)
 
   const versions = new Map<string, string>()
-  for (const pkg of FUNCTION_EXTERNALS) versions.set(pkg, await exactVersion(root, pkg))
+  for (const pkg of FUNCTION_EXTERNALS) versions.set(pkg, CLOUD_ONLY_VERSIONS[pkg] ?? (await exactVersion(root, pkg)))
 
   // Start clean so a removed function never lingers in the deploy folder.
   await rm(path.join(root, outDir), { recursive: true, force: true })

@@ -12,6 +12,9 @@ import type {
 } from '../../cloudfunctions/domain/docs'
 import { hashHouseholdCode } from '../../cloudfunctions/domain/user/format'
 import type { Store } from '../../cloudfunctions/kernel/store'
+import { COMMUNITY_A, COMMUNITY_B } from './demo-ids'
+import { seedFees } from './fees'
+import { demoGates } from './access'
 
 /**
  * The demo "model community" and a second community that proves data stays apart. Everything is
@@ -28,8 +31,7 @@ export interface Persona {
   summary: string
 }
 
-export const COMMUNITY_A = 'c-linyuan'
-export const COMMUNITY_B = 'c-hexie'
+export { COMMUNITY_A, COMMUNITY_B }
 
 /** A code from a fixed sequence: unambiguous letters, stable across runs. */
 export function demoCode(seed: number): string {
@@ -59,6 +61,8 @@ function households(communityId: string, building: BuildingDoc, floors: number, 
           buildingId: building._id,
           room,
           areaCm2: (80 + ((f * 7 + r * 13) % 60)) * 100 + (r * 37) % 100,
+          // Every third household rents a parking space from the property.
+          ...((f + r) % 3 === 0 || (f === 1 && r === 1) ? { parkingSpaces: 1 } : {}),
           codeHash: hashHouseholdCode(pepper, code),
           createdAt: DEMO_T0
         }
@@ -143,7 +147,9 @@ export function buildDemo(pepper: string) {
     { _id: 'g-a-west', communityId: COMMUNITY_A, name: '西区网格', butlerUserId: 'u-butler-liu', buildingIds: ['b-a2', 'b-a3'] },
     { _id: 'g-b-main', communityId: COMMUNITY_B, name: 'A座网格', butlerUserId: 'u-b-butler', buildingIds: ['b-b1'] }
   ]
-  return { communities, buildings, households: hh, users, memberships, staff, grids }
+  // Access control (issue 7): gates and the doors they open; see ./access.ts.
+  const gates = demoGates(pepper, COMMUNITY_A, COMMUNITY_B)
+  return { communities, buildings, households: hh, users, memberships, staff, grids, gates }
 }
 
 function member(h: HouseholdDoc, u: UserDoc, relation: MembershipDoc['relation']): MembershipDoc {
@@ -187,7 +193,8 @@ export interface SeedReport {
 }
 
 /** Idempotent: documents that already exist are left alone, so seeding twice changes nothing. */
-export async function seedDemo(store: Store, pepper: string): Promise<SeedReport> {
+/** `now` anchors the time-relative demo data (this month's bills); tests pass their clock. */
+export async function seedDemo(store: Store, pepper: string, now: number = Date.now()): Promise<SeedReport> {
   const d = buildDemo(pepper)
   let inserted = 0
   let skipped = 0
@@ -205,5 +212,9 @@ export async function seedDemo(store: Store, pepper: string): Promise<SeedReport
   await put('memberships', d.memberships)
   await put('staffRoles', d.staff)
   await put('grids', d.grids)
+  const fees = await seedFees(store, d.households.map((h) => h.doc), now)
+  inserted += fees.inserted
+  skipped += fees.skipped
+  await put('gates', d.gates)
   return { inserted, skipped }
 }

@@ -7,13 +7,15 @@ import { modules } from '../../cloudfunctions/modules'
 import { seedDemo } from '../seed/demo'
 import { type LocalEnvT, dbFile, loadSecrets } from './env'
 import { createLocalServer } from './http'
-import { localMains, localPorts } from './local-runtime'
+import { type LocalPorts, localMains, localPorts } from './local-runtime'
+import { payRoutes } from './pay-routes'
+import { gateRoutes } from './gate-routes'
 import { startScheduler } from './scheduler'
 
 export interface RunningApp {
   url: string
   server: Server
-  ports: Ports
+  ports: LocalPorts
   seeded: boolean
   stop(): Promise<void>
 }
@@ -34,7 +36,8 @@ export async function startApp(env: LocalEnvT, opts: { quiet?: boolean } = {}): 
     mains: localMains(ports),
     ports,
     devSessionSecret: secrets.devSessionSecret,
-    staticDir: path.join(ROOT, 'dist-h5')
+    staticDir: path.join(ROOT, 'dist-h5'),
+    routes: { ...payRoutes(ports), ...gateRoutes(ports) }
   })
   const stopScheduler = env.LINLI_SCHEDULER === 'on' ? startScheduler(modules, ports) : () => undefined
   await new Promise<void>((resolve, reject) => {

@@ -13,9 +13,18 @@ export interface ServerOptions {
   ports: Ports
   devSessionSecret: string
   staticDir: string
-  /** Extra routes (e.g. the payment sandbox) mounted by later features. */
-  routes?: Record<string, (req: IncomingMessage, body: string) => Promise<{ status: number; json: unknown }>>
+  /** Extra POST routes mounted by features (payment notify, the pay sandbox, gates, ...). */
+  routes?: Record<string, Route>
 }
+
+export interface RouteReply {
+  status: number
+  /** Omitted for an empty body (e.g. 204). */
+  json?: unknown
+}
+
+/** `session` is the verified dev session of the caller, if any: never a body field. */
+export type Route = (req: IncomingMessage, body: string, session: { openid: string } | null) => Promise<RouteReply>
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -76,6 +85,12 @@ function serveStatic(staticDir: string, urlPath: string, res: ServerResponse): v
 export function createLocalServer(o: ServerOptions): Server {
   let seq = 0
   const { log, clock, random } = o.ports
+  const sessionOf = (req: IncomingMessage): { openid: string } | null => {
+    const auth = req.headers.authorization ?? ''
+    const token = auth.startsWith('Bearer ') ? auth.slice(7) : ''
+    const s = token ? verifyDevSession(o.devSessionSecret, token, clock.now()) : null
+    return s ? { openid: s.openid } : null
+  }
   return createServer((req, res) => {
     void (async () => {
       const url = req.url ?? '/'
@@ -110,9 +125,7 @@ export function createLocalServer(o: ServerOptions): Server {
           } catch {
             return sendJson(res, 400, { ok: false, error: { code: 'REQUEST.INVALID', message: '请求不是合法的 JSON', requestId } })
           }
-          const auth = req.headers.authorization ?? ''
-          const token = auth.startsWith('Bearer ') ? auth.slice(7) : ''
-          const session = token ? verifyDevSession(o.devSessionSecret, token, clock.now()) : null
+          const session = sessionOf(req)
           const context: LocalContext = { request_id: requestId, identity: session ? { openid: session.openid, source: 'dev' } : null }
           const result = await main(event, context)
           const action = typeof event === 'object' && event !== null ? (event as { action?: unknown }).action : undefined
@@ -121,10 +134,15 @@ export function createLocalServer(o: ServerOptions): Server {
           return sendJson(res, 200, result)
         }
 
-        const route = o.routes?.[url.split('?')[0] ?? '']
+        const route = req.method === 'POST' ? o.routes?.[url.split('?')[0] ?? ''] : undefined
         if (route) {
-          const body = (await readBody(req)) ?? ''
-          const out = await route(req, body)
+          const body = await readBody(req)
+          if (body === null) return sendJson(res, 413, { code: 'FAIL', message: 'body too large' })
+          const out = await route(req, body, sessionOf(req))
+          if (out.json === undefined) {
+            res.writeHead(out.status).end()
+            return
+          }
           return sendJson(res, out.status, out.json)
         }
 

@@ -4,6 +4,9 @@ import type { Identity } from '../../cloudfunctions/kernel/identity'
 import { type Main, type Runtime, createMain } from '../../cloudfunctions/kernel/main'
 import type { Clock, Logger, Ports, Random } from '../../cloudfunctions/kernel/ports'
 import type { Store } from '../../cloudfunctions/kernel/store'
+import { handlePayNotification } from '../../cloudfunctions/domain/payment/notify'
+import { PaySandbox } from './pay-sandbox'
+import { localPush } from './push-local'
 import { modules } from '../../cloudfunctions/modules'
 
 /**
@@ -27,17 +30,31 @@ export interface LocalPortsOptions {
   log?: Logger
 }
 
-export function localPorts(o: LocalPortsOptions): Ports {
+export interface LocalPorts extends Ports {
+  /** The local stand-in for WeChat Pay (also `payment`). */
+  sandbox: PaySandbox
+}
+
+export function localPorts(o: LocalPortsOptions): LocalPorts {
   const clock = o.clock ?? systemClock
   const random = o.random ?? cryptoRandom
-  return {
+  const log = o.log ?? jsonLogger({ runtime: 'local' })
+  const push = localPush(log)
+  const sandbox = new PaySandbox(clock, random)
+  const ports: LocalPorts = {
     store: o.store,
     clock,
     random,
-    log: o.log ?? jsonLogger({ runtime: 'local' }),
-    notifier: inboxNotifier(o.store, clock, random),
-    codePepper: o.codePepper
+    log,
+    notifier: inboxNotifier(o.store, clock, random, push),
+    codePepper: o.codePepper,
+    payment: sandbox,
+    push,
+    sandbox
   }
+  // The sandbox's notifications reach the same handler as WeChat Pay's notify_url.
+  sandbox.connect((headers, body) => handlePayNotification(ports, headers, body))
+  return ports
 }
 
 export function localRuntime(ports: Ports, opts: { acceptsTimerEvents?: boolean } = {}): Runtime {

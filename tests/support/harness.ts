@@ -59,8 +59,8 @@ export interface Harness {
 
 export async function makeHarness(opts: { seed?: boolean } = {}): Promise<Harness> {
   const store = new SqliteStore(':memory:')
-  if (opts.seed !== false) await seedDemo(store, TEST_PEPPER)
   const clock = new FakeClock()
+  if (opts.seed !== false) await seedDemo(store, TEST_PEPPER, clock.now())
   const logs: LogLine[] = []
   const log: Logger = {
     info: (msg, fields) => logs.push({ level: 'info', msg, fields }),

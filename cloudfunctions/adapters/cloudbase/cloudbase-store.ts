@@ -76,7 +76,8 @@ export class CloudbaseStore implements Store {
     if ('and' in filter && Array.isArray(filter.and)) return _.and(...(filter.and as Filter[]).map((f) => this.toQuery(f)))
     if ('or' in filter && Array.isArray(filter.or)) return _.or(...(filter.or as Filter[]).map((f) => this.toQuery(f)))
     const q: Record<string, unknown> = {}
-    for (const [field, cond] of Object.entries(filter as Record<string, Scalar | FieldOps>)) {
+    for (const [field, cond] of Object.entries(filter as Record<string, Scalar | FieldOps | undefined>)) {
+      if (cond === undefined) continue
       checkField(field)
       if (!isFieldOps(cond)) {
         q[field] = _.eq(cond)

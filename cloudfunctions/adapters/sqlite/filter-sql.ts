@@ -22,6 +22,7 @@ export function filterSql(filter: Filter | undefined): Sql {
   const parts: string[] = []
   const params: unknown[] = []
   for (const [field, cond] of Object.entries(filter as Record<string, unknown>)) {
+    if (cond === undefined) continue
     const col = jsonPath(field)
     if (!isFieldOps(cond as Scalar)) {
       if (cond === null) parts.push(`${col} IS NULL`)

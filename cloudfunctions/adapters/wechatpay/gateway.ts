@@ -1,0 +1,128 @@
+import { Formatter, Rsa, Wechatpay } from 'wechatpay-axios-plugin'
+import type { Clock } from '../../kernel/ports'
+import type { PaymentGateway, PrepayRequest, RefundRequest, RefundResult, Transaction } from '../../kernel/payment-gateway'
+import type { MerchantConfig } from './env'
+import { makeNotificationVerifier } from './notification'
+
+/** WeChat Pay wants RFC 3339 with the +08:00 offset, e.g. 2026-11-23T10:34:56+08:00. */
+export function rfc3339Shanghai(ms: number): string {
+  return `${new Date(ms + 8 * 3600_000).toISOString().slice(0, 19)}+08:00`
+}
+
+/** The plugin's own axios config type (it bundles its own axios). */
+type ClientConfig = ConstructorParameters<typeof Wechatpay>[0]
+type RequestConfig = Record<string, unknown>
+
+interface ChainNode {
+  [segment: string]: ChainNode & {
+    get(config?: RequestConfig): Promise<{ data: unknown }>
+    post(data?: unknown, config?: RequestConfig): Promise<{ data: unknown }>
+  }
+}
+
+function errorText(e: unknown): string {
+  const data = (e as { response?: { data?: { code?: unknown; message?: unknown } } }).response?.data
+  if (data && (data.code || data.message)) return `${String(data.code ?? '')} ${String(data.message ?? '')}`.trim()
+  return e instanceof Error ? e.message : String(e)
+}
+
+function httpStatus(e: unknown): number | undefined {
+  return (e as { response?: { status?: number } }).response?.status
+}
+
+/**
+ * WeChat Pay API v3 for a direct merchant, through wechatpay-axios-plugin: it signs every
+ * request with the merchant key and verifies every response with the platform certificates or
+ * the WeChat Pay public key (whichever the merchant has), like notifications below.
+ */
+export class WechatPayGateway implements PaymentGateway {
+  readonly channel = 'wechat' as const
+  private readonly client: ChainNode
+  private readonly privateKey: ReturnType<typeof Rsa.from>
+  readonly verifyNotification: PaymentGateway['verifyNotification']
+
+  constructor(
+    private readonly cfg: MerchantConfig,
+    private readonly clock: Clock,
+    /** Tests pass an axios adapter here to answer in place of api.mch.weixin.qq.com. */
+    axiosConfig: Partial<ClientConfig> = {}
+  ) {
+    this.privateKey = Rsa.from(cfg.privateKey, Rsa.KEY_TYPE_PRIVATE)
+    const certs = Object.fromEntries(Object.entries(cfg.publicKeys).map(([id, pem]) => [id, Rsa.from(pem, Rsa.KEY_TYPE_PUBLIC)]))
+    // The plugin accepts KeyObjects (its typings only say string | Buffer).
+    const wxpay = new Wechatpay({ mchid: cfg.mchid, serial: cfg.serial, privateKey: this.privateKey as unknown as string, certs, ...axiosConfig })
+    this.client = wxpay as unknown as ChainNode
+    this.verifyNotification = makeNotificationVerifier({ apiV3Key: cfg.apiV3Key, publicKeys: cfg.publicKeys, clock })
+  }
+
+  private get v3(): ChainNode {
+    return this.client.v3!
+  }
+
+  async prepay(req: PrepayRequest) {
+    try {
+      const { data } = await this.v3.pay!.transactions!.jsapi!.post({
+        appid: this.cfg.appid,
+        mchid: this.cfg.mchid,
+        description: req.description,
+        out_trade_no: req.outTradeNo,
+        time_expire: rfc3339Shanghai(req.expiresAt),
+        notify_url: this.cfg.notifyUrl,
+        amount: { total: req.totalFen, currency: 'CNY' },
+        payer: { openid: req.openid }
+      })
+      const prepayId = (data as { prepay_id?: unknown }).prepay_id
+      if (typeof prepayId !== 'string') return { ok: false as const, reason: 'no prepay_id in response' }
+      return { ok: true as const, prepayId, launch: { kind: 'wechat' as const, params: this.payParams(prepayId) } }
+    } catch (e) {
+      return { ok: false as const, reason: errorText(e) }
+    }
+  }
+
+  /** The parameters of wx.requestPayment, signed with the merchant key (paySign). */
+  payParams(prepayId: string) {
+    const timeStamp = String(Math.floor(this.clock.now() / 1000))
+    const nonceStr = Formatter.nonce()
+    const pkg = `prepay_id=${prepayId}`
+    const paySign = Rsa.sign(Formatter.joinedByLineFeed(this.cfg.appid, timeStamp, nonceStr, pkg), this.privateKey)
+    return { timeStamp, nonceStr, package: pkg, signType: 'RSA' as const, paySign }
+  }
+
+  async query(outTradeNo: string): Promise<Transaction> {
+    try {
+      const { data } = await this.v3.pay!.transactions!.outTradeNo!['{out_trade_no}']!.get({ params: { mchid: this.cfg.mchid }, out_trade_no: outTradeNo })
+      const d = data as { trade_state?: string; transaction_id?: string; amount?: { total?: number }; success_time?: string }
+      return {
+        outTradeNo,
+        transactionId: d.transaction_id ?? null,
+        tradeState: (d.trade_state ?? 'NOTPAY') as Transaction['tradeState'],
+        totalFen: d.amount?.total ?? null,
+        successAt: d.success_time ? Date.parse(d.success_time) : null
+      }
+    } catch (e) {
+      if (httpStatus(e) === 404) return { outTradeNo, transactionId: null, tradeState: 'NOT_FOUND', totalFen: null, successAt: null }
+      throw e
+    }
+  }
+
+  async close(outTradeNo: string): Promise<void> {
+    await this.v3.pay!.transactions!.outTradeNo!['{out_trade_no}']!.close!.post({ mchid: this.cfg.mchid }, { out_trade_no: outTradeNo })
+  }
+
+  async refund(req: RefundRequest): Promise<RefundResult> {
+    try {
+      const { data } = await this.v3.refund!.domestic!.refunds!.post({
+        out_trade_no: req.outTradeNo,
+        out_refund_no: req.outRefundNo,
+        reason: req.reason,
+        notify_url: this.cfg.notifyUrl,
+        amount: { refund: req.refundFen, total: req.totalFen, currency: 'CNY' }
+      })
+      const d = data as { status?: string; refund_id?: string }
+      if (d.status !== 'SUCCESS' && d.status !== 'PROCESSING') return { ok: false, reason: `refund status ${String(d.status)}` }
+      return { ok: true, status: d.status, refundId: d.refund_id ?? '' }
+    } catch (e) {
+      return { ok: false, reason: errorText(e) }
+    }
+  }
+}

@@ -1,0 +1,192 @@
+import * as z from 'zod'
+import { EpochMs, Id } from './common'
+import { defineAction } from './define'
+
+const FN = 'pay'
+
+/** Everything payable through the payment module; later features add their kind here. */
+export const PAYABLE_TYPES = ['bill'] as const
+export type PayableType = (typeof PAYABLE_TYPES)[number]
+
+export const PAYMENT_STATUSES = ['created', 'awaiting', 'paid', 'closed', 'failed', 'anomaly'] as const
+export type PaymentStatus = (typeof PAYMENT_STATUSES)[number]
+export const PAYMENT_STATUS_LABELS: Record<PaymentStatus, string> = {
+  created: '待支付',
+  awaiting: '待支付',
+  paid: '已支付',
+  closed: '已关闭',
+  failed: '支付失败',
+  anomaly: '待核查'
+}
+
+export const REFUND_STATUSES = ['processing', 'succeeded', 'failed'] as const
+export type RefundStatus = (typeof REFUND_STATUSES)[number]
+export const REFUND_STATUS_LABELS: Record<RefundStatus, string> = {
+  processing: '退款中',
+  succeeded: '已退款',
+  failed: '退款失败'
+}
+
+const Fen = z.number().int().nonnegative()
+
+const LineView = z.object({
+  type: z.enum(PAYABLE_TYPES),
+  id: Id,
+  title: z.string(),
+  amountFen: Fen,
+  refundedFen: Fen
+})
+
+const RefundView = z.object({
+  id: Id,
+  outRefundNo: z.string(),
+  amountFen: Fen,
+  reason: z.string(),
+  status: z.enum(REFUND_STATUSES),
+  automatic: z.boolean(),
+  createdAt: EpochMs,
+  succeededAt: EpochMs.nullable()
+})
+
+export const PaymentView = z.object({
+  id: Id,
+  outTradeNo: z.string(),
+  status: z.enum(PAYMENT_STATUSES),
+  totalFen: Fen,
+  refundedFen: Fen,
+  householdLabel: z.string(),
+  lines: z.array(LineView),
+  refunds: z.array(RefundView),
+  createdAt: EpochMs,
+  paidAt: EpochMs.nullable(),
+  expiresAt: EpochMs,
+  transactionId: z.string().nullable()
+})
+export type PaymentViewT = z.infer<typeof PaymentView>
+
+/** How the mini-program opens the cashier: wx.requestPayment in WeChat, the sandbox sheet locally. */
+const Launch = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('wechat'),
+    params: z.object({
+      timeStamp: z.string(),
+      nonceStr: z.string(),
+      package: z.string(),
+      signType: z.literal('RSA'),
+      paySign: z.string()
+    })
+  }),
+  z.object({ kind: z.literal('sandbox'), prepayId: z.string() })
+])
+
+export const payContracts = {
+  create: defineAction({
+    fn: FN,
+    name: 'create',
+    summary: '为账单等应付项创建一笔支付（金额由服务端计算）',
+    access: ['resident'],
+    input: z
+      .object({
+        payables: z
+          .array(z.object({ type: z.enum(PAYABLE_TYPES), id: Id }).strict())
+          .min(1, '请至少选择一项')
+          .max(24, '一次最多支付 24 项'),
+        /** The client's idempotency key: a resubmitted create returns the same payment. */
+        clientRequestId: z.string().trim().min(8).max(64)
+      })
+      .strict(),
+    output: z.object({ payment: PaymentView, launch: Launch.nullable() })
+  }),
+  get: defineAction({
+    fn: FN,
+    name: 'get',
+    summary: '查询支付结果（必要时向微信支付查单）',
+    access: ['resident', 'operator'],
+    input: z.object({ paymentId: Id }).strict(),
+    output: PaymentView
+  }),
+  history: defineAction({
+    fn: FN,
+    name: 'history',
+    summary: '本户的缴费记录',
+    access: ['resident'],
+    input: z.object({ householdId: Id }).strict(),
+    output: z.object({ payments: z.array(PaymentView) })
+  }),
+  receipt: defineAction({
+    fn: FN,
+    name: 'receipt',
+    summary: '电子收据',
+    access: ['resident', 'operator'],
+    input: z.object({ paymentId: Id }).strict(),
+    output: z.object({
+      receiptNo: z.string(),
+      communityName: z.string(),
+      householdLabel: z.string(),
+      payerName: z.string(),
+      lines: z.array(z.object({ title: z.string(), amountFen: Fen })),
+      totalFen: Fen,
+      refundedFen: Fen,
+      paidAt: EpochMs,
+      transactionId: z.string(),
+      channelLabel: z.string()
+    })
+  }),
+  search: defineAction({
+    fn: FN,
+    name: 'search',
+    summary: '运营查找支付（按房号或订单号）',
+    access: ['operator'],
+    input: z
+      .object({
+        query: z.string().trim().max(40).default(''),
+        status: z.enum(PAYMENT_STATUSES).optional()
+      })
+      .strict(),
+    output: z.object({ payments: z.array(PaymentView) })
+  }),
+  refund: defineAction({
+    fn: FN,
+    name: 'refund',
+    summary: '运营发起退款（全额或部分，需填写原因）',
+    access: ['operator'],
+    input: z
+      .object({
+        paymentId: Id,
+        lines: z
+          .array(z.object({ payableId: Id, amountFen: z.number().int().positive('退款金额须大于 0') }).strict())
+          .min(1, '请选择退款项目')
+          .max(24),
+        reason: z.string().trim().min(2, '请填写退款原因').max(80, '原因最多 80 个字'),
+        clientRequestId: z.string().trim().min(8).max(64)
+      })
+      .strict(),
+    output: PaymentView
+  }),
+  reconciliation: defineAction({
+    fn: FN,
+    name: 'reconciliation',
+    summary: '最近一次对账结果',
+    access: ['operator'],
+    input: z.object({}).strict(),
+    output: z.object({
+      ranAt: EpochMs.nullable(),
+      payments: z.number().int(),
+      refunds: z.number().int(),
+      ledgerEntries: z.number().int(),
+      mismatches: z.array(z.object({ kind: z.string(), ref: z.string(), detail: z.string() }))
+    })
+  })
+} as const
+
+export const PAY_ERRORS = [
+  'PAY.PAYABLE_NOT_FOUND',
+  'PAY.NOT_PAYABLE',
+  'PAY.MIXED_HOUSEHOLDS',
+  'PAY.AMOUNT_ZERO',
+  'PAY.GATEWAY_FAILED',
+  'PAY.NOT_FOUND',
+  'PAY.NOT_PAID',
+  'PAY.REFUND_EXCEEDS',
+  'PAY.REFUND_FAILED'
+] as const

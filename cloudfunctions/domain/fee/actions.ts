@@ -1,0 +1,177 @@
+import type { BillViewT, feeContracts } from '../../contracts/fee'
+import type { ActionHandler } from '../../kernel/module'
+import { findAll, getMany } from '../../kernel/paging'
+import { fail, ok } from '../../kernel/result'
+import type { BuildingDoc, HouseholdDoc } from '../docs'
+import { householdLabel } from '../user/format'
+import type { BillDoc, ChargeDoc, FeeItemDoc, FeeSettingsDoc } from './docs'
+import { lateFeeFen, overdueDays, periodOf, previousPeriods } from './money'
+import { recordGrant } from './reminders'
+import { feeSettings } from './settings'
+
+type C = typeof feeContracts
+
+function view(b: BillDoc, settings: FeeSettingsDoc, now: number): BillViewT {
+  const late = b.status === 'unpaid' ? lateFeeFen(b, settings.lateFee, now) : Math.max(0, (b.paidFen ?? b.amountFen) - b.amountFen)
+  return {
+    id: b._id,
+    householdId: b.householdId,
+    kind: b.kind,
+    title: b.title,
+    period: b.period,
+    amountFen: b.amountFen,
+    lateFeeFen: late,
+    dueNowFen: b.status === 'unpaid' ? b.amountFen + late : 0,
+    dueAt: b.dueAt,
+    overdueDays: b.status === 'unpaid' ? overdueDays(b.dueAt, now) : 0,
+    status: b.status,
+    paidAt: b.paidAt ?? null,
+    paymentId: b.paymentId ?? null
+  }
+}
+
+export const myBills: ActionHandler<C['myBills']> = async ({ ports, actor }, input) => {
+  if (!actor.householdIds.includes(input.householdId)) return fail('HOUSEHOLD.NOT_MEMBER', '你不是这套房屋的成员')
+  const household = await ports.store.get<HouseholdDoc>('households', input.householdId)
+  if (!household) return fail('HOUSEHOLD.NOT_FOUND', '房屋不存在')
+  const building = await ports.store.get<BuildingDoc>('buildings', household.buildingId)
+  const statuses = input.status === 'outstanding' ? ['unpaid'] : input.status === 'settled' ? ['paid', 'refunded'] : ['unpaid', 'paid', 'refunded']
+  const bills = await ports.store.find<BillDoc>('bills', {
+    where: { householdId: household._id, status: { in: statuses } },
+    orderBy: [{ field: 'dueAt', dir: input.status === 'outstanding' ? 'asc' : 'desc' }],
+    limit: 200
+  })
+  const settings = await feeSettings(ports, household.communityId)
+  const now = ports.clock.now()
+  const views = bills.map((b) => view(b, settings, now))
+  return ok({
+    householdLabel: householdLabel(building ?? undefined, household),
+    bills: views,
+    outstandingFen: views.reduce((n, b) => n + b.dueNowFen, 0),
+    reminderTemplateId: ports.push.templateId('arrears')
+  })
+}
+
+export const subscribe: ActionHandler<C['subscribe']> = async ({ ports, actor }, input) => ok({ granted: await recordGrant(ports, actor.user._id, input.template) })
+
+export const collection: ActionHandler<C['collection']> = async ({ ports, actor }, input) => {
+  const communityId = actor.communityId ?? ''
+  const period = input.period ?? periodOf(ports.clock.now())
+  const months = previousPeriods(period, 6)
+  const bills = await findAll<BillDoc>(ports.store, 'bills', { communityId, period: { in: months } })
+  const buildings = await ports.store.find<BuildingDoc>('buildings', { where: { communityId }, orderBy: [{ field: 'order', dir: 'asc' }], limit: 200 })
+  const billable = (b: BillDoc) => b.status !== 'cancelled'
+  const collected = (b: BillDoc) => (b.status === 'paid' || b.status === 'refunded' ? b.amountFen : 0)
+  const current = bills.filter((b) => b.period === period && billable(b))
+  return ok({
+    period,
+    buildings: buildings.map((bd) => {
+      const own = current.filter((b) => b.buildingId === bd._id)
+      return {
+        buildingId: bd._id,
+        buildingName: bd.name,
+        billedFen: own.reduce((n, b) => n + b.amountFen, 0),
+        collectedFen: own.reduce((n, b) => n + collected(b), 0),
+        bills: own.length,
+        paidBills: own.filter((b) => b.status === 'paid' || b.status === 'refunded').length
+      }
+    }),
+    months: months.map((m) => {
+      const own = bills.filter((b) => b.period === m && billable(b))
+      return { period: m, billedFen: own.reduce((n, b) => n + b.amountFen, 0), collectedFen: own.reduce((n, b) => n + collected(b), 0) }
+    })
+  })
+}
+
+export const arrears: ActionHandler<C['arrears']> = async ({ ports, actor }, input) => {
+  const communityId = actor.communityId ?? ''
+  const now = ports.clock.now()
+  const overdue = await findAll<BillDoc>(ports.store, 'bills', {
+    communityId,
+    status: 'unpaid',
+    dueAt: { lt: now },
+    ...(input.buildingId ? { buildingId: input.buildingId } : {})
+  })
+  const settings = await feeSettings(ports, communityId)
+  const byHousehold = new Map<string, BillDoc[]>()
+  for (const b of overdue) byHousehold.set(b.householdId, [...(byHousehold.get(b.householdId) ?? []), b])
+  const households = await getMany<HouseholdDoc>(ports.store, 'households', [...byHousehold.keys()])
+  const buildings = await getMany<BuildingDoc>(ports.store, 'buildings', [...households.values()].map((h) => h.buildingId))
+  const rows = [...byHousehold.entries()].map(([householdId, bills]) => {
+    const h = households.get(householdId)
+    const reminded = bills.map((b) => b.lastRemindedAt ?? 0).filter((t) => t > 0)
+    return {
+      householdId,
+      label: h ? householdLabel(buildings.get(h.buildingId), h) : householdId,
+      bills: bills.length,
+      owedFen: bills.reduce((n, b) => n + b.amountFen + lateFeeFen(b, settings.lateFee, now), 0),
+      oldestDueAt: Math.min(...bills.map((b) => b.dueAt)),
+      lastRemindedAt: reminded.length ? Math.max(...reminded) : null
+    }
+  })
+  rows.sort((a, b) => b.owedFen - a.owedFen)
+  return ok({ households: rows, totalOwedFen: rows.reduce((n, r) => n + r.owedFen, 0) })
+}
+
+export const items: ActionHandler<C['items']> = async ({ ports, actor }) => {
+  const communityId = actor.communityId ?? ''
+  const list = await ports.store.find<FeeItemDoc>('feeItems', { where: { communityId }, limit: 100 })
+  const settings = await feeSettings(ports, communityId)
+  return ok({
+    items: list.map((i) => ({ id: i._id, kind: i.kind, name: i.name, unitPriceFen: i.unitPriceFen, unit: i.kind === 'property' ? '元/㎡/月' : '元/个/月', active: i.active })),
+    dueDay: settings.dueDay,
+    lateFee: settings.lateFee
+  })
+}
+
+/** One-off charges (e.g. a shared repair): one bill per household, idempotent per request. */
+export const chargeOneOff: ActionHandler<C['chargeOneOff']> = async ({ ports, actor }, input) => {
+  const communityId = actor.communityId ?? ''
+  const idempotencyKey = `${actor.user._id}:${input.clientRequestId}`
+  const chargeId = `ch-${idempotencyKey.replace(/[^A-Za-z0-9]/g, '').slice(-24)}`
+  if (input.buildingIds.length) {
+    const found = await getMany<BuildingDoc>(ports.store, 'buildings', input.buildingIds)
+    const bad = input.buildingIds.find((id) => found.get(id)?.communityId !== communityId)
+    if (bad) return fail('FEE.BUILDING_NOT_FOUND', '楼栋不存在', [{ path: 'buildingIds', message: `楼栋 ${bad} 不存在` }])
+  }
+  const households = await findAll<HouseholdDoc>(ports.store, 'households', {
+    communityId,
+    ...(input.buildingIds.length ? { buildingId: { in: input.buildingIds } } : {})
+  })
+  if (households.length === 0) return fail('FEE.NO_HOUSEHOLDS', '所选范围内没有住户')
+  const now = ports.clock.now()
+  const charge: ChargeDoc = {
+    _id: chargeId,
+    communityId,
+    idempotencyKey,
+    title: input.title,
+    amountFen: input.amountFen,
+    buildingIds: input.buildingIds,
+    dueAt: input.dueAt,
+    createdBy: actor.user._id,
+    bills: households.length,
+    createdAt: now
+  }
+  await ports.store.insert('charges', charge)
+  const period = periodOf(input.dueAt)
+  for (const h of households) {
+    const bill: BillDoc = {
+      _id: `${h._id}:${chargeId}`,
+      communityId,
+      householdId: h._id,
+      buildingId: h.buildingId,
+      kind: 'oneoff',
+      feeItemId: chargeId,
+      chargeId,
+      title: input.title,
+      period,
+      amountFen: input.amountFen,
+      dueAt: input.dueAt,
+      status: 'unpaid',
+      refundedFen: 0,
+      createdAt: now
+    }
+    await ports.store.insert('bills', bill)
+  }
+  return ok({ chargeId, bills: households.length })
+}

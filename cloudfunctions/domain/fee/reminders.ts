@@ -1,0 +1,60 @@
+import { pages } from '../../kernel/paging'
+import type { Ports } from '../../kernel/ports'
+import { formatFenText } from '../format-money'
+import type { MembershipDoc, SubscriptionDoc } from '../docs'
+import type { BillDoc } from './docs'
+import { DAY_MS, overdueDays } from './money'
+
+export const REMINDER_INTERVAL_MS = 7 * DAY_MS
+
+/**
+ * Daily: reminds every household of each overdue bill, at most once a week per bill. The claim
+ * is a conditional update on the bill itself, so parallel or repeated runs send one reminder.
+ */
+export async function runArrearsReminders(ports: Ports): Promise<{ reminded: number; messages: number }> {
+  const now = ports.clock.now()
+  let reminded = 0
+  let messages = 0
+  const overdue = { status: 'unpaid', dueAt: { lt: now } }
+  for await (const bills of pages<BillDoc>(ports.store, 'bills', overdue)) {
+    for (const bill of bills) {
+      const claimed = await ports.store.update(
+        'bills',
+        bill._id,
+        { set: { lastRemindedAt: now } },
+        { and: [{ status: 'unpaid' }, { or: [{ lastRemindedAt: null }, { lastRemindedAt: { lte: now - REMINDER_INTERVAL_MS } }] }] }
+      )
+      if (!claimed) continue
+      reminded++
+      const members = await ports.store.find<MembershipDoc>('memberships', {
+        where: { householdId: bill.householdId, status: 'active' },
+        limit: 50
+      })
+      const days = overdueDays(bill.dueAt, now)
+      for (const m of members) {
+        await ports.notifier.notify({
+          userId: m.userId,
+          communityId: bill.communityId,
+          kind: 'arrears',
+          title: '缴费提醒',
+          body: `${bill.title} ${formatFenText(bill.amountFen)} 已逾期 ${days} 天，请及时缴纳`,
+          link: `/packages/fee/pages/bills/index?householdId=${bill.householdId}`,
+          push: {
+            template: 'arrears',
+            page: `packages/fee/pages/bills/index?householdId=${bill.householdId}`,
+            data: { thing1: bill.title.slice(0, 20), amount2: formatFenText(bill.amountFen), number3: String(days) }
+          }
+        })
+        messages++
+      }
+    }
+  }
+  return { reminded, messages }
+}
+
+/** Records a one-time grant the resident gave on a tap (wx.requestSubscribeMessage accepted). */
+export async function recordGrant(ports: Ports, userId: string, template: string): Promise<number> {
+  const doc: SubscriptionDoc = { _id: ports.random.id(), userId, template, status: 'granted', grantedAt: ports.clock.now() }
+  await ports.store.insert('subscriptions', doc)
+  return ports.store.count('subscriptions', { userId, template, status: 'granted' })
+}

@@ -1,0 +1,118 @@
+import type { payContracts } from '../../contracts/pay'
+import type { ActionHandler, MemberCtx } from '../../kernel/module'
+import { fail, ok } from '../../kernel/result'
+import type { Filter } from '../../kernel/store'
+import type { CommunityDoc, UserDoc } from '../docs'
+import { applyTransaction } from './apply'
+import { createPayment } from './create'
+import type { PaymentDoc, ReconciliationDoc } from './docs'
+import { requestRefund } from './refund'
+import { PAYABLES } from './registry'
+import { paymentView } from './view'
+
+type C = typeof payContracts
+
+/** Residents see their households' payments; operators see their community's. */
+async function visiblePayment(ctx: MemberCtx, paymentId: string): Promise<PaymentDoc | null> {
+  const p = await ctx.ports.store.get<PaymentDoc>('payments', paymentId)
+  if (!p || p.communityId !== ctx.actor.communityId) return null
+  if (ctx.actor.roles.includes('operator')) return p
+  return ctx.actor.householdIds.includes(p.householdId) ? p : null
+}
+
+/** A payment still waiting is looked up with WeChat Pay after a short while (order query). */
+const QUERY_AFTER_MS = 5_000
+
+export const create: ActionHandler<C['create']> = async ({ ports, actor }, input) => {
+  const res = await createPayment(ports, actor, input)
+  if (!res.ok) return res
+  return ok({ payment: await paymentView(ports, res.value.payment), launch: res.value.launch })
+}
+
+export const get: ActionHandler<C['get']> = async (ctx, input) => {
+  let p = await visiblePayment(ctx, input.paymentId)
+  if (!p) return fail('PAY.NOT_FOUND', '支付记录不存在')
+  const { ports } = ctx
+  if (p.status === 'awaiting' && ports.clock.now() - p.createdAt > QUERY_AFTER_MS) {
+    const tx = await ports.payment.query(p.outTradeNo)
+    if (tx.tradeState === 'SUCCESS') {
+      await applyTransaction(ports, tx)
+      p = (await ports.store.get<PaymentDoc>('payments', p._id)) ?? p
+    }
+  }
+  return ok(await paymentView(ports, p))
+}
+
+export const history: ActionHandler<C['history']> = async ({ ports, actor }, input) => {
+  if (!actor.householdIds.includes(input.householdId)) return fail('HOUSEHOLD.NOT_MEMBER', '你不是这套房屋的成员')
+  const list = await ports.store.find<PaymentDoc>('payments', {
+    where: { householdId: input.householdId, status: { in: ['paid', 'anomaly'] } },
+    orderBy: [{ field: 'createdAt', dir: 'desc' }],
+    limit: 100
+  })
+  return ok({ payments: await Promise.all(list.map((p) => paymentView(ports, p))) })
+}
+
+export const receipt: ActionHandler<C['receipt']> = async (ctx, input) => {
+  const p = await visiblePayment(ctx, input.paymentId)
+  if (!p || p.status !== 'paid' || !p.paidAt) return fail('PAY.NOT_PAID', '支付成功后才能查看收据')
+  const { ports } = ctx
+  const [community, payer, view] = await Promise.all([
+    ports.store.get<CommunityDoc>('communities', p.communityId),
+    ports.store.get<UserDoc>('users', p.userId),
+    paymentView(ports, p)
+  ])
+  return ok({
+    // The receipt number is the merchant order number: one receipt per payment, traceable.
+    receiptNo: p.outTradeNo,
+    communityName: community?.name ?? '',
+    householdLabel: view.householdLabel,
+    payerName: payer?.nickname ?? '',
+    lines: p.lines.map((l) => ({ title: l.title, amountFen: l.amountFen })),
+    totalFen: p.totalFen,
+    refundedFen: view.refundedFen,
+    paidAt: p.paidAt,
+    transactionId: p.transactionId ?? '',
+    channelLabel: p.channel === 'wechat' ? '微信支付' : '本地沙箱支付'
+  })
+}
+
+export const search: ActionHandler<C['search']> = async ({ ports, actor }, input) => {
+  const q = input.query
+  const where: Filter = {
+    communityId: actor.communityId,
+    status: input.status ?? { in: ['paid', 'anomaly'] },
+    ...(q.startsWith('P') && q.length > 8 ? { outTradeNo: q } : {})
+  }
+  const list = await ports.store.find<PaymentDoc>('payments', { where, orderBy: [{ field: 'createdAt', dir: 'desc' }], limit: 200 })
+  const views = await Promise.all(list.map((p) => paymentView(ports, p)))
+  const filtered = q && !q.startsWith('P') ? views.filter((v) => v.householdLabel.includes(q)) : views
+  return ok({ payments: filtered.slice(0, 50) })
+}
+
+export const refund: ActionHandler<C['refund']> = async (ctx, input) => {
+  const p = await visiblePayment(ctx, input.paymentId)
+  if (!p) return fail('PAY.NOT_FOUND', '支付记录不存在')
+  const res = await requestRefund(ctx.ports, p, {
+    lines: input.lines,
+    reason: input.reason,
+    idempotencyKey: `op:${ctx.actor.user._id}:${input.clientRequestId}`,
+    requestedBy: ctx.actor.user._id,
+    automatic: false
+  })
+  if (!res.ok) return res
+  const fresh = (await ctx.ports.store.get<PaymentDoc>('payments', p._id)) ?? p
+  return ok(await paymentView(ctx.ports, fresh))
+}
+
+export const reconciliation: ActionHandler<C['reconciliation']> = async ({ ports, actor }) => {
+  const r = await ports.store.get<ReconciliationDoc>('reconciliations', actor.communityId ?? '')
+  return ok({
+    ranAt: r?.ranAt ?? null,
+    payments: r?.payments ?? 0,
+    refunds: r?.refunds ?? 0,
+    ledgerEntries: r?.ledgerEntries ?? 0,
+    mismatches: r?.mismatches ?? []
+  })
+}
+

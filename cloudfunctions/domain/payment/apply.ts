@@ -1,0 +1,130 @@
+import type { RefundOutcome, Transaction } from '../../kernel/payment-gateway'
+import type { Ports } from '../../kernel/ports'
+import type { LedgerDoc, PaymentAnomalyDoc, PaymentDoc, RefundDoc } from './docs'
+import { failRefund, requestRefund } from './refund'
+import { PAYABLES } from './registry'
+import { refundsOf, succeededByLine } from './view'
+
+export type ApplyOutcome = 'applied' | 'already_applied' | 'not_paid' | 'unknown_payment' | 'amount_mismatch'
+
+async function byOutTradeNo(ports: Ports, outTradeNo: string): Promise<PaymentDoc | null> {
+  const [p] = await ports.store.find<PaymentDoc>('payments', { where: { outTradeNo }, limit: 1 })
+  return p ?? null
+}
+
+async function recordAnomaly(ports: Ports, payment: PaymentDoc, kind: PaymentAnomalyDoc['kind'], detail: string, key: string) {
+  const doc: PaymentAnomalyDoc = { _id: `${kind}:${key}`, communityId: payment.communityId, paymentId: payment._id, kind, detail, createdAt: ports.clock.now() }
+  await ports.store.insert('paymentAnomalies', doc)
+  ports.log.warn('payment anomaly', { paymentId: payment._id, kind, detail })
+}
+
+/**
+ * Applies a successful transaction, whatever reported it (notification, order query, expiry
+ * job). The claim `→ paid` is one conditional update; everything after it is idempotent and runs
+ * on every delivery until the payment is settled, so a crash halfway is finished by the retry.
+ */
+export async function applyTransaction(ports: Ports, tx: Transaction): Promise<ApplyOutcome> {
+  const payment = await byOutTradeNo(ports, tx.outTradeNo)
+  if (!payment) {
+    ports.log.warn('transaction for unknown payment', { outTradeNo: tx.outTradeNo })
+    return 'unknown_payment'
+  }
+  if (tx.tradeState !== 'SUCCESS') return 'not_paid'
+  if (tx.totalFen !== payment.totalFen) {
+    // Never mark anything paid on a wrong amount: hold it for a person to look at.
+    await ports.store.update('payments', payment._id, { set: { status: 'anomaly', anomaly: `amount ${tx.totalFen} != ${payment.totalFen}`, updatedAt: ports.clock.now() } }, { status: { in: ['created', 'awaiting', 'closed', 'failed'] } })
+    await recordAnomaly(ports, payment, 'amount_mismatch', `通知金额 ${tx.totalFen} 分，应付 ${payment.totalFen} 分`, payment.outTradeNo)
+    return 'amount_mismatch'
+  }
+  const paidAt = tx.successAt ?? ports.clock.now()
+  const claimed = await ports.store.update(
+    'payments',
+    payment._id,
+    { set: { status: 'paid', transactionId: tx.transactionId ?? '', paidAt, updatedAt: ports.clock.now() } },
+    { status: { in: ['created', 'awaiting', 'closed', 'failed'] } }
+  )
+  const fresh = await ports.store.get<PaymentDoc>('payments', payment._id)
+  if (!fresh || fresh.status !== 'paid') return 'not_paid'
+  if (fresh.settledAt && !claimed) return 'already_applied'
+  await settlePaid(ports, fresh)
+  return claimed ? 'applied' : 'already_applied'
+}
+
+/** The idempotent follow-ups of a paid payment: ledger, payables, automatic refunds. */
+export async function settlePaid(ports: Ports, payment: PaymentDoc): Promise<void> {
+  const entry: LedgerDoc = {
+    _id: `pay:${payment.outTradeNo}`,
+    kind: 'payment',
+    communityId: payment.communityId,
+    paymentId: payment._id,
+    amountFen: payment.totalFen,
+    at: payment.paidAt ?? ports.clock.now()
+  }
+  await ports.store.insert('ledger', entry)
+
+  const unsettled: { payableId: string; amountFen: number }[] = []
+  for (const line of payment.lines) {
+    const outcome = await PAYABLES[line.type].onPaid(ports, payment, line)
+    if (outcome === 'already_settled') unsettled.push({ payableId: line.id, amountFen: line.amountFen })
+  }
+  if (unsettled.length > 0) {
+    await recordAnomaly(ports, payment, 'paid_after_settled', unsettled.map((u) => u.payableId).join(','), payment.outTradeNo)
+    // A failed automatic refund is retried under a new key; a processing or done one is reused.
+    const failedBefore = await ports.store.count('refunds', { paymentId: payment._id, automatic: true, status: 'failed' })
+    const res = await requestRefund(ports, payment, {
+      lines: unsettled,
+      reason: '账单已结清或已取消，自动退款',
+      idempotencyKey: `auto:${payment.outTradeNo}:${failedBefore}`,
+      requestedBy: 'system',
+      automatic: true
+    })
+    // A gateway failure leaves the payment unsettled: the next delivery or the expiry job retries.
+    if (!res.ok) return
+    if (res.value.status === 'failed') {
+      ports.log.error('automatic refund failed', { paymentId: payment._id })
+      return
+    }
+  }
+  await ports.store.update('payments', payment._id, { set: { settledAt: ports.clock.now() } })
+}
+
+export type RefundApplyOutcome = 'succeeded' | 'already_applied' | 'failed' | 'processing' | 'unknown_refund'
+
+/** A refund's final state from WeChat Pay: claim once, then idempotent ledger and payable updates. */
+export async function applyRefundOutcome(ports: Ports, outcome: RefundOutcome): Promise<RefundApplyOutcome> {
+  const [refund] = await ports.store.find<RefundDoc>('refunds', { where: { outRefundNo: outcome.outRefundNo }, limit: 1 })
+  if (!refund) return 'unknown_refund'
+  if (outcome.status === 'PROCESSING') return 'processing'
+  if (outcome.status !== 'SUCCESS') {
+    await failRefund(ports, refund, outcome.status)
+    return 'failed'
+  }
+  if (outcome.refundFen !== refund.amountFen) ports.log.error('refund amount differs', { outRefundNo: refund.outRefundNo, notified: outcome.refundFen, requested: refund.amountFen })
+  const claimed = await ports.store.update(
+    'refunds',
+    refund._id,
+    { set: { status: 'succeeded', succeededAt: outcome.successAt ?? ports.clock.now(), refundId: outcome.refundId } },
+    { status: 'processing' }
+  )
+  const fresh = await ports.store.get<RefundDoc>('refunds', refund._id)
+  if (fresh?.status !== 'succeeded') return 'failed'
+  const entry: LedgerDoc = {
+    _id: `refund:${refund.outRefundNo}`,
+    kind: 'refund',
+    communityId: refund.communityId,
+    paymentId: refund.paymentId,
+    refundId: refund._id,
+    amountFen: -refund.amountFen,
+    at: fresh.succeededAt ?? ports.clock.now()
+  }
+  await ports.store.insert('ledger', entry)
+  const payment = await ports.store.get<PaymentDoc>('payments', refund.paymentId)
+  if (payment) {
+    const byLine = succeededByLine(await refundsOf(ports, payment._id))
+    for (const l of refund.lines) {
+      const line = payment.lines.find((x) => x.key === l.key)
+      if (line) await PAYABLES[line.type].onRefunded(ports, payment, line, byLine.get(line.key) ?? 0)
+    }
+  }
+  return claimed ? 'succeeded' : 'already_applied'
+}

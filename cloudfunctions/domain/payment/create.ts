@@ -1,0 +1,91 @@
+import type { PayableType } from '../../contracts/pay'
+import type { Actor } from '../../kernel/actor'
+import type { Launch } from '../../kernel/payment-gateway'
+import type { Ports } from '../../kernel/ports'
+import { type Result, fail, ok } from '../../kernel/result'
+import type { PaymentDoc, PaymentLine } from './docs'
+import { PAYMENT_WINDOW_MS, newTradeNo } from './ids'
+import type { QuotedLine } from './payables'
+import { PAYABLES } from './registry'
+
+export interface CreatePaymentInput {
+  payables: readonly { type: PayableType; id: string }[]
+  clientRequestId: string
+}
+
+/**
+ * Creates the payment record (with its out_trade_no) before asking WeChat Pay for a prepay id,
+ * so every prepay has a record to reconcile against. The client's request id makes a retried
+ * create return the same payment instead of a second one.
+ */
+export async function createPayment(ports: Ports, actor: Actor, input: CreatePaymentInput): Promise<Result<{ payment: PaymentDoc; launch: Launch | null }>> {
+  const idempotencyKey = `${actor.user._id}:${input.clientRequestId}`
+  const [existing] = await ports.store.find<PaymentDoc>('payments', { where: { idempotencyKey }, limit: 1 })
+  if (existing) return ok({ payment: existing, launch: launchOf(existing) })
+
+  const quoted: QuotedLine[] = []
+  for (const type of new Set(input.payables.map((p) => p.type))) {
+    const ids = [...new Set(input.payables.filter((p) => p.type === type).map((p) => p.id))]
+    const res = await PAYABLES[type].quote(ports, actor, ids)
+    if (!res.ok) return res
+    quoted.push(...res.value)
+  }
+  const households = new Set(quoted.map((q) => q.householdId))
+  if (households.size !== 1) return fail('PAY.MIXED_HOUSEHOLDS', '一次只能为一套房屋缴费')
+  const totalFen = quoted.reduce((n, q) => n + q.amountFen, 0)
+  if (totalFen <= 0) return fail('PAY.AMOUNT_ZERO', '应付金额为 0，无需支付')
+
+  const now = ports.clock.now()
+  const lines: PaymentLine[] = quoted.map((q, i) => ({ key: `l${i}`, type: q.type, id: q.id, title: q.title, amountFen: q.amountFen }))
+  const payment: PaymentDoc = {
+    _id: ports.random.id(),
+    outTradeNo: newTradeNo(ports, 'P'),
+    idempotencyKey,
+    communityId: quoted[0]!.communityId,
+    householdId: quoted[0]!.householdId,
+    userId: actor.user._id,
+    openid: actor.identity.openid,
+    channel: ports.payment.channel,
+    lines,
+    totalFen,
+    status: 'created',
+    expiresAt: now + PAYMENT_WINDOW_MS,
+    refundReservedFen: 0,
+    refundReservedByLine: Object.fromEntries(lines.map((l) => [l.key, 0])),
+    createdAt: now,
+    updatedAt: now
+  }
+  const inserted = await ports.store.insert('payments', payment)
+  if (!inserted.ok) {
+    // Two identical creates raced: the other one's payment is the answer.
+    const [winner] = await ports.store.find<PaymentDoc>('payments', { where: { idempotencyKey }, limit: 1 })
+    return winner ? ok({ payment: winner, launch: launchOf(winner) }) : fail('INTERNAL.ERROR', '创建支付失败，请重试')
+  }
+
+  const description = lines.length === 1 ? lines[0]!.title : `${lines[0]!.title} 等 ${lines.length} 项`
+  const prepay = await ports.payment.prepay({
+    outTradeNo: payment.outTradeNo,
+    description: description.slice(0, 127),
+    totalFen,
+    openid: actor.identity.openid,
+    expiresAt: payment.expiresAt
+  })
+  if (!prepay.ok) {
+    await ports.store.update('payments', payment._id, { set: { status: 'failed', anomaly: prepay.reason, updatedAt: ports.clock.now() } }, { status: 'created' })
+    ports.log.warn('prepay failed', { paymentId: payment._id, reason: prepay.reason })
+    return fail('PAY.GATEWAY_FAILED', '支付通道暂时不可用，请稍后再试')
+  }
+  await ports.store.update(
+    'payments',
+    payment._id,
+    { set: { status: 'awaiting', prepayId: prepay.prepayId, launch: prepay.launch, updatedAt: ports.clock.now() } },
+    { status: 'created' }
+  )
+  return ok({ payment: { ...payment, status: 'awaiting', prepayId: prepay.prepayId }, launch: prepay.launch })
+}
+
+/** The cashier parameters of a payment still waiting to be paid (kept so a retried create can reopen it). */
+function launchOf(p: PaymentDoc): Launch | null {
+  if (p.status !== 'awaiting') return null
+  return p.launch ?? null
+}

@@ -1,0 +1,110 @@
+import type { PayableType, PaymentStatus, RefundStatus } from '../../contracts/pay'
+import type { Launch } from '../../kernel/payment-gateway'
+
+/** One thing paid for. Lines are fixed when the payment is created: the server priced them. */
+export interface PaymentLine {
+  /** `l0`, `l1`, ...: a field-safe key for per-line refund counters. */
+  key: string
+  type: PayableType
+  id: string
+  title: string
+  amountFen: number
+}
+
+export interface PaymentDoc {
+  _id: string
+  /** 6-32 characters, as WeChat Pay requires. */
+  outTradeNo: string
+  /** `${userId}:${clientRequestId}`: a resubmitted create returns this payment. */
+  idempotencyKey: string
+  communityId: string
+  householdId: string
+  userId: string
+  openid: string
+  channel: 'wechat' | 'sandbox'
+  lines: PaymentLine[]
+  totalFen: number
+  status: PaymentStatus
+  prepayId?: string
+  /** The cashier parameters, kept so a retried create reopens the same prepay (valid 2 h). */
+  launch?: Launch
+  transactionId?: string
+  paidAt?: number
+  expiresAt: number
+  /** Refund money reserved (processing or succeeded): the cap that keeps refunds ≤ paid. */
+  refundReservedFen: number
+  refundReservedByLine: Record<string, number>
+  /** Set once every follow-up of the payment (ledger, payables, automatic refunds) is done. */
+  settledAt?: number
+  anomaly?: string
+  createdAt: number
+  updatedAt: number
+}
+
+export interface RefundLine {
+  key: string
+  payableId: string
+  amountFen: number
+}
+
+export interface RefundDoc {
+  _id: string
+  outRefundNo: string
+  idempotencyKey: string
+  paymentId: string
+  outTradeNo: string
+  communityId: string
+  lines: RefundLine[]
+  amountFen: number
+  reason: string
+  automatic: boolean
+  requestedBy: string
+  status: RefundStatus
+  /** Whether this refund holds a reservation on the payment (released when it fails). */
+  reserved: boolean
+  refundId?: string
+  failure?: string
+  createdAt: number
+  succeededAt?: number
+}
+
+/** Append-only; `_id` is the movement's source (`pay:<outTradeNo>`, `refund:<outRefundNo>`). */
+export interface LedgerDoc {
+  _id: string
+  kind: 'payment' | 'refund'
+  communityId: string
+  paymentId: string
+  refundId?: string
+  /** Positive for money in, negative for money out. */
+  amountFen: number
+  at: number
+}
+
+export interface PayNotificationDoc {
+  /** WeChat Pay's notification id: a repeat is recorded once. */
+  _id: string
+  eventType: string
+  outTradeNo: string
+  outcome: string
+  receivedAt: number
+  deliveries: number
+}
+
+export interface PaymentAnomalyDoc {
+  _id: string
+  communityId: string
+  paymentId: string
+  kind: 'amount_mismatch' | 'unknown_payment' | 'paid_after_settled'
+  detail: string
+  createdAt: number
+}
+
+export interface ReconciliationDoc {
+  /** Community id: the latest report per community. */
+  _id: string
+  ranAt: number
+  payments: number
+  refunds: number
+  ledgerEntries: number
+  mismatches: { kind: string; ref: string; detail: string }[]
+}

@@ -1,0 +1,33 @@
+import type { Ports } from '../../kernel/ports'
+import { applyRefundOutcome, applyTransaction } from './apply'
+import type { PayNotificationDoc } from './docs'
+
+export interface NotifyReply {
+  status: number
+  body: string
+}
+
+const FAIL = (message: string, status: number): NotifyReply => ({ status, body: JSON.stringify({ code: 'FAIL', message }) })
+
+/**
+ * WeChat Pay's notification endpoint. A forged or tampered notification is refused before
+ * anything is read; a genuine one is applied (idempotently) and acknowledged, so repeats change
+ * nothing. An unexpected error answers 500 and WeChat Pay retries later.
+ */
+export async function handlePayNotification(ports: Ports, headers: Readonly<Record<string, string | undefined>>, body: string): Promise<NotifyReply> {
+  const check = ports.payment.verifyNotification(headers, body)
+  if (!check.ok) {
+    ports.log.warn('pay notification rejected', { reason: check.reason })
+    return FAIL(check.reason, 401)
+  }
+  const n = check.notification
+  const outTradeNo = n.kind === 'transaction' ? n.transaction.outTradeNo : n.refund.outTradeNo
+  const record: PayNotificationDoc = { _id: n.id, eventType: n.eventType, outTradeNo, outcome: 'received', receivedAt: ports.clock.now(), deliveries: 1 }
+  const first = await ports.store.insert('payNotifications', record)
+  if (!first.ok) await ports.store.update('payNotifications', n.id, { inc: { deliveries: 1 } })
+
+  const outcome = n.kind === 'transaction' ? await applyTransaction(ports, n.transaction) : await applyRefundOutcome(ports, n.refund)
+  await ports.store.update('payNotifications', n.id, { set: { outcome } })
+  ports.log.info('pay notification', { id: n.id, eventType: n.eventType, outTradeNo, outcome, repeat: !first.ok })
+  return { status: 204, body: '' }
+}

@@ -1,0 +1,33 @@
+import type { PayableType } from '../../contracts/pay'
+import type { Actor } from '../../kernel/actor'
+import type { Ports } from '../../kernel/ports'
+import type { Result } from '../../kernel/result'
+import type { PaymentDoc, PaymentLine } from './docs'
+
+export interface QuotedLine {
+  type: PayableType
+  id: string
+  title: string
+  amountFen: number
+  householdId: string
+  communityId: string
+}
+
+/**
+ * What a feature implements to be payable. The payment module prices through `quote` (the
+ * client sends only ids) and reports back through the hooks, which must be idempotent: a
+ * notification can arrive many times and a crashed run is simply run again.
+ */
+export interface PayableKind {
+  type: PayableType
+  /** Checks the caller may pay these items now and prices them. */
+  quote(ports: Ports, actor: Actor, ids: readonly string[]): Promise<Result<QuotedLine[]>>
+  /** `already_settled`: the item was paid another way or cancelled; its money is refunded. */
+  onPaid(ports: Ports, payment: PaymentDoc, line: PaymentLine): Promise<'applied' | 'already_settled'>
+  /** Called after any refund of the line succeeded; `refundedFen` is the line's total refunded. */
+  onRefunded(ports: Ports, payment: PaymentDoc, line: PaymentLine, refundedFen: number): Promise<void>
+  /** One-line label of the payer's household for receipts and lists. */
+  describeHousehold(ports: Ports, householdId: string): Promise<string>
+}
+
+export type PayableRegistry = Readonly<Record<PayableType, PayableKind>>

@@ -1,0 +1,27 @@
+import { payContracts } from '../contracts/pay'
+import { create, get, history, receipt, reconciliation, refund, search } from '../domain/payment/actions'
+import { closeExpiredPayments, reconcilePayments } from '../domain/payment/jobs'
+import { defineModule } from '../kernel/module'
+
+export const payModule = defineModule({
+  fn: 'pay',
+  contracts: payContracts,
+  handlers: { create, get, history, receipt, search, refund, reconciliation },
+  jobs: [
+    {
+      name: 'close-expired-payments',
+      cron: '0 */5 * * * * *',
+      summary: '每 5 分钟：过期未付的支付向微信支付查单，未付则关单；补完中断的入账',
+      run: (ports) => closeExpiredPayments(ports)
+    },
+    {
+      name: 'reconcile-payments',
+      cron: '0 30 2 * * * *',
+      summary: '每天 02:30 核对支付、退款与账本，报告每一处不一致',
+      run: (ports) => reconcilePayments(ports)
+    }
+  ],
+  memoryMB: 256,
+  timeoutSec: 20,
+  usesPayment: true
+})

@@ -1,0 +1,37 @@
+import type { IncomingMessage } from 'node:http'
+import { handlePayNotification } from '../../cloudfunctions/domain/payment/notify'
+import type { Route } from './http'
+import type { LocalPorts } from './local-runtime'
+
+function headersOf(req: IncomingMessage): Record<string, string> {
+  const out: Record<string, string> = {}
+  for (const [k, v] of Object.entries(req.headers)) if (typeof v === 'string') out[k] = v
+  return out
+}
+
+/**
+ * The local server's payment endpoints: `/pay/notify` is what WeChat Pay's notify_url reaches in
+ * CloudBase (same handler); `/sandbox/pay/confirm` is the sandbox sheet's "pay" button, allowed
+ * only to the payer's own session.
+ */
+export function payRoutes(ports: LocalPorts): Record<string, Route> {
+  return {
+    '/pay/notify': async (req, body) => {
+      const out = await handlePayNotification(ports, headersOf(req), body)
+      return { status: out.status, ...(out.body ? { json: JSON.parse(out.body) as unknown } : {}) }
+    },
+    '/sandbox/pay/confirm': async (_req, body, session) => {
+      if (!session) return { status: 401, json: { ok: false, reason: '请先登录' } }
+      let prepayId: unknown
+      try {
+        prepayId = (JSON.parse(body) as { prepayId?: unknown }).prepayId
+      } catch {
+        return { status: 400, json: { ok: false, reason: '请求格式错误' } }
+      }
+      const order = typeof prepayId === 'string' ? ports.sandbox.order(prepayId) : undefined
+      if (!order || order.openid !== session.openid) return { status: 404, json: { ok: false, reason: '订单不存在或已失效' } }
+      const res = await ports.sandbox.confirm(order.prepayId)
+      return { status: res.ok ? 200 : 409, json: res }
+    }
+  }
+}
