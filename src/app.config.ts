@@ -6,7 +6,16 @@ export default defineAppConfig({
       pages: ['pages/bind/index', 'pages/join/index', 'pages/invite/index', 'pages/accept/index', 'pages/members/index']
     },
     { root: 'packages/account', pages: ['pages/switch/index', 'pages/profile/index'] },
-    { root: 'packages/butler', pages: ['pages/requests/index'] }
+    { root: 'packages/butler', pages: ['pages/requests/index'] },
+    { root: 'packages/fee', pages: ['pages/bills/index', 'pages/cashier/index', 'pages/result/index', 'pages/receipt/index', 'pages/history/index'] },
+    { root: 'packages/fee-admin', pages: ['pages/collection/index', 'pages/arrears/index', 'pages/refund/index'] },
+    {
+      root: 'packages/event',
+      pages: [
+        'pages/list/index', 'pages/detail/index', 'pages/signup/index', 'pages/ticket/index', 'pages/mine/index', 'pages/feedback/index',
+        'pages/edit/index', 'pages/signups/index', 'pages/checkin/index', 'pages/ideas/index', 'pages/invites/index', 'pages/poster/index'
+      ]
+    }
   ],
   // Subpackages a resident is likely to open next are fetched in the background on the home tab.
   preloadRule: {

@@ -17,6 +17,18 @@ export function residentTiles(me: Me): Tile[] {
       url: `/packages/household/pages/members/index?householdId=${home?.householdId ?? ''}&communityId=${current?.communityId ?? ''}`
     }
   ]
+  if (home) {
+    tiles.push({
+      key: 'fee',
+      title: '物业缴费',
+      glyph: '缴',
+      tone: 'orange',
+      url: `/packages/fee/pages/bills/index?householdId=${home.householdId}`
+    })
+  }
+  if (home) {
+    tiles.push({ key: 'events', title: '社区活动', glyph: '活', tone: 'green', url: '/packages/event/pages/list/index' })
+  }
   if (home?.relation === 'owner') {
     tiles.push({
       key: 'invite',
@@ -31,4 +43,14 @@ export function residentTiles(me: Me): Tile[] {
     { key: 'switch', title: '切换身份', glyph: '换', tone: 'purple', url: '/packages/account/pages/switch/index' }
   )
   return tiles
+}
+
+/** The operator home's tools; features append theirs. */
+export function operatorTiles(): Tile[] {
+  return [
+    { key: 'collection', title: '收缴率', glyph: '率', tone: 'green', url: '/packages/fee-admin/pages/collection/index' },
+    { key: 'arrears', title: '欠费户', glyph: '欠', tone: 'orange', url: '/packages/fee-admin/pages/arrears/index' },
+    { key: 'refund', title: '退款', glyph: '退', tone: 'blue', url: '/packages/fee-admin/pages/refund/index' },
+    { key: 'ideas', title: '创意墙', glyph: '创', tone: 'purple', url: '/packages/event/pages/ideas/index' }
+  ]
 }

@@ -40,9 +40,23 @@ export async function refresh(): Promise<ServiceResult<Me>> {
   return res
 }
 
+let inflight: Promise<ServiceResult<Me>> | null = null
+
+/** One login for all callers: a deep-linked page's first calls share it. */
 export async function ensureSession(): Promise<ServiceResult<Me>> {
   if (me) return { ok: true, data: me }
-  return login()
+  inflight ??= login().finally(() => {
+    inflight = null
+  })
+  return inflight
+}
+
+/**
+ * Community-scoped calls need the current context; a page opened straight from a link or a
+ * share card may call before anything loaded the session, so scoped services wait for it.
+ */
+export async function communityReady(): Promise<void> {
+  if (!me) await ensureSession()
 }
 
 export async function switchContext(ctx: Context): Promise<ServiceResult<Me>> {

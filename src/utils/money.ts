@@ -15,3 +15,50 @@ export function splitFen(fen: number): { sign: string; yuan: string; cents: stri
   const [yuan = '0', cents = '00'] = text.replace('-', '').split('.')
   return { sign, yuan, cents }
 }
+
+const DIGITS = '零壹贰叁肆伍陆柒捌玖'
+const UNITS = ['', '拾', '佰', '仟']
+const SECTIONS = ['', '万', '亿']
+
+/** 人民币大写, as printed on receipts: 12345.60 → 壹万贰仟叁佰肆拾伍元陆角整. */
+export function fenToChineseUpper(fen: number): string {
+  if (!Number.isInteger(fen) || fen < 0) throw new Error(`money must be non-negative integer fen, got ${fen}`)
+  if (fen === 0) return '零元整'
+  const yuan = Math.floor(fen / 100)
+  const jiao = Math.floor((fen % 100) / 10)
+  const cents = fen % 10
+  let out = ''
+  if (yuan > 0) {
+    const sections: number[] = []
+    for (let y = yuan; y > 0; y = Math.floor(y / 10_000)) sections.push(y % 10_000)
+    let needZero = false
+    for (let s = sections.length - 1; s >= 0; s--) {
+      const sec = sections[s]!
+      if (sec === 0) {
+        needZero = out !== ''
+        continue
+      }
+      if (needZero || (out !== '' && sec < 1000)) out += '零'
+      needZero = false
+      let zero = false
+      for (let d = 3; d >= 0; d--) {
+        const digit = Math.floor(sec / 10 ** d) % 10
+        if (digit === 0) {
+          zero = out !== '' && d < 3 && Math.floor(sec / 10 ** d) > 0
+          continue
+        }
+        if (zero) out += '零'
+        zero = false
+        out += DIGITS[digit]! + UNITS[d]!
+      }
+      out += SECTIONS[s]!
+    }
+    out += '元'
+  }
+  if (jiao === 0 && cents === 0) return `${out}整`
+  if (jiao > 0) out += `${DIGITS[jiao]!}角`
+  else if (yuan > 0) out += '零'
+  if (cents > 0) out += `${DIGITS[cents]!}分`
+  else out += '整'
+  return out
+}

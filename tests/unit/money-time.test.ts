@@ -31,3 +31,26 @@ describe('times are shown in Asia/Shanghai', () => {
     expect(formatDateTime(ms)).toBe('2026-11-24 01:30')
   })
 })
+
+import { fenToChineseUpper } from '../../src/utils/money'
+
+describe('receipts print the amount in Chinese uppercase', () => {
+  it.each([
+    [0, '零元整'],
+    [1, '壹分'],
+    [10, '壹角整'],
+    [100, '壹元整'],
+    [105, '壹元零伍分'],
+    [1234560, '壹万贰仟叁佰肆拾伍元陆角整'],
+    [100100, '壹仟零壹元整'],
+    [1000000, '壹万元整'],
+    [10010000, '壹拾万零壹佰元整'],
+    [44202, '肆佰肆拾贰元零贰分'],
+    [100000000, '壹佰万元整'],
+    [1000100000, '壹仟万壹仟元整'],
+    [1000010000, '壹仟万零壹佰元整'],
+    [10000000000, '壹亿元整']
+  ])('%i fen -> %s', (fen, text) => {
+    expect(fenToChineseUpper(fen)).toBe(text)
+  })
+})

@@ -61,3 +61,18 @@ export async function devLogin(personaId: string): Promise<boolean> {
   Taro.setStorageSync(TOKEN_KEY, res.data.token)
   return true
 }
+
+/** The local sandbox cashier's confirm button (H5 only; in WeChat this is wx.requestPayment). */
+export async function sandboxConfirm(prepayId: string): Promise<{ ok: boolean; reason?: string }> {
+  try {
+    const res = await Taro.request<{ ok?: boolean; reason?: string }>({
+      url: '/sandbox/pay/confirm',
+      method: 'POST',
+      data: { prepayId },
+      header: { 'content-type': 'application/json', authorization: `Bearer ${devToken()}` }
+    })
+    return { ok: res.statusCode === 200 && res.data.ok === true, ...(res.data.reason ? { reason: res.data.reason } : {}) }
+  } catch {
+    return { ok: false, reason: '网络异常，请稍后再试' }
+  }
+}

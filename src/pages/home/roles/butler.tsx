@@ -60,6 +60,9 @@ export function ButlerHome() {
       <Button block type='primary' fill='outline' onClick={() => void Taro.navigateTo({ url: '/packages/butler/pages/requests/index' })}>
         入户申请审核
       </Button>
+      <Button id='butler-invites' className='btn-block' block type='primary' onClick={() => void Taro.navigateTo({ url: '/packages/event/pages/invites/index' })}>
+        活动邀请与海报
+      </Button>
     </View>
   )
 }

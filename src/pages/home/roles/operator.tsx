@@ -4,6 +4,8 @@ import { useState } from 'react'
 import type { ApiError } from '@contracts/errors'
 import type { OutputOf } from '@contracts/registry'
 import { StateView } from '../../../components/StateView'
+import { Tiles } from '../../../components/Tiles'
+import { operatorTiles } from '../../../features'
 import { communityOverview } from '../../../services/household'
 
 type Overview = OutputOf<'user.communityOverview'>
@@ -21,6 +23,7 @@ export function OperatorHome() {
   if (!data) return <StateView loading={!error} error={error} onRetry={load} />
   return (
     <View id='home-operator'>
+      <Tiles tiles={operatorTiles()} />
       <View className='card'>
         <Text className='section-title'>社区概况</Text>
         <View className='row'>

@@ -1,19 +1,30 @@
 import { Text, View } from '@tarojs/components'
 import { ROLE_LABELS } from '@contracts/roles'
+import { type Tile, Tiles } from '../../../components/Tiles'
 
-/**
- * Event staff and verifiers: their tools (events, check-in scanner) arrive with the events issue;
- * until then the home says what this role will do here.
- */
+const EVENTS = '/packages/event/pages'
+
+/** Event staff run events and read feedback; verifiers pick an event and check people in. */
 export function StaffHome({ role }: { role: 'staff' | 'verifier' }) {
+  const tiles: Tile[] =
+    role === 'staff'
+      ? [
+          { key: 'event-create', title: '创建活动', glyph: '建', tone: 'green', url: `${EVENTS}/edit/index` },
+          { key: 'event-manage', title: '活动管理', glyph: '活', tone: 'orange', url: `${EVENTS}/list/index` },
+          { key: 'event-ideas', title: '创意墙', glyph: '创', tone: 'purple', url: `${EVENTS}/ideas/index` }
+        ]
+      : [{ key: 'event-checkin', title: '签到核销', glyph: '核', tone: 'blue', url: `${EVENTS}/list/index` }]
   return (
-    <View className='card' id={`home-${role}`}>
-      <Text className='section-title'>{ROLE_LABELS[role]}工作台</Text>
-      <Text className='muted'>
-        {role === 'staff'
-          ? '服务体验会与社区活动的创建、报名管理和反馈收集将在这里进行。'
-          : '活动签到与核销将在这里进行：扫描居民的电子票或输入核销码。'}
-      </Text>
+    <View id={`home-${role}`}>
+      <Tiles tiles={tiles} />
+      <View className='card'>
+        <Text className='section-title'>{ROLE_LABELS[role]}工作台</Text>
+        <Text className='muted'>
+          {role === 'staff'
+            ? '创建服务体验会与社区活动，查看报名与候补、导出名单，活动后查看反馈与新服务创意。'
+            : '在「签到核销」中选择活动，扫描居民电子票二维码或输入 6 位核销码。'}
+        </Text>
+      </View>
     </View>
   )
 }

@@ -1,0 +1,166 @@
+import { Input, Text, View } from '@tarojs/components'
+import Taro, { useDidShow } from '@tarojs/taro'
+import { useState } from 'react'
+import type { ApiError } from '@contracts/errors'
+import { REFUND_STATUS_LABELS } from '@contracts/pay'
+import { Price } from '../../../../components/Price'
+import { StateView } from '../../../../components/StateView'
+import { type PaymentView, newRequestId, refund, searchPayments } from '../../../../services/payment'
+import { fieldError } from '../../../../services/result'
+import { formatDateTime } from '../../../../utils/time'
+import { TextArea } from '../../../../ui/form'
+import { Button } from '../../../../ui/nut'
+import '../../admin.scss'
+
+/** Yuan typed by the operator → integer fen; anything malformed is null (and blocks submit). */
+function toFen(text: string): number | null {
+  if (!/^\d+(\.\d{1,2})?$/.test(text.trim())) return null
+  const [y = '0', c = ''] = text.trim().split('.')
+  return Number(y) * 100 + Number(c.padEnd(2, '0'))
+}
+
+export default function RefundPage() {
+  const [query, setQuery] = useState('')
+  const [list, setList] = useState<PaymentView[] | null>(null)
+  const [picked, setPicked] = useState<PaymentView | null>(null)
+  const [amounts, setAmounts] = useState<Record<string, string>>({})
+  const [reason, setReason] = useState('')
+  const [error, setError] = useState<ApiError | null>(null)
+  const [busy, setBusy] = useState(false)
+  const [requestId, setRequestId] = useState(newRequestId)
+
+  const search = async () => {
+    const r = await searchPayments(query)
+    if (r.ok) setList(r.data.payments)
+    else setError(r.error)
+  }
+  useDidShow(() => void search())
+
+  const pick = (p: PaymentView) => {
+    setPicked(p)
+    setAmounts({})
+    setError(null)
+    setRequestId(newRequestId())
+  }
+
+  const lines = picked
+    ? picked.lines
+        .map((l) => ({ payableId: l.id, amountFen: toFen(amounts[l.id] ?? '') }))
+        .filter((l): l is { payableId: string; amountFen: number } => l.amountFen !== null && l.amountFen > 0)
+    : []
+  const total = lines.reduce((n, l) => n + l.amountFen, 0)
+
+  const submit = async () => {
+    if (!picked) return
+    setBusy(true)
+    const r = await refund({ paymentId: picked.id, lines, reason, clientRequestId: requestId })
+    setBusy(false)
+    if (!r.ok) return setError(r.error)
+    setError(null)
+    setPicked(r.data)
+    setAmounts({})
+    setRequestId(newRequestId())
+    void Taro.showToast({ title: '退款已提交', icon: 'success' })
+  }
+
+  return (
+    <View className='page' id='refund-page'>
+      <View className='card'>
+        <View className='row'>
+          <Input
+            id='refund-search'
+            className='refund-line__input'
+            style={{ flex: 1, width: 'auto', marginRight: '12px' }}
+            placeholder='房号（如 1栋 101）或订单号'
+            value={query}
+            onInput={(e) => setQuery(e.detail.value)}
+          />
+          <Button size='small' type='primary' onClick={() => void search()}>
+            查找
+          </Button>
+        </View>
+      </View>
+      {!list ? <StateView loading={!error} error={error} /> : null}
+      {list && list.length === 0 ? <StateView empty='没有找到已支付的订单' /> : null}
+      {list && !picked ? (
+        <View className='card'>
+          {list.map((p) => (
+            <View key={p.id} id={`refund-pick-${p.id}`} className='pay-row' onClick={() => pick(p)}>
+              <View className='row'>
+                <Text>{p.householdLabel}</Text>
+                <Price fen={p.totalFen} size='s' />
+              </View>
+              <Text className='muted'>
+                {p.outTradeNo} · {p.paidAt ? formatDateTime(p.paidAt) : ''}
+                {p.refundedFen > 0 ? ` · 已退 ¥${(p.refundedFen / 100).toFixed(2)}` : ''}
+              </Text>
+            </View>
+          ))}
+        </View>
+      ) : null}
+      {picked ? (
+        <View className='card' id='refund-form'>
+          <View className='row'>
+            <Text className='section-title'>{picked.householdLabel}</Text>
+            <Text className='link' onClick={() => setPicked(null)}>
+              换一笔
+            </Text>
+          </View>
+          <Text className='muted'>{picked.outTradeNo}</Text>
+          {picked.lines.map((l) => {
+            const left = l.amountFen - l.refundedFen
+            return (
+              <View key={l.id} className='refund-line'>
+                <View style={{ display: 'flex', flexDirection: 'column', flex: 1 }}>
+                  <Text>{l.title}</Text>
+                  <Text className='muted'>可退 ¥{(left / 100).toFixed(2)}</Text>
+                  <Text className='link' onClick={() => setAmounts({ ...amounts, [l.id]: (left / 100).toFixed(2) })}>
+                    全额
+                  </Text>
+                </View>
+                <Input
+                  className='refund-line__input'
+                  type='digit'
+                  placeholder='退款金额（元）'
+                  value={amounts[l.id] ?? ''}
+                  disabled={left <= 0}
+                  onInput={(e) => setAmounts({ ...amounts, [l.id]: e.detail.value })}
+                />
+              </View>
+            )
+          })}
+          <Text className='step' style={{ display: 'block', margin: '16px 0 8px' }}>
+            退款原因
+          </Text>
+          <TextArea value={reason} maxLength={80} placeholder='例如：重复缴费、费用减免' onChange={(v: string) => setReason(v)} />
+          {fieldError(error, 'reason') ? <Text className='field-error'>{fieldError(error, 'reason')}</Text> : null}
+          {error && !fieldError(error, 'reason') ? <Text className='field-error'>{error.message}</Text> : null}
+          <View className='row' style={{ marginTop: '16px' }}>
+            <Text className='muted'>本次退款</Text>
+            <Price fen={total} size='m' />
+          </View>
+          <Button id='refund-submit' className='btn-block' type='primary' block disabled={total === 0} loading={busy} onClick={() => void submit()}>
+            确认退款
+          </Button>
+          {picked.refunds.length > 0 ? (
+            <View style={{ marginTop: '24px' }}>
+              <Text className='section-title'>退款记录</Text>
+              {picked.refunds.map((r) => (
+                <View key={r.id} className='list-item'>
+                  <View style={{ display: 'flex', flexDirection: 'column' }}>
+                    <Text>{r.reason}</Text>
+                    <Text className='muted'>{formatDateTime(r.createdAt)}</Text>
+                  </View>
+                  <View style={{ display: 'flex', flexDirection: 'column', alignItems: 'flex-end' }}>
+                    <Price fen={r.amountFen} size='s' />
+                    <Text className='badge'>{REFUND_STATUS_LABELS[r.status]}</Text>
+                  </View>
+                </View>
+              ))}
+            </View>
+          ) : null}
+        </View>
+      ) : null}
+    </View>
+  )
+}

@@ -1,0 +1,46 @@
+import { Text, View } from '@tarojs/components'
+import Taro, { useRouter } from '@tarojs/taro'
+import { useState } from 'react'
+import { Price } from '../../../../components/Price'
+import { RESULT_PATH, confirmSandbox } from '../../../../services/payment'
+import { Button } from '../../../../ui/nut'
+import '../../fee.scss'
+
+/**
+ * The local H5 build's stand-in for WeChat's payment sheet. Confirming makes the sandbox send a
+ * signed, encrypted notification to the real notify handler; the result page then asks the
+ * server, exactly as after wx.requestPayment.
+ */
+export default function CashierPage() {
+  const { params } = useRouter()
+  const total = Number(params.total ?? '0')
+  const [busy, setBusy] = useState(false)
+  const [error, setError] = useState('')
+
+  const confirm = async () => {
+    setBusy(true)
+    const res = await confirmSandbox(params.prepayId ?? '')
+    setBusy(false)
+    if (!res.ok) return setError(res.reason ?? '支付失败')
+    void Taro.redirectTo({ url: `${RESULT_PATH}?paymentId=${params.paymentId ?? ''}` })
+  }
+
+  return (
+    <View className='page' id='cashier-page'>
+      <View className='sheet'>
+        <Text className='sheet__badge'>本地演示 · 沙箱支付（不会扣款）</Text>
+        <Text className='muted'>邻里物业服务</Text>
+        <View style={{ margin: '16px 0 24px' }}>
+          <Price fen={Number.isInteger(total) ? total : 0} size='l' />
+        </View>
+        {error ? <Text className='field-error'>{error}</Text> : null}
+        <Button id='sandbox-confirm' className='btn-block' type='primary' block loading={busy} onClick={() => void confirm()}>
+          确认支付
+        </Button>
+        <Button className='btn-block' fill='none' block onClick={() => void Taro.navigateBack()}>
+          取消
+        </Button>
+      </View>
+    </View>
+  )
+}

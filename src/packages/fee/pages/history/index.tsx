@@ -1,0 +1,38 @@
+import { Text, View } from '@tarojs/components'
+import Taro, { useDidShow, useRouter } from '@tarojs/taro'
+import { useState } from 'react'
+import type { ApiError } from '@contracts/errors'
+import { PAYMENT_STATUS_LABELS } from '@contracts/pay'
+import { Price } from '../../../../components/Price'
+import { StateView } from '../../../../components/StateView'
+import { type PaymentView, paymentHistory } from '../../../../services/payment'
+import { formatDateTime } from '../../../../utils/time'
+import '../../fee.scss'
+
+export default function HistoryPage() {
+  const { params } = useRouter()
+  const [list, setList] = useState<PaymentView[] | null>(null)
+  const [error, setError] = useState<ApiError | null>(null)
+  useDidShow(() => void paymentHistory(params.householdId ?? '').then((r) => (r.ok ? setList(r.data.payments) : setError(r.error))))
+
+  if (!list) return <View className='page'>{<StateView loading={!error} error={error} />}</View>
+  return (
+    <View className='page' id='history-page'>
+      {list.length === 0 ? <StateView empty='还没有线上缴费记录' /> : null}
+      {list.map((p) => (
+        <View key={p.id} className='card' id={`payment-${p.id}`} onClick={() => p.status === 'paid' && void Taro.navigateTo({ url: `/packages/fee/pages/receipt/index?paymentId=${p.id}` })}>
+          <View className='row'>
+            <Text className='bill__title'>{p.lines.length === 1 ? p.lines[0]?.title : `${p.lines[0]?.title ?? ''} 等 ${p.lines.length} 项`}</Text>
+            <Price fen={p.totalFen} size='m' />
+          </View>
+          <View className='row'>
+            <Text className='muted'>{p.paidAt ? formatDateTime(p.paidAt) : formatDateTime(p.createdAt)}</Text>
+            <Text className={`badge ${p.status === 'paid' ? '' : 'badge--accent'}`}>{PAYMENT_STATUS_LABELS[p.status]}</Text>
+          </View>
+          {p.refundedFen > 0 ? <Text className='bill__late'>已退款 ¥{(p.refundedFen / 100).toFixed(2)}</Text> : null}
+          {p.status === 'paid' ? <Text className='link'>查看收据 ›</Text> : null}
+        </View>
+      ))}
+    </View>
+  )
+}

@@ -1,0 +1,71 @@
+import Taro from '@tarojs/taro'
+import type { InputOf, OutputOf } from '@contracts/registry'
+import { call } from '../client'
+import { confirmSandboxPayment, openWechatCashier } from '../client/cashier'
+import { unwrap } from './result'
+import { communityReady } from './session'
+
+export type PaymentView = OutputOf<'pay.get'>
+export type Receipt = OutputOf<'pay.receipt'>
+
+/** A fresh idempotency key per checkout: a double tap resubmits the same one. */
+export function newRequestId(): string {
+  return `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 10)}`
+}
+
+export const RESULT_PATH = '/packages/fee/pages/result/index'
+export const CASHIER_PATH = '/packages/fee/pages/cashier/index'
+
+/**
+ * Creates the payment (the server prices it) and opens the cashier: WeChat's in the mini-program,
+ * the sandbox sheet in the local H5 build. Either way the result page confirms with the server.
+ */
+export async function checkout(input: InputOf<'pay.create'>) {
+  await communityReady()
+  const res = unwrap(await call('pay.create', input))
+  if (!res.ok) return res
+  const { payment, launch } = res.data
+  if (launch?.kind === 'wechat') {
+    const outcome = await openWechatCashier(launch.params)
+    if (outcome !== 'cancelled') void Taro.redirectTo({ url: `${RESULT_PATH}?paymentId=${payment.id}` })
+    return { ok: true as const, data: { payment, outcome } }
+  }
+  if (launch?.kind === 'sandbox') {
+    void Taro.navigateTo({ url: `${CASHIER_PATH}?paymentId=${payment.id}&prepayId=${launch.prepayId}&total=${payment.totalFen}` })
+    return { ok: true as const, data: { payment, outcome: 'opened' as const } }
+  }
+  void Taro.redirectTo({ url: `${RESULT_PATH}?paymentId=${payment.id}` })
+  return { ok: true as const, data: { payment, outcome: 'opened' as const } }
+}
+
+export const confirmSandbox = confirmSandboxPayment
+
+export async function getPayment(paymentId: string) {
+  await communityReady()
+  return unwrap(await call('pay.get', { paymentId }))
+}
+
+export async function paymentHistory(householdId: string) {
+  await communityReady()
+  return unwrap(await call('pay.history', { householdId }))
+}
+
+export async function receipt(paymentId: string) {
+  await communityReady()
+  return unwrap(await call('pay.receipt', { paymentId }))
+}
+
+export async function searchPayments(query: string) {
+  await communityReady()
+  return unwrap(await call('pay.search', { query }))
+}
+
+export async function refund(input: InputOf<'pay.refund'>) {
+  await communityReady()
+  return unwrap(await call('pay.refund', input))
+}
+
+export async function reconciliation() {
+  await communityReady()
+  return unwrap(await call('pay.reconciliation', {}))
+}
