@@ -14,3 +14,7 @@ declare namespace NodeJS {
     LINLI_APP?: string
   }
 }
+
+declare module '@nutui/icons-react-taro/dist/es/icons/configure.js' {
+  export function configure(config: { useSvg?: boolean; classPrefix?: string; tag?: string; fontClassName?: string }): void
+}

@@ -7,13 +7,19 @@
  * is all j-component can render), in-memory storage, recorded navigation and toasts, and
  * `wx.cloud` answered by an in-process handler (see {@link connectHarness}).
  *
- * Use it from a `testEnvironment: 'jsdom'` test file (jest project `weapp`):
+ * Use it from a `testEnvironment: 'jsdom'` test file (jest project `weapp`); see
+ * tests/weapp/bind-household.test.ts:
  *
- *   const app = await launchApp()                  // once per test file
+ *   const h = await makeHarness()                   // tests/support/harness: real function mains
  *   connectHarness(h, 'dev-u-newcomer')             // who the "WeChat platform" says is calling
- *   const page = await openPage('pages/home/index')
- *   await waitForText(page, '输入房屋码绑定')
- *   tap(page, 'go-bind')
+ *   launchApp()                                     // once per test file: dist/app.js + onLaunch
+ *   const home = openUrl('/pages/home/index')       // onLoad / onShow / onReady
+ *   await waitForText(home, '输入房屋码绑定')         // poll, never sleep
+ *   await tap(home, 'go-bind')                      // by id (j-component cannot select tags)
+ *   records.navigations.at(-1)                      // { api: 'navigateTo', url: '/packages/...' }
+ *   await typeInto(bind, 'bind-code', 'gyd6hkvu', { shows: 'GYD6-HKVU' })
+ *
+ * Each jest test file gets fresh globals and modules, hence a fresh app and session.
  */
 import { spawnSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
@@ -62,14 +68,29 @@ export interface Records {
   navigations: Navigation[]
   toasts: string[]
   cloudCalls: CloudCall[]
+  /**
+   * Warnings of WeChat's WXML runtime (`WXMLRT_...`), e.g. "Template `tmpl_0_i` not found": an
+   * element Taro has no template for, which WeChat silently does not draw. Kept out of the log.
+   */
+  wxmlWarnings: string[]
 }
 
-export const records: Records = { navigations: [], toasts: [], cloudCalls: [] }
+export const records: Records = { navigations: [], toasts: [], cloudCalls: [], wxmlWarnings: [] }
 
+/** Clears navigations, toasts and cloud calls; WXML warnings add up over the whole test file. */
 export function resetRecords(): void {
   records.navigations.length = 0
   records.toasts.length = 0
   records.cloudCalls.length = 0
+}
+
+/** Templates the WXML runtime could not find so far (`tmpl_0_i` = an `<i>` element, ...). */
+export function missingTemplates(): string[] {
+  const names = records.wxmlWarnings.flatMap((w) => {
+    const m = /Template `([^`]+)` not found/.exec(w)
+    return m?.[1] ? [m[1]] : []
+  })
+  return [...new Set(names)].sort()
 }
 
 /** The storage behind wx.*StorageSync; tests may read or preset it. */
@@ -214,6 +235,12 @@ function installShim(): SimulateModule {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const sim = require('miniprogram-simulate') as SimulateModule
   const g = shimGlobals()
+  const warn = console.warn.bind(console)
+  console.warn = (...args: unknown[]) => {
+    const first = args[0]
+    if (typeof first === 'string' && first.startsWith('WXMLRT_')) records.wxmlWarnings.push(first)
+    else warn(...args)
+  }
   Object.assign(g.wx, wxOverrides())
   g.App = (config) => {
     appInstance = config as AppInstance
@@ -323,8 +350,25 @@ export function openPage(route: string, query: Record<string, string> = {}, dist
       if (at >= 0) pageStack.splice(at, 1)
       root.detach()
       parent.remove()
+      // As after navigateBack: the page below is shown again.
+      const below = pageStack[pageStack.length - 1]
+      if (at === pageStack.length) below?.onShow?.call(below)
     }
   }
+}
+
+/** Splits a navigation url (`/packages/x/pages/y/index?a=1`) into the route and query `openPage` takes. */
+export function parseUrl(url: string): { route: string; query: Record<string, string> } {
+  const [pathPart = '', search = ''] = url.split('?', 2)
+  const query: Record<string, string> = {}
+  for (const [k, v] of new URLSearchParams(search)) query[k] = v
+  return { route: pathPart.replace(/^\//, ''), query }
+}
+
+/** Opens the page a recorded navigation (`Taro.navigateTo({ url })`, ...) went to. */
+export function openUrl(url: string, dist = DIST): OpenedPage {
+  const { route, query } = parseUrl(url)
+  return openPage(route, query, dist)
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -341,7 +385,7 @@ export function textOf(target: Target): string {
   return (componentOf(target).dom?.textContent ?? '').replace(/\s+/g, ' ').trim()
 }
 
-/** Polls until `predicate` holds (React renders and setData land asynchronously); never sleeps blindly. */
+/** Polls `probe` until it returns something truthy (React renders and setData land asynchronously). */
 export async function waitFor<T>(probe: () => T | undefined | null | false, what: string | (() => string), timeout = 5000): Promise<T> {
   const started = Date.now()
   for (;;) {
@@ -367,11 +411,35 @@ export async function waitForText(target: Target, text: string | RegExp, timeout
   )
 }
 
-/** Finds a component by id, also inside nested custom components (Taro's `comp` past the template depth). */
+interface WxElementRef {
+  id?: unknown
+}
+
+type ComponentClass = new (exparserNode: WxElementRef) => SimComponent
+
+/** j-component's node wrapper class (not exported: the root component's base class). */
+function componentClass(root: SimComponent): ComponentClass | undefined {
+  const base: unknown = Object.getPrototypeOf(Object.getPrototypeOf(root))
+  const ctor = typeof base === 'object' && base !== null ? (base as { constructor?: unknown }).constructor : undefined
+  return typeof ctor === 'function' ? (ctor as ComponentClass) : undefined
+}
+
+/**
+ * Finds an element by id (the `id` prop a page gives a Taro component). j-component's
+ * `querySelector` does not look inside nested custom components (Taro renders trees deeper than
+ * its template depth through its recursive `comp` component), so the DOM is searched as well:
+ * every rendered DOM node points back to its exparser element.
+ */
 export function byId(target: Target, id: string): SimComponent | undefined {
   const root = componentOf(target)
   const direct = root.querySelector(`#${id}`)
   if (direct) return direct
+  const Wrapper = componentClass(root)
+  if (!Wrapper || !root.dom) return undefined
+  for (const el of Array.from(root.dom.querySelectorAll('*'))) {
+    const wx = (el as Element & { __wxElement?: WxElementRef }).__wxElement
+    if (wx && wx.id === id) return new Wrapper(wx)
+  }
   return undefined
 }
 
@@ -384,6 +452,51 @@ export async function tap(target: Target, id: string): Promise<void> {
   const el = await waitForId(target, id)
   el.dispatchEvent('tap')
   await flush()
+}
+
+/** The first element matching a selector (`#id`, `.class`, descendant combinators work; tag names do not). */
+export function query(target: Target, selector: string): SimComponent | undefined {
+  return componentOf(target).querySelector(selector)
+}
+
+export async function waitForSelector(target: Target, selector: string, timeout = 5000): Promise<SimComponent> {
+  return waitFor(() => query(target, selector), `${selector} in: "${textOf(target).slice(0, 300)}"`, timeout)
+}
+
+/**
+ * The data Taro rendered for the element with that id (`uid`), found in the page's setData tree.
+ * Native props appear under Taro's short keys, so look for values, not names.
+ */
+export function renderedNode(target: Target, id: string): Record<string, unknown> | undefined {
+  const seen = new Set<unknown>()
+  const find = (v: unknown): Record<string, unknown> | undefined => {
+    if (typeof v !== 'object' || v === null || seen.has(v)) return undefined
+    seen.add(v)
+    if (!Array.isArray(v) && (v as Record<string, unknown>).uid === id) return v as Record<string, unknown>
+    for (const child of Object.values(v)) {
+      const hit = find(child)
+      if (hit) return hit
+    }
+    return undefined
+  }
+  return find(componentOf(target).data)
+}
+
+/**
+ * Types into a text field: fires the native `input` event with `detail.value`, as WeChat does
+ * (NutUI's Input renders a native `input`; give the Input the id), then waits until the page has
+ * re-rendered the field with `shows` (default: the typed value; pass what a formatting field
+ * displays). A tap right after typing thus sees the new state, as a person's would.
+ */
+export async function typeInto(target: Target, id: string, value: string, opts: { shows?: string; timeout?: number } = {}): Promise<void> {
+  const el = await waitForId(target, id)
+  el.dispatchEvent('input', { detail: { value, cursor: value.length, keyCode: 0 } })
+  const shows = opts.shows ?? value
+  await waitFor(
+    () => Object.values(renderedNode(target, id) ?? {}).includes(shows),
+    () => `#${id} to show "${shows}" (rendered: ${JSON.stringify(renderedNode(target, id))})`,
+    opts.timeout ?? 5000
+  )
 }
 
 /** Lets dispatched events (j-component dispatches them on a microtask) and React updates run. */
