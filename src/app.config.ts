@@ -7,6 +7,13 @@ export default defineAppConfig({
     },
     { root: 'packages/account', pages: ['pages/switch/index', 'pages/profile/index'] },
     { root: 'packages/butler', pages: ['pages/requests/index'] },
+    {
+      root: 'packages/access',
+      pages: [
+        'pages/pass/index', 'pages/invite/index', 'pages/visitors/index', 'pages/visitor/index', 'pages/log/index',
+        'pages/gates/index', 'pages/gate-new/index', 'pages/gate-log/index', 'pages/grid-visitors/index'
+      ]
+    },
     { root: 'packages/fee', pages: ['pages/bills/index', 'pages/cashier/index', 'pages/result/index', 'pages/receipt/index', 'pages/history/index'] },
     { root: 'packages/fee-admin', pages: ['pages/collection/index', 'pages/arrears/index', 'pages/refund/index'] },
     {
@@ -19,7 +26,7 @@ export default defineAppConfig({
   ],
   // Subpackages a resident is likely to open next are fetched in the background on the home tab.
   preloadRule: {
-    'pages/home/index': { network: 'all', packages: ['packages/household'] }
+    'pages/home/index': { network: 'all', packages: ['packages/household', 'packages/access'] }
   },
   lazyCodeLoading: 'requiredComponents',
   tabBar: {

@@ -18,6 +18,14 @@ export function residentTiles(me: Me): Tile[] {
     }
   ]
   if (home) {
+    // Door access: the pass is what residents open most, so it comes first after the home.
+    const q = `householdId=${home.householdId}&communityId=${home.communityId}`
+    tiles.push(
+      { key: 'pass', title: '通行码', glyph: '门', tone: 'blue', url: `/packages/access/pages/pass/index?${q}` },
+      { key: 'visitor', title: '访客邀请', glyph: '访', tone: 'purple', url: `/packages/access/pages/visitors/index?${q}` }
+    )
+  }
+  if (home) {
     tiles.push({
       key: 'fee',
       title: '物业缴费',
@@ -51,6 +59,7 @@ export function operatorTiles(): Tile[] {
     { key: 'collection', title: '收缴率', glyph: '率', tone: 'green', url: '/packages/fee-admin/pages/collection/index' },
     { key: 'arrears', title: '欠费户', glyph: '欠', tone: 'orange', url: '/packages/fee-admin/pages/arrears/index' },
     { key: 'refund', title: '退款', glyph: '退', tone: 'blue', url: '/packages/fee-admin/pages/refund/index' },
-    { key: 'ideas', title: '创意墙', glyph: '创', tone: 'purple', url: '/packages/event/pages/ideas/index' }
+    { key: 'ideas', title: '创意墙', glyph: '创', tone: 'purple', url: '/packages/event/pages/ideas/index' },
+    { key: 'gates', title: '门禁设备', glyph: '门', tone: 'blue', url: '/packages/access/pages/gates/index' }
   ]
 }

@@ -2,6 +2,8 @@ import { FEE_ERRORS } from './fee'
 import { PAY_ERRORS } from './pay'
 import { EVENT_ERRORS } from './event-errors'
 import { ACCESS_ERRORS } from './access-errors'
+import { ORDER_ERRORS } from './order-errors'
+import { MEMBER_ERRORS } from './member-errors'
 
 /**
  * Every error code the functions may return, namespaced by area. The client switches on these,
@@ -46,7 +48,9 @@ export const ERROR_CODES = [
   ...EVENT_ERRORS,
   ...ACCESS_ERRORS,
   ...PAY_ERRORS,
-  ...FEE_ERRORS
+  ...FEE_ERRORS,
+  ...ORDER_ERRORS,
+  ...MEMBER_ERRORS
 ] as const
 export type ErrorCode = (typeof ERROR_CODES)[number]
 

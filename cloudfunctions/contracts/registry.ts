@@ -5,6 +5,8 @@ import { accessContracts } from './access'
 import { payContracts } from './pay'
 import { feeContracts } from './fee'
 import { eventContracts } from './event'
+import { orderContracts } from './order'
+import { memberContracts } from './member'
 
 /**
  * Every action of every function, keyed by `fn.name`. Tests enumerate this; the typed client and
@@ -15,7 +17,9 @@ export const functionContracts = {
   access: accessContracts,
   pay: payContracts,
   fee: feeContracts,
-  event: eventContracts
+  event: eventContracts,
+  order: orderContracts,
+  member: memberContracts
 } as const
 
 type Flatten<T> = {

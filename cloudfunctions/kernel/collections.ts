@@ -122,6 +122,41 @@ export const COLLECTIONS = {
   ]),
   /** `_id` is `${eventId}:${userId}:${kind}`: a reward is granted once per attendee. */
   rewardGrants: def([{ name: 'by_user', fields: ['userId', 'grantedAt'] }]),
+  // Pre-sale and group-buy orders (issue 4)
+  suppliers: def([{ name: 'by_community', fields: ['communityId', 'createdAt'] }]),
+  products: def([{ name: 'by_community', fields: ['communityId', 'createdAt'] }]),
+  pickupPoints: def([{ name: 'by_community', fields: ['communityId', 'createdAt'] }]),
+  campaigns: def([
+    { name: 'by_community', fields: ['communityId', 'endAt'] },
+    { name: 'by_status', fields: ['status', 'endAt'] }
+  ]),
+  /** `_id` is `${campaignId}:${skuId}`: the stock counter, with the holding orders in `holds`. */
+  campaignStock: def([{ name: 'by_campaign', fields: ['campaignId'] }]),
+  /** `_id` is `${campaignId}:${householdId}`: the per-household limit counter, same shape. */
+  orderQuotas: def([{ name: 'by_campaign', fields: ['campaignId'] }]),
+  orders: def([
+    { name: 'uniq_idempotency', fields: ['idempotencyKey'], unique: true },
+    { name: 'uniq_code', fields: ['code'], unique: true },
+    { name: 'by_campaign', fields: ['campaignId', 'status'] },
+    { name: 'by_household', fields: ['householdId', 'createdAt'] },
+    { name: 'by_status', fields: ['status', 'expiresAt'] },
+    { name: 'by_release', fields: ['releaseDue', 'updatedAt'] },
+    { name: 'by_invite', fields: ['invitationId'] }
+  ]),
+  /** `_id` is `${campaignId}:${gridId}` (or `${campaignId}:pickup`): one task per grid. */
+  deliveryTasks: def([
+    { name: 'by_butler', fields: ['butlerUserId', 'deliveryDate'] },
+    { name: 'by_campaign', fields: ['campaignId'] }
+  ]),
+  /** `_id` is `${campaignId}:${butlerUserId}`; `token` is the ≤32-char poster scene. */
+  orderInvites: def([
+    { name: 'uniq_token', fields: ['token'], unique: true },
+    { name: 'by_butler', fields: ['butlerUserId', 'createdAt'] }
+  ]),
+  orderVisits: def([
+    { name: 'by_invite', fields: ['inviteId'] },
+    { name: 'by_user_campaign', fields: ['userId', 'campaignId', 'lastAt'] }
+  ]),
   attempts: def(),
   jobRuns: def()
 } as const

@@ -15,6 +15,7 @@ import type { Store } from '../../cloudfunctions/kernel/store'
 import { COMMUNITY_A, COMMUNITY_B } from './demo-ids'
 import { seedFees } from './fees'
 import { demoGates } from './access'
+import { seedEvents } from './events'
 
 /**
  * The demo "model community" and a second community that proves data stays apart. Everything is
@@ -216,5 +217,9 @@ export async function seedDemo(store: Store, pepper: string, now: number = Date.
   inserted += fees.inserted
   skipped += fees.skipped
   await put('gates', d.gates)
+  // Events (issue 6): demo events relative to `now`, with sign-ups, a waitlist scenario and feedback.
+  const events = await seedEvents(store, pepper, now, d.memberships)
+  inserted += events.inserted
+  skipped += events.skipped
   return { inserted, skipped }
 }

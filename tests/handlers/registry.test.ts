@@ -111,13 +111,20 @@ describe.each(rows())('%s', (_id, c) => {
     expect(await snapshot(h.store)).toEqual(before)
   })
 
-  const keys = Object.keys(shapeOf(c.input))
+  // For each field, a value of the wrong kind: the first candidate that field's own schema refuses.
+  const shape = shapeOf(c.input)
+  const CANDIDATES: unknown[] = [12345, 'zz-not-valid', { zz: 1 }, [12345], true]
+  const wrong = Object.entries(shape).flatMap(([k, schema]) => {
+    const bad = CANDIDATES.find((v) => !schema.safeParse(v).success)
+    return bad === undefined ? [] : [[k, bad] as const]
+  })
+  const keys = wrong.map(([k]) => k)
   // An action without input fields has nothing to mistype; the unknown-key case covers it.
   if (keys.length > 0) {
-    it(`rejects a number in every field (${keys.join(', ')}), naming each, and writes nothing`, async () => {
+    it(`rejects a wrong-typed value in every field (${keys.join(', ')}), naming each, and writes nothing`, async () => {
       const who = entitled(c)
       const before = await snapshot(h.store)
-      const input = Object.fromEntries(keys.map((k) => [k, 12345]))
+      const input = Object.fromEntries(wrong)
       const err = errorOf(await call(h, c, input, who.openid, who.communityId))
       expect(err.code).toBe('REQUEST.INVALID_INPUT')
       expect(err.fields?.map((f) => f.path)).toEqual(expect.arrayContaining(keys))

@@ -5,6 +5,7 @@ import { type BundleResult, bundle, bundleViolations } from '../../scripts/lib/b
 import {
   BuildError,
   type BuildFunctionsReport,
+  CLOUD_ONLY_VERSIONS,
   FUNCTION_BUNDLE_RULES,
   FUNCTION_EXTERNALS,
   buildFunctions
@@ -49,9 +50,13 @@ describe('build:functions', () => {
         main: 'index.js',
         dependencies: { '@cloudbase/node-sdk': sdkVersion }
       })
-      // Exactly the externals: nothing else for CloudBase to install.
+      // Only declared externals, each pinned: installed versions, or the cloud-only pins.
       const deps = (readJson(path.join(fnDir(m.fn), 'package.json')) as { dependencies: Record<string, string> }).dependencies
-      expect(Object.keys(deps)).toEqual(['@cloudbase/node-sdk'])
+      for (const [pkg, version] of Object.entries(deps)) {
+        expect(FUNCTION_EXTERNALS).toContain(pkg)
+        const installed = CLOUD_ONLY_VERSIONS[pkg] ?? (readJson(path.join(REPO_ROOT, 'node_modules', pkg, 'package.json')) as { version: string }).version
+        expect(version).toBe(installed)
+      }
     }
   })
 

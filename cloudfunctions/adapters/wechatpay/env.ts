@@ -57,7 +57,9 @@ export interface MerchantConfig {
 }
 
 export function readMerchantConfig(source: NodeJS.ProcessEnv = process.env): MerchantConfig {
-  const parsed = MerchantEnv.safeParse(source)
+  // cloudbaserc.json templates every variable: one the merchant does not use arrives empty.
+  const set = Object.fromEntries(Object.entries(source).filter(([, v]) => typeof v === 'string' && v.trim() !== ''))
+  const parsed = MerchantEnv.safeParse(set)
   if (!parsed.success) {
     throw new Error('invalid WeChat Pay settings: ' + parsed.error.issues.map((i) => `${i.path.join('.') || 'env'}: ${i.message}`).join('; '))
   }

@@ -13,8 +13,8 @@ export function EventCard({ e, onClick, extra }: { e: EventView; onClick?: () =>
         <Text className={`ev-status ev-status--${e.phase}`}>{PHASE_LABELS[e.phase]}</Text>
       </View>
       <Text className='ev-card__title'>{e.title}</Text>
-      <Text className='ev-meta'>🕒 {when(e)}</Text>
-      <Text className='ev-meta'>📍 {e.venue}</Text>
+      <Text className='ev-meta'>时间 {when(e)}</Text>
+      <Text className='ev-meta'>地点 {e.venue}</Text>
       <View className='ev-seats'>
         <Text>
           已报 {e.confirmed}/{e.capacity}

@@ -63,6 +63,9 @@ export function ButlerHome() {
       <Button id='butler-invites' className='btn-block' block type='primary' onClick={() => void Taro.navigateTo({ url: '/packages/event/pages/invites/index' })}>
         活动邀请与海报
       </Button>
+      <Button id='butler-visitors' className='btn-block' block fill='outline' type='primary' onClick={() => void Taro.navigateTo({ url: '/packages/access/pages/grid-visitors/index' })}>
+        网格访客
+      </Button>
     </View>
   )
 }

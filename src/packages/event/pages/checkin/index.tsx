@@ -54,7 +54,7 @@ export default function CheckinPage() {
     <View className='page' id='checkin-page'>
       <View className='card'>
         <Text className='ev-card__title'>{event.title}</Text>
-        <Text className='ev-meta'>🕒 {when(event)}</Text>
+        <Text className='ev-meta'>时间 {when(event)}</Text>
         <Text className='ev-meta'>
           已确认 {event.confirmed}/{event.capacity}
         </Text>

@@ -80,8 +80,8 @@ export default function EventDetailPage() {
         <Text className='hero-title' style={{ marginTop: '16px' }}>
           {e.title}
         </Text>
-        <Text className='hero-sub'>🕒 {when(e)}</Text>
-        <Text className='hero-sub'>📍 {e.venue}</Text>
+        <Text className='hero-sub'>时间 {when(e)}</Text>
+        <Text className='hero-sub'>地点 {e.venue}</Text>
       </View>
 
       {data.mine.map((s) => (

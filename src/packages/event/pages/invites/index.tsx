@@ -36,7 +36,7 @@ export default function InvitesPage() {
       {rows.map((r) => (
         <View key={r.eventId} className='card' id={`invite-${r.eventId}`}>
           <Text className='ev-card__title'>{r.title}</Text>
-          <Text className='ev-meta'>🕒 {formatDateTime(r.startAt)}</Text>
+          <Text className='ev-meta'>时间 {formatDateTime(r.startAt)}</Text>
           <View className='ev-figures'>
             {FIGURES.map((f) => (
               <View key={f.key} className='stat'>

@@ -54,8 +54,8 @@ export default function MyEventsPage() {
             </Text>
           </View>
           <Text className='ev-card__title'>{e.title}</Text>
-          <Text className='ev-meta'>🕒 {when(e)}</Text>
-          <Text className='ev-meta'>📍 {e.venue}</Text>
+          <Text className='ev-meta'>时间 {when(e)}</Text>
+          <Text className='ev-meta'>地点 {e.venue}</Text>
         </View>
       ))}
 

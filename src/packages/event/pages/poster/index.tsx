@@ -27,8 +27,8 @@ export default function PosterPage() {
       <View className='ev-poster'>
         <Text className='ev-poster__kind'>{kindLabel(p.event)}</Text>
         <Text className='ev-poster__title'>{p.event.title}</Text>
-        <Text className='hero-sub'>🕒 {when(p.event)}</Text>
-        <Text className='hero-sub'>📍 {p.event.venue}</Text>
+        <Text className='hero-sub'>时间 {when(p.event)}</Text>
+        <Text className='hero-sub'>地点 {p.event.venue}</Text>
         <View className='ev-poster__code'>
           {p.codeImage ? (
             <Image src={p.codeImage} style={{ width: '320px', height: '320px' }} showMenuByLongpress />

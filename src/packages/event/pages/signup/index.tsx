@@ -68,9 +68,9 @@ export default function SignupPage() {
     <View className='page' id='signup-page'>
       <View className='card'>
         <Text className='ev-card__title'>{e.title}</Text>
-        <Text className='ev-meta'>🕒 {when(e)}</Text>
-        <Text className='ev-meta'>📍 {e.venue}</Text>
-        <Text className='ev-meta'>🏠 报名房屋：{household ? `${household.communityName} ${household.label}` : '请先切换到住户身份'}</Text>
+        <Text className='ev-meta'>时间 {when(e)}</Text>
+        <Text className='ev-meta'>地点 {e.venue}</Text>
+        <Text className='ev-meta'>报名房屋 {household ? `${household.communityName} ${household.label}` : '请先切换到住户身份'}</Text>
       </View>
       {full ? <View className='ev-notice'>名额已满：提交后进入候补队列，有人取消时按顺序自动递补并通知你。</View> : null}
       <View className='card'>

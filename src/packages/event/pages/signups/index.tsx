@@ -52,7 +52,7 @@ export default function SignupsPage() {
     <View className='page' id='signups-page'>
       <View className='card'>
         <Text className='ev-card__title'>{e.title}</Text>
-        <Text className='ev-meta'>🕒 {when(e)}</Text>
+        <Text className='ev-meta'>时间 {when(e)}</Text>
         <View className='ev-figures'>
           <View className='stat'>
             <Text className='stat-value'>

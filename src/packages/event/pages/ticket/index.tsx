@@ -45,7 +45,7 @@ export default function TicketPage() {
   if (!t) return <View className='page'>{<StateView loading={!error} error={error} />}</View>
   const e = t.event
   const s = t.signup
-  const left = Math.max(0, Math.ceil((next.current - now) / 1000))
+  const left = Math.min(30, Math.max(0, Math.ceil((next.current - now) / 1000)))
   return (
     <View className='page' id='ticket-page'>
       <View className='card'>
@@ -57,9 +57,9 @@ export default function TicketPage() {
             {statusLabel(s.status)}
           </Text>
         </View>
-        <Text className='ev-meta'>🕒 {when(e)}</Text>
-        <Text className='ev-meta'>📍 {e.venue}</Text>
-        <Text className='ev-meta'>🏠 {s.householdLabel}</Text>
+        <Text className='ev-meta'>时间 {when(e)}</Text>
+        <Text className='ev-meta'>地点 {e.venue}</Text>
+        <Text className='ev-meta'>房屋 {s.householdLabel}</Text>
       </View>
       {s.status === 'checkedIn' ? (
         <View className='card ev-notice ev-ok' id='ticket-checked'>

@@ -1,0 +1,13 @@
+import { syncGateKeys } from '../domain/access/key-sync'
+import { verifyAtGate } from '../domain/access/verify'
+import type { HttpRoutes } from '../kernel/http-main'
+
+/**
+ * What gate devices call over HTTP: `<prefix>/verify` and `<prefix>/keys` (the README deploys
+ * the prefix as `/gate`). Every answer is 200 with a decision in the body: a refusal is an
+ * outcome the gate acts on, not a transport error.
+ */
+export const accessHttpRoutes: HttpRoutes = {
+  verify: async (req, { ports, requestId }) => ({ status: 200, json: await verifyAtGate(ports, req, requestId) }),
+  keys: async (req, { ports, requestId }) => ({ status: 200, json: await syncGateKeys(ports, req, requestId) })
+}

@@ -1,0 +1,26 @@
+/**
+ * Error codes of the `event` function. Plain constants (no zod) so errors.ts, which the main
+ * package reads, does not pull the event contracts in with it.
+ */
+export const EVENT_ERRORS = [
+  'EVENT.NOT_FOUND',
+  'EVENT.INVALID',
+  'EVENT.SIGNUP_NOT_OPEN',
+  'EVENT.SIGNUP_CLOSED',
+  'EVENT.HOUSEHOLD_FULL',
+  'EVENT.SIGNUP_NOT_FOUND',
+  'EVENT.CANCEL_TOO_LATE',
+  'EVENT.ALREADY_CANCELLED',
+  'EVENT.NOT_CONFIRMED',
+  'EVENT.TICKET_INVALID',
+  'EVENT.TICKET_EXPIRED',
+  'EVENT.CODE_AMBIGUOUS',
+  'EVENT.ALREADY_CHECKED_IN',
+  'EVENT.CHECKIN_CLOSED',
+  'EVENT.NOT_VERIFIER',
+  'FEEDBACK.NOT_OPEN',
+  'FEEDBACK.NOT_ATTENDED',
+  'FEEDBACK.ALREADY_SUBMITTED',
+  'IDEA.NOT_FOUND',
+  'INVITE.NOT_FOUND'
+] as const

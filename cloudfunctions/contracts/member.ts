@@ -1,0 +1,560 @@
+import * as z from 'zod'
+import { EpochMs, Id, RelationSchema } from './common'
+import { defineAction } from './define'
+
+/**
+ * The `member` function: points, levels, coupons, service cards and staff incentives. Other
+ * features (fees, pre-sale orders, bookings, events) call its domain module in process; these
+ * actions are what the mini-program calls. Every numeric setting sits inside an object, so a
+ * mistyped top-level field is always named in the error.
+ */
+const FN = 'member'
+
+const Fen = z.number().int().nonnegative()
+const ClientRequestId = z.string().trim().min(8).max(64)
+
+// ── Coupons ─────────────────────────────────────────────────────────────────────────────────
+
+/** `fixed`: a fixed amount off; `percent`: a share off up to a cap; `threshold`: spend X, get Y off (满减). */
+export const COUPON_KINDS = ['fixed', 'percent', 'threshold'] as const
+export type CouponKind = (typeof COUPON_KINDS)[number]
+export const COUPON_KIND_LABELS: Record<CouponKind, string> = { fixed: '立减券', percent: '折扣券', threshold: '满减券' }
+
+export const SCOPE_TYPES = ['all', 'category', 'product', 'service'] as const
+export type ScopeType = (typeof SCOPE_TYPES)[number]
+
+/** What a coupon applies to: everything, a category, one product or one service (`value` is its id). */
+export const CouponScopeSchema = z
+  .object({
+    type: z.enum(SCOPE_TYPES),
+    value: z.string().trim().max(64).default(''),
+    /** Shown to residents, e.g. 「家政服务」. */
+    label: z.string().trim().max(20).default('')
+  })
+  .strict()
+  .superRefine((s, ctx) => {
+    if (s.type !== 'all' && !s.value) ctx.addIssue({ code: 'custom', path: ['value'], message: '请填写适用范围' })
+  })
+export type CouponScope = z.infer<typeof CouponScopeSchema>
+
+export const ValiditySchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('dates'), from: EpochMs, to: EpochMs }).strict(),
+  z.object({ type: z.literal('days'), days: z.number().int().min(1, '至少 1 天').max(365, '最长 365 天') }).strict()
+])
+export type Validity = z.infer<typeof ValiditySchema>
+
+/** The money part of a coupon, shared by templates, issued coupons and the labels. */
+export interface CouponTerms {
+  kind: CouponKind
+  /** fixed/threshold: the amount off. */
+  valueFen: number
+  /** percent: the share off in whole percent (20 = 20 % off, 8折). */
+  percentOff: number
+  /** percent: the most it takes off; 0 = no cap. */
+  capFen: number
+  /** The eligible amount must reach this before the coupon applies; 0 = none. */
+  minSpendFen: number
+}
+
+export const TemplateDraftSchema = z
+  .object({
+    title: z.string().trim().min(2, '请填写名称').max(20, '名称最多 20 个字'),
+    kind: z.enum(COUPON_KINDS),
+    valueFen: Fen.max(1_000_000, '面额最多 1 万元').default(0),
+    percentOff: z.number().int().min(0).max(90, '最多 90% 折扣').default(0),
+    capFen: Fen.max(1_000_000).default(0),
+    minSpendFen: Fen.max(10_000_000).default(0),
+    scope: CouponScopeSchema,
+    validity: ValiditySchema,
+    totalStock: z.number().int().min(1, '库存至少 1 张').max(1_000_000, '库存最多 100 万张'),
+    perUserLimit: z.number().int().min(1).max(20, '每人最多领 20 张').default(1),
+    /** Residents may claim it themselves in 领券中心; otherwise only operators issue it. */
+    claimable: z.boolean().default(false)
+  })
+  .strict()
+  .superRefine((t, ctx) => {
+    if ((t.kind === 'fixed' || t.kind === 'threshold') && t.valueFen < 1) ctx.addIssue({ code: 'custom', path: ['valueFen'], message: '请填写面额' })
+    if (t.kind === 'percent' && t.percentOff < 1) ctx.addIssue({ code: 'custom', path: ['percentOff'], message: '请填写折扣' })
+    if (t.kind === 'threshold' && t.minSpendFen <= t.valueFen) ctx.addIssue({ code: 'custom', path: ['minSpendFen'], message: '门槛应高于面额' })
+    if (t.validity.type === 'dates' && t.validity.to <= t.validity.from) ctx.addIssue({ code: 'custom', path: ['validity', 'to'], message: '结束日期应晚于开始日期' })
+  })
+export type TemplateDraft = z.infer<typeof TemplateDraftSchema>
+
+export const COUPON_STATUSES = ['available', 'locked', 'used', 'expired', 'void'] as const
+export type CouponStatus = (typeof COUPON_STATUSES)[number]
+export const COUPON_STATUS_LABELS: Record<CouponStatus, string> = {
+  available: '可使用',
+  locked: '待支付占用',
+  used: '已使用',
+  expired: '已过期',
+  void: '已作废'
+}
+
+function yuan(fen: number): string {
+  return (fen / 100).toFixed(2).replace(/\.?0+$/, '')
+}
+
+/** 「满100减20」「立减10元」「8.5折 最高减20元」: one wording everywhere. */
+export function couponLabel(t: CouponTerms): string {
+  if (t.kind === 'percent') {
+    const zhe = `${yuan((100 - t.percentOff) * 10)}折`
+    const cap = t.capFen > 0 ? ` 最高减${yuan(t.capFen)}元` : ''
+    const min = t.minSpendFen > 0 ? `满${yuan(t.minSpendFen)}元 ` : ''
+    return `${min}${zhe}${cap}`
+  }
+  if (t.minSpendFen > 0) return `满${yuan(t.minSpendFen)}减${yuan(t.valueFen)}`
+  return `立减${yuan(t.valueFen)}元`
+}
+
+export function scopeLabel(s: { type: ScopeType; label: string }): string {
+  if (s.type === 'all') return '全场通用'
+  const what = s.label || { category: '指定品类', product: '指定商品', service: '指定服务' }[s.type]
+  return `限${what}`
+}
+
+const CouponView = z.object({
+  id: Id,
+  title: z.string(),
+  kind: z.enum(COUPON_KINDS),
+  valueFen: Fen,
+  percentOff: z.number().int(),
+  capFen: Fen,
+  minSpendFen: Fen,
+  label: z.string(),
+  scope: z.object({ type: z.enum(SCOPE_TYPES), value: z.string(), label: z.string() }),
+  scopeLabel: z.string(),
+  validFrom: EpochMs,
+  validTo: EpochMs,
+  status: z.enum(COUPON_STATUSES),
+  sourceLabel: z.string(),
+  usedAt: EpochMs.nullable()
+})
+export type CouponViewT = z.infer<typeof CouponView>
+
+const TemplateView = z.object({
+  id: Id,
+  title: z.string(),
+  kind: z.enum(COUPON_KINDS),
+  label: z.string(),
+  scopeLabel: z.string(),
+  validityLabel: z.string(),
+  totalStock: z.number().int(),
+  issued: z.number().int(),
+  used: z.number().int(),
+  perUserLimit: z.number().int(),
+  claimable: z.boolean(),
+  active: z.boolean(),
+  createdAt: EpochMs
+})
+export type TemplateViewT = z.infer<typeof TemplateView>
+
+const ClaimableView = z.object({
+  templateId: Id,
+  title: z.string(),
+  label: z.string(),
+  scopeLabel: z.string(),
+  validityLabel: z.string(),
+  left: z.number().int(),
+  claimed: z.number().int(),
+  limit: z.number().int()
+})
+
+// ── Segments (operator issuing) ─────────────────────────────────────────────────────────────
+
+export const SegmentSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('all') }).strict(),
+  z.object({ type: z.literal('building'), buildingId: Id }).strict(),
+  z.object({ type: z.literal('level'), level: z.string().trim().min(1).max(16) }).strict()
+])
+export type Segment = z.infer<typeof SegmentSchema>
+
+// ── Points and levels ───────────────────────────────────────────────────────────────────────
+
+export const POINT_KINDS = ['earn', 'reverse', 'spend', 'return', 'expire', 'adjust'] as const
+export type PointKind = (typeof POINT_KINDS)[number]
+export const POINT_KIND_LABELS: Record<PointKind, string> = {
+  earn: '获得',
+  reverse: '退款扣回',
+  spend: '抵扣',
+  return: '退回',
+  expire: '过期',
+  adjust: '调整'
+}
+
+export const LevelRuleSchema = z
+  .object({
+    key: z.string().regex(/^[a-z][a-z0-9_]{0,15}$/, '等级标识为小写字母'),
+    name: z.string().trim().min(1).max(8, '等级名称最多 8 个字'),
+    /** Reached with this much spend in the last 12 months, or with `minPoints` earned in them. */
+    minSpendFen: Fen.max(1_000_000_000),
+    minPoints: z.number().int().min(0).max(100_000_000),
+    benefits: z
+      .object({
+        /** Off every order, in basis points (500 = 5 % off, 95折). Bills are never discounted. */
+        discountBp: z.number().int().min(0).max(3000, '会员折扣最多 7 折'),
+        freeDelivery: z.boolean(),
+        priorityBooking: z.boolean()
+      })
+      .strict()
+  })
+  .strict()
+export type LevelRule = z.infer<typeof LevelRuleSchema>
+
+export const RulesSchema = z
+  .object({
+    /** Points per whole yuan of a paid bill (property fees earn, but are never discounted). */
+    billPointsPerYuan: z.number().int().min(0).max(100),
+    /** Points per whole yuan of every other paid order (pre-sale, services). */
+    orderPointsPerYuan: z.number().int().min(0).max(100),
+    /** Points for rating a completed service. */
+    ratingPoints: z.number().int().min(0).max(10_000),
+    /** How many points make ¥1 at checkout. */
+    pointsPerYuan: z.number().int().min(1).max(10_000),
+    /** Points pay at most this share of an order, in whole percent. */
+    maxRedeemPercent: z.number().int().min(0).max(90, '积分最多抵扣 90%'),
+    /** Points expire at the end of the month this many months after they were earned. */
+    expiryMonths: z.number().int().min(1).max(60),
+    /** What one use of a service card costs a budget when it is given as a reward. */
+    cardUseValueFen: Fen.max(1_000_000),
+    levels: z.array(LevelRuleSchema).min(1).max(8)
+  })
+  .strict()
+  .superRefine((r, ctx) => {
+    const first = r.levels[0]
+    if (first && (first.minSpendFen !== 0 || first.minPoints !== 0)) ctx.addIssue({ code: 'custom', path: ['levels', 0], message: '第一个等级的门槛应为 0' })
+    r.levels.forEach((l, i) => {
+      const prev = r.levels[i - 1]
+      if (prev && (l.minSpendFen <= prev.minSpendFen || l.minPoints <= prev.minPoints)) {
+        ctx.addIssue({ code: 'custom', path: ['levels', i], message: '等级门槛应逐级升高' })
+      }
+    })
+    if (new Set(r.levels.map((l) => l.key)).size !== r.levels.length) ctx.addIssue({ code: 'custom', path: ['levels'], message: '等级标识重复' })
+  })
+export type Rules = z.infer<typeof RulesSchema>
+
+const LevelView = z.object({
+  key: z.string(),
+  name: z.string(),
+  minSpendFen: Fen,
+  minPoints: z.number().int(),
+  benefits: z.object({ discountBp: z.number().int(), freeDelivery: z.boolean(), priorityBooking: z.boolean() })
+})
+
+/** 「95折 · 免配送费 · 优先预约」 */
+export function benefitLabels(b: { discountBp: number; freeDelivery: boolean; priorityBooking: boolean }): string[] {
+  const out: string[] = []
+  if (b.discountBp > 0) out.push(`${yuan((10_000 - b.discountBp) / 10)}折`)
+  if (b.freeDelivery) out.push('免配送费')
+  if (b.priorityBooking) out.push('优先预约')
+  return out
+}
+
+const PointEntryView = z.object({
+  id: z.string(),
+  kind: z.enum(POINT_KINDS),
+  delta: z.number().int(),
+  title: z.string(),
+  at: EpochMs,
+  expiresAt: EpochMs.nullable()
+})
+
+// ── Service cards ───────────────────────────────────────────────────────────────────────────
+
+export const CARD_STATUSES = ['active', 'used_up', 'expired', 'void'] as const
+export type CardStatus = (typeof CARD_STATUSES)[number]
+export const CARD_STATUS_LABELS: Record<CardStatus, string> = { active: '可使用', used_up: '已用完', expired: '已过期', void: '已作废' }
+
+const CardView = z.object({
+  id: Id,
+  title: z.string(),
+  usesTotal: z.number().int(),
+  usesLeft: z.number().int(),
+  validTo: EpochMs,
+  status: z.enum(CARD_STATUSES),
+  scopeLabel: z.string(),
+  householdId: Id,
+  householdLabel: z.string(),
+  ownerName: z.string(),
+  mine: z.boolean(),
+  sourceLabel: z.string(),
+  lastUsedAt: EpochMs.nullable()
+})
+export type CardViewT = z.infer<typeof CardView>
+
+// ── Checkout (coupon picker) ────────────────────────────────────────────────────────────────
+
+/** One line of what is being bought; a scoped coupon applies only to the lines it covers. */
+export const CheckoutItemSchema = z
+  .object({
+    amountFen: z.number().int().min(1).max(100_000_000),
+    category: z.string().trim().max(64).optional(),
+    productId: z.string().trim().max(64).optional(),
+    serviceId: z.string().trim().max(64).optional()
+  })
+  .strict()
+export type CheckoutItem = z.infer<typeof CheckoutItemSchema>
+
+export const QuoteView = z.object({
+  subtotalFen: Fen,
+  levelName: z.string(),
+  levelDiscountFen: Fen,
+  couponId: Id.nullable(),
+  couponDiscountFen: Fen,
+  pointsUsed: z.number().int().nonnegative(),
+  pointsDiscountFen: Fen,
+  payableFen: Fen,
+  freeDelivery: z.boolean(),
+  priorityBooking: z.boolean()
+})
+export type QuoteViewT = z.infer<typeof QuoteView>
+
+// ── Budgets and incentives ──────────────────────────────────────────────────────────────────
+
+export const BUDGET_KINDS = ['event', 'campaign'] as const
+export const BUDGET_KIND_LABELS: Record<(typeof BUDGET_KINDS)[number], string> = { event: '活动', campaign: '专项' }
+
+/** What staff hand out against a budget: a cash voucher, a service card, or points. */
+export const IncentiveSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('voucher'), title: z.string().trim().min(1).max(20).default('现金券'), valueFen: z.number().int().min(1).max(100_000), validDays: z.number().int().min(1).max(365).default(30) }).strict(),
+  z
+    .object({
+      type: z.literal('card'),
+      title: z.string().trim().min(1, '请填写卡名').max(20),
+      uses: z.number().int().min(1).max(50),
+      validDays: z.number().int().min(1).max(730).default(180),
+      /** What the card costs the budget. */
+      costFen: z.number().int().min(0).max(1_000_000)
+    })
+    .strict(),
+  z.object({ type: z.literal('points'), points: z.number().int().min(1).max(100_000) }).strict()
+])
+export type Incentive = z.infer<typeof IncentiveSchema>
+
+export function incentiveText(i: { type: 'voucher'; title: string; valueFen: number } | { type: 'card'; title: string; uses: number } | { type: 'points'; points: number }): string {
+  if (i.type === 'voucher') return `${i.title} ${yuan(i.valueFen)} 元`
+  if (i.type === 'card') return `${i.title}（${i.uses} 次）`
+  return `${i.points} 积分`
+}
+
+const BudgetView = z.object({
+  id: Id,
+  title: z.string(),
+  kind: z.enum(BUDGET_KINDS),
+  eventId: z.string().nullable(),
+  capFen: Fen,
+  spentFen: Fen,
+  grants: z.number().int(),
+  createdAt: EpochMs
+})
+export type BudgetViewT = z.infer<typeof BudgetView>
+
+const RewardView = z.object({
+  id: z.string(),
+  recipientName: z.string(),
+  householdLabel: z.string(),
+  text: z.string(),
+  costFen: Fen,
+  issuedBy: z.string(),
+  at: EpochMs
+})
+
+export const memberContracts = {
+  card: defineAction({
+    fn: FN,
+    name: 'card',
+    summary: '会员卡：等级、积分、距下一等级、权益',
+    access: ['resident'],
+    input: z.object({}).strict(),
+    output: z.object({
+      level: LevelView,
+      next: z.object({ name: z.string(), spendGapFen: Fen, pointsGap: z.number().int(), progress: z.number().min(0).max(1) }).nullable(),
+      levels: z.array(LevelView),
+      balance: z.number().int(),
+      spend12Fen: z.number().int(),
+      points12: z.number().int(),
+      /** Points that expire at the end of this month unless spent. */
+      expiring: z.object({ points: z.number().int(), at: EpochMs }).nullable(),
+      coupons: z.number().int(),
+      cards: z.number().int(),
+      pointsPerYuan: z.number().int()
+    })
+  }),
+  points: defineAction({
+    fn: FN,
+    name: 'points',
+    summary: '积分明细（新的在前，分页）',
+    access: ['resident'],
+    input: z.object({ cursor: z.string().max(128).optional() }).strict(),
+    output: z.object({ balance: z.number().int(), entries: z.array(PointEntryView), cursor: z.string().nullable() })
+  }),
+  coupons: defineAction({
+    fn: FN,
+    name: 'coupons',
+    summary: '我的优惠券与领券中心',
+    access: ['resident'],
+    input: z.object({ status: z.enum(['usable', 'used', 'expired']).default('usable') }).strict(),
+    output: z.object({ coupons: z.array(CouponView), claimable: z.array(ClaimableView) })
+  }),
+  claimCoupon: defineAction({
+    fn: FN,
+    name: 'claimCoupon',
+    summary: '领取优惠券（每个模板有库存与每人限领）',
+    access: ['resident'],
+    input: z.object({ templateId: Id }).strict(),
+    output: z.object({ coupon: CouponView })
+  }),
+  cards: defineAction({
+    fn: FN,
+    name: 'cards',
+    summary: '我的服务卡（次卡），以及可转赠的家庭成员',
+    access: ['resident'],
+    input: z.object({}).strict(),
+    output: z.object({
+      cards: z.array(CardView),
+      members: z.array(z.object({ householdId: Id, userId: Id, nickname: z.string(), relation: RelationSchema }))
+    })
+  }),
+  transferCard: defineAction({
+    fn: FN,
+    name: 'transferCard',
+    summary: '把服务卡转给同一房屋的家庭成员',
+    access: ['resident'],
+    input: z.object({ cardId: Id, toUserId: Id }).strict(),
+    output: CardView
+  }),
+  checkoutOptions: defineAction({
+    fn: FN,
+    name: 'checkoutOptions',
+    summary: '结算时可用的优惠券、积分与会员折扣（选券页）',
+    access: ['resident'],
+    input: z
+      .object({
+        items: z.array(CheckoutItemSchema).min(1).max(50),
+        couponId: Id.nullable().default(null),
+        usePoints: z.boolean().default(false)
+      })
+      .strict(),
+    output: z.object({
+      quote: QuoteView,
+      coupons: z.array(z.object({ coupon: CouponView, usable: z.boolean(), reason: z.string().nullable(), discountFen: Fen })),
+      points: z.object({ balance: z.number().int(), maxUsable: z.number().int(), maxDiscountFen: Fen, pointsPerYuan: z.number().int() })
+    })
+  }),
+  templates: defineAction({
+    fn: FN,
+    name: 'templates',
+    summary: '运营：优惠券模板与库存、发放、使用情况',
+    access: ['operator'],
+    input: z.object({}).strict(),
+    output: z.object({ templates: z.array(TemplateView) })
+  }),
+  createTemplate: defineAction({
+    fn: FN,
+    name: 'createTemplate',
+    summary: '运营：新建优惠券模板',
+    access: ['operator'],
+    input: z.object({ template: TemplateDraftSchema, clientRequestId: ClientRequestId }).strict(),
+    output: TemplateView
+  }),
+  updateTemplate: defineAction({
+    fn: FN,
+    name: 'updateTemplate',
+    summary: '运营：上下架、调整库存、是否可领',
+    access: ['operator'],
+    input: z
+      .object({
+        id: Id,
+        patch: z
+          .object({ active: z.boolean().optional(), claimable: z.boolean().optional(), totalStock: z.number().int().min(1).max(1_000_000).optional() })
+          .strict()
+      })
+      .strict(),
+    output: TemplateView
+  }),
+  previewSegment: defineAction({
+    fn: FN,
+    name: 'previewSegment',
+    summary: '运营：定向发放前查看人数',
+    access: ['operator'],
+    input: z.object({ segment: SegmentSchema }).strict(),
+    output: z.object({ recipients: z.number().int(), levels: z.array(z.object({ key: z.string(), name: z.string() })), buildings: z.array(z.object({ id: Id, name: z.string() })) })
+  }),
+  issueCoupons: defineAction({
+    fn: FN,
+    name: 'issueCoupons',
+    summary: '运营：向人群定向发券（占用模板库存，重复提交只发一次）',
+    access: ['operator'],
+    input: z.object({ templateId: Id, segment: SegmentSchema, clientRequestId: ClientRequestId }).strict(),
+    output: z.object({ batchId: Id, recipients: z.number().int(), issued: z.number().int() })
+  }),
+  rules: defineAction({
+    fn: FN,
+    name: 'rules',
+    summary: '运营：积分与等级规则',
+    access: ['operator'],
+    input: z.object({}).strict(),
+    output: RulesSchema
+  }),
+  saveRules: defineAction({
+    fn: FN,
+    name: 'saveRules',
+    summary: '运营：修改积分与等级规则（只影响之后的积分）',
+    access: ['operator'],
+    input: z.object({ rules: RulesSchema }).strict(),
+    output: RulesSchema
+  }),
+  budgets: defineAction({
+    fn: FN,
+    name: 'budgets',
+    summary: '激励预算与使用情况',
+    access: ['staff', 'operator'],
+    input: z.object({}).strict(),
+    output: z.object({ budgets: z.array(BudgetView) })
+  }),
+  createBudget: defineAction({
+    fn: FN,
+    name: 'createBudget',
+    summary: '运营：为活动或专项设立激励预算',
+    access: ['operator'],
+    input: z
+      .object({
+        budget: z
+          .object({
+            title: z.string().trim().min(2, '请填写名称').max(24),
+            kind: z.enum(BUDGET_KINDS),
+            eventId: Id.optional(),
+            capFen: z.number().int().min(100, '预算至少 1 元').max(100_000_000)
+          })
+          .strict(),
+        clientRequestId: ClientRequestId
+      })
+      .strict(),
+    output: BudgetView
+  }),
+  budget: defineAction({
+    fn: FN,
+    name: 'budget',
+    summary: '一个预算的发放记录',
+    access: ['staff', 'operator'],
+    input: z.object({ budgetId: Id }).strict(),
+    output: z.object({ budget: BudgetView, rewards: z.array(RewardView) })
+  }),
+  issueReward: defineAction({
+    fn: FN,
+    name: 'issueReward',
+    summary: '向住户发放激励（现金券、服务卡、积分），从预算扣减，绝不超支',
+    access: ['staff', 'operator'],
+    input: z.object({ budgetId: Id, userId: Id, reward: IncentiveSchema, clientRequestId: ClientRequestId }).strict(),
+    output: z.object({ budget: BudgetView, text: z.string() })
+  }),
+  findResidents: defineAction({
+    fn: FN,
+    name: 'findResidents',
+    summary: '按房号、昵称或手机号尾号找住户（发放激励）',
+    access: ['staff', 'operator'],
+    input: z.object({ query: z.string().trim().min(1, '请输入房号、昵称或手机尾号').max(20) }).strict(),
+    output: z.object({
+      residents: z.array(z.object({ userId: Id, nickname: z.string(), householdLabel: z.string(), relation: RelationSchema, phoneTail: z.string().nullable() }))
+    })
+  })
+} as const

@@ -1,0 +1,577 @@
+import * as z from 'zod'
+import { Empty, EpochMs, Id } from './common'
+import { defineAction } from './define'
+
+const FN = 'order'
+
+// ── Labels and enums ────────────────────────────────────────────────────────────────────────
+
+export const PRODUCT_KINDS = ['goods', 'service'] as const
+export type ProductKind = (typeof PRODUCT_KINDS)[number]
+export const PRODUCT_KIND_LABELS: Record<ProductKind, string> = { goods: '商品', service: '服务套餐' }
+
+export const DELIVERY_MODES = ['door', 'pickup'] as const
+export type DeliveryMode = (typeof DELIVERY_MODES)[number]
+export const DELIVERY_MODE_LABELS: Record<DeliveryMode, string> = { door: '管家送货上门', pickup: '到自提点自提' }
+
+/**
+ * A campaign's states. `scheduled`, `live` and `ended` follow the clock (the settlement job
+ * writes them down too); `settling` is the claim the settlement job takes before it decides.
+ */
+export const CAMPAIGN_STATUSES = ['draft', 'scheduled', 'live', 'ended', 'settling', 'succeeded', 'failed', 'fulfilled'] as const
+export type CampaignStatus = (typeof CAMPAIGN_STATUSES)[number]
+export const CAMPAIGN_STATUS_LABELS: Record<CampaignStatus, string> = {
+  draft: '草稿',
+  scheduled: '未开始',
+  live: '预售中',
+  ended: '已截止',
+  settling: '结算中',
+  succeeded: '已成团',
+  failed: '未成团',
+  fulfilled: '已完成'
+}
+
+export const ORDER_STATUSES = [
+  'reserving',
+  'pending_payment',
+  'paid',
+  'confirmed',
+  'delivered',
+  'expired',
+  'cancelled',
+  'rejected',
+  'refunding',
+  'refunded'
+] as const
+export type OrderStatus = (typeof ORDER_STATUSES)[number]
+export const ORDER_STATUS_LABELS: Record<OrderStatus, string> = {
+  reserving: '处理中',
+  pending_payment: '待支付',
+  paid: '已支付 · 待成团',
+  confirmed: '已成团 · 待配送',
+  delivered: '已完成',
+  expired: '已超时',
+  cancelled: '已取消',
+  rejected: '未成功',
+  refunding: '退款中',
+  refunded: '已退款'
+}
+
+export const REFUND_REASONS = ['cancel', 'group_failed', 'after_sale', 'operator'] as const
+export type RefundReason = (typeof REFUND_REASONS)[number]
+export const REFUND_REASON_LABELS: Record<RefundReason, string> = {
+  cancel: '取消订单退款',
+  group_failed: '未成团自动退款',
+  after_sale: '售后退款',
+  operator: '物业退款'
+}
+
+export const AFTER_SALE_TYPES = ['refund', 'return'] as const
+export type AfterSaleType = (typeof AFTER_SALE_TYPES)[number]
+export const AFTER_SALE_TYPE_LABELS: Record<AfterSaleType, string> = { refund: '仅退款', return: '退货退款' }
+export const AFTER_SALE_STATUSES = ['requested', 'approved', 'rejected'] as const
+export type AfterSaleStatus = (typeof AFTER_SALE_STATUSES)[number]
+export const AFTER_SALE_STATUS_LABELS: Record<AfterSaleStatus, string> = { requested: '待审核', approved: '已同意', rejected: '已拒绝' }
+
+/** Order codes are 8 characters without look-alikes, shown as `XXXX-XXXX` and as a QR code. */
+export const ORDER_CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789'
+export const OrderCode = z
+  .string()
+  .transform((s) => s.toUpperCase().replace(/[\s-]/g, ''))
+  .pipe(z.string().regex(/^[A-HJ-NP-Z2-9]{8}$/, '订单码应为 8 位字母或数字'))
+
+export function formatOrderCode(code: string): string {
+  return code.length === 8 ? `${code.slice(0, 4)}-${code.slice(4)}` : code
+}
+
+const Fen = z.number().int().nonnegative()
+/** Epoch ms after 2020: a bare small number is a mistake, not a date. */
+const Instant = EpochMs.min(Date.UTC(2020, 0, 1), '时间无效')
+const ImageUrl = z
+  .string()
+  .trim()
+  .max(512, '图片地址过长')
+  .regex(/^(https:\/\/|cloud:\/\/)/, '图片地址应以 https:// 或 cloud:// 开头')
+/** A butler's invitation token: also the poster's `scene`, which holds at most 32 characters. */
+const InviteToken = z.string().trim().regex(/^[A-Za-z0-9]{6,32}$/, '邀请码无效')
+const ClientRequestId = z.string().trim().min(8).max(64)
+
+// ── Catalog ─────────────────────────────────────────────────────────────────────────────────
+
+const SkuDraft = z
+  .object({
+    /** Absent for a new SKU; kept for an existing one so running campaigns keep their reference. */
+    id: Id.optional(),
+    name: z.string().trim().min(1, '请填写规格名称').max(20, '规格名称最多 20 个字'),
+    priceFen: z.number().int().min(1, '价格须大于 0').max(10_000_000, '单价不超过 10 万元')
+  })
+  .strict()
+
+export const ProductDraftSchema = z
+  .object({
+    name: z.string().trim().min(2, '请填写商品名称').max(30, '商品名称最多 30 个字'),
+    kind: z.enum(PRODUCT_KINDS),
+    supplierId: Id,
+    description: z.string().trim().max(1000, '介绍最多 1000 字').default(''),
+    images: z.array(ImageUrl).max(6, '最多 6 张图片').default([]),
+    unit: z.string().trim().min(1, '请填写单位').max(6, '单位最多 6 个字'),
+    skus: z.array(SkuDraft).min(1, '至少一个规格').max(10, '最多 10 个规格')
+  })
+  .strict()
+  .superRefine((p, ctx) => {
+    const names = new Set<string>()
+    p.skus.forEach((s, i) => {
+      if (names.has(s.name)) ctx.addIssue({ code: 'custom', path: ['skus', i, 'name'], message: '规格名称重复' })
+      names.add(s.name)
+    })
+  })
+export type ProductDraft = z.infer<typeof ProductDraftSchema>
+
+export const SupplierDraftSchema = z
+  .object({
+    name: z.string().trim().min(2, '请填写供应商名称').max(30, '名称最多 30 个字'),
+    contact: z.string().trim().max(20).default(''),
+    phone: z.union([z.literal(''), z.string().regex(/^[0-9-]{7,20}$/, '电话格式有误')]).default('')
+  })
+  .strict()
+
+export const PickupPointDraftSchema = z
+  .object({
+    name: z.string().trim().min(2, '请填写自提点名称').max(30),
+    address: z.string().trim().min(2, '请填写地址').max(60),
+    hours: z.string().trim().max(40).default('')
+  })
+  .strict()
+
+const SkuView = z.object({ id: Id, name: z.string(), priceFen: Fen })
+export const ProductView = z.object({
+  id: Id,
+  name: z.string(),
+  kind: z.enum(PRODUCT_KINDS),
+  supplierId: Id,
+  supplierName: z.string(),
+  description: z.string(),
+  images: z.array(z.string()),
+  unit: z.string(),
+  skus: z.array(SkuView)
+})
+export type ProductViewT = z.infer<typeof ProductView>
+const SupplierView = z.object({ id: Id, name: z.string(), contact: z.string(), phone: z.string() })
+export const PickupPointView = z.object({ id: Id, name: z.string(), address: z.string(), hours: z.string() })
+
+// ── Campaigns ───────────────────────────────────────────────────────────────────────────────
+
+const DAY = 24 * 3600_000
+
+export const CampaignDraftSchema = z
+  .object({
+    title: z.string().trim().min(2, '请填写标题').max(30, '标题最多 30 个字'),
+    description: z.string().trim().max(1000, '介绍最多 1000 字').default(''),
+    productId: Id,
+    /** The SKUs on sale: campaign price and stock each. */
+    skus: z
+      .array(
+        z
+          .object({
+            skuId: Id,
+            priceFen: z.number().int().min(1, '价格须大于 0').max(10_000_000, '单价不超过 10 万元'),
+            stock: z.number().int().min(1, '库存至少 1').max(100_000, '库存最多 100000')
+          })
+          .strict()
+      )
+      .min(1, '请至少选择一个规格')
+      .max(10),
+    startAt: Instant,
+    endAt: Instant,
+    householdLimit: z.number().int().min(1, '每户限购至少 1 份').max(99, '每户限购最多 99 份'),
+    /** 成团: the minimum quantity paid across the community by the end; null = no threshold. */
+    threshold: z.number().int().min(1, '成团数量至少 1').max(100_000).nullable(),
+    deliveryMode: z.enum(DELIVERY_MODES),
+    pickupPointId: Id.nullable().default(null),
+    deliveryDate: Instant
+  })
+  .strict()
+  .superRefine((d, ctx) => {
+    if (d.endAt <= d.startAt) ctx.addIssue({ code: 'custom', path: ['endAt'], message: '截止时间应晚于开始时间' })
+    if (d.endAt - d.startAt > 30 * DAY) ctx.addIssue({ code: 'custom', path: ['endAt'], message: '预售最长 30 天' })
+    if (d.deliveryDate < d.endAt) ctx.addIssue({ code: 'custom', path: ['deliveryDate'], message: '配送日期不能早于截止时间' })
+    if (d.deliveryMode === 'pickup' && !d.pickupPointId) ctx.addIssue({ code: 'custom', path: ['pickupPointId'], message: '请选择自提点' })
+    const seen = new Set<string>()
+    d.skus.forEach((s, i) => {
+      if (seen.has(s.skuId)) ctx.addIssue({ code: 'custom', path: ['skus', i, 'skuId'], message: '规格重复' })
+      seen.add(s.skuId)
+    })
+    const total = d.skus.reduce((n, s) => n + s.stock, 0)
+    if (d.threshold !== null && d.threshold > total) ctx.addIssue({ code: 'custom', path: ['threshold'], message: '成团数量不能超过总库存' })
+  })
+export type CampaignDraft = z.infer<typeof CampaignDraftSchema>
+
+export const CampaignView = z.object({
+  id: Id,
+  title: z.string(),
+  description: z.string(),
+  status: z.enum(CAMPAIGN_STATUSES),
+  productId: Id,
+  productName: z.string(),
+  productKind: z.enum(PRODUCT_KINDS),
+  supplierName: z.string(),
+  images: z.array(z.string()),
+  unit: z.string(),
+  skus: z.array(
+    z.object({
+      id: Id,
+      name: z.string(),
+      priceFen: Fen,
+      /** The catalog price, shown struck through when the campaign price is lower. */
+      originalFen: Fen,
+      stock: z.number().int(),
+      remaining: z.number().int()
+    })
+  ),
+  startAt: EpochMs,
+  endAt: EpochMs,
+  householdLimit: z.number().int(),
+  threshold: z.number().int().nullable(),
+  /** Paid quantity across the community: the progress towards the threshold. */
+  paidQuantity: z.number().int(),
+  /** Reserved or paid (stock no longer available). */
+  soldQuantity: z.number().int(),
+  delivery: z.object({ mode: z.enum(DELIVERY_MODES), date: EpochMs, pickupPoint: PickupPointView.nullable() }),
+  settledAt: EpochMs.nullable()
+})
+export type CampaignViewT = z.infer<typeof CampaignView>
+
+// ── Orders ──────────────────────────────────────────────────────────────────────────────────
+
+const AfterSaleView = z.object({
+  type: z.enum(AFTER_SALE_TYPES),
+  reason: z.string(),
+  status: z.enum(AFTER_SALE_STATUSES),
+  note: z.string(),
+  requestedAt: EpochMs,
+  reviewedAt: EpochMs.nullable()
+})
+
+export const OrderView = z.object({
+  id: Id,
+  code: z.string(),
+  status: z.enum(ORDER_STATUSES),
+  campaignId: Id,
+  campaignTitle: z.string(),
+  campaignStatus: z.enum(CAMPAIGN_STATUSES),
+  campaignEndAt: EpochMs,
+  threshold: z.number().int().nullable(),
+  productName: z.string(),
+  productKind: z.enum(PRODUCT_KINDS),
+  skuId: Id,
+  skuName: z.string(),
+  unit: z.string(),
+  quantity: z.number().int(),
+  unitPriceFen: Fen,
+  subtotalFen: Fen,
+  /** Coupon or points discount (membership); 0 without one. */
+  discountFen: Fen,
+  amountFen: Fen,
+  householdId: Id,
+  householdLabel: z.string(),
+  note: z.string(),
+  delivery: z.object({ mode: z.enum(DELIVERY_MODES), date: EpochMs, pickupPoint: PickupPointView.nullable() }),
+  createdAt: EpochMs,
+  /** Pay before this; the order then expires and its stock is released. */
+  payBefore: EpochMs,
+  paidAt: EpochMs.nullable(),
+  paymentId: Id.nullable(),
+  deliveredAt: EpochMs.nullable(),
+  deliveredBy: z.string().nullable(),
+  refundReason: z.enum(REFUND_REASONS).nullable(),
+  refundedFen: Fen,
+  refundedAt: EpochMs.nullable(),
+  afterSale: AfterSaleView.nullable(),
+  inviterName: z.string().nullable(),
+  actions: z.object({ pay: z.boolean(), cancel: z.boolean(), confirmReceived: z.boolean(), afterSale: z.boolean() })
+})
+export type OrderViewT = z.infer<typeof OrderView>
+
+const DeliveryOrder = z.object({
+  id: Id,
+  householdLabel: z.string(),
+  skuName: z.string(),
+  quantity: z.number().int(),
+  status: z.enum(ORDER_STATUSES),
+  deliveredAt: EpochMs.nullable()
+})
+
+const DeliveredView = z.object({
+  orderId: Id,
+  code: z.string(),
+  householdLabel: z.string(),
+  productName: z.string(),
+  skuName: z.string(),
+  quantity: z.number().int(),
+  deliveredAt: EpochMs
+})
+
+export const orderContracts = {
+  // Residents (and staff who share or look after campaigns)
+  campaigns: defineAction({
+    fn: FN,
+    name: 'campaigns',
+    summary: '本社区的预售（进行中与即将开始，或已结束）',
+    access: ['resident', 'butler', 'operator'],
+    input: z.object({ scope: z.enum(['current', 'past']).default('current') }).strict(),
+    output: z.object({ campaigns: z.array(CampaignView) })
+  }),
+  campaign: defineAction({
+    fn: FN,
+    name: 'campaign',
+    summary: '预售详情：倒计时、成团进度、剩余库存、本户已购',
+    access: ['resident', 'butler', 'operator'],
+    input: z.object({ id: Id, householdId: Id.optional() }).strict(),
+    output: z.object({
+      campaign: CampaignView,
+      /** The household's purchases in this campaign (residents only). */
+      mine: z.object({ householdId: Id, bought: z.number().int(), remainingLimit: z.number().int() }).nullable()
+    })
+  }),
+  create: defineAction({
+    fn: FN,
+    name: 'create',
+    summary: '下单：服务端定价，预留库存与每户限购，随后通过支付模块付款',
+    access: ['resident'],
+    input: z
+      .object({
+        campaignId: Id,
+        skuId: Id,
+        quantity: z.number().int('数量应为整数').min(1, '数量至少 1 份').max(99, '数量最多 99 份'),
+        householdId: Id,
+        note: z.string().trim().max(60, '备注最多 60 个字').default(''),
+        /** The client's idempotency key: a resubmitted create returns the same order. */
+        clientRequestId: ClientRequestId
+      })
+      .strict(),
+    output: OrderView
+  }),
+  mine: defineAction({
+    fn: FN,
+    name: 'mine',
+    summary: '本户的预售订单',
+    access: ['resident'],
+    input: z.object({ householdId: Id }).strict(),
+    output: z.object({ orders: z.array(OrderView) })
+  }),
+  get: defineAction({
+    fn: FN,
+    name: 'get',
+    summary: '订单详情（含订单码）',
+    access: ['resident'],
+    input: z.object({ orderId: Id }).strict(),
+    output: OrderView
+  }),
+  cancel: defineAction({
+    fn: FN,
+    name: 'cancel',
+    summary: '截止前取消订单（已支付的原路退款）',
+    access: ['resident'],
+    input: z.object({ orderId: Id }).strict(),
+    output: OrderView
+  }),
+  confirmReceived: defineAction({
+    fn: FN,
+    name: 'confirmReceived',
+    summary: '住户确认收货',
+    access: ['resident'],
+    input: z.object({ orderId: Id }).strict(),
+    output: OrderView
+  }),
+  requestAfterSale: defineAction({
+    fn: FN,
+    name: 'requestAfterSale',
+    summary: '申请售后（仅退款或退货退款），由运营审核',
+    access: ['resident'],
+    input: z
+      .object({
+        orderId: Id,
+        type: z.enum(AFTER_SALE_TYPES),
+        reason: z.string().trim().min(2, '请填写售后原因').max(100, '原因最多 100 个字')
+      })
+      .strict(),
+    output: OrderView
+  }),
+  recordVisit: defineAction({
+    fn: FN,
+    name: 'recordVisit',
+    summary: '打开管家分享的预售卡片或扫海报时记录来源（含群标识）',
+    access: 'member',
+    input: z
+      .object({
+        token: InviteToken,
+        /** `cloudID` from wx.getGroupEnterInfo when the card was opened in a group. */
+        groupCloudId: z.string().trim().min(1).max(512).optional()
+      })
+      .strict(),
+    output: z.object({ campaignId: Id, communityId: Id, inviterName: z.string(), groupRecorded: z.boolean() })
+  }),
+
+  // Butlers
+  share: defineAction({
+    fn: FN,
+    name: 'share',
+    summary: '管家分享预售到微信群：生成带管家邀请码的卡片路径',
+    access: ['butler'],
+    input: z.object({ campaignId: Id }).strict(),
+    output: z.object({ token: z.string(), path: z.string(), visits: z.number().int(), groups: z.number().int(), orders: z.number().int() })
+  }),
+  poster: defineAction({
+    fn: FN,
+    name: 'poster',
+    summary: '管家海报：小程序码（scene 不超过 32 字符，对应邀请）',
+    access: ['butler'],
+    input: z.object({ campaignId: Id }).strict(),
+    output: z.object({
+      token: z.string(),
+      page: z.string(),
+      path: z.string(),
+      /** The mini-program code image (a cloud file id) where the platform can make one; null locally. */
+      codeImage: z.string().nullable(),
+      campaign: CampaignView,
+      butlerName: z.string()
+    })
+  }),
+  deliveries: defineAction({
+    fn: FN,
+    name: 'deliveries',
+    summary: '管家的配送清单：按楼栋列出成团订单',
+    access: ['butler'],
+    input: Empty,
+    output: z.object({
+      tasks: z.array(
+        z.object({
+          id: Id,
+          campaignId: Id,
+          campaignTitle: z.string(),
+          productName: z.string(),
+          deliveryDate: EpochMs,
+          gridName: z.string(),
+          orders: z.number().int(),
+          delivered: z.number().int(),
+          buildings: z.array(z.object({ buildingId: Id, buildingName: z.string(), orders: z.array(DeliveryOrder) }))
+        })
+      ),
+      /** Campaigns on sale now, for sharing. */
+      live: z.array(z.object({ id: Id, title: z.string(), endAt: EpochMs }))
+    })
+  }),
+  deliver: defineAction({
+    fn: FN,
+    name: 'deliver',
+    summary: '管家送达：扫描或输入住户的订单码',
+    access: ['butler'],
+    input: z.object({ code: OrderCode }).strict(),
+    output: DeliveredView
+  }),
+  verifyPickup: defineAction({
+    fn: FN,
+    name: 'verifyPickup',
+    summary: '自提点核销：扫描或输入订单码',
+    access: ['verifier', 'operator'],
+    input: z.object({ code: OrderCode }).strict(),
+    output: DeliveredView
+  }),
+
+  // Operators
+  catalog: defineAction({
+    fn: FN,
+    name: 'catalog',
+    summary: '运营：商品、供应商与自提点',
+    access: ['operator'],
+    input: Empty,
+    output: z.object({ products: z.array(ProductView), suppliers: z.array(SupplierView), pickupPoints: z.array(PickupPointView) })
+  }),
+  saveProduct: defineAction({
+    fn: FN,
+    name: 'saveProduct',
+    summary: '运营：新建或修改商品（规格、价格、供应商）',
+    access: ['operator'],
+    input: z.object({ id: Id.optional(), product: ProductDraftSchema }).strict(),
+    output: ProductView
+  }),
+  saveSupplier: defineAction({
+    fn: FN,
+    name: 'saveSupplier',
+    summary: '运营：新建或修改供应商',
+    access: ['operator'],
+    input: z.object({ id: Id.optional(), supplier: SupplierDraftSchema }).strict(),
+    output: SupplierView
+  }),
+  savePickupPoint: defineAction({
+    fn: FN,
+    name: 'savePickupPoint',
+    summary: '运营：新建或修改自提点',
+    access: ['operator'],
+    input: z.object({ id: Id.optional(), point: PickupPointDraftSchema }).strict(),
+    output: PickupPointView
+  }),
+  adminCampaigns: defineAction({
+    fn: FN,
+    name: 'adminCampaigns',
+    summary: '运营：全部预售（含草稿）',
+    access: ['operator'],
+    input: Empty,
+    output: z.object({ campaigns: z.array(CampaignView) })
+  }),
+  saveCampaign: defineAction({
+    fn: FN,
+    name: 'saveCampaign',
+    summary: '运营：新建或修改预售草稿',
+    access: ['operator'],
+    input: z.object({ id: Id.optional(), campaign: CampaignDraftSchema }).strict(),
+    output: CampaignView
+  }),
+  publishCampaign: defineAction({
+    fn: FN,
+    name: 'publishCampaign',
+    summary: '运营：发布预售（建立库存，到开始时间自动开售）',
+    access: ['operator'],
+    input: z.object({ id: Id }).strict(),
+    output: CampaignView
+  }),
+  dashboard: defineAction({
+    fn: FN,
+    name: 'dashboard',
+    summary: '运营：预售看板（售出、已付、退款、成团进度、售后）',
+    access: ['operator'],
+    input: z.object({ campaignId: Id }).strict(),
+    output: z.object({
+      campaign: CampaignView,
+      counts: z.object({
+        pendingPayment: z.number().int(),
+        paid: z.number().int(),
+        confirmed: z.number().int(),
+        delivered: z.number().int(),
+        cancelled: z.number().int(),
+        expired: z.number().int(),
+        refunding: z.number().int(),
+        refunded: z.number().int()
+      }),
+      soldQuantity: z.number().int(),
+      paidQuantity: z.number().int(),
+      paidFen: Fen,
+      refundedFen: Fen,
+      refundedOrders: z.number().int(),
+      /** Refunds that keep failing and need a person. */
+      stuckRefunds: z.number().int(),
+      skus: z.array(z.object({ id: Id, name: z.string(), stock: z.number().int(), remaining: z.number().int(), paidQuantity: z.number().int() })),
+      grids: z.array(z.object({ gridId: z.string(), gridName: z.string(), butlerName: z.string(), orders: z.number().int(), delivered: z.number().int() })),
+      afterSales: z.array(OrderView),
+      orders: z.array(OrderView)
+    })
+  }),
+  reviewAfterSale: defineAction({
+    fn: FN,
+    name: 'reviewAfterSale',
+    summary: '运营：审核售后申请（同意即原路退款）',
+    access: ['operator'],
+    input: z.object({ orderId: Id, approve: z.boolean(), note: z.string().trim().max(100).default('') }).strict(),
+    output: OrderView
+  })
+} as const

@@ -1,0 +1,180 @@
+import * as z from 'zod'
+import type { eventContracts } from '../../contracts/event'
+import { findAll, getMany } from '../../kernel/paging'
+import type { Ports } from '../../kernel/ports'
+import type { Store } from '../../kernel/store'
+import { fail, ok } from '../../kernel/result'
+import type { UserDoc } from '../docs'
+import { eventInCommunity } from './access'
+import type { EventDoc, InviteDoc, VisitDoc } from './docs'
+import { DETAIL_PAGE } from './notify'
+import type { EventHandler } from './ports'
+import { eventView } from './views'
+
+type C = typeof eventContracts
+
+/** Poster scenes hold at most 32 visible characters; 10 alphanumerics are plenty and unguessable enough. */
+const TOKEN_ALPHABET = 'abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789'
+export const INVITE_TOKEN_LENGTH = 10
+
+export function sharePath(eventId: string, token: string): string {
+  return `/${DETAIL_PAGE}?id=${encodeURIComponent(eventId)}&inv=${token}`
+}
+
+/** The butler's invitation for the event, made on first use; the unique token index settles races. */
+async function ensureInvite(ports: Ports, e: EventDoc, butlerUserId: string): Promise<InviteDoc> {
+  const id = `${e._id}:${butlerUserId}`
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const existing = await ports.store.get<InviteDoc>('eventInvites', id)
+    if (existing) return existing
+    const doc: InviteDoc = {
+      _id: id,
+      eventId: e._id,
+      communityId: e.communityId,
+      butlerUserId,
+      token: ports.random.code(INVITE_TOKEN_LENGTH, TOKEN_ALPHABET),
+      shares: 0,
+      visits: 0,
+      signups: 0,
+      checkins: 0,
+      createdAt: ports.clock.now()
+    }
+    if ((await ports.store.insert('eventInvites', doc)).ok) return doc
+  }
+  throw new Error(`could not create an invitation for ${id}`)
+}
+
+export const shareInvite: EventHandler<C['shareInvite']> = async ({ ports, actor }, input) => {
+  const e = await eventInCommunity(ports, actor, input.eventId)
+  if (!e) return fail('EVENT.NOT_FOUND', '活动不存在或不属于当前社区')
+  const inv = await ensureInvite(ports, e, actor.user._id)
+  // WeChat reports no share success: a share is the butler opening the share sheet with this card.
+  await ports.store.update('eventInvites', inv._id, { inc: { shares: 1 } })
+  return ok({ token: inv.token, path: sharePath(e._id, inv.token), shares: inv.shares + 1 })
+}
+
+export const invitePoster: EventHandler<C['invitePoster']> = async ({ ports, actor, ev }, input) => {
+  const e = await eventInCommunity(ports, actor, input.eventId)
+  if (!e) return fail('EVENT.NOT_FOUND', '活动不存在或不属于当前社区')
+  const inv = await ensureInvite(ports, e, actor.user._id)
+  let codeImage: string | null = null
+  try {
+    codeImage = await ev.posterCodes.unlimited(inv.token, DETAIL_PAGE)
+  } catch (err) {
+    ports.log.warn('poster code failed', { eventId: e._id, error: String(err) })
+  }
+  return ok({
+    token: inv.token,
+    page: DETAIL_PAGE,
+    path: sharePath(e._id, inv.token),
+    codeImage,
+    event: eventView(e, ports.clock.now()),
+    butlerName: actor.user.nickname
+  })
+}
+
+export const inviteStats: EventHandler<C['inviteStats']> = async ({ ports, actor }) => {
+  const invites = await ports.store.find<InviteDoc>('eventInvites', {
+    where: { butlerUserId: actor.user._id, communityId: actor.communityId },
+    orderBy: [{ field: 'createdAt', dir: 'desc' }],
+    limit: 200
+  })
+  const now = ports.clock.now()
+  const upcoming = await ports.store.find<EventDoc>('events', {
+    where: { communityId: actor.communityId, status: 'published', endAt: { gt: now } },
+    orderBy: [{ field: 'startAt', dir: 'asc' }],
+    limit: 50
+  })
+  const events = await getMany<EventDoc>(ports.store, 'events', invites.map((i) => i.eventId))
+  for (const e of upcoming) events.set(e._id, e)
+  const byEvent = new Map(invites.map((i) => [i.eventId, i]))
+  const order = [...new Set([...upcoming.map((e) => e._id), ...invites.map((i) => i.eventId)])]
+  const rows = []
+  for (const eventId of order) {
+    const e = events.get(eventId)
+    if (!e) continue
+    const inv = byEvent.get(eventId)
+    rows.push({
+      eventId,
+      title: e.title,
+      startAt: e.startAt,
+      token: inv?.token ?? null,
+      shares: inv?.shares ?? 0,
+      visits: inv?.visits ?? 0,
+      groups: inv ? await groupsReached(ports.store, inv._id) : 0,
+      signups: inv?.signups ?? 0,
+      checkins: inv?.checkins ?? 0
+    })
+  }
+  return ok({ rows })
+}
+
+async function groupsReached(store: Store, inviteId: string): Promise<number> {
+  const visits = await findAll<VisitDoc>(store, 'eventVisits', { inviteId })
+  return new Set(visits.flatMap((v) => v.groupIds)).size
+}
+
+/**
+ * The platform-decrypted group data: `{ cloudID, data: { opengid, watermark: { appid, timestamp } } }`
+ * (getGroupEnterInfo says `opengid`; the older getShareInfo said `openGId`). Data stamped for
+ * another mini-program is refused.
+ */
+const DecryptedGroup = z.object({
+  data: z.object({
+    opengid: z.string().min(1).max(128).optional(),
+    openGId: z.string().min(1).max(128).optional(),
+    watermark: z.object({ appid: z.string(), timestamp: z.number() }).partial().optional()
+  })
+})
+
+export function groupIdFrom(raw: unknown, appid: string | undefined): string | null {
+  const parsed = DecryptedGroup.safeParse(raw)
+  if (!parsed.success) return null
+  const { opengid, openGId, watermark } = parsed.data.data
+  if (appid && watermark?.appid && watermark.appid !== appid) return null
+  return opengid ?? openGId ?? null
+}
+
+export const recordVisit: EventHandler<C['recordVisit']> = async ({ ports, actor, ev, identity }, input) => {
+  const [inv] = await ports.store.find<InviteDoc>('eventInvites', { where: { token: input.token }, limit: 1 })
+  if (!inv) return fail('INVITE.NOT_FOUND', '邀请不存在或已失效')
+  const butler = await ports.store.get<UserDoc>('users', inv.butlerUserId)
+  let groupId: string | null = null
+  if (input.groupCloudId) {
+    try {
+      groupId = groupIdFrom(await ev.groups.resolve(input.groupCloudId), identity.appid)
+    } catch (err) {
+      // The visit still counts without its group.
+      ports.log.warn('group open data unavailable', { error: String(err) })
+    }
+  }
+  const out = { eventId: inv.eventId, communityId: inv.communityId, inviterName: butler?.nickname ?? '', groupRecorded: groupId !== null }
+  if (actor.user._id === inv.butlerUserId) return ok({ ...out, groupRecorded: false })
+  const now = ports.clock.now()
+  const id = `${inv._id}:${actor.user._id}`
+  const visit: VisitDoc = { _id: id, inviteId: inv._id, eventId: inv.eventId, userId: actor.user._id, groupIds: groupId ? [groupId] : [], opens: 1, firstAt: now, lastAt: now }
+  if ((await ports.store.insert('eventVisits', visit)).ok) {
+    await ports.store.update('eventInvites', inv._id, { inc: { visits: 1 } })
+    return ok(out)
+  }
+  // Later opens: bump the count; a new group joins the list under a compare-and-set on `opens`.
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const cur = await ports.store.get<VisitDoc>('eventVisits', id)
+    if (!cur) break
+    const groupIds = groupId && !cur.groupIds.includes(groupId) ? [...cur.groupIds, groupId] : cur.groupIds
+    if (await ports.store.update('eventVisits', id, { set: { groupIds, lastAt: now }, inc: { opens: 1 } }, { opens: cur.opens })) break
+  }
+  return ok(out)
+}
+
+/**
+ * For later features (orders): the butler invitation a resident last came through, within
+ * `windowMs`, so an order placed after visiting an event card is credited to that butler.
+ */
+export async function lastInvitationTouch(store: Store, userId: string, now: number, windowMs = 30 * 86400_000) {
+  const visits = await store.find<VisitDoc>('eventVisits', { where: { userId, lastAt: { gte: now - windowMs } }, limit: 100 })
+  const last = visits.sort((a, b) => b.lastAt - a.lastAt)[0]
+  if (!last) return null
+  const inv = await store.get<InviteDoc>('eventInvites', last.inviteId)
+  return inv ? { inviteId: inv._id, butlerUserId: inv.butlerUserId, eventId: inv.eventId, at: last.lastAt } : null
+}

@@ -1,0 +1,173 @@
+import type { CampaignDraft, ProductDraft, ProductViewT } from '../../contracts/order'
+import type { Actor } from '../../kernel/actor'
+import { getMany } from '../../kernel/paging'
+import type { Ports } from '../../kernel/ports'
+import { type Result, fail, ok } from '../../kernel/result'
+import type { CampaignDoc, CampaignStockDoc, PickupPointDoc, ProductDoc, SupplierDoc } from './docs'
+import { newId, stockId } from './rules'
+
+export function productView(p: ProductDoc, suppliers: ReadonlyMap<string, SupplierDoc>): ProductViewT {
+  return {
+    id: p._id,
+    name: p.name,
+    kind: p.kind,
+    supplierId: p.supplierId,
+    supplierName: suppliers.get(p.supplierId)?.name ?? '',
+    description: p.description,
+    images: p.images,
+    unit: p.unit,
+    skus: p.skus.map((s) => ({ id: s.id, name: s.name, priceFen: s.priceFen }))
+  }
+}
+
+async function inCommunity<T extends { communityId: string }>(ports: Ports, coll: 'products' | 'suppliers' | 'pickupPoints' | 'campaigns', id: string, communityId: string | null): Promise<T | null> {
+  const doc = await ports.store.get<T & { _id: string }>(coll, id)
+  return doc && doc.communityId === communityId ? doc : null
+}
+
+export async function saveProduct(ports: Ports, actor: Actor, id: string | undefined, draft: ProductDraft): Promise<Result<ProductViewT>> {
+  const communityId = actor.communityId ?? ''
+  const supplier = await inCommunity<SupplierDoc>(ports, 'suppliers', draft.supplierId, communityId)
+  if (!supplier) return fail('ORDER.SUPPLIER_NOT_FOUND', '供应商不存在', [{ path: 'product.supplierId', message: '供应商不存在' }])
+  const now = ports.clock.now()
+  const existing = id ? await inCommunity<ProductDoc>(ports, 'products', id, communityId) : null
+  if (id && !existing) return fail('ORDER.PRODUCT_NOT_FOUND', '商品不存在')
+  // SKU ids are kept across edits: campaigns refer to them.
+  const known = new Set(existing?.skus.map((s) => s.id) ?? [])
+  let next = (existing?.skus.length ?? 0) + 1
+  const skus = draft.skus.map((s) => {
+    if (s.id && known.has(s.id)) return { id: s.id, name: s.name, priceFen: s.priceFen }
+    while (known.has(`s${next}`)) next++
+    const skuId = `s${next++}`
+    known.add(skuId)
+    return { id: skuId, name: s.name, priceFen: s.priceFen }
+  })
+  const fields = { supplierId: supplier._id, name: draft.name, kind: draft.kind, description: draft.description, images: draft.images, unit: draft.unit, skus, updatedAt: now }
+  let product: ProductDoc
+  if (existing) {
+    await ports.store.update('products', existing._id, { set: fields })
+    product = { ...existing, ...fields }
+  } else {
+    product = { _id: newId(ports, 'pd'), communityId, createdAt: now, ...fields }
+    await ports.store.insert('products', product)
+  }
+  return ok(productView(product, new Map([[supplier._id, supplier]])))
+}
+
+export async function saveSupplier(ports: Ports, actor: Actor, id: string | undefined, draft: { name: string; contact: string; phone: string }): Promise<Result<SupplierDoc>> {
+  const communityId = actor.communityId ?? ''
+  const now = ports.clock.now()
+  if (id) {
+    const existing = await inCommunity<SupplierDoc>(ports, 'suppliers', id, communityId)
+    if (!existing) return fail('ORDER.SUPPLIER_NOT_FOUND', '供应商不存在')
+    await ports.store.update('suppliers', id, { set: { ...draft, updatedAt: now } })
+    return ok({ ...existing, ...draft, updatedAt: now })
+  }
+  const doc: SupplierDoc = { _id: newId(ports, 'sp'), communityId, ...draft, createdAt: now, updatedAt: now }
+  await ports.store.insert('suppliers', doc)
+  return ok(doc)
+}
+
+export async function savePickupPoint(ports: Ports, actor: Actor, id: string | undefined, draft: { name: string; address: string; hours: string }): Promise<Result<PickupPointDoc>> {
+  const communityId = actor.communityId ?? ''
+  if (id) {
+    const existing = await inCommunity<PickupPointDoc>(ports, 'pickupPoints', id, communityId)
+    if (!existing) return fail('ORDER.PICKUP_POINT_NOT_FOUND', '自提点不存在')
+    await ports.store.update('pickupPoints', id, { set: draft })
+    return ok({ ...existing, ...draft })
+  }
+  const doc: PickupPointDoc = { _id: newId(ports, 'pp'), communityId, ...draft, createdAt: ports.clock.now() }
+  await ports.store.insert('pickupPoints', doc)
+  return ok(doc)
+}
+
+/**
+ * Saves a campaign draft. The product is copied into the campaign (name, images, SKU names and
+ * catalog prices), so editing the catalog later never changes a sale that is running.
+ */
+export async function saveCampaign(ports: Ports, actor: Actor, id: string | undefined, d: CampaignDraft): Promise<Result<CampaignDoc>> {
+  const communityId = actor.communityId ?? ''
+  const existing = id ? await inCommunity<CampaignDoc>(ports, 'campaigns', id, communityId) : null
+  if (id && !existing) return fail('ORDER.CAMPAIGN_NOT_FOUND', '预售不存在')
+  if (existing && existing.status !== 'draft') return fail('ORDER.CAMPAIGN_NOT_EDITABLE', '已发布的预售不能修改')
+  const product = await inCommunity<ProductDoc>(ports, 'products', d.productId, communityId)
+  if (!product) return fail('ORDER.PRODUCT_NOT_FOUND', '商品不存在', [{ path: 'campaign.productId', message: '商品不存在' }])
+  const skus = []
+  for (const [i, s] of d.skus.entries()) {
+    const ps = product.skus.find((x) => x.id === s.skuId)
+    if (!ps) return fail('ORDER.SKU_NOT_FOUND', '规格不存在', [{ path: `campaign.skus.${i}.skuId`, message: '规格不存在' }])
+    skus.push({ skuId: ps.id, name: ps.name, priceFen: s.priceFen, originalFen: ps.priceFen, stock: s.stock })
+  }
+  let pickupPointId: string | null = null
+  if (d.deliveryMode === 'pickup') {
+    const point = d.pickupPointId ? await inCommunity<PickupPointDoc>(ports, 'pickupPoints', d.pickupPointId, communityId) : null
+    if (!point) return fail('ORDER.PICKUP_POINT_NOT_FOUND', '自提点不存在', [{ path: 'campaign.pickupPointId', message: '自提点不存在' }])
+    pickupPointId = point._id
+  }
+  const supplier = await ports.store.get<SupplierDoc>('suppliers', product.supplierId)
+  const now = ports.clock.now()
+  const fields = {
+    title: d.title,
+    description: d.description,
+    productId: product._id,
+    productName: product.name,
+    productKind: product.kind,
+    supplierId: product.supplierId,
+    supplierName: supplier?.name ?? '',
+    images: product.images,
+    unit: product.unit,
+    skus,
+    startAt: d.startAt,
+    endAt: d.endAt,
+    householdLimit: d.householdLimit,
+    threshold: d.threshold,
+    deliveryMode: d.deliveryMode,
+    pickupPointId,
+    deliveryDate: d.deliveryDate,
+    updatedAt: now
+  }
+  if (existing) {
+    if (!(await ports.store.update('campaigns', existing._id, { set: fields }, { status: 'draft' }))) {
+      return fail('ORDER.CAMPAIGN_NOT_EDITABLE', '已发布的预售不能修改')
+    }
+    return ok({ ...existing, ...fields })
+  }
+  const doc: CampaignDoc = { _id: newId(ports, 'pc'), communityId, status: 'draft', createdBy: actor.user._id, createdAt: now, ...fields }
+  await ports.store.insert('campaigns', doc)
+  return ok(doc)
+}
+
+/** The stock counters of a campaign; creating one that exists is a harmless duplicate. */
+export async function createStock(ports: Ports, c: CampaignDoc): Promise<void> {
+  for (const s of c.skus) {
+    const doc: CampaignStockDoc = { _id: stockId(c._id, s.skuId), campaignId: c._id, communityId: c.communityId, skuId: s.skuId, stock: s.stock, available: s.stock, holds: {}, paidQuantity: 0, paid: {} }
+    await ports.store.insert('campaignStock', doc)
+  }
+}
+
+/**
+ * Publishing creates the stock counters first, then leaves `draft`: a crash in between is
+ * finished by publishing again. A campaign whose end has passed cannot be published.
+ */
+export async function publishCampaign(ports: Ports, actor: Actor, id: string): Promise<Result<CampaignDoc>> {
+  const c = await inCommunity<CampaignDoc>(ports, 'campaigns', id, actor.communityId)
+  if (!c) return fail('ORDER.CAMPAIGN_NOT_FOUND', '预售不存在')
+  if (c.status !== 'draft') return ok(c)
+  const now = ports.clock.now()
+  if (c.endAt <= now) return fail('ORDER.CAMPAIGN_ENDED', '截止时间已过，请修改后再发布')
+  await createStock(ports, c)
+  const status = c.startAt <= now ? 'live' : 'scheduled'
+  await ports.store.update('campaigns', c._id, { set: { status, publishedAt: now, updatedAt: now } }, { status: 'draft' })
+  const fresh = await ports.store.get<CampaignDoc>('campaigns', c._id)
+  return fresh ? ok(fresh) : fail('ORDER.CAMPAIGN_NOT_FOUND', '预售不存在')
+}
+
+export async function catalogOf(ports: Ports, communityId: string) {
+  const [products, suppliers, points] = await Promise.all([
+    ports.store.find<ProductDoc>('products', { where: { communityId }, orderBy: [{ field: 'createdAt', dir: 'desc' }], limit: 200 }),
+    ports.store.find<SupplierDoc>('suppliers', { where: { communityId }, orderBy: [{ field: 'createdAt', dir: 'asc' }], limit: 200 }),
+    ports.store.find<PickupPointDoc>('pickupPoints', { where: { communityId }, orderBy: [{ field: 'createdAt', dir: 'asc' }], limit: 100 })
+  ])
+  const byId = await getMany<SupplierDoc>(ports.store, 'suppliers', products.map((p) => p.supplierId))
+  return { products, suppliers, points, byId }
+}

@@ -1,0 +1,226 @@
+/** Stored shapes of pre-sales and group buys. Money in fen, times in UTC epoch ms. */
+import type { AfterSaleStatus, AfterSaleType, CampaignStatus, DeliveryMode, OrderStatus, ProductKind, RefundReason } from '../../contracts/order'
+
+export interface SupplierDoc {
+  _id: string
+  communityId: string
+  name: string
+  contact: string
+  phone: string
+  createdAt: number
+  updatedAt: number
+}
+
+export interface ProductSku {
+  id: string
+  name: string
+  priceFen: number
+}
+
+export interface ProductDoc {
+  _id: string
+  communityId: string
+  supplierId: string
+  name: string
+  kind: ProductKind
+  description: string
+  images: string[]
+  unit: string
+  skus: ProductSku[]
+  createdAt: number
+  updatedAt: number
+}
+
+export interface PickupPointDoc {
+  _id: string
+  communityId: string
+  name: string
+  address: string
+  hours: string
+  createdAt: number
+}
+
+export interface CampaignSku {
+  skuId: string
+  name: string
+  priceFen: number
+  /** The catalog price when the campaign was saved. */
+  originalFen: number
+  stock: number
+}
+
+/**
+ * `scheduled`/`live`/`ended` are written by the jobs as the clock passes them; every decision
+ * reads the clock itself (see phase.ts), so a late job never lets an order in after the end.
+ */
+export interface CampaignDoc {
+  _id: string
+  communityId: string
+  title: string
+  description: string
+  /** A snapshot of the product when the campaign was saved: later catalog edits do not change a sale. */
+  productId: string
+  productName: string
+  productKind: ProductKind
+  supplierId: string
+  supplierName: string
+  images: string[]
+  unit: string
+  skus: CampaignSku[]
+  startAt: number
+  endAt: number
+  householdLimit: number
+  threshold: number | null
+  deliveryMode: DeliveryMode
+  pickupPointId: string | null
+  deliveryDate: number
+  status: CampaignStatus
+  /** Decided and written together with the `settling` claim, so a rerun finishes the same way. */
+  outcome?: 'succeeded' | 'failed'
+  paidQuantityAtSettlement?: number
+  settledAt?: number
+  fulfilledAt?: number
+  publishedAt?: number
+  createdBy: string
+  createdAt: number
+  updatedAt: number
+}
+
+/**
+ * The stock of one SKU in one campaign. `available` only changes together with `holds`, in one
+ * conditional update: reserving adds `holds.<orderId>` (only if absent) and takes from
+ * `available` (only if enough); releasing removes the hold (only if present) and gives it back.
+ * So a reservation or a release happens exactly once per order, whoever retries it.
+ */
+export interface CampaignStockDoc {
+  _id: string
+  campaignId: string
+  communityId: string
+  skuId: string
+  stock: number
+  available: number
+  holds: Record<string, number>
+  /** Paid quantity, counted once per order through `paid.<orderId>`. */
+  paidQuantity: number
+  paid: Record<string, number>
+}
+
+/** The per-household limit: the same hold mechanism on `bought`, capped at the campaign's limit. */
+export interface OrderQuotaDoc {
+  _id: string
+  campaignId: string
+  householdId: string
+  limit: number
+  bought: number
+  holds: Record<string, number>
+}
+
+export interface AfterSale {
+  type: AfterSaleType
+  reason: string
+  status: AfterSaleStatus
+  note: string
+  requestedAt: number
+  reviewedAt: number | null
+  reviewedBy: string | null
+}
+
+export type RejectReason = 'ORDER.SOLD_OUT' | 'ORDER.LIMIT_REACHED' | 'ORDER.INTERRUPTED'
+
+export interface OrderDoc {
+  /** `o` + 15 alphanumerics: also a field name in the counters' `holds` maps. */
+  _id: string
+  /** `${userId}:${clientRequestId}`: a resubmitted create finds this order. */
+  idempotencyKey: string
+  /** Short code the resident shows at delivery or pickup; unique. */
+  code: string
+  communityId: string
+  campaignId: string
+  householdId: string
+  buildingId: string
+  userId: string
+  skuId: string
+  skuName: string
+  quantity: number
+  unitPriceFen: number
+  subtotalFen: number
+  /** The membership seam: a coupon or points lower `amountFen`; none applied yet. */
+  couponId: string | null
+  pointsUsed: number
+  discountFen: number
+  amountFen: number
+  note: string
+  status: OrderStatus
+  rejectReason?: RejectReason
+  /** Pay before this. */
+  expiresAt: number
+  /** A payment opened within the window may finish until this (its own window). */
+  payingUntil: number
+  /** Set when the order enters a state that gives its stock and limit back; cleared once given. */
+  releaseDue: boolean
+  paymentId: string | null
+  paidFen: number
+  paidAt: number | null
+  /** Resolved when the campaign succeeds (door delivery): the household's grid. */
+  gridId: string | null
+  deliveredAt: number | null
+  deliveredBy: string | null
+  refundReason: RefundReason | null
+  refundRequestedAt: number | null
+  /** Failed refund attempts; each retry uses a new idempotency key. */
+  refundAttempts: number
+  refundedFen: number
+  refundedAt: number | null
+  afterSale: AfterSale | null
+  /** Attribution: the butler invitation (and WeChat group) the resident came through. */
+  invitationId: string | null
+  inviterUserId: string | null
+  openGId: string | null
+  createdAt: number
+  updatedAt: number
+}
+
+export interface DeliveryTaskDoc {
+  _id: string
+  campaignId: string
+  communityId: string
+  mode: DeliveryMode
+  /** `pickup` for pickup campaigns; `unassigned` for buildings in no grid. */
+  gridId: string
+  gridName: string
+  butlerUserId: string
+  deliveryDate: number
+  orders: number
+  quantity: number
+  buildings: { buildingId: string; orders: number; quantity: number }[]
+  createdAt: number
+  updatedAt: number
+}
+
+export interface OrderInviteDoc {
+  /** `${campaignId}:${butlerUserId}` */
+  _id: string
+  campaignId: string
+  communityId: string
+  butlerUserId: string
+  token: string
+  shares: number
+  visits: number
+  createdAt: number
+}
+
+export interface OrderVisitDoc {
+  /** `${inviteId}:${userId}` */
+  _id: string
+  inviteId: string
+  campaignId: string
+  communityId: string
+  butlerUserId: string
+  userId: string
+  /** The group of the latest open that came with one. */
+  lastGroupId: string | null
+  groupIds: string[]
+  opens: number
+  firstAt: number
+  lastAt: number
+}

@@ -1,0 +1,84 @@
+import { getMany } from '../../kernel/paging'
+import { fail, ok } from '../../kernel/result'
+import type { BuildingDoc, HouseholdDoc } from '../docs'
+import { PAYMENT_WINDOW_MS } from '../payment/ids'
+import type { PayableKind, QuotedLine } from '../payment/payables'
+import { householdLabel } from '../user/format'
+import type { CampaignDoc, OrderDoc } from './docs'
+import { countPaid } from './holds'
+
+/**
+ * Pre-sale orders are payable. The price comes from the stored order (priced by the server at
+ * creation); quoting also notes that a payment may be under way, so the order is not expired
+ * while the resident is still at the cashier.
+ */
+export const orderPayable: PayableKind = {
+  type: 'order',
+
+  async quote(ports, actor, ids) {
+    const orders = await getMany<OrderDoc>(ports.store, 'orders', ids)
+    const campaigns = await getMany<CampaignDoc>(ports.store, 'campaigns', [...orders.values()].map((o) => o.campaignId))
+    const now = ports.clock.now()
+    const lines: QuotedLine[] = []
+    for (const id of ids) {
+      const o = orders.get(id)
+      if (!o || o.communityId !== actor.communityId || !actor.householdIds.includes(o.householdId) || o.status === 'rejected') {
+        return fail('PAY.PAYABLE_NOT_FOUND', '订单不存在或不属于你的房屋', [{ path: 'payables', message: `订单 ${id} 不存在` }])
+      }
+      if (o.status !== 'pending_payment') return fail('PAY.NOT_PAYABLE', o.status === 'expired' ? '订单已超时，请重新下单' : '订单已支付或已取消，请刷新')
+      if (now >= o.expiresAt) return fail('PAY.NOT_PAYABLE', '订单已超时，请重新下单')
+      // A payment opened now may be completed within its own window: expiry waits for it.
+      const noted = await ports.store.update('orders', o._id, { set: { payingUntil: now + PAYMENT_WINDOW_MS } }, { status: 'pending_payment', expiresAt: { gt: now } })
+      if (!noted) return fail('PAY.NOT_PAYABLE', '订单已超时或已取消，请刷新')
+      const c = campaigns.get(o.campaignId)
+      lines.push({
+        type: 'order',
+        id: o._id,
+        title: `${c?.title ?? '预售订单'} · ${o.skuName} ×${o.quantity}`.slice(0, 60),
+        amountFen: o.amountFen,
+        householdId: o.householdId,
+        communityId: o.communityId
+      })
+    }
+    return ok(lines)
+  },
+
+  async onPaid(ports, payment, line) {
+    const now = ports.clock.now()
+    await ports.store.update(
+      'orders',
+      line.id,
+      { set: { status: 'paid', paymentId: payment._id, paidFen: line.amountFen, paidAt: payment.paidAt ?? now, updatedAt: now } },
+      { status: 'pending_payment' }
+    )
+    const order = await ports.store.get<OrderDoc>('orders', line.id)
+    // Expired, cancelled, or paid by another payment meanwhile: the payment module refunds this one.
+    if (!order || order.paymentId !== payment._id) return 'already_settled'
+    // Idempotent follow-up, re-run on every delivery until the payment is settled.
+    if (order.status === 'paid') await countPaid(ports, order)
+    return 'applied'
+  },
+
+  async onRefunded(ports, payment, line, refundedFen) {
+    const order = await ports.store.get<OrderDoc>('orders', line.id)
+    if (!order || order.paymentId !== payment._id) return
+    const now = ports.clock.now()
+    const fully = refundedFen >= order.paidFen
+    await ports.store.update('orders', order._id, { set: { refundedFen, updatedAt: now } }, { paymentId: payment._id })
+    if (!fully) return
+    // A full refund the order did not ask for (an operator's, from the payment pages) is recorded too.
+    await ports.store.update(
+      'orders',
+      order._id,
+      { set: { status: 'refunded', refundedAt: now, refundReason: order.refundReason ?? 'operator', refundRequestedAt: order.refundRequestedAt ?? now } },
+      { paymentId: payment._id, status: { in: ['refunding', 'paid', 'confirmed', 'delivered'] } }
+    )
+  },
+
+  async describeHousehold(ports, householdId) {
+    const h = await ports.store.get<HouseholdDoc>('households', householdId)
+    if (!h) return ''
+    const b = await ports.store.get<BuildingDoc>('buildings', h.buildingId)
+    return householdLabel(b ?? undefined, h)
+  }
+}

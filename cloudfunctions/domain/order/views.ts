@@ -1,0 +1,132 @@
+import type { CampaignViewT, OrderViewT } from '../../contracts/order'
+import { getMany } from '../../kernel/paging'
+import type { Ports } from '../../kernel/ports'
+import type { BuildingDoc, HouseholdDoc, UserDoc } from '../docs'
+import { householdLabel } from '../user/format'
+import type { CampaignDoc, CampaignStockDoc, OrderDoc, PickupPointDoc } from './docs'
+import { campaignPhase, stockId } from './rules'
+
+export function pickupView(p: PickupPointDoc | null | undefined) {
+  return p ? { id: p._id, name: p.name, address: p.address, hours: p.hours } : null
+}
+
+/** Stock counters of campaigns, keyed by `${campaignId}:${skuId}`. */
+export async function stocksOf(ports: Ports, campaigns: readonly CampaignDoc[]): Promise<Map<string, CampaignStockDoc>> {
+  const ids = campaigns.flatMap((c) => c.skus.map((s) => stockId(c._id, s.skuId)))
+  return getMany<CampaignStockDoc>(ports.store, 'campaignStock', ids)
+}
+
+export function campaignView(c: CampaignDoc, stocks: ReadonlyMap<string, CampaignStockDoc>, pickup: PickupPointDoc | null | undefined, now: number): CampaignViewT {
+  let paid = 0
+  let sold = 0
+  const skus = c.skus.map((s) => {
+    const st = stocks.get(stockId(c._id, s.skuId))
+    // A draft has no counters yet: everything is still available.
+    const remaining = st ? st.available : s.stock
+    paid += st?.paidQuantity ?? 0
+    sold += s.stock - remaining
+    return { id: s.skuId, name: s.name, priceFen: s.priceFen, originalFen: s.originalFen, stock: s.stock, remaining }
+  })
+  return {
+    id: c._id,
+    title: c.title,
+    description: c.description,
+    status: campaignPhase(c, now),
+    productId: c.productId,
+    productName: c.productName,
+    productKind: c.productKind,
+    supplierName: c.supplierName,
+    images: c.images,
+    unit: c.unit,
+    skus,
+    startAt: c.startAt,
+    endAt: c.endAt,
+    householdLimit: c.householdLimit,
+    threshold: c.threshold,
+    paidQuantity: paid,
+    soldQuantity: sold,
+    delivery: { mode: c.deliveryMode, date: c.deliveryDate, pickupPoint: pickupView(pickup) },
+    settledAt: c.settledAt ?? null
+  }
+}
+
+export async function campaignViews(ports: Ports, campaigns: readonly CampaignDoc[]): Promise<CampaignViewT[]> {
+  const [stocks, points] = await Promise.all([
+    stocksOf(ports, campaigns),
+    getMany<PickupPointDoc>(ports.store, 'pickupPoints', campaigns.flatMap((c) => (c.pickupPointId ? [c.pickupPointId] : [])))
+  ])
+  const now = ports.clock.now()
+  return campaigns.map((c) => campaignView(c, stocks, c.pickupPointId ? points.get(c.pickupPointId) : null, now))
+}
+
+/** Order views with everything they name loaded in a few batched reads. */
+export async function orderViews(ports: Ports, orders: readonly OrderDoc[]): Promise<OrderViewT[]> {
+  const store = ports.store
+  const campaigns = await getMany<CampaignDoc>(store, 'campaigns', orders.map((o) => o.campaignId))
+  const [households, points, users] = await Promise.all([
+    getMany<HouseholdDoc>(store, 'households', orders.map((o) => o.householdId)),
+    getMany<PickupPointDoc>(store, 'pickupPoints', [...campaigns.values()].flatMap((c) => (c.pickupPointId ? [c.pickupPointId] : []))),
+    getMany<UserDoc>(store, 'users', orders.flatMap((o) => [o.deliveredBy, o.inviterUserId]).filter((x): x is string => !!x && x !== 'resident'))
+  ])
+  const buildings = await getMany<BuildingDoc>(store, 'buildings', [...households.values()].map((h) => h.buildingId))
+  const now = ports.clock.now()
+  const out: OrderViewT[] = []
+  for (const o of orders) {
+    const c = campaigns.get(o.campaignId)
+    if (!c) continue
+    const h = households.get(o.householdId)
+    const sku = c.skus.find((s) => s.skuId === o.skuId)
+    const phase = campaignPhase(c, now)
+    const beforeEnd = now < c.endAt
+    out.push({
+      id: o._id,
+      code: o.code,
+      status: o.status,
+      campaignId: c._id,
+      campaignTitle: c.title,
+      campaignStatus: phase,
+      campaignEndAt: c.endAt,
+      threshold: c.threshold,
+      productName: c.productName,
+      productKind: c.productKind,
+      skuId: o.skuId,
+      skuName: sku?.name ?? o.skuName,
+      unit: c.unit,
+      quantity: o.quantity,
+      unitPriceFen: o.unitPriceFen,
+      subtotalFen: o.subtotalFen,
+      discountFen: o.discountFen,
+      amountFen: o.amountFen,
+      householdId: o.householdId,
+      householdLabel: h ? householdLabel(buildings.get(h.buildingId), h) : '',
+      note: o.note,
+      delivery: { mode: c.deliveryMode, date: c.deliveryDate, pickupPoint: pickupView(c.pickupPointId ? points.get(c.pickupPointId) : null) },
+      createdAt: o.createdAt,
+      payBefore: o.expiresAt,
+      paidAt: o.paidAt,
+      paymentId: o.paymentId,
+      deliveredAt: o.deliveredAt,
+      deliveredBy: o.deliveredBy === 'resident' ? '本人确认收货' : o.deliveredBy ? (users.get(o.deliveredBy)?.nickname ?? '') : null,
+      refundReason: o.refundReason,
+      refundedFen: o.refundedFen,
+      refundedAt: o.refundedAt,
+      afterSale: o.afterSale
+        ? { type: o.afterSale.type, reason: o.afterSale.reason, status: o.afterSale.status, note: o.afterSale.note, requestedAt: o.afterSale.requestedAt, reviewedAt: o.afterSale.reviewedAt }
+        : null,
+      inviterName: o.inviterUserId ? (users.get(o.inviterUserId)?.nickname ?? null) : null,
+      actions: {
+        pay: o.status === 'pending_payment' && now < o.expiresAt,
+        cancel: o.status === 'pending_payment' || (o.status === 'paid' && beforeEnd),
+        confirmReceived: o.status === 'confirmed',
+        afterSale: (o.status === 'confirmed' || o.status === 'delivered') && o.afterSale === null
+      }
+    })
+  }
+  return out
+}
+
+export async function orderView(ports: Ports, order: OrderDoc): Promise<OrderViewT> {
+  const [v] = await orderViews(ports, [order])
+  if (!v) throw new Error(`order ${order._id} names a missing campaign`)
+  return v
+}

@@ -1,0 +1,22 @@
+import { Text, View } from '@tarojs/components'
+import type { LogEntryT } from '@contracts/access'
+import { StateView } from '../../../components/StateView'
+import { formatDateTime } from '../../../utils/time'
+
+/** Entry rows, shared by the household's and the gate's logs: where, who and when, and the outcome. */
+export function LogList(props: { entries: LogEntryT[]; empty: string }) {
+  if (props.entries.length === 0) return <StateView empty={props.empty} />
+  return (
+    <View>
+      {props.entries.map((e) => (
+        <View key={e.id} className='entry' id={`entry-${e.id}`}>
+          <View className='entry__main'>
+            <Text>{e.doorName || e.gateName || '未登记的设备'}</Text>
+            <Text className='entry__time'>{[e.who, formatDateTime(e.at)].filter(Boolean).join(' · ')}</Text>
+          </View>
+          <Text className={`badge ${e.decision === 'open' ? '' : 'badge--danger'}`}>{e.reasonText}</Text>
+        </View>
+      ))}
+    </View>
+  )
+}

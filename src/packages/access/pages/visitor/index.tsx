@@ -1,0 +1,110 @@
+import { Text, View } from '@tarojs/components'
+import Taro, { useDidHide, useDidShow, useRouter } from '@tarojs/taro'
+import { useCallback, useState } from 'react'
+import type { ApiError } from '@contracts/errors'
+import { StateView } from '../../../../components/StateView'
+import { type VisitorPassForVisitor, VISITOR_PAGE, visitorPass } from '../../../../services/access'
+import { LOGIN_PATH } from '../../../../services/session'
+import { formatDateTime } from '../../../../utils/time'
+import { PassQr } from '../../components/PassQr'
+import { PassStatusBadge } from '../../components/PassStatusBadge'
+import '../../access.scss'
+
+const ENDED: Record<string, string> = {
+  revoked: '这张通行证已被邀请人撤销',
+  expired: '这张通行证已过期',
+  used_up: '这张通行证的通行次数已用完'
+}
+
+/**
+ * Opened from the share card. The visitor needs no account: the token in the path is the
+ * authority and WeChat says who they are. The page shows where they may go, never who invited
+ * them or which flat.
+ */
+export default function VisitorPage() {
+  const { params } = useRouter()
+  const token = params.t ?? ''
+  const [pass, setPass] = useState<{ data: VisitorPassForVisitor; receivedAt: number } | null>(null)
+  const [error, setError] = useState<ApiError | null>(null)
+  const [busy, setBusy] = useState(false)
+
+  const load = useCallback(async () => {
+    setBusy(true)
+    const r = await visitorPass(token)
+    setBusy(false)
+    if (r.ok) {
+      setPass({ data: r.data, receivedAt: Date.now() })
+      setError(null)
+    } else if (r.error.code === 'AUTH.UNAUTHENTICATED') {
+      // Only the local H5 build has no platform identity: sign in there, then come back.
+      void Taro.redirectTo({ url: `${LOGIN_PATH}?redirect=${encodeURIComponent(`${VISITOR_PAGE}?t=${token}`)}` })
+    } else setError(r.error)
+  }, [token])
+
+  useDidShow(() => {
+    if (process.env.TARO_ENV === 'weapp') void Taro.setKeepScreenOn({ keepScreenOn: true }).catch(() => undefined)
+    void load()
+  })
+  useDidHide(() => {
+    if (process.env.TARO_ENV === 'weapp') void Taro.setKeepScreenOn({ keepScreenOn: false }).catch(() => undefined)
+  })
+
+  if (!pass) {
+    return (
+      <View className='page' id='visitor-page-state'>
+        <StateView loading={!error} error={error} onRetry={() => void load()} />
+      </View>
+    )
+  }
+  const d = pass.data
+  const notStarted = d.status === 'active' && d.codes.length === 0 && d.viewer === 'visitor'
+  return (
+    <View className='page' id='visitor-page'>
+      <View className='hero'>
+        <Text className='hero-title'>{d.communityName}</Text>
+        <Text className='hero-sub'>访客 {d.visitorName} · 前往 {d.destination}</Text>
+        <Text className='hero-pill'>
+          {formatDateTime(d.validFrom)} 至 {formatDateTime(d.validTo)}
+        </Text>
+      </View>
+      {d.viewer === 'host' ? (
+        <View className='card' id='visitor-host-note'>
+          <Text className='section-title'>这是你发出的访客通行证</Text>
+          <Text className='muted'>请把卡片发给访客；访客打开后即可出示通行码。为防转发滥用，通行码只在访客本人的微信里显示。</Text>
+        </View>
+      ) : null}
+      {d.viewer === 'visitor' && d.codes.length > 0 ? (
+        <View className='card pass-card'>
+          <PassQr batch={d} receivedAt={pass.receivedAt} busy={busy} onLow={() => void load()} onRefresh={() => void load()} />
+          <Text className='pass-note' id='visitor-uses-left'>
+            还可通行 {d.usesLeft} 次 · 每个码只能用一次
+          </Text>
+        </View>
+      ) : null}
+      {notStarted ? (
+        <View className='card' id='visitor-not-started'>
+          <StateView empty={`通行证将于 ${formatDateTime(d.validFrom)} 生效`} onRetry={() => void load()} />
+        </View>
+      ) : null}
+      {d.status !== 'active' ? (
+        <View className='card' id='visitor-ended'>
+          <View className='item-head'>
+            <Text className='item-title'>{ENDED[d.status] ?? ''}</Text>
+            <PassStatusBadge status={d.status} />
+          </View>
+          <Text className='item-line'>如仍需到访，请联系邀请你的住户重新邀请。</Text>
+        </View>
+      ) : null}
+      <View className='card'>
+        <Text className='section-title'>可通行的门</Text>
+        {d.doors.map((door) => (
+          <View key={`${door.gateId}-${door.doorId}`} className='door'>
+            <Text>{door.name}</Text>
+            <Text className={`badge ${door.vehicle ? 'badge--info' : ''}`}>{door.vehicle ? '车行' : '人行'}</Text>
+          </View>
+        ))}
+        {d.plate ? <Text className='item-line'>已登记车牌 {d.plate}</Text> : null}
+      </View>
+    </View>
+  )
+}

@@ -1,0 +1,178 @@
+import type { Browser, Page } from 'playwright-core'
+import { type TestApp, startTestApp } from './support/app'
+import { launch, phone, shot } from './support/browser'
+import { loginAs } from './support/flows'
+
+jest.setTimeout(180_000)
+
+const EV = '/packages/event/pages'
+
+/** Opens a page of the event subpackage inside the running app (same document, same session). */
+async function open(page: Page, path: string): Promise<void> {
+  await page.evaluate((p) => {
+    window.location.hash = p
+  }, path)
+}
+
+/** Taro's H5 router keeps earlier pages in the document: the visible one is the last. */
+const cur = (page: Page, selector: string, hasText?: string) => page.locator(selector, hasText ? { hasText } : {}).last()
+
+async function confirmModal(page: Page): Promise<void> {
+  await page.locator('.taro-modal__foot >> text=确定').click()
+}
+
+describe('events end to end (H5 build + local server + headless Chromium)', () => {
+  let app: TestApp
+  let browser: Browser
+
+  beforeAll(async () => {
+    app = await startTestApp()
+    browser = await launch()
+  })
+  afterAll(async () => {
+    await browser?.close()
+    await app?.close()
+  })
+
+  it('a resident signs up with the form and cancels', async () => {
+    const { context, page } = await phone(browser)
+    await loginAs(page, app.url, 'u-wang')
+    await page.locator('#tile-events').click()
+    await page.locator('#event-ev-demo-craft').waitFor()
+    await shot(page, 'events', '01-resident-list')
+    await page.locator('#event-ev-demo-craft').click()
+    await page.locator('#event-detail').waitFor()
+    await shot(page, 'events', '02-detail')
+    await page.locator('#go-signup').click()
+    await page.locator('#signup-page').waitFor()
+    // The required field is checked by the same schema on the page before anything is sent.
+    await page.locator('#signup-submit').click()
+    await page.locator('.field-error', { hasText: '请填写孩子人数' }).waitFor()
+    await page.locator('#field-kids input').fill('2')
+    await shot(page, 'events', '03-signup-form')
+    await page.locator('#signup-submit').click()
+    await cur(page, '#my-status', '已报名').waitFor()
+    await shot(page, 'events', '04-signed-up')
+    await cur(page, '[id^="cancel-"]').click()
+    await confirmModal(page)
+    await cur(page, '#go-signup', '立即报名').waitFor()
+    expect(await cur(page, '#event-detail').locator('#my-status').count()).toBe(0)
+    await context.close()
+  })
+
+  it('the waitlisted resident is promoted when a seat is freed, and is told', async () => {
+    const li = await phone(browser)
+    await loginAs(li.page, app.url, 'u-li')
+    await open(li.page, `${EV}/signup/index?id=ev-demo-cleaning`)
+    await li.page.locator('#signup-page').waitFor()
+    await li.page.locator('#field-contact input').fill('李秀英')
+    await li.page.locator('#field-period-上午').click()
+    await li.page.locator('#signup-submit', { hasText: '加入候补' }).click()
+    await cur(li.page, '#my-status', '候补第 1 位').waitFor()
+    await shot(li.page, 'events', '05-waitlisted')
+
+    const zhao = await phone(browser)
+    await loginAs(zhao.page, app.url, 'u-zhao')
+    await open(zhao.page, `${EV}/mine/index`)
+    await zhao.page.locator('[id^="mine-ev-demo-cleaning"]').click()
+    await cur(zhao.page, '[id^="cancel-"]').click()
+    await confirmModal(zhao.page)
+    await cur(zhao.page, '#go-signup', '加入候补').waitFor()
+    await zhao.context.close()
+
+    await loginAs(li.page, app.url, 'u-li')
+    await open(li.page, `${EV}/mine/index`)
+    await li.page.locator('#my-notices', { hasText: '候补成功，已为你保留席位' }).waitFor()
+    await li.page.locator('[id^="mine-ev-demo-cleaning"]', { hasText: '已报名' }).waitFor()
+    await shot(li.page, 'events', '06-promoted-notice')
+    await li.context.close()
+  })
+
+  it('a verifier types the ticket code and the resident is checked in once', async () => {
+    const wang = await phone(browser)
+    await loginAs(wang.page, app.url, 'u-wang')
+    await open(wang.page, `${EV}/ticket/index?id=${encodeURIComponent('ev-demo-health:h-a1-101:1')}`)
+    const codeEl = wang.page.locator('#ticket-short-code')
+    await codeEl.waitFor()
+    await shot(wang.page, 'events', '07-ticket')
+    const code = (await codeEl.textContent())?.trim() ?? ''
+    expect(code).toMatch(/^[2-9A-Z]{6}$/)
+
+    const v = await phone(browser)
+    await loginAs(v.page, app.url, 'u-verifier-zhou')
+    await v.page.locator('#tile-event-checkin').click()
+    await v.page.locator('#event-ev-demo-health').click()
+    await v.page.locator('#checkin-page').waitFor()
+    await v.page.locator('#checkin-code input').fill(code)
+    await v.page.locator('#checkin-submit').click()
+    await v.page.locator('#checkin-done', { hasText: '王建国' }).waitFor()
+    await shot(v.page, 'events', '08-checked-in')
+    await v.page.locator('#checkin-code input').fill(code)
+    await v.page.locator('#checkin-submit').click()
+    await v.page.locator('#checkin-error', { hasText: '已签到' }).waitFor()
+    await v.context.close()
+
+    await open(wang.page, `${EV}/mine/index`)
+    await wang.page.locator('#my-events').waitFor()
+    await open(wang.page, `${EV}/ticket/index?id=${encodeURIComponent('ev-demo-health:h-a1-101:1')}`)
+    await wang.page.locator('#ticket-checked').waitFor()
+    await wang.page.locator('#ticket-rewards', { hasText: '10 积分' }).waitFor()
+    await wang.context.close()
+  })
+
+  it('feedback earns its reward once', async () => {
+    const { context, page } = await phone(browser)
+    await loginAs(page, app.url, 'u-wang')
+    await open(page, `${EV}/feedback/index?id=ev-demo-appliance`)
+    await page.locator('#feedback-page').waitFor()
+    for (const d of ['content', 'organisation', 'service']) await page.locator(`#rate-${d}-5`).click()
+    await page.locator('#feedback-ideas textarea').fill('希望有上门修家电')
+    await shot(page, 'events', '09-feedback-form')
+    await page.locator('#feedback-submit').click()
+    await page.locator('#feedback-reward', { hasText: '30 积分' }).waitFor()
+    await shot(page, 'events', '10-feedback-reward')
+
+    await loginAs(page, app.url, 'u-wang')
+    await open(page, `${EV}/feedback/index?id=ev-demo-appliance`)
+    for (const d of ['content', 'organisation', 'service']) await page.locator(`#rate-${d}-4`).click()
+    await page.locator('#feedback-submit').click()
+    await page.locator('#feedback-error', { hasText: '你已评价过这场活动' }).waitFor()
+    await open(page, `${EV}/mine/index`)
+    const rewards = page.locator('#my-rewards')
+    await rewards.locator('text=30 积分').first().waitFor()
+    expect(await rewards.locator('.list-item', { hasText: '评价奖励' }).count()).toBe(1)
+    await shot(page, 'events', '11-my-rewards')
+    await context.close()
+  })
+
+  it('staff, butler and operator pages render their figures', async () => {
+    const { context, page } = await phone(browser)
+    await loginAs(page, app.url, 'u-staff-sun')
+    await page.locator('#tile-event-manage').click()
+    await page.locator('#event-ev-demo-cleaning').click()
+    await page.locator('#signups-page').waitFor()
+    await page.locator('#tab-waitlist').click()
+    await shot(page, 'events', '12-staff-signups')
+    await open(page, `${EV}/signups/index?id=ev-demo-appliance`)
+    await page.locator('#feedback-summary').waitFor()
+    await shot(page, 'events', '13-staff-feedback')
+    await open(page, `${EV}/edit/index`)
+    await page.locator('#event-edit').waitFor()
+    await shot(page, 'events', '14-staff-editor')
+
+    await loginAs(page, app.url, 'u-operator-wu')
+    await page.locator('#tile-ideas').click()
+    await page.locator('#ideas-page').waitFor()
+    await page.locator('text=希望有上门修家电').waitFor()
+    await shot(page, 'events', '15-ideas-board')
+
+    await loginAs(page, app.url, 'u-butler-zhang')
+    await page.locator('#butler-invites').click()
+    await page.locator('#invite-ev-demo-craft').waitFor()
+    await shot(page, 'events', '16-butler-invites')
+    await open(page, `${EV}/poster/index?id=ev-demo-craft`)
+    await page.locator('#poster-scene').waitFor()
+    await shot(page, 'events', '17-poster')
+    await context.close()
+  })
+})
