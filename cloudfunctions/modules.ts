@@ -4,6 +4,8 @@ import { accessModule } from './access/module'
 import { feeModule } from './fee/module'
 import { payModule } from './pay/module'
 import { eventModule } from './event/module'
+import { orderModule } from './order/module'
+import { memberModule } from './member/module'
 
 /** Every deployable function. The local server, the job runner and the bundler all read this. */
 export const modules: readonly FunctionModule[] = [
@@ -11,7 +13,9 @@ export const modules: readonly FunctionModule[] = [
   accessModule as unknown as FunctionModule,
   feeModule as unknown as FunctionModule,
   payModule as unknown as FunctionModule,
-  eventModule as unknown as FunctionModule
+  eventModule as unknown as FunctionModule,
+  orderModule as unknown as FunctionModule,
+  memberModule as unknown as FunctionModule
 ]
 
 export function moduleByName(fn: string): FunctionModule | undefined {

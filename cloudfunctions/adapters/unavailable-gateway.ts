@@ -8,5 +8,5 @@ export function unavailableGateway(fn: string): PaymentGateway {
   const refuse = (): never => {
     throw new Error(`function ${fn} is not configured for payments (set usesPayment in its module)`)
   }
-  return { channel: 'wechat', prepay: refuse, query: refuse, close: refuse, refund: refuse, verifyNotification: refuse }
+  return { channel: 'wechat', prepay: refuse, query: refuse, close: refuse, refund: refuse, queryRefund: refuse, verifyNotification: refuse }
 }

@@ -170,15 +170,14 @@ export type Segment = z.infer<typeof SegmentSchema>
 
 // ── Points and levels ───────────────────────────────────────────────────────────────────────
 
-export const POINT_KINDS = ['earn', 'reverse', 'spend', 'return', 'expire', 'adjust'] as const
+export const POINT_KINDS = ['earn', 'reverse', 'spend', 'return', 'expire'] as const
 export type PointKind = (typeof POINT_KINDS)[number]
 export const POINT_KIND_LABELS: Record<PointKind, string> = {
   earn: '获得',
   reverse: '退款扣回',
   spend: '抵扣',
   return: '退回',
-  expire: '过期',
-  adjust: '调整'
+  expire: '过期'
 }
 
 export const LevelRuleSchema = z

@@ -157,6 +157,55 @@ export const COLLECTIONS = {
     { name: 'by_invite', fields: ['inviteId'] },
     { name: 'by_user_campaign', fields: ['userId', 'campaignId', 'lastAt'] }
   ]),
+  // Membership (issue 5). Journals (pointEntries, couponClaims, couponBatches, cardEvents,
+  // rewards) are swept by state; see domain/member/journal.ts.
+  /** `_id` is the community id. */
+  memberRules: def(),
+  /** `_id` is `${communityId}:${userId}`: the cached balance and the rolling figures. */
+  memberAccounts: def([{ name: 'by_community', fields: ['communityId', 'level'] }]),
+  /** `_id` is the entry's source (`pay:<outTradeNo>:<line>`, `checkout:<orderRef>`…): counted once. */
+  pointEntries: def([
+    { name: 'by_account', fields: ['target', 'at'] },
+    { name: 'by_of', fields: ['of', 'kind'] },
+    { name: 'by_state', fields: ['state', 'createdAt'] }
+  ]),
+  couponTemplates: def([
+    { name: 'by_community', fields: ['communityId', 'createdAt'] },
+    { name: 'uniq_idempotency', fields: ['idempotencyKey'], unique: true }
+  ]),
+  coupons: def([
+    { name: 'by_user', fields: ['userId', 'status', 'validTo'] },
+    { name: 'by_template', fields: ['templateId', 'userId'] },
+    { name: 'by_holder', fields: ['holder'] },
+    { name: 'by_status', fields: ['status', 'validTo'] },
+    { name: 'by_lock', fields: ['status', 'holdUntil'] }
+  ]),
+  /** `_id` is `claim:${couponId}`: one stock reservation per coupon. */
+  couponClaims: def([{ name: 'by_state', fields: ['state', 'createdAt'] }]),
+  couponBatches: def([
+    { name: 'by_template', fields: ['templateId', 'createdAt'] },
+    { name: 'by_state', fields: ['state', 'createdAt'] },
+    { name: 'by_done', fields: ['done', 'createdAt'] }
+  ]),
+  serviceCards: def([
+    { name: 'by_owner', fields: ['ownerUserId', 'communityId'] },
+    { name: 'by_household', fields: ['householdId', 'status'] }
+  ]),
+  /** `_id` is `use:${cardId}:${bookingRef}` (or `restore:`/`transfer:`): a booking redeems once. */
+  cardEvents: def([
+    { name: 'by_card', fields: ['cardId', 'at'] },
+    { name: 'by_state', fields: ['state', 'createdAt'] }
+  ]),
+  budgets: def([
+    { name: 'by_community', fields: ['communityId', 'createdAt'] },
+    { name: 'by_event', fields: ['eventId'] },
+    { name: 'uniq_idempotency', fields: ['idempotencyKey'], unique: true }
+  ]),
+  /** `_id` is `reward:${key}`: a grant charges its budget once. */
+  rewards: def([
+    { name: 'by_budget', fields: ['budgetId', 'at'] },
+    { name: 'by_state', fields: ['state', 'createdAt'] }
+  ]),
   attempts: def(),
   jobRuns: def()
 } as const

@@ -40,7 +40,11 @@ export interface RefundRequest {
   reason: string
 }
 
-export type RefundResult = { ok: true; status: 'SUCCESS' | 'PROCESSING'; refundId: string } | { ok: false; reason: string }
+/**
+ * `definite`: WeChat Pay refused the refund (a business error), so nothing left the account.
+ * Otherwise (network error, 5xx, timeout) the outcome is unknown and must be asked later.
+ */
+export type RefundResult = { ok: true; status: 'SUCCESS' | 'PROCESSING'; refundId: string } | { ok: false; reason: string; definite: boolean }
 
 /** The decrypted `refund` resource of a refund notification. */
 export interface RefundOutcome {
@@ -64,6 +68,8 @@ export interface PaymentGateway {
   query(outTradeNo: string): Promise<Transaction>
   close(outTradeNo: string): Promise<void>
   refund(req: RefundRequest): Promise<RefundResult>
+  /** The refund as WeChat Pay knows it, by out_refund_no; null when it never received it. */
+  queryRefund(outRefundNo: string): Promise<RefundOutcome | null>
   /** Checks the signature (either key mode), the timestamp and decrypts the resource. */
   verifyNotification(headers: Readonly<Record<string, string | undefined>>, body: string): NotificationCheck
 }

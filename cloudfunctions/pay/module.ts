@@ -11,7 +11,7 @@ export const payModule = defineModule({
     {
       name: 'close-expired-payments',
       cron: '0 */5 * * * * *',
-      summary: '每 5 分钟：过期未付的支付向微信支付查单，未付则关单；补完中断的入账',
+      summary: '每 5 分钟：过期未付的支付查单后关单；补完中断的入账；查询结果未知的退款',
       run: (ports) => closeExpiredPayments(ports)
     },
     {

@@ -16,6 +16,8 @@ import { COMMUNITY_A, COMMUNITY_B } from './demo-ids'
 import { seedFees } from './fees'
 import { demoGates } from './access'
 import { seedEvents } from './events'
+import { seedPresale } from './presale'
+import { seedMember } from './member'
 
 /**
  * The demo "model community" and a second community that proves data stays apart. Everything is
@@ -221,5 +223,9 @@ export async function seedDemo(store: Store, pepper: string, now: number = Date.
   const events = await seedEvents(store, pepper, now, d.memberships)
   inserted += events.inserted
   skipped += events.skipped
+  // Pre-sales (issue 4): suppliers, products, a pickup point and campaigns relative to `now`.
+  await seedPresale(store, now).then((r) => ((inserted += r.inserted), (skipped += r.skipped)))
+  // Membership (issue 5): rules, coupon templates, 王建国's points, coupons and a service card, a budget.
+  await seedMember(store, now).then((r) => ((inserted += r.inserted), (skipped += r.skipped)))
   return { inserted, skipped }
 }

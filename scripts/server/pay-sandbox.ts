@@ -3,7 +3,7 @@ import { Aes, Formatter, Rsa } from 'wechatpay-axios-plugin'
 import { makeNotificationVerifier } from '../../cloudfunctions/adapters/wechatpay/notification'
 import { rfc3339Shanghai } from '../../cloudfunctions/adapters/wechatpay/gateway'
 import type { Clock, Random } from '../../cloudfunctions/kernel/ports'
-import type { PaymentGateway, PrepayRequest, RefundRequest, RefundResult, Transaction } from '../../cloudfunctions/kernel/payment-gateway'
+import type { PaymentGateway, PrepayRequest, RefundOutcome, RefundRequest, RefundResult, Transaction } from '../../cloudfunctions/kernel/payment-gateway'
 
 /**
  * The local stand-in for WeChat Pay, in the local server only (never bundled into a function).
@@ -62,6 +62,7 @@ export class PaySandbox implements PaymentGateway {
   private readonly orders = new Map<string, SandboxOrder>()
   private readonly byPrepay = new Map<string, string>()
   private readonly pending = new Set<Promise<unknown>>()
+  private readonly refunds = new Map<string, RefundOutcome>()
   private deliver: Deliver | null = null
 
   constructor(
@@ -170,18 +171,33 @@ export class PaySandbox implements PaymentGateway {
     return { outTradeNo, transactionId: o.transactionId ?? null, tradeState: o.state, totalFen: o.totalFen, successAt: o.successAt ?? null }
   }
 
+  async queryRefund(outRefundNo: string): Promise<RefundOutcome | null> {
+    return this.refunds.get(outRefundNo) ?? null
+  }
+
   async close(outTradeNo: string): Promise<void> {
     const o = this.orders.get(outTradeNo)
     if (o && o.state === 'NOTPAY') o.state = 'CLOSED'
   }
 
   async refund(req: RefundRequest): Promise<RefundResult> {
+    // Like WeChat Pay, the same out_refund_no is the same refund: a resubmission refunds nothing more.
+    const known = this.refunds.get(req.outRefundNo)
+    if (known) return { ok: true, status: known.status === 'SUCCESS' ? 'SUCCESS' : 'PROCESSING', refundId: known.refundId }
     const o = this.orders.get(req.outTradeNo)
-    if (!o || o.state !== 'SUCCESS') return { ok: false, reason: 'ORDER_NOT_PAID' }
+    if (!o || o.state !== 'SUCCESS') return { ok: false, reason: 'ORDER_NOT_PAID', definite: true }
     // WeChat Pay refuses refunds beyond the paid total; the sandbox does too.
-    if (o.refundedFen + req.refundFen > o.totalFen) return { ok: false, reason: 'NOT_ENOUGH' }
+    if (o.refundedFen + req.refundFen > o.totalFen) return { ok: false, reason: 'NOT_ENOUGH', definite: true }
     o.refundedFen += req.refundFen
     const refundId = `5030${this.clock.now()}${this.random.code(6, '0123456789')}`
+    this.refunds.set(req.outRefundNo, {
+      outTradeNo: req.outTradeNo,
+      outRefundNo: req.outRefundNo,
+      refundId,
+      status: 'SUCCESS',
+      refundFen: req.refundFen,
+      successAt: this.clock.now()
+    })
     const note = this.sign('REFUND.SUCCESS', 'refund', '退款成功', {
       mchid: '1900000109',
       out_trade_no: req.outTradeNo,

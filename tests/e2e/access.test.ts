@@ -54,6 +54,8 @@ describe('access control end to end', () => {
     // The page's clock is Playwright's: 30 seconds pass at once, the server's clock runs as usual.
     await page.clock.install({ time: new Date() })
     await loginAs(page, app.url, 'u-wang')
+    await page.locator('#tile-visitor').waitFor()
+    await shot(page, 'access', '00-resident-home')
     await page.locator('#tile-pass').click()
     await page.locator('#pass-page').waitFor()
     await page.locator('#pass-countdown', { hasText: '秒后自动刷新' }).waitFor()

@@ -191,7 +191,7 @@ describe('idempotency and access', () => {
 describe('failed refunds give their reservation back', () => {
   it('a refund WeChat Pay refuses: PAY.REFUND_FAILED, refund failed, reservation released', async () => {
     const l0 = line(0)
-    jest.spyOn(sandboxOf(h), 'refund').mockResolvedValueOnce({ ok: false, reason: 'SYSTEM_ERROR' })
+    jest.spyOn(sandboxOf(h), 'refund').mockResolvedValueOnce({ ok: false, reason: 'SYSTEM_ERROR', definite: true })
     expect(codeOf(await refund([{ payableId: l0.id, amountFen: l0.amountFen }]))).toBe('PAY.REFUND_FAILED')
     const [failed] = await refundsOf(h, paid._id)
     expect(failed).toMatchObject({ status: 'failed', failure: 'SYSTEM_ERROR', reserved: true })
@@ -202,6 +202,39 @@ describe('failed refunds give their reservation back', () => {
     okData(await refund([{ payableId: l0.id, amountFen: l0.amountFen }]))
     await sandboxOf(h).flush()
     expect((await bill(h, l0.id)).status).toBe('refunded')
+    expect((await reconcile(h)).mismatches).toEqual([])
+  })
+
+  it('an unknown outcome (timeout, 5xx) keeps the refund pending and reserved until WeChat Pay is asked', async () => {
+    const l0 = line(0)
+    const sandbox = sandboxOf(h)
+    jest.spyOn(sandbox, 'refund').mockResolvedValueOnce({ ok: false, reason: 'timeout of 10000ms exceeded', definite: false })
+    const view = okData(await refund([{ payableId: l0.id, amountFen: 700 }]))
+    expect(view.refunds).toEqual([expect.objectContaining({ status: 'processing', amountFen: 700 })])
+    const [pending] = await refundsOf(h, paid._id)
+    expect(pending).toMatchObject({ status: 'processing', reserved: true })
+    // The money may have left: the reservation holds, so no second refund can exceed the paid total.
+    expect((await paymentDoc(h, paid._id)).refundReservedFen).toBe(700)
+    expect(codeOf(await refund([{ payableId: l0.id, amountFen: l0.amountFen - 699 }]))).toBe('PAY.REFUND_EXCEEDS')
+
+    // Too early for the sync: nothing happens yet.
+    await h.raw('pay', { Type: 'Timer', TriggerName: 'close-expired-payments' }, null)
+    expect((await refundsOf(h, paid._id)).find((r) => r._id === pending!._id)?.status).toBe('processing')
+
+    // Later, WeChat Pay has no record of it: it is sent again under the same out_refund_no.
+    h.clock.advance(3 * 60_000)
+    const refundCalls = jest.spyOn(sandbox, 'refund')
+    await h.raw('pay', { Type: 'Timer', TriggerName: 'close-expired-payments' }, null)
+    expect(refundCalls).toHaveBeenCalledWith(expect.objectContaining({ outRefundNo: pending!.outRefundNo, refundFen: 700 }))
+    await sandbox.flush()
+    expect((await refundsOf(h, paid._id)).find((r) => r._id === pending!._id)?.status).toBe('succeeded')
+
+    // Asking again changes nothing: WeChat Pay knows it as the same refund.
+    h.clock.advance(3 * 60_000)
+    await h.raw('pay', { Type: 'Timer', TriggerName: 'close-expired-payments' }, null)
+    await sandbox.flush()
+    const ledger = await h.store.find<{ _id: string; amountFen: number }>('ledger', { where: { paymentId: paid._id }, limit: 10 })
+    expect(ledger.filter((e) => e.amountFen < 0)).toEqual([expect.objectContaining({ _id: `refund:${pending!.outRefundNo}`, amountFen: -700 })])
     expect((await reconcile(h)).mismatches).toEqual([])
   })
 

@@ -224,11 +224,36 @@ describe('refund (POST /v3/refund/domestic/refunds)', () => {
 
   it('an error answer or an abnormal status is a failure with its reason', async () => {
     const notEnough = gateway(() => ({ status: 403, body: { code: 'NOT_ENOUGH', message: '基本账户余额不足' } })).gw
-    expect(await notEnough.refund(REFUND)).toEqual({ ok: false, reason: 'NOT_ENOUGH 基本账户余额不足' })
+    // A 4xx business error: WeChat Pay refused, nothing was refunded.
+    expect(await notEnough.refund(REFUND)).toEqual({ ok: false, reason: 'NOT_ENOUGH 基本账户余额不足', definite: true })
     const abnormal = gateway(() => ({ status: 200, body: { refund_id: '50300002', status: 'ABNORMAL' } })).gw
-    expect(await abnormal.refund(REFUND)).toEqual({ ok: false, reason: 'refund status ABNORMAL' })
+    expect(await abnormal.refund(REFUND)).toEqual({ ok: false, reason: 'refund status ABNORMAL', definite: true })
+    // A response that fails verification or a 5xx: the outcome is unknown, the refund stays pending.
     const forged = gateway(() => ({ status: 200, body: { refund_id: '50300003', status: 'SUCCESS' }, signer: { pair: stranger, keyId: PUB_KEY_ID } })).gw
-    expect(await forged.refund(REFUND)).toEqual({ ok: false, reason: expect.stringMatching(/^Verify the response's data with/) })
+    expect(await forged.refund(REFUND)).toEqual({ ok: false, reason: expect.stringMatching(/^Verify the response's data with/), definite: false })
+    const down = gateway(() => ({ status: 500, body: { code: 'SYSTEM_ERROR', message: '系统繁忙' } })).gw
+    expect(await down.refund(REFUND)).toEqual({ ok: false, reason: 'SYSTEM_ERROR 系统繁忙', definite: false })
+  })
+})
+
+describe('refund query (GET /v3/refund/domestic/refunds/{out_refund_no})', () => {
+  it('reads the refund WeChat Pay knows; 404 means it never received it', async () => {
+    const seen: string[] = []
+    const found = gateway((req) => {
+      seen.push(`${req.method.toUpperCase()} ${req.path}`)
+      return { status: 200, body: { out_trade_no: 'P20261123ABC', out_refund_no: 'R20261123XYZ', refund_id: '50300009', status: 'SUCCESS', amount: { refund: 700, total: 44202 }, success_time: '2026-11-23T10:00:00+08:00' } }
+    }).gw
+    expect(await found.queryRefund('R20261123XYZ')).toEqual({
+      outTradeNo: 'P20261123ABC',
+      outRefundNo: 'R20261123XYZ',
+      refundId: '50300009',
+      status: 'SUCCESS',
+      refundFen: 700,
+      successAt: Date.parse('2026-11-23T10:00:00+08:00')
+    })
+    expect(seen.join()).toMatch(/GET .*\/v3\/refund\/domestic\/refunds\/R20261123XYZ/)
+    const none = gateway(() => ({ status: 404, body: { code: 'RESOURCE_NOT_EXISTS', message: '退款单不存在' } })).gw
+    expect(await none.queryRefund('R20261123XYZ')).toBeNull()
   })
 })
 

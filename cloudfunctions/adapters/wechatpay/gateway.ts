@@ -1,6 +1,6 @@
 import { Formatter, Rsa, Wechatpay } from 'wechatpay-axios-plugin'
 import type { Clock } from '../../kernel/ports'
-import type { PaymentGateway, PrepayRequest, RefundRequest, RefundResult, Transaction } from '../../kernel/payment-gateway'
+import type { PaymentGateway, PrepayRequest, RefundOutcome, RefundRequest, RefundResult, Transaction } from '../../kernel/payment-gateway'
 import type { MerchantConfig } from './env'
 import { makeNotificationVerifier } from './notification'
 
@@ -119,10 +119,32 @@ export class WechatPayGateway implements PaymentGateway {
         amount: { refund: req.refundFen, total: req.totalFen, currency: 'CNY' }
       })
       const d = data as { status?: string; refund_id?: string }
-      if (d.status !== 'SUCCESS' && d.status !== 'PROCESSING') return { ok: false, reason: `refund status ${String(d.status)}` }
+      if (d.status !== 'SUCCESS' && d.status !== 'PROCESSING') return { ok: false, reason: `refund status ${String(d.status)}`, definite: true }
       return { ok: true, status: d.status, refundId: d.refund_id ?? '' }
     } catch (e) {
-      return { ok: false, reason: errorText(e) }
+      // Only a 4xx answer (other than rate limiting) says WeChat Pay refused; anything else may
+      // still have gone through, so the refund stays pending until a query settles it.
+      const status = httpStatus(e)
+      const definite = status !== undefined && status >= 400 && status < 500 && status !== 429
+      return { ok: false, reason: errorText(e), definite }
+    }
+  }
+
+  async queryRefund(outRefundNo: string): Promise<RefundOutcome | null> {
+    try {
+      const { data } = await this.v3.refund!.domestic!.refunds!['{out_refund_no}']!.get({ out_refund_no: outRefundNo })
+      const d = data as { out_trade_no?: string; refund_id?: string; status?: string; amount?: { refund?: number }; success_time?: string }
+      return {
+        outTradeNo: d.out_trade_no ?? '',
+        outRefundNo,
+        refundId: d.refund_id ?? '',
+        status: (d.status ?? 'PROCESSING') as RefundOutcome['status'],
+        refundFen: d.amount?.refund ?? 0,
+        successAt: d.success_time ? Date.parse(d.success_time) : null
+      }
+    } catch (e) {
+      if (httpStatus(e) === 404) return null
+      throw e
     }
   }
 }

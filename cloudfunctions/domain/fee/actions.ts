@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import type { BillViewT, feeContracts } from '../../contracts/fee'
 import type { ActionHandler } from '../../kernel/module'
 import { findAll, getMany } from '../../kernel/paging'
@@ -128,7 +129,8 @@ export const items: ActionHandler<C['items']> = async ({ ports, actor }) => {
 export const chargeOneOff: ActionHandler<C['chargeOneOff']> = async ({ ports, actor }, input) => {
   const communityId = actor.communityId ?? ''
   const idempotencyKey = `${actor.user._id}:${input.clientRequestId}`
-  const chargeId = `ch-${idempotencyKey.replace(/[^A-Za-z0-9]/g, '').slice(-24)}`
+  // A digest of the idempotency key: distinct requests never share a charge id.
+  const chargeId = `ch-${createHash('sha256').update(idempotencyKey).digest('hex').slice(0, 24)}`
   if (input.buildingIds.length) {
     const found = await getMany<BuildingDoc>(ports.store, 'buildings', input.buildingIds)
     const bad = input.buildingIds.find((id) => found.get(id)?.communityId !== communityId)

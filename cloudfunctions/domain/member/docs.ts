@@ -103,21 +103,24 @@ export interface CouponDoc {
   validTo: number
   status: CouponStatus
   source: CouponSource
-  /** The order holding it while unpaid, and until when (then the sweep releases it). */
-  lockedBy?: string
+  /** The order that holds it (locked, unpaid) or used it; cleared when released. */
+  holder?: string
   lockedAt?: number
+  /** A lock not consumed by then is released by the sweep (the order's payment window is over). */
   holdUntil?: number
-  usedBy?: string
   usedAt?: number
   createdAt: number
 }
 
 /** Journal of one claim: reserves one unit of a template's stock for one coupon id. */
 export interface CouponClaimDoc extends JournalEntry {
-  /** The coupon id it reserves for. */
+  /** `_id` is `claim:${couponId}`. */
+  couponId: string
   templateId: string
   userId: string
   communityId: string
+  /** The template's stock when claimed: the guard refuses if an operator changed it meanwhile. */
+  stockAt: number
 }
 
 /** Journal of an operator's batch: reserves stock for every recipient at once. */
@@ -126,7 +129,10 @@ export interface CouponBatchDoc extends JournalEntry {
   templateId: string
   segment: Segment
   recipients: string[]
+  stockAt: number
+  /** Coupons written so far; the sweep finishes a batch an interrupted call left short. */
   issued: number
+  done: boolean
   createdBy: string
 }
 
@@ -159,6 +165,8 @@ export interface CardEventDoc extends JournalEntry {
   userId: string
   at: number
   toUserId?: string
+  /** restore: the card's total, the ceiling the restore may not pass. */
+  usesTotal?: number
 }
 
 export interface BudgetDoc {
@@ -184,6 +192,8 @@ export interface RewardDoc extends JournalEntry {
   userId: string
   incentive: Incentive
   costFen: number
+  /** The budget's cap when charged: the guard refuses if an operator changed it meanwhile. */
+  capAt: number
   issuedBy: string
   /** The coupon, card or point entry it became. */
   itemId: string

@@ -2,7 +2,8 @@ import type { RefundOutcome, Transaction } from '../../kernel/payment-gateway'
 import type { Ports } from '../../kernel/ports'
 import type { LedgerDoc, PaymentAnomalyDoc, PaymentDoc, RefundDoc } from './docs'
 import { failRefund, requestRefund } from './refund'
-import { PAYABLES } from './registry'
+import { PAYABLES, PAYMENT_LISTENERS } from './registry'
+import { tellListeners } from './listeners'
 import { refundsOf, succeededByLine } from './view'
 
 export type ApplyOutcome = 'applied' | 'already_applied' | 'not_paid' | 'unknown_payment' | 'amount_mismatch'
@@ -85,6 +86,8 @@ export async function settlePaid(ports: Ports, payment: PaymentDoc): Promise<voi
       return
     }
   }
+  // Listeners (membership points) are told last; their failures are logged, never ours.
+  await tellListeners(ports, PAYMENT_LISTENERS, `settled ${payment.outTradeNo}`, (l) => l.onSettled(ports, payment))
   await ports.store.update('payments', payment._id, { set: { settledAt: ports.clock.now() } })
 }
 
@@ -125,6 +128,7 @@ export async function applyRefundOutcome(ports: Ports, outcome: RefundOutcome): 
       const line = payment.lines.find((x) => x.key === l.key)
       if (line) await PAYABLES[line.type].onRefunded(ports, payment, line, byLine.get(line.key) ?? 0)
     }
+    await tellListeners(ports, PAYMENT_LISTENERS, `refund ${refund.outRefundNo}`, (l) => l.onRefundSucceeded(ports, payment, fresh))
   }
   return claimed ? 'succeeded' : 'already_applied'
 }

@@ -21,7 +21,7 @@ export interface CreatePaymentInput {
 export async function createPayment(ports: Ports, actor: Actor, input: CreatePaymentInput): Promise<Result<{ payment: PaymentDoc; launch: Launch | null }>> {
   const idempotencyKey = `${actor.user._id}:${input.clientRequestId}`
   const [existing] = await ports.store.find<PaymentDoc>('payments', { where: { idempotencyKey }, limit: 1 })
-  if (existing) return ok({ payment: existing, launch: launchOf(existing) })
+  if (existing) return resubmitted(existing)
 
   const quoted: QuotedLine[] = []
   for (const type of new Set(input.payables.map((p) => p.type))) {
@@ -59,7 +59,7 @@ export async function createPayment(ports: Ports, actor: Actor, input: CreatePay
   if (!inserted.ok) {
     // Two identical creates raced: the other one's payment is the answer.
     const [winner] = await ports.store.find<PaymentDoc>('payments', { where: { idempotencyKey }, limit: 1 })
-    return winner ? ok({ payment: winner, launch: launchOf(winner) }) : fail('INTERNAL.ERROR', '创建支付失败，请重试')
+    return winner ? resubmitted(winner) : fail('INTERNAL.ERROR', '创建支付失败，请重试')
   }
 
   const description = lines.length === 1 ? lines[0]!.title : `${lines[0]!.title} 等 ${lines.length} 项`
@@ -82,6 +82,17 @@ export async function createPayment(ports: Ports, actor: Actor, input: CreatePay
     { status: 'created' }
   )
   return ok({ payment: { ...payment, status: 'awaiting', prepayId: prepay.prepayId }, launch: prepay.launch })
+}
+
+/**
+ * A create seen before: the same payment, reopening its cashier while it waits. One whose prepay
+ * failed, or is still being requested by the first submission, says so instead of returning a
+ * payment the client cannot open.
+ */
+function resubmitted(p: PaymentDoc): Result<{ payment: PaymentDoc; launch: Launch | null }> {
+  if (p.status === 'failed') return fail('PAY.GATEWAY_FAILED', '支付通道暂时不可用，请稍后再试')
+  if (p.status === 'created') return fail('PAY.IN_PROGRESS', '支付正在创建，请稍候')
+  return ok({ payment: p, launch: launchOf(p) })
 }
 
 /** The cashier parameters of a payment still waiting to be paid (kept so a retried create can reopen it). */

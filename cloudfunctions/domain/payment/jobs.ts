@@ -1,6 +1,7 @@
 import { pages } from '../../kernel/paging'
 import type { Ports } from '../../kernel/ports'
-import { applyTransaction, settlePaid } from './apply'
+import { applyRefundOutcome, applyTransaction, settlePaid } from './apply'
+import { failRefund } from './refund'
 import type { LedgerDoc, PaymentDoc, ReconciliationDoc, RefundDoc } from './docs'
 
 /** Grace after expiry before closing, so a payment made in the last seconds is not closed. */
@@ -36,7 +37,39 @@ export async function closeExpiredPayments(ports: Ports): Promise<{ closed: numb
       resettled++
     }
   }
-  return { closed, recovered, resettled }
+  const refunds = await syncPendingRefunds(ports)
+  return { closed, recovered, resettled, ...refunds }
+}
+
+/** Refunds still processing after this long are asked about (WeChat Pay usually answers in seconds). */
+const REFUND_SYNC_AFTER_MS = 2 * 60_000
+
+/**
+ * Refunds whose outcome is unknown (a lost notification, or a refund call that timed out) are
+ * settled by asking WeChat Pay. One it never received is sent again under the same
+ * out_refund_no, which WeChat Pay treats as the same refund, so money never leaves twice.
+ */
+export async function syncPendingRefunds(ports: Ports): Promise<{ refundsSettled: number; refundsResent: number }> {
+  const now = ports.clock.now()
+  let refundsSettled = 0
+  let refundsResent = 0
+  for await (const batch of pages<RefundDoc>(ports.store, 'refunds', { status: 'processing', createdAt: { lt: now - REFUND_SYNC_AFTER_MS } })) {
+    for (const r of batch) {
+      const outcome = await ports.payment.queryRefund(r.outRefundNo)
+      if (outcome) {
+        const applied = await applyRefundOutcome(ports, outcome)
+        if (applied === 'succeeded' || applied === 'failed') refundsSettled++
+        continue
+      }
+      if (!r.reserved) continue
+      const payment = await ports.store.get<PaymentDoc>('payments', r.paymentId)
+      if (!payment) continue
+      const res = await ports.payment.refund({ outTradeNo: r.outTradeNo, outRefundNo: r.outRefundNo, refundFen: r.amountFen, totalFen: payment.totalFen, reason: r.reason })
+      if (res.ok) refundsResent++
+      else if (res.definite) await failRefund(ports, r, res.reason)
+    }
+  }
+  return { refundsSettled, refundsResent }
 }
 
 type Mismatch = ReconciliationDoc['mismatches'][number]

@@ -75,9 +75,15 @@ export async function requestRefund(ports: Ports, payment: PaymentDoc, input: Re
     totalFen: payment.totalFen,
     reason: input.reason.slice(0, 80)
   })
-  if (!res.ok) {
+  if (!res.ok && res.definite) {
     await failRefund(ports, { ...refund, reserved: true }, res.reason)
     return fail('PAY.REFUND_FAILED', `退款失败：${res.reason}`)
+  }
+  if (!res.ok) {
+    // Unknown outcome: keep the reservation and let the refund sync ask WeChat Pay; failing it
+    // here could release money that was in fact refunded.
+    ports.log.warn('refund outcome unknown', { outRefundNo: refund.outRefundNo, reason: res.reason })
+    return ok({ ...refund, reserved: true })
   }
   await ports.store.update('refunds', refund._id, { set: { refundId: res.refundId } })
   ports.log.info('refund requested', { paymentId: payment._id, outRefundNo: refund.outRefundNo, amountFen, automatic: input.automatic })

@@ -1,9 +1,14 @@
 import { billPayable } from '../fee/bill-payable'
 import { orderPayable } from '../order/order-payable'
 import type { PayableRegistry } from './payables'
+import { memberPaymentListener } from '../member/payment-listener'
+import type { PaymentListener } from './listeners'
 
 /** Every payable kind; a feature that sells something adds its kind here. */
 export const PAYABLES: PayableRegistry = {
   bill: billPayable,
   order: orderPayable
 }
+
+/** Features told about settled payments and succeeded refunds (see listeners.ts). */
+export const PAYMENT_LISTENERS: readonly PaymentListener[] = [memberPaymentListener]

@@ -27,6 +27,11 @@ export default function GateNewPage() {
   const [error, setError] = useState<ApiError | null>(null)
   const [busy, setBusy] = useState(false)
   const [done, setDone] = useState<{ gate: Gate; secret: string } | null>(null)
+  // The server's verdict is about what was sent: once the form changes, it no longer applies.
+  const edit = (change: () => void) => {
+    change()
+    setError(null)
+  }
 
   useDidShow(() => {
     void listGates().then((r) => (r.ok ? setBuildings(r.data.buildings) : setLoadError(r.error)))
@@ -86,12 +91,12 @@ export default function GateNewPage() {
       <View className='card'>
         <View className='form-row'>
           <Text className='form-row__label'>设备编号（印在设备铭牌上）</Text>
-          <Input id='gate-id' value={gateId} maxLength={32} placeholder='例如 ly-b1-west' onChange={(v: string) => setGateId(v)} />
+          <Input id='gate-id' value={gateId} maxLength={32} placeholder='例如 ly-b1-west' onChange={(v: string) => edit(() => setGateId(v))} />
           {err('gateId')}
         </View>
         <View className='form-row'>
           <Text className='form-row__label'>名称</Text>
-          <Input id='gate-name' value={name} maxLength={20} placeholder='例如 1栋西门' onChange={(v: string) => setName(v)} />
+          <Input id='gate-name' value={name} maxLength={20} placeholder='例如 1栋西门' onChange={(v: string) => edit(() => setName(v))} />
           {err('name')}
         </View>
       </View>
@@ -107,7 +112,7 @@ export default function GateNewPage() {
           </View>
           <View className='form-row'>
             <Text className='form-row__label'>门的名称</Text>
-            <Input id={`door-${i}-name`} value={d.name} maxLength={20} placeholder='例如 单元门' onChange={(v: string) => patch(i, { name: v })} />
+            <Input id={`door-${i}-name`} value={d.name} maxLength={20} placeholder='例如 单元门' onChange={(v: string) => edit(() => patch(i, { name: v }))} />
             {err(`doors.${i}.name`)}
           </View>
           <View className='form-row'>

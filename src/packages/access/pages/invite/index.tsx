@@ -48,6 +48,11 @@ export default function InviteVisitorPage() {
   const [error, setError] = useState<ApiError | null>(null)
   const [busy, setBusy] = useState(false)
   const [created, setCreated] = useState<VisitorPass | null>(null)
+  // The server's verdict is about what was sent: once the form changes, it no longer applies.
+  const edit = (change: () => void) => {
+    change()
+    setError(null)
+  }
 
   // WeChat has no share-success callback: the token in the card's path is what the visitor opens.
   useShareAppMessage(() => ({
@@ -92,12 +97,12 @@ export default function InviteVisitorPage() {
       <View className='card'>
         <View className='form-row'>
           <Text className='form-row__label'>访客姓名</Text>
-          <Input id='visitor-name' value={name} maxLength={20} placeholder='访客的称呼' onChange={(v: string) => setName(v)} />
+          <Input id='visitor-name' value={name} maxLength={20} placeholder='访客的称呼' onChange={(v: string) => edit(() => setName(v))} />
           {err('visitorName')}
         </View>
         <View className='form-row'>
           <Text className='form-row__label'>访客手机号</Text>
-          <Input id='visitor-phone' type='number' value={phone} maxLength={11} placeholder='仅物业与网格管家可见' onChange={(v: string) => setPhone(v)} />
+          <Input id='visitor-phone' type='number' value={phone} maxLength={11} placeholder='仅物业与网格管家可见' onChange={(v: string) => edit(() => setPhone(v))} />
           {err('visitorPhone')}
         </View>
         <View className='form-row'>
@@ -110,13 +115,13 @@ export default function InviteVisitorPage() {
             ))}
           </View>
           {purpose === '其他' ? (
-            <Input id='visitor-purpose' value={otherPurpose} maxLength={40} placeholder='请简单说明' onChange={(v: string) => setOtherPurpose(v)} />
+            <Input id='visitor-purpose' value={otherPurpose} maxLength={40} placeholder='请简单说明' onChange={(v: string) => edit(() => setOtherPurpose(v))} />
           ) : null}
           {err('purpose')}
         </View>
         <View className='form-row'>
           <Text className='form-row__label'>车牌号（选填，填写后可走车行道闸）</Text>
-          <Input id='visitor-plate' value={plate} maxLength={10} placeholder='例如 浙A12345' onChange={(v: string) => setPlate(v)} />
+          <Input id='visitor-plate' value={plate} maxLength={10} placeholder='例如 浙A12345' onChange={(v: string) => edit(() => setPlate(v))} />
           {err('plate')}
         </View>
       </View>
@@ -124,12 +129,12 @@ export default function InviteVisitorPage() {
         <View className='form-row'>
           <Text className='form-row__label'>到访时间</Text>
           <View className='picker-row'>
-            <Picker mode='date' value={date} start={start.format('YYYY-MM-DD')} onChange={(e) => setDate(String(e.detail.value))}>
+            <Picker mode='date' value={date} start={start.format('YYYY-MM-DD')} onChange={(e) => edit(() => setDate(String(e.detail.value)))}>
               <Text className='picker' id='visitor-date'>
                 {date} ▾
               </Text>
             </Picker>
-            <Picker mode='time' value={time} onChange={(e) => setTime(String(e.detail.value))}>
+            <Picker mode='time' value={time} onChange={(e) => edit(() => setTime(String(e.detail.value)))}>
               <Text className='picker' id='visitor-time'>
                 {time} 起 ▾
               </Text>
@@ -141,7 +146,7 @@ export default function InviteVisitorPage() {
           <Text className='form-row__label'>有效时长</Text>
           <View className='choice-list'>
             {DURATIONS.map((d) => (
-              <Text key={d.hours} id={`visitor-hours-${d.hours}`} className={`choice ${hours === d.hours ? 'choice--on' : ''}`} onClick={() => setHours(d.hours)}>
+              <Text key={d.hours} id={`visitor-hours-${d.hours}`} className={`choice ${hours === d.hours ? 'choice--on' : ''}`} onClick={() => edit(() => setHours(d.hours))}>
                 {d.label}
               </Text>
             ))}

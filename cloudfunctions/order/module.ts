@@ -1,0 +1,77 @@
+import type { ActionContract } from '../contracts/define'
+import { orderContracts } from '../contracts/order'
+import { localOrderPorts } from '../adapters/order/local'
+import * as a from '../domain/order/actions'
+import { deliver, deliveries, verifyPickup } from '../domain/order/delivery'
+import { settleCampaigns, sweepOrders } from '../domain/order/jobs'
+import type { OrderHandler, OrderPorts } from '../domain/order/ports'
+import { poster, recordVisit, share } from '../domain/order/sharing'
+import { type ActionHandler, type MemberCtx, defineModule } from '../kernel/module'
+import type { Ports } from '../kernel/ports'
+
+/**
+ * The order function: pre-sales and group buys. Its platform adapters (group open data, poster
+ * codes) differ between CloudBase and the local server, so the module is built from a wiring
+ * function: index.ts passes the CloudBase one, modules.ts (local server, jobs, tests) the local one.
+ */
+export function createOrderModule(wire: (ports: Ports) => OrderPorts) {
+  const cache = new WeakMap<Ports, OrderPorts>()
+  const orderPorts = (ports: Ports) => {
+    let op = cache.get(ports)
+    if (!op) cache.set(ports, (op = wire(ports)))
+    return op
+  }
+  const bind =
+    <C extends ActionContract>(h: OrderHandler<C>): ActionHandler<C> =>
+    (ctx, input) =>
+      h({ ...(ctx as MemberCtx), op: orderPorts(ctx.ports) }, input)
+
+  return defineModule({
+    fn: 'order',
+    contracts: orderContracts,
+    handlers: {
+      campaigns: bind(a.campaigns),
+      campaign: bind(a.campaign),
+      create: bind(a.create),
+      mine: bind(a.mine),
+      get: bind(a.get),
+      cancel: bind(a.cancel),
+      confirmReceived: bind(a.confirmReceived),
+      requestAfterSale: bind(a.requestAfterSale),
+      recordVisit: bind(recordVisit),
+      share: bind(share),
+      poster: bind(poster),
+      deliveries: bind(deliveries),
+      deliver: bind(deliver),
+      verifyPickup: bind(verifyPickup),
+      catalog: bind(a.catalog),
+      saveProduct: bind(a.saveProduct),
+      saveSupplier: bind(a.saveSupplier),
+      savePickupPoint: bind(a.savePickupPoint),
+      adminCampaigns: bind(a.adminCampaigns),
+      saveCampaign: bind(a.saveCampaign),
+      publishCampaign: bind(a.publishCampaign),
+      dashboard: bind(a.dashboard),
+      reviewAfterSale: bind(a.reviewAfterSale)
+    },
+    jobs: [
+      {
+        name: 'presale-orders',
+        cron: '0 * * * * * *',
+        summary: '每分钟：超时未付的预售订单过期并释放库存；修复中断的下单、释放与退款',
+        run: (ports) => sweepOrders(ports)
+      },
+      {
+        name: 'presale-settle',
+        cron: '30 */5 * * * * *',
+        summary: '每 5 分钟：截止的预售结算（成团则按网格生成配送任务，未成团则自动退款），可重复运行',
+        run: async (ports) => ({ ...(await sweepOrders(ports)), ...(await settleCampaigns(ports)) })
+      }
+    ],
+    memoryMB: 256,
+    timeoutSec: 60,
+    usesPayment: true
+  })
+}
+
+export const orderModule = createOrderModule(localOrderPorts)

@@ -1,0 +1,223 @@
+import type { CampaignDoc, CampaignStockDoc, PickupPointDoc, ProductDoc, SupplierDoc } from '../../cloudfunctions/domain/order/docs'
+import type { Store } from '../../cloudfunctions/kernel/store'
+import { COMMUNITY_A, COMMUNITY_B } from './demo-ids'
+
+/**
+ * The pre-sale demo (严选预售), relative to `now`: suppliers, products with SKUs, a pickup point,
+ * and campaigns in each interesting state — a live vegetable box with a group threshold, a fruit
+ * box close to its end that will miss its threshold, a cleaning package that starts tomorrow,
+ * and one in the second community. No orders are seeded: orders come with payments.
+ */
+const HOUR = 3600_000
+const DAY = 24 * HOUR
+
+export const PRESALE_IDS = {
+  veg: 'pc-a-veg',
+  fruit: 'pc-a-fruit',
+  clean: 'pc-a-clean',
+  rice: 'pc-b-rice',
+  pickup: 'pp-a-center'
+} as const
+
+/** Midnight (Asia/Shanghai) `days` after `now`, plus `hour` hours. */
+function shanghaiDay(now: number, days: number, hour: number): number {
+  const local = now + 8 * HOUR
+  return local - (local % DAY) - 8 * HOUR + days * DAY + hour * HOUR
+}
+
+export function buildPresale(now: number) {
+  const suppliers: SupplierDoc[] = [
+    { _id: 'sp-a-farm', communityId: COMMUNITY_A, name: '杭州绿源农场', contact: '陈经理', phone: '0571-88001234', createdAt: now, updatedAt: now },
+    { _id: 'sp-a-clean', communityId: COMMUNITY_A, name: '洁家家政服务', contact: '林店长', phone: '0571-88005678', createdAt: now + 1, updatedAt: now + 1 },
+    { _id: 'sp-b-grain', communityId: COMMUNITY_B, name: '五常稻香合作社', contact: '王主任', phone: '0451-55001234', createdAt: now, updatedAt: now }
+  ]
+  const products: ProductDoc[] = [
+    {
+      _id: 'pd-a-veg',
+      communityId: COMMUNITY_A,
+      supplierId: 'sp-a-farm',
+      name: '有机蔬菜箱',
+      kind: 'goods',
+      description: '绿源农场当天采摘的时令有机蔬菜，8-10 种搭配，冷链配送到家。',
+      images: [],
+      unit: '箱',
+      skus: [
+        { id: 's1', name: '标准箱 约 5 斤', priceFen: 7800 },
+        { id: 's2', name: '家庭箱 约 10 斤', priceFen: 13800 }
+      ],
+      createdAt: now,
+      updatedAt: now
+    },
+    {
+      _id: 'pd-a-fruit',
+      communityId: COMMUNITY_A,
+      supplierId: 'sp-a-farm',
+      name: '当季水果礼盒',
+      kind: 'goods',
+      description: '产地直发的当季水果组合，到社区服务中心自提。',
+      images: [],
+      unit: '盒',
+      skus: [{ id: 's1', name: '尝鲜装 约 4 斤', priceFen: 9900 }],
+      createdAt: now + 1,
+      updatedAt: now + 1
+    },
+    {
+      _id: 'pd-a-clean',
+      communityId: COMMUNITY_A,
+      supplierId: 'sp-a-clean',
+      name: '家庭深度保洁',
+      kind: 'service',
+      description: '两位保洁师上门，厨房油污、卫生间除垢、全屋除尘。预约成功后管家与您确认上门时间。',
+      images: [],
+      unit: '次',
+      skus: [
+        { id: 's1', name: '3 小时', priceFen: 26800 },
+        { id: 's2', name: '5 小时', priceFen: 39800 }
+      ],
+      createdAt: now + 2,
+      updatedAt: now + 2
+    },
+    {
+      _id: 'pd-b-rice',
+      communityId: COMMUNITY_B,
+      supplierId: 'sp-b-grain',
+      name: '五常稻花香大米',
+      kind: 'goods',
+      description: '当年新米，真空包装。',
+      images: [],
+      unit: '袋',
+      skus: [{ id: 's1', name: '5 公斤', priceFen: 8900 }],
+      createdAt: now,
+      updatedAt: now
+    }
+  ]
+  const pickupPoints: PickupPointDoc[] = [
+    { _id: PRESALE_IDS.pickup, communityId: COMMUNITY_A, name: '社区服务中心', address: '3栋旁 社区服务中心一楼', hours: '每天 9:00-20:00', createdAt: now }
+  ]
+  const campaign = (c: Omit<CampaignDoc, 'createdBy' | 'createdAt' | 'updatedAt' | 'publishedAt'>): CampaignDoc => ({
+    ...c,
+    createdBy: 'u-operator-wu',
+    createdAt: now - 2 * DAY,
+    updatedAt: now - 2 * DAY,
+    publishedAt: now - 2 * DAY
+  })
+  const campaigns: CampaignDoc[] = [
+    campaign({
+      _id: PRESALE_IDS.veg,
+      communityId: COMMUNITY_A,
+      title: '有机蔬菜箱 · 本周预售',
+      description: '满 20 箱成团，周六由网格管家送货上门。未成团自动原路退款。',
+      productId: 'pd-a-veg',
+      productName: '有机蔬菜箱',
+      productKind: 'goods',
+      supplierId: 'sp-a-farm',
+      supplierName: '杭州绿源农场',
+      images: [],
+      unit: '箱',
+      skus: [
+        { skuId: 's1', name: '标准箱 约 5 斤', priceFen: 6800, originalFen: 7800, stock: 100 },
+        { skuId: 's2', name: '家庭箱 约 10 斤', priceFen: 11800, originalFen: 13800, stock: 50 }
+      ],
+      startAt: now - DAY,
+      endAt: now + 2 * DAY,
+      householdLimit: 2,
+      threshold: 20,
+      deliveryMode: 'door',
+      pickupPointId: null,
+      deliveryDate: shanghaiDay(now, 3, 9),
+      status: 'live'
+    }),
+    campaign({
+      _id: PRESALE_IDS.fruit,
+      communityId: COMMUNITY_A,
+      title: '当季水果礼盒 · 限时拼团',
+      description: '满 40 盒成团，到社区服务中心自提。',
+      productId: 'pd-a-fruit',
+      productName: '当季水果礼盒',
+      productKind: 'goods',
+      supplierId: 'sp-a-farm',
+      supplierName: '杭州绿源农场',
+      images: [],
+      unit: '盒',
+      skus: [{ skuId: 's1', name: '尝鲜装 约 4 斤', priceFen: 7900, originalFen: 9900, stock: 80 }],
+      startAt: now - 2 * DAY,
+      endAt: now + 50 * 60_000,
+      householdLimit: 3,
+      threshold: 40,
+      deliveryMode: 'pickup',
+      pickupPointId: PRESALE_IDS.pickup,
+      deliveryDate: shanghaiDay(now, 2, 9),
+      status: 'live'
+    }),
+    campaign({
+      _id: PRESALE_IDS.clean,
+      communityId: COMMUNITY_A,
+      title: '家庭深度保洁 · 团购套餐',
+      description: '满 10 单成团，成团后管家预约上门时间。',
+      productId: 'pd-a-clean',
+      productName: '家庭深度保洁',
+      productKind: 'service',
+      supplierId: 'sp-a-clean',
+      supplierName: '洁家家政服务',
+      images: [],
+      unit: '次',
+      skus: [
+        { skuId: 's1', name: '3 小时', priceFen: 19900, originalFen: 26800, stock: 30 },
+        { skuId: 's2', name: '5 小时', priceFen: 29900, originalFen: 39800, stock: 20 }
+      ],
+      startAt: shanghaiDay(now, 1, 10),
+      endAt: shanghaiDay(now, 6, 20),
+      householdLimit: 1,
+      threshold: 10,
+      deliveryMode: 'door',
+      pickupPointId: null,
+      deliveryDate: shanghaiDay(now, 8, 9),
+      status: 'scheduled'
+    }),
+    campaign({
+      _id: PRESALE_IDS.rice,
+      communityId: COMMUNITY_B,
+      title: '五常新米预售',
+      description: '和谐家园专享。',
+      productId: 'pd-b-rice',
+      productName: '五常稻花香大米',
+      productKind: 'goods',
+      supplierId: 'sp-b-grain',
+      supplierName: '五常稻香合作社',
+      images: [],
+      unit: '袋',
+      skus: [{ skuId: 's1', name: '5 公斤', priceFen: 7900, originalFen: 8900, stock: 60 }],
+      startAt: now - DAY,
+      endAt: now + 3 * DAY,
+      householdLimit: 2,
+      threshold: null,
+      deliveryMode: 'door',
+      pickupPointId: null,
+      deliveryDate: shanghaiDay(now, 4, 9),
+      status: 'live'
+    })
+  ]
+  const stock: CampaignStockDoc[] = campaigns.flatMap((c) =>
+    c.skus.map((s) => ({ _id: `${c._id}:${s.skuId}`, campaignId: c._id, communityId: c.communityId, skuId: s.skuId, stock: s.stock, available: s.stock, holds: {}, paidQuantity: 0, paid: {} }))
+  )
+  return { suppliers, products, pickupPoints, campaigns, stock }
+}
+
+/** Idempotent: existing documents are left alone. */
+export async function seedPresale(store: Store, now: number): Promise<{ inserted: number; skipped: number }> {
+  const d = buildPresale(now)
+  let inserted = 0
+  let skipped = 0
+  const put = async (coll: Parameters<Store['insert']>[0], docs: { _id: string }[]) => {
+    for (const doc of docs) {
+      if ((await store.insert(coll, doc)).ok) inserted++
+      else skipped++
+    }
+  }
+  await put('suppliers', d.suppliers)
+  await put('products', d.products)
+  await put('pickupPoints', d.pickupPoints)
+  await put('campaigns', d.campaigns)
+  await put('campaignStock', d.stock)
+  return { inserted, skipped }
+}
