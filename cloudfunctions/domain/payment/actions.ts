@@ -7,7 +7,6 @@ import { applyTransaction } from './apply'
 import { createPayment } from './create'
 import type { PaymentDoc, ReconciliationDoc } from './docs'
 import { requestRefund } from './refund'
-import { PAYABLES } from './registry'
 import { paymentView } from './view'
 
 type C = typeof payContracts

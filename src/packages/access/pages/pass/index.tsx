@@ -6,12 +6,8 @@ import { StateView } from '../../../../components/StateView'
 import { type ResidentPass, residentPass } from '../../../../services/access'
 import { currentMe } from '../../../../services/session'
 import { PassQr } from '../../components/PassQr'
+import { keepScreenOn } from '../../components/screen'
 import '../../access.scss'
-
-/** Keeps the screen lit while the code is shown: a dimmed phone at the gate does not scan. */
-function keepScreenOn(on: boolean): void {
-  if (process.env.TARO_ENV === 'weapp') void Taro.setKeepScreenOn({ keepScreenOn: on }).catch(() => undefined)
-}
 
 export default function PassPage() {
   const { params } = useRouter()

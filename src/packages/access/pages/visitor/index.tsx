@@ -8,6 +8,7 @@ import { LOGIN_PATH } from '../../../../services/session'
 import { formatDateTime } from '../../../../utils/time'
 import { PassQr } from '../../components/PassQr'
 import { PassStatusBadge } from '../../components/PassStatusBadge'
+import { keepScreenOn } from '../../components/screen'
 import '../../access.scss'
 
 const ENDED: Record<string, string> = {
@@ -42,12 +43,10 @@ export default function VisitorPage() {
   }, [token])
 
   useDidShow(() => {
-    if (process.env.TARO_ENV === 'weapp') void Taro.setKeepScreenOn({ keepScreenOn: true }).catch(() => undefined)
+    keepScreenOn(true)
     void load()
   })
-  useDidHide(() => {
-    if (process.env.TARO_ENV === 'weapp') void Taro.setKeepScreenOn({ keepScreenOn: false }).catch(() => undefined)
-  })
+  useDidHide(() => keepScreenOn(false))
 
   if (!pass) {
     return (
