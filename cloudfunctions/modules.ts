@@ -6,6 +6,7 @@ import { payModule } from './pay/module'
 import { eventModule } from './event/module'
 import { orderModule } from './order/module'
 import { memberModule } from './member/module'
+import { bookingModule } from './booking/module'
 
 /** Every deployable function. The local server, the job runner and the bundler all read this. */
 export const modules: readonly FunctionModule[] = [
@@ -15,7 +16,8 @@ export const modules: readonly FunctionModule[] = [
   payModule as unknown as FunctionModule,
   eventModule as unknown as FunctionModule,
   orderModule as unknown as FunctionModule,
-  memberModule as unknown as FunctionModule
+  memberModule as unknown as FunctionModule,
+  bookingModule as unknown as FunctionModule
 ]
 
 export function moduleByName(fn: string): FunctionModule | undefined {

@@ -22,6 +22,23 @@ export default defineAppConfig({
         'pages/list/index', 'pages/detail/index', 'pages/signup/index', 'pages/ticket/index', 'pages/mine/index', 'pages/feedback/index',
         'pages/edit/index', 'pages/signups/index', 'pages/checkin/index', 'pages/ideas/index', 'pages/invites/index', 'pages/poster/index'
       ]
+    },
+    { root: 'packages/presale', pages: ['pages/list/index', 'pages/detail/index', 'pages/confirm/index', 'pages/orders/index', 'pages/order/index'] },
+    {
+      root: 'packages/presale-admin',
+      pages: ['pages/campaigns/index', 'pages/edit/index', 'pages/product/index', 'pages/dashboard/index', 'pages/deliveries/index', 'pages/verify/index', 'pages/poster/index']
+    },
+    {
+      root: 'packages/member',
+      pages: [
+        'pages/card/index', 'pages/points/index', 'pages/coupons/index', 'pages/cards/index', 'pages/picker/index',
+        'pages/templates/index', 'pages/issue/index', 'pages/budgets/index', 'pages/budget/index', 'pages/rules/index'
+      ]
+    },
+    { root: 'packages/service', pages: ['pages/list/index', 'pages/book/index', 'pages/booking/index', 'pages/mine/index', 'pages/complaints/index'] },
+    {
+      root: 'packages/service-staff',
+      pages: ['pages/jobs/index', 'pages/job/index', 'pages/board/index', 'pages/reputation/index', 'pages/followups/index', 'pages/complaints/index']
     }
   ],
   // Subpackages a resident is likely to open next are fetched in the background on the home tab.

@@ -37,6 +37,21 @@ export function residentTiles(me: Me): Tile[] {
   if (home) {
     tiles.push({ key: 'events', title: '社区活动', glyph: '活', tone: 'green', url: '/packages/event/pages/list/index' })
   }
+  if (home) {
+    tiles.push(
+      { key: 'service', title: '到家服务', glyph: '家', tone: 'blue', url: '/packages/service/pages/list/index' },
+      { key: 'repair', title: '报修投诉', glyph: '修', tone: 'orange', url: '/packages/service/pages/list/index?kind=repair' }
+    )
+  }
+  if (home) {
+    tiles.push({ key: 'presale', title: '邻里严选', glyph: '选', tone: 'orange', url: '/packages/presale/pages/list/index' })
+  }
+  if (home) {
+    tiles.push(
+      { key: 'member', title: '会员中心', glyph: '会', tone: 'purple', url: '/packages/member/pages/card/index' },
+      { key: 'coupons', title: '优惠券', glyph: '券', tone: 'orange', url: '/packages/member/pages/coupons/index' }
+    )
+  }
   if (home?.relation === 'owner') {
     tiles.push({
       key: 'invite',
@@ -60,6 +75,13 @@ export function operatorTiles(): Tile[] {
     { key: 'arrears', title: '欠费户', glyph: '欠', tone: 'orange', url: '/packages/fee-admin/pages/arrears/index' },
     { key: 'refund', title: '退款', glyph: '退', tone: 'blue', url: '/packages/fee-admin/pages/refund/index' },
     { key: 'ideas', title: '创意墙', glyph: '创', tone: 'purple', url: '/packages/event/pages/ideas/index' },
-    { key: 'gates', title: '门禁设备', glyph: '门', tone: 'blue', url: '/packages/access/pages/gates/index' }
+    { key: 'gates', title: '门禁设备', glyph: '门', tone: 'blue', url: '/packages/access/pages/gates/index' },
+    { key: 'presale-admin', title: '严选预售', glyph: '选', tone: 'orange', url: '/packages/presale-admin/pages/campaigns/index' },
+    { key: 'presale-verify', title: '自提核销', glyph: '提', tone: 'green', url: '/packages/presale-admin/pages/verify/index' },
+    { key: 'coupon-templates', title: '会员券', glyph: '券', tone: 'orange', url: '/packages/member/pages/templates/index' },
+    { key: 'budgets', title: '激励预算', glyph: '励', tone: 'purple', url: '/packages/member/pages/budgets/index' },
+    { key: 'member-rules', title: '积分规则', glyph: '积', tone: 'green', url: '/packages/member/pages/rules/index' },
+    { key: 'reputation', title: '师傅口碑', glyph: '师', tone: 'blue', url: '/packages/service-staff/pages/reputation/index' },
+    { key: 'complaints', title: '投诉工单', glyph: '诉', tone: 'orange', url: '/packages/service-staff/pages/complaints/index' }
   ]
 }

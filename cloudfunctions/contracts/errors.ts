@@ -4,6 +4,7 @@ import { EVENT_ERRORS } from './event-errors'
 import { ACCESS_ERRORS } from './access-errors'
 import { ORDER_ERRORS } from './order-errors'
 import { MEMBER_ERRORS } from './member-errors'
+import { BOOKING_ERRORS } from './booking-errors'
 
 /**
  * Every error code the functions may return, namespaced by area. The client switches on these,
@@ -50,7 +51,8 @@ export const ERROR_CODES = [
   ...PAY_ERRORS,
   ...FEE_ERRORS,
   ...ORDER_ERRORS,
-  ...MEMBER_ERRORS
+  ...MEMBER_ERRORS,
+  ...BOOKING_ERRORS
 ] as const
 export type ErrorCode = (typeof ERROR_CODES)[number]
 

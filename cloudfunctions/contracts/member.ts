@@ -375,7 +375,8 @@ export const memberContracts = {
       expiring: z.object({ points: z.number().int(), at: EpochMs }).nullable(),
       coupons: z.number().int(),
       cards: z.number().int(),
-      pointsPerYuan: z.number().int()
+      pointsPerYuan: z.number().int(),
+      expiryMonths: z.number().int()
     })
   }),
   points: defineAction({
@@ -508,7 +509,11 @@ export const memberContracts = {
     summary: '激励预算与使用情况',
     access: ['staff', 'operator'],
     input: z.object({}).strict(),
-    output: z.object({ budgets: z.array(BudgetView) })
+    output: z.object({
+      budgets: z.array(BudgetView),
+      /** Events of the last and next 60 days, for an event budget (title shown on each budget too). */
+      events: z.array(z.object({ id: Id, title: z.string(), startAt: EpochMs }))
+    })
   }),
   createBudget: defineAction({
     fn: FN,

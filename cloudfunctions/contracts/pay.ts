@@ -5,7 +5,7 @@ import { defineAction } from './define'
 const FN = 'pay'
 
 /** Everything payable through the payment module; later features add their kind here. */
-export const PAYABLE_TYPES = ['bill', 'order'] as const
+export const PAYABLE_TYPES = ['bill', 'order', 'booking'] as const
 export type PayableType = (typeof PAYABLE_TYPES)[number]
 
 export const PAYMENT_STATUSES = ['created', 'awaiting', 'paid', 'closed', 'failed', 'anomaly'] as const

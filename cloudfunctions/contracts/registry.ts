@@ -7,6 +7,7 @@ import { feeContracts } from './fee'
 import { eventContracts } from './event'
 import { orderContracts } from './order'
 import { memberContracts } from './member'
+import { bookingContracts } from './booking'
 
 /**
  * Every action of every function, keyed by `fn.name`. Tests enumerate this; the typed client and
@@ -19,7 +20,8 @@ export const functionContracts = {
   fee: feeContracts,
   event: eventContracts,
   order: orderContracts,
-  member: memberContracts
+  member: memberContracts,
+  booking: bookingContracts
 } as const
 
 type Flatten<T> = {

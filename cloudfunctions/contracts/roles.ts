@@ -3,7 +3,7 @@
  * subpackages that validate forms.
  *
  * Roles a user can hold inside one community. `resident` comes from an active household membership. */
-export const ROLES = ['resident', 'butler', 'staff', 'verifier', 'operator'] as const
+export const ROLES = ['resident', 'butler', 'staff', 'verifier', 'operator', 'worker', 'dispatcher'] as const
 export type Role = (typeof ROLES)[number]
 
 export const ROLE_LABELS: Record<Role, string> = {
@@ -11,7 +11,9 @@ export const ROLE_LABELS: Record<Role, string> = {
   butler: '网格管家',
   staff: '活动专员',
   verifier: '核销员',
-  operator: '运营'
+  operator: '运营',
+  worker: '服务师傅',
+  dispatcher: '调度员'
 }
 
 export const RELATIONS = ['owner', 'family', 'tenant'] as const

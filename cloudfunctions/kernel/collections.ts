@@ -206,6 +206,40 @@ export const COLLECTIONS = {
     { name: 'by_budget', fields: ['budgetId', 'at'] },
     { name: 'by_state', fields: ['state', 'createdAt'] }
   ]),
+  // Home services, repairs and complaints (issue 8); see domain/booking/.
+  serviceLines: def([{ name: 'by_community', fields: ['communityId', 'order'] }]),
+  /** A worker profile (skills, hours) of a user holding the `worker` role in the community. */
+  workers: def([
+    { name: 'by_community', fields: ['communityId', 'name'] },
+    { name: 'by_user', fields: ['userId', 'communityId'] }
+  ]),
+  /** `_id` is `${lineId}:${slotStart}`: `booked` rises under `booked < capacity`. */
+  slotCounters: def([{ name: 'by_community', fields: ['communityId', 'slotStart'] }]),
+  /** `_id` is `${workerId}:${slotStart}`: the key itself means a worker is never double-booked. */
+  slotClaims: def([
+    { name: 'by_community', fields: ['communityId', 'slotStart'] },
+    { name: 'by_worker', fields: ['workerId', 'slotStart'] }
+  ]),
+  bookings: def([
+    { name: 'uniq_idempotency', fields: ['idempotencyKey'], unique: true },
+    { name: 'by_household', fields: ['householdId', 'slotStart'] },
+    { name: 'by_worker', fields: ['workerId', 'slotStart'] },
+    { name: 'by_community', fields: ['communityId', 'slotStart'] },
+    { name: 'by_status', fields: ['status', 'holdUntil'] },
+    { name: 'by_slot', fields: ['lineId', 'slotStart', 'status'] }
+  ]),
+  /** `_id` is the booking id: a booking is rated once. */
+  ratings: def([
+    { name: 'by_worker', fields: ['workerId', 'at'] },
+    { name: 'by_household', fields: ['householdId', 'at'] }
+  ]),
+  /** `_id` is `rating:${bookingId}`: one follow-up per low rating. */
+  followUps: def([{ name: 'by_butler', fields: ['communityId', 'butlerUserId', 'status', 'createdAt'] }]),
+  complaints: def([
+    { name: 'uniq_idempotency', fields: ['idempotencyKey'], unique: true },
+    { name: 'by_community', fields: ['communityId', 'status', 'createdAt'] },
+    { name: 'by_user', fields: ['userId', 'createdAt'] }
+  ]),
   attempts: def(),
   jobRuns: def()
 } as const

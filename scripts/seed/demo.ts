@@ -18,6 +18,7 @@ import { demoGates } from './access'
 import { seedEvents } from './events'
 import { seedPresale } from './presale'
 import { seedMember } from './member'
+import { bookingStaff, bookingUsers, seedBooking } from './booking'
 
 /**
  * The demo "model community" and a second community that proves data stays apart. Everything is
@@ -116,7 +117,8 @@ export function buildDemo(pepper: string) {
     user('u-verifier-zhou', '周核销'),
     user('u-operator-wu', '吴运营'),
     user('u-b-resident', '钱多多'),
-    user('u-b-butler', '郑管家')
+    user('u-b-butler', '郑管家'),
+    ...bookingUsers()
   ]
   // Seeded residents: the first twelve households of 1栋 and 2栋 each have an owner, some family.
   const memberships: MembershipDoc[] = []
@@ -143,7 +145,9 @@ export function buildDemo(pepper: string) {
     staffRole(COMMUNITY_A, 'u-operator-wu', 'operator'),
     staffRole(COMMUNITY_B, 'u-b-butler', 'butler'),
     // The operator runs both communities: the switcher shows two contexts.
-    staffRole(COMMUNITY_B, 'u-operator-wu', 'operator')
+    staffRole(COMMUNITY_B, 'u-operator-wu', 'operator'),
+    // Home services (issue 8): workers and a dispatcher.
+    ...bookingStaff()
   ]
   const grids: GridDoc[] = [
     { _id: 'g-a-east', communityId: COMMUNITY_A, name: '东区网格', butlerUserId: 'u-butler-zhang', buildingIds: ['b-a1'] },
@@ -187,7 +191,9 @@ export const PERSONAS: Persona[] = [
   { id: 'u-staff-sun', openid: 'dev-u-staff-sun', nickname: '孙活动', role: 'staff', communityId: COMMUNITY_A, summary: '活动专员' },
   { id: 'u-verifier-zhou', openid: 'dev-u-verifier-zhou', nickname: '周核销', role: 'verifier', communityId: COMMUNITY_A, summary: '核销员' },
   { id: 'u-operator-wu', openid: 'dev-u-operator-wu', nickname: '吴运营', role: 'operator', communityId: COMMUNITY_A, summary: '运营 · 临苑社区、和谐家园' },
-  { id: 'u-b-resident', openid: 'dev-u-b-resident', nickname: '钱多多', role: 'resident', communityId: COMMUNITY_B, summary: '业主 · 和谐家园 A座 101' }
+  { id: 'u-b-resident', openid: 'dev-u-b-resident', nickname: '钱多多', role: 'resident', communityId: COMMUNITY_B, summary: '业主 · 和谐家园 A座 101' },
+  { id: 'u-worker-ma', openid: 'dev-u-worker-ma', nickname: '马师傅', role: 'worker', communityId: COMMUNITY_A, summary: '服务师傅 · 家政保洁（自有）' },
+  { id: 'u-dispatch-lin', openid: 'dev-u-dispatch-lin', nickname: '林调度', role: 'dispatcher', communityId: COMMUNITY_A, summary: '调度员 · 派单与改派' }
 ]
 
 export interface SeedReport {
@@ -227,5 +233,7 @@ export async function seedDemo(store: Store, pepper: string, now: number = Date.
   await seedPresale(store, now).then((r) => ((inserted += r.inserted), (skipped += r.skipped)))
   // Membership (issue 5): rules, coupon templates, 王建国's points, coupons and a service card, a budget.
   await seedMember(store, now).then((r) => ((inserted += r.inserted), (skipped += r.skipped)))
+  // Home services (issue 8): service lines, workers and a dispatcher, past rated bookings, complaints.
+  await seedBooking(store, now).then((r) => ((inserted += r.inserted), (skipped += r.skipped)))
   return { inserted, skipped }
 }

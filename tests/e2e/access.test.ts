@@ -108,6 +108,25 @@ describe('access control end to end', () => {
     visitorLink = (await page.locator('#visitor-link').textContent()) ?? ''
     expect(visitorLink).toMatch(/#\/packages\/access\/pages\/visitor\/index\?t=[A-Za-z0-9_-]{16,}$/)
     await shot(page, 'access', '05-visitor-created')
+
+    // A second invitation, revoked from the list: its link then shows the pass as revoked.
+    await page.locator('#visitor-another').click()
+    await page.locator('#visitor-name input').fill('赵师傅')
+    await page.locator('#visitor-create').click()
+    const revokedLink = (await page.locator('#visitor-link').textContent()) ?? ''
+    await page.goBack()
+    const card = page.locator('[id^="visitor-pass-"]', { hasText: '赵师傅' })
+    await card.locator('[id^="revoke-"]').waitFor()
+    await shot(page, 'access', '05b-my-visitors-active')
+    await card.locator('[id^="revoke-"]').click()
+    await page.locator('.taro-model__confirm').click()
+    await card.locator('.badge', { hasText: '已撤销' }).waitFor()
+    const { context: other, page: visitor } = await phone(browser)
+    await loginAs(visitor, app.url, 'u-newcomer')
+    await visitor.goto(revokedLink)
+    await visitor.locator('#visitor-ended', { hasText: '已被邀请人撤销' }).waitFor()
+    expect(await visitor.locator('#pass-qr-img').count()).toBe(0)
+    await other.close()
     await context.close()
   })
 

@@ -8,8 +8,8 @@ import type { MemberAccountDoc, PointEntryDoc } from '../../cloudfunctions/domai
 import { memberPaymentListener } from '../../cloudfunctions/domain/member/payment-listener'
 import { earnPoints, spendPoints } from '../../cloudfunctions/domain/member/points'
 import { findAll } from '../../cloudfunctions/kernel/paging'
-import type { JobReport } from '../../cloudfunctions/kernel/module'
 import { type Harness, makeHarness } from '../support/harness'
+import { runMemberJob as runJob, val } from '../support/member'
 import { COMMUNITY_A, DAY, OPERATOR, WANG, createPayment, confirm, newCrid, payBills, paymentDoc, reconcile, sandboxOf, unpaidIds } from '../support/pay'
 import { codeOf, okData } from './support'
 
@@ -42,11 +42,7 @@ async function expectLedgerBalanced(target = ACCOUNT): Promise<number> {
   return sum
 }
 
-async function runMemberJob(name: string): Promise<JobReport> {
-  const res = (await h.raw('member', { Type: 'Timer', TriggerName: name }, null)) as { ok: boolean; report?: JobReport }
-  if (!res.ok || !res.report) throw new Error(`job ${name} failed: ${JSON.stringify(res)}`)
-  return res.report
-}
+const runMemberJob = (name: Parameters<typeof runJob>[1]) => runJob(h, name)
 
 const card = () => h.call('member.card', {}, WANG, COMMUNITY_A).then(okData)
 
@@ -75,9 +71,10 @@ describe('points from a paid bill', () => {
     await expectLedgerBalanced()
 
     // Replaying the listener itself (what the catch-up job does) is idempotent too.
+    const entries = (await counted()).length
     await memberPaymentListener.onSettled(h.ports, paid)
     expect((await card()).balance).toBe(after.balance)
-    expect(await counted()).toHaveLength((await counted()).length)
+    expect(await counted()).toHaveLength(entries)
   })
 
   it('shows on the membership card, with the level reached and the gap to the next', async () => {
@@ -123,7 +120,7 @@ describe('points from a paid bill', () => {
     const paid = await payBills(h, (await unpaidIds(h)).slice(0, 1))
     const line = paid.lines[0]!
     const balance = (await card()).balance
-    okData(await spendPoints(h.ports, { communityId: COMMUNITY_A, userId: 'u-wang', source: 'test:spend-all', points: balance, title: '全部抵扣', ref: 'test' }))
+    val(await spendPoints(h.ports, { communityId: COMMUNITY_A, userId: 'u-wang', source: 'test:spend-all', points: balance, title: '全部抵扣', ref: 'test' }))
     okData(await h.call('pay.refund', { paymentId: paid._id, lines: [{ payableId: line.id, amountFen: line.amountFen }], reason: '退款', clientRequestId: newCrid() }, OPERATOR, COMMUNITY_A))
     await sandboxOf(h).flush()
     expect((await card()).balance).toBe(-Math.floor(line.amountFen / 100))
@@ -199,12 +196,12 @@ describe('expiry', () => {
   it('expires what is left of ended months, oldest first, once per month', async () => {
     const a0 = await accountDoc()
     // Spend everything the seed left, so only the entries below are in play.
-    okData(await spendPoints(h.ports, { communityId: COMMUNITY_A, userId: 'u-wang', source: 'test:drain', points: a0.balance, title: '清零', ref: 't' }))
+    val(await spendPoints(h.ports, { communityId: COMMUNITY_A, userId: 'u-wang', source: 'test:drain', points: a0.balance, title: '清零', ref: 't' }))
     await earnPoints(h.ports, { communityId: COMMUNITY_A, userId: 'u-wang', source: 'test:old', points: 100, title: '早的', ref: 't' })
     h.clock.advance(40 * DAY)
     await earnPoints(h.ports, { communityId: COMMUNITY_A, userId: 'u-wang', source: 'test:new', points: 50, title: '晚的', ref: 't' })
     // Spending 30 uses the oldest points first.
-    okData(await spendPoints(h.ports, { communityId: COMMUNITY_A, userId: 'u-wang', source: 'test:spend', points: 30, title: '抵扣', ref: 't' }))
+    val(await spendPoints(h.ports, { communityId: COMMUNITY_A, userId: 'u-wang', source: 'test:spend', points: 30, title: '抵扣', ref: 't' }))
     expect((await accountDoc()).balance).toBe(120)
 
     // The first earn expires at the end of its month 12 months on; the seed's older points were spent first.

@@ -43,6 +43,8 @@ beforeEach(async () => {
   h = await makeHarness()
 })
 afterEach(async () => {
+  // Refund notifications arrive after the call returns: let them land before the store closes.
+  await sandboxOf(h).flush()
   await h.close()
 })
 

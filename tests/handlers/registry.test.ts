@@ -25,7 +25,9 @@ const HOLDER_IN_A: Record<Role, string> = {
   butler: 'u-butler-zhang',
   staff: 'u-staff-sun',
   verifier: 'u-verifier-zhou',
-  operator: 'u-operator-wu'
+  operator: 'u-operator-wu',
+  worker: 'u-worker-ma',
+  dispatcher: 'u-dispatch-lin'
 }
 /** Seeded holders in community B who hold the role there only; others are created per test. */
 const HOLDER_ONLY_IN_B: Partial<Record<Role, string>> = {

@@ -1,6 +1,6 @@
 import type { EventPorts } from '../../domain/event/ports'
 import type { Ports } from '../../kernel/ports'
-import { rewardLedger } from '../event/reward-ledger'
+import { memberRewards } from '../event/member-rewards'
 
 /** The slice of wx-server-sdk the event function uses (its own typings are not installed here). */
 interface WxServerSdk {
@@ -41,7 +41,7 @@ function loadSdk(): WxServerSdk | null {
 export function cloudbaseEventPorts(ports: Ports): EventPorts {
   const codes = new Map<string, string>()
   return {
-    rewards: rewardLedger(ports.store, ports.notifier),
+    rewards: memberRewards(ports),
     groups: {
       async resolve(cloudId) {
         const wx = loadSdk()

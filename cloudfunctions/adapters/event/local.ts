@@ -1,6 +1,6 @@
 import type { EventPorts } from '../../domain/event/ports'
 import type { Ports } from '../../kernel/ports'
-import { rewardLedger } from './reward-ledger'
+import { memberRewards } from './member-rewards'
 
 /**
  * The event ports outside WeChat (local server, tests, jobs): no group context reaches an H5
@@ -8,7 +8,7 @@ import { rewardLedger } from './reward-ledger'
  */
 export function localEventPorts(ports: Ports): EventPorts {
   return {
-    rewards: rewardLedger(ports.store, ports.notifier),
+    rewards: memberRewards(ports),
     groups: { resolve: async () => null },
     posterCodes: { unlimited: async () => null }
   }

@@ -56,7 +56,8 @@ export const card: ActionHandler<C['card']> = async ({ ports, actor }) => {
     expiring: expiring > 0 ? { points: expiring, at: endOfMonth(now) } : null,
     coupons,
     cards,
-    pointsPerYuan: rules.pointsPerYuan
+    pointsPerYuan: rules.pointsPerYuan,
+    expiryMonths: rules.expiryMonths
   })
 }
 
@@ -269,9 +270,25 @@ export const saveRules: ActionHandler<C['saveRules']> = async ({ ports, actor },
   return ok(await rulesOf(ports, communityId))
 }
 
+interface EventRow {
+  _id: string
+  communityId: string
+  title: string
+  startAt: number
+}
+
 export const budgets: ActionHandler<C['budgets']> = async ({ ports, actor }) => {
-  const list = await ports.store.find<BudgetDoc>('budgets', { where: { communityId: communityOf(actor) }, orderBy: [{ field: 'createdAt', dir: 'desc' }], limit: 100 })
-  return ok({ budgets: list.map(budgetView) })
+  const communityId = communityOf(actor)
+  const now = ports.clock.now()
+  const [list, events] = await Promise.all([
+    ports.store.find<BudgetDoc>('budgets', { where: { communityId }, orderBy: [{ field: 'createdAt', dir: 'desc' }], limit: 100 }),
+    ports.store.find<EventRow>('events', {
+      where: { communityId, startAt: { gte: now - 60 * 24 * 3600_000, lte: now + 60 * 24 * 3600_000 } },
+      orderBy: [{ field: 'startAt', dir: 'desc' }],
+      limit: 100
+    })
+  ])
+  return ok({ budgets: list.map(budgetView), events: events.map((e) => ({ id: e._id, title: e.title, startAt: e.startAt })) })
 }
 
 export const createBudget: ActionHandler<C['createBudget']> = async ({ ports, actor }, input) => {

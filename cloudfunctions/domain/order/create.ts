@@ -3,7 +3,7 @@ import type { Ports } from '../../kernel/ports'
 import { type Result, fail, ok } from '../../kernel/result'
 import type { HouseholdDoc } from '../docs'
 import type { CampaignDoc, CampaignStockDoc, OrderDoc, OrderQuotaDoc, OrderVisitDoc, RejectReason } from './docs'
-import { holdQuota, holdStock, releaseOrder } from './holds'
+import { holdQuota, holdStock, releaseOrder, releaseQuota } from './holds'
 import { RESERVING_STALE_MS, campaignPhase, newOrderCode, newOrderId, payDeadline, quotaId, stockId } from './rules'
 
 export interface CreateOrderInput {
@@ -154,17 +154,38 @@ async function resume(ports: Ports, order: OrderDoc): Promise<Result<OrderDoc>> 
 
 async function reserve(ports: Ports, order: OrderDoc, campaign: CampaignDoc): Promise<Result<OrderDoc>> {
   // The household's limit first: a refusal there never takes stock from other households.
-  if ((await holdQuota(ports, order, campaign.householdLimit)) === 'refused') return rejectOrder(ports, order, 'ORDER.LIMIT_REACHED')
-  if ((await holdStock(ports, order)) === 'refused') return rejectOrder(ports, order, 'ORDER.SOLD_OUT')
-  await ports.store.update('orders', order._id, { set: { status: 'pending_payment', updatedAt: ports.clock.now() } }, { status: 'reserving' })
+  if ((await holdQuota(ports, order, campaign.householdLimit)) === 'refused') return refuse(ports, order, 'ORDER.LIMIT_REACHED')
+  if ((await holdStock(ports, order)) === 'refused') {
+    await releaseQuota(ports, order)
+    return refuse(ports, order, 'ORDER.SOLD_OUT')
+  }
+  const now = ports.clock.now()
+  if (await ports.store.update('orders', order._id, { set: { status: 'pending_payment', updatedAt: now } }, { status: 'reserving' })) {
+    return ok({ ...order, status: 'pending_payment', updatedAt: now })
+  }
   const fresh = await ports.store.get<OrderDoc>('orders', order._id)
   if (!fresh) throw new Error(`order ${order._id} vanished`)
   if (fresh.status === 'rejected') {
     // The sweeper gave up on this order while we were slow: give back what we just took.
-    await releaseOrder(ports, fresh)
+    await releaseOrder(ports, { ...fresh, releaseDue: true })
     return fail(fresh.rejectReason ?? 'ORDER.INTERRUPTED', REJECT_MESSAGES[fresh.rejectReason ?? 'ORDER.INTERRUPTED'])
   }
   return ok(fresh)
+}
+
+/**
+ * A refusal while this request drives the order: whatever it held is already given back, so
+ * `reserving → rejected` is all that is left. A crash before it leaves a `reserving` order that
+ * holds nothing, which the sweeper rejects later (its releases are no-ops).
+ */
+async function refuse(ports: Ports, order: OrderDoc, reason: RejectReason): Promise<Result<OrderDoc>> {
+  if (await ports.store.update('orders', order._id, { set: { status: 'rejected', rejectReason: reason, updatedAt: ports.clock.now() } }, { status: 'reserving' })) {
+    return fail(reason, REJECT_MESSAGES[reason])
+  }
+  // Someone else moved the order on (a twin request, or the sweeper): answer with its state.
+  const fresh = await ports.store.get<OrderDoc>('orders', order._id)
+  if (!fresh) throw new Error(`order ${order._id} vanished`)
+  return resume(ports, fresh)
 }
 
 /**

@@ -1,5 +1,6 @@
 import { billPayable } from '../fee/bill-payable'
 import { orderPayable } from '../order/order-payable'
+import { bookingPayable } from '../booking/booking-payable'
 import type { PayableRegistry } from './payables'
 import { memberPaymentListener } from '../member/payment-listener'
 import type { PaymentListener } from './listeners'
@@ -7,7 +8,8 @@ import type { PaymentListener } from './listeners'
 /** Every payable kind; a feature that sells something adds its kind here. */
 export const PAYABLES: PayableRegistry = {
   bill: billPayable,
-  order: orderPayable
+  order: orderPayable,
+  booking: bookingPayable
 }
 
 /** Features told about settled payments and succeeded refunds (see listeners.ts). */

@@ -9,6 +9,7 @@ import { NewcomerHome } from './roles/newcomer'
 import { OperatorHome } from './roles/operator'
 import { ResidentHome } from './roles/resident'
 import { StaffHome } from './roles/staff'
+import { ServiceHome } from './roles/service'
 import './index.scss'
 
 export default function HomePage() {
@@ -56,6 +57,7 @@ export default function HomePage() {
       {ctx?.role === 'butler' ? <ButlerHome /> : null}
       {ctx?.role === 'operator' ? <OperatorHome /> : null}
       {ctx?.role === 'staff' || ctx?.role === 'verifier' ? <StaffHome role={ctx.role} /> : null}
+      {ctx?.role === 'worker' || ctx?.role === 'dispatcher' ? <ServiceHome role={ctx.role} /> : null}
     </View>
   )
 }

@@ -66,6 +66,12 @@ export function ButlerHome() {
       <Button id='butler-visitors' className='btn-block' block fill='outline' type='primary' onClick={() => void Taro.navigateTo({ url: '/packages/access/pages/grid-visitors/index' })}>
         网格访客
       </Button>
+      <Button id='butler-followups' className='btn-block' block fill='outline' type='primary' onClick={() => void Taro.navigateTo({ url: '/packages/service-staff/pages/followups/index' })}>
+        低分回访
+      </Button>
+      <Button id='butler-presale' className='btn-block' block type='primary' onClick={() => void Taro.navigateTo({ url: '/packages/presale-admin/pages/deliveries/index' })}>
+        预售配送与分享
+      </Button>
     </View>
   )
 }

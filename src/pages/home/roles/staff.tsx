@@ -13,7 +13,10 @@ export function StaffHome({ role }: { role: 'staff' | 'verifier' }) {
           { key: 'event-manage', title: '活动管理', glyph: '活', tone: 'orange', url: `${EVENTS}/list/index` },
           { key: 'event-ideas', title: '创意墙', glyph: '创', tone: 'purple', url: `${EVENTS}/ideas/index` }
         ]
-      : [{ key: 'event-checkin', title: '签到核销', glyph: '核', tone: 'blue', url: `${EVENTS}/list/index` }]
+      : [
+          { key: 'event-checkin', title: '签到核销', glyph: '核', tone: 'blue', url: `${EVENTS}/list/index` },
+          { key: 'presale-verify', title: '自提核销', glyph: '提', tone: 'green', url: '/packages/presale-admin/pages/verify/index' }
+        ]
   return (
     <View id={`home-${role}`}>
       <Tiles tiles={tiles} />

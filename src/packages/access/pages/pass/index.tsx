@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import Taro, { useDidHide, useDidShow, useRouter } from '@tarojs/taro'
-import { useCallback, useState } from 'react'
+import { useCallback, useRef, useState } from 'react'
 import type { ApiError } from '@contracts/errors'
 import { StateView } from '../../../../components/StateView'
 import { type ResidentPass, residentPass } from '../../../../services/access'
@@ -28,11 +28,20 @@ export default function PassPage() {
     } else setError(r.error)
   }, [householdId, communityId])
 
+  // A pass page left under another page asks for no new codes; it reloads when shown again.
+  const shown = useRef(false)
   useDidShow(() => {
+    shown.current = true
     keepScreenOn(true)
     void load()
   })
-  useDidHide(() => keepScreenOn(false))
+  useDidHide(() => {
+    shown.current = false
+    keepScreenOn(false)
+  })
+  const more = () => {
+    if (shown.current) void load()
+  }
 
   const go = (url: string) => () => void Taro.navigateTo({ url: `${url}?householdId=${householdId}&communityId=${communityId}` })
 
@@ -51,7 +60,7 @@ export default function PassPage() {
         <Text className='hero-sub'>{d.householdLabel} · 住户通行码</Text>
       </View>
       <View className='card pass-card'>
-        <PassQr batch={d} receivedAt={pass.receivedAt} busy={busy} onLow={() => void load()} onRefresh={() => void load()} />
+        <PassQr batch={d} receivedAt={pass.receivedAt} busy={busy} onLow={more} onRefresh={() => void load()} />
         {error ? <Text className='field-error'>{error.message}</Text> : null}
         <Text className='pass-note'>对准闸机扫码口即可开门 · 每个码限用一次</Text>
       </View>

@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import Taro, { useDidHide, useDidShow, useRouter } from '@tarojs/taro'
-import { useCallback, useState } from 'react'
+import { useCallback, useRef, useState } from 'react'
 import type { ApiError } from '@contracts/errors'
 import { StateView } from '../../../../components/StateView'
 import { type VisitorPassForVisitor, VISITOR_PAGE, visitorPass } from '../../../../services/access'
@@ -42,11 +42,20 @@ export default function VisitorPage() {
     } else setError(r.error)
   }, [token])
 
+  // A pass page left under another page asks for no new codes; it reloads when shown again.
+  const shown = useRef(false)
   useDidShow(() => {
+    shown.current = true
     keepScreenOn(true)
     void load()
   })
-  useDidHide(() => keepScreenOn(false))
+  useDidHide(() => {
+    shown.current = false
+    keepScreenOn(false)
+  })
+  const more = () => {
+    if (shown.current) void load()
+  }
 
   if (!pass) {
     return (
@@ -74,7 +83,7 @@ export default function VisitorPage() {
       ) : null}
       {d.viewer === 'visitor' && d.codes.length > 0 ? (
         <View className='card pass-card'>
-          <PassQr batch={d} receivedAt={pass.receivedAt} busy={busy} onLow={() => void load()} onRefresh={() => void load()} />
+          <PassQr batch={d} receivedAt={pass.receivedAt} busy={busy} onLow={more} onRefresh={() => void load()} />
           <Text className='pass-note' id='visitor-uses-left'>
             还可通行 {d.usesLeft} 次 · 每个码只能用一次
           </Text>

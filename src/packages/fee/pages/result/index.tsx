@@ -43,6 +43,8 @@ export default function ResultPage() {
   if (!p) return <View className='page'>{<StateView loading={!error} error={error} />}</View>
   const paid = p.status === 'paid'
   const pending = p.status === 'awaiting' || p.status === 'created'
+  // A pre-sale order paid through the same cashier: the next step is the order, not a bill.
+  const order = p.lines.find((l) => l.type === 'order')
   return (
     <View className='page' id='result-page'>
       <View className='card result'>
@@ -50,7 +52,7 @@ export default function ResultPage() {
           <Text>{paid ? '✓' : pending ? '…' : '!'}</Text>
         </View>
         <Text className='section-title' id='result-status'>
-          {paid ? '缴费成功' : pending ? (waitedOut ? '支付结果确认中' : '正在确认支付结果') : p.status === 'anomaly' ? '支付待核查' : '支付未完成'}
+          {paid ? (order ? '支付成功' : '缴费成功') : pending ? (waitedOut ? '支付结果确认中' : '正在确认支付结果') : p.status === 'anomaly' ? '支付待核查' : '支付未完成'}
         </Text>
         <Price fen={p.totalFen} size='l' />
         <Text className='muted' style={{ marginTop: '12px' }}>
@@ -59,6 +61,11 @@ export default function ResultPage() {
       </View>
       {paid ? (
         <View>
+          {order ? (
+            <Button id='go-order' className='btn-block' type='primary' block onClick={() => void Taro.redirectTo({ url: `/packages/presale/pages/order/index?id=${order.id}` })}>
+              查看订单
+            </Button>
+          ) : null}
           <Button id='go-receipt' className='btn-block' type='primary' block onClick={() => void Taro.redirectTo({ url: `/packages/fee/pages/receipt/index?paymentId=${p.id}` })}>
             查看电子收据
           </Button>
@@ -68,7 +75,7 @@ export default function ResultPage() {
         </View>
       ) : (
         <Button className='btn-block' fill='outline' type='primary' block onClick={() => void Taro.navigateBack()}>
-          返回账单
+          {order ? '返回订单' : '返回账单'}
         </Button>
       )}
     </View>

@@ -1,0 +1,243 @@
+import { createHash } from 'node:crypto'
+import type { bookingContracts } from '../../contracts/booking'
+import type { ActionHandler } from '../../kernel/module'
+import type { Ports } from '../../kernel/ports'
+import { type Result, fail, ok } from '../../kernel/result'
+import type { ServiceCardDoc } from '../member/docs'
+import { redeemCardUse } from '../member/cards'
+import { cardStatus } from '../member/cards'
+import type { UserDoc } from '../docs'
+import type { BookingDoc, RatingDoc, ServiceLineDoc, SlotClaimDoc, SlotCounterDoc, WorkerDoc } from './docs'
+import { LEAD_MS, HORIZON_DAYS, DAY, eligible, isSlotStart, localMidnight, slotEnd, slotText } from './slots'
+import { payModesOf, viewOne } from './views'
+
+type C = typeof bookingContracts
+
+/** An upfront booking holds its worker this long for the payment. */
+export const HOLD_MS = 20 * 60_000
+
+export function bookingIdOf(key: string): string {
+  return `bk${createHash('sha256').update(key).digest('hex').slice(0, 20)}`
+}
+
+export async function activeWorkers(ports: Ports, communityId: string): Promise<WorkerDoc[]> {
+  return ports.store.find<WorkerDoc>('workers', { where: { communityId, active: true }, orderBy: [{ field: 'name', dir: 'asc' }], limit: 200 })
+}
+
+export async function lineIn(ports: Ports, communityId: string, lineId: string): Promise<ServiceLineDoc | null> {
+  const line = await ports.store.get<ServiceLineDoc>('serviceLines', lineId)
+  return line && line.communityId === communityId && line.active ? line : null
+}
+
+/** Whether a service card may pay for this line (its scope), and is usable now. */
+export function cardFits(card: ServiceCardDoc, line: ServiceLineDoc, now: number): boolean {
+  if (cardStatus(card, now) !== 'active') return false
+  const s = card.scope
+  return s.type === 'all' || (s.type === 'category' && s.value === line.category) || (s.type === 'service' && s.value === line._id)
+}
+
+/** Raises the line's slot counter under `booked < capacity`; false when the slot is full. */
+export async function takeCounter(ports: Ports, line: ServiceLineDoc, start: number, capacity: number): Promise<boolean> {
+  const id = `${line._id}:${start}`
+  const now = ports.clock.now()
+  let counter = await ports.store.get<SlotCounterDoc>('slotCounters', id)
+  if (!counter) {
+    const fresh: SlotCounterDoc = { _id: id, communityId: line.communityId, lineId: line._id, slotStart: start, capacity, booked: 0, updatedAt: now }
+    await ports.store.insert('slotCounters', fresh)
+    counter = await ports.store.get<SlotCounterDoc>('slotCounters', id)
+    if (!counter) return false
+  }
+  // A few retries when someone else moved the counter between our read and our update.
+  for (let i = 0; i < 5 && counter; i++) {
+    if (counter.booked >= counter.capacity) return false
+    const done = await ports.store.update(
+      'slotCounters',
+      id,
+      { inc: { booked: 1 }, set: { updatedAt: now } },
+      { booked: { lt: counter.capacity }, capacity: counter.capacity }
+    )
+    if (done) return true
+    counter = await ports.store.get<SlotCounterDoc>('slotCounters', id)
+  }
+  return false
+}
+
+export async function releaseCounter(ports: Ports, lineId: string, start: number): Promise<void> {
+  await ports.store.update('slotCounters', `${lineId}:${start}`, { inc: { booked: -1 }, set: { updatedAt: ports.clock.now() } }, { booked: { gte: 1 } })
+}
+
+export async function claimWorker(ports: Ports, w: WorkerDoc, start: number, bookingId: string, attempt: string): Promise<boolean> {
+  const claim: SlotClaimDoc = {
+    _id: `${w._id}:${start}`,
+    communityId: w.communityId,
+    workerId: w._id,
+    slotStart: start,
+    bookingId,
+    attempt,
+    createdAt: ports.clock.now()
+  }
+  return (await ports.store.insert('slotClaims', claim)).ok
+}
+
+export async function releaseClaim(ports: Ports, workerId: string, start: number, bookingId: string): Promise<void> {
+  await ports.store.remove('slotClaims', `${workerId}:${start}`, { bookingId })
+}
+
+/**
+ * The order in which free workers are tried: the household's previous worker first when they
+ * rated them well (4+ and did not ask for someone else), workers the household asked not to get
+ * again last, the rest by how few jobs they have that day.
+ */
+export async function candidates(ports: Ports, line: ServiceLineDoc, start: number, householdId: string, workers: readonly WorkerDoc[]): Promise<WorkerDoc[]> {
+  const pool = eligible(workers, line.category, start)
+  if (pool.length <= 1) return pool
+  const [history, dayClaims] = await Promise.all([
+    ports.store.find<RatingDoc>('ratings', { where: { householdId }, orderBy: [{ field: 'at', dir: 'desc' }], limit: 50 }),
+    ports.store.find<SlotClaimDoc>('slotClaims', {
+      where: { communityId: line.communityId, slotStart: { gte: localMidnight(start), lt: localMidnight(start) + DAY } },
+      limit: 1000
+    })
+  ])
+  const avoid = new Set(history.filter((r) => r.nextTime === 'different').map((r) => r.workerId))
+  const liked = history.find((r) => r.avg100 >= 400 && r.nextTime !== 'different' && !avoid.has(r.workerId))?.workerId
+  const load = new Map<string, number>()
+  for (const c of dayClaims) load.set(c.workerId, (load.get(c.workerId) ?? 0) + 1)
+  const rank = (w: WorkerDoc) => (w._id === liked ? 0 : avoid.has(w._id) ? 2 : 1)
+  return [...pool].sort((a, b) => rank(a) - rank(b) || (load.get(a._id) ?? 0) - (load.get(b._id) ?? 0) || a._id.localeCompare(b._id))
+}
+
+interface Claimed {
+  worker: WorkerDoc | null
+  counted: boolean
+}
+
+/**
+ * Takes a unit of the slot's capacity and a free worker. Compensates its own writes when it
+ * cannot finish, so a refused booking leaves nothing held. A repair with capacity but no free
+ * worker is accepted unassigned: the dispatcher assigns it.
+ */
+async function reserve(ports: Ports, line: ServiceLineDoc, start: number, householdId: string, bookingId: string, attempt: string, asked: WorkerDoc | null): Promise<Result<Claimed>> {
+  const workers = asked ? [asked] : await activeWorkers(ports, line.communityId)
+  const pool = asked ? eligible([asked], line.category, start) : eligible(workers, line.category, start)
+  if (asked && pool.length === 0) return fail('BOOKING.WORKER_BUSY', `${asked.name}在该时段不上班或不提供此服务`)
+  const capacity = Math.min(line.slotCapacity, asked ? line.slotCapacity : pool.length)
+  if (capacity < 1 && line.kind !== 'repair') return fail('BOOKING.SLOT_FULL', '该时段已约满，请换个时间')
+  const counted = capacity >= 1 && (await takeCounter(ports, line, start, capacity))
+  if (!counted && line.kind !== 'repair') return fail('BOOKING.SLOT_FULL', '该时段已约满，请换个时间')
+  const order = asked ? pool : await candidates(ports, line, start, householdId, workers)
+  for (const w of order) {
+    if (await claimWorker(ports, w, start, bookingId, attempt)) return ok({ worker: w, counted })
+  }
+  if (line.kind === 'repair') return ok({ worker: null, counted })
+  if (counted) await releaseCounter(ports, line._id, start)
+  return fail(asked ? 'BOOKING.WORKER_BUSY' : 'BOOKING.SLOT_FULL', asked ? `${asked.name}该时段已有预约` : '该时段师傅已约满，请换个时间')
+}
+
+async function undo(ports: Ports, line: ServiceLineDoc, start: number, bookingId: string, got: Claimed): Promise<void> {
+  if (got.worker) await releaseClaim(ports, got.worker._id, start, bookingId)
+  if (got.counted) await releaseCounter(ports, line._id, start)
+}
+
+export const book: ActionHandler<C['book']> = async ({ ports, actor }, input) => {
+  const communityId = actor.communityId ?? ''
+  const now = ports.clock.now()
+  // ── Validation: nothing is written until every check passed. ──
+  if (!actor.householdIds.includes(input.householdId)) {
+    return fail('HOUSEHOLD.NOT_MEMBER', '你不是该房屋的成员', [{ path: 'householdId', message: '不是你的房屋' }])
+  }
+  const line = await lineIn(ports, communityId, input.lineId)
+  if (!line) return fail('BOOKING.LINE_NOT_FOUND', '服务项目不存在或已下架', [{ path: 'lineId', message: '服务项目不存在' }])
+  if (!isSlotStart(input.slotStart)) return fail('BOOKING.SLOT_INVALID', '请选择列表中的时段', [{ path: 'slotStart', message: '时段无效' }])
+  if (input.slotStart < now + LEAD_MS) return fail('BOOKING.SLOT_PAST', '该时段已过或即将开始，请选择其他时段', [{ path: 'slotStart', message: '时段已过' }])
+  if (input.slotStart > localMidnight(now) + (HORIZON_DAYS + 1) * DAY) {
+    return fail('BOOKING.SLOT_INVALID', `只能预约 ${HORIZON_DAYS} 天内的时段`, [{ path: 'slotStart', message: '超出可预约范围' }])
+  }
+  if (!payModesOf(line).includes(input.payMode)) {
+    return fail('BOOKING.PAY_MODE', '该服务不支持这种付款方式', [{ path: 'payMode', message: '付款方式不可用' }])
+  }
+  let card: ServiceCardDoc | null = null
+  if (input.payMode === 'card') {
+    card = input.cardId ? await ports.store.get<ServiceCardDoc>('serviceCards', input.cardId) : null
+    if (!card || card.ownerUserId !== actor.user._id || card.communityId !== communityId || !cardFits(card, line, now)) {
+      return fail('BOOKING.CARD_NOT_APPLICABLE', '这张服务卡不能用于该服务', [{ path: 'cardId', message: '服务卡不可用' }])
+    }
+  } else if (input.cardId) {
+    return fail('BOOKING.PAY_MODE', '只有选择服务卡抵扣时才能选卡', [{ path: 'cardId', message: '未选择服务卡抵扣' }])
+  }
+  let asked: WorkerDoc | null = null
+  if (input.workerId) {
+    asked = await ports.store.get<WorkerDoc>('workers', input.workerId)
+    if (!asked || asked.communityId !== communityId || !asked.active) {
+      return fail('BOOKING.WORKER_NOT_FOUND', '该师傅不在本小区服务', [{ path: 'workerId', message: '师傅不存在' }])
+    }
+  }
+
+  const idempotencyKey = `${actor.user._id}:${input.clientRequestId}`
+  const bookingId = bookingIdOf(idempotencyKey)
+  const existing = await ports.store.get<BookingDoc>('bookings', bookingId)
+  if (existing) return ok({ booking: await viewOne(ports.store, existing, now) })
+
+  // ── Capacity, then a worker; each step undone if a later one fails. ──
+  const attempt = ports.random.id(9)
+  const got = await reserve(ports, line, input.slotStart, input.householdId, bookingId, attempt, asked)
+  if (!got.ok) return got
+  if (card) {
+    const redeemed = await redeemCardUse(ports, card._id, bookingId, { userId: actor.user._id })
+    if (!redeemed.ok) {
+      await undo(ports, line, input.slotStart, bookingId, got.value)
+      return fail('BOOKING.CARD_NOT_APPLICABLE', redeemed.message, [{ path: 'cardId', message: redeemed.message }])
+    }
+  }
+  const user = await ports.store.get<UserDoc>('users', actor.user._id)
+  const upfront = input.payMode === 'upfront'
+  const doc: BookingDoc = {
+    _id: bookingId,
+    idempotencyKey,
+    communityId,
+    householdId: input.householdId,
+    userId: actor.user._id,
+    contactName: user?.nickname ?? '',
+    lineId: line._id,
+    lineName: line.name,
+    category: line.category,
+    kind: line.kind,
+    slotStart: input.slotStart,
+    slotEnd: slotEnd(input.slotStart),
+    counterHeld: got.value.counted,
+    workerId: got.value.worker?._id ?? null,
+    status: upfront ? 'held' : 'confirmed',
+    payMode: input.payMode,
+    payState: upfront ? 'unpaid' : input.payMode === 'card' ? 'card' : input.payMode === 'free' ? 'free' : 'due',
+    priceFen: input.payMode === 'free' ? 0 : line.priceFen,
+    ...(card ? { cardId: card._id } : {}),
+    holdUntil: upfront ? now + HOLD_MS : null,
+    note: input.note,
+    photos: input.photos,
+    ...(got.value.worker ? { assignedAt: now } : {}),
+    steps: {},
+    reassignments: [],
+    rated: false,
+    createdAt: now,
+    updatedAt: now
+  }
+  const inserted = await ports.store.insert('bookings', doc)
+  if (!inserted.ok) {
+    // The same request raced itself: the other attempt owns the booking (and the card use).
+    await undo(ports, line, input.slotStart, bookingId, got.value)
+    const other = await ports.store.get<BookingDoc>('bookings', bookingId)
+    if (!other) return fail('BOOKING.SLOT_FULL', '请重试')
+    return ok({ booking: await viewOne(ports.store, other, now) })
+  }
+  if (got.value.worker) {
+    const w = got.value.worker
+    await ports.notifier.notify({
+      userId: w.userId,
+      communityId,
+      kind: 'booking_assigned',
+      title: '新工单',
+      body: `${line.name} · ${slotText(input.slotStart)}`,
+      link: `/packages/service-staff/pages/job/index?id=${bookingId}`
+    })
+  }
+  return ok({ booking: await viewOne(ports.store, doc, now) })
+}

@@ -1,0 +1,180 @@
+/** Stored shapes of home services, repairs and complaints. Money in fen, times in UTC epoch ms. */
+import type { BookingStatus, ComplaintCategory, ComplaintStatus, PayMode, RatingDimension, ServiceCategory } from '../../contracts/booking'
+
+export interface ChecklistItem {
+  key: string
+  label: string
+}
+
+export interface ServiceLineDoc {
+  _id: string
+  communityId: string
+  name: string
+  category: ServiceCategory
+  /** A repair (报修) is a booking of a repair line. */
+  kind: 'service' | 'repair'
+  description: string
+  /** Null: quoted on site, paid after the service. */
+  priceFen: number | null
+  durationMin: number
+  /** Repairs covered by the property fee cost the household nothing. */
+  freeUnderPropertyFee: boolean
+  /** Most bookings of this line in one slot, whatever the number of free workers. */
+  slotCapacity: number
+  checklist: ChecklistItem[]
+  active: boolean
+  order: number
+  createdAt: number
+}
+
+/** Weekly hours: local weekdays (0 = Sunday) and minutes after local midnight. */
+export interface WorkHours {
+  days: number[]
+  startMin: number
+  endMin: number
+}
+
+export interface WorkerDoc {
+  _id: string
+  communityId: string
+  userId: string
+  name: string
+  phone: string
+  /** A partner company's worker rather than in-house staff. */
+  partner: boolean
+  /** Service categories the worker may be assigned. */
+  skills: ServiceCategory[]
+  hours: WorkHours
+  active: boolean
+  outstanding: boolean
+  outstandingNote: string
+  createdAt: number
+}
+
+export interface SlotCounterDoc {
+  _id: string
+  communityId: string
+  lineId: string
+  slotStart: number
+  capacity: number
+  booked: number
+  updatedAt: number
+}
+
+export interface SlotClaimDoc {
+  _id: string
+  communityId: string
+  workerId: string
+  slotStart: number
+  bookingId: string
+  /** The attempt that made the claim, so compensation removes only its own. */
+  attempt: string
+  createdAt: number
+}
+
+export type PayState = 'unpaid' | 'paid' | 'due' | 'card' | 'free' | 'refunded'
+
+export interface ReassignEntry {
+  from: string
+  to: string
+  reason: string
+  by: string
+  at: number
+}
+
+export interface BookingDoc {
+  _id: string
+  /** `${userId}:${clientRequestId}`: a resubmitted booking returns this one. */
+  idempotencyKey: string
+  communityId: string
+  householdId: string
+  userId: string
+  contactName: string
+  lineId: string
+  lineName: string
+  category: ServiceCategory
+  kind: 'service' | 'repair'
+  slotStart: number
+  slotEnd: number
+  /** This booking holds a unit of its slot counter (false once released, or for a repair over capacity). */
+  counterHeld: boolean
+  /** Null: a repair waiting for the dispatcher. */
+  workerId: string | null
+  status: BookingStatus
+  payMode: PayMode
+  payState: PayState
+  priceFen: number | null
+  cardId?: string
+  paymentId?: string
+  holdUntil: number | null
+  note: string
+  photos: string[]
+  assignedAt?: number
+  onWayAt?: number
+  arrivedAt?: number
+  lateMin?: number
+  /** Checklist progress by item key. */
+  steps: Record<string, { at: number; photo: string | null }>
+  finishedAt?: number
+  finishNote?: string
+  cancelledAt?: number
+  cancelledBy?: string
+  reassignments: ReassignEntry[]
+  rated: boolean
+  createdAt: number
+  updatedAt: number
+}
+
+export interface RatingDoc {
+  /** The booking id. */
+  _id: string
+  communityId: string
+  workerId: string
+  householdId: string
+  lineId: string
+  userId: string
+  scores: Record<RatingDimension, number>
+  /** Average × 100, an integer. */
+  avg100: number
+  comment: string
+  nextTime: 'same' | 'different' | 'any'
+  at: number
+}
+
+export interface FollowUpDoc {
+  _id: string
+  communityId: string
+  butlerUserId: string
+  householdId: string
+  householdLabel: string
+  bookingId: string
+  lineName: string
+  workerName: string
+  avg100: number
+  comment: string
+  status: 'open' | 'closed'
+  note: string
+  createdAt: number
+  closedAt: number | null
+  closedBy?: string
+}
+
+export interface ComplaintDoc {
+  _id: string
+  idempotencyKey: string
+  communityId: string
+  householdId: string
+  householdLabel: string
+  userId: string
+  category: ComplaintCategory
+  text: string
+  photos: string[]
+  status: ComplaintStatus
+  response: string
+  firstResponseAt: number | null
+  resolvedAt: number | null
+  handledBy?: string
+  rating: { score: number; comment: string } | null
+  createdAt: number
+  updatedAt: number
+}

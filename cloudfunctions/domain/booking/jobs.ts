@@ -1,0 +1,44 @@
+import type { JobReport } from '../../kernel/module'
+import type { Ports } from '../../kernel/ports'
+import type { BookingDoc, SlotClaimDoc, SlotCounterDoc } from './docs'
+import { releaseClaim } from './book'
+import { releaseBooking } from './actions'
+
+const QUIET_MS = 2 * 60_000
+const ACTIVE = ['held', 'confirmed', 'on_way', 'arrived', 'done'] as const
+
+/**
+ * Every 5 minutes: unpaid holds past their window expire and free their slot; then what a function
+ * killed mid-request can leave is repaired once it has been quiet for two minutes: a claim with no
+ * booking is removed, and a future slot counter is recounted from its bookings (compare-and-set).
+ */
+export async function runExpireHolds(ports: Ports): Promise<JobReport> {
+  const now = ports.clock.now()
+  let expired = 0
+  let orphanClaims = 0
+  let recounted = 0
+  const held = await ports.store.find<BookingDoc>('bookings', { where: { status: 'held', holdUntil: { lt: now } }, limit: 500 })
+  for (const b of held) {
+    if (await ports.store.update('bookings', b._id, { set: { status: 'expired', cancelledAt: now, updatedAt: now } }, { status: 'held', payState: 'unpaid' })) {
+      expired++
+      await releaseBooking(ports, { ...b, status: 'expired' }, '预约超时未支付')
+    }
+  }
+  const claims = await ports.store.find<SlotClaimDoc>('slotClaims', { where: { slotStart: { gte: now }, createdAt: { lt: now - QUIET_MS } }, limit: 1000 })
+  for (const c of claims) {
+    const b = await ports.store.get<BookingDoc>('bookings', c.bookingId)
+    if (!b || b.workerId !== c.workerId || b.status === 'cancelled' || b.status === 'expired') {
+      await releaseClaim(ports, c.workerId, c.slotStart, c.bookingId)
+      orphanClaims++
+    }
+  }
+  const counters = await ports.store.find<SlotCounterDoc>('slotCounters', { where: { slotStart: { gte: now }, updatedAt: { lt: now - QUIET_MS } }, limit: 1000 })
+  for (const k of counters) {
+    const bookings = await ports.store.find<BookingDoc>('bookings', { where: { lineId: k.lineId, slotStart: k.slotStart }, limit: 1000 })
+    const n = bookings.filter((b) => (ACTIVE as readonly string[]).includes(b.status) && b.counterHeld).length
+    if (n !== k.booked && (await ports.store.update('slotCounters', k._id, { set: { booked: n, updatedAt: now } }, { booked: k.booked, updatedAt: k.updatedAt }))) {
+      recounted++
+    }
+  }
+  return { expired, orphanClaims, recounted }
+}

@@ -1,0 +1,77 @@
+import { SLOT_MINUTES, SLOT_STARTS_MIN } from '../../contracts/booking'
+import type { WorkHours, WorkerDoc } from './docs'
+
+/**
+ * Slot arithmetic on the Asia/Shanghai day (UTC+8, no daylight saving). A slot is one of the
+ * fixed two-hour blocks of a day; a worker can take it when it lies inside their hours.
+ */
+export const MINUTE = 60_000
+export const HOUR = 60 * MINUTE
+export const DAY = 24 * HOUR
+const SHANGHAI = 8 * HOUR
+/** Bookings close this long before a slot starts. */
+export const LEAD_MS = 30 * MINUTE
+/** How far ahead residents may book. */
+export const HORIZON_DAYS = 7
+
+/** UTC ms of the Shanghai midnight that starts the local day containing `ms`. */
+export function localMidnight(ms: number): number {
+  return Math.floor((ms + SHANGHAI) / DAY) * DAY - SHANGHAI
+}
+
+export function localWeekday(ms: number): number {
+  return new Date(ms + SHANGHAI).getUTCDay()
+}
+
+export function localMinute(ms: number): number {
+  return Math.round((ms - localMidnight(ms)) / MINUTE)
+}
+
+/** Whether `start` is the start of one of a day's slots. */
+export function isSlotStart(start: number): boolean {
+  return (SLOT_STARTS_MIN as readonly number[]).includes(localMinute(start)) && (start - localMidnight(start)) % MINUTE === 0
+}
+
+export function slotEnd(start: number): number {
+  return start + SLOT_MINUTES * MINUTE
+}
+
+export function coversSlot(hours: WorkHours, start: number): boolean {
+  const m = localMinute(start)
+  return hours.days.includes(localWeekday(start)) && m >= hours.startMin && m + SLOT_MINUTES <= hours.endMin
+}
+
+/** The slots from `now + lead` over the next `days` local days. */
+export function upcomingSlots(now: number, days = HORIZON_DAYS): number[] {
+  const out: number[] = []
+  const d0 = localMidnight(now)
+  for (let d = 0; d <= days; d++) {
+    for (const m of SLOT_STARTS_MIN) {
+      const start = d0 + d * DAY + m * MINUTE
+      if (start >= now + LEAD_MS && start < d0 + (days + 1) * DAY) out.push(start)
+    }
+  }
+  return out
+}
+
+export function eligible(workers: readonly WorkerDoc[], category: string, start: number): WorkerDoc[] {
+  return workers.filter((w) => w.active && (w.skills as string[]).includes(category) && coversSlot(w.hours, start))
+}
+
+export function hoursText(h: WorkHours): string {
+  const names = ['日', '一', '二', '三', '四', '五', '六']
+  const hm = (m: number) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`
+  return `周${h.days.map((d) => names[d] ?? '').join('')} ${hm(h.startMin)}-${hm(h.endMin)}`
+}
+
+export function monthOf(ms: number): string {
+  const d = new Date(ms + SHANGHAI)
+  return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}`
+}
+
+/** `1月6日 周二 09:00`, in Shanghai time. */
+export function slotText(ms: number): string {
+  const d = new Date(ms + SHANGHAI)
+  const names = ['日', '一', '二', '三', '四', '五', '六']
+  return `${d.getUTCMonth() + 1}月${d.getUTCDate()}日 周${names[d.getUTCDay()] ?? ''} ${String(d.getUTCHours()).padStart(2, '0')}:${String(d.getUTCMinutes()).padStart(2, '0')}`
+}

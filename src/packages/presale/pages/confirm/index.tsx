@@ -1,0 +1,166 @@
+import { Text, View } from '@tarojs/components'
+import Taro, { useDidShow, useRouter } from '@tarojs/taro'
+import { useRef, useState } from 'react'
+import type { ApiError } from '@contracts/errors'
+import { Price } from '../../../../components/Price'
+import { StateView } from '../../../../components/StateView'
+import { type CampaignDetail, type Order, PRESALE_PKG, createOrder, getCampaign, newRequestId, payOrder } from '../../../../services/order'
+import { toastError } from '../../../../services/result'
+import { currentMe } from '../../../../services/session'
+import { formatDateTime } from '../../../../utils/time'
+import { Input } from '../../../../ui/form'
+import { Button } from '../../../../ui/nut'
+import { ProductArt, deliveryText } from '../../ui'
+import '../../presale.scss'
+
+/**
+ * Order confirmation. The server prices the order and holds the stock; the price shown here is
+ * the same arithmetic. One request id per order attempt: a retried tap after a network error
+ * returns the same order, a new attempt after a refusal gets a new id.
+ */
+export default function ConfirmPage() {
+  const { params } = useRouter()
+  const campaignId = params.id ?? ''
+  const me = currentMe()
+  const householdId = me?.current?.householdId ?? ''
+  const household = me?.households.find((h) => h.householdId === householdId)
+  const [data, setData] = useState<CampaignDetail | null>(null)
+  const [error, setError] = useState<ApiError | null>(null)
+  const [skuId, setSkuId] = useState(params.skuId ?? '')
+  const [quantity, setQuantity] = useState(1)
+  const [note, setNote] = useState('')
+  const [busy, setBusy] = useState(false)
+  const [created, setCreated] = useState<Order | null>(null)
+  const requestId = useRef(newRequestId())
+
+  const load = async () => {
+    const r = await getCampaign(campaignId, householdId ? { householdId } : {})
+    if (r.ok) setData(r.data)
+    else setError(r.error)
+  }
+  useDidShow(() => void load())
+
+  if (!data) return <View className='page'>{<StateView loading={!error} error={error} />}</View>
+  const c = data.campaign
+  const sku = c.skus.find((s) => s.id === skuId) ?? c.skus[0]
+  const max = Math.max(0, Math.min(data.mine?.remainingLimit ?? 0, sku?.remaining ?? 0))
+  const qty = Math.min(Math.max(1, quantity), Math.max(1, max))
+  const total = (sku?.priceFen ?? 0) * qty
+
+  const pay = async (order: Order) => {
+    const p = await payOrder(order.id)
+    setBusy(false)
+    if (!p.ok) {
+      toastError(p.error)
+      void Taro.redirectTo({ url: `${PRESALE_PKG}/order/index?id=${order.id}` })
+    }
+  }
+
+  const submit = async () => {
+    if (!sku) return
+    setBusy(true)
+    if (created) return pay(created)
+    const r = await createOrder({ campaignId, skuId: sku.id, quantity: qty, householdId, note, clientRequestId: requestId.current })
+    if (!r.ok) {
+      setBusy(false)
+      // A refusal is final for this attempt; only a lost answer is retried with the same id.
+      if (r.error.code !== 'TRANSPORT.FAILED') requestId.current = newRequestId()
+      setError(r.error)
+      toastError(r.error)
+      void load()
+      return
+    }
+    setCreated(r.data)
+    setError(null)
+    await pay(r.data)
+  }
+
+  return (
+    <View className='page ps-page--bar' id='presale-confirm'>
+      {created ? (
+        <View className='ps-notice' id='confirm-created'>
+          <Text>订单已提交，请在 {formatDateTime(created.payBefore)} 前完成支付，超时将自动取消并释放库存。</Text>
+        </View>
+      ) : null}
+      <View className='card'>
+        <View className='ps-kv'>
+          <Text className='ps-kv__k'>收货房屋</Text>
+          <Text className='ps-kv__v' id='confirm-household'>
+            {household ? `${household.communityName} ${household.label}` : '请先选择房屋'}
+          </Text>
+        </View>
+        <View className='ps-kv'>
+          <Text className='ps-kv__k'>配送方式</Text>
+          <Text className='ps-kv__v'>{deliveryText(c.delivery)}</Text>
+        </View>
+      </View>
+      <View className='card'>
+        <View className='ps-card'>
+          <ProductArt name={c.productName} images={c.images} size={140} />
+          <View className='ps-card__body'>
+            <Text className='ps-card__title'>{c.title}</Text>
+            <Text className='ps-card__meta'>每户限购 {c.householdLimit} {c.unit} · 本户还可购 {data.mine?.remainingLimit ?? 0} {c.unit}</Text>
+          </View>
+        </View>
+        <View className='ps-skus' style={{ marginTop: '24px' }}>
+          {c.skus.map((s) => (
+            <View
+              key={s.id}
+              id={`confirm-sku-${s.id}`}
+              className={`ps-sku ${s.id === sku?.id ? 'ps-sku--on' : ''} ${s.remaining === 0 ? 'ps-sku--off' : ''}`}
+              onClick={() => !created && setSkuId(s.id)}
+            >
+              <View>
+                <Text className='ps-sku__name'>{s.name}</Text>
+                <Text className='ps-sku__left'>{s.remaining > 0 ? `剩余 ${s.remaining}` : '已售罄'}</Text>
+              </View>
+              <Price fen={s.priceFen} />
+            </View>
+          ))}
+        </View>
+        <View className='row' style={{ marginTop: '32px' }}>
+          <Text>数量</Text>
+          <View className='ps-stepper'>
+            <Text id='qty-minus' className={`ps-stepper__btn ${qty <= 1 || created ? 'ps-stepper__btn--off' : ''}`} onClick={() => !created && setQuantity(Math.max(1, qty - 1))}>
+              −
+            </Text>
+            <Text className='ps-stepper__value' id='qty-value'>
+              {qty}
+            </Text>
+            <Text id='qty-plus' className={`ps-stepper__btn ${qty >= max || created ? 'ps-stepper__btn--off' : ''}`} onClick={() => !created && setQuantity(Math.min(max, qty + 1))}>
+              ＋
+            </Text>
+          </View>
+        </View>
+      </View>
+      <View className='card'>
+        <Text className='ps-label'>备注（选填）</Text>
+        <View className='ps-input'>
+          <Input id='confirm-note' value={note} maxLength={60} placeholder='如：放门口，不用敲门' onChange={(v: string) => setNote(v)} />
+        </View>
+        <View className='ps-kv' style={{ marginTop: '16px' }}>
+          <Text className='ps-kv__k'>商品金额</Text>
+          <Price fen={total} size='s' />
+        </View>
+        <View className='ps-kv'>
+          <Text className='ps-kv__k'>优惠</Text>
+          <Text className='ps-kv__v muted'>暂无可用优惠</Text>
+        </View>
+      </View>
+      {error ? (
+        <Text className='field-error' id='confirm-error'>
+          {error.message}
+        </Text>
+      ) : null}
+      <View className='ps-bar'>
+        <View className='ps-bar__total'>
+          <Text>合计 </Text>
+          <Price fen={created?.amountFen ?? total} />
+        </View>
+        <Button id='confirm-submit' className='ps-bar__btn' type='primary' loading={busy} disabled={!created && (max === 0 || !householdId)} onClick={() => void submit()}>
+          {created ? '继续支付' : '提交订单并支付'}
+        </Button>
+      </View>
+    </View>
+  )
+}

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '邻里严选', enablePullDownRefresh: true })

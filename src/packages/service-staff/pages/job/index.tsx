@@ -1,0 +1,102 @@
+import { Input, Text, View } from '@tarojs/components'
+import { useDidShow, useRouter } from '@tarojs/taro'
+import { useState } from 'react'
+import type { ApiError } from '@contracts/errors'
+import { StateView } from '../../../../components/StateView'
+import { type Booking, getBooking, progress } from '../../../../services/booking'
+import { toastError } from '../../../../services/result'
+import { Button } from '../../../../ui/nut'
+import { formatDateTime, shanghai } from '../../../../utils/time'
+import '../../staff.scss'
+
+/** One job for the worker: on the way, arrived (lateness recorded), each standard item, finished. */
+export default function JobPage() {
+  const { params } = useRouter()
+  const id = params.id ?? ''
+  const [b, setB] = useState<Booking | null>(null)
+  const [error, setError] = useState<ApiError | null>(null)
+  const [price, setPrice] = useState('')
+  const [busy, setBusy] = useState('')
+  const load = async () => {
+    const r = await getBooking(id)
+    if (r.ok) setB(r.data.booking)
+    else setError(r.error)
+  }
+  useDidShow(() => void load())
+  if (!b) return <View className='page'><StateView loading={!error} error={error} onRetry={() => void load()} /></View>
+
+  const step = async (s: 'on_way' | 'arrived' | 'check' | 'finish', key?: string) => {
+    setBusy(key ?? s)
+    const yuan = Number(price)
+    const r = await progress({
+      bookingId: b.id,
+      step: s,
+      note: '',
+      ...(key ? { key } : {}),
+      ...(s === 'finish' && b.priceFen === null && price ? { priceFen: Math.round(yuan * 100) } : {})
+    })
+    setBusy('')
+    if (r.ok) setB(r.data.booking)
+    else toastError(r.error)
+  }
+  const allDone = b.checklist.every((c) => c.doneAt !== null)
+  return (
+    <View className='page' id='job-page'>
+      <View className='card'>
+        <View className='sv-line__top'>
+          <Text className='sv-line__name'>{b.lineName}</Text>
+          <Text className='badge' id='job-status'>{b.statusLabel}</Text>
+        </View>
+        <Text className='sv-meta'>{shanghai(b.slotStart).format('M月D日 HH:mm')}-{shanghai(b.slotEnd).format('HH:mm')}</Text>
+        <Text className='sv-meta'>{b.householdLabel} · {b.contactName}</Text>
+        {b.note ? <Text className='sv-meta'>住户备注：{b.note}</Text> : null}
+        {b.lateMin !== null ? <Text className='sv-meta' id='job-late'>{b.lateMin > 0 ? `迟到 ${b.lateMin} 分钟` : '准时到达'}</Text> : null}
+      </View>
+      {b.status === 'held' ? <View className='card'><Text className='muted'>住户尚未完成支付，支付后即可开始服务。</Text></View> : null}
+      {b.status === 'confirmed' ? (
+        <Button id='job-onway' className='btn-block' block type='primary' loading={busy === 'on_way'} onClick={() => void step('on_way')}>出发</Button>
+      ) : null}
+      {b.status === 'confirmed' || b.status === 'on_way' ? (
+        <Button id='job-arrived' className='btn-block' block type='primary' fill={b.status === 'confirmed' ? 'outline' : 'solid'} loading={busy === 'arrived'} onClick={() => void step('arrived')}>已到达</Button>
+      ) : null}
+      <View className='card' id='job-checklist'>
+        <Text className='section-title'>服务标准</Text>
+        {b.checklist.map((c, i) => (
+          <View key={c.key} className='list-item'>
+            <View className='sv-check'>
+              <Text className='sv-check__dot'>{c.doneAt !== null ? '✓' : i + 1}</Text>
+              <Text>{c.label}</Text>
+            </View>
+            {c.doneAt !== null ? (
+              <Text className='muted' id={`done-${c.key}`}>{shanghai(c.doneAt).format('HH:mm')}</Text>
+            ) : b.status === 'arrived' ? (
+              <Button id={`check-${c.key}`} size='small' type='primary' loading={busy === c.key} onClick={() => void step('check', c.key)}>完成</Button>
+            ) : (
+              <Text className='muted'>待到达</Text>
+            )}
+          </View>
+        ))}
+      </View>
+      {b.status === 'arrived' ? (
+        <View className='card'>
+          {b.priceFen === null ? (
+            <View className='sv-field'>
+              <Text className='sv-label'>上门报价（元）</Text>
+              <Input id='job-price' className='sv-input' type='digit' value={price} placeholder='例如 180' onInput={(e) => setPrice(e.detail.value)} />
+            </View>
+          ) : null}
+          <Button id='job-finish' className='btn-block' block type='primary' disabled={!allDone} loading={busy === 'finish'} onClick={() => void step('finish')}>
+            {allDone ? '完工' : `还有 ${b.checklist.filter((c) => c.doneAt === null).length} 项未完成`}
+          </Button>
+        </View>
+      ) : null}
+      {b.status === 'done' ? (
+        <View className='card' id='job-done'>
+          <Text className='section-title'>已完工</Text>
+          <Text className='sv-meta'>{b.timeline.find((t) => t.key === 'finished')?.at ? formatDateTime(b.timeline.find((t) => t.key === 'finished')?.at ?? 0) : ''}</Text>
+          {b.rating ? <Text className='sv-meta'>住户评价 {b.rating.avg.toFixed(1)} 分</Text> : <Text className='sv-meta'>等待住户评价</Text>}
+        </View>
+      ) : null}
+    </View>
+  )
+}

@@ -1,0 +1,126 @@
+import type { Browser, Locator, Page } from 'playwright-core'
+import type { BudgetDoc, CouponDoc, PointEntryDoc } from '../../cloudfunctions/domain/member/docs'
+import type { PaymentDoc } from '../../cloudfunctions/domain/payment/docs'
+import { findAll } from '../../cloudfunctions/kernel/paging'
+import { type TestApp, startTestApp } from './support/app'
+import { launch, phone, shot } from './support/browser'
+import { loginAs } from './support/flows'
+
+jest.setTimeout(180_000)
+
+/** The text input inside a form control with this id (NutUI puts the id on the input or its wrapper). */
+function field(page: Page, id: string): Locator {
+  return page.locator(`#${id}`).locator('xpath=descendant-or-self::input').first()
+}
+
+async function open(page: Page, app: TestApp, hash: string): Promise<void> {
+  await page.goto('about:blank')
+  await page.goto(`${app.url}#${hash}`)
+}
+
+describe('membership end to end', () => {
+  let app: TestApp
+  let browser: Browser
+
+  beforeAll(async () => {
+    app = await startTestApp()
+    browser = await launch()
+  })
+  afterAll(async () => {
+    await browser?.close()
+    await app?.close()
+  })
+
+  it('a resident pays a bill and sees the points on the membership card; coupons, a service card, the picker', async () => {
+    const { context, page } = await phone(browser)
+    await loginAs(page, app.url, 'u-wang')
+    await page.locator('#tile-member').click()
+    await page.locator('#member-card').waitFor()
+    const before = Number(await page.locator('#member-balance').textContent())
+    expect(await page.locator('#member-level').textContent()).toBe('普通会员')
+    await shot(page, 'member', '01-card')
+
+    // Pay every outstanding bill of 1栋 101 in the sandbox cashier.
+    await open(page, app, '/pages/home/index')
+    await page.locator('#tile-fee').click()
+    await page.locator('#bills-page .bill').first().waitFor()
+    await page.locator('#pay-submit').click()
+    await page.locator('#cashier-page').waitFor()
+    await page.locator('#sandbox-confirm').click()
+    await page.locator('#result-status', { hasText: '缴费成功' }).waitFor()
+
+    const [paid] = await app.ports.store.find<PaymentDoc>('payments', { where: { status: 'paid' }, limit: 1 })
+    expect(paid).toBeDefined()
+    const entries = await findAll<PointEntryDoc>(app.ports.store, 'pointEntries', { ref: paid!._id })
+    const earned = paid!.lines.reduce((n, l) => n + Math.floor(l.amountFen / 100), 0)
+    expect(entries.reduce((n, e) => n + e.delta, 0)).toBe(earned)
+
+    await open(page, app, '/packages/member/pages/card/index')
+    await page.locator('#member-balance', { hasText: String(before + earned) }).waitFor()
+    // Three months of property and parking fees cross the 2,000 points of 银卡.
+    expect(await page.locator('#member-level').textContent()).toBe('银卡会员')
+    await shot(page, 'member', '02-card-after-bill')
+
+    await page.locator('#go-points').click()
+    await page.locator('#points-page .mb-entry').first().waitFor()
+    expect(await page.locator('#points-page .mb-entry').first().textContent()).toContain('缴费')
+    await shot(page, 'member', '03-points')
+
+    await open(page, app, '/packages/member/pages/coupons/index')
+    await page.locator('#coupons-list .mb-ticket').first().waitFor()
+    expect(await page.locator('#coupons-list').textContent()).toContain('家政服务 88 折')
+    await page.locator('#claim-btn-ct-demo-welcome').click()
+    await page.locator('#coupons-list .mb-ticket', { hasText: '邻里新人券' }).waitFor()
+    await shot(page, 'member', '04-coupons')
+    await page.locator('#coupons-tab-used').click()
+    await page.locator('#coupons-list .mb-ticket', { hasText: '生鲜满减券' }).waitFor()
+
+    await open(page, app, '/packages/member/pages/cards/index')
+    await page.locator('#card-sc-demo-clean10').waitFor()
+    expect(await page.locator('#card-sc-demo-clean10').textContent()).toContain('7/ 10 次')
+    await page.locator('#card-give-sc-demo-clean10').click()
+    await page.locator('#card-give-to-u-li').waitFor()
+    await shot(page, 'member', '05-cards')
+
+    // The coupon picker a checkout opens: a ¥120 housekeeping order, the 88折 coupon takes ¥14.40.
+    await open(page, app, '/packages/member/pages/picker/index?amountFen=12000&category=housekeeping')
+    await page.locator('#picker-page .mb-ticket').first().waitFor()
+    await page.locator('[id^="pick-"]', { hasText: '家政服务 88 折' }).click()
+    await page.locator('#picker-summary', { hasText: '优惠 ¥14.40' }).waitFor()
+    await shot(page, 'member', '06-picker')
+    await context.close()
+  })
+
+  it('an operator issues a coupon to a building and hands out an incentive against a budget', async () => {
+    const { context, page } = await phone(browser)
+    await loginAs(page, app.url, 'u-operator-wu')
+    await page.locator('#tile-coupon-templates').click()
+    await page.locator('#tpl-ct-demo-clean').waitFor()
+    await shot(page, 'member', '07-templates')
+
+    await page.locator('#tpl-issue-ct-demo-clean').click()
+    await page.locator('#issue-page').waitFor()
+    await page.locator('#seg-building-b-a2').click()
+    await page.locator('#issue-count', { hasText: '位住户' }).waitFor()
+    await page.locator('#issue-submit').click()
+    await page.locator('#issue-done').waitFor()
+    await shot(page, 'member', '08-issue')
+    const issued = await findAll<CouponDoc>(app.ports.store, 'coupons', { templateId: 'ct-demo-clean' })
+    expect(issued.length).toBeGreaterThan(2)
+
+    await open(page, app, '/packages/member/pages/budgets/index')
+    await page.locator('#budget-bg-demo-neighbour').click()
+    await page.locator('#reward-form').waitFor()
+    await field(page, 'resident-query').fill('2栋 302')
+    await page.locator('#resident-search').click()
+    await page.locator('#resident-u-wang').click()
+    await page.locator('#resident-chosen').waitFor()
+    await field(page, 'reward-amount').fill('20')
+    await page.locator('#reward-submit').click()
+    await page.locator('#reward-list .mb-entry', { hasText: '王建国' }).waitFor()
+    await shot(page, 'member', '09-budget')
+    const budget = await app.ports.store.get<BudgetDoc>('budgets', 'bg-demo-neighbour')
+    expect(budget).toMatchObject({ spentFen: 4_000, grants: 2 })
+    await context.close()
+  })
+})

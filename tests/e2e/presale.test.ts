@@ -1,0 +1,171 @@
+import type { Browser } from 'playwright-core'
+import type { OrderDoc } from '../../cloudfunctions/domain/order/docs'
+import type { PaymentDoc, RefundDoc } from '../../cloudfunctions/domain/payment/docs'
+import { runJob } from '../../cloudfunctions/kernel/main'
+import { orderModule } from '../../cloudfunctions/order/module'
+import { PRESALE_IDS } from '../../scripts/seed/presale'
+import { type TestApp, startTestApp } from './support/app'
+import { launch, phone, shot } from './support/browser'
+import { loginAs } from './support/flows'
+
+jest.setTimeout(180_000)
+
+/**
+ * Pre-sales end to end, in headless Chromium against the real local server: a resident buys in a
+ * pre-sale and pays through the sandbox cashier (real notify handler); the settlement job refunds a
+ * failed group, and the resident sees the refund; a succeeded group is delivered by the butler.
+ */
+describe('pre-sale orders end to end', () => {
+  let app: TestApp
+  let browser: Browser
+
+  beforeAll(async () => {
+    app = await startTestApp()
+    browser = await launch()
+  })
+  afterAll(async () => {
+    await browser?.close()
+    await app?.close()
+  })
+
+  const settle = async () => {
+    const res = await runJob(orderModule as never, 'presale-settle', app.ports)
+    await app.ports.sandbox.flush()
+    return res
+  }
+
+  async function ordersOf(campaignId: string): Promise<OrderDoc[]> {
+    return app.ports.store.find<OrderDoc>('orders', { where: { campaignId }, limit: 100 })
+  }
+
+  it('a resident buys two vegetable boxes in the pre-sale and pays through the sandbox cashier', async () => {
+    const { context, page } = await phone(browser)
+    await loginAs(page, app.url, 'u-wang')
+    await page.locator('#tile-presale').click()
+    await page.locator(`#campaign-${PRESALE_IDS.veg}`).waitFor()
+    await shot(page, 'presale', '01-list')
+
+    await page.locator(`#campaign-${PRESALE_IDS.veg}`).click()
+    await page.locator('#campaign-countdown', { hasText: '距截止' }).waitFor()
+    expect(await page.locator('#campaign-progress').textContent()).toContain('已付 0/20')
+    expect(await page.locator('#sku-left-s1').textContent()).toContain('剩余 100/100')
+    await shot(page, 'presale', '02-detail')
+
+    await page.locator('#go-confirm').click()
+    await page.locator('#presale-confirm').waitFor()
+    await page.locator('#qty-plus').click()
+    await page.locator('#qty-value', { hasText: '2' }).waitFor()
+    await page.locator('#confirm-note input').fill('放门口即可')
+    await shot(page, 'presale', '03-confirm')
+    await page.locator('#confirm-submit').click()
+
+    await page.locator('#cashier-page').waitFor()
+    await shot(page, 'presale', '04-cashier')
+    await page.locator('#sandbox-confirm').click()
+    await page.locator('#result-status', { hasText: '支付成功' }).waitFor()
+    await shot(page, 'presale', '05-result')
+    await page.locator('#go-order').click()
+    await page.locator('#order-status', { hasText: '已支付' }).waitFor()
+    await page.locator('#order-code').waitFor()
+    await shot(page, 'presale', '06-order-paid')
+
+    const [order] = await ordersOf(PRESALE_IDS.veg)
+    expect(order).toMatchObject({ status: 'paid', quantity: 2, amountFen: 13600, note: '放门口即可', householdId: 'h-a1-101' })
+    const payment = await app.ports.store.get<PaymentDoc>('payments', order!.paymentId!)
+    expect(payment).toMatchObject({ status: 'paid', totalFen: 13600, lines: [expect.objectContaining({ type: 'order', id: order!._id })] })
+    expect((await page.locator('#order-code').textContent())?.replace('-', '')).toBe(order!.code)
+
+    // The detail page now shows the progress and the stock taken.
+    await page.goto('about:blank')
+    await page.goto(`${app.url}#/packages/presale/pages/detail/index?id=${PRESALE_IDS.veg}`)
+    await page.locator('#campaign-progress', { hasText: '已付 2/20' }).waitFor()
+    expect(await page.locator('#sku-left-s1').textContent()).toContain('剩余 98/100')
+    expect(await page.locator('#mine-bought').textContent()).toContain('本户已购 2')
+    await context.close()
+  })
+
+  it('the settlement job refunds a failed group, and the resident sees the refund', async () => {
+    const { context, page } = await phone(browser)
+    await loginAs(page, app.url, 'u-wang')
+    await page.goto(`${app.url}#/packages/presale/pages/detail/index?id=${PRESALE_IDS.fruit}`)
+    await page.locator('#campaign-progress', { hasText: '还差 40' }).waitFor()
+    await page.locator('#go-confirm').click()
+    await page.locator('#confirm-submit').click()
+    await page.locator('#sandbox-confirm').click()
+    await page.locator('#result-status', { hasText: '支付成功' }).waitFor()
+    await page.locator('#go-order').click()
+    await page.locator('#order-status', { hasText: '已支付' }).waitFor()
+    const [order] = await ordersOf(PRESALE_IDS.fruit)
+    expect(order?.status).toBe('paid')
+
+    // The campaign ends without reaching its threshold of 40; the timer job settles it.
+    expect(await app.ports.store.update('campaigns', PRESALE_IDS.fruit, { set: { endAt: Date.now() - 5 * 60_000 } })).toBe(true)
+    const res = await settle()
+    expect(res.report).toMatchObject({ failed: 1, refundedOrders: 1 })
+    const refunds = await app.ports.store.find<RefundDoc>('refunds', { where: { paymentId: order!.paymentId! }, limit: 10 })
+    expect(refunds).toEqual([expect.objectContaining({ idempotencyKey: `group-failed:${order!._id}`, status: 'succeeded', amountFen: order!.amountFen })])
+
+    await page.reload()
+    await page.locator('#order-status', { hasText: '已退款' }).waitFor()
+    expect(await page.locator('#order-explain').textContent()).toContain('未成团自动退款')
+    expect(await page.locator('#order-refunded').textContent()).toContain('79.00')
+    await shot(page, 'presale', '07-order-refunded')
+
+    // Running the job again refunds nothing twice.
+    await settle()
+    expect(await app.ports.store.find<RefundDoc>('refunds', { where: { paymentId: order!.paymentId! }, limit: 10 })).toHaveLength(1)
+    await context.close()
+  })
+
+  it('a succeeded group: the butler delivers by the order code, the operator follows the dashboard', async () => {
+    expect(await app.ports.store.update('campaigns', PRESALE_IDS.veg, { set: { threshold: 2, endAt: Date.now() - 5 * 60_000 } })).toBe(true)
+    expect((await settle()).report).toMatchObject({ succeeded: 1, confirmedOrders: 1 })
+    const [order] = await ordersOf(PRESALE_IDS.veg)
+    expect(order?.status).toBe('confirmed')
+
+    const resident = await phone(browser)
+    await loginAs(resident.page, app.url, 'u-wang')
+    await resident.page.goto(`${app.url}#/packages/presale/pages/order/index?id=${order!._id}`)
+    await resident.page.locator('#order-status', { hasText: '已成团' }).waitFor()
+    await shot(resident.page, 'presale', '08-order-confirmed')
+
+    const butler = await phone(browser)
+    await loginAs(butler.page, app.url, 'u-butler-zhang')
+    await butler.page.locator('#butler-presale').click()
+    await butler.page.locator(`#task-progress-${PRESALE_IDS.veg}`, { hasText: '已送 0/1' }).waitFor()
+    await shot(butler.page, 'presale', '09-butler-deliveries')
+    await butler.page.locator('#deliver-code input').fill('WRONG-CODE')
+    await butler.page.locator('#deliver-submit').click()
+    await butler.page.locator('#deliver-result', { hasText: '订单码' }).waitFor()
+    await butler.page.locator('#deliver-code input').fill(`${order!.code.slice(0, 4)}-${order!.code.slice(4)}`)
+    await butler.page.locator('#deliver-submit').click()
+    await butler.page.locator('#deliver-result', { hasText: '已送达：1栋 101' }).waitFor()
+    await butler.page.locator(`#task-progress-${PRESALE_IDS.veg}`, { hasText: '已送 1/1' }).waitFor()
+    await shot(butler.page, 'presale', '10-butler-delivered')
+    expect((await app.ports.store.get<OrderDoc>('orders', order!._id))?.status).toBe('delivered')
+
+    await resident.page.reload()
+    await resident.page.locator('#order-status', { hasText: '已完成' }).waitFor()
+    await resident.context.close()
+    await butler.context.close()
+
+    const op = await phone(browser)
+    await loginAs(op.page, app.url, 'u-operator-wu')
+    await op.page.locator('#tile-presale-admin').click()
+    await op.page.locator(`#dashboard-${PRESALE_IDS.veg}`).click()
+    await op.page.locator('#dash-paid', { hasText: '2' }).waitFor()
+    expect(await op.page.locator('#dash-refunded-fen').textContent()).toBe('¥0')
+    await shot(op.page, 'presale', '11-dashboard')
+    await op.page.goto('about:blank')
+    await op.page.goto(`${app.url}#/packages/presale-admin/pages/dashboard/index?id=${PRESALE_IDS.fruit}`)
+    await op.page.locator('#dash-refunded-fen', { hasText: '¥79' }).waitFor()
+    await shot(op.page, 'presale', '12-dashboard-failed')
+    await op.page.goto('about:blank')
+    await op.page.goto(`${app.url}#/packages/presale-admin/pages/campaigns/index`)
+    await op.page.locator('#campaign-new').click()
+    await op.page.locator('#pick-pd-a-veg').click()
+    await op.page.locator('#sku-row-s1').waitFor()
+    await shot(op.page, 'presale', '13-campaign-editor')
+    await op.context.close()
+  })
+})
