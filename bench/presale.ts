@@ -58,6 +58,7 @@ async function seed(store: Store, now: number, campaignIds: readonly string[]): 
       productId: 'pd-bench',
       productName: '压测商品',
       productKind: 'goods',
+      category: 'other',
       supplierId: 'sp-bench',
       supplierName: '压测供应商',
       images: [],

@@ -10,6 +10,11 @@ export const PRODUCT_KINDS = ['goods', 'service'] as const
 export type ProductKind = (typeof PRODUCT_KINDS)[number]
 export const PRODUCT_KIND_LABELS: Record<ProductKind, string> = { goods: '商品', service: '服务套餐' }
 
+/** Categories a coupon can be scoped to (membership coupons with scope `category`). */
+export const PRODUCT_CATEGORIES = ['fresh', 'grocery', 'housekeeping', 'other'] as const
+export type ProductCategory = (typeof PRODUCT_CATEGORIES)[number]
+export const PRODUCT_CATEGORY_LABELS: Record<ProductCategory, string> = { fresh: '生鲜', grocery: '粮油百货', housekeeping: '家政服务', other: '其他' }
+
 export const DELIVERY_MODES = ['door', 'pickup'] as const
 export type DeliveryMode = (typeof DELIVERY_MODES)[number]
 export const DELIVERY_MODE_LABELS: Record<DeliveryMode, string> = { door: '管家送货上门', pickup: '到自提点自提' }
@@ -111,6 +116,7 @@ export const ProductDraftSchema = z
   .object({
     name: z.string().trim().min(2, '请填写商品名称').max(30, '商品名称最多 30 个字'),
     kind: z.enum(PRODUCT_KINDS),
+    category: z.enum(PRODUCT_CATEGORIES).default('other'),
     supplierId: Id,
     description: z.string().trim().max(1000, '介绍最多 1000 字').default(''),
     images: z.array(ImageUrl).max(6, '最多 6 张图片').default([]),
@@ -148,6 +154,7 @@ export const ProductView = z.object({
   id: Id,
   name: z.string(),
   kind: z.enum(PRODUCT_KINDS),
+  category: z.enum(PRODUCT_CATEGORIES),
   supplierId: Id,
   supplierName: z.string(),
   description: z.string(),
@@ -214,6 +221,7 @@ export const CampaignView = z.object({
   productId: Id,
   productName: z.string(),
   productKind: z.enum(PRODUCT_KINDS),
+  category: z.enum(PRODUCT_CATEGORIES),
   supplierName: z.string(),
   images: z.array(z.string()),
   unit: z.string(),
@@ -269,8 +277,10 @@ export const OrderView = z.object({
   quantity: z.number().int(),
   unitPriceFen: Fen,
   subtotalFen: Fen,
-  /** Coupon or points discount (membership); 0 without one. */
+  /** Membership: level discount, coupon and points together; 0 without any. */
   discountFen: Fen,
+  couponId: Id.nullable(),
+  pointsUsed: z.number().int(),
   amountFen: Fen,
   householdId: Id,
   householdLabel: z.string(),
@@ -345,6 +355,10 @@ export const orderContracts = {
         quantity: z.number().int('数量应为整数').min(1, '数量至少 1 份').max(99, '数量最多 99 份'),
         householdId: Id,
         note: z.string().trim().max(60, '备注最多 60 个字').default(''),
+        /** A membership coupon to apply (from the coupon picker); the server checks and locks it. */
+        couponId: Id.nullable().default(null),
+        /** Pay part with points (as many as the rules allow). */
+        usePoints: z.boolean().default(false),
         /** The client's idempotency key: a resubmitted create returns the same order. */
         clientRequestId: ClientRequestId
       })

@@ -94,6 +94,10 @@ describe('events end to end (H5 build + local server + headless Chromium)', () =
     await open(wang.page, `${EV}/ticket/index?id=${encodeURIComponent('ev-demo-health:h-a1-101:1')}`)
     const codeEl = wang.page.locator('#ticket-short-code')
     await codeEl.waitFor()
+    // The signed ticket token is shown as a QR for the verifier's scanner, drawn on the phone.
+    const qr = wang.page.locator('#ticket-qr img, img#ticket-qr').first()
+    await qr.waitFor()
+    expect(await qr.getAttribute('src')).toMatch(/^data:image\/png;base64,/)
     await shot(wang.page, 'events', '07-ticket')
     const code = (await codeEl.textContent())?.trim() ?? ''
     expect(code).toMatch(/^[2-9A-Z]{6}$/)

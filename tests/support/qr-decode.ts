@@ -2,7 +2,7 @@ import { inflateSync } from 'node:zlib'
 
 /**
  * Reads QR codes the way a gate's scanner would: from pixels. The PNG reader is deliberately
- * independent of src/packages/access/qr/png.ts (it uses node's zlib and checks every CRC-free
+ * independent of src/utils/qr/png.ts (it uses node's zlib and checks every CRC-free
  * structure it relies on); the decoder is qrcode-reader (a jsqrcode port, shipped with
  * miniprogram-ci), which shares no code with our encoder.
  */

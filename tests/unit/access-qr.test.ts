@@ -4,9 +4,9 @@
  * for every mask and versions 1-15; decoded back to the text by a separate reader (jsqrcode);
  * and through the PNG the page actually shows, parsed with node's zlib.
  */
-import { crc32 } from '../../src/packages/access/qr/png'
-import { MAX_VERSION, encodeQr, penalty, pickVersion, utf8 } from '../../src/packages/access/qr/encode'
-import { QUIET_MODULES, base64, qrDataUri, qrPng } from '../../src/packages/access/qr/png'
+import { crc32 } from '../../src/utils/qr/png'
+import { MAX_VERSION, encodeQr, penalty, pickVersion, utf8 } from '../../src/utils/qr/encode'
+import { QUIET_MODULES, base64, qrDataUri, qrPng } from '../../src/utils/qr/png'
 import { decodeDataUri, pngBitmap, sampleModules, scan } from '../support/qr-decode'
 
 interface AraseQr {

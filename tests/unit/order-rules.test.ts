@@ -5,7 +5,6 @@
  */
 import { SqliteStore } from '../../cloudfunctions/adapters/sqlite/sqlite-store'
 import { OrderCode, formatOrderCode } from '../../cloudfunctions/contracts/order'
-import { priceOrder } from '../../cloudfunctions/domain/order/create'
 import type { CampaignDoc, CampaignStockDoc, OrderQuotaDoc } from '../../cloudfunctions/domain/order/docs'
 import { holdQuota, holdStock, releaseQuota, releaseStock } from '../../cloudfunctions/domain/order/holds'
 import { MIN_PAY_WINDOW_MS, ORDER_PAY_WINDOW_MS, campaignPhase, payDeadline, shouldRelease } from '../../cloudfunctions/domain/order/rules'
@@ -64,10 +63,6 @@ it('order codes: typed with or without the dash, any case; look-alike characters
   expect(OrderCode.safeParse('ABCD-EFGI').success).toBe(false)
   expect(OrderCode.safeParse('ABCDEFG').success).toBe(false)
   expect(formatOrderCode('K7QF2M9X')).toBe('K7QF-2M9X')
-})
-
-it('priceOrder: unit price times quantity, no discount without membership', () => {
-  expect(priceOrder(6800, 3)).toEqual({ subtotalFen: 20400, discountFen: 0, amountFen: 20400 })
 })
 
 describe('groupIdFrom (platform-decrypted group data)', () => {

@@ -11,6 +11,7 @@ export function productView(p: ProductDoc, suppliers: ReadonlyMap<string, Suppli
     id: p._id,
     name: p.name,
     kind: p.kind,
+    category: p.category,
     supplierId: p.supplierId,
     supplierName: suppliers.get(p.supplierId)?.name ?? '',
     description: p.description,
@@ -42,7 +43,7 @@ export async function saveProduct(ports: Ports, actor: Actor, id: string | undef
     known.add(skuId)
     return { id: skuId, name: s.name, priceFen: s.priceFen }
   })
-  const fields = { supplierId: supplier._id, name: draft.name, kind: draft.kind, description: draft.description, images: draft.images, unit: draft.unit, skus, updatedAt: now }
+  const fields = { supplierId: supplier._id, name: draft.name, kind: draft.kind, category: draft.category, description: draft.description, images: draft.images, unit: draft.unit, skus, updatedAt: now }
   let product: ProductDoc
   if (existing) {
     await ports.store.update('products', existing._id, { set: fields })
@@ -112,6 +113,7 @@ export async function saveCampaign(ports: Ports, actor: Actor, id: string | unde
     productId: product._id,
     productName: product.name,
     productKind: product.kind,
+    category: product.category,
     supplierId: product.supplierId,
     supplierName: supplier?.name ?? '',
     images: product.images,

@@ -3,7 +3,8 @@ import type { Ports } from '../../kernel/ports'
 import { type Result, fail, ok } from '../../kernel/result'
 import type { HouseholdDoc } from '../docs'
 import type { CampaignDoc, CampaignStockDoc, OrderDoc, OrderQuotaDoc, OrderVisitDoc, RejectReason } from './docs'
-import { holdQuota, holdStock, releaseOrder, releaseQuota } from './holds'
+import { holdOrderDiscount, holdsDiscount, priceOrder, settleOrderDiscount } from './discounts'
+import { countPaid, holdQuota, holdStock, releaseOrder, releaseQuota, releaseStock } from './holds'
 import { RESERVING_STALE_MS, campaignPhase, newOrderCode, newOrderId, payDeadline, quotaId, stockId } from './rules'
 
 export interface CreateOrderInput {
@@ -13,21 +14,19 @@ export interface CreateOrderInput {
   householdId: string
   note: string
   clientRequestId: string
+  couponId: string | null
+  usePoints: boolean
 }
 
-const REJECT_MESSAGES: Record<RejectReason, string> = {
+const REJECT_MESSAGES: Partial<Record<RejectReason, string>> = {
   'ORDER.SOLD_OUT': '库存不足，已售罄或剩余数量不够',
   'ORDER.LIMIT_REACHED': '本户已达到限购数量',
   'ORDER.INTERRUPTED': '下单未完成，请重新下单'
 }
 
-/**
- * The server prices the order from the campaign. A coupon or points (membership) would lower
- * `amountFen` here and be recorded on the order (`couponId`, `pointsUsed`, `discountFen`).
- */
-export function priceOrder(unitPriceFen: number, quantity: number): { subtotalFen: number; discountFen: number; amountFen: number } {
-  const subtotalFen = unitPriceFen * quantity
-  return { subtotalFen, discountFen: 0, amountFen: subtotalFen }
+function rejection(order: Pick<OrderDoc, 'rejectReason' | 'rejectMessage'>) {
+  const code = order.rejectReason ?? 'ORDER.INTERRUPTED'
+  return fail(code, order.rejectMessage ?? REJECT_MESSAGES[code] ?? '下单未完成，请重新下单')
 }
 
 /** The butler invitation the resident last opened for this campaign, if any. */
@@ -85,7 +84,10 @@ export async function createOrder(ports: Ports, actor: Actor, input: CreateOrder
     return fail('ORDER.LIMIT_REACHED', `每户限购 ${campaign.householdLimit} 份，本户已购 ${quota.bought} 份`)
   }
 
-  const price = priceOrder(sku.priceFen, input.quantity)
+  // The server prices: the campaign price, then membership (level discount, coupon, points).
+  const priced = await priceOrder(ports, { userId: actor.user._id, communityId: campaign.communityId }, campaign, sku.priceFen, input.quantity, input)
+  if (!priced.ok) return input.couponId && priced.code.startsWith('MEMBER.COUPON') ? fail(priced.code, priced.message, [{ path: 'couponId', message: priced.message }]) : priced
+  const price = priced.value
   const touch = await lastTouch(ports, actor.user._id, campaign._id)
   const order: OrderDoc = {
     _id: newOrderId(ports),
@@ -101,8 +103,8 @@ export async function createOrder(ports: Ports, actor: Actor, input: CreateOrder
     quantity: input.quantity,
     unitPriceFen: sku.priceFen,
     subtotalFen: price.subtotalFen,
-    couponId: null,
-    pointsUsed: 0,
+    couponId: price.couponId,
+    pointsUsed: price.pointsUsed,
     discountFen: price.discountFen,
     amountFen: price.amountFen,
     note: input.note,
@@ -144,7 +146,7 @@ export async function createOrder(ports: Ports, actor: Actor, input: CreateOrder
 
 /** What a resubmitted create answers: the same order, continued if it was cut short. */
 async function resume(ports: Ports, order: OrderDoc): Promise<Result<OrderDoc>> {
-  if (order.status === 'rejected') return fail(order.rejectReason ?? 'ORDER.INTERRUPTED', REJECT_MESSAGES[order.rejectReason ?? 'ORDER.INTERRUPTED'])
+  if (order.status === 'rejected') return rejection(order)
   if (order.status !== 'reserving') return ok(order)
   if (ports.clock.now() - order.createdAt > RESERVING_STALE_MS) return rejectOrder(ports, order, 'ORDER.INTERRUPTED')
   const campaign = await ports.store.get<CampaignDoc>('campaigns', order.campaignId)
@@ -159,16 +161,35 @@ async function reserve(ports: Ports, order: OrderDoc, campaign: CampaignDoc): Pr
     await releaseQuota(ports, order)
     return refuse(ports, order, 'ORDER.SOLD_OUT')
   }
+  let amounts: Pick<OrderDoc, 'discountFen' | 'amountFen' | 'pointsUsed'> = { discountFen: order.discountFen, amountFen: order.amountFen, pointsUsed: order.pointsUsed }
+  if (holdsDiscount(order)) {
+    // The coupon is locked and the points spent for this order (idempotent per order id).
+    const held = await holdOrderDiscount(ports, order, campaign)
+    if (!held.ok) {
+      await releaseStock(ports, order)
+      await releaseQuota(ports, order)
+      return refuse(ports, order, held.code, held.message)
+    }
+    amounts = { discountFen: held.value.discountFen, amountFen: held.value.amountFen, pointsUsed: held.value.pointsUsed }
+  }
   const now = ports.clock.now()
-  if (await ports.store.update('orders', order._id, { set: { status: 'pending_payment', updatedAt: now } }, { status: 'reserving' })) {
-    return ok({ ...order, status: 'pending_payment', updatedAt: now })
+  // Nothing left to pay (a coupon covered it all): the order is paid as placed.
+  const free = amounts.amountFen === 0
+  const next: Partial<OrderDoc> = free ? { ...amounts, status: 'paid', paidAt: now, paidFen: 0, updatedAt: now } : { ...amounts, status: 'pending_payment', updatedAt: now }
+  if (await ports.store.update('orders', order._id, { set: next }, { status: 'reserving' })) {
+    const placed = { ...order, ...next }
+    if (free) {
+      await settleOrderDiscount(ports, placed)
+      await countPaid(ports, placed)
+    }
+    return ok(placed)
   }
   const fresh = await ports.store.get<OrderDoc>('orders', order._id)
   if (!fresh) throw new Error(`order ${order._id} vanished`)
   if (fresh.status === 'rejected') {
     // The sweeper gave up on this order while we were slow: give back what we just took.
     await releaseOrder(ports, { ...fresh, releaseDue: true })
-    return fail(fresh.rejectReason ?? 'ORDER.INTERRUPTED', REJECT_MESSAGES[fresh.rejectReason ?? 'ORDER.INTERRUPTED'])
+    return rejection(fresh)
   }
   return ok(fresh)
 }
@@ -178,10 +199,9 @@ async function reserve(ports: Ports, order: OrderDoc, campaign: CampaignDoc): Pr
  * `reserving → rejected` is all that is left. A crash before it leaves a `reserving` order that
  * holds nothing, which the sweeper rejects later (its releases are no-ops).
  */
-async function refuse(ports: Ports, order: OrderDoc, reason: RejectReason): Promise<Result<OrderDoc>> {
-  if (await ports.store.update('orders', order._id, { set: { status: 'rejected', rejectReason: reason, updatedAt: ports.clock.now() } }, { status: 'reserving' })) {
-    return fail(reason, REJECT_MESSAGES[reason])
-  }
+async function refuse(ports: Ports, order: OrderDoc, reason: RejectReason, message?: string): Promise<Result<OrderDoc>> {
+  const set = { status: 'rejected', rejectReason: reason, ...(message ? { rejectMessage: message } : {}), updatedAt: ports.clock.now() }
+  if (await ports.store.update('orders', order._id, { set }, { status: 'reserving' })) return rejection({ rejectReason: reason, ...(message ? { rejectMessage: message } : {}) })
   // Someone else moved the order on (a twin request, or the sweeper): answer with its state.
   const fresh = await ports.store.get<OrderDoc>('orders', order._id)
   if (!fresh) throw new Error(`order ${order._id} vanished`)
@@ -198,6 +218,5 @@ export async function rejectOrder(ports: Ports, order: OrderDoc, reason: RejectR
   if (!fresh) throw new Error(`order ${order._id} vanished`)
   if (fresh.status !== 'rejected') return ok(fresh)
   await releaseOrder(ports, fresh)
-  const why = fresh.rejectReason ?? reason
-  return fail(why, REJECT_MESSAGES[why])
+  return rejection(fresh)
 }

@@ -1,5 +1,6 @@
 /** Stored shapes of pre-sales and group buys. Money in fen, times in UTC epoch ms. */
-import type { AfterSaleStatus, AfterSaleType, CampaignStatus, DeliveryMode, OrderStatus, ProductKind, RefundReason } from '../../contracts/order'
+import type { ErrorCode } from '../../contracts/errors'
+import type { AfterSaleStatus, AfterSaleType, CampaignStatus, DeliveryMode, OrderStatus, ProductCategory, ProductKind, RefundReason } from '../../contracts/order'
 
 export interface SupplierDoc {
   _id: string
@@ -23,6 +24,8 @@ export interface ProductDoc {
   supplierId: string
   name: string
   kind: ProductKind
+  /** What category-scoped coupons match. */
+  category: ProductCategory
   description: string
   images: string[]
   unit: string
@@ -62,6 +65,7 @@ export interface CampaignDoc {
   productId: string
   productName: string
   productKind: ProductKind
+  category: ProductCategory
   supplierId: string
   supplierName: string
   images: string[]
@@ -125,7 +129,8 @@ export interface AfterSale {
   reviewedBy: string | null
 }
 
-export type RejectReason = 'ORDER.SOLD_OUT' | 'ORDER.LIMIT_REACHED' | 'ORDER.INTERRUPTED'
+/** Why a create did not go through: sold out, limit reached, interrupted, or a coupon/points refusal. */
+export type RejectReason = ErrorCode
 
 export interface OrderDoc {
   /** `o` + 15 alphanumerics: also a field name in the counters' `holds` maps. */
@@ -144,7 +149,11 @@ export interface OrderDoc {
   quantity: number
   unitPriceFen: number
   subtotalFen: number
-  /** The membership seam: a coupon or points lower `amountFen`; none applied yet. */
+  /**
+   * Membership (domain/member/checkout.ts): the level discount, a coupon (locked for the order,
+   * used when paid) and points (spent when the order was placed) lower `amountFen`. Returned
+   * when the order is cancelled, expires or is refunded in full.
+   */
   couponId: string | null
   pointsUsed: number
   discountFen: number
@@ -152,6 +161,7 @@ export interface OrderDoc {
   note: string
   status: OrderStatus
   rejectReason?: RejectReason
+  rejectMessage?: string
   /** Pay before this. */
   expiresAt: number
   /** A payment opened within the window may finish until this (its own window). */

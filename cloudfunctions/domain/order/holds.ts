@@ -1,4 +1,5 @@
 import type { Ports } from '../../kernel/ports'
+import { releaseOrderDiscount } from './discounts'
 import type { CampaignStockDoc, OrderDoc, OrderQuotaDoc } from './docs'
 import { quotaId, stockId } from './rules'
 
@@ -74,10 +75,16 @@ export async function releaseStock(ports: Ports, order: Held): Promise<boolean> 
   )
 }
 
-/** Gives back whatever the order holds (each part at most once), then clears `releaseDue`. */
+/**
+ * Gives back whatever the order holds (each part at most once), then clears `releaseDue`. An
+ * order that ends unpaid also gets its coupon and points back (refunds do that on success).
+ */
 export async function releaseOrder(ports: Ports, order: OrderDoc): Promise<void> {
   await releaseStock(ports, order)
   await releaseQuota(ports, order)
+  if (order.status === 'expired' || order.status === 'cancelled' || order.status === 'rejected') {
+    await releaseOrderDiscount(ports, order, order.status === 'expired' ? 'expired' : 'cancelled')
+  }
   await ports.store.update('orders', order._id, { set: { releaseDue: false } }, { releaseDue: true })
 }
 

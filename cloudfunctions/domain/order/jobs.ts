@@ -6,6 +6,7 @@ import type { CampaignDoc, CampaignStockDoc, DeliveryTaskDoc, OrderDoc, OrderQuo
 import { releaseOrder, releaseQuota, releaseStock, uncountPaid } from './holds'
 import { fulfillIfDone } from './lifecycle'
 import { refundOrder, reopenFailedRefund } from './refunds'
+import { settleOrderDiscount } from './discounts'
 import {
   EXPIRY_GRACE_MS,
   HOLDING_STATUSES,
@@ -174,6 +175,8 @@ async function settleSucceeded(ports: Ports, c: CampaignDoc, report: SettleRepor
       const claimed = await ports.store.update('orders', o._id, { set: { status: 'confirmed', gridId: gridIdFor(o), updatedAt: now } }, { status: 'paid' })
       if (!claimed) continue
       report.confirmedOrders++
+      // A coupon-paid order that crashed before its coupon was marked used is finished here.
+      if (o.paymentId === null) await settleOrderDiscount(ports, o)
       await notifyOrder(ports, o, '拼团成功', `「${c.title}」已成团，${c.deliveryMode === 'pickup' ? '请按时到自提点取货' : '管家将按时送货上门'}，凭订单码收货。`)
     }
   }

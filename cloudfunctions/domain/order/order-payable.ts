@@ -5,6 +5,7 @@ import { PAYMENT_WINDOW_MS } from '../payment/ids'
 import type { PayableKind, QuotedLine } from '../payment/payables'
 import { householdLabel } from '../user/format'
 import type { CampaignDoc, OrderDoc } from './docs'
+import { releaseOrderDiscount, settleOrderDiscount } from './discounts'
 import { countPaid } from './holds'
 
 /**
@@ -54,7 +55,8 @@ export const orderPayable: PayableKind = {
     const order = await ports.store.get<OrderDoc>('orders', line.id)
     // Expired, cancelled, or paid by another payment meanwhile: the payment module refunds this one.
     if (!order || order.paymentId !== payment._id) return 'already_settled'
-    // Idempotent follow-up, re-run on every delivery until the payment is settled.
+    // Idempotent follow-ups, re-run on every delivery until the payment is settled.
+    await settleOrderDiscount(ports, order)
     if (order.status === 'paid') await countPaid(ports, order)
     return 'applied'
   },
@@ -73,6 +75,8 @@ export const orderPayable: PayableKind = {
       { set: { status: 'refunded', refundedAt: now, refundReason: order.refundReason ?? 'operator', refundRequestedAt: order.refundRequestedAt ?? now } },
       { paymentId: payment._id, status: { in: ['refunding', 'paid', 'confirmed', 'delivered'] } }
     )
+    // Refunded in full: the coupon and the points spent come back (idempotent).
+    await releaseOrderDiscount(ports, order, 'refunded')
   },
 
   async describeHousehold(ports, householdId) {

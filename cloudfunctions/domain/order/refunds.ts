@@ -2,6 +2,7 @@ import type { RefundReason } from '../../contracts/order'
 import type { Ports } from '../../kernel/ports'
 import type { PaymentDoc, RefundDoc } from '../payment/docs'
 import { requestRefund } from '../payment/refund'
+import { releaseOrderDiscount } from './discounts'
 import type { OrderDoc } from './docs'
 import { MAX_REFUND_ATTEMPTS } from './rules'
 
@@ -37,6 +38,13 @@ export async function refundOrder(ports: Ports, order: OrderDoc, requestedBy: st
   if (order.refundAttempts >= MAX_REFUND_ATTEMPTS) return 'gave_up'
   const markRequested = () =>
     ports.store.update('orders', order._id, { set: { refundRequestedAt: ports.clock.now(), updatedAt: ports.clock.now() } }, { refundRequestedAt: null })
+  if (order.paymentId === null && order.paidFen === 0 && order.paidAt !== null) {
+    // Paid in full by a coupon: no money to return, only the coupon and the points.
+    const now = ports.clock.now()
+    await ports.store.update('orders', order._id, { set: { status: 'refunded', refundedAt: now, refundRequestedAt: now, updatedAt: now } }, { status: 'refunding' })
+    await releaseOrderDiscount(ports, order, 'refunded')
+    return 'requested'
+  }
   const payment = order.paymentId ? await ports.store.get<PaymentDoc>('payments', order.paymentId) : null
   const line = payment?.lines.find((l) => l.type === 'order' && l.id === order._id)
   if (!payment || !line) {

@@ -1,8 +1,8 @@
 import { Image, Text, View } from '@tarojs/components'
 import { useEffect, useMemo, useRef, useState } from 'react'
 import type { PassCodeT } from '@contracts/access'
-import { encodeQr } from '../qr/encode'
-import { qrDataUri } from '../qr/png'
+import { encodeQr } from '../../../utils/qr/encode'
+import { qrDataUri } from '../../../utils/qr/png'
 
 export interface PassBatch {
   serverTime: number

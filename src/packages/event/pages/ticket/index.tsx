@@ -3,6 +3,7 @@ import Taro, { useDidHide, useDidShow, useRouter } from '@tarojs/taro'
 import { useEffect, useRef, useState } from 'react'
 import type { ApiError } from '@contracts/errors'
 import { StateView } from '../../../../components/StateView'
+import { QrImage } from '../../../../components/QrImage'
 import { EVENT_PKG, type Ticket, getTicket } from '../../../../services/event'
 import { formatDateTime } from '../../../../utils/time'
 import { Button } from '../../../../ui/nut'
@@ -70,11 +71,9 @@ export default function TicketPage() {
           <Text className='ev-label' style={{ textAlign: 'center' }}>
             请向核销员出示二维码，或报出核销码
           </Text>
+          <QrImage text={t.token} size={400} id='ticket-qr' />
           <Text className='ev-code' id='ticket-short-code'>
             {t.shortCode}
-          </Text>
-          <Text className='ev-token' id='ticket-token'>
-            {t.token}
           </Text>
           <Text className='ev-count' id='ticket-refresh'>
             {left > 0 ? `${left} 秒后自动刷新 · 截图无效` : '正在刷新…'}

@@ -1,0 +1,67 @@
+import type { CheckoutItem } from '../../contracts/member'
+import type { Ports } from '../../kernel/ports'
+import { type Result, ok } from '../../kernel/result'
+import { type Buyer, type Quote, holdDiscount, quoteDiscount, releaseDiscount, settleDiscount } from '../member/checkout'
+import { PAYMENT_WINDOW_MS } from '../payment/ids'
+import type { CampaignDoc, OrderDoc } from './docs'
+
+/**
+ * Membership at the pre-sale checkout (the member feature's checkout API): the level discount on
+ * every order, a coupon and points when the resident asks. The order stores what it was priced
+ * with; the coupon lock and the points spent are keyed by the order id, so every step here is
+ * idempotent and a retried create or job finds what it already did.
+ */
+export interface Pricing {
+  subtotalFen: number
+  discountFen: number
+  amountFen: number
+  couponId: string | null
+  pointsUsed: number
+}
+
+/** A coupon lock outlives any payment the order may still take (its window, a payment opened in it). */
+const LOCK_MARGIN_MS = PAYMENT_WINDOW_MS + 10 * 60_000
+
+function itemsOf(c: Pick<CampaignDoc, 'category' | 'productId'>, subtotalFen: number): CheckoutItem[] {
+  return [{ amountFen: subtotalFen, category: c.category, productId: c.productId }]
+}
+
+const pricingOf = (q: Quote): Pricing => ({ subtotalFen: q.subtotalFen, discountFen: q.discountFen, amountFen: q.payableFen, couponId: q.couponId, pointsUsed: q.pointsUsed })
+
+/** Prices an order (reads only): a coupon that is not the buyer's or not usable is refused here. */
+export async function priceOrder(
+  ports: Ports,
+  buyer: Buyer,
+  c: Pick<CampaignDoc, 'category' | 'productId'>,
+  unitPriceFen: number,
+  quantity: number,
+  ask: { couponId: string | null; usePoints: boolean }
+): Promise<Result<Pricing>> {
+  const q = await quoteDiscount(ports, buyer, { items: itemsOf(c, unitPriceFen * quantity), couponId: ask.couponId, points: ask.usePoints ? 'max' : 0 })
+  return q.ok ? ok(pricingOf(q.value)) : q
+}
+
+export const holdsDiscount = (o: Pick<OrderDoc, 'couponId' | 'pointsUsed'>) => o.couponId !== null || o.pointsUsed > 0
+
+/** Locks the coupon and spends the points the order was priced with. */
+export async function holdOrderDiscount(ports: Ports, order: OrderDoc, c: CampaignDoc): Promise<Result<Pricing>> {
+  const q = await holdDiscount(ports, { userId: order.userId, communityId: order.communityId }, {
+    items: itemsOf(c, order.subtotalFen),
+    couponId: order.couponId,
+    points: order.pointsUsed,
+    orderRef: order._id,
+    holdUntil: order.expiresAt + LOCK_MARGIN_MS,
+    title: `预售 · ${c.title}`.slice(0, 30)
+  })
+  return q.ok ? ok(pricingOf(q.value)) : q
+}
+
+/** Paid: the coupon is used. */
+export async function settleOrderDiscount(ports: Ports, order: Pick<OrderDoc, '_id' | 'couponId'>): Promise<void> {
+  if (order.couponId) await settleDiscount(ports, order._id)
+}
+
+/** Cancelled, expired or refunded in full: the coupon and the points come back. */
+export async function releaseOrderDiscount(ports: Ports, order: Pick<OrderDoc, '_id' | 'couponId' | 'pointsUsed'>, reason: 'cancelled' | 'expired' | 'refunded'): Promise<void> {
+  if (holdsDiscount(order)) await releaseDiscount(ports, order._id, reason)
+}
