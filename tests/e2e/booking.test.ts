@@ -81,9 +81,10 @@ describe('home services end to end (H5 build + local server + headless Chromium)
     await shot(worker.page, 'booking', '07-worker-done')
 
     // The resident sees the timeline and rates.
-    await open(page, `${SV}/mine/index`)
-    await open(page, `${SV}/booking/index?id=${bookingId}`)
+    await page.goto('about:blank')
+    await page.goto(`${app.url}#${SV}/booking/index?id=${bookingId}`)
     await cur(page, '#booking-status', '已完成').waitFor()
+    await cur(page, '#rate-form').waitFor()
     await cur(page, '#tl-finished.sv-tl--done').waitFor()
     expect(await cur(page, '#timeline').locator('.sv-tl--done').count()).toBeGreaterThanOrEqual(10)
     await shot(page, 'booking', '08-resident-timeline')

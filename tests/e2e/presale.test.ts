@@ -1,4 +1,5 @@
 import type { Browser } from 'playwright-core'
+import type { MemberAccountDoc } from '../../cloudfunctions/domain/member/docs'
 import type { OrderDoc } from '../../cloudfunctions/domain/order/docs'
 import type { PaymentDoc, RefundDoc } from '../../cloudfunctions/domain/payment/docs'
 import { runJob } from '../../cloudfunctions/kernel/main'
@@ -84,19 +85,29 @@ describe('pre-sale orders end to end', () => {
     await context.close()
   })
 
-  it('the settlement job refunds a failed group, and the resident sees the refund', async () => {
+  it('the settlement job refunds a failed group (money, and the points used), and the resident sees the refund', async () => {
+    const balance = async () => (await app.ports.store.get<MemberAccountDoc>('memberAccounts', 'c-linyuan:u-wang'))?.balance ?? 0
+    const pointsBefore = await balance()
     const { context, page } = await phone(browser)
     await loginAs(page, app.url, 'u-wang')
     await page.goto(`${app.url}#/packages/presale/pages/detail/index?id=${PRESALE_IDS.fruit}`)
     await page.locator('#campaign-progress', { hasText: '还差 40' }).waitFor()
     await page.locator('#go-confirm').click()
+    // Pay part with membership points (at most 20 % of ¥79).
+    await page.locator('#confirm-points').click()
+    await page.locator('#confirm-points', { hasText: '已使用' }).waitFor()
+    await page.locator('#presale-confirm', { hasText: '已优惠' }).waitFor()
+    await shot(page, 'presale', '07a-confirm-points')
     await page.locator('#confirm-submit').click()
     await page.locator('#sandbox-confirm').click()
     await page.locator('#result-status', { hasText: '支付成功' }).waitFor()
     await page.locator('#go-order').click()
     await page.locator('#order-status', { hasText: '已支付' }).waitFor()
     const [order] = await ordersOf(PRESALE_IDS.fruit)
-    expect(order?.status).toBe('paid')
+    expect(order).toMatchObject({ status: 'paid', subtotalFen: 7900 })
+    expect(order!.pointsUsed).toBeGreaterThan(0)
+    expect(order!.amountFen).toBe(7900 - order!.discountFen)
+    expect(await balance()).toBeLessThan(pointsBefore)
 
     // The campaign ends without reaching its threshold of 40; the timer job settles it.
     expect(await app.ports.store.update('campaigns', PRESALE_IDS.fruit, { set: { endAt: Date.now() - 5 * 60_000 } })).toBe(true)
@@ -108,7 +119,9 @@ describe('pre-sale orders end to end', () => {
     await page.reload()
     await page.locator('#order-status', { hasText: '已退款' }).waitFor()
     expect(await page.locator('#order-explain').textContent()).toContain('未成团自动退款')
-    expect(await page.locator('#order-refunded').textContent()).toContain('79.00')
+    expect(await page.locator('#order-refunded').textContent()).toContain((order!.amountFen / 100).toFixed(2))
+    // The points spent are back, and those the payment earned are taken back.
+    expect(await balance()).toBe(pointsBefore)
     await shot(page, 'presale', '07-order-refunded')
 
     // Running the job again refunds nothing twice.
@@ -158,7 +171,8 @@ describe('pre-sale orders end to end', () => {
     await shot(op.page, 'presale', '11-dashboard')
     await op.page.goto('about:blank')
     await op.page.goto(`${app.url}#/packages/presale-admin/pages/dashboard/index?id=${PRESALE_IDS.fruit}`)
-    await op.page.locator('#dash-refunded-fen', { hasText: '¥79' }).waitFor()
+    await op.page.locator('#dash-refunded-fen', { hasText: '¥' }).waitFor()
+    expect(await op.page.locator('#dash-refunded-fen').textContent()).not.toBe('¥0')
     await shot(op.page, 'presale', '12-dashboard-failed')
     await op.page.goto('about:blank')
     await op.page.goto(`${app.url}#/packages/presale-admin/pages/campaigns/index`)

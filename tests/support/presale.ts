@@ -43,6 +43,8 @@ export interface BuyOptions {
   householdId?: string
   clientRequestId?: string
   who?: string
+  couponId?: string | null
+  usePoints?: boolean
 }
 
 export function orderInput(o: BuyOptions = {}) {
@@ -51,7 +53,9 @@ export function orderInput(o: BuyOptions = {}) {
     skuId: o.skuId ?? 's1',
     quantity: o.quantity ?? 1,
     householdId: o.householdId ?? HOME,
-    clientRequestId: o.clientRequestId ?? newCrid()
+    clientRequestId: o.clientRequestId ?? newCrid(),
+    ...(o.couponId !== undefined ? { couponId: o.couponId } : {}),
+    ...(o.usePoints !== undefined ? { usePoints: o.usePoints } : {})
   }
 }
 

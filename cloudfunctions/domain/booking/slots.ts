@@ -61,7 +61,8 @@ export function eligible(workers: readonly WorkerDoc[], category: string, start:
 export function hoursText(h: WorkHours): string {
   const names = ['日', '一', '二', '三', '四', '五', '六']
   const hm = (m: number) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`
-  return `周${h.days.map((d) => names[d] ?? '').join('')} ${hm(h.startMin)}-${hm(h.endMin)}`
+  const days = h.days.length === 7 ? '每天' : `周${[...h.days].sort((a, b) => ((a + 6) % 7) - ((b + 6) % 7)).map((d) => names[d] ?? '').join('')}`
+  return `${days} ${hm(h.startMin)}-${hm(h.endMin)}`
 }
 
 export function monthOf(ms: number): string {

@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import Taro, { useDidShow, useRouter } from '@tarojs/taro'
 import { useState } from 'react'
-import { PRODUCT_KINDS, PRODUCT_KIND_LABELS, ProductDraftSchema, type ProductKind } from '@contracts/order'
+import { PRODUCT_CATEGORIES, PRODUCT_CATEGORY_LABELS, PRODUCT_KINDS, PRODUCT_KIND_LABELS, type ProductCategory, ProductDraftSchema, type ProductKind } from '@contracts/order'
 import type { ApiError } from '@contracts/errors'
 import { StateView } from '../../../../components/StateView'
 import { type Catalog, catalog, saveProduct, saveSupplier } from '../../../../services/order'
@@ -26,6 +26,7 @@ export default function ProductPage() {
   const [error, setError] = useState<ApiError | null>(null)
   const [name, setName] = useState('')
   const [kind, setKind] = useState<ProductKind>('goods')
+  const [category, setCategory] = useState<ProductCategory>('other')
   const [supplierId, setSupplierId] = useState('')
   const [unit, setUnit] = useState('份')
   const [description, setDescription] = useState('')
@@ -43,6 +44,7 @@ export default function ProductPage() {
     if (p && !name) {
       setName(p.name)
       setKind(p.kind)
+      setCategory(p.category)
       setSupplierId(p.supplierId)
       setUnit(p.unit)
       setDescription(p.description)
@@ -65,6 +67,7 @@ export default function ProductPage() {
     const input = {
       name,
       kind,
+      category,
       supplierId,
       unit,
       description,
@@ -107,6 +110,14 @@ export default function ProductPage() {
           {PRODUCT_KINDS.map((k) => (
             <Text key={k} className={`ps-choice ${kind === k ? 'ps-choice--on' : ''}`} onClick={() => setKind(k)}>
               {PRODUCT_KIND_LABELS[k]}
+            </Text>
+          ))}
+        </View>
+        <Text className='ps-label'>品类（会员优惠券按品类适用）</Text>
+        <View className='ps-choices ps-field'>
+          {PRODUCT_CATEGORIES.map((c) => (
+            <Text key={c} id={`category-${c}`} className={`ps-choice ${category === c ? 'ps-choice--on' : ''}`} onClick={() => setCategory(c)}>
+              {PRODUCT_CATEGORY_LABELS[c]}
             </Text>
           ))}
         </View>

@@ -1,9 +1,10 @@
 import { Text, View } from '@tarojs/components'
 import Taro, { useDidShow, useRouter } from '@tarojs/taro'
-import { useRef, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import type { ApiError } from '@contracts/errors'
 import { Price } from '../../../../components/Price'
 import { StateView } from '../../../../components/StateView'
+import { type CheckoutOptions, type PickedCoupon, checkoutOptions, pickCoupon } from '../../../../services/member'
 import { type CampaignDetail, type Order, PRESALE_PKG, createOrder, getCampaign, newRequestId, payOrder } from '../../../../services/order'
 import { toastError } from '../../../../services/result'
 import { currentMe } from '../../../../services/session'
@@ -14,9 +15,10 @@ import { ProductArt, deliveryText } from '../../ui'
 import '../../presale.scss'
 
 /**
- * Order confirmation. The server prices the order and holds the stock; the price shown here is
- * the same arithmetic. One request id per order attempt: a retried tap after a network error
- * returns the same order, a new attempt after a refusal gets a new id.
+ * Order confirmation. The server prices the order (campaign price, then the member level
+ * discount, a coupon and points) and holds the stock; the figures here are the membership
+ * preview of the same arithmetic. One request id per order attempt: a retried tap after a
+ * network error returns the same order, a new attempt after a refusal gets a new id.
  */
 export default function ConfirmPage() {
   const { params } = useRouter()
@@ -31,6 +33,9 @@ export default function ConfirmPage() {
   const [note, setNote] = useState('')
   const [busy, setBusy] = useState(false)
   const [created, setCreated] = useState<Order | null>(null)
+  const [coupon, setCoupon] = useState<PickedCoupon | null>(null)
+  const [usePoints, setUsePoints] = useState(false)
+  const [options, setOptions] = useState<CheckoutOptions | null>(null)
   const requestId = useRef(newRequestId())
 
   const load = async () => {
@@ -40,12 +45,43 @@ export default function ConfirmPage() {
   }
   useDidShow(() => void load())
 
+  const campaign = data?.campaign
+  const chosen = campaign?.skus.find((s) => s.id === skuId) ?? campaign?.skus[0]
+  const limit = Math.max(0, Math.min(data?.mine?.remainingLimit ?? 0, chosen?.remaining ?? 0))
+  const count = Math.min(Math.max(1, quantity), Math.max(1, limit))
+  const items = campaign && chosen ? [{ amountFen: chosen.priceFen * count, category: campaign.category, productId: campaign.productId }] : null
+  const itemsKey = JSON.stringify(items)
+  // The membership preview follows the basket, the coupon and the points switch.
+  useEffect(() => {
+    if (!items || created) return
+    let live = true
+    void checkoutOptions({ items, couponId: coupon?.couponId ?? null, usePoints }).then((r) => {
+      if (!live) return
+      if (r.ok) setOptions(r.data)
+      else if (coupon) {
+        setCoupon(null)
+        toastError(r.error)
+      }
+    })
+    return () => {
+      live = false
+    }
+  }, [itemsKey, coupon?.couponId, usePoints, created])
+
+  const chooseCoupon = async () => {
+    if (!items || created) return
+    const picked = await pickCoupon({ items, couponId: coupon?.couponId ?? null })
+    if (picked) setCoupon(picked.couponId ? picked : null)
+  }
+
   if (!data) return <View className='page'>{<StateView loading={!error} error={error} />}</View>
   const c = data.campaign
   const sku = c.skus.find((s) => s.id === skuId) ?? c.skus[0]
   const max = Math.max(0, Math.min(data.mine?.remainingLimit ?? 0, sku?.remaining ?? 0))
   const qty = Math.min(Math.max(1, quantity), Math.max(1, max))
-  const total = (sku?.priceFen ?? 0) * qty
+  const quote = options?.quote
+  const total = quote?.payableFen ?? (sku?.priceFen ?? 0) * qty
+  const usable = options?.coupons.filter((x) => x.usable).length ?? 0
 
   const pay = async (order: Order) => {
     const p = await payOrder(order.id)
@@ -60,7 +96,7 @@ export default function ConfirmPage() {
     if (!sku) return
     setBusy(true)
     if (created) return pay(created)
-    const r = await createOrder({ campaignId, skuId: sku.id, quantity: qty, householdId, note, clientRequestId: requestId.current })
+    const r = await createOrder({ campaignId, skuId: sku.id, quantity: qty, householdId, note, couponId: coupon?.couponId ?? null, usePoints, clientRequestId: requestId.current })
     if (!r.ok) {
       setBusy(false)
       // A refusal is final for this attempt; only a lost answer is retried with the same id.
@@ -140,11 +176,34 @@ export default function ConfirmPage() {
         </View>
         <View className='ps-kv' style={{ marginTop: '16px' }}>
           <Text className='ps-kv__k'>商品金额</Text>
-          <Price fen={total} size='s' />
+          <Price fen={(sku?.priceFen ?? 0) * qty} size='s' />
+        </View>
+        {quote && quote.levelDiscountFen > 0 ? (
+          <View className='ps-kv'>
+            <Text className='ps-kv__k'>{quote.levelName}折扣</Text>
+            <Text className='ps-kv__v ps-minus'>-¥{(quote.levelDiscountFen / 100).toFixed(2)}</Text>
+          </View>
+        ) : null}
+        <View className='ps-kv' id='confirm-coupon' onClick={() => void chooseCoupon()}>
+          <Text className='ps-kv__k'>优惠券</Text>
+          <Text className={`ps-kv__v ${coupon ? 'ps-minus' : 'muted'}`}>
+            {coupon ? `${coupon.title} -¥${((quote?.couponDiscountFen ?? coupon.discountFen) / 100).toFixed(2)}` : usable > 0 ? `${usable} 张可用 ›` : '暂无可用 ›'}
+          </Text>
         </View>
         <View className='ps-kv'>
-          <Text className='ps-kv__k'>优惠</Text>
-          <Text className='ps-kv__v muted'>暂无可用优惠</Text>
+          <Text className='ps-kv__k'>积分抵扣</Text>
+          <View className='row' style={{ gap: '16px' }}>
+            <Text className='muted'>
+              {usePoints && quote ? `用 ${quote.pointsUsed} 积分 -¥${(quote.pointsDiscountFen / 100).toFixed(2)}` : `可用 ${options?.points.maxUsable ?? 0} 积分`}
+            </Text>
+            <Text
+              id='confirm-points'
+              className={`ps-choice ${usePoints ? 'ps-choice--on' : ''}`}
+              onClick={() => !created && (options?.points.maxUsable ?? 0) > 0 && setUsePoints(!usePoints)}
+            >
+              {usePoints ? '已使用' : '使用'}
+            </Text>
+          </View>
         </View>
       </View>
       {error ? (
@@ -156,6 +215,7 @@ export default function ConfirmPage() {
         <View className='ps-bar__total'>
           <Text>合计 </Text>
           <Price fen={created?.amountFen ?? total} />
+          {!created && quote && quote.payableFen < quote.subtotalFen ? <Text className='muted'> 已优惠 ¥{((quote.subtotalFen - quote.payableFen) / 100).toFixed(2)}</Text> : null}
         </View>
         <Button id='confirm-submit' className='ps-bar__btn' type='primary' loading={busy} disabled={!created && (max === 0 || !householdId)} onClick={() => void submit()}>
           {created ? '继续支付' : '提交订单并支付'}

@@ -137,8 +137,12 @@ export default function OrderPage() {
         </View>
         {o.discountFen > 0 ? (
           <View className='ps-kv'>
-            <Text className='ps-kv__k'>优惠</Text>
-            <Text className='ps-kv__v'>-¥{(o.discountFen / 100).toFixed(2)}</Text>
+            <Text className='ps-kv__k'>会员优惠</Text>
+            <Text className='ps-kv__v ps-minus' id='order-discount'>
+              -¥{(o.discountFen / 100).toFixed(2)}
+              {o.couponId ? ' · 含优惠券' : ''}
+              {o.pointsUsed > 0 ? ` · ${o.pointsUsed} 积分` : ''}
+            </Text>
           </View>
         ) : null}
         <View className='ps-kv'>

@@ -85,7 +85,7 @@ export default function JobPage() {
               <Input id='job-price' className='sv-input' type='digit' value={price} placeholder='例如 180' onInput={(e) => setPrice(e.detail.value)} />
             </View>
           ) : null}
-          <Button id='job-finish' className='btn-block' block type='primary' disabled={!allDone} loading={busy === 'finish'} onClick={() => void step('finish')}>
+          <Button id='job-finish' className='btn-block' block type={allDone ? 'primary' : 'default'} disabled={!allDone} loading={busy === 'finish'} onClick={() => void step('finish')}>
             {allDone ? '完工' : `还有 ${b.checklist.filter((c) => c.doneAt === null).length} 项未完成`}
           </Button>
         </View>

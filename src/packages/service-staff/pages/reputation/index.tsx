@@ -35,10 +35,10 @@ export default function ReputationPage() {
         return (
           <View key={r.worker.id} id={`rep-${r.worker.id}`} className='card'>
             <View className='sv-line__top'>
-              <Text className='sv-line__name'>
-                {r.worker.name}
-                {r.worker.outstanding ? ' 🏅' : ''}
-              </Text>
+              <View className='row'>
+                <Text className='sv-line__name'>{r.worker.name}</Text>
+                {r.worker.outstanding ? <Text className='badge badge--accent' style={{ marginLeft: '12px' }} id={`star-${r.worker.id}`}>优秀师傅</Text> : null}
+              </View>
               <Text className={`badge ${r.trend === 'down' ? 'badge--accent' : ''}`}>{TREND[r.trend]}</Text>
             </View>
             <Text className='sv-meta'>
