@@ -1,3 +1,4 @@
+import { generateKeyPairSync } from 'node:crypto'
 /**
  * Cold start of each CloudBase bundle, each sample in a FRESH `node` process: bytes, ms to
  * `require()` the bundle, ms to answer a first `main()` call that needs no network (a malformed
@@ -64,11 +65,34 @@ interface Sample {
   processMs: number
 }
 
+let merchantEnv: Record<string, string> | null = null
+/**
+ * A complete, throwaway WeChat Pay configuration: functions that take payments check their
+ * merchant settings at start, so `pay` is measured as deployed (settings present), not refusing.
+ */
+function benchMerchantEnv(): Record<string, string> {
+  if (merchantEnv) return merchantEnv
+  const pair = () => generateKeyPairSync('rsa', { modulusLength: 2048, publicKeyEncoding: { type: 'spki', format: 'pem' }, privateKeyEncoding: { type: 'pkcs8', format: 'pem' } })
+  const merchant = pair()
+  const wechat = pair()
+  merchantEnv = {
+    WECHATPAY_APPID: 'wx0123456789abcdef',
+    WECHATPAY_MCHID: '1900000109',
+    WECHATPAY_SERIAL: '5157F09EFDC096DE15EBE81A47057A7232F1B8E1',
+    WECHATPAY_PRIVATE_KEY: merchant.privateKey,
+    WECHATPAY_APIV3_KEY: 'bench0123456789bench0123456789ab',
+    WECHATPAY_NOTIFY_URL: 'https://example.invalid/pay/notify',
+    WECHATPAY_PUBLIC_KEY_ID: 'PUB_KEY_ID_0114BENCH',
+    WECHATPAY_PUBLIC_KEY: wechat.publicKey
+  }
+  return merchantEnv
+}
+
 function sample(file: string, mode: 'call' | 'sdk', scf: boolean): Promise<Sample> {
   return new Promise((resolve, reject) => {
     // A clean environment: nothing of ours (WX_*, TCB_*, NODE_OPTIONS from tsx) leaks in.
     const env = {} as NodeJS.ProcessEnv
-    Object.assign(env, { PATH: process.env.PATH ?? '/usr/bin:/bin', LINLI_CODE_PEPPER: 'bench-pepper-0123456789' }, scf ? SCF_ENV : {})
+    Object.assign(env, { PATH: process.env.PATH ?? '/usr/bin:/bin', LINLI_CODE_PEPPER: 'bench-pepper-0123456789' }, benchMerchantEnv(), scf ? SCF_ENV : {})
     const started = performance.now()
     const child = spawn(process.execPath, ['-e', CHILD, file, mode], { env, cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] })
     let out = ''
