@@ -82,9 +82,12 @@ async function seed(store: Store, now: number, campaignIds: readonly string[]): 
   }
 }
 
-/** The i-th attempt: household i mod 500, so each household tries 4 times in the crowd. */
+/**
+ * The i-th attempt: each household's 4 attempts are consecutive, so over HTTP (50 in flight) a
+ * household's requests race each other as well as the other households' for the stock.
+ */
 function attempt(campaignId: string, i: number) {
-  const household = i % HOUSEHOLDS
+  const household = Math.floor(i / (ATTEMPTS / HOUSEHOLDS)) % HOUSEHOLDS
   return {
     openid: `bench-presale-${household}`,
     input: { campaignId, skuId: 's1', quantity: 1, householdId: `hb-${household}`, clientRequestId: `${campaignId}-attempt-${String(i).padStart(5, '0')}` }
@@ -180,7 +183,7 @@ async function overHttp(campaignId: string): Promise<Way> {
     const now = Date.now()
     await seed(app.ports.store, now, [campaignId])
     const secret = loadSecrets(dataDir).devSessionSecret
-    const tokens = Array.from({ length: HOUSEHOLDS }, (_, i) => signDevSession(secret, `bench-presale-${i}`, now))
+    const tokens = new Map(Array.from({ length: HOUSEHOLDS }, (_, i) => [`bench-presale-${i}`, signDevSession(secret, `bench-presale-${i}`, now)]))
     const url = `${app.url}api/order`
     const latencies: number[] = []
     const results: ApiResponse<unknown>[] = []
@@ -191,7 +194,7 @@ async function overHttp(campaignId: string): Promise<Way> {
         const t0 = performance.now()
         const res = await fetch(url, {
           method: 'POST',
-          headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens[i % HOUSEHOLDS]}` },
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens.get(a.openid) ?? ''}` },
           body: JSON.stringify({ action: 'create', input: a.input, communityId: COMMUNITY })
         })
         results.push((await res.json()) as ApiResponse<unknown>)

@@ -548,7 +548,16 @@ export const memberContracts = {
     name: 'issueReward',
     summary: '向住户发放激励（现金券、服务卡、积分），从预算扣减，绝不超支',
     access: ['staff', 'operator'],
-    input: z.object({ budgetId: Id, userId: Id, reward: IncentiveSchema, clientRequestId: ClientRequestId }).strict(),
+    input: z
+      .object({
+        budgetId: Id,
+        userId: Id,
+        /** The household a service card goes to (the resident's first one when absent). */
+        householdId: Id.optional(),
+        reward: IncentiveSchema,
+        clientRequestId: ClientRequestId
+      })
+      .strict(),
     output: z.object({ budget: BudgetView, text: z.string() })
   }),
   findResidents: defineAction({
@@ -558,7 +567,9 @@ export const memberContracts = {
     access: ['staff', 'operator'],
     input: z.object({ query: z.string().trim().min(1, '请输入房号、昵称或手机尾号').max(20) }).strict(),
     output: z.object({
-      residents: z.array(z.object({ userId: Id, nickname: z.string(), householdLabel: z.string(), relation: RelationSchema, phoneTail: z.string().nullable() }))
+      residents: z.array(
+        z.object({ userId: Id, nickname: z.string(), householdId: Id, householdLabel: z.string(), relation: RelationSchema, phoneTail: z.string().nullable() })
+      )
     })
   })
 } as const

@@ -220,7 +220,7 @@ export function demoMember(now: number) {
   const voucher = { type: 'voucher' as const, title: '邻里节现金券', valueFen: 2000, validDays: 30 }
   const grantKey = 'reward:seed:neighbour-day:u-r1'
   const reward: RewardDoc = closed(
-    { _id: grantKey, target: 'bg-demo-neighbour', budgetId: 'bg-demo-neighbour', communityId: COMMUNITY_A, userId: 'u-r1', incentive: voucher, costFen: voucher.valueFen, capAt: 200_000, issuedBy: 'u-operator-wu', itemId: 'vseed-neighbour-u-r1', at: now - 3 * DAY },
+    { _id: grantKey, target: 'bg-demo-neighbour', budgetId: 'bg-demo-neighbour', communityId: COMMUNITY_A, userId: 'u-r1', householdId: 'h-a1-101', incentive: voucher, costFen: voucher.valueFen, capAt: 200_000, issuedBy: 'u-operator-wu', itemId: 'vseed-neighbour-u-r1', at: now - 3 * DAY },
     now - 3 * DAY
   )
   const budget: BudgetDoc = {

@@ -31,9 +31,11 @@ describe('membership end to end', () => {
     await app?.close()
   })
 
-  it('a resident pays a bill and sees the points on the membership card; coupons, a service card, the picker', async () => {
+  it('a resident pays a bill and sees the points on the membership card; coupons, a service card, a coupon in a pre-sale order', async () => {
     const { context, page } = await phone(browser)
     await loginAs(page, app.url, 'u-wang')
+    await page.locator('#tile-coupons').waitFor()
+    await shot(page, 'member', '00-home')
     await page.locator('#tile-member').click()
     await page.locator('#member-card').waitFor()
     const before = Number(await page.locator('#member-balance').textContent())
@@ -71,6 +73,8 @@ describe('membership end to end', () => {
     expect(await page.locator('#coupons-list').textContent()).toContain('家政服务 88 折')
     await page.locator('#claim-btn-ct-demo-welcome').click()
     await page.locator('#coupons-list .mb-ticket', { hasText: '邻里新人券' }).waitFor()
+    await page.locator('#claim-btn-ct-demo-welcome', { hasText: '已领取' }).waitFor()
+    await page.waitForTimeout(1800) // the toast fades
     await shot(page, 'member', '04-coupons')
     await page.locator('#coupons-tab-used').click()
     await page.locator('#coupons-list .mb-ticket', { hasText: '生鲜满减券' }).waitFor()
@@ -82,12 +86,43 @@ describe('membership end to end', () => {
     await page.locator('#card-give-to-u-li').waitFor()
     await shot(page, 'member', '05-cards')
 
-    // The coupon picker a checkout opens: a ¥120 housekeeping order, the 88折 coupon takes ¥14.40.
+    // The coupon picker a checkout opens: a ¥120 housekeeping order; as 银卡 (98折) ¥117.60 is
+    // left, and the 88折 coupon takes 12 % of that: ¥14.11.
     await open(page, app, '/packages/member/pages/picker/index?amountFen=12000&category=housekeeping')
     await page.locator('#picker-page .mb-ticket').first().waitFor()
     await page.locator('[id^="pick-"]', { hasText: '家政服务 88 折' }).click()
-    await page.locator('#picker-summary', { hasText: '优惠 ¥14.40' }).waitFor()
+    await page.locator('#picker-summary', { hasText: '优惠 ¥14.11' }).waitFor()
     await shot(page, 'member', '06-picker')
+
+    // A pre-sale order with a coupon: claim 生鲜满减券 (满50减8), pick it at the checkout, pay.
+    await open(page, app, '/packages/member/pages/coupons/index')
+    await page.locator('#claim-btn-ct-demo-fresh').click()
+    await page.locator('#coupons-list .mb-ticket', { hasText: '生鲜满减券' }).waitFor()
+    await open(page, app, '/packages/presale/pages/detail/index?id=pc-a-veg')
+    await page.locator('#go-confirm').click()
+    await page.locator('#presale-confirm').waitFor()
+    await page.locator('#confirm-coupon').click()
+    await page.locator('#picker-page').waitFor()
+    await page.locator('[id^="pick-"]', { hasText: '生鲜满减券' }).click()
+    await page.locator('#picker-summary', { hasText: '优惠 ¥8.00' }).waitFor()
+    await page.locator('#picker-confirm').click()
+    await page.locator('#confirm-coupon', { hasText: '生鲜满减券 -¥8.00' }).waitFor()
+    await shot(page, 'member', '10-presale-coupon')
+    await page.locator('#confirm-submit').click()
+    await page.locator('#cashier-page').waitFor()
+    await page.locator('#sandbox-confirm').click()
+    await page.locator('#result-status', { hasText: '支付成功' }).waitFor()
+
+    const used = (await findAll<CouponDoc>(app.ports.store, 'coupons', { userId: 'u-wang', templateId: 'ct-demo-fresh', status: 'used' })).filter((c) => c.holder !== 'seed-order-1')
+    expect(used).toHaveLength(1)
+    const order = await app.ports.store.get<{ _id: string; couponId: string | null; status: string; subtotalFen: number; discountFen: number }>('orders', used[0]!.holder!)
+    expect(order).toMatchObject({ couponId: used[0]!._id, status: 'paid' })
+    // 银卡 98折 on the box, then the ¥8 coupon.
+    expect(order!.discountFen).toBe(Math.floor((order!.subtotalFen * 200) / 10_000) + 800)
+    await open(page, app, '/packages/member/pages/coupons/index')
+    await page.locator('#coupons-tab-used').click()
+    await page.locator('#coupons-list .mb-ticket', { hasText: '生鲜满减券' }).nth(1).waitFor()
+    await shot(page, 'member', '11-coupons-used')
     await context.close()
   })
 
@@ -98,12 +133,23 @@ describe('membership end to end', () => {
     await page.locator('#tpl-ct-demo-clean').waitFor()
     await shot(page, 'member', '07-templates')
 
+    // A new 满减 template, claimable in 领券中心.
+    await page.locator('#template-new').click()
+    await field(page, 'tpl-title').fill('满百减二十')
+    await page.locator('#tpl-kind-threshold').click()
+    await field(page, 'tpl-value').fill('20')
+    await field(page, 'tpl-min').fill('100')
+    await shot(page, 'member', '07b-template-form')
+    await page.locator('#tpl-save').click()
+    await page.locator('[id^="tpl-ct_"]', { hasText: '满100减20' }).waitFor()
+
     await page.locator('#tpl-issue-ct-demo-clean').click()
     await page.locator('#issue-page').waitFor()
     await page.locator('#seg-building-b-a2').click()
     await page.locator('#issue-count', { hasText: '位住户' }).waitFor()
     await page.locator('#issue-submit').click()
     await page.locator('#issue-done').waitFor()
+    await page.waitForTimeout(1800)
     await shot(page, 'member', '08-issue')
     const issued = await findAll<CouponDoc>(app.ports.store, 'coupons', { templateId: 'ct-demo-clean' })
     expect(issued.length).toBeGreaterThan(2)
@@ -113,11 +159,12 @@ describe('membership end to end', () => {
     await page.locator('#reward-form').waitFor()
     await field(page, 'resident-query').fill('2栋 302')
     await page.locator('#resident-search').click()
-    await page.locator('#resident-u-wang').click()
+    await page.locator('#resident-u-wang-h-a2-302').click()
     await page.locator('#resident-chosen').waitFor()
     await field(page, 'reward-amount').fill('20')
     await page.locator('#reward-submit').click()
-    await page.locator('#reward-list .mb-entry', { hasText: '王建国' }).waitFor()
+    await page.locator('#reward-list .mb-entry', { hasText: '2栋 302' }).waitFor()
+    await page.waitForTimeout(2600)
     await shot(page, 'member', '09-budget')
     const budget = await app.ports.store.get<BudgetDoc>('budgets', 'bg-demo-neighbour')
     expect(budget).toMatchObject({ spentFen: 4_000, grants: 2 })

@@ -8,6 +8,7 @@ import { PRESALE_IDS } from '../../scripts/seed/presale'
 import { type TestApp, startTestApp } from './support/app'
 import { launch, phone, shot } from './support/browser'
 import { loginAs } from './support/flows'
+import { decodeDataUri } from '../support/qr-decode'
 
 jest.setTimeout(180_000)
 
@@ -75,6 +76,9 @@ describe('pre-sale orders end to end', () => {
     const payment = await app.ports.store.get<PaymentDoc>('payments', order!.paymentId!)
     expect(payment).toMatchObject({ status: 'paid', totalFen: 13600, lines: [expect.objectContaining({ type: 'order', id: order!._id })] })
     expect((await page.locator('#order-code').textContent())?.replace('-', '')).toBe(order!.code)
+    // The code is also drawn as a QR for the butler's scanner: it reads back as the order code.
+    const qr = page.locator('#order-qr img, img#order-qr').first()
+    expect(await decodeDataUri((await qr.getAttribute('src')) ?? '')).toBe(order!.code)
 
     // The detail page now shows the progress and the stock taken.
     await page.goto('about:blank')

@@ -146,12 +146,15 @@ describe('incentive budgets', () => {
     const b = await budget(100_000)
     const crid = newCrid()
     const card = { type: 'card' as const, title: '保洁体验卡', uses: 2, validDays: 60, costFen: 6_000 }
-    const first = okData(await h.call('member.issueReward', { budgetId: b.id, userId: 'u-wang', reward: card, clientRequestId: crid }, OPERATOR, COMMUNITY_A))
-    const again = okData(await h.call('member.issueReward', { budgetId: b.id, userId: 'u-wang', reward: card, clientRequestId: crid }, OPERATOR, COMMUNITY_A))
+    // 王建国 holds two homes: the card goes to the one the operator picked, never to someone else's.
+    expect(codeOf(await h.call('member.issueReward', { budgetId: b.id, userId: 'u-wang', householdId: 'h-a3-201', reward: card, clientRequestId: newCrid() }, OPERATOR, COMMUNITY_A))).toBe('MEMBER.RECIPIENT_INVALID')
+    const first = okData(await h.call('member.issueReward', { budgetId: b.id, userId: 'u-wang', householdId: 'h-a2-302', reward: card, clientRequestId: crid }, OPERATOR, COMMUNITY_A))
+    const again = okData(await h.call('member.issueReward', { budgetId: b.id, userId: 'u-wang', householdId: 'h-a2-302', reward: card, clientRequestId: crid }, OPERATOR, COMMUNITY_A))
     expect(first.budget.spentFen).toBe(6_000)
     expect(again.budget.spentFen).toBe(6_000)
     expect(first.text).toBe('保洁体验卡（2 次）')
-    expect((await h.call('member.cards', {}, WANG, COMMUNITY_A).then(okData)).cards.filter((c) => c.title === '保洁体验卡')).toHaveLength(1)
+    expect((await h.call('member.cards', {}, WANG, COMMUNITY_A).then(okData)).cards.filter((c) => c.title === '保洁体验卡')).toEqual([expect.objectContaining({ householdLabel: '2栋 302' })])
+    expect(okData(await h.call('member.budget', { budgetId: b.id }, OPERATOR, COMMUNITY_A)).rewards[0]?.householdLabel).toBe('2栋 302')
 
     const balance = async () => (await h.store.get<MemberAccountDoc>('memberAccounts', `${COMMUNITY_A}:u-li`))?.balance ?? 0
     const points = okData(await h.call('member.issueReward', { budgetId: b.id, userId: 'u-li', reward: { type: 'points', points: 500 }, clientRequestId: newCrid() }, STAFF, COMMUNITY_A))

@@ -314,18 +314,14 @@ export const budget: ActionHandler<C['budget']> = async ({ ports, actor }, input
     (r) => r.state === 'applied' || r.state === 'closed'
   )
   const users = await getMany<UserDoc>(ports.store, 'users', [...rewards.map((r) => r.userId), ...rewards.map((r) => r.issuedBy)])
-  const memberships = rewards.length
-    ? await ports.store.find<MembershipDoc>('memberships', { where: { userId: { in: [...new Set(rewards.map((r) => r.userId))] }, communityId: b.communityId, status: 'active' }, limit: 500 })
-    : []
-  const label = await labels(ports, [...new Set(memberships.map((m) => m.householdId))])
+  const label = await labels(ports, [...new Set(rewards.map((r) => r.householdId))])
   return ok({
     budget: budgetView(b),
     rewards: rewards.map((r) => {
-      const home = memberships.find((m) => m.userId === r.userId)
       return {
         id: r._id,
         recipientName: users.get(r.userId)?.nickname ?? '',
-        householdLabel: home ? (label.get(home.householdId) ?? '') : '',
+        householdLabel: label.get(r.householdId) ?? '',
         text: incentiveText(r.incentive),
         costFen: r.costFen,
         issuedBy: r.issuedBy === 'system' ? '活动自动发放' : (users.get(r.issuedBy)?.nickname ?? ''),
@@ -343,6 +339,7 @@ export const issueReward: ActionHandler<C['issueReward']> = async ({ ports, acto
     budgetId: b._id,
     communityId,
     userId: input.userId,
+    ...(input.householdId ? { householdId: input.householdId } : {}),
     incentive: input.reward,
     key: `staff:${actor.user._id}:${input.clientRequestId}`,
     issuedBy: actor.user._id,
@@ -362,7 +359,7 @@ export const findResidents: ActionHandler<C['findResidents']> = async ({ ports, 
     if (!u) return []
     const where = label.get(m.householdId) ?? ''
     const hit = where.replace(/\s+/g, '').includes(q) || u.nickname.includes(q) || (/^\d{4}$/.test(q) && (u.phone ?? '').endsWith(q))
-    return hit ? [{ userId: u._id, nickname: u.nickname, householdLabel: where, relation: m.relation, phoneTail: u.phone ? u.phone.slice(-4) : null }] : []
+    return hit ? [{ userId: u._id, nickname: u.nickname, householdId: m.householdId, householdLabel: where, relation: m.relation, phoneTail: u.phone ? u.phone.slice(-4) : null }] : []
   })
   return ok({ residents: rows.slice(0, 30) })
 }

@@ -120,10 +120,17 @@ export async function householdOf(ports: Ports, communityId: string, userId: str
   return m?.householdId ?? null
 }
 
+async function isMember(ports: Ports, communityId: string, householdId: string, userId: string): Promise<boolean> {
+  const m = await ports.store.get<MembershipDoc>('memberships', `${householdId}:${userId}`)
+  return m?.status === 'active' && m.communityId === communityId
+}
+
 export interface RewardInput {
   budgetId: string
   communityId: string
   userId: string
+  /** The recipient's household for a service card; their first active one when absent. */
+  householdId?: string
   incentive: Incentive
   /** Unique per grant: a staff request (`staff:<userId>:<clientRequestId>`) or an event grant id. */
   key: string
@@ -138,7 +145,11 @@ export interface RewardInput {
 export async function issueReward(ports: Ports, input: RewardInput): Promise<Result<{ reward: RewardDoc; budget: BudgetDoc; text: string }>> {
   const budget = await ports.store.get<BudgetDoc>('budgets', input.budgetId)
   if (!budget || budget.communityId !== input.communityId) return fail('MEMBER.BUDGET_NOT_FOUND', '预算不存在')
-  const householdId = await householdOf(ports, input.communityId, input.userId)
+  const householdId = input.householdId
+    ? (await isMember(ports, input.communityId, input.householdId, input.userId))
+      ? input.householdId
+      : null
+    : await householdOf(ports, input.communityId, input.userId)
   if (!householdId) return fail('MEMBER.RECIPIENT_INVALID', '只能发给本社区的住户')
   const costFen = await costOf(ports, input.communityId, input.incentive)
   const key = `reward:${input.key}`
@@ -148,6 +159,7 @@ export async function issueReward(ports: Ports, input: RewardInput): Promise<Res
     budgetId: budget._id,
     communityId: input.communityId,
     userId: input.userId,
+    householdId,
     incentive: input.incentive,
     costFen,
     capAt: budget.capFen,
@@ -166,7 +178,7 @@ export async function issueReward(ports: Ports, input: RewardInput): Promise<Res
     incentive: entry.incentive,
     key,
     title: input.title,
-    householdId
+    householdId: entry.householdId
   })
   if (!issued.ok) return issued
   if (entry.itemId !== issued.value) await ports.store.update('rewards', entry._id, { set: { itemId: issued.value } })

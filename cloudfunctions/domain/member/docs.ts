@@ -190,6 +190,7 @@ export interface RewardDoc extends JournalEntry {
   budgetId: string
   communityId: string
   userId: string
+  householdId: string
   incentive: Incentive
   costFen: number
   /** The budget's cap when charged: the guard refuses if an operator changed it meanwhile. */

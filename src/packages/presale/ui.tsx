@@ -114,7 +114,11 @@ export function ThresholdProgress({ c, id }: { c: Campaign; id?: string }) {
     <View className='ps-progress' id={id}>
       <View className='ps-progress__text'>
         <Text>
-          {met ? '已达成团数量' : `已付 ${c.paidQuantity}/${c.threshold} ${c.unit}，还差 ${c.threshold - c.paidQuantity} ${c.unit}成团`}
+          {met
+            ? `已达成团数量（已付 ${c.paidQuantity}/${c.threshold}）`
+            : c.status === 'failed'
+              ? `未成团：已付 ${c.paidQuantity}/${c.threshold} ${c.unit}`
+              : `已付 ${c.paidQuantity}/${c.threshold} ${c.unit}，还差 ${c.threshold - c.paidQuantity} ${c.unit}成团`}
         </Text>
         <Text>剩余 {remaining} {c.unit}</Text>
       </View>

@@ -8,6 +8,7 @@ import { Price } from '../../../../components/Price'
 import { StateView } from '../../../../components/StateView'
 import { type BudgetDetail, type Resident, budgetDetail, findResidents, issueReward, newRequestId, yuanToFen } from '../../../../services/member'
 import { toastError } from '../../../../services/result'
+import { formatFen } from '../../../../utils/money'
 import { formatDateTime } from '../../../../utils/time'
 import { Input } from '../../../../ui/form'
 import { Button } from '../../../../ui/nut'
@@ -65,7 +66,7 @@ export default function BudgetPage() {
     const reward = incentive()
     if (!to || !reward) return void Taro.showToast({ title: '请选择住户并填写奖励', icon: 'none' })
     setBusy(true)
-    const r = await issueReward({ budgetId: id, userId: to.userId, reward, clientRequestId: requestId })
+    const r = await issueReward({ budgetId: id, userId: to.userId, householdId: to.householdId, reward, clientRequestId: requestId })
     setBusy(false)
     if (!r.ok) return toastError(r.error)
     setRequestId(newRequestId())
@@ -86,12 +87,12 @@ export default function BudgetPage() {
         <View className='row' style={{ marginTop: '12px' }}>
           <View>
             <Text className='hero-sub'>剩余</Text>
-            <Price fen={left} size='l' />
+            <Price fen={left} size='l' className='mb-hero-price' />
           </View>
           <View style={{ textAlign: 'right' }}>
             <Text className='hero-sub'>已用 / 总额</Text>
             <Text className='hero-sub' id='budget-usage'>
-              ¥{(b.spentFen / 100).toFixed(2)} / ¥{(b.capFen / 100).toFixed(2)}
+              {formatFen(b.spentFen)} / {formatFen(b.capFen)}
             </Text>
           </View>
         </View>
@@ -123,7 +124,7 @@ export default function BudgetPage() {
           <View className='mb-field'>
             {found && found.length === 0 ? <Text className='muted'>没有找到住户</Text> : null}
             {found?.map((r) => (
-              <View key={`${r.userId}:${r.householdLabel}`} className='mb-link-row' id={`resident-${r.userId}`} onClick={() => setTo(r)}>
+              <View key={`${r.userId}:${r.householdId}`} className='mb-link-row' id={`resident-${r.userId}-${r.householdId}`} onClick={() => setTo(r)}>
                 <Text>
                   {r.nickname} · {r.householdLabel} · {RELATION_LABELS[r.relation]}
                 </Text>

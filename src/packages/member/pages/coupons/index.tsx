@@ -96,16 +96,15 @@ export default function CouponsPage() {
                       {t.validityLabel} · 剩 {t.left} 张{t.limit > 1 ? ` · 每人限 ${t.limit} 张` : ''}
                     </Text>
                   </View>
-                  <Button
-                    id={`claim-btn-${t.templateId}`}
-                    size='small'
-                    type='primary'
-                    disabled={done || gone}
-                    loading={claiming === t.templateId}
-                    onClick={() => void claim(t.templateId)}
-                  >
-                    {done ? '已领取' : gone ? '已领完' : '领取'}
-                  </Button>
+                  {done || gone ? (
+                    <Text className='mb-chip mb-chip--muted' id={`claim-btn-${t.templateId}`}>
+                      {done ? '已领取' : '已领完'}
+                    </Text>
+                  ) : (
+                    <Button id={`claim-btn-${t.templateId}`} size='small' type='primary' loading={claiming === t.templateId} onClick={() => void claim(t.templateId)}>
+                      领取
+                    </Button>
+                  )}
                 </View>
               </View>
             )

@@ -4,6 +4,7 @@ import { useState } from 'react'
 import { AFTER_SALE_STATUS_LABELS, AFTER_SALE_TYPES, AFTER_SALE_TYPE_LABELS, type AfterSaleType, REFUND_REASON_LABELS, formatOrderCode } from '@contracts/order'
 import type { ApiError } from '@contracts/errors'
 import { Price } from '../../../../components/Price'
+import { QrImage } from '../../../../components/QrImage'
 import { StateView } from '../../../../components/StateView'
 import { type Order, PRESALE_PKG, cancelOrder, confirmReceived, getOrder, payOrder, requestAfterSale } from '../../../../services/order'
 import { fieldError, toastError } from '../../../../services/result'
@@ -106,6 +107,7 @@ export default function OrderPage() {
       {showCode ? (
         <View className='card ps-code-card' id='order-code-card'>
           <Text className='ps-label'>{o.delivery.mode === 'pickup' ? '自提时向工作人员出示订单码' : '收货时向管家出示订单码'}</Text>
+          {o.status !== 'delivered' ? <QrImage text={o.code} size={320} id='order-qr' /> : null}
           <View className='ps-code-box'>
             <Text className='ps-code' id='order-code'>
               {formatOrderCode(o.code)}
