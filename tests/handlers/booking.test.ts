@@ -142,6 +142,9 @@ describe('book → assign → checklist → finish → rate', () => {
     expect(codeOf(await h.call('booking.rate', { bookingId: booking.id, scores: { punctuality: 1, attitude: 1, process: 1, etiquette: 1, result: 1 } }, as('u-li'), A))).toBe(
       'BOOKING.ALREADY_RATED'
     )
+    // Rating a service earns the rater the community's rating points, once, whoever retries.
+    // (A points entry's id is its source.)
+    expect(await h.store.get('pointEntries', `rating:${booking.id}`)).toMatchObject({ userId: 'u-wang', kind: 'earn', delta: 20 })
     const rep = okData(await h.call('booking.reputation', {}, OPERATOR, A)).workers.find((w) => w.worker.name === '马师傅')
     expect(rep).toMatchObject({ ratings: 3, households: 2, jobsDone: 3, worker: { outstanding: true } })
     expect(rep?.months).toHaveLength(6)

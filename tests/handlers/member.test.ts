@@ -6,7 +6,7 @@
  */
 import type { MemberAccountDoc, PointEntryDoc } from '../../cloudfunctions/domain/member/docs'
 import { memberPaymentListener } from '../../cloudfunctions/domain/member/payment-listener'
-import { earnPoints, spendPoints } from '../../cloudfunctions/domain/member/points'
+import { earnPoints, earnRatingPoints, spendPoints } from '../../cloudfunctions/domain/member/points'
 import { findAll } from '../../cloudfunctions/kernel/paging'
 import { type Harness, makeHarness } from '../support/harness'
 import { runMemberJob as runJob, val } from '../support/member'
@@ -251,6 +251,16 @@ describe('checkout options (the coupon picker)', () => {
     const used = (await h.call('member.coupons', { status: 'used' }, WANG, COMMUNITY_A).then(okData)).coupons[0]!
     expect(codeOf(await h.call('member.checkoutOptions', { items, couponId: used.id }, WANG, COMMUNITY_A))).toBe('MEMBER.COUPON_UNUSABLE')
     expect(codeOf(await h.call('member.checkoutOptions', { items, couponId: clean!.coupon.id }, 'dev-u-li', COMMUNITY_A))).toBe('MEMBER.COUPON_NOT_FOUND')
+  })
+})
+
+describe('service ratings', () => {
+  it('earn the community’s rating points once per booking', async () => {
+    const before = (await card()).balance
+    const rate = () => earnRatingPoints(h.ports, { communityId: COMMUNITY_A, userId: 'u-wang', bookingId: 'bk-1', title: '评价 · 上门保洁' })
+    expect((await rate()).status).toBe('earned')
+    expect((await rate()).status).toBe('duplicate')
+    expect((await card()).balance).toBe(before + 20)
   })
 })
 

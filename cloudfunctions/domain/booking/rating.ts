@@ -3,6 +3,7 @@ import type { ActionHandler } from '../../kernel/module'
 import type { Ports } from '../../kernel/ports'
 import { fail, ok } from '../../kernel/result'
 import type { BuildingDoc, GridDoc, HouseholdDoc } from '../docs'
+import { earnRatingPoints } from '../member/points'
 import { householdLabel } from '../user/format'
 import type { BookingDoc, FollowUpDoc, RatingDoc, WorkerDoc } from './docs'
 import { activeWorkers } from './book'
@@ -81,8 +82,14 @@ export const rate: ActionHandler<C['rate']> = async ({ ports, actor }, input) =>
   }
   // The rating's key is the booking: a booking is rated once, whoever of the household rates.
   const res = await ports.store.insert('ratings', r)
-  if (!res.ok) return fail('BOOKING.ALREADY_RATED', '这次服务已经评价过了')
+  if (!res.ok) {
+    // A retry after a crash still earns the first rater's points (idempotent by the booking).
+    const first = await ports.store.get<RatingDoc>('ratings', b._id)
+    if (first) await earnRatingPoints(ports, { communityId: b.communityId, userId: first.userId, bookingId: b._id, title: '服务评价奖励' })
+    return fail('BOOKING.ALREADY_RATED', '这次服务已经评价过了')
+  }
   await ports.store.update('bookings', b._id, { set: { rated: true, updatedAt: now } })
+  await earnRatingPoints(ports, { communityId: b.communityId, userId: actor.user._id, bookingId: b._id, title: '服务评价奖励' })
   let followUp = false
   if (isLow(scores, avg100)) {
     const w = await ports.store.get<WorkerDoc>('workers', b.workerId)

@@ -120,6 +120,16 @@ export async function earnPoints(ports: Ports, input: EarnInput): Promise<EarnOu
   return { status: res.fresh ? 'earned' : 'duplicate', entry: res.entry }
 }
 
+/**
+ * A resident rated a completed service: the community's `ratingPoints`, once per booking
+ * (`rating:<bookingId>`). For the booking feature; nothing is written when the rule gives 0.
+ */
+export async function earnRatingPoints(ports: Ports, input: { communityId: string; userId: string; bookingId: string; title: string }): Promise<EarnOutcome> {
+  const points = (await rulesOf(ports, input.communityId)).ratingPoints
+  if (points <= 0) return { status: 'refused' }
+  return earnPoints(ports, { communityId: input.communityId, userId: input.userId, source: `rating:${input.bookingId}`, points, title: input.title, ref: input.bookingId })
+}
+
 /** The points still reversible on an earn: its amount less the reversals already applied. */
 async function reversedSoFar(ports: Ports, earn: PointEntryDoc): Promise<{ points: number; spendFen: number }> {
   const prior = await ports.store.find<PointEntryDoc>('pointEntries', { where: { and: [{ of: earn._id, kind: 'reverse' }, COUNTED] }, limit: 1000 })

@@ -11,7 +11,9 @@ export function StaffHome({ role }: { role: 'staff' | 'verifier' }) {
       ? [
           { key: 'event-create', title: '创建活动', glyph: '建', tone: 'green', url: `${EVENTS}/edit/index` },
           { key: 'event-manage', title: '活动管理', glyph: '活', tone: 'orange', url: `${EVENTS}/list/index` },
-          { key: 'event-ideas', title: '创意墙', glyph: '创', tone: 'purple', url: `${EVENTS}/ideas/index` }
+          { key: 'event-ideas', title: '创意墙', glyph: '创', tone: 'purple', url: `${EVENTS}/ideas/index` },
+          // Participant incentives are issued against the event's budget.
+          { key: 'budgets', title: '激励预算', glyph: '励', tone: 'blue', url: '/packages/member/pages/budgets/index' }
         ]
       : [
           { key: 'event-checkin', title: '签到核销', glyph: '核', tone: 'blue', url: `${EVENTS}/list/index` },
