@@ -7,7 +7,7 @@ import { type Board, type Booking, dispatchBoard, reassign } from '../../../../s
 import { toastError } from '../../../../services/result'
 import { Button } from '../../../../ui/nut'
 import { shanghai } from '../../../../utils/time'
-import '../../staff.scss'
+import '../../../service/service.scss'
 
 /** The dispatcher's board: jobs waiting for a worker first, then assigned ones; 派单 / 替换 with a reason. */
 export default function BoardPage() {

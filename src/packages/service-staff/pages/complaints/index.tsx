@@ -7,7 +7,7 @@ import { type Complaint, respondComplaint, staffComplaints } from '../../../../s
 import { toastError } from '../../../../services/result'
 import { Button } from '../../../../ui/nut'
 import { formatDateTime } from '../../../../utils/time'
-import '../../staff.scss'
+import '../../../service/service.scss'
 
 /** Complaint tickets of the community: accept (受理), resolve with a response; response times shown. */
 export default function StaffComplaintsPage() {

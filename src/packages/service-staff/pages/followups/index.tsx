@@ -7,7 +7,7 @@ import { type FollowUp, closeFollowUp, followUps } from '../../../../services/bo
 import { toastError } from '../../../../services/result'
 import { Button } from '../../../../ui/nut'
 import { formatDateTime } from '../../../../utils/time'
-import '../../staff.scss'
+import '../../../service/service.scss'
 
 /** The butler's follow-ups of low ratings in their grid. */
 export default function FollowUpsPage() {

@@ -7,7 +7,7 @@ import { type Booking, getBooking, progress } from '../../../../services/booking
 import { toastError } from '../../../../services/result'
 import { Button } from '../../../../ui/nut'
 import { formatDateTime, shanghai } from '../../../../utils/time'
-import '../../staff.scss'
+import '../../../service/service.scss'
 
 /** One job for the worker: on the way, arrived (lateness recorded), each standard item, finished. */
 export default function JobPage() {

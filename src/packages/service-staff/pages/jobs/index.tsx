@@ -5,7 +5,7 @@ import type { ApiError } from '@contracts/errors'
 import { StateView } from '../../../../components/StateView'
 import { STAFF_PKG, type WorkerJobs, workerJobs } from '../../../../services/booking'
 import { shanghai } from '../../../../utils/time'
-import '../../staff.scss'
+import '../../../service/service.scss'
 
 const TABS = [
   ['today', '今日'],

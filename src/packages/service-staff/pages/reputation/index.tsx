@@ -7,7 +7,7 @@ import { type Reputation, markOutstanding, reputation } from '../../../../servic
 import { toastError } from '../../../../services/result'
 import { currentMe } from '../../../../services/session'
 import { Button } from '../../../../ui/nut'
-import '../../staff.scss'
+import '../../../service/service.scss'
 
 const TREND = { up: '↑ 上升', down: '↓ 下降', flat: '→ 平稳', new: '新师傅' } as const
 
