@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process'
-import { existsSync, mkdirSync, readFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs'
 import path from 'node:path'
 
 /**
@@ -63,6 +63,8 @@ function main(): void {
 
   mkdirSync(path.join(ROOT, 'build'), { recursive: true })
   const out = path.join(ROOT, 'build', 'jest-results.json')
+  // A previous run's results must never stand in for this one's if jest dies before writing.
+  rmSync(out, { force: true })
   const started = Date.now()
   console.log('\n▶ jest (unit, weapp, e2e)')
   const jest = spawnSync(path.join(BIN, 'jest'), ['--ci', '--json', `--outputFile=${out}`, ...only], {

@@ -65,6 +65,7 @@ export function createOrderModule(wire: (ports: Ports) => OrderPorts) {
         name: 'presale-settle',
         cron: '30 */5 * * * * *',
         summary: '每 5 分钟：截止的预售结算（成团则按网格生成配送任务，未成团则自动退款），可重复运行',
+        // Settling needs pending orders resolved first (expired, paid or refunding), so it sweeps too.
         run: async (ports) => ({ ...(await sweepOrders(ports)), ...(await settleCampaigns(ports)) })
       }
     ],

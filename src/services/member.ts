@@ -4,6 +4,7 @@ import type { InputOf, OutputOf } from '@contracts/registry'
 import { call } from '../client'
 import { unwrap } from './result'
 import { communityReady } from './session'
+import { parseYuan } from '../utils/money'
 
 export type MemberCard = OutputOf<'member.card'>
 export type PointsPage = OutputOf<'member.points'>
@@ -109,9 +110,4 @@ export function newRequestId(): string {
 }
 
 /** Yuan typed by a person → integer fen; anything malformed is null. */
-export function yuanToFen(text: string): number | null {
-  const t = text.trim()
-  if (!/^\d+(\.\d{1,2})?$/.test(t)) return null
-  const [y = '0', c = ''] = t.split('.')
-  return Number(y) * 100 + Number(c.padEnd(2, '0'))
-}
+export const yuanToFen = parseYuan

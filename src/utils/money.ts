@@ -62,3 +62,11 @@ export function fenToChineseUpper(fen: number): string {
   else out += '整'
   return out
 }
+
+/** Yuan typed by a person (`68`, `68.5`, `68.50`) → integer fen; anything else is null. */
+export function parseYuan(text: string): number | null {
+  const t = text.trim()
+  if (!/^\d+(\.\d{1,2})?$/.test(t)) return null
+  const [y = '0', c = ''] = t.split('.')
+  return Number(y) * 100 + Number(c.padEnd(2, '0'))
+}

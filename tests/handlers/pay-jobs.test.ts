@@ -67,6 +67,25 @@ describe('close-expired-payments', () => {
     expect((await reconcile(h)).mismatches).toEqual([])
   })
 
+  it('one payment WeChat Pay cannot answer for does not stop the sweep; the others are closed', async () => {
+    const ids = await unpaidIds(h)
+    const first = await createPayment(h, ids.slice(0, 1))
+    const second = await createPayment(h, ids.slice(1, 2))
+    const sandbox = sandboxOf(h)
+    const realQuery = sandbox.query.bind(sandbox)
+    jest.spyOn(sandbox, 'query').mockImplementation(async (no) => {
+      if (no === first.payment.outTradeNo) throw new Error('SYSTEM_ERROR 系统繁忙')
+      return realQuery(no)
+    })
+    h.clock.advance(PAYMENT_WINDOW_MS + 2 * 60_000)
+    expect(await closeExpired()).toMatchObject({ closed: 1 })
+    expect((await paymentDoc(h, first.payment.id)).status).toBe('awaiting')
+    expect((await paymentDoc(h, second.payment.id)).status).toBe('closed')
+    // A resident looking at the first one still sees its stored state.
+    expect(okData(await h.call('pay.get', { paymentId: first.payment.id }, WANG, COMMUNITY_A)).status).toBe('awaiting')
+    expect(h.logs.some((l) => l.level === 'error' && l.msg === 'expiring a payment failed')).toBe(true)
+  })
+
   it('recovers a payment that was paid but never notified, by order query', async () => {
     const ids = (await unpaidIds(h)).slice(0, 2)
     const hold = holdNotifications(h)

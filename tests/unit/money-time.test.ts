@@ -54,3 +54,15 @@ describe('receipts print the amount in Chinese uppercase', () => {
     expect(fenToChineseUpper(fen)).toBe(text)
   })
 })
+
+import { parseYuan } from '../../src/utils/money'
+
+describe('yuan typed by a person becomes integer fen, or nothing', () => {
+  it.each([
+    ['68', 6800],
+    ['68.5', 6850],
+    ['68.05', 6805],
+    [' 0.01 ', 1]
+  ])('%s -> %i fen', (text, fen) => expect(parseYuan(text)).toBe(fen))
+  it.each(['', 'abc', '1.234', '-1', '1e3', '1.'])('%s -> null', (text) => expect(parseYuan(text)).toBeNull())
+})

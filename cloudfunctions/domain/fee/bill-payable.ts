@@ -15,13 +15,13 @@ export const billPayable: PayableKind = {
   async quote(ports, actor, ids) {
     const bills = await getMany<BillDoc>(ports.store, 'bills', ids)
     const lines: QuotedLine[] = []
+    const settings = await feeSettings(ports, actor.communityId ?? '')
     for (const id of ids) {
       const bill = bills.get(id)
       if (!bill || bill.communityId !== actor.communityId || !actor.householdIds.includes(bill.householdId)) {
         return fail('PAY.PAYABLE_NOT_FOUND', '账单不存在或不属于你的房屋', [{ path: 'payables', message: `账单 ${id} 不存在` }])
       }
       if (bill.status !== 'unpaid') return fail('PAY.NOT_PAYABLE', `「${bill.title}」已${bill.status === 'paid' ? '缴清' : '取消'}，请刷新`)
-      const settings = await feeSettings(ports, bill.communityId)
       const late = lateFeeFen(bill, settings.lateFee, ports.clock.now())
       lines.push({
         type: 'bill',

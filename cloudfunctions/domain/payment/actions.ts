@@ -33,8 +33,12 @@ export const get: ActionHandler<C['get']> = async (ctx, input) => {
   if (!p) return fail('PAY.NOT_FOUND', '支付记录不存在')
   const { ports } = ctx
   if (p.status === 'awaiting' && ports.clock.now() - p.createdAt > QUERY_AFTER_MS) {
-    const tx = await ports.payment.query(p.outTradeNo)
-    if (tx.tradeState === 'SUCCESS') {
+    // The query only speeds things up: if WeChat Pay does not answer, the stored state stands.
+    const tx = await ports.payment.query(p.outTradeNo).catch((e: unknown) => {
+      ports.log.warn('order query failed', { outTradeNo: p?.outTradeNo, error: String(e) })
+      return null
+    })
+    if (tx?.tradeState === 'SUCCESS') {
       await applyTransaction(ports, tx)
       p = (await ports.store.get<PaymentDoc>('payments', p._id)) ?? p
     }

@@ -25,12 +25,12 @@ async function recordAnomaly(ports: Ports, payment: PaymentDoc, kind: PaymentAno
  * on every delivery until the payment is settled, so a crash halfway is finished by the retry.
  */
 export async function applyTransaction(ports: Ports, tx: Transaction): Promise<ApplyOutcome> {
+  if (tx.tradeState !== 'SUCCESS') return 'not_paid'
   const payment = await byOutTradeNo(ports, tx.outTradeNo)
   if (!payment) {
     ports.log.warn('transaction for unknown payment', { outTradeNo: tx.outTradeNo })
     return 'unknown_payment'
   }
-  if (tx.tradeState !== 'SUCCESS') return 'not_paid'
   if (tx.totalFen !== payment.totalFen) {
     // Never mark anything paid on a wrong amount: hold it for a person to look at.
     await ports.store.update('payments', payment._id, { set: { status: 'anomaly', anomaly: `amount ${tx.totalFen} != ${payment.totalFen}`, updatedAt: ports.clock.now() } }, { status: { in: ['created', 'awaiting', 'closed', 'failed'] } })

@@ -20,14 +20,20 @@ export async function closeExpiredPayments(ports: Ports): Promise<{ closed: numb
   const due = { status: { in: ['created', 'awaiting'] }, expiresAt: { lt: now - CLOSE_GRACE_MS } }
   for await (const batch of pages<PaymentDoc>(ports.store, 'payments', due)) {
     for (const p of batch) {
-      const tx = await ports.payment.query(p.outTradeNo)
-      if (tx.tradeState === 'SUCCESS') {
-        if ((await applyTransaction(ports, tx)) === 'applied') recovered++
-        continue
+      // One payment WeChat Pay cannot answer for (or one paid between query and close, which
+      // close refuses) must not stop the sweep: it is logged and looked at again next run.
+      try {
+        const tx = await ports.payment.query(p.outTradeNo)
+        if (tx.tradeState === 'SUCCESS') {
+          if ((await applyTransaction(ports, tx)) === 'applied') recovered++
+          continue
+        }
+        if (tx.tradeState !== 'NOT_FOUND') await ports.payment.close(p.outTradeNo)
+        const done = await ports.store.update('payments', p._id, { set: { status: 'closed', updatedAt: now } }, { status: { in: ['created', 'awaiting'] } })
+        if (done) closed++
+      } catch (e) {
+        ports.log.error('expiring a payment failed', { outTradeNo: p.outTradeNo, error: String(e) })
       }
-      if (tx.tradeState !== 'NOT_FOUND') await ports.payment.close(p.outTradeNo)
-      const done = await ports.store.update('payments', p._id, { set: { status: 'closed', updatedAt: now } }, { status: { in: ['created', 'awaiting'] } })
-      if (done) closed++
     }
   }
   const unsettled = { status: 'paid', settledAt: null, paidAt: { lt: now - CLOSE_GRACE_MS } }
@@ -55,21 +61,29 @@ export async function syncPendingRefunds(ports: Ports): Promise<{ refundsSettled
   let refundsResent = 0
   for await (const batch of pages<RefundDoc>(ports.store, 'refunds', { status: 'processing', createdAt: { lt: now - REFUND_SYNC_AFTER_MS } })) {
     for (const r of batch) {
-      const outcome = await ports.payment.queryRefund(r.outRefundNo)
-      if (outcome) {
-        const applied = await applyRefundOutcome(ports, outcome)
-        if (applied === 'succeeded' || applied === 'failed') refundsSettled++
-        continue
+      try {
+        await syncRefund(r)
+      } catch (e) {
+        ports.log.error('refund sync failed', { outRefundNo: r.outRefundNo, error: String(e) })
       }
-      if (!r.reserved) continue
-      const payment = await ports.store.get<PaymentDoc>('payments', r.paymentId)
-      if (!payment) continue
-      const res = await ports.payment.refund({ outTradeNo: r.outTradeNo, outRefundNo: r.outRefundNo, refundFen: r.amountFen, totalFen: payment.totalFen, reason: r.reason })
-      if (res.ok) refundsResent++
-      else if (res.definite) await failRefund(ports, r, res.reason)
     }
   }
   return { refundsSettled, refundsResent }
+
+  async function syncRefund(r: RefundDoc): Promise<void> {
+    const outcome = await ports.payment.queryRefund(r.outRefundNo)
+    if (outcome) {
+      const applied = await applyRefundOutcome(ports, outcome)
+      if (applied === 'succeeded' || applied === 'failed') refundsSettled++
+      return
+    }
+    if (!r.reserved) return
+    const payment = await ports.store.get<PaymentDoc>('payments', r.paymentId)
+    if (!payment) return
+    const res = await ports.payment.refund({ outTradeNo: r.outTradeNo, outRefundNo: r.outRefundNo, refundFen: r.amountFen, totalFen: payment.totalFen, reason: r.reason })
+    if (res.ok) refundsResent++
+    else if (res.definite) await failRefund(ports, r, res.reason)
+  }
 }
 
 type Mismatch = ReconciliationDoc['mismatches'][number]

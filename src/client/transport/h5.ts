@@ -46,8 +46,12 @@ export interface DevPersona {
 }
 
 export async function listDevPersonas(): Promise<DevPersona[]> {
-  const res = await Taro.request<{ personas: DevPersona[] }>({ url: '/dev/personas', method: 'GET' })
-  return res.statusCode === 200 ? res.data.personas : []
+  try {
+    const res = await Taro.request<{ personas: DevPersona[] }>({ url: '/dev/personas', method: 'GET' })
+    return res.statusCode === 200 ? res.data.personas : []
+  } catch {
+    return []
+  }
 }
 
 export async function devLogin(personaId: string): Promise<boolean> {

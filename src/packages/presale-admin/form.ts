@@ -1,4 +1,5 @@
 import { shanghai } from '../../utils/time'
+import { parseYuan } from '../../utils/money'
 
 /** `YYYY-MM-DD HH:mm` (or a bare date, at `defaultHour`) in Asia/Shanghai → epoch ms; NaN if malformed. */
 export function parseShanghai(text: string, defaultHour = 0): number {
@@ -12,11 +13,9 @@ export function formatInput(ms: number, withTime = true): string {
   return shanghai(ms).format(withTime ? 'YYYY-MM-DD HH:mm' : 'YYYY-MM-DD')
 }
 
-/** `68` or `68.5` yuan → 6850 fen; NaN when not a price. */
+/** `68` or `68.5` yuan → 6850 fen; NaN when not a price (its callers check with Number.isNaN). */
 export function yuanToFen(text: string): number {
-  const t = text.trim()
-  if (!/^\d+(\.\d{1,2})?$/.test(t)) return Number.NaN
-  return Math.round(Number(t) * 100)
+  return parseYuan(text) ?? Number.NaN
 }
 
 export function fenToYuanText(fen: number): string {

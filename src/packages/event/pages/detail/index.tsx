@@ -41,6 +41,8 @@ export default function EventDetailPage() {
           setId(v.data.eventId)
           return load(v.data.eventId, v.data.communityId)
         }
+        // An expired or unknown invitation must say so, not spin forever.
+        if (!id) return setError(v.error)
       }
       if (id) await load(id)
     })

@@ -1,6 +1,7 @@
 import type { EventDraft, FormField, Reward } from '@contracts/event'
 import { shanghai } from '../../../../utils/time'
 import type { EventView } from '../../../../services/event'
+import { parseYuan } from '../../../../utils/money'
 
 /** The editor works in text; these convert between it and the contract's draft. */
 export interface DraftText {
@@ -40,7 +41,7 @@ export function parseShanghai(text: string): number {
 const reward = (r: RewardText): Reward | null => {
   const n = Number(r.amount)
   if (r.type === 'points') return { type: 'points', points: n }
-  if (r.type === 'coupon') return { type: 'coupon', title: r.title, valueFen: Math.round(n * 100) }
+  if (r.type === 'coupon') return { type: 'coupon', title: r.title, valueFen: parseYuan(r.amount) ?? Number.NaN }
   if (r.type === 'card') return { type: 'card', title: r.title, uses: n }
   return null
 }

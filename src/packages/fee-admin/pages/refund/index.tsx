@@ -7,17 +7,11 @@ import { Price } from '../../../../components/Price'
 import { StateView } from '../../../../components/StateView'
 import { type PaymentView, newRequestId, refund, searchPayments } from '../../../../services/payment'
 import { fieldError } from '../../../../services/result'
+import { parseYuan } from '../../../../utils/money'
 import { formatDateTime } from '../../../../utils/time'
 import { TextArea } from '../../../../ui/form'
 import { Button } from '../../../../ui/nut'
 import '../../admin.scss'
-
-/** Yuan typed by the operator → integer fen; anything malformed is null (and blocks submit). */
-function toFen(text: string): number | null {
-  if (!/^\d+(\.\d{1,2})?$/.test(text.trim())) return null
-  const [y = '0', c = ''] = text.trim().split('.')
-  return Number(y) * 100 + Number(c.padEnd(2, '0'))
-}
 
 export default function RefundPage() {
   const [query, setQuery] = useState('')
@@ -45,7 +39,7 @@ export default function RefundPage() {
 
   const lines = picked
     ? picked.lines
-        .map((l) => ({ payableId: l.id, amountFen: toFen(amounts[l.id] ?? '') }))
+        .map((l) => ({ payableId: l.id, amountFen: parseYuan(amounts[l.id] ?? '') }))
         .filter((l): l is { payableId: string; amountFen: number } => l.amountFen !== null && l.amountFen > 0)
     : []
   const total = lines.reduce((n, l) => n + l.amountFen, 0)

@@ -51,6 +51,8 @@ export default function CampaignDetailPage() {
           setId(v.data.campaignId)
           return load(v.data.campaignId, v.data.communityId)
         }
+        // An expired or unknown invitation must say so, not spin forever.
+        if (!id) return setError(v.error)
       }
       if (id) await load(id)
     })

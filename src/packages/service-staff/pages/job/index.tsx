@@ -1,5 +1,5 @@
 import { Input, Text, View } from '@tarojs/components'
-import { useDidShow, useRouter } from '@tarojs/taro'
+import Taro, { useDidShow, useRouter } from '@tarojs/taro'
 import { useState } from 'react'
 import type { ApiError } from '@contracts/errors'
 import { StateView } from '../../../../components/StateView'
@@ -8,6 +8,7 @@ import { toastError } from '../../../../services/result'
 import { Button } from '../../../../ui/nut'
 import { formatDateTime, shanghai } from '../../../../utils/time'
 import '../../../service/service.scss'
+import { parseYuan } from '../../../../utils/money'
 
 /** One job for the worker: on the way, arrived (lateness recorded), each standard item, finished. */
 export default function JobPage() {
@@ -26,14 +27,18 @@ export default function JobPage() {
   if (!b) return <View className='page'><StateView loading={!error} error={error} onRetry={() => void load()} /></View>
 
   const step = async (s: 'on_way' | 'arrived' | 'check' | 'finish', key?: string) => {
+    const quoted = parseYuan(price)
+    if (s === 'finish' && b.priceFen === null && price && quoted === null) {
+      void Taro.showToast({ title: '请输入正确的金额，如 120 或 120.50', icon: 'none' })
+      return
+    }
     setBusy(key ?? s)
-    const yuan = Number(price)
     const r = await progress({
       bookingId: b.id,
       step: s,
       note: '',
       ...(key ? { key } : {}),
-      ...(s === 'finish' && b.priceFen === null && price ? { priceFen: Math.round(yuan * 100) } : {})
+      ...(s === 'finish' && b.priceFen === null && quoted !== null ? { priceFen: quoted } : {})
     })
     setBusy('')
     if (r.ok) setB(r.data.booking)
