@@ -7,6 +7,7 @@ import { eventModule } from './event/module'
 import { orderModule } from './order/module'
 import { memberModule } from './member/module'
 import { bookingModule } from './booking/module'
+import { insightsModule } from './insights/module'
 
 /** Every deployable function. The local server, the job runner and the bundler all read this. */
 export const modules: readonly FunctionModule[] = [
@@ -17,7 +18,8 @@ export const modules: readonly FunctionModule[] = [
   eventModule as unknown as FunctionModule,
   orderModule as unknown as FunctionModule,
   memberModule as unknown as FunctionModule,
-  bookingModule as unknown as FunctionModule
+  bookingModule as unknown as FunctionModule,
+  insightsModule as unknown as FunctionModule
 ]
 
 export function moduleByName(fn: string): FunctionModule | undefined {

@@ -5,6 +5,8 @@ import { ACCESS_ERRORS } from './access-errors'
 import { ORDER_ERRORS } from './order-errors'
 import { MEMBER_ERRORS } from './member-errors'
 import { BOOKING_ERRORS } from './booking-errors'
+import { UPLOAD_ERRORS } from './upload'
+import { INSIGHTS_ERRORS } from './insights-errors'
 
 /**
  * Every error code the functions may return, namespaced by area. The client switches on these,
@@ -52,7 +54,9 @@ export const ERROR_CODES = [
   ...FEE_ERRORS,
   ...ORDER_ERRORS,
   ...MEMBER_ERRORS,
-  ...BOOKING_ERRORS
+  ...BOOKING_ERRORS,
+  ...UPLOAD_ERRORS,
+  ...INSIGHTS_ERRORS
 ] as const
 export type ErrorCode = (typeof ERROR_CODES)[number]
 

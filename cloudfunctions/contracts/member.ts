@@ -1,4 +1,5 @@
 import * as z from 'zod'
+import { NEEDS } from './insights-labels'
 import { EpochMs, Id, RelationSchema } from './common'
 import { defineAction } from './define'
 
@@ -164,7 +165,9 @@ const ClaimableView = z.object({
 export const SegmentSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('all') }).strict(),
   z.object({ type: z.literal('building'), buildingId: Id }).strict(),
-  z.object({ type: z.literal('level'), level: z.string().trim().min(1).max(16) }).strict()
+  z.object({ type: z.literal('level'), level: z.string().trim().min(1).max(16) }).strict(),
+  /** A household need (五省) inferred by the insights rules: see domain/insights/segments.ts. */
+  z.object({ type: z.literal('need'), need: z.enum(NEEDS) }).strict()
 ])
 export type Segment = z.infer<typeof SegmentSchema>
 

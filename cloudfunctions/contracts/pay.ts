@@ -19,12 +19,18 @@ export const PAYMENT_STATUS_LABELS: Record<PaymentStatus, string> = {
   anomaly: '待核查'
 }
 
-export const REFUND_STATUSES = ['processing', 'succeeded', 'failed'] as const
+/**
+ * `abnormal`: WeChat Pay reported the refund ABNORMAL (e.g. the payer's card was closed). The money
+ * may be held for manual handling in the merchant platform, so its reservation is kept and an
+ * anomaly is recorded: a person settles it, never an automatic retry.
+ */
+export const REFUND_STATUSES = ['processing', 'succeeded', 'failed', 'abnormal'] as const
 export type RefundStatus = (typeof REFUND_STATUSES)[number]
 export const REFUND_STATUS_LABELS: Record<RefundStatus, string> = {
   processing: '退款中',
   succeeded: '已退款',
-  failed: '退款失败'
+  failed: '退款失败',
+  abnormal: '退款异常'
 }
 
 const Fen = z.number().int().nonnegative()

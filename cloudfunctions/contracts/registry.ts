@@ -8,6 +8,7 @@ import { eventContracts } from './event'
 import { orderContracts } from './order'
 import { memberContracts } from './member'
 import { bookingContracts } from './booking'
+import { insightsContracts } from './insights'
 
 /**
  * Every action of every function, keyed by `fn.name`. Tests enumerate this; the typed client and
@@ -21,7 +22,8 @@ export const functionContracts = {
   event: eventContracts,
   order: orderContracts,
   member: memberContracts,
-  booking: bookingContracts
+  booking: bookingContracts,
+  insights: insightsContracts
 } as const
 
 type Flatten<T> = {

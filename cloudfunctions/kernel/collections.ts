@@ -55,6 +55,11 @@ export const COLLECTIONS = {
     { name: 'by_building', fields: ['communityId', 'buildingId', 'validFrom'] },
     { name: 'by_status', fields: ['status', 'validTo'] }
   ]),
+  /**
+   * `_id` is the household id: its open visitor passes, counted under the cap with one
+   * conditional update each (`active < cap`), and which passes hold a place (`holds.<key>`).
+   */
+  visitorPassQuotas: def(),
   accessLog: def([
     { name: 'by_household', fields: ['householdId', 'at'] },
     { name: 'by_gate', fields: ['gateId', 'at'] },
@@ -103,16 +108,21 @@ export const COLLECTIONS = {
   ]),
   /** `_id` is `${eventId}:${householdId}:${slot}`: the key itself caps a household's seats. */
   eventSignups: def([
+    { name: 'by_community_updated', fields: ['communityId', 'updatedAt'] },
     { name: 'by_event', fields: ['eventId', 'status', 'queueKey'] },
     { name: 'by_user', fields: ['userId', 'createdAt'] },
     { name: 'by_household', fields: ['householdId', 'eventId'] }
   ]),
   /** `_id` is `${signupId}:${kind}`: one reminder of each kind per sign-up. */
   eventReminders: def([{ name: 'by_event', fields: ['eventId'] }]),
-  eventFeedback: def([{ name: 'by_event', fields: ['eventId', 'createdAt'] }]),
+  eventFeedback: def([
+    { name: 'by_event', fields: ['eventId', 'createdAt'] },
+    { name: 'by_community', fields: ['communityId', 'createdAt'] }
+  ]),
   serviceIdeas: def([{ name: 'by_community', fields: ['communityId', 'status', 'createdAt'] }]),
   /** `_id` is `${eventId}:${butlerUserId}`; `token` is the ≤32-char poster scene. */
   eventInvites: def([
+    { name: 'by_community', fields: ['communityId', 'createdAt'] },
     { name: 'uniq_token', fields: ['token'], unique: true },
     { name: 'by_butler', fields: ['butlerUserId', 'createdAt'] }
   ]),
@@ -135,6 +145,7 @@ export const COLLECTIONS = {
   /** `_id` is `${campaignId}:${householdId}`: the per-household limit counter, same shape. */
   orderQuotas: def([{ name: 'by_campaign', fields: ['campaignId'] }]),
   orders: def([
+    { name: 'by_community_updated', fields: ['communityId', 'updatedAt'] },
     { name: 'uniq_idempotency', fields: ['idempotencyKey'], unique: true },
     { name: 'uniq_code', fields: ['code'], unique: true },
     { name: 'by_campaign', fields: ['campaignId', 'status'] },
@@ -150,6 +161,7 @@ export const COLLECTIONS = {
   ]),
   /** `_id` is `${campaignId}:${butlerUserId}`; `token` is the ≤32-char poster scene. */
   orderInvites: def([
+    { name: 'by_community', fields: ['communityId', 'createdAt'] },
     { name: 'uniq_token', fields: ['token'], unique: true },
     { name: 'by_butler', fields: ['butlerUserId', 'createdAt'] }
   ]),
@@ -221,6 +233,7 @@ export const COLLECTIONS = {
     { name: 'by_worker', fields: ['workerId', 'slotStart'] }
   ]),
   bookings: def([
+    { name: 'by_community_updated', fields: ['communityId', 'updatedAt'] },
     { name: 'uniq_idempotency', fields: ['idempotencyKey'], unique: true },
     { name: 'by_household', fields: ['householdId', 'slotStart'] },
     { name: 'by_worker', fields: ['workerId', 'slotStart'] },
@@ -230,6 +243,7 @@ export const COLLECTIONS = {
   ]),
   /** `_id` is the booking id: a booking is rated once. */
   ratings: def([
+    { name: 'by_community_at', fields: ['communityId', 'at'] },
     { name: 'by_worker', fields: ['workerId', 'at'] },
     { name: 'by_household', fields: ['householdId', 'at'] }
   ]),
@@ -238,8 +252,51 @@ export const COLLECTIONS = {
   complaints: def([
     { name: 'uniq_idempotency', fields: ['idempotencyKey'], unique: true },
     { name: 'by_community', fields: ['communityId', 'status', 'createdAt'] },
+    { name: 'by_building', fields: ['communityId', 'buildingId', 'createdAt'] },
     { name: 'by_user', fields: ['userId', 'createdAt'] }
   ]),
+  // Butler workspace and operator insights (issue 9); see domain/insights/docs.ts.
+  /** `_id` is `order:${id}` / `booking:${id}`: a paid order or booking, normalised. */
+  purchases: def([
+    { name: 'by_household', fields: ['householdId', 'paidAt'] },
+    { name: 'by_community_day', fields: ['communityId', 'day'] }
+  ]),
+  /** `_id` is the household id. */
+  householdStats: def([{ name: 'by_community', fields: ['communityId', 'atRisk'] }]),
+  /** `_id` is `${communityId}:${day}`. */
+  dayMetrics: def([{ name: 'by_community', fields: ['communityId', 'day'] }]),
+  /** `_id` is the community id. */
+  communitySnapshots: def(),
+  /** `_id` is `${communityId}:${period}`. */
+  feeMonths: def([{ name: 'by_community', fields: ['communityId', 'period'] }]),
+  /** `_id` is the community id. */
+  insightsCursors: def(),
+  /** `_id` is `h:${householdId}` / `d:${communityId}:${day}`: marked once, removed when recomputed. */
+  insightsDirty: def([{ name: 'by_community', fields: ['communityId', 'kind'] }]),
+  /** `_id` is the household id. */
+  householdProfiles: def([{ name: 'by_community', fields: ['communityId'] }]),
+  /** `_id` is the household id: profiling switched off by the household. */
+  profileOptOuts: def([{ name: 'by_community', fields: ['communityId'] }]),
+  /** `_id` is the community id. */
+  insightRules: def(),
+  churnCases: def([
+    { name: 'by_community', fields: ['communityId', 'status', 'openedAt'] },
+    { name: 'by_butler', fields: ['butlerUserId', 'status'] },
+    { name: 'by_household', fields: ['householdId', 'openedAt'] }
+  ]),
+  followLogs: def([
+    { name: 'by_household', fields: ['householdId', 'at'] },
+    { name: 'by_butler', fields: ['butlerUserId', 'day'] },
+    { name: 'by_community', fields: ['communityId', 'day'] }
+  ]),
+  /** `_id` is `${day}:${butlerUserId}:${kind}`: generated once a day. */
+  butlerTasks: def([
+    { name: 'by_butler', fields: ['butlerUserId', 'day'] },
+    { name: 'by_community', fields: ['communityId', 'day'] }
+  ]),
+  /** Reusable session programmes, e.g. copied from a pilot community. */
+  eventTemplates: def([{ name: 'by_community', fields: ['communityId', 'createdAt'] }]),
+  revealLog: def([{ name: 'by_household', fields: ['householdId', 'at'] }]),
   attempts: def(),
   jobRuns: def()
 } as const

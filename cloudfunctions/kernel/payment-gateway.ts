@@ -43,8 +43,10 @@ export interface RefundRequest {
 /**
  * `definite`: WeChat Pay refused the refund (a business error), so nothing left the account.
  * Otherwise (network error, 5xx, timeout) the outcome is unknown and must be asked later.
+ * `ABNORMAL` is not a refusal: WeChat Pay took the refund but could not pay it out (the money may
+ * be held for manual handling), so it is reported as accepted with that status.
  */
-export type RefundResult = { ok: true; status: 'SUCCESS' | 'PROCESSING'; refundId: string } | { ok: false; reason: string; definite: boolean }
+export type RefundResult = { ok: true; status: 'SUCCESS' | 'PROCESSING' | 'ABNORMAL'; refundId: string } | { ok: false; reason: string; definite: boolean }
 
 /** The decrypted `refund` resource of a refund notification. */
 export interface RefundOutcome {

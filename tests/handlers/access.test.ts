@@ -9,6 +9,7 @@ import { encodeCode, parseCode } from '../../cloudfunctions/domain/access/code'
 import { answerSignature, keysAnswerSignature } from '../../cloudfunctions/domain/access/device-auth'
 import type { AccessKeyDoc, AccessLogDoc, GateDoc, UsedCodeDoc, VisitorPassDoc } from '../../cloudfunctions/domain/access/docs'
 import { ACCESS_LOG_RETENTION_MS } from '../../cloudfunctions/domain/access/purge'
+import { MAX_OPEN_PASSES } from '../../cloudfunctions/domain/access/visitor-passes'
 import type { MembershipDoc } from '../../cloudfunctions/domain/docs'
 import { COMMUNITY_A, COMMUNITY_B } from '../../scripts/seed/demo'
 import { demoGateSecret } from '../../scripts/seed/access'
@@ -510,6 +511,85 @@ describe('visitor passes', () => {
   it('gives no codes before the window starts', async () => {
     const p = await createPass({ validFrom: h.clock.now() + 2 * HOUR, validTo: h.clock.now() + 3 * HOUR })
     expect(okData(await openPass(p.token, 'wx-visitor-6'))).toMatchObject({ status: 'active', codes: [] })
+  })
+})
+
+describe('the cap on open visitor passes per household', () => {
+  const attempt = (over: Parameters<typeof visitorInput>[0] = {}) => h.call('access.createVisitorPass', visitorInput(over), wang, COMMUNITY_A)
+  const open = () => h.store.count('visitorPasses', { householdId: 'h-a1-101', status: 'active' })
+
+  it(`holds under concurrency: ${MAX_OPEN_PASSES + 10} creates at once make exactly ${MAX_OPEN_PASSES}`, async () => {
+    const results = await Promise.all(Array.from({ length: MAX_OPEN_PASSES + 10 }, () => attempt()))
+    expect(results.filter((r) => r.ok)).toHaveLength(MAX_OPEN_PASSES)
+    expect(results.filter((r) => !r.ok).map(codeOf)).toEqual(Array(10).fill('VISITOR_PASS.TOO_MANY'))
+    expect(await open()).toBe(MAX_OPEN_PASSES)
+    // Another household has its own cap.
+    okData(await h.call('access.createVisitorPass', visitorInput({ householdId: 'h-a2-302' }), wang, COMMUNITY_A))
+  })
+
+  it('a revoked pass gives its place back once, however often it is revoked', async () => {
+    const made = await Promise.all(Array.from({ length: MAX_OPEN_PASSES }, () => createPass()))
+    expect(codeOf(await attempt())).toBe('VISITOR_PASS.TOO_MANY')
+    const first = made[0]!
+    const revokes = await Promise.all(Array.from({ length: 5 }, () => h.call('access.revokeVisitorPass', { passId: first.id }, wang, COMMUNITY_A)))
+    expect(revokes.every((r) => r.ok && r.data.status === 'revoked')).toBe(true)
+    // One place came back, not five.
+    const after = await Promise.all(Array.from({ length: 5 }, () => attempt()))
+    expect(after.filter((r) => r.ok)).toHaveLength(1)
+    expect(await open()).toBe(MAX_OPEN_PASSES)
+  })
+
+  it('expired passes give their places back once, through the job or when the cap is reached', async () => {
+    await Promise.all(Array.from({ length: MAX_OPEN_PASSES - 2 }, () => createPass({ validTo: h.clock.now() + HOUR })))
+    await createPass({ validTo: h.clock.now() + 5 * HOUR })
+    await createPass({ validTo: h.clock.now() + 5 * HOUR })
+    expect(codeOf(await attempt())).toBe('VISITOR_PASS.TOO_MANY')
+    h.clock.advance(HOUR + 1)
+    // Ended but not marked yet: the cap counts open passes only.
+    const before = await Promise.all(Array.from({ length: 3 }, () => attempt()))
+    expect(before.filter((r) => r.ok)).toHaveLength(3)
+    const job = await h.raw('access', { Type: 'Timer', TriggerName: 'expire-visitor-passes' }, null)
+    expect(job).toMatchObject({ ok: true })
+    await h.raw('access', { Type: 'Timer', TriggerName: 'expire-visitor-passes' }, null)
+    const rest = await Promise.all(Array.from({ length: MAX_OPEN_PASSES }, () => attempt()))
+    expect(rest.filter((r) => r.ok)).toHaveLength(MAX_OPEN_PASSES - 5)
+    expect(await h.store.count('visitorPasses', { householdId: 'h-a1-101', status: 'active', validTo: { gt: h.clock.now() } })).toBe(MAX_OPEN_PASSES)
+  })
+
+  it('the expiry job gives each ended pass its place back once, even run twice at once', async () => {
+    await Promise.all(Array.from({ length: MAX_OPEN_PASSES }, () => createPass({ validTo: h.clock.now() + HOUR })))
+    h.clock.advance(HOUR + 1)
+    const expire = () => h.raw('access', { Type: 'Timer', TriggerName: 'expire-visitor-passes' }, null)
+    const runs = (await Promise.all([expire(), expire()])) as { report: { expired: number } }[]
+    expect(runs.reduce((n, r) => n + r.report.expired, 0)).toBe(MAX_OPEN_PASSES)
+    const quota = await h.store.get<{ _id: string; active: number; holds: Record<string, number> }>('visitorPassQuotas', 'h-a1-101')
+    expect(quota).toMatchObject({ active: 0, holds: {} })
+    const again = await Promise.all(Array.from({ length: MAX_OPEN_PASSES + 5 }, () => attempt()))
+    expect(again.filter((r) => r.ok)).toHaveLength(MAX_OPEN_PASSES)
+  })
+
+  it('a create cut short after taking its place does not keep it', async () => {
+    await Promise.all(Array.from({ length: MAX_OPEN_PASSES - 1 }, () => createPass()))
+    const realInsert = h.store.insert.bind(h.store)
+    const realUpdate = h.store.update.bind(h.store)
+    // The function dies after taking its place: neither the insert nor the release happens.
+    const crashInsert = jest.spyOn(h.store, 'insert').mockImplementation(async (c, doc) => {
+      if (c === 'visitorPasses') throw new Error('crash')
+      return realInsert(c, doc)
+    })
+    const crashRelease = jest.spyOn(h.store, 'update').mockImplementation(async (c, id, spec, when) => {
+      if (c === 'visitorPassQuotas' && (spec.inc?.active ?? 0) < 0) throw new Error('crash')
+      return realUpdate(c, id, spec, when)
+    })
+    expect(codeOf(await attempt())).toBe('INTERNAL.ERROR')
+    crashInsert.mockRestore()
+    crashRelease.mockRestore()
+    // While the dead create could still be running, its place stays taken.
+    expect(codeOf(await attempt())).toBe('VISITOR_PASS.TOO_MANY')
+    h.clock.advance(5 * MIN)
+    okData(await attempt())
+    expect(codeOf(await attempt())).toBe('VISITOR_PASS.TOO_MANY')
+    expect(await open()).toBe(MAX_OPEN_PASSES)
   })
 })
 

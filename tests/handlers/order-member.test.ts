@@ -4,7 +4,9 @@
  * when the order is cancelled, expires, or is refunded — including every order of a failed group.
  */
 import type { CouponDoc, MemberAccountDoc } from '../../cloudfunctions/domain/member/docs'
+import type { OrderDoc } from '../../cloudfunctions/domain/order/docs'
 import { EXPIRY_GRACE_MS, ORDER_PAY_WINDOW_MS, SETTLE_GRACE_MS } from '../../cloudfunctions/domain/order/rules'
+import { findAll } from '../../cloudfunctions/kernel/paging'
 import { type Harness, makeHarness } from '../support/harness'
 import { sandboxOf } from '../support/pay'
 import {
@@ -17,6 +19,7 @@ import {
   campaignDoc,
   checkCounters,
   newCampaign,
+  newCrid,
   orderDoc,
   pay,
   placeOrder,
@@ -133,4 +136,54 @@ it('two orders racing for one coupon: one gets it, the other is refused and hold
   const winner = results.find((r) => r.ok)
   expect(await coupon(couponId)).toMatchObject({ status: 'locked', holder: winner?.ok ? winner.data.id : '' })
   expect(await checkCounters(h, VEG)).toEqual({ sold: 1, available: 149 })
+})
+
+describe('a create cut short after its points were spent', () => {
+  /** Crashes the create right before `reserving → pending_payment`: coupon locked, points spent. */
+  async function crashBeforePlaced(o: { clientRequestId: string; couponId?: string; usePoints: boolean; quantity: number }) {
+    const real = h.store.update.bind(h.store)
+    const spy = jest.spyOn(h.store, 'update').mockImplementation(async (c, id, spec, when) => {
+      if (c === 'orders' && spec.set?.status === 'pending_payment') throw new Error('crash')
+      return real(c, id, spec, when)
+    })
+    expect(codeOf(await placeOrder(h, o))).toBe('INTERNAL.ERROR')
+    spy.mockRestore()
+    const [stuck] = await findAll<OrderDoc>(h.store, 'orders', { idempotencyKey: `u-wang:${o.clientRequestId}` })
+    expect(stuck).toMatchObject({ status: 'reserving' })
+    return stuck!
+  }
+
+  it('is continued by its retry: the order’s own spend counts as available, and the points are spent once', async () => {
+    const start = await balance()
+    // Spend (nearly) the whole balance, so nothing would be left for a second quote.
+    const quantity = Math.max(1, Math.ceil((start * 5) / 6800))
+    const crid = newCrid()
+    const stuck = await crashBeforePlaced({ clientRequestId: crid, usePoints: true, quantity })
+    expect(stuck.pointsUsed).toBeGreaterThan(start / 2)
+    expect(await balance()).toBe(start - stuck.pointsUsed)
+
+    const retried = okData(await placeOrder(h, { clientRequestId: crid, usePoints: true, quantity }))
+    expect(retried).toMatchObject({ id: stuck._id, status: 'pending_payment', pointsUsed: stuck.pointsUsed, amountFen: stuck.amountFen })
+    expect(await balance()).toBe(start - stuck.pointsUsed)
+    // A twin arriving now gets the same order and spends nothing more.
+    expect(okData(await placeOrder(h, { clientRequestId: crid, usePoints: true, quantity }))).toMatchObject({ id: stuck._id, status: 'pending_payment' })
+    expect(await balance()).toBe(start - stuck.pointsUsed)
+  })
+
+  it('refused on its retry: the coupon and the points come back with the stock and the limit', async () => {
+    const couponId = await claim('ct-demo-fresh')
+    const start = await balance()
+    const crid = newCrid()
+    const stuck = await crashBeforePlaced({ clientRequestId: crid, couponId, usePoints: true, quantity: 1 })
+    expect(await coupon(couponId)).toMatchObject({ status: 'locked', holder: stuck._id })
+    expect(await balance()).toBe(start - stuck.pointsUsed)
+    // The coupon ran out meanwhile: the retry cannot hold it any more.
+    await h.store.update('coupons', couponId, { set: { validTo: h.clock.now() - 1 } })
+
+    expect(codeOf(await placeOrder(h, { clientRequestId: crid, couponId, usePoints: true, quantity: 1 }))).toBe('MEMBER.COUPON_UNUSABLE')
+    expect(await orderDoc(h, stuck._id)).toMatchObject({ status: 'rejected', releaseDue: false })
+    expect(await balance()).toBe(start)
+    expect((await coupon(couponId)).holder).toBeUndefined()
+    expect(await checkCounters(h, VEG)).toEqual({ sold: 0, available: 150 })
+  })
 })

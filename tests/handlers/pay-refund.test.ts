@@ -5,7 +5,7 @@
  * `refunded` once its whole payment line is refunded.
  */
 import { findAll } from '../../cloudfunctions/kernel/paging'
-import type { PaymentDoc, RefundDoc } from '../../cloudfunctions/domain/payment/docs'
+import type { PaymentAnomalyDoc, PaymentDoc, RefundDoc } from '../../cloudfunctions/domain/payment/docs'
 import { type Harness, as, makeHarness } from '../support/harness'
 import {
   COMMUNITY_A,
@@ -17,11 +17,13 @@ import {
   ledger,
   newCrid,
   payBills,
+  kinds,
   paymentDoc,
   prepayIdOf,
   reconcile,
   refundResource,
   refundsOf,
+  runJob,
   sandboxOf,
   sandboxSigner,
   sumFen,
@@ -38,6 +40,8 @@ beforeEach(async () => {
 afterEach(async () => {
   await h.close()
 })
+
+const anomalies = () => findAll<PaymentAnomalyDoc>(h.store, 'paymentAnomalies')
 
 const line = (i: number) => {
   const l = paid.lines[i]
@@ -238,7 +242,7 @@ describe('failed refunds give their reservation back', () => {
     expect((await reconcile(h)).mismatches).toEqual([])
   })
 
-  it('REFUND.ABNORMAL notification: refund failed, reservation released, no ledger entry; repeats change nothing', async () => {
+  it('REFUND.ABNORMAL notification: refund abnormal, reservation KEPT (the money may be held), an anomaly; repeats change nothing', async () => {
     const l0 = line(0)
     // WeChat Pay accepts the refund and reports the outcome later.
     jest.spyOn(sandboxOf(h), 'refund').mockResolvedValueOnce({ ok: true, status: 'PROCESSING', refundId: '50300000000001' })
@@ -255,11 +259,32 @@ describe('failed refunds give their reservation back', () => {
     expect((await sandboxOf(h).send(abnormal)).status).toBe(204)
     expect((await sandboxOf(h).send(abnormal)).status).toBe(204)
     const [after] = await refundsOf(h, paid._id)
-    expect(after).toMatchObject({ status: 'failed', failure: 'ABNORMAL' })
-    expect((await paymentDoc(h, paid._id)).refundReservedFen).toBe(0)
+    expect(after).toMatchObject({ status: 'abnormal', failure: 'ABNORMAL', reserved: true })
+    // WeChat Pay may still pay it out by hand: the reservation stays, so no second refund can exceed the paid total.
+    expect((await paymentDoc(h, paid._id)).refundReservedFen).toBe(500)
+    expect(codeOf(await refund([{ payableId: l0.id, amountFen: l0.amountFen - 499 }]))).toBe('PAY.REFUND_EXCEEDS')
     expect(await ledger(h, paid._id)).toHaveLength(1)
     expect((await bill(h, l0.id)).refundedFen).toBe(0)
-    expect((await reconcile(h)).mismatches).toEqual([])
+    expect(await anomalies()).toEqual([expect.objectContaining({ kind: 'refund_abnormal', paymentId: paid._id, detail: expect.stringContaining(r!.outRefundNo) })])
+    // The sync leaves it to a person; the operators' reconciliation shows it.
+    h.clock.advance(3 * 60_000)
+    const calls = jest.spyOn(sandboxOf(h), 'refund')
+    calls.mockClear()
+    await runJob(h, 'pay', 'close-expired-payments')
+    expect(calls).not.toHaveBeenCalled()
+    expect((await refundsOf(h, paid._id)).find((x) => x._id === r!._id)?.status).toBe('abnormal')
+    expect(kinds((await reconcile(h)).mismatches)).toEqual(['refund_abnormal'])
+  })
+
+  it('a refund WeChat Pay answers ABNORMAL at once: abnormal, reservation kept, an anomaly', async () => {
+    const l0 = line(0)
+    jest.spyOn(sandboxOf(h), 'refund').mockResolvedValueOnce({ ok: true, status: 'ABNORMAL', refundId: '50300000000003' })
+    const view = okData(await refund([{ payableId: l0.id, amountFen: 600 }]))
+    expect(view.refunds).toEqual([expect.objectContaining({ status: 'abnormal', amountFen: 600 })])
+    const [r] = await refundsOf(h, paid._id)
+    expect(r).toMatchObject({ status: 'abnormal', reserved: true })
+    expect((await paymentDoc(h, paid._id)).refundReservedFen).toBe(600)
+    expect(await anomalies()).toEqual([expect.objectContaining({ kind: 'refund_abnormal', paymentId: paid._id })])
   })
 
   it('REFUND.SUCCESS repeated: one ledger entry', async () => {
@@ -290,4 +315,78 @@ it('an automatic refund is reused, not repeated, while it is processing', async 
   expect(spy).toHaveBeenCalledTimes(1)
   expect(await refundsOf(h, open.payment.id)).toHaveLength(1)
   expect((await paymentDoc(h, open.payment.id)).settledAt).toBeDefined()
+})
+
+describe('automatic refunds that keep failing', () => {
+  it('are retried under new keys at most 5 times; then an anomaly is recorded and the retries stop', async () => {
+    const [id] = await unpaidIds(h)
+    const open = await createPayment(h, [id!])
+    await h.store.update('bills', id!, { set: { status: 'cancelled' } })
+    const spy = jest.spyOn(sandboxOf(h), 'refund').mockResolvedValue({ ok: false, reason: 'NOT_ENOUGH 基本账户余额不足', definite: true })
+    await sandboxOf(h).confirm(prepayIdOf(open.launch))
+    for (let i = 0; i < 12; i++) {
+      h.clock.advance(5 * 60_000)
+      await runJob(h, 'pay', 'close-expired-payments')
+    }
+    expect(spy).toHaveBeenCalledTimes(5)
+    const refunds = await refundsOf(h, open.payment.id)
+    expect(refunds.map((r) => [r.idempotencyKey, r.status])).toEqual([0, 1, 2, 3, 4].map((n) => [`auto:${open.payment.outTradeNo}:${n}`, 'failed']))
+    expect((await paymentDoc(h, open.payment.id)).refundReservedFen).toBe(0)
+    const gaveUp = (await anomalies()).filter((a) => a.kind === 'auto_refund_failed')
+    expect(gaveUp).toEqual([expect.objectContaining({ paymentId: open.payment.id })])
+    // The payment is no longer picked up by the sweep: it waits for a person.
+    expect((await paymentDoc(h, open.payment.id)).settledAt).toBeDefined()
+  })
+})
+
+describe('a refund cut short before its reservation', () => {
+  it.each([
+    ['between the refund record and the reservation', (c: string, spec: Parameters<Harness['store']['update']>[2]) => c === 'payments' && (spec.inc?.refundReservedFen ?? 0) > 0],
+    ['between the reservation and the gateway call', (c: string, spec: Parameters<Harness['store']['update']>[2]) => c === 'refunds' && spec.set?.reserved === true]
+  ])('a crash %s: the retry with the same key finishes it (reserved once, sent once)', async (_name, crashes) => {
+    const l0 = line(0)
+    const real = h.store.update.bind(h.store)
+    const crash = jest.spyOn(h.store, 'update').mockImplementation(async (c, id, spec, when) => {
+      if (crashes(c, spec)) throw new Error('crash')
+      return real(c, id, spec, when)
+    })
+    const gateway = jest.spyOn(sandboxOf(h), 'refund')
+    expect(codeOf(await refund([{ payableId: l0.id, amountFen: 800 }], 'refund-crash'))).toBe('INTERNAL.ERROR')
+    crash.mockRestore()
+    expect(gateway).not.toHaveBeenCalled()
+    const [stuck] = await refundsOf(h, paid._id)
+    expect(stuck).toMatchObject({ status: 'processing', reserved: false })
+
+    const retried = okData(await refund([{ payableId: l0.id, amountFen: 800 }], 'refund-crash'))
+    expect(retried.refunds).toEqual([expect.objectContaining({ id: stuck!._id, status: 'processing', amountFen: 800 })])
+    expect(await refundsOf(h, paid._id)).toEqual([expect.objectContaining({ _id: stuck!._id, reserved: true })])
+    expect((await paymentDoc(h, paid._id)).refundReservedFen).toBe(800)
+    expect(gateway).toHaveBeenCalledTimes(1)
+    // Retrying again changes nothing.
+    okData(await refund([{ payableId: l0.id, amountFen: 800 }], 'refund-crash'))
+    expect(gateway).toHaveBeenCalledTimes(1)
+    await sandboxOf(h).flush()
+    expect((await refundsOf(h, paid._id))[0]?.status).toBe('succeeded')
+    expect((await paymentDoc(h, paid._id)).refundReservedFen).toBe(800)
+    expect((await bill(h, l0.id)).refundedFen).toBe(800)
+    expect((await reconcile(h)).mismatches).toEqual([])
+  })
+
+  it('twins of a refund cut short finish it together: reserved once, sent once', async () => {
+    const l0 = line(0)
+    const real = h.store.update.bind(h.store)
+    const crash = jest.spyOn(h.store, 'update').mockImplementation(async (c, id, spec, when) => {
+      if (c === 'payments' && (spec.inc?.refundReservedFen ?? 0) > 0) throw new Error('crash')
+      return real(c, id, spec, when)
+    })
+    expect(codeOf(await refund([{ payableId: l0.id, amountFen: 800 }], 'refund-twins'))).toBe('INTERNAL.ERROR')
+    crash.mockRestore()
+    const gateway = jest.spyOn(sandboxOf(h), 'refund')
+    const twins = await Promise.all(Array.from({ length: 6 }, () => refund([{ payableId: l0.id, amountFen: 800 }], 'refund-twins')))
+    expect(twins.every((r) => r.ok)).toBe(true)
+    expect(gateway).toHaveBeenCalledTimes(1)
+    expect((await paymentDoc(h, paid._id)).refundReservedFen).toBe(800)
+    await sandboxOf(h).flush()
+    expect((await reconcile(h)).mismatches).toEqual([])
+  })
 })

@@ -222,12 +222,15 @@ describe('refund (POST /v3/refund/domestic/refunds)', () => {
     }
   })
 
-  it('an error answer or an abnormal status is a failure with its reason', async () => {
+  it('an error answer or a closed refund is a failure with its reason; ABNORMAL is accepted as such', async () => {
     const notEnough = gateway(() => ({ status: 403, body: { code: 'NOT_ENOUGH', message: '基本账户余额不足' } })).gw
     // A 4xx business error: WeChat Pay refused, nothing was refunded.
     expect(await notEnough.refund(REFUND)).toEqual({ ok: false, reason: 'NOT_ENOUGH 基本账户余额不足', definite: true })
+    const closed = gateway(() => ({ status: 200, body: { refund_id: '50300004', status: 'CLOSED' } })).gw
+    expect(await closed.refund(REFUND)).toEqual({ ok: false, reason: 'refund status CLOSED', definite: true })
+    // ABNORMAL: WeChat Pay holds the money for manual handling; not a refusal that frees the reservation.
     const abnormal = gateway(() => ({ status: 200, body: { refund_id: '50300002', status: 'ABNORMAL' } })).gw
-    expect(await abnormal.refund(REFUND)).toEqual({ ok: false, reason: 'refund status ABNORMAL', definite: true })
+    expect(await abnormal.refund(REFUND)).toEqual({ ok: true, status: 'ABNORMAL', refundId: '50300002' })
     // A response that fails verification or a 5xx: the outcome is unknown, the refund stays pending.
     const forged = gateway(() => ({ status: 200, body: { refund_id: '50300003', status: 'SUCCESS' }, signer: { pair: stranger, keyId: PUB_KEY_ID } })).gw
     expect(await forged.refund(REFUND)).toEqual({ ok: false, reason: expect.stringMatching(/^Verify the response's data with/), definite: false })

@@ -119,7 +119,7 @@ export class WechatPayGateway implements PaymentGateway {
         amount: { refund: req.refundFen, total: req.totalFen, currency: 'CNY' }
       })
       const d = data as { status?: string; refund_id?: string }
-      if (d.status !== 'SUCCESS' && d.status !== 'PROCESSING') return { ok: false, reason: `refund status ${String(d.status)}`, definite: true }
+      if (d.status !== 'SUCCESS' && d.status !== 'PROCESSING' && d.status !== 'ABNORMAL') return { ok: false, reason: `refund status ${String(d.status)}`, definite: true }
       return { ok: true, status: d.status, refundId: d.refund_id ?? '' }
     } catch (e) {
       // Only a 4xx answer (other than rate limiting) says WeChat Pay refused; anything else may

@@ -49,6 +49,20 @@ export interface GateDoc {
 
 export type VisitorPassStatus = 'active' | 'revoked' | 'expired'
 
+/**
+ * A household's places for open visitor passes (`_id` = household id). A pass takes a place
+ * before it is written (`active < cap` and its hold absent, in one conditional update) and gives
+ * it back when it is revoked or expires, or its insert fails (only while its hold is there, so once).
+ */
+export interface VisitorPassQuotaDoc {
+  _id: string
+  communityId: string
+  /** Places taken: the number of holds. */
+  active: number
+  /** `p<hex of the pass id>` → when the place was taken. */
+  holds: Record<string, number>
+}
+
 export interface VisitorPassDoc {
   _id: string
   /** The capability in the share card's path; whoever first opens it holds the pass. */

@@ -5,6 +5,7 @@ import type { Ports } from '../../kernel/ports'
 import { fail, ok } from '../../kernel/result'
 import type { HouseholdDoc } from '../docs'
 import type { VisitorPassDoc } from './docs'
+import { releasePlace, takePlace } from './pass-places'
 import { householdLabels, passView } from './pass-view'
 
 type C = typeof accessContracts
@@ -14,7 +15,10 @@ export const MAX_PASS_SPAN_MS = 7 * 24 * 3600_000
 export const MAX_PASS_LEAD_MS = 30 * 24 * 3600_000
 /** "Now" picked on a phone a few minutes ago is still now. */
 const START_SLACK_MS = 15 * 60_000
-/** Enough for a busy household; stops a script from filling the table. */
+/**
+ * Enough for a busy household; stops a script from filling the table. Enforced by the household's
+ * place counter (pass-places.ts), so parallel creates cannot pass it.
+ */
 export const MAX_OPEN_PASSES = 30
 
 async function memberHousehold(ports: Ports, actor: Actor, householdId: string): Promise<HouseholdDoc | null> {
@@ -34,8 +38,6 @@ export const createVisitorPass: ActionHandler<C['createVisitorPass']> = async ({
   if (input.validFrom < now - START_SLACK_MS) return windowError('validFrom', '开始时间已过')
   if (input.validFrom > now + MAX_PASS_LEAD_MS) return windowError('validFrom', '最多提前 30 天邀请')
   if (input.validTo - input.validFrom > MAX_PASS_SPAN_MS) return windowError('validTo', '有效期最长 7 天')
-  const open = await ports.store.count('visitorPasses', { householdId: household._id, status: 'active', validTo: { gt: now } })
-  if (open >= MAX_OPEN_PASSES) return fail('VISITOR_PASS.TOO_MANY', `有效的访客通行证最多 ${MAX_OPEN_PASSES} 张，请先撤销不用的`)
 
   const pass: VisitorPassDoc = {
     _id: ports.random.id(),
@@ -58,8 +60,17 @@ export const createVisitorPass: ActionHandler<C['createVisitorPass']> = async ({
     revokedAt: null,
     createdAt: now
   }
-  const res = await ports.store.insert('visitorPasses', pass)
-  if (!res.ok) return fail('INTERNAL.ERROR', '生成通行证失败，请重试')
+  // The place first: a pass is only ever written once it holds one.
+  if (!(await takePlace(ports, pass, pass._id, MAX_OPEN_PASSES))) {
+    return fail('VISITOR_PASS.TOO_MANY', `有效的访客通行证最多 ${MAX_OPEN_PASSES} 张，请先撤销不用的`)
+  }
+  let inserted = false
+  try {
+    inserted = (await ports.store.insert('visitorPasses', pass)).ok
+  } finally {
+    if (!inserted) await releasePlace(ports, pass)
+  }
+  if (!inserted) return fail('INTERNAL.ERROR', '生成通行证失败，请重试')
   const labels = await householdLabels(ports.store, [household._id])
   return ok(passView(pass, labels.get(household._id) ?? '', now))
 }
@@ -86,6 +97,8 @@ export const revokeVisitorPass: ActionHandler<C['revokeVisitorPass']> = async ({
   const fresh = revoked ? { ...pass, status: 'revoked' as const, revokedAt: now } : await ports.store.get<VisitorPassDoc>('visitorPasses', pass._id)
   if (!fresh) return fail('VISITOR_PASS.NOT_FOUND', '通行证不存在')
   if (fresh.status !== 'revoked') return fail('VISITOR_PASS.NOT_ACTIVE', '通行证已失效，无需撤销')
+  // Its place comes back once, whichever revoke (or retry after a crash here) gets there.
+  await releasePlace(ports, fresh)
   const labels = await householdLabels(ports.store, [fresh.householdId])
   return ok(passView(fresh, labels.get(fresh.householdId) ?? '', now))
 }
@@ -109,7 +122,11 @@ export const gridVisitors: ActionHandler<C['gridVisitors']> = async ({ ports, ac
   })
 }
 
-/** Timer job: marks passes past their window, so lists and counts need no clock logic. */
+/**
+ * Timer job: marks passes past their window, so lists and counts need no clock logic, and gives
+ * their places back (once: only the call that marks a pass expired releases it; a place a crash
+ * left behind is repaired when the household reaches the cap).
+ */
 export async function expireVisitorPasses(ports: Ports): Promise<{ expired: number }> {
   let expired = 0
   for (;;) {
@@ -118,7 +135,10 @@ export async function expireVisitorPasses(ports: Ports): Promise<{ expired: numb
       limit: 1000
     })
     for (const p of due) {
-      if (await ports.store.update('visitorPasses', p._id, { set: { status: 'expired' } }, { status: 'active' })) expired++
+      if (await ports.store.update('visitorPasses', p._id, { set: { status: 'expired' } }, { status: 'active' })) {
+        expired++
+        await releasePlace(ports, p)
+      }
     }
     if (due.length < 1000) break
   }

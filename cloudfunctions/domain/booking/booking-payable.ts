@@ -41,7 +41,7 @@ export const bookingPayable: PayableKind = {
 
   async onPaid(ports, payment, line) {
     const now = ports.clock.now()
-    const set = { payState: 'paid', paymentId: payment._id, updatedAt: now }
+    const set = { payState: 'paid', paymentId: payment._id, paidAt: now, updatedAt: now }
     // Upfront: the hold becomes a confirmed booking, however late the notification arrives, as long
     // as the hold was not released (a cancelled or expired booking is refunded by the module).
     if (await ports.store.update('bookings', line.id, { set: { ...set, status: 'confirmed', holdUntil: null } }, { status: 'held', payState: 'unpaid' })) {

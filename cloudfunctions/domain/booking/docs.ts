@@ -106,6 +106,8 @@ export interface BookingDoc {
   priceFen: number | null
   cardId?: string
   paymentId?: string
+  /** When the payment settled; insights count the booking as an order on that day. */
+  paidAt?: number
   holdUntil: number | null
   note: string
   photos: string[]
@@ -164,6 +166,8 @@ export interface ComplaintDoc {
   idempotencyKey: string
   communityId: string
   householdId: string
+  /** The household's building: butlers see and answer the complaints of their grids' buildings. */
+  buildingId: string
   householdLabel: string
   userId: string
   category: ComplaintCategory

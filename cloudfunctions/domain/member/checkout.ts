@@ -3,7 +3,7 @@ import type { Ports } from '../../kernel/ports'
 import { type Result, fail, ok } from '../../kernel/result'
 import { type ConsumeOutcome, type ReleaseReason, consumeCoupon, evaluateCoupon, lockCoupon, releaseCoupon } from './coupons'
 import type { CouponDoc, MemberAccountDoc, PointEntryDoc } from './docs'
-import { accountId, returnPoints, spendPoints } from './points'
+import { accountId, outstandingSpend, returnPoints, spendPoints } from './points'
 import { pointsFor, pointsValueFen, rulesOf, standingOf } from './rules'
 
 /**
@@ -65,13 +65,14 @@ export interface Quote {
 
 export const checkoutSource = (orderRef: string) => `checkout:${orderRef}`
 
-/** Prices the discounts without holding anything. `orderRef`: a coupon this order already holds counts as usable. */
+/**
+ * Prices the discounts without holding anything. `orderRef`: what this order already holds counts
+ * as usable (its locked coupon, and the points its own checkout already spent), so a resumed or
+ * twin hold of the same order is priced as the first one was.
+ */
 export async function quoteDiscount(ports: Ports, buyer: Buyer, req: DiscountRequest, opts: { orderRef?: string } = {}): Promise<Result<Quote>> {
   const now = ports.clock.now()
-  const [rules, account] = await Promise.all([
-    rulesOf(ports, buyer.communityId),
-    ports.store.get<MemberAccountDoc>('memberAccounts', accountId(buyer.communityId, buyer.userId))
-  ])
+  const [rules, { account, ownSpend }] = await Promise.all([rulesOf(ports, buyer.communityId), accountFor(ports, buyer, opts.orderRef)])
   const { level } = standingOf(rules, account, now)
   const subtotalFen = req.items.reduce((n, i) => n + i.amountFen, 0)
   const discountBp = level.benefits.discountBp
@@ -89,7 +90,7 @@ export async function quoteDiscount(ports: Ports, buyer: Buyer, req: DiscountReq
   }
 
   const afterCoupon = subtotalFen - levelDiscountFen - couponDiscountFen
-  const balance = account?.balance ?? 0
+  const balance = (account?.balance ?? 0) + ownSpend
   const capFen = Math.floor((afterCoupon * rules.maxRedeemPercent) / 100)
   const maxPointsFen = Math.max(0, Math.min(capFen, pointsValueFen(rules, Math.max(0, balance))))
   const maxPoints = pointsFor(rules, maxPointsFen)
@@ -117,6 +118,24 @@ export async function quoteDiscount(ports: Ports, buyer: Buyer, req: DiscountReq
     maxPointsFen,
     balance
   })
+}
+
+/**
+ * The buyer's account, and what the order's own checkout spend keeps out of its balance (0
+ * without an order). The spend is read before and after the account: a twin of the same order
+ * spending meanwhile shows as a change, and the pair is read again, so the two agree.
+ */
+async function accountFor(ports: Ports, buyer: Buyer, orderRef: string | undefined): Promise<{ account: MemberAccountDoc | null; ownSpend: number }> {
+  const read = () => ports.store.get<MemberAccountDoc>('memberAccounts', accountId(buyer.communityId, buyer.userId))
+  if (orderRef === undefined) return { account: await read(), ownSpend: 0 }
+  const source = checkoutSource(orderRef)
+  let before = await outstandingSpend(ports, source)
+  for (let attempt = 0; ; attempt++) {
+    const account = await read()
+    const after = await outstandingSpend(ports, source)
+    if (after === before || attempt >= 3) return { account, ownSpend: after === before ? after : 0 }
+    before = after
+  }
 }
 
 /**

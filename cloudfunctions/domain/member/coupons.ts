@@ -7,6 +7,7 @@ import { type Result, fail, ok } from '../../kernel/result'
 import type { CouponBatchDoc, CouponClaimDoc, CouponDoc, CouponSource, CouponTemplateDoc, MemberAccountDoc } from './docs'
 import { type Journal, record } from './journal'
 import { rulesOf } from './rules'
+import { householdsWithNeed } from '../insights/segment-query'
 
 /**
  * Coupons. A template has its own stock: every coupon issued from it (claimed in the app or
@@ -175,6 +176,10 @@ export async function resolveSegment(ports: Ports, communityId: string, segment:
       (await findAll<HouseholdDoc>(ports.store, 'households', { communityId, buildingId: segment.buildingId })).map((h) => h._id)
     )
     chosen = memberships.filter((m) => inBuilding.has(m.householdId))
+  }
+  if (segment.type === 'need') {
+    const inNeed = await householdsWithNeed(ports, communityId, segment.need)
+    chosen = memberships.filter((m) => inNeed.has(m.householdId))
   }
   const users = [...new Set(chosen.map((m) => m.userId))]
   if (segment.type === 'level') {

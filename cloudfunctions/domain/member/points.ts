@@ -225,6 +225,21 @@ export async function spendPoints(ports: Ports, input: SpendInput): Promise<Resu
   return ok(res.entry)
 }
 
+/**
+ * The points a spend currently keeps out of the balance: what it took if it applied (finishing
+ * an interrupted one first), 0 if it never applied or was given back.
+ */
+export async function outstandingSpend(ports: Ports, spendSource: string): Promise<number> {
+  const spend = await appliedEntry(ports, spendSource)
+  if (!spend || spend.kind !== 'spend') return 0
+  const back = await ports.store.get<PointEntryDoc>('pointEntries', `return:${spendSource}`)
+  if (back && back.state !== 'void') {
+    // A return recorded but not settled yet may still apply: settle it before deciding.
+    if ((await appliedEntry(ports, back._id)) !== null) return 0
+  }
+  return -spend.delta
+}
+
 /** Gives back what a spend took (an order cancelled or refunded). Idempotent; nothing if it never applied. */
 export async function returnPoints(ports: Ports, spendSource: string, title: string): Promise<PointEntryDoc | null> {
   const spend = await appliedEntry(ports, spendSource)

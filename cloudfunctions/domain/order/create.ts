@@ -195,13 +195,18 @@ async function reserve(ports: Ports, order: OrderDoc, campaign: CampaignDoc): Pr
 }
 
 /**
- * A refusal while this request drives the order: whatever it held is already given back, so
- * `reserving → rejected` is all that is left. A crash before it leaves a `reserving` order that
- * holds nothing, which the sweeper rejects later (its releases are no-ops).
+ * A refusal while this request drives the order: `reserving → rejected` (once), then whatever the
+ * order still holds is given back, each part at most once. That includes the coupon lock and the
+ * points an earlier attempt of the same create took (a resume refused at the discount step), which
+ * nothing else would give back. `releaseDue` is set with the rejection, so a crash before the
+ * releases finish is completed by the sweeper.
  */
 async function refuse(ports: Ports, order: OrderDoc, reason: RejectReason, message?: string): Promise<Result<OrderDoc>> {
-  const set = { status: 'rejected', rejectReason: reason, ...(message ? { rejectMessage: message } : {}), updatedAt: ports.clock.now() }
-  if (await ports.store.update('orders', order._id, { set }, { status: 'reserving' })) return rejection({ rejectReason: reason, ...(message ? { rejectMessage: message } : {}) })
+  const set = { status: 'rejected' as const, rejectReason: reason, ...(message ? { rejectMessage: message } : {}), releaseDue: true, updatedAt: ports.clock.now() }
+  if (await ports.store.update('orders', order._id, { set }, { status: 'reserving' })) {
+    await releaseOrder(ports, { ...order, ...set })
+    return rejection({ rejectReason: reason, ...(message ? { rejectMessage: message } : {}) })
+  }
   // Someone else moved the order on (a twin request, or the sweeper): answer with its state.
   const fresh = await ports.store.get<OrderDoc>('orders', order._id)
   if (!fresh) throw new Error(`order ${order._id} vanished`)

@@ -1,7 +1,8 @@
 import type { RefundOutcome, Transaction } from '../../kernel/payment-gateway'
 import type { Ports } from '../../kernel/ports'
-import type { LedgerDoc, PaymentAnomalyDoc, PaymentDoc, RefundDoc } from './docs'
-import { failRefund, requestRefund } from './refund'
+import { recordAnomaly } from './anomalies'
+import type { LedgerDoc, PaymentDoc, RefundDoc } from './docs'
+import { failRefund, markRefundAbnormal, requestRefund } from './refund'
 import { PAYABLES, PAYMENT_LISTENERS } from './registry'
 import { tellListeners } from './listeners'
 import { refundsOf, succeededByLine } from './view'
@@ -11,12 +12,6 @@ export type ApplyOutcome = 'applied' | 'already_applied' | 'not_paid' | 'unknown
 async function byOutTradeNo(ports: Ports, outTradeNo: string): Promise<PaymentDoc | null> {
   const [p] = await ports.store.find<PaymentDoc>('payments', { where: { outTradeNo }, limit: 1 })
   return p ?? null
-}
-
-async function recordAnomaly(ports: Ports, payment: PaymentDoc, kind: PaymentAnomalyDoc['kind'], detail: string, key: string) {
-  const doc: PaymentAnomalyDoc = { _id: `${kind}:${key}`, communityId: payment.communityId, paymentId: payment._id, kind, detail, createdAt: ports.clock.now() }
-  await ports.store.insert('paymentAnomalies', doc)
-  ports.log.warn('payment anomaly', { paymentId: payment._id, kind, detail })
 }
 
 /**
@@ -51,6 +46,9 @@ export async function applyTransaction(ports: Ports, tx: Transaction): Promise<A
   return claimed ? 'applied' : 'already_applied'
 }
 
+/** Definite failures of a payment's automatic refund before it is left to a person (anomaly `auto_refund_failed`). */
+export const MAX_AUTO_REFUND_ATTEMPTS = 5
+
 /** The idempotent follow-ups of a paid payment: ledger, payables, automatic refunds. */
 export async function settlePaid(ports: Ports, payment: PaymentDoc): Promise<void> {
   const entry: LedgerDoc = {
@@ -72,18 +70,25 @@ export async function settlePaid(ports: Ports, payment: PaymentDoc): Promise<voi
     await recordAnomaly(ports, payment, 'paid_after_settled', unsettled.map((u) => u.payableId).join(','), payment.outTradeNo)
     // A failed automatic refund is retried under a new key; a processing or done one is reused.
     const failedBefore = await ports.store.count('refunds', { paymentId: payment._id, automatic: true, status: 'failed' })
-    const res = await requestRefund(ports, payment, {
-      lines: unsettled,
-      reason: '账单已结清或已取消，自动退款',
-      idempotencyKey: `auto:${payment.outTradeNo}:${failedBefore}`,
-      requestedBy: 'system',
-      automatic: true
-    })
-    // A gateway failure leaves the payment unsettled: the next delivery or the expiry job retries.
-    if (!res.ok) return
-    if (res.value.status === 'failed') {
-      ports.log.error('automatic refund failed', { paymentId: payment._id })
-      return
+    if (failedBefore >= MAX_AUTO_REFUND_ATTEMPTS) {
+      // WeChat Pay keeps refusing: stop asking, and leave the money to a person. The payment is
+      // settled below, so neither the sweep nor a repeated notification starts another attempt.
+      ports.log.error('automatic refund given up', { paymentId: payment._id, attempts: failedBefore })
+      await recordAnomaly(ports, payment, 'auto_refund_failed', `自动退款失败 ${failedBefore} 次，已停止重试，请人工退款：${unsettled.map((u) => u.payableId).join(',')}`, payment.outTradeNo)
+    } else {
+      const res = await requestRefund(ports, payment, {
+        lines: unsettled,
+        reason: '账单已结清或已取消，自动退款',
+        idempotencyKey: `auto:${payment.outTradeNo}:${failedBefore}`,
+        requestedBy: 'system',
+        automatic: true
+      })
+      // A gateway failure leaves the payment unsettled: the next delivery or the expiry job retries.
+      if (!res.ok) return
+      if (res.value.status === 'failed') {
+        ports.log.error('automatic refund failed', { paymentId: payment._id })
+        return
+      }
     }
   }
   // Listeners (membership points) are told last; their failures are logged, never ours.
@@ -91,13 +96,21 @@ export async function settlePaid(ports: Ports, payment: PaymentDoc): Promise<voi
   await ports.store.update('payments', payment._id, { set: { settledAt: ports.clock.now() } })
 }
 
-export type RefundApplyOutcome = 'succeeded' | 'already_applied' | 'failed' | 'processing' | 'unknown_refund'
+export type RefundApplyOutcome = 'succeeded' | 'already_applied' | 'failed' | 'abnormal' | 'processing' | 'unknown_refund'
 
-/** A refund's final state from WeChat Pay: claim once, then idempotent ledger and payable updates. */
+/**
+ * A refund's final state from WeChat Pay: claim once, then idempotent ledger and payable updates.
+ * ABNORMAL is not a failure: the money may be held for manual handling, so the reservation stays
+ * and an anomaly is recorded; a later SUCCESS (or CLOSED) from WeChat Pay still settles it.
+ */
 export async function applyRefundOutcome(ports: Ports, outcome: RefundOutcome): Promise<RefundApplyOutcome> {
   const [refund] = await ports.store.find<RefundDoc>('refunds', { where: { outRefundNo: outcome.outRefundNo }, limit: 1 })
   if (!refund) return 'unknown_refund'
   if (outcome.status === 'PROCESSING') return 'processing'
+  if (outcome.status === 'ABNORMAL') {
+    await markRefundAbnormal(ports, refund)
+    return 'abnormal'
+  }
   if (outcome.status !== 'SUCCESS') {
     await failRefund(ports, refund, outcome.status)
     return 'failed'
@@ -107,7 +120,7 @@ export async function applyRefundOutcome(ports: Ports, outcome: RefundOutcome): 
     'refunds',
     refund._id,
     { set: { status: 'succeeded', succeededAt: outcome.successAt ?? ports.clock.now(), refundId: outcome.refundId } },
-    { status: 'processing' }
+    { status: { in: ['processing', 'abnormal'] } }
   )
   const fresh = await ports.store.get<RefundDoc>('refunds', refund._id)
   if (fresh?.status !== 'succeeded') return 'failed'

@@ -34,6 +34,12 @@ export interface PaymentDoc {
   /** Refund money reserved (processing or succeeded): the cap that keeps refunds ≤ paid. */
   refundReservedFen: number
   refundReservedByLine: Record<string, number>
+  /**
+   * The refunds holding part of that reservation, by out_refund_no (fen): written in the same
+   * conditional update as the counters, so a retried reservation cannot take twice and a release
+   * gives back once. Absent on payments from before it existed.
+   */
+  refundHolds?: Record<string, number>
   /** Set once every follow-up of the payment (ledger, payables, automatic refunds) is done. */
   settledAt?: number
   anomaly?: string
@@ -60,7 +66,11 @@ export interface RefundDoc {
   automatic: boolean
   requestedBy: string
   status: RefundStatus
-  /** Whether this refund holds a reservation on the payment (released when it fails). */
+  /**
+   * Set once the reservation is in place (`payments.refundHolds.<outRefundNo>`) by the one call
+   * that then asks WeChat Pay: a processing refund without it was cut short, and a retry with
+   * its idempotency key (or the refund sync) finishes it.
+   */
   reserved: boolean
   refundId?: string
   failure?: string
@@ -94,7 +104,11 @@ export interface PaymentAnomalyDoc {
   _id: string
   communityId: string
   paymentId: string
-  kind: 'amount_mismatch' | 'unknown_payment' | 'paid_after_settled'
+  /**
+   * `refund_abnormal`: WeChat Pay reported a refund ABNORMAL (money held for manual handling);
+   * `auto_refund_failed`: an automatic refund failed {@link MAX_AUTO_REFUND_ATTEMPTS} times and is no longer retried.
+   */
+  kind: 'amount_mismatch' | 'unknown_payment' | 'paid_after_settled' | 'refund_abnormal' | 'auto_refund_failed'
   detail: string
   createdAt: number
 }

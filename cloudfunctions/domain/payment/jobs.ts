@@ -1,7 +1,7 @@
 import { pages } from '../../kernel/paging'
 import type { Ports } from '../../kernel/ports'
 import { applyRefundOutcome, applyTransaction, settlePaid } from './apply'
-import { failRefund } from './refund'
+import { failRefund, markRefundAbnormal, resumeRefund } from './refund'
 import type { LedgerDoc, PaymentDoc, ReconciliationDoc, RefundDoc } from './docs'
 
 /** Grace after expiry before closing, so a payment made in the last seconds is not closed. */
@@ -53,7 +53,8 @@ const REFUND_SYNC_AFTER_MS = 2 * 60_000
 /**
  * Refunds whose outcome is unknown (a lost notification, or a refund call that timed out) are
  * settled by asking WeChat Pay. One it never received is sent again under the same
- * out_refund_no, which WeChat Pay treats as the same refund, so money never leaves twice.
+ * out_refund_no, which WeChat Pay treats as the same refund, so money never leaves twice; one
+ * cut short before its reservation is finished (reserved once, then sent).
  */
 export async function syncPendingRefunds(ports: Ports): Promise<{ refundsSettled: number; refundsResent: number }> {
   const now = ports.clock.now()
@@ -77,11 +78,16 @@ export async function syncPendingRefunds(ports: Ports): Promise<{ refundsSettled
       if (applied === 'succeeded' || applied === 'failed') refundsSettled++
       return
     }
-    if (!r.reserved) return
+    if (!r.reserved) {
+      const resumed = await resumeRefund(ports, r)
+      if (resumed.ok && resumed.value.reserved) refundsResent++
+      return
+    }
     const payment = await ports.store.get<PaymentDoc>('payments', r.paymentId)
     if (!payment) return
     const res = await ports.payment.refund({ outTradeNo: r.outTradeNo, outRefundNo: r.outRefundNo, refundFen: r.amountFen, totalFen: payment.totalFen, reason: r.reason })
-    if (res.ok) refundsResent++
+    if (res.ok && res.status === 'ABNORMAL') await markRefundAbnormal(ports, r)
+    else if (res.ok) refundsResent++
     else if (res.definite) await failRefund(ports, r, res.reason)
   }
 }
@@ -130,6 +136,7 @@ export async function reconcilePayments(ports: Ports): Promise<{ communities: nu
     if (r.status !== 'succeeded' && entry) b.mismatches.push({ kind: 'ledger_without_refund', ref: r.outRefundNo, detail: `账本出账，退款状态为 ${r.status}` })
     if (entry && entry.amountFen !== -r.amountFen) b.mismatches.push({ kind: 'ledger_amount', ref: r.outRefundNo, detail: `账本 ${entry.amountFen} 分，退款 ${r.amountFen} 分` })
     if (r.status === 'processing' && now - r.createdAt > 24 * 3600_000) b.mismatches.push({ kind: 'refund_stuck', ref: r.outRefundNo, detail: '退款处理超过 24 小时' })
+    if (r.status === 'abnormal') b.mismatches.push({ kind: 'refund_abnormal', ref: r.outRefundNo, detail: `退款 ${r.amountFen} 分异常，资金待人工处理（已保留可退额度）` })
   }
   for (const e of ledger.values()) {
     const b = bucket(e.communityId)

@@ -1,5 +1,6 @@
 import type { Ports } from '../../kernel/ports'
 import { type Result, fail, ok } from '../../kernel/result'
+import { recordAnomaly } from './anomalies'
 import type { PaymentDoc, RefundDoc, RefundLine } from './docs'
 import { newTradeNo } from './ids'
 
@@ -14,11 +15,12 @@ export interface RefundInput {
 /**
  * Refunds never exceed what was paid: the amount is reserved on the payment with one conditional
  * update (per line and in total) before WeChat Pay is asked, and released if the refund fails.
- * The idempotency key makes a resubmitted request return the refund it already created.
+ * The idempotency key makes a resubmitted request return the refund it already created, and
+ * finish it if it was cut short before WeChat Pay was asked (see {@link driveRefund}).
  */
 export async function requestRefund(ports: Ports, payment: PaymentDoc, input: RefundInput): Promise<Result<RefundDoc>> {
   const [existing] = await ports.store.find<RefundDoc>('refunds', { where: { idempotencyKey: input.idempotencyKey }, limit: 1 })
-  if (existing) return ok(existing)
+  if (existing) return resume(ports, payment, existing)
   if (payment.status !== 'paid') return fail('PAY.NOT_PAID', '该笔支付尚未成功，不能退款')
 
   const lines: RefundLine[] = []
@@ -51,50 +53,132 @@ export async function requestRefund(ports: Ports, payment: PaymentDoc, input: Re
   const inserted = await ports.store.insert('refunds', refund)
   if (!inserted.ok) {
     const [winner] = await ports.store.find<RefundDoc>('refunds', { where: { idempotencyKey: input.idempotencyKey }, limit: 1 })
-    return winner ? ok(winner) : fail('INTERNAL.ERROR', '创建退款失败，请重试')
+    return winner ? resume(ports, payment, winner) : fail('INTERNAL.ERROR', '创建退款失败，请重试')
   }
+  return driveRefund(ports, payment, refund)
+}
 
-  const inc: Record<string, number> = { refundReservedFen: amountFen }
-  const when: Record<string, { lte: number }> = { refundReservedFen: { lte: payment.totalFen - amountFen } }
-  for (const l of lines) {
-    const line = payment.lines.find((x) => x.key === l.key)!
+/** A resubmitted request: the refund as it is, unless it was cut short before its reservation. */
+async function resume(ports: Ports, payment: PaymentDoc, refund: RefundDoc): Promise<Result<RefundDoc>> {
+  if (refund.status !== 'processing' || refund.reserved || refund.paymentId !== payment._id) return ok(refund)
+  return driveRefund(ports, payment, refund)
+}
+
+/**
+ * Finishes a refund left `processing` but never marked reserved (a crash between its record and
+ * its reservation, or before the gateway call): the refund sync's way in. Idempotent.
+ */
+export async function resumeRefund(ports: Ports, refund: RefundDoc): Promise<Result<RefundDoc>> {
+  const payment = await ports.store.get<PaymentDoc>('payments', refund.paymentId)
+  if (!payment) return fail('PAY.NOT_FOUND', '支付不存在')
+  return resume(ports, payment, refund)
+}
+
+const holdField = (r: Pick<RefundDoc, 'outRefundNo'>) => `refundHolds.${r.outRefundNo}`
+
+/**
+ * Reserves the refund's amount on the payment, once: the counters and the refund's own hold
+ * (`refundHolds.<outRefundNo>`) change in the same conditional update, which applies only while
+ * the hold is absent and the caps allow it. True when the hold is in place (now or before).
+ */
+async function reserve(ports: Ports, payment: PaymentDoc, refund: RefundDoc): Promise<boolean> {
+  const hold = holdField(refund)
+  const inc: Record<string, number> = { refundReservedFen: refund.amountFen, [hold]: refund.amountFen }
+  const when: Record<string, { lte: number }> = { refundReservedFen: { lte: payment.totalFen - refund.amountFen } }
+  for (const l of refund.lines) {
+    const line = payment.lines.find((x) => x.key === l.key)
+    if (!line) return false
     inc[`refundReservedByLine.${l.key}`] = l.amountFen
     when[`refundReservedByLine.${l.key}`] = { lte: line.amountFen - l.amountFen }
   }
-  const reserved = await ports.store.update('payments', payment._id, { inc }, { and: [{ status: 'paid' }, when] })
-  if (!reserved) {
-    await ports.store.update('refunds', refund._id, { set: { status: 'failed', failure: 'exceeds' } }, { status: 'processing' })
+  if (await ports.store.update('payments', payment._id, { inc }, { and: [{ status: 'paid', [hold]: null }, when] })) return true
+  const fresh = await ports.store.get<PaymentDoc>('payments', payment._id)
+  return fresh?.refundHolds?.[refund.outRefundNo] !== undefined
+}
+
+/** Gives the refund's reservation back to the payment, only while its hold is there: at most once. */
+async function release(ports: Ports, refund: RefundDoc): Promise<boolean> {
+  const hold = holdField(refund)
+  const inc: Record<string, number> = { refundReservedFen: -refund.amountFen }
+  for (const l of refund.lines) inc[`refundReservedByLine.${l.key}`] = -l.amountFen
+  return ports.store.update('payments', refund.paymentId, { inc, unset: [hold] }, { [hold]: { gte: 1 } })
+}
+
+/**
+ * Reserve, then ask WeChat Pay. Every step may be repeated by a retry or a twin request: the
+ * reservation is held once per refund, and only the call that marks the refund `reserved`
+ * (`reserved: false → true`, one conditional update) sends it to WeChat Pay. A crash after that
+ * mark and before the call leaves a reserved refund WeChat Pay never received, which the refund
+ * sync sends (same out_refund_no).
+ */
+async function driveRefund(ports: Ports, payment: PaymentDoc, refund: RefundDoc): Promise<Result<RefundDoc>> {
+  if (!(await reserve(ports, payment, refund))) {
+    await ports.store.update('refunds', refund._id, { set: { status: 'failed', failure: 'exceeds' } }, { status: 'processing', reserved: false })
     return fail('PAY.REFUND_EXCEEDS', '退款金额超过可退金额')
   }
-  await ports.store.update('refunds', refund._id, { set: { reserved: true } })
+  if (!(await ports.store.update('refunds', refund._id, { set: { reserved: true } }, { status: 'processing', reserved: false }))) {
+    // A twin marked it first and asks WeChat Pay; or it was refused as exceeding meanwhile, and
+    // the hold this call just took is given back.
+    const now = await ports.store.get<RefundDoc>('refunds', refund._id)
+    if (!now) throw new Error(`refund ${refund._id} vanished`)
+    if (now.status === 'failed' && !now.reserved) await release(ports, now)
+    return now.status === 'failed' && now.failure === 'exceeds' ? fail('PAY.REFUND_EXCEEDS', '退款金额超过可退金额') : ok(now)
+  }
+  const held: RefundDoc = { ...refund, reserved: true }
 
   const res = await ports.payment.refund({
     outTradeNo: payment.outTradeNo,
     outRefundNo: refund.outRefundNo,
-    refundFen: amountFen,
+    refundFen: refund.amountFen,
     totalFen: payment.totalFen,
-    reason: input.reason.slice(0, 80)
+    reason: refund.reason.slice(0, 80)
   })
   if (!res.ok && res.definite) {
-    await failRefund(ports, { ...refund, reserved: true }, res.reason)
+    await failRefund(ports, held, res.reason)
     return fail('PAY.REFUND_FAILED', `退款失败：${res.reason}`)
   }
   if (!res.ok) {
     // Unknown outcome: keep the reservation and let the refund sync ask WeChat Pay; failing it
     // here could release money that was in fact refunded.
     ports.log.warn('refund outcome unknown', { outRefundNo: refund.outRefundNo, reason: res.reason })
-    return ok({ ...refund, reserved: true })
+    return ok(held)
   }
   await ports.store.update('refunds', refund._id, { set: { refundId: res.refundId } })
-  ports.log.info('refund requested', { paymentId: payment._id, outRefundNo: refund.outRefundNo, amountFen, automatic: input.automatic })
-  return ok({ ...refund, reserved: true, refundId: res.refundId })
+  if (res.status === 'ABNORMAL') {
+    await markRefundAbnormal(ports, { ...held, refundId: res.refundId })
+    return ok({ ...held, refundId: res.refundId, status: 'abnormal', failure: 'ABNORMAL' })
+  }
+  ports.log.info('refund requested', { paymentId: payment._id, outRefundNo: refund.outRefundNo, amountFen: refund.amountFen, automatic: refund.automatic })
+  return ok({ ...held, refundId: res.refundId })
 }
 
-/** Marks a refund failed exactly once and gives its reservation back to the payment. */
+/**
+ * Marks a refund failed exactly once and gives its reservation back to the payment. An
+ * `abnormal` refund may still fail (WeChat Pay closes it after all).
+ */
 export async function failRefund(ports: Ports, refund: RefundDoc, reason: string): Promise<void> {
-  const claimed = await ports.store.update('refunds', refund._id, { set: { status: 'failed', failure: reason } }, { status: 'processing' })
-  if (!claimed || !refund.reserved) return
+  const claimed = await ports.store.update('refunds', refund._id, { set: { status: 'failed', failure: reason } }, { status: { in: ['processing', 'abnormal'] } })
+  if (!claimed) return
+  if (await release(ports, refund)) return
+  if (!refund.reserved) return
+  // Reserved before holds were recorded per refund: only the flag says so, and this claim (won once) releases it.
+  const payment = await ports.store.get<PaymentDoc>('payments', refund.paymentId)
+  if (!payment || payment.refundHolds?.[refund.outRefundNo] !== undefined) return
   const inc: Record<string, number> = { refundReservedFen: -refund.amountFen }
   for (const l of refund.lines) inc[`refundReservedByLine.${l.key}`] = -l.amountFen
   await ports.store.update('payments', refund.paymentId, { inc })
+}
+
+/**
+ * WeChat Pay reported the refund ABNORMAL: it took the refund but could not pay it out (a closed
+ * card, a frozen account), and the money may be held for manual handling in the merchant
+ * platform. So this is not a failure: the reservation stays (no second refund may exceed the
+ * paid total), the refund is marked `abnormal` and an anomaly is recorded for the operators.
+ * Idempotent: repeats record nothing new.
+ */
+export async function markRefundAbnormal(ports: Ports, refund: RefundDoc): Promise<void> {
+  await ports.store.update('refunds', refund._id, { set: { status: 'abnormal', failure: 'ABNORMAL' } }, { status: 'processing' })
+  const fresh = await ports.store.get<RefundDoc>('refunds', refund._id)
+  if (fresh?.status !== 'abnormal') return
+  await recordAnomaly(ports, { _id: refund.paymentId, communityId: refund.communityId }, 'refund_abnormal', `退款 ${refund.outRefundNo}（${refund.amountFen} 分）异常，资金待人工处理`, refund.outRefundNo)
 }

@@ -1,0 +1,12 @@
+/** Error codes of the `insights` function. Plain constants, like the other areas' lists. */
+export const INSIGHTS_ERRORS = [
+  'INSIGHTS.RANGE_INVALID',
+  'INSIGHTS.CONSENT_REQUIRED',
+  'INSIGHTS.PROFILE_NOT_FOUND',
+  'INSIGHTS.OUT_OF_GRID',
+  'INSIGHTS.REVEAL_NOT_ALLOWED',
+  'INSIGHTS.TASK_NOT_FOUND',
+  'INSIGHTS.CASE_NOT_FOUND',
+  'INSIGHTS.RULES_INVALID',
+  'INSIGHTS.COMMUNITY_EXISTS'
+] as const

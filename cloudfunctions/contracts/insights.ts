@@ -1,0 +1,460 @@
+import * as z from 'zod'
+import { defineAction } from './define'
+import { Empty, EpochMs, Id, Ok } from './common'
+import {
+  AGE_BANDS,
+  CHURN_CASE_STATUSES,
+  CHURN_REASONS,
+  FOLLOW_CHANNELS,
+  NEEDS,
+  PET_KINDS,
+  RULE_OPS,
+  SEGMENT_METRICS,
+  TASK_KINDS
+} from './insights-labels'
+
+const FN = 'insights'
+const Fen = z.number().int()
+const Count = z.number().int().nonnegative()
+
+/** A Shanghai calendar day, `YYYY-MM-DD`. */
+export const Day = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD')
+  .refine((s) => {
+    const d = new Date(`${s}T00:00:00Z`)
+    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s
+  }, '不是有效日期')
+
+// ── Household profile ─────────────────────────────────────────────────────────────────────────
+/** A mainland plate: province character, letter, then 5–6 letters/digits (new-energy plates have 6). */
+const Plate = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .regex(/^[\u4e00-\u9fa5][A-Z][A-Z0-9]{5,6}$/, '车牌格式不正确，例如 沪A12345')
+
+export const ProfileFields = z
+  .object({
+    members: z
+      .array(
+        z
+          .object({
+            name: z.string().trim().max(20, '称呼最多 20 字').default(''),
+            ageBand: z.enum(AGE_BANDS).optional(),
+            occupation: z.string().trim().max(20, '职业最多 20 字').default('')
+          })
+          .strict()
+      )
+      .max(12, '最多 12 位成员')
+      .default([]),
+    /** Square metres × 100, as the household record stores area. */
+    areaCm2: z.number().int().min(100, '面积过小').max(100_000_00, '面积过大').optional(),
+    cars: z.array(z.object({ plate: Plate }).strict()).max(6, '最多 6 辆车').default([]),
+    pets: z
+      .array(z.object({ kind: z.enum(PET_KINDS), count: z.number().int().min(1).max(20) }).strict())
+      .max(6)
+      .default([]),
+    note: z.string().trim().max(200, '备注最多 200 字').default('')
+  })
+  .strict()
+
+const ProfileView = z.object({
+  householdId: Id,
+  label: z.string(),
+  exists: z.boolean(),
+  members: z.array(z.object({ name: z.string(), ageBand: z.enum(AGE_BANDS).nullable(), occupation: z.string() })),
+  areaCm2: z.number().int().nullable(),
+  cars: z.array(z.object({ plate: z.string() })),
+  pets: z.array(z.object({ kind: z.enum(PET_KINDS), count: z.number().int() })),
+  note: z.string(),
+  /** Bound users with their phone numbers; masked for butlers unless revealed for a task. */
+  people: z.array(z.object({ userId: Id, nickname: z.string(), relation: z.string(), phone: z.string().nullable() })),
+  masked: z.boolean(),
+  enteredBy: z.enum(['resident', 'butler']).nullable(),
+  consentAt: EpochMs.nullable(),
+  updatedAt: EpochMs.nullable()
+})
+export type ProfileViewT = z.infer<typeof ProfileView>
+
+const Consumption = z.object({
+  orders: Count,
+  spentFen: Fen,
+  lastActivityAt: EpochMs.nullable(),
+  lastPaidAt: EpochMs.nullable(),
+  /** Spend per service line over the last 12 months, newest month first. */
+  months: z.array(z.object({ month: z.string(), lines: z.array(z.object({ line: z.string(), label: z.string(), fen: Fen })), totalFen: Fen })),
+  attended180: Count
+})
+
+const ReasonView = z.object({ code: z.enum(CHURN_REASONS), label: z.string(), points: z.number().int() })
+const SegmentHit = z.object({ need: z.enum(NEEDS), label: z.string(), because: z.string() })
+
+const Insight = z.object({
+  score: z.number().int().nullable(),
+  atRisk: z.boolean(),
+  reasons: z.array(ReasonView),
+  segments: z.array(SegmentHit),
+  scoredAt: EpochMs.nullable(),
+  optedOut: z.boolean()
+})
+
+// ── Butler workspace ──────────────────────────────────────────────────────────────────────────
+const GridHousehold = z.object({
+  householdId: Id,
+  label: z.string(),
+  buildingId: Id,
+  boundUsers: Count,
+  score: z.number().int().nullable(),
+  atRisk: z.boolean(),
+  needs: z.array(z.enum(NEEDS)),
+  lastActivityAt: EpochMs.nullable()
+})
+
+const TaskView = z.object({
+  taskId: Id,
+  kind: z.enum(TASK_KINDS),
+  title: z.string(),
+  detail: z.string(),
+  target: Count,
+  progress: Count,
+  done: z.boolean(),
+  /** Households this task is about (for follow-ups and deliveries), with what to do. */
+  households: z.array(z.object({ householdId: Id, label: z.string(), why: z.string(), done: z.boolean() })),
+  /** Where the butler acts on it in the app. */
+  link: z.string()
+})
+export type TaskViewT = z.infer<typeof TaskView>
+
+const ScoreRow = z.object({
+  butlerUserId: Id,
+  name: z.string(),
+  rank: z.number().int().positive(),
+  tasks: Count,
+  target: Count,
+  achieved: Count,
+  /** achieved ÷ target in basis points (10000 = 100%). */
+  completionBp: z.number().int().nonnegative(),
+  followUps: Count,
+  reactivated: Count
+})
+
+const CaseView = z.object({
+  caseId: Id,
+  householdId: Id,
+  label: z.string(),
+  butlerUserId: z.string(),
+  butlerName: z.string(),
+  score: z.number().int(),
+  reasons: z.array(ReasonView),
+  status: z.enum(CHURN_CASE_STATUSES),
+  statusLabel: z.string(),
+  openedAt: EpochMs,
+  followedAt: EpochMs.nullable(),
+  closedAt: EpochMs.nullable()
+})
+
+// ── Operator dashboard ────────────────────────────────────────────────────────────────────────
+const DayRow = z.object({ day: z.string(), orders: Count, gmvFen: Fen, buyers: Count })
+const Figures = z.object({
+  orders: Count,
+  gmvFen: Fen,
+  /** GMV ÷ orders, rounded to the fen; null without orders. */
+  aovFen: Fen.nullable(),
+  /** Households with ≥2 paid orders in the window ÷ households with ≥1, in basis points. */
+  repurchaseBp: z.number().int().nullable(),
+  repurchaseWindow: z.string().nullable(),
+  repeaters: Count.nullable(),
+  purchasers: Count.nullable(),
+  /** Fee collection of the months the range touches: collected ÷ billed, basis points. */
+  collectionBp: z.number().int().nullable(),
+  billedFen: Fen,
+  collectedFen: Fen,
+  /** Average of service ratings and event feedback (1–5) × 100. */
+  serviceRating100: z.number().int().nullable(),
+  serviceRatings: Count,
+  eventRating100: z.number().int().nullable(),
+  eventRatings: Count
+})
+export type FiguresT = z.infer<typeof Figures>
+
+const Funnel = z.object({
+  visits: Count,
+  signups: Count,
+  orders: Count,
+  converted: Count,
+  repeat: Count
+})
+
+const ButlerRow = z.object({ butlerUserId: Id, name: z.string(), completionBp: z.number().int(), followUps: Count, reactivated: Count })
+const WorkerRow = z.object({ workerId: Id, name: z.string(), avg100: z.number().int().nullable(), ratings: Count, outstanding: z.boolean() })
+const CommunityRow = z.object({ communityId: Id, name: z.string(), orders: Count, gmvFen: Fen, aovFen: Fen.nullable(), repurchaseBp: z.number().int().nullable(), collectionBp: z.number().int().nullable(), atRisk: Count })
+
+const RangeInput = z
+  .object({
+    scope: z.enum(['community', 'all']).default('community'),
+    from: Day,
+    to: Day
+  })
+  .strict()
+
+// ── Rules ─────────────────────────────────────────────────────────────────────────────────────
+export const SegmentRule = z
+  .object({
+    need: z.enum(NEEDS),
+    label: z.string().trim().min(2, '请写一句规则说明').max(40, '说明最多 40 字'),
+    all: z
+      .array(z.object({ metric: z.enum(SEGMENT_METRICS), op: z.enum(RULE_OPS), value: z.number().min(0).max(100_000_000) }).strict())
+      .min(1, '至少一个条件')
+      .max(5, '最多 5 个条件')
+  })
+  .strict()
+export type SegmentRuleT = z.infer<typeof SegmentRule>
+
+export const ChurnSettings = z
+  .object({
+    /** A score at or above this opens a follow-up case. */
+    threshold: z.number().int().min(10).max(100),
+    /** "No orders in N weeks" fires after this many weeks. */
+    quietWeeks: z.number().int().min(2).max(26),
+    /** Daily invitation target per butler for this week's session. */
+    inviteTarget: z.number().int().min(1).max(100)
+  })
+  .strict()
+export type ChurnSettingsT = z.infer<typeof ChurnSettings>
+
+const RulesView = z.object({ segments: z.array(SegmentRule), churn: ChurnSettings, updatedAt: EpochMs.nullable(), isDefault: z.boolean() })
+
+export const insightsContracts = {
+  // ── Resident: own profile, export, delete ──────────────────────────────────────────────────
+  myProfile: defineAction({
+    fn: FN,
+    name: 'myProfile',
+    summary: '住户：查看本户档案与消费数据',
+    access: ['resident'],
+    input: z.object({ householdId: Id }).strict(),
+    output: z.object({ profile: ProfileView, consumption: Consumption.nullable(), insight: Insight })
+  }),
+  saveProfile: defineAction({
+    fn: FN,
+    name: 'saveProfile',
+    summary: '住户：同意后填写本户档案',
+    access: ['resident'],
+    input: z
+      .object({ householdId: Id, consent: z.literal(true, { error: '请先阅读并同意个人信息收集说明' }), profile: ProfileFields })
+      .strict(),
+    output: z.object({ profile: ProfileView })
+  }),
+  exportProfile: defineAction({
+    fn: FN,
+    name: 'exportProfile',
+    summary: '住户：导出本户的全部个人数据（JSON）',
+    access: ['resident'],
+    input: z.object({ householdId: Id }).strict(),
+    output: z.object({ fileName: z.string(), json: z.string() })
+  }),
+  deleteProfile: defineAction({
+    fn: FN,
+    name: 'deleteProfile',
+    summary: '住户：删除本户档案与画像数据，并停止画像分析',
+    access: ['resident'],
+    input: z.object({ householdId: Id, confirm: z.literal(true, { error: '请确认删除' }) }).strict(),
+    output: Ok
+  }),
+  restoreAnalysis: defineAction({
+    fn: FN,
+    name: 'restoreAnalysis',
+    summary: '住户：重新开启画像分析',
+    access: ['resident'],
+    input: z.object({ householdId: Id }).strict(),
+    output: Ok
+  }),
+  // ── Butler workspace ──────────────────────────────────────────────────────────────────────
+  myGrid: defineAction({
+    fn: FN,
+    name: 'myGrid',
+    summary: '管家：我的网格（楼栋、住户、绑定情况、预警）',
+    access: ['butler'],
+    input: Empty,
+    output: z.object({
+      grids: z.array(z.object({ gridId: Id, name: z.string(), buildings: z.array(z.object({ buildingId: Id, name: z.string(), households: Count, bound: Count })) })),
+      households: z.array(GridHousehold),
+      totals: z.object({ households: Count, bound: Count, atRisk: Count })
+    })
+  }),
+  household: defineAction({
+    fn: FN,
+    name: 'household',
+    summary: '管家：住户档案（脱敏）、消费、预警原因、跟进记录',
+    access: ['butler', 'operator'],
+    input: z.object({ householdId: Id }).strict(),
+    output: z.object({
+      profile: ProfileView,
+      consumption: Consumption.nullable(),
+      insight: Insight,
+      followUps: z.array(z.object({ at: EpochMs, channel: z.enum(FOLLOW_CHANNELS), note: z.string(), butlerName: z.string() })),
+      openCase: CaseView.nullable(),
+      /** Tasks of today that let this butler see the contact details unmasked. */
+      revealTaskIds: z.array(Id)
+    })
+  }),
+  butlerSaveProfile: defineAction({
+    fn: FN,
+    name: 'butlerSaveProfile',
+    summary: '管家：代为登记住户档案（需住户口头同意）',
+    access: ['butler'],
+    input: z
+      .object({ householdId: Id, consent: z.literal(true, { error: '请确认住户已同意登记' }), profile: ProfileFields })
+      .strict(),
+    output: z.object({ profile: ProfileView })
+  }),
+  reveal: defineAction({
+    fn: FN,
+    name: 'reveal',
+    summary: '管家：为执行任务查看完整电话与车牌（留痕）',
+    access: ['butler'],
+    input: z.object({ householdId: Id, taskId: Id }).strict(),
+    output: z.object({ profile: ProfileView })
+  }),
+  todayTasks: defineAction({
+    fn: FN,
+    name: 'todayTasks',
+    summary: '管家：今日任务与完成进度',
+    access: ['butler'],
+    input: Empty,
+    output: z.object({ day: z.string(), tasks: z.array(TaskView), completionBp: z.number().int() })
+  }),
+  logFollowUp: defineAction({
+    fn: FN,
+    name: 'logFollowUp',
+    summary: '管家：记录一次住户跟进',
+    access: ['butler'],
+    input: z
+      .object({
+        householdId: Id,
+        channel: z.enum(FOLLOW_CHANNELS),
+        note: z.string().trim().min(2, '请写下跟进情况').max(300, '最多 300 字'),
+        clientRequestId: z.string().trim().min(8).max(64)
+      })
+      .strict(),
+    output: z.object({ followedAt: EpochMs, caseId: Id.nullable() })
+  }),
+  scoreboard: defineAction({
+    fn: FN,
+    name: 'scoreboard',
+    summary: '管家/运营：周排行榜（任务完成率）',
+    access: ['butler', 'operator'],
+    input: z.object({ weeksAgo: z.number().int().min(0).max(12).default(0) }).strict(),
+    output: z.object({ weekStart: z.string(), weekEnd: z.string(), rows: z.array(ScoreRow) })
+  }),
+  churnCases: defineAction({
+    fn: FN,
+    name: 'churnCases',
+    summary: '管家/运营：流失预警住户与召回结果',
+    access: ['butler', 'operator'],
+    input: z.object({ status: z.enum(CHURN_CASE_STATUSES).optional() }).strict(),
+    output: z.object({
+      cases: z.array(CaseView),
+      outcomes: z.object({ open: Count, followed: Count, reactivated: Count, lost: Count, reactivationBp: z.number().int().nullable() })
+    })
+  }),
+  // ── Operator ──────────────────────────────────────────────────────────────────────────────
+  dashboard: defineAction({
+    fn: FN,
+    name: 'dashboard',
+    summary: '运营：经营看板（订单、GMV、客单价、回购率、收缴率、满意度、漏斗）',
+    access: ['operator'],
+    input: RangeInput,
+    output: z.object({
+      scope: z.enum(['community', 'all']),
+      from: z.string(),
+      to: z.string(),
+      figures: Figures,
+      /** The same figures over the range just before, for the ↑↓ beside each. */
+      previous: Figures,
+      days: z.array(DayRow),
+      lines: z.array(z.object({ line: z.string(), label: z.string(), orders: Count, gmvFen: Fen })),
+      funnel: Funnel,
+      butlers: z.array(ButlerRow),
+      workers: z.array(WorkerRow),
+      communities: z.array(CommunityRow),
+      atRisk: Count,
+      /** When the stored figures were last brought up to date. */
+      computedAt: EpochMs.nullable()
+    })
+  }),
+  exportCsv: defineAction({
+    fn: FN,
+    name: 'exportCsv',
+    summary: '运营：导出看板日明细（CSV）',
+    access: ['operator'],
+    input: RangeInput,
+    output: z.object({ fileName: z.string(), csv: z.string() })
+  }),
+  rules: defineAction({
+    fn: FN,
+    name: 'rules',
+    summary: '运营：分群规则与预警设置',
+    access: ['operator'],
+    input: Empty,
+    output: RulesView
+  }),
+  saveRules: defineAction({
+    fn: FN,
+    name: 'saveRules',
+    summary: '运营：修改分群规则与预警设置（次日生效，也可立即重算）',
+    access: ['operator'],
+    input: z.object({ segments: z.array(SegmentRule).max(30, '最多 30 条规则'), churn: ChurnSettings }).strict(),
+    output: RulesView
+  }),
+  segment: defineAction({
+    fn: FN,
+    name: 'segment',
+    summary: '运营/管家：某一需求分群的住户（用于定向发券、邀请）',
+    access: ['operator', 'butler'],
+    input: z.object({ need: z.enum(NEEDS) }).strict(),
+    output: z.object({
+      need: z.enum(NEEDS),
+      count: Count,
+      households: z.array(z.object({ householdId: Id, label: z.string(), because: z.string() })),
+      sizes: z.array(z.object({ need: z.enum(NEEDS), label: z.string(), count: Count }))
+    })
+  }),
+  replicate: defineAction({
+    fn: FN,
+    name: 'replicate',
+    summary: '运营：以本社区为样板复制出新社区（服务目录、收费项、活动模板、规则）',
+    access: ['operator'],
+    input: z
+      .object({
+        name: z.string().trim().min(2, '请填写社区名称').max(30, '最多 30 字'),
+        city: z.string().trim().min(2, '请填写城市').max(20),
+        address: z.string().trim().min(4, '请填写地址').max(60),
+        clientRequestId: z.string().trim().min(8).max(64)
+      })
+      .strict(),
+    output: z.object({
+      communityId: Id,
+      copied: z.object({
+        serviceLines: Count,
+        products: Count,
+        feeItems: Count,
+        feeSettings: Count,
+        eventTemplates: Count,
+        couponTemplates: Count,
+        rules: Count
+      })
+    })
+  })
+} as const
+
+export type InsightsContracts = typeof insightsContracts
+export const InsightsDayRow = DayRow
+export const InsightsCaseView = CaseView
+export type CaseViewT = z.infer<typeof CaseView>
+export type ReasonViewT = z.infer<typeof ReasonView>
+export type SegmentHitT = z.infer<typeof SegmentHit>
+export type InsightT = z.infer<typeof Insight>
+export type ConsumptionT = z.infer<typeof Consumption>
+export type ProfileFieldsT = z.output<typeof ProfileFields>
+export type FunnelT = z.infer<typeof Funnel>

@@ -1,0 +1,182 @@
+import type { FunnelT, insightsContracts } from '../../contracts/insights'
+import type { Actor } from '../../kernel/actor'
+import type { ActionHandler } from '../../kernel/module'
+import { findAll, getMany } from '../../kernel/paging'
+import type { Ports } from '../../kernel/ports'
+import { type Result, fail, ok } from '../../kernel/result'
+import type { RatingDoc, WorkerDoc } from '../booking/docs'
+import type { CommunityDoc, StaffRoleDoc } from '../docs'
+import type { InviteDoc } from '../event/docs'
+import { toCsv } from '../event/csv'
+import type { OrderInviteDoc } from '../order/docs'
+import type { CommunitySnapshotDoc, DayMetricsDoc, FeeMonthDoc, HouseholdStatsDoc, PurchaseDoc } from './docs'
+import { figuresOf } from './figures'
+import { addDays, dayOf, dayStart, daysBetween, daysIn, DAY_MS } from './time'
+import { lineLabel } from './views'
+import { boardRows } from './workspace'
+
+type C = typeof insightsContracts
+export const MAX_RANGE_DAYS = 366
+
+interface Range {
+  communities: CommunityDoc[]
+  from: string
+  to: string
+}
+
+/** The communities in scope (all those the caller runs as operator, or the current one) and a checked range. */
+async function rangeOf(ports: Ports, actor: Actor, input: { scope: 'community' | 'all'; from: string; to: string }): Promise<Result<Range>> {
+  const today = dayOf(ports.clock.now())
+  if (input.from > input.to) return fail('INSIGHTS.RANGE_INVALID', '开始日期不能晚于结束日期', [{ path: 'from', message: '开始日期晚于结束日期' }])
+  if (input.to > today) return fail('INSIGHTS.RANGE_INVALID', '结束日期不能晚于今天', [{ path: 'to', message: '不能晚于今天' }])
+  if (daysBetween(input.from, input.to) + 1 > MAX_RANGE_DAYS) {
+    return fail('INSIGHTS.RANGE_INVALID', `区间最长 ${MAX_RANGE_DAYS} 天`, [{ path: 'from', message: '区间过长' }])
+  }
+  let ids = [actor.communityId ?? '']
+  if (input.scope === 'all') {
+    const roles = await ports.store.find<StaffRoleDoc>('staffRoles', { where: { userId: actor.user._id, role: 'operator' }, limit: 200 })
+    ids = [...new Set(roles.map((r) => r.communityId))]
+  }
+  const docs = await getMany<CommunityDoc>(ports.store, 'communities', ids)
+  return ok({ communities: ids.map((id) => docs.get(id)).filter((c): c is CommunityDoc => c !== undefined), from: input.from, to: input.to })
+}
+
+async function storedRows(ports: Ports, communityId: string, from: string, to: string) {
+  const [days, snapshot, fees] = await Promise.all([
+    findAll<DayMetricsDoc>(ports.store, 'dayMetrics', { communityId, day: { gte: from, lte: to } }),
+    ports.store.get<CommunitySnapshotDoc>('communitySnapshots', communityId),
+    ports.store.find<FeeMonthDoc>('feeMonths', { where: { communityId, period: { gte: from.slice(0, 7), lte: to.slice(0, 7) } }, limit: 100 })
+  ])
+  return { days, snapshot, fees }
+}
+
+/**
+ * The funnel of invitations sent in the range: how many people opened them, how many signed up
+ * or ordered through them, and how many of those households came back for another order.
+ */
+async function funnelOf(ports: Ports, communityIds: readonly string[], from: string, to: string): Promise<FunnelT> {
+  const start = dayStart(from)
+  const end = dayStart(to) + DAY_MS
+  let visits = 0
+  let signups = 0
+  let orders = 0
+  const converted = new Set<string>()
+  for (const communityId of communityIds) {
+    const [eventInvites, orderInvites, invited] = await Promise.all([
+      findAll<InviteDoc>(ports.store, 'eventInvites', { communityId, createdAt: { gte: start, lt: end } }),
+      findAll<OrderInviteDoc>(ports.store, 'orderInvites', { communityId, createdAt: { gte: start, lt: end } }),
+      findAll<PurchaseDoc>(ports.store, 'purchases', { communityId, day: { gte: from, lte: to }, invited: true, counted: true })
+    ])
+    visits += eventInvites.reduce((n, i) => n + i.visits, 0) + orderInvites.reduce((n, i) => n + i.visits, 0)
+    signups += eventInvites.reduce((n, i) => n + i.signups, 0)
+    orders += invited.length
+    for (const p of invited) converted.add(p.householdId)
+  }
+  const stats = await getMany<HouseholdStatsDoc>(ports.store, 'householdStats', [...converted])
+  const repeat = [...converted].filter((h) => (stats.get(h)?.orders ?? 0) >= 2).length
+  return { visits, signups, orders, converted: signups + orders, repeat }
+}
+
+async function workersOf(ports: Ports, communityIds: readonly string[], from: string, to: string) {
+  const start = dayStart(from)
+  const end = dayStart(to) + DAY_MS
+  const out = []
+  for (const communityId of communityIds) {
+    const [workers, ratings] = await Promise.all([
+      findAll<WorkerDoc>(ports.store, 'workers', { communityId }),
+      findAll<RatingDoc>(ports.store, 'ratings', { communityId, at: { gte: start, lt: end } })
+    ])
+    for (const w of workers) {
+      const own = ratings.filter((r) => r.workerId === w._id)
+      out.push({
+        workerId: w._id,
+        name: w.name,
+        avg100: own.length ? Math.round(own.reduce((n, r) => n + r.avg100, 0) / own.length) : null,
+        ratings: own.length,
+        outstanding: w.outstanding
+      })
+    }
+  }
+  return out.sort((a, b) => (b.avg100 ?? -1) - (a.avg100 ?? -1) || b.ratings - a.ratings)
+}
+
+export const dashboard: ActionHandler<C['dashboard']> = async ({ ports, actor }, input) => {
+  const r = await rangeOf(ports, actor, input)
+  if (!r.ok) return r
+  const { communities, from, to } = r.value
+  const span = daysBetween(from, to) + 1
+  const prevTo = addDays(from, -1)
+  const prevFrom = addDays(prevTo, -(span - 1))
+  const ids = communities.map((c) => c._id)
+  const per = await Promise.all(communities.map(async (c) => ({ c, rows: await storedRows(ports, c._id, prevFrom, to) })))
+  const allDays = per.flatMap((p) => p.rows.days)
+  const snapshots = per.map((p) => p.rows.snapshot).filter((s): s is CommunitySnapshotDoc => s !== null)
+  const fees = per.flatMap((p) => p.rows.fees)
+  const figures = figuresOf(allDays, snapshots, fees, from, to)
+  const previous = figuresOf(allDays, snapshots, fees, prevFrom, prevTo)
+  const byDay = new Map<string, { orders: number; gmvFen: number; buyers: number }>()
+  const lines = new Map<string, { orders: number; gmvFen: number }>()
+  for (const d of allDays.filter((x) => x.day >= from && x.day <= to)) {
+    const row = byDay.get(d.day) ?? { orders: 0, gmvFen: 0, buyers: 0 }
+    row.orders += d.orders
+    row.gmvFen += d.gmvFen
+    row.buyers += d.buyers
+    byDay.set(d.day, row)
+    for (const [line, [n, fen]] of Object.entries(d.lines)) {
+      const l = lines.get(line) ?? { orders: 0, gmvFen: 0 }
+      l.orders += n
+      l.gmvFen += fen
+      lines.set(line, l)
+    }
+  }
+  const butlers = input.scope === 'community' ? await boardRows(ports, actor.communityId ?? '', from, to) : []
+  return ok({
+    scope: input.scope,
+    from,
+    to,
+    figures,
+    previous,
+    days: daysIn(from, to).map((day) => ({ day, ...(byDay.get(day) ?? { orders: 0, gmvFen: 0, buyers: 0 }) })),
+    lines: [...lines].map(([line, v]) => ({ line, label: lineLabel(line), ...v })).sort((a, b) => b.gmvFen - a.gmvFen),
+    funnel: await funnelOf(ports, ids, from, to),
+    butlers: butlers.map((b) => ({ butlerUserId: b.butlerUserId, name: b.name, completionBp: b.completionBp, followUps: b.followUps, reactivated: b.reactivated })),
+    workers: await workersOf(ports, ids, from, to),
+    communities: per.map(({ c, rows }) => {
+      const f = figuresOf(rows.days, rows.snapshot ? [rows.snapshot] : [], rows.fees, from, to)
+      return { communityId: c._id, name: c.name, orders: f.orders, gmvFen: f.gmvFen, aovFen: f.aovFen, repurchaseBp: f.repurchaseBp, collectionBp: f.collectionBp, atRisk: rows.snapshot?.atRisk ?? 0 }
+    }),
+    atRisk: snapshots.reduce((n, s) => n + s.atRisk, 0),
+    computedAt: snapshots.length ? Math.min(...snapshots.map((s) => s.computedAt)) : null
+  })
+}
+
+function yuan(fen: number | null): string {
+  return fen === null ? '' : (fen / 100).toFixed(2)
+}
+
+export const exportCsv: ActionHandler<C['exportCsv']> = async ({ ports, actor }, input) => {
+  const r = await rangeOf(ports, actor, input)
+  if (!r.ok) return r
+  const { communities, from, to } = r.value
+  const rows: (string | number)[][] = []
+  for (const c of communities) {
+    const { days } = await storedRows(ports, c._id, from, to)
+    const byDay = new Map(days.map((d) => [d.day, d]))
+    for (const day of daysIn(from, to)) {
+      const d = byDay.get(day)
+      rows.push([
+        c.name,
+        day,
+        d?.orders ?? 0,
+        yuan(d?.gmvFen ?? 0),
+        d && d.orders ? yuan(Math.round(d.gmvFen / d.orders)) : '',
+        d?.buyers ?? 0,
+        d?.invitedOrders ?? 0,
+        d && d.serviceRatings ? (d.serviceRatingSum100 / d.serviceRatings / 100).toFixed(2) : '',
+        d && d.eventRatings ? (d.eventRatingSum100 / d.eventRatings / 100).toFixed(2) : ''
+      ])
+    }
+  }
+  const csv = toCsv(['社区', '日期', '订单数', 'GMV(元)', '客单价(元)', '下单户数', '邀请带来订单', '服务评分', '活动评分'], rows)
+  return ok({ fileName: `linli-insights-${from}-${to}.csv`, csv })
+}

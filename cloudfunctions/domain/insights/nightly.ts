@@ -1,0 +1,82 @@
+import type { JobReport } from '../../kernel/module'
+import { pages } from '../../kernel/paging'
+import type { Ports } from '../../kernel/ports'
+import type { CommunityDoc } from '../docs'
+import type { InsightsCursorDoc } from './docs'
+import { recomputeDirty } from './recompute'
+import { recomputeFeeMonths, scoreCommunity, settleCases } from './score'
+import { DirtyMarks, SOURCES, syncSource } from './sync'
+import { generateAllTasks, freezeDay } from './tasks'
+import { addDays, dayOf } from './time'
+
+export interface NightlyOptions {
+  /** Wall-clock budget; the pass stops between pages when it runs out and the next run resumes. */
+  budgetMs?: number
+  communityId?: string
+}
+
+async function cursorOf(ports: Ports, communityId: string): Promise<InsightsCursorDoc> {
+  const existing = await ports.store.get<InsightsCursorDoc>('insightsCursors', communityId)
+  if (existing) return existing
+  const fresh: InsightsCursorDoc = { _id: communityId, since: {}, scoredDay: null, scoringAfter: null, scoringDay: null, updatedAt: ports.clock.now() }
+  await ports.store.insert('insightsCursors', fresh)
+  return (await ports.store.get<InsightsCursorDoc>('insightsCursors', communityId)) ?? fresh
+}
+
+/**
+ * The nightly insights pass, per community, in an order where each step reads what the one before
+ * wrote: project what changed in orders, bookings, sign-ups, ratings and feedback; recompute the
+ * households and days they touched; once a day score every household, settle churn cases, refresh
+ * fee collection, freeze yesterday's butler tasks and create today's.
+ *
+ * Every step is idempotent and resumable, so the timer may fire it as often as it likes: the
+ * cloud trigger runs it every 10 minutes in the small hours, each run within the function timeout.
+ */
+export async function runNightly(ports: Ports, opts: NightlyOptions = {}): Promise<JobReport> {
+  const started = Date.now()
+  const hasTime = () => opts.budgetMs === undefined || Date.now() - started < opts.budgetMs
+  const report = { communities: 0, read: 0, projected: 0, marked: 0, households: 0, days: 0, scored: 0, opened: 0, reactivated: 0, lost: 0, tasks: 0, complete: 1 }
+  const today = dayOf(ports.clock.now())
+  const communities: string[] = []
+  if (opts.communityId) communities.push(opts.communityId)
+  else for await (const page of pages<CommunityDoc>(ports.store, 'communities')) communities.push(...page.map((c) => c._id))
+  for (const communityId of communities) {
+    report.communities++
+    const cursor = await cursorOf(ports, communityId)
+    const marks = new DirtyMarks(ports, communityId)
+    let complete = true
+    for (const source of SOURCES) {
+      const r = await syncSource(ports, cursor, source, marks, hasTime)
+      report.read += r.read
+      report.projected += r.projected
+      complete &&= r.complete
+    }
+    report.marked += marks.marked
+    if (complete) {
+      const r = await recomputeDirty(ports, communityId, hasTime)
+      report.households += r.households
+      report.days += r.days
+      complete = r.complete
+    }
+    if (complete && cursor.scoredDay !== today) {
+      const s = await scoreCommunity(ports, cursor, hasTime)
+      report.scored += s.scored
+      report.opened += s.opened
+      complete = s.complete
+      if (complete) {
+        const settled = await settleCases(ports, communityId)
+        report.reactivated += settled.reactivated
+        report.lost += settled.lost
+        await recomputeFeeMonths(ports, communityId, today)
+        await freezeDay(ports, communityId, addDays(today, -1))
+        report.tasks += await generateAllTasks(ports, communityId, today)
+        await ports.store.update('insightsCursors', communityId, { set: { scoredDay: today, scoringAfter: null, updatedAt: ports.clock.now() } })
+      }
+    }
+    if (!complete) {
+      report.complete = 0
+      break
+    }
+  }
+  return report
+}

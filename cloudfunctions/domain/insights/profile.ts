@@ -1,0 +1,162 @@
+import type { ProfileFieldsT, insightsContracts } from '../../contracts/insights'
+import type { Actor } from '../../kernel/actor'
+import type { ActionHandler } from '../../kernel/module'
+import { findAll } from '../../kernel/paging'
+import type { Ports } from '../../kernel/ports'
+import { type Result, fail, ok } from '../../kernel/result'
+import type { HouseholdDoc, MembershipDoc } from '../docs'
+import type { ButlerTaskDoc, ChurnCaseDoc, FollowLogDoc, HouseholdStatsDoc, OptOutDoc, ProfileDoc, RevealLogDoc } from './docs'
+import { dayOf } from './time'
+import { consumptionView, insightView, profileView } from './views'
+
+type C = typeof insightsContracts
+
+/** The household, when the caller is a member of it (residents act only on their own). */
+async function ownHousehold(ports: Ports, actor: Actor, householdId: string): Promise<Result<HouseholdDoc>> {
+  const h = actor.householdIds.includes(householdId) ? await ports.store.get<HouseholdDoc>('households', householdId) : null
+  if (!h || h.communityId !== actor.communityId) return fail('HOUSEHOLD.NOT_MEMBER', '你不是该房屋的成员', [{ path: 'householdId', message: '不是你的房屋' }])
+  return ok(h)
+}
+
+/** The household, when it lies in one of the butler's grids (or the caller is an operator here). */
+export async function staffHousehold(ports: Ports, actor: Actor, householdId: string): Promise<Result<HouseholdDoc>> {
+  const h = await ports.store.get<HouseholdDoc>('households', householdId)
+  if (!h || h.communityId !== actor.communityId) return fail('HOUSEHOLD.NOT_FOUND', '房屋不存在', [{ path: 'householdId', message: '房屋不存在' }])
+  const inGrid = actor.grids.some((g) => g.buildingIds.includes(h.buildingId))
+  if (!inGrid && !actor.roles.includes('operator')) return fail('INSIGHTS.OUT_OF_GRID', '该住户不在你负责的网格内')
+  return ok(h)
+}
+
+async function writeProfile(ports: Ports, actor: Actor, h: HouseholdDoc, fields: ProfileFieldsT, by: 'resident' | 'butler'): Promise<void> {
+  const now = ports.clock.now()
+  const doc: ProfileDoc = {
+    _id: h._id,
+    communityId: h.communityId,
+    members: fields.members.map((m) => ({ name: m.name, ageBand: m.ageBand ?? null, occupation: m.occupation })),
+    areaCm2: fields.areaCm2 ?? null,
+    cars: fields.cars,
+    pets: fields.pets,
+    note: fields.note,
+    enteredBy: by,
+    enteredByUserId: actor.user._id,
+    consentAt: now,
+    updatedAt: now
+  }
+  const { _id, ...rest } = doc
+  if (!(await ports.store.update('householdProfiles', _id, { set: rest }))) {
+    const r = await ports.store.insert('householdProfiles', doc)
+    if (!r.ok) await ports.store.update('householdProfiles', _id, { set: rest })
+  }
+}
+
+export const myProfile: ActionHandler<C['myProfile']> = async ({ ports, actor }, input) => {
+  const h = await ownHousehold(ports, actor, input.householdId)
+  if (!h.ok) return h
+  const [stats, optOut] = await Promise.all([
+    ports.store.get<HouseholdStatsDoc>('householdStats', h.value._id),
+    ports.store.get<OptOutDoc>('profileOptOuts', h.value._id)
+  ])
+  return ok({ profile: await profileView(ports, h.value, false), consumption: consumptionView(stats, ports.clock.now()), insight: insightView(stats, optOut !== null) })
+}
+
+export const saveProfile: ActionHandler<C['saveProfile']> = async ({ ports, actor }, input) => {
+  const h = await ownHousehold(ports, actor, input.householdId)
+  if (!h.ok) return h
+  await writeProfile(ports, actor, h.value, input.profile, 'resident')
+  return ok({ profile: await profileView(ports, h.value, false) })
+}
+
+export const butlerSaveProfile: ActionHandler<C['butlerSaveProfile']> = async ({ ports, actor }, input) => {
+  const h = await staffHousehold(ports, actor, input.householdId)
+  if (!h.ok) return h
+  if (await ports.store.get<OptOutDoc>('profileOptOuts', h.value._id)) {
+    return fail('INSIGHTS.CONSENT_REQUIRED', '该住户已关闭档案与画像，需住户本人重新开启')
+  }
+  await writeProfile(ports, actor, h.value, input.profile, 'butler')
+  return ok({ profile: await profileView(ports, h.value, true) })
+}
+
+/**
+ * Everything the insights area holds about the household (PIPL art. 45): the profile, the
+ * derived figures and segments, the churn score and cases, butlers' follow-up notes, and who saw
+ * the contact details unmasked.
+ */
+export const exportProfile: ActionHandler<C['exportProfile']> = async ({ ports, actor }, input) => {
+  const h = await ownHousehold(ports, actor, input.householdId)
+  if (!h.ok) return h
+  const id = h.value._id
+  const [profile, stats, cases, follows, reveals, memberships] = await Promise.all([
+    ports.store.get<ProfileDoc>('householdProfiles', id),
+    ports.store.get<HouseholdStatsDoc>('householdStats', id),
+    findAll<ChurnCaseDoc>(ports.store, 'churnCases', { householdId: id }),
+    findAll<FollowLogDoc>(ports.store, 'followLogs', { householdId: id }),
+    findAll<RevealLogDoc>(ports.store, 'revealLog', { householdId: id }),
+    findAll<MembershipDoc>(ports.store, 'memberships', { householdId: id, status: 'active' })
+  ])
+  const now = ports.clock.now()
+  const data = {
+    exportedAt: new Date(now).toISOString(),
+    household: { id, room: h.value.room, areaCm2: h.value.areaCm2 },
+    members: memberships.map((m) => ({ userId: m.userId, relation: m.relation, since: new Date(m.createdAt).toISOString() })),
+    profile,
+    consumption: consumptionView(stats, now),
+    insight: insightView(stats, false),
+    churnCases: cases.map((c) => ({ openedAt: new Date(c.openedAt).toISOString(), score: c.score, reasons: c.reasons, status: c.status })),
+    followUps: follows.map((f) => ({ at: new Date(f.at).toISOString(), channel: f.channel, note: f.note })),
+    contactViews: reveals.map((r) => ({ at: new Date(r.at).toISOString(), byUserId: r.butlerUserId, taskId: r.taskId }))
+  }
+  return ok({ fileName: `household-${id}-${dayOf(now)}.json`, json: JSON.stringify(data, null, 2) })
+}
+
+/**
+ * Deletes the profile and everything derived from it, and records the opt-out so the nightly pass
+ * stops profiling the household. Orders, bills and bookings stay: they are records of sales and
+ * payments the property must keep, and the community totals they feed carry no profile.
+ */
+export const deleteProfile: ActionHandler<C['deleteProfile']> = async ({ ports, actor }, input) => {
+  const h = await ownHousehold(ports, actor, input.householdId)
+  if (!h.ok) return h
+  const id = h.value._id
+  const now = ports.clock.now()
+  // The opt-out first: a nightly pass running meanwhile then skips the household instead of re-creating its stats.
+  await ports.store.insert<OptOutDoc>('profileOptOuts', { _id: id, communityId: h.value.communityId, byUserId: actor.user._id, at: now })
+  await ports.store.remove('householdProfiles', id)
+  await ports.store.remove('householdStats', id)
+  for (const c of await findAll<ChurnCaseDoc>(ports.store, 'churnCases', { householdId: id })) await ports.store.remove('churnCases', c._id)
+  for (const f of await findAll<FollowLogDoc>(ports.store, 'followLogs', { householdId: id })) {
+    await ports.store.update('followLogs', f._id, { set: { note: '（住户已删除个人数据）' } })
+  }
+  return ok({ done: true as const })
+}
+
+export const restoreAnalysis: ActionHandler<C['restoreAnalysis']> = async ({ ports, actor }, input) => {
+  const h = await ownHousehold(ports, actor, input.householdId)
+  if (!h.ok) return h
+  await ports.store.remove('profileOptOuts', h.value._id)
+  // Recomputed by the next nightly pass.
+  await ports.store.insert('insightsDirty', { _id: `h:${h.value._id}`, communityId: h.value.communityId, kind: 'household', ref: h.value._id, at: ports.clock.now() })
+  return ok({ done: true as const })
+}
+
+/** Today's tasks of this butler that are about the household (and so justify unmasked contacts). */
+export async function revealTasks(ports: Ports, butlerUserId: string, householdId: string): Promise<string[]> {
+  const tasks = await ports.store.find<ButlerTaskDoc>('butlerTasks', { where: { butlerUserId, day: dayOf(ports.clock.now()) }, limit: 10 })
+  return tasks.filter((t) => t.kind !== 'invite_event' && t.households.some((x) => x.householdId === householdId)).map((t) => t._id)
+}
+
+export const reveal: ActionHandler<C['reveal']> = async ({ ports, actor }, input) => {
+  const h = await staffHousehold(ports, actor, input.householdId)
+  if (!h.ok) return h
+  const allowed = await revealTasks(ports, actor.user._id, h.value._id)
+  if (!allowed.includes(input.taskId)) return fail('INSIGHTS.REVEAL_NOT_ALLOWED', '只有今日任务涉及的住户才能查看完整联系方式')
+  const now = ports.clock.now()
+  await ports.store.insert<RevealLogDoc>('revealLog', {
+    _id: `${actor.user._id}:${h.value._id}:${now}:${ports.random.id(4)}`,
+    communityId: h.value.communityId,
+    butlerUserId: actor.user._id,
+    householdId: h.value._id,
+    taskId: input.taskId,
+    at: now
+  })
+  return ok({ profile: await profileView(ports, h.value, false) })
+}

@@ -1,0 +1,66 @@
+import type { SegmentRuleT } from '../../contracts/insights'
+import { NEED_LABELS, RULE_OP_LABELS, SEGMENT_METRIC_LABELS, type Need, type SegmentMetric } from '../../contracts/insights-labels'
+import type { HouseholdStatsDoc } from './docs'
+import { ordersBetween, usesBetween } from './stats'
+import { addDays } from './time'
+
+export type SegmentMetrics = Record<SegmentMetric, number>
+
+/** The values segment rules test, over the 180 days ending `today`. */
+export function segmentMetrics(s: Pick<HouseholdStatsDoc, 'days' | 'lineDays' | 'attendedDays'>, today: string, overdueBills: number): SegmentMetrics {
+  const from = addDays(today, -179)
+  const o = ordersBetween(s, from, today)
+  const lines = Object.keys(s.lineDays).filter((l) => usesBetween(s, from, today, (x) => x === l) > 0)
+  return {
+    orders180: o.n,
+    spend180Fen: o.fen,
+    avgOrderFen: o.n ? Math.round(o.fen / o.n) : 0,
+    discountShare: o.n ? Math.round((o.discounted / o.n) * 100) / 100 : 0,
+    presale180: o.presale,
+    doorDelivered180: o.atDoor,
+    service180: usesBetween(s, from, today, (l) => l.startsWith('service:')),
+    repair180: usesBetween(s, from, today, (l) => l.startsWith('repair:')),
+    attended180: s.attendedDays.filter((d) => d >= from && d <= today).length,
+    linesUsed180: lines.length,
+    overdueBills
+  }
+}
+
+/**
+ * The shipped rule set: a starting point operators edit. Each rule reads as a sentence, and the
+ * reason shown beside a household is that sentence with the household's own numbers.
+ */
+export const DEFAULT_SEGMENT_RULES: SegmentRuleT[] = [
+  { need: 'save_money', label: '常用券或积分下单', all: [{ metric: 'orders180', op: 'gte', value: 2 }, { metric: 'discountShare', op: 'gte', value: 0.5 }] },
+  { need: 'save_effort', label: '常约保洁家政等到家服务', all: [{ metric: 'service180', op: 'gte', value: 2 }] },
+  { need: 'peace_of_mind', label: '报修较多，看重维修保障', all: [{ metric: 'repair180', op: 'gte', value: 2 }] },
+  { need: 'save_time', label: '常选送货上门', all: [{ metric: 'doorDelivered180', op: 'gte', value: 3 }] },
+  { need: 'save_hassle', label: '一站式使用多种服务', all: [{ metric: 'linesUsed180', op: 'gte', value: 3 }, { metric: 'overdueBills', op: 'eq', value: 0 }] }
+]
+
+function test(value: number, op: SegmentRuleT['all'][number]['op'], target: number): boolean {
+  if (op === 'gte') return value >= target
+  if (op === 'lte') return value <= target
+  return value === target
+}
+
+function show(metric: SegmentMetric, value: number): string {
+  if (metric === 'spend180Fen' || metric === 'avgOrderFen') return `${(value / 100).toFixed(2)}元`
+  return String(value)
+}
+
+/** Needs whose every condition holds, each with the reason in the household's own numbers. */
+export function evaluateSegments(m: SegmentMetrics, rules: readonly SegmentRuleT[]): { need: Need; because: string }[] {
+  const out: { need: Need; because: string }[] = []
+  for (const r of rules) {
+    if (out.some((x) => x.need === r.need)) continue
+    if (!r.all.every((c) => test(m[c.metric], c.op, c.value))) continue
+    const facts = r.all.map((c) => `${SEGMENT_METRIC_LABELS[c.metric]} ${show(c.metric, m[c.metric])} ${RULE_OP_LABELS[c.op]} ${show(c.metric, c.value)}`)
+    out.push({ need: r.need, because: `${r.label}（${facts.join('，')}）` })
+  }
+  return out
+}
+
+export function needLabel(n: Need): string {
+  return NEED_LABELS[n]
+}

@@ -1,0 +1,111 @@
+import type { ConsumptionT, InsightT, ProfileViewT } from '../../contracts/insights'
+import { CHURN_CASE_LABELS, NEED_LABELS } from '../../contracts/insights-labels'
+import type { CaseViewT } from '../../contracts/insights'
+import { RELATION_LABELS } from '../../contracts/roles'
+import { SERVICE_CATEGORY_LABELS, type ServiceCategory } from '../../contracts/booking'
+import { findAll, getMany } from '../../kernel/paging'
+import type { Ports } from '../../kernel/ports'
+import type { BuildingDoc, HouseholdDoc, MembershipDoc, UserDoc } from '../docs'
+import { householdLabel } from '../user/format'
+import { CHURN_REASON_LABELS } from './churn'
+import type { ChurnCaseDoc, HouseholdStatsDoc, ProfileDoc } from './docs'
+import { maskPhone, maskPlate } from './mask'
+import { usesBetween } from './stats'
+import { addDays, dayOf, monthsUpTo } from './time'
+
+export function lineLabel(line: string): string {
+  if (line === 'presale') return '邻里严选'
+  return SERVICE_CATEGORY_LABELS[line as ServiceCategory] ?? line
+}
+
+export async function labelOf(ports: Ports, h: HouseholdDoc): Promise<string> {
+  const b = await ports.store.get<BuildingDoc>('buildings', h.buildingId)
+  return householdLabel(b ?? undefined, h)
+}
+
+export async function labelsOf(ports: Ports, ids: readonly string[]): Promise<Map<string, string>> {
+  const hs = await getMany<HouseholdDoc>(ports.store, 'households', ids)
+  const bs = await getMany<BuildingDoc>(ports.store, 'buildings', [...hs.values()].map((h) => h.buildingId))
+  return new Map([...hs].map(([id, h]) => [id, householdLabel(bs.get(h.buildingId), h)]))
+}
+
+/** The profile as one viewer may see it: residents of the household and revealed tasks unmasked. */
+export async function profileView(ports: Ports, h: HouseholdDoc, masked: boolean): Promise<ProfileViewT> {
+  const [p, memberships] = await Promise.all([
+    ports.store.get<ProfileDoc>('householdProfiles', h._id),
+    findAll<MembershipDoc>(ports.store, 'memberships', { householdId: h._id, status: 'active' })
+  ])
+  const users = await getMany<UserDoc>(ports.store, 'users', memberships.map((m) => m.userId))
+  return {
+    householdId: h._id,
+    label: await labelOf(ports, h),
+    exists: p !== null,
+    members: p?.members ?? [],
+    areaCm2: p?.areaCm2 ?? h.areaCm2,
+    cars: (p?.cars ?? []).map((c) => ({ plate: masked ? maskPlate(c.plate) : c.plate })),
+    pets: p?.pets ?? [],
+    note: p?.note ?? '',
+    people: memberships.map((m) => {
+      const u = users.get(m.userId)
+      const phone = u?.phone ?? null
+      return { userId: m.userId, nickname: u?.nickname ?? '', relation: RELATION_LABELS[m.relation], phone: phone && masked ? maskPhone(phone) : phone }
+    }),
+    masked,
+    enteredBy: p?.enteredBy ?? null,
+    consentAt: p?.consentAt ?? null,
+    updatedAt: p?.updatedAt ?? null
+  }
+}
+
+export function consumptionView(s: HouseholdStatsDoc | null, now: number): ConsumptionT | null {
+  if (!s) return null
+  const today = dayOf(now)
+  const months = monthsUpTo(today, 12).reverse()
+  return {
+    orders: s.orders,
+    spentFen: s.spentFen,
+    lastActivityAt: s.lastActivityAt,
+    lastPaidAt: s.lastPaidAt,
+    months: months
+      .map((month) => {
+        const lines = Object.entries(s.months[month] ?? {}).map(([line, fen]) => ({ line, label: lineLabel(line), fen }))
+        return { month, lines, totalFen: lines.reduce((n, l) => n + l.fen, 0) }
+      })
+      .filter((m) => m.totalFen > 0),
+    attended180: s.attendedDays.filter((d) => d >= addDays(today, -179)).length
+  }
+}
+
+export function insightView(s: HouseholdStatsDoc | null, optedOut: boolean): InsightT {
+  return {
+    score: s?.score ?? null,
+    atRisk: s?.atRisk ?? false,
+    reasons: (s?.reasons ?? []).map((r) => ({ code: r.code, label: `${CHURN_REASON_LABELS[r.code]}：${r.detail}`, points: r.points })),
+    segments: (s?.needReasons ?? []).map((n) => ({ need: n.need, label: NEED_LABELS[n.need], because: n.because })),
+    scoredAt: s?.scoredDay ? s.recomputedAt : null,
+    optedOut
+  }
+}
+
+export function caseView(c: ChurnCaseDoc, label: string, butlerName: string): CaseViewT {
+  return {
+    caseId: c._id,
+    householdId: c.householdId,
+    label,
+    butlerUserId: c.butlerUserId,
+    butlerName,
+    score: c.score,
+    reasons: c.reasons.map((r) => ({ code: r.code, label: `${CHURN_REASON_LABELS[r.code]}：${r.detail}`, points: r.points })),
+    status: c.status,
+    statusLabel: CHURN_CASE_LABELS[c.status],
+    openedAt: c.openedAt,
+    followedAt: c.followedAt,
+    closedAt: c.closedAt
+  }
+}
+
+/** Service uses in the last 180 days, for the household card. */
+export function recentUses(s: HouseholdStatsDoc, now: number): number {
+  const today = dayOf(now)
+  return usesBetween(s, addDays(today, -179), today, () => true)
+}

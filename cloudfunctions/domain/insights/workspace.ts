@@ -1,0 +1,178 @@
+import type { insightsContracts } from '../../contracts/insights'
+import type { ActionHandler } from '../../kernel/module'
+import { findAll, getMany } from '../../kernel/paging'
+import type { Ports } from '../../kernel/ports'
+import { fail, ok } from '../../kernel/result'
+import type { BuildingDoc, HouseholdDoc, MembershipDoc, UserDoc } from '../docs'
+import { householdLabel } from '../user/format'
+import type { ButlerTaskDoc, ChurnCaseDoc, FollowLogDoc, HouseholdStatsDoc, OptOutDoc } from './docs'
+import { revealTasks, staffHousehold } from './profile'
+import { generateTasks, refreshTask } from './tasks'
+import { addDays, dayOf, weekStart } from './time'
+import { caseView, consumptionView, insightView, labelsOf, profileView } from './views'
+
+type C = typeof insightsContracts
+
+async function names(ports: Ports, userIds: readonly string[]): Promise<Map<string, string>> {
+  const users = await getMany<UserDoc>(ports.store, 'users', userIds)
+  return new Map([...users].map(([id, u]) => [id, u.nickname]))
+}
+
+export const myGrid: ActionHandler<C['myGrid']> = async ({ ports, actor }) => {
+  const buildingIds = [...new Set(actor.grids.flatMap((g) => g.buildingIds))]
+  const [buildings, households, memberships] = await Promise.all([
+    getMany<BuildingDoc>(ports.store, 'buildings', buildingIds),
+    buildingIds.length ? findAll<HouseholdDoc>(ports.store, 'households', { communityId: actor.communityId ?? '', buildingId: { in: buildingIds } }) : Promise.resolve([]),
+    findAll<MembershipDoc>(ports.store, 'memberships', { communityId: actor.communityId ?? '', status: 'active' })
+  ])
+  const stats = await getMany<HouseholdStatsDoc>(ports.store, 'householdStats', households.map((h) => h._id))
+  const bound = new Map<string, number>()
+  for (const m of memberships) bound.set(m.householdId, (bound.get(m.householdId) ?? 0) + 1)
+  const rows = households
+    .map((h) => {
+      const s = stats.get(h._id)
+      return {
+        householdId: h._id,
+        label: householdLabel(buildings.get(h.buildingId), h),
+        buildingId: h.buildingId,
+        boundUsers: bound.get(h._id) ?? 0,
+        score: s?.score ?? null,
+        atRisk: s?.atRisk ?? false,
+        needs: s?.needs ?? [],
+        lastActivityAt: s?.lastActivityAt ?? null
+      }
+    })
+    .sort((a, b) => Number(b.atRisk) - Number(a.atRisk) || a.label.localeCompare(b.label, 'zh'))
+  return ok({
+    grids: actor.grids.map((g) => ({
+      gridId: g._id,
+      name: g.name,
+      buildings: g.buildingIds.map((id) => {
+        const own = rows.filter((r) => r.buildingId === id)
+        return { buildingId: id, name: buildings.get(id)?.name ?? '', households: own.length, bound: own.filter((r) => r.boundUsers > 0).length }
+      })
+    })),
+    households: rows,
+    totals: { households: rows.length, bound: rows.filter((r) => r.boundUsers > 0).length, atRisk: rows.filter((r) => r.atRisk).length }
+  })
+}
+
+export const household: ActionHandler<C['household']> = async ({ ports, actor }, input) => {
+  const h = await staffHousehold(ports, actor, input.householdId)
+  if (!h.ok) return h
+  const id = h.value._id
+  const [stats, optOut, logs, cases] = await Promise.all([
+    ports.store.get<HouseholdStatsDoc>('householdStats', id),
+    ports.store.get<OptOutDoc>('profileOptOuts', id),
+    ports.store.find<FollowLogDoc>('followLogs', { where: { householdId: id }, orderBy: [{ field: 'at', dir: 'desc' }], limit: 20 }),
+    ports.store.find<ChurnCaseDoc>('churnCases', { where: { householdId: id }, orderBy: [{ field: 'openedAt', dir: 'desc' }], limit: 1 })
+  ])
+  const who = await names(ports, [...logs.map((l) => l.butlerUserId), ...cases.map((c) => c.butlerUserId)])
+  const open = cases[0] && (cases[0].status === 'open' || cases[0].status === 'followed') ? cases[0] : null
+  const label = (await labelsOf(ports, [id])).get(id) ?? ''
+  return ok({
+    profile: await profileView(ports, h.value, true),
+    consumption: optOut ? null : consumptionView(stats, ports.clock.now()),
+    insight: insightView(optOut ? null : stats, optOut !== null),
+    followUps: logs.map((l) => ({ at: l.at, channel: l.channel, note: l.note, butlerName: who.get(l.butlerUserId) ?? '' })),
+    openCase: open ? caseView(open, label, who.get(open.butlerUserId) ?? '') : null,
+    revealTaskIds: actor.roles.includes('butler') ? await revealTasks(ports, actor.user._id, id) : []
+  })
+}
+
+/** Today's tasks; created on first open when the nightly pass has not run yet today. */
+export const todayTasks: ActionHandler<C['todayTasks']> = async ({ ports, actor }) => {
+  const communityId = actor.communityId ?? ''
+  const day = dayOf(ports.clock.now())
+  let tasks = await ports.store.find<ButlerTaskDoc>('butlerTasks', { where: { butlerUserId: actor.user._id, day }, limit: 10 })
+  if (tasks.length === 0) {
+    await generateTasks(ports, communityId, actor.user._id, day)
+    tasks = await ports.store.find<ButlerTaskDoc>('butlerTasks', { where: { butlerUserId: actor.user._id, day }, limit: 10 })
+  }
+  const views = []
+  for (const t of tasks.filter((x) => x.communityId === communityId)) views.push(await refreshTask(ports, t))
+  const target = views.reduce((n, t) => n + t.target, 0)
+  const achieved = views.reduce((n, t) => n + t.progress, 0)
+  return ok({ day, tasks: views, completionBp: target ? Math.round((achieved / target) * 10_000) : 0 })
+}
+
+export const logFollowUp: ActionHandler<C['logFollowUp']> = async ({ ports, actor }, input) => {
+  const h = await staffHousehold(ports, actor, input.householdId)
+  if (!h.ok) return h
+  if (!actor.grids.some((g) => g.buildingIds.includes(h.value.buildingId))) return fail('INSIGHTS.OUT_OF_GRID', '该住户不在你负责的网格内')
+  const now = ports.clock.now()
+  const [open] = await ports.store.find<ChurnCaseDoc>('churnCases', { where: { householdId: h.value._id, status: { in: ['open', 'followed'] } }, limit: 1 })
+  const log: FollowLogDoc = {
+    _id: `${actor.user._id}:${input.clientRequestId}`,
+    communityId: h.value.communityId,
+    householdId: h.value._id,
+    butlerUserId: actor.user._id,
+    channel: input.channel,
+    note: input.note,
+    caseId: open?._id ?? null,
+    day: dayOf(now),
+    at: now
+  }
+  const r = await ports.store.insert('followLogs', log)
+  if (!r.ok) {
+    const prior = await ports.store.get<FollowLogDoc>('followLogs', log._id)
+    return ok({ followedAt: prior?.at ?? now, caseId: prior?.caseId ?? null })
+  }
+  if (open) await ports.store.update('churnCases', open._id, { set: { status: 'followed', followedAt: now, updatedAt: now } }, { status: 'open' })
+  return ok({ followedAt: now, caseId: open?._id ?? null })
+}
+
+export const scoreboard: ActionHandler<C['scoreboard']> = async ({ ports, actor }, input) => {
+  const communityId = actor.communityId ?? ''
+  const start = addDays(weekStart(dayOf(ports.clock.now())), -7 * input.weeksAgo)
+  const end = addDays(start, 6)
+  const rows = await boardRows(ports, communityId, start, end)
+  return ok({ weekStart: start, weekEnd: end, rows })
+}
+
+/** Butlers ranked by how much of their task targets they reached between two days. */
+export async function boardRows(ports: Ports, communityId: string, from: string, to: string) {
+  const [tasks, logs, cases, staff] = await Promise.all([
+    findAll<ButlerTaskDoc>(ports.store, 'butlerTasks', { communityId, day: { gte: from, lte: to } }),
+    findAll<FollowLogDoc>(ports.store, 'followLogs', { communityId, day: { gte: from, lte: to } }),
+    findAll<ChurnCaseDoc>(ports.store, 'churnCases', { communityId, status: 'reactivated' }),
+    ports.store.find<{ _id: string; userId: string }>('staffRoles', { where: { communityId, role: 'butler' }, limit: 200 })
+  ])
+  const ids = [...new Set([...staff.map((s) => s.userId), ...tasks.map((t) => t.butlerUserId)])]
+  const who = await names(ports, ids)
+  const rangeStart = Date.parse(`${from}T00:00:00+08:00`)
+  const rangeEnd = Date.parse(`${to}T23:59:59.999+08:00`)
+  const rows = ids.map((id) => {
+    const own = tasks.filter((t) => t.butlerUserId === id)
+    const target = own.reduce((n, t) => n + t.target, 0)
+    const achieved = own.reduce((n, t) => n + Math.min(t.progress, t.target), 0)
+    return {
+      butlerUserId: id,
+      name: who.get(id) ?? '',
+      tasks: own.length,
+      target,
+      achieved,
+      completionBp: target ? Math.round((achieved / target) * 10_000) : 0,
+      followUps: logs.filter((l) => l.butlerUserId === id).length,
+      reactivated: cases.filter((c) => c.butlerUserId === id && c.closedAt !== null && c.closedAt >= rangeStart && c.closedAt <= rangeEnd).length
+    }
+  })
+  rows.sort((a, b) => b.completionBp - a.completionBp || b.achieved - a.achieved || b.followUps - a.followUps || a.name.localeCompare(b.name, 'zh'))
+  return rows.map((r, i) => ({ ...r, rank: i + 1 }))
+}
+
+export const churnCases: ActionHandler<C['churnCases']> = async ({ ports, actor }, input) => {
+  const communityId = actor.communityId ?? ''
+  const isOperator = actor.roles.includes('operator')
+  const all = await findAll<ChurnCaseDoc>(ports.store, 'churnCases', isOperator ? { communityId } : { communityId, butlerUserId: actor.user._id })
+  const counts = { open: 0, followed: 0, reactivated: 0, lost: 0 }
+  for (const c of all) counts[c.status]++
+  const shown = all.filter((c) => !input.status || c.status === input.status).sort((a, b) => b.openedAt - a.openedAt).slice(0, 200)
+  const [labels, who] = await Promise.all([labelsOf(ports, shown.map((c) => c.householdId)), names(ports, shown.map((c) => c.butlerUserId))])
+  const closed = counts.reactivated + counts.lost
+  return ok({
+    cases: shown.map((c) => caseView(c, labels.get(c.householdId) ?? '', who.get(c.butlerUserId) ?? '')),
+    outcomes: { ...counts, reactivationBp: closed ? Math.round((counts.reactivated / closed) * 10_000) : null }
+  })
+}
+
