@@ -19,6 +19,7 @@ import { seedEvents } from './events'
 import { seedPresale } from './presale'
 import { seedMember } from './member'
 import { bookingStaff, bookingUsers, seedBooking } from './booking'
+import { seedInsights } from './insights'
 
 /**
  * The demo "model community" and a second community that proves data stays apart. Everything is
@@ -235,5 +236,7 @@ export async function seedDemo(store: Store, pepper: string, now: number = Date.
   await seedMember(store, now).then((r) => ((inserted += r.inserted), (skipped += r.skipped)))
   // Home services (issue 8): service lines, workers and a dispatcher, past rated bookings, complaints.
   await seedBooking(store, now).then((r) => ((inserted += r.inserted), (skipped += r.skipped)))
+  // Insights (issue 9): five months of sales history; the nightly pass turns it into figures.
+  await seedInsights(store, now).then((r) => ((inserted += r.inserted), (skipped += r.skipped)))
   return { inserted, skipped }
 }

@@ -4,11 +4,13 @@ import { SqliteStore } from '../../cloudfunctions/adapters/sqlite/sqlite-store'
 import { jsonLogger } from '../../cloudfunctions/adapters/system'
 import { modules } from '../../cloudfunctions/modules'
 import { seedDemo } from '../seed/demo'
+import { runNightly } from '../../cloudfunctions/domain/insights/nightly'
 import { type LocalEnvT, dbFile, loadSecrets } from './env'
 import { createLocalServer } from './http'
 import { type LocalPorts, localMains, localPorts } from './local-runtime'
 import { payRoutes } from './pay-routes'
 import { gateRoutes } from './gate-routes'
+import { photoUploads } from './uploads'
 import { startScheduler } from './scheduler'
 
 export interface RunningApp {
@@ -30,13 +32,17 @@ export async function startApp(env: LocalEnvT, opts: { quiet?: boolean } = {}): 
   const ports = localPorts({ store, codePepper: secrets.codePepper, log })
   const seeded = (await store.count('communities')) === 0
   if (seeded) await seedDemo(store, secrets.codePepper)
+  // Brings the insights up to date (the machine may have been off at night); idempotent.
+  const nightly = await runNightly(ports)
+  log.info('insights nightly pass at start', nightly)
 
   const server = createLocalServer({
     mains: localMains(ports),
     ports,
     devSessionSecret: secrets.devSessionSecret,
     staticDir: path.join(ROOT, 'dist-h5'),
-    routes: { ...payRoutes(ports), ...gateRoutes(ports) }
+    routes: { ...payRoutes(ports), ...gateRoutes(ports) },
+    handlers: [photoUploads({ dir: path.join(dataDir, 'uploads'), store })]
   })
   const stopScheduler = env.LINLI_SCHEDULER === 'on' ? startScheduler(modules, ports) : () => undefined
   await new Promise<void>((resolve, reject) => {
