@@ -95,6 +95,8 @@ interface SizeResult {
   incrementalSeconds: number
   countedOrders: number
   storedOrders: number
+  /** Where the full pass spent its time, ms. */
+  phases: { syncMs: number; recomputeMs: number; scoreMs: number; dailyMs: number }
 }
 
 async function runSize(size: (typeof SIZES)[number], now: number): Promise<SizeResult> {
@@ -160,7 +162,8 @@ async function runSize(size: (typeof SIZES)[number], now: number): Promise<SizeR
       incrementalChanged: changed,
       incrementalSeconds: round(incrementalSeconds, 2),
       countedOrders: counted,
-      storedOrders
+      storedOrders,
+      phases: { syncMs: full.syncMs as number, recomputeMs: full.recomputeMs as number, scoreMs: full.scoreMs as number, dailyMs: full.dailyMs as number }
     }
   } finally {
     await store.close()

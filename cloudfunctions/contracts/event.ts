@@ -260,10 +260,27 @@ export const eventContracts = {
   editorOptions: defineAction({
     fn: FN,
     name: 'editorOptions',
-    summary: '创建活动时可指派的核销员',
+    summary: '创建活动时可指派的核销员，以及可套用的活动模板（如从样板社区复制）',
     access: ['staff'],
     input: Empty,
-    output: z.object({ verifiers: z.array(z.object({ id: Id, name: z.string() })) })
+    output: z.object({
+      verifiers: z.array(z.object({ id: Id, name: z.string() })),
+      templates: z.array(
+        z.object({
+          id: Id,
+          kind: z.enum(EVENT_KINDS),
+          title: z.string(),
+          description: z.string(),
+          venue: z.string(),
+          durationMin: z.number().int().positive(),
+          capacity: z.number().int().positive(),
+          seatsPerHousehold: z.number().int().positive(),
+          cancelHoursBefore: z.number().int().nonnegative(),
+          fields: z.array(FormFieldSchema),
+          rewards: z.object({ attendance: RewardSchema.nullable(), feedback: RewardSchema.nullable() })
+        })
+      )
+    })
   }),
   create: defineAction({
     fn: FN,

@@ -359,6 +359,16 @@ describe('operator', () => {
     expect(lines).toHaveLength(r.copied.serviceLines)
     // The operator can work in the new community straight away.
     okData(await h.call('insights.rules', {}, OPERATOR, r.communityId))
+    // Event staff there start sessions from the pilot's programmes.
+    await h.store.insert('staffRoles', { _id: `${r.communityId}:u-staff-sun:staff`, userId: 'u-staff-sun', communityId: r.communityId, role: 'staff', createdAt: h.clock.now() })
+    const pilotTitles = (await findAll<{ _id: string; title: string }>(h.store, 'events', { communityId: COMMUNITY_A })).map((e) => e.title)
+    const options = okData(await h.call('event.editorOptions', {}, as('u-staff-sun'), r.communityId))
+    expect(options.templates.length).toBe(r.copied.eventTemplates)
+    for (const t of options.templates) expect(pilotTitles).toContain(t.title)
+    // Coupon templates start with their full stock in the new community.
+    const coupons = await findAll<{ issued: number }>(h.store, 'couponTemplates', { communityId: r.communityId })
+    expect(coupons.length).toBe(r.copied.couponTemplates)
+    expect(coupons.every((c) => c.issued === 0)).toBe(true)
     expect(codeOf(await h.call('insights.replicate', { ...input, clientRequestId: req() }, OPERATOR, COMMUNITY_A))).toBe('INSIGHTS.COMMUNITY_EXISTS')
   })
 })

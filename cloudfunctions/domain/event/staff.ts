@@ -1,3 +1,4 @@
+import type { EventTemplateDoc } from '../insights/docs'
 import type { EventDraft, eventContracts } from '../../contracts/event'
 import { SIGNUP_STATUS_LABELS } from '../../contracts/event'
 import type { Actor } from '../../kernel/actor'
@@ -49,8 +50,26 @@ function draftFields(d: EventDraft) {
 
 export const editorOptions: EventHandler<C['editorOptions']> = async ({ ports, actor }) => {
   const roles = await verifiersOf(ports, actor.communityId ?? '')
-  const users = await getMany<UserDoc>(ports.store, 'users', roles.map((r) => r.userId))
-  return ok({ verifiers: roles.map((r) => ({ id: r.userId, name: users.get(r.userId)?.nickname ?? '' })) })
+  const [users, templates] = await Promise.all([
+    getMany<UserDoc>(ports.store, 'users', roles.map((r) => r.userId)),
+    ports.store.find<EventTemplateDoc>('eventTemplates', { where: { communityId: actor.communityId ?? '' }, orderBy: [{ field: 'createdAt', dir: 'desc' }], limit: 50 })
+  ])
+  return ok({
+    verifiers: roles.map((r) => ({ id: r.userId, name: users.get(r.userId)?.nickname ?? '' })),
+    templates: templates.map((t) => ({
+      id: t._id,
+      kind: t.kind,
+      title: t.title,
+      description: t.description,
+      venue: t.venue,
+      durationMin: t.durationMin,
+      capacity: t.capacity,
+      seatsPerHousehold: t.seatsPerHousehold,
+      cancelHoursBefore: t.cancelHoursBefore,
+      fields: t.fields,
+      rewards: t.rewards
+    }))
+  })
 }
 
 export const create: EventHandler<C['create']> = async ({ ports, actor }, input) => {

@@ -35,7 +35,15 @@ async function cursorOf(ports: Ports, communityId: string): Promise<InsightsCurs
 export async function runNightly(ports: Ports, opts: NightlyOptions = {}): Promise<JobReport> {
   const started = Date.now()
   const hasTime = () => opts.budgetMs === undefined || Date.now() - started < opts.budgetMs
-  const report = { communities: 0, read: 0, projected: 0, marked: 0, households: 0, days: 0, scored: 0, opened: 0, reactivated: 0, lost: 0, tasks: 0, complete: 1 }
+  const report = { communities: 0, read: 0, projected: 0, marked: 0, households: 0, days: 0, scored: 0, opened: 0, reactivated: 0, lost: 0, tasks: 0, complete: 1, syncMs: 0, recomputeMs: 0, scoreMs: 0, dailyMs: 0 }
+  const timed = async <T>(key: 'syncMs' | 'recomputeMs' | 'scoreMs' | 'dailyMs', f: () => Promise<T>): Promise<T> => {
+    const t = Date.now()
+    try {
+      return await f()
+    } finally {
+      report[key] += Date.now() - t
+    }
+  }
   const today = dayOf(ports.clock.now())
   const communities: string[] = []
   if (opts.communityId) communities.push(opts.communityId)
@@ -46,31 +54,33 @@ export async function runNightly(ports: Ports, opts: NightlyOptions = {}): Promi
     const marks = new DirtyMarks(ports, communityId)
     let complete = true
     for (const source of SOURCES) {
-      const r = await syncSource(ports, cursor, source, marks, hasTime)
+      const r = await timed('syncMs', () => syncSource(ports, cursor, source, marks, hasTime))
       report.read += r.read
       report.projected += r.projected
       complete &&= r.complete
     }
     report.marked += marks.marked
     if (complete) {
-      const r = await recomputeDirty(ports, communityId, hasTime)
+      const r = await timed('recomputeMs', () => recomputeDirty(ports, communityId, hasTime))
       report.households += r.households
       report.days += r.days
       complete = r.complete
     }
     if (complete && cursor.scoredDay !== today) {
-      const s = await scoreCommunity(ports, cursor, hasTime)
+      const s = await timed('scoreMs', () => scoreCommunity(ports, cursor, hasTime))
       report.scored += s.scored
       report.opened += s.opened
       complete = s.complete
       if (complete) {
-        const settled = await settleCases(ports, communityId)
-        report.reactivated += settled.reactivated
-        report.lost += settled.lost
-        await recomputeFeeMonths(ports, communityId, today)
-        await freezeDay(ports, communityId, addDays(today, -1))
-        report.tasks += await generateAllTasks(ports, communityId, today)
-        await ports.store.update('insightsCursors', communityId, { set: { scoredDay: today, scoringAfter: null, updatedAt: ports.clock.now() } })
+        await timed('dailyMs', async () => {
+          const settled = await settleCases(ports, communityId)
+          report.reactivated += settled.reactivated
+          report.lost += settled.lost
+          await recomputeFeeMonths(ports, communityId, today)
+          await freezeDay(ports, communityId, addDays(today, -1))
+          report.tasks += await generateAllTasks(ports, communityId, today)
+          await ports.store.update('insightsCursors', communityId, { set: { scoredDay: today, scoringAfter: null, updatedAt: ports.clock.now() } })
+        })
       }
     }
     if (!complete) {

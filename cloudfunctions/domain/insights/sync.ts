@@ -72,9 +72,11 @@ export async function syncSource(ports: Ports, cursor: InsightsCursorDoc, source
   let projected = 0
   for (;;) {
     if (!hasTime()) return { read, projected, complete: false }
+    // The range on the indexed field stays a plain `gte`, so the store walks the index from the
+    // cursor; the tie-break on `_id` only filters within it (an `or` at the top would scan).
     const range: Filter = after === null
       ? { [source.field]: { gte: from } }
-      : { or: [{ [source.field]: { gt: after.t } }, { [source.field]: after.t, _id: { gt: after.id } }] }
+      : { and: [{ [source.field]: { gte: after.t } }, { or: [{ [source.field]: { gt: after.t } }, { _id: { gt: after.id } }] }] }
     const page: Stamped[] = await ports.store.find<Stamped>(source.collection, {
       where: { and: [{ communityId }, range] },
       orderBy: [{ field: source.field, dir: 'asc' }, { field: '_id', dir: 'asc' }],

@@ -1,6 +1,6 @@
 import type { EventDraft, FormField, Reward } from '@contracts/event'
 import { shanghai } from '../../../../utils/time'
-import type { EventView } from '../../../../services/event'
+import type { EventView, editorOptions } from '../../../../services/event'
 import { parseYuan } from '../../../../utils/money'
 
 /** The editor works in text; these convert between it and the contract's draft. */
@@ -110,5 +110,28 @@ export function fromEvent(e: EventView): DraftText {
     attendance: rewardText(e.rewards.attendance),
     feedback: rewardText(e.rewards.feedback),
     verifierIds: e.verifierIds
+  }
+}
+
+export type EventTemplate = Extract<Awaited<ReturnType<typeof editorOptions>>, { ok: true }>['data']['templates'][number]
+
+/** A template's programme on the blank draft's dates (a week out), keeping the verifiers chosen. */
+export function fromTemplate(tpl: EventTemplate, now: number, current: DraftText): DraftText {
+  const blank = blankDraft(now)
+  const start = parseShanghai(blank.start)
+  return {
+    ...blank,
+    kind: tpl.kind,
+    title: tpl.title,
+    description: tpl.description,
+    venue: tpl.venue,
+    end: fmt(start + tpl.durationMin * 60_000),
+    capacity: String(tpl.capacity),
+    seats: String(tpl.seatsPerHousehold),
+    cancelHours: String(tpl.cancelHoursBefore),
+    fields: tpl.fields,
+    attendance: rewardText(tpl.rewards.attendance),
+    feedback: rewardText(tpl.rewards.feedback),
+    verifierIds: current.verifierIds
   }
 }

@@ -6,7 +6,7 @@ import type { ApiError } from '@contracts/errors'
 import { EVENT_PKG, createEvent, editorOptions, getEvent, updateEvent } from '../../../../services/event'
 import { Input, TextArea } from '../../../../ui/form'
 import { Button } from '../../../../ui/nut'
-import { type DraftText, type RewardText, blankDraft, fromEvent, toDraft } from './draft'
+import { type DraftText, type EventTemplate, type RewardText, blankDraft, fromEvent, fromTemplate, toDraft } from './draft'
 import '../../event.scss'
 
 const FIELD_TYPE_LABELS: Record<FormField['type'], string> = { text: '文字', choice: '选择', number: '数字' }
@@ -34,13 +34,18 @@ export default function EditEventPage() {
   const id = params.id ?? ''
   const [t, setT] = useState<DraftText>(blankDraft(Date.now()))
   const [verifiers, setVerifiers] = useState<{ id: string; name: string }[]>([])
+  const [templates, setTemplates] = useState<EventTemplate[]>([])
   const [errors, setErrors] = useState<Record<string, string>>({})
   const [error, setError] = useState<ApiError | null>(null)
   const [busy, setBusy] = useState(false)
   const [newField, setNewField] = useState<{ label: string; type: FormField['type']; options: string; required: boolean }>({ label: '', type: 'text', options: '', required: true })
 
   useDidShow(() => {
-    void editorOptions().then((r) => r.ok && setVerifiers(r.data.verifiers))
+    void editorOptions().then((r) => {
+      if (!r.ok) return
+      setVerifiers(r.data.verifiers)
+      setTemplates(r.data.templates)
+    })
     if (id) void getEvent(id).then((r) => (r.ok ? setT(fromEvent(r.data.event)) : setError(r.error)))
   })
   const set = (patch: Partial<DraftText>) => setT({ ...t, ...patch })
@@ -106,6 +111,18 @@ export default function EditEventPage() {
 
   return (
     <View className='page' id='event-edit'>
+      {!id && templates.length > 0 ? (
+        <View className='card' id='event-templates'>
+          <Text className='section-title'>从模板创建</Text>
+          <View className='ev-choices'>
+            {templates.map((tpl) => (
+              <Text key={tpl.id} className='ev-choice' onClick={() => setT(fromTemplate(tpl, Date.now(), t))}>
+                {tpl.title}
+              </Text>
+            ))}
+          </View>
+        </View>
+      ) : null}
       <View className='card'>
         <Text className='section-title'>基本信息</Text>
         <View className='ev-field'>
