@@ -366,7 +366,7 @@ describe('operator', () => {
     expect(options.templates.length).toBe(r.copied.eventTemplates)
     for (const t of options.templates) expect(pilotTitles).toContain(t.title)
     // Coupon templates start with their full stock in the new community.
-    const coupons = await findAll<{ issued: number }>(h.store, 'couponTemplates', { communityId: r.communityId })
+    const coupons = await findAll<{ _id: string; issued: number }>(h.store, 'couponTemplates', { communityId: r.communityId })
     expect(coupons.length).toBe(r.copied.couponTemplates)
     expect(coupons.every((c) => c.issued === 0)).toBe(true)
     expect(codeOf(await h.call('insights.replicate', { ...input, clientRequestId: req() }, OPERATOR, COMMUNITY_A))).toBe('INSIGHTS.COMMUNITY_EXISTS')

@@ -124,7 +124,7 @@ async function applyPage(ports: Ports, source: SourceName, page: readonly Stampe
     if (f.p === null && !old) continue
     if (f.p !== null && old && samePurchase(old, f.p)) continue
     if (f.p === null) await ports.store.remove('purchases', f.id)
-    else await put(ports.store, 'purchases', f.p)
+    else if (old || !(await ports.store.insert('purchases', f.p)).ok) await put(ports.store, 'purchases', f.p)
     written++
     await marks.household(f.householdId)
     if (old) await marks.day(old.day)
