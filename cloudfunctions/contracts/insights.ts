@@ -32,7 +32,9 @@ const Plate = z
   .string()
   .trim()
   .toUpperCase()
-  .regex(/^[\u4e00-\u9fa5][A-Z][A-Z0-9]{5,6}$/, '车牌格式不正确，例如 沪A12345')
+  .regex(/^[\u4e00-\u9fa5][A-Z](?:[A-Z0-9]{5,6}|·\*{3}[A-Z0-9]{2})$/, '车牌格式不正确，例如 沪A12345')
+/** A butler sees plates masked (`浙A·***45`); sending one back keeps the stored plate it stands for. */
+export const MASKED_PLATE = /·\*{3}/
 
 export const ProfileFields = z
   .object({

@@ -33,6 +33,28 @@ export const REFUND_STATUS_LABELS: Record<RefundStatus, string> = {
   abnormal: '退款异常'
 }
 
+/**
+ * Things a person has to look at (`paymentAnomalies`):
+ * - `amount_mismatch`: WeChat Pay took another amount than was due; the payment is `anomaly`, nothing paid;
+ * - `paid_after_settled`: paid for something settled another way meanwhile; refunded automatically;
+ * - `refund_abnormal`: a refund WeChat Pay reported ABNORMAL (money held for manual handling);
+ * - `auto_refund_failed`: an automatic refund failed 5 times and is no longer retried;
+ * - `auto_refund_closed`: an automatic refund WeChat Pay closed after the payment was settled (nothing retries it).
+ */
+export const PAYMENT_ANOMALY_KINDS = ['amount_mismatch', 'unknown_payment', 'paid_after_settled', 'refund_abnormal', 'auto_refund_failed', 'auto_refund_closed'] as const
+export type PaymentAnomalyKind = (typeof PAYMENT_ANOMALY_KINDS)[number]
+export const PAYMENT_ANOMALY_LABELS: Record<PaymentAnomalyKind, string> = {
+  amount_mismatch: '支付金额不符',
+  unknown_payment: '未知订单',
+  paid_after_settled: '重复支付已自动退款',
+  refund_abnormal: '退款异常',
+  auto_refund_failed: '自动退款失败',
+  auto_refund_closed: '自动退款被关闭'
+}
+/** `refund`: return the money through the refund path; `accept`: record that a person handled it, nothing moves. */
+export const ANOMALY_ACTIONS = ['refund', 'accept'] as const
+export type AnomalyAction = (typeof ANOMALY_ACTIONS)[number]
+
 const Fen = z.number().int().nonnegative()
 
 const LineView = z.object({
@@ -69,6 +91,28 @@ export const PaymentView = z.object({
   transactionId: z.string().nullable()
 })
 export type PaymentViewT = z.infer<typeof PaymentView>
+
+export const AnomalyView = z.object({
+  id: z.string(),
+  kind: z.enum(PAYMENT_ANOMALY_KINDS),
+  paymentId: z.string(),
+  outTradeNo: z.string(),
+  householdLabel: z.string(),
+  detail: z.string(),
+  /** The money at stake: what was paid (amount mismatch) or what is owed back (automatic refunds). */
+  amountFen: Fen.nullable(),
+  createdAt: EpochMs,
+  /** What may be done now; empty once resolved. */
+  actions: z.array(z.enum(ANOMALY_ACTIONS)),
+  /** The decision taken, once someone took it (a refund decided but not yet accepted by WeChat Pay has no `resolvedAt`). */
+  resolution: z.enum(ANOMALY_ACTIONS).nullable(),
+  resolvedBy: z.string().nullable(),
+  resolvedAt: EpochMs.nullable(),
+  note: z.string().nullable(),
+  /** Why the last refund decided for it failed (the anomaly is open again). */
+  lastFailure: z.string().nullable()
+})
+export type AnomalyViewT = z.infer<typeof AnomalyView>
 
 /** How the mini-program opens the cashier: wx.requestPayment in WeChat, the sandbox sheet locally. */
 const Launch = z.discriminatedUnion('kind', [
@@ -182,6 +226,28 @@ export const payContracts = {
       ledgerEntries: z.number().int(),
       mismatches: z.array(z.object({ kind: z.string(), ref: z.string(), detail: z.string() }))
     })
+  }),
+  anomalies: defineAction({
+    fn: FN,
+    name: 'anomalies',
+    summary: '待人工处理的支付异常（最新的在前）',
+    access: ['operator'],
+    input: z.object({}).strict(),
+    output: z.object({ anomalies: z.array(AnomalyView) })
+  }),
+  resolveAnomaly: defineAction({
+    fn: FN,
+    name: 'resolveAnomaly',
+    summary: '处理一条支付异常：全额退回，或确认已人工处理（需填写说明）',
+    access: ['operator'],
+    input: z
+      .object({
+        anomalyId: Id,
+        action: z.enum(ANOMALY_ACTIONS),
+        note: z.string().trim().min(2, '请填写处理说明').max(80, '说明最多 80 个字')
+      })
+      .strict(),
+    output: AnomalyView
   })
 } as const
 
@@ -195,5 +261,7 @@ export const PAY_ERRORS = [
   'PAY.NOT_FOUND',
   'PAY.NOT_PAID',
   'PAY.REFUND_EXCEEDS',
-  'PAY.REFUND_FAILED'
+  'PAY.REFUND_FAILED',
+  'PAY.ANOMALY_RESOLVED',
+  'PAY.ANOMALY_ACTION'
 ] as const

@@ -89,7 +89,8 @@ export const COLLECTIONS = {
     { name: 'uniq_out_refund_no', fields: ['outRefundNo'], unique: true },
     { name: 'uniq_idempotency', fields: ['idempotencyKey'], unique: true },
     { name: 'by_payment', fields: ['paymentId'] },
-    { name: 'by_status', fields: ['status', 'createdAt'] }
+    { name: 'by_status', fields: ['status', 'createdAt'] },
+    { name: 'by_community', fields: ['communityId', 'createdAt'] }
   ]),
   /** Append-only money movements: `_id` is the movement's source, so each is written once. */
   ledger: def([
@@ -97,7 +98,10 @@ export const COLLECTIONS = {
     { name: 'by_community', fields: ['communityId', 'at'] }
   ]),
   payNotifications: def([{ name: 'by_out_trade_no', fields: ['outTradeNo'] }]),
-  paymentAnomalies: def([{ name: 'by_community', fields: ['communityId', 'createdAt'] }]),
+  paymentAnomalies: def([
+    { name: 'by_community', fields: ['communityId', 'createdAt'] },
+    { name: 'open_by_community', fields: ['communityId', 'resolvedAt', 'createdAt'] }
+  ]),
   reconciliations: def(),
   reminders: def([{ name: 'by_bill', fields: ['billId'] }]),
   subscriptions: def([{ name: 'by_user', fields: ['userId', 'template'] }]),

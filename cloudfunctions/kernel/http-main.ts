@@ -22,10 +22,8 @@ export interface HttpRequest {
   body: string
 }
 
-export interface HttpReply {
-  status: number
-  json: unknown
-}
+/** `json` is sent serialised; `text` as it is (e.g. WeChat Pay's empty 204 acknowledgement). */
+export type HttpReply = { status: number; json: unknown } | { status: number; text: string }
 
 export type HttpRoute = (req: HttpRequest, ctx: { ports: Ports; requestId: string }) => Promise<HttpReply>
 
@@ -49,11 +47,11 @@ const HttpEvent = z.object({
 
 export type HttpMain = (event: unknown, context?: unknown) => Promise<Awaited<ReturnType<Main>> | HttpResponse>
 
-function reply(status: number, json: unknown): HttpResponse {
+function reply(status: number, json: unknown, text?: string): HttpResponse {
   return {
     statusCode: status,
     headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' },
-    body: JSON.stringify(json),
+    body: text ?? JSON.stringify(json),
     isBase64Encoded: false
   }
 }
@@ -78,7 +76,7 @@ export function createHttpMain(module: FunctionModule, runtime: Runtime, routes:
     try {
       ports = await runtime.ports()
       const out = await route({ method: 'POST', path: e.path, headers, body }, { ports, requestId })
-      return reply(out.status, out.json)
+      return 'text' in out ? reply(out.status, null, out.text) : reply(out.status, out.json)
     } catch (err) {
       const detail = err instanceof Error ? { message: err.message, stack: err.stack } : { value: String(err) }
       if (ports) ports.log.error('unexpected error in http route', { requestId, fn: module.fn, route: segment, ...detail })

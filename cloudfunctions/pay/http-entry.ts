@@ -1,47 +1,40 @@
 import { handlePayNotification } from '../domain/payment/notify'
+import { type HttpMain, type HttpRoute, type HttpRoutes, createHttpMain } from '../kernel/http-main'
 import type { Runtime } from '../kernel/main'
+import { payModule } from './module'
 
 /**
- * CloudBase's HTTP access service (path /pay/notify, declared at deploy) hands the function an
- * HTTP-shaped event. Only WeChat Pay can produce one that passes the signature check, so a
- * client calling the function with such a shape gets a refusal and nothing changes.
+ * WeChat Pay notifications are far smaller (about 1 KB); anything bigger is refused before its
+ * signature is even computed.
  */
-export interface HttpEvent {
-  httpMethod: string
-  headers: Record<string, string | undefined>
-  body: string
-  isBase64Encoded?: boolean
-}
+export const MAX_NOTIFY_BODY_BYTES = 64 * 1024
 
-export interface HttpReply {
-  statusCode: number
-  headers: Record<string, string>
-  body: string
-  isBase64Encoded: false
-}
+const FAIL = (status: number, message: string) => ({ status, json: { code: 'FAIL', message } })
 
-export function isHttpEvent(event: unknown): event is HttpEvent {
-  if (typeof event !== 'object' || event === null) return false
-  const e = event as Record<string, unknown>
-  return typeof e.httpMethod === 'string' && typeof e.headers === 'object' && e.headers !== null
-}
-
-export async function handleNotifyHttp(event: HttpEvent, runtime: Runtime): Promise<HttpReply> {
-  const reply = (statusCode: number, body: string): HttpReply => ({
-    statusCode,
-    headers: { 'content-type': 'application/json; charset=utf-8' },
-    body,
-    isBase64Encoded: false
-  })
-  if (event.httpMethod.toUpperCase() !== 'POST') return reply(405, JSON.stringify({ code: 'FAIL', message: 'method not allowed' }))
-  const ports = await runtime.ports()
+/**
+ * `/pay/notify` (CloudBase's HTTP access service, declared at deploy). Only WeChat Pay can send a
+ * notification that passes the signature check, so anyone else gets a 401 and nothing changes.
+ * Signatures cover the exact bytes WeChat Pay sent: the kernel hands over the decoded body as
+ * received, never re-serialised. An unexpected error answers 500 in WeChat Pay's error shape, and
+ * WeChat Pay retries later.
+ */
+const notify: HttpRoute = async (req, { ports }) => {
+  if (Buffer.byteLength(req.body, 'utf8') > MAX_NOTIFY_BODY_BYTES) return FAIL(413, 'body too large')
   try {
-    // Signatures cover the exact bytes WeChat Pay sent: decode, never re-serialise.
-    const body = event.isBase64Encoded ? Buffer.from(event.body ?? '', 'base64').toString('utf8') : String(event.body ?? '')
-    const out = await handlePayNotification(ports, event.headers, body)
-    return reply(out.status, out.body)
+    const out = await handlePayNotification(ports, req.headers, req.body)
+    return { status: out.status, text: out.body }
   } catch (e) {
     ports.log.error('pay notification failed', { error: e instanceof Error ? e.stack : String(e) })
-    return reply(500, JSON.stringify({ code: 'FAIL', message: 'internal error, retry later' }))
+    return FAIL(500, 'internal error, retry later')
   }
+}
+
+export const payHttpRoutes: HttpRoutes = { notify }
+
+/**
+ * The `pay` function's entry: mini-program calls take the ordinary request path, WeChat Pay's
+ * HTTP notifications the route above (the kernel's HTTP entry decides which).
+ */
+export function createPayMain(runtime: Runtime): HttpMain {
+  return createHttpMain(payModule as never, runtime, payHttpRoutes)
 }

@@ -1,12 +1,12 @@
 import { payContracts } from '../contracts/pay'
-import { create, get, history, receipt, reconciliation, refund, search } from '../domain/payment/actions'
+import { anomalies, create, get, history, receipt, reconciliation, refund, resolveAnomaly, search } from '../domain/payment/actions'
 import { closeExpiredPayments, reconcilePayments } from '../domain/payment/jobs'
 import { defineModule } from '../kernel/module'
 
 export const payModule = defineModule({
   fn: 'pay',
   contracts: payContracts,
-  handlers: { create, get, history, receipt, search, refund, reconciliation },
+  handlers: { create, get, history, receipt, search, refund, reconciliation, anomalies, resolveAnomaly },
   jobs: [
     {
       name: 'close-expired-payments',
@@ -17,7 +17,7 @@ export const payModule = defineModule({
     {
       name: 'reconcile-payments',
       cron: '0 30 2 * * * *',
-      summary: '每天 02:30 核对支付、退款与账本，报告每一处不一致',
+      summary: '每天 02:30 按社区、按天（昨天与今天）分页核对支付、退款与账本，报告每一处不一致',
       run: (ports) => reconcilePayments(ports)
     }
   ],

@@ -7,6 +7,7 @@ import { communityReady } from './session'
 
 export type PaymentView = OutputOf<'pay.get'>
 export type Receipt = OutputOf<'pay.receipt'>
+export type AnomalyView = OutputOf<'pay.resolveAnomaly'>
 
 /** A fresh idempotency key per checkout: a double tap resubmits the same one. */
 export function newRequestId(): string {
@@ -68,4 +69,16 @@ export async function refund(input: InputOf<'pay.refund'>) {
 export async function reconciliation() {
   await communityReady()
   return unwrap(await call('pay.reconciliation', {}))
+}
+
+/** Open payment anomalies of the community (operators). */
+export async function paymentAnomalies() {
+  await communityReady()
+  return unwrap(await call('pay.anomalies', {}))
+}
+
+/** An operator's decision about an anomaly: refund in full through the refund path, or accept (recorded, nothing moves). */
+export async function resolveAnomaly(input: InputOf<'pay.resolveAnomaly'>) {
+  await communityReady()
+  return unwrap(await call('pay.resolveAnomaly', input))
 }

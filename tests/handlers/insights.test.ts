@@ -291,6 +291,11 @@ describe('privacy', () => {
     okData(await h.call('insights.saveProfile', { householdId: 'h-a1-101', consent: true, profile }, WANG, COMMUNITY_A))
     const butlerView = okData(await h.call('insights.household', { householdId: 'h-a1-101' }, ZHANG, COMMUNITY_A))
     expect(butlerView.profile.cars).toEqual([{ plate: '浙A·***45' }])
+    // The butler edits other fields and sends the masked plate back: the stored plate stays.
+    okData(await h.call('insights.butlerSaveProfile', { householdId: 'h-a1-101', consent: true, profile: { ...profile, note: '有一只金毛', cars: butlerView.profile.cars } }, ZHANG, COMMUNITY_A))
+    expect((await h.store.get<{ _id: string; cars: { plate: string }[]; note: string }>('householdProfiles', 'h-a1-101'))).toMatchObject({ cars: [{ plate: '浙A12345' }], note: '有一只金毛' })
+    const forged = await h.call('insights.butlerSaveProfile', { householdId: 'h-a1-101', consent: true, profile: { ...profile, cars: [{ plate: '浙A·***99' }] } }, ZHANG, COMMUNITY_A)
+    expect(JSON.stringify(forged)).toContain('profile.cars.0.plate')
     expect(okData(await h.call('insights.myProfile', { householdId: 'h-a1-101' }, WANG, COMMUNITY_A)).profile.cars).toEqual([{ plate: '浙A12345' }])
     // Another household's data is not theirs to read.
     expect(codeOf(await h.call('insights.myProfile', { householdId: 'h-a1-102' }, WANG, COMMUNITY_A))).toBe('HOUSEHOLD.NOT_MEMBER')

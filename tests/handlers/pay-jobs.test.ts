@@ -7,11 +7,14 @@
 import type { BillDoc } from '../../cloudfunctions/domain/fee/docs'
 import type { LedgerDoc, PaymentDoc, ReconciliationDoc } from '../../cloudfunctions/domain/payment/docs'
 import { PAYMENT_WINDOW_MS } from '../../cloudfunctions/domain/payment/ids'
+import { reconcilePayments } from '../../cloudfunctions/domain/payment/jobs'
 import { findAll } from '../../cloudfunctions/kernel/paging'
+import { CountingStore } from '../support/counting'
 import { type Harness, makeHarness } from '../support/harness'
 import {
   COMMUNITY_A,
   COMMUNITY_B,
+  DAY,
   MINUTE,
   OPERATOR,
   WANG,
@@ -239,6 +242,87 @@ describe('reconcile-payments', () => {
     const again = kinds((await reconcile(h)).mismatches)
     expect(again).toContain('over_refunded')
     expect(again).toContain('ledger_amount')
+  })
+
+  describe('goes community by community and day by day, a page at a time', () => {
+    let extraMonth = 1
+    /** Pays a bill of h-b1-101 in community B as its resident (the seed has one unpaid; later months are added). */
+    async function payInB(): Promise<PaymentDoc> {
+      const template = await bill(h, 'h-b1-101:fi-b-property:2026-01')
+      const period = `2026-0${++extraMonth}`
+      const b: BillDoc = { ...template, _id: `h-b1-101:fi-b-property:${period}`, period, status: 'unpaid' }
+      delete b.paymentId
+      expect((await h.store.insert('bills', b)).ok).toBe(true)
+      const created = okData(await h.call('pay.create', { payables: [{ type: 'bill', id: b._id }], clientRequestId: newCrid() }, 'dev-u-b-resident', COMMUNITY_B))
+      await confirm(h, created)
+      await sandboxOf(h).flush()
+      return paymentDoc(h, created.payment.id)
+    }
+    /**
+     * Four days (Asia/Shanghai, the clock stays at 10:00): day 0 pays a0 (A) and b0 (B); day 1 refunds
+     * part of a0 and pays a1; day 2 pays a2 and b2; day 3 (today) pays a3 and a4. The ledger entries
+     * of a0, b0 and a3 are then lost.
+     */
+    async function fourDays() {
+      const ids = await unpaidIds(h)
+      const a0 = await payBills(h, ids.slice(0, 1))
+      const b0 = await payInB()
+      h.clock.advance(DAY)
+      okData(await h.call('pay.refund', { paymentId: a0._id, lines: [{ payableId: a0.lines[0]!.id, amountFen: 100 }], reason: '部分退款', clientRequestId: newCrid() }, OPERATOR, COMMUNITY_A))
+      await sandboxOf(h).flush()
+      const a1 = await payBills(h, ids.slice(1, 2))
+      h.clock.advance(DAY)
+      const a2 = await payBills(h, ids.slice(2, 3))
+      const b2 = await payInB()
+      h.clock.advance(DAY)
+      const a3 = await payBills(h, ids.slice(3, 4))
+      const a4 = await payBills(h, ids.slice(4, 5))
+      for (const p of [a0, b0, a3]) expect(await h.store.remove('ledger', `pay:${p.outTradeNo}`)).toBe(true)
+      return { a0, a1, a2, a3, a4, b0, b2 }
+    }
+    const lost = (ms: readonly { kind: string; ref: string }[]) => ms.filter((m) => m.kind === 'paid_without_ledger').map((m) => m.ref).sort()
+    const reportOf = async (communityId: string) => (await h.store.get<ReconciliationDoc>('reconciliations', communityId))!
+
+    it('by default yesterday and today: only their rows are read, in pages no larger than asked', async () => {
+      const { a2, a3, a4, b2 } = await fourDays()
+      const reads = new CountingStore(h.store)
+      expect(await reconcilePayments({ ...h.ports, store: reads }, { pageSize: 2 })).toEqual({ communities: 2, mismatches: 1 })
+      // Three payments of A in the window: two pages of payments; no read returned more than 2 rows.
+      expect(reads.total.largest).toBeLessThanOrEqual(2)
+      expect(reads.of('payments').calls).toBeGreaterThanOrEqual(2)
+      // Nothing from the older days was read: not their payments, refunds or ledger entries.
+      expect(reads.idsRead('payments')).toEqual([a2, a3, a4, b2].map((p) => p._id).sort())
+      expect(reads.idsRead('refunds')).toEqual([])
+      expect(reads.idsRead('ledger')).toEqual([a2, a4, b2].map((p) => `pay:${p.outTradeNo}`).sort())
+      expect(await reportOf(COMMUNITY_A)).toMatchObject({ payments: 3, refunds: 0, ledgerEntries: 2, mismatches: [expect.objectContaining({ kind: 'paid_without_ledger', ref: a3.outTradeNo })] })
+      expect(await reportOf(COMMUNITY_B)).toMatchObject({ payments: 1, refunds: 0, ledgerEntries: 1, mismatches: [] })
+      // The timer job does the same with its defaults.
+      expect(await runJob(h, 'pay', 'reconcile-payments')).toEqual({ communities: 2, mismatches: 1 })
+    })
+
+    it('more days reach further back; a payment refunded on a reconciled day is checked whatever its own day', async () => {
+      const { a0, a3, b0 } = await fourDays()
+      // Days 1-3: a0 is from day 0, but its refund of day 1 brings it in.
+      expect(await reconcilePayments(h.ports, { days: 3, pageSize: 2 })).toEqual({ communities: 2, mismatches: 2 })
+      expect(lost((await reportOf(COMMUNITY_A)).mismatches)).toEqual([a0.outTradeNo, a3.outTradeNo].sort())
+      expect(await reportOf(COMMUNITY_A)).toMatchObject({ payments: 4, refunds: 1, ledgerEntries: 4 })
+      expect((await reportOf(COMMUNITY_B)).mismatches).toEqual([])
+      // Days 0-3: everything, B's day-0 payment too.
+      expect(await reconcilePayments(h.ports, { days: 4, pageSize: 2 })).toEqual({ communities: 2, mismatches: 3 })
+      expect(lost((await reportOf(COMMUNITY_B)).mismatches)).toEqual([b0.outTradeNo])
+      expect(await reportOf(COMMUNITY_A)).toMatchObject({ payments: 5, refunds: 1, ledgerEntries: 4 })
+    })
+
+    it('what needs someone is reported every day, however old: a stuck refund, an unsettled payment', async () => {
+      const [id] = await unpaidIds(h)
+      const p = await payBills(h, [id!])
+      jest.spyOn(sandboxOf(h), 'refund').mockResolvedValueOnce({ ok: true, status: 'PROCESSING', refundId: '503000' })
+      okData(await h.call('pay.refund', { paymentId: p._id, lines: [{ payableId: id!, amountFen: 100 }], reason: '退款测试', clientRequestId: newCrid() }, OPERATOR, COMMUNITY_A))
+      await h.store.update('payments', p._id, { unset: ['settledAt'] })
+      h.clock.advance(10 * DAY)
+      const ms = (await reconcile(h)).mismatches
+      expect(kinds(ms)).toEqual(['payment_unsettled', 'refund_stuck'])
+    })
   })
 
   it('payments of two communities are reported apart', async () => {

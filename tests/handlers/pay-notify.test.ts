@@ -10,7 +10,8 @@ import type { BillDoc } from '../../cloudfunctions/domain/fee/docs'
 import type { PayNotificationDoc, PaymentAnomalyDoc, PaymentDoc } from '../../cloudfunctions/domain/payment/docs'
 import { handlePayNotification } from '../../cloudfunctions/domain/payment/notify'
 import { findAll } from '../../cloudfunctions/kernel/paging'
-import { handleNotifyHttp, isHttpEvent } from '../../cloudfunctions/pay/http-entry'
+import type { HttpResponse } from '../../cloudfunctions/kernel/http-main'
+import { MAX_NOTIFY_BODY_BYTES, createPayMain } from '../../cloudfunctions/pay/http-entry'
 import { localRuntime } from '../../scripts/server/local-runtime'
 import type { SignedNotification } from '../../scripts/server/pay-sandbox'
 import { type Harness, makeHarness } from '../support/harness'
@@ -368,23 +369,43 @@ describe('an expired payment that was in fact paid', () => {
   })
 })
 
-describe('the CloudBase HTTP entry (handleNotifyHttp)', () => {
+describe('the CloudBase HTTP entry (/pay/notify through the kernel HTTP entry)', () => {
   const runtime = () => localRuntime(h.ports)
+  /** The deployed `main` of `pay`, handed the HTTP access service's event. */
+  async function handleNotifyHttp(event: unknown, rt = runtime()): Promise<HttpResponse> {
+    const res = await createPayMain(rt)(event)
+    if (!('statusCode' in res)) throw new Error(`not an HTTP reply: ${JSON.stringify(res)}`)
+    return res
+  }
 
-  it('recognises HTTP-shaped events, not mini-program calls', () => {
-    expect(isHttpEvent({ httpMethod: 'POST', headers: {}, body: '' })).toBe(true)
-    expect(isHttpEvent({ action: 'create', input: {} })).toBe(false)
-    expect(isHttpEvent(null)).toBe(false)
-    expect(isHttpEvent({ httpMethod: 'POST' })).toBe(false)
+  it('routes HTTP-shaped events to the notify route, mini-program calls to the request path', async () => {
+    const main = createPayMain(runtime())
+    expect(await main({ action: 'create', input: {} })).toMatchObject({ ok: false, error: { code: 'AUTH.UNAUTHENTICATED' } })
+    expect(await main(null)).toMatchObject({ ok: false, error: { code: 'REQUEST.INVALID' } })
+    expect(await main({ httpMethod: 'POST', path: '/pay/other', headers: {}, body: '' })).toMatchObject({ statusCode: 404 })
+    // An empty body reaches the notify route and fails its signature check.
+    expect(await main({ httpMethod: 'POST', path: '/pay/notify', headers: {}, body: '' })).toMatchObject({ statusCode: 401 })
+  })
+
+  it('refuses a body over the limit before verifying it; nothing changes', async () => {
+    const o = await openPayment()
+    const before = await moneyState()
+    const n = sandboxSigner(h)({ resource: transactionResource(o.outTradeNo, o.totalFen, { padding: 'x'.repeat(MAX_NOTIFY_BODY_BYTES) }) })
+    const verify = jest.spyOn(sandboxOf(h), 'verifyNotification')
+    const reply = await handleNotifyHttp(httpEvent(n))
+    expect(reply.statusCode).toBe(413)
+    expect(JSON.parse(reply.body)).toMatchObject({ code: 'FAIL' })
+    expect(verify).not.toHaveBeenCalled()
+    expect(await moneyState()).toEqual(before)
   })
 
   it('applies a genuine notification, plain or base64 body, with lower-cased headers', async () => {
     const o = await openPayment()
     const n = sandboxSigner(h)({ resource: transactionResource(o.outTradeNo, o.totalFen) })
-    const reply = await handleNotifyHttp(httpEvent(n, { base64: true }), runtime())
+    const reply = await handleNotifyHttp(httpEvent(n, { base64: true }))
     expect(reply).toMatchObject({ statusCode: 204, body: '', isBase64Encoded: false })
     expect((await paymentDoc(h, o.paymentId)).status).toBe('paid')
-    const again = await handleNotifyHttp(httpEvent(n), runtime())
+    const again = await handleNotifyHttp(httpEvent(n))
     expect(again.statusCode).toBe(204)
     expect(await ledger(h)).toHaveLength(1)
     expect((await notifications())[0]?.deliveries).toBe(2)
@@ -395,16 +416,16 @@ describe('the CloudBase HTTP entry (handleNotifyHttp)', () => {
     const before = await moneyState()
     const sign = sandboxSigner(h)
     const forged = sign({ privateKey: rsaKeyPair(1).privateKey, resource: transactionResource(o.outTradeNo, o.totalFen) })
-    expect((await handleNotifyHttp(httpEvent(forged), runtime())).statusCode).toBe(401)
+    expect((await handleNotifyHttp(httpEvent(forged))).statusCode).toBe(401)
     const genuine = sign({ resource: transactionResource(o.outTradeNo, o.totalFen) })
     const tampered = { ...httpEvent(genuine), body: genuine.body.replace('"summary":"test"', '"summary":"tset"') }
     expect(tampered.body).not.toBe(genuine.body)
-    expect((await handleNotifyHttp(tampered, runtime())).statusCode).toBe(401)
+    expect((await handleNotifyHttp(tampered)).statusCode).toBe(401)
     // base64 flag lying about the body: the decoded bytes are not what was signed.
-    expect((await handleNotifyHttp({ ...httpEvent(genuine), isBase64Encoded: true }, runtime())).statusCode).toBe(401)
+    expect((await handleNotifyHttp({ ...httpEvent(genuine), isBase64Encoded: true })).statusCode).toBe(401)
     const stale = sign({ timestamp: Math.floor(h.clock.now() / 1000) - 400, resource: transactionResource(o.outTradeNo, o.totalFen) })
-    expect((await handleNotifyHttp(httpEvent(stale), runtime())).statusCode).toBe(401)
-    const get = await handleNotifyHttp(httpEvent(genuine, { method: 'GET' }), runtime())
+    expect((await handleNotifyHttp(httpEvent(stale))).statusCode).toBe(401)
+    const get = await handleNotifyHttp(httpEvent(genuine, { method: 'GET' }))
     expect(get.statusCode).toBe(405)
     expect(await moneyState()).toEqual(before)
   })
@@ -413,12 +434,12 @@ describe('the CloudBase HTTP entry (handleNotifyHttp)', () => {
     const o = await openPayment()
     const n = sandboxSigner(h)({ resource: transactionResource(o.outTradeNo, o.totalFen) })
     jest.spyOn(h.store, 'insert').mockRejectedValueOnce(new Error('database unavailable'))
-    const reply = await handleNotifyHttp(httpEvent(n), runtime())
+    const reply = await handleNotifyHttp(httpEvent(n))
     expect(reply.statusCode).toBe(500)
     expect(JSON.parse(reply.body)).toMatchObject({ code: 'FAIL' })
     expect(h.logs.some((l) => l.level === 'error' && l.msg === 'pay notification failed')).toBe(true)
     expect((await paymentDoc(h, o.paymentId)).status).toBe('awaiting')
-    expect((await handleNotifyHttp(httpEvent(n), runtime())).statusCode).toBe(204)
+    expect((await handleNotifyHttp(httpEvent(n))).statusCode).toBe(204)
     expect((await paymentDoc(h, o.paymentId)).status).toBe('paid')
     expect(await ledger(h)).toHaveLength(1)
   })

@@ -38,6 +38,7 @@ import {
   sandboxOf,
   unpaidIds
 } from '../support/pay'
+import { countReads } from '../support/counting'
 import { codeOf, errorOf, okData, snapshot } from './support'
 
 let h: Harness
@@ -52,7 +53,7 @@ const RULE_A = FEE_SETTINGS.find((s) => s._id === COMMUNITY_A)!.lateFee
 const payments = () => findAll<PaymentDoc>(h.store, 'payments')
 
 it('covers every action of the pay function', () => {
-  expect(Object.keys(payContracts).sort()).toEqual(['create', 'get', 'history', 'receipt', 'search', 'refund', 'reconciliation'].sort())
+  expect(Object.keys(payContracts).sort()).toEqual(['create', 'get', 'history', 'receipt', 'search', 'refund', 'reconciliation', 'anomalies', 'resolveAnomaly'].sort())
 })
 
 it('the payment states are explicit: created → awaiting → paid | closed | failed | anomaly', () => {
@@ -305,6 +306,44 @@ describe('history, receipt and search', () => {
     expect(byRoom.payments.map((p) => p.id)).toEqual([paid._id])
     expect(okData(await h.call('pay.search', { query: '' }, OPERATOR, COMMUNITY_B)).payments).toEqual([])
     expect(codeOf(await h.call('pay.search', { query: '' }, WANG, COMMUNITY_A))).toBe('AUTH.FORBIDDEN')
+  })
+
+  it('history and search read a fixed number of times, however many payments they show (no read per payment)', async () => {
+    const ids = await unpaidIds(h)
+    const first = await payBills(h, ids.slice(0, 1))
+    const reads = countReads(h)
+    const measure = async () => {
+      reads.reset()
+      const history = okData(await h.call('pay.history', { householdId: HOME }, WANG, COMMUNITY_A))
+      const historyReads = reads.total.calls
+      reads.reset()
+      const search = okData(await h.call('pay.search', { query: '1栋 101' }, OPERATOR, COMMUNITY_A))
+      return { history, search, historyReads, searchReads: reads.total.calls, refundQueries: reads.of('refunds').calls, householdReads: reads.of('households').calls }
+    }
+    try {
+      const one = await measure()
+      expect(one.history.payments).toHaveLength(1)
+      // Three more payments, one of them partly refunded, and one of another household (2栋 302).
+      const more = [await payBills(h, ids.slice(1, 2)), await payBills(h, ids.slice(2, 3)), await payBills(h, ids.slice(3, 4))]
+      const line = more[0]!.lines[0]!
+      okData(await h.call('pay.refund', { paymentId: more[0]!._id, lines: [{ payableId: line.id, amountFen: 100 }], reason: '部分退款', clientRequestId: newCrid() }, OPERATOR, COMMUNITY_A))
+      await sandboxOf(h).flush()
+      await payBills(h, (await unpaidIds(h, HOME2)).slice(0, 1))
+      const four = await measure()
+      expect(four.history.payments.map((p) => p.id).sort()).toEqual([first._id, ...more.map((p) => p._id)].sort())
+      expect(four.search.payments).toHaveLength(4)
+      expect(four.history.payments.find((p) => p.id === more[0]!._id)).toMatchObject({ refundedFen: 100, householdLabel: '1栋 101', refunds: [expect.objectContaining({ amountFen: 100, status: 'succeeded' })] })
+      expect(four.history.payments.every((p) => p.householdLabel === '1栋 101')).toBe(true)
+      // The same reads for four payments as for one: refunds, households and buildings in one batch each.
+      expect(four.historyReads).toBe(one.historyReads)
+      expect(four.searchReads).toBe(one.searchReads)
+      expect(four.refundQueries).toBe(1)
+      expect(four.householdReads).toBe(1)
+      const all = okData(await h.call('pay.search', { query: '' }, OPERATOR, COMMUNITY_A))
+      expect(all.payments.map((p) => p.householdLabel).sort()).toEqual(['1栋 101', '1栋 101', '1栋 101', '1栋 101', '2栋 302'])
+    } finally {
+      reads.restore()
+    }
   })
 
   it('the parking bill of 1栋 101 is 150 元 a month', async () => {

@@ -1,9 +1,7 @@
 import { FEE_KIND_LABELS } from '../../contracts/fee'
 import { getMany } from '../../kernel/paging'
 import { fail, ok } from '../../kernel/result'
-import type { BuildingDoc, HouseholdDoc } from '../docs'
 import type { PayableKind, QuotedLine } from '../payment/payables'
-import { householdLabel } from '../user/format'
 import type { BillDoc } from './docs'
 import { lateFeeFen } from './money'
 import { feeSettings } from './settings'
@@ -53,13 +51,6 @@ export const billPayable: PayableKind = {
     if (!bill || bill.paymentId !== payment._id) return
     const fully = refundedFen >= (bill.paidFen ?? line.amountFen)
     await ports.store.update('bills', bill._id, { set: { refundedFen, ...(fully ? { status: 'refunded' } : {}) } }, { paymentId: payment._id })
-  },
-
-  async describeHousehold(ports, householdId) {
-    const h = await ports.store.get<HouseholdDoc>('households', householdId)
-    if (!h) return ''
-    const b = await ports.store.get<BuildingDoc>('buildings', h.buildingId)
-    return householdLabel(b ?? undefined, h)
   }
 }
 

@@ -1,4 +1,4 @@
-import type { ProfileFieldsT, insightsContracts } from '../../contracts/insights'
+import { MASKED_PLATE, type ProfileFieldsT, type insightsContracts } from '../../contracts/insights'
 import type { Actor } from '../../kernel/actor'
 import type { ActionHandler } from '../../kernel/module'
 import { findAll } from '../../kernel/paging'
@@ -6,6 +6,7 @@ import type { Ports } from '../../kernel/ports'
 import { type Result, fail, ok } from '../../kernel/result'
 import type { HouseholdDoc, MembershipDoc } from '../docs'
 import type { ButlerTaskDoc, ChurnCaseDoc, FollowLogDoc, HouseholdStatsDoc, OptOutDoc, ProfileDoc, RevealLogDoc } from './docs'
+import { maskPlate } from './mask'
 import { dayOf } from './time'
 import { consumptionView, insightView, profileView } from './views'
 
@@ -27,14 +28,36 @@ export async function staffHousehold(ports: Ports, actor: Actor, householdId: st
   return ok(h)
 }
 
-async function writeProfile(ports: Ports, actor: Actor, h: HouseholdDoc, fields: ProfileFieldsT, by: 'resident' | 'butler'): Promise<void> {
+/**
+ * Plates as they will be stored. A masked plate (what a butler sees) stands for the stored plate
+ * it masks; anything else masked is refused, naming the field.
+ */
+async function platesOf(ports: Ports, householdId: string, cars: ProfileFieldsT['cars']): Promise<Result<{ plate: string }[]>> {
+  if (!cars.some((c) => MASKED_PLATE.test(c.plate))) return ok(cars)
+  const stored = (await ports.store.get<ProfileDoc>('householdProfiles', householdId))?.cars ?? []
+  const out: { plate: string }[] = []
+  for (const [i, c] of cars.entries()) {
+    if (!MASKED_PLATE.test(c.plate)) {
+      out.push(c)
+      continue
+    }
+    const match = stored.find((s) => maskPlate(s.plate) === c.plate && !out.some((o) => o.plate === s.plate))
+    if (!match) return fail('REQUEST.INVALID_INPUT', '请填写完整车牌', [{ path: `profile.cars.${i}.plate`, message: '请填写完整车牌' }])
+    out.push(match)
+  }
+  return ok(out)
+}
+
+async function writeProfile(ports: Ports, actor: Actor, h: HouseholdDoc, fields: ProfileFieldsT, by: 'resident' | 'butler'): Promise<Result<true>> {
+  const cars = await platesOf(ports, h._id, fields.cars)
+  if (!cars.ok) return cars
   const now = ports.clock.now()
   const doc: ProfileDoc = {
     _id: h._id,
     communityId: h.communityId,
     members: fields.members.map((m) => ({ name: m.name, ageBand: m.ageBand ?? null, occupation: m.occupation })),
     areaCm2: fields.areaCm2 ?? null,
-    cars: fields.cars,
+    cars: cars.value,
     pets: fields.pets,
     note: fields.note,
     enteredBy: by,
@@ -47,6 +70,7 @@ async function writeProfile(ports: Ports, actor: Actor, h: HouseholdDoc, fields:
     const r = await ports.store.insert('householdProfiles', doc)
     if (!r.ok) await ports.store.update('householdProfiles', _id, { set: rest })
   }
+  return ok(true)
 }
 
 export const myProfile: ActionHandler<C['myProfile']> = async ({ ports, actor }, input) => {
@@ -62,7 +86,8 @@ export const myProfile: ActionHandler<C['myProfile']> = async ({ ports, actor },
 export const saveProfile: ActionHandler<C['saveProfile']> = async ({ ports, actor }, input) => {
   const h = await ownHousehold(ports, actor, input.householdId)
   if (!h.ok) return h
-  await writeProfile(ports, actor, h.value, input.profile, 'resident')
+  const saved = await writeProfile(ports, actor, h.value, input.profile, 'resident')
+  if (!saved.ok) return saved
   return ok({ profile: await profileView(ports, h.value, false) })
 }
 
@@ -72,7 +97,8 @@ export const butlerSaveProfile: ActionHandler<C['butlerSaveProfile']> = async ({
   if (await ports.store.get<OptOutDoc>('profileOptOuts', h.value._id)) {
     return fail('INSIGHTS.CONSENT_REQUIRED', '该住户已关闭档案与画像，需住户本人重新开启')
   }
-  await writeProfile(ports, actor, h.value, input.profile, 'butler')
+  const saved = await writeProfile(ports, actor, h.value, input.profile, 'butler')
+  if (!saved.ok) return saved
   return ok({ profile: await profileView(ports, h.value, true) })
 }
 

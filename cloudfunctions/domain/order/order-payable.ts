@@ -1,9 +1,7 @@
 import { getMany } from '../../kernel/paging'
 import { fail, ok } from '../../kernel/result'
-import type { BuildingDoc, HouseholdDoc } from '../docs'
 import { PAYMENT_WINDOW_MS } from '../payment/ids'
 import type { PayableKind, QuotedLine } from '../payment/payables'
-import { householdLabel } from '../user/format'
 import type { CampaignDoc, OrderDoc } from './docs'
 import { releaseOrderDiscount, settleOrderDiscount } from './discounts'
 import { countPaid } from './holds'
@@ -77,12 +75,5 @@ export const orderPayable: PayableKind = {
     )
     // Refunded in full: the coupon and the points spent come back (idempotent).
     await releaseOrderDiscount(ports, order, 'refunded')
-  },
-
-  async describeHousehold(ports, householdId) {
-    const h = await ports.store.get<HouseholdDoc>('households', householdId)
-    if (!h) return ''
-    const b = await ports.store.get<BuildingDoc>('buildings', h.buildingId)
-    return householdLabel(b ?? undefined, h)
   }
 }

@@ -7,7 +7,8 @@ import { applyTransaction } from './apply'
 import { createPayment } from './create'
 import type { PaymentDoc, ReconciliationDoc } from './docs'
 import { requestRefund } from './refund'
-import { paymentView } from './view'
+import { openAnomalies, resolveAnomaly as resolve } from './resolve'
+import { householdLabels, paymentView, paymentViews } from './view'
 
 type C = typeof payContracts
 
@@ -53,7 +54,7 @@ export const history: ActionHandler<C['history']> = async ({ ports, actor }, inp
     orderBy: [{ field: 'createdAt', dir: 'desc' }],
     limit: 100
   })
-  return ok({ payments: await Promise.all(list.map((p) => paymentView(ports, p))) })
+  return ok({ payments: await paymentViews(ports, list) })
 }
 
 export const receipt: ActionHandler<C['receipt']> = async (ctx, input) => {
@@ -88,9 +89,10 @@ export const search: ActionHandler<C['search']> = async ({ ports, actor }, input
     ...(q.startsWith('P') && q.length > 8 ? { outTradeNo: q } : {})
   }
   const list = await ports.store.find<PaymentDoc>('payments', { where, orderBy: [{ field: 'createdAt', dir: 'desc' }], limit: 200 })
-  const views = await Promise.all(list.map((p) => paymentView(ports, p)))
-  const filtered = q && !q.startsWith('P') ? views.filter((v) => v.householdLabel.includes(q)) : views
-  return ok({ payments: filtered.slice(0, 50) })
+  // Labels first (two batched reads), so refunds are read only for the payments shown.
+  const labels = await householdLabels(ports, list.map((p) => p.householdId))
+  const matching = q && !q.startsWith('P') ? list.filter((p) => (labels.get(p.householdId) ?? '').includes(q)) : list
+  return ok({ payments: await paymentViews(ports, matching.slice(0, 50), labels) })
 }
 
 export const refund: ActionHandler<C['refund']> = async (ctx, input) => {
@@ -119,3 +121,7 @@ export const reconciliation: ActionHandler<C['reconciliation']> = async ({ ports
   })
 }
 
+
+export const anomalies: ActionHandler<C['anomalies']> = async ({ ports, actor }) => ok({ anomalies: await openAnomalies(ports, actor.communityId ?? '') })
+
+export const resolveAnomaly: ActionHandler<C['resolveAnomaly']> = async ({ ports, actor }, input) => resolve(ports, actor, input)

@@ -1,6 +1,6 @@
 import type { RefundOutcome, Transaction } from '../../kernel/payment-gateway'
 import type { Ports } from '../../kernel/ports'
-import { recordAnomaly } from './anomalies'
+import { recordAnomaly, recordAutoRefundClosed } from './anomalies'
 import type { LedgerDoc, PaymentDoc, RefundDoc } from './docs'
 import { failRefund, markRefundAbnormal, requestRefund } from './refund'
 import { PAYABLES, PAYMENT_LISTENERS } from './registry'
@@ -28,7 +28,13 @@ export async function applyTransaction(ports: Ports, tx: Transaction): Promise<A
   }
   if (tx.totalFen !== payment.totalFen) {
     // Never mark anything paid on a wrong amount: hold it for a person to look at.
-    await ports.store.update('payments', payment._id, { set: { status: 'anomaly', anomaly: `amount ${tx.totalFen} != ${payment.totalFen}`, updatedAt: ports.clock.now() } }, { status: { in: ['created', 'awaiting', 'closed', 'failed'] } })
+    // What WeChat Pay took is kept (`paidFen`): an operator may decide to refund all of it.
+    await ports.store.update(
+      'payments',
+      payment._id,
+      { set: { status: 'anomaly', anomaly: `amount ${tx.totalFen} != ${payment.totalFen}`, paidFen: tx.totalFen, transactionId: tx.transactionId ?? '', updatedAt: ports.clock.now() } },
+      { status: { in: ['created', 'awaiting', 'closed', 'failed'] } }
+    )
     await recordAnomaly(ports, payment, 'amount_mismatch', `通知金额 ${tx.totalFen} 分，应付 ${payment.totalFen} 分`, payment.outTradeNo)
     return 'amount_mismatch'
   }
@@ -66,6 +72,7 @@ export async function settlePaid(ports: Ports, payment: PaymentDoc): Promise<voi
     const outcome = await PAYABLES[line.type].onPaid(ports, payment, line)
     if (outcome === 'already_settled') unsettled.push({ payableId: line.id, amountFen: line.amountFen })
   }
+  let autoRefund: RefundDoc | null = null
   if (unsettled.length > 0) {
     await recordAnomaly(ports, payment, 'paid_after_settled', unsettled.map((u) => u.payableId).join(','), payment.outTradeNo)
     // A failed automatic refund is retried under a new key; a processing or done one is reused.
@@ -74,7 +81,9 @@ export async function settlePaid(ports: Ports, payment: PaymentDoc): Promise<voi
       // WeChat Pay keeps refusing: stop asking, and leave the money to a person. The payment is
       // settled below, so neither the sweep nor a repeated notification starts another attempt.
       ports.log.error('automatic refund given up', { paymentId: payment._id, attempts: failedBefore })
-      await recordAnomaly(ports, payment, 'auto_refund_failed', `自动退款失败 ${failedBefore} 次，已停止重试，请人工退款：${unsettled.map((u) => u.payableId).join(',')}`, payment.outTradeNo)
+      await recordAnomaly(ports, payment, 'auto_refund_failed', `自动退款失败 ${failedBefore} 次，已停止重试，请人工退款：${unsettled.map((u) => u.payableId).join(',')}`, payment.outTradeNo, {
+        refundLines: unsettled
+      })
     } else {
       const res = await requestRefund(ports, payment, {
         lines: unsettled,
@@ -89,11 +98,18 @@ export async function settlePaid(ports: Ports, payment: PaymentDoc): Promise<voi
         ports.log.error('automatic refund failed', { paymentId: payment._id })
         return
       }
+      autoRefund = res.value
     }
   }
   // Listeners (membership points) are told last; their failures are logged, never ours.
   await tellListeners(ports, PAYMENT_LISTENERS, `settled ${payment.outTradeNo}`, (l) => l.onSettled(ports, payment))
   await ports.store.update('payments', payment._id, { set: { settledAt: ports.clock.now() } })
+  if (autoRefund) {
+    // WeChat Pay may have closed the refund while this ran, before the payment counted as settled
+    // (so the failure left it to this run): nothing retries it now, so a person is told.
+    const now = await ports.store.get<RefundDoc>('refunds', autoRefund._id)
+    if (now?.status === 'failed') await recordAutoRefundClosed(ports, now, now.failure ?? 'FAILED')
+  }
 }
 
 export type RefundApplyOutcome = 'succeeded' | 'already_applied' | 'failed' | 'abnormal' | 'processing' | 'unknown_refund'
@@ -116,6 +132,7 @@ export async function applyRefundOutcome(ports: Ports, outcome: RefundOutcome): 
     return 'failed'
   }
   if (outcome.refundFen !== refund.amountFen) ports.log.error('refund amount differs', { outRefundNo: refund.outRefundNo, notified: outcome.refundFen, requested: refund.amountFen })
+  const payment = await ports.store.get<PaymentDoc>('payments', refund.paymentId)
   const claimed = await ports.store.update(
     'refunds',
     refund._id,
@@ -124,6 +141,9 @@ export async function applyRefundOutcome(ports: Ports, outcome: RefundOutcome): 
   )
   const fresh = await ports.store.get<RefundDoc>('refunds', refund._id)
   if (fresh?.status !== 'succeeded') return 'failed'
+  // The whole refund of a payment held as an anomaly: its money never entered the ledger and
+  // settled no payable, so neither the ledger, the payables nor the listeners hear of it.
+  if (payment?.status === 'anomaly') return claimed ? 'succeeded' : 'already_applied'
   const entry: LedgerDoc = {
     _id: `refund:${refund.outRefundNo}`,
     kind: 'refund',
@@ -134,7 +154,6 @@ export async function applyRefundOutcome(ports: Ports, outcome: RefundOutcome): 
     at: fresh.succeededAt ?? ports.clock.now()
   }
   await ports.store.insert('ledger', entry)
-  const payment = await ports.store.get<PaymentDoc>('payments', refund.paymentId)
   if (payment) {
     const byLine = succeededByLine(await refundsOf(ports, payment._id))
     for (const l of refund.lines) {

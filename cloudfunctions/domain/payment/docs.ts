@@ -1,4 +1,4 @@
-import type { PayableType, PaymentStatus, RefundStatus } from '../../contracts/pay'
+import type { AnomalyAction, PayableType, PaymentAnomalyKind, PaymentStatus, RefundStatus } from '../../contracts/pay'
 import type { Launch } from '../../kernel/payment-gateway'
 
 /** One thing paid for. Lines are fixed when the payment is created: the server priced them. */
@@ -43,6 +43,11 @@ export interface PaymentDoc {
   /** Set once every follow-up of the payment (ledger, payables, automatic refunds) is done. */
   settledAt?: number
   anomaly?: string
+  /**
+   * What WeChat Pay actually took, when it differs from `totalFen` (status `anomaly`): the cap of
+   * the whole refund an operator may decide (`pay.resolveAnomaly`). See `chargedFen`.
+   */
+  paidFen?: number
   createdAt: number
   updatedAt: number
 }
@@ -56,10 +61,12 @@ export interface RefundLine {
 export interface RefundDoc {
   _id: string
   outRefundNo: string
+  /** `op:<userId>:<clientRequestId>`, `auto:<outTradeNo>:<n>` or `anomaly:<anomalyId>:<attempt>`. */
   idempotencyKey: string
   paymentId: string
   outTradeNo: string
   communityId: string
+  /** Empty for the whole refund of a payment held as an anomaly: no payable was settled by it. */
   lines: RefundLine[]
   amountFen: number
   reason: string
@@ -100,21 +107,36 @@ export interface PayNotificationDoc {
   deliveries: number
 }
 
+/** `_id` is `<kind>:<key>`: recorded once. Open while `resolvedAt` is absent. */
 export interface PaymentAnomalyDoc {
   _id: string
   communityId: string
   paymentId: string
-  /**
-   * `refund_abnormal`: WeChat Pay reported a refund ABNORMAL (money held for manual handling);
-   * `auto_refund_failed`: an automatic refund failed {@link MAX_AUTO_REFUND_ATTEMPTS} times and is no longer retried.
-   */
-  kind: 'amount_mismatch' | 'unknown_payment' | 'paid_after_settled' | 'refund_abnormal' | 'auto_refund_failed'
+  /** See PAYMENT_ANOMALY_KINDS. */
+  kind: PaymentAnomalyKind
   detail: string
   createdAt: number
+  /** What an operator refund returns (automatic refunds that failed or were closed). */
+  refundLines?: { payableId: string; amountFen: number }[]
+  /**
+   * An operator's decision (`pay.resolveAnomaly`), taken by one conditional update while absent:
+   * twins and retries carry out the same decision, never a second one.
+   */
+  resolution?: AnomalyAction
+  resolvedBy?: string
+  note?: string
+  decidedAt?: number
+  /** Accept: when decided. Refund: once WeChat Pay took the refund (`refundId`). */
+  resolvedAt?: number
+  /** Refunds decided so far: attempt n refunds under `anomaly:<_id>:<n>`; a failed one reopens the anomaly. */
+  attempts?: number
+  refundId?: string
+  lastFailure?: string
 }
 
+/** The latest report per community: counts are those of the days that run reconciled (see reconcilePayments). */
 export interface ReconciliationDoc {
-  /** Community id: the latest report per community. */
+  /** Community id. */
   _id: string
   ranAt: number
   payments: number

@@ -26,8 +26,6 @@ export interface PayableKind {
   onPaid(ports: Ports, payment: PaymentDoc, line: PaymentLine): Promise<'applied' | 'already_settled'>
   /** Called after any refund of the line succeeded; `refundedFen` is the line's total refunded. */
   onRefunded(ports: Ports, payment: PaymentDoc, line: PaymentLine, refundedFen: number): Promise<void>
-  /** One-line label of the payer's household for receipts and lists. */
-  describeHousehold(ports: Ports, householdId: string): Promise<string>
 }
 
 export type PayableRegistry = Readonly<Record<PayableType, PayableKind>>

@@ -1,8 +1,19 @@
 import type { Ports } from '../../kernel/ports'
 import { type Result, fail, ok } from '../../kernel/result'
-import { recordAnomaly } from './anomalies'
+import { noteRefundFailed, recordAnomaly } from './anomalies'
 import type { PaymentDoc, RefundDoc, RefundLine } from './docs'
 import { newTradeNo } from './ids'
+
+/**
+ * What WeChat Pay took for the payment: the total due, unless it reported another amount (an
+ * `anomaly` payment keeps it in `paidFen`; older ones only in their `anomaly` text). Refunds are
+ * capped by it and WeChat Pay's refund call names it as the order total.
+ */
+export function chargedFen(p: Pick<PaymentDoc, 'status' | 'totalFen' | 'paidFen' | 'anomaly'>): number {
+  if (p.paidFen !== undefined) return p.paidFen
+  const legacy = p.status === 'anomaly' ? /^amount (\d+) != /.exec(p.anomaly ?? '') : null
+  return legacy ? Number(legacy[1]) : p.totalFen
+}
 
 export interface RefundInput {
   lines: readonly { payableId: string; amountFen: number }[]
@@ -31,8 +42,23 @@ export async function requestRefund(ports: Ports, payment: PaymentDoc, input: Re
     if (prior) prior.amountFen += req.amountFen
     else lines.push({ key: line.key, payableId: line.id, amountFen: req.amountFen })
   }
-  const amountFen = lines.reduce((n, l) => n + l.amountFen, 0)
+  if (lines.length === 0) return fail('PAY.PAYABLE_NOT_FOUND', '请选择退款项目', [{ path: 'lines', message: '请选择退款项目' }])
+  return startRefund(ports, payment, input, lines, lines.reduce((n, l) => n + l.amountFen, 0))
+}
 
+/**
+ * The whole refund of a payment held as an anomaly (WeChat Pay took another amount than was due):
+ * everything it took goes back, through the same reservation, idempotency key and refund sync as
+ * any refund. It has no lines: none of the payment's payables was settled by it.
+ */
+export async function requestWholeRefund(ports: Ports, payment: PaymentDoc, input: Omit<RefundInput, 'lines' | 'automatic'>): Promise<Result<RefundDoc>> {
+  const [existing] = await ports.store.find<RefundDoc>('refunds', { where: { idempotencyKey: input.idempotencyKey }, limit: 1 })
+  if (existing) return resume(ports, payment, existing)
+  if (payment.status !== 'anomaly') return fail('PAY.NOT_PAID', '只有金额异常的支付可以整笔退回')
+  return startRefund(ports, payment, { ...input, lines: [], automatic: false }, [], chargedFen(payment))
+}
+
+async function startRefund(ports: Ports, payment: PaymentDoc, input: RefundInput, lines: RefundLine[], amountFen: number): Promise<Result<RefundDoc>> {
   const now = ports.clock.now()
   const refund: RefundDoc = {
     _id: ports.random.id(),
@@ -84,14 +110,16 @@ const holdField = (r: Pick<RefundDoc, 'outRefundNo'>) => `refundHolds.${r.outRef
 async function reserve(ports: Ports, payment: PaymentDoc, refund: RefundDoc): Promise<boolean> {
   const hold = holdField(refund)
   const inc: Record<string, number> = { refundReservedFen: refund.amountFen, [hold]: refund.amountFen }
-  const when: Record<string, { lte: number }> = { refundReservedFen: { lte: payment.totalFen - refund.amountFen } }
+  const when: Record<string, { lte: number }> = { refundReservedFen: { lte: chargedFen(payment) - refund.amountFen } }
   for (const l of refund.lines) {
     const line = payment.lines.find((x) => x.key === l.key)
     if (!line) return false
     inc[`refundReservedByLine.${l.key}`] = l.amountFen
     when[`refundReservedByLine.${l.key}`] = { lte: line.amountFen - l.amountFen }
   }
-  if (await ports.store.update('payments', payment._id, { inc }, { and: [{ status: 'paid', [hold]: null }, when] })) return true
+  // A refund with lines returns settled payables of a paid payment; one without is the whole refund of an anomaly.
+  const status = refund.lines.length > 0 ? 'paid' : 'anomaly'
+  if (await ports.store.update('payments', payment._id, { inc }, { and: [{ status, [hold]: null }, when] })) return true
   const fresh = await ports.store.get<PaymentDoc>('payments', payment._id)
   return fresh?.refundHolds?.[refund.outRefundNo] !== undefined
 }
@@ -130,7 +158,7 @@ async function driveRefund(ports: Ports, payment: PaymentDoc, refund: RefundDoc)
     outTradeNo: payment.outTradeNo,
     outRefundNo: refund.outRefundNo,
     refundFen: refund.amountFen,
-    totalFen: payment.totalFen,
+    totalFen: chargedFen(payment),
     reason: refund.reason.slice(0, 80)
   })
   if (!res.ok && res.definite) {
@@ -154,11 +182,17 @@ async function driveRefund(ports: Ports, payment: PaymentDoc, refund: RefundDoc)
 
 /**
  * Marks a refund failed exactly once and gives its reservation back to the payment. An
- * `abnormal` refund may still fail (WeChat Pay closes it after all).
+ * `abnormal` refund may still fail (WeChat Pay closes it after all). The one call that claims the
+ * failure also makes sure money still owed back is not forgotten ({@link noteRefundFailed}).
  */
 export async function failRefund(ports: Ports, refund: RefundDoc, reason: string): Promise<void> {
   const claimed = await ports.store.update('refunds', refund._id, { set: { status: 'failed', failure: reason } }, { status: { in: ['processing', 'abnormal'] } })
   if (!claimed) return
+  await releaseFailed(ports, refund)
+  await noteRefundFailed(ports, refund, reason)
+}
+
+async function releaseFailed(ports: Ports, refund: RefundDoc): Promise<void> {
   if (await release(ports, refund)) return
   if (!refund.reserved) return
   // Reserved before holds were recorded per refund: only the flag says so, and this claim (won once) releases it.

@@ -1,10 +1,39 @@
 import type { PaymentViewT } from '../../contracts/pay'
+import { getMany, pages } from '../../kernel/paging'
 import type { Ports } from '../../kernel/ports'
+import { MAX_PAGE } from '../../kernel/store'
+import type { BuildingDoc, HouseholdDoc } from '../docs'
+import { householdLabel } from '../user/format'
 import type { PaymentDoc, RefundDoc } from './docs'
-import { PAYABLES } from './registry'
 
 export async function refundsOf(ports: Ports, paymentId: string): Promise<RefundDoc[]> {
   return ports.store.find<RefundDoc>('refunds', { where: { paymentId }, orderBy: [{ field: 'createdAt', dir: 'asc' }], limit: 100 })
+}
+
+/** The refunds of many payments, grouped by payment and oldest first: one paged query per 1000 payments. */
+export async function refundsByPayment(ports: Ports, paymentIds: readonly string[], pageSize = MAX_PAGE): Promise<Map<string, RefundDoc[]>> {
+  const ids = [...new Set(paymentIds)]
+  const by = new Map<string, RefundDoc[]>()
+  for (let i = 0; i < ids.length; i += MAX_PAGE) {
+    for await (const page of pages<RefundDoc>(ports.store, 'refunds', { paymentId: { in: ids.slice(i, i + MAX_PAGE) } }, pageSize)) {
+      for (const r of page) {
+        const own = by.get(r.paymentId)
+        if (own) own.push(r)
+        else by.set(r.paymentId, [r])
+      }
+    }
+  }
+  for (const own of by.values()) own.sort((a, b) => a.createdAt - b.createdAt || a._id.localeCompare(b._id))
+  return by
+}
+
+/** Labels (`1栋 101`) of the payers' households: two batched reads, however many payments. */
+export async function householdLabels(ports: Ports, householdIds: readonly string[]): Promise<Map<string, string>> {
+  const households = await getMany<HouseholdDoc>(ports.store, 'households', householdIds)
+  const buildings = await getMany<BuildingDoc>(ports.store, 'buildings', [...households.values()].map((h) => h.buildingId))
+  const out = new Map<string, string>()
+  for (const [id, h] of households) out.set(id, householdLabel(buildings.get(h.buildingId), h))
+  return out
 }
 
 /** Refunded money counts only once WeChat Pay says the refund succeeded. */
@@ -18,16 +47,32 @@ export function succeededByLine(refunds: readonly RefundDoc[]): Map<string, numb
 }
 
 export async function paymentView(ports: Ports, p: PaymentDoc): Promise<PaymentViewT> {
-  const refunds = await refundsOf(ports, p._id)
+  const [view] = await paymentViews(ports, [p])
+  return view!
+}
+
+/**
+ * Views of many payments with a fixed number of reads (refunds, households, buildings), never
+ * one round per payment. `labels` may be passed when the caller already has them.
+ */
+export async function paymentViews(ports: Ports, list: readonly PaymentDoc[], labels?: ReadonlyMap<string, string>): Promise<PaymentViewT[]> {
+  if (list.length === 0) return []
+  const [refunds, names] = await Promise.all([
+    refundsByPayment(ports, list.map((p) => p._id)),
+    labels ?? householdLabels(ports, list.map((p) => p.householdId))
+  ])
+  return list.map((p) => buildView(p, refunds.get(p._id) ?? [], names.get(p.householdId) ?? ''))
+}
+
+function buildView(p: PaymentDoc, refunds: readonly RefundDoc[], householdLabel: string): PaymentViewT {
   const byLine = succeededByLine(refunds)
-  const first = p.lines[0]
-  const householdLabel = first ? await PAYABLES[first.type].describeHousehold(ports, p.householdId) : ''
   return {
     id: p._id,
     outTradeNo: p.outTradeNo,
     status: p.status,
     totalFen: p.totalFen,
-    refundedFen: [...byLine.values()].reduce((a, b) => a + b, 0),
+    // Whole-payment refunds (of a payment held as an anomaly) have no lines: count refunds, not lines.
+    refundedFen: refunds.filter((r) => r.status === 'succeeded').reduce((n, r) => n + r.amountFen, 0),
     householdLabel,
     lines: p.lines.map((l) => ({ type: l.type, id: l.id, title: l.title, amountFen: l.amountFen, refundedFen: byLine.get(l.key) ?? 0 })),
     refunds: refunds.map((r) => ({

@@ -2,10 +2,10 @@ import { Input, Text, View } from '@tarojs/components'
 import Taro, { useDidShow } from '@tarojs/taro'
 import { useState } from 'react'
 import type { ApiError } from '@contracts/errors'
-import { REFUND_STATUS_LABELS } from '@contracts/pay'
+import { PAYMENT_ANOMALY_LABELS, REFUND_STATUS_LABELS } from '@contracts/pay'
 import { Price } from '../../../../components/Price'
 import { StateView } from '../../../../components/StateView'
-import { type PaymentView, newRequestId, refund, searchPayments } from '../../../../services/payment'
+import { type AnomalyView, type PaymentView, newRequestId, paymentAnomalies, refund, resolveAnomaly, searchPayments } from '../../../../services/payment'
 import { fieldError } from '../../../../services/result'
 import { parseYuan } from '../../../../utils/money'
 import { formatDateTime } from '../../../../utils/time'
@@ -23,12 +23,46 @@ export default function RefundPage() {
   const [busy, setBusy] = useState(false)
   const [requestId, setRequestId] = useState(newRequestId)
 
+  const [anomalies, setAnomalies] = useState<AnomalyView[]>([])
+  const [openAnomaly, setOpenAnomaly] = useState<string | null>(null)
+  const [note, setNote] = useState('')
+  const [anomalyError, setAnomalyError] = useState<ApiError | null>(null)
+
   const search = async () => {
     const r = await searchPayments(query)
     if (r.ok) setList(r.data.payments)
     else setError(r.error)
   }
-  useDidShow(() => void search())
+  const loadAnomalies = async () => {
+    const r = await paymentAnomalies()
+    if (r.ok) setAnomalies(r.data.anomalies)
+  }
+  useDidShow(() => {
+    void search()
+    void loadAnomalies()
+  })
+
+  const pickAnomaly = (a: AnomalyView) => {
+    setOpenAnomaly(openAnomaly === a.id ? null : a.id)
+    setNote('')
+    setAnomalyError(null)
+  }
+  const decide = async (a: AnomalyView, action: 'refund' | 'accept') => {
+    setBusy(true)
+    const r = await resolveAnomaly({ anomalyId: a.id, action, note })
+    setBusy(false)
+    if (!r.ok) {
+      setAnomalyError(r.error)
+      return void loadAnomalies()
+    }
+    setOpenAnomaly(null)
+    setNote('')
+    setAnomalyError(null)
+    void loadAnomalies()
+    void Taro.showToast({ title: action === 'refund' ? '退款已提交' : '已记录处理', icon: 'success' })
+  }
+  /** Anomaly ids hold `:`; element ids get a safe form. */
+  const domId = (id: string) => id.replace(/[^A-Za-z0-9_-]/g, '-')
 
   const pick = (p: PaymentView) => {
     setPicked(p)
@@ -74,6 +108,51 @@ export default function RefundPage() {
           </Button>
         </View>
       </View>
+      {anomalies.length > 0 && !picked ? (
+        <View className='card' id='anomaly-list'>
+          <Text className='section-title'>待处理异常（{anomalies.length}）</Text>
+          {anomalies.map((a) => (
+            <View key={a.id} id={`anomaly-${domId(a.id)}`} className='pay-row'>
+              <View className='row' onClick={() => pickAnomaly(a)}>
+                <Text>
+                  {PAYMENT_ANOMALY_LABELS[a.kind]} · {a.householdLabel}
+                </Text>
+                {a.amountFen !== null ? <Price fen={a.amountFen} size='s' /> : null}
+              </View>
+              <Text className='muted'>
+                {a.outTradeNo} · {formatDateTime(a.createdAt)}
+              </Text>
+              <Text className='muted' style={{ display: 'block' }}>
+                {a.detail}
+              </Text>
+              {a.resolution === 'refund' ? <Text className='badge'>退款处理中</Text> : null}
+              {a.lastFailure ? <Text className='field-error'>上次处理失败：{a.lastFailure}</Text> : null}
+              {openAnomaly === a.id ? (
+                <View style={{ marginTop: '8px' }}>
+                  <TextArea value={note} maxLength={80} placeholder='处理说明，例如：已与业主核实' onChange={(v: string) => setNote(v)} />
+                  {anomalyError ? <Text className='field-error'>{fieldError(anomalyError, 'note') ?? anomalyError.message}</Text> : null}
+                  <View className='row' style={{ marginTop: '8px' }}>
+                    {a.actions.includes('refund') ? (
+                      <Button id={`anomaly-refund-${domId(a.id)}`} size='small' type='primary' loading={busy} onClick={() => void decide(a, 'refund')}>
+                        全额退回
+                      </Button>
+                    ) : null}
+                    {a.actions.includes('accept') ? (
+                      <Button id={`anomaly-accept-${domId(a.id)}`} size='small' loading={busy} onClick={() => void decide(a, 'accept')}>
+                        确认已处理
+                      </Button>
+                    ) : null}
+                  </View>
+                </View>
+              ) : (
+                <Text className='link' onClick={() => pickAnomaly(a)}>
+                  处理
+                </Text>
+              )}
+            </View>
+          ))}
+        </View>
+      ) : null}
       {!list ? <StateView loading={!error} error={error} /> : null}
       {list && list.length === 0 ? <StateView empty='没有找到已支付的订单' /> : null}
       {list && !picked ? (
