@@ -64,7 +64,8 @@ export function historyPurchases(now: number): PurchaseDoc[] {
         counted: true,
         used: true,
         discounted: habit === 'steady' ? r() < 0.7 : r() < 0.2,
-        invited: kind === 'presale' && r() < 0.25,
+        // The previous system kept no attribution: invitations count from the app's own records.
+        invited: false,
         atDoor: kind !== 'presale' || r() < 0.6,
         updatedAt: now
       })
