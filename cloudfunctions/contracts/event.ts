@@ -351,6 +351,21 @@ export const eventContracts = {
       rewards: z.array(RewardGrant)
     })
   }),
+  ticketCode: defineAction({
+    fn: FN,
+    name: 'ticketCode',
+    summary: '电子票刷新（每 30 秒）：只换新的二维码与核销码',
+    access: ['resident'],
+    input: z.object({ signupId: Id }).strict(),
+    output: z.object({
+      /** When it changes (checked in), the page loads the whole ticket again. */
+      status: z.enum(['confirmed', 'checkedIn']),
+      token: z.string(),
+      shortCode: z.string(),
+      expiresAt: EpochMs,
+      refreshAt: EpochMs
+    })
+  }),
   checkIn: defineAction({
     fn: FN,
     name: 'checkIn',

@@ -1,7 +1,7 @@
 import type { ActionContract } from '../contracts/define'
 import { eventContracts } from '../contracts/event'
 import { localEventPorts } from '../adapters/event/local'
-import { checkIn, ticket } from '../domain/event/checkin'
+import { checkIn, ticket, ticketCode } from '../domain/event/checkin'
 import { feedbackSummary, listIdeas, submitFeedback, updateIdea } from '../domain/event/feedback'
 import { invitePoster, inviteStats, recordVisit, shareInvite } from '../domain/event/invites'
 import { runCloseEvents, runReminders } from '../domain/event/jobs'
@@ -42,6 +42,7 @@ export function createEventModule(wire: (ports: Ports) => EventPorts) {
       cancel: bind(cancel),
       mine: bind(mine),
       ticket: bind(ticket),
+      ticketCode: bind(ticketCode),
       checkIn: bind(checkIn),
       signups: bind(signups),
       exportAttendees: bind(exportAttendees),

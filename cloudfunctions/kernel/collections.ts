@@ -117,6 +117,8 @@ export const COLLECTIONS = {
     { name: 'by_user', fields: ['userId', 'createdAt'] },
     { name: 'by_household', fields: ['householdId', 'eventId'] }
   ]),
+  /** `_id` is `${eventId}:${ticketKey}`: a ticket's short-code key, unique within its event. */
+  eventTicketKeys: def(),
   /** `_id` is `${signupId}:${kind}`: one reminder of each kind per sign-up. */
   eventReminders: def([{ name: 'by_event', fields: ['eventId'] }]),
   eventFeedback: def([

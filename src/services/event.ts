@@ -23,6 +23,8 @@ export const updateEvent = async (id: string, event: InputOf<'event.update'>['ev
 export const cancelSignup = async (signupId: string) => unwrap(await call('event.cancel', { signupId }))
 export const myEvents = async () => unwrap(await call('event.mine', {}))
 export const getTicket = async (signupId: string) => unwrap(await call('event.ticket', { signupId }))
+/** The ticket page's 30-second refresh: new codes only (and the status, to notice a check-in). */
+export const refreshTicketCode = async (signupId: string) => unwrap(await call('event.ticketCode', { signupId }))
 export const checkIn = async (eventId: string, code: string) => unwrap(await call('event.checkIn', { eventId, code }))
 export const eventSignups = async (eventId: string) => unwrap(await call('event.signups', { eventId }))
 export const exportAttendees = async (eventId: string) => unwrap(await call('event.exportAttendees', { eventId }))

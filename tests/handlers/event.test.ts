@@ -5,14 +5,16 @@
  */
 import { eventContracts } from '../../cloudfunctions/contracts/event'
 import type { InboxDoc, SubscriptionDoc } from '../../cloudfunctions/domain/docs'
-import type { EventDoc, InviteDoc, RewardGrantDoc, SignupDoc, VisitDoc } from '../../cloudfunctions/domain/event/docs'
+import type { EventDoc, InviteDoc, RewardGrantDoc, SignupDoc, TicketKeyDoc, VisitDoc } from '../../cloudfunctions/domain/event/docs'
 import { localEventPorts } from '../../cloudfunctions/adapters/event/local'
+import { type GrantCounterDoc, MAX_UNUSED_GRANTS, addGrant } from '../../cloudfunctions/domain/subscribe-grants'
 import { inboxNotifier } from '../../cloudfunctions/adapters/inbox-notifier'
 import { createEventModule } from '../../cloudfunctions/event/module'
 import { createMain } from '../../cloudfunctions/kernel/main'
 import { findAll } from '../../cloudfunctions/kernel/paging'
 import { COMMUNITY_A, COMMUNITY_B } from '../../scripts/seed/demo'
 import { localRuntime } from '../../scripts/server/local-runtime'
+import { countReads } from '../support/counting'
 import { type Harness, as, makeHarness } from '../support/harness'
 import { BUTLER, DAY, HOUR, STAFF, VERIFIER, createEvent, draft, resident } from '../support/events'
 import { codeOf, errorOf, okData, snapshot } from './support'
@@ -38,7 +40,7 @@ const eventDoc = async (id: string) => {
 it('covers every action of the event function', () => {
   expect(Object.keys(eventContracts).sort()).toEqual(
     [
-      'list', 'get', 'editorOptions', 'create', 'update', 'signUp', 'cancel', 'mine', 'ticket', 'checkIn', 'signups',
+      'list', 'get', 'editorOptions', 'create', 'update', 'signUp', 'cancel', 'mine', 'ticket', 'ticketCode', 'checkIn', 'signups',
       'exportAttendees', 'submitFeedback', 'feedbackSummary', 'listIdeas', 'updateIdea', 'shareInvite', 'invitePoster',
       'inviteStats', 'recordVisit'
     ].sort()
@@ -155,8 +157,29 @@ describe('event.signUp', () => {
   it('records the subscribe grants the resident accepted on the tap', async () => {
     const id = await createEvent(h)
     okData(await signUp(resident(1), id, { subscribed: ['event_reminder', 'event_promoted'] }))
-    const grants = await h.store.find<SubscriptionDoc>('subscriptions', { where: { userId: 'u-r1' } })
-    expect(grants.map((g) => [g.template, g.status]).sort()).toEqual([['event_promoted', 'granted'], ['event_reminder', 'granted']])
+    const grants = await h.store.find<GrantCounterDoc>('subscriptions', { where: { userId: 'u-r1' } })
+    expect(grants.map((g) => [g._id, g.template, g.available]).sort()).toEqual([
+      ['u-r1:event_promoted', 'event_promoted', 1],
+      ['u-r1:event_reminder', 'event_reminder', 1]
+    ])
+  })
+
+  it('repeated sign-up taps keep one capped grant counter per template, not a row per tap', async () => {
+    const id = await createEvent(h)
+    for (let i = 0; i < MAX_UNUSED_GRANTS + 5; i++) {
+      const s = okData(await signUp(resident(1), id, { subscribed: ['event_reminder', 'event_promoted'] }))
+      okData(await h.call('event.cancel', { signupId: s.id }, resident(1).openid, A))
+    }
+    const grants = await h.store.find<GrantCounterDoc>('subscriptions', { where: { userId: 'u-r1' } })
+    expect(grants.map((g) => [g._id, g.available]).sort()).toEqual([
+      ['u-r1:event_promoted', MAX_UNUSED_GRANTS],
+      ['u-r1:event_reminder', MAX_UNUSED_GRANTS]
+    ])
+    // Twice as many taps at once still make one counter each, never past the cap.
+    await Promise.all(Array.from({ length: 2 * MAX_UNUSED_GRANTS }, () => addGrant(h.store, h.clock, 'u-r2', 'event_reminder')))
+    expect(await h.store.find<GrantCounterDoc>('subscriptions', { where: { userId: 'u-r2' } })).toEqual([
+      expect.objectContaining({ _id: 'u-r2:event_reminder', available: MAX_UNUSED_GRANTS })
+    ])
   })
 })
 
@@ -243,6 +266,161 @@ describe('tickets and check-in', () => {
   })
 })
 
+describe('short codes are keyed, and the ticket refresh is narrow', () => {
+  /** `n` seated residents of one event, an hour before it starts. */
+  async function seatedMany(n: number) {
+    const id = await createEvent(h, { capacity: n })
+    const made = []
+    for (let i = 1; i <= n; i++) made.push(okData(await signUp(resident(i), id)))
+    h.clock.advance(2 * DAY - HOUR)
+    return { id, made }
+  }
+
+  it('a typed code finds its sign-up by key, reading no other seat holder; keys are unique in the event', async () => {
+    const { id, made } = await seatedMany(12)
+    const tickets = []
+    for (let i = 0; i < made.length; i++) tickets.push(okData(await h.call('event.ticket', { signupId: made[i]!.id }, resident(i + 1).openid, A)))
+    const keys = tickets.map((t) => t.shortCode.slice(0, 3))
+    expect(new Set(keys).size).toBe(made.length)
+    expect(await h.store.count('eventTicketKeys', { eventId: id })).toBe(made.length)
+    const reads = countReads(h)
+    try {
+      const done = okData(await h.call('event.checkIn', { eventId: id, code: tickets[7]!.shortCode }, VERIFIER, A))
+      expect(done.signupId).toBe(made[7]!.id)
+      expect(reads.of('eventTicketKeys')).toMatchObject({ calls: 1, rows: 1 })
+      expect(reads.idsRead('eventSignups')).toEqual([made[7]!.id])
+      reads.reset()
+      // A code that names no key costs one keyed read and finds nothing.
+      const unknown = ['2', '3', '4', '5'].map((c) => c.repeat(3)).find((k) => !keys.includes(k))!
+      expect(codeOf(await h.call('event.checkIn', { eventId: id, code: `${unknown}ABC` }, VERIFIER, A))).toBe('EVENT.TICKET_INVALID')
+      expect(reads.of('eventSignups').rows).toBe(0)
+    } finally {
+      reads.restore()
+    }
+    // The right key with a wrong rotating part is refused.
+    const t = tickets[3]!.shortCode
+    const wrong = `${t.slice(0, 3)}${t.slice(3) === '222' ? '333' : '222'}`
+    expect(codeOf(await h.call('event.checkIn', { eventId: id, code: wrong }, VERIFIER, A))).toBe('EVENT.TICKET_INVALID')
+  })
+
+  it('a sign-up made before keys existed gets one on its next ticket; racing requests agree on one key', async () => {
+    const { id, made } = await seatedMany(1)
+    const s = made[0]!
+    expect((await h.store.get<SignupDoc>('eventSignups', s.id))?.ticketKey).toBeUndefined()
+    const [ra, rb] = await Promise.all([
+      h.call('event.ticketCode', { signupId: s.id }, resident(1).openid, A),
+      h.call('event.ticket', { signupId: s.id }, resident(1).openid, A)
+    ])
+    const a = okData(ra)
+    expect(a.shortCode).toBe(okData(rb).shortCode)
+    const key = (await h.store.get<SignupDoc>('eventSignups', s.id))?.ticketKey
+    expect(a.shortCode.startsWith(key ?? '-')).toBe(true)
+    expect(await h.store.find<TicketKeyDoc>('eventTicketKeys', { where: { eventId: id } })).toEqual([expect.objectContaining({ _id: `${id}:${key}`, signupId: s.id })])
+    expect(okData(await h.call('event.checkIn', { eventId: id, code: a.shortCode }, VERIFIER, A)).signupId).toBe(s.id)
+  })
+
+  it('a key document the sign-up does not hold (left by a lost race) opens nothing', async () => {
+    const { id, made } = await seatedMany(2)
+    const t = okData(await h.call('event.ticket', { signupId: made[0]!.id }, resident(1).openid, A))
+    const key = t.shortCode.slice(0, 3)
+    // Point the key at the other sign-up, as an orphan would.
+    await h.store.update('eventTicketKeys', `${id}:${key}`, { set: { signupId: made[1]!.id } })
+    expect(codeOf(await h.call('event.checkIn', { eventId: id, code: t.shortCode }, VERIFIER, A))).toBe('EVENT.TICKET_INVALID')
+  })
+
+  it('the 30-second refresh reads the sign-up and the event only, and its codes check in', async () => {
+    const { id, made } = await seatedMany(3)
+    const s = made[1]!
+    okData(await h.call('event.ticket', { signupId: s.id }, resident(2).openid, A))
+    h.clock.advance(30_000)
+    const reads = countReads(h)
+    let fresh
+    try {
+      fresh = okData(await h.call('event.ticketCode', { signupId: s.id }, resident(2).openid, A))
+      expect(reads.of('eventSignups')).toMatchObject({ calls: 1, rows: 1 })
+      expect(reads.of('events')).toMatchObject({ calls: 1, rows: 1 })
+      for (const c of ['rewardGrants', 'households', 'buildings', 'eventTicketKeys'] as const) expect(reads.of(c).calls).toBe(0)
+    } finally {
+      reads.restore()
+    }
+    expect(fresh).toMatchObject({ status: 'confirmed', refreshAt: fresh.expiresAt - 30_000 })
+    expect(codeOf(await h.call('event.ticketCode', { signupId: s.id }, resident(3).openid, A))).toBe('EVENT.SIGNUP_NOT_FOUND')
+    okData(await h.call('event.checkIn', { eventId: id, code: fresh.shortCode }, VERIFIER, A))
+    expect(okData(await h.call('event.ticketCode', { signupId: s.id }, resident(2).openid, A)).status).toBe('checkedIn')
+  })
+})
+
+describe('views read in batches, not once per row', () => {
+  it('waitlist places in get and mine cost the same reads for two waitlisted sign-ups as for five', async () => {
+    // Five full events, each with a waitlist; resident 1 waits behind one other in each.
+    const ids: string[] = []
+    for (let i = 0; i < 5; i++) {
+      const id = await createEvent(h, { capacity: 1, seatsPerHousehold: 2 })
+      okData(await signUp(resident(10), id))
+      h.clock.advance(1000)
+      okData(await signUp(resident(11), id))
+      h.clock.advance(1000)
+      ids.push(id)
+    }
+    const reads = countReads(h)
+    const measure = async (events: string[]) => {
+      for (const id of events) okData(await signUp(resident(1), id))
+      reads.reset()
+      const items = okData(await h.call('event.mine', {}, resident(1).openid, A)).items.filter((i) => ids.includes(i.event.id))
+      return { items, calls: reads.of('eventSignups').calls }
+    }
+    try {
+      const two = await measure(ids.slice(0, 2))
+      expect(two.items.map((i) => [i.event.id, i.signup.position])).toEqual(ids.slice(0, 2).reverse().map((id) => [id, 2]))
+      const five = await measure(ids.slice(2))
+      expect(five.items.map((i) => i.signup.position)).toEqual([2, 2, 2, 2, 2])
+      expect(five.calls).toBe(two.calls)
+      // Two waitlisted seats of one household in one event: both placed with one query.
+      h.clock.advance(1000)
+      okData(await signUp(resident(1), ids[0]!))
+      reads.reset()
+      const got = okData(await h.call('event.get', { id: ids[0]! }, resident(1).openid, A))
+      expect(got.mine.map((m) => m.position)).toEqual([2, 3])
+      expect(reads.of('eventSignups').calls).toBe(2)
+    } finally {
+      reads.restore()
+    }
+  })
+
+  it('inviteStats counts the groups of every invitation with one query, however many there are', async () => {
+    const ids: string[] = []
+    for (let i = 0; i < 5; i++) ids.push(await createEvent(h))
+    const share = async (id: string, n: number) => {
+      const inv = okData(await h.call('event.shareInvite', { eventId: id }, BUTLER, A))
+      for (let v = 0; v < n; v++) {
+        const visit: VisitDoc = { _id: `${id}:u-butler-zhang:v${v}`, inviteId: `${id}:u-butler-zhang`, eventId: id, userId: `v${v}`, groupIds: [`G${v}`, 'G-common'], opens: 1, firstAt: 0, lastAt: 0 }
+        await h.store.insert('eventVisits', visit)
+      }
+      return inv
+    }
+    const reads = countReads(h)
+    const measure = async () => {
+      reads.reset()
+      const rows = okData(await h.call('event.inviteStats', {}, BUTLER, A)).rows
+      return { rows, calls: reads.of('eventVisits').calls }
+    }
+    try {
+      await share(ids[0]!, 1)
+      await share(ids[1]!, 2)
+      const two = await measure()
+      await share(ids[2]!, 3)
+      await share(ids[3]!, 1)
+      await share(ids[4]!, 2)
+      const five = await measure()
+      expect(ids.map((id) => five.rows.find((r) => r.eventId === id)?.groups)).toEqual([2, 3, 4, 2, 3])
+      expect(two.calls).toBe(1)
+      expect(five.calls).toBe(1)
+    } finally {
+      reads.restore()
+    }
+  })
+})
+
 describe('feedback, ideas and rewards', () => {
   async function attended() {
     const id = await createEvent(h, { rewards: { attendance: null, feedback: { type: 'coupon', title: '保洁券', valueFen: 2000 } } })
@@ -270,6 +448,33 @@ describe('feedback, ideas and rewards', () => {
     expect(tagged).toMatchObject({ status: 'planned', tags: ['家电', '保洁'] })
     expect(okData(await h.call('event.listIdeas', { status: 'new' }, STAFF, A)).ideas.filter((i) => i.eventId === id)).toEqual([])
     expect(okData(await h.call('event.listIdeas', { status: 'planned' }, STAFF, A)).ideas.map((i) => i.id)).toEqual([ideas[0]!.id])
+  })
+
+  it('a crash between the feedback and its idea: the resubmission puts the stored idea on the board, paying once', async () => {
+    const id = await attended()
+    const realInsert = h.store.insert.bind(h.store)
+    const crash = jest.spyOn(h.store, 'insert').mockImplementation(async (c, doc) => {
+      if (c === 'serviceIdeas') throw new Error('crash')
+      return realInsert(c, doc)
+    })
+    try {
+      expect(codeOf(await h.call('event.submitFeedback', fb(id), resident(1).openid, A))).toBe('INTERNAL.ERROR')
+    } finally {
+      crash.mockRestore()
+    }
+    expect(await h.store.get('eventFeedback', `${id}:u-r1`)).not.toBeNull()
+    expect(await h.store.get('serviceIdeas', `${id}:u-r1`)).toBeNull()
+    // The form is still open, so the resident sends it again (the text typed again may differ).
+    const mine = okData(await h.call('event.mine', {}, resident(1).openid, A)).items.find((i) => i.event.id === id)
+    expect(mine?.signup.feedbackGiven).toBe(false)
+    const again = okData(await h.call('event.submitFeedback', fb(id, { ideas: '再写一遍' }), resident(1).openid, A))
+    expect(again.rewardText).toBe('保洁券（20 元券）')
+    const ideas = okData(await h.call('event.listIdeas', {}, STAFF, A)).ideas.filter((i) => i.eventId === id)
+    expect(ideas).toEqual([expect.objectContaining({ text: '希望有家电清洗', status: 'new' })])
+    expect(await h.store.count('rewardGrants', { userId: 'u-r1', kind: 'feedback' })).toBe(1)
+    expect(okData(await h.call('event.mine', {}, resident(1).openid, A)).items.find((i) => i.event.id === id)?.signup.feedbackGiven).toBe(true)
+    expect(codeOf(await h.call('event.submitFeedback', fb(id), resident(1).openid, A))).toBe('FEEDBACK.ALREADY_SUBMITTED')
+    expect(await h.store.count('serviceIdeas', { eventId: id })).toBe(1)
   })
 
   it('refuses feedback from someone who did not attend, and bad ratings, writing nothing', async () => {
@@ -362,8 +567,32 @@ describe('timer jobs', () => {
     expect(await sent()).toEqual(['day', 'day', 'hour', 'hour'])
     expect((await inboxOf('u-r2')).map((m) => m.title)).toEqual(['活动提醒：明天开始', '活动提醒：一小时后开始'])
     // The one grant went with the first reminder; the second one reached the inbox only.
-    const grants = await h.store.find<SubscriptionDoc>('subscriptions', { where: { userId: 'u-r1' } })
-    expect(grants).toEqual([expect.objectContaining({ status: 'used', outcome: 'sent' })])
+    const grants = await h.store.find<GrantCounterDoc>('subscriptions', { where: { userId: 'u-r1' } })
+    expect(grants).toEqual([expect.objectContaining({ _id: 'u-r1:event_reminder', available: 0, outcome: 'sent' })])
+  })
+
+  it('sends use the counter first, then a grant recorded before the counter existed (one row per grant), once each', async () => {
+    const id = await createEvent(h)
+    okData(await signUp(resident(1), id, { subscribed: ['event_reminder'] }))
+    const legacy: SubscriptionDoc = { _id: 'old-grant-1', userId: 'u-r1', template: 'event_reminder', status: 'granted', grantedAt: h.clock.now() }
+    await h.store.insert('subscriptions', legacy)
+    const sent: string[] = []
+    h.ports.notifier = inboxNotifier(h.store, h.clock, h.ports.random, {
+      templateId: (t) => `tpl-${t}`,
+      send: async (openid) => {
+        sent.push(openid)
+        return { ok: true }
+      }
+    })
+    const run = () => h.raw('event', { Type: 'Timer', TriggerName: 'event-reminders' }, null)
+    h.clock.advance(DAY + 5 * 60_000)
+    await run()
+    expect(await h.store.get<GrantCounterDoc>('subscriptions', 'u-r1:event_reminder')).toMatchObject({ available: 0, outcome: 'sent' })
+    expect(await h.store.get<SubscriptionDoc>('subscriptions', 'old-grant-1')).toMatchObject({ status: 'granted' })
+    h.clock.advance(DAY - HOUR)
+    await run()
+    expect(await h.store.get<SubscriptionDoc>('subscriptions', 'old-grant-1')).toMatchObject({ status: 'used', outcome: 'sent' })
+    expect(sent).toEqual(['dev-u-r1', 'dev-u-r1'])
   })
 
   it('records 43101 (not subscribed) on the grant and still delivers to the inbox, without failing', async () => {
@@ -376,7 +605,7 @@ describe('timer jobs', () => {
     h.clock.advance(DAY + 5 * 60_000)
     const res = (await h.raw('event', { Type: 'Timer', TriggerName: 'event-reminders' }, null)) as { ok: boolean; report: Record<string, number> }
     expect(res).toMatchObject({ ok: true, report: { day: 1, failed: 0 } })
-    expect(await h.store.find<SubscriptionDoc>('subscriptions', { where: { userId: 'u-r1' } })).toEqual([expect.objectContaining({ status: 'used', outcome: '43101' })])
+    expect(await h.store.find<GrantCounterDoc>('subscriptions', { where: { userId: 'u-r1' } })).toEqual([expect.objectContaining({ available: 0, outcome: '43101' })])
     expect((await inboxOf('u-r1')).map((m) => m.kind)).toEqual(['event-reminder'])
   })
 

@@ -8,6 +8,7 @@ import {
   matchesShortCode,
   parseToken,
   shortCode,
+  ticketKeyOf,
   ticketToken,
   windowOf
 } from '../../cloudfunctions/domain/event/ticket-codes'
@@ -32,14 +33,19 @@ describe('ticket codes', () => {
     expect(parseToken('garbage')).toBeNull()
   })
 
-  it('short codes rotate every window and match for two', () => {
+  it('short codes start with the ticket key, rotate the rest every window and match for two', () => {
     const w = windowOf(T0)
-    const code = shortCode(SECRET, id, w)
-    expect(code).toMatch(/^[2-9A-HJ-KMNP-Z]{6}$/)
-    expect(shortCode(SECRET, id, w + 1)).not.toBe(code)
-    expect(matchesShortCode(SECRET, id, code, T0)).toBe(true)
-    expect(matchesShortCode(SECRET, id, code, T0 + TICKET_WINDOW_MS)).toBe(true)
-    expect(matchesShortCode(SECRET, id, code, T0 + 2 * TICKET_WINDOW_MS)).toBe(false)
+    const code = shortCode(SECRET, id, 'K7M', w)
+    expect(code).toMatch(/^K7M[2-9A-HJ-KMNP-Z]{3}$/)
+    expect(ticketKeyOf(code)).toBe('K7M')
+    expect(ticketKeyOf('K7M0O1')).toBeNull()
+    expect(shortCode(SECRET, id, 'K7M', w + 1)).not.toBe(code)
+    expect(matchesShortCode(SECRET, id, 'K7M', code, T0)).toBe(true)
+    expect(matchesShortCode(SECRET, id, 'K7M', code, T0 + TICKET_WINDOW_MS)).toBe(true)
+    expect(matchesShortCode(SECRET, id, 'K7M', code, T0 + 2 * TICKET_WINDOW_MS)).toBe(false)
+    // The rotating part is bound to the key and the sign-up: neither can be swapped in.
+    expect(matchesShortCode(SECRET, 'ev-1:h-a1-102:1', 'K7M', code, T0)).toBe(false)
+    expect(matchesShortCode(SECRET, id, 'K7N', `K7N${code.slice(3)}`, T0)).toBe(false)
   })
 })
 

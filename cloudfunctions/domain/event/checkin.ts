@@ -1,20 +1,22 @@
 import type { eventContracts } from '../../contracts/event'
 import { rewardText } from '../../contracts/event'
-import { findAll } from '../../kernel/paging'
 import type { Ports } from '../../kernel/ports'
 import { type Failure, fail, ok } from '../../kernel/result'
 import type { UserDoc } from '../docs'
 import { eventInCommunity, ownSignup } from './access'
-import type { EventDoc, RewardGrantDoc, SignupDoc } from './docs'
+import type { EventDoc, RewardGrantDoc, SignupDoc, TicketKeyDoc } from './docs'
 import type { EventPorts, EventHandler } from './ports'
 import {
+  SHORT_CODE_ALPHABET,
   SHORT_CODE_LENGTH,
+  TICKET_KEY_LENGTH,
   TICKET_WINDOW_MS,
   checkToken,
   matchesShortCode,
   normalizeShortCode,
   parseToken,
   shortCode,
+  ticketKeyOf,
   ticketToken,
   windowOf
 } from './ticket-codes'
@@ -25,24 +27,81 @@ type C = typeof eventContracts
 /** Verifiers may check people in from two hours before the start until the end. */
 export const CHECKIN_OPENS_BEFORE_MS = 2 * HOUR_MS
 
+/** Random keys tried before giving up; with at most 5,000 seats per event a few suffice. */
+const KEY_ATTEMPTS = 20
+
+/**
+ * The sign-up's ticket key, given on first use: a random key is claimed by inserting its
+ * `${event}:${key}` document (the unique `_id` keeps keys unique within the event), then written
+ * to the sign-up under `ticketKey == null`, so concurrent requests agree on one key; the loser
+ * gives its document back. Sign-ups made before keys existed get one here, on their next ticket.
+ */
+export async function ensureTicketKey(ports: Ports, s: SignupDoc): Promise<string | null> {
+  if (s.ticketKey) return s.ticketKey
+  for (let attempt = 0; attempt < KEY_ATTEMPTS; attempt++) {
+    const key = ports.random.code(TICKET_KEY_LENGTH, SHORT_CODE_ALPHABET)
+    const doc: TicketKeyDoc = { _id: `${s.eventId}:${key}`, eventId: s.eventId, signupId: s._id, createdAt: ports.clock.now() }
+    if (!(await ports.store.insert('eventTicketKeys', doc)).ok) continue // taken in this event
+    if (await ports.store.update('eventSignups', s._id, { set: { ticketKey: key } }, { ticketKey: null })) return key
+    await ports.store.remove('eventTicketKeys', doc._id, { signupId: s._id })
+    return (await ports.store.get<SignupDoc>('eventSignups', s._id))?.ticketKey ?? null
+  }
+  ports.log.error('no free ticket key', { eventId: s.eventId, signupId: s._id })
+  return null
+}
+
+type Codes = { ok: true; status: 'confirmed' | 'checkedIn'; token: string; shortCode: string; expiresAt: number; refreshAt: number } | Failure
+
+/** The current window's signed token and short code of a confirmed or checked-in sign-up. */
+async function codesFor(ports: Ports, e: EventDoc, s: SignupDoc, now: number): Promise<Codes> {
+  if (s.status !== 'confirmed' && s.status !== 'checkedIn') return fail('EVENT.NOT_CONFIRMED', '候补转正后才有电子票')
+  const key = await ensureTicketKey(ports, s)
+  if (!key) return fail('INTERNAL.ERROR', '电子票生成失败，请稍后重试')
+  const w = windowOf(now)
+  return {
+    ok: true,
+    status: s.status,
+    token: ticketToken(e.ticketSecret, s._id, w),
+    shortCode: shortCode(e.ticketSecret, s._id, key, w),
+    expiresAt: (w + 2) * TICKET_WINDOW_MS,
+    refreshAt: (w + 1) * TICKET_WINDOW_MS
+  }
+}
+
 export const ticket: EventHandler<C['ticket']> = async ({ ports, actor }, input) => {
   const s = await ownSignup(ports, actor, input.signupId)
   if (!s) return fail('EVENT.SIGNUP_NOT_FOUND', '报名不存在')
   const e = await ports.store.get<EventDoc>('events', s.eventId)
   if (!e) return fail('EVENT.NOT_FOUND', '活动不存在')
-  if (s.status !== 'confirmed' && s.status !== 'checkedIn') return fail('EVENT.NOT_CONFIRMED', '候补转正后才有电子票')
   const now = ports.clock.now()
-  const w = windowOf(now)
+  const codes = await codesFor(ports, e, s, now)
+  if (!codes.ok) return codes
   const grants = await ports.store.find<RewardGrantDoc>('rewardGrants', { where: { eventId: e._id, userId: s.userId }, limit: 10 })
+  const { token, shortCode: code, expiresAt, refreshAt } = codes
   return ok({
     signup: await signupView(ports.store, e, s, now),
     event: eventView(e, now),
-    token: ticketToken(e.ticketSecret, s._id, w),
-    shortCode: shortCode(e.ticketSecret, s._id, w),
-    expiresAt: (w + 2) * TICKET_WINDOW_MS,
-    refreshAt: (w + 1) * TICKET_WINDOW_MS,
+    token,
+    shortCode: code,
+    expiresAt,
+    refreshAt,
     rewards: grants.map(grantView)
   })
+}
+
+/**
+ * The ticket page's 30-second refresh: the new codes only. Reads the sign-up and the event (for
+ * its secret), nothing else; the page loads the whole ticket again when the status changes.
+ */
+export const ticketCode: EventHandler<C['ticketCode']> = async ({ ports, actor }, input) => {
+  const s = await ownSignup(ports, actor, input.signupId)
+  if (!s) return fail('EVENT.SIGNUP_NOT_FOUND', '报名不存在')
+  const e = await ports.store.get<EventDoc>('events', s.eventId)
+  if (!e) return fail('EVENT.NOT_FOUND', '活动不存在')
+  const codes = await codesFor(ports, e, s, ports.clock.now())
+  if (!codes.ok) return codes
+  const { status, token, shortCode: code, expiresAt, refreshAt } = codes
+  return ok({ status, token, shortCode: code, expiresAt, refreshAt })
 }
 
 type Found = { ok: true; signup: SignupDoc } | Failure
@@ -60,12 +119,14 @@ async function findByCode(ports: Ports, e: EventDoc, code: string, now: number):
   }
   const typed = normalizeShortCode(code)
   if (typed.length !== SHORT_CODE_LENGTH) return fail('EVENT.TICKET_INVALID', '核销码应为 6 位', [{ path: 'code', message: '核销码应为 6 位' }])
-  // Codes are stateless, so the typed one is matched against every seat holder (≤ capacity HMACs).
-  const holders = await findAll<SignupDoc>(ports.store, 'eventSignups', { eventId: e._id, status: { in: ['confirmed', 'checkedIn'] } })
-  const matches = holders.filter((s) => matchesShortCode(e.ticketSecret, s._id, typed, now))
-  if (matches.length === 0) return fail('EVENT.TICKET_INVALID', '核销码无效或已过期，请居民刷新电子票', [{ path: 'code', message: '核销码无效或已过期' }])
-  if (matches.length > 1) return fail('EVENT.CODE_AMBIGUOUS', '核销码重复，请扫描二维码')
-  return { ok: true, signup: matches[0]! }
+  // The code's key names the sign-up (one keyed read, never a scan); its rotating part must match.
+  const key = ticketKeyOf(typed)
+  const held = key ? await ports.store.get<TicketKeyDoc>('eventTicketKeys', `${e._id}:${key}`) : null
+  const s = held ? await ports.store.get<SignupDoc>('eventSignups', held.signupId) : null
+  if (!key || !s || s.eventId !== e._id || s.ticketKey !== key || !matchesShortCode(e.ticketSecret, s._id, key, typed, now)) {
+    return fail('EVENT.TICKET_INVALID', '核销码无效或已过期，请居民刷新电子票', [{ path: 'code', message: '核销码无效或已过期' }])
+  }
+  return { ok: true, signup: s }
 }
 
 /** Grants the event's reward of that kind once per attendee; its text when granted just now. */

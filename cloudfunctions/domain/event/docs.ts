@@ -60,7 +60,29 @@ export interface SignupDoc {
   checkedInBy?: string
   /** The butler invitation the sign-up came through, if any. */
   inviteId?: string
+  /**
+   * Written last by feedback, after the feedback row, its idea and its reward: until it is set the
+   * form stays open, and a resubmission finishes the steps a crash left undone.
+   */
   feedbackAt?: number
+  /**
+   * The fixed first part of the ticket's short code, unique within the event (held by a
+   * {@link TicketKeyDoc}); given on the first ticket request, so sign-ups made before it existed
+   * get one the next time their ticket page refreshes.
+   */
+  ticketKey?: string
+}
+
+/**
+ * `_id` is `${eventId}:${ticketKey}`: the key makes a short code unique within its event and lets
+ * check-in find the sign-up with one read. Valid only while the sign-up's `ticketKey` agrees (a
+ * request that lost the race to key the sign-up may leave an orphan behind).
+ */
+export interface TicketKeyDoc {
+  _id: string
+  eventId: string
+  signupId: string
+  createdAt: number
 }
 
 export interface ReminderDoc {

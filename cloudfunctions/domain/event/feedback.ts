@@ -1,4 +1,4 @@
-import type { RatingDimension, eventContracts } from '../../contracts/event'
+import { type RatingDimension, type eventContracts, rewardText } from '../../contracts/event'
 import { findAll, getMany } from '../../kernel/paging'
 import { fail, ok } from '../../kernel/result'
 import type { UserDoc } from '../docs'
@@ -32,27 +32,34 @@ export const submitFeedback: EventHandler<C['submitFeedback']> = async ({ ports,
     ideas: input.ideas,
     createdAt: now
   }
-  if (!(await ports.store.insert('eventFeedback', doc)).ok) {
-    // The reward is idempotent: a retry after a crash between the two writes still pays once.
-    await grantReward(ports, ev, e, actor.user._id, 'feedback')
-    return fail('FEEDBACK.ALREADY_SUBMITTED', '你已评价过这场活动')
+  const fresh = (await ports.store.insert('eventFeedback', doc)).ok
+  const stored = fresh ? doc : await ports.store.get<FeedbackDoc>('eventFeedback', doc._id)
+  if (!stored) return fail('INTERNAL.ERROR', '提交失败，请重试')
+  // Everything after the feedback row is idempotent and `feedbackAt` (which closes the form) comes
+  // last: a crash anywhere leaves the form open, and the resubmission finishes from the stored row.
+  const completed = attended.feedbackAt !== undefined
+  if (stored.ideas) await ports.store.insert('serviceIdeas', ideaOf(stored)) // DUPLICATE: already on the board
+  const granted = await grantReward(ports, ev, e, actor.user._id, 'feedback')
+  if (!completed) await ports.store.update('eventSignups', attended._id, { set: { feedbackAt: stored.createdAt, updatedAt: now } }, { feedbackAt: null })
+  if (!fresh && completed) return fail('FEEDBACK.ALREADY_SUBMITTED', '你已评价过这场活动')
+  // A resubmission that finished an interrupted one reports the reward that feedback earned.
+  const reward = e.rewards.feedback
+  return ok({ rewardText: granted ?? (!fresh && reward ? rewardText(reward) : null) })
+}
+
+/** The feedback's idea for the board: its `_id` is the feedback's, so it is written once. */
+function ideaOf(f: FeedbackDoc): IdeaDoc {
+  return {
+    _id: f._id,
+    communityId: f.communityId,
+    eventId: f.eventId,
+    userId: f.userId,
+    text: f.ideas,
+    tags: [],
+    status: 'new',
+    createdAt: f.createdAt,
+    updatedAt: f.createdAt
   }
-  await ports.store.update('eventSignups', attended._id, { set: { feedbackAt: now, updatedAt: now } })
-  if (input.ideas) {
-    const idea: IdeaDoc = {
-      _id: doc._id,
-      communityId: e.communityId,
-      eventId: e._id,
-      userId: actor.user._id,
-      text: input.ideas,
-      tags: [],
-      status: 'new',
-      createdAt: now,
-      updatedAt: now
-    }
-    await ports.store.insert('serviceIdeas', idea)
-  }
-  return ok({ rewardText: await grantReward(ports, ev, e, actor.user._id, 'feedback') })
 }
 
 const round1 = (x: number) => Math.round(x * 10) / 10

@@ -1,8 +1,8 @@
 import * as z from 'zod'
 import type { eventContracts } from '../../contracts/event'
-import { findAll, getMany } from '../../kernel/paging'
+import { getMany, pages } from '../../kernel/paging'
 import type { Ports } from '../../kernel/ports'
-import type { Store } from '../../kernel/store'
+import { MAX_PAGE, type Store } from '../../kernel/store'
 import { fail, ok } from '../../kernel/result'
 import type { UserDoc } from '../docs'
 import { eventInCommunity } from './access'
@@ -88,6 +88,7 @@ export const inviteStats: EventHandler<C['inviteStats']> = async ({ ports, actor
   const events = await getMany<EventDoc>(ports.store, 'events', invites.map((i) => i.eventId))
   for (const e of upcoming) events.set(e._id, e)
   const byEvent = new Map(invites.map((i) => [i.eventId, i]))
+  const groups = await groupsReached(ports.store, invites.map((i) => i._id))
   const order = [...new Set([...upcoming.map((e) => e._id), ...invites.map((i) => i.eventId)])]
   const rows = []
   for (const eventId of order) {
@@ -101,7 +102,7 @@ export const inviteStats: EventHandler<C['inviteStats']> = async ({ ports, actor
       token: inv?.token ?? null,
       shares: inv?.shares ?? 0,
       visits: inv?.visits ?? 0,
-      groups: inv ? await groupsReached(ports.store, inv._id) : 0,
+      groups: inv ? (groups.get(inv._id)?.size ?? 0) : 0,
       signups: inv?.signups ?? 0,
       checkins: inv?.checkins ?? 0
     })
@@ -109,9 +110,20 @@ export const inviteStats: EventHandler<C['inviteStats']> = async ({ ports, actor
   return ok({ rows })
 }
 
-async function groupsReached(store: Store, inviteId: string): Promise<number> {
-  const visits = await findAll<VisitDoc>(store, 'eventVisits', { inviteId })
-  return new Set(visits.flatMap((v) => v.groupIds)).size
+/** The distinct groups each invitation's visits came from: one paged query for all of them. */
+async function groupsReached(store: Store, inviteIds: readonly string[]): Promise<Map<string, Set<string>>> {
+  const out = new Map<string, Set<string>>()
+  for (let i = 0; i < inviteIds.length; i += MAX_PAGE) {
+    const chunk = inviteIds.slice(i, i + MAX_PAGE)
+    for await (const page of pages<VisitDoc>(store, 'eventVisits', { inviteId: { in: chunk } })) {
+      for (const v of page) {
+        const set = out.get(v.inviteId) ?? new Set<string>()
+        for (const g of v.groupIds) set.add(g)
+        out.set(v.inviteId, set)
+      }
+    }
+  }
+  return out
 }
 
 /**

@@ -5,7 +5,7 @@ import { fail, ok } from '../../kernel/result'
 import { eventInCommunity } from './access'
 import type { EventDoc, RewardGrantDoc, SignupDoc } from './docs'
 import type { EventHandler } from './ports'
-import { eventView, grantView, householdLabels, signupView } from './views'
+import { eventView, grantView, signupViews } from './views'
 
 type C = typeof eventContracts
 
@@ -31,8 +31,7 @@ export const get: EventHandler<C['get']> = async ({ ports, actor }, input) => {
         limit: 100
       })
     : []
-  const labels = await householdLabels(ports.store, signups.map((s) => s.householdId))
-  const mine = await Promise.all(signups.map((s) => signupView(ports.store, e, s, now, labels.get(s.householdId))))
+  const mine = await signupViews(ports.store, signups.map((s) => ({ e, s })), now)
   const subscribeTemplates = [EVENT_TEMPLATES.reminder, EVENT_TEMPLATES.promoted].flatMap((key) => {
     const id = ports.push.templateId(key)
     return id ? [{ key, id }] : []
@@ -50,13 +49,12 @@ export const mine: EventHandler<C['mine']> = async ({ ports, actor }) => {
       })
     : []
   const events = await getMany<EventDoc>(ports.store, 'events', signups.map((s) => s.eventId))
-  const labels = await householdLabels(ports.store, signups.map((s) => s.householdId))
-  const items = []
-  for (const s of signups) {
+  const shown = signups.flatMap((s) => {
     const e = events.get(s.eventId)
-    if (!e || s.status === 'pending') continue
-    items.push({ event: eventView(e, now), signup: await signupView(ports.store, e, s, now, labels.get(s.householdId)) })
-  }
+    return e && s.status !== 'pending' ? [{ e, s }] : []
+  })
+  const views = await signupViews(ports.store, shown, now)
+  const items = shown.map(({ e }, i) => ({ event: eventView(e, now), signup: views[i]! }))
   const grants = await ports.store.find<RewardGrantDoc>('rewardGrants', {
     where: { userId: actor.user._id, communityId: actor.communityId },
     orderBy: [{ field: 'grantedAt', dir: 'desc' }],

@@ -3,7 +3,7 @@ import type { eventContracts } from '../../contracts/event'
 import { zodFields } from '../../kernel/main'
 import type { Ports } from '../../kernel/ports'
 import { fail, ok } from '../../kernel/result'
-import type { SubscriptionDoc } from '../docs'
+import { addGrant } from '../subscribe-grants'
 import { eventInCommunity, ownSignup } from './access'
 import type { EventDoc, SignupDoc, VisitDoc } from './docs'
 import { shanghaiText } from './notify'
@@ -55,11 +55,9 @@ async function lastInviteFor(ports: Ports, userId: string, eventId: string): Pro
   return visit?.inviteId ?? null
 }
 
+/** One counter per user and template, capped: repeated taps never grow `subscriptions`. */
 async function recordGrants(ports: Ports, userId: string, templates: readonly string[]): Promise<void> {
-  for (const template of templates) {
-    const doc: SubscriptionDoc = { _id: ports.random.id(), userId, template, status: 'granted', grantedAt: ports.clock.now() }
-    await ports.store.insert('subscriptions', doc)
-  }
+  for (const template of new Set(templates)) await addGrant(ports.store, ports.clock, userId, template)
 }
 
 export const signUp: EventHandler<C['signUp']> = async ({ ports, actor }, input) => {

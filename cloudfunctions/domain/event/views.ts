@@ -1,7 +1,7 @@
 import type { EventPhase, EventViewT, MySignupT, RewardGrantT } from '../../contracts/event'
 import { rewardText } from '../../contracts/event'
-import { getMany } from '../../kernel/paging'
-import type { Store } from '../../kernel/store'
+import { getMany, pages } from '../../kernel/paging'
+import type { Filter, Store } from '../../kernel/store'
 import type { BuildingDoc, HouseholdDoc } from '../docs'
 import { householdLabel } from '../user/format'
 import type { EventDoc, RewardGrantDoc, SignupDoc } from './docs'
@@ -49,11 +49,39 @@ export function cancelUntil(e: EventDoc, s: SignupDoc, now: number): number | nu
   return until !== null && now < until ? until : null
 }
 
-/** 1-based rank in the waitlist: how many waitlisted sign-ups come first, plus one. */
-export async function waitlistPosition(store: Store, s: SignupDoc): Promise<number | null> {
-  if (s.status !== 'waitlisted') return null
-  const ahead = await store.count('eventSignups', { eventId: s.eventId, status: 'waitlisted', queueKey: { lt: s.queueKey } })
-  return ahead + 1
+/**
+ * 1-based waitlist places (how many waitlisted sign-ups of the same event come first, plus one)
+ * of the waitlisted sign-ups among `signups`. One waitlisted sign-up costs one count; several are
+ * placed together: every waitlisted sign-up up to the last of them in each event is read once,
+ * in pages of 1000, so the reads grow with the waitlists, not with the number of sign-ups asked.
+ */
+export async function waitlistPositions(store: Store, signups: readonly SignupDoc[]): Promise<Map<string, number>> {
+  const waiting = signups.filter((s) => s.status === 'waitlisted')
+  const out = new Map<string, number>()
+  const only = waiting.length === 1 ? waiting[0] : undefined
+  if (only) {
+    const ahead = await store.count('eventSignups', { eventId: only.eventId, status: 'waitlisted', queueKey: { lt: only.queueKey } })
+    return out.set(only._id, ahead + 1)
+  }
+  if (waiting.length === 0) return out
+  const last = new Map<string, string>()
+  for (const s of waiting) {
+    const k = last.get(s.eventId)
+    if (k === undefined || s.queueKey > k) last.set(s.eventId, s.queueKey)
+  }
+  const where: Filter = {
+    and: [{ status: 'waitlisted' }, { or: [...last].map(([eventId, key]) => ({ eventId, queueKey: { lte: key } })) }]
+  }
+  const keys = new Map<string, string[]>()
+  for await (const page of pages<SignupDoc>(store, 'eventSignups', where)) {
+    for (const w of page) {
+      const list = keys.get(w.eventId)
+      if (list) list.push(w.queueKey)
+      else keys.set(w.eventId, [w.queueKey])
+    }
+  }
+  for (const s of waiting) out.set(s._id, (keys.get(s.eventId) ?? []).filter((k) => k < s.queueKey).length + 1)
+  return out
 }
 
 export async function householdLabels(store: Store, ids: readonly string[]): Promise<Map<string, string>> {
@@ -64,21 +92,32 @@ export async function householdLabels(store: Store, ids: readonly string[]): Pro
   return out
 }
 
-export async function signupView(store: Store, e: EventDoc, s: SignupDoc, now: number, label?: string): Promise<MySignupT> {
-  const status = s.status === 'pending' ? 'waitlisted' : s.status
-  return {
+/** Views of sign-ups (each with its event), their waitlist places and household labels read in batches. */
+export async function signupViews(
+  store: Store,
+  items: readonly { e: EventDoc; s: SignupDoc }[],
+  now: number,
+  labels?: ReadonlyMap<string, string>
+): Promise<MySignupT[]> {
+  const positions = await waitlistPositions(store, items.map((i) => i.s))
+  const known = labels ?? (await householdLabels(store, items.map((i) => i.s.householdId)))
+  return items.map(({ e, s }) => ({
     id: s._id,
     eventId: s.eventId,
-    status,
-    position: await waitlistPosition(store, s),
+    status: s.status === 'pending' ? 'waitlisted' : s.status,
+    position: positions.get(s._id) ?? null,
     householdId: s.householdId,
-    householdLabel: label ?? (await householdLabels(store, [s.householdId])).get(s.householdId) ?? '',
+    householdLabel: known.get(s.householdId) ?? '',
     answers: s.answers,
     createdAt: s.createdAt,
     checkedInAt: s.checkedInAt ?? null,
     cancelUntil: cancelUntil(e, s, now),
     feedbackGiven: s.feedbackAt !== undefined
-  }
+  }))
+}
+
+export async function signupView(store: Store, e: EventDoc, s: SignupDoc, now: number): Promise<MySignupT> {
+  return (await signupViews(store, [{ e, s }], now))[0]!
 }
 
 export function grantView(g: RewardGrantDoc): RewardGrantT {

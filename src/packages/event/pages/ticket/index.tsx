@@ -4,7 +4,7 @@ import { useEffect, useRef, useState } from 'react'
 import type { ApiError } from '@contracts/errors'
 import { StateView } from '../../../../components/StateView'
 import { QrImage } from '../../../../components/QrImage'
-import { EVENT_PKG, type Ticket, getTicket } from '../../../../services/event'
+import { EVENT_PKG, type Ticket, getTicket, refreshTicketCode } from '../../../../services/event'
 import { formatDateTime } from '../../../../utils/time'
 import { Button } from '../../../../ui/nut'
 import { statusLabel, when } from '../../format'
@@ -20,13 +20,28 @@ export default function TicketPage() {
   const timer = useRef<ReturnType<typeof setInterval> | null>(null)
   const next = useRef(0)
 
+  const shown = useRef<Ticket | null>(null)
+
   const load = async () => {
     const r = await getTicket(id)
     if (r.ok) {
+      shown.current = r.data
       setT(r.data)
       // A code lives 30-60 s, so one fetched every 30 s is always valid, whatever the phone's clock says.
       next.current = Date.now() + 30_000
     } else setError(r.error)
+  }
+  /** Every window only the codes are fetched; a changed status (checked in) loads the whole ticket. */
+  const refresh = async () => {
+    const cur = shown.current
+    if (!cur) return load()
+    next.current = Date.now() + 30_000
+    const r = await refreshTicketCode(id)
+    if (!r.ok) return load()
+    if (r.data.status !== cur.signup.status) return load()
+    const { token, shortCode, expiresAt, refreshAt } = r.data
+    shown.current = { ...cur, token, shortCode, expiresAt, refreshAt }
+    setT(shown.current)
   }
   const stop = () => {
     if (timer.current) clearInterval(timer.current)
@@ -37,7 +52,7 @@ export default function TicketPage() {
     stop()
     timer.current = setInterval(() => {
       setNow(Date.now())
-      if (Date.now() >= next.current) void load()
+      if (Date.now() >= next.current) void refresh()
     }, 1000)
   })
   useDidHide(stop)
