@@ -1,6 +1,7 @@
 import * as z from 'zod'
 import { Empty, EpochMs, Id } from './common'
 import { defineAction } from './define'
+import { isPhotoId } from './upload'
 
 /**
  * Home services (家政/维修预约), repairs (报修) and complaints (投诉): the `booking` function.
@@ -73,7 +74,8 @@ export const SLOT_MINUTES = 120
 export const SLOT_STARTS_MIN = [9 * 60, 11 * 60, 14 * 60, 16 * 60] as const
 
 const Fen = z.number().int().nonnegative()
-const Photo = z.string().trim().min(1).max(256)
+/** Only ids our upload paths produce (a CloudBase fileID under uploads/, or a local server id). */
+const Photo = z.string().trim().max(256, '照片无效').refine(isPhotoId, '照片无效，请重新上传')
 const Photos = z.array(Photo).max(6, '最多 6 张照片').default([])
 const Score = z.number().int().min(1, '评分为 1-5 星').max(5, '评分为 1-5 星')
 

@@ -209,11 +209,12 @@ export async function seedBooking(store: Store, now: number): Promise<{ inserted
     closedAt: null
   }
   await put('followUps', [follow])
-  const complaint = (id: string, household: string, label: string, userId: string, daysAgo: number, p: Partial<ComplaintDoc>): ComplaintDoc => ({
+  const complaint = (id: string, household: string, buildingId: string, label: string, userId: string, daysAgo: number, p: Partial<ComplaintDoc>): ComplaintDoc => ({
     _id: id,
     idempotencyKey: `seed:${id}`,
     communityId: COMMUNITY_A,
     householdId: household,
+    buildingId,
     householdLabel: label,
     userId,
     category: 'environment',
@@ -229,7 +230,7 @@ export async function seedBooking(store: Store, now: number): Promise<{ inserted
     ...p
   })
   await put('complaints', [
-    complaint('cp-demo-1', 'h-a1-101', '1栋 101', 'u-wang', 3, {
+    complaint('cp-demo-1', 'h-a1-101', 'b-a1', '1栋 101', 'u-wang', 3, {
       category: 'noise',
       text: '楼上装修周末早上 7 点就开始电钻，影响休息',
       status: 'resolved',
@@ -237,7 +238,7 @@ export async function seedBooking(store: Store, now: number): Promise<{ inserted
       firstResponseAt: now - 3 * DAY + 40 * 60_000,
       resolvedAt: now - 2 * DAY
     }),
-    complaint('cp-demo-2', 'h-a2-101', '2栋 101', 'u-r21', 1, { category: 'environment', text: '2 栋门口垃圾桶满了一整天没人清运' })
+    complaint('cp-demo-2', 'h-a2-101', 'b-a2', '2栋 101', 'u-r21', 1, { category: 'environment', text: '2 栋门口垃圾桶满了一整天没人清运' })
   ])
   return { inserted, skipped }
 }

@@ -15,6 +15,8 @@ export interface ServerOptions {
   staticDir: string
   /** Extra POST routes mounted by features (payment notify, the pay sandbox, gates, ...). */
   routes?: Record<string, Route>
+  /** Handlers that read the request and answer themselves (binary uploads and what serves them back). */
+  handlers?: RawHandler[]
 }
 
 export interface RouteReply {
@@ -25,6 +27,12 @@ export interface RouteReply {
 
 /** `session` is the verified dev session of the caller, if any: never a body field. */
 export type Route = (req: IncomingMessage, body: string, session: { openid: string } | null) => Promise<RouteReply>
+
+/**
+ * Sees every request before the API, routes and static files; answers and returns true for the
+ * ones it owns. For bodies a JSON route cannot take (a photo is binary and larger than MAX_BODY).
+ */
+export type RawHandler = (req: IncomingMessage, res: ServerResponse, session: { openid: string } | null) => Promise<boolean>
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -108,6 +116,8 @@ export function createLocalServer(o: ServerOptions): Server {
           if (!persona) return sendJson(res, 404, { error: 'unknown persona' })
           return sendJson(res, 200, { token: signDevSession(o.devSessionSecret, persona.openid, clock.now()) })
         }
+
+        for (const handle of o.handlers ?? []) if (await handle(req, res, sessionOf(req))) return
 
         const api = /^\/api\/([a-z][a-z0-9-]*)$/.exec(url.split('?')[0] ?? '')
         if (api && req.method === 'POST') {

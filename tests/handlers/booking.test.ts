@@ -5,7 +5,7 @@
  * the sandbox; service cards; cancellation and expiry free the slot; dispatch; repairs; complaints.
  */
 import { bookingContracts } from '../../cloudfunctions/contracts/booking'
-import type { BookingDoc, FollowUpDoc, SlotClaimDoc, SlotCounterDoc } from '../../cloudfunctions/domain/booking/docs'
+import type { BookingDoc, FollowUpDoc, SlotClaimDoc, SlotCounterDoc, WorkerDoc } from '../../cloudfunctions/domain/booking/docs'
 import { DAY, HOUR, localMidnight } from '../../cloudfunctions/domain/booking/slots'
 import type { ServiceCardDoc } from '../../cloudfunctions/domain/member/docs'
 import type { PaymentDoc, RefundDoc } from '../../cloudfunctions/domain/payment/docs'
@@ -66,6 +66,9 @@ const job = async (id: string) => {
   return b
 }
 
+/** A CloudBase fileID as `wx.cloud.uploadFile` returns it for our upload path. */
+const TIDY_PHOTO = 'cloud://linli-prod-8g2f.6c69-linli-prod-8g2f-1320000000/uploads/2026-01/m5k2tidy0a1b2c3d.jpg'
+
 /** Residents of 1栋 (u-r1..u-r20 own h-a1-101..h-a1-504 in order). */
 const residentOf = (i: number) => ({ openid: as(`u-r${i}`), householdId: `h-a1-${Math.floor((i - 1) / 4) + 1}0${((i - 1) % 4) + 1}` })
 
@@ -125,11 +128,11 @@ describe('book → assign → checklist → finish → rate', () => {
     expect(codeOf(await progress(booking.id, 'check', { key: 'shoes' }, as('u-worker-niu')))).toBe('BOOKING.NOT_FOUND')
     for (const c of booking.checklist) {
       h.clock.advance(5 * 60_000)
-      okData(await progress(booking.id, 'check', { key: c.key, ...(c.key === 'tidy' ? { photo: 'cloud://demo/tidy.jpg' } : {}) }))
+      okData(await progress(booking.id, 'check', { key: c.key, ...(c.key === 'tidy' ? { photo: TIDY_PHOTO } : {}) }))
     }
     const seen = okData(await h.call('booking.get', { bookingId: booking.id }, WANG, A)).booking
     expect(seen.checklist.every((c) => c.doneAt !== null)).toBe(true)
-    expect(seen.checklist.find((c) => c.key === 'tidy')?.photo).toBe('cloud://demo/tidy.jpg')
+    expect(seen.checklist.find((c) => c.key === 'tidy')?.photo).toBe(TIDY_PHOTO)
     const done = okData(await progress(booking.id, 'finish')).booking
     expect(done).toMatchObject({ status: 'done', canRate: true, canPay: true, priceFen: 12000 })
 
@@ -209,6 +212,66 @@ describe('invariants under concurrency', () => {
     const [a, b] = await Promise.all([book({ clientRequestId: 'same-request-1' }), book({ clientRequestId: 'same-request-1' })])
     expect(okData(a).booking.id).toBe(okData(b).booking.id)
     expect((await findAll<SlotClaimDoc>(h.store, 'slotClaims', { slotStart: slot(1, 9) })).length).toBe(1)
+  })
+})
+
+describe('slot capacity is derived the same way for every request', () => {
+  // 周日 9:00 (slot(5, 9) from Tuesday): only 马师傅 and 胡师傅 do housekeeping; 日常保洁 allows 3 a slot.
+  const start = () => slot(5, 9)
+  const counterOf = (lineId: string) => h.store.get<SlotCounterDoc>('slotCounters', `${lineId}:${start()}`)
+  const listed = async (lineId: string) => okData(await h.call('booking.slots', { lineId }, WANG, A)).slots.find((s) => s.start === start())
+  const newWorker = async (id: string, p: Partial<WorkerDoc> = {}) => {
+    await grantFreshUser(h.store, `u-${id}`, A, 'worker')
+    const w: WorkerDoc = {
+      _id: id, communityId: A, userId: `u-${id}`, name: '新师傅', phone: '', partner: false, skills: ['housekeeping'],
+      hours: { days: [0, 1, 2, 3, 4, 5, 6], startMin: 540, endMin: 1080 }, active: true, outstanding: false, outstandingNote: '', createdAt: 0, ...p
+    }
+    expect((await h.store.insert('workers', w)).ok).toBe(true)
+  }
+
+  it('a first booker who asks for a worker does not raise the slot to the line’s cap', async () => {
+    expect(await listed(DEMO_LINES.clean)).toMatchObject({ capacity: 2, free: 2 })
+    okData(await book({ slotStart: start(), workerId: 'w-a-hu', householdId: residentOf(1).householdId }, residentOf(1).openid))
+    expect(await counterOf(DEMO_LINES.clean)).toMatchObject({ capacity: 2, booked: 1 })
+    expect(await listed(DEMO_LINES.clean)).toMatchObject({ capacity: 2, free: 1 })
+  })
+
+  it('a worker added after the counter was made raises its capacity: the picker offers the place and booking takes it', async () => {
+    okData(await book({ slotStart: start(), householdId: residentOf(1).householdId }, residentOf(1).openid))
+    okData(await book({ slotStart: start(), householdId: residentOf(2).householdId }, residentOf(2).openid))
+    expect(await counterOf(DEMO_LINES.clean)).toMatchObject({ capacity: 2, booked: 2 })
+    expect(await listed(DEMO_LINES.clean)).toMatchObject({ capacity: 2, free: 0 })
+    await newWorker('w-a-new')
+    expect(await listed(DEMO_LINES.clean)).toMatchObject({ capacity: 3, free: 1 })
+    const third = okData(await book({ slotStart: start(), householdId: residentOf(3).householdId }, residentOf(3).openid)).booking
+    expect(third.worker?.id).toBe('w-a-new')
+    expect(await counterOf(DEMO_LINES.clean)).toMatchObject({ capacity: 3, booked: 3 })
+    expect(await listed(DEMO_LINES.clean)).toMatchObject({ capacity: 3, free: 0 })
+    expect(codeOf(await book({ slotStart: start(), householdId: residentOf(4).householdId }, residentOf(4).openid))).toBe('BOOKING.SLOT_FULL')
+  })
+
+  it('a worker deactivated after the counter was made lowers it, with a compare-and-set, and the slot shows full', async () => {
+    okData(await book({ slotStart: start(), householdId: residentOf(1).householdId }, residentOf(1).openid))
+    expect(await counterOf(DEMO_LINES.clean)).toMatchObject({ capacity: 2, booked: 1 })
+    const holder = (await h.store.get<SlotClaimDoc>('slotClaims', `w-a-ma:${start()}`)) ? 'w-a-hu' : 'w-a-ma'
+    expect(await h.store.update('workers', holder, { set: { active: false } })).toBe(true)
+    expect(await listed(DEMO_LINES.clean)).toMatchObject({ capacity: 1, free: 0 })
+    expect(codeOf(await book({ slotStart: start(), householdId: residentOf(2).householdId }, residentOf(2).openid))).toBe('BOOKING.SLOT_FULL')
+    expect(await counterOf(DEMO_LINES.clean)).toMatchObject({ capacity: 1, booked: 1 })
+  })
+
+  it('concurrent bookings while the capacity changes never take more than the new capacity', async () => {
+    okData(await book({ slotStart: start(), householdId: residentOf(1).householdId }, residentOf(1).openid))
+    await newWorker('w-a-new')
+    await newWorker('w-a-new2')
+    // Four eligible now, the line's cap is 3: 2 more places, 12 households racing for them.
+    const results = await Promise.all(
+      Array.from({ length: 12 }, (_, i) => book({ slotStart: start(), householdId: residentOf(i + 2).householdId }, residentOf(i + 2).openid))
+    )
+    expect(results.filter((r) => r.ok)).toHaveLength(2)
+    expect(await counterOf(DEMO_LINES.clean)).toMatchObject({ capacity: 3, booked: 3 })
+    const live = (await findAll<BookingDoc>(h.store, 'bookings', { slotStart: start(), lineId: DEMO_LINES.clean })).filter((b) => b.status === 'confirmed')
+    expect(live).toHaveLength(3)
   })
 })
 
@@ -354,6 +417,62 @@ describe('repairs and complaints', () => {
     const list = okData(await h.call('booking.complaints', {}, OPERATOR, A))
     expect(list.avgResponseMinutes).not.toBeNull()
     expect(okData(await h.call('booking.myComplaints', {}, as('u-li'), A)).complaints.map((x) => x.id)).not.toContain(c.id)
+  })
+
+  it('a butler sees and answers only the complaints of their grid; dispatchers all; residents none', async () => {
+    const ZHANG = as('u-butler-zhang') // 东区: 1栋
+    const LIU = as('u-butler-liu') // 西区: 2栋 and 3栋
+    const ids = async (who: string) => okData(await h.call('booking.complaints', {}, who, A)).complaints.map((c) => c.id)
+    // Seeded: cp-demo-1 from 1栋 101, cp-demo-2 from 2栋 101.
+    expect(await ids(ZHANG)).toEqual(['cp-demo-1'])
+    expect(await ids(LIU)).toEqual(['cp-demo-2'])
+    expect((await ids(DISPATCH)).sort()).toEqual(['cp-demo-1', 'cp-demo-2'])
+    expect((await ids(OPERATOR)).sort()).toEqual(['cp-demo-1', 'cp-demo-2'])
+    // The grid's average response time is over the grid's complaints only (cp-demo-1: 40 minutes).
+    expect(okData(await h.call('booking.complaints', {}, ZHANG, A)).avgResponseMinutes).toBe(40)
+    expect(okData(await h.call('booking.complaints', {}, LIU, A)).avgResponseMinutes).toBeNull()
+
+    const c = okData(await h.call('booking.complain', { householdId: HOME, category: 'security', text: '单元门禁坏了关不上', clientRequestId: req() }, WANG, A)).complaint
+    expect(await ids(ZHANG)).toContain(c.id)
+    expect(await ids(LIU)).not.toContain(c.id)
+    expect(okData(await h.call('booking.complaints', { status: 'open' }, ZHANG, A)).complaints.map((x) => x.id)).toEqual([c.id])
+
+    // Another grid's butler cannot answer it, and the refusal writes nothing.
+    const before = await snapshot(h.store)
+    expect(codeOf(await h.call('booking.respond', { complaintId: c.id, status: 'processing', response: '我来处理' }, LIU, A))).toBe('COMPLAINT.NOT_FOUND')
+    expect(await snapshot(h.store)).toEqual(before)
+    expect(okData(await h.call('booking.respond', { complaintId: c.id, status: 'processing', response: '已联系物业维修' }, ZHANG, A)).complaint.status).toBe('processing')
+
+    // A butler with no grid sees nothing; residents may neither list nor answer complaints.
+    const lonely = await grantFreshUser(h.store, 'u-butler-nogrid', A, 'butler')
+    expect(await ids(lonely)).toEqual([])
+    expect(codeOf(await h.call('booking.respond', { complaintId: c.id, status: 'resolved', response: '处理好了' }, lonely, A))).toBe('COMPLAINT.NOT_FOUND')
+    expect(codeOf(await h.call('booking.complaints', {}, WANG, A))).toBe('AUTH.FORBIDDEN')
+    expect(codeOf(await h.call('booking.respond', { complaintId: c.id, status: 'resolved', response: '处理好了' }, WANG, A))).toBe('AUTH.FORBIDDEN')
+  })
+
+  it('photo ids other than our upload paths are refused with the field path, and nothing is written', async () => {
+    const { booking } = okData(await book({ slotStart: slot(1, 9) }))
+    h.clock.t = slot(1, 9)
+    okData(await progress(booking.id, 'arrived'))
+    const before = await snapshot(h.store)
+    for (const photo of ['https://evil.example/x.jpg', 'cloud://env/other/2026-01/abcdefghijklmnop.jpg', 'local:../../etc/passwd', 'local:short.jpg', 'local:abcdefghijklmnop.gif']) {
+      const err = errorOf(await progress(booking.id, 'check', { key: 'badge', photo }))
+      expect(err.code).toBe('REQUEST.INVALID_INPUT')
+      expect(err.fields).toEqual([{ path: 'photo', message: '照片无效，请重新上传' }])
+    }
+    const bad = errorOf(
+      await h.call('booking.complain', { householdId: HOME, category: 'other', text: '照片里是问题所在', photos: ['local:abcdefghijklmnopqr.jpg', 'file:///tmp/a.jpg'], clientRequestId: req() }, WANG, A)
+    )
+    expect(bad.code).toBe('REQUEST.INVALID_INPUT')
+    expect(bad.fields?.map((f) => f.path)).toEqual(['photos.1'])
+    expect(await snapshot(h.store)).toEqual(before)
+    // The ids our upload paths give are kept, and shown back.
+    const ok = okData(
+      await h.call('booking.complain', { householdId: HOME, category: 'other', text: '照片里是问题所在', photos: ['local:abcdefghijklmnopqr.jpg', TIDY_PHOTO], clientRequestId: req() }, WANG, A)
+    )
+    expect(ok.complaint.photos).toEqual(['local:abcdefghijklmnopqr.jpg', TIDY_PHOTO])
+    expect(okData(await h.call('booking.complaints', {}, as('u-butler-zhang'), A)).complaints.find((c) => c.id === ok.complaint.id)?.photos).toHaveLength(2)
   })
 
   it('operators mark outstanding workers', async () => {

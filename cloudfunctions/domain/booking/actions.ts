@@ -9,7 +9,7 @@ import type { PaymentDoc } from '../payment/docs'
 import { requestRefund } from '../payment/refund'
 import type { BookingDoc, ServiceLineDoc, SlotClaimDoc, SlotCounterDoc } from './docs'
 import { activeWorkers, cardFits, lineIn, releaseClaim, releaseCounter } from './book'
-import { eligible, upcomingSlots, slotEnd } from './slots'
+import { eligible, slotCapacity, upcomingSlots, slotEnd } from './slots'
 import { CANCEL_BEFORE_MS, lineView, viewOne, viewsOf } from './views'
 
 type C = typeof bookingContracts
@@ -42,7 +42,8 @@ export const slots: ActionHandler<C['slots']> = async ({ ports, actor }, input) 
     const pool = eligible(workers, line.category, start)
     if (pool.length === 0) return []
     const counter = booked.get(start)
-    const capacity = counter?.capacity ?? Math.min(line.slotCapacity, pool.length)
+    // Derived now, like a booking does, rather than the counter's stored (possibly stale) capacity.
+    const capacity = slotCapacity(line, workers, start)
     const freeWorkers = pool.filter((w) => !claimed.has(`${w._id}:${start}`)).length
     const free = Math.max(0, Math.min(capacity - (counter?.booked ?? 0), freeWorkers))
     return [{ start, end: slotEnd(start), capacity, free }]

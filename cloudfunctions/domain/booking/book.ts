@@ -8,7 +8,7 @@ import { redeemCardUse } from '../member/cards'
 import { cardStatus } from '../member/cards'
 import type { UserDoc } from '../docs'
 import type { BookingDoc, RatingDoc, ServiceLineDoc, SlotClaimDoc, SlotCounterDoc, WorkerDoc } from './docs'
-import { LEAD_MS, HORIZON_DAYS, DAY, eligible, isSlotStart, localMidnight, slotEnd, slotText } from './slots'
+import { LEAD_MS, HORIZON_DAYS, DAY, eligible, isSlotStart, localMidnight, slotCapacity, slotEnd, slotText } from './slots'
 import { payModesOf, viewOne } from './views'
 
 type C = typeof bookingContracts
@@ -36,7 +36,12 @@ export function cardFits(card: ServiceCardDoc, line: ServiceLineDoc, now: number
   return s.type === 'all' || (s.type === 'category' && s.value === line.category) || (s.type === 'service' && s.value === line._id)
 }
 
-/** Raises the line's slot counter under `booked < capacity`; false when the slot is full. */
+/**
+ * Raises the line's slot counter under `booked < capacity`; false when the slot is full.
+ * `capacity` is the current derivation ({@link slotCapacity}). A counter written earlier with
+ * another capacity (workers were added, deactivated or changed their hours since) is brought to
+ * it first by a compare-and-set, so the first booker's view of the workers never sticks.
+ */
 export async function takeCounter(ports: Ports, line: ServiceLineDoc, start: number, capacity: number): Promise<boolean> {
   const id = `${line._id}:${start}`
   const now = ports.clock.now()
@@ -49,6 +54,13 @@ export async function takeCounter(ports: Ports, line: ServiceLineDoc, start: num
   }
   // A few retries when someone else moved the counter between our read and our update.
   for (let i = 0; i < 5 && counter; i++) {
+    if (counter.capacity !== capacity) {
+      // Only from the value we read: a concurrent booking's inc is conditioned on it, so it
+      // either lands before (and we re-read) or fails and re-reads the new capacity.
+      await ports.store.update('slotCounters', id, { set: { capacity, updatedAt: now } }, { capacity: counter.capacity })
+      counter = await ports.store.get<SlotCounterDoc>('slotCounters', id)
+      continue
+    }
     if (counter.booked >= counter.capacity) return false
     const done = await ports.store.update(
       'slotCounters',
@@ -117,10 +129,11 @@ interface Claimed {
  * worker is accepted unassigned: the dispatcher assigns it.
  */
 async function reserve(ports: Ports, line: ServiceLineDoc, start: number, householdId: string, bookingId: string, attempt: string, asked: WorkerDoc | null): Promise<Result<Claimed>> {
-  const workers = asked ? [asked] : await activeWorkers(ports, line.communityId)
+  const workers = await activeWorkers(ports, line.communityId)
   const pool = asked ? eligible([asked], line.category, start) : eligible(workers, line.category, start)
   if (asked && pool.length === 0) return fail('BOOKING.WORKER_BUSY', `${asked.name}在该时段不上班或不提供此服务`)
-  const capacity = Math.min(line.slotCapacity, asked ? line.slotCapacity : pool.length)
+  // The same for every request, asked-for worker or not, and the same the slot picker shows.
+  const capacity = slotCapacity(line, workers, start)
   if (capacity < 1 && line.kind !== 'repair') return fail('BOOKING.SLOT_FULL', '该时段已约满，请换个时间')
   const counted = capacity >= 1 && (await takeCounter(ports, line, start, capacity))
   if (!counted && line.kind !== 'repair') return fail('BOOKING.SLOT_FULL', '该时段已约满，请换个时间')

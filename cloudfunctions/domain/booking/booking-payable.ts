@@ -1,8 +1,6 @@
 import { getMany } from '../../kernel/paging'
 import { fail, ok } from '../../kernel/result'
-import type { BuildingDoc, HouseholdDoc } from '../docs'
 import type { PayableKind, QuotedLine } from '../payment/payables'
-import { householdLabel } from '../user/format'
 import type { BookingDoc } from './docs'
 import { slotText } from './slots'
 
@@ -56,12 +54,5 @@ export const bookingPayable: PayableKind = {
     const b = await ports.store.get<BookingDoc>('bookings', line.id)
     if (!b || b.paymentId !== payment._id) return
     if (refundedFen >= line.amountFen) await ports.store.update('bookings', b._id, { set: { payState: 'refunded' } }, { paymentId: payment._id })
-  },
-
-  async describeHousehold(ports, householdId) {
-    const h = await ports.store.get<HouseholdDoc>('households', householdId)
-    if (!h) return ''
-    const b = await ports.store.get<BuildingDoc>('buildings', h.buildingId)
-    return householdLabel(b ?? undefined, h)
   }
 }

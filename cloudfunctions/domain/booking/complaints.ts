@@ -1,4 +1,5 @@
 import type { bookingContracts } from '../../contracts/booking'
+import type { Actor } from '../../kernel/actor'
 import type { ActionHandler } from '../../kernel/module'
 import { fail, ok } from '../../kernel/result'
 import type { BuildingDoc, HouseholdDoc } from '../docs'
@@ -9,6 +10,15 @@ import { butlerOf } from './rating'
 import { complaintView } from './views'
 
 type C = typeof bookingContracts
+
+/**
+ * The buildings whose complaints a staff member handles: null (the whole community) for
+ * dispatchers and operators; for a butler, the buildings of their grids, as for follow-ups.
+ */
+function buildingsHandledBy(actor: Actor): string[] | null {
+  if (actor.roles.includes('dispatcher') || actor.roles.includes('operator')) return null
+  return actor.grids.flatMap((g) => g.buildingIds)
+}
 
 /** A complaint (投诉) is a ticket: open → processing → resolved → closed (rated by the resident). */
 export const complain: ActionHandler<C['complain']> = async ({ ports, actor }, input) => {
@@ -28,6 +38,7 @@ export const complain: ActionHandler<C['complain']> = async ({ ports, actor }, i
     idempotencyKey,
     communityId: h.communityId,
     householdId: h._id,
+    buildingId: h.buildingId,
     householdLabel: householdLabel(b ?? undefined, h),
     userId: actor.user._id,
     category: input.category,
@@ -57,8 +68,10 @@ export const myComplaints: ActionHandler<C['myComplaints']> = async ({ ports, ac
 }
 
 export const complaints: ActionHandler<C['complaints']> = async ({ ports, actor }, input) => {
+  const buildings = buildingsHandledBy(actor)
+  if (buildings?.length === 0) return ok({ complaints: [], avgResponseMinutes: null })
   const docs = await ports.store.find<ComplaintDoc>('complaints', {
-    where: { communityId: actor.communityId ?? '', status: input.status },
+    where: { communityId: actor.communityId ?? '', status: input.status, buildingId: buildings ? { in: buildings } : undefined },
     orderBy: [{ field: 'createdAt', dir: 'desc' }],
     limit: 300
   })
@@ -69,7 +82,8 @@ export const complaints: ActionHandler<C['complaints']> = async ({ ports, actor 
 
 export const respond: ActionHandler<C['respond']> = async ({ ports, actor }, input) => {
   const c = await ports.store.get<ComplaintDoc>('complaints', input.complaintId)
-  if (!c || c.communityId !== actor.communityId) return fail('COMPLAINT.NOT_FOUND', '投诉不存在')
+  const buildings = buildingsHandledBy(actor)
+  if (!c || c.communityId !== actor.communityId || (buildings && !buildings.includes(c.buildingId))) return fail('COMPLAINT.NOT_FOUND', '投诉不存在')
   const allowed = input.status === 'processing' ? ['open'] : ['open', 'processing']
   if (!allowed.includes(c.status)) return fail('COMPLAINT.BAD_STATE', '投诉已处理')
   const now = ports.clock.now()

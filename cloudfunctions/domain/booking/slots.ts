@@ -1,5 +1,5 @@
 import { SLOT_MINUTES, SLOT_STARTS_MIN } from '../../contracts/booking'
-import type { WorkHours, WorkerDoc } from './docs'
+import type { ServiceLineDoc, WorkHours, WorkerDoc } from './docs'
 
 /**
  * Slot arithmetic on the Asia/Shanghai day (UTC+8, no daylight saving). A slot is one of the
@@ -56,6 +56,15 @@ export function upcomingSlots(now: number, days = HORIZON_DAYS): number[] {
 
 export function eligible(workers: readonly WorkerDoc[], category: string, start: number): WorkerDoc[] {
   return workers.filter((w) => w.active && (w.skills as string[]).includes(category) && coversSlot(w.hours, start))
+}
+
+/**
+ * How many bookings of a line a slot takes: the line's cap, or the active workers who could do
+ * it then, whichever is fewer. Derived from the line and the workers only, never from who asks,
+ * so the slot picker and every booking agree on it.
+ */
+export function slotCapacity(line: Pick<ServiceLineDoc, 'slotCapacity' | 'category'>, workers: readonly WorkerDoc[], start: number): number {
+  return Math.min(line.slotCapacity, eligible(workers, line.category, start).length)
 }
 
 export function hoursText(h: WorkHours): string {

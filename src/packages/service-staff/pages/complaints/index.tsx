@@ -2,14 +2,19 @@ import { Input, Text, View } from '@tarojs/components'
 import { useDidShow } from '@tarojs/taro'
 import { useState } from 'react'
 import type { ApiError } from '@contracts/errors'
+import { PhotoStrip } from '../../../../components/PhotoPicker/PhotoStrip'
 import { StateView } from '../../../../components/StateView'
 import { type Complaint, respondComplaint, staffComplaints } from '../../../../services/booking'
 import { toastError } from '../../../../services/result'
+import { photoSrc } from '../../../../services/upload'
 import { Button } from '../../../../ui/nut'
 import { formatDateTime } from '../../../../utils/time'
 import '../../../service/service.scss'
 
-/** Complaint tickets of the community: accept (受理), resolve with a response; response times shown. */
+/**
+ * Complaint tickets: the community's for dispatchers and operators, their grid's for a butler (the
+ * server scopes the list). Accept (受理), resolve with a response; response times and photos shown.
+ */
 export default function StaffComplaintsPage() {
   const [data, setData] = useState<{ complaints: Complaint[]; avgResponseMinutes: number | null } | null>(null)
   const [error, setError] = useState<ApiError | null>(null)
@@ -41,6 +46,7 @@ export default function StaffComplaintsPage() {
             <Text className={`badge ${c.status === 'open' ? 'badge--accent' : ''}`}>{c.statusLabel}</Text>
           </View>
           <Text className='sv-meta'>{c.text}</Text>
+          <PhotoStrip id={`sc-photos-${c.id}`} ids={c.photos} srcOf={photoSrc} />
           <Text className='sv-meta'>{formatDateTime(c.createdAt)}{c.responseMinutes !== null ? ` · ${c.responseMinutes} 分钟响应` : ''}</Text>
           {c.response ? <Text className='sv-meta'>回复：{c.response}</Text> : null}
           {c.rating ? <Text className='sv-meta'>住户评价：{'★'.repeat(c.rating.score)}</Text> : null}

@@ -2,9 +2,12 @@ import { Input, Text, View } from '@tarojs/components'
 import Taro, { useDidShow, useRouter } from '@tarojs/taro'
 import { useState } from 'react'
 import type { ApiError } from '@contracts/errors'
+import { PhotoPicker } from '../../../../components/PhotoPicker'
+import { PhotoStrip } from '../../../../components/PhotoPicker/PhotoStrip'
 import { StateView } from '../../../../components/StateView'
 import { type Booking, getBooking, progress } from '../../../../services/booking'
 import { toastError } from '../../../../services/result'
+import { photoSrc, uploadPhoto } from '../../../../services/upload'
 import { Button } from '../../../../ui/nut'
 import { formatDateTime, shanghai } from '../../../../utils/time'
 import '../../../service/service.scss'
@@ -18,6 +21,9 @@ export default function JobPage() {
   const [error, setError] = useState<ApiError | null>(null)
   const [price, setPrice] = useState('')
   const [busy, setBusy] = useState('')
+  // An optional photo per checklist item, uploaded before the item is marked done.
+  const [photos, setPhotos] = useState<Record<string, string[]>>({})
+  const [uploading, setUploading] = useState<Record<string, boolean>>({})
   const load = async () => {
     const r = await getBooking(id)
     if (r.ok) setB(r.data.booking)
@@ -33,11 +39,13 @@ export default function JobPage() {
       return
     }
     setBusy(key ?? s)
+    const photo = key ? photos[key]?.[0] : undefined
     const r = await progress({
       bookingId: b.id,
       step: s,
       note: '',
       ...(key ? { key } : {}),
+      ...(photo ? { photo } : {}),
       ...(s === 'finish' && b.priceFen === null && quoted !== null ? { priceFen: quoted } : {})
     })
     setBusy('')
@@ -67,18 +75,33 @@ export default function JobPage() {
       <View className='card' id='job-checklist'>
         <Text className='section-title'>服务标准</Text>
         {b.checklist.map((c, i) => (
-          <View key={c.key} className='list-item'>
-            <View className='sv-check'>
-              <Text className='sv-check__dot'>{c.doneAt !== null ? '✓' : i + 1}</Text>
-              <Text>{c.label}</Text>
+          <View key={c.key} className='sv-step'>
+            <View className='sv-step__row'>
+              <View className='sv-check'>
+                <Text className='sv-check__dot'>{c.doneAt !== null ? '✓' : i + 1}</Text>
+                <Text>{c.label}</Text>
+              </View>
+              {c.doneAt !== null ? (
+                <Text className='muted' id={`done-${c.key}`}>{shanghai(c.doneAt).format('HH:mm')}</Text>
+              ) : b.status === 'arrived' ? (
+                <Button id={`check-${c.key}`} size='small' type='primary' loading={busy === c.key} disabled={uploading[c.key] === true} onClick={() => void step('check', c.key)}>完成</Button>
+              ) : (
+                <Text className='muted'>待到达</Text>
+              )}
             </View>
-            {c.doneAt !== null ? (
-              <Text className='muted' id={`done-${c.key}`}>{shanghai(c.doneAt).format('HH:mm')}</Text>
-            ) : b.status === 'arrived' ? (
-              <Button id={`check-${c.key}`} size='small' type='primary' loading={busy === c.key} onClick={() => void step('check', c.key)}>完成</Button>
-            ) : (
-              <Text className='muted'>待到达</Text>
-            )}
+            {c.doneAt === null && b.status === 'arrived' ? (
+              <PhotoPicker
+                id={`photo-${c.key}`}
+                max={1}
+                compact
+                value={photos[c.key] ?? []}
+                onChange={(ids) => setPhotos((ps) => ({ ...ps, [c.key]: ids }))}
+                onBusyChange={(on) => setUploading((u) => ({ ...u, [c.key]: on }))}
+                upload={uploadPhoto}
+                srcOf={photoSrc}
+              />
+            ) : null}
+            {c.photo ? <PhotoStrip id={`step-photo-${c.key}`} ids={[c.photo]} srcOf={photoSrc} small /> : null}
           </View>
         ))}
       </View>

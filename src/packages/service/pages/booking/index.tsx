@@ -3,11 +3,13 @@ import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro'
 import { useEffect, useState } from 'react'
 import { PAY_MODE_LABELS, RATING_DIMENSIONS, RATING_LABELS, type RatingDimension } from '@contracts/booking'
 import type { ApiError } from '@contracts/errors'
+import { PhotoStrip } from '../../../../components/PhotoPicker/PhotoStrip'
 import { Price } from '../../../../components/Price'
 import { StateView } from '../../../../components/StateView'
 import { type Booking, cancelBooking, getBooking, rateBooking } from '../../../../services/booking'
 import { checkout, newRequestId } from '../../../../services/payment'
 import { toastError } from '../../../../services/result'
+import { photoSrc } from '../../../../services/upload'
 import { TextArea } from '../../../../ui/form'
 import { Button } from '../../../../ui/nut'
 import { formatDateTime, shanghai } from '../../../../utils/time'
@@ -89,12 +91,18 @@ export default function BookingPage() {
       <View className='card' id='timeline'>
         <Text className='section-title'>服务进度</Text>
         <View className='sv-timeline'>
-          {b.timeline.map((t) => (
-            <View key={t.key} id={`tl-${t.key.replace(':', '-')}`} className={`sv-tl ${t.at !== null ? 'sv-tl--done' : ''}`}>
-              <Text className='sv-tl__label'>{t.label}</Text>
-              {t.at !== null || t.note ? <Text className='sv-tl__note'>{[t.at !== null ? formatDateTime(t.at) : '', t.note].filter(Boolean).join(' · ')}</Text> : null}
-            </View>
-          ))}
+          {b.timeline.map((t) => {
+            // A checklist step's entry shows the photo the worker took for it.
+            const photo = b.checklist.find((c) => `step:${c.key}` === t.key)?.photo ?? null
+            const id = t.key.replace(':', '-')
+            return (
+              <View key={t.key} id={`tl-${id}`} className={`sv-tl ${t.at !== null ? 'sv-tl--done' : ''}`}>
+                <Text className='sv-tl__label'>{t.label}</Text>
+                {t.at !== null || t.note ? <Text className='sv-tl__note'>{[t.at !== null ? formatDateTime(t.at) : '', t.note].filter(Boolean).join(' · ')}</Text> : null}
+                {photo ? <PhotoStrip id={`tl-photo-${id}`} ids={[photo]} srcOf={photoSrc} small /> : null}
+              </View>
+            )
+          })}
         </View>
       </View>
 

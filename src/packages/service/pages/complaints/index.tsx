@@ -3,11 +3,14 @@ import { useDidShow } from '@tarojs/taro'
 import { useState } from 'react'
 import { COMPLAINT_CATEGORIES, COMPLAINT_CATEGORY_LABELS, type ComplaintCategory } from '@contracts/booking'
 import type { ApiError } from '@contracts/errors'
+import { PhotoPicker } from '../../../../components/PhotoPicker'
+import { PhotoStrip } from '../../../../components/PhotoPicker/PhotoStrip'
 import { StateView } from '../../../../components/StateView'
 import { type Complaint, complain, myComplaints, rateComplaint } from '../../../../services/booking'
 import { newRequestId } from '../../../../services/payment'
 import { fieldError, toastError } from '../../../../services/result'
 import { currentMe } from '../../../../services/session'
+import { photoSrc, uploadPhoto } from '../../../../services/upload'
 import { TextArea } from '../../../../ui/form'
 import { Button } from '../../../../ui/nut'
 import { formatDateTime } from '../../../../utils/time'
@@ -22,6 +25,8 @@ export default function ComplaintsPage() {
   const [text, setText] = useState('')
   const [requestId, setRequestId] = useState(newRequestId)
   const [busy, setBusy] = useState(false)
+  const [photos, setPhotos] = useState<string[]>([])
+  const [uploading, setUploading] = useState(false)
   const load = async () => {
     const r = await myComplaints()
     if (r.ok) setList(r.data.complaints)
@@ -30,11 +35,12 @@ export default function ComplaintsPage() {
   useDidShow(() => void load())
   const submit = async () => {
     setBusy(true)
-    const r = await complain({ householdId, category, text, photos: [], clientRequestId: requestId })
+    const r = await complain({ householdId, category, text, photos, clientRequestId: requestId })
     setBusy(false)
     if (!r.ok) return setError(r.error)
     setError(null)
     setText('')
+    setPhotos([])
     setRequestId(newRequestId())
     void load()
   }
@@ -55,9 +61,10 @@ export default function ComplaintsPage() {
           ))}
         </View>
         <TextArea id='complaint-text' value={text} maxLength={500} placeholder='请描述问题发生的时间、地点和情况' onChange={(v: string) => setText(v)} />
+        <PhotoPicker id='complaint-photos' max={6} value={photos} onChange={setPhotos} onBusyChange={setUploading} upload={uploadPhoto} srcOf={photoSrc} />
         {fieldError(error, 'text') ? <Text className='field-error'>{fieldError(error, 'text')}</Text> : error ? <Text className='field-error'>{error.message}</Text> : null}
-        <Button id='complaint-submit' className='btn-block' block type='primary' loading={busy} onClick={() => void submit()}>
-          提交
+        <Button id='complaint-submit' className='btn-block' block type='primary' loading={busy} disabled={uploading} onClick={() => void submit()}>
+          {uploading ? '照片上传中…' : '提交'}
         </Button>
       </View>
       {!list ? <StateView loading /> : null}
@@ -68,6 +75,7 @@ export default function ComplaintsPage() {
             <Text className={`badge ${c.status === 'open' ? 'badge--accent' : ''}`}>{c.statusLabel}</Text>
           </View>
           <Text className='sv-meta'>{c.text}</Text>
+          <PhotoStrip id={`complaint-photos-${c.id}`} ids={c.photos} srcOf={photoSrc} small />
           <Text className='sv-meta'>{formatDateTime(c.createdAt)}{c.responseMinutes !== null ? ` · ${c.responseMinutes} 分钟内响应` : ''}</Text>
           {c.response ? <Text className='sv-meta'>物业回复：{c.response}</Text> : null}
           {c.status === 'resolved' ? (
