@@ -87,6 +87,9 @@ export async function seedInsights(store: Store, now: number): Promise<{ inserte
     marks.set(`h:${p.householdId}`, { _id: `h:${p.householdId}`, communityId: p.communityId, kind: 'household', ref: p.householdId, at: now })
     marks.set(`d:${p.communityId}:${p.day}`, { _id: `d:${p.communityId}:${p.day}`, communityId: p.communityId, kind: 'day', ref: p.day, at: now })
   }
-  for (const m of marks.values()) await store.insert('insightsDirty', m)
+  for (const m of marks.values()) {
+    if ((await store.insert('insightsDirty', m)).ok) inserted++
+    else skipped++
+  }
   return { inserted, skipped }
 }
