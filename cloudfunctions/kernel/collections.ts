@@ -1,3 +1,5 @@
+import { NEEDS } from '../contracts/insights-labels'
+
 /**
  * The one map of collection names and the indexes each needs. The SQLite adapter creates them;
  * for CloudBase, `npm run build:functions` writes them to build/functions/collections.json and the
@@ -12,6 +14,9 @@ export interface IndexSpec {
 function def(indexes: IndexSpec[] = []): { indexes: readonly IndexSpec[] } {
   return { indexes }
 }
+
+/** One index per household need (五省): segments are listed by flag, see domain/insights/docs.ts. */
+const NEED_INDEXES: IndexSpec[] = NEEDS.map((n) => ({ name: `by_need_${n}`, fields: ['communityId', `needFlags.${n}`, 'buildingId'] }))
 
 export const COLLECTIONS = {
   communities: def(),
@@ -268,7 +273,10 @@ export const COLLECTIONS = {
     { name: 'by_community_day', fields: ['communityId', 'day'] }
   ]),
   /** `_id` is the household id. */
-  householdStats: def([{ name: 'by_community', fields: ['communityId', 'atRisk'] }]),
+  householdStats: def([
+    { name: 'by_community', fields: ['communityId', 'atRisk'] },
+    ...NEED_INDEXES
+  ]),
   /** `_id` is `${communityId}:${day}`. */
   dayMetrics: def([{ name: 'by_community', fields: ['communityId', 'day'] }]),
   /** `_id` is the community id. */

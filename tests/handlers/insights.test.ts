@@ -212,6 +212,15 @@ describe('the demo community after the nightly pass', () => {
     // A butler sees only their grid's households.
     const mine = okData(await h.call('insights.segment', { need: 'save_money' }, ZHANG, COMMUNITY_A))
     expect(mine.households.every((x) => x.label.startsWith('1栋'))).toBe(true)
+    // Coupons target the segment's bound residents.
+    const bound = await findAll<{ _id: string; userId: string; householdId: string }>(h.store, 'memberships', { communityId: COMMUNITY_A, status: 'active' })
+    const all = await findAll<HouseholdStatsDoc>(h.store, 'householdStats', { communityId: COMMUNITY_A })
+    const inSegment = new Set(all.filter((s) => s.needs.includes('save_money')).map((s) => s._id))
+    expect(inSegment.size).toBe(seg.count)
+    const expected = new Set(bound.filter((m) => inSegment.has(m.householdId)).map((m) => m.userId))
+    expect(expected.size).toBeGreaterThan(0)
+    const preview = okData(await h.call('member.previewSegment', { segment: { type: 'need', need: 'save_money' } }, OPERATOR, COMMUNITY_A))
+    expect(preview.recipients).toBe(expected.size)
     // Editing a rule changes who is in the segment on the next pass.
     const rules = okData(await h.call('insights.rules', {}, OPERATOR, COMMUNITY_A))
     const strict = rules.segments.map((r) => (r.need === 'save_money' ? { ...r, all: [{ metric: 'orders180' as const, op: 'gte' as const, value: 1000 }] } : r))

@@ -62,6 +62,11 @@ export interface HouseholdStatsDoc {
   reasons: { code: ChurnReason; points: number; detail: string }[]
   needs: Need[]
   needReasons: { need: Need; because: string }[]
+  /**
+   * One flag per need, each indexed with the community: the store cannot match inside arrays
+   * portably, and segments must be listed without reading every household.
+   */
+  needFlags: Record<Need, boolean>
   scoredDay: string | null
   /** The open churn case, if any: a conditional set on `null` keeps one case per household. */
   openCaseId: string | null

@@ -6,6 +6,7 @@ import type { HouseholdDoc } from '../docs'
 import type { FeedbackDoc, SignupDoc } from '../event/docs'
 import type { DayMetricsDoc, DirtyDoc, HouseholdStatsDoc, PurchaseDoc } from './docs'
 import { put } from './put'
+import { noNeeds } from './segments'
 import { computeStats } from './stats'
 import { DAY_MS, dayStart } from './time'
 
@@ -30,7 +31,7 @@ export async function recomputeHousehold(ports: Ports, h: HouseholdDoc): Promise
   const core = computeStats({ householdId: h._id, communityId: h.communityId, buildingId: h.buildingId, purchases, signups, ratings }, ports.clock.now())
   const { _id, ...fields } = core
   if (await ports.store.update('householdStats', _id, { set: fields })) return
-  const fresh: HouseholdStatsDoc = { ...core, score: null, atRisk: false, reasons: [], needs: [], needReasons: [], scoredDay: null, openCaseId: null }
+  const fresh: HouseholdStatsDoc = { ...core, score: null, atRisk: false, reasons: [], needs: [], needReasons: [], needFlags: noNeeds(), scoredDay: null, openCaseId: null }
   const r = await ports.store.insert('householdStats', fresh)
   if (!r.ok) await ports.store.update('householdStats', _id, { set: fields })
 }

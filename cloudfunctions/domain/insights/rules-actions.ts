@@ -1,10 +1,13 @@
 import type { insightsContracts } from '../../contracts/insights'
 import { NEEDS, NEED_LABELS } from '../../contracts/insights-labels'
 import type { ActionHandler } from '../../kernel/module'
-import { pages } from '../../kernel/paging'
 import { fail, ok } from '../../kernel/result'
 import type { HouseholdStatsDoc, RulesDoc } from './docs'
 import { loadRules } from './rules'
+import { needFilter } from './segment-query'
+
+/** Households listed for one need; the count covers all of them. */
+const SEGMENT_LIST = 200
 import { labelsOf } from './views'
 
 type C = typeof insightsContracts
@@ -31,24 +34,18 @@ export const saveRules: ActionHandler<C['saveRules']> = async ({ ports, actor },
 /** Households in a need segment (a butler sees their own grid's), with each one's reason. */
 export const segment: ActionHandler<C['segment']> = async ({ ports, actor }, input) => {
   const communityId = actor.communityId ?? ''
-  const onlyGrid = !actor.roles.includes('operator')
-  const buildings = new Set(actor.grids.flatMap((g) => g.buildingIds))
-  const sizes = new Map<string, number>(NEEDS.map((n) => [n, 0]))
-  const hits: { householdId: string; because: string }[] = []
-  for await (const page of pages<HouseholdStatsDoc>(ports.store, 'householdStats', { communityId })) {
-    for (const s of page) {
-      if (onlyGrid && !buildings.has(s.buildingId)) continue
-      for (const r of s.needReasons) sizes.set(r.need, (sizes.get(r.need) ?? 0) + 1)
-      const hit = s.needReasons.find((r) => r.need === input.need)
-      if (hit) hits.push({ householdId: s._id, because: hit.because })
-    }
-  }
-  const shown = hits.slice(0, 200)
-  const labels = await labelsOf(ports, shown.map((h) => h.householdId))
+  const buildings = actor.roles.includes('operator') ? undefined : [...new Set(actor.grids.flatMap((g) => g.buildingIds))]
+  const [counts, shown] = await Promise.all([
+    Promise.all(NEEDS.map(async (n) => ({ need: n, label: NEED_LABELS[n], count: await ports.store.count('householdStats', needFilter(communityId, n, buildings)) }))),
+    ports.store.find<HouseholdStatsDoc>('householdStats', { where: needFilter(communityId, input.need, buildings), orderBy: [{ field: '_id', dir: 'asc' }], limit: SEGMENT_LIST })
+  ])
+  const labels = await labelsOf(ports, shown.map((h) => h._id))
   return ok({
     need: input.need,
-    count: hits.length,
-    households: shown.map((h) => ({ ...h, label: labels.get(h.householdId) ?? '' })).sort((a, b) => a.label.localeCompare(b.label, 'zh')),
-    sizes: NEEDS.map((n) => ({ need: n, label: NEED_LABELS[n], count: sizes.get(n) ?? 0 }))
+    count: counts.find((c) => c.need === input.need)?.count ?? 0,
+    households: shown
+      .map((s) => ({ householdId: s._id, label: labels.get(s._id) ?? '', because: s.needReasons.find((r) => r.need === input.need)?.because ?? '' }))
+      .sort((a, b) => a.label.localeCompare(b.label, 'zh')),
+    sizes: counts
   })
 }

@@ -7,7 +7,7 @@ import { CASE_WINDOW_DAYS, reactivated, scoreChurn, type ChurnFeatures } from '.
 import type { ChurnCaseDoc, CommunitySnapshotDoc, FeeMonthDoc, HouseholdStatsDoc, InsightsCursorDoc } from './docs'
 import { put } from './put'
 import { loadRules } from './rules'
-import { evaluateSegments, segmentMetrics } from './segments'
+import { evaluateSegments, needFlagsOf, segmentMetrics } from './segments'
 import { ordersBetween } from './stats'
 import { DAY_MS, addDays, dayOf, monthEnd, monthsUpTo } from './time'
 
@@ -75,7 +75,7 @@ export async function scoreCommunity(ports: Ports, cursor: InsightsCursorDoc, ha
       const atRisk = churn.score >= rules.churn.threshold
       const hits = evaluateSegments(segmentMetrics(s, today, f.overdueBills), rules.segments)
       await ports.store.update('householdStats', s._id, {
-        set: { score: churn.score, atRisk, reasons: churn.reasons, needs: hits.map((h) => h.need), needReasons: hits, scoredDay: today }
+        set: { score: churn.score, atRisk, reasons: churn.reasons, needs: hits.map((h) => h.need), needReasons: hits, needFlags: needFlagsOf(hits.map((h) => h.need)), scoredDay: today }
       })
       if (atRisk && s.openCaseId === null && (await openCase(ports, s, churn, butlerOf(s.buildingId), now))) opened++
       for (const [k, [r, p]] of Object.entries(repurchaseOf(s, windows))) {

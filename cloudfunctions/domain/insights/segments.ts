@@ -1,5 +1,5 @@
 import type { SegmentRuleT } from '../../contracts/insights'
-import { NEED_LABELS, RULE_OP_LABELS, SEGMENT_METRIC_LABELS, type Need, type SegmentMetric } from '../../contracts/insights-labels'
+import { NEEDS, NEED_LABELS, RULE_OP_LABELS, SEGMENT_METRIC_LABELS, type Need, type SegmentMetric } from '../../contracts/insights-labels'
 import type { HouseholdStatsDoc } from './docs'
 import { ordersBetween, usesBetween } from './stats'
 import { addDays } from './time'
@@ -59,6 +59,14 @@ export function evaluateSegments(m: SegmentMetrics, rules: readonly SegmentRuleT
     out.push({ need: r.need, because: `${r.label}（${facts.join('，')}）` })
   }
   return out
+}
+
+export function noNeeds(): Record<Need, boolean> {
+  return Object.fromEntries(NEEDS.map((n) => [n, false])) as Record<Need, boolean>
+}
+
+export function needFlagsOf(needs: readonly Need[]): Record<Need, boolean> {
+  return Object.fromEntries(NEEDS.map((n) => [n, needs.includes(n)])) as Record<Need, boolean>
 }
 
 export function needLabel(n: Need): string {

@@ -17,7 +17,7 @@ export interface StatsInputs {
   ratings: readonly RatingDoc[]
 }
 
-export type StatsCore = Omit<HouseholdStatsDoc, 'score' | 'atRisk' | 'reasons' | 'needs' | 'needReasons' | 'scoredDay' | 'openCaseId'>
+export type StatsCore = Omit<HouseholdStatsDoc, 'score' | 'atRisk' | 'reasons' | 'needs' | 'needReasons' | 'needFlags' | 'scoredDay' | 'openCaseId'>
 
 /**
  * A household's figures, computed from scratch from its own records. Pure: the same records give
