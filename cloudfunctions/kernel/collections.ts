@@ -295,6 +295,7 @@ export const COLLECTIONS = {
   insightRules: def(),
   churnCases: def([
     { name: 'by_community', fields: ['communityId', 'status', 'openedAt'] },
+    { name: 'by_closed', fields: ['communityId', 'status', 'closedAt'] },
     { name: 'by_butler', fields: ['butlerUserId', 'status'] },
     { name: 'by_household', fields: ['householdId', 'openedAt'] }
   ]),

@@ -8,7 +8,7 @@ import { householdLabel } from '../user/format'
 import type { ButlerTaskDoc, ChurnCaseDoc, FollowLogDoc, HouseholdStatsDoc, OptOutDoc } from './docs'
 import { revealTasks, staffHousehold } from './profile'
 import { generateTasks, refreshTask } from './tasks'
-import { addDays, dayOf, weekStart } from './time'
+import { DAY_MS, addDays, dayOf, dayStart, weekStart } from './time'
 import { caseView, consumptionView, insightView, labelsOf, profileView } from './views'
 
 type C = typeof insightsContracts
@@ -132,16 +132,16 @@ export const scoreboard: ActionHandler<C['scoreboard']> = async ({ ports, actor 
 
 /** Butlers ranked by how much of their task targets they reached between two days. */
 export async function boardRows(ports: Ports, communityId: string, from: string, to: string) {
+  const rangeStart = dayStart(from)
+  const rangeEnd = dayStart(to) + DAY_MS - 1
   const [tasks, logs, cases, staff] = await Promise.all([
     findAll<ButlerTaskDoc>(ports.store, 'butlerTasks', { communityId, day: { gte: from, lte: to } }),
     findAll<FollowLogDoc>(ports.store, 'followLogs', { communityId, day: { gte: from, lte: to } }),
-    findAll<ChurnCaseDoc>(ports.store, 'churnCases', { communityId, status: 'reactivated' }),
+    findAll<ChurnCaseDoc>(ports.store, 'churnCases', { communityId, status: 'reactivated', closedAt: { gte: rangeStart, lte: rangeEnd } }),
     ports.store.find<{ _id: string; userId: string }>('staffRoles', { where: { communityId, role: 'butler' }, limit: 200 })
   ])
   const ids = [...new Set([...staff.map((s) => s.userId), ...tasks.map((t) => t.butlerUserId)])]
   const who = await names(ports, ids)
-  const rangeStart = Date.parse(`${from}T00:00:00+08:00`)
-  const rangeEnd = Date.parse(`${to}T23:59:59.999+08:00`)
   const rows = ids.map((id) => {
     const own = tasks.filter((t) => t.butlerUserId === id)
     const target = own.reduce((n, t) => n + t.target, 0)
