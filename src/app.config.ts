@@ -6,7 +6,8 @@ export default defineAppConfig({
       pages: ['pages/bind/index', 'pages/join/index', 'pages/invite/index', 'pages/accept/index', 'pages/members/index']
     },
     { root: 'packages/account', pages: ['pages/switch/index', 'pages/profile/index'] },
-    { root: 'packages/butler', pages: ['pages/requests/index'] },
+    { root: 'packages/butler', pages: ['pages/requests/index', 'pages/tasks/index', 'pages/grid/index', 'pages/household/index', 'pages/cases/index', 'pages/scoreboard/index'] },
+    { root: 'packages/profile', pages: ['pages/mine/index'] },
     {
       root: 'packages/access',
       pages: [
@@ -39,6 +40,11 @@ export default defineAppConfig({
     {
       root: 'packages/service-staff',
       pages: ['pages/jobs/index', 'pages/job/index', 'pages/board/index', 'pages/reputation/index', 'pages/followups/index', 'pages/complaints/index']
+    },
+    // Operator insights (issue 9); the chart library (F2) lives only in this subpackage.
+    {
+      root: 'packages/insights-admin',
+      pages: ['pages/dashboard/index', 'pages/churn/index', 'pages/rules/index', 'pages/segment/index', 'pages/replicate/index']
     }
   ],
   // Subpackages a resident is likely to open next are fetched in the background on the home tab.

@@ -68,9 +68,22 @@ export function residentTiles(me: Me): Tile[] {
   return tiles
 }
 
+/** The butler home's workspace tiles (issue 9): today's tasks first. */
+export function butlerTiles(): Tile[] {
+  return [
+    { key: 'butler-tasks', title: '今日任务', glyph: '任', tone: 'green', url: '/packages/butler/pages/tasks/index' },
+    { key: 'butler-grid', title: '我的网格', glyph: '网', tone: 'blue', url: '/packages/butler/pages/grid/index' },
+    { key: 'butler-cases', title: '流失预警', glyph: '警', tone: 'orange', url: '/packages/butler/pages/cases/index' },
+    { key: 'butler-scoreboard', title: '排行榜', glyph: '榜', tone: 'purple', url: '/packages/butler/pages/scoreboard/index' },
+    // The complaints of the households in the butler's grid(s): the server scopes the list.
+    { key: 'butler-complaints', title: '网格投诉', glyph: '诉', tone: 'orange', url: '/packages/service-staff/pages/complaints/index' }
+  ]
+}
+
 /** The operator home's tools; features append theirs. */
 export function operatorTiles(): Tile[] {
   return [
+    { key: 'insights', title: '经营看板', glyph: '看', tone: 'green', url: '/packages/insights-admin/pages/dashboard/index' },
     { key: 'collection', title: '收缴率', glyph: '率', tone: 'green', url: '/packages/fee-admin/pages/collection/index' },
     { key: 'arrears', title: '欠费户', glyph: '欠', tone: 'orange', url: '/packages/fee-admin/pages/arrears/index' },
     { key: 'refund', title: '退款', glyph: '退', tone: 'blue', url: '/packages/fee-admin/pages/refund/index' },
@@ -82,6 +95,10 @@ export function operatorTiles(): Tile[] {
     { key: 'budgets', title: '激励预算', glyph: '励', tone: 'purple', url: '/packages/member/pages/budgets/index' },
     { key: 'member-rules', title: '积分规则', glyph: '积', tone: 'green', url: '/packages/member/pages/rules/index' },
     { key: 'reputation', title: '师傅口碑', glyph: '师', tone: 'blue', url: '/packages/service-staff/pages/reputation/index' },
-    { key: 'complaints', title: '投诉工单', glyph: '诉', tone: 'orange', url: '/packages/service-staff/pages/complaints/index' }
+    { key: 'complaints', title: '投诉工单', glyph: '诉', tone: 'orange', url: '/packages/service-staff/pages/complaints/index' },
+    { key: 'insights-churn', title: '流失预警', glyph: '警', tone: 'orange', url: '/packages/insights-admin/pages/churn/index' },
+    { key: 'insights-segments', title: '住户分群', glyph: '群', tone: 'purple', url: '/packages/insights-admin/pages/segment/index' },
+    { key: 'insights-rules', title: '分群规则', glyph: '规', tone: 'blue', url: '/packages/insights-admin/pages/rules/index' },
+    { key: 'replicate', title: '复制社区', glyph: '复', tone: 'green', url: '/packages/insights-admin/pages/replicate/index' }
   ]
 }

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
 import type { FormField, Reward } from '../../cloudfunctions/contracts/event'
-import type { EventDoc, FeedbackDoc, IdeaDoc, RewardGrantDoc, SignupDoc } from '../../cloudfunctions/domain/event/docs'
+import type { EventDoc, FeedbackDoc, IdeaDoc, InviteDoc, RewardGrantDoc, SignupDoc, VisitDoc } from '../../cloudfunctions/domain/event/docs'
 import { queueKeyAt } from '../../cloudfunctions/domain/event/views'
 import type { MembershipDoc } from '../../cloudfunctions/domain/docs'
 import type { Store } from '../../cloudfunctions/kernel/store'
@@ -139,6 +139,30 @@ export function demoEvents(pepper: string, now: number, memberships: readonly Me
   }
 
   const t = (e: EventDoc, k: number) => e.signupOpensAt + k * HOUR
+  // 张管家 shared the appliance session into his building's group as sign-ups opened: five
+  // neighbours opened it, two signed up through it and both came.
+  const applianceInvite: InviteDoc = {
+    _id: `${appliance._id}:u-butler-zhang`,
+    eventId: appliance._id,
+    communityId: COMMUNITY,
+    butlerUserId: 'u-butler-zhang',
+    token: 'demoApplianceZhang',
+    shares: 2,
+    visits: 5,
+    signups: 2,
+    checkins: 2,
+    createdAt: appliance.signupOpensAt + 30 * 60_000
+  }
+  const visits: VisitDoc[] = ['u-r5', 'u-r6', 'u-r7', 'u-r10', 'u-r11'].map((userId, i) => ({
+    _id: `${applianceInvite._id}:${userId}`,
+    inviteId: applianceInvite._id,
+    eventId: appliance._id,
+    userId,
+    groupIds: [],
+    opens: 1 + (i % 2),
+    firstAt: applianceInvite.createdAt + (i + 1) * 20 * 60_000,
+    lastAt: applianceInvite.createdAt + (i + 1) * 40 * 60_000
+  }))
   const checked = (e: EventDoc) => ({ checkedInAt: e.startAt + 5 * 60_000, checkedInBy: 'u-verifier-zhou' })
   const signups: SignupDoc[] = [
     signup(cleaning._id, 'u-zhao', 'confirmed', t(cleaning, 1), { answers: { contact: '赵晓雨', period: '上午' } }),
@@ -147,7 +171,14 @@ export function demoEvents(pepper: string, now: number, memberships: readonly Me
     signup(health._id, 'u-wang', 'confirmed', t(health, 1)),
     signup(health._id, 'u-r3', 'confirmed', t(health, 2)),
     signup(appliance._id, 'u-wang', 'checkedIn', t(appliance, 1), checked(appliance)),
-    ...['u-r5', 'u-r6', 'u-r7', 'u-r8'].map((u, i) => signup(appliance._id, u, 'checkedIn', t(appliance, 2 + i), { ...checked(appliance), ...(u === 'u-r5' ? { feedbackAt: appliance.endAt + HOUR } : {}) })),
+    ...['u-r5', 'u-r6', 'u-r7', 'u-r8'].map((u, i) =>
+      signup(appliance._id, u, 'checkedIn', t(appliance, 2 + i), {
+        ...checked(appliance),
+        ...(u === 'u-r5' ? { feedbackAt: appliance.endAt + HOUR } : {}),
+        // 张管家's invitation brought two of them (the invitation funnel has real data).
+        ...(u === 'u-r5' || u === 'u-r6' ? { inviteId: applianceInvite._id } : {})
+      })
+    ),
     signup(appliance._id, 'u-r9', 'noShow', t(appliance, 7))
   ]
   const grants: RewardGrantDoc[] = ['u-wang', 'u-r5', 'u-r6', 'u-r7', 'u-r8'].map((userId) => ({
@@ -186,7 +217,7 @@ export function demoEvents(pepper: string, now: number, memberships: readonly Me
       updatedAt: appliance.endAt + 2 * HOUR
     }
   ]
-  return { events: [cleaning, craft, health, appliance], signups, grants, feedback, ideas }
+  return { events: [cleaning, craft, health, appliance], signups, grants, feedback, ideas, invites: [applianceInvite], visits }
 }
 
 export async function seedEvents(store: Store, pepper: string, now: number, memberships: readonly MembershipDoc[]) {
@@ -204,5 +235,7 @@ export async function seedEvents(store: Store, pepper: string, now: number, memb
   await put('rewardGrants', d.grants)
   await put('eventFeedback', d.feedback)
   await put('serviceIdeas', d.ideas)
+  await put('eventInvites', d.invites)
+  await put('eventVisits', d.visits)
   return { inserted, skipped }
 }

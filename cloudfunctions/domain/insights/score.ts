@@ -64,7 +64,9 @@ export async function scoreCommunity(ports: Ports, cursor: InsightsCursorDoc, ha
   ])
   const butlerOf = (buildingId: string) => grids.find((g) => g.buildingIds.includes(buildingId))?.butlerUserId ?? ''
   const fresh = cursor.scoringDay !== today
-  const acc: Accumulated = fresh || !cursor.acc ? { repurchase: {}, atRisk: 0, scored: 0 } : cursor.acc
+  // Every window starts at zero, so a community without sales still adds 0 / 0 to a total.
+  const zero = (): Accumulated => ({ repurchase: Object.fromEntries(windows.map((w) => [w.key, [0, 0] as [number, number]])), atRisk: 0, scored: 0 })
+  const acc: Accumulated = fresh || !cursor.acc ? zero() : cursor.acc
   const after = fresh ? null : cursor.scoringAfter
   let scored = 0
   let opened = 0

@@ -77,6 +77,15 @@ export default function MePage() {
         <Cell id='me-bind' title='绑定新房屋' description='业主输入物业发放的房屋码' extra='›' onClick={go('/packages/household/pages/bind/index')} />
         <Cell id='me-join' title='申请加入房屋' description='家人或租户，由网格管家审核' extra='›' onClick={go('/packages/household/pages/join/index')} />
         <Cell id='me-switch' title='切换社区与身份' extra={`${me.contexts.length} 个 ›`} onClick={go('/packages/account/pages/switch/index')} />
+        {me.current?.role === 'resident' && me.current.householdId ? (
+          <Cell
+            id='me-profile'
+            title='我的档案与隐私'
+            description='查看、导出或删除本户档案'
+            extra='›'
+            onClick={go(`/packages/profile/pages/mine/index?householdId=${me.current.householdId}`)}
+          />
+        ) : null}
       </CellGroup>
 
       {staff.length > 0 ? (

@@ -4,6 +4,8 @@ import { useState } from 'react'
 import type { OutputOf } from '@contracts/registry'
 import type { ApiError } from '@contracts/errors'
 import { StateView } from '../../../components/StateView'
+import { Tiles } from '../../../components/Tiles'
+import { butlerTiles } from '../../../features'
 import { gridOverview } from '../../../services/household'
 import { Button } from '../../../ui/nut'
 
@@ -20,6 +22,7 @@ export function ButlerHome() {
   const bound = grid.buildings.reduce((n, b) => n + b.bound, 0)
   return (
     <View id='home-butler'>
+      <Tiles tiles={butlerTiles()} />
       {grid.pendingRequests > 0 ? (
         <View
           className='home__notice'

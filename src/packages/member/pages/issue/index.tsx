@@ -2,6 +2,7 @@ import { Text, View } from '@tarojs/components'
 import Taro, { useDidShow, useRouter } from '@tarojs/taro'
 import { useState } from 'react'
 import type { Segment } from '@contracts/member'
+import { NEEDS, NEED_LABELS } from '@contracts/insights-labels'
 import type { ApiError } from '@contracts/errors'
 import { StateView } from '../../../../components/StateView'
 import { type Template, issueCoupons, newRequestId, previewSegment, templates } from '../../../../services/member'
@@ -10,12 +11,21 @@ import '../../member.scss'
 
 type Options = { levels: { key: string; name: string }[]; buildings: { id: string; name: string }[] }
 
-/** Operator: issue a template to everyone, a building, or a member level; stock is reserved for all at once. */
+/** A need segment from the link (`?need=`, as the insights segment page opens it), else everyone. */
+function initialSegment(need: string | undefined): Segment {
+  const n = NEEDS.find((x) => x === need)
+  return n ? { type: 'need', need: n } : { type: 'all' }
+}
+
+/**
+ * Operator: issue a template to everyone, a building, a member level or a household need (五省);
+ * stock is reserved for all at once.
+ */
 export default function IssuePage() {
   const { params } = useRouter()
   const [template, setTemplate] = useState<Template | null>(null)
   const [options, setOptions] = useState<Options | null>(null)
-  const [segment, setSegment] = useState<Segment>({ type: 'all' })
+  const [segment, setSegment] = useState<Segment>(() => initialSegment(params.need))
   const [count, setCount] = useState<number | null>(null)
   const [error, setError] = useState<ApiError | null>(null)
   const [busy, setBusy] = useState(false)
@@ -74,6 +84,10 @@ export default function IssuePage() {
         <Text className='mb-label'>按会员等级</Text>
         <View className='mb-choices'>
           {options.levels.map((l) => chip(`seg-level-${l.key}`, l.name, { type: 'level', level: l.key }, segment.type === 'level' && segment.level === l.key))}
+        </View>
+        <Text className='mb-label'>按住户需求（分群规则每晚计算）</Text>
+        <View className='mb-choices'>
+          {NEEDS.map((n) => chip(`seg-need-${n}`, NEED_LABELS[n], { type: 'need', need: n }, segment.type === 'need' && segment.need === n))}
         </View>
         <Text className='muted' id='issue-count'>
           {count === null ? '统计人数中…' : `共 ${count} 位住户，每人 1 张，需要库存 ${count} 张`}

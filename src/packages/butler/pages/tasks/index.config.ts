@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '今日任务', enablePullDownRefresh: true })

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '分群与预警规则' })
