@@ -285,16 +285,23 @@ export type CardViewT = z.infer<typeof CardView>
 
 // ── Checkout (coupon picker) ────────────────────────────────────────────────────────────────
 
-/** One line of what is being bought; a scoped coupon applies only to the lines it covers. */
-export const CheckoutItemSchema = z
-  .object({
-    amountFen: z.number().int().min(1).max(100_000_000),
-    category: z.string().trim().max(64).optional(),
-    productId: z.string().trim().max(64).optional(),
-    serviceId: z.string().trim().max(64).optional()
-  })
-  .strict()
-export type CheckoutItem = z.infer<typeof CheckoutItemSchema>
+/**
+ * What is being bought, by id and intention: the server prices it with the code its create uses
+ * (a pre-sale line: the campaign's SKU price × quantity, categorised as the order is), so the
+ * preview never disagrees with what the create charges. Amounts are never sent. Bookings take
+ * no coupon, points or level discount when they are created, so they have no kind here.
+ */
+export const PurchaseSchema = z.discriminatedUnion('kind', [
+  z
+    .object({
+      kind: z.literal('presale'),
+      campaignId: Id,
+      skuId: Id,
+      quantity: z.number().int('数量应为整数').min(1, '数量至少 1 份').max(99, '数量最多 99 份')
+    })
+    .strict()
+])
+export type Purchase = z.infer<typeof PurchaseSchema>
 
 export const QuoteView = z.object({
   subtotalFen: Fen,
@@ -432,7 +439,7 @@ export const memberContracts = {
     access: ['resident'],
     input: z
       .object({
-        items: z.array(CheckoutItemSchema).min(1).max(50),
+        purchase: PurchaseSchema,
         couponId: Id.nullable().default(null),
         usePoints: z.boolean().default(false)
       })

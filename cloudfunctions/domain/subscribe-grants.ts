@@ -5,9 +5,9 @@
  * {@link MAX_UNUSED_GRANTS}, so repeated taps never add rows and never count without bound; each
  * subscribe message sent takes one under `available > 0` (WeChat consumes one grant per send).
  *
- * Rows of the older shape (one random-id row per grant, `status: 'granted' | 'used'`, still
- * written by the fee feature) live in the same collection; the notifier uses them once the
- * counter is empty, so grants recorded before the counter existed are not lost.
+ * Rows of the older shape (one random-id row per grant, `status: 'granted' | 'used'`, no longer
+ * written: events and fee reminders both count here) live in the same collection; the notifier
+ * uses them once the counter is empty, so grants recorded before the counter existed are not lost.
  */
 import type { Clock } from '../kernel/ports'
 import type { Store } from '../kernel/store'

@@ -2,6 +2,7 @@ import Taro from '@tarojs/taro'
 import type { InputOf, OutputOf } from '@contracts/registry'
 import { call } from '../client'
 import { unwrap } from './result'
+import { visitGroup } from './share-group'
 
 export type EventView = OutputOf<'event.get'>['event']
 export type EventDetail = OutputOf<'event.get'>
@@ -54,24 +55,9 @@ export async function signUp(input: Omit<InputOf<'event.signUp'>, 'subscribed'>,
   return unwrap(await call('event.signUp', { ...input, subscribed }))
 }
 
-/**
- * Opening a butler's card (`inv`) or scanning a poster (`scene`) records a visit; in a group the
- * share ticket yields a cloudID that the function has the platform decrypt into the group id.
- */
+/** Opening a butler's card or scanning a poster records a visit, and the group it was opened in. */
 export async function recordVisit(token: string) {
-  let groupCloudId: string | undefined
-  if (process.env.TARO_ENV === 'weapp') {
-    try {
-      const shareTicket = Taro.getEnterOptionsSync().shareTicket
-      if (shareTicket) {
-        const info = (await Taro.getGroupEnterInfo({ shareTicket } as never)) as unknown as { cloudID?: string }
-        groupCloudId = info.cloudID
-      }
-    } catch {
-      // No group context: the visit still counts.
-    }
-  }
-  return unwrap(await call('event.recordVisit', { token, ...(groupCloudId ? { groupCloudId } : {}) }))
+  return unwrap(await call('event.recordVisit', { token, ...(await visitGroup()) }))
 }
 
 /** Hands the CSV to the user: a download in H5, a file shared into a chat in WeChat. */

@@ -30,7 +30,7 @@ export type Replicated = OutputOf<'insights.replicate'>
 
 export const INSIGHTS_ADMIN_PKG = '/packages/insights-admin/pages'
 
-export { newRequestId } from './payment'
+export { newRequestId } from './request-id'
 
 /** Every call is scoped to the operator's current community: wait for the session (deep links). */
 async function scoped<A extends Parameters<typeof call>[0]>(id: A, input: InputOf<A>) {

@@ -28,7 +28,7 @@ export type Segment = OutputOf<'insights.segment'>
 export const BUTLER_PKG = '/packages/butler/pages'
 export const PROFILE_PKG = '/packages/profile/pages'
 
-export { newRequestId } from './payment'
+export { newRequestId } from './request-id'
 
 /** Every insights call waits for the session's community, which the server checks. */
 async function c<A extends Parameters<typeof call>[0]>(id: A, input: InputOf<A>) {

@@ -1,5 +1,5 @@
 import Taro from '@tarojs/taro'
-import type { CheckoutItem } from '@contracts/member'
+import type { Purchase } from '@contracts/member'
 import type { InputOf, OutputOf } from '@contracts/registry'
 import { call } from '../client'
 import { unwrap } from './result'
@@ -52,9 +52,14 @@ export const findResidents = (query: string) => scoped('member.findResidents', {
 
 // ── The coupon picker, for any checkout ────────────────────────────────────────────────────
 
-/** What a checkout asks the picker: the lines being bought, and the coupon chosen so far. */
+export type { Purchase }
+
+/**
+ * What a checkout asks the picker: what is being bought (by id and intention; the server prices
+ * it exactly as the order's create will), and the coupon chosen so far.
+ */
 export interface PickRequest {
-  items: CheckoutItem[]
+  purchase: Purchase
   couponId?: string | null
 }
 
@@ -72,15 +77,14 @@ export const PICK_REQUEST_KEY = 'member:pick-request'
 
 /**
  * Opens the coupon picker and resolves with the resident's choice, or `null` when they went
- * back without choosing (keep what was chosen). The request travels in storage (a basket is too
- * long for a page URL); the answer comes back on Taro's event center, which works the same in
- * WeChat and H5. Usage in a checkout page:
+ * back without choosing (keep what was chosen). The request travels in storage; the answer comes
+ * back on Taro's event center, which works the same in WeChat and H5. Usage in a checkout page:
  *
- *   const picked = await pickCoupon({ items: [{ amountFen, category }], couponId })
+ *   const picked = await pickCoupon({ purchase: { kind: 'presale', campaignId, skuId, quantity }, couponId })
  *   if (picked) setCoupon(picked)   // then send picked.couponId with the order
  *
- * The server re-prices everything when the order is placed (holdDiscount); the picker's figures
- * are a preview.
+ * The server prices the purchase for the picker with the code the order's create uses, and
+ * re-prices everything when the order is placed (holdDiscount).
  */
 export function pickCoupon(req: PickRequest): Promise<PickedCoupon | null> {
   Taro.setStorageSync(PICK_REQUEST_KEY, req)
@@ -101,13 +105,10 @@ export function answerPick(picked: PickedCoupon | null): void {
 
 export function pendingPick(): PickRequest | null {
   const req = Taro.getStorageSync(PICK_REQUEST_KEY) as PickRequest | '' | undefined
-  return req && Array.isArray(req.items) && req.items.length > 0 ? req : null
+  return req && typeof req.purchase === 'object' && req.purchase !== null ? req : null
 }
 
-/** A fresh idempotency key per form submission: a double tap resubmits the same one. */
-export function newRequestId(): string {
-  return `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 10)}`
-}
+export { newRequestId } from './request-id'
 
 /** Yuan typed by a person → integer fen; anything malformed is null. */
 export const yuanToFen = parseYuan

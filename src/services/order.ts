@@ -1,8 +1,10 @@
 import Taro from '@tarojs/taro'
 import type { InputOf, OutputOf } from '@contracts/registry'
 import { call } from '../client'
-import { checkout, newRequestId } from './payment'
+import { checkout } from './payment'
+import { newRequestId } from './request-id'
 import { unwrap } from './result'
+import { visitGroup } from './share-group'
 import { communityReady } from './session'
 
 export type Campaign = OutputOf<'order.campaign'>['campaign']
@@ -64,24 +66,9 @@ export async function requestAfterSale(input: InputOf<'order.requestAfterSale'>)
   return unwrap(await call('order.requestAfterSale', input))
 }
 
-/**
- * Opening a butler's card (`inv`) or a poster's code (`scene`) records where the resident came
- * from; in a WeChat group the share ticket yields a cloudID the function has the platform decrypt.
- */
+/** Opening a butler's card or a poster's code records where the resident came from, and from which group. */
 export async function recordVisit(token: string) {
-  let groupCloudId: string | undefined
-  if (process.env.TARO_ENV === 'weapp') {
-    try {
-      const shareTicket = Taro.getEnterOptionsSync().shareTicket
-      if (shareTicket) {
-        const info = (await Taro.getGroupEnterInfo({ shareTicket } as never)) as unknown as { cloudID?: string }
-        groupCloudId = info.cloudID
-      }
-    } catch {
-      // No group context: the visit still counts.
-    }
-  }
-  return unwrap(await call('order.recordVisit', { token, ...(groupCloudId ? { groupCloudId } : {}) }))
+  return unwrap(await call('order.recordVisit', { token, ...(await visitGroup()) }))
 }
 
 export async function shareCampaign(campaignId: string) {

@@ -9,10 +9,7 @@ export type PaymentView = OutputOf<'pay.get'>
 export type Receipt = OutputOf<'pay.receipt'>
 export type AnomalyView = OutputOf<'pay.resolveAnomaly'>
 
-/** A fresh idempotency key per checkout: a double tap resubmits the same one. */
-export function newRequestId(): string {
-  return `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 10)}`
-}
+export { newRequestId } from './request-id'
 
 export const RESULT_PATH = '/packages/fee/pages/result/index'
 export const CASHIER_PATH = '/packages/fee/pages/cashier/index'

@@ -1,12 +1,29 @@
+export interface FenFormat {
+  /** `¥` in front; default on. */
+  symbol?: boolean
+  /** Thousands separated (`1,234.50`); default on. Off for text a person edits. */
+  grouping?: boolean
+  /** Whole yuan without cents: `12` rather than `12.00`. */
+  trimZeros?: boolean
+  /** Shown as a deduction: the amount taken off, negated, its minus kept even for zero (`-¥8.00`). */
+  minus?: boolean
+}
+
 /** Money is integer fen everywhere; this is the one place it becomes yuan text. */
-export function formatFen(fen: number, opts: { symbol?: boolean; trimZeros?: boolean } = {}): string {
+export function formatFen(fen: number, opts: FenFormat = {}): string {
   if (!Number.isInteger(fen)) throw new Error(`money must be integer fen, got ${fen}`)
-  const sign = fen < 0 ? '-' : ''
+  const sign = (opts.minus ? fen >= 0 : fen < 0) ? '-' : ''
   const abs = Math.abs(fen)
-  const yuan = Math.floor(abs / 100).toLocaleString('en-US')
+  const whole = Math.floor(abs / 100)
+  const yuan = opts.grouping === false ? String(whole) : whole.toLocaleString('en-US')
   const cents = String(abs % 100).padStart(2, '0')
   const body = opts.trimZeros && cents === '00' ? yuan : `${yuan}.${cents}`
   return `${sign}${opts.symbol === false ? '' : '¥'}${body}`
+}
+
+/** The text a yuan field starts from (`6850` → `68.50`, `6800` → `68`): what parseYuan reads back. */
+export function yuanInput(fen: number): string {
+  return formatFen(fen, { symbol: false, grouping: false, trimZeros: true })
 }
 
 export function splitFen(fen: number): { sign: string; yuan: string; cents: string } {

@@ -18,3 +18,17 @@ export function formatDate(ms: number): string {
 export function formatDateTime(ms: number): string {
   return shanghai(ms).format('YYYY-MM-DD HH:mm')
 }
+
+/**
+ * What a person typed, `YYYY-MM-DD HH:mm` in Asia/Shanghai, as epoch ms (the inverse of
+ * formatDateTime); NaN when malformed. A bare date is read at `dateOnlyHour` when one is given,
+ * and is malformed otherwise.
+ */
+export function parseShanghai(text: string, dateOnlyHour?: number): number {
+  const m = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:\s+(\d{1,2}):(\d{2}))?$/.exec(text.trim())
+  if (!m) return Number.NaN
+  const [, y, mo, d, hh, mm] = m
+  const hour = hh === undefined ? dateOnlyHour : Number(hh)
+  if (hour === undefined) return Number.NaN
+  return Date.UTC(Number(y), Number(mo) - 1, Number(d), hour - 8, mm === undefined ? 0 : Number(mm))
+}

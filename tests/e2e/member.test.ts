@@ -86,12 +86,13 @@ describe('membership end to end', () => {
     await page.locator('#card-give-to-u-li').waitFor()
     await shot(page, 'member', '05-cards')
 
-    // The coupon picker a checkout opens: a ¥120 housekeeping order; as 银卡 (98折) ¥117.60 is
-    // left, and the 88折 coupon takes 12 % of that: ¥14.11.
-    await open(page, app, '/packages/member/pages/picker/index?amountFen=12000&category=housekeeping')
+    // The coupon picker a checkout opens, given what is bought by id (the server prices it): one
+    // ¥68 box of vegetables. The housekeeping 88折 coupon does not cover it; the ¥5 新人券 does.
+    await open(page, app, '/packages/member/pages/picker/index?campaignId=pc-a-veg&skuId=s1&quantity=1')
     await page.locator('#picker-page .mb-ticket').first().waitFor()
-    await page.locator('[id^="pick-"]', { hasText: '家政服务 88 折' }).click()
-    await page.locator('#picker-summary', { hasText: '优惠 ¥14.11' }).waitFor()
+    await page.locator('#picker-page', { hasText: '不适用于所选商品' }).waitFor()
+    await page.locator('[id^="pick-"]', { hasText: '邻里新人券' }).click()
+    await page.locator('#picker-summary', { hasText: '优惠 ¥5.00' }).waitFor()
     await shot(page, 'member', '06-picker')
 
     // A pre-sale order with a coupon: claim 生鲜满减券 (满50减8), pick it at the checkout, pay.

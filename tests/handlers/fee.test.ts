@@ -8,6 +8,7 @@ import { feeContracts } from '../../cloudfunctions/contracts/fee'
 import type { HouseholdDoc, InboxDoc, SubscriptionDoc } from '../../cloudfunctions/domain/docs'
 import type { BillDoc, ChargeDoc, FeeItemDoc } from '../../cloudfunctions/domain/fee/docs'
 import { dueAtOf, lateFeeFen } from '../../cloudfunctions/domain/fee/money'
+import { type GrantCounterDoc, MAX_UNUSED_GRANTS, grantCounterId } from '../../cloudfunctions/domain/subscribe-grants'
 import { findAll } from '../../cloudfunctions/kernel/paging'
 import { FEE_SETTINGS } from '../../scripts/seed/fees'
 import { type Harness, as, makeHarness } from '../support/harness'
@@ -42,6 +43,8 @@ afterEach(async () => {
 const RULE_A = FEE_SETTINGS.find((s) => s._id === COMMUNITY_A)!.lateFee!
 const households = (communityId: string) => findAll<HouseholdDoc>(h.store, 'households', { communityId })
 /** Arrears reminders a user got about 1栋 101 (王建国 also owns 2栋 302, which is one bill behind). */
+/** A user's subscribe-grant counter for the arrears template (domain/subscribe-grants.ts). */
+const counter = (userId: string) => h.store.get<GrantCounterDoc>('subscriptions', grantCounterId(userId, 'arrears'))
 const inboxOf = async (userId: string, householdId = HOME) =>
   (await findAll<InboxDoc>(h.store, 'inbox', { userId, kind: 'arrears' })).filter((m) => m.link === `/packages/fee/pages/bills/index?householdId=${householdId}`)
 
@@ -355,8 +358,9 @@ describe('arrears reminders', () => {
     // One grant, one push (for the first of his five overdue bills), to 王建国 only; 李秀英 gave none.
     expect(send).toHaveBeenCalledTimes(1)
     expect(send).toHaveBeenCalledWith(WANG, 'local-arrears', `packages/fee/pages/bills/index?householdId=${HOME}`, expect.objectContaining({ thing1: expect.any(String), amount2: expect.any(String), number3: expect.any(String) }))
-    const grants = await findAll<SubscriptionDoc>(h.store, 'subscriptions', { userId: 'u-wang' })
-    expect(grants).toEqual([expect.objectContaining({ status: 'used', outcome: 'sent', usedAt: h.clock.now() })])
+    // The grant was counted on 王建国's counter, and the send took it.
+    const grants = await findAll<GrantCounterDoc>(h.store, 'subscriptions', { userId: 'u-wang' })
+    expect(grants).toEqual([expect.objectContaining({ _id: grantCounterId('u-wang', 'arrears'), available: 0, outcome: 'sent', usedAt: h.clock.now() })])
     expect(await inboxOf('u-wang')).toHaveLength(4)
     expect(await inboxOf('u-li')).toHaveLength(4)
 
@@ -372,7 +376,8 @@ describe('arrears reminders', () => {
     h.clock.advance(7 * DAY)
     await reminders()
     expect(send).toHaveBeenCalledTimes(3)
-    expect(await h.store.count('subscriptions', { userId: 'u-wang', status: 'granted' })).toBe(0)
+    expect(await counter('u-wang')).toMatchObject({ available: 0 })
+    expect(await h.store.count('subscriptions', { userId: 'u-wang' })).toBe(1)
   })
 
   it('one message uses one grant; two messages at once with one grant push once', async () => {
@@ -382,10 +387,11 @@ describe('arrears reminders', () => {
     okData(await h.call('fee.subscribe', { template: 'arrears' }, LI, COMMUNITY_A))
     await h.ports.notifier.notify(msg)
     expect(send).toHaveBeenCalledTimes(1)
-    expect(await h.store.count('subscriptions', { userId: 'u-li', status: 'granted' })).toBe(1)
+    expect(await counter('u-li')).toMatchObject({ available: 1 })
     await Promise.all([h.ports.notifier.notify(msg), h.ports.notifier.notify(msg), h.ports.notifier.notify(msg)])
     expect(send).toHaveBeenCalledTimes(2)
-    expect(await h.store.count('subscriptions', { userId: 'u-li', status: 'used' })).toBe(2)
+    expect(await counter('u-li')).toMatchObject({ available: 0 })
+    expect(await h.store.count('subscriptions', { userId: 'u-li' })).toBe(1)
     expect(await h.store.count('inbox', { userId: 'u-li', kind: 'arrears' })).toBe(4)
   })
 
@@ -393,15 +399,48 @@ describe('arrears reminders', () => {
     jest.spyOn(h.ports.push, 'send').mockResolvedValue({ ok: false, errcode: 43101, errmsg: 'user refuse to accept the msg' })
     okData(await h.call('fee.subscribe', { template: 'arrears' }, LI, COMMUNITY_A))
     await reminders()
-    expect(await findAll<SubscriptionDoc>(h.store, 'subscriptions', { userId: 'u-li' })).toEqual([expect.objectContaining({ status: 'used', outcome: '43101' })])
+    expect(await findAll<GrantCounterDoc>(h.store, 'subscriptions', { userId: 'u-li' })).toEqual([expect.objectContaining({ available: 0, outcome: '43101' })])
     expect(await inboxOf('u-li')).toHaveLength(4)
 
     jest.spyOn(h.ports.push, 'templateId').mockReturnValue(null)
     okData(await h.call('fee.subscribe', { template: 'arrears' }, LI, COMMUNITY_A))
     h.clock.advance(7 * DAY)
     await reminders()
-    expect(await h.store.count('subscriptions', { userId: 'u-li', status: 'granted' })).toBe(1)
+    expect(await counter('u-li')).toMatchObject({ available: 1 })
     expect(await inboxOf('u-li')).toHaveLength(8)
+  })
+
+  it('repeated taps count on one bounded counter: the collection does not grow', async () => {
+    const send = jest.spyOn(h.ports.push, 'send')
+    const tap = async () => okData(await h.call('fee.subscribe', { template: 'arrears' }, LI, COMMUNITY_A)).granted
+    const answers: number[] = []
+    for (let i = 0; i < MAX_UNUSED_GRANTS + 5; i++) answers.push(await tap())
+    // Each tap counts until the cap; beyond it the answer stays at the cap.
+    expect(answers).toEqual([...Array.from({ length: MAX_UNUSED_GRANTS }, (_, i) => i + 1), ...Array<number>(5).fill(MAX_UNUSED_GRANTS)])
+    await Promise.all(Array.from({ length: 5 }, tap))
+    expect(await h.store.count('subscriptions', { userId: 'u-li' })).toBe(1)
+    expect(await counter('u-li')).toMatchObject({ available: MAX_UNUSED_GRANTS })
+    // A send takes one; the next tap fills it again, still in the same document.
+    await h.ports.notifier.notify({ userId: 'u-li', communityId: COMMUNITY_A, kind: 'arrears', title: '缴费提醒', body: 'b', push: { template: 'arrears', page: 'p', data: {} } })
+    expect(send).toHaveBeenCalledTimes(1)
+    expect(await counter('u-li')).toMatchObject({ available: MAX_UNUSED_GRANTS - 1 })
+    expect(await tap()).toBe(MAX_UNUSED_GRANTS)
+    expect(await h.store.count('subscriptions', { userId: 'u-li' })).toBe(1)
+  })
+
+  it('a grant of the older one-row shape still counts and is used after the counter', async () => {
+    const send = jest.spyOn(h.ports.push, 'send')
+    const old: SubscriptionDoc = { _id: 'sub-legacy-1', userId: 'u-li', template: 'arrears', status: 'granted', grantedAt: h.clock.now() - DAY }
+    expect((await h.store.insert('subscriptions', old)).ok).toBe(true)
+    expect(okData(await h.call('fee.subscribe', { template: 'arrears' }, LI, COMMUNITY_A)).granted).toBe(2)
+    const msg = { userId: 'u-li', communityId: COMMUNITY_A, kind: 'arrears', title: '缴费提醒', body: 'b', push: { template: 'arrears', page: 'p', data: {} } }
+    await h.ports.notifier.notify(msg)
+    expect(await counter('u-li')).toMatchObject({ available: 0 })
+    expect(await h.store.get<SubscriptionDoc>('subscriptions', old._id)).toMatchObject({ status: 'granted' })
+    await h.ports.notifier.notify(msg)
+    expect(send).toHaveBeenCalledTimes(2)
+    expect(await h.store.get<SubscriptionDoc>('subscriptions', old._id)).toMatchObject({ status: 'used', outcome: 'sent' })
+    expect(await h.store.count('subscriptions', { userId: 'u-li' })).toBe(2)
   })
 })
 

@@ -11,7 +11,8 @@ import { findAll } from '../../cloudfunctions/kernel/paging'
 import { type Harness, makeHarness } from '../support/harness'
 import { runMemberJob as runJob, val } from '../support/member'
 import { COMMUNITY_A, DAY, OPERATOR, WANG, createPayment, confirm, newCrid, payBills, paymentDoc, reconcile, sandboxOf, unpaidIds } from '../support/pay'
-import { codeOf, okData } from './support'
+import { CLEAN, HOME2, RICE_B, VEG, buy } from '../support/presale'
+import { codeOf, errorOf, okData, snapshot } from './support'
 
 const ACCOUNT = `${COMMUNITY_A}:u-wang`
 
@@ -231,26 +232,85 @@ describe('expiry', () => {
 })
 
 describe('checkout options (the coupon picker)', () => {
-  it('prices the level discount, each coupon against the basket, and the points cap', async () => {
-    const items = [
-      { amountFen: 10_000, category: 'housekeeping' },
-      { amountFen: 4_000, category: 'fresh' }
-    ]
-    const res = okData(await h.call('member.checkoutOptions', { items }, WANG, COMMUNITY_A))
-    expect(res.quote).toMatchObject({ subtotalFen: 14_000, levelDiscountFen: 0, couponDiscountFen: 0, pointsUsed: 0, payableFen: 14_000 })
-    const clean = res.coupons.find((c) => c.coupon.title === '家政服务 88 折')
-    // 12 % of the housekeeping line only.
-    expect(clean).toMatchObject({ usable: true, discountFen: 1_200, reason: null })
-    const picked = okData(await h.call('member.checkoutOptions', { items, couponId: clean!.coupon.id, usePoints: true }, WANG, COMMUNITY_A))
-    const afterCoupon = 14_000 - 1_200
+  /** 王建国's preview of a pre-sale line, sent as ids and intentions only. */
+  const options = (purchase: { campaignId?: string; skuId?: string; quantity?: number }, ask: { couponId?: string | null; usePoints?: boolean } = {}, who = WANG) =>
+    h.call('member.checkoutOptions', { purchase: { kind: 'presale' as const, campaignId: VEG, skuId: 's1', quantity: 1, ...purchase }, ...ask }, who, COMMUNITY_A)
+  const claim = async (templateId: string) => okData(await h.call('member.claimCoupon', { templateId }, WANG, COMMUNITY_A)).coupon.id
+  const fieldsOf = (res: unknown) => errorOf(res).fields?.map((f) => f.path) ?? []
+
+  it('prices the line on the server: the level discount, each coupon against it, and the points cap', async () => {
+    // 2 × 标准箱 at the campaign's ¥68: the server's price, whatever the client believes.
+    const res = okData(await options({ quantity: 2 }))
+    expect(res.quote).toMatchObject({ subtotalFen: 13_600, levelDiscountFen: 0, couponDiscountFen: 0, pointsUsed: 0, payableFen: 13_600 })
+    // The housekeeping coupon does not cover vegetables; 生鲜满减 (满50减8) does.
+    expect(res.coupons.find((c) => c.coupon.title === '家政服务 88 折')).toMatchObject({ usable: false, discountFen: 0, reason: '不适用于所选商品' })
+    const fresh = await claim('ct-demo-fresh')
+    const picked = okData(await options({ quantity: 2 }, { couponId: fresh, usePoints: true }))
+    const afterCoupon = 13_600 - 800
     const cap = Math.floor(afterCoupon * 0.2)
-    expect(picked.quote).toMatchObject({ couponId: clean!.coupon.id, couponDiscountFen: 1_200, pointsDiscountFen: Math.min(cap, picked.points.balance) })
+    expect(picked.coupons.find((c) => c.coupon.id === fresh)).toMatchObject({ usable: true, discountFen: 800 })
+    expect(picked.quote).toMatchObject({ couponId: fresh, couponDiscountFen: 800, pointsDiscountFen: Math.min(cap, picked.points.balance) })
     expect(picked.quote.payableFen).toBe(afterCoupon - picked.quote.pointsDiscountFen)
     expect(picked.points.maxUsable).toBe(picked.quote.pointsUsed)
     // Coupons of other people, or unusable ones, are refused with a reason.
     const used = (await h.call('member.coupons', { status: 'used' }, WANG, COMMUNITY_A).then(okData)).coupons[0]!
-    expect(codeOf(await h.call('member.checkoutOptions', { items, couponId: used.id }, WANG, COMMUNITY_A))).toBe('MEMBER.COUPON_UNUSABLE')
-    expect(codeOf(await h.call('member.checkoutOptions', { items, couponId: clean!.coupon.id }, 'dev-u-li', COMMUNITY_A))).toBe('MEMBER.COUPON_NOT_FOUND')
+    expect(codeOf(await options({}, { couponId: used.id }))).toBe('MEMBER.COUPON_UNUSABLE')
+    expect(codeOf(await options({}, { couponId: fresh }, 'dev-u-li'))).toBe('MEMBER.COUPON_NOT_FOUND')
+  })
+
+  it('takes no amount from the client: an amount, or the old basket of amounts, is refused by name and writes nothing', async () => {
+    const before = await snapshot(h.store)
+    const forged = await h.call('member.checkoutOptions', { purchase: { kind: 'presale', campaignId: VEG, skuId: 's1', quantity: 1, amountFen: 1 } } as never, WANG, COMMUNITY_A)
+    expect(codeOf(forged)).toBe('REQUEST.INVALID_INPUT')
+    expect(fieldsOf(forged)).toEqual(['purchase.amountFen'])
+    const basket = await h.call('member.checkoutOptions', { items: [{ amountFen: 1, category: 'fresh' }] } as never, WANG, COMMUNITY_A)
+    expect(codeOf(basket)).toBe('REQUEST.INVALID_INPUT')
+    expect(fieldsOf(basket)).toEqual(expect.arrayContaining(['items', 'purchase']))
+    // A kind the create does not price (bookings take no coupon) is no purchase either.
+    const booking = await h.call('member.checkoutOptions', { purchase: { kind: 'booking', lineId: 'sl-demo-clean' } } as never, WANG, COMMUNITY_A)
+    expect(codeOf(booking)).toBe('REQUEST.INVALID_INPUT')
+    expect(await snapshot(h.store)).toEqual(before)
+  })
+
+  it('refuses another community’s or an unknown campaign, SKU or quantity with field errors, writing nothing', async () => {
+    const before = await snapshot(h.store)
+    const foreign = await options({ campaignId: RICE_B })
+    expect(codeOf(foreign)).toBe('ORDER.CAMPAIGN_NOT_FOUND')
+    expect(fieldsOf(foreign)).toEqual(['purchase.campaignId'])
+    expect(fieldsOf(await options({ campaignId: 'pc-nowhere' }))).toEqual(['purchase.campaignId'])
+    const sku = await options({ skuId: 's9' })
+    expect(codeOf(sku)).toBe('ORDER.SKU_NOT_FOUND')
+    expect(fieldsOf(sku)).toEqual(['purchase.skuId'])
+    const many = await options({ quantity: 3 })
+    expect(codeOf(many)).toBe('ORDER.LIMIT_EXCEEDED')
+    expect(fieldsOf(many)).toEqual(['purchase.quantity'])
+    // Not on sale yet: refused as the create refuses it.
+    expect(codeOf(await options({ campaignId: CLEAN }))).toBe('ORDER.CAMPAIGN_NOT_STARTED')
+    expect(await snapshot(h.store)).toEqual(before)
+  })
+
+  it('the preview is what the order is created for, with the same coupon and points', async () => {
+    // A level discount for everyone, so all three discounts are in play.
+    const rules = okData(await h.call('member.rules', {}, OPERATOR, COMMUNITY_A))
+    okData(await h.call('member.saveRules', { rules: { ...rules, levels: rules.levels.map((l) => ({ ...l, benefits: { ...l.benefits, discountBp: 500 } })) } }, OPERATOR, COMMUNITY_A))
+    const couponId = await claim('ct-demo-fresh')
+    const line = { skuId: 's2', quantity: 2 }
+    const { quote } = okData(await options(line, { couponId, usePoints: true }))
+    expect(quote.levelDiscountFen).toBeGreaterThan(0)
+    expect(quote.couponDiscountFen).toBe(800)
+    expect(quote.pointsUsed).toBeGreaterThan(0)
+    const order = await buy(h, { ...line, couponId, usePoints: true })
+    expect(order).toMatchObject({
+      subtotalFen: quote.subtotalFen,
+      discountFen: quote.subtotalFen - quote.payableFen,
+      amountFen: quote.payableFen,
+      couponId: quote.couponId,
+      pointsUsed: quote.pointsUsed
+    })
+    // And without coupon or points: the level discount alone, the same both ways.
+    const plain = okData(await options({ quantity: 1 })).quote
+    const second = await buy(h, { householdId: HOME2, quantity: 1 })
+    expect(second).toMatchObject({ subtotalFen: plain.subtotalFen, amountFen: plain.payableFen, couponId: null, pointsUsed: 0 })
   })
 })
 

@@ -1,5 +1,5 @@
-import { formatFen, splitFen } from '../../src/utils/money'
-import { formatDate, formatDateTime } from '../../src/utils/time'
+import { formatFen, splitFen, yuanInput } from '../../src/utils/money'
+import { formatDate, formatDateTime, parseShanghai } from '../../src/utils/time'
 
 describe('money is integer fen, formatted once', () => {
   it.each([
@@ -22,6 +22,33 @@ describe('money is integer fen, formatted once', () => {
   it('splits for the Price component', () => {
     expect(splitFen(-1999)).toEqual({ sign: '-', yuan: '19', cents: '99' })
   })
+  it('shows a deduction with its minus, zero included', () => {
+    expect(formatFen(800, { minus: true })).toBe('-¥8.00')
+    expect(formatFen(1411, { minus: true })).toBe('-¥14.11')
+    expect(formatFen(123456, { minus: true })).toBe('-¥1,234.56')
+    expect(formatFen(0, { minus: true })).toBe('-¥0.00')
+    expect(formatFen(-800, { minus: true })).toBe('¥8.00')
+  })
+  it('can leave out the thousands separator', () => {
+    expect(formatFen(123456, { grouping: false })).toBe('¥1234.56')
+    expect(formatFen(123456, { symbol: false, grouping: false })).toBe('1234.56')
+    expect(formatFen(500, { symbol: false, grouping: false })).toBe('5.00')
+  })
+  it('drops the cents of whole yuan, with or without the symbol', () => {
+    expect(formatFen(0, { trimZeros: true })).toBe('¥0')
+    expect(formatFen(1234500, { trimZeros: true })).toBe('¥12,345')
+    expect(formatFen(1250, { trimZeros: true })).toBe('¥12.50')
+  })
+  it.each([
+    [6850, '68.50'],
+    [6800, '68'],
+    [6805, '68.05'],
+    [1, '0.01'],
+    [123456700, '1234567']
+  ])('a yuan field starts from %i fen as %s, which reads back the same', (fen, text) => {
+    expect(yuanInput(fen)).toBe(text)
+    expect(parseYuan(yuanInput(fen))).toBe(fen)
+  })
 })
 
 describe('times are shown in Asia/Shanghai', () => {
@@ -29,6 +56,20 @@ describe('times are shown in Asia/Shanghai', () => {
     const ms = Date.UTC(2026, 10, 23, 17, 30)
     expect(formatDate(ms)).toBe('2026-11-24')
     expect(formatDateTime(ms)).toBe('2026-11-24 01:30')
+  })
+  it('reads back what a person typed in Shanghai time', () => {
+    expect(parseShanghai('2026-11-24 01:30')).toBe(Date.UTC(2026, 10, 23, 17, 30))
+    expect(parseShanghai(' 2026-3-5  9:05 ')).toBe(Date.UTC(2026, 2, 5, 1, 5))
+    for (const ms of [Date.UTC(2026, 0, 1, 0, 0), Date.UTC(2026, 10, 23, 17, 30)]) expect(parseShanghai(formatDateTime(ms))).toBe(ms)
+  })
+  it('reads a bare date at the hour given, and only when one is given', () => {
+    expect(parseShanghai('2026-11-24', 9)).toBe(Date.UTC(2026, 10, 24, 1, 0))
+    expect(parseShanghai('2026-11-24', 0)).toBe(Date.UTC(2026, 10, 23, 16, 0))
+    expect(parseShanghai(formatDate(Date.UTC(2026, 10, 23, 16, 0)), 0)).toBe(Date.UTC(2026, 10, 23, 16, 0))
+    expect(parseShanghai('2026-11-24')).toBeNaN()
+  })
+  it.each(['', '2026/11/24 01:30', '2026-11-24 1:3', '2026-11-24T01:30', 'tomorrow'])('%s is malformed', (text) => {
+    expect(parseShanghai(text, 0)).toBeNaN()
   })
 })
 

@@ -8,7 +8,7 @@ import { OrderCode, formatOrderCode } from '../../cloudfunctions/contracts/order
 import type { CampaignDoc, CampaignStockDoc, OrderQuotaDoc } from '../../cloudfunctions/domain/order/docs'
 import { holdQuota, holdStock, releaseQuota, releaseStock } from '../../cloudfunctions/domain/order/holds'
 import { MIN_PAY_WINDOW_MS, ORDER_PAY_WINDOW_MS, campaignPhase, payDeadline, shouldRelease } from '../../cloudfunctions/domain/order/rules'
-import { groupIdFrom } from '../../cloudfunctions/domain/order/sharing'
+import { groupIdFrom } from '../../cloudfunctions/domain/invites/groups'
 import type { Ports } from '../../cloudfunctions/kernel/ports'
 import { buildPresale } from '../../scripts/seed/presale'
 

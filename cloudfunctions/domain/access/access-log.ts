@@ -5,8 +5,8 @@ import { getMany } from '../../kernel/paging'
 import { fail, ok } from '../../kernel/result'
 import type { Filter } from '../../kernel/store'
 import type { HouseholdDoc, UserDoc } from '../docs'
+import { householdLabels } from '../user/labels'
 import type { AccessLogDoc, GateDoc, VisitorPassDoc } from './docs'
-import { householdLabels } from './pass-view'
 
 type C = typeof accessContracts
 
@@ -43,7 +43,7 @@ export const householdLog: ActionHandler<C['householdLog']> = async ({ ports, ac
   const [users, passes, labels] = await Promise.all([
     getMany<UserDoc>(ports.store, 'users', docs.flatMap((d) => (d.userId ? [d.userId] : []))),
     getMany<VisitorPassDoc>(ports.store, 'visitorPasses', docs.flatMap((d) => (d.passId ? [d.passId] : []))),
-    householdLabels(ports.store, [household._id])
+    householdLabels(ports, [household._id])
   ])
   const who = (d: AccessLogDoc) =>
     d.kind === 'visitor' ? `访客 ${passes.get(d.passId ?? '')?.visitorName ?? ''}`.trim() : (users.get(d.userId ?? '')?.nickname ?? '')
@@ -54,7 +54,7 @@ export const gateLog: ActionHandler<C['gateLog']> = async ({ ports, actor }, inp
   const gate = await ports.store.get<GateDoc>('gates', input.gateId)
   if (!gate || gate.communityId !== actor.communityId) return fail('GATE.NOT_FOUND', '设备不存在')
   const docs = await ports.store.find<AccessLogDoc>('accessLog', page({ gateId: gate._id }, input.before))
-  const labels = await householdLabels(ports.store, docs.flatMap((d) => (d.householdId ? [d.householdId] : [])))
+  const labels = await householdLabels(ports, docs.flatMap((d) => (d.householdId ? [d.householdId] : [])))
   // Operators see which household a code belonged to, not who held it.
   const who = (d: AccessLogDoc) => {
     const label = labels.get(d.householdId ?? '') ?? ''

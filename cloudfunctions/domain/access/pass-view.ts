@@ -1,8 +1,5 @@
 import type { PassStatusT, VisitorPassViewT } from '../../contracts/access'
-import { getMany } from '../../kernel/paging'
-import type { Store } from '../../kernel/store'
-import type { BuildingDoc, HouseholdDoc } from '../docs'
-import { householdLabel, maskPhone } from '../user/format'
+import { maskPhone } from '../user/format'
 import type { VisitorPassDoc } from './docs'
 
 /** What a pass is now: the stored status plus what the clock and the counter say. */
@@ -30,13 +27,4 @@ export function passView(p: VisitorPassDoc, label: string, now: number): Visitor
     lastUsedAt: p.lastUsedAt,
     createdAt: p.createdAt
   }
-}
-
-/** Labels (`1栋 101`) for the households of many passes, in two reads. */
-export async function householdLabels(store: Store, householdIds: readonly string[]): Promise<Map<string, string>> {
-  const households = await getMany<HouseholdDoc>(store, 'households', householdIds)
-  const buildings = await getMany<BuildingDoc>(store, 'buildings', [...households.values()].map((h) => h.buildingId))
-  const out = new Map<string, string>()
-  for (const h of households.values()) out.set(h._id, householdLabel(buildings.get(h.buildingId), h))
-  return out
 }

@@ -4,9 +4,10 @@ import type { ActionHandler } from '../../kernel/module'
 import type { Ports } from '../../kernel/ports'
 import { fail, ok } from '../../kernel/result'
 import type { HouseholdDoc } from '../docs'
+import { householdLabels } from '../user/labels'
 import type { VisitorPassDoc } from './docs'
 import { releasePlace, takePlace } from './pass-places'
-import { householdLabels, passView } from './pass-view'
+import { passView } from './pass-view'
 
 type C = typeof accessContracts
 
@@ -71,7 +72,7 @@ export const createVisitorPass: ActionHandler<C['createVisitorPass']> = async ({
     if (!inserted) await releasePlace(ports, pass)
   }
   if (!inserted) return fail('INTERNAL.ERROR', '生成通行证失败，请重试')
-  const labels = await householdLabels(ports.store, [household._id])
+  const labels = await householdLabels(ports, [household._id])
   return ok(passView(pass, labels.get(household._id) ?? '', now))
 }
 
@@ -83,7 +84,7 @@ export const listVisitorPasses: ActionHandler<C['listVisitorPasses']> = async ({
     orderBy: [{ field: 'createdAt', dir: 'desc' }],
     limit: 50
   })
-  const labels = await householdLabels(ports.store, [household._id])
+  const labels = await householdLabels(ports, [household._id])
   const now = ports.clock.now()
   return ok({ passes: passes.map((p) => passView(p, labels.get(p.householdId) ?? '', now)) })
 }
@@ -99,7 +100,7 @@ export const revokeVisitorPass: ActionHandler<C['revokeVisitorPass']> = async ({
   if (fresh.status !== 'revoked') return fail('VISITOR_PASS.NOT_ACTIVE', '通行证已失效，无需撤销')
   // Its place comes back once, whichever revoke (or retry after a crash here) gets there.
   await releasePlace(ports, fresh)
-  const labels = await householdLabels(ports.store, [fresh.householdId])
+  const labels = await householdLabels(ports, [fresh.householdId])
   return ok(passView(fresh, labels.get(fresh.householdId) ?? '', now))
 }
 
@@ -110,7 +111,7 @@ export const gridVisitors: ActionHandler<C['gridVisitors']> = async ({ ports, ac
     orderBy: [{ field: 'validFrom', dir: 'desc' }],
     limit: 100
   })
-  const labels = await householdLabels(ports.store, passes.map((p) => p.householdId))
+  const labels = await householdLabels(ports, passes.map((p) => p.householdId))
   const now = ports.clock.now()
   return ok({
     gridName: actor.grids.map((g) => g.name).join('、') || '未分配网格',

@@ -9,8 +9,7 @@ import {
 } from '../../contracts/booking'
 import { getMany } from '../../kernel/paging'
 import type { Store } from '../../kernel/store'
-import type { BuildingDoc, HouseholdDoc } from '../docs'
-import { householdLabel } from '../user/format'
+import { householdLabels } from '../user/labels'
 import type { BookingDoc, ComplaintDoc, FollowUpDoc, RatingDoc, ServiceLineDoc, WorkerDoc } from './docs'
 import { HOUR, MINUTE, hoursText } from './slots'
 
@@ -64,14 +63,12 @@ interface ViewCtx {
 
 /** Loads what the views of these bookings need, in a few batched reads. */
 export async function viewContext(store: Store, bookings: readonly BookingDoc[], now: number): Promise<ViewCtx> {
-  const [lines, workers, ratings, hh] = await Promise.all([
+  const [lines, workers, ratings, households] = await Promise.all([
     getMany<ServiceLineDoc>(store, 'serviceLines', bookings.map((b) => b.lineId)),
     getMany<WorkerDoc>(store, 'workers', bookings.flatMap((b) => [b.workerId ?? '', ...b.reassignments.map((r) => r.from)]).filter(Boolean)),
     getMany<RatingDoc>(store, 'ratings', bookings.filter((b) => b.rated).map((b) => b._id)),
-    getMany<HouseholdDoc>(store, 'households', bookings.map((b) => b.householdId))
+    householdLabels({ store }, bookings.map((b) => b.householdId))
   ])
-  const buildings = await getMany<BuildingDoc>(store, 'buildings', [...hh.values()].map((h) => h.buildingId))
-  const households = new Map([...hh.values()].map((h) => [h._id, householdLabel(buildings.get(h.buildingId), h)]))
   return { lines, workers, ratings, households, now }
 }
 

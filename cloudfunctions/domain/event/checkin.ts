@@ -3,6 +3,7 @@ import { rewardText } from '../../contracts/event'
 import type { Ports } from '../../kernel/ports'
 import { type Failure, fail, ok } from '../../kernel/result'
 import type { UserDoc } from '../docs'
+import { householdLabels } from '../user/labels'
 import { eventInCommunity, ownSignup } from './access'
 import type { EventDoc, RewardGrantDoc, SignupDoc, TicketKeyDoc } from './docs'
 import type { EventPorts, EventHandler } from './ports'
@@ -20,7 +21,7 @@ import {
   ticketToken,
   windowOf
 } from './ticket-codes'
-import { HOUR_MS, eventView, grantView, householdLabels, signupView } from './views'
+import { HOUR_MS, eventView, grantView, signupView } from './views'
 
 type C = typeof eventContracts
 
@@ -158,7 +159,7 @@ export const checkIn: EventHandler<C['checkIn']> = async ({ ports, actor, ev }, 
   if (!found.ok) return found
   const s = found.signup
   const who = await ports.store.get<UserDoc>('users', s.userId)
-  const label = (await householdLabels(ports.store, [s.householdId])).get(s.householdId) ?? ''
+  const label = (await householdLabels(ports, [s.householdId])).get(s.householdId) ?? ''
   const name = who?.nickname ?? ''
   const done = await ports.store.update(
     'eventSignups',

@@ -1,10 +1,12 @@
-import * as z from 'zod'
 import type { eventContracts } from '../../contracts/event'
 import { getMany, pages } from '../../kernel/paging'
 import type { Ports } from '../../kernel/ports'
 import { MAX_PAGE, type Store } from '../../kernel/store'
 import { fail, ok } from '../../kernel/result'
 import type { UserDoc } from '../docs'
+import { ensureInvite as ensure } from '../invites/invite'
+import { visitGroupId } from '../invites/groups'
+import { recordOpen } from '../invites/visits'
 import { eventInCommunity } from './access'
 import type { EventDoc, InviteDoc, VisitDoc } from './docs'
 import { DETAIL_PAGE } from './notify'
@@ -13,35 +15,25 @@ import { eventView } from './views'
 
 type C = typeof eventContracts
 
-/** Poster scenes hold at most 32 visible characters; 10 alphanumerics are plenty and unguessable enough. */
-const TOKEN_ALPHABET = 'abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789'
-export const INVITE_TOKEN_LENGTH = 10
-
 export function sharePath(eventId: string, token: string): string {
   return `/${DETAIL_PAGE}?id=${encodeURIComponent(eventId)}&inv=${token}`
 }
 
-/** The butler's invitation for the event, made on first use; the unique token index settles races. */
-async function ensureInvite(ports: Ports, e: EventDoc, butlerUserId: string): Promise<InviteDoc> {
+/** The butler's invitation for the event, made on first use. */
+function ensureInvite(ports: Ports, e: EventDoc, butlerUserId: string): Promise<InviteDoc> {
   const id = `${e._id}:${butlerUserId}`
-  for (let attempt = 0; attempt < 5; attempt++) {
-    const existing = await ports.store.get<InviteDoc>('eventInvites', id)
-    if (existing) return existing
-    const doc: InviteDoc = {
-      _id: id,
-      eventId: e._id,
-      communityId: e.communityId,
-      butlerUserId,
-      token: ports.random.code(INVITE_TOKEN_LENGTH, TOKEN_ALPHABET),
-      shares: 0,
-      visits: 0,
-      signups: 0,
-      checkins: 0,
-      createdAt: ports.clock.now()
-    }
-    if ((await ports.store.insert('eventInvites', doc)).ok) return doc
-  }
-  throw new Error(`could not create an invitation for ${id}`)
+  return ensure<InviteDoc>(ports, 'eventInvites', id, (token) => ({
+    _id: id,
+    eventId: e._id,
+    communityId: e.communityId,
+    butlerUserId,
+    token,
+    shares: 0,
+    visits: 0,
+    signups: 0,
+    checkins: 0,
+    createdAt: ports.clock.now()
+  }))
 }
 
 export const shareInvite: EventHandler<C['shareInvite']> = async ({ ports, actor }, input) => {
@@ -126,56 +118,17 @@ async function groupsReached(store: Store, inviteIds: readonly string[]): Promis
   return out
 }
 
-/**
- * The platform-decrypted group data: `{ cloudID, data: { opengid, watermark: { appid, timestamp } } }`
- * (getGroupEnterInfo says `opengid`; the older getShareInfo said `openGId`). Data stamped for
- * another mini-program is refused.
- */
-const DecryptedGroup = z.object({
-  data: z.object({
-    opengid: z.string().min(1).max(128).optional(),
-    openGId: z.string().min(1).max(128).optional(),
-    watermark: z.object({ appid: z.string(), timestamp: z.number() }).partial().optional()
-  })
-})
-
-export function groupIdFrom(raw: unknown, appid: string | undefined): string | null {
-  const parsed = DecryptedGroup.safeParse(raw)
-  if (!parsed.success) return null
-  const { opengid, openGId, watermark } = parsed.data.data
-  if (appid && watermark?.appid && watermark.appid !== appid) return null
-  return opengid ?? openGId ?? null
-}
-
 export const recordVisit: EventHandler<C['recordVisit']> = async ({ ports, actor, ev, identity }, input) => {
   const [inv] = await ports.store.find<InviteDoc>('eventInvites', { where: { token: input.token }, limit: 1 })
   if (!inv) return fail('INVITE.NOT_FOUND', '邀请不存在或已失效')
   const butler = await ports.store.get<UserDoc>('users', inv.butlerUserId)
-  let groupId: string | null = null
-  if (input.groupCloudId) {
-    try {
-      groupId = groupIdFrom(await ev.groups.resolve(input.groupCloudId), identity.appid)
-    } catch (err) {
-      // The visit still counts without its group.
-      ports.log.warn('group open data unavailable', { error: String(err) })
-    }
-  }
+  const groupId = await visitGroupId(ports, ev.groups, input.groupCloudId, identity.appid)
   const out = { eventId: inv.eventId, communityId: inv.communityId, inviterName: butler?.nickname ?? '', groupRecorded: groupId !== null }
   if (actor.user._id === inv.butlerUserId) return ok({ ...out, groupRecorded: false })
   const now = ports.clock.now()
   const id = `${inv._id}:${actor.user._id}`
   const visit: VisitDoc = { _id: id, inviteId: inv._id, eventId: inv.eventId, userId: actor.user._id, groupIds: groupId ? [groupId] : [], opens: 1, firstAt: now, lastAt: now }
-  if ((await ports.store.insert('eventVisits', visit)).ok) {
-    await ports.store.update('eventInvites', inv._id, { inc: { visits: 1 } })
-    return ok(out)
-  }
-  // Later opens: bump the count; a new group joins the list under a compare-and-set on `opens`.
-  for (let attempt = 0; attempt < 3; attempt++) {
-    const cur = await ports.store.get<VisitDoc>('eventVisits', id)
-    if (!cur) break
-    const groupIds = groupId && !cur.groupIds.includes(groupId) ? [...cur.groupIds, groupId] : cur.groupIds
-    if (await ports.store.update('eventVisits', id, { set: { groupIds, lastAt: now }, inc: { opens: 1 } }, { opens: cur.opens })) break
-  }
+  await recordOpen(ports, { invites: 'eventInvites', visits: 'eventVisits' }, visit, groupId)
   return ok(out)
 }
 

@@ -2,6 +2,7 @@ import type { z } from 'zod'
 import type { ActionContract } from '../../contracts/define'
 import type { MemberCtx } from '../../kernel/module'
 import type { Result } from '../../kernel/result'
+import type { GroupResolver } from '../invites/groups'
 import type { RewardGrantDoc } from './docs'
 
 /**
@@ -11,14 +12,6 @@ import type { RewardGrantDoc } from './docs'
  */
 export interface Rewards {
   grant(g: RewardGrantDoc): Promise<'granted' | 'already'>
-}
-
-/**
- * Turns the `cloudID` of wx.getGroupEnterInfo into the platform-decrypted open data,
- * `{ cloudID, data: { opengid, watermark } }`; null where no platform can (local, H5).
- */
-export interface GroupResolver {
-  resolve(cloudId: string): Promise<unknown>
 }
 
 /** Mini-program codes for posters (wxacode.getUnlimited); null where the platform cannot make one. */

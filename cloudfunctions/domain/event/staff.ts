@@ -7,13 +7,14 @@ import type { Ports } from '../../kernel/ports'
 import { fail, ok } from '../../kernel/result'
 import type { StaffRoleDoc, UserDoc } from '../docs'
 import { maskPhone } from '../user/format'
+import { householdLabels } from '../user/labels'
 import { eventInCommunity } from './access'
 import { toCsv } from './csv'
 import type { EventDoc, InviteDoc, SignupDoc } from './docs'
 import { shanghaiText } from './notify'
 import type { EventHandler } from './ports'
 import { fillSeats } from './seats'
-import { eventView, householdLabels } from './views'
+import { eventView } from './views'
 
 type C = typeof eventContracts
 
@@ -122,7 +123,7 @@ interface Row {
 async function rows(ports: Ports, e: EventDoc) {
   const all = (await findAll<SignupDoc>(ports.store, 'eventSignups', { eventId: e._id })).sort((a, b) => (a.queueKey < b.queueKey ? -1 : 1))
   const users = await getMany<UserDoc>(ports.store, 'users', all.map((s) => s.userId))
-  const labels = await householdLabels(ports.store, all.map((s) => s.householdId))
+  const labels = await householdLabels(ports, all.map((s) => s.householdId))
   const invites = await getMany<InviteDoc>(ports.store, 'eventInvites', all.flatMap((s) => (s.inviteId ? [s.inviteId] : [])))
   const butlers = await getMany<UserDoc>(ports.store, 'users', [...invites.values()].map((i) => i.butlerUserId))
   let place = 0

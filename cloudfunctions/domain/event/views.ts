@@ -1,9 +1,8 @@
 import type { EventPhase, EventViewT, MySignupT, RewardGrantT } from '../../contracts/event'
 import { rewardText } from '../../contracts/event'
-import { getMany, pages } from '../../kernel/paging'
+import { pages } from '../../kernel/paging'
 import type { Filter, Store } from '../../kernel/store'
-import type { BuildingDoc, HouseholdDoc } from '../docs'
-import { householdLabel } from '../user/format'
+import { householdLabels } from '../user/labels'
 import type { EventDoc, RewardGrantDoc, SignupDoc } from './docs'
 
 export const HOUR_MS = 3600_000
@@ -84,14 +83,6 @@ export async function waitlistPositions(store: Store, signups: readonly SignupDo
   return out
 }
 
-export async function householdLabels(store: Store, ids: readonly string[]): Promise<Map<string, string>> {
-  const households = await getMany<HouseholdDoc>(store, 'households', ids)
-  const buildings = await getMany<BuildingDoc>(store, 'buildings', [...households.values()].map((h) => h.buildingId))
-  const out = new Map<string, string>()
-  for (const [id, h] of households) out.set(id, householdLabel(buildings.get(h.buildingId), h))
-  return out
-}
-
 /** Views of sign-ups (each with its event), their waitlist places and household labels read in batches. */
 export async function signupViews(
   store: Store,
@@ -100,7 +91,7 @@ export async function signupViews(
   labels?: ReadonlyMap<string, string>
 ): Promise<MySignupT[]> {
   const positions = await waitlistPositions(store, items.map((i) => i.s))
-  const known = labels ?? (await householdLabels(store, items.map((i) => i.s.householdId)))
+  const known = labels ?? (await householdLabels({ store }, items.map((i) => i.s.householdId)))
   return items.map(({ e, s }) => ({
     id: s._id,
     eventId: s.eventId,

@@ -5,6 +5,7 @@ import { findAll, getMany } from '../../kernel/paging'
 import { fail, ok } from '../../kernel/result'
 import type { BuildingDoc, HouseholdDoc } from '../docs'
 import { householdLabel } from '../user/format'
+import { householdLabels } from '../user/labels'
 import type { BillDoc, ChargeDoc, FeeItemDoc, FeeSettingsDoc } from './docs'
 import { lateFeeFen, overdueDays, periodOf, previousPeriods } from './money'
 import { recordGrant } from './reminders'
@@ -96,14 +97,12 @@ export const arrears: ActionHandler<C['arrears']> = async ({ ports, actor }, inp
   const settings = await feeSettings(ports, communityId)
   const byHousehold = new Map<string, BillDoc[]>()
   for (const b of overdue) byHousehold.set(b.householdId, [...(byHousehold.get(b.householdId) ?? []), b])
-  const households = await getMany<HouseholdDoc>(ports.store, 'households', [...byHousehold.keys()])
-  const buildings = await getMany<BuildingDoc>(ports.store, 'buildings', [...households.values()].map((h) => h.buildingId))
+  const labels = await householdLabels(ports, [...byHousehold.keys()])
   const rows = [...byHousehold.entries()].map(([householdId, bills]) => {
-    const h = households.get(householdId)
     const reminded = bills.map((b) => b.lastRemindedAt ?? 0).filter((t) => t > 0)
     return {
       householdId,
-      label: h ? householdLabel(buildings.get(h.buildingId), h) : householdId,
+      label: labels.get(householdId) ?? householdId,
       bills: bills.length,
       owedFen: bills.reduce((n, b) => n + b.amountFen + lateFeeFen(b, settings.lateFee, now), 0),
       oldestDueAt: Math.min(...bills.map((b) => b.dueAt)),

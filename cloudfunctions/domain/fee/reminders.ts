@@ -1,7 +1,8 @@
 import { pages } from '../../kernel/paging'
 import type { Ports } from '../../kernel/ports'
 import { formatFenText } from '../format-money'
-import type { MembershipDoc, SubscriptionDoc } from '../docs'
+import type { MembershipDoc } from '../docs'
+import { type GrantCounterDoc, addGrant, grantCounterId } from '../subscribe-grants'
 import type { BillDoc } from './docs'
 import { DAY_MS, overdueDays } from './money'
 
@@ -52,9 +53,17 @@ export async function runArrearsReminders(ports: Ports): Promise<{ reminded: num
   return { reminded, messages }
 }
 
-/** Records a one-time grant the resident gave on a tap (wx.requestSubscribeMessage accepted). */
+/**
+ * Records a one-time grant the resident gave on a tap (wx.requestSubscribeMessage accepted) on the
+ * user's bounded grant counter (subscribe-grants.ts): repeated taps never add documents. Returns
+ * how many grants the notifier can still use: the counter's, plus unused rows of the older
+ * one-row-per-grant shape written before the counter existed.
+ */
 export async function recordGrant(ports: Ports, userId: string, template: string): Promise<number> {
-  const doc: SubscriptionDoc = { _id: ports.random.id(), userId, template, status: 'granted', grantedAt: ports.clock.now() }
-  await ports.store.insert('subscriptions', doc)
-  return ports.store.count('subscriptions', { userId, template, status: 'granted' })
+  await addGrant(ports.store, ports.clock, userId, template)
+  const [counter, legacy] = await Promise.all([
+    ports.store.get<GrantCounterDoc>('subscriptions', grantCounterId(userId, template)),
+    ports.store.count('subscriptions', { userId, template, status: 'granted' })
+  ])
+  return (counter?.available ?? 0) + legacy
 }

@@ -2,13 +2,13 @@ import type { insightsContracts } from '../../contracts/insights'
 import { NEEDS, NEED_LABELS } from '../../contracts/insights-labels'
 import type { ActionHandler } from '../../kernel/module'
 import { fail, ok } from '../../kernel/result'
+import { householdLabels } from '../user/labels'
 import type { HouseholdStatsDoc, RulesDoc } from './docs'
 import { loadRules } from './rules'
 import { needFilter } from './segment-query'
 
 /** Households listed for one need; the count covers all of them. */
 const SEGMENT_LIST = 200
-import { labelsOf } from './views'
 
 type C = typeof insightsContracts
 
@@ -39,7 +39,7 @@ export const segment: ActionHandler<C['segment']> = async ({ ports, actor }, inp
     Promise.all(NEEDS.map(async (n) => ({ need: n, label: NEED_LABELS[n], count: await ports.store.count('householdStats', needFilter(communityId, n, buildings)) }))),
     ports.store.find<HouseholdStatsDoc>('householdStats', { where: needFilter(communityId, input.need, buildings), orderBy: [{ field: '_id', dir: 'asc' }], limit: SEGMENT_LIST })
   ])
-  const labels = await labelsOf(ports, shown.map((h) => h._id))
+  const labels = await householdLabels(ports, shown.map((h) => h._id))
   return ok({
     need: input.need,
     count: counts.find((c) => c.need === input.need)?.count ?? 0,

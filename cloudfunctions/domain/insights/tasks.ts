@@ -3,24 +3,16 @@ import type { TaskViewT } from '../../contracts/insights'
 import { findAll, getMany } from '../../kernel/paging'
 import type { Ports } from '../../kernel/ports'
 import type { FollowUpDoc } from '../booking/docs'
-import type { BuildingDoc, GridDoc, HouseholdDoc } from '../docs'
+import type { GridDoc } from '../docs'
 import type { EventDoc, VisitDoc } from '../event/docs'
 import type { DeliveryTaskDoc, OrderDoc } from '../order/docs'
-import { householdLabel } from '../user/format'
+import { householdLabels } from '../user/labels'
 import type { ButlerTaskDoc, ChurnCaseDoc, FollowLogDoc } from './docs'
 import { loadRules } from './rules'
 import { DAY_MS, dayStart } from './time'
 
 /** The most households one follow-up task lists, so a day's work stays doable. */
 export const FOLLOW_CAP = 15
-
-async function labels(ports: Ports, householdIds: readonly string[]): Promise<Map<string, string>> {
-  const hs = await getMany<HouseholdDoc>(ports.store, 'households', householdIds)
-  const bs = await getMany<BuildingDoc>(ports.store, 'buildings', [...hs.values()].map((h) => h.buildingId))
-  const out = new Map<string, string>()
-  for (const [id, h] of hs) out.set(id, householdLabel(bs.get(h.buildingId), h))
-  return out
-}
 
 async function deliveryOrders(ports: Ports, butlerUserId: string, day: string): Promise<OrderDoc[]> {
   const start = dayStart(day)
@@ -65,7 +57,7 @@ export async function generateTasks(ports: Ports, communityId: string, butlerUse
   const cases = await ports.store.find<ChurnCaseDoc>('churnCases', { where: { butlerUserId, status: 'open' }, orderBy: [{ field: 'score', dir: 'desc' }], limit: FOLLOW_CAP })
   const mine = cases.filter((c) => c.communityId === communityId)
   if (mine.length > 0) {
-    const names = await labels(ports, mine.map((c) => c.householdId))
+    const names = await householdLabels(ports, mine.map((c) => c.householdId))
     drafts.push({
       kind: 'follow_risk',
       target: mine.length,
@@ -77,7 +69,7 @@ export async function generateTasks(ports: Ports, communityId: string, butlerUse
 
   const orders = await deliveryOrders(ports, butlerUserId, day)
   if (orders.length > 0) {
-    const names = await labels(ports, orders.map((o) => o.householdId))
+    const names = await householdLabels(ports, orders.map((o) => o.householdId))
     drafts.push({
       kind: 'deliver',
       target: orders.length,

@@ -23,12 +23,6 @@ export async function labelOf(ports: Ports, h: HouseholdDoc): Promise<string> {
   return householdLabel(b ?? undefined, h)
 }
 
-export async function labelsOf(ports: Ports, ids: readonly string[]): Promise<Map<string, string>> {
-  const hs = await getMany<HouseholdDoc>(ports.store, 'households', ids)
-  const bs = await getMany<BuildingDoc>(ports.store, 'buildings', [...hs.values()].map((h) => h.buildingId))
-  return new Map([...hs].map(([id, h]) => [id, householdLabel(bs.get(h.buildingId), h)]))
-}
-
 /** The profile as one viewer may see it: residents of the household and revealed tasks unmasked. */
 export async function profileView(ports: Ports, h: HouseholdDoc, masked: boolean): Promise<ProfileViewT> {
   const [p, memberships] = await Promise.all([

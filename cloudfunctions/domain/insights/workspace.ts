@@ -5,11 +5,12 @@ import type { Ports } from '../../kernel/ports'
 import { fail, ok } from '../../kernel/result'
 import type { BuildingDoc, HouseholdDoc, MembershipDoc, UserDoc } from '../docs'
 import { householdLabel } from '../user/format'
+import { householdLabels } from '../user/labels'
 import type { ButlerTaskDoc, ChurnCaseDoc, FollowLogDoc, HouseholdStatsDoc, OptOutDoc } from './docs'
 import { revealTasks, staffHousehold } from './profile'
 import { generateTasks, refreshTask } from './tasks'
 import { DAY_MS, addDays, dayOf, dayStart, weekStart } from './time'
-import { caseView, consumptionView, insightView, labelsOf, profileView } from './views'
+import { caseView, consumptionView, insightView, profileView } from './views'
 
 type C = typeof insightsContracts
 
@@ -69,7 +70,7 @@ export const household: ActionHandler<C['household']> = async ({ ports, actor },
   ])
   const who = await names(ports, [...logs.map((l) => l.butlerUserId), ...cases.map((c) => c.butlerUserId)])
   const open = cases[0] && (cases[0].status === 'open' || cases[0].status === 'followed') ? cases[0] : null
-  const label = (await labelsOf(ports, [id])).get(id) ?? ''
+  const label = (await householdLabels(ports, [id])).get(id) ?? ''
   return ok({
     profile: await profileView(ports, h.value, true),
     consumption: optOut ? null : consumptionView(stats, ports.clock.now()),
@@ -168,7 +169,7 @@ export const churnCases: ActionHandler<C['churnCases']> = async ({ ports, actor 
   const counts = { open: 0, followed: 0, reactivated: 0, lost: 0 }
   for (const c of all) counts[c.status]++
   const shown = all.filter((c) => !input.status || c.status === input.status).sort((a, b) => b.openedAt - a.openedAt).slice(0, 200)
-  const [labels, who] = await Promise.all([labelsOf(ports, shown.map((c) => c.householdId)), names(ports, shown.map((c) => c.butlerUserId))])
+  const [labels, who] = await Promise.all([householdLabels(ports, shown.map((c) => c.householdId)), names(ports, shown.map((c) => c.butlerUserId))])
   const closed = counts.reactivated + counts.lost
   return ok({
     cases: shown.map((c) => caseView(c, labels.get(c.householdId) ?? '', who.get(c.butlerUserId) ?? '')),

@@ -2,20 +2,21 @@ import type { memberContracts } from '../../contracts/member'
 import type { Actor } from '../../kernel/actor'
 import type { ActionHandler } from '../../kernel/module'
 import { findAll, getMany } from '../../kernel/paging'
-import { fail, ok } from '../../kernel/result'
+import { type Result, fail, ok } from '../../kernel/result'
 import type { Filter } from '../../kernel/store'
-import type { BuildingDoc, HouseholdDoc, MembershipDoc, UserDoc } from '../docs'
-import { householdLabel } from '../user/format'
+import type { BuildingDoc, MembershipDoc, UserDoc } from '../docs'
+import { presaleItems } from '../order/line'
+import { householdLabels } from '../user/labels'
 import { issueReward as grantReward, createBudget as newBudget } from './budgets'
 import { transferCard as moveCard } from './cards'
 import { quoteDiscount } from './checkout'
 import { claimCoupon as claim, createTemplate as newTemplate, evaluateCoupon, issueBatch, resolveSegment, updateTemplate as patchTemplate } from './coupons'
-import type { BudgetDoc, CouponDoc, CouponTemplateDoc, MemberAccountDoc, MemberRulesDoc, PointEntryDoc, RewardDoc, ServiceCardDoc } from './docs'
+import type { BudgetDoc, CheckoutItem, CouponDoc, CouponTemplateDoc, MemberAccountDoc, MemberRulesDoc, PointEntryDoc, RewardDoc, ServiceCardDoc } from './docs'
 import { COUNTED } from './journal'
 import { accountId, expiringThisMonth } from './points'
 import { endOfMonth, rulesOf, standingOf } from './rules'
 import { budgetView, cardView, couponView, templateView, validityLabel } from './views'
-import { incentiveText } from '../../contracts/member'
+import { type Purchase, incentiveText } from '../../contracts/member'
 
 type C = typeof memberContracts
 
@@ -130,12 +131,6 @@ export const claimCoupon: ActionHandler<C['claimCoupon']> = async ({ ports, acto
   return ok({ coupon: couponView(res.value, ports.clock.now()) })
 }
 
-async function labels(ports: Parameters<ActionHandler<C['card']>>[0]['ports'], householdIds: readonly string[]): Promise<Map<string, string>> {
-  const households = await getMany<HouseholdDoc>(ports.store, 'households', householdIds)
-  const buildings = await getMany<BuildingDoc>(ports.store, 'buildings', [...households.values()].map((h) => h.buildingId))
-  return new Map([...households.values()].map((h) => [h._id, householdLabel(buildings.get(h.buildingId), h)]))
-}
-
 export const cards: ActionHandler<C['cards']> = async ({ ports, actor }) => {
   const communityId = communityOf(actor)
   const now = ports.clock.now()
@@ -149,7 +144,7 @@ export const cards: ActionHandler<C['cards']> = async ({ ports, actor }) => {
     ? await ports.store.find<MembershipDoc>('memberships', { where: { householdId: { in: actor.householdIds }, status: 'active' }, limit: 200 })
     : []
   const users = await getMany<UserDoc>(ports.store, 'users', [...all.map((c) => c.ownerUserId), ...memberships.map((m) => m.userId)])
-  const label = await labels(ports, [...new Set(all.map((c) => c.householdId))])
+  const label = await householdLabels(ports, [...new Set(all.map((c) => c.householdId))])
   const rank = (c: ServiceCardDoc) => (c.ownerUserId === actor.user._id ? 0 : 1) + (c.status === 'active' && c.usesLeft > 0 && c.validTo >= now ? 0 : 2)
   const views = all
     .sort((x, y) => rank(x) - rank(y) || x.validTo - y.validTo)
@@ -168,13 +163,27 @@ export const transferCard: ActionHandler<C['transferCard']> = async ({ ports, ac
   const res = await moveCard(ports, { userId: actor.user._id, householdIds: actor.householdIds }, input.cardId, input.toUserId)
   if (!res.ok) return res
   const c = res.value
-  const [label, to] = await Promise.all([labels(ports, [c.householdId]), ports.store.get<UserDoc>('users', c.ownerUserId)])
+  const [label, to] = await Promise.all([householdLabels(ports, [c.householdId]), ports.store.get<UserDoc>('users', c.ownerUserId)])
   return ok(cardView(c, ports.clock.now(), { householdLabel: label.get(c.householdId) ?? '', ownerName: to?.nickname ?? '', mine: false }))
+}
+
+/**
+ * What is being bought, turned into the items its create prices (by the create's own code), so
+ * the preview cannot disagree with the order. Unknown or other communities' ids are field errors.
+ */
+async function purchaseItems(ports: Parameters<ActionHandler<C['card']>>[0]['ports'], actor: Actor, purchase: Purchase): Promise<Result<CheckoutItem[]>> {
+  switch (purchase.kind) {
+    case 'presale':
+      return presaleItems(ports, actor.communityId, purchase, 'purchase')
+  }
 }
 
 export const checkoutOptions: ActionHandler<C['checkoutOptions']> = async ({ ports, actor }, input) => {
   const buyer = { userId: actor.user._id, communityId: communityOf(actor) }
-  const quote = await quoteDiscount(ports, buyer, { items: input.items, couponId: input.couponId, points: input.usePoints ? 'max' : 0 })
+  const priced = await purchaseItems(ports, actor, input.purchase)
+  if (!priced.ok) return priced
+  const items = priced.value
+  const quote = await quoteDiscount(ports, buyer, { items, couponId: input.couponId, points: input.usePoints ? 'max' : 0 })
   if (!quote.ok) return quote
   const q = quote.value
   const now = ports.clock.now()
@@ -187,7 +196,7 @@ export const checkoutOptions: ActionHandler<C['checkoutOptions']> = async ({ por
   })
   const rows = list
     .map((c) => {
-      const ev = evaluateCoupon(c, input.items, discountBp, now)
+      const ev = evaluateCoupon(c, items, discountBp, now)
       return { coupon: couponView(c, now), usable: ev.usable, reason: ev.usable ? null : ev.reason, discountFen: ev.discountFen }
     })
     .sort((x, y) => Number(y.usable) - Number(x.usable) || y.discountFen - x.discountFen)
@@ -314,7 +323,7 @@ export const budget: ActionHandler<C['budget']> = async ({ ports, actor }, input
     (r) => r.state === 'applied' || r.state === 'closed'
   )
   const users = await getMany<UserDoc>(ports.store, 'users', [...rewards.map((r) => r.userId), ...rewards.map((r) => r.issuedBy)])
-  const label = await labels(ports, [...new Set(rewards.map((r) => r.householdId))])
+  const label = await householdLabels(ports, [...new Set(rewards.map((r) => r.householdId))])
   return ok({
     budget: budgetView(b),
     rewards: rewards.map((r) => {
@@ -353,7 +362,7 @@ export const findResidents: ActionHandler<C['findResidents']> = async ({ ports, 
   const communityId = communityOf(actor)
   const q = input.query.replace(/\s+/g, '')
   const memberships = await findAll<MembershipDoc>(ports.store, 'memberships', { communityId, status: 'active' })
-  const [users, label] = await Promise.all([getMany<UserDoc>(ports.store, 'users', memberships.map((m) => m.userId)), labels(ports, [...new Set(memberships.map((m) => m.householdId))])])
+  const [users, label] = await Promise.all([getMany<UserDoc>(ports.store, 'users', memberships.map((m) => m.userId)), householdLabels(ports, [...new Set(memberships.map((m) => m.householdId))])])
   const rows = memberships.flatMap((m) => {
     const u = users.get(m.userId)
     if (!u) return []

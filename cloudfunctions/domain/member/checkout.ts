@@ -1,8 +1,7 @@
-import type { CheckoutItem } from '../../contracts/member'
 import type { Ports } from '../../kernel/ports'
 import { type Result, fail, ok } from '../../kernel/result'
 import { type ConsumeOutcome, type ReleaseReason, consumeCoupon, evaluateCoupon, lockCoupon, releaseCoupon } from './coupons'
-import type { CouponDoc, MemberAccountDoc, PointEntryDoc } from './docs'
+import type { CheckoutItem, CouponDoc, MemberAccountDoc, PointEntryDoc } from './docs'
 import { accountId, outstandingSpend, returnPoints, spendPoints } from './points'
 import { pointsFor, pointsValueFen, rulesOf, standingOf } from './rules'
 
@@ -14,7 +13,9 @@ import { pointsFor, pointsValueFen, rulesOf, standingOf } from './rules'
  * How an order uses it:
  *
  * 1. Preview: the order page opens the coupon picker (`/packages/member/pages/picker/index`,
- *    see src/services/member.ts `pickCoupon`), or calls `quoteDiscount` itself.
+ *    see src/services/member.ts `pickCoupon`), or calls `member.checkoutOptions` itself. Both
+ *    send what is being bought by id (`PurchaseSchema`); the server turns it into items with
+ *    the code the create prices with (for a pre-sale line, order/discounts.ts `presaleItems`).
  * 2. Create the order (its stock reserved), then `holdDiscount(ports, buyer, { orderRef,
  *    holdUntil, items, couponId, points })`: the coupon is locked for the order and the points
  *    are spent (source `checkout:<orderRef>`). Store `quote.couponId` and `quote.discountFen` on

@@ -2,6 +2,17 @@
 import type { CouponKind, CouponScope, CouponStatus, Incentive, PointKind, Rules, Segment, ScopeType, Validity } from '../../contracts/member'
 import type { JournalEntry, Marker } from './journal'
 
+/**
+ * One line of what is being bought, as the server prices it (never sent by a client: see
+ * `PurchaseSchema` in contracts/member.ts); a scoped coupon applies only to the lines it covers.
+ */
+export interface CheckoutItem {
+  amountFen: number
+  category?: string
+  productId?: string
+  serviceId?: string
+}
+
 /** `_id` is the community id; a community without one uses DEFAULT_RULES. */
 export interface MemberRulesDoc extends Rules {
   _id: string

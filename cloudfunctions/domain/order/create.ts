@@ -5,7 +5,8 @@ import type { HouseholdDoc } from '../docs'
 import type { CampaignDoc, CampaignStockDoc, OrderDoc, OrderQuotaDoc, OrderVisitDoc, RejectReason } from './docs'
 import { holdOrderDiscount, holdsDiscount, priceOrder, settleOrderDiscount } from './discounts'
 import { countPaid, holdQuota, holdStock, releaseOrder, releaseQuota, releaseStock } from './holds'
-import { RESERVING_STALE_MS, campaignPhase, newOrderCode, newOrderId, payDeadline, quotaId, stockId } from './rules'
+import { saleLine } from './line'
+import { RESERVING_STALE_MS, newOrderCode, newOrderId, payDeadline, quotaId, stockId } from './rules'
 
 export interface CreateOrderInput {
   campaignId: string
@@ -56,19 +57,11 @@ export async function createOrder(ports: Ports, actor: Actor, input: CreateOrder
   if (!actor.householdIds.includes(input.householdId)) {
     return fail('HOUSEHOLD.NOT_MEMBER', '你不是这套房屋的成员', [{ path: 'householdId', message: '不是你的房屋' }])
   }
-  const campaign = await ports.store.get<CampaignDoc>('campaigns', input.campaignId)
-  if (!campaign || campaign.communityId !== actor.communityId || campaign.status === 'draft') {
-    return fail('ORDER.CAMPAIGN_NOT_FOUND', '预售不存在或不属于当前社区', [{ path: 'campaignId', message: '预售不存在' }])
-  }
+  // The campaign, its phase, the SKU and the household limit: the same checks as the checkout preview.
+  const line = await saleLine(ports, actor.communityId, input)
+  if (!line.ok) return line
+  const { campaign, sku } = line.value
   const now = ports.clock.now()
-  const phase = campaignPhase(campaign, now)
-  if (phase === 'scheduled') return fail('ORDER.CAMPAIGN_NOT_STARTED', '预售尚未开始')
-  if (phase !== 'live') return fail('ORDER.CAMPAIGN_ENDED', '预售已截止')
-  const sku = campaign.skus.find((s) => s.skuId === input.skuId)
-  if (!sku) return fail('ORDER.SKU_NOT_FOUND', '该规格不存在', [{ path: 'skuId', message: '规格不存在' }])
-  if (input.quantity > campaign.householdLimit) {
-    return fail('ORDER.LIMIT_EXCEEDED', `每户限购 ${campaign.householdLimit} 份`, [{ path: 'quantity', message: `每户限购 ${campaign.householdLimit} 份` }])
-  }
 
   // Cheap reads, so an attempt that cannot succeed writes nothing; the holds decide for real.
   const [stock, quota, household] = await Promise.all([

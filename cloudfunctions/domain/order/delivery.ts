@@ -5,6 +5,7 @@ import type { Ports } from '../../kernel/ports'
 import { type Result, fail, ok } from '../../kernel/result'
 import type { BuildingDoc, HouseholdDoc } from '../docs'
 import { householdLabel } from '../user/format'
+import { householdLabels } from '../user/labels'
 import type { CampaignDoc, DeliveryTaskDoc, OrderDoc } from './docs'
 import { fulfillIfDone } from './lifecycle'
 import type { OrderHandler } from './ports'
@@ -87,12 +88,11 @@ async function handOver(ports: Ports, actor: Actor, code: string, mode: 'door' |
   const applied = await ports.store.update('orders', order._id, { set: { status: 'delivered', deliveredAt: now, deliveredBy: actor.user._id, updatedAt: now } }, { status: 'confirmed' })
   if (!applied) return fail('ORDER.ALREADY_DELIVERED', '该订单已完成交付')
   await fulfillIfDone(ports, order.campaignId)
-  const household = await ports.store.get<HouseholdDoc>('households', order.householdId)
-  const building = household ? await ports.store.get<BuildingDoc>('buildings', household.buildingId) : null
+  const labels = await householdLabels(ports, [order.householdId])
   const result: Result<{ orderId: string; code: string; householdLabel: string; productName: string; skuName: string; quantity: number; deliveredAt: number }> = ok({
     orderId: order._id,
     code: order.code,
-    householdLabel: household ? householdLabel(building ?? undefined, household) : '',
+    householdLabel: labels.get(order.householdId) ?? '',
     productName: campaign.productName,
     skuName: order.skuName,
     quantity: order.quantity,

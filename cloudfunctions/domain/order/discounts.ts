@@ -1,7 +1,7 @@
-import type { CheckoutItem } from '../../contracts/member'
 import type { Ports } from '../../kernel/ports'
 import { type Result, ok } from '../../kernel/result'
 import { type Buyer, type Quote, holdDiscount, quoteDiscount, releaseDiscount, settleDiscount } from '../member/checkout'
+import type { CheckoutItem } from '../member/docs'
 import { PAYMENT_WINDOW_MS } from '../payment/ids'
 import type { CampaignDoc, OrderDoc } from './docs'
 
@@ -22,8 +22,17 @@ export interface Pricing {
 /** A coupon lock outlives any payment the order may still take (its window, a payment opened in it). */
 const LOCK_MARGIN_MS = PAYMENT_WINDOW_MS + 10 * 60_000
 
+/** The one item a pre-sale order is priced on, from its subtotal: what coupon scopes see. */
 function itemsOf(c: Pick<CampaignDoc, 'category' | 'productId'>, subtotalFen: number): CheckoutItem[] {
   return [{ amountFen: subtotalFen, category: c.category, productId: c.productId }]
+}
+
+/**
+ * The items of a pre-sale line, priced by the server: the SKU's price × quantity. The create
+ * (`priceOrder`) and the checkout preview (line.ts `presaleItems`) both price through here.
+ */
+export function saleLineItems(c: Pick<CampaignDoc, 'category' | 'productId'>, unitPriceFen: number, quantity: number): CheckoutItem[] {
+  return itemsOf(c, unitPriceFen * quantity)
 }
 
 const pricingOf = (q: Quote): Pricing => ({ subtotalFen: q.subtotalFen, discountFen: q.discountFen, amountFen: q.payableFen, couponId: q.couponId, pointsUsed: q.pointsUsed })
@@ -37,7 +46,7 @@ export async function priceOrder(
   quantity: number,
   ask: { couponId: string | null; usePoints: boolean }
 ): Promise<Result<Pricing>> {
-  const q = await quoteDiscount(ports, buyer, { items: itemsOf(c, unitPriceFen * quantity), couponId: ask.couponId, points: ask.usePoints ? 'max' : 0 })
+  const q = await quoteDiscount(ports, buyer, { items: saleLineItems(c, unitPriceFen, quantity), couponId: ask.couponId, points: ask.usePoints ? 'max' : 0 })
   return q.ok ? ok(pricingOf(q.value)) : q
 }
 

@@ -2,15 +2,7 @@ import type { z } from 'zod'
 import type { ActionContract } from '../../contracts/define'
 import type { MemberCtx } from '../../kernel/module'
 import type { Result } from '../../kernel/result'
-
-/**
- * Turns the `cloudID` of wx.getGroupEnterInfo into the platform-decrypted open data,
- * `{ cloudID, data: { openGId, watermark: { appid, timestamp } } }`; null where no platform
- * can decrypt (the local server and H5 have no group context).
- */
-export interface GroupResolver {
-  resolve(cloudId: string): Promise<unknown>
-}
+import type { GroupResolver } from '../invites/groups'
 
 /** Mini-program codes for posters (wxacode.getUnlimited); null where the platform cannot make one. */
 export interface PosterCodes {

@@ -1,8 +1,8 @@
 import type { CampaignViewT, OrderViewT } from '../../contracts/order'
 import { getMany } from '../../kernel/paging'
 import type { Ports } from '../../kernel/ports'
-import type { BuildingDoc, HouseholdDoc, UserDoc } from '../docs'
-import { householdLabel } from '../user/format'
+import type { UserDoc } from '../docs'
+import { householdLabels } from '../user/labels'
 import type { CampaignDoc, CampaignStockDoc, OrderDoc, PickupPointDoc } from './docs'
 import { campaignPhase, stockId } from './rules'
 
@@ -64,18 +64,16 @@ export async function campaignViews(ports: Ports, campaigns: readonly CampaignDo
 export async function orderViews(ports: Ports, orders: readonly OrderDoc[]): Promise<OrderViewT[]> {
   const store = ports.store
   const campaigns = await getMany<CampaignDoc>(store, 'campaigns', orders.map((o) => o.campaignId))
-  const [households, points, users] = await Promise.all([
-    getMany<HouseholdDoc>(store, 'households', orders.map((o) => o.householdId)),
+  const [labels, points, users] = await Promise.all([
+    householdLabels(ports, orders.map((o) => o.householdId)),
     getMany<PickupPointDoc>(store, 'pickupPoints', [...campaigns.values()].flatMap((c) => (c.pickupPointId ? [c.pickupPointId] : []))),
     getMany<UserDoc>(store, 'users', orders.flatMap((o) => [o.deliveredBy, o.inviterUserId]).filter((x): x is string => !!x && x !== 'resident'))
   ])
-  const buildings = await getMany<BuildingDoc>(store, 'buildings', [...households.values()].map((h) => h.buildingId))
   const now = ports.clock.now()
   const out: OrderViewT[] = []
   for (const o of orders) {
     const c = campaigns.get(o.campaignId)
     if (!c) continue
-    const h = households.get(o.householdId)
     const sku = c.skus.find((s) => s.skuId === o.skuId)
     const phase = campaignPhase(c, now)
     const beforeEnd = now < c.endAt
@@ -101,7 +99,7 @@ export async function orderViews(ports: Ports, orders: readonly OrderDoc[]): Pro
       pointsUsed: o.pointsUsed,
       amountFen: o.amountFen,
       householdId: o.householdId,
-      householdLabel: h ? householdLabel(buildings.get(h.buildingId), h) : '',
+      householdLabel: labels.get(o.householdId) ?? '',
       note: o.note,
       delivery: { mode: c.deliveryMode, date: c.deliveryDate, pickupPoint: pickupView(c.pickupPointId ? points.get(c.pickupPointId) : null) },
       createdAt: o.createdAt,

@@ -3,12 +3,13 @@ import type { ActionHandler, MemberCtx } from '../../kernel/module'
 import { fail, ok } from '../../kernel/result'
 import type { Filter } from '../../kernel/store'
 import type { CommunityDoc, UserDoc } from '../docs'
+import { householdLabels } from '../user/labels'
 import { applyTransaction } from './apply'
 import { createPayment } from './create'
 import type { PaymentDoc, ReconciliationDoc } from './docs'
 import { requestRefund } from './refund'
 import { openAnomalies, resolveAnomaly as resolve } from './resolve'
-import { householdLabels, paymentView, paymentViews } from './view'
+import { paymentView, paymentViews } from './view'
 
 type C = typeof payContracts
 

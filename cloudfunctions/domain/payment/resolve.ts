@@ -4,10 +4,10 @@ import { getMany } from '../../kernel/paging'
 import type { Ports } from '../../kernel/ports'
 import { type Result, fail, ok } from '../../kernel/result'
 import type { UserDoc } from '../docs'
+import { householdLabels } from '../user/labels'
 import { anomalyRefundKey, reopenAnomaly } from './anomalies'
 import type { PaymentAnomalyDoc, PaymentDoc, RefundDoc } from './docs'
 import { chargedFen, requestRefund, requestWholeRefund } from './refund'
-import { householdLabels } from './view'
 
 /**
  * Kinds a person has to act on. `paid_after_settled` is not one: its money is refunded

@@ -1,9 +1,8 @@
 import type { PaymentViewT } from '../../contracts/pay'
-import { getMany, pages } from '../../kernel/paging'
+import { pages } from '../../kernel/paging'
 import type { Ports } from '../../kernel/ports'
 import { MAX_PAGE } from '../../kernel/store'
-import type { BuildingDoc, HouseholdDoc } from '../docs'
-import { householdLabel } from '../user/format'
+import { householdLabels } from '../user/labels'
 import type { PaymentDoc, RefundDoc } from './docs'
 
 export async function refundsOf(ports: Ports, paymentId: string): Promise<RefundDoc[]> {
@@ -25,15 +24,6 @@ export async function refundsByPayment(ports: Ports, paymentIds: readonly string
   }
   for (const own of by.values()) own.sort((a, b) => a.createdAt - b.createdAt || a._id.localeCompare(b._id))
   return by
-}
-
-/** Labels (`1栋 101`) of the payers' households: two batched reads, however many payments. */
-export async function householdLabels(ports: Ports, householdIds: readonly string[]): Promise<Map<string, string>> {
-  const households = await getMany<HouseholdDoc>(ports.store, 'households', householdIds)
-  const buildings = await getMany<BuildingDoc>(ports.store, 'buildings', [...households.values()].map((h) => h.buildingId))
-  const out = new Map<string, string>()
-  for (const [id, h] of households) out.set(id, householdLabel(buildings.get(h.buildingId), h))
-  return out
 }
 
 /** Refunded money counts only once WeChat Pay says the refund succeeded. */

@@ -3,8 +3,8 @@ import type { userContracts } from '../../contracts/user'
 import type { ActionHandler } from '../../kernel/module'
 import type { Ports } from '../../kernel/ports'
 import { fail, ok } from '../../kernel/result'
-import type { BuildingDoc, CommunityDoc, HouseholdDoc, InvitationDoc, UserDoc } from '../docs'
-import { householdLabel } from './format'
+import type { CommunityDoc, InvitationDoc, UserDoc } from '../docs'
+import { householdLabels } from './labels'
 import { buildMe } from './me'
 import { activeMembership, ensureMembership, focusHousehold } from './membership'
 
@@ -14,16 +14,15 @@ type InvitationView = z.input<C['getInvitation']['output']>
 export const INVITATION_TTL_MS = 7 * 24 * 3600_000
 
 async function view(ports: Ports, inv: InvitationDoc): Promise<InvitationView> {
-  const [household, community, inviter] = await Promise.all([
-    ports.store.get<HouseholdDoc>('households', inv.householdId),
+  const [labels, community, inviter] = await Promise.all([
+    householdLabels(ports, [inv.householdId]),
     ports.store.get<CommunityDoc>('communities', inv.communityId),
     ports.store.get<UserDoc>('users', inv.createdBy)
   ])
-  const building = household ? await ports.store.get<BuildingDoc>('buildings', household.buildingId) : null
   const status = inv.status === 'open' && inv.expiresAt <= ports.clock.now() ? 'expired' : inv.status
   return {
     token: inv.token,
-    householdLabel: household ? householdLabel(building ?? undefined, household) : '',
+    householdLabel: labels.get(inv.householdId) ?? '',
     communityName: community?.name ?? '',
     relation: inv.relation,
     inviterName: inviter?.nickname ?? '',

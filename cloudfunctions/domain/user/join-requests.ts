@@ -4,24 +4,25 @@ import type { ActionHandler, MemberCtx } from '../../kernel/module'
 import { getMany } from '../../kernel/paging'
 import type { Ports } from '../../kernel/ports'
 import { fail, ok } from '../../kernel/result'
-import type { BuildingDoc, HouseholdDoc, JoinRequestDoc, UserDoc } from '../docs'
-import { householdLabel, maskPhone } from './format'
+import type { HouseholdDoc, JoinRequestDoc, UserDoc } from '../docs'
+import { maskPhone } from './format'
+import { householdLabels } from './labels'
 import { activeMembership, ensureMembership } from './membership'
 
 type C = typeof userContracts
 type View = z.input<C['reviewJoinRequest']['output']>
 
 async function views(ports: Ports, reqs: JoinRequestDoc[]): Promise<View[]> {
-  const households = await getMany<HouseholdDoc>(ports.store, 'households', reqs.map((r) => r.householdId))
-  const buildings = await getMany<BuildingDoc>(ports.store, 'buildings', reqs.map((r) => r.buildingId))
-  const users = await getMany<UserDoc>(ports.store, 'users', reqs.map((r) => r.userId))
+  const [labels, users] = await Promise.all([
+    householdLabels(ports, reqs.map((r) => r.householdId)),
+    getMany<UserDoc>(ports.store, 'users', reqs.map((r) => r.userId))
+  ])
   return reqs.map((r) => {
-    const h = households.get(r.householdId)
     const u = users.get(r.userId)
     return {
       id: r._id,
       householdId: r.householdId,
-      householdLabel: h ? householdLabel(buildings.get(r.buildingId), h) : '',
+      householdLabel: labels.get(r.householdId) ?? '',
       relation: r.relation,
       applicantName: u?.nickname ?? '',
       // Masked like everywhere a butler sees residents; verification happens face to face.

@@ -1,7 +1,7 @@
 import type { EventDraft, FormField, Reward } from '@contracts/event'
-import { shanghai } from '../../../../utils/time'
+import { formatDateTime, parseShanghai } from '../../../../utils/time'
 import type { EventView, editorOptions } from '../../../../services/event'
-import { parseYuan } from '../../../../utils/money'
+import { parseYuan, yuanInput } from '../../../../utils/money'
 
 /** The editor works in text; these convert between it and the contract's draft. */
 export interface DraftText {
@@ -28,16 +28,6 @@ export interface RewardText {
   title: string
 }
 
-const FMT = 'YYYY-MM-DD HH:mm'
-export const fmt = (ms: number) => shanghai(ms).format(FMT)
-
-/** `YYYY-MM-DD HH:mm` read as Asia/Shanghai time; NaN when malformed. */
-export function parseShanghai(text: string): number {
-  const m = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2})$/.exec(text.trim())
-  if (!m) return Number.NaN
-  return Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4]) - 8, Number(m[5]))
-}
-
 const reward = (r: RewardText): Reward | null => {
   const n = Number(r.amount)
   if (r.type === 'points') return { type: 'points', points: n }
@@ -48,7 +38,7 @@ const reward = (r: RewardText): Reward | null => {
 const rewardText = (r: Reward | null): RewardText =>
   !r ? { type: 'none', amount: '', title: '' }
     : r.type === 'points' ? { type: 'points', amount: String(r.points), title: '' }
-    : r.type === 'coupon' ? { type: 'coupon', amount: String(r.valueFen / 100), title: r.title }
+    : r.type === 'coupon' ? { type: 'coupon', amount: yuanInput(r.valueFen), title: r.title }
     : { type: 'card', amount: String(r.uses), title: r.title }
 
 export function toDraft(t: DraftText): unknown {
@@ -79,10 +69,10 @@ export function blankDraft(now: number): DraftText {
     title: '',
     description: '',
     venue: '社区活动中心',
-    start: fmt(at),
-    end: fmt(at + 2 * 3600_000),
-    opens: fmt(Math.ceil(now / 3600_000) * 3600_000),
-    closes: fmt(at - 2 * 3600_000),
+    start: formatDateTime(at),
+    end: formatDateTime(at + 2 * 3600_000),
+    opens: formatDateTime(Math.ceil(now / 3600_000) * 3600_000),
+    closes: formatDateTime(at - 2 * 3600_000),
     capacity: '20',
     seats: '1',
     cancelHours: '24',
@@ -99,10 +89,10 @@ export function fromEvent(e: EventView): DraftText {
     title: e.title,
     description: e.description,
     venue: e.venue,
-    start: fmt(e.startAt),
-    end: fmt(e.endAt),
-    opens: fmt(e.signupOpensAt),
-    closes: fmt(e.signupClosesAt),
+    start: formatDateTime(e.startAt),
+    end: formatDateTime(e.endAt),
+    opens: formatDateTime(e.signupOpensAt),
+    closes: formatDateTime(e.signupClosesAt),
     capacity: String(e.capacity),
     seats: String(e.seatsPerHousehold),
     cancelHours: String(e.cancelHoursBefore),
@@ -125,7 +115,7 @@ export function fromTemplate(tpl: EventTemplate, now: number, current: DraftText
     title: tpl.title,
     description: tpl.description,
     venue: tpl.venue,
-    end: fmt(start + tpl.durationMin * 60_000),
+    end: formatDateTime(start + tpl.durationMin * 60_000),
     capacity: String(tpl.capacity),
     seats: String(tpl.seatsPerHousehold),
     cancelHours: String(tpl.cancelHoursBefore),

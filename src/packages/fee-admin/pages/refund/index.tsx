@@ -7,7 +7,7 @@ import { Price } from '../../../../components/Price'
 import { StateView } from '../../../../components/StateView'
 import { type AnomalyView, type PaymentView, newRequestId, paymentAnomalies, refund, resolveAnomaly, searchPayments } from '../../../../services/payment'
 import { fieldError } from '../../../../services/result'
-import { parseYuan } from '../../../../utils/money'
+import { formatFen, parseYuan } from '../../../../utils/money'
 import { formatDateTime } from '../../../../utils/time'
 import { TextArea } from '../../../../ui/form'
 import { Button } from '../../../../ui/nut'
@@ -165,7 +165,7 @@ export default function RefundPage() {
               </View>
               <Text className='muted'>
                 {p.outTradeNo} · {p.paidAt ? formatDateTime(p.paidAt) : ''}
-                {p.refundedFen > 0 ? ` · 已退 ¥${(p.refundedFen / 100).toFixed(2)}` : ''}
+                {p.refundedFen > 0 ? ` · 已退 ${formatFen(p.refundedFen)}` : ''}
               </Text>
             </View>
           ))}
@@ -186,8 +186,8 @@ export default function RefundPage() {
               <View key={l.id} className='refund-line'>
                 <View style={{ display: 'flex', flexDirection: 'column', flex: 1 }}>
                   <Text>{l.title}</Text>
-                  <Text className='muted'>可退 ¥{(left / 100).toFixed(2)}</Text>
-                  <Text className='link' onClick={() => setAmounts({ ...amounts, [l.id]: (left / 100).toFixed(2) })}>
+                  <Text className='muted'>可退 {formatFen(left)}</Text>
+                  <Text className='link' onClick={() => setAmounts({ ...amounts, [l.id]: formatFen(left, { symbol: false, grouping: false }) })}>
                     全额
                   </Text>
                 </View>

@@ -8,6 +8,7 @@ import { type Bills, myBills, subscribeReminders } from '../../../../services/fe
 import { checkout, newRequestId } from '../../../../services/payment'
 import { toastError } from '../../../../services/result'
 import { currentMe } from '../../../../services/session'
+import { formatFen } from '../../../../utils/money'
 import { formatDate } from '../../../../utils/time'
 import { Button } from '../../../../ui/nut'
 import '../../fee.scss'
@@ -116,7 +117,7 @@ export default function BillsPage() {
                 </Text>
                 {b.overdueDays > 0 ? (
                   <Text className='bill__late'>
-                    已逾期 {b.overdueDays} 天{b.lateFeeFen > 0 ? `，含滞纳金 ¥${(b.lateFeeFen / 100).toFixed(2)}` : ''}
+                    已逾期 {b.overdueDays} 天{b.lateFeeFen > 0 ? `，含滞纳金 ${formatFen(b.lateFeeFen)}` : ''}
                   </Text>
                 ) : null}
               </View>

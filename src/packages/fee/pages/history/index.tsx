@@ -6,6 +6,7 @@ import { PAYMENT_STATUS_LABELS } from '@contracts/pay'
 import { Price } from '../../../../components/Price'
 import { StateView } from '../../../../components/StateView'
 import { type PaymentView, paymentHistory } from '../../../../services/payment'
+import { formatFen } from '../../../../utils/money'
 import { formatDateTime } from '../../../../utils/time'
 import '../../fee.scss'
 
@@ -29,7 +30,7 @@ export default function HistoryPage() {
             <Text className='muted'>{p.paidAt ? formatDateTime(p.paidAt) : formatDateTime(p.createdAt)}</Text>
             <Text className={`badge ${p.status === 'paid' ? '' : 'badge--accent'}`}>{PAYMENT_STATUS_LABELS[p.status]}</Text>
           </View>
-          {p.refundedFen > 0 ? <Text className='bill__late'>已退款 ¥{(p.refundedFen / 100).toFixed(2)}</Text> : null}
+          {p.refundedFen > 0 ? <Text className='bill__late'>已退款 {formatFen(p.refundedFen)}</Text> : null}
           {p.status === 'paid' ? <Text className='link'>查看收据 ›</Text> : null}
         </View>
       ))}

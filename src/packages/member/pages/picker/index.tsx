@@ -6,19 +6,21 @@ import { Price } from '../../../../components/Price'
 import { StateView } from '../../../../components/StateView'
 import { type CheckoutOptions, type PickRequest, type PickedCoupon, answerPick, checkoutOptions, pendingPick } from '../../../../services/member'
 import { Button } from '../../../../ui/nut'
+import { formatFen } from '../../../../utils/money'
 import { CouponTicket } from '../../components/CouponTicket'
 import '../../member.scss'
 
 /**
- * 选择优惠券: opened by a checkout through `pickCoupon` (services/member.ts), which passes the
- * basket in storage and gets the choice back on the event center. Opened directly, it reads a
- * one-line basket from the URL (`?amountFen=12000&category=fresh`), for previews and tests.
+ * 选择优惠券: opened by a checkout through `pickCoupon` (services/member.ts), which passes what is
+ * being bought in storage and gets the choice back on the event center. Opened directly, it reads
+ * a pre-sale line from the URL (`?campaignId=pc-a-veg&skuId=s1&quantity=1`), for previews and
+ * tests. Only ids travel: the server prices the purchase.
  */
 function requestFrom(params: Record<string, string | undefined>): PickRequest | null {
-  const amountFen = Number(params.amountFen)
-  if (!Number.isInteger(amountFen) || amountFen <= 0) return null
+  const quantity = Number(params.quantity ?? '1')
+  if (!params.campaignId || !params.skuId || !Number.isInteger(quantity) || quantity <= 0) return null
   return {
-    items: [{ amountFen, ...(params.category ? { category: params.category } : {}), ...(params.productId ? { productId: params.productId } : {}), ...(params.serviceId ? { serviceId: params.serviceId } : {}) }],
+    purchase: { kind: 'presale', campaignId: params.campaignId, skuId: params.skuId, quantity },
     couponId: params.couponId ?? null
   }
 }
@@ -36,7 +38,7 @@ export default function CouponPickerPage() {
     setReq(r)
     if (!r) return
     setChosen(r.couponId ?? null)
-    void checkoutOptions({ items: r.items }).then((res) => (res.ok ? setData(res.data) : setError(res.error)))
+    void checkoutOptions({ purchase: r.purchase }).then((res) => (res.ok ? setData(res.data) : setError(res.error)))
   })
   // Leaving without choosing tells the opener to keep what it had.
   useUnload(() => {
@@ -91,7 +93,7 @@ export default function CouponPickerPage() {
           onClick={() => setChosen(row.coupon.id)}
           side={
             <View style={{ display: 'flex', flexDirection: 'column', alignItems: 'flex-end' }}>
-              <Text className='link'>-¥{(row.discountFen / 100).toFixed(2)}</Text>
+              <Text className='link'>{formatFen(row.discountFen, { minus: true })}</Text>
               <View className={`mb-radio ${chosen === row.coupon.id ? 'mb-radio--on' : ''}`} style={{ marginTop: '12px' }}>
                 {chosen === row.coupon.id ? <Text>✓</Text> : null}
               </View>
@@ -105,7 +107,7 @@ export default function CouponPickerPage() {
       ))}
       <View className='mb-footer'>
         <Text className='mb-footer__text' id='picker-summary'>
-          {current ? `已选 1 张，优惠 ¥${(current.discountFen / 100).toFixed(2)}` : '未使用优惠券'}
+          {current ? `已选 1 张，优惠 ${formatFen(current.discountFen)}` : '未使用优惠券'}
         </Text>
         <Button id='picker-confirm' type='primary' onClick={finish}>
           确定

@@ -7,6 +7,7 @@ import { Price } from '../../../../components/Price'
 import { StateView } from '../../../../components/StateView'
 import { type Dashboard, type Order, dashboard, reviewAfterSale } from '../../../../services/order'
 import { toastError } from '../../../../services/result'
+import { formatFen } from '../../../../utils/money'
 import { formatDateTime } from '../../../../utils/time'
 import { Button } from '../../../../ui/nut'
 import { CampaignBadge, Countdown, OrderBadge, ThresholdProgress, deliveryText, useNow } from '../../../presale/ui'
@@ -23,8 +24,6 @@ function Stat({ value, label, id }: { value: string | number; label: string; id?
   )
 }
 
-const yuan = (fen: number) => `¥${(fen / 100).toFixed(fen % 100 === 0 ? 0 : 2)}`
-
 /** The operator's view of one campaign: sold, paid, refunded, threshold progress, grids, after-sales. */
 export default function DashboardPage() {
   const { params } = useRouter()
@@ -40,7 +39,7 @@ export default function DashboardPage() {
   useDidShow(() => void load())
 
   const review = async (o: Order, approve: boolean) => {
-    const res = await Taro.showModal({ title: approve ? '同意售后' : '拒绝售后', content: approve ? `同意后 ${yuan(o.amountFen)} 将原路退回给住户。` : '拒绝后住户会看到处理结果。' })
+    const res = await Taro.showModal({ title: approve ? '同意售后' : '拒绝售后', content: approve ? `同意后 ${formatFen(o.amountFen, { trimZeros: true })} 将原路退回给住户。` : '拒绝后住户会看到处理结果。' })
     if (!res.confirm) return
     const r = await reviewAfterSale({ orderId: o.id, approve, note: approve ? '同意，已原路退款' : '经核实不符合售后条件' })
     if (!r.ok) return toastError(r.error)
@@ -72,8 +71,8 @@ export default function DashboardPage() {
           <Stat value={d.soldQuantity} label={`已售（${c.unit}）`} id='dash-sold' />
           <Stat value={d.paidQuantity} label={`已付（${c.unit}）`} id='dash-paid' />
           <Stat value={d.counts.pendingPayment} label='待支付' />
-          <Stat value={yuan(d.paidFen)} label='收款' id='dash-paid-fen' />
-          <Stat value={yuan(d.refundedFen)} label='已退款' id='dash-refunded-fen' />
+          <Stat value={formatFen(d.paidFen, { trimZeros: true })} label='收款' id='dash-paid-fen' />
+          <Stat value={formatFen(d.refundedFen, { trimZeros: true })} label='已退款' id='dash-refunded-fen' />
           <Stat value={d.refundedOrders} label='退款单' />
           <Stat value={d.counts.confirmed} label='待配送' />
           <Stat value={d.counts.delivered} label='已交付' />

@@ -8,7 +8,9 @@ import { type Catalog, PRESALE_ADMIN_PKG, catalog, getCampaign, publishCampaign,
 import { toastError } from '../../../../services/result'
 import { Input, TextArea } from '../../../../ui/form'
 import { Button } from '../../../../ui/nut'
-import { fenToYuanText, formatInput, int, parseShanghai, yuanToFen } from '../../form'
+import { formatFen, yuanInput } from '../../../../utils/money'
+import { formatDate, formatDateTime, parseShanghai } from '../../../../utils/time'
+import { int, yuanToFen } from '../../form'
 import '../../../presale/presale.scss'
 
 interface SkuRow {
@@ -40,13 +42,13 @@ function blank(now: number): Draft {
     description: '',
     productId: '',
     skus: {},
-    start: formatInput(day + DAY + 9 * 3600_000),
-    end: formatInput(day + 4 * DAY + 20 * 3600_000),
+    start: formatDateTime(day + DAY + 9 * 3600_000),
+    end: formatDateTime(day + 4 * DAY + 20 * 3600_000),
     limit: '2',
     threshold: '',
     mode: 'door',
     pickupPointId: '',
-    deliveryDate: formatInput(day + 6 * DAY, false)
+    deliveryDate: formatDate(day + 6 * DAY)
   }
 }
 
@@ -87,14 +89,14 @@ export default function EditCampaignPage() {
           title: c.title,
           description: c.description,
           productId: c.productId,
-          skus: Object.fromEntries(c.skus.map((s) => [s.id, { on: true, price: fenToYuanText(s.priceFen), stock: String(s.stock) }])),
-          start: formatInput(c.startAt),
-          end: formatInput(c.endAt),
+          skus: Object.fromEntries(c.skus.map((s) => [s.id, { on: true, price: yuanInput(s.priceFen), stock: String(s.stock) }])),
+          start: formatDateTime(c.startAt),
+          end: formatDateTime(c.endAt),
           limit: String(c.householdLimit),
           threshold: c.threshold === null ? '' : String(c.threshold),
           mode: c.delivery.mode,
           pickupPointId: c.delivery.pickupPoint?.id ?? '',
-          deliveryDate: formatInput(c.delivery.date, false)
+          deliveryDate: formatDate(c.delivery.date)
         })
       })
     }
@@ -107,7 +109,7 @@ export default function EditCampaignPage() {
     set({
       productId,
       title: d.title || (p ? `${p.name} · 预售` : ''),
-      skus: Object.fromEntries((p?.skus ?? []).map((s) => [s.id, { on: true, price: fenToYuanText(s.priceFen), stock: '50' }]))
+      skus: Object.fromEntries((p?.skus ?? []).map((s) => [s.id, { on: true, price: yuanInput(s.priceFen), stock: '50' }]))
     })
   }
 
@@ -118,8 +120,8 @@ export default function EditCampaignPage() {
     skus: Object.entries(d.skus)
       .filter(([, r]) => r.on)
       .map(([skuId, r]) => ({ skuId, priceFen: yuanToFen(r.price), stock: int(r.stock) })),
-    startAt: parseShanghai(d.start),
-    endAt: parseShanghai(d.end),
+    startAt: parseShanghai(d.start, 0),
+    endAt: parseShanghai(d.end, 0),
     householdLimit: int(d.limit),
     threshold: d.threshold.trim() === '' ? null : int(d.threshold),
     deliveryMode: d.mode,
@@ -185,7 +187,7 @@ export default function EditCampaignPage() {
         {product ? (
           <View style={{ marginTop: '24px' }}>
             {product.skus.map((s) => {
-              const row = d.skus[s.id] ?? { on: false, price: fenToYuanText(s.priceFen), stock: '50' }
+              const row = d.skus[s.id] ?? { on: false, price: yuanInput(s.priceFen), stock: '50' }
               const index = Object.entries(d.skus)
                 .filter(([, r]) => r.on)
                 .findIndex(([k]) => k === s.id)
@@ -193,7 +195,7 @@ export default function EditCampaignPage() {
                 <View key={s.id} className='ps-field' id={`sku-row-${s.id}`}>
                   <View className='row'>
                     <Text>
-                      {s.name}（原价 ¥{fenToYuanText(s.priceFen)}）
+                      {s.name}（原价 {formatFen(s.priceFen, { trimZeros: true })}）
                     </Text>
                     <Text className={`ps-choice ${row.on ? 'ps-choice--on' : ''}`} onClick={() => set({ skus: { ...d.skus, [s.id]: { ...row, on: !row.on } } })}>
                       {row.on ? '参与' : '不参与'}

@@ -8,7 +8,8 @@ import { type Catalog, catalog, saveProduct, saveSupplier } from '../../../../se
 import { toastError } from '../../../../services/result'
 import { Input, TextArea } from '../../../../ui/form'
 import { Button } from '../../../../ui/nut'
-import { fenToYuanText, yuanToFen } from '../../form'
+import { yuanInput } from '../../../../utils/money'
+import { yuanToFen } from '../../form'
 import { ProductArt } from '../../../presale/ui'
 import '../../../presale/presale.scss'
 
@@ -49,7 +50,7 @@ export default function ProductPage() {
       setUnit(p.unit)
       setDescription(p.description)
       setImages(p.images.join('\n'))
-      setSkus(p.skus.map((s) => ({ id: s.id, name: s.name, price: fenToYuanText(s.priceFen) })))
+      setSkus(p.skus.map((s) => ({ id: s.id, name: s.name, price: yuanInput(s.priceFen) })))
     }
     if (!p && !supplierId && r.data.suppliers[0]) setSupplierId(r.data.suppliers[0].id)
   }
@@ -85,7 +86,7 @@ export default function ProductPage() {
       return toastError(r.error)
     }
     setId(r.data.id)
-    setSkus(r.data.skus.map((s) => ({ id: s.id, name: s.name, price: fenToYuanText(s.priceFen) })))
+    setSkus(r.data.skus.map((s) => ({ id: s.id, name: s.name, price: yuanInput(s.priceFen) })))
     void Taro.showToast({ title: '已保存', icon: 'success' })
     setTimeout(() => void Taro.navigateBack(), 600)
   }

@@ -4,10 +4,11 @@ import { useEffect, useRef, useState } from 'react'
 import type { ApiError } from '@contracts/errors'
 import { Price } from '../../../../components/Price'
 import { StateView } from '../../../../components/StateView'
-import { type CheckoutOptions, type PickedCoupon, checkoutOptions, pickCoupon } from '../../../../services/member'
+import { type CheckoutOptions, type PickedCoupon, type Purchase, checkoutOptions, pickCoupon } from '../../../../services/member'
 import { type CampaignDetail, type Order, PRESALE_PKG, createOrder, getCampaign, newRequestId, payOrder } from '../../../../services/order'
 import { toastError } from '../../../../services/result'
 import { currentMe } from '../../../../services/session'
+import { formatFen } from '../../../../utils/money'
 import { formatDateTime } from '../../../../utils/time'
 import { Input } from '../../../../ui/form'
 import { Button } from '../../../../ui/nut'
@@ -49,13 +50,14 @@ export default function ConfirmPage() {
   const chosen = campaign?.skus.find((s) => s.id === skuId) ?? campaign?.skus[0]
   const limit = Math.max(0, Math.min(data?.mine?.remainingLimit ?? 0, chosen?.remaining ?? 0))
   const count = Math.min(Math.max(1, quantity), Math.max(1, limit))
-  const items = campaign && chosen ? [{ amountFen: chosen.priceFen * count, category: campaign.category, productId: campaign.productId }] : null
-  const itemsKey = JSON.stringify(items)
-  // The membership preview follows the basket, the coupon and the points switch.
+  // What is being bought, by id: the server prices the preview exactly as the order's create will.
+  const purchase: Purchase | null = campaign && chosen ? { kind: 'presale', campaignId: campaign.id, skuId: chosen.id, quantity: count } : null
+  const purchaseKey = JSON.stringify(purchase)
+  // The membership preview follows the line, the coupon and the points switch.
   useEffect(() => {
-    if (!items || created) return
+    if (!purchase || created) return
     let live = true
-    void checkoutOptions({ items, couponId: coupon?.couponId ?? null, usePoints }).then((r) => {
+    void checkoutOptions({ purchase, couponId: coupon?.couponId ?? null, usePoints }).then((r) => {
       if (!live) return
       if (r.ok) setOptions(r.data)
       else if (coupon) {
@@ -66,11 +68,11 @@ export default function ConfirmPage() {
     return () => {
       live = false
     }
-  }, [itemsKey, coupon?.couponId, usePoints, created])
+  }, [purchaseKey, coupon?.couponId, usePoints, created])
 
   const chooseCoupon = async () => {
-    if (!items || created) return
-    const picked = await pickCoupon({ items, couponId: coupon?.couponId ?? null })
+    if (!purchase || created) return
+    const picked = await pickCoupon({ purchase, couponId: coupon?.couponId ?? null })
     if (picked) setCoupon(picked.couponId ? picked : null)
   }
 
@@ -181,20 +183,20 @@ export default function ConfirmPage() {
         {quote && quote.levelDiscountFen > 0 ? (
           <View className='ps-kv'>
             <Text className='ps-kv__k'>{quote.levelName}折扣</Text>
-            <Text className='ps-kv__v ps-minus'>-¥{(quote.levelDiscountFen / 100).toFixed(2)}</Text>
+            <Text className='ps-kv__v ps-minus'>{formatFen(quote.levelDiscountFen, { minus: true })}</Text>
           </View>
         ) : null}
         <View className='ps-kv' id='confirm-coupon' onClick={() => void chooseCoupon()}>
           <Text className='ps-kv__k'>优惠券</Text>
           <Text className={`ps-kv__v ${coupon ? 'ps-minus' : 'muted'}`}>
-            {coupon ? `${coupon.title} -¥${((quote?.couponDiscountFen ?? coupon.discountFen) / 100).toFixed(2)}` : usable > 0 ? `${usable} 张可用 ›` : '暂无可用 ›'}
+            {coupon ? `${coupon.title} ${formatFen(quote?.couponDiscountFen ?? coupon.discountFen, { minus: true })}` : usable > 0 ? `${usable} 张可用 ›` : '暂无可用 ›'}
           </Text>
         </View>
         <View className='ps-kv'>
           <Text className='ps-kv__k'>积分抵扣</Text>
           <View className='row' style={{ gap: '16px' }}>
             <Text className='muted'>
-              {usePoints && quote ? `用 ${quote.pointsUsed} 积分 -¥${(quote.pointsDiscountFen / 100).toFixed(2)}` : `可用 ${options?.points.maxUsable ?? 0} 积分`}
+              {usePoints && quote ? `用 ${quote.pointsUsed} 积分 ${formatFen(quote.pointsDiscountFen, { minus: true })}` : `可用 ${options?.points.maxUsable ?? 0} 积分`}
             </Text>
             <Text
               id='confirm-points'
@@ -215,7 +217,7 @@ export default function ConfirmPage() {
         <View className='ps-bar__total'>
           <Text>合计 </Text>
           <Price fen={created?.amountFen ?? total} />
-          {!created && quote && quote.payableFen < quote.subtotalFen ? <Text className='muted'> 已优惠 ¥{((quote.subtotalFen - quote.payableFen) / 100).toFixed(2)}</Text> : null}
+          {!created && quote && quote.payableFen < quote.subtotalFen ? <Text className='muted'> 已优惠 {formatFen(quote.subtotalFen - quote.payableFen)}</Text> : null}
         </View>
         <Button id='confirm-submit' className='ps-bar__btn' type='primary' loading={busy} disabled={!created && (max === 0 || !householdId)} onClick={() => void submit()}>
           {created ? '继续支付' : '提交订单并支付'}

@@ -8,6 +8,7 @@ import { QrImage } from '../../../../components/QrImage'
 import { StateView } from '../../../../components/StateView'
 import { type Order, PRESALE_PKG, cancelOrder, confirmReceived, getOrder, payOrder, requestAfterSale } from '../../../../services/order'
 import { fieldError, toastError } from '../../../../services/result'
+import { formatFen } from '../../../../utils/money'
 import { formatDateTime } from '../../../../utils/time'
 import { TextArea } from '../../../../ui/form'
 import { Button } from '../../../../ui/nut'
@@ -34,7 +35,7 @@ function explain(o: Order, now: number): { text: string; tone: '' | 'ok' | 'info
     case 'refunding':
       return { text: `${o.refundReason ? REFUND_REASON_LABELS[o.refundReason] : '退款'}处理中，款项将原路退回`, tone: 'info' }
     case 'refunded':
-      return { text: `${o.refundReason ? REFUND_REASON_LABELS[o.refundReason] : '已退款'}：¥${(o.refundedFen / 100).toFixed(2)} 已原路退回`, tone: 'info' }
+      return { text: `${o.refundReason ? REFUND_REASON_LABELS[o.refundReason] : '已退款'}：${formatFen(o.refundedFen)} 已原路退回`, tone: 'info' }
     default:
       return { text: '订单处理中', tone: 'info' }
   }
@@ -141,7 +142,7 @@ export default function OrderPage() {
           <View className='ps-kv'>
             <Text className='ps-kv__k'>会员优惠</Text>
             <Text className='ps-kv__v ps-minus' id='order-discount'>
-              -¥{(o.discountFen / 100).toFixed(2)}
+              {formatFen(o.discountFen, { minus: true })}
               {o.couponId ? ' · 含优惠券' : ''}
               {o.pointsUsed > 0 ? ` · ${o.pointsUsed} 积分` : ''}
             </Text>
@@ -155,7 +156,7 @@ export default function OrderPage() {
           <View className='ps-kv'>
             <Text className='ps-kv__k'>已退款</Text>
             <Text className='ps-kv__v' id='order-refunded'>
-              ¥{(o.refundedFen / 100).toFixed(2)}
+              {formatFen(o.refundedFen)}
               {o.refundedAt ? ` · ${formatDateTime(o.refundedAt)}` : ''}
             </Text>
           </View>
