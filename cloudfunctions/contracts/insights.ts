@@ -181,10 +181,15 @@ const Figures = z.object({
 export type FiguresT = z.infer<typeof Figures>
 
 const Funnel = z.object({
+  /** People who opened an invitation sent in the range. */
   visits: Count,
+  /** Sign-ups through those invitations. */
   signups: Count,
+  /** Orders through an invitation, paid in the range. */
   orders: Count,
+  /** Households that signed up or ordered through an invitation. */
   converted: Count,
+  /** Of those, households that ordered again after converting. */
   repeat: Count
 })
 

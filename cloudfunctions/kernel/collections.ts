@@ -304,9 +304,10 @@ export const COLLECTIONS = {
     { name: 'by_butler', fields: ['butlerUserId', 'day'] },
     { name: 'by_community', fields: ['communityId', 'day'] }
   ]),
-  /** `_id` is `${day}:${butlerUserId}:${kind}`: generated once a day. */
+  /** `_id` is `${day}:${communityId}:${butlerUserId}:${kind}`: generated once a day. */
   butlerTasks: def([
     { name: 'by_butler', fields: ['butlerUserId', 'day'] },
+    { name: 'by_community_butler', fields: ['communityId', 'butlerUserId', 'day'] },
     { name: 'by_community', fields: ['communityId', 'day'] }
   ]),
   /** Reusable session programmes, e.g. copied from a pilot community. */

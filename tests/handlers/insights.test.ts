@@ -5,6 +5,7 @@
 import type { BookingDoc } from '../../cloudfunctions/domain/booking/docs'
 import type { ButlerTaskDoc, ChurnCaseDoc, DayMetricsDoc, HouseholdStatsDoc, PurchaseDoc, RevealLogDoc } from '../../cloudfunctions/domain/insights/docs'
 import { runNightly } from '../../cloudfunctions/domain/insights/nightly'
+import { bookingPayable } from '../../cloudfunctions/domain/booking/booking-payable'
 import { DAY_MS, addDays, dayOf, dayStart } from '../../cloudfunctions/domain/insights/time'
 import type { OrderDoc } from '../../cloudfunctions/domain/order/docs'
 import { findAll } from '../../cloudfunctions/kernel/paging'
@@ -112,6 +113,19 @@ describe('metric definitions on hand-computed data (community B)', () => {
     expect(d.lines).toEqual([{ line: 'presale', label: '邻里严选', orders: 4, gmvFen: 63000 }])
   })
 
+  test('the invitation funnel: visits, sign-ups and orders through invitations, converted and repeat households', async () => {
+    const t = dayStart(today())
+    await h.store.insert('eventInvites', { _id: 'ev-x:u-b-butler', eventId: 'ev-x', communityId: COMMUNITY_B, butlerUserId: 'u-b-butler', token: 'tokx', shares: 1, visits: 4, signups: 1, checkins: 0, createdAt: t - 6 * DAY_MS })
+    await h.store.insert('eventSignups', { _id: 'ev-x:h-b1-102:1', eventId: 'ev-x', communityId: COMMUNITY_B, householdId: 'h-b1-102', userId: 'u-x', status: 'confirmed', answers: {}, queueKey: 'q', createdAt: t - 5 * DAY_MS, updatedAt: t - 5 * DAY_MS, inviteId: 'ev-x:u-b-butler' })
+    // 101 ordered through an invitation, then again; 102 only signed up; 103 ordered without one.
+    await h.store.insert('orders', order('f1', 'h-b1-101', t - 4 * DAY_MS, 5000, { invitationId: 'inv-1' }))
+    await h.store.insert('orders', order('f2', 'h-b1-101', t - 2 * DAY_MS, 5000))
+    await h.store.insert('orders', order('f3', 'h-b1-103', t - 2 * DAY_MS, 5000))
+    await runNightly(h.ports, { communityId: COMMUNITY_B })
+    const d = okData(await h.call('insights.dashboard', { scope: 'community', from: addDays(today(), -7), to: addDays(today(), -1) }, OPERATOR, COMMUNITY_B))
+    expect(d.funnel).toEqual({ visits: 4, signups: 1, orders: 1, converted: 2, repeat: 1 })
+  })
+
   test('a custom range has exact sums and no repurchase rate (not additive over days)', async () => {
     await handData()
     await runNightly(h.ports, { communityId: COMMUNITY_B })
@@ -163,6 +177,62 @@ describe('metric definitions on hand-computed data (community B)', () => {
     const s = await h.store.get<HouseholdStatsDoc>('householdStats', 'h-b1-101')
     expect(s?.orders).toBe(1)
     expect(Object.values(s?.lineDays['service:housekeeping'] ?? {}).reduce((a, b) => a + b, 0)).toBe(2)
+  })
+})
+
+describe('what the nightly pass must not miss', () => {
+  test('a booking refunded later (in part, then in full) leaves the figures of its payment day', async () => {
+    const t = dayStart(today()) - 3 * DAY_MS
+    const base = { communityId: COMMUNITY_B, householdId: 'h-b1-101', userId: 'u-b-resident', contactName: '', lineId: 'l', lineName: '保洁', category: 'housekeeping', kind: 'service', slotStart: t, slotEnd: t + 7_200_000, counterHeld: false, workerId: null, holdUntil: null, note: '', photos: [], steps: {}, reassignments: [], rated: false, createdAt: t, updatedAt: t } as const
+    await h.store.insert<BookingDoc>('bookings', { ...base, _id: 'bkr', idempotencyKey: 'bkr', status: 'done', payMode: 'upfront', payState: 'paid', priceFen: 12000, paidAt: t, paymentId: 'pay-bkr' } as unknown as BookingDoc)
+    await runNightly(h.ports, { communityId: COMMUNITY_B })
+    const day = `${COMMUNITY_B}:${dayOf(t)}`
+    expect((await h.store.get<DayMetricsDoc>('dayMetrics', day))?.gmvFen).toBe(12000)
+    const payment = { _id: 'pay-bkr' } as Parameters<typeof bookingPayable.onRefunded>[1]
+    const line = { kind: 'booking', id: 'bkr', amountFen: 12000 } as unknown as Parameters<typeof bookingPayable.onRefunded>[2]
+    h.clock.advance(DAY_MS)
+    await bookingPayable.onRefunded(h.ports, payment, line, 2000)
+    h.clock.advance(DAY_MS)
+    await runNightly(h.ports, { communityId: COMMUNITY_B })
+    expect((await h.store.get<DayMetricsDoc>('dayMetrics', day))?.gmvFen).toBe(10000)
+    h.clock.advance(DAY_MS)
+    await bookingPayable.onRefunded(h.ports, payment, line, 12000)
+    h.clock.advance(DAY_MS)
+    await runNightly(h.ports, { communityId: COMMUNITY_B })
+    expect(await h.store.get<DayMetricsDoc>('dayMetrics', day)).toBeNull()
+  })
+
+  test('a pass that dies after writing a purchase still recomputes what it touched', async () => {
+    await h.store.insert('orders', order('crash', 'h-b1-101', dayStart(today()) - DAY_MS, 7000))
+    // The store fails the first recompute mark, after nothing else: the pass dies mid-page.
+    const insert = h.store.insert.bind(h.store)
+    let failed = false
+    h.store.insert = (async (collection: string, doc: { _id: string }) => {
+      if (collection === 'insightsDirty' && !failed) {
+        failed = true
+        throw new Error('store unavailable')
+      }
+      return insert(collection as never, doc)
+    }) as typeof h.store.insert
+    await expect(runNightly(h.ports, { communityId: COMMUNITY_B })).rejects.toThrow('store unavailable')
+    h.store.insert = insert
+    await runNightly(h.ports, { communityId: COMMUNITY_B })
+    expect((await h.store.get<DayMetricsDoc>('dayMetrics', `${COMMUNITY_B}:${addDays(today(), -1)}`))?.gmvFen).toBe(7000)
+  })
+
+  test('a household whose case ended 未召回 gets no new case until it shows activity again', async () => {
+    const t = dayStart(today())
+    for (let i = 0; i < 8; i++) await h.store.insert('orders', order(`gone${i}`, 'h-b1-104', t - (160 - i * 10) * DAY_MS, 8000))
+    await runNightly(h.ports, { communityId: COMMUNITY_B })
+    const first = await findAll<ChurnCaseDoc>(h.store, 'churnCases', { householdId: 'h-b1-104' })
+    expect(first).toHaveLength(1)
+    for (let d = 0; d < 47; d++) {
+      h.clock.advance(DAY_MS)
+      await runNightly(h.ports, { communityId: COMMUNITY_B })
+    }
+    const cases = await findAll<ChurnCaseDoc>(h.store, 'churnCases', { householdId: 'h-b1-104' })
+    expect(cases.map((c) => c.status)).toEqual(['lost'])
+    expect((await h.store.get<HouseholdStatsDoc>('householdStats', 'h-b1-104'))?.atRisk).toBe(true)
   })
 })
 

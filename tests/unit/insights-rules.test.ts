@@ -1,6 +1,7 @@
 /** The pure parts of insights: calendar arithmetic, churn reasons, segment rules, stored windows. */
 import { DEFAULT_CHURN, scoreChurn } from '../../cloudfunctions/domain/insights/churn'
 import { windowKey } from '../../cloudfunctions/domain/insights/figures'
+import { mayOpenCase } from '../../cloudfunctions/domain/insights/score'
 import { maskPhone, maskPlate } from '../../cloudfunctions/domain/insights/mask'
 import { DEFAULT_SEGMENT_RULES, evaluateSegments, segmentMetrics } from '../../cloudfunctions/domain/insights/segments'
 import { addDays, dayOf, dayStart, daysBetween, monthEnd, monthsUpTo, weekStart } from '../../cloudfunctions/domain/insights/time'
@@ -121,4 +122,11 @@ test('masks keep enough to recognise, not to use', () => {
   expect(maskPhone('13800001111')).toBe('138****1111')
   expect(maskPhone('123')).toBe('****')
   expect(maskPlate('浙A12345')).toBe('浙A·***45')
+})
+
+test('a case reopens after 未召回 only once the household did something since', () => {
+  expect(mayOpenCase({ openCaseId: null, lastCaseLostAt: null, lastActivityAt: 5 })).toBe(true)
+  expect(mayOpenCase({ openCaseId: 'c1', lastCaseLostAt: null, lastActivityAt: 5 })).toBe(false)
+  expect(mayOpenCase({ openCaseId: null, lastCaseLostAt: 10, lastActivityAt: 5 })).toBe(false)
+  expect(mayOpenCase({ openCaseId: null, lastCaseLostAt: 10, lastActivityAt: 11 })).toBe(true)
 })

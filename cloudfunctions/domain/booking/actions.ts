@@ -110,7 +110,7 @@ export async function releaseBooking(ports: Ports, b: BookingDoc, reason: string
         requestedBy: b.cancelledBy ?? 'system',
         automatic: true
       })
-      if (res.ok) await ports.store.update('bookings', b._id, { set: { payState: 'refunded' } }, { payState: 'paid' })
+      if (res.ok) await ports.store.update('bookings', b._id, { set: { payState: 'refunded', updatedAt: ports.clock.now() } }, { payState: 'paid' })
       else ports.log.warn('booking refund not started', { bookingId: b._id, code: res.code })
     }
   }

@@ -53,6 +53,8 @@ export const bookingPayable: PayableKind = {
   async onRefunded(ports, payment, line, refundedFen) {
     const b = await ports.store.get<BookingDoc>('bookings', line.id)
     if (!b || b.paymentId !== payment._id) return
-    if (refundedFen >= line.amountFen) await ports.store.update('bookings', b._id, { set: { payState: 'refunded' } }, { paymentId: payment._id })
+    // `updatedAt` moves with every money change: the insights pass reads bookings by it.
+    const now = ports.clock.now()
+    await ports.store.update('bookings', b._id, { set: { refundedFen, updatedAt: now, ...(refundedFen >= line.amountFen ? { payState: 'refunded' } : {}) } }, { paymentId: payment._id })
   }
 }

@@ -108,6 +108,8 @@ export interface BookingDoc {
   paymentId?: string
   /** When the payment settled; insights count the booking as an order on that day. */
   paidAt?: number
+  /** Refunded so far (a partial refund keeps `payState: 'paid'`). */
+  refundedFen?: number
   holdUntil: number | null
   note: string
   photos: string[]

@@ -6,7 +6,7 @@ import type { Ports } from '../../kernel/ports'
 import { type Result, fail, ok } from '../../kernel/result'
 import type { RatingDoc, WorkerDoc } from '../booking/docs'
 import type { CommunityDoc, StaffRoleDoc } from '../docs'
-import type { InviteDoc } from '../event/docs'
+import type { InviteDoc, SignupDoc } from '../event/docs'
 import { toCsv } from '../event/csv'
 import type { OrderInviteDoc } from '../order/docs'
 import type { CommunitySnapshotDoc, DayMetricsDoc, FeeMonthDoc, HouseholdStatsDoc, PurchaseDoc } from './docs'
@@ -51,8 +51,10 @@ async function storedRows(ports: Ports, communityId: string, from: string, to: s
 }
 
 /**
- * The funnel of invitations sent in the range: how many people opened them, how many signed up
- * or ordered through them, and how many of those households came back for another order.
+ * The invitation funnel of the range: people who opened a butler's invitation sent in the range,
+ * sign-ups through those invitations, orders through an invitation paid in the range; then the
+ * households that converted (signed up or ordered through an invitation) and, of those, the ones
+ * that ordered again after converting.
  */
 async function funnelOf(ports: Ports, communityIds: readonly string[], from: string, to: string): Promise<FunnelT> {
   const start = dayStart(from)
@@ -60,7 +62,9 @@ async function funnelOf(ports: Ports, communityIds: readonly string[], from: str
   let visits = 0
   let signups = 0
   let orders = 0
-  const converted = new Set<string>()
+  /** Household → when it first converted through an invitation. */
+  const firstAt = new Map<string, number>()
+  const convert = (householdId: string, at: number) => firstAt.set(householdId, Math.min(firstAt.get(householdId) ?? at, at))
   for (const communityId of communityIds) {
     const [eventInvites, orderInvites, invited] = await Promise.all([
       findAll<InviteDoc>(ports.store, 'eventInvites', { communityId, createdAt: { gte: start, lt: end } }),
@@ -68,13 +72,20 @@ async function funnelOf(ports: Ports, communityIds: readonly string[], from: str
       findAll<PurchaseDoc>(ports.store, 'purchases', { communityId, day: { gte: from, lte: to }, invited: true, counted: true })
     ])
     visits += eventInvites.reduce((n, i) => n + i.visits, 0) + orderInvites.reduce((n, i) => n + i.visits, 0)
-    signups += eventInvites.reduce((n, i) => n + i.signups, 0)
+    const ids = eventInvites.map((i) => i._id)
+    for (let i = 0; i < ids.length; i += 200) {
+      const rows = await findAll<SignupDoc>(ports.store, 'eventSignups', { communityId, inviteId: { in: ids.slice(i, i + 200) } })
+      for (const r of rows.filter((x) => x.status === 'confirmed' || x.status === 'waitlisted' || x.status === 'checkedIn' || x.status === 'noShow')) {
+        signups++
+        convert(r.householdId, r.createdAt)
+      }
+    }
     orders += invited.length
-    for (const p of invited) converted.add(p.householdId)
+    for (const p of invited) convert(p.householdId, p.paidAt)
   }
-  const stats = await getMany<HouseholdStatsDoc>(ports.store, 'householdStats', [...converted])
-  const repeat = [...converted].filter((h) => (stats.get(h)?.orders ?? 0) >= 2).length
-  return { visits, signups, orders, converted: signups + orders, repeat }
+  const stats = await getMany<HouseholdStatsDoc>(ports.store, 'householdStats', [...firstAt.keys()])
+  const repeat = [...firstAt].filter(([h, at]) => (stats.get(h)?.lastPaidAt ?? 0) > at).length
+  return { visits, signups, orders, converted: firstAt.size, repeat }
 }
 
 async function workersOf(ports: Ports, communityIds: readonly string[], from: string, to: string) {

@@ -70,6 +70,8 @@ export interface HouseholdStatsDoc {
   scoredDay: string | null
   /** The open churn case, if any: a conditional set on `null` keeps one case per household. */
   openCaseId: string | null
+  /** When the last case ended 未召回; a new case waits for activity after it. */
+  lastCaseLostAt?: number | null
 }
 
 /** Per community and Shanghai day, recomputed from that day's purchases and ratings. */
@@ -206,7 +208,7 @@ export interface FollowLogDoc {
 }
 
 export interface ButlerTaskDoc {
-  /** `${day}:${butlerUserId}:${kind}` */
+  /** `${day}:${communityId}:${butlerUserId}:${kind}` */
   _id: string
   communityId: string
   butlerUserId: string

@@ -1,5 +1,5 @@
 import type { JobReport } from '../../kernel/module'
-import { pages } from '../../kernel/paging'
+import { getMany, pages } from '../../kernel/paging'
 import type { Ports } from '../../kernel/ports'
 import type { CommunityDoc } from '../docs'
 import type { InsightsCursorDoc } from './docs'
@@ -45,9 +45,12 @@ export async function runNightly(ports: Ports, opts: NightlyOptions = {}): Promi
     }
   }
   const today = dayOf(ports.clock.now())
-  const communities: string[] = []
+  let communities: string[] = []
   if (opts.communityId) communities.push(opts.communityId)
   else for await (const page of pages<CommunityDoc>(ports.store, 'communities')) communities.push(...page.map((c) => c._id))
+  // The community scored longest ago goes first, so one slow community never starves the others.
+  const cursors = await getMany<InsightsCursorDoc>(ports.store, 'insightsCursors', communities)
+  communities = [...communities].sort((a, b) => (cursors.get(a)?.scoredDay ?? '').localeCompare(cursors.get(b)?.scoredDay ?? '') || a.localeCompare(b))
   for (const communityId of communities) {
     report.communities++
     const cursor = await cursorOf(ports, communityId)
@@ -77,7 +80,9 @@ export async function runNightly(ports: Ports, opts: NightlyOptions = {}): Promi
           report.reactivated += settled.reactivated
           report.lost += settled.lost
           await recomputeFeeMonths(ports, communityId, today)
-          await freezeDay(ports, communityId, addDays(today, -1))
+          // Every finished day since the last complete pass (a missed night included), a week at most.
+          const from = cursor.scoredDay && cursor.scoredDay > addDays(today, -8) ? cursor.scoredDay : addDays(today, -7)
+          for (let d = from; d < today; d = addDays(d, 1)) await freezeDay(ports, communityId, d)
           report.tasks += await generateAllTasks(ports, communityId, today)
           await ports.store.update('insightsCursors', communityId, { set: { scoredDay: today, scoringAfter: null, updatedAt: ports.clock.now() } })
         })

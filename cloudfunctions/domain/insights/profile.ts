@@ -7,7 +7,7 @@ import { type Result, fail, ok } from '../../kernel/result'
 import type { HouseholdDoc, MembershipDoc } from '../docs'
 import type { ButlerTaskDoc, ChurnCaseDoc, FollowLogDoc, HouseholdStatsDoc, OptOutDoc, ProfileDoc, RevealLogDoc } from './docs'
 import { maskPlate } from './mask'
-import { dayOf } from './time'
+import { DAY_MS, dayOf } from './time'
 import { consumptionView, insightView, profileView } from './views'
 
 type C = typeof insightsContracts
@@ -111,13 +111,15 @@ export const exportProfile: ActionHandler<C['exportProfile']> = async ({ ports, 
   const h = await ownHousehold(ports, actor, input.householdId)
   if (!h.ok) return h
   const id = h.value._id
-  const [profile, stats, cases, follows, reveals, memberships] = await Promise.all([
+  const [profile, stats, cases, follows, reveals, memberships, optedOut, tasks] = await Promise.all([
     ports.store.get<ProfileDoc>('householdProfiles', id),
     ports.store.get<HouseholdStatsDoc>('householdStats', id),
     findAll<ChurnCaseDoc>(ports.store, 'churnCases', { householdId: id }),
     findAll<FollowLogDoc>(ports.store, 'followLogs', { householdId: id }),
     findAll<RevealLogDoc>(ports.store, 'revealLog', { householdId: id }),
-    findAll<MembershipDoc>(ports.store, 'memberships', { householdId: id, status: 'active' })
+    findAll<MembershipDoc>(ports.store, 'memberships', { householdId: id, status: 'active' }),
+    ports.store.get<OptOutDoc>('profileOptOuts', id),
+    tasksAbout(ports, h.value.communityId, id)
   ])
   const now = ports.clock.now()
   const data = {
@@ -126,13 +128,26 @@ export const exportProfile: ActionHandler<C['exportProfile']> = async ({ ports, 
     members: memberships.map((m) => ({ userId: m.userId, relation: m.relation, since: new Date(m.createdAt).toISOString() })),
     profile,
     consumption: consumptionView(stats, now),
-    insight: insightView(stats, false),
+    insight: insightView(stats, optedOut !== null),
+    /** The stored figures behind the summary above, as kept (per-day counts for the last 400 days). */
+    figures: stats,
+    butlerTasks: tasks.map((t) => ({ day: t.day, kind: t.kind, why: t.households.find((x) => x.householdId === id)?.why ?? '' })),
     churnCases: cases.map((c) => ({ openedAt: new Date(c.openedAt).toISOString(), score: c.score, reasons: c.reasons, status: c.status })),
     followUps: follows.map((f) => ({ at: new Date(f.at).toISOString(), channel: f.channel, note: f.note })),
     contactViews: reveals.map((r) => ({ at: new Date(r.at).toISOString(), byUserId: r.butlerUserId, taskId: r.taskId }))
   }
   return ok({ fileName: `household-${id}-${dayOf(now)}.json`, json: JSON.stringify(data, null, 2) })
 }
+
+/** Recent butler tasks (their snapshot lists households with the reason they were picked). */
+async function tasksAbout(ports: Ports, communityId: string, householdId: string): Promise<ButlerTaskDoc[]> {
+  const since = dayOf(ports.clock.now() - TASK_MEMORY_DAYS * DAY_MS)
+  const tasks = await findAll<ButlerTaskDoc>(ports.store, 'butlerTasks', { communityId, day: { gte: since } })
+  return tasks.filter((t) => t.households.some((x) => x.householdId === householdId))
+}
+
+/** Butler tasks older than this are not searched for a household's mention (they are history). */
+const TASK_MEMORY_DAYS = 60
 
 /**
  * Deletes the profile and everything derived from it, and records the opt-out so the nightly pass
@@ -151,6 +166,11 @@ export const deleteProfile: ActionHandler<C['deleteProfile']> = async ({ ports, 
   for (const c of await findAll<ChurnCaseDoc>(ports.store, 'churnCases', { householdId: id })) await ports.store.remove('churnCases', c._id)
   for (const f of await findAll<FollowLogDoc>(ports.store, 'followLogs', { householdId: id })) {
     await ports.store.update('followLogs', f._id, { set: { note: '（住户已删除个人数据）' } })
+  }
+  // Task snapshots keep only that the household was on the list, not why.
+  for (const t of await tasksAbout(ports, h.value.communityId, id)) {
+    const households = t.households.map((x) => (x.householdId === id ? { ...x, why: '' } : x))
+    await ports.store.update('butlerTasks', t._id, { set: { households } })
   }
   return ok({ done: true as const })
 }

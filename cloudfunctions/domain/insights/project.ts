@@ -38,7 +38,7 @@ export function projectBooking(b: BookingDoc, now: number): PurchaseDoc | null {
   const kind = b.kind === 'repair' ? 'repair' : 'service'
   if (b.payState === 'paid' || (b.payState === 'refunded' && b.paidAt !== undefined)) {
     const paidAt = b.paidAt ?? b.updatedAt
-    const netFen = b.payState === 'refunded' ? 0 : (b.priceFen ?? 0)
+    const netFen = b.payState === 'refunded' ? 0 : Math.max(0, (b.priceFen ?? 0) - (b.refundedFen ?? 0))
     return {
       _id: `booking:${b._id}`,
       communityId: b.communityId,

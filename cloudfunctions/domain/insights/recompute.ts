@@ -30,10 +30,13 @@ export async function recomputeHousehold(ports: Ports, h: HouseholdDoc): Promise
   ])
   const core = computeStats({ householdId: h._id, communityId: h.communityId, buildingId: h.buildingId, purchases, signups, ratings }, ports.clock.now())
   const { _id, ...fields } = core
-  if (await ports.store.update('householdStats', _id, { set: fields })) return
-  const fresh: HouseholdStatsDoc = { ...core, score: null, atRisk: false, reasons: [], needs: [], needReasons: [], needFlags: noNeeds(), scoredDay: null, openCaseId: null }
-  const r = await ports.store.insert('householdStats', fresh)
-  if (!r.ok) await ports.store.update('householdStats', _id, { set: fields })
+  if (!(await ports.store.update('householdStats', _id, { set: fields }))) {
+    const fresh: HouseholdStatsDoc = { ...core, score: null, atRisk: false, reasons: [], needs: [], needReasons: [], needFlags: noNeeds(), scoredDay: null, openCaseId: null }
+    const r = await ports.store.insert('householdStats', fresh)
+    if (!r.ok) await ports.store.update('householdStats', _id, { set: fields })
+  }
+  // An opt-out that landed while we computed wins: its delete may have run before our write.
+  if (await ports.store.get('profileOptOuts', h._id)) await ports.store.remove('householdStats', h._id)
 }
 
 /** Recomputes one community day from that day's purchases, service ratings and event feedback. */

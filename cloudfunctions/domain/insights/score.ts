@@ -71,7 +71,13 @@ export async function scoreCommunity(ports: Ports, cursor: InsightsCursorDoc, ha
   let scored = 0
   let opened = 0
   for await (const page of pages<HouseholdStatsDoc>(ports.store, 'householdStats', after ? { communityId, _id: { gt: after } } : { communityId }, 500)) {
+    // A household may opt out while its stats are being recomputed; it is dropped here at the latest.
+    const optedOut = await getMany(ports.store, 'profileOptOuts', page.map((s) => s._id))
     for (const s of page) {
+      if (optedOut.has(s._id)) {
+        await ports.store.remove('householdStats', s._id)
+        continue
+      }
       const f = overdue.get(s._id) ?? { overdueBills: 0, maxOverdueDays: 0 }
       const churn = scoreChurn(s, f, rules.churn, now)
       const atRisk = churn.score >= rules.churn.threshold
@@ -79,7 +85,7 @@ export async function scoreCommunity(ports: Ports, cursor: InsightsCursorDoc, ha
       await ports.store.update('householdStats', s._id, {
         set: { score: churn.score, atRisk, reasons: churn.reasons, needs: hits.map((h) => h.need), needReasons: hits, needFlags: needFlagsOf(hits.map((h) => h.need)), scoredDay: today }
       })
-      if (atRisk && s.openCaseId === null && (await openCase(ports, s, churn, butlerOf(s.buildingId), now))) opened++
+      if (atRisk && mayOpenCase(s) && (await openCase(ports, s, churn, butlerOf(s.buildingId), now))) opened++
       for (const [k, [r, p]] of Object.entries(repurchaseOf(s, windows))) {
         const row = (acc.repurchase[k] ??= [0, 0])
         row[0] += r
@@ -98,10 +104,18 @@ export async function scoreCommunity(ports: Ports, cursor: InsightsCursorDoc, ha
   return { scored, opened, complete: true }
 }
 
+/**
+ * A household whose last case ended 未召回 gets a new one only after it did something since: a
+ * household that moved out must not come back as a fresh warning every 45 days.
+ */
+export function mayOpenCase(s: Pick<HouseholdStatsDoc, 'openCaseId' | 'lastCaseLostAt' | 'lastActivityAt'>): boolean {
+  if (s.openCaseId !== null) return false
+  if (s.lastCaseLostAt === undefined || s.lastCaseLostAt === null) return true
+  return (s.lastActivityAt ?? 0) > s.lastCaseLostAt
+}
+
 async function openCase(ports: Ports, s: HouseholdStatsDoc, churn: ReturnType<typeof scoreChurn>, butlerUserId: string, now: number): Promise<boolean> {
   const id = `${s._id}:${dayOf(now)}`
-  // Claim the household's single open-case slot first: two passes never open two cases.
-  if (!(await ports.store.update('householdStats', s._id, { set: { openCaseId: id } }, { openCaseId: null }))) return false
   const c: ChurnCaseDoc = {
     _id: id,
     communityId: s.communityId,
@@ -117,8 +131,15 @@ async function openCase(ports: Ports, s: HouseholdStatsDoc, churn: ReturnType<ty
     closedAt: null,
     updatedAt: now
   }
-  await ports.store.insert('churnCases', c)
-  return true
+  // The case first (its id is the household and the day, so a rerun inserts it once), then the
+  // household's single open-case slot: a crash between the two leaves a case the next pass claims,
+  // never a slot pointing at nothing.
+  const inserted = (await ports.store.insert('churnCases', c)).ok
+  if (await ports.store.update('householdStats', s._id, { set: { openCaseId: id } }, { openCaseId: null })) return true
+  // Someone else holds the slot: take back a case only we created.
+  const now2 = await ports.store.get<HouseholdStatsDoc>('householdStats', s._id)
+  if (inserted && now2?.openCaseId !== id) await ports.store.remove('churnCases', id)
+  return false
 }
 
 /**
@@ -129,10 +150,14 @@ export async function settleCases(ports: Ports, communityId: string): Promise<{ 
   const now = ports.clock.now()
   let back = 0
   let lost = 0
+  // Grids change hands: an open case follows the household's current butler.
+  const grids = await ports.store.find<GridDoc>('grids', { where: { communityId }, limit: 200 })
   for await (const page of pages<ChurnCaseDoc>(ports.store, 'churnCases', { communityId, status: { in: ['open', 'followed'] } })) {
     const stats = await getMany<HouseholdStatsDoc>(ports.store, 'householdStats', page.map((c) => c.householdId))
     for (const c of page) {
       const s = stats.get(c.householdId)
+      const butler = grids.find((g) => g.buildingIds.includes(c.buildingId))?.butlerUserId ?? ''
+      if (butler !== c.butlerUserId) await ports.store.update('churnCases', c._id, { set: { butlerUserId: butler, updatedAt: now } }, { status: { in: ['open', 'followed'] } })
       const isBack = s ? reactivated(s.lastActivityAt, c.openedAt) : false
       const expired = now - c.openedAt > CASE_WINDOW_DAYS * DAY_MS
       if (!isBack && !expired && s) continue
@@ -140,7 +165,7 @@ export async function settleCases(ports: Ports, communityId: string): Promise<{ 
       if (await ports.store.update('churnCases', c._id, { set: { status, closedAt: now, updatedAt: now } }, { status: c.status })) {
         if (isBack) back++
         else lost++
-        await ports.store.update('householdStats', c.householdId, { set: { openCaseId: null } }, { openCaseId: c._id })
+        await ports.store.update('householdStats', c.householdId, { set: { openCaseId: null, lastCaseLostAt: isBack ? null : now } }, { openCaseId: c._id })
       }
     }
   }

@@ -65,7 +65,8 @@ export function computeStats(x: StatsInputs, now: number): StatsCore {
   const attended = x.signups.filter((s) => s.checkedInAt !== undefined)
   const attendedDays = [...new Set(attended.map((s) => dayOf(s.checkedInAt ?? 0)).filter((d) => d >= oldest))].sort()
   const lastAttendedAt = attended.length ? Math.max(...attended.map((s) => s.checkedInAt ?? 0)) : null
-  const live = x.signups.filter((s) => s.status !== 'pending')
+  // A sign-up cancelled or not attended is not a sign of life; a confirmed or waitlisted one is.
+  const live = x.signups.filter((s) => s.status === 'confirmed' || s.status === 'waitlisted' || s.status === 'checkedIn')
   const lastSignupAt = live.length ? Math.max(...live.map((s) => s.createdAt)) : null
   const lowRatingDays = x.ratings.filter((r) => r.avg100 <= LOW_RATING_AVG100).map((r) => dayOf(r.at)).filter((d) => d >= oldest).sort()
   const activity = [lastUsedAt, lastAttendedAt, lastSignupAt].filter((t): t is number => t !== null)

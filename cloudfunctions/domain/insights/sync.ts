@@ -1,7 +1,7 @@
 import type { CollectionName } from '../../kernel/collections'
 import { getMany } from '../../kernel/paging'
 import type { Ports } from '../../kernel/ports'
-import { type Doc, type Filter, MAX_PAGE } from '../../kernel/store'
+import type { Doc, Filter } from '../../kernel/store'
 import type { BookingDoc, RatingDoc } from '../booking/docs'
 import type { FeedbackDoc, SignupDoc } from '../event/docs'
 import type { OrderDoc } from '../order/docs'
@@ -16,6 +16,8 @@ import { dayOf } from './time'
  * far before the last change it saw. Re-reading is harmless: projections are idempotent.
  */
 export const OVERLAP_MS = 10 * 60_000
+/** Small enough that one page finishes well inside the time left after a budget check. */
+const SYNC_PAGE = 300
 
 export type SourceName = 'orders' | 'bookings' | 'signups' | 'ratings' | 'feedback'
 interface Source {
@@ -80,7 +82,7 @@ export async function syncSource(ports: Ports, cursor: InsightsCursorDoc, source
     const page: Stamped[] = await ports.store.find<Stamped>(source.collection, {
       where: { and: [{ communityId }, range] },
       orderBy: [{ field: source.field, dir: 'asc' }, { field: '_id', dir: 'asc' }],
-      limit: MAX_PAGE
+      limit: SYNC_PAGE
     })
     if (page.length === 0) break
     read += page.length
@@ -92,7 +94,7 @@ export async function syncSource(ports: Ports, cursor: InsightsCursorDoc, source
     const since = Math.max(from, maxSeen - OVERLAP_MS)
     await ports.store.update('insightsCursors', communityId, { set: { [`since.${source.name}`]: since, updatedAt: ports.clock.now() } })
     cursor.since[source.name] = since
-    if (page.length < MAX_PAGE) break
+    if (page.length < SYNC_PAGE) break
   }
   return { read, projected, complete: true }
 }
@@ -123,12 +125,14 @@ async function applyPage(ports: Ports, source: SourceName, page: readonly Stampe
     const old = stored.get(f.id)
     if (f.p === null && !old) continue
     if (f.p !== null && old && samePurchase(old, f.p)) continue
-    if (f.p === null) await ports.store.remove('purchases', f.id)
-    else if (old || !(await ports.store.insert('purchases', f.p)).ok) await put(ports.store, 'purchases', f.p)
-    written++
+    // Marks first: if the run dies after the write, the rerun sees an unchanged purchase and
+    // would never mark what it touched. A mark too many only costs a recompute.
     await marks.household(f.householdId)
     if (old) await marks.day(old.day)
     if (f.p) await marks.day(f.p.day)
+    if (f.p === null) await ports.store.remove('purchases', f.id)
+    else if (old || !(await ports.store.insert('purchases', f.p)).ok) await put(ports.store, 'purchases', f.p)
+    written++
   }
   return written
 }

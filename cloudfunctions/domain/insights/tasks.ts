@@ -11,6 +11,11 @@ import type { ButlerTaskDoc, ChurnCaseDoc, FollowLogDoc } from './docs'
 import { loadRules } from './rules'
 import { DAY_MS, dayStart } from './time'
 
+/** A butler may serve several communities: the key holds all three, so each gets its own tasks. */
+export function taskId(day: string, communityId: string, butlerUserId: string, kind: TaskKind): string {
+  return `${day}:${communityId}:${butlerUserId}:${kind}`
+}
+
 /** The most households one follow-up task lists, so a day's work stays doable. */
 export const FOLLOW_CAP = 15
 
@@ -54,8 +59,7 @@ export async function generateTasks(ports: Ports, communityId: string, butlerUse
     })
   }
 
-  const cases = await ports.store.find<ChurnCaseDoc>('churnCases', { where: { butlerUserId, status: 'open' }, orderBy: [{ field: 'score', dir: 'desc' }], limit: FOLLOW_CAP })
-  const mine = cases.filter((c) => c.communityId === communityId)
+  const mine = await ports.store.find<ChurnCaseDoc>('churnCases', { where: { communityId, butlerUserId, status: 'open' }, orderBy: [{ field: 'score', dir: 'desc' }], limit: FOLLOW_CAP })
   if (mine.length > 0) {
     const names = await householdLabels(ports, mine.map((c) => c.householdId))
     drafts.push({
@@ -92,7 +96,7 @@ export async function generateTasks(ports: Ports, communityId: string, butlerUse
 
   let created = 0
   for (const d of drafts) {
-    const doc: ButlerTaskDoc = { _id: `${day}:${butlerUserId}:${d.kind}`, communityId, butlerUserId, day, progress: 0, updatedAt: now, ...d }
+    const doc: ButlerTaskDoc = { _id: taskId(day, communityId, butlerUserId, d.kind), communityId, butlerUserId, day, progress: 0, updatedAt: now, ...d }
     if ((await ports.store.insert('butlerTasks', doc)).ok) created++
   }
   return created
@@ -128,9 +132,11 @@ export async function progressOf(ports: Ports, t: ButlerTaskDoc): Promise<{ prog
     return { progress: doneRefs.size, doneRefs }
   }
   if (t.kind === 'deliver') {
+    // Delivered that day (by the butler's scan or the resident's confirmation of receipt).
     const orders = await getMany<OrderDoc>(ports.store, 'orders', t.refs)
-    for (const o of orders.values()) if (o.deliveredAt !== null && o.deliveredAt < end) doneRefs.add(o.householdId)
-    return { progress: [...orders.values()].filter((o) => o.deliveredAt !== null && o.deliveredAt < end).length, doneRefs }
+    const done = [...orders.values()].filter((o) => o.deliveredAt !== null && o.deliveredAt >= start && o.deliveredAt < end)
+    for (const o of done) doneRefs.add(o.householdId)
+    return { progress: done.length, doneRefs }
   }
   const followUps = await getMany<FollowUpDoc>(ports.store, 'followUps', t.refs)
   for (const f of followUps.values()) if (f.status === 'closed' && (f.closedAt ?? 0) < end) doneRefs.add(f.householdId)

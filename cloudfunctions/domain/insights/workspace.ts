@@ -1,4 +1,5 @@
 import type { insightsContracts } from '../../contracts/insights'
+import { CHURN_CASE_STATUSES } from '../../contracts/insights-labels'
 import type { ActionHandler } from '../../kernel/module'
 import { findAll, getMany } from '../../kernel/paging'
 import type { Ports } from '../../kernel/ports'
@@ -19,14 +20,23 @@ async function names(ports: Ports, userIds: readonly string[]): Promise<Map<stri
   return new Map([...users].map(([id, u]) => [id, u.nickname]))
 }
 
+/** Active memberships of these households only (never the whole community's), in chunks the query cap allows. */
+async function membershipsOf(ports: Ports, householdIds: readonly string[]): Promise<MembershipDoc[]> {
+  const out: MembershipDoc[] = []
+  for (let i = 0; i < householdIds.length; i += 200) {
+    out.push(...(await findAll<MembershipDoc>(ports.store, 'memberships', { householdId: { in: householdIds.slice(i, i + 200) }, status: 'active' })))
+  }
+  return out
+}
+
 export const myGrid: ActionHandler<C['myGrid']> = async ({ ports, actor }) => {
   const buildingIds = [...new Set(actor.grids.flatMap((g) => g.buildingIds))]
-  const [buildings, households, memberships] = await Promise.all([
+  const [buildings, households] = await Promise.all([
     getMany<BuildingDoc>(ports.store, 'buildings', buildingIds),
-    buildingIds.length ? findAll<HouseholdDoc>(ports.store, 'households', { communityId: actor.communityId ?? '', buildingId: { in: buildingIds } }) : Promise.resolve([]),
-    findAll<MembershipDoc>(ports.store, 'memberships', { communityId: actor.communityId ?? '', status: 'active' })
+    buildingIds.length ? findAll<HouseholdDoc>(ports.store, 'households', { communityId: actor.communityId ?? '', buildingId: { in: buildingIds } }) : Promise.resolve([])
   ])
-  const stats = await getMany<HouseholdStatsDoc>(ports.store, 'householdStats', households.map((h) => h._id))
+  const ids = households.map((h) => h._id)
+  const [stats, memberships] = await Promise.all([getMany<HouseholdStatsDoc>(ports.store, 'householdStats', ids), membershipsOf(ports, ids)])
   const bound = new Map<string, number>()
   for (const m of memberships) bound.set(m.householdId, (bound.get(m.householdId) ?? 0) + 1)
   const rows = households
@@ -85,13 +95,14 @@ export const household: ActionHandler<C['household']> = async ({ ports, actor },
 export const todayTasks: ActionHandler<C['todayTasks']> = async ({ ports, actor }) => {
   const communityId = actor.communityId ?? ''
   const day = dayOf(ports.clock.now())
-  let tasks = await ports.store.find<ButlerTaskDoc>('butlerTasks', { where: { butlerUserId: actor.user._id, day }, limit: 10 })
+  const mine = { communityId, butlerUserId: actor.user._id, day }
+  let tasks = await ports.store.find<ButlerTaskDoc>('butlerTasks', { where: mine, limit: 10 })
   if (tasks.length === 0) {
     await generateTasks(ports, communityId, actor.user._id, day)
-    tasks = await ports.store.find<ButlerTaskDoc>('butlerTasks', { where: { butlerUserId: actor.user._id, day }, limit: 10 })
+    tasks = await ports.store.find<ButlerTaskDoc>('butlerTasks', { where: mine, limit: 10 })
   }
   const views = []
-  for (const t of tasks.filter((x) => x.communityId === communityId)) views.push(await refreshTask(ports, t))
+  for (const t of tasks) views.push(await refreshTask(ports, t))
   const target = views.reduce((n, t) => n + t.target, 0)
   const achieved = views.reduce((n, t) => n + t.progress, 0)
   return ok({ day, tasks: views, completionBp: target ? Math.round((achieved / target) * 10_000) : 0 })
@@ -165,10 +176,14 @@ export async function boardRows(ports: Ports, communityId: string, from: string,
 export const churnCases: ActionHandler<C['churnCases']> = async ({ ports, actor }, input) => {
   const communityId = actor.communityId ?? ''
   const isOperator = actor.roles.includes('operator')
-  const all = await findAll<ChurnCaseDoc>(ports.store, 'churnCases', isOperator ? { communityId } : { communityId, butlerUserId: actor.user._id })
+  const scope = { communityId, butlerUserId: isOperator ? undefined : actor.user._id }
+  // Counted per status and listed newest first, 200 at most: cases accumulate for years.
+  const [tally, shown] = await Promise.all([
+    Promise.all(CHURN_CASE_STATUSES.map(async (status) => [status, await ports.store.count('churnCases', { ...scope, status })] as const)),
+    ports.store.find<ChurnCaseDoc>('churnCases', { where: { ...scope, status: input.status }, orderBy: [{ field: 'openedAt', dir: 'desc' }], limit: 200 })
+  ])
   const counts = { open: 0, followed: 0, reactivated: 0, lost: 0 }
-  for (const c of all) counts[c.status]++
-  const shown = all.filter((c) => !input.status || c.status === input.status).sort((a, b) => b.openedAt - a.openedAt).slice(0, 200)
+  for (const [status, n] of tally) counts[status] = n
   const [labels, who] = await Promise.all([householdLabels(ports, shown.map((c) => c.householdId)), names(ports, shown.map((c) => c.butlerUserId))])
   const closed = counts.reactivated + counts.lost
   return ok({
