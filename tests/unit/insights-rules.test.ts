@@ -2,7 +2,8 @@
 import { DEFAULT_CHURN, scoreChurn } from '../../cloudfunctions/domain/insights/churn'
 import { windowKey } from '../../cloudfunctions/domain/insights/figures'
 import { mayOpenCase } from '../../cloudfunctions/domain/insights/score'
-import { maskPhone, maskPlate } from '../../cloudfunctions/domain/insights/mask'
+import { maskPlate } from '../../cloudfunctions/domain/insights/mask'
+import { maskPhone } from '../../cloudfunctions/domain/user/format'
 import { DEFAULT_SEGMENT_RULES, evaluateSegments, segmentMetrics } from '../../cloudfunctions/domain/insights/segments'
 import { addDays, dayOf, dayStart, daysBetween, monthEnd, monthsUpTo, weekStart } from '../../cloudfunctions/domain/insights/time'
 

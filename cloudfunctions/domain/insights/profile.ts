@@ -7,6 +7,7 @@ import { type Result, fail, ok } from '../../kernel/result'
 import type { HouseholdDoc, MembershipDoc } from '../docs'
 import type { ButlerTaskDoc, ChurnCaseDoc, FollowLogDoc, HouseholdStatsDoc, OptOutDoc, ProfileDoc, RevealLogDoc } from './docs'
 import { maskPlate } from './mask'
+import { put } from './put'
 import { DAY_MS, dayOf } from './time'
 import { consumptionView, insightView, profileView } from './views'
 
@@ -65,11 +66,7 @@ async function writeProfile(ports: Ports, actor: Actor, h: HouseholdDoc, fields:
     consentAt: now,
     updatedAt: now
   }
-  const { _id, ...rest } = doc
-  if (!(await ports.store.update('householdProfiles', _id, { set: rest }))) {
-    const r = await ports.store.insert('householdProfiles', doc)
-    if (!r.ok) await ports.store.update('householdProfiles', _id, { set: rest })
-  }
+  await put(ports.store, 'householdProfiles', doc)
   return ok(true)
 }
 

@@ -4,6 +4,7 @@ import type { ActionHandler } from '../../kernel/module'
 import { fail, ok } from '../../kernel/result'
 import { householdLabels } from '../user/labels'
 import type { HouseholdStatsDoc, RulesDoc } from './docs'
+import { put } from './put'
 import { loadRules } from './rules'
 import { needFilter } from './segment-query'
 
@@ -21,11 +22,7 @@ export const saveRules: ActionHandler<C['saveRules']> = async ({ ports, actor },
   if (dup >= 0) return fail('INSIGHTS.RULES_INVALID', '规则说明不能重复', [{ path: `segments.${dup}.label`, message: '与另一条规则重复' }])
   const now = ports.clock.now()
   const doc: RulesDoc = { _id: communityId, segments: input.segments, churn: input.churn, updatedAt: now, updatedBy: actor.user._id }
-  const { _id, ...rest } = doc
-  if (!(await ports.store.update('insightRules', _id, { set: rest }))) {
-    const r = await ports.store.insert('insightRules', doc)
-    if (!r.ok) await ports.store.update('insightRules', _id, { set: rest })
-  }
+  await put(ports.store, 'insightRules', doc)
   // A need without any rule is allowed (the operator may not target it), but say so in the log.
   if (missing.length) ports.log.info('insights rules leave needs without a rule', { communityId, missing })
   return ok(await loadRules(ports, communityId))

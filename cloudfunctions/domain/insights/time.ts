@@ -3,12 +3,13 @@
  * so a fixed offset is exact). Days are `YYYY-MM-DD` strings: they sort, and they are the keys of
  * the stored daily figures.
  */
+import { shanghaiDay } from '../user/format'
+
 export const DAY_MS = 86_400_000
 const SHANGHAI_MS = 8 * 3_600_000
 
-export function dayOf(ms: number): string {
-  return new Date(ms + SHANGHAI_MS).toISOString().slice(0, 10)
-}
+/** The Shanghai day of an instant: the same arithmetic as the daily limits use. */
+export const dayOf = shanghaiDay
 
 export function monthOfDay(day: string): string {
   return day.slice(0, 7)

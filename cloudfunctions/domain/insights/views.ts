@@ -6,10 +6,10 @@ import { SERVICE_CATEGORY_LABELS, type ServiceCategory } from '../../contracts/b
 import { findAll, getMany } from '../../kernel/paging'
 import type { Ports } from '../../kernel/ports'
 import type { BuildingDoc, HouseholdDoc, MembershipDoc, UserDoc } from '../docs'
-import { householdLabel } from '../user/format'
+import { householdLabel, maskPhone } from '../user/format'
 import { CHURN_REASON_LABELS } from './churn'
 import type { ChurnCaseDoc, HouseholdStatsDoc, ProfileDoc } from './docs'
-import { maskPhone, maskPlate } from './mask'
+import { maskPlate } from './mask'
 import { usesBetween } from './stats'
 import { addDays, dayOf, monthsUpTo } from './time'
 
