@@ -1,6 +1,7 @@
 import Taro from '@tarojs/taro'
 import type { InputOf, OutputOf } from '@contracts/registry'
 import { call } from '../client'
+import { type SavedFile, saveTextFile } from '../client/files'
 import { unwrap } from './result'
 import { visitGroup } from './share-group'
 
@@ -60,19 +61,5 @@ export async function recordVisit(token: string) {
   return unwrap(await call('event.recordVisit', { token, ...(await visitGroup()) }))
 }
 
-/** Hands the CSV to the user: a download in H5, a file shared into a chat in WeChat. */
-export async function saveCsv(filename: string, csv: string): Promise<void> {
-  if (process.env.TARO_ENV === 'h5') {
-    const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }))
-    const a = document.createElement('a')
-    a.href = url
-    a.download = filename
-    a.click()
-    setTimeout(() => URL.revokeObjectURL(url), 1000)
-    return
-  }
-  const path = `${Taro.env.USER_DATA_PATH}/${filename}`
-  Taro.getFileSystemManager().writeFileSync(path, csv, 'utf8')
-  // Sent as a file into a chat (to a computer, or the staff group); copying is the fallback.
-  await Taro.shareFileMessage({ filePath: path, fileName: filename }).catch(() => Taro.setClipboardData({ data: csv }))
-}
+/** Hands the CSV to the user (download in H5, a file shared into a chat in WeChat). */
+export const saveCsv = (filename: string, csv: string): Promise<SavedFile> => saveTextFile(filename, csv, 'text/csv')

@@ -6,7 +6,7 @@ import { communityReady, refresh, switchContext } from './session'
 
 /**
  * The operator side of insights (issue 9): the dashboard and its CSV, segment rules and churn
- * settings, need segments, churn cases, the butlers' scoreboard, and replicating the community.
+ * settings, need segments, churn cases, and replicating the community.
  * The butler and resident side lives in `insights.ts`.
  */
 export type Dashboard = OutputOf<'insights.dashboard'>
@@ -25,7 +25,6 @@ export type Need = SegmentView['need']
 export type ChurnCases = OutputOf<'insights.churnCases'>
 export type ChurnCase = ChurnCases['cases'][number]
 export type CaseStatus = ChurnCase['status']
-export type Scoreboard = OutputOf<'insights.scoreboard'>
 export type Replicated = OutputOf<'insights.replicate'>
 
 export const INSIGHTS_ADMIN_PKG = '/packages/insights-admin/pages'
@@ -43,7 +42,6 @@ export const rules = () => scoped('insights.rules', {})
 export const saveRules = (input: InputOf<'insights.saveRules'>) => scoped('insights.saveRules', input)
 export const segment = (need: Need) => scoped('insights.segment', { need })
 export const churnCases = (status?: CaseStatus) => scoped('insights.churnCases', status ? { status } : {})
-export const scoreboard = (weeksAgo = 0) => scoped('insights.scoreboard', { weeksAgo })
 export const replicate = (input: InputOf<'insights.replicate'>) => scoped('insights.replicate', input)
 
 /**

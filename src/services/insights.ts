@@ -23,10 +23,8 @@ export type Task = Tasks['tasks'][number]
 export type Scoreboard = OutputOf<'insights.scoreboard'>
 export type ChurnCases = OutputOf<'insights.churnCases'>
 export type ChurnCase = ChurnCases['cases'][number]
-export type Segment = OutputOf<'insights.segment'>
 
 export const BUTLER_PKG = '/packages/butler/pages'
-export const PROFILE_PKG = '/packages/profile/pages'
 
 export { newRequestId } from './request-id'
 
@@ -62,4 +60,3 @@ export const todayTasks = () => c('insights.todayTasks', {})
 export const logFollowUp = (input: InputOf<'insights.logFollowUp'>) => c('insights.logFollowUp', input)
 export const scoreboard = (weeksAgo: number) => c('insights.scoreboard', { weeksAgo })
 export const churnCases = (status?: ChurnCase['status']) => c('insights.churnCases', status ? { status } : {})
-export const segment = (need: Segment['need']) => c('insights.segment', { need })

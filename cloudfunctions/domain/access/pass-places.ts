@@ -1,3 +1,4 @@
+import { getMany } from '../../kernel/paging'
 import type { Ports } from '../../kernel/ports'
 import type { VisitorPassDoc, VisitorPassQuotaDoc } from './docs'
 
@@ -74,11 +75,7 @@ async function repairPlaces(ports: Ports, quota: VisitorPassQuotaDoc): Promise<n
   const now = ports.clock.now()
   const held = Object.entries(quota.holds ?? {}).map(([key, at]) => ({ passId: passIdOf(key), at }))
   if (held.length === 0) return 0
-  const passes = new Map<string, VisitorPassDoc>()
-  for (let i = 0; i < held.length; i += 500) {
-    const ids = held.slice(i, i + 500).map((x) => x.passId)
-    for (const p of await ports.store.find<VisitorPassDoc>('visitorPasses', { where: { _id: { in: ids } }, limit: 500 })) passes.set(p._id, p)
-  }
+  const passes = await getMany<VisitorPassDoc>(ports.store, 'visitorPasses', held.map((x) => x.passId))
   let freed = 0
   for (const { passId, at } of held) {
     const pass = passes.get(passId)

@@ -7,7 +7,7 @@ import { type Result, fail, ok } from '../../kernel/result'
 import type { HouseholdDoc, MembershipDoc } from '../docs'
 import type { ButlerTaskDoc, ChurnCaseDoc, FollowLogDoc, HouseholdStatsDoc, OptOutDoc, ProfileDoc, RevealLogDoc } from './docs'
 import { maskPlate } from './mask'
-import { put } from './put'
+import { put } from '../../kernel/put'
 import { DAY_MS, dayOf } from './time'
 import { consumptionView, insightView, profileView } from './views'
 

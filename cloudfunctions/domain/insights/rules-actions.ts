@@ -4,7 +4,7 @@ import type { ActionHandler } from '../../kernel/module'
 import { fail, ok } from '../../kernel/result'
 import { householdLabels } from '../user/labels'
 import type { HouseholdStatsDoc, RulesDoc } from './docs'
-import { put } from './put'
+import { put } from '../../kernel/put'
 import { loadRules } from './rules'
 import { needFilter } from './segment-query'
 

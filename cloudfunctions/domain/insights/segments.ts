@@ -1,5 +1,5 @@
 import type { SegmentRuleT } from '../../contracts/insights'
-import { NEEDS, NEED_LABELS, RULE_OP_LABELS, SEGMENT_METRIC_LABELS, type Need, type SegmentMetric } from '../../contracts/insights-labels'
+import { NEEDS, RULE_OP_LABELS, SEGMENT_METRIC_LABELS, type Need, type SegmentMetric } from '../../contracts/insights-labels'
 import type { HouseholdStatsDoc } from './docs'
 import { ordersBetween, usesBetween } from './stats'
 import { addDays } from './time'
@@ -69,6 +69,3 @@ export function needFlagsOf(needs: readonly Need[]): Record<Need, boolean> {
   return Object.fromEntries(NEEDS.map((n) => [n, needs.includes(n)])) as Record<Need, boolean>
 }
 
-export function needLabel(n: Need): string {
-  return NEED_LABELS[n]
-}

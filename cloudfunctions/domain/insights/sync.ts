@@ -7,7 +7,7 @@ import type { FeedbackDoc, SignupDoc } from '../event/docs'
 import type { OrderDoc } from '../order/docs'
 import type { DirtyDoc, InsightsCursorDoc, PurchaseDoc } from './docs'
 import { projectBooking, projectOrder, samePurchase } from './project'
-import { put } from './put'
+import { put } from '../../kernel/put'
 import { dayOf } from './time'
 
 /**

@@ -3,6 +3,7 @@
  * so a fixed offset is exact). Days are `YYYY-MM-DD` strings: they sort, and they are the keys of
  * the stored daily figures.
  */
+import { previousPeriods } from '../fee/money'
 import { shanghaiDay } from '../user/format'
 
 export const DAY_MS = 86_400_000
@@ -48,13 +49,7 @@ export function monthEnd(month: string): string {
   return new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10)
 }
 
-/** The `count` months ending with the month of `day`, oldest first. */
+/** The `count` months ending with the month of `day`, oldest first (the billing periods' order). */
 export function monthsUpTo(day: string, count: number): string[] {
-  const [y, m] = day.split('-').map(Number) as [number, number]
-  const out: string[] = []
-  for (let i = count - 1; i >= 0; i--) {
-    const d = new Date(Date.UTC(y, m - 1 - i, 1))
-    out.push(d.toISOString().slice(0, 7))
-  }
-  return out
+  return previousPeriods(monthOfDay(day), count)
 }

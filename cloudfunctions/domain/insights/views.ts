@@ -5,12 +5,12 @@ import { RELATION_LABELS } from '../../contracts/roles'
 import { SERVICE_CATEGORY_LABELS, type ServiceCategory } from '../../contracts/booking'
 import { findAll, getMany } from '../../kernel/paging'
 import type { Ports } from '../../kernel/ports'
-import type { BuildingDoc, HouseholdDoc, MembershipDoc, UserDoc } from '../docs'
-import { householdLabel, maskPhone } from '../user/format'
+import type { HouseholdDoc, MembershipDoc, UserDoc } from '../docs'
+import { maskPhone } from '../user/format'
+import { householdLabels } from '../user/labels'
 import { CHURN_REASON_LABELS } from './churn'
 import type { ChurnCaseDoc, HouseholdStatsDoc, ProfileDoc } from './docs'
 import { maskPlate } from './mask'
-import { usesBetween } from './stats'
 import { addDays, dayOf, monthsUpTo } from './time'
 
 export function lineLabel(line: string): string {
@@ -19,8 +19,7 @@ export function lineLabel(line: string): string {
 }
 
 export async function labelOf(ports: Ports, h: HouseholdDoc): Promise<string> {
-  const b = await ports.store.get<BuildingDoc>('buildings', h.buildingId)
-  return householdLabel(b ?? undefined, h)
+  return (await householdLabels(ports, [h._id])).get(h._id) ?? h.room
 }
 
 /** The profile as one viewer may see it: residents of the household and revealed tasks unmasked. */
@@ -96,10 +95,4 @@ export function caseView(c: ChurnCaseDoc, label: string, butlerName: string): Ca
     followedAt: c.followedAt,
     closedAt: c.closedAt
   }
-}
-
-/** Service uses in the last 180 days, for the household card. */
-export function recentUses(s: HouseholdStatsDoc, now: number): number {
-  const today = dayOf(now)
-  return usesBetween(s, addDays(today, -179), today, () => true)
 }

@@ -1,3 +1,4 @@
+import { put } from '../../kernel/put'
 import type { memberContracts } from '../../contracts/member'
 import type { Actor } from '../../kernel/actor'
 import type { ActionHandler } from '../../kernel/module'
@@ -271,11 +272,7 @@ export const rules: ActionHandler<C['rules']> = async ({ ports, actor }) => ok(a
 export const saveRules: ActionHandler<C['saveRules']> = async ({ ports, actor }, input) => {
   const communityId = communityOf(actor)
   const doc: MemberRulesDoc = { _id: communityId, ...input.rules, updatedAt: ports.clock.now(), updatedBy: actor.user._id }
-  const { _id: _c, ...fields } = doc
-  if (!(await ports.store.update('memberRules', communityId, { set: fields }))) {
-    const inserted = await ports.store.insert('memberRules', doc)
-    if (!inserted.ok) await ports.store.update('memberRules', communityId, { set: fields })
-  }
+  await put(ports.store, 'memberRules', doc)
   return ok(await rulesOf(ports, communityId))
 }
 

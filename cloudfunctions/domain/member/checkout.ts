@@ -134,7 +134,13 @@ async function accountFor(ports: Ports, buyer: Buyer, orderRef: string | undefin
   for (let attempt = 0; ; attempt++) {
     const account = await read()
     const after = await outstandingSpend(ports, source)
-    if (after === before || attempt >= 3) return { account, ownSpend: after === before ? after : 0 }
+    if (after === before) return { account, ownSpend: after }
+    if (attempt >= 3) {
+      // Still moving after four reads: quote without the order's own spend (the stricter answer),
+      // and say so, since the resumed order may then be refused for points it already holds.
+      ports.log.warn('checkout spend kept changing while quoting', { orderRef, before, after })
+      return { account, ownSpend: 0 }
+    }
     before = after
   }
 }

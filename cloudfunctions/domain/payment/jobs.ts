@@ -1,3 +1,4 @@
+import { put } from '../../kernel/put'
 import { getMany, pages } from '../../kernel/paging'
 import type { Ports } from '../../kernel/ports'
 import { MAX_PAGE } from '../../kernel/store'
@@ -144,8 +145,7 @@ export async function reconcilePayments(ports: Ports, opts: ReconcileOptions = {
       const r = await reconcileCommunity(ports, community._id, windows, pageSize, now)
       if (r.payments + r.refunds + r.ledger === 0 && r.count === 0) continue
       const report: ReconciliationDoc = { _id: community._id, ranAt: now, payments: r.payments, refunds: r.refunds, ledgerEntries: r.ledger, mismatches: r.mismatches }
-      const { _id: _ignored, ...fields } = report
-      if (!(await ports.store.update('reconciliations', community._id, { set: fields }))) await ports.store.insert('reconciliations', report)
+      await put(ports.store, 'reconciliations', report)
       communities++
       total += r.count
     }

@@ -6,13 +6,11 @@ import { newTradeNo } from './ids'
 
 /**
  * What WeChat Pay took for the payment: the total due, unless it reported another amount (an
- * `anomaly` payment keeps it in `paidFen`; older ones only in their `anomaly` text). Refunds are
- * capped by it and WeChat Pay's refund call names it as the order total.
+ * `anomaly` payment keeps it in `paidFen`). Refunds are capped by it and WeChat Pay's refund call
+ * names it as the order total.
  */
-export function chargedFen(p: Pick<PaymentDoc, 'status' | 'totalFen' | 'paidFen' | 'anomaly'>): number {
-  if (p.paidFen !== undefined) return p.paidFen
-  const legacy = p.status === 'anomaly' ? /^amount (\d+) != /.exec(p.anomaly ?? '') : null
-  return legacy ? Number(legacy[1]) : p.totalFen
+export function chargedFen(p: Pick<PaymentDoc, 'totalFen' | 'paidFen'>): number {
+  return p.paidFen ?? p.totalFen
 }
 
 export interface RefundInput {

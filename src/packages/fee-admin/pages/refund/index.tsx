@@ -6,7 +6,7 @@ import { PAYMENT_ANOMALY_LABELS, REFUND_STATUS_LABELS } from '@contracts/pay'
 import { Price } from '../../../../components/Price'
 import { StateView } from '../../../../components/StateView'
 import { type AnomalyView, type PaymentView, newRequestId, paymentAnomalies, refund, resolveAnomaly, searchPayments } from '../../../../services/payment'
-import { fieldError } from '../../../../services/result'
+import { fieldError, toastError } from '../../../../services/result'
 import { formatFen, parseYuan } from '../../../../utils/money'
 import { formatDateTime } from '../../../../utils/time'
 import { TextArea } from '../../../../ui/form'
@@ -36,6 +36,7 @@ export default function RefundPage() {
   const loadAnomalies = async () => {
     const r = await paymentAnomalies()
     if (r.ok) setAnomalies(r.data.anomalies)
+    else toastError(r.error)
   }
   useDidShow(() => {
     void search()

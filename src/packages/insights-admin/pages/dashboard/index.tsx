@@ -136,7 +136,14 @@ export default function DashboardPage() {
       if (r.ok) {
         setData(r.data)
         setError(null)
-      } else setError(r.error)
+        return
+      }
+      setError(r.error)
+      // Figures of another range must not stay under this range's label.
+      if (!r.error.fields?.length) {
+        setData(null)
+        toastError(r.error)
+      }
     })
     return () => {
       stale = true

@@ -1,5 +1,5 @@
 import { Picker, Text, View } from '@tarojs/components'
-import Taro, { useDidShow } from '@tarojs/taro'
+import Taro, { useLoad } from '@tarojs/taro'
 import { useState } from 'react'
 import { NEEDS, NEED_LABELS, RULE_OPS, RULE_OP_LABELS, SEGMENT_METRICS, SEGMENT_METRIC_LABELS } from '@contracts/insights-labels'
 import type { ApiError } from '@contracts/errors'
@@ -53,7 +53,8 @@ export default function RulesPage() {
     setSegments(f.segments)
     setChurn(f.churn)
   }
-  useDidShow(() => void loadRules().then((r) => (r.ok ? show(r.data) : setError(r.error))))
+  // Loaded once: coming back to the page must not overwrite rules being edited.
+  useLoad(() => void loadRules().then((r) => (r.ok ? show(r.data) : setError(r.error))))
 
   /** Editing answers the errors shown: they come back, where still true, on the next save. */
   const touched = () => {

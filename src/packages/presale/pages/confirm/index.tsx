@@ -37,6 +37,8 @@ export default function ConfirmPage() {
   const [coupon, setCoupon] = useState<PickedCoupon | null>(null)
   const [usePoints, setUsePoints] = useState(false)
   const [options, setOptions] = useState<CheckoutOptions | null>(null)
+  /** Which choices `options` was priced for: the total shows only for the current ones. */
+  const [quotedFor, setQuotedFor] = useState('')
   const requestId = useRef(newRequestId())
 
   const load = async () => {
@@ -53,17 +55,21 @@ export default function ConfirmPage() {
   // What is being bought, by id: the server prices the preview exactly as the order's create will.
   const purchase: Purchase | null = campaign && chosen ? { kind: 'presale', campaignId: campaign.id, skuId: chosen.id, quantity: count } : null
   const purchaseKey = JSON.stringify(purchase)
+  const choiceKey = `${purchaseKey}|${coupon?.couponId ?? ''}|${String(usePoints)}`
   // The membership preview follows the line, the coupon and the points switch.
   useEffect(() => {
     if (!purchase || created) return
     let live = true
     void checkoutOptions({ purchase, couponId: coupon?.couponId ?? null, usePoints }).then((r) => {
       if (!live) return
-      if (r.ok) setOptions(r.data)
-      else if (coupon) {
-        setCoupon(null)
-        toastError(r.error)
+      if (r.ok) {
+        setOptions(r.data)
+        setQuotedFor(choiceKey)
+        return
       }
+      toastError(r.error)
+      if (coupon) setCoupon(null)
+      else setQuotedFor('')
     })
     return () => {
       live = false
@@ -82,7 +88,8 @@ export default function ConfirmPage() {
   const max = Math.max(0, Math.min(data.mine?.remainingLimit ?? 0, sku?.remaining ?? 0))
   const qty = Math.min(Math.max(1, quantity), Math.max(1, max))
   const quote = options?.quote
-  const total = quote?.payableFen ?? (sku?.priceFen ?? 0) * qty
+  // Only the server's price for the current choices is shown; never one worked out here.
+  const total = quotedFor === choiceKey ? (quote?.payableFen ?? null) : null
   const usable = options?.coupons.filter((x) => x.usable).length ?? 0
 
   const pay = async (order: Order) => {
@@ -216,7 +223,7 @@ export default function ConfirmPage() {
       <View className='ps-bar'>
         <View className='ps-bar__total'>
           <Text>合计 </Text>
-          <Price fen={created?.amountFen ?? total} />
+          {created ? <Price fen={created.amountFen} /> : total !== null ? <Price fen={total} /> : <Text className='ps-bar__pending'>计算中…</Text>}
           {!created && quote && quote.payableFen < quote.subtotalFen ? <Text className='muted'> 已优惠 {formatFen(quote.subtotalFen - quote.payableFen)}</Text> : null}
         </View>
         <Button id='confirm-submit' className='ps-bar__btn' type='primary' loading={busy} disabled={!created && (max === 0 || !householdId)} onClick={() => void submit()}>
