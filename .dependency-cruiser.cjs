@@ -1,6 +1,6 @@
 /**
  * Layer rules, checked by `npm run layers` (part of `npm test`):
- * pages -> services -> client -> transport; contracts are shared; the domain core is pure;
+ * pages -> client (api, session) -> core + transport; services hold platform glue only; contracts are shared; the domain core is pure;
  * SDKs appear only in adapters; nothing deployable reaches the local-only dev server.
  */
 // Packages resolve to their node_modules path, so the pattern matches that (and a bare name).
@@ -9,11 +9,18 @@ const SDKS = '(^|node_modules/)(@cloudbase/|wx-server-sdk|better-sqlite3|@electr
 module.exports = {
   forbidden: [
     {
-      name: 'pages-never-touch-transport',
-      comment: 'Pages call services; only the client module talks to the transport.',
+      name: 'pages-use-only-the-client-surface',
+      comment: 'Pages call `api` and the session from src/client/index.ts; the core and transports stay behind it.',
       severity: 'error',
-      from: { path: '^src/(pages|packages)/' },
-      to: { path: '^src/client/' }
+      from: { path: '^src/(pages|packages|components|ui)/' },
+      to: { path: '^src/client/(?!index\\.ts$)' }
+    },
+    {
+      name: 'client-core-is-platform-free',
+      comment: 'The web console reuses the client core: it must not depend on Taro or the mini-program.',
+      severity: 'error',
+      from: { path: '^src/client/core/' },
+      to: { path: ['^@tarojs/', 'node_modules/@tarojs/', '^src/(?!client/core/)'] }
     },
     {
       name: 'only-client-and-dev-login-use-transport',

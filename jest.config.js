@@ -1,5 +1,8 @@
 /** Three projects: `unit` (domain, handlers, store, registry), `weapp` (compiled pages), `e2e` (Chromium). */
 const common = {
+  // Only source folders are crawled: build output (function bundles, H5 and weapp builds) being
+  // written by a build must never break a test run. Tests still load bundles by path.
+  roots: ['<rootDir>/tests', '<rootDir>/src', '<rootDir>/cloudfunctions', '<rootDir>/scripts', '<rootDir>/bench'],
   transform: { '^.+\\.[jt]sx?$': 'babel-jest' },
   moduleFileExtensions: ['ts', 'tsx', 'js', 'jsx', 'json', 'cjs'],
   moduleNameMapper: { '^@/(.*)$': '<rootDir>/src/$1', '^@contracts/(.*)$': '<rootDir>/cloudfunctions/contracts/$1' }

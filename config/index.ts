@@ -1,5 +1,6 @@
 import path from 'node:path'
 import { defineConfig, type UserConfigExport } from '@tarojs/cli'
+import routerFixes from './taro-router-fixes.cjs'
 
 /**
  * One config for the weapp and H5 builds. `LINLI_APP=empty` builds an empty two-page app with the
@@ -50,6 +51,17 @@ export default defineConfig<'webpack5'>(() => {
       publicPath: '/',
       staticDirectory: 'static',
       router: { mode: 'hash' },
+      // Mends two page-stack races in Taro's H5 router (a back within ~200 ms of a tap left the home blank).
+      webpackChain(chain) {
+        chain.module
+          .rule('taro-router-fixes')
+          .test(routerFixes.ROUTER_FILES)
+          .enforce('pre')
+          .use('taro-router-fixes')
+          .loader(path.resolve(__dirname, 'taro-router-fixes.cjs'))
+        // The navigation bar Taro's router draws on H5 (WeChat has its own), sized like WeChat's.
+        if (!empty) chain.entry('app').add(path.resolve(__dirname, '..', 'src', 'ui', 'shell', 'nav-bar.h5.scss'))
+      },
       output: { filename: 'js/[name].[hash:8].js', chunkFilename: 'js/[name].[chunkhash:8].js' },
       miniCssExtractPluginOption: { ignoreOrder: true, filename: 'css/[name].[hash].css', chunkFilename: 'css/[name].[chunkhash].css' },
       postcss: {

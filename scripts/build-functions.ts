@@ -1,18 +1,23 @@
 /**
  * `npm run build:functions`: bundles each cloud function for CloudBase and writes cloudbaserc.json.
  *
- * - build/functions/<fn>/index.js      CommonJS bundle exporting `main` (esbuild, target node16,
- *                                      runtime Nodejs16.13; see scripts/lib/bundle.ts)
- * - build/functions/<fn>/package.json  `main: index.js`, dependencies = the externals, pinned to
- *                                      the exact installed version (CloudBase installs them)
- * - build/functions/collections.json   collections and indexes to create in the console
- * - build/sourcemaps/<fn>/index.js.map kept out of the deploy folder, for decoding stack traces
- * - cloudbaserc.json                   functions, memory, timeouts and timer triggers
+ * - build/functions/<fn>/index.js           CommonJS bundle exporting `main` (esbuild, target node20,
+ *                                           runtime Nodejs20.19; see scripts/lib/bundle.ts)
+ * - build/functions/<fn>/package.json       `main: index.js`, dependencies = the externals, pinned to
+ *                                           the exact installed version (CloudBase installs them)
+ * - build/functions/<fn>/package-lock.json  those externals' tree as locked in this repository
+ * - build/functions/<fn>/config.json        the cloud calls the bundle makes (`permissions.openapi`)
+ * - build/functions/<fn>/settings.json      `--deploy` only: the large WeChat Pay keys (git-ignored)
+ * - build/functions/collections.json        collections and indexes to create in the console
+ * - build/sourcemaps/<fn>/index.js.map      kept out of the deploy folder, for decoding stack traces
+ * - cloudbaserc.json                        functions, runtime, memory, timeouts, every variable, timer triggers
  *
  * Fails (exit 1) when a bundle would ship anything from scripts/ (the dev server and dev
- * sessions), better-sqlite3, or requires a package that is not a declared external.
+ * sessions), better-sqlite3, or requires a package that is not a declared external; with
+ * `--deploy`, also when a setting a function needs is missing or invalid.
  */
 import path from 'node:path'
+import { readDeployEnv } from './lib/deploy-settings'
 import { BuildError, buildFunctions } from './lib/functions-build'
 import { REPO_ROOT, relPosix } from './lib/paths'
 
@@ -21,7 +26,10 @@ function kb(bytes: number): string {
 }
 
 async function cli(): Promise<void> {
-  const report = await buildFunctions()
+  // `--deploy`: check every setting the functions need (from `.env`, as the CloudBase CLI reads
+  // it, and the shell) and ship the large keys inside the bundles; fail loudly on anything missing.
+  const deploy = process.argv.includes('--deploy')
+  const report = await buildFunctions(deploy ? { deployEnv: readDeployEnv(path.join(REPO_ROOT, '.env')) } : {})
   const rows = report.functions.map((f) => [
     f.fn,
     `${f.bytes} B`,
@@ -38,6 +46,7 @@ async function cli(): Promise<void> {
     `wrote ${report.functions.length} function(s) to ${relPosix(REPO_ROOT, path.dirname(report.collectionsPath))}/, ` +
       `${relPosix(REPO_ROOT, report.cloudbasercPath)}, ${relPosix(REPO_ROOT, report.collectionsPath)} in ${Math.round(report.ms)} ms`
   )
+  if (!deploy) console.log('not checked for deploying: run `npm run build:functions -- --deploy` before `tcb fn deploy`')
 }
 
 cli().catch((e: unknown) => {

@@ -67,6 +67,8 @@ export default defineAppConfig({
     navigationBarBackgroundColor: '#10866a',
     navigationBarTitleText: '邻里',
     navigationBarTextStyle: 'white',
-    backgroundColor: '#f4f6f5'
+    backgroundColor: '#f4f6f5',
+    // WeChat draws its own bar; Taro's H5 router draws one (title, back or home) only when asked.
+    ...(process.env.TARO_ENV === 'h5' ? { navigationStyle: 'default' as const } : {})
   }
 })

@@ -8,4 +8,4 @@ import { accessModule } from './module'
  * request path; gate devices reach `/gate/verify` and `/gate/keys` through the HTTP access
  * service and authenticate with their device secret.
  */
-export const main = createHttpMain(accessModule as never, cloudbaseRuntime('access'), accessHttpRoutes)
+export const main = createHttpMain(accessModule, cloudbaseRuntime(accessModule), accessHttpRoutes)

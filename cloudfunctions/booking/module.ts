@@ -4,8 +4,9 @@ import { book } from '../domain/booking/book'
 import { complain, complaints, myComplaints, rateComplaint, respond } from '../domain/booking/complaints'
 import { board, reassign } from '../domain/booking/dispatch'
 import { runExpireHolds } from '../domain/booking/jobs'
+import { saveLineCover } from '../domain/booking/line-cover'
 import { closeFollowUp, followUps, markOutstanding, rate, reputation } from '../domain/booking/rating'
-import { progress, workerJobs } from '../domain/booking/worker'
+import { progress, revealPhone, workerJobs } from '../domain/booking/worker'
 import { defineModule } from '../kernel/module'
 
 /** The booking function: home services, repairs (报修) and complaints (投诉). Payments go through `pay`. */
@@ -14,6 +15,7 @@ export const bookingModule = defineModule({
   contracts: bookingContracts,
   handlers: {
     lines,
+    saveLineCover,
     slots,
     book,
     mine,
@@ -22,6 +24,7 @@ export const bookingModule = defineModule({
     rate,
     workerJobs,
     progress,
+    revealPhone,
     board,
     reassign,
     reputation,

@@ -1,5 +1,5 @@
 import * as z from 'zod'
-import { Empty, EpochMs, Id } from './common'
+import { Empty, EpochMs, Id, Text, TimeInput } from './common'
 import { defineAction } from './define'
 
 export { ACCESS_ERRORS } from './access-errors'
@@ -11,15 +11,16 @@ export const PASS_REFRESH_SEC = 30
 export const PASS_TTL_SEC = 60
 
 /** Times a person picks are after 2020: a bare small number is a mistake, not a date. */
-const When = EpochMs.min(Date.UTC(2020, 0, 1), '时间无效')
+const When = TimeInput
 const Phone = z.string().regex(/^1[3-9]\d{9}$/, '请输入 11 位手机号')
 /** Mainland plates: province, letter, 5 (fuel) or 6 (new energy) characters; typed loosely. */
 export const PlateSchema = z
   .string()
   .transform((s) => s.toUpperCase().replace(/[\s·.-]/g, ''))
   .pipe(z.string().regex(/^[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼][A-Z][A-HJ-NP-Z0-9]{5,6}$/, '车牌号格式不正确'))
+  .meta({ label: '车牌号' })
 /** Operators type the id printed on the device. */
-export const GateIdSchema = z.string().trim().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{2,31}$/, '设备编号为 3-32 位字母、数字、- 或 _')
+export const GateIdSchema = Text.regex(/^[A-Za-z0-9][A-Za-z0-9_-]{2,31}$/, '设备编号为 3-32 位字母、数字、- 或 _').meta({ label: '设备编号' })
 
 const DoorZone = z.enum(['community', 'building'])
 const Decision = z.enum(['open', 'deny'])
@@ -80,7 +81,10 @@ const DoorSpecView = z.object({
 })
 
 const GateView = z.object({
+  /** The id the operator typed: unique within the community. */
   id: Id,
+  /** What the device is configured with and sends as `deviceId` (the id inside the community's namespace). */
+  deviceId: z.string(),
   name: z.string(),
   enabled: z.boolean(),
   doors: z.array(DoorSpecView),
@@ -103,7 +107,7 @@ export const accessContracts = {
     name: 'residentPass',
     summary: '住户通行码：每 30 秒换一个，60 秒内有效，并列出可通行的门',
     access: ['resident'],
-    input: z.object({ householdId: Id }).strict(),
+    input: z.object({ householdId: Id.meta({ label: '房屋' }) }).strict(),
     output: z.object({
       householdId: Id,
       householdLabel: z.string(),
@@ -119,14 +123,14 @@ export const accessContracts = {
     access: ['resident'],
     input: z
       .object({
-        householdId: Id,
-        visitorName: z.string().trim().min(1, '请填写访客姓名').max(20, '姓名最多 20 个字'),
-        visitorPhone: Phone,
-        purpose: z.string().trim().min(1, '请填写来访事由').max(40, '事由最多 40 个字'),
+        householdId: Id.meta({ label: '房屋' }),
+        visitorName: Text.min(1, '请填写访客姓名').max(20, '姓名最多 20 个字').meta({ label: '访客姓名' }),
+        visitorPhone: Phone.meta({ label: '访客手机号' }),
+        purpose: Text.min(1, '请填写来访事由').max(40, '事由最多 40 个字').meta({ label: '来访事由' }),
         plate: PlateSchema.optional(),
-        validFrom: When,
-        validTo: When,
-        maxUses: z.number().int('次数应为整数').min(1, '至少 1 次').max(20, '最多 20 次')
+        validFrom: When.meta({ label: '生效时间' }),
+        validTo: When.meta({ label: '失效时间' }),
+        maxUses: z.number().int('次数应为整数').min(1, '至少 1 次').max(20, '最多 20 次').meta({ label: '可通行次数' })
       })
       .strict(),
     output: VisitorPassView
@@ -136,7 +140,7 @@ export const accessContracts = {
     name: 'listVisitorPasses',
     summary: '住户查看本房屋发出的访客通行证',
     access: ['resident'],
-    input: z.object({ householdId: Id }).strict(),
+    input: z.object({ householdId: Id.meta({ label: '房屋' }) }).strict(),
     output: z.object({ passes: z.array(VisitorPassView) })
   }),
   revokeVisitorPass: defineAction({
@@ -144,7 +148,7 @@ export const accessContracts = {
     name: 'revokeVisitorPass',
     summary: '住户撤销访客通行证，下一次验证起即失效',
     access: ['resident'],
-    input: z.object({ passId: Id }).strict(),
+    input: z.object({ passId: Id.meta({ label: '通行证' }) }).strict(),
     output: VisitorPassView
   }),
   visitorPass: defineAction({
@@ -153,7 +157,7 @@ export const accessContracts = {
     summary: '访客打开分享卡片：无需绑定，凭卡片中的令牌查看通行码',
     // A visitor is any WeChat user: the token in the card is the authority, not a household.
     access: 'public',
-    input: z.object({ token: z.string().trim().regex(/^[A-Za-z0-9_-]{16,64}$/, '通行证链接无效') }).strict(),
+    input: z.object({ token: Text.regex(/^[A-Za-z0-9_-]{16,64}$/, '通行证链接无效').meta({ label: '通行证链接' }) }).strict(),
     output: z.object({
       /** `host` when the inviting resident opens their own card: shown, never claimed. */
       viewer: z.enum(['visitor', 'host']),
@@ -175,7 +179,7 @@ export const accessContracts = {
     name: 'householdLog',
     summary: '住户查看本房屋成员与访客的通行记录',
     access: ['resident'],
-    input: z.object({ householdId: Id, before: When.optional() }).strict(),
+    input: z.object({ householdId: Id.meta({ label: '房屋' }), before: When.meta({ label: '查询时间' }).optional() }).strict(),
     output: LogPage.extend({ householdLabel: z.string() })
   }),
   listGates: defineAction({
@@ -199,20 +203,20 @@ export const accessContracts = {
     input: z
       .object({
         gateId: GateIdSchema,
-        name: z.string().trim().min(1, '请填写设备名称').max(20, '名称最多 20 个字'),
+        name: Text.min(1, '请填写设备名称').max(20, '名称最多 20 个字').meta({ label: '设备名称' }),
         doors: z
           .array(
             z
               .object({
-                name: z.string().trim().min(1, '请填写门的名称').max(20, '名称最多 20 个字'),
-                zone: DoorZone,
-                buildingId: Id.optional(),
-                vehicle: z.boolean().default(false)
+                name: Text.min(1, '请填写门的名称').max(20, '名称最多 20 个字').meta({ label: '名称' }),
+                zone: DoorZone.meta({ label: '位置' }),
+                buildingId: Id.meta({ label: '楼栋' }).optional(),
+                vehicle: z.boolean().meta({ label: '是否车行门' }).default(false)
               })
               .strict()
           )
           .min(1, '至少一扇门')
-          .max(8, '最多 8 扇门')
+          .max(8, '最多 8 扇门').meta({ label: '门', measure: '扇' })
       })
       .strict(),
     output: z.object({ gate: GateView, secret: z.string() })
@@ -222,7 +226,7 @@ export const accessContracts = {
     name: 'setGateEnabled',
     summary: '运营停用或启用门禁设备，下一次请求起生效',
     access: ['operator'],
-    input: z.object({ gateId: GateIdSchema, enabled: z.boolean() }).strict(),
+    input: z.object({ gateId: GateIdSchema, enabled: z.boolean().meta({ label: '启用状态' }) }).strict(),
     output: GateView
   }),
   gateLog: defineAction({
@@ -230,7 +234,7 @@ export const accessContracts = {
     name: 'gateLog',
     summary: '运营查看某台设备的通行记录',
     access: ['operator'],
-    input: z.object({ gateId: GateIdSchema, before: When.optional() }).strict(),
+    input: z.object({ gateId: GateIdSchema, before: When.meta({ label: '查询时间' }).optional() }).strict(),
     output: LogPage.extend({ gateName: z.string() })
   }),
   rotateKey: defineAction({
@@ -239,7 +243,7 @@ export const accessContracts = {
     summary: '运营轮换社区通行密钥；旧密钥在宽限期内仍有效',
     access: ['operator'],
     input: z
-      .object({ graceMinutes: z.number().int('应为整数').min(0, '不能为负').max(1440, '宽限期最长 24 小时') })
+      .object({ graceMinutes: z.number().int('应为整数').min(0, '不能为负').max(1440, '宽限期最长 24 小时').meta({ label: '宽限期（分钟）' }) })
       .strict(),
     output: z.object({ kid: z.number().int(), previousKid: z.number().int().nullable(), previousValidUntil: EpochMs.nullable() })
   }),

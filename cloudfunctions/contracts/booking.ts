@@ -1,7 +1,7 @@
 import * as z from 'zod'
-import { Empty, EpochMs, Id } from './common'
+import { Empty, EpochMs, Id, MultilineText, Text, TimeInput } from './common'
 import { defineAction } from './define'
-import { isPhotoId } from './upload'
+import { OptionalPhoto, PhotoId, photoList } from './photo'
 
 /**
  * Home services (家政/维修预约), repairs (报修) and complaints (投诉): the `booking` function.
@@ -73,10 +73,7 @@ export const COMPLAINT_STATUS_LABELS: Record<ComplaintStatus, string> = {
 export const SLOT_MINUTES = 120
 export const SLOT_STARTS_MIN = [9 * 60, 11 * 60, 14 * 60, 16 * 60] as const
 
-const Fen = z.number().int().nonnegative()
-/** Only ids our upload paths produce (a CloudBase fileID under uploads/, or a local server id). */
-const Photo = z.string().trim().max(256, '照片无效').refine(isPhotoId, '照片无效，请重新上传')
-const Photos = z.array(Photo).max(6, '最多 6 张照片').default([])
+const Fen = z.number().int().nonnegative().meta({ money: true })
 const Score = z.number().int().min(1, '评分为 1-5 星').max(5, '评分为 1-5 星')
 
 const ChecklistItem = z.object({ key: z.string(), label: z.string() })
@@ -86,6 +83,8 @@ const LineView = z.object({
   name: z.string(),
   category: z.enum(SERVICE_CATEGORIES),
   kind: z.enum(['service', 'repair']),
+  /** The catalog's picture of the service; null: none uploaded yet. */
+  cover: PhotoId.nullable(),
   description: z.string(),
   /** Null: quoted on site. */
   priceFen: Fen.nullable(),
@@ -102,6 +101,24 @@ const WorkerRef = z.object({ id: Id, name: z.string(), partner: z.boolean(), out
 
 const TimelineEntry = z.object({ key: z.string(), label: z.string(), at: EpochMs.nullable(), note: z.string() })
 
+/** What membership took off a priced booking (level discount, coupon, points); `priceFen` is what is left to pay. */
+const PricingView = z.object({
+  subtotalFen: Fen,
+  levelName: z.string(),
+  levelDiscountFen: Fen,
+  couponDiscountFen: Fen,
+  pointsUsed: z.number().int().nonnegative(),
+  pointsDiscountFen: Fen,
+  discountFen: Fen
+})
+export type PricingViewT = z.infer<typeof PricingView>
+
+/**
+ * When the worker may mark each step, from the slot: set out from an hour before it starts,
+ * arrive and finish from half an hour before. `hint` says when the next step opens ('' once open).
+ */
+const StepWindow = z.object({ departFrom: EpochMs, arriveFrom: EpochMs, finishFrom: EpochMs, hint: z.string() })
+
 const RatingView = z.object({
   scores: z.record(z.string(), z.number()),
   avg: z.number(),
@@ -115,6 +132,8 @@ const BookingView = z.object({
   communityId: Id,
   lineId: Id,
   lineName: z.string(),
+  /** The service line's cover, as the booking's thumbnail. */
+  lineCover: PhotoId.nullable(),
   kind: z.enum(['service', 'repair']),
   status: z.enum(BOOKING_STATUSES),
   statusLabel: z.string(),
@@ -123,14 +142,18 @@ const BookingView = z.object({
   householdId: Id,
   householdLabel: z.string(),
   contactName: z.string(),
+  /** The booker's phone, masked (`138****8000`); the worker reveals it in full through `revealPhone`, which is logged. */
+  contactPhoneMasked: z.string().nullable(),
   worker: WorkerRef.nullable(),
   payMode: z.enum(PAY_MODES),
   payState: z.enum(['unpaid', 'paid', 'due', 'card', 'free', 'refunded']),
   priceFen: Fen.nullable(),
+  pricing: PricingView.nullable(),
   holdUntil: EpochMs.nullable(),
   note: z.string(),
   photos: z.array(z.string()),
   lateMin: z.number().int().nullable(),
+  window: StepWindow,
   checklist: z.array(z.object({ key: z.string(), label: z.string(), doneAt: EpochMs.nullable(), photo: z.string().nullable() })),
   timeline: z.array(TimelineEntry),
   reassignments: z.array(z.object({ from: z.string(), to: z.string(), reason: z.string(), at: EpochMs })),
@@ -201,7 +224,7 @@ const ComplaintView = z.object({
 })
 export type ComplaintViewT = z.infer<typeof ComplaintView>
 
-const ByBooking = z.object({ bookingId: Id }).strict()
+const ByBooking = z.object({ bookingId: Id.meta({ label: '预约' }) }).strict()
 const STAFF_VIEW = ['dispatcher', 'butler', 'operator'] as const
 
 export const bookingContracts = {
@@ -211,15 +234,23 @@ export const bookingContracts = {
     name: 'lines',
     summary: '服务项目列表（价格或上门报价、时长、服务标准）',
     access: ['resident', 'dispatcher', 'operator'],
-    input: z.object({ kind: z.enum(['service', 'repair']).optional() }).strict(),
+    input: z.object({ kind: z.enum(['service', 'repair']).meta({ label: '服务类型' }).optional() }).strict(),
     output: z.object({ lines: z.array(LineView) })
+  }),
+  saveLineCover: defineAction({
+    fn: FN,
+    name: 'saveLineCover',
+    summary: '运营：设置或移除服务项目的封面照片',
+    access: ['operator'],
+    input: z.object({ lineId: Id.meta({ label: '服务项目' }), cover: OptionalPhoto.meta({ label: '封面' }) }).strict(),
+    output: z.object({ line: LineView })
   }),
   slots: defineAction({
     fn: FN,
     name: 'slots',
     summary: '服务项目未来 7 天的可约时段（由师傅工作时间与已有预约计算）',
     access: ['resident'],
-    input: z.object({ lineId: Id, householdId: Id.optional() }).strict(),
+    input: z.object({ lineId: Id.meta({ label: '服务项目' }), householdId: Id.meta({ label: '房屋' }).optional() }).strict(),
     output: z.object({
       line: LineView,
       slots: z.array(SlotView),
@@ -229,20 +260,23 @@ export const bookingContracts = {
   book: defineAction({
     fn: FN,
     name: 'book',
-    summary: '预约服务或报修：占用时段与师傅，按支付方式确认',
+    summary: '预约服务或报修：占用时段与师傅，按会员折扣、优惠券与积分计价，按支付方式确认',
     access: ['resident'],
     input: z
       .object({
-        lineId: Id,
-        householdId: Id,
-        slotStart: EpochMs,
-        payMode: z.enum(PAY_MODES),
-        cardId: Id.optional(),
+        lineId: Id.meta({ label: '服务项目' }),
+        householdId: Id.meta({ label: '房屋' }),
+        slotStart: TimeInput.meta({ label: '预约时段' }),
+        payMode: z.enum(PAY_MODES).meta({ label: '支付方式' }),
+        cardId: Id.meta({ label: '服务卡' }).optional(),
         /** A worker the resident asks for; must work in this community. */
-        workerId: Id.optional(),
-        note: z.string().trim().max(200, '备注最多 200 字').default(''),
-        photos: Photos,
-        clientRequestId: z.string().trim().min(8).max(64)
+        workerId: Id.meta({ label: '师傅' }).optional(),
+        /** A coupon of the resident's, and points: only when paying online upfront (`member.checkoutOptions` previews both). */
+        couponId: Id.meta({ label: '优惠券' }).nullable().default(null),
+        usePoints: z.boolean().meta({ label: '积分抵扣' }).default(false),
+        note: MultilineText.max(200, '备注最多 200 字').meta({ label: '备注' }).default(''),
+        photos: photoList(6).meta({ label: '照片', measure: '张' }),
+        clientRequestId: Text.min(8).max(64).meta({ label: '请求编号' })
       })
       .strict(),
     output: z.object({ booking: BookingView })
@@ -252,7 +286,7 @@ export const bookingContracts = {
     name: 'mine',
     summary: '我的预约（含报修）',
     access: ['resident'],
-    input: z.object({ householdId: Id.optional() }).strict(),
+    input: z.object({ householdId: Id.meta({ label: '房屋' }).optional() }).strict(),
     output: z.object({ bookings: z.array(BookingView) })
   }),
   get: defineAction({
@@ -278,10 +312,16 @@ export const bookingContracts = {
     access: ['resident'],
     input: z
       .object({
-        bookingId: Id,
-        scores: z.object({ punctuality: Score, attitude: Score, process: Score, etiquette: Score, result: Score }).strict(),
-        comment: z.string().trim().max(300, '评价最多 300 字').default(''),
-        nextTime: z.enum(['same', 'different', 'any']).default('any')
+        bookingId: Id.meta({ label: '预约' }),
+        scores: z.object({
+          punctuality: Score.meta({ label: RATING_LABELS.punctuality }),
+          attitude: Score.meta({ label: RATING_LABELS.attitude }),
+          process: Score.meta({ label: RATING_LABELS.process }),
+          etiquette: Score.meta({ label: RATING_LABELS.etiquette }),
+          result: Score.meta({ label: RATING_LABELS.result })
+        }).strict().meta({ label: '评分' }),
+        comment: MultilineText.max(300, '评价最多 300 字').meta({ label: '评价' }).default(''),
+        nextTime: z.enum(['same', 'different', 'any']).meta({ label: '下次是否选同一位师傅' }).default('any')
       })
       .strict(),
     output: z.object({ booking: BookingView, followUp: z.boolean() })
@@ -292,7 +332,7 @@ export const bookingContracts = {
     name: 'workerJobs',
     summary: '师傅：今日与即将开始的工单',
     access: ['worker'],
-    input: z.object({ when: z.enum(['today', 'upcoming', 'done']).default('today') }).strict(),
+    input: z.object({ when: z.enum(['today', 'upcoming', 'done']).meta({ label: '时间范围' }).default('today') }).strict(),
     output: z.object({ worker: WorkerRow, jobs: z.array(BookingView) })
   }),
   progress: defineAction({
@@ -302,17 +342,25 @@ export const bookingContracts = {
     access: ['worker'],
     input: z
       .object({
-        bookingId: Id,
-        step: z.enum(['on_way', 'arrived', 'check', 'finish']),
+        bookingId: Id.meta({ label: '预约' }),
+        step: z.enum(['on_way', 'arrived', 'check', 'finish']).meta({ label: '服务进度' }),
         /** The checklist item for `check`. */
-        key: z.string().trim().min(1).max(32).optional(),
-        photo: Photo.optional(),
+        key: Text.min(1).max(32).meta({ label: '服务标准项' }).optional(),
+        photo: PhotoId.meta({ label: '照片' }).optional(),
         /** The on-site price of a quoted line, at `finish`. */
-        priceFen: Fen.max(10_000_000).optional(),
-        note: z.string().trim().max(200).default('')
+        priceFen: Fen.max(10_000_000).meta({ label: '上门报价' }).optional(),
+        note: MultilineText.max(200).meta({ label: '备注' }).default('')
       })
       .strict(),
     output: z.object({ booking: BookingView })
+  }),
+  revealPhone: defineAction({
+    fn: FN,
+    name: 'revealPhone',
+    summary: '师傅：查看住户完整电话以便联系（留痕）',
+    access: ['worker'],
+    input: ByBooking,
+    output: z.object({ phone: z.string() })
   }),
   // ── Dispatch ──────────────────────────────────────────────────────────────────────────────
   board: defineAction({
@@ -320,7 +368,7 @@ export const bookingContracts = {
     name: 'board',
     summary: '调度看板：未派与已派工单，可用师傅',
     access: ['dispatcher', 'butler'],
-    input: z.object({ days: z.number().int().min(1).max(14).default(7) }).strict(),
+    input: z.object({ days: z.number().int().min(1).max(14).meta({ label: '天数' }).default(7) }).strict(),
     output: z.object({
       unassigned: z.array(BookingView),
       assigned: z.array(BookingView),
@@ -333,7 +381,11 @@ export const bookingContracts = {
     summary: '派单或替换师傅（需填写原因）',
     access: ['dispatcher', 'butler'],
     input: z
-      .object({ bookingId: Id, workerId: Id, reason: z.string().trim().min(2, '请填写替换原因').max(100, '原因最多 100 字') })
+      .object({
+        bookingId: Id.meta({ label: '预约' }),
+        workerId: Id.meta({ label: '师傅' }),
+        reason: Text.min(2, '请填写替换原因').max(100, '原因最多 100 字').meta({ label: '替换原因' })
+      })
       .strict(),
     output: z.object({ booking: BookingView })
   }),
@@ -351,7 +403,11 @@ export const bookingContracts = {
     name: 'markOutstanding',
     summary: '运营：标记或取消优秀师傅',
     access: ['operator'],
-    input: z.object({ workerId: Id, outstanding: z.boolean(), note: z.string().trim().max(60).default('') }).strict(),
+    input: z.object({
+      workerId: Id.meta({ label: '师傅' }),
+      outstanding: z.boolean().meta({ label: '优秀师傅' }),
+      note: Text.max(60).meta({ label: '说明' }).default('')
+    }).strict(),
     output: z.object({ worker: WorkerRow })
   }),
   followUps: defineAction({
@@ -359,7 +415,7 @@ export const bookingContracts = {
     name: 'followUps',
     summary: '管家：低分评价回访任务',
     access: ['butler', 'operator'],
-    input: z.object({ status: z.enum(['open', 'closed']).default('open') }).strict(),
+    input: z.object({ status: z.enum(['open', 'closed']).meta({ label: '状态' }).default('open') }).strict(),
     output: z.object({ followUps: z.array(FollowUpView) })
   }),
   closeFollowUp: defineAction({
@@ -367,7 +423,7 @@ export const bookingContracts = {
     name: 'closeFollowUp',
     summary: '管家：完成回访并记录结果',
     access: ['butler', 'operator'],
-    input: z.object({ followUpId: Id, note: z.string().trim().min(2, '请填写回访结果').max(200) }).strict(),
+    input: z.object({ followUpId: Id.meta({ label: '回访任务' }), note: MultilineText.min(2, '请填写回访结果').max(200).meta({ label: '回访结果' }) }).strict(),
     output: z.object({ followUp: FollowUpView })
   }),
   // ── Complaints ────────────────────────────────────────────────────────────────────────────
@@ -378,11 +434,11 @@ export const bookingContracts = {
     access: ['resident'],
     input: z
       .object({
-        householdId: Id,
-        category: z.enum(COMPLAINT_CATEGORIES),
-        text: z.string().trim().min(5, '请至少写 5 个字').max(500, '最多 500 字'),
-        photos: Photos,
-        clientRequestId: z.string().trim().min(8).max(64)
+        householdId: Id.meta({ label: '房屋' }),
+        category: z.enum(COMPLAINT_CATEGORIES).meta({ label: '投诉类别' }),
+        text: MultilineText.min(5, '请至少写 5 个字').max(500, '最多 500 字').meta({ label: '投诉内容' }),
+        photos: photoList(6).meta({ label: '照片', measure: '张' }),
+        clientRequestId: Text.min(8).max(64).meta({ label: '请求编号' })
       })
       .strict(),
     output: z.object({ complaint: ComplaintView })
@@ -400,7 +456,7 @@ export const bookingContracts = {
     name: 'complaints',
     summary: '管家/调度/运营：投诉工单',
     access: STAFF_VIEW,
-    input: z.object({ status: z.enum(COMPLAINT_STATUSES).optional() }).strict(),
+    input: z.object({ status: z.enum(COMPLAINT_STATUSES).meta({ label: '状态' }).optional() }).strict(),
     output: z.object({ complaints: z.array(ComplaintView), avgResponseMinutes: z.number().nullable() })
   }),
   respond: defineAction({
@@ -409,7 +465,11 @@ export const bookingContracts = {
     summary: '受理或办结投诉（记录响应时间）',
     access: STAFF_VIEW,
     input: z
-      .object({ complaintId: Id, status: z.enum(['processing', 'resolved']), response: z.string().trim().min(2, '请填写处理说明').max(300) })
+      .object({
+        complaintId: Id.meta({ label: '投诉' }),
+        status: z.enum(['processing', 'resolved']).meta({ label: '处理状态' }),
+        response: MultilineText.min(2, '请填写处理说明').max(300).meta({ label: '处理说明' })
+      })
       .strict(),
     output: z.object({ complaint: ComplaintView })
   }),
@@ -418,7 +478,11 @@ export const bookingContracts = {
     name: 'rateComplaint',
     summary: '住户：评价投诉处理',
     access: ['resident'],
-    input: z.object({ complaintId: Id, score: Score, comment: z.string().trim().max(200).default('') }).strict(),
+    input: z.object({
+      complaintId: Id.meta({ label: '投诉' }),
+      score: Score.meta({ label: '评分' }),
+      comment: MultilineText.max(200).meta({ label: '评价' }).default('')
+    }).strict(),
     output: z.object({ complaint: ComplaintView })
   })
 }

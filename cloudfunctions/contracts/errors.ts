@@ -61,8 +61,11 @@ export const ERROR_CODES = [
 export type ErrorCode = (typeof ERROR_CODES)[number]
 
 export interface FieldError {
-  /** Dotted path inside the action input, e.g. `code` or `members.0.phone`. */
+  /** Dotted path inside the action input, e.g. `code` or `members.0.phone`: what forms key their messages by. */
   path: string
+  /** The field's name for people (开始时间, 第 2 张照片), from the contract's labels; absent where none applies. */
+  label?: string
+  /** What is wrong, in words a person reads beside the field. */
   message: string
 }
 

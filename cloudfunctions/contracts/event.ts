@@ -1,6 +1,7 @@
 import * as z from 'zod'
-import { Empty, EpochMs, Id } from './common'
+import { Empty, EpochMs, Id, MultilineText, Text, TimeInput } from './common'
 import { defineAction } from './define'
+import { OptionalPhoto, PhotoId } from './photo'
 
 const FN = 'event'
 
@@ -15,18 +16,18 @@ export const EVENT_KIND_LABELS: Record<EventKind, string> = { experience: '服�
 export const EVENT_TEMPLATES = { reminder: 'event_reminder', promoted: 'event_promoted' } as const
 
 /** Epoch ms after 2020: a bare small number is a mistake, not a date. */
-const Instant = EpochMs.min(Date.UTC(2020, 0, 1), '时间无效')
+const Instant = TimeInput
 
 // ── Sign-up form ────────────────────────────────────────────────────────────────────────────
 
 export const FIELD_TYPES = ['text', 'choice', 'number'] as const
 export const FormFieldSchema = z
   .object({
-    key: z.string().regex(/^[a-z][a-z0-9_]{0,23}$/, '字段标识应为小写字母开头的字母数字'),
-    label: z.string().trim().min(1, '请填写字段名称').max(20, '字段名称最多 20 个字'),
-    type: z.enum(FIELD_TYPES),
-    required: z.boolean(),
-    options: z.array(z.string().trim().min(1).max(20)).max(10).default([])
+    key: z.string().regex(/^[a-z][a-z0-9_]{0,23}$/, '字段标识应为小写字母开头的字母数字').meta({ label: '字段标识' }),
+    label: Text.min(1, '请填写字段名称').max(20, '字段名称最多 20 个字').meta({ label: '字段名称' }),
+    type: z.enum(FIELD_TYPES).meta({ label: '字段类型' }),
+    required: z.boolean().meta({ label: '是否必填' }),
+    options: z.array(Text.min(1).max(20)).max(10).meta({ label: '选项', measure: '个' }).default([])
   })
   .strict()
 export type FormField = z.infer<typeof FormFieldSchema>
@@ -58,10 +59,23 @@ export function answersSchema(fields: readonly FormField[]): z.ZodType<Answers> 
 
 // ── Rewards ─────────────────────────────────────────────────────────────────────────────────
 
+const REWARD_TYPE = { label: '奖励类型' }
 export const RewardSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('points'), points: z.number().int().min(1).max(10000) }).strict(),
-  z.object({ type: z.literal('coupon'), title: z.string().trim().min(1).max(20), valueFen: z.number().int().min(1).max(100000) }).strict(),
-  z.object({ type: z.literal('card'), title: z.string().trim().min(1).max(20), uses: z.number().int().min(1).max(50) }).strict()
+  z.object({ type: z.literal('points').meta(REWARD_TYPE), points: z.number().int().min(1).max(10000).meta({ label: '积分' }) }).strict(),
+  z
+    .object({
+      type: z.literal('coupon').meta(REWARD_TYPE),
+      title: Text.min(1).max(20).meta({ label: '名称' }),
+      valueFen: z.number().int().min(1).max(100000).meta({ label: '券面额', money: true })
+    })
+    .strict(),
+  z
+    .object({
+      type: z.literal('card').meta(REWARD_TYPE),
+      title: Text.min(1).max(20).meta({ label: '名称' }),
+      uses: z.number().int().min(1).max(50).meta({ label: '服务次数' })
+    })
+    .strict()
 ])
 export type Reward = z.infer<typeof RewardSchema>
 
@@ -77,25 +91,29 @@ const HOUR = 3600_000
 
 export const EventDraftSchema = z
   .object({
-    kind: z.enum(EVENT_KINDS),
-    title: z.string().trim().min(1, '请填写标题').max(40, '标题最多 40 个字'),
-    cover: z.union([z.literal(''), z.string().url('封面地址无效').max(512)]).default(''),
-    description: z.string().trim().max(2000, '介绍最多 2000 字').default(''),
-    venue: z.string().trim().min(1, '请填写地点').max(60, '地点最多 60 个字'),
-    startAt: Instant,
-    endAt: Instant,
-    capacity: z.number().int().min(1, '名额至少 1 个').max(5000, '名额最多 5000 个'),
-    signupOpensAt: Instant,
-    signupClosesAt: Instant,
+    kind: z.enum(EVENT_KINDS).meta({ label: '活动类型' }),
+    title: Text.min(1, '请填写标题').max(40, '标题最多 40 个字').meta({ label: '标题' }),
+    cover: OptionalPhoto.meta({ label: '封面' }),
+    description: MultilineText.max(2000, '介绍最多 2000 字').meta({ label: '介绍' }).default(''),
+    venue: Text.min(1, '请填写地点').max(60, '地点最多 60 个字').meta({ label: '地点' }),
+    startAt: Instant.meta({ label: '开始时间' }),
+    endAt: Instant.meta({ label: '结束时间' }),
+    capacity: z.number().int().min(1, '名额至少 1 个').max(5000, '名额最多 5000 个').meta({ label: '名额' }),
+    signupOpensAt: Instant.meta({ label: '报名开始时间' }),
+    signupClosesAt: Instant.meta({ label: '报名截止时间' }),
     /** Confirmed seats may be cancelled until this many hours before the start. */
-    cancelHoursBefore: z.number().int().min(0).max(168, '最多提前 168 小时'),
-    seatsPerHousehold: z.number().int().min(1, '每户至少 1 席').max(10, '每户最多 10 席'),
-    fields: z.array(FormFieldSchema).max(10, '最多 10 个报名字段').default([]),
+    cancelHoursBefore: z.number().int().min(0).max(168, '最多提前 168 小时').meta({ label: '开始前可取消的小时数' }),
+    seatsPerHousehold: z.number().int().min(1, '每户至少 1 席').max(10, '每户最多 10 席').meta({ label: '每户席位' }),
+    fields: z.array(FormFieldSchema).max(10, '最多 10 个报名字段').meta({ label: '报名字段', measure: '个' }).default([]),
     rewards: z
-      .object({ attendance: RewardSchema.nullable().default(null), feedback: RewardSchema.nullable().default(null) })
+      .object({
+        attendance: RewardSchema.meta({ label: '签到奖励', qualify: true }).nullable().default(null),
+        feedback: RewardSchema.meta({ label: '反馈奖励', qualify: true }).nullable().default(null)
+      })
       .strict()
+      .meta({ label: '活动奖励' })
       .default({ attendance: null, feedback: null }),
-    verifierIds: z.array(Id).max(20).default([])
+    verifierIds: z.array(Id).max(20).meta({ label: '核销员', measure: '位' }).default([])
   })
   .strict()
   .superRefine((d, ctx) => {
@@ -130,7 +148,8 @@ const EventView = z.object({
   communityId: Id,
   kind: z.enum(EVENT_KINDS),
   title: z.string(),
-  cover: z.string(),
+  /** Null: no cover (so does an address stored before photos were uploaded). */
+  cover: PhotoId.nullable(),
   description: z.string(),
   venue: z.string(),
   startAt: EpochMs,
@@ -213,16 +232,21 @@ const Rating = z.number().int().min(1, '请打分').max(5, '最高 5 分')
 
 export const FeedbackInputSchema = z
   .object({
-    eventId: Id,
-    ratings: z.object({ content: Rating, organisation: Rating, service: Rating }).strict(),
-    comment: z.string().trim().max(500, '最多 500 字').default(''),
-    ideas: z.string().trim().max(500, '最多 500 字').default('')
+    eventId: Id.meta({ label: '活动' }),
+    ratings: z.object({
+      content: Rating.meta({ label: RATING_LABELS.content }),
+      organisation: Rating.meta({ label: RATING_LABELS.organisation }),
+      service: Rating.meta({ label: RATING_LABELS.service })
+    }).strict().meta({ label: '评分' }),
+    comment: MultilineText.max(500, '最多 500 字').meta({ label: '评价' }).default(''),
+    ideas: MultilineText.max(500, '最多 500 字').meta({ label: '新服务建议' }).default('')
   })
   .strict()
 
 const InviteStats = z.object({
   eventId: Id,
   title: z.string(),
+  cover: PhotoId.nullable(),
   startAt: EpochMs,
   token: z.string().nullable(),
   shares: z.number().int(),
@@ -233,7 +257,7 @@ const InviteStats = z.object({
 })
 
 const RESIDENT_VIEWERS = ['resident', 'staff', 'verifier', 'butler', 'operator'] as const
-const InviteToken = z.string().trim().regex(/^[A-Za-z0-9]{6,32}$/, '邀请码无效')
+const InviteToken = Text.regex(/^[A-Za-z0-9]{6,32}$/, '邀请码无效').meta({ label: '邀请码' })
 
 export const eventContracts = {
   list: defineAction({
@@ -241,7 +265,7 @@ export const eventContracts = {
     name: 'list',
     summary: '社区的活动列表（即将开始或已结束）',
     access: RESIDENT_VIEWERS,
-    input: z.object({ when: z.enum(['upcoming', 'past']).default('upcoming') }).strict(),
+    input: z.object({ when: z.enum(['upcoming', 'past']).meta({ label: '时间范围' }).default('upcoming') }).strict(),
     output: z.object({ events: z.array(EventView) })
   }),
   get: defineAction({
@@ -249,7 +273,7 @@ export const eventContracts = {
     name: 'get',
     summary: '活动详情；住户还能看到本户的报名',
     access: RESIDENT_VIEWERS,
-    input: z.object({ id: Id }).strict(),
+    input: z.object({ id: Id.meta({ label: '活动' }) }).strict(),
     output: z.object({
       event: EventView,
       mine: z.array(MySignup),
@@ -270,6 +294,7 @@ export const eventContracts = {
           id: Id,
           kind: z.enum(EVENT_KINDS),
           title: z.string(),
+          cover: PhotoId.nullable(),
           description: z.string(),
           venue: z.string(),
           durationMin: z.number().int().positive(),
@@ -287,7 +312,7 @@ export const eventContracts = {
     name: 'create',
     summary: '活动专员创建活动',
     access: ['staff'],
-    input: z.object({ event: EventDraftSchema }).strict(),
+    input: z.object({ event: EventDraftSchema.meta({ label: '活动' }) }).strict(),
     output: EventView
   }),
   update: defineAction({
@@ -295,7 +320,7 @@ export const eventContracts = {
     name: 'update',
     summary: '活动专员修改活动；名额不能少于已确认人数，扩容时自动递补候补',
     access: ['staff'],
-    input: z.object({ id: Id, event: EventDraftSchema }).strict(),
+    input: z.object({ id: Id.meta({ label: '活动' }), event: EventDraftSchema.meta({ label: '活动' }) }).strict(),
     output: EventView
   }),
   signUp: defineAction({
@@ -305,11 +330,11 @@ export const eventContracts = {
     access: ['resident'],
     input: z
       .object({
-        eventId: Id,
-        householdId: Id,
-        answers: z.record(z.string().max(24), z.union([z.string().max(200), z.number()])).default({}),
+        eventId: Id.meta({ label: '活动' }),
+        householdId: Id.meta({ label: '房屋' }),
+        answers: z.record(z.string().max(24), z.union([Text.max(200), z.number()])).meta({ label: '报名信息' }).default({}),
         /** Template keys the resident accepted in wx.requestSubscribeMessage on this tap. */
-        subscribed: z.array(z.enum([EVENT_TEMPLATES.reminder, EVENT_TEMPLATES.promoted])).max(2).default([])
+        subscribed: z.array(z.enum([EVENT_TEMPLATES.reminder, EVENT_TEMPLATES.promoted])).max(2).meta({ label: '订阅的消息', measure: '条' }).default([])
       })
       .strict(),
     output: MySignup
@@ -319,7 +344,7 @@ export const eventContracts = {
     name: 'cancel',
     summary: '取消报名；空出的席位由候补第一位递补',
     access: ['resident'],
-    input: z.object({ signupId: Id }).strict(),
+    input: z.object({ signupId: Id.meta({ label: '报名记录' }) }).strict(),
     output: MySignup
   }),
   mine: defineAction({
@@ -340,7 +365,7 @@ export const eventContracts = {
     name: 'ticket',
     summary: '电子票：签名、限时、轮换的二维码与核销码',
     access: ['resident'],
-    input: z.object({ signupId: Id }).strict(),
+    input: z.object({ signupId: Id.meta({ label: '报名记录' }) }).strict(),
     output: z.object({
       signup: MySignup,
       event: EventView,
@@ -356,7 +381,7 @@ export const eventContracts = {
     name: 'ticketCode',
     summary: '电子票刷新（每 30 秒）：只换新的二维码与核销码',
     access: ['resident'],
-    input: z.object({ signupId: Id }).strict(),
+    input: z.object({ signupId: Id.meta({ label: '报名记录' }) }).strict(),
     output: z.object({
       /** When it changes (checked in), the page loads the whole ticket again. */
       status: z.enum(['confirmed', 'checkedIn']),
@@ -371,7 +396,7 @@ export const eventContracts = {
     name: 'checkIn',
     summary: '核销员扫码或输入核销码签到（每人一次）',
     access: ['verifier', 'staff'],
-    input: z.object({ eventId: Id, code: z.string().trim().min(6, '请输入 6 位核销码').max(200) }).strict(),
+    input: z.object({ eventId: Id.meta({ label: '活动' }), code: Text.min(6, '请输入 6 位核销码').max(200).meta({ label: '核销码' }) }).strict(),
     output: z.object({ signupId: Id, name: z.string(), householdLabel: z.string(), checkedInAt: EpochMs, rewardText: z.string().nullable() })
   }),
   signups: defineAction({
@@ -379,7 +404,7 @@ export const eventContracts = {
     name: 'signups',
     summary: '报名名单与候补队列',
     access: ['staff', 'verifier'],
-    input: z.object({ eventId: Id }).strict(),
+    input: z.object({ eventId: Id.meta({ label: '活动' }) }).strict(),
     output: z.object({
       event: EventView,
       attendees: z.array(Attendee),
@@ -392,7 +417,7 @@ export const eventContracts = {
     name: 'exportAttendees',
     summary: '导出报名名单 CSV（UTF-8 BOM，Excel 可直接打开）',
     access: ['staff'],
-    input: z.object({ eventId: Id }).strict(),
+    input: z.object({ eventId: Id.meta({ label: '活动' }) }).strict(),
     output: z.object({ filename: z.string(), csv: z.string(), rows: z.number().int() })
   }),
   submitFeedback: defineAction({
@@ -408,7 +433,7 @@ export const eventContracts = {
     name: 'feedbackSummary',
     summary: '活动反馈汇总',
     access: ['staff', 'operator'],
-    input: z.object({ eventId: Id }).strict(),
+    input: z.object({ eventId: Id.meta({ label: '活动' }) }).strict(),
     output: z.object({
       eventTitle: z.string(),
       responses: z.number().int(),
@@ -422,7 +447,7 @@ export const eventContracts = {
     name: 'listIdeas',
     summary: '新服务创意墙',
     access: ['staff', 'operator'],
-    input: z.object({ status: z.enum(IDEA_STATUSES).optional() }).strict(),
+    input: z.object({ status: z.enum(IDEA_STATUSES).meta({ label: '状态' }).optional() }).strict(),
     output: z.object({ ideas: z.array(Idea) })
   }),
   updateIdea: defineAction({
@@ -432,9 +457,9 @@ export const eventContracts = {
     access: ['staff', 'operator'],
     input: z
       .object({
-        id: Id,
-        status: z.enum(IDEA_STATUSES),
-        tags: z.array(z.string().trim().min(1).max(10)).max(5, '最多 5 个标签')
+        id: Id.meta({ label: '创意' }),
+        status: z.enum(IDEA_STATUSES).meta({ label: '状态' }),
+        tags: z.array(Text.min(1).max(10)).max(5, '最多 5 个标签').meta({ label: '标签', measure: '个' })
       })
       .strict(),
     output: Idea
@@ -444,15 +469,21 @@ export const eventContracts = {
     name: 'shareInvite',
     summary: '管家分享活动到微信群：生成带管家邀请码的卡片路径',
     access: ['butler'],
-    input: z.object({ eventId: Id }).strict(),
-    output: z.object({ token: z.string(), path: z.string(), shares: z.number().int() })
+    input: z.object({ eventId: Id.meta({ label: '活动' }) }).strict(),
+    output: z.object({
+      token: z.string(),
+      path: z.string(),
+      /** The share card's picture; null: WeChat takes a screenshot of the page. */
+      cover: PhotoId.nullable(),
+      shares: z.number().int()
+    })
   }),
   invitePoster: defineAction({
     fn: FN,
     name: 'invitePoster',
     summary: '管家海报：小程序码（scene 不超过 32 字符）',
     access: ['butler'],
-    input: z.object({ eventId: Id }).strict(),
+    input: z.object({ eventId: Id.meta({ label: '活动' }) }).strict(),
     output: z.object({
       token: z.string(),
       page: z.string(),
@@ -480,7 +511,7 @@ export const eventContracts = {
       .object({
         token: InviteToken,
         /** `cloudID` from wx.getGroupEnterInfo when the card was opened in a group. */
-        groupCloudId: z.string().trim().min(1).max(512).optional()
+        groupCloudId: Text.min(1).max(512).meta({ label: '群信息' }).optional()
       })
       .strict(),
     output: z.object({ eventId: Id, communityId: Id, inviterName: z.string(), groupRecorded: z.boolean() })

@@ -1,5 +1,5 @@
 import * as z from 'zod'
-import { EpochMs, Id } from './common'
+import { EpochMs, Id, Text, timeInput } from './common'
 import { defineAction } from './define'
 
 const FN = 'fee'
@@ -18,8 +18,8 @@ export const BILL_STATUS_LABELS: Record<BillStatus, string> = {
 }
 
 /** A billing month in Asia/Shanghai. */
-export const Period = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式应为 YYYY-MM')
-const Fen = z.number().int().nonnegative()
+export const Period = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式应为 YYYY-MM').meta({ label: '月份' })
+const Fen = z.number().int().nonnegative().meta({ money: true })
 
 export const BillView = z.object({
   id: Id,
@@ -54,7 +54,10 @@ export const feeContracts = {
     name: 'myBills',
     summary: '本户账单（待缴、已缴）',
     access: ['resident'],
-    input: z.object({ householdId: Id, status: z.enum(['outstanding', 'settled', 'all']).default('outstanding') }).strict(),
+    input: z.object({
+      householdId: Id.meta({ label: '房屋' }),
+      status: z.enum(['outstanding', 'settled', 'all']).meta({ label: '账单状态' }).default('outstanding')
+    }).strict(),
     output: z.object({
       householdLabel: z.string(),
       bills: z.array(BillView),
@@ -68,7 +71,7 @@ export const feeContracts = {
     name: 'subscribe',
     summary: '记录住户在点击时同意的订阅消息（一次性模板，每次同意可推送一条）',
     access: ['resident'],
-    input: z.object({ template: z.enum(['arrears']) }).strict(),
+    input: z.object({ template: z.enum(['arrears']).meta({ label: '订阅消息' }) }).strict(),
     output: z.object({ granted: z.number().int() })
   }),
   collection: defineAction({
@@ -88,7 +91,7 @@ export const feeContracts = {
     name: 'arrears',
     summary: '运营：欠费户列表',
     access: ['operator'],
-    input: z.object({ buildingId: Id.optional() }).strict(),
+    input: z.object({ buildingId: Id.meta({ label: '楼栋' }).optional() }).strict(),
     output: z.object({
       households: z.array(
         z.object({
@@ -124,11 +127,11 @@ export const feeContracts = {
     access: ['operator'],
     input: z
       .object({
-        title: z.string().trim().min(2, '请填写收费名称').max(30),
-        amountFen: z.number().int().positive('金额须大于 0').max(10_000_000, '单笔不超过 10 万元'),
-        buildingIds: z.array(Id).max(100).default([]),
-        dueAt: EpochMs,
-        clientRequestId: z.string().trim().min(8).max(64)
+        title: Text.min(2, '请填写收费名称').max(30).meta({ label: '收费名称' }),
+        amountFen: z.number().int().positive('金额须大于 0').max(10_000_000, '单笔不超过 10 万元').meta({ label: '金额', money: true }),
+        buildingIds: z.array(Id).max(100).meta({ label: '楼栋', measure: '个' }).default([]),
+        dueAt: timeInput(1).meta({ label: '缴费截止日期' }),
+        clientRequestId: Text.min(8).max(64).meta({ label: '请求编号' })
       })
       .strict(),
     output: z.object({ chargeId: Id, bills: z.number().int() })

@@ -19,7 +19,8 @@ export const MAX_GATE_BODY_BYTES = 2048
 /** How far a device's request time may be from the server's before it is refused as stale. */
 export const DEVICE_CLOCK_WINDOW_MS = 60_000
 
-const DeviceId = z.string().min(1).max(64)
+/** `${communityId}:${gateId}` (bare ids for gates registered before ids were scoped per community). */
+const DeviceId = z.string().min(1).max(100)
 const Nonce = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/)
 
 export const GateVerifyBody = z

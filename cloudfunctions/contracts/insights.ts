@@ -1,6 +1,6 @@
 import * as z from 'zod'
 import { defineAction } from './define'
-import { Empty, EpochMs, Id, Ok } from './common'
+import { Empty, EpochMs, Id, Ok, Text, MultilineText } from './common'
 import {
   AGE_BANDS,
   CHURN_CASE_STATUSES,
@@ -14,7 +14,7 @@ import {
 } from './insights-labels'
 
 const FN = 'insights'
-const Fen = z.number().int()
+const Fen = z.number().int().meta({ money: true })
 const Count = z.number().int().nonnegative()
 
 /** A Shanghai calendar day, `YYYY-MM-DD`. */
@@ -24,7 +24,7 @@ export const Day = z
   .refine((s) => {
     const d = new Date(`${s}T00:00:00Z`)
     return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s
-  }, '不是有效日期')
+  }, '不是有效日期').meta({ label: '日期' })
 
 // ── Household profile ─────────────────────────────────────────────────────────────────────────
 /** A mainland plate: province character, letter, then 5–6 letters/digits (new-energy plates have 6). */
@@ -32,7 +32,7 @@ const Plate = z
   .string()
   .trim()
   .toUpperCase()
-  .regex(/^[\u4e00-\u9fa5][A-Z](?:[A-Z0-9]{5,6}|·\*{3}[A-Z0-9]{2})$/, '车牌格式不正确，例如 沪A12345')
+  .regex(/^[\u4e00-\u9fa5][A-Z](?:[A-Z0-9]{5,6}|·\*{3}[A-Z0-9]{2})$/, '车牌格式不正确，例如 沪A12345').meta({ label: '车牌号' })
 /** A butler sees plates masked (`浙A·***45`); sending one back keeps the stored plate it stands for. */
 export const MASKED_PLATE = /·\*{3}/
 
@@ -42,22 +42,22 @@ export const ProfileFields = z
       .array(
         z
           .object({
-            name: z.string().trim().max(20, '称呼最多 20 字').default(''),
-            ageBand: z.enum(AGE_BANDS).optional(),
-            occupation: z.string().trim().max(20, '职业最多 20 字').default('')
+            name: Text.max(20, '称呼最多 20 字').meta({ label: '称呼' }).default(''),
+            ageBand: z.enum(AGE_BANDS).meta({ label: '年龄段' }).optional(),
+            occupation: Text.max(20, '职业最多 20 字').meta({ label: '职业' }).default('')
           })
           .strict()
       )
-      .max(12, '最多 12 位成员')
+      .max(12, '最多 12 位成员').meta({ label: '家庭成员', measure: '位' })
       .default([]),
     /** Square metres × 100, as the household record stores area. */
-    areaCm2: z.number().int().min(100, '面积过小').max(100_000_00, '面积过大').optional(),
-    cars: z.array(z.object({ plate: Plate }).strict()).max(6, '最多 6 辆车').default([]),
+    areaCm2: z.number().int().min(100, '面积过小').max(100_000_00, '面积过大').meta({ label: '面积' }).optional(),
+    cars: z.array(z.object({ plate: Plate }).strict()).max(6, '最多 6 辆车').meta({ label: '车', measure: '辆' }).default([]),
     pets: z
-      .array(z.object({ kind: z.enum(PET_KINDS), count: z.number().int().min(1).max(20) }).strict())
-      .max(6)
+      .array(z.object({ kind: z.enum(PET_KINDS).meta({ label: '宠物种类' }), count: z.number().int().min(1).max(20).meta({ label: '只数' }) }).strict())
+      .max(6).meta({ label: '宠物', measure: '类' })
       .default([]),
-    note: z.string().trim().max(200, '备注最多 200 字').default('')
+    note: MultilineText.max(200, '备注最多 200 字').meta({ label: '备注' }).default('')
   })
   .strict()
 
@@ -91,6 +91,15 @@ const Consumption = z.object({
 
 const ReasonView = z.object({ code: z.enum(CHURN_REASONS), label: z.string(), points: z.number().int() })
 const SegmentHit = z.object({ need: z.enum(NEEDS), label: z.string(), because: z.string() })
+
+/**
+ * What the resident sees of the analysis: the needs found, each with a plain reason. No score,
+ * churn reasons or figures: those are the butler's and operator's working, not the resident's.
+ */
+const ResidentInsight = z.object({
+  segments: z.array(z.object({ need: z.enum(NEEDS), label: z.string(), reason: z.string() })),
+  optedOut: z.boolean()
+})
 
 const Insight = z.object({
   score: z.number().int().nullable(),
@@ -199,21 +208,25 @@ const CommunityRow = z.object({ communityId: Id, name: z.string(), orders: Count
 
 const RangeInput = z
   .object({
-    scope: z.enum(['community', 'all']).default('community'),
-    from: Day,
-    to: Day
+    scope: z.enum(['community', 'all']).meta({ label: '统计范围' }).default('community'),
+    from: Day.meta({ label: '开始日期' }),
+    to: Day.meta({ label: '结束日期' })
   })
   .strict()
 
 // ── Rules ─────────────────────────────────────────────────────────────────────────────────────
 export const SegmentRule = z
   .object({
-    need: z.enum(NEEDS),
-    label: z.string().trim().min(2, '请写一句规则说明').max(40, '说明最多 40 字'),
+    need: z.enum(NEEDS).meta({ label: '需求' }),
+    label: Text.min(2, '请写一句规则说明').max(40, '说明最多 40 字').meta({ label: '规则说明' }),
     all: z
-      .array(z.object({ metric: z.enum(SEGMENT_METRICS), op: z.enum(RULE_OPS), value: z.number().min(0).max(100_000_000) }).strict())
+      .array(z.object({
+        metric: z.enum(SEGMENT_METRICS).meta({ label: '指标' }),
+        op: z.enum(RULE_OPS).meta({ label: '比较方式' }),
+        value: z.number().min(0).max(100_000_000).meta({ label: '数值' })
+      }).strict())
       .min(1, '至少一个条件')
-      .max(5, '最多 5 个条件')
+      .max(5, '最多 5 个条件').meta({ label: '条件', measure: '个' })
   })
   .strict()
 export type SegmentRuleT = z.infer<typeof SegmentRule>
@@ -221,11 +234,11 @@ export type SegmentRuleT = z.infer<typeof SegmentRule>
 export const ChurnSettings = z
   .object({
     /** A score at or above this opens a follow-up case. */
-    threshold: z.number().int().min(10).max(100),
+    threshold: z.number().int().min(10).max(100).meta({ label: '预警分数线' }),
     /** "No orders in N weeks" fires after this many weeks. */
-    quietWeeks: z.number().int().min(2).max(26),
+    quietWeeks: z.number().int().min(2).max(26).meta({ label: '未下单周数' }),
     /** Daily invitation target per butler for this week's session. */
-    inviteTarget: z.number().int().min(1).max(100)
+    inviteTarget: z.number().int().min(1).max(100).meta({ label: '每日邀请目标' })
   })
   .strict()
 export type ChurnSettingsT = z.infer<typeof ChurnSettings>
@@ -239,8 +252,8 @@ export const insightsContracts = {
     name: 'myProfile',
     summary: '住户：查看本户档案与消费数据',
     access: ['resident'],
-    input: z.object({ householdId: Id }).strict(),
-    output: z.object({ profile: ProfileView, consumption: Consumption.nullable(), insight: Insight })
+    input: z.object({ householdId: Id.meta({ label: '房屋' }) }).strict(),
+    output: z.object({ profile: ProfileView, consumption: Consumption.nullable(), insight: ResidentInsight })
   }),
   saveProfile: defineAction({
     fn: FN,
@@ -248,7 +261,11 @@ export const insightsContracts = {
     summary: '住户：同意后填写本户档案',
     access: ['resident'],
     input: z
-      .object({ householdId: Id, consent: z.literal(true, { error: '请先阅读并同意个人信息收集说明' }), profile: ProfileFields })
+      .object({
+        householdId: Id.meta({ label: '房屋' }),
+        consent: z.literal(true, { error: '请先阅读并同意个人信息收集说明' }).meta({ label: '同意说明' }),
+        profile: ProfileFields.meta({ label: '档案' })
+      })
       .strict(),
     output: z.object({ profile: ProfileView })
   }),
@@ -257,7 +274,7 @@ export const insightsContracts = {
     name: 'exportProfile',
     summary: '住户：导出本户的全部个人数据（JSON）',
     access: ['resident'],
-    input: z.object({ householdId: Id }).strict(),
+    input: z.object({ householdId: Id.meta({ label: '房屋' }) }).strict(),
     output: z.object({ fileName: z.string(), json: z.string() })
   }),
   deleteProfile: defineAction({
@@ -265,7 +282,7 @@ export const insightsContracts = {
     name: 'deleteProfile',
     summary: '住户：删除本户档案与画像数据，并停止画像分析',
     access: ['resident'],
-    input: z.object({ householdId: Id, confirm: z.literal(true, { error: '请确认删除' }) }).strict(),
+    input: z.object({ householdId: Id.meta({ label: '房屋' }), confirm: z.literal(true, { error: '请确认删除' }).meta({ label: '确认删除' }) }).strict(),
     output: Ok
   }),
   restoreAnalysis: defineAction({
@@ -273,7 +290,7 @@ export const insightsContracts = {
     name: 'restoreAnalysis',
     summary: '住户：重新开启画像分析',
     access: ['resident'],
-    input: z.object({ householdId: Id }).strict(),
+    input: z.object({ householdId: Id.meta({ label: '房屋' }) }).strict(),
     output: Ok
   }),
   // ── Butler workspace ──────────────────────────────────────────────────────────────────────
@@ -294,7 +311,7 @@ export const insightsContracts = {
     name: 'household',
     summary: '管家：住户档案（脱敏）、消费、预警原因、跟进记录',
     access: ['butler', 'operator'],
-    input: z.object({ householdId: Id }).strict(),
+    input: z.object({ householdId: Id.meta({ label: '房屋' }) }).strict(),
     output: z.object({
       profile: ProfileView,
       consumption: Consumption.nullable(),
@@ -311,7 +328,11 @@ export const insightsContracts = {
     summary: '管家：代为登记住户档案（需住户口头同意）',
     access: ['butler'],
     input: z
-      .object({ householdId: Id, consent: z.literal(true, { error: '请确认住户已同意登记' }), profile: ProfileFields })
+      .object({
+        householdId: Id.meta({ label: '房屋' }),
+        consent: z.literal(true, { error: '请确认住户已同意登记' }).meta({ label: '住户同意' }),
+        profile: ProfileFields.meta({ label: '档案' })
+      })
       .strict(),
     output: z.object({ profile: ProfileView })
   }),
@@ -320,7 +341,7 @@ export const insightsContracts = {
     name: 'reveal',
     summary: '管家：为执行任务查看完整电话与车牌（留痕）',
     access: ['butler'],
-    input: z.object({ householdId: Id, taskId: Id }).strict(),
+    input: z.object({ householdId: Id.meta({ label: '房屋' }), taskId: Id.meta({ label: '任务' }) }).strict(),
     output: z.object({ profile: ProfileView })
   }),
   todayTasks: defineAction({
@@ -338,10 +359,10 @@ export const insightsContracts = {
     access: ['butler'],
     input: z
       .object({
-        householdId: Id,
-        channel: z.enum(FOLLOW_CHANNELS),
-        note: z.string().trim().min(2, '请写下跟进情况').max(300, '最多 300 字'),
-        clientRequestId: z.string().trim().min(8).max(64)
+        householdId: Id.meta({ label: '房屋' }),
+        channel: z.enum(FOLLOW_CHANNELS).meta({ label: '跟进方式' }),
+        note: MultilineText.min(2, '请写下跟进情况').max(300, '最多 300 字').meta({ label: '跟进情况' }),
+        clientRequestId: Text.min(8).max(64).meta({ label: '请求编号' })
       })
       .strict(),
     output: z.object({ followedAt: EpochMs, caseId: Id.nullable() })
@@ -351,7 +372,7 @@ export const insightsContracts = {
     name: 'scoreboard',
     summary: '管家/运营：周排行榜（任务完成率）',
     access: ['butler', 'operator'],
-    input: z.object({ weeksAgo: z.number().int().min(0).max(12).default(0) }).strict(),
+    input: z.object({ weeksAgo: z.number().int().min(0).max(12).meta({ label: '周次' }).default(0) }).strict(),
     output: z.object({ weekStart: z.string(), weekEnd: z.string(), rows: z.array(ScoreRow) })
   }),
   churnCases: defineAction({
@@ -359,7 +380,7 @@ export const insightsContracts = {
     name: 'churnCases',
     summary: '管家/运营：流失预警住户与召回结果',
     access: ['butler', 'operator'],
-    input: z.object({ status: z.enum(CHURN_CASE_STATUSES).optional() }).strict(),
+    input: z.object({ status: z.enum(CHURN_CASE_STATUSES).meta({ label: '状态' }).optional() }).strict(),
     output: z.object({
       cases: z.array(CaseView),
       outcomes: z.object({ open: Count, followed: Count, reactivated: Count, lost: Count, reactivationBp: z.number().int().nullable() })
@@ -411,7 +432,10 @@ export const insightsContracts = {
     name: 'saveRules',
     summary: '运营：修改分群规则与预警设置（次日生效，也可立即重算）',
     access: ['operator'],
-    input: z.object({ segments: z.array(SegmentRule).max(30, '最多 30 条规则'), churn: ChurnSettings }).strict(),
+    input: z.object({
+      segments: z.array(SegmentRule).max(30, '最多 30 条规则').meta({ label: '分群规则', measure: '条' }),
+      churn: ChurnSettings.meta({ label: '预警设置' })
+    }).strict(),
     output: RulesView
   }),
   segment: defineAction({
@@ -419,7 +443,7 @@ export const insightsContracts = {
     name: 'segment',
     summary: '运营/管家：某一需求分群的住户（用于定向发券、邀请）',
     access: ['operator', 'butler'],
-    input: z.object({ need: z.enum(NEEDS) }).strict(),
+    input: z.object({ need: z.enum(NEEDS).meta({ label: '需求' }) }).strict(),
     output: z.object({
       need: z.enum(NEEDS),
       count: Count,
@@ -434,10 +458,10 @@ export const insightsContracts = {
     access: ['operator'],
     input: z
       .object({
-        name: z.string().trim().min(2, '请填写社区名称').max(30, '最多 30 字'),
-        city: z.string().trim().min(2, '请填写城市').max(20),
-        address: z.string().trim().min(4, '请填写地址').max(60),
-        clientRequestId: z.string().trim().min(8).max(64)
+        name: Text.min(2, '请填写社区名称').max(30, '最多 30 字').meta({ label: '社区名称' }),
+        city: Text.min(2, '请填写城市').max(20).meta({ label: '城市' }),
+        address: Text.min(4, '请填写地址').max(60).meta({ label: '地址' }),
+        clientRequestId: Text.min(8).max(64).meta({ label: '请求编号' })
       })
       .strict(),
     output: z.object({
@@ -462,6 +486,7 @@ export type CaseViewT = z.infer<typeof CaseView>
 export type ReasonViewT = z.infer<typeof ReasonView>
 export type SegmentHitT = z.infer<typeof SegmentHit>
 export type InsightT = z.infer<typeof Insight>
+export type ResidentInsightT = z.infer<typeof ResidentInsight>
 export type ConsumptionT = z.infer<typeof Consumption>
 export type ProfileFieldsT = z.output<typeof ProfileFields>
 export type FunnelT = z.infer<typeof Funnel>

@@ -1,6 +1,6 @@
 import * as z from 'zod'
 import { NEEDS } from './insights-labels'
-import { EpochMs, Id, RelationSchema } from './common'
+import { EpochMs, Id, RelationSchema, Text, TimeInput } from './common'
 import { defineAction } from './define'
 
 /**
@@ -11,8 +11,8 @@ import { defineAction } from './define'
  */
 const FN = 'member'
 
-const Fen = z.number().int().nonnegative()
-const ClientRequestId = z.string().trim().min(8).max(64)
+const Fen = z.number().int().nonnegative().meta({ money: true })
+const ClientRequestId = Text.min(8).max(64).meta({ label: '请求编号' })
 
 // ── Coupons ─────────────────────────────────────────────────────────────────────────────────
 
@@ -27,10 +27,10 @@ export type ScopeType = (typeof SCOPE_TYPES)[number]
 /** What a coupon applies to: everything, a category, one product or one service (`value` is its id). */
 export const CouponScopeSchema = z
   .object({
-    type: z.enum(SCOPE_TYPES),
-    value: z.string().trim().max(64).default(''),
+    type: z.enum(SCOPE_TYPES).meta({ label: '适用范围类型' }),
+    value: Text.max(64).meta({ label: '适用范围' }).default(''),
     /** Shown to residents, e.g. 「家政服务」. */
-    label: z.string().trim().max(20).default('')
+    label: Text.max(20).meta({ label: '适用范围名称' }).default('')
   })
   .strict()
   .superRefine((s, ctx) => {
@@ -39,8 +39,8 @@ export const CouponScopeSchema = z
 export type CouponScope = z.infer<typeof CouponScopeSchema>
 
 export const ValiditySchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('dates'), from: EpochMs, to: EpochMs }).strict(),
-  z.object({ type: z.literal('days'), days: z.number().int().min(1, '至少 1 天').max(365, '最长 365 天') }).strict()
+  z.object({ type: z.literal('dates').meta({ label: '有效期类型' }), from: TimeInput.meta({ label: '有效期开始' }), to: TimeInput.meta({ label: '有效期结束' }) }).strict(),
+  z.object({ type: z.literal('days').meta({ label: '有效期类型' }), days: z.number().int().min(1, '至少 1 天').max(365, '最长 365 天').meta({ label: '有效天数' }) }).strict()
 ])
 export type Validity = z.infer<typeof ValiditySchema>
 
@@ -59,18 +59,18 @@ export interface CouponTerms {
 
 export const TemplateDraftSchema = z
   .object({
-    title: z.string().trim().min(2, '请填写名称').max(20, '名称最多 20 个字'),
-    kind: z.enum(COUPON_KINDS),
-    valueFen: Fen.max(1_000_000, '面额最多 1 万元').default(0),
-    percentOff: z.number().int().min(0).max(90, '最多 90% 折扣').default(0),
-    capFen: Fen.max(1_000_000).default(0),
-    minSpendFen: Fen.max(10_000_000).default(0),
-    scope: CouponScopeSchema,
-    validity: ValiditySchema,
-    totalStock: z.number().int().min(1, '库存至少 1 张').max(1_000_000, '库存最多 100 万张'),
-    perUserLimit: z.number().int().min(1).max(20, '每人最多领 20 张').default(1),
+    title: Text.min(2, '请填写名称').max(20, '名称最多 20 个字').meta({ label: '名称' }),
+    kind: z.enum(COUPON_KINDS).meta({ label: '券类型' }),
+    valueFen: Fen.max(1_000_000, '面额最多 1 万元').meta({ label: '面额' }).default(0),
+    percentOff: z.number().int().min(0).max(90, '最多 90% 折扣').meta({ label: '折扣（%）' }).default(0),
+    capFen: Fen.max(1_000_000).meta({ label: '最高优惠' }).default(0),
+    minSpendFen: Fen.max(10_000_000).meta({ label: '使用门槛' }).default(0),
+    scope: CouponScopeSchema.meta({ label: '适用范围' }),
+    validity: ValiditySchema.meta({ label: '有效期' }),
+    totalStock: z.number().int().min(1, '库存至少 1 张').max(1_000_000, '库存最多 100 万张').meta({ label: '库存' }),
+    perUserLimit: z.number().int().min(1).max(20, '每人最多领 20 张').meta({ label: '每人限领' }).default(1),
     /** Residents may claim it themselves in 领券中心; otherwise only operators issue it. */
-    claimable: z.boolean().default(false)
+    claimable: z.boolean().meta({ label: '住户可领' }).default(false)
   })
   .strict()
   .superRefine((t, ctx) => {
@@ -163,11 +163,11 @@ const ClaimableView = z.object({
 // ── Segments (operator issuing) ─────────────────────────────────────────────────────────────
 
 export const SegmentSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('all') }).strict(),
-  z.object({ type: z.literal('building'), buildingId: Id }).strict(),
-  z.object({ type: z.literal('level'), level: z.string().trim().min(1).max(16) }).strict(),
+  z.object({ type: z.literal('all').meta({ label: '发放人群' }) }).strict(),
+  z.object({ type: z.literal('building').meta({ label: '发放人群' }), buildingId: Id.meta({ label: '楼栋' }) }).strict(),
+  z.object({ type: z.literal('level').meta({ label: '发放人群' }), level: Text.min(1).max(16).meta({ label: '会员等级' }) }).strict(),
   /** A household need (五省) inferred by the insights rules: see domain/insights/segments.ts. */
-  z.object({ type: z.literal('need'), need: z.enum(NEEDS) }).strict()
+  z.object({ type: z.literal('need').meta({ label: '发放人群' }), need: z.enum(NEEDS).meta({ label: '需求分群' }) }).strict()
 ])
 export type Segment = z.infer<typeof SegmentSchema>
 
@@ -185,19 +185,20 @@ export const POINT_KIND_LABELS: Record<PointKind, string> = {
 
 export const LevelRuleSchema = z
   .object({
-    key: z.string().regex(/^[a-z][a-z0-9_]{0,15}$/, '等级标识为小写字母'),
-    name: z.string().trim().min(1).max(8, '等级名称最多 8 个字'),
+    key: z.string().regex(/^[a-z][a-z0-9_]{0,15}$/, '等级标识为小写字母').meta({ label: '等级标识' }),
+    name: Text.min(1).max(8, '等级名称最多 8 个字').meta({ label: '名称' }),
     /** Reached with this much spend in the last 12 months, or with `minPoints` earned in them. */
-    minSpendFen: Fen.max(1_000_000_000),
-    minPoints: z.number().int().min(0).max(100_000_000),
+    minSpendFen: Fen.max(1_000_000_000).meta({ label: '消费门槛' }),
+    minPoints: z.number().int().min(0).max(100_000_000).meta({ label: '积分门槛' }),
     benefits: z
       .object({
         /** Off every order, in basis points (500 = 5 % off, 95折). Bills are never discounted. */
-        discountBp: z.number().int().min(0).max(3000, '会员折扣最多 7 折'),
-        freeDelivery: z.boolean(),
-        priorityBooking: z.boolean()
+        discountBp: z.number().int().min(0).max(3000, '会员折扣最多 7 折').meta({ label: '会员折扣' }),
+        freeDelivery: z.boolean().meta({ label: '免配送费' }),
+        priorityBooking: z.boolean().meta({ label: '优先预约' })
       })
       .strict()
+      .meta({ label: '等级权益' })
   })
   .strict()
 export type LevelRule = z.infer<typeof LevelRuleSchema>
@@ -205,20 +206,20 @@ export type LevelRule = z.infer<typeof LevelRuleSchema>
 export const RulesSchema = z
   .object({
     /** Points per whole yuan of a paid bill (property fees earn, but are never discounted). */
-    billPointsPerYuan: z.number().int().min(0).max(100),
+    billPointsPerYuan: z.number().int().min(0).max(100).meta({ label: '缴费每元积分' }),
     /** Points per whole yuan of every other paid order (pre-sale, services). */
-    orderPointsPerYuan: z.number().int().min(0).max(100),
+    orderPointsPerYuan: z.number().int().min(0).max(100).meta({ label: '消费每元积分' }),
     /** Points for rating a completed service. */
-    ratingPoints: z.number().int().min(0).max(10_000),
+    ratingPoints: z.number().int().min(0).max(10_000).meta({ label: '评价奖励积分' }),
     /** How many points make ¥1 at checkout. */
-    pointsPerYuan: z.number().int().min(1).max(10_000),
+    pointsPerYuan: z.number().int().min(1).max(10_000).meta({ label: '每元抵扣所需积分' }),
     /** Points pay at most this share of an order, in whole percent. */
-    maxRedeemPercent: z.number().int().min(0).max(90, '积分最多抵扣 90%'),
+    maxRedeemPercent: z.number().int().min(0).max(90, '积分最多抵扣 90%').meta({ label: '积分最高抵扣比例（%）' }),
     /** Points expire at the end of the month this many months after they were earned. */
-    expiryMonths: z.number().int().min(1).max(60),
+    expiryMonths: z.number().int().min(1).max(60).meta({ label: '积分有效月数' }),
     /** What one use of a service card costs a budget when it is given as a reward. */
-    cardUseValueFen: Fen.max(1_000_000),
-    levels: z.array(LevelRuleSchema).min(1).max(8)
+    cardUseValueFen: Fen.max(1_000_000).meta({ label: '服务卡每次价值' }),
+    levels: z.array(LevelRuleSchema).min(1).max(8).meta({ label: '会员等级', measure: '个' })
   })
   .strict()
   .superRefine((r, ctx) => {
@@ -287,19 +288,20 @@ export type CardViewT = z.infer<typeof CardView>
 
 /**
  * What is being bought, by id and intention: the server prices it with the code its create uses
- * (a pre-sale line: the campaign's SKU price × quantity, categorised as the order is), so the
- * preview never disagrees with what the create charges. Amounts are never sent. Bookings take
- * no coupon, points or level discount when they are created, so they have no kind here.
+ * (a pre-sale line: the campaign's SKU price × quantity, categorised as the order is; a booking:
+ * the service line's price, in its category), so the preview never disagrees with what the
+ * create charges. Amounts are never sent.
  */
 export const PurchaseSchema = z.discriminatedUnion('kind', [
   z
     .object({
-      kind: z.literal('presale'),
-      campaignId: Id,
-      skuId: Id,
-      quantity: z.number().int('数量应为整数').min(1, '数量至少 1 份').max(99, '数量最多 99 份')
+      kind: z.literal('presale').meta({ label: '购买类型' }),
+      campaignId: Id.meta({ label: '预售' }),
+      skuId: Id.meta({ label: '规格' }),
+      quantity: z.number().int('数量应为整数').min(1, '数量至少 1 份').max(99, '数量最多 99 份').meta({ label: '数量' })
     })
-    .strict()
+    .strict(),
+  z.object({ kind: z.literal('booking').meta({ label: '购买类型' }), lineId: Id.meta({ label: '服务项目' }) }).strict()
 ])
 export type Purchase = z.infer<typeof PurchaseSchema>
 
@@ -324,18 +326,23 @@ export const BUDGET_KIND_LABELS: Record<(typeof BUDGET_KINDS)[number], string> =
 
 /** What staff hand out against a budget: a cash voucher, a service card, or points. */
 export const IncentiveSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('voucher'), title: z.string().trim().min(1).max(20).default('现金券'), valueFen: z.number().int().min(1).max(100_000), validDays: z.number().int().min(1).max(365).default(30) }).strict(),
+  z.object({
+    type: z.literal('voucher').meta({ label: '激励类型' }),
+    title: Text.min(1).max(20).meta({ label: '名称' }).default('现金券'),
+    valueFen: z.number().int().min(1).max(100_000).meta({ label: '面额', money: true }),
+    validDays: z.number().int().min(1).max(365).meta({ label: '有效天数' }).default(30)
+  }).strict(),
   z
     .object({
-      type: z.literal('card'),
-      title: z.string().trim().min(1, '请填写卡名').max(20),
-      uses: z.number().int().min(1).max(50),
-      validDays: z.number().int().min(1).max(730).default(180),
+      type: z.literal('card').meta({ label: '激励类型' }),
+      title: Text.min(1, '请填写卡名').max(20).meta({ label: '名称' }),
+      uses: z.number().int().min(1).max(50).meta({ label: '服务次数' }),
+      validDays: z.number().int().min(1).max(730).meta({ label: '有效天数' }).default(180),
       /** What the card costs the budget. */
-      costFen: z.number().int().min(0).max(1_000_000)
+      costFen: z.number().int().min(0).max(1_000_000).meta({ label: '计入预算的金额', money: true })
     })
     .strict(),
-  z.object({ type: z.literal('points'), points: z.number().int().min(1).max(100_000) }).strict()
+  z.object({ type: z.literal('points').meta({ label: '激励类型' }), points: z.number().int().min(1).max(100_000).meta({ label: '积分' }) }).strict()
 ])
 export type Incentive = z.infer<typeof IncentiveSchema>
 
@@ -394,7 +401,7 @@ export const memberContracts = {
     name: 'points',
     summary: '积分明细（新的在前，分页）',
     access: ['resident'],
-    input: z.object({ cursor: z.string().max(128).optional() }).strict(),
+    input: z.object({ cursor: z.string().max(128).meta({ label: '分页位置' }).optional() }).strict(),
     output: z.object({ balance: z.number().int(), entries: z.array(PointEntryView), cursor: z.string().nullable() })
   }),
   coupons: defineAction({
@@ -402,7 +409,7 @@ export const memberContracts = {
     name: 'coupons',
     summary: '我的优惠券与领券中心',
     access: ['resident'],
-    input: z.object({ status: z.enum(['usable', 'used', 'expired']).default('usable') }).strict(),
+    input: z.object({ status: z.enum(['usable', 'used', 'expired']).meta({ label: '券状态' }).default('usable') }).strict(),
     output: z.object({ coupons: z.array(CouponView), claimable: z.array(ClaimableView) })
   }),
   claimCoupon: defineAction({
@@ -410,7 +417,7 @@ export const memberContracts = {
     name: 'claimCoupon',
     summary: '领取优惠券（每个模板有库存与每人限领）',
     access: ['resident'],
-    input: z.object({ templateId: Id }).strict(),
+    input: z.object({ templateId: Id.meta({ label: '优惠券' }) }).strict(),
     output: z.object({ coupon: CouponView })
   }),
   cards: defineAction({
@@ -429,7 +436,7 @@ export const memberContracts = {
     name: 'transferCard',
     summary: '把服务卡转给同一房屋的家庭成员',
     access: ['resident'],
-    input: z.object({ cardId: Id, toUserId: Id }).strict(),
+    input: z.object({ cardId: Id.meta({ label: '服务卡' }), toUserId: Id.meta({ label: '家庭成员' }) }).strict(),
     output: CardView
   }),
   checkoutOptions: defineAction({
@@ -439,9 +446,9 @@ export const memberContracts = {
     access: ['resident'],
     input: z
       .object({
-        purchase: PurchaseSchema,
-        couponId: Id.nullable().default(null),
-        usePoints: z.boolean().default(false)
+        purchase: PurchaseSchema.meta({ label: '购买内容' }),
+        couponId: Id.meta({ label: '优惠券' }).nullable().default(null),
+        usePoints: z.boolean().meta({ label: '积分抵扣' }).default(false)
       })
       .strict(),
     output: z.object({
@@ -463,7 +470,7 @@ export const memberContracts = {
     name: 'createTemplate',
     summary: '运营：新建优惠券模板',
     access: ['operator'],
-    input: z.object({ template: TemplateDraftSchema, clientRequestId: ClientRequestId }).strict(),
+    input: z.object({ template: TemplateDraftSchema.meta({ label: '优惠券' }), clientRequestId: ClientRequestId }).strict(),
     output: TemplateView
   }),
   updateTemplate: defineAction({
@@ -473,10 +480,15 @@ export const memberContracts = {
     access: ['operator'],
     input: z
       .object({
-        id: Id,
+        id: Id.meta({ label: '优惠券' }),
         patch: z
-          .object({ active: z.boolean().optional(), claimable: z.boolean().optional(), totalStock: z.number().int().min(1).max(1_000_000).optional() })
+          .object({
+            active: z.boolean().meta({ label: '上架状态' }).optional(),
+            claimable: z.boolean().meta({ label: '住户可领' }).optional(),
+            totalStock: z.number().int().min(1).max(1_000_000).meta({ label: '库存' }).optional()
+          })
           .strict()
+          .meta({ label: '修改内容' })
       })
       .strict(),
     output: TemplateView
@@ -486,7 +498,7 @@ export const memberContracts = {
     name: 'previewSegment',
     summary: '运营：定向发放前查看人数',
     access: ['operator'],
-    input: z.object({ segment: SegmentSchema }).strict(),
+    input: z.object({ segment: SegmentSchema.meta({ label: '发放人群' }) }).strict(),
     output: z.object({ recipients: z.number().int(), levels: z.array(z.object({ key: z.string(), name: z.string() })), buildings: z.array(z.object({ id: Id, name: z.string() })) })
   }),
   issueCoupons: defineAction({
@@ -494,7 +506,7 @@ export const memberContracts = {
     name: 'issueCoupons',
     summary: '运营：向人群定向发券（占用模板库存，重复提交只发一次）',
     access: ['operator'],
-    input: z.object({ templateId: Id, segment: SegmentSchema, clientRequestId: ClientRequestId }).strict(),
+    input: z.object({ templateId: Id.meta({ label: '优惠券' }), segment: SegmentSchema.meta({ label: '发放人群' }), clientRequestId: ClientRequestId }).strict(),
     output: z.object({ batchId: Id, recipients: z.number().int(), issued: z.number().int() })
   }),
   rules: defineAction({
@@ -510,7 +522,7 @@ export const memberContracts = {
     name: 'saveRules',
     summary: '运营：修改积分与等级规则（只影响之后的积分）',
     access: ['operator'],
-    input: z.object({ rules: RulesSchema }).strict(),
+    input: z.object({ rules: RulesSchema.meta({ label: '积分与等级规则' }) }).strict(),
     output: RulesSchema
   }),
   budgets: defineAction({
@@ -534,12 +546,13 @@ export const memberContracts = {
       .object({
         budget: z
           .object({
-            title: z.string().trim().min(2, '请填写名称').max(24),
-            kind: z.enum(BUDGET_KINDS),
-            eventId: Id.optional(),
-            capFen: z.number().int().min(100, '预算至少 1 元').max(100_000_000)
+            title: Text.min(2, '请填写名称').max(24).meta({ label: '预算名称' }),
+            kind: z.enum(BUDGET_KINDS).meta({ label: '预算类型' }),
+            eventId: Id.meta({ label: '活动' }).optional(),
+            capFen: z.number().int().min(100, '预算至少 1 元').max(100_000_000).meta({ label: '预算金额', money: true })
           })
-          .strict(),
+          .strict()
+          .meta({ label: '预算' }),
         clientRequestId: ClientRequestId
       })
       .strict(),
@@ -550,7 +563,7 @@ export const memberContracts = {
     name: 'budget',
     summary: '一个预算的发放记录',
     access: ['staff', 'operator'],
-    input: z.object({ budgetId: Id }).strict(),
+    input: z.object({ budgetId: Id.meta({ label: '预算' }) }).strict(),
     output: z.object({ budget: BudgetView, rewards: z.array(RewardView) })
   }),
   issueReward: defineAction({
@@ -560,11 +573,11 @@ export const memberContracts = {
     access: ['staff', 'operator'],
     input: z
       .object({
-        budgetId: Id,
-        userId: Id,
+        budgetId: Id.meta({ label: '预算' }),
+        userId: Id.meta({ label: '住户' }),
         /** The household a service card goes to (the resident's first one when absent). */
-        householdId: Id.optional(),
-        reward: IncentiveSchema,
+        householdId: Id.meta({ label: '房屋' }).optional(),
+        reward: IncentiveSchema.meta({ label: '激励' }),
         clientRequestId: ClientRequestId
       })
       .strict(),
@@ -575,7 +588,7 @@ export const memberContracts = {
     name: 'findResidents',
     summary: '按房号、昵称或手机号尾号找住户（发放激励）',
     access: ['staff', 'operator'],
-    input: z.object({ query: z.string().trim().min(1, '请输入房号、昵称或手机尾号').max(20) }).strict(),
+    input: z.object({ query: Text.min(1, '请输入房号、昵称或手机尾号').max(20).meta({ label: '房号、昵称或手机尾号' }) }).strict(),
     output: z.object({
       residents: z.array(
         z.object({ userId: Id, nickname: z.string(), householdId: Id, householdLabel: z.string(), relation: RelationSchema, phoneTail: z.string().nullable() })

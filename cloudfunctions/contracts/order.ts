@@ -1,6 +1,8 @@
 import * as z from 'zod'
-import { Empty, EpochMs, Id } from './common'
+import { typedCode } from './codes'
+import { Empty, EpochMs, Id, MultilineText, Text, TimeInput } from './common'
 import { defineAction } from './define'
+import { OptionalPhoto, PhotoId, photoList } from './photo'
 
 const FN = 'order'
 
@@ -80,48 +82,40 @@ export const AFTER_SALE_STATUS_LABELS: Record<AfterSaleStatus, string> = { reque
 
 /** Order codes are 8 characters without look-alikes, shown as `XXXX-XXXX` and as a QR code. */
 export const ORDER_CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789'
-export const OrderCode = z
-  .string()
-  .transform((s) => s.toUpperCase().replace(/[\s-]/g, ''))
-  .pipe(z.string().regex(/^[A-HJ-NP-Z2-9]{8}$/, '订单码应为 8 位字母或数字'))
+export const OrderCode = typedCode('订单码', 8, ORDER_CODE_ALPHABET)
 
 export function formatOrderCode(code: string): string {
   return code.length === 8 ? `${code.slice(0, 4)}-${code.slice(4)}` : code
 }
 
-const Fen = z.number().int().nonnegative()
+const Fen = z.number().int().nonnegative().meta({ money: true })
 /** Epoch ms after 2020: a bare small number is a mistake, not a date. */
-const Instant = EpochMs.min(Date.UTC(2020, 0, 1), '时间无效')
-const ImageUrl = z
-  .string()
-  .trim()
-  .max(512, '图片地址过长')
-  .regex(/^(https:\/\/|cloud:\/\/)/, '图片地址应以 https:// 或 cloud:// 开头')
+const Instant = TimeInput
 /** A butler's invitation token: also the poster's `scene`, which holds at most 32 characters. */
-const InviteToken = z.string().trim().regex(/^[A-Za-z0-9]{6,32}$/, '邀请码无效')
-const ClientRequestId = z.string().trim().min(8).max(64)
+const InviteToken = Text.regex(/^[A-Za-z0-9]{6,32}$/, '邀请码无效').meta({ label: '邀请码' })
+const ClientRequestId = Text.min(8).max(64).meta({ label: '请求编号' })
 
 // ── Catalog ─────────────────────────────────────────────────────────────────────────────────
 
 const SkuDraft = z
   .object({
     /** Absent for a new SKU; kept for an existing one so running campaigns keep their reference. */
-    id: Id.optional(),
-    name: z.string().trim().min(1, '请填写规格名称').max(20, '规格名称最多 20 个字'),
-    priceFen: z.number().int().min(1, '价格须大于 0').max(10_000_000, '单价不超过 10 万元')
+    id: Id.meta({ label: '规格' }).optional(),
+    name: Text.min(1, '请填写规格名称').max(20, '规格名称最多 20 个字').meta({ label: '名称' }),
+    priceFen: z.number().int().min(1, '价格须大于 0').max(10_000_000, '单价不超过 10 万元').meta({ label: '价格', money: true })
   })
   .strict()
 
 export const ProductDraftSchema = z
   .object({
-    name: z.string().trim().min(2, '请填写商品名称').max(30, '商品名称最多 30 个字'),
-    kind: z.enum(PRODUCT_KINDS),
-    category: z.enum(PRODUCT_CATEGORIES).default('other'),
-    supplierId: Id,
-    description: z.string().trim().max(1000, '介绍最多 1000 字').default(''),
-    images: z.array(ImageUrl).max(6, '最多 6 张图片').default([]),
-    unit: z.string().trim().min(1, '请填写单位').max(6, '单位最多 6 个字'),
-    skus: z.array(SkuDraft).min(1, '至少一个规格').max(10, '最多 10 个规格')
+    name: Text.min(2, '请填写商品名称').max(30, '商品名称最多 30 个字').meta({ label: '商品名称' }),
+    kind: z.enum(PRODUCT_KINDS).meta({ label: '商品类型' }),
+    category: z.enum(PRODUCT_CATEGORIES).meta({ label: '品类' }).default('other'),
+    supplierId: Id.meta({ label: '供应商' }),
+    description: MultilineText.max(1000, '介绍最多 1000 字').meta({ label: '介绍' }).default(''),
+    images: photoList(6).meta({ label: '商品图片', measure: '张' }),
+    unit: Text.min(1, '请填写单位').max(6, '单位最多 6 个字').meta({ label: '单位' }),
+    skus: z.array(SkuDraft).min(1, '至少一个规格').max(10, '最多 10 个规格').meta({ label: '规格', measure: '个' })
   })
   .strict()
   .superRefine((p, ctx) => {
@@ -135,17 +129,17 @@ export type ProductDraft = z.infer<typeof ProductDraftSchema>
 
 export const SupplierDraftSchema = z
   .object({
-    name: z.string().trim().min(2, '请填写供应商名称').max(30, '名称最多 30 个字'),
-    contact: z.string().trim().max(20).default(''),
-    phone: z.union([z.literal(''), z.string().regex(/^[0-9-]{7,20}$/, '电话格式有误')]).default('')
+    name: Text.min(2, '请填写供应商名称').max(30, '名称最多 30 个字').meta({ label: '供应商名称' }),
+    contact: Text.max(20).meta({ label: '联系人' }).default(''),
+    phone: z.union([z.literal(''), z.string().regex(/^[0-9-]{7,20}$/, '电话格式有误')]).meta({ label: '电话' }).default('')
   })
   .strict()
 
 export const PickupPointDraftSchema = z
   .object({
-    name: z.string().trim().min(2, '请填写自提点名称').max(30),
-    address: z.string().trim().min(2, '请填写地址').max(60),
-    hours: z.string().trim().max(40).default('')
+    name: Text.min(2, '请填写自提点名称').max(30).meta({ label: '自提点名称' }),
+    address: Text.min(2, '请填写地址').max(60).meta({ label: '地址' }),
+    hours: Text.max(40).meta({ label: '营业时间' }).default('')
   })
   .strict()
 
@@ -158,7 +152,7 @@ export const ProductView = z.object({
   supplierId: Id,
   supplierName: z.string(),
   description: z.string(),
-  images: z.array(z.string()),
+  images: z.array(PhotoId),
   unit: z.string(),
   skus: z.array(SkuView)
 })
@@ -172,30 +166,34 @@ const DAY = 24 * 3600_000
 
 export const CampaignDraftSchema = z
   .object({
-    title: z.string().trim().min(2, '请填写标题').max(30, '标题最多 30 个字'),
-    description: z.string().trim().max(1000, '介绍最多 1000 字').default(''),
-    productId: Id,
+    title: Text.min(2, '请填写标题').max(30, '标题最多 30 个字').meta({ label: '标题' }),
+    description: MultilineText.max(1000, '介绍最多 1000 字').meta({ label: '介绍' }).default(''),
+    productId: Id.meta({ label: '商品' }),
+    /** Null: the product's first photo stands in. */
+    cover: OptionalPhoto.meta({ label: '封面' }),
+    /** Empty: the product's photos are shown. */
+    images: photoList(6).meta({ label: '预售图片', measure: '张' }),
     /** The SKUs on sale: campaign price and stock each. */
     skus: z
       .array(
         z
           .object({
-            skuId: Id,
-            priceFen: z.number().int().min(1, '价格须大于 0').max(10_000_000, '单价不超过 10 万元'),
-            stock: z.number().int().min(1, '库存至少 1').max(100_000, '库存最多 100000')
+            skuId: Id.meta({ label: '商品规格' }),
+            priceFen: z.number().int().min(1, '价格须大于 0').max(10_000_000, '单价不超过 10 万元').meta({ label: '预售价', money: true }),
+            stock: z.number().int().min(1, '库存至少 1').max(100_000, '库存最多 100000').meta({ label: '库存' })
           })
           .strict()
       )
       .min(1, '请至少选择一个规格')
-      .max(10),
-    startAt: Instant,
-    endAt: Instant,
-    householdLimit: z.number().int().min(1, '每户限购至少 1 份').max(99, '每户限购最多 99 份'),
+      .max(10).meta({ label: '规格', measure: '个' }),
+    startAt: Instant.meta({ label: '开始时间' }),
+    endAt: Instant.meta({ label: '截止时间' }),
+    householdLimit: z.number().int().min(1, '每户限购至少 1 份').max(99, '每户限购最多 99 份').meta({ label: '每户限购' }),
     /** 成团: the minimum quantity paid across the community by the end; null = no threshold. */
-    threshold: z.number().int().min(1, '成团数量至少 1').max(100_000).nullable(),
-    deliveryMode: z.enum(DELIVERY_MODES),
-    pickupPointId: Id.nullable().default(null),
-    deliveryDate: Instant
+    threshold: z.number().int().min(1, '成团数量至少 1').max(100_000).meta({ label: '成团数量' }).nullable(),
+    deliveryMode: z.enum(DELIVERY_MODES).meta({ label: '配送方式' }),
+    pickupPointId: Id.meta({ label: '自提点' }).nullable().default(null),
+    deliveryDate: Instant.meta({ label: '配送日期' })
   })
   .strict()
   .superRefine((d, ctx) => {
@@ -223,7 +221,10 @@ export const CampaignView = z.object({
   productKind: z.enum(PRODUCT_KINDS),
   category: z.enum(PRODUCT_CATEGORIES),
   supplierName: z.string(),
-  images: z.array(z.string()),
+  /** The campaign's cover, else its first photo; null when it has none. */
+  cover: PhotoId.nullable(),
+  /** The campaign's own photos, else the product's when the campaign was saved. */
+  images: z.array(PhotoId),
   unit: z.string(),
   skus: z.array(
     z.object({
@@ -271,6 +272,8 @@ export const OrderView = z.object({
   threshold: z.number().int().nullable(),
   productName: z.string(),
   productKind: z.enum(PRODUCT_KINDS),
+  /** The thumbnail of what was bought: the campaign's first photo, else its cover. */
+  productPhoto: PhotoId.nullable(),
   skuId: Id,
   skuName: z.string(),
   unit: z.string(),
@@ -316,6 +319,7 @@ const DeliveredView = z.object({
   code: z.string(),
   householdLabel: z.string(),
   productName: z.string(),
+  productPhoto: PhotoId.nullable(),
   skuName: z.string(),
   quantity: z.number().int(),
   deliveredAt: EpochMs
@@ -328,7 +332,7 @@ export const orderContracts = {
     name: 'campaigns',
     summary: '本社区的预售（进行中与即将开始，或已结束）',
     access: ['resident', 'butler', 'operator'],
-    input: z.object({ scope: z.enum(['current', 'past']).default('current') }).strict(),
+    input: z.object({ scope: z.enum(['current', 'past']).meta({ label: '时间范围' }).default('current') }).strict(),
     output: z.object({ campaigns: z.array(CampaignView) })
   }),
   campaign: defineAction({
@@ -336,7 +340,7 @@ export const orderContracts = {
     name: 'campaign',
     summary: '预售详情：倒计时、成团进度、剩余库存、本户已购',
     access: ['resident', 'butler', 'operator'],
-    input: z.object({ id: Id, householdId: Id.optional() }).strict(),
+    input: z.object({ id: Id.meta({ label: '预售' }), householdId: Id.meta({ label: '房屋' }).optional() }).strict(),
     output: z.object({
       campaign: CampaignView,
       /** The household's purchases in this campaign (residents only). */
@@ -350,15 +354,15 @@ export const orderContracts = {
     access: ['resident'],
     input: z
       .object({
-        campaignId: Id,
-        skuId: Id,
-        quantity: z.number().int('数量应为整数').min(1, '数量至少 1 份').max(99, '数量最多 99 份'),
-        householdId: Id,
-        note: z.string().trim().max(60, '备注最多 60 个字').default(''),
+        campaignId: Id.meta({ label: '预售' }),
+        skuId: Id.meta({ label: '规格' }),
+        quantity: z.number().int('数量应为整数').min(1, '数量至少 1 份').max(99, '数量最多 99 份').meta({ label: '数量' }),
+        householdId: Id.meta({ label: '房屋' }),
+        note: Text.max(60, '备注最多 60 个字').meta({ label: '备注' }).default(''),
         /** A membership coupon to apply (from the coupon picker); the server checks and locks it. */
-        couponId: Id.nullable().default(null),
+        couponId: Id.meta({ label: '优惠券' }).nullable().default(null),
         /** Pay part with points (as many as the rules allow). */
-        usePoints: z.boolean().default(false),
+        usePoints: z.boolean().meta({ label: '积分抵扣' }).default(false),
         /** The client's idempotency key: a resubmitted create returns the same order. */
         clientRequestId: ClientRequestId
       })
@@ -370,7 +374,7 @@ export const orderContracts = {
     name: 'mine',
     summary: '本户的预售订单',
     access: ['resident'],
-    input: z.object({ householdId: Id }).strict(),
+    input: z.object({ householdId: Id.meta({ label: '房屋' }) }).strict(),
     output: z.object({ orders: z.array(OrderView) })
   }),
   get: defineAction({
@@ -378,7 +382,7 @@ export const orderContracts = {
     name: 'get',
     summary: '订单详情（含订单码）',
     access: ['resident'],
-    input: z.object({ orderId: Id }).strict(),
+    input: z.object({ orderId: Id.meta({ label: '订单' }) }).strict(),
     output: OrderView
   }),
   cancel: defineAction({
@@ -386,7 +390,7 @@ export const orderContracts = {
     name: 'cancel',
     summary: '截止前取消订单（已支付的原路退款）',
     access: ['resident'],
-    input: z.object({ orderId: Id }).strict(),
+    input: z.object({ orderId: Id.meta({ label: '订单' }) }).strict(),
     output: OrderView
   }),
   confirmReceived: defineAction({
@@ -394,7 +398,7 @@ export const orderContracts = {
     name: 'confirmReceived',
     summary: '住户确认收货',
     access: ['resident'],
-    input: z.object({ orderId: Id }).strict(),
+    input: z.object({ orderId: Id.meta({ label: '订单' }) }).strict(),
     output: OrderView
   }),
   requestAfterSale: defineAction({
@@ -404,9 +408,9 @@ export const orderContracts = {
     access: ['resident'],
     input: z
       .object({
-        orderId: Id,
-        type: z.enum(AFTER_SALE_TYPES),
-        reason: z.string().trim().min(2, '请填写售后原因').max(100, '原因最多 100 个字')
+        orderId: Id.meta({ label: '订单' }),
+        type: z.enum(AFTER_SALE_TYPES).meta({ label: '售后类型' }),
+        reason: Text.min(2, '请填写售后原因').max(100, '原因最多 100 个字').meta({ label: '售后原因' })
       })
       .strict(),
     output: OrderView
@@ -420,7 +424,7 @@ export const orderContracts = {
       .object({
         token: InviteToken,
         /** `cloudID` from wx.getGroupEnterInfo when the card was opened in a group. */
-        groupCloudId: z.string().trim().min(1).max(512).optional()
+        groupCloudId: Text.min(1).max(512).meta({ label: '群信息' }).optional()
       })
       .strict(),
     output: z.object({ campaignId: Id, communityId: Id, inviterName: z.string(), groupRecorded: z.boolean() })
@@ -432,15 +436,23 @@ export const orderContracts = {
     name: 'share',
     summary: '管家分享预售到微信群：生成带管家邀请码的卡片路径',
     access: ['butler'],
-    input: z.object({ campaignId: Id }).strict(),
-    output: z.object({ token: z.string(), path: z.string(), visits: z.number().int(), groups: z.number().int(), orders: z.number().int() })
+    input: z.object({ campaignId: Id.meta({ label: '预售' }) }).strict(),
+    output: z.object({
+      token: z.string(),
+      path: z.string(),
+      /** The share card's picture (the campaign's cover); null: WeChat takes a screenshot of the page. */
+      cover: PhotoId.nullable(),
+      visits: z.number().int(),
+      groups: z.number().int(),
+      orders: z.number().int()
+    })
   }),
   poster: defineAction({
     fn: FN,
     name: 'poster',
     summary: '管家海报：小程序码（scene 不超过 32 字符，对应邀请）',
     access: ['butler'],
-    input: z.object({ campaignId: Id }).strict(),
+    input: z.object({ campaignId: Id.meta({ label: '预售' }) }).strict(),
     output: z.object({
       token: z.string(),
       page: z.string(),
@@ -464,6 +476,7 @@ export const orderContracts = {
           campaignId: Id,
           campaignTitle: z.string(),
           productName: z.string(),
+          productPhoto: PhotoId.nullable(),
           deliveryDate: EpochMs,
           gridName: z.string(),
           orders: z.number().int(),
@@ -472,7 +485,7 @@ export const orderContracts = {
         })
       ),
       /** Campaigns on sale now, for sharing. */
-      live: z.array(z.object({ id: Id, title: z.string(), endAt: EpochMs }))
+      live: z.array(z.object({ id: Id, title: z.string(), cover: PhotoId.nullable(), endAt: EpochMs }))
     })
   }),
   deliver: defineAction({
@@ -506,7 +519,7 @@ export const orderContracts = {
     name: 'saveProduct',
     summary: '运营：新建或修改商品（规格、价格、供应商）',
     access: ['operator'],
-    input: z.object({ id: Id.optional(), product: ProductDraftSchema }).strict(),
+    input: z.object({ id: Id.meta({ label: '商品' }).optional(), product: ProductDraftSchema.meta({ label: '商品' }) }).strict(),
     output: ProductView
   }),
   saveSupplier: defineAction({
@@ -514,7 +527,7 @@ export const orderContracts = {
     name: 'saveSupplier',
     summary: '运营：新建或修改供应商',
     access: ['operator'],
-    input: z.object({ id: Id.optional(), supplier: SupplierDraftSchema }).strict(),
+    input: z.object({ id: Id.meta({ label: '供应商' }).optional(), supplier: SupplierDraftSchema.meta({ label: '供应商' }) }).strict(),
     output: SupplierView
   }),
   savePickupPoint: defineAction({
@@ -522,7 +535,7 @@ export const orderContracts = {
     name: 'savePickupPoint',
     summary: '运营：新建或修改自提点',
     access: ['operator'],
-    input: z.object({ id: Id.optional(), point: PickupPointDraftSchema }).strict(),
+    input: z.object({ id: Id.meta({ label: '自提点' }).optional(), point: PickupPointDraftSchema.meta({ label: '自提点' }) }).strict(),
     output: PickupPointView
   }),
   adminCampaigns: defineAction({
@@ -538,7 +551,7 @@ export const orderContracts = {
     name: 'saveCampaign',
     summary: '运营：新建或修改预售草稿',
     access: ['operator'],
-    input: z.object({ id: Id.optional(), campaign: CampaignDraftSchema }).strict(),
+    input: z.object({ id: Id.meta({ label: '预售' }).optional(), campaign: CampaignDraftSchema.meta({ label: '预售' }) }).strict(),
     output: CampaignView
   }),
   publishCampaign: defineAction({
@@ -546,7 +559,7 @@ export const orderContracts = {
     name: 'publishCampaign',
     summary: '运营：发布预售（建立库存，到开始时间自动开售）',
     access: ['operator'],
-    input: z.object({ id: Id }).strict(),
+    input: z.object({ id: Id.meta({ label: '预售' }) }).strict(),
     output: CampaignView
   }),
   dashboard: defineAction({
@@ -554,7 +567,7 @@ export const orderContracts = {
     name: 'dashboard',
     summary: '运营：预售看板（售出、已付、退款、成团进度、售后）',
     access: ['operator'],
-    input: z.object({ campaignId: Id }).strict(),
+    input: z.object({ campaignId: Id.meta({ label: '预售' }) }).strict(),
     output: z.object({
       campaign: CampaignView,
       counts: z.object({
@@ -585,7 +598,11 @@ export const orderContracts = {
     name: 'reviewAfterSale',
     summary: '运营：审核售后申请（同意即原路退款）',
     access: ['operator'],
-    input: z.object({ orderId: Id, approve: z.boolean(), note: z.string().trim().max(100).default('') }).strict(),
+    input: z.object({
+      orderId: Id.meta({ label: '订单' }),
+      approve: z.boolean().meta({ label: '审核结果' }),
+      note: Text.max(100).meta({ label: '审核说明' }).default('')
+    }).strict(),
     output: OrderView
   })
 } as const

@@ -1,5 +1,5 @@
 import * as z from 'zod'
-import { EpochMs, Id } from './common'
+import { EpochMs, Id, Text } from './common'
 import { defineAction } from './define'
 
 const FN = 'pay'
@@ -7,6 +7,8 @@ const FN = 'pay'
 /** Everything payable through the payment module; later features add their kind here. */
 export const PAYABLE_TYPES = ['bill', 'order', 'booking'] as const
 export type PayableType = (typeof PAYABLE_TYPES)[number]
+/** What each payable kind is called to the payer: the pay result says what was paid for. */
+export const PAYABLE_TYPE_LABELS: Record<PayableType, string> = { bill: '物业费', order: '预售订单', booking: '上门服务' }
 
 export const PAYMENT_STATUSES = ['created', 'awaiting', 'paid', 'closed', 'failed', 'anomaly'] as const
 export type PaymentStatus = (typeof PAYMENT_STATUSES)[number]
@@ -55,7 +57,7 @@ export const PAYMENT_ANOMALY_LABELS: Record<PaymentAnomalyKind, string> = {
 export const ANOMALY_ACTIONS = ['refund', 'accept'] as const
 export type AnomalyAction = (typeof ANOMALY_ACTIONS)[number]
 
-const Fen = z.number().int().nonnegative()
+const Fen = z.number().int().nonnegative().meta({ money: true })
 
 const LineView = z.object({
   type: z.enum(PAYABLE_TYPES),
@@ -83,6 +85,11 @@ export const PaymentView = z.object({
   totalFen: Fen,
   refundedFen: Fen,
   householdLabel: z.string(),
+  /**
+   * What the payment is for, named for the payer: the kind of its lines (each checkout pays one
+   * kind) and the first one's id, which the result page links to (the bill list, the order, the booking).
+   */
+  paidFor: z.object({ type: z.enum(PAYABLE_TYPES), label: z.string(), id: Id }),
   lines: z.array(LineView),
   refunds: z.array(RefundView),
   createdAt: EpochMs,
@@ -138,11 +145,11 @@ export const payContracts = {
     input: z
       .object({
         payables: z
-          .array(z.object({ type: z.enum(PAYABLE_TYPES), id: Id }).strict())
+          .array(z.object({ type: z.enum(PAYABLE_TYPES).meta({ label: '类型' }), id: Id.meta({ label: '编号' }) }).strict())
           .min(1, '请至少选择一项')
-          .max(24, '一次最多支付 24 项'),
+          .max(24, '一次最多支付 24 项').meta({ label: '支付项目', measure: '个' }),
         /** The client's idempotency key: a resubmitted create returns the same payment. */
-        clientRequestId: z.string().trim().min(8).max(64)
+        clientRequestId: Text.min(8).max(64).meta({ label: '请求编号' })
       })
       .strict(),
     output: z.object({ payment: PaymentView, launch: Launch.nullable() })
@@ -152,7 +159,7 @@ export const payContracts = {
     name: 'get',
     summary: '查询支付结果（必要时向微信支付查单）',
     access: ['resident', 'operator'],
-    input: z.object({ paymentId: Id }).strict(),
+    input: z.object({ paymentId: Id.meta({ label: '支付记录' }) }).strict(),
     output: PaymentView
   }),
   history: defineAction({
@@ -160,7 +167,7 @@ export const payContracts = {
     name: 'history',
     summary: '本户的缴费记录',
     access: ['resident'],
-    input: z.object({ householdId: Id }).strict(),
+    input: z.object({ householdId: Id.meta({ label: '房屋' }) }).strict(),
     output: z.object({ payments: z.array(PaymentView) })
   }),
   receipt: defineAction({
@@ -168,7 +175,7 @@ export const payContracts = {
     name: 'receipt',
     summary: '电子收据',
     access: ['resident', 'operator'],
-    input: z.object({ paymentId: Id }).strict(),
+    input: z.object({ paymentId: Id.meta({ label: '支付记录' }) }).strict(),
     output: z.object({
       receiptNo: z.string(),
       communityName: z.string(),
@@ -189,8 +196,8 @@ export const payContracts = {
     access: ['operator'],
     input: z
       .object({
-        query: z.string().trim().max(40).default(''),
-        status: z.enum(PAYMENT_STATUSES).optional()
+        query: Text.max(40).meta({ label: '房号或订单号' }).default(''),
+        status: z.enum(PAYMENT_STATUSES).meta({ label: '支付状态' }).optional()
       })
       .strict(),
     output: z.object({ payments: z.array(PaymentView) })
@@ -202,13 +209,16 @@ export const payContracts = {
     access: ['operator'],
     input: z
       .object({
-        paymentId: Id,
+        paymentId: Id.meta({ label: '支付记录' }),
         lines: z
-          .array(z.object({ payableId: Id, amountFen: z.number().int().positive('退款金额须大于 0') }).strict())
+          .array(z.object({
+            payableId: Id.meta({ label: '项目编号' }),
+            amountFen: z.number().int().positive('退款金额须大于 0').meta({ label: '退款金额', money: true })
+          }).strict())
           .min(1, '请选择退款项目')
-          .max(24),
-        reason: z.string().trim().min(2, '请填写退款原因').max(80, '原因最多 80 个字'),
-        clientRequestId: z.string().trim().min(8).max(64)
+          .max(24).meta({ label: '退款项目', measure: '个' }),
+        reason: Text.min(2, '请填写退款原因').max(80, '原因最多 80 个字').meta({ label: '退款原因' }),
+        clientRequestId: Text.min(8).max(64).meta({ label: '请求编号' })
       })
       .strict(),
     output: PaymentView
@@ -242,9 +252,9 @@ export const payContracts = {
     access: ['operator'],
     input: z
       .object({
-        anomalyId: Id,
-        action: z.enum(ANOMALY_ACTIONS),
-        note: z.string().trim().min(2, '请填写处理说明').max(80, '说明最多 80 个字')
+        anomalyId: Id.meta({ label: '异常记录' }),
+        action: z.enum(ANOMALY_ACTIONS).meta({ label: '处理方式' }),
+        note: Text.min(2, '请填写处理说明').max(80, '说明最多 80 个字').meta({ label: '处理说明' })
       })
       .strict(),
     output: AnomalyView

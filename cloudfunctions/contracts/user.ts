@@ -1,15 +1,13 @@
 import * as z from 'zod'
-import { Empty, EpochMs, Id, RelationSchema, RoleSchema } from './common'
+import { typedCode } from './codes'
+import { Empty, EpochMs, Id, RelationSchema, RoleSchema, Text } from './common'
 import { defineAction } from './define'
 
 const FN = 'user'
 
 /** Household codes are printed as `XXXX-XXXX`; residents type them with or without the dash. */
 export const HOUSEHOLD_CODE_ALPHABET = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ'
-export const HouseholdCode = z
-  .string()
-  .transform((s) => s.toUpperCase().replace(/[\s-]/g, ''))
-  .pipe(z.string().regex(/^[2-9A-HJ-NP-Z]{8}$/, '房屋码应为 8 位字母或数字'))
+export const HouseholdCode = typedCode('房屋码', 8, HOUSEHOLD_CODE_ALPHABET)
 
 export const ContextSchema = z.object({
   communityId: Id,
@@ -68,13 +66,16 @@ const JoinRequestView = z.object({
 })
 export type JoinRequestViewT = z.infer<typeof JoinRequestView>
 
+/** The token in an invitation card's path. */
+const InvitationToken = Text.min(8, '邀请链接无效').max(40, '邀请链接无效').meta({ label: '邀请链接' })
+
 export const userContracts = {
   login: defineAction({
     fn: FN,
     name: 'login',
     summary: '以平台身份登录；首次登录时创建用户',
     access: 'public',
-    input: z.object({ nickname: z.string().trim().min(1).max(32).optional() }).strict(),
+    input: z.object({ nickname: Text.min(1).max(32).meta({ label: '昵称' }).optional() }).strict(),
     output: MeSchema
   }),
   me: defineAction({
@@ -92,11 +93,12 @@ export const userContracts = {
     access: 'member',
     input: z
       .object({
-        nickname: z.string().trim().min(1, '昵称不能为空').max(32, '昵称最多 32 个字').optional(),
-        avatarUrl: z.string().url('头像地址无效').max(512).optional(),
+        nickname: Text.min(1, '昵称不能为空').max(32, '昵称最多 32 个字').meta({ label: '昵称' }).optional(),
+        avatarUrl: z.string().url('头像地址无效').max(512).meta({ label: '头像' }).optional(),
         phone: z
           .string()
           .regex(/^1[3-9]\d{9}$/, '请输入 11 位手机号')
+          .meta({ label: '手机号' })
           .optional()
       })
       .strict(),
@@ -107,7 +109,11 @@ export const userContracts = {
     name: 'switchContext',
     summary: '切换当前社区与身份',
     access: 'member',
-    input: z.object({ communityId: Id, role: RoleSchema, householdId: Id.optional() }).strict(),
+    input: z.object({
+      communityId: Id.meta({ label: '社区' }),
+      role: RoleSchema.meta({ label: '身份' }),
+      householdId: Id.meta({ label: '房屋' }).optional()
+    }).strict(),
     output: MeSchema
   }),
   bindHousehold: defineAction({
@@ -123,7 +129,7 @@ export const userContracts = {
     name: 'createInvitation',
     summary: '业主邀请家庭成员或租户',
     access: ['resident'],
-    input: z.object({ householdId: Id, relation: z.enum(['family', 'tenant']) }).strict(),
+    input: z.object({ householdId: Id.meta({ label: '房屋' }), relation: z.enum(['family', 'tenant']).meta({ label: '身份' }) }).strict(),
     output: InvitationView
   }),
   getInvitation: defineAction({
@@ -131,7 +137,7 @@ export const userContracts = {
     name: 'getInvitation',
     summary: '查看邀请（被邀请人打开分享卡片时）',
     access: 'member',
-    input: z.object({ token: z.string().trim().min(8).max(40) }).strict(),
+    input: z.object({ token: InvitationToken }).strict(),
     output: InvitationView
   }),
   acceptInvitation: defineAction({
@@ -139,7 +145,7 @@ export const userContracts = {
     name: 'acceptInvitation',
     summary: '接受邀请，绑定为家庭成员或租户',
     access: 'member',
-    input: z.object({ token: z.string().trim().min(8).max(40) }).strict(),
+    input: z.object({ token: InvitationToken }).strict(),
     output: MeSchema
   }),
   listBuildings: defineAction({
@@ -147,7 +153,7 @@ export const userContracts = {
     name: 'listBuildings',
     summary: '申请加入房屋时选择楼栋与房号',
     access: 'member',
-    input: z.object({ communityId: Id }).strict(),
+    input: z.object({ communityId: Id.meta({ label: '社区' }) }).strict(),
     output: z.object({
       communityName: z.string(),
       buildings: z.array(
@@ -174,9 +180,9 @@ export const userContracts = {
     access: 'member',
     input: z
       .object({
-        householdId: Id,
-        relation: z.enum(['family', 'tenant']),
-        note: z.string().trim().max(100, '备注最多 100 个字').default('')
+        householdId: Id.meta({ label: '房屋' }),
+        relation: z.enum(['family', 'tenant']).meta({ label: '身份' }),
+        note: Text.max(100, '备注最多 100 个字').meta({ label: '备注' }).default('')
       })
       .strict(),
     output: z.object({ id: Id, status: z.literal('pending') })
@@ -186,7 +192,7 @@ export const userContracts = {
     name: 'listJoinRequests',
     summary: '网格管家查看本网格的入户申请',
     access: ['butler'],
-    input: z.object({ status: z.enum(['pending', 'approved', 'rejected']).default('pending') }).strict(),
+    input: z.object({ status: z.enum(['pending', 'approved', 'rejected']).meta({ label: '状态' }).default('pending') }).strict(),
     output: z.object({ requests: z.array(JoinRequestView) })
   }),
   reviewJoinRequest: defineAction({
@@ -194,7 +200,9 @@ export const userContracts = {
     name: 'reviewJoinRequest',
     summary: '网格管家审核入户申请',
     access: ['butler'],
-    input: z.object({ id: Id, approve: z.boolean(), note: z.string().trim().max(100).default('') }).strict(),
+    input: z
+      .object({ id: Id.meta({ label: '申请' }), approve: z.boolean().meta({ label: '审核结果' }), note: Text.max(100).meta({ label: '备注' }).default('') })
+      .strict(),
     output: JoinRequestView
   }),
   householdMembers: defineAction({
@@ -202,7 +210,7 @@ export const userContracts = {
     name: 'householdMembers',
     summary: '房屋的成员列表',
     access: ['resident'],
-    input: z.object({ householdId: Id }).strict(),
+    input: z.object({ householdId: Id.meta({ label: '房屋' }) }).strict(),
     output: z.object({
       householdLabel: z.string(),
       members: z.array(

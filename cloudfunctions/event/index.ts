@@ -1,7 +1,6 @@
-import { cloudbaseRuntime } from '../adapters/cloudbase/runtime'
+import { cloudbaseMain } from '../adapters/cloudbase/runtime'
 import { cloudbaseEventPorts } from '../adapters/cloudbase/wechat-event'
-import { createMain } from '../kernel/main'
 import { createEventModule } from './module'
 
 /** CloudBase entry point: `main(event, context)`, with identity from the WeChat context only. */
-export const main = createMain(createEventModule(cloudbaseEventPorts) as never, cloudbaseRuntime('event'))
+export const main = cloudbaseMain(createEventModule(cloudbaseEventPorts))

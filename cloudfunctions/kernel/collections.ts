@@ -103,6 +103,8 @@ export const COLLECTIONS = {
     { name: 'by_community', fields: ['communityId', 'at'] }
   ]),
   payNotifications: def([{ name: 'by_out_trade_no', fields: ['outTradeNo'] }]),
+  /** `_id` is `${payableType}:${payableId}`: the one open payment of a payable (domain/payment/open-payments.ts). */
+  payableClaims: def(),
   paymentAnomalies: def([
     { name: 'by_community', fields: ['communityId', 'createdAt'] },
     { name: 'open_by_community', fields: ['communityId', 'resolvedAt', 'createdAt'] }

@@ -1,7 +1,9 @@
 import * as z from 'zod'
+import type { ActionContract } from '../contracts/define'
 import { type Main, type Runtime, createMain } from './main'
 import type { FunctionModule } from './module'
 import type { Ports } from './ports'
+import { INPUT_BUDGET, jsonTextDepth } from './request-shape'
 
 /**
  * Functions that devices call over HTTP (CloudBase's HTTP access service) as well as the
@@ -56,7 +58,7 @@ function reply(status: number, json: unknown, text?: string): HttpResponse {
   }
 }
 
-export function createHttpMain(module: FunctionModule, runtime: Runtime, routes: HttpRoutes): HttpMain {
+export function createHttpMain<Cs extends Record<string, ActionContract>>(module: FunctionModule<Cs>, runtime: Runtime, routes: HttpRoutes): HttpMain {
   const rpc = createMain(module, runtime)
   return async function main(event: unknown, context?: unknown) {
     const http = HttpEvent.safeParse(event)
@@ -72,6 +74,10 @@ export function createHttpMain(module: FunctionModule, runtime: Runtime, routes:
     const raw = e.body ?? ''
     const base64 = e.isBase64Encoded === true || e.isBase64Encoded === 'true'
     const body = base64 ? Buffer.from(raw, 'base64').toString('utf8') : raw
+    // Devices and WeChat Pay send small, flat JSON: refuse anything else before a route parses it.
+    // `code`/`message` is the shape WeChat Pay reads in an error reply; `error` the one gates read.
+    if (Buffer.byteLength(body, 'utf8') > INPUT_BUDGET.maxBytes) return reply(413, { code: 'FAIL', message: 'body too large', error: 'TOO_LARGE', requestId })
+    if (jsonTextDepth(body, INPUT_BUDGET.maxDepth) > INPUT_BUDGET.maxDepth) return reply(400, { code: 'FAIL', message: 'body nested too deeply', error: 'TOO_DEEP', requestId })
     let ports: Ports | null = null
     try {
       ports = await runtime.ports()

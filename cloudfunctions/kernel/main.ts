@@ -7,6 +7,8 @@ import { type Actor, findUserByOpenid, loadActor } from './actor'
 import type { Identity, IdentityResolver } from './identity'
 import type { ActionCtx, FunctionModule, JobReport } from './module'
 import type { Ports } from './ports'
+import { headline, zodFields } from './input-errors'
+import { INPUT_BUDGET, type ShapeBudget, shapeProblem } from './request-shape'
 
 /** What a caller sends to a function. Identity is deliberately absent: it comes from the platform. */
 const Envelope = z.object({
@@ -20,7 +22,10 @@ const Envelope = z.object({
 const TimerEvent = z.object({ Type: z.literal('Timer'), TriggerName: z.string() })
 
 /** CloudBase caps a request at 100 KB; we refuse well before that to keep handlers cheap. */
-export const MAX_INPUT_BYTES = 64 * 1024
+export const MAX_INPUT_BYTES = INPUT_BUDGET.maxBytes
+
+/** The whole event: the input one level down, plus the envelope's few short fields. */
+const EVENT_BUDGET: ShapeBudget = { maxBytes: INPUT_BUDGET.maxBytes + 1024, maxDepth: INPUT_BUDGET.maxDepth + 1, maxNodes: INPUT_BUDGET.maxNodes + 16 }
 
 export interface Runtime {
   ports(): Ports | Promise<Ports>
@@ -42,28 +47,20 @@ export interface JobResponse {
   error?: string
 }
 
+/** Handlers that validate a second schema (an event's own sign-up form) report its fields the same way. */
+export { zodFields }
+
 function err(code: ErrorCode, message: string, requestId: string, fields?: FieldError[]): ApiResponse<never> {
   const error: ApiError = fields ? { code, message, requestId, fields } : { code, message, requestId }
   return { ok: false, error }
-}
-
-export function zodFields(e: z.ZodError): FieldError[] {
-  return e.issues.flatMap((i) => {
-    const at = i.path.map(String).join('.')
-    // zod reports unknown keys on the parent object: name each key as the field at fault.
-    if (i.code === 'unrecognized_keys') {
-      return i.keys.map((k) => ({ path: at ? `${at}.${k}` : k, message: '不支持的字段' }))
-    }
-    return [{ path: at || '(input)', message: i.message }]
-  })
 }
 
 function roleAllowed(actor: Actor, roles: readonly Role[]): boolean {
   return roles.some((r) => actor.roles.includes(r))
 }
 
-export function createMain(module: FunctionModule, runtime: Runtime): Main {
-  const contracts = module.contracts as Record<string, ActionContract>
+export function createMain<Cs extends Record<string, ActionContract>>(module: FunctionModule<Cs>, runtime: Runtime): Main {
+  const contracts: Record<string, ActionContract> = module.contracts
   const handlers = module.handlers as unknown as Record<
     string,
     (ctx: ActionCtx, input: unknown) => Promise<{ ok: true; value: unknown } | { ok: false; code: ErrorCode; message: string; fields?: FieldError[] }>
@@ -71,6 +68,9 @@ export function createMain(module: FunctionModule, runtime: Runtime): Main {
 
   return async function main(event: unknown, context?: unknown) {
     const requestId = runtime.requestId(context)
+    // First, before identity and before anything that walks the value recursively: anonymous
+    // callers can send this, so it is answered cheaply and logs nothing at error level.
+    if (shapeProblem(event, EVENT_BUDGET)) return err('REQUEST.TOO_LARGE', '请求内容过大或层级过深', requestId)
     let ports: Ports | null = null
     try {
       ports = await runtime.ports()
@@ -89,10 +89,8 @@ export function createMain(module: FunctionModule, runtime: Runtime): Main {
       const handler = contract ? handlers[action] : undefined
       if (!contract || !handler) return err('REQUEST.UNKNOWN_ACTION', `未知操作：${action}`, requestId)
 
-      const rawInput = envelope.data.input ?? {}
-      if (JSON.stringify(rawInput).length > MAX_INPUT_BYTES) {
-        return err('REQUEST.TOO_LARGE', '请求内容过大', requestId)
-      }
+      // An absent input is an empty one; `null` is not, and the contract refuses it.
+      const rawInput = envelope.data.input === undefined ? {} : envelope.data.input
       if (!identity) return err('AUTH.UNAUTHENTICATED', '请先登录', requestId)
 
       const user = await findUserByOpenid(ports.store, identity.openid)
@@ -108,9 +106,8 @@ export function createMain(module: FunctionModule, runtime: Runtime): Main {
 
       const input = contract.input.safeParse(rawInput)
       if (!input.success) {
-        const fields = zodFields(input.error)
-        const first = fields[0]
-        return err('REQUEST.INVALID_INPUT', first ? `${first.path}：${first.message}` : '输入有误', requestId, fields)
+        const fields = zodFields(input.error, contract.input)
+        return err('REQUEST.INVALID_INPUT', headline(fields), requestId, fields)
       }
 
       const result = await handler({ requestId, ports, identity, actor }, input.data)

@@ -48,7 +48,12 @@ export interface UpdateSpec {
   unset?: readonly string[]
 }
 
-export type InsertResult = { ok: true; id: string } | { ok: false; reason: 'DUPLICATE'; index: string }
+/**
+ * A duplicate says only that the key (`_id` or a unique index) is taken, never which: CloudBase
+ * names the index only in its message text, whose wording is not defined. A caller that must
+ * know reads what is there (the twin under its idempotency key, the document under its id).
+ */
+export type InsertResult = { ok: true; id: string } | { ok: false; reason: 'DUPLICATE' }
 
 export interface Store {
   get<T extends Doc>(collection: CollectionName, id: string): Promise<T | null>
@@ -81,6 +86,20 @@ const FIELD_RE = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$/
 export function checkField(field: string): string {
   if (!FIELD_RE.test(field)) throw new StoreUsageError(`invalid field path: ${field}`)
   return field
+}
+
+/**
+ * Refuses an update that names one path twice, or a path and its parent (`set: { a }` with
+ * `inc: { 'a.n': 1 }`): MongoDB, and so CloudBase, rejects it as a conflict, so both adapters
+ * refuse it before sending anything, and a local test sees what production would.
+ */
+export function checkUpdatePaths(spec: UpdateSpec): void {
+  const paths = [...Object.keys(spec.set ?? {}), ...Object.keys(spec.inc ?? {}), ...(spec.unset ?? [])].map(checkField)
+  const sorted = [...paths].sort()
+  for (let i = 1; i < sorted.length; i++) {
+    const [a, b] = [sorted[i - 1]!, sorted[i]!]
+    if (a === b || b.startsWith(`${a}.`)) throw new StoreUsageError(`update paths ${a} and ${b} conflict`)
+  }
 }
 
 export function isFieldOps(c: FieldCond): c is FieldOps {

@@ -1,6 +1,5 @@
-import { cloudbaseRuntime } from '../adapters/cloudbase/runtime'
-import { createMain } from '../kernel/main'
+import { cloudbaseMain } from '../adapters/cloudbase/runtime'
 import { memberModule } from './module'
 
 /** CloudBase entry of `member`: points, levels, coupons, service cards and incentives. */
-export const main = createMain(memberModule as never, cloudbaseRuntime('member'))
+export const main = cloudbaseMain(memberModule)

@@ -36,5 +36,5 @@ export const payHttpRoutes: HttpRoutes = { notify }
  * HTTP notifications the route above (the kernel's HTTP entry decides which).
  */
 export function createPayMain(runtime: Runtime): HttpMain {
-  return createHttpMain(payModule as never, runtime, payHttpRoutes)
+  return createHttpMain(payModule, runtime, payHttpRoutes)
 }

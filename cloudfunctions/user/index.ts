@@ -1,6 +1,5 @@
-import { cloudbaseRuntime } from '../adapters/cloudbase/runtime'
-import { createMain } from '../kernel/main'
+import { cloudbaseMain } from '../adapters/cloudbase/runtime'
 import { userModule } from './module'
 
 /** CloudBase entry point: `main(event, context)`, with identity from the WeChat context only. */
-export const main = createMain(userModule as never, cloudbaseRuntime('user'))
+export const main = cloudbaseMain(userModule)

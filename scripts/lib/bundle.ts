@@ -6,14 +6,14 @@ import * as esbuild from 'esbuild'
 import { relPosix } from './paths'
 
 /**
- * Syntax target of every cloud-function bundle. CloudBase runs the functions on the runtime named
- * in cloudbaserc.json ({@link CLOUDBASE_RUNTIME}); Nodejs16.13 is offered on every CloudBase plan
- * and region, and nothing we ship needs more (node: imports need 14.18, base64url 15.7, randomInt
- * 14.10). esbuild lowers newer syntax to node16 and refuses to build syntax it cannot lower.
- * Change both constants together.
+ * The runtime every function is declared with in cloudbaserc.json, and the bundles' syntax target.
+ * CloudBase offers Node.js 16.13 (end of life), 18.15, 20.19, 22.21, 24.11 and 26.x; the newest
+ * this code supports is 20.19: package.json's `engines` pins Node 20, and the bundles are loaded
+ * and tested on Node 20 (tests/unit/function-bundles.test.ts). Moving to 22 or 24 means moving
+ * `engines` and the test machines first. Change both constants together.
  */
-export const ESBUILD_TARGET = 'node16'
-export const CLOUDBASE_RUNTIME = 'Nodejs16.13'
+export const ESBUILD_TARGET = 'node20'
+export const CLOUDBASE_RUNTIME = 'Nodejs20.19'
 
 export interface BundleOptions {
   /** absWorkingDir: metafile paths are relative to it. */

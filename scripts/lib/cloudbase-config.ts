@@ -2,6 +2,7 @@ import { COLLECTIONS } from '../../cloudfunctions/kernel/collections'
 import type { FunctionModule } from '../../cloudfunctions/kernel/module'
 import { parseCron } from '../server/cron'
 import { CLOUDBASE_RUNTIME } from './bundle'
+import { envVariablesOf } from './deploy-settings'
 
 /** One entry of cloudbaserc.json's `functions`, as the CloudBase CLI (`tcb fn deploy`) reads it. */
 export interface CloudbaseFunctionConfig {
@@ -21,30 +22,6 @@ export interface CloudbaseRc {
   functionRoot: string
   functions: CloudbaseFunctionConfig[]
 }
-
-/**
- * Values the CLI fills in from the deploy environment (`{{env.X}}` reads X from `.env` or the
- * shell), so no secret ever sits in the repository.
- */
-export const FUNCTION_ENV_VARIABLES: Readonly<Record<string, string>> = {
-  LINLI_CODE_PEPPER: '{{env.LINLI_CODE_PEPPER}}',
-  LINLI_TEMPLATE_ARREARS: '{{env.LINLI_TEMPLATE_ARREARS}}'
-}
-
-/** WeChat Pay merchant settings, only for functions that take payments (`usesPayment`). */
-export const PAYMENT_ENV_VARIABLES: Readonly<Record<string, string>> = Object.fromEntries(
-  [
-    'WECHATPAY_APPID',
-    'WECHATPAY_MCHID',
-    'WECHATPAY_SERIAL',
-    'WECHATPAY_PRIVATE_KEY',
-    'WECHATPAY_APIV3_KEY',
-    'WECHATPAY_NOTIFY_URL',
-    'WECHATPAY_PLATFORM_CERTS',
-    'WECHATPAY_PUBLIC_KEY_ID',
-    'WECHATPAY_PUBLIC_KEY'
-  ].map((k) => [k, `{{env.${k}}}`])
-)
 
 /**
  * Sanity bounds that catch typos (256000 MB, a timeout in ms), not CloudBase's exact menu: SCF
@@ -96,7 +73,8 @@ export function cloudbaseRc(modules: readonly FunctionModule[], functionRoot: st
       runtime: CLOUDBASE_RUNTIME,
       installDependency: true,
       handler: 'index.main',
-      envVariables: { ...FUNCTION_ENV_VARIABLES, ...(m.usesPayment ? PAYMENT_ENV_VARIABLES : {}) },
+      // Every variable the function reads: a deploy replaces the whole set (see deploy-settings.ts).
+      envVariables: envVariablesOf(m),
       triggers: m.jobs.map((j) => ({ name: j.name, type: 'timer' as const, config: j.cron }))
     }))
   }

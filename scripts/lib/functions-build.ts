@@ -7,6 +7,8 @@ import type { FunctionModule } from '../../cloudfunctions/kernel/module'
 import { modules as declaredModules } from '../../cloudfunctions/modules'
 import { type BundleResult, type BundleRules, bundle, bundleViolations, packageName } from './bundle'
 import { type CloudbaseRc, cloudbaseRc, collectionsManifest, moduleProblems } from './cloudbase-config'
+import { BUNDLED_SECRETS_FILE } from '../../cloudfunctions/adapters/cloudbase/secrets'
+import { planDeploySettings } from './deploy-settings'
 import { REPO_ROOT, relPosix } from './paths'
 
 /**
@@ -69,6 +71,63 @@ export interface BuildFunctionsOptions {
   modules?: readonly FunctionModule[]
   /** Relative to root. */
   outDir?: string
+  /**
+   * A build to deploy: the settings every function needs are checked first (a missing or
+   * invalid one fails the build, listing all), and the large WeChat Pay keys are written into
+   * the bundles' settings files. Without it nothing is checked and no secret is written.
+   */
+  deployEnv?: Record<string, string>
+}
+
+/** Cloud calls a bundle makes, which CloudBase allows only when declared in its config.json. */
+export const OPENAPI_CALLS = ['subscribeMessage.send', 'wxacode.getUnlimited', 'customerServiceMessage.send'] as const
+
+/** The cloud calls in a bundle's text (`openapi.subscribeMessage.send(`...). */
+export function openapiCallsIn(text: string): string[] {
+  return OPENAPI_CALLS.filter((c) => text.includes(`openapi.${c}(`))
+}
+
+interface LockEntry {
+  version?: string
+  dependencies?: Record<string, string>
+  optionalDependencies?: Record<string, string>
+  peerDependencies?: Record<string, string>
+  [k: string]: unknown
+}
+
+/**
+ * The part of the repository's package-lock.json a function installs: its externals and
+ * everything they resolve to, as locked here, so the cloud install gets the versions the tests
+ * ran against instead of whatever the registry has that day. Externals absent from the lock
+ * (cloud-only ones) are left for npm to resolve from their pinned version.
+ */
+export function lockFor(rootLock: RootLock, name: string, version: string, dependencies: Record<string, string>): unknown {
+  const all = rootLock.packages ?? {}
+  const picked: Record<string, LockEntry> = {}
+  const resolve = (from: string, dep: string): string | null => {
+    // Node's lookup: the nearest node_modules up from the requiring package.
+    let base = from
+    for (;;) {
+      const candidate = base ? `${base}/node_modules/${dep}` : `node_modules/${dep}`
+      if (all[candidate]) return candidate
+      if (!base) return null
+      const cut = base.lastIndexOf('/node_modules/')
+      base = cut < 0 ? '' : base.slice(0, cut)
+    }
+  }
+  const queue = Object.keys(dependencies).flatMap((d) => (all[`node_modules/${d}`] ? [`node_modules/${d}`] : []))
+  while (queue.length > 0) {
+    const key = queue.shift()!
+    if (picked[key]) continue
+    const { dev: _dev, devOptional: _devOptional, peer: _peer, ...entry } = all[key]!
+    picked[key] = entry
+    const e = all[key]!
+    for (const dep of Object.keys({ ...e.dependencies, ...e.optionalDependencies, ...e.peerDependencies })) {
+      const at = resolve(key, dep)
+      if (at && !picked[at]) queue.push(at)
+    }
+  }
+  return { name, version, lockfileVersion: 3, requires: true, packages: { '': { name, version, dependencies }, ...picked } }
 }
 
 export const FUNCTIONS_OUT_DIR = 'build/functions'
@@ -97,7 +156,9 @@ function exportsMain(file: string): boolean {
 
 const entryOf = (root: string, fn: string) => path.join(root, 'cloudfunctions', fn, 'index.ts')
 
-async function buildOne(root: string, outDir: string, m: FunctionModule, versions: Map<string, string>): Promise<BuiltFunction> {
+type RootLock = { packages?: Record<string, LockEntry> }
+
+async function buildOne(root: string, outDir: string, m: FunctionModule, versions: Map<string, string>, rootLock: RootLock, settings: Record<string, string> | undefined): Promise<BuiltFunction> {
   const entry = entryOf(root, m.fn)
   const dir = path.join(root, outDir, m.fn)
   let b: BundleResult
@@ -132,6 +193,11 @@ async function buildOne(root: string, outDir: string, m: FunctionModule, version
     dependencies
   }
   await writeFile(path.join(dir, 'package.json'), JSON.stringify(pkgJson, null, 2) + '\n')
+  await writeFile(path.join(dir, 'package-lock.json'), JSON.stringify(lockFor(rootLock, pkgJson.name, pkgJson.version, dependencies), null, 2) + '\n')
+  // Without the declaration CloudBase refuses the call (-604101).
+  const openapi = openapiCallsIn(b.text)
+  if (openapi.length > 0) await writeFile(path.join(dir, 'config.json'), JSON.stringify({ permissions: { openapi } }, null, 2) + '\n')
+  if (settings) await writeFile(path.join(dir, BUNDLED_SECRETS_FILE), JSON.stringify(settings, null, 2) + '\n', { mode: 0o600 })
 
   if (!exportsMain(b.outfile)) throw new BuildError([`${m.fn}: ${relPosix(root, b.outfile)} does not export a main function`])
   return { fn: m.fn, file: b.outfile, bytes: b.bytes, mapBytes: b.mapBytes, inputs: b.inputs.length, dependencies, ms: b.ms }
@@ -148,6 +214,8 @@ export async function buildFunctions(o: BuildFunctionsOptions = {}): Promise<Bui
   const outDir = o.outDir ?? FUNCTIONS_OUT_DIR
 
   const problems = moduleProblems(modules)
+  const plan = o.deployEnv ? planDeploySettings(modules, o.deployEnv) : null
+  if (plan) problems.push(...plan.problems)
   if (modules.length === 0) problems.push('cloudfunctions/modules.ts declares no modules')
   for (const m of modules) {
     if (!existsSync(entryOf(root, m.fn))) problems.push(`${m.fn}: no entry ${relPosix(root, entryOf(root, m.fn))}`)
@@ -162,7 +230,8 @@ export async function buildFunctions(o: BuildFunctionsOptions = {}): Promise<Bui
   await rm(path.join(root, SOURCEMAP_DIR), { recursive: true, force: true })
   await mkdir(path.join(root, outDir), { recursive: true })
 
-  const settled = await Promise.allSettled(modules.map((m) => buildOne(root, outDir, m, versions)))
+  const rootLock = JSON.parse(await readFile(path.join(root, 'package-lock.json'), 'utf8')) as RootLock
+  const settled = await Promise.allSettled(modules.map((m) => buildOne(root, outDir, m, versions, rootLock, plan?.files.get(m.fn))))
   const failures = settled.flatMap((s) =>
     s.status === 'fulfilled' ? [] : s.reason instanceof BuildError ? [...s.reason.problems] : [String(s.reason)]
   )

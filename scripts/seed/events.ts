@@ -4,6 +4,7 @@ import type { EventDoc, FeedbackDoc, IdeaDoc, InviteDoc, RewardGrantDoc, SignupD
 import { queueKeyAt } from '../../cloudfunctions/domain/event/views'
 import type { MembershipDoc } from '../../cloudfunctions/domain/docs'
 import type { Store } from '../../cloudfunctions/kernel/store'
+import { type DemoPhotoKey, demoPhoto } from './photos'
 
 /**
  * Demo events in 临苑社区, relative to `now`: a small 服务体验会 that is full (its next sign-up
@@ -20,7 +21,7 @@ const slot = (h: number) => Math.floor(h / HOUR) * HOUR
 /** Midnight in Asia/Shanghai (UTC+8), so demo events start at sensible local hours. */
 const midnight = (ms: number) => Math.floor((ms + 8 * HOUR) / DAY) * DAY - 8 * HOUR
 
-function base(pepper: string, id: string, now: number): Pick<EventDoc, '_id' | 'communityId' | 'status' | 'ticketSecret' | 'createdBy' | 'createdAt' | 'updatedAt' | 'cover'> {
+function base(pepper: string, id: string, now: number, photo: DemoPhotoKey): Pick<EventDoc, '_id' | 'communityId' | 'status' | 'ticketSecret' | 'createdBy' | 'createdAt' | 'updatedAt' | 'cover'> {
   return {
     _id: id,
     communityId: COMMUNITY,
@@ -30,7 +31,7 @@ function base(pepper: string, id: string, now: number): Pick<EventDoc, '_id' | '
     createdBy: 'u-staff-sun',
     createdAt: now - 3 * DAY,
     updatedAt: now - 3 * DAY,
-    cover: ''
+    cover: demoPhoto(photo)
   }
 }
 
@@ -61,7 +62,7 @@ export function demoEvents(pepper: string, now: number, memberships: readonly Me
   })
 
   const cleaning: EventDoc = {
-    ...base(pepper, 'ev-demo-cleaning', now),
+    ...base(pepper, 'ev-demo-cleaning', now, 'event-cleaning'),
     kind: 'experience',
     title: '上门深度保洁服务体验会',
     description: '物业新推出的上门深度保洁服务，先到社区活动中心体验：厨房油污、卫生间除垢现场演示，体验后可预约上门。',
@@ -80,7 +81,7 @@ export function demoEvents(pepper: string, now: number, memberships: readonly Me
     waiting: 0
   }
   const craft: EventDoc = {
-    ...base(pepper, 'ev-demo-craft', now),
+    ...base(pepper, 'ev-demo-craft', now, 'event-craft'),
     kind: 'activity',
     title: '邻里亲子手工课',
     description: '周末亲子手工：用废旧纸箱做小房子，材料由社区提供。每户可报 2 位。',
@@ -99,7 +100,7 @@ export function demoEvents(pepper: string, now: number, memberships: readonly Me
     waiting: 0
   }
   const health: EventDoc = {
-    ...base(pepper, 'ev-demo-health', now),
+    ...base(pepper, 'ev-demo-health', now, 'event-health'),
     kind: 'activity',
     title: '社区健康讲座：秋冬养生',
     description: '社区医院医生讲解秋冬常见病预防，现场免费测血压。',
@@ -118,7 +119,7 @@ export function demoEvents(pepper: string, now: number, memberships: readonly Me
     waiting: 0
   }
   const appliance: EventDoc = {
-    ...base(pepper, 'ev-demo-appliance', now),
+    ...base(pepper, 'ev-demo-appliance', now, 'event-appliance'),
     kind: 'experience',
     title: '家电清洗服务体验会',
     description: '空调、油烟机清洗服务体验，现场拆洗演示。',

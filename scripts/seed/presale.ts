@@ -1,6 +1,7 @@
 import type { CampaignDoc, CampaignStockDoc, PickupPointDoc, ProductDoc, SupplierDoc } from '../../cloudfunctions/domain/order/docs'
 import type { Store } from '../../cloudfunctions/kernel/store'
 import { COMMUNITY_A, COMMUNITY_B } from './demo-ids'
+import { demoPhoto } from './photos'
 
 /**
  * The pre-sale demo (严选预售), relative to `now`: suppliers, products with SKUs, a pickup point,
@@ -25,6 +26,14 @@ function shanghaiDay(now: number, days: number, hour: number): number {
   return local - (local % DAY) - 8 * HOUR + days * DAY + hour * HOUR
 }
 
+/** The products' photos; a campaign shows its product's, under a cover of its own. */
+const IMAGES = {
+  veg: [demoPhoto('product-veg'), demoPhoto('product-veg-2')],
+  fruit: [demoPhoto('product-fruit')],
+  clean: [demoPhoto('product-clean')],
+  rice: [demoPhoto('product-rice')]
+}
+
 export function buildPresale(now: number) {
   const suppliers: SupplierDoc[] = [
     { _id: 'sp-a-farm', communityId: COMMUNITY_A, name: '杭州绿源农场', contact: '陈经理', phone: '0571-88001234', createdAt: now, updatedAt: now },
@@ -40,7 +49,7 @@ export function buildPresale(now: number) {
       kind: 'goods',
       category: 'fresh',
       description: '绿源农场当天采摘的时令有机蔬菜，8-10 种搭配，冷链配送到家。',
-      images: [],
+      images: [...IMAGES.veg],
       unit: '箱',
       skus: [
         { id: 's1', name: '标准箱 约 5 斤', priceFen: 7800 },
@@ -57,7 +66,7 @@ export function buildPresale(now: number) {
       kind: 'goods',
       category: 'fresh',
       description: '产地直发的当季水果组合，到社区服务中心自提。',
-      images: [],
+      images: [...IMAGES.fruit],
       unit: '盒',
       skus: [{ id: 's1', name: '尝鲜装 约 4 斤', priceFen: 9900 }],
       createdAt: now + 1,
@@ -71,7 +80,7 @@ export function buildPresale(now: number) {
       kind: 'service',
       category: 'housekeeping',
       description: '两位保洁师上门，厨房油污、卫生间除垢、全屋除尘。预约成功后管家与您确认上门时间。',
-      images: [],
+      images: [...IMAGES.clean],
       unit: '次',
       skus: [
         { id: 's1', name: '3 小时', priceFen: 26800 },
@@ -88,7 +97,7 @@ export function buildPresale(now: number) {
       kind: 'goods',
       category: 'grocery',
       description: '当年新米，真空包装。',
-      images: [],
+      images: [...IMAGES.rice],
       unit: '袋',
       skus: [{ id: 's1', name: '5 公斤', priceFen: 8900 }],
       createdAt: now,
@@ -117,7 +126,8 @@ export function buildPresale(now: number) {
       category: 'fresh',
       supplierId: 'sp-a-farm',
       supplierName: '杭州绿源农场',
-      images: [],
+      cover: demoPhoto('campaign-veg'),
+      images: [...IMAGES.veg],
       unit: '箱',
       skus: [
         { skuId: 's1', name: '标准箱 约 5 斤', priceFen: 6800, originalFen: 7800, stock: 100 },
@@ -143,7 +153,8 @@ export function buildPresale(now: number) {
       category: 'fresh',
       supplierId: 'sp-a-farm',
       supplierName: '杭州绿源农场',
-      images: [],
+      cover: demoPhoto('campaign-fruit'),
+      images: [...IMAGES.fruit],
       unit: '盒',
       skus: [{ skuId: 's1', name: '尝鲜装 约 4 斤', priceFen: 7900, originalFen: 9900, stock: 80 }],
       startAt: now - 2 * DAY,
@@ -166,7 +177,8 @@ export function buildPresale(now: number) {
       category: 'housekeeping',
       supplierId: 'sp-a-clean',
       supplierName: '洁家家政服务',
-      images: [],
+      cover: demoPhoto('campaign-clean'),
+      images: [...IMAGES.clean],
       unit: '次',
       skus: [
         { skuId: 's1', name: '3 小时', priceFen: 19900, originalFen: 26800, stock: 30 },
@@ -192,7 +204,8 @@ export function buildPresale(now: number) {
       category: 'grocery',
       supplierId: 'sp-b-grain',
       supplierName: '五常稻香合作社',
-      images: [],
+      cover: demoPhoto('campaign-rice'),
+      images: [...IMAGES.rice],
       unit: '袋',
       skus: [{ skuId: 's1', name: '5 公斤', priceFen: 7900, originalFen: 8900, stock: 60 }],
       startAt: now - DAY,

@@ -4,8 +4,9 @@ import { SqliteStore } from '../../cloudfunctions/adapters/sqlite/sqlite-store'
 import { jsonLogger } from '../../cloudfunctions/adapters/system'
 import { modules } from '../../cloudfunctions/modules'
 import { seedDemo } from '../seed/demo'
+import { writeDemoPhotos } from '../seed/photos'
 import { runNightly } from '../../cloudfunctions/domain/insights/nightly'
-import { type LocalEnvT, dbFile, loadSecrets } from './env'
+import { type LocalEnvT, dbFile, loadSecrets, uploadsDir } from './env'
 import { createLocalServer } from './http'
 import { type LocalPorts, localMains, localPorts } from './local-runtime'
 import { payRoutes } from './pay-routes'
@@ -35,6 +36,8 @@ export async function startApp(env: LocalEnvT, opts: { quiet?: boolean } = {}): 
   const ports = localPorts({ store, codePepper: secrets.codePepper, log })
   const seeded = (await store.count('communities')) === 0
   if (seeded) await seedDemo(store, secrets.codePepper)
+  // The demo's photos, copied into the upload folder once; a folder emptied by hand gets them back at the next start.
+  writeDemoPhotos(uploadsDir(dataDir))
   // Brings the insights up to date (the machine may have been off at night). A fresh demo waits
   // for it, so its dashboard has figures at once; an existing database catches up in the
   // background, within the timer's budget, and never holds up the server.
@@ -48,7 +51,7 @@ export async function startApp(env: LocalEnvT, opts: { quiet?: boolean } = {}): 
     devSessionSecret: secrets.devSessionSecret,
     staticDir: path.join(ROOT, 'dist-h5'),
     routes: { ...payRoutes(ports), ...gateRoutes(ports) },
-    handlers: [photoUploads({ dir: path.join(dataDir, 'uploads'), store })]
+    handlers: [photoUploads({ dir: uploadsDir(dataDir), store })]
   })
   const stopScheduler = env.LINLI_SCHEDULER === 'on' ? startScheduler(modules, ports) : () => undefined
   await new Promise<void>((resolve, reject) => {

@@ -45,3 +45,8 @@ export function loadSecrets(dataDir: string): LocalSecrets {
 export function dbFile(dataDir: string): string {
   return path.join(dataDir, 'linli.sqlite')
 }
+
+/** Where H5 photo uploads (and the demo's drawn photos) are stored. */
+export function uploadsDir(dataDir: string): string {
+  return path.join(dataDir, 'uploads')
+}

@@ -2,10 +2,9 @@ import type { IncomingMessage } from 'node:http'
 import { accessHttpRoutes } from '../../cloudfunctions/access/http'
 import { accessModule } from '../../cloudfunctions/access/module'
 import { createHttpMain } from '../../cloudfunctions/kernel/http-main'
-import type { FunctionModule } from '../../cloudfunctions/kernel/module'
 import type { Ports } from '../../cloudfunctions/kernel/ports'
 import type { Route } from './http'
-import { type LocalContext, localRuntime } from './local-runtime'
+import { type LocalContext, localRuntime, modulePorts } from './local-runtime'
 
 /**
  * `POST /gate/verify` and `POST /gate/keys` on the local server: the request is turned into the
@@ -13,7 +12,7 @@ import { type LocalContext, localRuntime } from './local-runtime'
  * `access` function exports. No dev session is ever attached: gates authenticate themselves.
  */
 export function gateRoutes(ports: Ports): Record<string, Route> {
-  const main = createHttpMain(accessModule as unknown as FunctionModule, localRuntime(ports), accessHttpRoutes)
+  const main = createHttpMain(accessModule, localRuntime(modulePorts(ports, accessModule)), accessHttpRoutes)
   let seq = 0
   const handle: Route = async (req: IncomingMessage, body: string) => {
     const headers: Record<string, string> = {}

@@ -1,12 +1,12 @@
-import { createReadStream, existsSync, statSync } from 'node:fs'
 import { type IncomingMessage, type Server, type ServerResponse, createServer } from 'node:http'
-import path from 'node:path'
 import { MAX_INPUT_BYTES, type Main } from '../../cloudfunctions/kernel/main'
+import { INPUT_BUDGET, type ShapeBudget, jsonTextDepth, parseBoundedJson } from '../../cloudfunctions/kernel/request-shape'
 import type { Ports } from '../../cloudfunctions/kernel/ports'
 import { PERSONAS } from '../seed/demo'
 import { signDevSession, verifyDevSession } from './dev-session'
 import type { LocalContext } from './local-runtime'
 import { personaList } from './personas'
+import { staticFiles } from './static'
 
 export interface ServerOptions {
   mains: Record<string, Main>
@@ -34,20 +34,10 @@ export type Route = (req: IncomingMessage, body: string, session: { openid: stri
  */
 export type RawHandler = (req: IncomingMessage, res: ServerResponse, session: { openid: string } | null) => Promise<boolean>
 
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'application/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.png': 'image/png',
-  '.svg': 'image/svg+xml',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.ttf': 'font/ttf'
-}
-
 /** A little above CloudBase's 100 KB request cap, so the handler's own limit answers first. */
 const MAX_BODY = MAX_INPUT_BYTES + 36 * 1024
+/** A request body as a whole: the envelope puts the input one level down. */
+const BODY_BUDGET: ShapeBudget = { ...INPUT_BUDGET, maxBytes: MAX_BODY, maxDepth: INPUT_BUDGET.maxDepth + 1 }
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body)
@@ -69,30 +59,10 @@ function readBody(req: IncomingMessage): Promise<string | null> {
   })
 }
 
-function serveStatic(staticDir: string, urlPath: string, res: ServerResponse): void {
-  const clean = decodeURIComponent(urlPath.split('?')[0] ?? '/')
-  let file = path.join(staticDir, path.normalize(clean).replace(/^(\.\.[/\\])+/, ''))
-  if (!file.startsWith(path.resolve(staticDir))) {
-    res.writeHead(403).end()
-    return
-  }
-  if (!existsSync(file) || statSync(file).isDirectory()) file = path.join(staticDir, 'index.html')
-  if (!existsSync(file)) {
-    res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8' })
-    res.end('H5 build missing: run `npm run build:h5` (npm start does this for you).')
-    return
-  }
-  const ext = path.extname(file)
-  res.writeHead(200, {
-    'content-type': TYPES[ext] ?? 'application/octet-stream',
-    'cache-control': ext === '.html' ? 'no-cache' : 'public, max-age=31536000, immutable'
-  })
-  createReadStream(file).pipe(res)
-}
-
 export function createLocalServer(o: ServerOptions): Server {
   let seq = 0
   const { log, clock, random } = o.ports
+  const serveStatic = staticFiles(o.staticDir)
   const sessionOf = (req: IncomingMessage): { openid: string } | null => {
     const auth = req.headers.authorization ?? ''
     const token = auth.startsWith('Bearer ') ? auth.slice(7) : ''
@@ -111,7 +81,9 @@ export function createLocalServer(o: ServerOptions): Server {
         }
         if (url === '/dev/login' && req.method === 'POST') {
           const body = await readBody(req)
-          const personaId = body ? (JSON.parse(body) as { personaId?: unknown }).personaId : undefined
+          const parsed = body === null ? null : parseBoundedJson(body || '{}', BODY_BUDGET)
+          if (!parsed?.ok) return sendJson(res, 400, { error: '请求不是合法的 JSON：请发送 {"personaId": "..."}' })
+          const personaId = typeof parsed.value === 'object' && parsed.value !== null ? (parsed.value as { personaId?: unknown }).personaId : undefined
           const persona = PERSONAS.find((p) => p.id === personaId)
           if (!persona) return sendJson(res, 404, { error: 'unknown persona' })
           return sendJson(res, 200, { token: signDevSession(o.devSessionSecret, persona.openid, clock.now()) })
@@ -129,12 +101,13 @@ export function createLocalServer(o: ServerOptions): Server {
           if (body === null) {
             return sendJson(res, 413, { ok: false, error: { code: 'REQUEST.TOO_LARGE', message: '请求内容过大', requestId } })
           }
-          let event: unknown
-          try {
-            event = JSON.parse(body || '{}')
-          } catch {
-            return sendJson(res, 400, { ok: false, error: { code: 'REQUEST.INVALID', message: '请求不是合法的 JSON', requestId } })
+          const parsed = parseBoundedJson(body || '{}', BODY_BUDGET)
+          if (!parsed.ok) {
+            return parsed.reason === 'not_json'
+              ? sendJson(res, 400, { ok: false, error: { code: 'REQUEST.INVALID', message: '请求不是合法的 JSON', requestId } })
+              : sendJson(res, 413, { ok: false, error: { code: 'REQUEST.TOO_LARGE', message: '请求内容过大或层级过深', requestId } })
           }
+          const event = parsed.value
           const session = sessionOf(req)
           const context: LocalContext = { request_id: requestId, identity: session ? { openid: session.openid, source: 'dev' } : null }
           const result = await main(event, context)
@@ -148,6 +121,8 @@ export function createLocalServer(o: ServerOptions): Server {
         if (route) {
           const body = await readBody(req)
           if (body === null) return sendJson(res, 413, { code: 'FAIL', message: 'body too large' })
+          // Routes parse their own bodies (signatures cover the exact bytes): only the nesting is checked here.
+          if (jsonTextDepth(body, BODY_BUDGET.maxDepth) > BODY_BUDGET.maxDepth) return sendJson(res, 400, { code: 'FAIL', message: 'body nested too deeply' })
           const out = await route(req, body, sessionOf(req))
           if (out.json === undefined) {
             res.writeHead(out.status).end()
@@ -156,7 +131,7 @@ export function createLocalServer(o: ServerOptions): Server {
           return sendJson(res, out.status, out.json)
         }
 
-        if (req.method === 'GET' || req.method === 'HEAD') return serveStatic(o.staticDir, url, res)
+        if (req.method === 'GET' || req.method === 'HEAD') return await serveStatic(req, res)
         res.writeHead(405).end()
       } catch (e) {
         const requestId = random.id(6)

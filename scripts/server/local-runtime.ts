@@ -1,4 +1,6 @@
 import { inboxNotifier } from '../../cloudfunctions/adapters/inbox-notifier'
+import { unavailableGateway } from '../../cloudfunctions/adapters/unavailable-gateway'
+import type { FunctionModule } from '../../cloudfunctions/kernel/module'
 import { cryptoRandom, jsonLogger, systemClock } from '../../cloudfunctions/adapters/system'
 import type { Identity } from '../../cloudfunctions/kernel/identity'
 import { type Main, type Runtime, createMain } from '../../cloudfunctions/kernel/main'
@@ -66,8 +68,19 @@ export function localRuntime(ports: Ports, opts: { acceptsTimerEvents?: boolean 
   }
 }
 
-/** Every function's `main`, wired to the same ports: the local equivalent of deployed functions. */
+/**
+ * The ports one function gets, as deployed: the payment gateway only when its module declares
+ * `usesPayment` (CloudBase builds it from the same declaration), so a function that refunds
+ * without declaring it fails here too, not only in the cloud.
+ */
+export function modulePorts(ports: Ports, m: Pick<FunctionModule, 'fn' | 'usesPayment'>): Ports {
+  if (m.usesPayment) return ports
+  const refuse = unavailableGateway(m.fn)
+  // A view, not a copy: tests swap ports' parts (a counting store, a fake sender) after start.
+  return new Proxy(ports, { get: (target, key, receiver) => (key === 'payment' ? refuse : Reflect.get(target, key, receiver)) })
+}
+
+/** Every function's `main` on the same store: the local equivalent of deployed functions. */
 export function localMains(ports: Ports, opts: { acceptsTimerEvents?: boolean } = {}): Record<string, Main> {
-  const runtime = localRuntime(ports, opts)
-  return Object.fromEntries(modules.map((m) => [m.fn, createMain(m, runtime)]))
+  return Object.fromEntries(modules.map((m) => [m.fn, createMain(m, localRuntime(modulePorts(ports, m), opts))]))
 }

@@ -1,12 +1,15 @@
 import { randomBytes } from 'node:crypto'
 import { createReadStream, existsSync, mkdirSync, writeFileSync } from 'node:fs'
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import path from 'node:path'
+import * as z from 'zod'
 import type { ErrorCode } from '../../cloudfunctions/contracts/errors'
 import { PHOTO_MAX_BYTES, PHOTO_MAX_LABEL, PHOTO_NAME, PHOTO_TYPES, type PhotoType, photoTypeOf } from '../../cloudfunctions/contracts/upload'
 import { findUserByOpenid } from '../../cloudfunctions/kernel/actor'
 import type { Store } from '../../cloudfunctions/kernel/store'
 import type { RawHandler } from './http'
+import { makeThumbnail, thumbWidthFor } from './thumbnail'
 
 /**
  * Photo uploads of the H5 build, the local stand-in for CloudBase storage:
@@ -14,7 +17,8 @@ import type { RawHandler } from './http'
  *   {@link PHOTO_MAX_BYTES}; needs the same dev session as `/api/*` and a registered user.
  *   Answers `{ ok: true, data: { fileId: 'local:<name>' } }` or the usual error shape.
  * - `GET /uploads/<name>`: the stored file. No session, as `<img>` sends none: names are 144
- *   random bits, as unguessable as a CloudBase fileID.
+ *   random bits, as unguessable as a CloudBase fileID. `GET /uploads/<name>?w=<px>`: a copy
+ *   about that wide for list views (see thumbnail.ts), as CloudBase's image parameters give.
  * Files live in `<data folder>/uploads/` (git-ignored with the rest of `.data/`).
  */
 export const UPLOAD_PATH = '/upload/photo'
@@ -44,8 +48,54 @@ function readLimited(req: IncomingMessage, max: number): Promise<Buffer | null> 
   })
 }
 
+/** `?w=<px>` asks for a copy that wide (rounded up to a kept width); none for the original. */
+const THUMB_MAX_REQUEST = 4096
+const ThumbQuery = z.object({ w: z.coerce.number().int().min(1).max(THUMB_MAX_REQUEST).optional() })
+
+/**
+ * Resized copies kept beside the uploads (`<uploads>/thumbs/<name>.w<px>.<ext>`), made on first
+ * request; concurrent requests for the same copy wait for one resize. Where no copy is made (the
+ * photo is narrow already, WebP, EXIF-turned) the original's path is kept for that width.
+ */
+function thumbnailStore(dir: string) {
+  const thumbDir = path.join(dir, 'thumbs')
+  const pending = new Map<string, Promise<string>>()
+  const make = async (name: string, original: string, width: number, target: string): Promise<string> => {
+    const ext = path.extname(name).slice(1)
+    if (ext !== 'jpg' && ext !== 'png' && ext !== 'webp') return original
+    const bytes = await readFile(original)
+    let small: Buffer | null
+    try {
+      small = makeThumbnail(bytes, ext, width)
+    } catch {
+      // Bytes the browser may still show (a JPEG the decoder finds damaged): the original it is.
+      return original
+    }
+    if (!small) return original
+    await mkdir(thumbDir, { recursive: true })
+    // Written whole under a temporary name, then renamed: a reader never sees half a file.
+    const temp = `${target}.${randomBytes(6).toString('hex')}.tmp`
+    await writeFile(temp, small)
+    await rename(temp, target)
+    return target
+  }
+  return {
+    fileFor(name: string, original: string, width: number): Promise<string> {
+      const target = path.join(thumbDir, `${path.basename(name, path.extname(name))}.w${width}${path.extname(name)}`)
+      if (existsSync(target)) return Promise.resolve(target)
+      const key = `${name}@${width}`
+      const running = pending.get(key)
+      if (running) return running
+      const job = make(name, original, width, target).finally(() => pending.delete(key))
+      pending.set(key, job)
+      return job
+    }
+  }
+}
+
 export function photoUploads(o: { dir: string; store: Store }): RawHandler {
   let seq = 0
+  const thumbnails = thumbnailStore(o.dir)
   return async (req, res, session) => {
     const url = (req.url ?? '/').split('?')[0] ?? '/'
     if (url === UPLOAD_PATH && req.method === 'POST') {
@@ -80,14 +130,20 @@ export function photoUploads(o: { dir: string; store: Store }): RawHandler {
         res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('not found')
         return true
       }
+      const query = ThumbQuery.safeParse(Object.fromEntries(new URLSearchParams((req.url ?? '').split('?')[1] ?? '')))
+      if (!query.success) {
+        res.writeHead(400, { 'content-type': 'text/plain; charset=utf-8' }).end(`w must be a whole number of pixels, 1 to ${THUMB_MAX_REQUEST}`)
+        return true
+      }
+      const source = query.data.w === undefined ? file : await thumbnails.fileFor(name, file, thumbWidthFor(query.data.w))
       res.writeHead(200, {
         'content-type': CONTENT_TYPES[path.extname(name).slice(1)] ?? 'application/octet-stream',
         'x-content-type-options': 'nosniff',
-        // A stored photo never changes under its name.
+        // A stored photo never changes under its name, nor does a copy made from it.
         'cache-control': 'private, max-age=31536000, immutable'
       })
       if (req.method === 'HEAD') res.end()
-      else createReadStream(file).pipe(res)
+      else createReadStream(source).pipe(res)
       return true
     }
     return false

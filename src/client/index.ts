@@ -1,27 +1,94 @@
+import Taro from '@tarojs/taro'
+import { accessTable } from '@contracts/access-table'
 import type { ApiResponse } from '@contracts/errors'
 import type { ActionId, InputOf, OutputOf } from '@contracts/registry'
+import type { Context, Me } from '@contracts/user'
+import { type Api, type AuthStep, type CallOptions, type Result, createApi } from './core/api'
+import { currentLink, linkCommunity } from './here'
+import { BIND_PATH, LOGIN_PATH, SWITCH_PATH, applyMe, configureSession, currentMe, ensureSession, signOut } from './session'
 import { transport } from './transport'
+import type * as H5 from './transport/h5'
 
 /**
- * The typed client: action ids, inputs and outputs all come from the contracts, so a page cannot
- * send what a function does not accept.
+ * The mini-program's client: `api.<fn>.<action>(input)` for every action in the registry. Calls
+ * wait for the session, act in the link's community or the current one, and send the user to sign
+ * in or to choose a community when that is what stands in the way, then back to the same page.
  */
-let defaultCommunity: string | undefined
+export type { Result } from './core/api'
+export type { Api } from './core/api'
 
-/** The community of the current context; sent with every call, checked by the server. */
-export function setDefaultCommunity(communityId: string | undefined): void {
-  defaultCommunity = communityId
+const isH5 = process.env.TARO_ENV === 'h5'
+function h5(): typeof H5 {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require('./transport/h5') as typeof H5
 }
 
-export async function call<A extends ActionId>(
-  id: A,
-  input: InputOf<A>,
-  opts: { communityId?: string } = {}
-): Promise<ApiResponse<OutputOf<A>>> {
-  const dot = id.indexOf('.')
-  const fn = id.slice(0, dot)
-  const action = id.slice(dot + 1)
-  const communityId = opts.communityId ?? defaultCommunity
-  const res = await transport().send(fn, { action, input, ...(communityId ? { communityId } : {}) })
-  return res as ApiResponse<OutputOf<A>>
+let detourUntil = 0
+
+/** One detour at a time: a page's parallel calls all hit the same missing step. */
+function authRequired(step: AuthStep): void {
+  const here = currentLink()
+  const now = Date.now()
+  if (now < detourUntil || !here || here.startsWith(LOGIN_PATH)) return
+  detourUntil = now + 1500
+  const back = encodeURIComponent(here)
+  if (step !== 'AUTH.COMMUNITY_REQUIRED') {
+    void Taro.reLaunch({ url: `${LOGIN_PATH}?redirect=${back}` })
+    return
+  }
+  if (here.startsWith(SWITCH_PATH) || here.startsWith(BIND_PATH)) return
+  const me = currentMe()
+  const to = me && me.contexts.length > 0 ? SWITCH_PATH : BIND_PATH
+  void Taro.redirectTo({ url: `${to}?redirect=${back}` })
 }
+
+export const api: Api = createApi(accessTable, {
+  send: (fn, envelope) => transport().send(fn, envelope),
+  ensureSession,
+  communityId: () => linkCommunity() ?? currentMe()?.current?.communityId,
+  authRequired,
+  sessionLost() {
+    signOut()
+    if (isH5) h5().clearDevToken()
+  }
+})
+
+configureSession(
+  () => api.user.login(),
+  // In WeChat the platform identifies the caller; in H5 only a dev session does.
+  () => !isH5 || h5().devToken() !== ''
+)
+
+export async function refreshMe(): Promise<Result<Me>> {
+  const res = await api.user.me()
+  if (res.ok) applyMe(res.data)
+  return res
+}
+
+export async function switchContext(ctx: Context): Promise<Result<Me>> {
+  const res = await api.user.switchContext(
+    { communityId: ctx.communityId, role: ctx.role, ...(ctx.householdId ? { householdId: ctx.householdId } : {}) },
+    { communityId: ctx.communityId }
+  )
+  if (res.ok) applyMe(res.data)
+  return res
+}
+
+export { applyMe, currentMe, goHome, HOME_PATH, LOGIN_PATH, ME_PATH, ensureSession, login, sameContext, signOut, subscribe } from './session'
+export { useSession } from './use-session'
+export { returnTo } from './here'
+
+/** Transitional, removed once every service wrapper is gone: the old call shape over `api`. */
+export async function call<A extends ActionId>(id: A, input: InputOf<A>, opts: CallOptions = {}): Promise<ApiResponse<OutputOf<A>>> {
+  const [fn, action] = id.split('.') as [string, string]
+  const table = api as unknown as Record<string, Record<string, (i: unknown, o: CallOptions) => Promise<Result<OutputOf<A>>>>>
+  const res = await table[fn]![action]!(input, opts)
+  return res.ok ? { ok: true, data: res.data, requestId: '' } : res
+}
+/** Transitional, like `call`: the client waits for the session itself now. */
+export async function communityReady(): Promise<void> {
+  await ensureSession()
+}
+export const refresh = refreshMe
+export { photoUrl } from './photos'
+export { saveTextFile, type SavedFile } from './files'

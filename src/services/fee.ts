@@ -1,16 +1,5 @@
 import Taro from '@tarojs/taro'
-import type { OutputOf } from '@contracts/registry'
-import { call } from '../client'
-import { unwrap } from './result'
-import { communityReady } from './session'
-
-export type Bills = OutputOf<'fee.myBills'>
-export type Bill = Bills['bills'][number]
-
-export async function myBills(householdId: string, status: 'outstanding' | 'settled' | 'all' = 'outstanding') {
-  await communityReady()
-  return unwrap(await call('fee.myBills', { householdId, status }))
-}
+import { api } from '../client'
 
 /**
  * Asks WeChat for a one-time arrears-reminder subscription (allowed only on a tap) and records
@@ -19,21 +8,13 @@ export async function myBills(householdId: string, status: 'outstanding' | 'sett
 export async function subscribeReminders(templateId: string): Promise<'granted' | 'declined' | 'unsupported'> {
   if (process.env.TARO_ENV !== 'weapp') return 'unsupported'
   try {
-    const res = (await Taro.requestSubscribeMessage({ tmplIds: [templateId], entityIds: [] })) as unknown as Record<string, string>
-    if (res[templateId] !== 'accept') return 'declined'
+    const res = await Taro.requestSubscribeMessage({ tmplIds: [templateId], entityIds: [] })
+    // The answer is keyed by template id, which Taro's result type does not declare.
+    const answer: unknown = Reflect.get(res, templateId)
+    if (answer !== 'accept') return 'declined'
   } catch {
     return 'declined'
   }
-  const saved = unwrap(await call('fee.subscribe', { template: 'arrears' }))
+  const saved = await api.fee.subscribe({ template: 'arrears' })
   return saved.ok ? 'granted' : 'declined'
-}
-
-export async function collection(period?: string) {
-  await communityReady()
-  return unwrap(await call('fee.collection', period ? { period } : {}))
-}
-
-export async function arrears(buildingId?: string) {
-  await communityReady()
-  return unwrap(await call('fee.arrears', buildingId ? { buildingId } : {}))
 }

@@ -3,7 +3,7 @@ import type { InputOf, OutputOf } from '@contracts/registry'
 import { call } from '../client'
 import { confirmSandboxPayment, openWechatCashier } from '../client/cashier'
 import { unwrap } from './result'
-import { communityReady } from './session'
+import { communityReady } from '../client'
 
 export type PaymentView = OutputOf<'pay.get'>
 export type Receipt = OutputOf<'pay.receipt'>
@@ -37,16 +37,6 @@ export async function checkout(input: InputOf<'pay.create'>) {
 }
 
 export const confirmSandbox = confirmSandboxPayment
-
-export async function getPayment(paymentId: string) {
-  await communityReady()
-  return unwrap(await call('pay.get', { paymentId }))
-}
-
-export async function paymentHistory(householdId: string) {
-  await communityReady()
-  return unwrap(await call('pay.history', { householdId }))
-}
 
 export async function receipt(paymentId: string) {
   await communityReady()

@@ -2,7 +2,7 @@
  * NutUI React Taro, imported component by component with each one's stylesheet, so a page pays
  * only for what it uses. Pages import UI from here, never from the package root.
  */
-import { configure as configureIcons } from '@nutui/icons-react-taro/dist/es/icons/configure.js'
+import './icon-tag'
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
 import '@nutui/nutui-react-taro/dist/es/packages/cell/style/css'
 import '@nutui/nutui-react-taro/dist/es/packages/cellgroup/style/css'
@@ -12,7 +12,3 @@ export { default as Button } from '@nutui/nutui-react-taro/dist/es/packages/butt
 export { default as Cell } from '@nutui/nutui-react-taro/dist/es/packages/cell'
 export { default as CellGroup } from '@nutui/nutui-react-taro/dist/es/packages/cellgroup'
 export { default as Tag } from '@nutui/nutui-react-taro/dist/es/packages/tag'
-
-// NutUI draws icons as <i>, which Taro's weapp templates do not have (nothing would render);
-// <view> exists in both builds' templates. H5 keeps NutUI's default.
-if (process.env.TARO_ENV === 'weapp') configureIcons({ tag: 'view' })

@@ -97,7 +97,7 @@ describe('access control end to end', () => {
     await page.locator('#visitors-new').click()
     await page.locator('#visitor-invite-page').waitFor()
     await page.locator('#visitor-create').click()
-    await page.locator('.field-error').first().waitFor()
+    await page.locator('.kit-field__error').first().waitFor()
     await shot(page, 'access', '03-visitor-invite-errors')
     await page.locator('#visitor-name input').fill('林晓')
     await page.locator('#visitor-phone input').fill('13712345678')
@@ -106,7 +106,7 @@ describe('access control end to end', () => {
     await page.locator('#visitor-create').click()
     await page.locator('#visitor-created').waitFor()
     visitorLink = (await page.locator('#visitor-link').textContent()) ?? ''
-    expect(visitorLink).toMatch(/#\/packages\/access\/pages\/visitor\/index\?t=[A-Za-z0-9_-]{16,}$/)
+    expect(visitorLink).toMatch(/#\/packages\/access\/pages\/visitor\/index\?t=[A-Za-z0-9_-]{16,}&communityId=[A-Za-z0-9_-]+$/)
     await shot(page, 'access', '05-visitor-created')
 
     // A second invitation, revoked from the list: its link then shows the pass as revoked.
@@ -120,7 +120,7 @@ describe('access control end to end', () => {
     await shot(page, 'access', '05b-my-visitors-active')
     await card.locator('[id^="revoke-"]').click()
     await page.locator('.taro-model__confirm').click()
-    await card.locator('.badge', { hasText: '已撤销' }).waitFor()
+    await card.locator('.kit-chip', { hasText: '已撤销' }).waitFor()
     const { context: other, page: visitor } = await phone(browser)
     await loginAs(visitor, app.url, 'u-newcomer')
     await visitor.goto(revokedLink)

@@ -1,4 +1,5 @@
 import type { Browser, Page } from 'playwright-core'
+import type { RevealLogDoc } from '../../cloudfunctions/domain/insights/docs'
 import { type TestApp, startTestApp } from './support/app'
 import { launch, phone, shot } from './support/browser'
 import { loginAs } from './support/flows'
@@ -89,12 +90,20 @@ describe('home services end to end (H5 build + local server + headless Chromium)
     await cur(page, '.sv-slot:not(.sv-slot--full)').waitFor()
     await cur(page, '#slot-picker').locator('.sv-slot:not(.sv-slot--full)').first().click()
     await cur(page, '#pay-upfront').click()
+    // Priced by the server like a pre-sale order: his cleaning coupon is offered, and his 1242 points take ¥12.42 off ¥120.
+    await cur(page, '#book-total', '120.00').waitFor()
+    await cur(page, '#book-coupon', '1 张可用').waitFor()
+    await cur(page, '#book-points').click()
+    await cur(page, '#book-total', '107.58').waitFor()
     await shot(page, 'booking', '02-book-slot-picker')
     await cur(page, '#book-submit').click()
     await page.locator('#cashier-page').waitFor()
     await shot(page, 'booking', '03-sandbox-cashier')
     await page.locator('#sandbox-confirm').click()
-    await page.locator('#result-status').waitFor()
+    // The result names what was paid for and leads to it.
+    await page.locator('#result-status', { hasText: '支付成功' }).waitFor()
+    expect(await page.locator('#result-subject').textContent()).toContain('上门服务 · 日常保洁')
+    await page.locator('#go-booking').waitFor()
 
     await open(page, `${SV}/mine/index`)
     await cur(page, '[id^="mine-"]').waitFor()
@@ -111,10 +120,24 @@ describe('home services end to end (H5 build + local server + headless Chromium)
     await worker.page.locator('#home-worker').waitFor()
     await shot(worker.page, 'booking', '05-worker-home')
     await open(worker.page, `${ST}/job/index?id=${bookingId}`)
+    // Not before the slot's window: the job says when he may set out. The booker's phone is masked.
+    await cur(worker.page, '#job-window', '后出发').waitFor()
+    expect(await cur(worker.page, '#job-phone').textContent()).toContain('138****1111')
+    await shot(worker.page, 'booking', '05a-worker-job-before-window')
+    // The slot comes round: it started five minutes ago.
+    const start = Date.now() - 5 * 60_000
+    expect(await app.ports.store.update('bookings', bookingId, { set: { slotStart: start, slotEnd: start + 2 * 3600_000 } })).toBe(true)
+    await worker.page.goto('about:blank')
+    await worker.page.goto(`${app.url}#${ST}/job/index?id=${bookingId}`)
+    // Calling reveals the number through the logged reveal.
+    await cur(worker.page, '#job-call').click()
+    await cur(worker.page, '#job-phone', '13800001111').waitFor()
+    expect((await app.ports.store.find<RevealLogDoc>('revealLog', { where: { taskId: bookingId }, limit: 5 })).length).toBe(1)
     await cur(worker.page, '#job-onway').click()
     await cur(worker.page, '#job-status', '师傅已出发').waitFor()
     await cur(worker.page, '#job-arrived').click()
     await cur(worker.page, '#job-status', '服务中').waitFor()
+    expect(await cur(worker.page, '#job-late').textContent()).toMatch(/迟到 [5-9] 分钟/)
     let photographed = ''
     for (let i = 0; i < 10; i++) {
       const next = cur(worker.page, '#job-checklist').locator('[id^="check-"]')

@@ -1,7 +1,11 @@
 import type { Browser, Page } from 'playwright-core'
+import { COMMUNITY_A } from '../../scripts/seed/demo-ids'
+import { localMains } from '../../scripts/server/local-runtime'
+import { devToken } from './support/api'
 import { type TestApp, startTestApp } from './support/app'
 import { launch, phone, shot } from './support/browser'
 import { loginAs } from './support/flows'
+import { overflowing, primeStorage, settle } from './support/probe'
 
 jest.setTimeout(180_000)
 
@@ -47,7 +51,7 @@ describe('events end to end (H5 build + local server + headless Chromium)', () =
     await page.locator('#signup-page').waitFor()
     // The required field is checked by the same schema on the page before anything is sent.
     await page.locator('#signup-submit').click()
-    await page.locator('.field-error', { hasText: '请填写孩子人数' }).waitFor()
+    await page.locator('#signup-kids-error', { hasText: '请填写孩子人数' }).waitFor()
     await page.locator('#field-kids input').fill('2')
     await shot(page, 'events', '03-signup-form')
     await page.locator('#signup-submit').click()
@@ -136,17 +140,49 @@ describe('events end to end (H5 build + local server + headless Chromium)', () =
     await page.locator('#feedback-reward', { hasText: '30 积分' }).waitFor()
     await shot(page, 'events', '10-feedback-reward')
 
+    // Opened again (from a message, say): it says so instead of offering the form.
     await loginAs(page, app.url, 'u-wang')
     await open(page, `${EV}/feedback/index?id=ev-demo-appliance`)
-    for (const d of ['content', 'organisation', 'service']) await page.locator(`#rate-${d}-4`).click()
-    await page.locator('#feedback-submit').click()
-    await page.locator('#feedback-error', { hasText: '你已评价过这场活动' }).waitFor()
+    await cur(page, '#feedback-done', '你已评价过这场活动').waitFor()
+    expect(await cur(page, '#feedback-page').locator('#feedback-submit').count()).toBe(0)
     await open(page, `${EV}/mine/index`)
     const rewards = page.locator('#my-rewards')
     await rewards.locator('text=30 积分').first().waitFor()
-    expect(await rewards.locator('.list-item', { hasText: '评价奖励' }).count()).toBe(1)
+    expect(await rewards.locator('.kit-cell', { hasText: '评价奖励' }).count()).toBe(1)
     await shot(page, 'events', '11-my-rewards')
     await context.close()
+  })
+
+  it('links open from cold: a message’s ticket and a butler’s card, signed out; a list reloaded', async () => {
+    // The waitlist-promotion message links to the ticket with its community. Opened in a new
+    // browser, it asks who is signing in and comes back to the ticket.
+    const wang = await phone(browser)
+    await wang.page.goto(`${app.url}#${EV}/ticket/index?id=${encodeURIComponent('ev-demo-health:h-a1-101:1')}&communityId=${COMMUNITY_A}`)
+    await wang.page.locator('#persona-u-wang').click()
+    await cur(wang.page, '#ticket-page').waitFor()
+    await cur(wang.page, '#ticket-status').waitFor()
+    await shot(wang.page, 'events', '18-cold-ticket')
+    // Reloading a page in H5 keeps the session and the page.
+    await wang.page.goto(`${app.url}#${EV}/list/index?communityId=${COMMUNITY_A}`)
+    await wang.page.reload()
+    await cur(wang.page, '#event-ev-demo-craft').waitFor()
+    await wang.context.close()
+
+    // A butler's card (event id, invitation token, community) opened signed out: sign in, then the
+    // event shows who invited, and the visit is counted for the butler.
+    const res = (await localMains(app.ports).event!(
+      { action: 'shareInvite', input: { eventId: 'ev-demo-craft' }, communityId: COMMUNITY_A },
+      { request_id: 'e2e-cold-share', identity: { openid: 'dev-u-butler-zhang', source: 'dev' } }
+    )) as { ok: boolean; data: { path: string } }
+    expect(res.ok).toBe(true)
+    expect(res.data.path).toContain(`communityId=${COMMUNITY_A}`)
+    const li = await phone(browser)
+    await li.page.goto(`${app.url}#${res.data.path}`)
+    await li.page.locator('#persona-u-li').click()
+    await cur(li.page, '#detail-inviter', '张管家').waitFor()
+    await cur(li.page, '#go-signup').waitFor()
+    await shot(li.page, 'events', '19-cold-butler-card')
+    await li.context.close()
   })
 
   it('staff, butler and operator pages render their figures', async () => {
@@ -178,5 +214,37 @@ describe('events end to end (H5 build + local server + headless Chromium)', () =
     await page.locator('#poster-scene').waitFor()
     await shot(page, 'events', '17-poster')
     await context.close()
+  })
+
+  it('every event page in both text modes: nothing is cut off, 长辈模式 grows', async () => {
+    const A = `communityId=${COMMUNITY_A}`
+    const pages: [string, string, string, string][] = [
+      ['u-wang', `${EV}/list/index?${A}`, '#event-list', 'list'],
+      ['u-wang', `${EV}/detail/index?id=ev-demo-craft&${A}`, '#event-detail', 'detail'],
+      ['u-wang', `${EV}/signup/index?id=ev-demo-cleaning&${A}`, '#signup-page', 'signup'],
+      ['u-wang', `${EV}/mine/index?${A}`, '#my-events', 'mine'],
+      ['u-wang', `${EV}/ticket/index?id=${encodeURIComponent('ev-demo-health:h-a1-101:1')}&${A}`, '#ticket-page', 'ticket'],
+      ['u-wang', `${EV}/feedback/index?id=ev-demo-appliance&${A}`, '#feedback-page', 'feedback'],
+      ['u-staff-sun', `${EV}/signups/index?id=ev-demo-appliance&${A}`, '#signups-page', 'signups'],
+      ['u-staff-sun', `${EV}/edit/index?${A}`, '#event-edit', 'edit'],
+      ['u-verifier-zhou', `${EV}/checkin/index?id=ev-demo-health&${A}`, '#checkin-page', 'checkin'],
+      ['u-operator-wu', `${EV}/ideas/index?${A}`, '#ideas-page', 'ideas'],
+      ['u-butler-zhang', `${EV}/invites/index?${A}`, '#invites-page', 'invites'],
+      ['u-butler-zhang', `${EV}/poster/index?id=ev-demo-craft&${A}`, '#poster-page', 'poster'],
+      ['u-butler-zhang', `${EV}/detail/index?id=ev-demo-craft&${A}`, '#event-detail', 'detail-butler']
+    ]
+    for (const elder of [false, true]) {
+      for (const [persona, hash, root, name] of pages) {
+        const { context, page } = await phone(browser)
+        await primeStorage(page, { token: await devToken(app.url, persona), elder })
+        await page.goto(`${app.url}#${hash}`)
+        await page.locator(`${root}${elder ? '.is-elder' : ''}`).last().waitFor()
+        await settle(page)
+        const shotName = `${elder ? '3' : '2'}0-${elder ? 'elder' : 'normal'}-${name}`
+        await shot(page, 'events', shotName)
+        expect({ shotName, overflow: await overflowing(page) }).toEqual({ shotName, overflow: [] })
+        await context.close()
+      }
+    }
   })
 })

@@ -6,9 +6,12 @@
  */
 import { readFileSync } from 'node:fs'
 import type { Browser, Page } from 'playwright-core'
+import { COMMUNITY_A } from '../../scripts/seed/demo-ids'
+import { devToken } from './support/api'
 import { type TestApp, startTestApp } from './support/app'
 import { launch, phone, shot } from './support/browser'
 import { loginAs, openTab } from './support/flows'
+import { overflowing, primeStorage, settle } from './support/probe'
 
 jest.setTimeout(240_000)
 
@@ -71,7 +74,7 @@ describe('butler workspace and resident profile end to end (H5 build + local ser
     await cur(page, `#follow-${householdId}-channel-call`).click()
     // An empty note is refused on the page before anything is sent.
     await cur(page, `#follow-${householdId}-submit`).click()
-    await cur(page, '.field-error', '请写下跟进情况').waitFor()
+    await cur(page, `#follow-${householdId}-field-error`, '请写下跟进情况').waitFor()
     await cur(page, `#follow-${householdId}-note textarea`).fill('电话联系，住户近期出差，下周回来后约上门')
     await shot(page, FEATURE, '03-tasks-follow-up-form')
     await cur(page, `#follow-${householdId}-submit`).click()
@@ -205,5 +208,31 @@ describe('butler workspace and resident profile end to end (H5 build + local ser
     await cur(page, '#profile-recs').waitFor()
     await cur(page, '#profile-fill').waitFor()
     await context.close()
+  })
+
+  it('every butler page in both text modes: nothing is cut off, 长辈模式 grows', async () => {
+    const A = `communityId=${COMMUNITY_A}`
+    const BT = '/packages/butler/pages'
+    const pages: [string, string, string][] = [
+      [`${BT}/tasks/index?${A}`, '#tasks-page', 'tasks'],
+      [`${BT}/grid/index?${A}`, '#grid-page', 'grid'],
+      [`${BT}/household/index?householdId=h-a1-101&${A}`, '#household-page', 'household'],
+      [`${BT}/cases/index?${A}`, '#cases-page', 'cases'],
+      [`${BT}/scoreboard/index?${A}`, '#scoreboard-page', 'scoreboard'],
+      [`${BT}/requests/index?${A}`, '#requests-page', 'requests']
+    ]
+    for (const elder of [false, true]) {
+      for (const [hash, root, name] of pages) {
+        const { context, page } = await phone(browser)
+        await primeStorage(page, { token: await devToken(app.url, 'u-butler-zhang'), elder })
+        await page.goto(`${app.url}#${hash}`)
+        await page.locator(`${root}${elder ? '.is-elder' : ''}`).last().waitFor()
+        await settle(page)
+        const shotName = `${elder ? '4' : '3'}0-${elder ? 'elder' : 'normal'}-${name}`
+        await shot(page, FEATURE, shotName)
+        expect({ shotName, overflow: await overflowing(page) }).toEqual({ shotName, overflow: [] })
+        await context.close()
+      }
+    }
   })
 })

@@ -5,9 +5,11 @@ import type { RulesDoc } from '../../cloudfunctions/domain/insights/docs'
 import type { InviteDoc } from '../../cloudfunctions/domain/event/docs'
 import { COMMUNITY_A } from '../../scripts/seed/demo-ids'
 import { localMains } from '../../scripts/server/local-runtime'
+import { devToken } from './support/api'
 import { type TestApp, startTestApp } from './support/app'
 import { launch, phone, shot } from './support/browser'
 import { loginAs } from './support/flows'
+import { overflowing, primeStorage, settle } from './support/probe'
 
 jest.setTimeout(240_000)
 
@@ -212,12 +214,12 @@ describe('operator insights end to end', () => {
     // A threshold under 10 is explained under the field before anything is sent.
     await field(page, 'churn-threshold').fill('5')
     await page.locator('#rules-save').click()
-    await page.locator('#churn-settings .field-error', { hasText: '请填写 10-100 之间的整数' }).waitFor()
+    await page.locator('#churn-settings .kit-field__error', { hasText: '请填写 10-100 之间的整数' }).waitFor()
     await field(page, 'churn-threshold').fill('45')
     // Two rules with the same description: the server refuses, and says which one.
     await field(page, 'rule-1-label').fill('常用券或积分下单')
     await page.locator('#rules-save').click()
-    await page.locator('#rule-1 .field-error', { hasText: '与另一条规则重复' }).waitFor()
+    await page.locator('#rule-1 .kit-field__error', { hasText: '与另一条规则重复' }).waitFor()
     await page.locator('#rule-1').scrollIntoViewIfNeeded()
     await shot(page, FEATURE, '11-rules-error')
     expect((await app.ports.store.get<RulesDoc>('insightRules', COMMUNITY_A)) ?? null).toBeNull()
@@ -226,7 +228,7 @@ describe('operator insights end to end', () => {
     await field(page, 'rule-0-label').fill('常用券积分的精打细算户')
     await field(page, 'rule-0-cond-0-value').fill('3')
     await page.locator('#rules-save').click()
-    await page.locator('#ia-rules .muted', { hasText: '更新于' }).first().waitFor()
+    await page.locator('#rules-updated', { hasText: '更新于' }).waitFor()
     const saved = await app.ports.store.get<RulesDoc>('insightRules', COMMUNITY_A)
     expect(saved?.churn.threshold).toBe(45)
     expect(saved?.segments[0]).toMatchObject({ need: 'save_money', label: '常用券积分的精打细算户' })
@@ -238,18 +240,18 @@ describe('operator insights end to end', () => {
     const sizes = await page.locator('.ia-need__count').allTextContents()
     expect(sizes).toHaveLength(5)
     await page.locator('#need-save_effort').click()
-    await page.locator('#segment-households .ia-card-title__text', { hasText: '省力' }).waitFor()
+    await page.locator('#segment-need', { hasText: '省力' }).waitFor()
     const count = Number((await text(page, '#segment-count')).replace(/\D/g, ''))
     expect(count).toBeGreaterThan(0)
-    expect(await page.locator('#segment-households .ia-household').count()).toBe(Math.min(count, 200))
-    expect(await text(page, '#segment-households .ia-household >> nth=0')).toContain('到家服务')
+    expect(await page.locator('#segment-households [id^="seg-h-"]').count()).toBe(Math.min(count, 200))
+    expect(await text(page, '#segment-households [id^="seg-h-"] >> nth=0')).toContain('到家服务')
     await shot(page, FEATURE, '12-segment')
 
     // 向该人群发券: pick a template, land on the issue page with this need chosen and counted.
     await page.locator('#segment-issue').click()
     await page.locator('#segment-coupons [id^="segment-coupon-"]').first().click()
     await page.locator('#issue-page').waitFor()
-    await page.locator('#seg-need-save_effort.mb-choice--on').waitFor()
+    await page.locator('#seg-need-save_effort.choices__item--on').waitFor()
     await page.locator('#issue-count', { hasText: '位住户' }).waitFor()
     const recipients = Number((await text(page, '#issue-count')).match(/共 (\d+) 位住户/)?.[1])
     expect(recipients).toBeGreaterThan(0)
@@ -261,9 +263,35 @@ describe('operator insights end to end', () => {
     await page.locator('#ia-cases .ia-case').first().waitFor()
     expect(await page.locator('#ia-cases .ia-reason').count()).toBeGreaterThan(0)
     await page.locator('#status-open').click()
-    await page.locator('#status-open.ia-chip--on').waitFor()
+    await page.locator('#status-open.kit-seg__item--on').waitFor()
     await shot(page, FEATURE, '14-churn')
     await context.close()
+  })
+
+  it('every operator page in both text modes: nothing is cut off, 长辈模式 grows', async () => {
+    const A = `communityId=${COMMUNITY_A}`
+    const IA = '/packages/insights-admin/pages'
+    const pages: [string, string, string][] = [
+      [`${IA}/dashboard/index?${A}`, '#ia-figures', 'dashboard'],
+      [`${IA}/churn/index?${A}`, '#ia-churn', 'churn'],
+      [`${IA}/segment/index?need=save_effort&${A}`, '#segment-households', 'segment'],
+      [`${IA}/rules/index?${A}`, '#ia-rules', 'rules'],
+      [`${IA}/replicate/index?${A}`, '#ia-replicate', 'replicate']
+    ]
+    for (const elder of [false, true]) {
+      for (const [hash, root, name] of pages) {
+        const { context, page } = await phone(browser)
+        await primeStorage(page, { token: await devToken(app.url, 'u-operator-wu'), elder })
+        await page.goto(`${app.url}#${hash}`)
+        await page.locator(root).last().waitFor()
+        if (elder) await page.locator('.page.is-elder').last().waitFor()
+        await settle(page)
+        const shotName = `${elder ? '4' : '3'}0-${elder ? 'elder' : 'normal'}-${name}`
+        await shot(page, FEATURE, shotName)
+        expect({ shotName, overflow: await overflowing(page) }).toEqual({ shotName, overflow: [] })
+        await context.close()
+      }
+    }
   })
 
   it('replicates the community and switches to the copy', async () => {
@@ -272,7 +300,7 @@ describe('operator insights end to end', () => {
     await page.locator('#tile-replicate').click()
     await page.locator('#replicate-submit').waitFor()
     await page.locator('#replicate-submit').click()
-    await page.locator('#ia-replicate .field-error').first().waitFor()
+    await page.locator('#ia-replicate .kit-field__error').first().waitFor()
     await field(page, 'replicate-name').fill('和美花园')
     await field(page, 'replicate-city').fill('杭州')
     await field(page, 'replicate-address').fill('西湖区文三路 88 号')

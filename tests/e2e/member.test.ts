@@ -2,9 +2,12 @@ import type { Browser, Locator, Page } from 'playwright-core'
 import type { BudgetDoc, CouponDoc, PointEntryDoc } from '../../cloudfunctions/domain/member/docs'
 import type { PaymentDoc } from '../../cloudfunctions/domain/payment/docs'
 import { findAll } from '../../cloudfunctions/kernel/paging'
+import { COMMUNITY_A } from '../../scripts/seed/demo-ids'
+import { devToken } from './support/api'
 import { type TestApp, startTestApp } from './support/app'
 import { launch, phone, shot } from './support/browser'
 import { loginAs } from './support/flows'
+import { overflowing, primeStorage, settle } from './support/probe'
 
 jest.setTimeout(180_000)
 
@@ -64,8 +67,8 @@ describe('membership end to end', () => {
     await shot(page, 'member', '02-card-after-bill')
 
     await page.locator('#go-points').click()
-    await page.locator('#points-page .mb-entry').first().waitFor()
-    expect(await page.locator('#points-page .mb-entry').first().textContent()).toContain('缴费')
+    await page.locator('#points-page [id^="point-"]').first().waitFor()
+    expect(await page.locator('#points-page [id^="point-"]').first().textContent()).toContain('缴费')
     await shot(page, 'member', '03-points')
 
     await open(page, app, '/packages/member/pages/coupons/index')
@@ -164,11 +167,44 @@ describe('membership end to end', () => {
     await page.locator('#resident-chosen').waitFor()
     await field(page, 'reward-amount').fill('20')
     await page.locator('#reward-submit').click()
-    await page.locator('#reward-list .mb-entry', { hasText: '2栋 302' }).waitFor()
+    await page.locator('#reward-list [id^="reward-"]', { hasText: '2栋 302' }).waitFor()
     await page.waitForTimeout(2600)
     await shot(page, 'member', '09-budget')
     const budget = await app.ports.store.get<BudgetDoc>('budgets', 'bg-demo-neighbour')
     expect(budget).toMatchObject({ spentFen: 4_000, grants: 2 })
     await context.close()
+  })
+
+  it('a coupon message opened signed out: sign in, then the wallet of that community', async () => {
+    const { context, page } = await phone(browser)
+    await page.goto(`${app.url}#/packages/member/pages/coupons/index?communityId=${COMMUNITY_A}`)
+    await page.locator('#persona-u-wang').click()
+    await page.locator('#coupons-list').last().waitFor()
+    await context.close()
+  })
+
+  it('长辈模式: the member pages grow and nothing is cut off', async () => {
+    const pages: [string, string, string, string][] = [
+      ['u-wang', `/packages/member/pages/card/index?communityId=${COMMUNITY_A}`, '#member-card', '12-elder-card'],
+      ['u-wang', `/packages/member/pages/points/index?communityId=${COMMUNITY_A}`, '#points-page', '13-elder-points'],
+      ['u-wang', `/packages/member/pages/coupons/index?communityId=${COMMUNITY_A}`, '#coupons-page', '14-elder-coupons'],
+      ['u-wang', `/packages/member/pages/cards/index?communityId=${COMMUNITY_A}`, '#cards-page', '15-elder-cards'],
+      ['u-wang', `/packages/member/pages/picker/index?campaignId=pc-a-clean&skuId=s1&quantity=1&communityId=${COMMUNITY_A}`, '#picker-page', '16-elder-picker'],
+      ['u-operator-wu', '/packages/member/pages/templates/index', '#templates-page', '17-elder-templates'],
+      ['u-operator-wu', `/packages/member/pages/issue/index?templateId=ct-demo-welcome&communityId=${COMMUNITY_A}`, '#issue-page', '18-elder-issue'],
+      ['u-operator-wu', '/packages/member/pages/budgets/index', '#budgets-page', '19-elder-budgets'],
+      ['u-operator-wu', `/packages/member/pages/budget/index?id=bg-demo-neighbour&communityId=${COMMUNITY_A}`, '#budget-page', '20-elder-budget'],
+      ['u-operator-wu', '/packages/member/pages/rules/index', '#rules-page', '21-elder-rules']
+    ]
+    for (const [persona, hash, root, name] of pages) {
+      const { context, page } = await phone(browser)
+      await primeStorage(page, { token: await devToken(app.url, persona), elder: true })
+      await page.goto(`${app.url}#${hash}`)
+      await page.locator(`${root}.is-elder`).last().waitFor()
+      await settle(page)
+      await shot(page, 'member', name)
+      expect({ name, overflow: await overflowing(page) }).toEqual({ name, overflow: [] })
+      await context.close()
+    }
   })
 })

@@ -90,7 +90,7 @@ describe('property fees end to end (sandbox payment through the real notify hand
     await page.locator('#refund-form .refund-line input').first().fill('1.00')
     await page.locator('#refund-form textarea').fill('重复收取的滞纳金')
     await page.locator('#refund-submit').click()
-    await page.locator('#refund-form .badge', { hasText: /退款中|已退款/ }).first().waitFor()
+    await page.locator('#refund-form [id^="refund-status-"]', { hasText: /退款中|已退款/ }).first().waitFor()
     await shot(page, 'payments', '09-refund')
     await app.ports.sandbox.flush()
     const refunds = await app.ports.store.find<{ _id: string; status: string; amountFen: number }>('refunds', { limit: 5 })

@@ -1,16 +1,22 @@
-import type { Browser } from 'playwright-core'
+import type { Browser, Page } from 'playwright-core'
 import type { MemberAccountDoc } from '../../cloudfunctions/domain/member/docs'
 import type { OrderDoc } from '../../cloudfunctions/domain/order/docs'
 import type { PaymentDoc, RefundDoc } from '../../cloudfunctions/domain/payment/docs'
 import { runJob } from '../../cloudfunctions/kernel/main'
 import { orderModule } from '../../cloudfunctions/order/module'
+import { COMMUNITY_A } from '../../scripts/seed/demo-ids'
 import { PRESALE_IDS } from '../../scripts/seed/presale'
+import { callAs, devToken } from './support/api'
 import { type TestApp, startTestApp } from './support/app'
 import { launch, phone, shot } from './support/browser'
 import { loginAs } from './support/flows'
+import { overflowing, primeStorage, settle as settled } from './support/probe'
 import { decodeDataUri } from '../support/qr-decode'
 
 jest.setTimeout(180_000)
+
+/** The page on screen: Taro's H5 router keeps earlier pages in the document, hidden. */
+const cur = (page: Page, selector: string, hasText?: string) => page.locator(selector, hasText ? { hasText } : {}).last()
 
 /**
  * Pre-sales end to end, in headless Chromium against the real local server: a resident buys in a
@@ -87,6 +93,46 @@ describe('pre-sale orders end to end', () => {
     expect(await page.locator('#sku-left-s1').textContent()).toContain('剩余 98/100')
     expect(await page.locator('#mine-bought').textContent()).toContain('本户已购 2')
     await context.close()
+  })
+
+  it('links open from cold: a butler’s card and a poster’s code signed out, an order message, the coupon picker', async () => {
+    // The butler's card carries the campaign, the invitation and the community. A neighbour opens
+    // it in a new browser: sign in, then the campaign says who invited them.
+    const share = await callAs(app.url, 'u-butler-zhang', 'order.share', { campaignId: PRESALE_IDS.veg }, COMMUNITY_A)
+    expect(share.path).toContain(`communityId=${COMMUNITY_A}`)
+    const li = await phone(browser)
+    await li.page.goto(`${app.url}#${share.path}`)
+    await li.page.locator('#persona-u-li').click()
+    await cur(li.page, '#presale-detail', '张管家').waitFor()
+    await cur(li.page, '#go-confirm').waitFor()
+    await shot(li.page, 'presale', '14-cold-butler-card')
+    await li.context.close()
+
+    // A poster's mini-program code carries only the invitation token (its scene).
+    const poster = await callAs(app.url, 'u-butler-zhang', 'order.poster', { campaignId: PRESALE_IDS.veg }, COMMUNITY_A)
+    const scan = await phone(browser)
+    await scan.page.goto(`${app.url}#/packages/presale/pages/detail/index?scene=${poster.token}`)
+    await scan.page.locator('#persona-u-li').click()
+    await cur(scan.page, '#campaign-countdown', '距截止').waitFor()
+    await scan.context.close()
+
+    // The pickup and delivery messages link to the order with its community.
+    const [order] = await ordersOf(PRESALE_IDS.veg)
+    const msg = await phone(browser)
+    await msg.page.goto(`${app.url}#/packages/presale/pages/order/index?id=${order!._id}&communityId=${COMMUNITY_A}`)
+    await msg.page.locator('#persona-u-wang').click()
+    await cur(msg.page, '#order-status', '已支付').waitFor()
+    await msg.context.close()
+
+    // The coupon picker reloaded on its own: the choice goes on to a checkout for the same purchase.
+    const picker = await phone(browser)
+    await primeStorage(picker.page, { token: await devToken(app.url, 'u-wang'), elder: false })
+    await picker.page.goto(`${app.url}#/packages/member/pages/picker/index?kind=presale&campaignId=${PRESALE_IDS.veg}&skuId=s1&quantity=2&communityId=${COMMUNITY_A}`)
+    await cur(picker.page, '#picker-none').click()
+    await cur(picker.page, '#picker-confirm').click()
+    await cur(picker.page, '#presale-confirm').waitFor()
+    await cur(picker.page, '#qty-value', '2').waitFor()
+    await picker.context.close()
   })
 
   it('the settlement job refunds a failed group (money, and the points used), and the resident sees the refund', async () => {
@@ -185,5 +231,28 @@ describe('pre-sale orders end to end', () => {
     await op.page.locator('#sku-row-s1').waitFor()
     await shot(op.page, 'presale', '13-campaign-editor')
     await op.context.close()
+  })
+
+  it('长辈模式: the resident’s and the staff’s pre-sale pages grow and nothing is cut off', async () => {
+    const pages: [string, string, string, string][] = [
+      ['u-wang', '/packages/presale/pages/list/index', '#presale-list', '15-elder-list'],
+      ['u-wang', `/packages/presale/pages/detail/index?id=${PRESALE_IDS.clean}&communityId=${COMMUNITY_A}`, '#presale-detail', '16-elder-detail'],
+      ['u-wang', `/packages/presale/pages/confirm/index?id=${PRESALE_IDS.clean}&skuId=s1&communityId=${COMMUNITY_A}`, '#presale-confirm', '17-elder-confirm'],
+      ['u-wang', `/packages/presale/pages/orders/index?householdId=h-a1-101&communityId=${COMMUNITY_A}`, '#presale-orders', '18-elder-orders'],
+      ['u-operator-wu', '/packages/presale-admin/pages/campaigns/index', '#presale-admin', '19-elder-admin'],
+      ['u-operator-wu', `/packages/presale-admin/pages/edit/index?communityId=${COMMUNITY_A}`, '#campaign-edit', '20-elder-editor'],
+      ['u-operator-wu', `/packages/presale-admin/pages/dashboard/index?id=${PRESALE_IDS.veg}&communityId=${COMMUNITY_A}`, '#presale-dashboard', '21-elder-dashboard'],
+      ['u-butler-zhang', '/packages/presale-admin/pages/deliveries/index', '#presale-deliveries', '22-elder-deliveries']
+    ]
+    for (const [persona, hash, root, name] of pages) {
+      const { context, page } = await phone(browser)
+      await primeStorage(page, { token: await devToken(app.url, persona), elder: true })
+      await page.goto(`${app.url}#${hash}`)
+      await cur(page, `${root}.is-elder`).waitFor()
+      await settled(page)
+      await shot(page, 'presale', name)
+      expect({ name, overflow: await overflowing(page) }).toEqual({ name, overflow: [] })
+      await context.close()
+    }
   })
 })

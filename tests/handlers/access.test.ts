@@ -662,17 +662,21 @@ describe('devices (operators)', () => {
     expect(res.gate).toMatchObject({ id: 'ly-b1-west', enabled: true, doors: [{ id: 'd1', zone: 'building', buildingId: 'b-a1', buildingName: '1栋', vehicle: false }] })
     const secret = Buffer.from(res.secret, 'base64url')
     expect(secret).toHaveLength(32)
-    const stored = await h.store.get<GateDoc>('gates', 'ly-b1-west')
+    // The device id lives in the community's own namespace.
+    expect(res.gate.deviceId).toBe(`${COMMUNITY_A}:ly-b1-west`)
+    const stored = await h.store.get<GateDoc>('gates', res.gate.deviceId)
     expect(JSON.stringify(stored)).not.toContain(res.secret)
     const listed = okData(await h.call('access.listGates', {}, operator, COMMUNITY_A))
     expect(JSON.stringify(listed)).not.toContain(res.secret)
     expect(listed.gates.map((g) => g.id)).toContain('ly-b1-west')
-    expect((await gate.verify('ly-b1-west', 'd1', await firstCode(), { secret })).decision).toBe('open')
+    expect((await gate.verify(res.gate.deviceId, 'd1', await firstCode(), { secret })).decision).toBe('open')
   })
 
   it('refuses a taken id and doors that name no building of the community', async () => {
     expect(codeOf(await register({ gateId: 'ly-main', name: '重复', doors: [{ name: '门', zone: 'community' }] }))).toBe('GATE.ID_TAKEN')
-    expect(codeOf(await register({ gateId: 'hx-main', name: '别的社区', doors: [{ name: '门', zone: 'community' }] }))).toBe('GATE.ID_TAKEN')
+    const fresh = okData(await register({ gateId: 'ly-b1-new', name: '新门', doors: [{ name: '门', zone: 'community' }] }))
+    expect(codeOf(await register({ gateId: 'ly-b1-new', name: '重复', doors: [{ name: '门', zone: 'community' }] }))).toBe('GATE.ID_TAKEN')
+    expect(fresh.gate.id).toBe('ly-b1-new')
     const err = errorOf(
       await register({
         gateId: 'ly-new',

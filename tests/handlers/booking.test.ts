@@ -75,7 +75,7 @@ const residentOf = (i: number) => ({ openid: as(`u-r${i}`), householdId: `h-a1-$
 it('covers every action of the booking function', () => {
   expect(Object.keys(bookingContracts).sort()).toEqual(
     [
-      'lines', 'slots', 'book', 'mine', 'get', 'cancel', 'rate', 'workerJobs', 'progress', 'board', 'reassign', 'reputation',
+      'lines', 'saveLineCover', 'slots', 'book', 'mine', 'get', 'cancel', 'rate', 'workerJobs', 'progress', 'revealPhone', 'board', 'reassign', 'reputation',
       'markOutstanding', 'followUps', 'closeFollowUp', 'complain', 'myComplaints', 'complaints', 'respond', 'rateComplaint'
     ].sort()
   )
@@ -459,7 +459,7 @@ describe('repairs and complaints', () => {
     for (const photo of ['https://evil.example/x.jpg', 'cloud://env/other/2026-01/abcdefghijklmnop.jpg', 'local:../../etc/passwd', 'local:short.jpg', 'local:abcdefghijklmnop.gif']) {
       const err = errorOf(await progress(booking.id, 'check', { key: 'badge', photo }))
       expect(err.code).toBe('REQUEST.INVALID_INPUT')
-      expect(err.fields).toEqual([{ path: 'photo', message: '照片无效，请重新上传' }])
+      expect(err.fields).toEqual([{ path: 'photo', label: '照片', message: '照片无效，请重新上传' }])
     }
     const bad = errorOf(
       await h.call('booking.complain', { householdId: HOME, category: 'other', text: '照片里是问题所在', photos: ['local:abcdefghijklmnopqr.jpg', 'file:///tmp/a.jpg'], clientRequestId: req() }, WANG, A)

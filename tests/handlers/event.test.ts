@@ -492,7 +492,7 @@ describe('butler invitations', () => {
     const id = await createEvent(h, { capacity: 5 })
     const share = okData(await h.call('event.shareInvite', { eventId: id }, BUTLER, A))
     expect(share.token.length).toBeLessThanOrEqual(32)
-    expect(share.path).toBe(`/packages/event/pages/detail/index?id=${id}&inv=${share.token}`)
+    expect(share.path).toBe(`/packages/event/pages/detail/index?id=${id}&inv=${share.token}&communityId=${A}`)
     okData(await h.call('event.shareInvite', { eventId: id }, BUTLER, A))
 
     // The platform decrypts the cloudID of wx.getGroupEnterInfo into this shape.

@@ -266,9 +266,13 @@ describe('checkout options (the coupon picker)', () => {
     const basket = await h.call('member.checkoutOptions', { items: [{ amountFen: 1, category: 'fresh' }] } as never, WANG, COMMUNITY_A)
     expect(codeOf(basket)).toBe('REQUEST.INVALID_INPUT')
     expect(fieldsOf(basket)).toEqual(expect.arrayContaining(['items', 'purchase']))
-    // A kind the create does not price (bookings take no coupon) is no purchase either.
-    const booking = await h.call('member.checkoutOptions', { purchase: { kind: 'booking', lineId: 'sl-demo-clean' } } as never, WANG, COMMUNITY_A)
-    expect(codeOf(booking)).toBe('REQUEST.INVALID_INPUT')
+    // A kind no create prices is no purchase either; a booking of a line sent with its price is refused by name.
+    const unknown = await h.call('member.checkoutOptions', { purchase: { kind: 'bill', billId: 'b1' } } as never, WANG, COMMUNITY_A)
+    expect(codeOf(unknown)).toBe('REQUEST.INVALID_INPUT')
+    const booking = await h.call('member.checkoutOptions', { purchase: { kind: 'booking', lineId: 'sl-a-clean', amountFen: 1 } } as never, WANG, COMMUNITY_A)
+    expect(fieldsOf(booking)).toEqual(['purchase.amountFen'])
+    // An unknown line is named as the field that is wrong.
+    expect(fieldsOf(await h.call('member.checkoutOptions', { purchase: { kind: 'booking', lineId: 'sl-demo-clean' } }, WANG, COMMUNITY_A))).toEqual(['purchase.lineId'])
     expect(await snapshot(h.store)).toEqual(before)
   })
 

@@ -54,6 +54,8 @@ function draft(patch: Partial<CampaignDraft> = {}): CampaignDraft {
     title: '周末草莓团',
     description: '',
     productId: 'pd-a-fruit',
+    cover: null,
+    images: [],
     skus: [{ skuId: 's1', priceFen: 5900, stock: 30 }],
     startAt: now + HOUR,
     endAt: now + 2 * DAY,
@@ -226,7 +228,7 @@ describe('sharing and attribution', () => {
   it('a butler’s card opened in a group: the visit records the inviter and the decrypted group, and the order carries both', async () => {
     const share = okData(await h.call('order.share', { campaignId: VEG }, BUTLER_EAST, COMMUNITY_A))
     expect(share.token).toMatch(/^[A-Za-z0-9]{6,32}$/)
-    expect(share.path).toBe(`/packages/presale/pages/detail/index?id=${VEG}&inv=${share.token}`)
+    expect(share.path).toBe(`/packages/presale/pages/detail/index?id=${VEG}&inv=${share.token}&communityId=${COMMUNITY_A}`)
     // The same butler gets the same invitation.
     expect(okData(await h.call('order.share', { campaignId: VEG }, BUTLER_EAST, COMMUNITY_A)).token).toBe(share.token)
 

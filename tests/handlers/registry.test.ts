@@ -130,6 +130,9 @@ describe.each(rows())('%s', (_id, c) => {
       const err = errorOf(await call(h, c, input, who.openid, who.communityId))
       expect(err.code).toBe('REQUEST.INVALID_INPUT')
       expect(err.fields?.map((f) => f.path)).toEqual(expect.arrayContaining(keys))
+      // People read these: each field named by its label, and no path, identifier or zod wording.
+      for (const k of keys) expect(err.fields?.find((f) => f.path === k)?.label).toMatch(/[\u4e00-\u9fa5]/)
+      expect(err.message).not.toMatch(/[A-Za-z_]{2,}|NaN|9007199254740991/)
       expect(await snapshot(h.store)).toEqual(before)
     })
   }

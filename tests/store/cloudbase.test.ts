@@ -6,9 +6,10 @@ import {
   type CbQuery,
   CloudbaseStore
 } from '../../cloudfunctions/adapters/cloudbase/cloudbase-store'
-import { COLLECTION_NAMES } from '../../cloudfunctions/kernel/collections'
+import { COLLECTIONS } from '../../cloudfunctions/kernel/collections'
 import { StoreUsageError } from '../../cloudfunctions/kernel/store'
-import { storeContract } from './contract'
+import { type CollectionAdmin, collectionAdmin } from './cloudbase-admin'
+import { CONTRACT_COLLECTIONS, storeContract } from './contract'
 
 /* ------------------------------------------------------------------------------------------ */
 /* The real service: only with credentials, in a throwaway collection namespace.               */
@@ -17,13 +18,6 @@ import { storeContract } from './contract'
 const REQUIRED_ENV = ['LINLI_TEST_CLOUDBASE_ENV', 'TENCENTCLOUD_SECRETID', 'TENCENTCLOUD_SECRETKEY'] as const
 const missing = REQUIRED_ENV.filter((k) => !process.env[k])
 
-/** The parts of the SDK database the test needs beyond the adapter's own slice. */
-interface AdminDb {
-  createCollection(name: string): Promise<unknown>
-  command: { exists(v: boolean): unknown }
-  collection(name: string): { where(q: unknown): { remove(): Promise<unknown> } }
-}
-
 if (missing.length > 0) {
   console.log(`[store contract] CloudBase run skipped: set ${missing.join(', ')} to run it against a real environment`)
   describe.skip('Store contract: cloudbase (real environment)', () => {
@@ -31,44 +25,49 @@ if (missing.length > 0) {
   })
 } else {
   jest.setTimeout(180_000)
-  // A pre-provisioned prefix may carry the unique indexes from collections.json; a random one
-  // cannot, since the SDK has no index API, so those cases are skipped there.
-  const fixedPrefix = process.env.LINLI_TEST_CLOUDBASE_PREFIX
-  const prefix = fixedPrefix ?? `test_${randomBytes(4).toString('hex')}_`
-  let admin: { db: AdminDb & CbDb } | null = null
-
-  async function connect(): Promise<AdminDb & CbDb> {
-    if (admin) return admin.db
-    const { default: tcb } = await import('@cloudbase/node-sdk')
-    const app = tcb.init({
-      env: process.env.LINLI_TEST_CLOUDBASE_ENV,
-      secretId: process.env.TENCENTCLOUD_SECRETID,
-      secretKey: process.env.TENCENTCLOUD_SECRETKEY
-    })
-    const db = app.database() as unknown as AdminDb & CbDb
-    for (const name of COLLECTION_NAMES) {
-      // Fails harmlessly when the collection exists already (a fixed prefix).
-      await db.createCollection(prefix + name).catch(() => undefined)
-    }
-    admin = { db }
-    return db
+  // An environment caps its collections: the suite creates only the few it uses, under a random
+  // prefix, with the unique indexes it tests (so those cases run too), and drops them at the end.
+  const prefix = `test_${randomBytes(4).toString('hex')}_`
+  const credentials = {
+    envId: process.env.LINLI_TEST_CLOUDBASE_ENV ?? '',
+    secretId: process.env.TENCENTCLOUD_SECRETID ?? '',
+    secretKey: process.env.TENCENTCLOUD_SECRETKEY ?? '',
+    region: process.env.TENCENTCLOUD_REGION ?? 'ap-shanghai'
   }
+  let db: (CbDb & { command: CbCommand & { exists(v: boolean): unknown } }) | null = null
+  let admin: CollectionAdmin | null = null
+
+  beforeAll(async () => {
+    admin = await collectionAdmin(credentials)
+    for (const name of CONTRACT_COLLECTIONS) {
+      const unique = COLLECTIONS[name].indexes.filter((i) => i.unique === true)
+      await admin.create(prefix + name, unique)
+    }
+    const { default: tcb } = await import('@cloudbase/node-sdk')
+    const app = tcb.init({ env: credentials.envId, secretId: credentials.secretId, secretKey: credentials.secretKey })
+    db = app.database() as unknown as CbDb & { command: CbCommand & { exists(v: boolean): unknown } }
+  }, 180_000)
+
+  afterAll(async () => {
+    const failures: string[] = []
+    for (const name of CONTRACT_COLLECTIONS) await admin?.drop(prefix + name).catch((e: unknown) => failures.push(`${prefix + name}: ${String(e)}`))
+    if (failures.length) throw new Error(`could not drop: ${failures.join('; ')}`)
+  }, 180_000)
 
   console.log(`[store contract] CloudBase run in collections prefixed ${prefix}`)
   storeContract(
     `cloudbase (${prefix})`,
     async () => {
-      const db = await connect()
+      if (!db) throw new Error('not connected')
+      const conn = db
       return {
-        store: new CloudbaseStore(db, prefix),
+        store: new CloudbaseStore(conn, prefix),
         cleanup: async () => {
-          for (const name of COLLECTION_NAMES) {
-            await db.collection(prefix + name).where({ _id: db.command.exists(true) }).remove()
-          }
+          for (const name of CONTRACT_COLLECTIONS) await conn.collection(prefix + name).where({ _id: conn.command.exists(true) }).remove()
         }
       }
     },
-    { uniqueIndexes: fixedPrefix !== undefined, timeoutMs: 180_000 }
+    { uniqueIndexes: true, timeoutMs: 180_000 }
   )
 }
 
@@ -196,6 +195,13 @@ describe('CloudbaseStore translation (recording fake)', () => {
       expect(store.toQuery({ tag: { in: [] } })).toEqual({ tag: { op: 'in', v: [] } })
     })
 
+    it('never sends an empty and / or (CloudBase rejects them): everything, or nothing', () => {
+      expect(store.toQuery({ and: [] })).toEqual({})
+      expect(store.toQuery({ or: [] })).toEqual({ _id: { op: 'in', v: [] } })
+      expect(store.toQuery({ and: [{ or: [] }, { n: 1 }] })).toEqual({ op: 'and', args: [{ _id: { op: 'in', v: [] } }, { n: eq(1) }] })
+      expect(store.toQuery({ or: [{ tag: 'x' }] })).toEqual({ tag: eq('x') })
+    })
+
     it('nests and / or and keeps dotted paths as keys', () => {
       expect(
         store.toQuery({ or: [{ 'addr.b': 'b1' }, { and: [{ flag: true }, { or: [{ n: { lt: 3 } }, { s: 'z' }] }] }] })
@@ -217,15 +223,21 @@ describe('CloudbaseStore translation (recording fake)', () => {
 
   describe('toUpdate', () => {
     it('uses _.set for objects and arrays (replace whole), bare values for scalars', () => {
-      expect(store.toUpdate({ set: { s: 'b', n: 2, ok: false, nil: null, addr: { b: 'b9' }, list: [1], 'addr.floor': 4 } })).toEqual({
+      expect(store.toUpdate({ set: { s: 'b', n: 2, ok: false, nil: null, addr: { b: 'b9' }, list: [1], 'meta.floor': 4 } })).toEqual({
         s: 'b',
         n: 2,
         ok: false,
         nil: null,
         addr: { op: 'set', v: { b: 'b9' } },
         list: { op: 'set', v: [1] },
-        'addr.floor': 4
+        'meta.floor': 4
       })
+    })
+
+    it('refuses a parent and its child in one update before calling the service (MongoDB path conflict)', async () => {
+      expect(() => store.toUpdate({ set: { addr: { b: 'b9' } }, inc: { 'addr.floor': 1 } })).toThrow(StoreUsageError)
+      await expect(store.update('jobRuns', 'd', { set: { n: 1 }, inc: { n: 1 } })).rejects.toBeInstanceOf(StoreUsageError)
+      expect(db.calls.every((c) => c.terminal === undefined)).toBe(true)
     })
 
     it('uses _.inc and _.remove', () => {
@@ -285,19 +297,18 @@ describe('CloudbaseStore translation (recording fake)', () => {
       expect(db.last()).toMatchObject({ collection: 'p_jobRuns', terminal: 'add', data: { _id: 'd1', n: 1 } })
     })
 
-    it('maps an E11000 rejection to DUPLICATE with the index name', async () => {
+    it("maps the SDK's duplicate code to DUPLICATE, whatever the message says, and never names an index", async () => {
+      db.replies.push(Object.assign(new Error('唯一索引冲突'), { code: 'DATABASE_DUPLICATE_WRITE' }))
+      expect(await store.insert('users', { _id: 'u2', openid: 'o' })).toEqual({ ok: false, reason: 'DUPLICATE' })
+      db.replies.push({ code: 'DATABASE_DUPLICATE_WRITE', message: 'any wording at all' })
+      expect(await store.insert('invitations', { _id: 'i2', token: 't' })).toEqual({ ok: false, reason: 'DUPLICATE' })
+    })
+
+    it('maps a MongoDB E11000 in a reply without that code to DUPLICATE', async () => {
       db.replies.push(new Error('E11000 duplicate key error collection: tcb.p_users index: uniq_openid dup key: { openid: "o" }'))
-      expect(await store.insert('users', { _id: 'u2', openid: 'o' })).toEqual({ ok: false, reason: 'DUPLICATE', index: 'uniq_openid' })
-    })
-
-    it('maps an E11000 error code in the reply to DUPLICATE', async () => {
+      expect(await store.insert('users', { _id: 'u2', openid: 'o' })).toEqual({ ok: false, reason: 'DUPLICATE' })
       db.replies.push({ code: 'DATABASE_REQUEST_FAILED', message: 'E11000 duplicate key error index: uniq_token dup key' })
-      expect(await store.insert('invitations', { _id: 'i2', token: 't' })).toEqual({ ok: false, reason: 'DUPLICATE', index: 'uniq_token' })
-    })
-
-    it('names a duplicate _id "_id", as the SQLite adapter does', async () => {
-      db.replies.push(new Error('E11000 duplicate key error collection: tcb.p_jobRuns index: _id_ dup key: { _id: "d1" }'))
-      expect(await store.insert('jobRuns', { _id: 'd1' })).toEqual({ ok: false, reason: 'DUPLICATE', index: '_id' })
+      expect(await store.insert('invitations', { _id: 'i2', token: 't' })).toEqual({ ok: false, reason: 'DUPLICATE' })
     })
 
     it('rethrows other failures', async () => {

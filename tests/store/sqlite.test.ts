@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
+import Database from 'better-sqlite3'
 import { SqliteStore } from '../../cloudfunctions/adapters/sqlite/sqlite-store'
 import { storeContract } from './contract'
 
@@ -29,6 +30,27 @@ storeContract('sqlite file', async () => {
       tmp.remove()
     }
   }
+})
+
+describe('sqlite: a file made before unique indexes counted missing values', () => {
+  it('rebuilds the old index on open, so a second document without the field is refused', async () => {
+    const tmp = tempDir()
+    try {
+      const first = new SqliteStore(tmp.file)
+      await first.close()
+      // The index as files created before had it: NULLs distinct, any number of missing values.
+      const raw = new Database(tmp.file)
+      raw.exec(`DROP INDEX "users__uniq_openid"`)
+      raw.exec(`CREATE UNIQUE INDEX "users__uniq_openid" ON "users" (json_extract(doc, '$.openid'))`)
+      raw.close()
+      const store = new SqliteStore(tmp.file)
+      expect((await store.insert('users', { _id: 'u1' })).ok).toBe(true)
+      expect(await store.insert('users', { _id: 'u2' })).toEqual({ ok: false, reason: 'DUPLICATE' })
+      await store.close()
+    } finally {
+      tmp.remove()
+    }
+  })
 })
 
 describe('sqlite: several connections on one file', () => {

@@ -1,4 +1,4 @@
-import { readFileSync, rmSync } from 'node:fs'
+import { existsSync, readFileSync, rmSync } from 'node:fs'
 import path from 'node:path'
 import { modules } from '../../cloudfunctions/modules'
 import { type BundleResult, bundle, bundleViolations } from '../../scripts/lib/bundle'
@@ -11,6 +11,8 @@ import {
   buildFunctions
 } from '../../scripts/lib/functions-build'
 import { REPO_ROOT } from '../../scripts/lib/paths'
+import { parseDotEnv, planDeploySettings } from '../../scripts/lib/deploy-settings'
+import { rsaKeyPair } from '../support/pay'
 
 /**
  * Builds the real deploy artifacts (build/functions, cloudbaserc.json) and checks what would ship.
@@ -32,7 +34,7 @@ const savedEnv = { ...process.env }
 
 beforeAll(async () => {
   report = await buildFunctions()
-})
+}, 180_000)
 
 afterAll(() => {
   process.env = savedEnv
@@ -82,6 +84,49 @@ describe('build:functions', () => {
     }
   })
 
+  it('declares the Node.js 20.19 runtime and every variable each function reads (a deploy replaces the whole set)', () => {
+    const rc = readJson(path.join(REPO_ROOT, 'cloudbaserc.json')) as { functions: { name: string; runtime: string; envVariables: Record<string, string> }[] }
+    for (const f of rc.functions) {
+      expect(f.runtime).toBe('Nodejs20.19')
+      const m = modules.find((x) => x.fn === f.name)
+      const vars = Object.keys(f.envVariables)
+      expect(vars).toEqual(expect.arrayContaining(['LINLI_CODE_PEPPER', 'LINLI_TEMPLATE_ARREARS', 'LINLI_TEMPLATE_EVENT_REMINDER', 'LINLI_TEMPLATE_EVENT_PROMOTED']))
+      if (m?.usesPayment) expect(vars).toEqual(expect.arrayContaining(['WECHATPAY_APPID', 'WECHATPAY_MCHID', 'WECHATPAY_APIV3_KEY', 'WECHATPAY_NOTIFY_URL']))
+      else expect(vars.filter((v) => v.startsWith('WECHATPAY_'))).toEqual([])
+      // The large keys never sit in the 4 KB of variables: they travel in the bundle's settings file.
+      expect(vars).not.toContain('WECHATPAY_PRIVATE_KEY')
+      expect(vars).not.toContain('WECHATPAY_PLATFORM_CERTS')
+    }
+  })
+
+  it('writes config.json with permissions.openapi beside every function that makes cloud calls', () => {
+    for (const m of modules) {
+      const text = readFileSync(path.join(fnDir(m.fn), 'index.js'), 'utf8')
+      const calls = ['subscribeMessage.send', 'wxacode.getUnlimited', 'customerServiceMessage.send'].filter((c) => text.includes(`openapi.${c}(`))
+      const file = path.join(fnDir(m.fn), 'config.json')
+      if (calls.length === 0) expect(existsSync(file)).toBe(false)
+      else expect(readJson(file)).toEqual({ permissions: { openapi: calls } })
+    }
+    // The poster codes of events and pre-sales, and subscribe messages everywhere the notifier runs.
+    expect(readJson(path.join(fnDir('event'), 'config.json'))).toEqual({ permissions: { openapi: ['subscribeMessage.send', 'wxacode.getUnlimited'] } })
+    expect((readJson(path.join(fnDir('fee'), 'config.json')) as { permissions: { openapi: string[] } }).permissions.openapi).toContain('subscribeMessage.send')
+  })
+
+  it("locks each function's installed externals to the versions this repository tested", () => {
+    const rootLock = readJson(path.join(REPO_ROOT, 'package-lock.json')) as { packages: Record<string, { version?: string }> }
+    for (const m of modules) {
+      const lock = readJson(path.join(fnDir(m.fn), 'package-lock.json')) as { lockfileVersion: number; packages: Record<string, { version?: string; dev?: boolean }> }
+      expect(lock.lockfileVersion).toBe(3)
+      expect(lock.packages['node_modules/@cloudbase/node-sdk']?.version).toBe(rootLock.packages['node_modules/@cloudbase/node-sdk']?.version)
+      for (const [key, entry] of Object.entries(lock.packages)) {
+        if (key === '') continue
+        expect(entry.version).toBe(rootLock.packages[key]?.version)
+        expect(entry.dev).toBeUndefined()
+      }
+    }
+    expect(Object.keys((readJson(path.join(fnDir('pay'), 'package-lock.json')) as { packages: object }).packages)).toContain('node_modules/wechatpay-axios-plugin')
+  })
+
   it('lists every collection with its indexes', () => {
     const manifest = readJson(path.join(REPO_ROOT, 'build/functions/collections.json')) as {
       collections: { name: string; indexes: { name: string; fields: string[]; unique: boolean }[] }[]
@@ -99,6 +144,46 @@ describe('build:functions', () => {
         expect(text).not.toContain(needle)
       }
     }
+  })
+})
+
+describe('a deploy build (--deploy)', () => {
+  const merchant = rsaKeyPair(0)
+  const wechat = rsaKeyPair(1)
+  const complete: Record<string, string> = {
+    ENV_ID: 'linli-prod-1a2b',
+    LINLI_CODE_PEPPER: 'a-long-enough-pepper-value',
+    WECHATPAY_APPID: 'wx0123456789abcdef',
+    WECHATPAY_MCHID: '1900000109',
+    WECHATPAY_SERIAL: '3775B6A45ACD588826D15E583A95F5DD3FD2A1E1',
+    WECHATPAY_PRIVATE_KEY: merchant.privateKey,
+    WECHATPAY_APIV3_KEY: 'abcdefghijklmnopqrstuvwxyz012345',
+    WECHATPAY_NOTIFY_URL: 'https://linli.example.com/pay/notify',
+    WECHATPAY_PUBLIC_KEY_ID: 'PUB_KEY_ID_0114232019043020000000000012345678',
+    WECHATPAY_PUBLIC_KEY: wechat.publicKey
+  }
+
+  it('fails loudly, listing every missing setting, and writes nothing', async () => {
+    const { WECHATPAY_APIV3_KEY: _k, LINLI_CODE_PEPPER: _p, ...partial } = complete
+    const err = await buildFunctions({ deployEnv: partial }).catch((e: unknown) => e)
+    expect(err).toBeInstanceOf(BuildError)
+    const problems = (err as BuildError).problems.join('\n')
+    expect(problems).toContain('LINLI_CODE_PEPPER is missing')
+    expect(problems).toContain('WECHATPAY_APIV3_KEY')
+    expect(readFileSync(path.join(fnDir('user'), 'index.js'), 'utf8').length).toBeGreaterThan(0)
+  })
+
+  it('reads .env as the CLI does', () => {
+    expect(parseDotEnv('# c\nENV_ID=abc\nLINLI_CODE_PEPPER="x y"\n\nBROKEN\n')).toEqual({ ENV_ID: 'abc', LINLI_CODE_PEPPER: 'x y' })
+  })
+
+  it('puts the large keys in the payment bundles only, keeps every variable set under 4 KB', () => {
+    const plan = planDeploySettings(modules, complete)
+    expect(plan.problems).toEqual([])
+    expect([...plan.files.keys()].sort()).toEqual(modules.filter((m) => m.usesPayment).map((m) => m.fn).sort())
+    expect(plan.files.get('booking')).toEqual({ WECHATPAY_PRIVATE_KEY: merchant.privateKey, WECHATPAY_PUBLIC_KEY: wechat.publicKey })
+    const huge = planDeploySettings(modules, { ...complete, LINLI_TEMPLATE_ARREARS: 'x'.repeat(5000) })
+    expect(huge.problems.join('\n')).toContain('over CloudBase')
   })
 })
 

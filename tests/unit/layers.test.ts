@@ -15,6 +15,9 @@ const files: Record<string, string> = {
   'src/client/transport/index.ts': "export const transport = () => 1\n",
   'src/services/user.ts': "import { call } from '../client'\nexport const me = call\n",
   'src/pages/home/index.ts': "import { call } from '../../client'\nexport default call\n",
+  'src/client/core/api.ts': "export const core = 1\n",
+  'src/client/core/leak.ts': "import Taro from '@tarojs/taro'\nimport { me } from '../../services/user'\nexport const leak = [Taro, me]\n",
+  'src/pages/me/index.ts': "import { core } from '../../client/core/api'\nexport default core\n",
   'src/services/sneaky.ts': "import { transport } from '../client/transport'\nexport default transport\n",
   'src/services/server.ts': "import { use } from '../../cloudfunctions/domain/user'\nexport default use\n",
   'cloudfunctions/contracts/user.ts': "import { use } from '../domain/user'\nexport const c = use\n",
@@ -50,7 +53,8 @@ describe('layer rules (dependency-cruiser)', () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }))
 
   it.each([
-    'pages-never-touch-transport',
+    'pages-use-only-the-client-surface',
+    'client-core-is-platform-free',
     'only-client-and-dev-login-use-transport',
     'mini-program-imports-only-contracts',
     'contracts-are-leaf',
@@ -62,8 +66,9 @@ describe('layer rules (dependency-cruiser)', () => {
     expect(output).toContain(rule)
   })
 
-  it('lets the allowed paths through: services use the client, adapters use the SDK', () => {
+  it('lets the allowed paths through: pages and services use the client surface, adapters use the SDK', () => {
     expect(output).not.toMatch(/src\/services\/user\.ts → src\/client/)
+    expect(output).not.toMatch(/src\/pages\/home\/index\.ts → src\/client\/index\.ts/)
     expect(output).not.toMatch(/cloudfunctions\/adapters\/db\.ts → .*@cloudbase/)
   })
 })

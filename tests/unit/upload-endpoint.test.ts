@@ -8,6 +8,7 @@ import { PHOTO_MAX_BYTES, isPhotoId, localPhotoName, photoTypeOf } from '../../c
 import { type RunningApp, startApp } from '../../scripts/server/app'
 import { signDevSession } from '../../scripts/server/dev-session'
 import { loadSecrets } from '../../scripts/server/env'
+import { DEMO_PHOTO_KEYS, demoPhotoName } from '../../scripts/seed/photos'
 
 /** A real PNG (solid colour, 8×8), so the round trip carries bytes an image decoder accepts. */
 function png(): Buffer {
@@ -84,6 +85,8 @@ describe('photo ids', () => {
   })
 })
 
+const DEMO_FILES = new Set<string>(DEMO_PHOTO_KEYS.map(demoPhotoName))
+
 /** The H5 build's upload path on the real local server. */
 describe('local photo upload endpoint', () => {
   let app: RunningApp
@@ -91,7 +94,8 @@ describe('local photo upload endpoint', () => {
   let token = ''
   const base = () => app.url.replace(/\/$/, '')
   const uploads = () => path.join(dir, 'uploads')
-  const stored = () => (existsSync(uploads()) ? readdirSync(uploads()) : [])
+  /** What uploads stored: the demo photos the seed copies in are there from the start. */
+  const stored = () => (existsSync(uploads()) ? readdirSync(uploads()).filter((n) => !DEMO_FILES.has(n)) : [])
 
   const upload = async (body: Buffer, contentType: string, auth: string | null = token) => {
     const res = await fetch(`${base()}/upload/photo`, {

@@ -11,6 +11,7 @@ import {
   type UpdateSpec,
   checkField,
   checkLimit,
+  checkUpdatePaths,
   isFieldOps
 } from '../../kernel/store'
 
@@ -50,8 +51,13 @@ export interface CbDb {
   collection(name: string): CbCollection
 }
 
+/**
+ * A unique-key violation: the SDK's code for it, or MongoDB's E11000 in a reply without one. Only
+ * whether it is one is read here; which key it hit is not (see InsertResult).
+ */
 function isDuplicate(e: { code?: unknown; message?: unknown }): boolean {
-  return /duplicate|E11000/i.test(`${String(e.code ?? '')} ${String(e.message ?? '')}`)
+  if (e.code === 'DATABASE_DUPLICATE_WRITE') return true
+  return /\bE11000\b/.test(String(e.message ?? ''))
 }
 
 function check<T extends { code?: string; message?: string }>(res: T, what: string): T {
@@ -73,8 +79,18 @@ export class CloudbaseStore implements Store {
   toQuery(filter: Filter | undefined): unknown {
     const _ = this.db.command
     if (!filter) return {}
-    if ('and' in filter && Array.isArray(filter.and)) return _.and(...(filter.and as Filter[]).map((f) => this.toQuery(f)))
-    if ('or' in filter && Array.isArray(filter.or)) return _.or(...(filter.or as Filter[]).map((f) => this.toQuery(f)))
+    // CloudBase rejects `$and: []` and `$or: []`; the port defines them as "everything" and
+    // "nothing" (as SQLite computes them), so they are never sent as such.
+    if ('and' in filter && Array.isArray(filter.and)) {
+      const parts = filter.and as Filter[]
+      if (parts.length === 0) return {}
+      return parts.length === 1 ? this.toQuery(parts[0]) : _.and(...parts.map((f) => this.toQuery(f)))
+    }
+    if ('or' in filter && Array.isArray(filter.or)) {
+      const parts = filter.or as Filter[]
+      if (parts.length === 0) return { _id: _.in([]) }
+      return parts.length === 1 ? this.toQuery(parts[0]) : _.or(...parts.map((f) => this.toQuery(f)))
+    }
     const q: Record<string, unknown> = {}
     for (const [field, cond] of Object.entries(filter as Record<string, Scalar | FieldOps | undefined>)) {
       if (cond === undefined) continue
@@ -124,17 +140,18 @@ export class CloudbaseStore implements Store {
     try {
       const res = await this.coll(collection).add(doc)
       if (res.code) {
-        if (isDuplicate(res)) return { ok: false, reason: 'DUPLICATE', index: indexFrom(res.message) }
+        if (isDuplicate(res)) return { ok: false, reason: 'DUPLICATE' }
         check(res, 'insert')
       }
       return { ok: true, id: doc._id }
     } catch (e) {
-      if (isDuplicate(e as Error)) return { ok: false, reason: 'DUPLICATE', index: indexFrom((e as Error).message) }
+      if (isDuplicate(e as Error)) return { ok: false, reason: 'DUPLICATE' }
       throw e
     }
   }
 
   toUpdate(spec: UpdateSpec): Record<string, unknown> {
+    checkUpdatePaths(spec)
     const _ = this.db.command
     const data: Record<string, unknown> = {}
     // `_.set` replaces objects whole; a bare object in update() would be merged field by field.
@@ -163,11 +180,4 @@ export class CloudbaseStore implements Store {
     // The SDK types `deleted` as number | string.
     return Number(res.deleted) === 1
   }
-}
-
-function indexFrom(message: unknown): string {
-  const m = /index:\s*([\w.$-]+)/.exec(String(message ?? ''))
-  // MongoDB calls the primary key index `_id_`; the port (and the SQLite adapter) say `_id`.
-  if (m?.[1] === '_id_') return '_id'
-  return m?.[1] ?? 'unique'
 }

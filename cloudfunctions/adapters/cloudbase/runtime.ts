@@ -1,6 +1,7 @@
 import tcb from '@cloudbase/node-sdk'
-import type { Identity } from '../../kernel/identity'
-import type { Runtime } from '../../kernel/main'
+import type { ActionContract } from '../../contracts/define'
+import { type Main, type Runtime, createMain } from '../../kernel/main'
+import type { FunctionModule } from '../../kernel/module'
 import type { Ports } from '../../kernel/ports'
 import { inboxNotifier } from '../inbox-notifier'
 import { cryptoRandom, jsonLogger, systemClock } from '../system'
@@ -10,15 +11,20 @@ import { readMerchantConfig } from '../wechatpay/env'
 import { cloudbaseSubscribeSender } from './subscribe-sender'
 import { type CbDb, CloudbaseStore } from './cloudbase-store'
 import { cloudbaseEnv } from './env'
+import { wechatIdentity } from './identity'
+import { withBundledSecrets } from './secrets'
 
 let ports: Ports | null = null
 
+/** What the runtime needs to know about the function it serves: read from its module, never restated. */
+export type RuntimeModule = Pick<FunctionModule, 'fn' | 'usesPayment'>
+
 /** Ports are built once per function instance: CloudBase reuses warm instances across calls. */
-function buildPorts(fn: string, opts: RuntimeOptions): Ports {
+function buildPorts(m: RuntimeModule): Ports {
   if (ports) return ports
   const env = cloudbaseEnv()
-  // Merchant settings are checked at start, and only where payments are taken.
-  const payment = opts.payment ? new (loadGateway().WechatPayGateway)(readMerchantConfig(), systemClock) : unavailableGateway(fn)
+  // Merchant settings are checked at start, and only where the module says payments are taken.
+  const payment = m.usesPayment ? new (loadGateway().WechatPayGateway)(readMerchantConfig(withBundledSecrets(process.env)), systemClock) : unavailableGateway(m.fn)
   const app = tcb.init({ env: tcb.SYMBOL_CURRENT_ENV })
   const store = new CloudbaseStore(app.database() as unknown as CbDb)
   const push = cloudbaseSubscribeSender()
@@ -26,7 +32,7 @@ function buildPorts(fn: string, opts: RuntimeOptions): Ports {
     store,
     clock: systemClock,
     random: cryptoRandom,
-    log: jsonLogger({ fn }),
+    log: jsonLogger({ fn: m.fn }),
     notifier: inboxNotifier(store, systemClock, cryptoRandom, push),
     codePepper: env.LINLI_CODE_PEPPER,
     payment,
@@ -41,33 +47,14 @@ function loadGateway(): typeof Gateway {
   return require('../wechatpay/gateway') as typeof Gateway
 }
 
-export interface RuntimeOptions {
-  /** The function takes or refunds payments: WeChat Pay settings are required at start. */
-  payment?: boolean
-}
-
-/** The caller is whoever WeChat says: WX_OPENID from the invocation context, nothing else. */
-export function wechatIdentity(_event: unknown, context: unknown): Identity | null {
-  let ctx: ReturnType<typeof tcb.getCloudbaseContext>
-  try {
-    ctx = tcb.getCloudbaseContext(context as Parameters<typeof tcb.getCloudbaseContext>[0])
-  } catch {
-    // A context the SDK cannot read carries no WeChat identity: refuse, never guess.
-    return null
-  }
-  const openid = ctx.WX_OPENID
-  if (!openid) return null
+/**
+ * The runtime of a deployed function, from its module declaration: a module that declares
+ * `usesPayment` gets the WeChat Pay gateway (and its settings are required at start), any other
+ * the gateway that refuses. The two can therefore never disagree, as booking's once did.
+ */
+export function cloudbaseRuntime(m: RuntimeModule): Runtime {
   return {
-    openid,
-    source: 'wechat',
-    ...(ctx.WX_APPID ? { appid: ctx.WX_APPID } : {}),
-    ...(ctx.WX_UNIONID ? { unionid: ctx.WX_UNIONID } : {})
-  }
-}
-
-export function cloudbaseRuntime(fn: string, opts: RuntimeOptions = {}): Runtime {
-  return {
-    ports: () => buildPorts(fn, opts),
+    ports: () => buildPorts(m),
     identity: wechatIdentity,
     // Mini-program callers always carry WX_OPENID, so an event without one comes from the
     // platform (a timer trigger) or from admin credentials.
@@ -77,4 +64,9 @@ export function cloudbaseRuntime(fn: string, opts: RuntimeOptions = {}): Runtime
       return typeof id === 'string' && id ? id : cryptoRandom.id(8)
     }
   }
+}
+
+/** `main` of a deployed function: its module, its runtime from the module, nothing else to get wrong. */
+export function cloudbaseMain<Cs extends Record<string, ActionContract>>(m: FunctionModule<Cs>): Main {
+  return createMain(m, cloudbaseRuntime(m))
 }

@@ -20,7 +20,7 @@ export function rewardLedger(store: Store, notifier: Notifier): Rewards {
         kind: 'event-reward',
         title: g.kind === 'attendance' ? '签到奖励已发放' : '评价奖励已发放',
         body: `「${g.eventTitle}」${rewardText(g.reward)} 已存入「我的活动 · 我的奖励」`,
-        link: '/packages/event/pages/mine/index'
+        link: `/packages/event/pages/mine/index?communityId=${encodeURIComponent(g.communityId)}`
       })
       return 'granted'
     }

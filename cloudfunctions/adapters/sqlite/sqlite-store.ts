@@ -9,7 +9,8 @@ import {
   StoreUsageError,
   type UpdateSpec,
   checkField,
-  checkLimit
+  checkLimit,
+  checkUpdatePaths
 } from '../../kernel/store'
 import { filterSql, jsonPath, orderSql } from './filter-sql'
 
@@ -33,10 +34,17 @@ export class SqliteStore implements Store {
     for (const [name, spec] of Object.entries(COLLECTIONS)) {
       this.db.exec(`CREATE TABLE IF NOT EXISTS "${name}" (id TEXT PRIMARY KEY, doc TEXT NOT NULL)`)
       for (const idx of spec.indexes) {
-        const cols = idx.fields.map((f) => jsonPath(f)).join(', ')
-        this.db.exec(
-          `CREATE ${idx.unique ? 'UNIQUE ' : ''}INDEX IF NOT EXISTS "${name}__${idx.name}" ON "${name}" (${cols})`
-        )
+        // A unique index counts a missing (or null) value as one value, as MongoDB does: SQLite
+        // would let any number of rows without the field through, CloudBase only one. NULL
+        // becomes a blob, which no JSON value extracts to.
+        const cols = idx.fields.map((f) => (idx.unique ? `IFNULL(${jsonPath(f)}, x'00')` : jsonPath(f))).join(', ')
+        const index = `${name}__${idx.name}`
+        const sql = `CREATE ${idx.unique ? 'UNIQUE ' : ''}INDEX "${index}" ON "${name}" (${cols})`
+        const existing = this.db.prepare(`SELECT sql FROM sqlite_master WHERE type = 'index' AND name = ?`).get(index) as { sql: string } | undefined
+        if (existing?.sql === sql) continue
+        // A file made before the index changed: rebuild it as declared now.
+        if (existing) this.db.exec(`DROP INDEX "${index}"`)
+        this.db.exec(sql)
       }
     }
   }
@@ -72,16 +80,13 @@ export class SqliteStore implements Store {
       return { ok: true, id: doc._id }
     } catch (e) {
       const code = (e as { code?: string }).code
-      if (code === 'SQLITE_CONSTRAINT_PRIMARYKEY') return { ok: false, reason: 'DUPLICATE', index: '_id' }
-      if (code === 'SQLITE_CONSTRAINT_UNIQUE') {
-        const m = /index '?"?[\w]+__(\w+)/.exec(String((e as Error).message))
-        return { ok: false, reason: 'DUPLICATE', index: m?.[1] ?? uniqueIndexFromMessage(collection, e) }
-      }
+      if (code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || code === 'SQLITE_CONSTRAINT_UNIQUE') return { ok: false, reason: 'DUPLICATE' }
       throw e
     }
   }
 
   async update(collection: CollectionName, id: string, spec: UpdateSpec, when?: Filter): Promise<boolean> {
+    checkUpdatePaths(spec)
     let expr = 'doc'
     const params: unknown[] = []
     for (const [field, value] of Object.entries(spec.set ?? {})) {
@@ -93,15 +98,18 @@ export class SqliteStore implements Store {
       if (!Number.isFinite(by)) throw new StoreUsageError(`inc on ${field} needs a finite number`)
       const path = `'$.${checkField(field)}'`
       expr = `json_set(${expr}, ${path}, COALESCE(json_extract(doc, ${path}), 0) + ?)`
-      params.push(by)
+      // Whole numbers bound as integers, so a counter stays `5`, never `5.0` (and +0 changes nothing).
+      params.push(Number.isInteger(by) ? BigInt(by) : by)
     }
     for (const field of spec.unset ?? []) expr = `json_remove(${expr}, '$.${checkField(field)}')`
     if (expr === 'doc') throw new StoreUsageError('update needs set, inc or unset')
     const w = filterSql(when)
     try {
+      // Only a document that actually changes counts, as MongoDB counts `updated`: setting what
+      // is already there reports false on CloudBase, so it does here.
       const res = this.db
-        .prepare(`UPDATE "${collection}" SET doc = ${expr} WHERE id = ? AND (${w.text})`)
-        .run(...params, id, ...w.params)
+        .prepare(`UPDATE "${collection}" SET doc = ${expr} WHERE id = ? AND (${w.text}) AND json(doc) IS NOT ${expr}`)
+        .run(...params, id, ...w.params, ...params)
       return res.changes === 1
     } catch (e) {
       if ((e as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE') return false
@@ -118,10 +126,4 @@ export class SqliteStore implements Store {
   async close(): Promise<void> {
     this.db.close()
   }
-}
-
-function uniqueIndexFromMessage(collection: CollectionName, e: unknown): string {
-  const msg = String((e as Error).message)
-  const spec = COLLECTIONS[collection].indexes.find((i) => i.unique && i.fields.some((f) => msg.includes(f)))
-  return spec?.name ?? 'unique'
 }

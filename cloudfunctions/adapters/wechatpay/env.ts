@@ -37,7 +37,7 @@ const MerchantEnv = z
           return z.NEVER
         }
       }),
-    WECHATPAY_PUBLIC_KEY_ID: z.string().startsWith('PUB_KEY_ID_').optional(),
+    WECHATPAY_PUBLIC_KEY_ID: z.string().startsWith('PUB_KEY_ID_', 'must start with PUB_KEY_ID_').optional(),
     WECHATPAY_PUBLIC_KEY: Pem('PUBLIC KEY').optional()
   })
   .refine((e) => !!e.WECHATPAY_PUBLIC_KEY_ID === !!e.WECHATPAY_PUBLIC_KEY, 'WECHATPAY_PUBLIC_KEY_ID and WECHATPAY_PUBLIC_KEY go together')

@@ -6,7 +6,8 @@ import { fail, ok } from '../../kernel/result'
 import type { Filter } from '../../kernel/store'
 import type { HouseholdDoc, UserDoc } from '../docs'
 import { householdLabels } from '../user/labels'
-import type { AccessLogDoc, GateDoc, VisitorPassDoc } from './docs'
+import type { AccessLogDoc, VisitorPassDoc } from './docs'
+import { findGate } from './doors'
 
 type C = typeof accessContracts
 
@@ -51,8 +52,8 @@ export const householdLog: ActionHandler<C['householdLog']> = async ({ ports, ac
 }
 
 export const gateLog: ActionHandler<C['gateLog']> = async ({ ports, actor }, input) => {
-  const gate = await ports.store.get<GateDoc>('gates', input.gateId)
-  if (!gate || gate.communityId !== actor.communityId) return fail('GATE.NOT_FOUND', '设备不存在')
+  const gate = await findGate(ports.store, actor.communityId ?? '', input.gateId)
+  if (!gate) return fail('GATE.NOT_FOUND', '设备不存在')
   const docs = await ports.store.find<AccessLogDoc>('accessLog', page({ gateId: gate._id }, input.before))
   const labels = await householdLabels(ports, docs.flatMap((d) => (d.householdId ? [d.householdId] : [])))
   // Operators see which household a code belonged to, not who held it.

@@ -32,8 +32,13 @@ export interface DoorSpec {
 }
 
 export interface GateDoc {
-  /** The device id the operator registered; the device sends it as `deviceId`. */
+  /**
+   * What the device sends as `deviceId`: `${communityId}:${gateId}`, so each community has its own
+   * namespace of gate ids (gates registered before that kept their bare id).
+   */
   _id: string
+  /** The id the operator typed, unique within the community; absent on gates with a bare `_id`. */
+  gateId?: string
   communityId: string
   name: string
   doors: DoorSpec[]

@@ -9,6 +9,21 @@ export interface DoorListItem {
   vehicle: boolean
 }
 
+/** The device id of a gate registered now: the operator's id inside the community's own namespace. */
+export const deviceIdOf = (communityId: string, gateId: string) => `${communityId}:${gateId}`
+
+/**
+ * The community's gate with the id its operator typed. Another community's gate of the same id
+ * is not there for them, exactly as if it did not exist.
+ */
+export async function findGate(store: Store, communityId: string, gateId: string): Promise<GateDoc | null> {
+  const scoped = await store.get<GateDoc>('gates', deviceIdOf(communityId, gateId))
+  if (scoped) return scoped
+  // Gates registered before ids were scoped keep their bare id.
+  const bare = await store.get<GateDoc>('gates', gateId)
+  return bare && bare.communityId === communityId ? bare : null
+}
+
 /** A community has tens of gates at most; one page holds them all. */
 export function communityGates(store: Store, communityId: string): Promise<GateDoc[]> {
   return store.find<GateDoc>('gates', { where: { communityId }, orderBy: [{ field: 'createdAt', dir: 'asc' }], limit: 200 })

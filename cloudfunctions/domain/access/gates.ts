@@ -5,7 +5,7 @@ import { fail, ok } from '../../kernel/result'
 import type { Store } from '../../kernel/store'
 import type { BuildingDoc, CommunityDoc } from '../docs'
 import type { DoorSpec, GateDoc } from './docs'
-import { communityGates } from './doors'
+import { communityGates, deviceIdOf, findGate } from './doors'
 import { currentKeyInfo } from './keys'
 import { gateContext, seal } from './seal'
 
@@ -21,7 +21,8 @@ function buildingsOf(store: Store, communityId: string): Promise<BuildingDoc[]> 
 export function gateView(g: GateDoc, buildings: readonly BuildingDoc[]): GateViewT {
   const names = new Map(buildings.map((b) => [b._id, b.name]))
   return {
-    id: g._id,
+    id: g.gateId ?? g._id,
+    deviceId: g._id,
     name: g.name,
     enabled: g.enabled,
     doors: g.doors.map((d) => ({ ...d, buildingName: d.buildingId ? (names.get(d.buildingId) ?? '') : '' })),
@@ -47,6 +48,8 @@ export const listGates: ActionHandler<C['listGates']> = async ({ ports, actor })
   })
 }
 
+const ID_TAKEN = () => fail('GATE.ID_TAKEN', '本社区已有这个设备编号', [{ path: 'gateId', message: '本社区已有这个设备编号' }])
+
 export const registerGate: ActionHandler<C['registerGate']> = async ({ ports, actor }, input) => {
   const communityId = actor.communityId ?? ''
   const buildings = await buildingsOf(ports.store, communityId)
@@ -62,14 +65,18 @@ export const registerGate: ActionHandler<C['registerGate']> = async ({ ports, ac
   const firstField = fields[0]
   if (firstField) return fail('GATE.BAD_DOORS', firstField.message, fields)
 
+  // Ids are per community: a taken id can only be one of this community's own gates.
+  if (await findGate(ports.store, communityId, input.gateId)) return ID_TAKEN()
   const secret = Buffer.from(ports.random.id(DEVICE_SECRET_BYTES), 'base64url')
   const now = ports.clock.now()
+  const deviceId = deviceIdOf(communityId, input.gateId)
   const gate: GateDoc = {
-    _id: input.gateId,
+    _id: deviceId,
+    gateId: input.gateId,
     communityId,
     name: input.name,
     doors,
-    secretSealed: seal(ports.codePepper, ports.random, gateContext(input.gateId), secret),
+    secretSealed: seal(ports.codePepper, ports.random, gateContext(deviceId), secret),
     enabled: true,
     createdBy: actor.user._id,
     createdAt: now,
@@ -78,15 +85,15 @@ export const registerGate: ActionHandler<C['registerGate']> = async ({ ports, ac
     keysSyncedAt: null
   }
   const res = await ports.store.insert('gates', gate)
-  if (!res.ok) return fail('GATE.ID_TAKEN', '设备编号已被登记', [{ path: 'gateId', message: '设备编号已被登记' }])
+  if (!res.ok) return ID_TAKEN()
   ports.log.info('gate registered', { gateId: gate._id, communityId, by: actor.user._id })
   // The only time the secret leaves the server: the operator copies it into the device now.
   return ok({ gate: gateView(gate, buildings), secret: secret.toString('base64url') })
 }
 
 export const setGateEnabled: ActionHandler<C['setGateEnabled']> = async ({ ports, actor }, input) => {
-  const gate = await ports.store.get<GateDoc>('gates', input.gateId)
-  if (!gate || gate.communityId !== actor.communityId) return fail('GATE.NOT_FOUND', '设备不存在')
+  const gate = await findGate(ports.store, actor.communityId ?? '', input.gateId)
+  if (!gate) return fail('GATE.NOT_FOUND', '设备不存在')
   const set = { enabled: input.enabled, disabledAt: input.enabled ? null : ports.clock.now() }
   await ports.store.update('gates', gate._id, { set })
   ports.log.info(input.enabled ? 'gate enabled' : 'gate disabled', { gateId: gate._id, by: actor.user._id })

@@ -6,9 +6,12 @@ import { fail, ok } from '../../kernel/result'
 import { restoreCardUse } from '../member/cards'
 import type { ServiceCardDoc } from '../member/docs'
 import type { PaymentDoc } from '../payment/docs'
+import { closeOpenPaymentOf } from '../payment/open-payments'
 import { requestRefund } from '../payment/refund'
 import type { BookingDoc, ServiceLineDoc, SlotClaimDoc, SlotCounterDoc } from './docs'
-import { activeWorkers, cardFits, lineIn, releaseClaim, releaseCounter } from './book'
+import { activeWorkers, cardFits, releaseClaim, releaseCounter } from './book'
+import { lineIn } from './catalog'
+import { releaseBookingDiscount } from './pricing'
 import { eligible, slotCapacity, upcomingSlots, slotEnd } from './slots'
 import { CANCEL_BEFORE_MS, lineView, viewOne, viewsOf } from './views'
 
@@ -90,7 +93,8 @@ export const get: ActionHandler<C['get']> = async ({ ports, actor }, input) => {
 
 /**
  * Frees what a booking holds once it left `held`/`confirmed`: its worker's claim, its unit of the
- * slot counter, a redeemed card use, and the upfront payment (refunded). Each step is idempotent.
+ * slot counter, a redeemed card use, its coupon and points, and the upfront payment (refunded; the
+ * coupon and points of a paid booking come back when that refund succeeds). Each step is idempotent.
  */
 export async function releaseBooking(ports: Ports, b: BookingDoc, reason: string): Promise<void> {
   if (b.workerId) await releaseClaim(ports, b.workerId, b.slotStart, b._id)
@@ -99,6 +103,7 @@ export async function releaseBooking(ports: Ports, b: BookingDoc, reason: string
     await releaseCounter(ports, b.lineId, b.slotStart)
   }
   if (b.payMode === 'card' && b.cardId) await restoreCardUse(ports, b.cardId, b._id)
+  await releaseBookingDiscount(ports, b)
   if (b.payMode === 'upfront' && b.paymentId && b.payState === 'paid') {
     const payment = await ports.store.get<PaymentDoc>('payments', b.paymentId)
     const line = payment?.lines.find((l) => l.type === 'booking' && l.id === b._id)
@@ -131,6 +136,8 @@ export const cancel: ActionHandler<C['cancel']> = async ({ ports, actor }, input
     { status: b.status }
   )
   if (!done) return fail('BOOKING.BAD_STATE', '预约状态已变化，请刷新')
+  // Its upfront payment, if one is open, is closed at WeChat Pay: nobody pays for a cancelled booking.
+  if (b.payMode === 'upfront' && b.payState === 'unpaid') await closeOpenPaymentOf(ports, 'booking', b._id, 'booking cancelled')
   const fresh = (await ports.store.get<BookingDoc>('bookings', b._id)) ?? b
   await releaseBooking(ports, fresh, '住户取消预约')
   return ok({ booking: await viewOne(ports.store, (await ports.store.get<BookingDoc>('bookings', b._id)) ?? fresh, now) })

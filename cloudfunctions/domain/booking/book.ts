@@ -3,11 +3,13 @@ import type { bookingContracts } from '../../contracts/booking'
 import type { ActionHandler } from '../../kernel/module'
 import type { Ports } from '../../kernel/ports'
 import { type Result, fail, ok } from '../../kernel/result'
+import { holdsDiscount, releaseHeld } from '../member/checkout'
 import type { ServiceCardDoc } from '../member/docs'
-import { redeemCardUse } from '../member/cards'
-import { cardStatus } from '../member/cards'
+import { cardStatus, redeemCardUse } from '../member/cards'
 import type { UserDoc } from '../docs'
 import type { BookingDoc, RatingDoc, ServiceLineDoc, SlotClaimDoc, SlotCounterDoc, WorkerDoc } from './docs'
+import { lineIn } from './catalog'
+import { holdBookingDiscount, priceBooking } from './pricing'
 import { LEAD_MS, HORIZON_DAYS, DAY, eligible, isSlotStart, localMidnight, slotCapacity, slotEnd, slotText } from './slots'
 import { payModesOf, viewOne } from './views'
 
@@ -22,11 +24,6 @@ export function bookingIdOf(key: string): string {
 
 export async function activeWorkers(ports: Ports, communityId: string): Promise<WorkerDoc[]> {
   return ports.store.find<WorkerDoc>('workers', { where: { communityId, active: true }, orderBy: [{ field: 'name', dir: 'asc' }], limit: 200 })
-}
-
-export async function lineIn(ports: Ports, communityId: string, lineId: string): Promise<ServiceLineDoc | null> {
-  const line = await ports.store.get<ServiceLineDoc>('serviceLines', lineId)
-  return line && line.communityId === communityId && line.active ? line : null
 }
 
 /** Whether a service card may pay for this line (its scope), and is usable now. */
@@ -151,9 +148,45 @@ async function undo(ports: Ports, line: ServiceLineDoc, start: number, bookingId
   if (got.counted) await releaseCounter(ports, line._id, start)
 }
 
+/**
+ * Withdraws a booking whose coupon or points could not be held: the booking is removed (only from
+ * `held` with the discount still unheld, so once), then its worker, its unit of the slot and
+ * whatever an earlier attempt of the same request held are given back.
+ */
+async function withdraw(ports: Ports, b: BookingDoc): Promise<boolean> {
+  if (!(await ports.store.remove('bookings', b._id, { status: 'held', discountHeld: false }))) return false
+  if (b.workerId) await releaseClaim(ports, b.workerId, b.slotStart, b._id)
+  if (b.counterHeld) await releaseCounter(ports, b.lineId, b.slotStart)
+  if (b.pricing) await releaseHeld(ports, b._id, b.pricing, 'cancelled')
+  return true
+}
+
+/**
+ * What a booking request answers once its booking exists (a retried or twin request included):
+ * the booking, after holding its coupon and points if that was cut short. A hold refused now
+ * withdraws the booking and answers the refusal.
+ */
+async function settle(ports: Ports, b: BookingDoc): Promise<Result<BookingDoc>> {
+  if (b.discountHeld !== false) return ok(b)
+  const held = await holdBookingDiscount(ports, b)
+  if (held.ok) return held
+  if (await withdraw(ports, b)) return held
+  // Someone else moved it on meanwhile (a twin held the discount, or withdrew it): answer with that.
+  const fresh = await ports.store.get<BookingDoc>('bookings', b._id)
+  return fresh ? ok(fresh) : held
+}
+
 export const book: ActionHandler<C['book']> = async ({ ports, actor }, input) => {
   const communityId = actor.communityId ?? ''
   const now = ports.clock.now()
+  const idempotencyKey = `${actor.user._id}:${input.clientRequestId}`
+  const bookingId = bookingIdOf(idempotencyKey)
+  // A resubmitted request answers with its booking (continued if it was cut short), whatever else changed.
+  const existing = await ports.store.get<BookingDoc>('bookings', bookingId)
+  if (existing) {
+    const res = await settle(ports, existing)
+    return res.ok ? ok({ booking: await viewOne(ports.store, res.value, now) }) : res
+  }
   // ── Validation: nothing is written until every check passed. ──
   if (!actor.householdIds.includes(input.householdId)) {
     return fail('HOUSEHOLD.NOT_MEMBER', '你不是该房屋的成员', [{ path: 'householdId', message: '不是你的房屋' }])
@@ -184,11 +217,10 @@ export const book: ActionHandler<C['book']> = async ({ ports, actor }, input) =>
       return fail('BOOKING.WORKER_NOT_FOUND', '该师傅不在本小区服务', [{ path: 'workerId', message: '师傅不存在' }])
     }
   }
-
-  const idempotencyKey = `${actor.user._id}:${input.clientRequestId}`
-  const bookingId = bookingIdOf(idempotencyKey)
-  const existing = await ports.store.get<BookingDoc>('bookings', bookingId)
-  if (existing) return ok({ booking: await viewOne(ports.store, existing, now) })
+  // The server prices: the line's price, then membership (level discount, coupon, points), as a pre-sale order.
+  const priced = await priceBooking(ports, { userId: actor.user._id, communityId }, line, input.payMode, input)
+  if (!priced.ok) return priced
+  const pricing = priced.value
 
   // ── Capacity, then a worker; each step undone if a later one fails. ──
   const attempt = ports.random.id(9)
@@ -221,7 +253,9 @@ export const book: ActionHandler<C['book']> = async ({ ports, actor }, input) =>
     status: upfront ? 'held' : 'confirmed',
     payMode: input.payMode,
     payState: upfront ? 'unpaid' : input.payMode === 'card' ? 'card' : input.payMode === 'free' ? 'free' : 'due',
-    priceFen: input.payMode === 'free' ? 0 : line.priceFen,
+    priceFen: input.payMode === 'free' ? 0 : pricing ? pricing.payableFen : line.priceFen,
+    ...(pricing ? { pricing } : {}),
+    ...(pricing && holdsDiscount(pricing) ? { discountHeld: false } : {}),
     ...(card ? { cardId: card._id } : {}),
     holdUntil: upfront ? now + HOLD_MS : null,
     note: input.note,
@@ -239,8 +273,11 @@ export const book: ActionHandler<C['book']> = async ({ ports, actor }, input) =>
     await undo(ports, line, input.slotStart, bookingId, got.value)
     const other = await ports.store.get<BookingDoc>('bookings', bookingId)
     if (!other) return fail('BOOKING.SLOT_FULL', '请重试')
-    return ok({ booking: await viewOne(ports.store, other, now) })
+    const res = await settle(ports, other)
+    return res.ok ? ok({ booking: await viewOne(ports.store, res.value, now) }) : res
   }
+  const placed = await settle(ports, doc)
+  if (!placed.ok) return placed
   if (got.value.worker) {
     const w = got.value.worker
     await ports.notifier.notify({
@@ -252,5 +289,5 @@ export const book: ActionHandler<C['book']> = async ({ ports, actor }, input) =>
       link: `/packages/service-staff/pages/job/index?id=${bookingId}`
     })
   }
-  return ok({ booking: await viewOne(ports.store, doc, now) })
+  return ok({ booking: await viewOne(ports.store, placed.value, now) })
 }

@@ -109,7 +109,7 @@ export const respond: ActionHandler<C['respond']> = async ({ ports, actor }, inp
     kind: 'complaint',
     title: input.status === 'resolved' ? '投诉已处理' : '投诉已受理',
     body: input.response,
-    link: '/packages/service/pages/complaints/index'
+    link: `/packages/service/pages/complaints/index?communityId=${c.communityId}`
   })
   const fresh = (await ports.store.get<ComplaintDoc>('complaints', c._id)) ?? c
   return ok({ complaint: complaintView(fresh) })

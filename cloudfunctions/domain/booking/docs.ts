@@ -1,5 +1,6 @@
 /** Stored shapes of home services, repairs and complaints. Money in fen, times in UTC epoch ms. */
 import type { BookingStatus, ComplaintCategory, ComplaintStatus, PayMode, RatingDimension, ServiceCategory } from '../../contracts/booking'
+import type { Priced } from '../member/checkout'
 
 export interface ChecklistItem {
   key: string
@@ -13,6 +14,8 @@ export interface ServiceLineDoc {
   category: ServiceCategory
   /** A repair (报修) is a booking of a repair line. */
   kind: 'service' | 'repair'
+  /** A photo id; absent on lines stored before covers existed. */
+  cover?: string | null
   description: string
   /** Null: quoted on site, paid after the service. */
   priceFen: number | null
@@ -103,7 +106,15 @@ export interface BookingDoc {
   status: BookingStatus
   payMode: PayMode
   payState: PayState
+  /** What is left to pay (after `pricing`'s discounts); null: quoted on site. */
   priceFen: number | null
+  /** The line's price and what membership took off it, when the booking was priced with money. */
+  pricing?: Priced
+  /**
+   * Present when the booking asked for a coupon or points: false until they are held for it
+   * (coupon locked, points spent, keyed by the booking id). It cannot be paid before.
+   */
+  discountHeld?: boolean
   cardId?: string
   paymentId?: string
   /** When the payment settled; insights count the booking as an order on that day. */

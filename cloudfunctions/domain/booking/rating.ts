@@ -54,7 +54,7 @@ export async function openFollowUp(ports: Ports, b: BookingDoc, r: RatingDoc, wo
       kind: 'booking_followup',
       title: '低分评价待回访',
       body: `${f.householdLabel} 对「${b.lineName}」评价 ${avgOf(r.avg100).toFixed(1)} 分`,
-      link: '/packages/service-staff/pages/followups/index'
+      link: `/packages/service-staff/pages/followups/index?communityId=${b.communityId}`
     })
   }
   return res.ok

@@ -13,6 +13,35 @@ const SHANGHAI = 8 * HOUR
 export const LEAD_MS = 30 * MINUTE
 /** How far ahead residents may book. */
 export const HORIZON_DAYS = 7
+/** A worker may set out from this long before the slot starts (travel inside the community and nearby). */
+export const DEPART_BEFORE_MS = HOUR
+/**
+ * Arrival, and so the work and finishing it, may be marked from this long before the slot starts:
+ * a little early is on time (a quick repair may even be done before the hour), days early is a mistake.
+ */
+export const ARRIVE_BEFORE_MS = 30 * MINUTE
+
+export type TimedStep = 'on_way' | 'arrived' | 'finish'
+
+/** When each of the worker's timed steps opens for a slot. */
+export function stepOpensAt(step: TimedStep, slotStart: number): number {
+  return slotStart - (step === 'on_way' ? DEPART_BEFORE_MS : ARRIVE_BEFORE_MS)
+}
+
+const STEP_VERBS: Record<TimedStep, string> = { on_way: '出发', arrived: '标记到达', finish: '完工' }
+
+/** `可在 12月7日 08:00 后出发`: what the job page and a refusal say about a step not open yet. */
+export function stepOpensText(step: TimedStep, slotStart: number): string {
+  return `可在 ${dayTimeText(stepOpensAt(step, slotStart))} 后${STEP_VERBS[step]}`
+}
+
+/**
+ * Whole minutes between the slot's start and the arrival, 0 when on time or early: from the two
+ * real instants, so an arrival marked before the slot (when it was allowed) is never counted late.
+ */
+export function lateMinutes(slotStart: number, arrivedAt: number): number {
+  return Math.max(0, Math.floor((arrivedAt - slotStart) / MINUTE))
+}
 
 /** UTC ms of the Shanghai midnight that starts the local day containing `ms`. */
 export function localMidnight(ms: number): number {
@@ -77,6 +106,12 @@ export function hoursText(h: WorkHours): string {
 export function monthOf(ms: number): string {
   const d = new Date(ms + SHANGHAI)
   return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}`
+}
+
+/** `12月7日 08:00`, in Shanghai time. */
+export function dayTimeText(ms: number): string {
+  const d = new Date(ms + SHANGHAI)
+  return `${d.getUTCMonth() + 1}月${d.getUTCDate()}日 ${String(d.getUTCHours()).padStart(2, '0')}:${String(d.getUTCMinutes()).padStart(2, '0')}`
 }
 
 /** `1月6日 周二 09:00`, in Shanghai time. */

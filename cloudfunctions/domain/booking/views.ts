@@ -5,13 +5,17 @@ import {
   type BookingViewT,
   type ComplaintViewT,
   type LineViewT,
-  type PayMode
+  type PayMode,
+  type PricingViewT
 } from '../../contracts/booking'
 import { getMany } from '../../kernel/paging'
 import type { Store } from '../../kernel/store'
+import type { UserDoc } from '../docs'
+import { maskPhone } from '../user/format'
+import { storedPhoto } from '../photos'
 import { householdLabels } from '../user/labels'
 import type { BookingDoc, ComplaintDoc, FollowUpDoc, RatingDoc, ServiceLineDoc, WorkerDoc } from './docs'
-import { HOUR, MINUTE, hoursText } from './slots'
+import { HOUR, MINUTE, type TimedStep, hoursText, stepOpensAt, stepOpensText } from './slots'
 
 /** Residents may cancel a confirmed booking up to this long before it starts. */
 export const CANCEL_BEFORE_MS = 2 * HOUR
@@ -28,6 +32,7 @@ export function lineView(l: ServiceLineDoc): LineViewT {
     name: l.name,
     category: l.category,
     kind: l.kind,
+    cover: storedPhoto(l.cover),
     description: l.description,
     priceFen: l.priceFen,
     durationMin: l.durationMin,
@@ -58,18 +63,20 @@ interface ViewCtx {
   workers: Map<string, WorkerDoc>
   ratings: Map<string, RatingDoc>
   households: Map<string, string>
+  users: Map<string, UserDoc>
   now: number
 }
 
 /** Loads what the views of these bookings need, in a few batched reads. */
 export async function viewContext(store: Store, bookings: readonly BookingDoc[], now: number): Promise<ViewCtx> {
-  const [lines, workers, ratings, households] = await Promise.all([
+  const [lines, workers, ratings, households, users] = await Promise.all([
     getMany<ServiceLineDoc>(store, 'serviceLines', bookings.map((b) => b.lineId)),
     getMany<WorkerDoc>(store, 'workers', bookings.flatMap((b) => [b.workerId ?? '', ...b.reassignments.map((r) => r.from)]).filter(Boolean)),
     getMany<RatingDoc>(store, 'ratings', bookings.filter((b) => b.rated).map((b) => b._id)),
-    householdLabels({ store }, bookings.map((b) => b.householdId))
+    householdLabels({ store }, bookings.map((b) => b.householdId)),
+    getMany<UserDoc>(store, 'users', bookings.map((b) => b.userId))
   ])
-  return { lines, workers, ratings, households, now }
+  return { lines, workers, ratings, households, users, now }
 }
 
 export async function viewsOf(store: Store, bookings: readonly BookingDoc[], now: number): Promise<BookingViewT[]> {
@@ -79,6 +86,33 @@ export async function viewsOf(store: Store, bookings: readonly BookingDoc[], now
 
 export async function viewOne(store: Store, b: BookingDoc, now: number): Promise<BookingViewT> {
   return bookingView(b, await viewContext(store, [b], now))
+}
+
+function pricingView(b: BookingDoc): PricingViewT | null {
+  const p = b.pricing
+  if (!p) return null
+  return {
+    subtotalFen: p.subtotalFen,
+    levelName: p.levelName,
+    levelDiscountFen: p.levelDiscountFen,
+    couponDiscountFen: p.couponDiscountFen,
+    pointsUsed: p.pointsUsed,
+    pointsDiscountFen: p.pointsDiscountFen,
+    discountFen: p.discountFen
+  }
+}
+
+/** The step the worker takes next from this status, if it is one that waits for the slot. */
+const NEXT_TIMED: Partial<Record<BookingDoc['status'], TimedStep>> = { confirmed: 'on_way', on_way: 'arrived', arrived: 'finish' }
+
+function stepWindow(b: BookingDoc, now: number): BookingViewT['window'] {
+  const next = NEXT_TIMED[b.status]
+  return {
+    departFrom: stepOpensAt('on_way', b.slotStart),
+    arriveFrom: stepOpensAt('arrived', b.slotStart),
+    finishFrom: stepOpensAt('finish', b.slotStart),
+    hint: next && now < stepOpensAt(next, b.slotStart) ? stepOpensText(next, b.slotStart) : ''
+  }
 }
 
 export function bookingView(b: BookingDoc, ctx: ViewCtx): BookingViewT {
@@ -120,6 +154,7 @@ export function bookingView(b: BookingDoc, ctx: ViewCtx): BookingViewT {
     communityId: b.communityId,
     lineId: b.lineId,
     lineName: b.lineName,
+    lineCover: storedPhoto(line?.cover),
     kind: b.kind,
     status: b.status,
     statusLabel: b.status === 'confirmed' && !b.workerId ? '待派单' : BOOKING_STATUS_LABELS[b.status],
@@ -128,14 +163,17 @@ export function bookingView(b: BookingDoc, ctx: ViewCtx): BookingViewT {
     householdId: b.householdId,
     householdLabel: ctx.households.get(b.householdId) ?? '',
     contactName: b.contactName,
+    contactPhoneMasked: maskPhone(ctx.users.get(b.userId)?.phone),
     worker: worker ? { id: worker._id, name: worker.name, partner: worker.partner, outstanding: worker.outstanding } : null,
     payMode: b.payMode,
     payState: b.payState,
     priceFen: b.priceFen,
+    pricing: pricingView(b),
     holdUntil: b.status === 'held' ? b.holdUntil : null,
     note: b.note,
     photos: b.photos,
     lateMin: b.lateMin ?? null,
+    window: stepWindow(b, ctx.now),
     checklist,
     timeline,
     reassignments: b.reassignments.map((r) => ({ from: name(r.from), to: name(r.to), reason: r.reason, at: r.at })),

@@ -6,7 +6,8 @@ export interface EventDoc {
   communityId: string
   kind: EventKind
   title: string
-  cover: string
+  /** A photo id; events saved before photos were uploaded hold '' or an address (read as none). */
+  cover: string | null
   description: string
   venue: string
   startAt: number

@@ -7,6 +7,7 @@ import type { UserDoc } from '../docs'
 import { ensureInvite as ensure } from '../invites/invite'
 import { visitGroupId } from '../invites/groups'
 import { recordOpen } from '../invites/visits'
+import { storedPhoto } from '../photos'
 import { eventInCommunity } from './access'
 import type { EventDoc, InviteDoc, VisitDoc } from './docs'
 import { DETAIL_PAGE } from './notify'
@@ -15,8 +16,9 @@ import { eventView } from './views'
 
 type C = typeof eventContracts
 
-export function sharePath(eventId: string, token: string): string {
-  return `/${DETAIL_PAGE}?id=${encodeURIComponent(eventId)}&inv=${token}`
+/** The butler's card: opened from cold, logged in or not, it names the event's community too. */
+export function sharePath(e: Pick<EventDoc, '_id' | 'communityId'>, token: string): string {
+  return `/${DETAIL_PAGE}?id=${encodeURIComponent(e._id)}&inv=${token}&communityId=${encodeURIComponent(e.communityId)}`
 }
 
 /** The butler's invitation for the event, made on first use. */
@@ -42,7 +44,7 @@ export const shareInvite: EventHandler<C['shareInvite']> = async ({ ports, actor
   const inv = await ensureInvite(ports, e, actor.user._id)
   // WeChat reports no share success: a share is the butler opening the share sheet with this card.
   await ports.store.update('eventInvites', inv._id, { inc: { shares: 1 } })
-  return ok({ token: inv.token, path: sharePath(e._id, inv.token), shares: inv.shares + 1 })
+  return ok({ token: inv.token, path: sharePath(e, inv.token), cover: storedPhoto(e.cover), shares: inv.shares + 1 })
 }
 
 export const invitePoster: EventHandler<C['invitePoster']> = async ({ ports, actor, ev }, input) => {
@@ -58,7 +60,7 @@ export const invitePoster: EventHandler<C['invitePoster']> = async ({ ports, act
   return ok({
     token: inv.token,
     page: DETAIL_PAGE,
-    path: sharePath(e._id, inv.token),
+    path: sharePath(e, inv.token),
     codeImage,
     event: eventView(e, ports.clock.now()),
     butlerName: actor.user.nickname
@@ -90,6 +92,7 @@ export const inviteStats: EventHandler<C['inviteStats']> = async ({ ports, actor
     rows.push({
       eventId,
       title: e.title,
+      cover: storedPhoto(e.cover),
       startAt: e.startAt,
       token: inv?.token ?? null,
       shares: inv?.shares ?? 0,

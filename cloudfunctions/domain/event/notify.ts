@@ -5,6 +5,11 @@ import type { EventDoc, SignupDoc } from './docs'
 export const TICKET_PAGE = 'packages/event/pages/ticket/index'
 export const DETAIL_PAGE = 'packages/event/pages/detail/index'
 
+/** The ticket as a message opens it: from cold, in the event's community. */
+function ticketPath(e: EventDoc, s: SignupDoc): string {
+  return `${TICKET_PAGE}?id=${encodeURIComponent(s._id)}&communityId=${encodeURIComponent(e.communityId)}`
+}
+
 /** `2026-01-10 14:00` in Asia/Shanghai (UTC+8, no DST), as subscribe-message time fields want. */
 export function shanghaiText(ms: number): string {
   return new Date(ms + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ')
@@ -29,8 +34,8 @@ export async function notifyPromoted(ports: Ports, e: EventDoc, s: SignupDoc): P
       kind: 'event-promoted',
       title: '候补成功，已为你保留席位',
       body: `「${e.title}」有人取消，你已从候补转为正式报名。${shanghaiText(e.startAt)} · ${e.venue}`,
-      link: `/${TICKET_PAGE}?id=${encodeURIComponent(s._id)}`,
-      push: { template: EVENT_TEMPLATES.promoted, page: `${TICKET_PAGE}?id=${encodeURIComponent(s._id)}`, data: pushData(e, '候补成功，请准时参加') }
+      link: `/${ticketPath(e, s)}`,
+      push: { template: EVENT_TEMPLATES.promoted, page: ticketPath(e, s), data: pushData(e, '候补成功，请准时参加') }
     })
   } catch (err) {
     // The seat is already the resident's; a failed notice must not undo or fail the promotion.
@@ -46,7 +51,7 @@ export async function notifyReminder(ports: Ports, e: EventDoc, s: SignupDoc, ki
     kind: 'event-reminder',
     title: `活动提醒：${when}开始`,
     body: `「${e.title}」${shanghaiText(e.startAt)} 在 ${e.venue} 开始，请凭电子票签到。`,
-    link: `/${TICKET_PAGE}?id=${encodeURIComponent(s._id)}`,
-    push: { template: EVENT_TEMPLATES.reminder, page: `${TICKET_PAGE}?id=${encodeURIComponent(s._id)}`, data: pushData(e, `${when}开始，请凭电子票签到`) }
+    link: `/${ticketPath(e, s)}`,
+    push: { template: EVENT_TEMPLATES.reminder, page: ticketPath(e, s), data: pushData(e, `${when}开始，请凭电子票签到`) }
   })
 }

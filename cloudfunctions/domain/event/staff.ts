@@ -6,6 +6,7 @@ import { findAll, getMany } from '../../kernel/paging'
 import type { Ports } from '../../kernel/ports'
 import { fail, ok } from '../../kernel/result'
 import type { StaffRoleDoc, UserDoc } from '../docs'
+import { storedPhoto } from '../photos'
 import { maskPhone } from '../user/format'
 import { householdLabels } from '../user/labels'
 import { eventInCommunity } from './access'
@@ -61,6 +62,7 @@ export const editorOptions: EventHandler<C['editorOptions']> = async ({ ports, a
       id: t._id,
       kind: t.kind,
       title: t.title,
+      cover: storedPhoto(t.cover),
       description: t.description,
       venue: t.venue,
       durationMin: t.durationMin,

@@ -2,6 +2,7 @@ import type { EventPhase, EventViewT, MySignupT, RewardGrantT } from '../../cont
 import { rewardText } from '../../contracts/event'
 import { pages } from '../../kernel/paging'
 import type { Filter, Store } from '../../kernel/store'
+import { storedPhoto } from '../photos'
 import { householdLabels } from '../user/labels'
 import type { EventDoc, RewardGrantDoc, SignupDoc } from './docs'
 
@@ -21,7 +22,7 @@ export function eventView(e: EventDoc, now: number): EventViewT {
     communityId: e.communityId,
     kind: e.kind,
     title: e.title,
-    cover: e.cover,
+    cover: storedPhoto(e.cover),
     description: e.description,
     venue: e.venue,
     startAt: e.startAt,

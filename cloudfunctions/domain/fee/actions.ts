@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto'
 import type { BillViewT, feeContracts } from '../../contracts/fee'
 import type { ActionHandler } from '../../kernel/module'
 import { findAll, getMany } from '../../kernel/paging'
-import { fail, ok } from '../../kernel/result'
+import type { Ports } from '../../kernel/ports'
+import { type Failure, fail, ok } from '../../kernel/result'
 import type { BuildingDoc, HouseholdDoc } from '../docs'
 import { householdLabel } from '../user/format'
 import { householdLabels } from '../user/labels'
@@ -85,9 +86,22 @@ export const collection: ActionHandler<C['collection']> = async ({ ports, actor 
   })
 }
 
+/**
+ * The first of `ids` that is not a building of the community, answered the same way by every fee
+ * action: another community's building does not exist for this operator.
+ */
+async function foreignBuilding(ports: Ports, communityId: string, ids: readonly string[], path: string): Promise<Failure | null> {
+  if (ids.length === 0) return null
+  const found = await getMany<BuildingDoc>(ports.store, 'buildings', ids)
+  const bad = ids.find((id) => found.get(id)?.communityId !== communityId)
+  return bad === undefined ? null : fail('FEE.BUILDING_NOT_FOUND', '楼栋不存在', [{ path, message: `楼栋 ${bad} 不存在` }])
+}
+
 export const arrears: ActionHandler<C['arrears']> = async ({ ports, actor }, input) => {
   const communityId = actor.communityId ?? ''
   const now = ports.clock.now()
+  const foreign = await foreignBuilding(ports, communityId, input.buildingId ? [input.buildingId] : [], 'buildingId')
+  if (foreign) return foreign
   const overdue = await findAll<BillDoc>(ports.store, 'bills', {
     communityId,
     status: 'unpaid',
@@ -130,11 +144,8 @@ export const chargeOneOff: ActionHandler<C['chargeOneOff']> = async ({ ports, ac
   const idempotencyKey = `${actor.user._id}:${input.clientRequestId}`
   // A digest of the idempotency key: distinct requests never share a charge id.
   const chargeId = `ch-${createHash('sha256').update(idempotencyKey).digest('hex').slice(0, 24)}`
-  if (input.buildingIds.length) {
-    const found = await getMany<BuildingDoc>(ports.store, 'buildings', input.buildingIds)
-    const bad = input.buildingIds.find((id) => found.get(id)?.communityId !== communityId)
-    if (bad) return fail('FEE.BUILDING_NOT_FOUND', '楼栋不存在', [{ path: 'buildingIds', message: `楼栋 ${bad} 不存在` }])
-  }
+  const foreign = await foreignBuilding(ports, communityId, input.buildingIds, 'buildingIds')
+  if (foreign) return foreign
   const households = await findAll<HouseholdDoc>(ports.store, 'households', {
     communityId,
     ...(input.buildingIds.length ? { buildingId: { in: input.buildingIds } } : {})

@@ -39,10 +39,10 @@ export async function runArrearsReminders(ports: Ports): Promise<{ reminded: num
           kind: 'arrears',
           title: '缴费提醒',
           body: `${bill.title} ${formatFenText(bill.amountFen)} 已逾期 ${days} 天，请及时缴纳`,
-          link: `/packages/fee/pages/bills/index?householdId=${bill.householdId}`,
+          link: `/packages/fee/pages/bills/index?householdId=${bill.householdId}&communityId=${bill.communityId}`,
           push: {
             template: 'arrears',
-            page: `packages/fee/pages/bills/index?householdId=${bill.householdId}`,
+            page: `packages/fee/pages/bills/index?householdId=${bill.householdId}&communityId=${bill.communityId}`,
             data: { thing1: bill.title.slice(0, 20), amount2: formatFenText(bill.amountFen), number3: String(days) }
           }
         })

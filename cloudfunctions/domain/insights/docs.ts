@@ -61,7 +61,11 @@ export interface HouseholdStatsDoc {
   atRisk: boolean
   reasons: { code: ChurnReason; points: number; detail: string }[]
   needs: Need[]
-  needReasons: { need: Need; because: string }[]
+  /**
+   * Why each need was found: `because` for staff (the rule with the household's numbers),
+   * `residentReason` for the resident (plain words; absent on stats scored before it existed).
+   */
+  needReasons: { need: Need; because: string; residentReason?: string }[]
   /**
    * One flag per need, each indexed with the community: the store cannot match inside arrays
    * portably, and segments must be listed without reading every household.
@@ -239,6 +243,8 @@ export interface EventTemplateDoc {
   communityId: string
   kind: EventDoc['kind']
   title: string
+  /** The source event's cover; absent on templates copied before covers existed. */
+  cover?: string | null
   description: string
   venue: string
   durationMin: number

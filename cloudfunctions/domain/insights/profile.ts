@@ -9,7 +9,7 @@ import type { ButlerTaskDoc, ChurnCaseDoc, FollowLogDoc, HouseholdStatsDoc, OptO
 import { maskPlate } from './mask'
 import { put } from '../../kernel/put'
 import { DAY_MS, dayOf } from './time'
-import { consumptionView, insightView, profileView } from './views'
+import { consumptionView, insightView, profileView, residentInsightView } from './views'
 
 type C = typeof insightsContracts
 
@@ -77,7 +77,7 @@ export const myProfile: ActionHandler<C['myProfile']> = async ({ ports, actor },
     ports.store.get<HouseholdStatsDoc>('householdStats', h.value._id),
     ports.store.get<OptOutDoc>('profileOptOuts', h.value._id)
   ])
-  return ok({ profile: await profileView(ports, h.value, false), consumption: consumptionView(stats, ports.clock.now()), insight: insightView(stats, optOut !== null) })
+  return ok({ profile: await profileView(ports, h.value, false), consumption: consumptionView(stats, ports.clock.now()), insight: residentInsightView(stats, optOut !== null) })
 }
 
 export const saveProfile: ActionHandler<C['saveProfile']> = async ({ ports, actor }, input) => {

@@ -12,6 +12,7 @@ import type { EventDoc } from '../event/docs'
 import type { FeeItemDoc, FeeSettingsDoc } from '../fee/docs'
 import type { CouponTemplateDoc, MemberRulesDoc } from '../member/docs'
 import type { ProductDoc, SupplierDoc } from '../order/docs'
+import { storedPhoto } from '../photos'
 import type { EventTemplateDoc, RulesDoc } from './docs'
 
 type C = typeof insightsContracts
@@ -24,8 +25,10 @@ function copyId(sourceId: string, communityId: string): string {
 async function copyAll<T extends Doc>(ports: Ports, collection: CollectionName, docs: readonly T[], make: (d: T) => T): Promise<number> {
   let n = 0
   for (const d of docs) {
-    const r = await ports.store.insert(collection, make(d))
-    if (r.ok || r.index === '_id') n++
+    const copy = make(d)
+    const r = await ports.store.insert(collection, copy)
+    // A replayed replicate finds its own copy under the derived id: that counts as copied.
+    if (r.ok || (await ports.store.get(collection, copy._id))) n++
   }
   return n
 }
@@ -100,6 +103,7 @@ export const replicate: ActionHandler<C['replicate']> = async ({ ports, actor },
       communityId,
       kind: e.kind,
       title: e.title,
+      cover: storedPhoto(e.cover),
       description: e.description,
       venue: e.venue,
       durationMin: Math.max(30, Math.round((e.endAt - e.startAt) / 60_000)),

@@ -49,14 +49,49 @@ function show(metric: SegmentMetric, value: number): string {
   return String(value)
 }
 
-/** Needs whose every condition holds, each with the reason in the household's own numbers. */
-export function evaluateSegments(m: SegmentMetrics, rules: readonly SegmentRuleT[]): { need: Need; because: string }[] {
-  const out: { need: Need; because: string }[] = []
+/**
+ * What a metric says about a household in the resident's own words, when it is high (a `≥`
+ * condition, or `=` to something above zero) and when it is low (`≤`, `= 0`). Residents see
+ * these, never the figures or the thresholds: those are the operator's working.
+ */
+const RESIDENT_WORDS: Record<SegmentMetric, { high: string; low: string }> = {
+  orders180: { high: '经常在社区下单', low: '偶尔在社区下单' },
+  spend180Fen: { high: '常在社区消费', low: '在社区消费不多' },
+  avgOrderFen: { high: '常选品质好物', low: '常选实惠好物' },
+  discountShare: { high: '常用优惠券或积分', low: '很少用优惠券' },
+  presale180: { high: '常买邻里严选', low: '很少买邻里严选' },
+  doorDelivered180: { high: '常选送货上门', low: '很少选送货上门' },
+  service180: { high: '经常预约上门服务', low: '很少预约上门服务' },
+  repair180: { high: '报修较多', low: '很少报修' },
+  attended180: { high: '常参加社区活动', low: '很少参加社区活动' },
+  linesUsed180: { high: '用过多种社区服务', low: '用过的社区服务不多' },
+  overdueBills: { high: '有待缴的账单', low: '按时缴费' }
+}
+
+function residentWords(c: SegmentRuleT['all'][number]): string | null {
+  // `≥ 0` holds for everyone: it says nothing about this household.
+  if (c.op === 'gte') return c.value > 0 ? RESIDENT_WORDS[c.metric].high : null
+  if (c.op === 'eq' && c.value > 0) return RESIDENT_WORDS[c.metric].high
+  return RESIDENT_WORDS[c.metric].low
+}
+
+export interface NeedHit {
+  need: Need
+  /** For staff: the rule's sentence with the household's own numbers. */
+  because: string
+  /** For the resident: what the rule noticed, in plain words and without a figure. */
+  residentReason: string
+}
+
+/** Needs whose every condition holds, each with the reason for staff (figures) and for the resident (words). */
+export function evaluateSegments(m: SegmentMetrics, rules: readonly SegmentRuleT[]): NeedHit[] {
+  const out: NeedHit[] = []
   for (const r of rules) {
     if (out.some((x) => x.need === r.need)) continue
     if (!r.all.every((c) => test(m[c.metric], c.op, c.value))) continue
     const facts = r.all.map((c) => `${SEGMENT_METRIC_LABELS[c.metric]} ${show(c.metric, m[c.metric])} ${RULE_OP_LABELS[c.op]} ${show(c.metric, c.value)}`)
-    out.push({ need: r.need, because: `${r.label}（${facts.join('，')}）` })
+    const words = [...new Set(r.all.flatMap((c) => residentWords(c) ?? []))]
+    out.push({ need: r.need, because: `${r.label}（${facts.join('，')}）`, residentReason: words.join('、') })
   }
   return out
 }

@@ -1,4 +1,4 @@
-import type { ConsumptionT, InsightT, ProfileViewT } from '../../contracts/insights'
+import type { ConsumptionT, InsightT, ProfileViewT, ResidentInsightT } from '../../contracts/insights'
 import { CHURN_CASE_LABELS, NEED_LABELS } from '../../contracts/insights-labels'
 import type { CaseViewT } from '../../contracts/insights'
 import { RELATION_LABELS } from '../../contracts/roles'
@@ -76,6 +76,14 @@ export function insightView(s: HouseholdStatsDoc | null, optedOut: boolean): Ins
     reasons: (s?.reasons ?? []).map((r) => ({ code: r.code, label: `${CHURN_REASON_LABELS[r.code]}：${r.detail}`, points: r.points })),
     segments: (s?.needReasons ?? []).map((n) => ({ need: n.need, label: NEED_LABELS[n.need], because: n.because })),
     scoredAt: s?.scoredDay ? s.recomputedAt : null,
+    optedOut
+  }
+}
+
+/** The resident's own view: the needs found with plain reasons, nothing of the scoring behind them. */
+export function residentInsightView(s: HouseholdStatsDoc | null, optedOut: boolean): ResidentInsightT {
+  return {
+    segments: (s?.needReasons ?? []).map((n) => ({ need: n.need, label: NEED_LABELS[n.need], reason: n.residentReason ?? '' })),
     optedOut
   }
 }

@@ -7,6 +7,7 @@ import { type Result, fail, ok } from '../../kernel/result'
 import type { Filter } from '../../kernel/store'
 import type { BuildingDoc, MembershipDoc, UserDoc } from '../docs'
 import { presaleItems } from '../order/line'
+import { bookingPreviewItems } from '../booking/pricing'
 import { householdLabels } from '../user/labels'
 import { issueReward as grantReward, createBudget as newBudget } from './budgets'
 import { transferCard as moveCard } from './cards'
@@ -176,6 +177,8 @@ async function purchaseItems(ports: Parameters<ActionHandler<C['card']>>[0]['por
   switch (purchase.kind) {
     case 'presale':
       return presaleItems(ports, actor.communityId, purchase, 'purchase')
+    case 'booking':
+      return bookingPreviewItems(ports, actor.communityId, purchase.lineId, 'purchase')
   }
 }
 

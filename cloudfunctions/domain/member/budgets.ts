@@ -110,7 +110,7 @@ export async function issueIncentive(
     kind: 'member-points',
     title: `获得 ${i.points} 积分`,
     body: `「${input.title}」奖励 ${i.points} 积分，已计入会员积分`,
-    link: '/packages/member/pages/points/index'
+    link: `/packages/member/pages/points/index?communityId=${encodeURIComponent(input.communityId)}`
   })
   return ok(res.entry._id)
 }

@@ -89,7 +89,7 @@ export async function issueCard(ports: Ports, input: IssueCardInput): Promise<Se
     kind: 'member-card',
     title: '你收到一张服务卡',
     body: `「${input.title}」共 ${input.uses} 次，已放入「我的服务卡」`,
-    link: '/packages/member/pages/cards/index'
+    link: `/packages/member/pages/cards/index?communityId=${encodeURIComponent(input.communityId)}`
   })
   return card
 }
@@ -196,7 +196,7 @@ export async function transferCard(ports: Ports, from: { userId: string; househo
     kind: 'member-card',
     title: '家人转给你一张服务卡',
     body: `「${card.title}」剩余 ${card.usesLeft} 次，已放入「我的服务卡」`,
-    link: '/packages/member/pages/cards/index'
+    link: `/packages/member/pages/cards/index?communityId=${encodeURIComponent(card.communityId)}`
   })
   return ok({ ...card, ownerUserId: toUserId, transfers: card.transfers + 1, updatedAt: now })
 }

@@ -1,21 +1,24 @@
 import type { Ports } from '../../kernel/ports'
 import { type Result, fail, ok } from '../../kernel/result'
+import { PAYMENT_WINDOW_MS } from '../payment/ids'
 import { type ConsumeOutcome, type ReleaseReason, consumeCoupon, evaluateCoupon, lockCoupon, releaseCoupon } from './coupons'
 import type { CheckoutItem, CouponDoc, MemberAccountDoc, PointEntryDoc } from './docs'
 import { accountId, outstandingSpend, returnPoints, spendPoints } from './points'
 import { pointsFor, pointsValueFen, rulesOf, standingOf } from './rules'
 
 /**
- * Membership at checkout: the API the pre-sale order feature (and later bookings) calls in
- * process. Property bills never come here: fees are set by contract and regulation, so they
- * earn points but take no level discount, coupon or points.
+ * Membership at checkout: the API pre-sale orders (order/discounts.ts) and home-service bookings
+ * (booking/pricing.ts) call in process, through the same steps. Property bills never come here:
+ * fees are set by contract and regulation, so they earn points but take no level discount,
+ * coupon or points.
  *
- * How an order uses it:
+ * How an order (or a booking: `orderRef` is its id) uses it:
  *
  * 1. Preview: the order page opens the coupon picker (`/packages/member/pages/picker/index`,
  *    see src/services/member.ts `pickCoupon`), or calls `member.checkoutOptions` itself. Both
  *    send what is being bought by id (`PurchaseSchema`); the server turns it into items with
- *    the code the create prices with (for a pre-sale line, order/discounts.ts `presaleItems`).
+ *    the code the create prices with (a pre-sale line: order/line.ts `presaleItems`; a booking:
+ *    booking/pricing.ts `bookingPreviewItems`), and the create prices them with `priceItems`.
  * 2. Create the order (its stock reserved), then `holdDiscount(ports, buyer, { orderRef,
  *    holdUntil, items, couponId, points })`: the coupon is locked for the order and the points
  *    are spent (source `checkout:<orderRef>`). Store `quote.couponId` and `quote.discountFen` on
@@ -65,6 +68,70 @@ export interface Quote {
 }
 
 export const checkoutSource = (orderRef: string) => `checkout:${orderRef}`
+
+/** A coupon lock outlives any payment the purchase may still take (its window, a payment opened in it). */
+export const LOCK_MARGIN_MS = PAYMENT_WINDOW_MS + 10 * 60_000
+
+/** What a purchase keeps of its quote: the breakdown it shows, and what it holds (coupon, points). */
+export interface Priced {
+  subtotalFen: number
+  levelName: string
+  levelDiscountFen: number
+  couponId: string | null
+  couponDiscountFen: number
+  pointsUsed: number
+  pointsDiscountFen: number
+  discountFen: number
+  payableFen: number
+}
+
+export function pricedOf(q: Quote): Priced {
+  return {
+    subtotalFen: q.subtotalFen,
+    levelName: q.level.name,
+    levelDiscountFen: q.levelDiscountFen,
+    couponId: q.couponId,
+    couponDiscountFen: q.couponDiscountFen,
+    pointsUsed: q.pointsUsed,
+    pointsDiscountFen: q.pointsDiscountFen,
+    discountFen: q.discountFen,
+    payableFen: q.payableFen
+  }
+}
+
+/** What the resident asked for at a create: a coupon by id, and whether to use points. */
+export interface DiscountAsk {
+  couponId: string | null
+  usePoints: boolean
+}
+
+/**
+ * Prices a create's items (reads only). A coupon that is not the buyer's or not usable is refused
+ * here, naming the `couponId` field, before the create writes anything.
+ */
+export async function priceItems(ports: Ports, buyer: Buyer, items: readonly CheckoutItem[], ask: DiscountAsk): Promise<Result<Quote>> {
+  const q = await quoteDiscount(ports, buyer, { items, couponId: ask.couponId, points: ask.usePoints ? 'max' : 0 })
+  if (!q.ok && ask.couponId && q.code.startsWith('MEMBER.COUPON')) return fail(q.code, q.message, [{ path: 'couponId', message: q.message }])
+  return q
+}
+
+/** Whether a purchase holds anything of the member's: a locked coupon or spent points. */
+export const holdsDiscount = (p: { couponId: string | null; pointsUsed: number }) => p.couponId !== null || p.pointsUsed > 0
+
+/** Paid: the purchase's coupon is used (its points were spent when held). Idempotent. */
+export async function settleHeld(ports: Ports, orderRef: string, p: { couponId: string | null }): Promise<void> {
+  if (p.couponId) await settleDiscount(ports, orderRef)
+}
+
+/** Cancelled, expired, or refunded in full: the purchase's coupon and points come back. Idempotent. */
+export async function releaseHeld(
+  ports: Ports,
+  orderRef: string,
+  p: { couponId: string | null; pointsUsed: number },
+  reason: Exclude<ReleaseReason, 'lock_timeout'>
+): Promise<void> {
+  if (holdsDiscount(p)) await releaseDiscount(ports, orderRef, reason)
+}
 
 /**
  * Prices the discounts without holding anything. `orderRef`: what this order already holds counts

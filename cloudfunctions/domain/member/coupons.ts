@@ -137,7 +137,7 @@ async function tellIssued(ports: Ports, c: CouponDoc): Promise<void> {
     kind: 'member-coupon',
     title: '你收到一张优惠券',
     body: `「${c.title}」${couponLabel(c)}，已放入「我的优惠券」`,
-    link: '/packages/member/pages/coupons/index'
+    link: `/packages/member/pages/coupons/index?communityId=${encodeURIComponent(c.communityId)}`
   })
 }
 

@@ -2,6 +2,7 @@ import type { CampaignDraft, ProductDraft, ProductViewT } from '../../contracts/
 import type { Actor } from '../../kernel/actor'
 import { getMany } from '../../kernel/paging'
 import type { Ports } from '../../kernel/ports'
+import { storedPhotos } from '../photos'
 import { type Result, fail, ok } from '../../kernel/result'
 import type { CampaignDoc, CampaignStockDoc, PickupPointDoc, ProductDoc, SupplierDoc } from './docs'
 import { newId, stockId } from './rules'
@@ -15,7 +16,7 @@ export function productView(p: ProductDoc, suppliers: ReadonlyMap<string, Suppli
     supplierId: p.supplierId,
     supplierName: suppliers.get(p.supplierId)?.name ?? '',
     description: p.description,
-    images: p.images,
+    images: storedPhotos(p.images),
     unit: p.unit,
     skus: p.skus.map((s) => ({ id: s.id, name: s.name, priceFen: s.priceFen }))
   }
@@ -83,8 +84,9 @@ export async function savePickupPoint(ports: Ports, actor: Actor, id: string | u
 }
 
 /**
- * Saves a campaign draft. The product is copied into the campaign (name, images, SKU names and
- * catalog prices), so editing the catalog later never changes a sale that is running.
+ * Saves a campaign draft. The product is copied into the campaign (name, images unless the
+ * campaign has its own, SKU names and catalog prices), so editing the catalog later never changes
+ * a sale that is running.
  */
 export async function saveCampaign(ports: Ports, actor: Actor, id: string | undefined, d: CampaignDraft): Promise<Result<CampaignDoc>> {
   const communityId = actor.communityId ?? ''
@@ -116,7 +118,8 @@ export async function saveCampaign(ports: Ports, actor: Actor, id: string | unde
     category: product.category,
     supplierId: product.supplierId,
     supplierName: supplier?.name ?? '',
-    images: product.images,
+    cover: d.cover,
+    images: d.images.length > 0 ? d.images : storedPhotos(product.images),
     unit: product.unit,
     skus,
     startAt: d.startAt,

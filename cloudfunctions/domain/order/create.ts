@@ -3,7 +3,8 @@ import type { Ports } from '../../kernel/ports'
 import { type Result, fail, ok } from '../../kernel/result'
 import type { HouseholdDoc } from '../docs'
 import type { CampaignDoc, CampaignStockDoc, OrderDoc, OrderQuotaDoc, OrderVisitDoc, RejectReason } from './docs'
-import { holdOrderDiscount, holdsDiscount, priceOrder, settleOrderDiscount } from './discounts'
+import { holdsDiscount } from '../member/checkout'
+import { holdOrderDiscount, priceOrder, settleOrderDiscount } from './discounts'
 import { countPaid, holdQuota, holdStock, releaseOrder, releaseQuota, releaseStock } from './holds'
 import { saleLine } from './line'
 import { RESERVING_STALE_MS, newOrderCode, newOrderId, payDeadline, quotaId, stockId } from './rules'
@@ -79,7 +80,7 @@ export async function createOrder(ports: Ports, actor: Actor, input: CreateOrder
 
   // The server prices: the campaign price, then membership (level discount, coupon, points).
   const priced = await priceOrder(ports, { userId: actor.user._id, communityId: campaign.communityId }, campaign, sku.priceFen, input.quantity, input)
-  if (!priced.ok) return input.couponId && priced.code.startsWith('MEMBER.COUPON') ? fail(priced.code, priced.message, [{ path: 'couponId', message: priced.message }]) : priced
+  if (!priced.ok) return priced
   const price = priced.value
   const touch = await lastTouch(ports, actor.user._id, campaign._id)
   const order: OrderDoc = {
@@ -124,12 +125,11 @@ export async function createOrder(ports: Ports, actor: Actor, input: CreateOrder
   for (let attempt = 0; ; attempt++) {
     const inserted = await ports.store.insert('orders', order)
     if (inserted.ok) break
-    if (inserted.index.includes('idempotency')) {
-      // A twin request with the same id won the insert: continue that order instead.
-      const [winner] = await ports.store.find<OrderDoc>('orders', { where: { idempotencyKey }, limit: 1 })
-      return winner ? resume(ports, winner) : fail('INTERNAL.ERROR', '下单失败，请重试')
-    }
-    // An order code or id that happens to be taken: draw again.
+    // Which key was taken is not reported: read what is there. A twin request with the same id
+    // won the insert: continue that order instead.
+    const [winner] = await ports.store.find<OrderDoc>('orders', { where: { idempotencyKey }, limit: 1 })
+    if (winner) return resume(ports, winner)
+    // Otherwise an order code or id that happens to be taken: draw again.
     if (attempt >= 5) throw new Error(`could not find a free order code after ${attempt + 1} tries`)
     order.code = newOrderCode(ports)
     order._id = newOrderId(ports)

@@ -10,6 +10,7 @@ import type { CampaignDoc, DeliveryTaskDoc, OrderDoc } from './docs'
 import { fulfillIfDone } from './lifecycle'
 import type { OrderHandler } from './ports'
 import { campaignPhase } from './rules'
+import { campaignCover, productPhoto } from './views'
 
 type C = typeof orderContracts
 const DAY = 24 * 3600_000
@@ -41,6 +42,7 @@ export const deliveries: OrderHandler<C['deliveries']> = async ({ ports, actor }
       campaignId: c._id,
       campaignTitle: c.title,
       productName: c.productName,
+      productPhoto: productPhoto(c),
       deliveryDate: t.deliveryDate,
       gridName: t.gridName,
       orders: orders.length,
@@ -61,7 +63,7 @@ export const deliveries: OrderHandler<C['deliveries']> = async ({ ports, actor }
     orderBy: [{ field: 'endAt', dir: 'asc' }],
     limit: 20
   })
-  const live = current.filter((c) => campaignPhase(c, now) === 'live').map((c) => ({ id: c._id, title: c.title, endAt: c.endAt }))
+  const live = current.filter((c) => campaignPhase(c, now) === 'live').map((c) => ({ id: c._id, title: c.title, cover: campaignCover(c), endAt: c.endAt }))
   return ok({ tasks: out, live })
 }
 
@@ -89,11 +91,12 @@ async function handOver(ports: Ports, actor: Actor, code: string, mode: 'door' |
   if (!applied) return fail('ORDER.ALREADY_DELIVERED', '该订单已完成交付')
   await fulfillIfDone(ports, order.campaignId)
   const labels = await householdLabels(ports, [order.householdId])
-  const result: Result<{ orderId: string; code: string; householdLabel: string; productName: string; skuName: string; quantity: number; deliveredAt: number }> = ok({
+  const result: Result<{ orderId: string; code: string; householdLabel: string; productName: string; productPhoto: string | null; skuName: string; quantity: number; deliveredAt: number }> = ok({
     orderId: order._id,
     code: order.code,
     householdLabel: labels.get(order.householdId) ?? '',
     productName: campaign.productName,
+    productPhoto: productPhoto(campaign),
     skuName: order.skuName,
     quantity: order.quantity,
     deliveredAt: now

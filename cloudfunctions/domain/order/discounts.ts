@@ -1,8 +1,7 @@
 import type { Ports } from '../../kernel/ports'
 import { type Result, ok } from '../../kernel/result'
-import { type Buyer, type Quote, holdDiscount, quoteDiscount, releaseDiscount, settleDiscount } from '../member/checkout'
+import { type Buyer, type DiscountAsk, LOCK_MARGIN_MS, type Quote, holdDiscount, priceItems, releaseHeld, settleHeld } from '../member/checkout'
 import type { CheckoutItem } from '../member/docs'
-import { PAYMENT_WINDOW_MS } from '../payment/ids'
 import type { CampaignDoc, OrderDoc } from './docs'
 
 /**
@@ -18,9 +17,6 @@ export interface Pricing {
   couponId: string | null
   pointsUsed: number
 }
-
-/** A coupon lock outlives any payment the order may still take (its window, a payment opened in it). */
-const LOCK_MARGIN_MS = PAYMENT_WINDOW_MS + 10 * 60_000
 
 /** The one item a pre-sale order is priced on, from its subtotal: what coupon scopes see. */
 function itemsOf(c: Pick<CampaignDoc, 'category' | 'productId'>, subtotalFen: number): CheckoutItem[] {
@@ -44,13 +40,11 @@ export async function priceOrder(
   c: Pick<CampaignDoc, 'category' | 'productId'>,
   unitPriceFen: number,
   quantity: number,
-  ask: { couponId: string | null; usePoints: boolean }
+  ask: DiscountAsk
 ): Promise<Result<Pricing>> {
-  const q = await quoteDiscount(ports, buyer, { items: saleLineItems(c, unitPriceFen, quantity), couponId: ask.couponId, points: ask.usePoints ? 'max' : 0 })
+  const q = await priceItems(ports, buyer, saleLineItems(c, unitPriceFen, quantity), ask)
   return q.ok ? ok(pricingOf(q.value)) : q
 }
-
-export const holdsDiscount = (o: Pick<OrderDoc, 'couponId' | 'pointsUsed'>) => o.couponId !== null || o.pointsUsed > 0
 
 /** Locks the coupon and spends the points the order was priced with. */
 export async function holdOrderDiscount(ports: Ports, order: OrderDoc, c: CampaignDoc): Promise<Result<Pricing>> {
@@ -67,10 +61,10 @@ export async function holdOrderDiscount(ports: Ports, order: OrderDoc, c: Campai
 
 /** Paid: the coupon is used. */
 export async function settleOrderDiscount(ports: Ports, order: Pick<OrderDoc, '_id' | 'couponId'>): Promise<void> {
-  if (order.couponId) await settleDiscount(ports, order._id)
+  await settleHeld(ports, order._id, order)
 }
 
 /** Cancelled, expired or refunded in full: the coupon and the points come back. */
 export async function releaseOrderDiscount(ports: Ports, order: Pick<OrderDoc, '_id' | 'couponId' | 'pointsUsed'>, reason: 'cancelled' | 'expired' | 'refunded'): Promise<void> {
-  if (holdsDiscount(order)) await releaseDiscount(ports, order._id, reason)
+  await releaseHeld(ports, order._id, order, reason)
 }

@@ -68,7 +68,10 @@ export interface CampaignDoc {
   category: ProductCategory
   supplierId: string
   supplierName: string
+  /** The campaign's own photos, else the product's when it was saved. */
   images: string[]
+  /** Absent on campaigns saved before covers existed. */
+  cover?: string | null
   unit: string
   skus: CampaignSku[]
   startAt: number

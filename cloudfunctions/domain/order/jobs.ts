@@ -157,7 +157,7 @@ export async function settleCampaigns(ports: Ports): Promise<SettleReport> {
 
 async function notifyOrder(ports: Ports, o: OrderDoc, title: string, body: string): Promise<void> {
   try {
-    await ports.notifier.notify({ userId: o.userId, communityId: o.communityId, kind: 'presale', title, body, link: `/packages/presale/pages/order/index?id=${o._id}` })
+    await ports.notifier.notify({ userId: o.userId, communityId: o.communityId, kind: 'presale', title, body, link: `/packages/presale/pages/order/index?id=${encodeURIComponent(o._id)}&communityId=${encodeURIComponent(o.communityId)}` })
   } catch (e) {
     ports.log.warn('presale notice failed', { orderId: o._id, error: String(e) })
   }

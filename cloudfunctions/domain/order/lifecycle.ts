@@ -3,6 +3,7 @@ import type { Actor } from '../../kernel/actor'
 import type { Ports } from '../../kernel/ports'
 import { type Result, fail, ok } from '../../kernel/result'
 import type { AfterSale, CampaignDoc, OrderDoc } from './docs'
+import { closeOpenPaymentOf } from '../payment/open-payments'
 import { releaseOrder, uncountPaid } from './holds'
 import { refundOrder } from './refunds'
 
@@ -31,8 +32,9 @@ async function reload(ports: Ports, id: string): Promise<OrderDoc> {
 export async function cancelOrder(ports: Ports, actor: Actor, order: OrderDoc): Promise<Result<OrderDoc>> {
   const now = ports.clock.now()
   if (order.status === 'pending_payment') {
-    // A payment still in flight that succeeds later is refunded by the payment module.
+    // Its open payment is closed at WeChat Pay; one that succeeds anyway is refunded by the payment module.
     if (await ports.store.update('orders', order._id, { set: { status: 'cancelled', releaseDue: true, updatedAt: now } }, { status: 'pending_payment' })) {
+      await closeOpenPaymentOf(ports, 'order', order._id, 'order cancelled')
       await releaseOrder(ports, await reload(ports, order._id))
       return ok(await reload(ports, order._id))
     }

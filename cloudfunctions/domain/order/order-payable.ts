@@ -27,7 +27,11 @@ export const orderPayable: PayableKind = {
       if (o.status !== 'pending_payment') return fail('PAY.NOT_PAYABLE', o.status === 'expired' ? '订单已超时，请重新下单' : '订单已支付或已取消，请刷新')
       if (now >= o.expiresAt) return fail('PAY.NOT_PAYABLE', '订单已超时，请重新下单')
       // A payment opened now may be completed within its own window: expiry waits for it.
-      const noted = await ports.store.update('orders', o._id, { set: { payingUntil: now + PAYMENT_WINDOW_MS } }, { status: 'pending_payment', expiresAt: { gt: now } })
+      // An update that writes what is there already reports false (a twin quote in the same
+      // millisecond): the condition is what counts, so the order is read again then.
+      const noted =
+        (await ports.store.update('orders', o._id, { set: { payingUntil: now + PAYMENT_WINDOW_MS } }, { status: 'pending_payment', expiresAt: { gt: now } })) ||
+        (await ports.store.count('orders', { _id: o._id, status: 'pending_payment', expiresAt: { gt: now }, payingUntil: { gte: now + PAYMENT_WINDOW_MS } })) === 1
       if (!noted) return fail('PAY.NOT_PAYABLE', '订单已超时或已取消，请刷新')
       const c = campaigns.get(o.campaignId)
       lines.push({

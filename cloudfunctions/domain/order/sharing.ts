@@ -8,14 +8,15 @@ import { visitGroupId } from '../invites/groups'
 import { recordOpen } from '../invites/visits'
 import type { CampaignDoc, OrderInviteDoc, OrderVisitDoc } from './docs'
 import type { OrderHandler } from './ports'
-import { campaignViews } from './views'
+import { campaignCover, campaignViews } from './views'
 
 type C = typeof orderContracts
 
 export const DETAIL_PAGE = 'packages/presale/pages/detail/index'
 
-export function sharePath(campaignId: string, token: string): string {
-  return `/${DETAIL_PAGE}?id=${encodeURIComponent(campaignId)}&inv=${token}`
+/** The butler's card: it names the community so that it opens from cold, logged out or in another community. */
+export function sharePath(c: Pick<CampaignDoc, '_id' | 'communityId'>, token: string): string {
+  return `/${DETAIL_PAGE}?id=${encodeURIComponent(c._id)}&inv=${token}&communityId=${encodeURIComponent(c.communityId)}`
 }
 
 async function campaignOf(ports: Ports, communityId: string | null, id: string): Promise<CampaignDoc | null> {
@@ -46,7 +47,7 @@ export const share: OrderHandler<C['share']> = async ({ ports, actor }, input) =
   await ports.store.update('orderInvites', inv._id, { inc: { shares: 1 } })
   const visits = await findAll<OrderVisitDoc>(ports.store, 'orderVisits', { inviteId: inv._id })
   const orders = await ports.store.count('orders', { invitationId: inv._id, status: { in: ['paid', 'confirmed', 'delivered'] } })
-  return ok({ token: inv.token, path: sharePath(c._id, inv.token), visits: visits.length, groups: new Set(visits.flatMap((v) => v.groupIds)).size, orders })
+  return ok({ token: inv.token, path: sharePath(c, inv.token), cover: campaignCover(c), visits: visits.length, groups: new Set(visits.flatMap((v) => v.groupIds)).size, orders })
 }
 
 export const poster: OrderHandler<C['poster']> = async ({ ports, actor, op }, input) => {
@@ -62,7 +63,7 @@ export const poster: OrderHandler<C['poster']> = async ({ ports, actor, op }, in
   }
   const [view] = await campaignViews(ports, [c])
   if (!view) return fail('ORDER.CAMPAIGN_NOT_FOUND', '预售不存在')
-  return ok({ token: inv.token, page: DETAIL_PAGE, path: sharePath(c._id, inv.token), codeImage, campaign: view, butlerName: actor.user.nickname })
+  return ok({ token: inv.token, page: DETAIL_PAGE, path: sharePath(c, inv.token), codeImage, campaign: view, butlerName: actor.user.nickname })
 }
 
 /**

@@ -2,6 +2,7 @@ import type { CampaignViewT, OrderViewT } from '../../contracts/order'
 import { getMany } from '../../kernel/paging'
 import type { Ports } from '../../kernel/ports'
 import type { UserDoc } from '../docs'
+import { storedPhoto, storedPhotos } from '../photos'
 import { householdLabels } from '../user/labels'
 import type { CampaignDoc, CampaignStockDoc, OrderDoc, PickupPointDoc } from './docs'
 import { campaignPhase, stockId } from './rules'
@@ -14,6 +15,16 @@ export function pickupView(p: PickupPointDoc | null | undefined) {
 export async function stocksOf(ports: Ports, campaigns: readonly CampaignDoc[]): Promise<Map<string, CampaignStockDoc>> {
   const ids = campaigns.flatMap((c) => c.skus.map((s) => stockId(c._id, s.skuId)))
   return getMany<CampaignStockDoc>(ports.store, 'campaignStock', ids)
+}
+
+/** The campaign's cover: its own, else its first photo. */
+export function campaignCover(c: CampaignDoc): string | null {
+  return storedPhoto(c.cover) ?? storedPhotos(c.images)[0] ?? null
+}
+
+/** What an order or a delivery shows as the product's thumbnail: the first photo, else the cover. */
+export function productPhoto(c: CampaignDoc): string | null {
+  return storedPhotos(c.images)[0] ?? storedPhoto(c.cover)
 }
 
 export function campaignView(c: CampaignDoc, stocks: ReadonlyMap<string, CampaignStockDoc>, pickup: PickupPointDoc | null | undefined, now: number): CampaignViewT {
@@ -37,7 +48,8 @@ export function campaignView(c: CampaignDoc, stocks: ReadonlyMap<string, Campaig
     productKind: c.productKind,
     category: c.category,
     supplierName: c.supplierName,
-    images: c.images,
+    cover: campaignCover(c),
+    images: storedPhotos(c.images),
     unit: c.unit,
     skus,
     startAt: c.startAt,
@@ -88,6 +100,7 @@ export async function orderViews(ports: Ports, orders: readonly OrderDoc[]): Pro
       threshold: c.threshold,
       productName: c.productName,
       productKind: c.productKind,
+      productPhoto: productPhoto(c),
       skuId: o.skuId,
       skuName: sku?.name ?? o.skuName,
       unit: c.unit,

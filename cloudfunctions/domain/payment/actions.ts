@@ -48,19 +48,43 @@ export const get: ActionHandler<C['get']> = async (ctx, input) => {
   return ok(await paymentView(ports, p))
 }
 
+/** The fee history shows this many payments, the newest first. */
+const HISTORY_SIZE = 100
+
+/**
+ * The household's property-fee payments (bills: property fee, parking, one-off charges). Pre-sale
+ * orders and home services are paid through the same module but listed with their own orders and
+ * bookings, so they are left out here. Read newest first a page at a time until the list is full.
+ */
 export const history: ActionHandler<C['history']> = async ({ ports, actor }, input) => {
   if (!actor.householdIds.includes(input.householdId)) return fail('HOUSEHOLD.NOT_MEMBER', '你不是这套房屋的成员')
-  const list = await ports.store.find<PaymentDoc>('payments', {
-    where: { householdId: input.householdId, status: { in: ['paid', 'anomaly'] } },
-    orderBy: [{ field: 'createdAt', dir: 'desc' }],
-    limit: 100
-  })
-  return ok({ payments: await paymentViews(ports, list) })
+  const fees: PaymentDoc[] = []
+  const own: Filter = { householdId: input.householdId, status: { in: ['paid', 'anomaly'] } }
+  let after: PaymentDoc | null = null
+  for (;;) {
+    // Keyset on (createdAt, _id): payments made in the same millisecond are neither skipped nor repeated.
+    const where: Filter = after
+      ? { and: [own, { or: [{ createdAt: { lt: after.createdAt } }, { createdAt: after.createdAt, _id: { lt: after._id } }] }] }
+      : own
+    const page: PaymentDoc[] = await ports.store.find<PaymentDoc>('payments', {
+      where,
+      orderBy: [
+        { field: 'createdAt', dir: 'desc' },
+        { field: '_id', dir: 'desc' }
+      ],
+      limit: HISTORY_SIZE
+    })
+    fees.push(...page.filter((p) => p.lines.some((l) => l.type === 'bill')))
+    after = page[page.length - 1] ?? null
+    if (page.length < HISTORY_SIZE || fees.length >= HISTORY_SIZE) break
+  }
+  return ok({ payments: await paymentViews(ports, fees.slice(0, HISTORY_SIZE)) })
 }
 
 export const receipt: ActionHandler<C['receipt']> = async (ctx, input) => {
   const p = await visiblePayment(ctx, input.paymentId)
-  if (!p || p.status !== 'paid' || !p.paidAt) return fail('PAY.NOT_PAID', '支付成功后才能查看收据')
+  if (!p) return fail('PAY.NOT_FOUND', '支付记录不存在')
+  if (p.status !== 'paid' || !p.paidAt) return fail('PAY.NOT_PAID', '支付成功后才能查看收据')
   const { ports } = ctx
   const [community, payer, view] = await Promise.all([
     ports.store.get<CommunityDoc>('communities', p.communityId),

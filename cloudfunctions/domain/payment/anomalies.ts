@@ -1,6 +1,12 @@
 import type { Ports } from '../../kernel/ports'
 import type { PaymentAnomalyDoc, PaymentDoc, RefundDoc } from './docs'
 
+/**
+ * The community of an anomaly nobody's payment explains (money under an out_trade_no we never
+ * issued). The merchant account is the company's, so every operator is shown it.
+ */
+export const UNATTRIBUTED = '*'
+
 /** Records something a person has to look at, once per `kind:key` (a repeat is a no-op), and logs it. */
 export async function recordAnomaly(
   ports: Ports,
@@ -8,7 +14,7 @@ export async function recordAnomaly(
   kind: PaymentAnomalyDoc['kind'],
   detail: string,
   key: string,
-  extra: Pick<PaymentAnomalyDoc, 'refundLines'> = {}
+  extra: Pick<PaymentAnomalyDoc, 'refundLines' | 'outTradeNo' | 'amountFen'> = {}
 ): Promise<void> {
   const doc: PaymentAnomalyDoc = { _id: `${kind}:${key}`, communityId: payment.communityId, paymentId: payment._id, kind, detail, createdAt: ports.clock.now(), ...extra }
   await ports.store.insert('paymentAnomalies', doc)

@@ -1,6 +1,6 @@
 import type { RefundOutcome, Transaction } from '../../kernel/payment-gateway'
 import type { Ports } from '../../kernel/ports'
-import { recordAnomaly, recordAutoRefundClosed } from './anomalies'
+import { UNATTRIBUTED, recordAnomaly, recordAutoRefundClosed } from './anomalies'
 import type { LedgerDoc, PaymentDoc, RefundDoc } from './docs'
 import { failRefund, markRefundAbnormal, requestRefund } from './refund'
 import { PAYABLES, PAYMENT_LISTENERS } from './registry'
@@ -23,7 +23,13 @@ export async function applyTransaction(ports: Ports, tx: Transaction): Promise<A
   if (tx.tradeState !== 'SUCCESS') return 'not_paid'
   const payment = await byOutTradeNo(ports, tx.outTradeNo)
   if (!payment) {
-    ports.log.warn('transaction for unknown payment', { outTradeNo: tx.outTradeNo })
+    // Money may have been taken under a number we never issued: a person must look at it. The
+    // notification is still acknowledged (WeChat Pay would only repeat it), and a repeat records nothing new.
+    const amount = tx.totalFen === null ? '金额未知' : `${tx.totalFen} 分`
+    await recordAnomaly(ports, { _id: '', communityId: UNATTRIBUTED }, 'unknown_payment', `微信支付报告商户订单号 ${tx.outTradeNo} 已付款（${amount}，交易号 ${tx.transactionId ?? '无'}），系统中没有这笔支付`, tx.outTradeNo, {
+      outTradeNo: tx.outTradeNo,
+      ...(tx.totalFen === null ? {} : { amountFen: tx.totalFen })
+    })
     return 'unknown_payment'
   }
   if (tx.totalFen !== payment.totalFen) {

@@ -5,6 +5,7 @@ import type { Ports } from '../../kernel/ports'
 import { type Result, fail, ok } from '../../kernel/result'
 import type { PaymentDoc, PaymentLine } from './docs'
 import { PAYMENT_WINDOW_MS, newTradeNo } from './ids'
+import { type ClaimOutcome, claimPayables, closePayment, releaseClaims } from './open-payments'
 import type { QuotedLine } from './payables'
 import { PAYABLES } from './registry'
 
@@ -55,9 +56,19 @@ export async function createPayment(ports: Ports, actor: Actor, input: CreatePay
     createdAt: now,
     updatedAt: now
   }
+  const claimed = await claimOrSupersede(ports, payment)
+  if (!claimed.ok) {
+    // A twin with the same request id may hold the claims: its payment is the answer.
+    const [twin] = await ports.store.find<PaymentDoc>('payments', { where: { idempotencyKey }, limit: 1 })
+    if (twin) return resubmitted(twin)
+    const holder = claimed.holder
+    if (holder && holder.userId === payment.userId && samePayables(holder, payment)) return resubmitted(holder)
+    return fail('PAY.IN_PROGRESS', holder && holder.userId !== payment.userId ? '家人正在为这些项目付款，请稍后再试' : '这些项目已有一笔支付正在进行，请稍候')
+  }
   const inserted = await ports.store.insert('payments', payment)
   if (!inserted.ok) {
     // Two identical creates raced: the other one's payment is the answer.
+    await releaseClaims(ports, payment)
     const [winner] = await ports.store.find<PaymentDoc>('payments', { where: { idempotencyKey }, limit: 1 })
     return winner ? resubmitted(winner) : fail('INTERNAL.ERROR', '创建支付失败，请重试')
   }
@@ -72,6 +83,7 @@ export async function createPayment(ports: Ports, actor: Actor, input: CreatePay
   })
   if (!prepay.ok) {
     await ports.store.update('payments', payment._id, { set: { status: 'failed', anomaly: prepay.reason, updatedAt: ports.clock.now() } }, { status: 'created' })
+    await releaseClaims(ports, payment)
     ports.log.warn('prepay failed', { paymentId: payment._id, reason: prepay.reason })
     return fail('PAY.GATEWAY_FAILED', '支付通道暂时不可用，请稍后再试')
   }
@@ -99,4 +111,21 @@ function resubmitted(p: PaymentDoc): Result<{ payment: PaymentDoc; launch: Launc
 function launchOf(p: PaymentDoc): Launch | null {
   if (p.status !== 'awaiting') return null
   return p.launch ?? null
+}
+
+const payablesKey = (p: PaymentDoc) => p.lines.map((l) => `${l.type}:${l.id}`).sort().join(',')
+const samePayables = (a: PaymentDoc, b: PaymentDoc) => payablesKey(a) === payablesKey(b)
+
+/**
+ * One open payment per payable. The caller's own waiting payment for another choice of items
+ * (two bills, then only one of them) is closed at WeChat Pay and replaced; someone else's, or
+ * one whose cashier may be open right now for the same items, is not.
+ */
+async function claimOrSupersede(ports: Ports, payment: PaymentDoc): Promise<ClaimOutcome> {
+  const first = await claimPayables(ports, payment)
+  if (first.ok) return first
+  const holder = first.holder
+  if (!holder || holder.userId !== payment.userId || holder.status !== 'awaiting' || samePayables(holder, payment)) return first
+  if (!(await closePayment(ports, holder, 'replaced by a new choice of items'))) return first
+  return claimPayables(ports, payment)
 }

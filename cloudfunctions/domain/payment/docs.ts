@@ -110,8 +110,13 @@ export interface PayNotificationDoc {
 /** `_id` is `<kind>:<key>`: recorded once. Open while `resolvedAt` is absent. */
 export interface PaymentAnomalyDoc {
   _id: string
+  /** {@link UNATTRIBUTED} for money taken under an out_trade_no we never issued: every operator sees it. */
   communityId: string
+  /** Empty for `unknown_payment`: there is no payment record. */
   paymentId: string
+  /** For `unknown_payment`: the merchant order number and what WeChat Pay took under it. */
+  outTradeNo?: string
+  amountFen?: number
   /** See PAYMENT_ANOMALY_KINDS. */
   kind: PaymentAnomalyKind
   detail: string

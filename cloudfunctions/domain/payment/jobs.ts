@@ -6,6 +6,7 @@ import type { CommunityDoc } from '../docs'
 import { applyRefundOutcome, applyTransaction, settlePaid } from './apply'
 import { chargedFen, failRefund, markRefundAbnormal, resumeRefund } from './refund'
 import type { LedgerDoc, PaymentAnomalyDoc, PaymentDoc, ReconciliationDoc, RefundDoc } from './docs'
+import { releaseClaims } from './open-payments'
 import { refundsByPayment } from './view'
 
 /** Grace after expiry before closing, so a payment made in the last seconds is not closed. */
@@ -34,7 +35,10 @@ export async function closeExpiredPayments(ports: Ports): Promise<{ closed: numb
         }
         if (tx.tradeState !== 'NOT_FOUND') await ports.payment.close(p.outTradeNo)
         const done = await ports.store.update('payments', p._id, { set: { status: 'closed', updatedAt: now } }, { status: { in: ['created', 'awaiting'] } })
-        if (done) closed++
+        if (done) {
+          closed++
+          await releaseClaims(ports, p)
+        }
       } catch (e) {
         ports.log.error('expiring a payment failed', { outTradeNo: p.outTradeNo, error: String(e) })
       }

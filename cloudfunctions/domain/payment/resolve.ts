@@ -5,7 +5,7 @@ import type { Ports } from '../../kernel/ports'
 import { type Result, fail, ok } from '../../kernel/result'
 import type { UserDoc } from '../docs'
 import { householdLabels } from '../user/labels'
-import { anomalyRefundKey, reopenAnomaly } from './anomalies'
+import { UNATTRIBUTED, anomalyRefundKey, reopenAnomaly } from './anomalies'
 import type { PaymentAnomalyDoc, PaymentDoc, RefundDoc } from './docs'
 import { chargedFen, requestRefund, requestWholeRefund } from './refund'
 
@@ -29,11 +29,12 @@ export function actionsFor(a: PaymentAnomalyDoc, p: PaymentDoc | null): AnomalyA
 
 function amountAtStake(a: PaymentAnomalyDoc, p: PaymentDoc | null): number | null {
   if (a.kind === 'amount_mismatch' && p?.status === 'anomaly') return chargedFen(p)
+  if (a.kind === 'unknown_payment') return a.amountFen ?? null
   return a.refundLines ? a.refundLines.reduce((n, l) => n + l.amountFen, 0) : null
 }
 
 async function anomalyViews(ports: Ports, list: readonly PaymentAnomalyDoc[]): Promise<AnomalyViewT[]> {
-  const payments = await getMany<PaymentDoc>(ports.store, 'payments', list.map((a) => a.paymentId))
+  const payments = await getMany<PaymentDoc>(ports.store, 'payments', list.flatMap((a) => (a.paymentId ? [a.paymentId] : [])))
   const [labels, users] = await Promise.all([
     householdLabels(ports, [...payments.values()].map((p) => p.householdId)),
     getMany<UserDoc>(ports.store, 'users', list.flatMap((a) => (a.resolvedBy ? [a.resolvedBy] : [])))
@@ -44,7 +45,7 @@ async function anomalyViews(ports: Ports, list: readonly PaymentAnomalyDoc[]): P
       id: a._id,
       kind: a.kind,
       paymentId: a.paymentId,
-      outTradeNo: p?.outTradeNo ?? '',
+      outTradeNo: p?.outTradeNo ?? a.outTradeNo ?? '',
       householdLabel: p ? (labels.get(p.householdId) ?? '') : '',
       detail: a.detail,
       amountFen: amountAtStake(a, p),
@@ -59,10 +60,10 @@ async function anomalyViews(ports: Ports, list: readonly PaymentAnomalyDoc[]): P
   })
 }
 
-/** The community's open anomalies (not resolved, refunds under way included), newest first. */
+/** The community's open anomalies, and those no community explains (not resolved, refunds under way included), newest first. */
 export async function openAnomalies(ports: Ports, communityId: string): Promise<AnomalyViewT[]> {
   const list = await ports.store.find<PaymentAnomalyDoc>('paymentAnomalies', {
-    where: { communityId, resolvedAt: null, kind: { in: NEEDS_A_PERSON } },
+    where: { communityId: { in: [communityId, UNATTRIBUTED] }, resolvedAt: null, kind: { in: NEEDS_A_PERSON } },
     orderBy: [{ field: 'createdAt', dir: 'desc' }],
     limit: 100
   })
@@ -94,8 +95,8 @@ const DECIDED_OTHERWISE = (a: PaymentAnomalyDoc) => fail('PAY.ANOMALY_RESOLVED',
 export async function resolveAnomaly(ports: Ports, actor: Actor, input: ResolveInput): Promise<Result<AnomalyViewT>> {
   const { store } = ports
   let a = await store.get<PaymentAnomalyDoc>('paymentAnomalies', input.anomalyId)
-  if (!a || a.communityId !== actor.communityId) return fail('PAY.NOT_FOUND', '异常记录不存在')
-  const payment = await store.get<PaymentDoc>('payments', a.paymentId)
+  if (!a || (a.communityId !== actor.communityId && a.communityId !== UNATTRIBUTED)) return fail('PAY.NOT_FOUND', '异常记录不存在')
+  const payment = a.paymentId ? await store.get<PaymentDoc>('payments', a.paymentId) : null
 
   if (!a.resolution) {
     if (!actionsFor(a, payment).includes(input.action)) {

@@ -1,4 +1,4 @@
-import type { PaymentViewT } from '../../contracts/pay'
+import { PAYABLE_TYPE_LABELS, type PaymentViewT } from '../../contracts/pay'
 import { pages } from '../../kernel/paging'
 import type { Ports } from '../../kernel/ports'
 import { MAX_PAGE } from '../../kernel/store'
@@ -54,6 +54,13 @@ export async function paymentViews(ports: Ports, list: readonly PaymentDoc[], la
   return list.map((p) => buildView(p, refunds.get(p._id) ?? [], names.get(p.householdId) ?? ''))
 }
 
+function paidForOf(p: PaymentDoc): PaymentViewT['paidFor'] {
+  const first = p.lines[0]
+  // The create refuses a payment of nothing, so a payment without lines is corrupt data.
+  if (!first) throw new Error(`payment ${p._id} has no lines`)
+  return { type: first.type, label: PAYABLE_TYPE_LABELS[first.type], id: first.id }
+}
+
 function buildView(p: PaymentDoc, refunds: readonly RefundDoc[], householdLabel: string): PaymentViewT {
   const byLine = succeededByLine(refunds)
   return {
@@ -64,6 +71,7 @@ function buildView(p: PaymentDoc, refunds: readonly RefundDoc[], householdLabel:
     // Whole-payment refunds (of a payment held as an anomaly) have no lines: count refunds, not lines.
     refundedFen: refunds.filter((r) => r.status === 'succeeded').reduce((n, r) => n + r.amountFen, 0),
     householdLabel,
+    paidFor: paidForOf(p),
     lines: p.lines.map((l) => ({ type: l.type, id: l.id, title: l.title, amountFen: l.amountFen, refundedFen: byLine.get(l.key) ?? 0 })),
     refunds: refunds.map((r) => ({
       id: r._id,

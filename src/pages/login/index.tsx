@@ -2,18 +2,16 @@ import { Text, View } from '@tarojs/components'
 import Taro, { useDidShow, useRouter } from '@tarojs/taro'
 import { useState } from 'react'
 import type { ApiError } from '@contracts/errors'
-import { StateView } from '../../components/StateView'
 import { type DevPersona, hasDevSession, isDevBuild, personas, signInAs } from '../../services/dev-login'
 import { toastError } from '../../services/result'
-import { goHome, login } from '../../services/session'
+import { HOME_PATH, login, returnTo } from '../../client'
 import { Button } from '../../ui/nut'
+import { Chip } from '../../ui/kit'
+import { ErrorState, LoadingState, PageShell } from '../../ui/shell'
 import './index.scss'
 
-/** Where to go after signing in: a deep link (e.g. an invitation) or the home tab. */
-function continueTo(redirect: string | undefined): void {
-  if (redirect) void Taro.redirectTo({ url: decodeURIComponent(redirect) })
-  else goHome()
-}
+/** Where to go after signing in: the link that sent the person here, or the home tab. */
+const continueTo = (redirect: string | undefined) => returnTo(redirect, HOME_PATH)
 
 export default function LoginPage() {
   const { params } = useRouter()
@@ -54,7 +52,7 @@ export default function LoginPage() {
   }
 
   return (
-    <View className='page login'>
+    <PageShell className='login' id='login'>
       <View className='login__brand'>
         <View className='login__logo'>
           <Text>邻</Text>
@@ -62,17 +60,18 @@ export default function LoginPage() {
         <Text className='login__title'>邻里 · 社区生活服务</Text>
         <Text className='login__sub'>缴费、通行、严选预售、上门服务，一个小程序就够了</Text>
       </View>
-      {error ? <StateView error={error} /> : null}
+      {/* A stale session only means: pick again below. */}
+      {error && error.code !== 'AUTH.UNAUTHENTICATED' && error.code !== 'AUTH.NOT_REGISTERED' ? <ErrorState error={error} onRetry={() => void login().then((r) => (r.ok ? continueTo(params.redirect) : setError(r.error)))} /> : null}
       {isDevBuild ? (
         <View className='card'>
           <Text className='section-title'>选择演示身份</Text>
           <Text className='muted'>本地演示环境：选择一位居民或工作人员登录</Text>
-          {list === null ? <StateView loading /> : null}
+          {list === null ? <LoadingState /> : null}
           {(list ?? []).map((p) => (
             <View key={p.id} id={`persona-${p.id}`} className='persona' onClick={() => void pick(p)}>
               <View className='persona__main'>
                 <Text className='persona__name'>{p.nickname}</Text>
-                <Text className='badge'>{p.roleLabel}</Text>
+                <Chip text={p.roleLabel} tone='primary' />
               </View>
               <Text className='muted'>
                 {p.communityName} · {p.summary}
@@ -93,6 +92,6 @@ export default function LoginPage() {
           </View>
         </View>
       )}
-    </View>
+    </PageShell>
   )
 }

@@ -1,14 +1,14 @@
-import { Text } from '@tarojs/components'
 import type { PassStatusT } from '@contracts/access'
+import { Chip, type Tone } from '../../../ui/kit'
 
-const LABELS: Record<PassStatusT, [string, string]> = {
-  active: ['有效', ''],
-  used_up: ['次数已用完', 'badge--muted'],
-  expired: ['已过期', 'badge--muted'],
-  revoked: ['已撤销', 'badge--danger']
+const LABELS: Record<PassStatusT, [string, Tone]> = {
+  active: ['有效', 'primary'],
+  used_up: ['次数已用完', 'muted'],
+  expired: ['已过期', 'muted'],
+  revoked: ['已撤销', 'danger']
 }
 
-export function PassStatusBadge({ status }: { status: PassStatusT }) {
+export function PassStatusBadge({ status, id }: { status: PassStatusT; id?: string }) {
   const [label, tone] = LABELS[status]
-  return <Text className={`badge ${tone}`}>{label}</Text>
+  return <Chip text={label} tone={tone} id={id} />
 }

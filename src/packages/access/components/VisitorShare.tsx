@@ -1,68 +1,72 @@
 import { Text, View } from '@tarojs/components'
-import Taro from '@tarojs/taro'
-import { type VisitorPass, visitorPath } from '../../../services/access'
+import type { OutputOf } from '@contracts/registry'
+import { QrImage } from '../../../components/QrImage'
+import { ShareButton } from '../../../components/ShareSheet'
+import { visitorPath } from '../../../services/access'
+import { type ShareContent, copyShareLink, shareUrl } from '../../../services/share'
 import { Button } from '../../../ui/nut'
+import { ButtonRow, KVList, Notice, Section } from '../../../ui/kit'
 import { formatDateTime } from '../../../utils/time'
 
-/** The H5 build has no share cards: the same path is offered as a link to copy. */
-export function shareLink(token: string): string {
-  return process.env.TARO_ENV === 'h5' ? `${window.location.origin}/#${visitorPath(token)}` : ''
+export type VisitorPass = OutputOf<'access.createVisitorPass'>
+
+/** The card a visitor receives: who is invited and when, never the host's name or door number. */
+export function visitorShare(p: Pick<VisitorPass, 'token' | 'visitorName' | 'validFrom' | 'validTo'>, communityId: string, communityName: string): ShareContent {
+  return {
+    title: `${p.visitorName}，邀请你到访${communityName}`,
+    path: visitorPath(p.token, communityId),
+    description: `${formatDateTime(p.validFrom)} 至 ${formatDateTime(p.validTo)} 有效，打开即可获得通行码`
+  }
 }
 
-/** After an invitation is made: what it allows, and the share card (weapp) or link (H5). */
-export function VisitorShare(props: { pass: VisitorPass; communityName: string; onAnother: () => void }) {
+/**
+ * After an invitation is made: what it allows, and how to pass it on: the WeChat share card, or
+ * in H5 the link with a copy button and its QR code, shown right here so nothing is a tap away.
+ */
+export function VisitorShare(props: { pass: VisitorPass; communityId: string; communityName: string; onAnother: () => void }) {
   const p = props.pass
-  const link = shareLink(p.token)
+  const content = visitorShare(p, props.communityId, props.communityName)
+  const url = shareUrl(content.path)
   return (
-    <View className='page' id='visitor-created'>
+    <View id='visitor-created'>
       <View className='hero'>
         <Text className='hero-title'>通行证已生成</Text>
         <Text className='hero-sub'>
           {props.communityName} · 访客 {p.visitorName}
         </Text>
       </View>
-      <View className='card'>
-        <View className='list-item'>
-          <Text>有效期</Text>
-          <Text className='muted'>
-            {formatDateTime(p.validFrom)} 至 {formatDateTime(p.validTo)}
-          </Text>
-        </View>
-        <View className='list-item'>
-          <Text>可通行</Text>
-          <Text className='muted'>{p.maxUses} 次</Text>
-        </View>
-        {p.plate ? (
-          <View className='list-item'>
-            <Text>车牌</Text>
-            <Text className='muted'>{p.plate}</Text>
+      <Section>
+        <KVList
+          rows={[
+            { label: '生效', value: <Text>{formatDateTime(p.validFrom)}</Text> },
+            { label: '失效', value: <Text>{formatDateTime(p.validTo)}</Text> },
+            { label: '可通行', value: <Text>{p.maxUses} 次</Text> },
+            ...(p.plate ? [{ label: '车牌', value: <Text>{p.plate}</Text> }] : [])
+          ]}
+        />
+        {process.env.TARO_ENV === 'h5' ? (
+          <View className='visitor-share'>
+            <QrImage text={url} size={320} id='visitor-qr' />
+            <Text className='visitor-share__hint'>访客用微信扫码即可打开，也可以复制链接发给 TA</Text>
+            <Text className='share-link' id='visitor-link' userSelect>
+              {url}
+            </Text>
           </View>
         ) : null}
-        {process.env.TARO_ENV === 'weapp' ? (
-          <View className='spaced'>
-            <Button type='primary' block openType='share' id='visitor-share'>
-              发送给访客（微信）
+        <ButtonRow stacked>
+          {process.env.TARO_ENV === 'h5' ? (
+            <Button type='primary' block id='visitor-copy' onClick={() => void copyShareLink(url)}>
+              复制访客链接
             </Button>
-          </View>
-        ) : (
-          <View>
-            <Text className='share-link' id='visitor-link'>
-              {link}
-            </Text>
-            <View className='spaced'>
-              <Button type='primary' block id='visitor-copy' onClick={() => void Taro.setClipboardData({ data: link })}>
-                复制访客链接
-              </Button>
-            </View>
-          </View>
-        )}
-        <View className='spaced'>
+          ) : (
+            <ShareButton content={content} text='发送给访客（微信）' id='visitor-share' />
+          )}
           <Button fill='outline' type='primary' block id='visitor-another' onClick={props.onAnother}>
             再邀请一位
           </Button>
-        </View>
-      </View>
-      <Text className='pass-note'>访客首次打开卡片后，这张通行证只归 TA 使用；转发给别人无效。你可以在「我的访客」中随时撤销。</Text>
+        </ButtonRow>
+      </Section>
+      <Notice>访客首次打开卡片后，这张通行证只归 TA 使用；转发给别人无效。你可以在「我的访客」中随时撤销。</Notice>
     </View>
   )
 }

@@ -1,9 +1,11 @@
-import { Text, Textarea, View } from '@tarojs/components'
+import { Textarea, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import { FOLLOW_CHANNELS, FOLLOW_CHANNEL_LABELS, type FollowChannel } from '@contracts/insights-labels'
-import { logFollowUp, newRequestId } from '../../../services/insights'
+import { api } from '../../../client'
+import { newRequestId } from '../../../services/request-id'
 import { fieldError, toastError } from '../../../services/result'
+import { ButtonRow, Field, Segmented } from '../../../ui/kit'
 import { Button } from '../../../ui/nut'
 
 /**
@@ -20,7 +22,7 @@ export function FollowUpForm(props: { householdId: string; idPrefix: string; onD
   const submit = async () => {
     if (note.trim().length < 2) return setNoteError('请写下跟进情况（至少 2 个字）')
     setBusy(true)
-    const r = await logFollowUp({ householdId: props.householdId, channel, note: note.trim(), clientRequestId: requestId })
+    const r = await api.insights.logFollowUp({ householdId: props.householdId, channel, note: note.trim(), clientRequestId: requestId })
     setBusy(false)
     if (!r.ok) {
       const field = fieldError(r.error, 'note')
@@ -38,35 +40,30 @@ export function FollowUpForm(props: { householdId: string; idPrefix: string; onD
   const p = props.idPrefix
   return (
     <View className='bt-form' id={`${p}-form`}>
-      <View className='bt-chips bt-chips--tight'>
-        {FOLLOW_CHANNELS.map((c) => (
-          <Text key={c} id={`${p}-channel-${c}`} className={`bt-chip ${channel === c ? 'bt-chip--on' : ''}`} onClick={() => setChannel(c)}>
-            {FOLLOW_CHANNEL_LABELS[c]}
-          </Text>
-        ))}
-      </View>
-      <Textarea
-        id={`${p}-note`}
-        className='bt-input'
-        value={note}
-        maxlength={300}
-        placeholder='跟进情况，例如：电话沟通，近期出差，下周回来后再约上门'
-        onInput={(e) => {
-          setNote(e.detail.value)
-          if (noteError) setNoteError('')
-        }}
-      />
-      {noteError ? <Text className='field-error'>{noteError}</Text> : null}
-      <View className='bt-actions'>
+      <Segmented<FollowChannel> id={`${p}-channel`} value={channel} options={FOLLOW_CHANNELS.map((c) => ({ value: c, label: FOLLOW_CHANNEL_LABELS[c] }))} onChange={setChannel} />
+      <Field id={`${p}-field`} label='跟进情况' error={noteError || undefined}>
+        <Textarea
+          id={`${p}-note`}
+          className='bt-input'
+          value={note}
+          maxlength={300}
+          placeholder='例如：电话沟通，近期出差，下周回来后再约上门'
+          onInput={(e) => {
+            setNote(e.detail.value)
+            if (noteError) setNoteError('')
+          }}
+        />
+      </Field>
+      <ButtonRow>
         {props.onCancel ? (
-          <Button size='small' fill='outline' onClick={props.onCancel}>
+          <Button fill='outline' id={`${p}-cancel`} onClick={props.onCancel}>
             取消
           </Button>
         ) : null}
-        <Button id={`${p}-submit`} size='small' type='primary' loading={busy} onClick={() => void submit()}>
+        <Button id={`${p}-submit`} type='primary' loading={busy} onClick={() => void submit()}>
           记录跟进
         </Button>
-      </View>
+      </ButtonRow>
     </View>
   )
 }

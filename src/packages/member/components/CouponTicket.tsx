@@ -8,9 +8,14 @@ import { formatDate } from '../../../utils/time'
 export function CouponTicket(props: { coupon: CouponViewT; off?: boolean; selected?: boolean; reason?: string | null; side?: ReactNode; onClick?: () => void; id?: string }) {
   const c = props.coupon
   const percent = c.kind === 'percent'
-  const cond = c.minSpendFen > 0 ? `满${formatFen(c.minSpendFen, { symbol: false, trimZeros: true })}元可用` : percent && c.capFen > 0 ? `最高减${formatFen(c.capFen, { symbol: false, trimZeros: true })}元` : '无门槛'
+  const cond =
+    c.minSpendFen > 0
+      ? `满${formatFen(c.minSpendFen, { symbol: false, trimZeros: true })}元可用`
+      : percent && c.capFen > 0
+        ? `最高减${formatFen(c.capFen, { symbol: false, trimZeros: true })}元`
+        : '无门槛'
   return (
-    <View id={props.id} className={`mb-ticket ${props.off ? 'mb-ticket--off' : ''} ${props.selected ? 'mb-ticket--on' : ''}`} onClick={props.onClick}>
+    <View id={props.id} className={`mb-ticket${props.off ? ' mb-ticket--off' : ''}${props.selected ? ' mb-ticket--on' : ''}`} onClick={props.onClick}>
       <View className='mb-ticket__value'>
         {percent ? (
           <Text className='mb-ticket__amount'>

@@ -2,7 +2,8 @@ import { Input, Text, Textarea, View } from '@tarojs/components'
 import { useState } from 'react'
 import type { ApiError } from '@contracts/errors'
 import { AGE_BANDS, AGE_BAND_LABELS, type AgeBand, PET_KINDS, PET_LABELS, type PetKind } from '@contracts/insights-labels'
-import type { Profile, ProfileFields } from '../../../services/insights'
+import { ButtonRow, Icon, Stepper } from '../../../ui/kit'
+import type { Profile, ProfileFields } from '../types'
 import { fieldError } from '../../../services/result'
 import { Button } from '../../../ui/nut'
 import './ProfileForm.scss'
@@ -97,9 +98,10 @@ export function ProfileForm(props: {
         <View className='row'>
           <Text className='pf-label'>家庭成员</Text>
           {members.length < MAX_MEMBERS ? (
-            <Text className='pf-link' id={`${p}-add-member`} onClick={() => setMembers([...members, { name: '', ageBand: null, occupation: '' }])}>
-              ＋ 添加成员
-            </Text>
+            <View className='pf-link' id={`${p}-add-member`} onClick={() => setMembers([...members, { name: '', ageBand: null, occupation: '' }])}>
+              <Icon name='add' size='s' />
+              <Text>添加成员</Text>
+            </View>
           ) : null}
         </View>
         {members.length === 0 ? <Text className='pf-hint'>可只填称呼，例如“爷爷”“女儿”</Text> : null}
@@ -158,14 +160,15 @@ export function ProfileForm(props: {
         <View className='row'>
           <Text className='pf-label'>车辆</Text>
           {cars.length < MAX_CARS ? (
-            <Text className='pf-link' id={`${p}-add-car`} onClick={() => setCars([...cars, ''])}>
-              ＋ 添加车辆
-            </Text>
+            <View className='pf-link' id={`${p}-add-car`} onClick={() => setCars([...cars, ''])}>
+              <Icon name='add' size='s' />
+              <Text>添加车辆</Text>
+            </View>
           ) : null}
         </View>
         {cars.length === 0 ? <Text className='pf-hint'>用于车位与访客停车服务，管家处默认脱敏显示</Text> : null}
         {cars.map((c, i) => (
-          <View key={i} style={{ marginTop: i ? '8px' : 0 }}>
+          <View key={i} className='pf-car'>
             <View className='pf-row'>
               <Input
                 id={`${p}-car-${i}`}
@@ -187,17 +190,9 @@ export function ProfileForm(props: {
       <View className='pf-field'>
         <Text className='pf-label'>宠物</Text>
         {PET_KINDS.map((k) => (
-          <View key={k} className='pf-pet' id={`${p}-pet-${k}`}>
+          <View key={k} className='pf-pet'>
             <Text>{PET_LABELS[k]}</Text>
-            <View className='pf-stepper'>
-              <Text className='pf-step' id={`${p}-pet-${k}-minus`} onClick={() => setPets({ ...pets, [k]: Math.max(0, pets[k] - 1) })}>
-                −
-              </Text>
-              <Text className='pf-step__n'>{pets[k]}</Text>
-              <Text className='pf-step' id={`${p}-pet-${k}-plus`} onClick={() => setPets({ ...pets, [k]: Math.min(20, pets[k] + 1) })}>
-                ＋
-              </Text>
-            </View>
+            <Stepper id={`${p}-pet-${k}`} value={pets[k]} min={0} max={20} onChange={(n) => setPets({ ...pets, [k]: n })} />
           </View>
         ))}
       </View>
@@ -220,13 +215,13 @@ export function ProfileForm(props: {
           setAgreed(!agreed)
           if (local.consent) setLocal({ ...local, consent: '' })
         }}>
-        <View className={`pf-check ${agreed ? 'pf-check--on' : ''}`}>{agreed ? '✓' : ''}</View>
-        <Text>{props.consentLabel}</Text>
+        <View className={`pf-check ${agreed ? 'pf-check--on' : ''}`}>{agreed ? <Icon name='check' size='xs' color='white' /> : null}</View>
+        <Text className='pf-consent__label'>{props.consentLabel}</Text>
       </View>
       {local.consent ? <Text className='field-error'>{local.consent}</Text> : null}
       {otherError ? <Text className='field-error'>{otherError}</Text> : null}
 
-      <View className='pf-actions'>
+      <ButtonRow>
         {props.onCancel ? (
           <Button fill='outline' onClick={props.onCancel}>
             取消
@@ -235,7 +230,7 @@ export function ProfileForm(props: {
         <Button id={`${p}-submit`} type='primary' loading={busy} onClick={() => void submit()}>
           {props.submitLabel ?? '保存'}
         </Button>
-      </View>
+      </ButtonRow>
     </View>
   )
 }

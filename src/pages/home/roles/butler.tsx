@@ -1,80 +1,49 @@
-import { Text, View } from '@tarojs/components'
-import Taro, { useDidShow } from '@tarojs/taro'
-import { useState } from 'react'
-import type { OutputOf } from '@contracts/registry'
-import type { ApiError } from '@contracts/errors'
-import { StateView } from '../../../components/StateView'
+import { View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import { api } from '../../../client'
 import { Tiles } from '../../../components/Tiles'
 import { butlerTiles } from '../../../features'
-import { gridOverview } from '../../../services/household'
-import { Button } from '../../../ui/nut'
+import { Cell, CellGroup, Notice, Section, StatGrid } from '../../../ui/kit'
+import { ErrorState, LoadingState, useQuery } from '../../../ui/shell'
 
-type Grid = OutputOf<'user.gridOverview'>
+const go = (url: string) => () => void Taro.navigateTo({ url })
 
 export function ButlerHome() {
-  const [grid, setGrid] = useState<Grid | null>(null)
-  const [error, setError] = useState<ApiError | null>(null)
-  const load = () => void gridOverview().then((r) => (r.ok ? setGrid(r.data) : setError(r.error)))
-  useDidShow(load)
-
-  if (!grid) return <StateView loading={!error} error={error} onRetry={load} />
+  const q = useQuery(() => api.user.gridOverview(), [])
+  const grid = q.data
+  if (!grid) return q.error ? <ErrorState error={q.error} onRetry={() => void q.reload()} /> : <LoadingState />
   const households = grid.buildings.reduce((n, b) => n + b.households, 0)
   const bound = grid.buildings.reduce((n, b) => n + b.bound, 0)
   return (
     <View id='home-butler'>
       <Tiles tiles={butlerTiles()} />
       {grid.pendingRequests > 0 ? (
-        <View
-          className='home__notice'
-          id='butler-pending'
-          onClick={() => void Taro.navigateTo({ url: '/packages/butler/pages/requests/index' })}
-        >
-          <Text>有 {grid.pendingRequests} 条入户申请待审核 ›</Text>
+        <View id='butler-pending' onClick={go('/packages/butler/pages/requests/index')}>
+          <Notice tone='warning'>有 {grid.pendingRequests} 条入户申请待审核，点此处理</Notice>
         </View>
       ) : null}
-      <View className='card'>
-        <Text className='section-title'>{grid.gridName}</Text>
-        <View className='row'>
-          <View className='stat'>
-            <Text className='stat-value'>{grid.buildings.length}</Text>
-            <Text className='stat-label'>楼栋</Text>
-          </View>
-          <View className='stat'>
-            <Text className='stat-value'>{households}</Text>
-            <Text className='stat-label'>户数</Text>
-          </View>
-          <View className='stat'>
-            <Text className='stat-value'>{bound}</Text>
-            <Text className='stat-label'>已绑定</Text>
-          </View>
-        </View>
-      </View>
-      <View className='card'>
-        <Text className='section-title'>楼栋绑定情况</Text>
+      <Section title={grid.gridName}>
+        <StatGrid
+          columns={3}
+          items={[
+            { label: '楼栋', value: grid.buildings.length },
+            { label: '户数', value: households },
+            { label: '已绑定', value: bound, tone: 'primary' }
+          ]}
+        />
+      </Section>
+      <CellGroup title='网格工作'>
+        <Cell icon='team' title='入户申请审核' desc='家人、租户申请加入房屋' onClick={go('/packages/butler/pages/requests/index')} />
+        <Cell id='butler-invites' icon='poster' title='活动邀请与海报' desc='把本周活动分享到业主群' onClick={go('/packages/event/pages/invites/index')} />
+        <Cell id='butler-presale' icon='delivery' title='预售配送与分享' desc='今日送货上门与团购分享' onClick={go('/packages/presale-admin/pages/deliveries/index')} />
+        <Cell id='butler-visitors' icon='visitor' title='网格访客' desc='本网格住户邀请的访客' onClick={go('/packages/access/pages/grid-visitors/index')} />
+        <Cell id='butler-followups' icon='star' title='低分回访' desc='住户评价不满意的服务' onClick={go('/packages/service-staff/pages/followups/index')} />
+      </CellGroup>
+      <CellGroup title='楼栋绑定情况'>
         {grid.buildings.map((b) => (
-          <View key={b.id} className='list-item'>
-            <Text>{b.name}</Text>
-            <Text className='muted'>
-              {b.bound}/{b.households} 户
-            </Text>
-          </View>
+          <Cell key={b.id} title={b.name} extra={`${b.bound}/${b.households} 户`} />
         ))}
-      </View>
-      <Button block type='primary' fill='outline' onClick={() => void Taro.navigateTo({ url: '/packages/butler/pages/requests/index' })}>
-        入户申请审核
-      </Button>
-      <Button id='butler-invites' className='btn-block' block type='primary' onClick={() => void Taro.navigateTo({ url: '/packages/event/pages/invites/index' })}>
-        活动邀请与海报
-      </Button>
-      <Button id='butler-visitors' className='btn-block' block fill='outline' type='primary' onClick={() => void Taro.navigateTo({ url: '/packages/access/pages/grid-visitors/index' })}>
-        网格访客
-      </Button>
-      <Button id='butler-followups' className='btn-block' block fill='outline' type='primary' onClick={() => void Taro.navigateTo({ url: '/packages/service-staff/pages/followups/index' })}>
-        低分回访
-      </Button>
-      <Button id='butler-presale' className='btn-block' block type='primary' onClick={() => void Taro.navigateTo({ url: '/packages/presale-admin/pages/deliveries/index' })}>
-        预售配送与分享
-      </Button>
+      </CellGroup>
     </View>
   )
 }

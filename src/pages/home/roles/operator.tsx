@@ -1,54 +1,38 @@
 import { Text, View } from '@tarojs/components'
-import { useDidShow } from '@tarojs/taro'
-import { useState } from 'react'
-import type { ApiError } from '@contracts/errors'
-import type { OutputOf } from '@contracts/registry'
-import { StateView } from '../../../components/StateView'
+import { api } from '../../../client'
 import { Tiles } from '../../../components/Tiles'
 import { operatorTiles } from '../../../features'
-import { communityOverview } from '../../../services/household'
-
-type Overview = OutputOf<'user.communityOverview'>
+import { Cell, CellGroup, Section, StatGrid } from '../../../ui/kit'
+import { ErrorState, LoadingState, useQuery } from '../../../ui/shell'
 
 function pct(n: number, d: number): string {
   return d === 0 ? '0%' : `${Math.round((n / d) * 100)}%`
 }
 
 export function OperatorHome() {
-  const [data, setData] = useState<Overview | null>(null)
-  const [error, setError] = useState<ApiError | null>(null)
-  const load = () => void communityOverview().then((r) => (r.ok ? setData(r.data) : setError(r.error)))
-  useDidShow(load)
-
-  if (!data) return <StateView loading={!error} error={error} onRetry={load} />
+  const q = useQuery(() => api.user.communityOverview(), [])
+  const data = q.data
+  if (!data) return q.error ? <ErrorState error={q.error} onRetry={() => void q.reload()} /> : <LoadingState />
   return (
     <View id='home-operator'>
       <Tiles tiles={operatorTiles()} />
-      <View className='card'>
-        <Text className='section-title'>社区概况</Text>
-        <View className='row'>
-          <View className='stat'>
-            <Text className='stat-value'>{data.households}</Text>
-            <Text className='stat-label'>总户数</Text>
-          </View>
-          <View className='stat'>
-            <Text className='stat-value'>{pct(data.boundHouseholds, data.households)}</Text>
-            <Text className='stat-label'>绑定率</Text>
-          </View>
-          <View className='stat'>
-            <Text className='stat-value'>{data.residents}</Text>
-            <Text className='stat-label'>住户</Text>
-          </View>
-        </View>
-      </View>
-      <View className='card'>
-        <Text className='section-title'>各楼栋绑定率</Text>
+      <Section title='社区概况'>
+        <StatGrid
+          columns={3}
+          items={[
+            { label: '总户数', value: data.households },
+            { label: '绑定率', value: pct(data.boundHouseholds, data.households), tone: 'primary' },
+            { label: '住户', value: data.residents }
+          ]}
+        />
+      </Section>
+      <Section title='各楼栋绑定率'>
         {data.buildings.map((b) => (
-          <View key={b.id} className='list-item' style={{ display: 'block' }}>
-            <View className='row'>
+          <View key={b.id} className='home-bar'>
+            <View className='home-bar__head'>
               <Text>{b.name}</Text>
               <Text className='muted'>
-                {b.bound}/{b.households} · {pct(b.bound, b.households)}
+                {b.bound}/{b.households} 户 · {pct(b.bound, b.households)}
               </Text>
             </View>
             <View className='bar'>
@@ -56,18 +40,12 @@ export function OperatorHome() {
             </View>
           </View>
         ))}
-      </View>
-      <View className='card'>
-        <Text className='section-title'>网格与管家</Text>
+      </Section>
+      <CellGroup title='网格与管家'>
         {data.grids.map((g) => (
-          <View key={g.id} className='list-item'>
-            <Text>{g.name}</Text>
-            <Text className='muted'>
-              {g.butlerName} · {g.buildings} 栋
-            </Text>
-          </View>
+          <Cell key={g.id} icon='grid' title={g.name} desc={`管家 ${g.butlerName}`} extra={`${g.buildings} 栋`} />
         ))}
-      </View>
+      </CellGroup>
     </View>
   )
 }

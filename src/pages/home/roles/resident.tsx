@@ -1,8 +1,9 @@
-import { Text, View } from '@tarojs/components'
+import { View } from '@tarojs/components'
 import { RELATION_LABELS } from '@contracts/roles'
 import type { Me } from '@contracts/user'
 import { Tiles } from '../../../components/Tiles'
 import { residentTiles } from '../../../features'
+import { Cell, CellGroup, Chip } from '../../../ui/kit'
 
 export function ResidentHome({ me }: { me: Me }) {
   const home = me.households.find((h) => h.householdId === me.current?.householdId)
@@ -10,18 +11,14 @@ export function ResidentHome({ me }: { me: Me }) {
     <View id='home-resident'>
       <Tiles tiles={residentTiles(me)} />
       {home ? (
-        <View className='card'>
-          <View className='row'>
-            <Text className='section-title'>当前房屋</Text>
-            <Text className='badge'>{RELATION_LABELS[home.relation]}</Text>
-          </View>
-          <Text className='home__house'>
-            {home.communityName} · {home.label}
-          </Text>
-          {me.households.length > 1 ? (
-            <Text className='muted home__more'>你共绑定了 {me.households.length} 套房屋，点右上角「切换」换一套</Text>
-          ) : null}
-        </View>
+        <CellGroup title='当前房屋'>
+          <Cell
+            icon='home'
+            title={`${home.communityName} · ${home.label}`}
+            desc={me.households.length > 1 ? `你共绑定了 ${me.households.length} 套房屋，可在右上角切换` : undefined}
+            extra={<Chip text={RELATION_LABELS[home.relation]} tone='primary' />}
+          />
+        </CellGroup>
       ) : null}
     </View>
   )

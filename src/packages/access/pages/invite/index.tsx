@@ -1,15 +1,17 @@
-import { Picker, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import { useRouter, useShareAppMessage } from '@tarojs/taro'
 import { useState } from 'react'
 import type { ApiError } from '@contracts/errors'
-import { type VisitorPass, createVisitorPass, visitorPath } from '../../../../services/access'
+import { api, currentMe } from '../../../../client'
 import { fieldError } from '../../../../services/result'
-import { currentMe } from '../../../../services/session'
 import { Input } from '../../../../ui/form'
 import { Button } from '../../../../ui/nut'
-import { formatDateTime, shanghai } from '../../../../utils/time'
-import { VisitorShare } from '../../components/VisitorShare'
+import { ButtonRow, DateTimeField, Field, Notice, Section, Segmented } from '../../../../ui/kit'
+import { PageShell } from '../../../../ui/shell'
+import { formatDateTime } from '../../../../utils/time'
+import { type VisitorPass, VisitorShare, visitorShare } from '../../components/VisitorShare'
 import '../../access.scss'
+import '../../components/access-forms.scss'
 
 const PURPOSES = ['探亲访友', '家政保洁', '维修安装', '快递外卖', '其他'] as const
 const DURATIONS = [
@@ -19,14 +21,14 @@ const DURATIONS = [
   { hours: 24, label: '1 天' },
   { hours: 72, label: '3 天' }
 ] as const
-const USES = [1, 2, 4, 10] as const
-
-/** A date and a time picked on the form, read as Beijing time whatever the phone's zone. */
-function shanghaiMs(date: string, time: string): number {
-  const [y = 0, m = 1, d = 1] = date.split('-').map(Number)
-  const [hh = 0, mm = 0] = time.split(':').map(Number)
-  return Date.UTC(y, m - 1, d, hh, mm) - 8 * 3600_000
-}
+const USES = [
+  { value: '1' as const, label: '1 次' },
+  { value: '2' as const, label: '2 次' },
+  { value: '4' as const, label: '4 次' },
+  { value: '10' as const, label: '10 次' }
+]
+type Uses = (typeof USES)[number]['value']
+const HOUR = 3600_000
 
 export default function InviteVisitorPage() {
   const { params } = useRouter()
@@ -35,16 +37,15 @@ export default function InviteVisitorPage() {
   const communityId = params.communityId || current?.communityId || ''
   const communityName = current?.communityName ?? ''
 
-  const start = shanghai(Date.now())
   const [name, setName] = useState('')
   const [phone, setPhone] = useState('')
   const [purpose, setPurpose] = useState<string>(PURPOSES[0])
   const [otherPurpose, setOtherPurpose] = useState('')
   const [plate, setPlate] = useState('')
-  const [date, setDate] = useState(start.format('YYYY-MM-DD'))
-  const [time, setTime] = useState(start.format('HH:mm'))
+  // From now, for 4 hours: the usual visit. A start chosen earlier than the moment of sending means "from now".
+  const [from, setFrom] = useState(() => Date.now())
   const [hours, setHours] = useState<number>(4)
-  const [uses, setUses] = useState<number>(2)
+  const [uses, setUses] = useState<Uses>('2')
   const [error, setError] = useState<ApiError | null>(null)
   const [busy, setBusy] = useState(false)
   const [created, setCreated] = useState<VisitorPass | null>(null)
@@ -55,28 +56,23 @@ export default function InviteVisitorPage() {
   }
 
   // WeChat has no share-success callback: the token in the card's path is what the visitor opens.
-  useShareAppMessage(() => ({
-    title: created ? `${created.visitorName}，邀请你到访${communityName}` : '邻里 · 访客邀请',
-    path: created ? visitorPath(created.token) : '/pages/home/index'
-  }))
+  useShareAppMessage(() => (created ? visitorShare(created, communityId, communityName) : { title: '邻里 · 访客邀请', path: '/pages/home/index' }))
 
   const submit = async () => {
-    const now = Date.now()
-    // A start earlier today means "from now".
-    const validFrom = Math.max(shanghaiMs(date, time), now)
+    const validFrom = Math.max(from, Date.now())
     setBusy(true)
-    const res = await createVisitorPass(
+    const res = await api.access.createVisitorPass(
       {
         householdId,
-        visitorName: name,
-        visitorPhone: phone,
-        purpose: purpose === '其他' ? otherPurpose : purpose,
-        ...(plate.trim() ? { plate } : {}),
+        visitorName: name.trim(),
+        visitorPhone: phone.trim(),
+        purpose: purpose === '其他' ? otherPurpose.trim() : purpose,
+        ...(plate.trim() ? { plate: plate.trim() } : {}),
         validFrom,
-        validTo: validFrom + hours * 3600_000,
-        maxUses: uses
+        validTo: validFrom + hours * HOUR,
+        maxUses: Number(uses)
       },
-      communityId
+      communityId ? { communityId } : {}
     )
     setBusy(false)
     if (res.ok) {
@@ -85,31 +81,34 @@ export default function InviteVisitorPage() {
     } else setError(res.error)
   }
 
-  if (created) return <VisitorShare pass={created} communityName={communityName} onAnother={() => setCreated(null)} />
-
-  const err = (path: string) => {
-    const m = fieldError(error, path)
-    return m ? <Text className='field-error'>{m}</Text> : null
+  const another = () => {
+    setCreated(null)
+    setName('')
+    setFrom(Date.now())
   }
-  const other = !error?.fields?.length && error ? <Text className='field-error'>{error.message}</Text> : null
+
+  if (created) {
+    return (
+      <PageShell id='visitor-invite-page'>
+        <VisitorShare pass={created} communityId={communityId} communityName={communityName} onAnother={another} />
+      </PageShell>
+    )
+  }
+
+  const err = (path: string) => fieldError(error, path)
   return (
-    <View className='page' id='visitor-invite-page'>
-      <View className='card'>
-        <View className='form-row'>
-          <Text className='form-row__label'>访客姓名</Text>
+    <PageShell id='visitor-invite-page'>
+      <Section title='访客信息'>
+        <Field label='访客姓名' required error={err('visitorName')}>
           <Input id='visitor-name' value={name} maxLength={20} placeholder='访客的称呼' onChange={(v: string) => edit(() => setName(v))} />
-          {err('visitorName')}
-        </View>
-        <View className='form-row'>
-          <Text className='form-row__label'>访客手机号</Text>
-          <Input id='visitor-phone' type='number' value={phone} maxLength={11} placeholder='仅物业与网格管家可见' onChange={(v: string) => edit(() => setPhone(v))} />
-          {err('visitorPhone')}
-        </View>
-        <View className='form-row'>
-          <Text className='form-row__label'>来访事由</Text>
+        </Field>
+        <Field label='访客手机号' required hint='仅物业与网格管家可见' error={err('visitorPhone')}>
+          <Input id='visitor-phone' type='number' value={phone} maxLength={11} placeholder='11 位手机号' onChange={(v: string) => edit(() => setPhone(v))} />
+        </Field>
+        <Field label='来访事由' required error={err('purpose')}>
           <View className='choice-list'>
-            {PURPOSES.map((p) => (
-              <Text key={p} className={`choice ${purpose === p ? 'choice--on' : ''}`} onClick={() => setPurpose(p)}>
+            {PURPOSES.map((p, i) => (
+              <Text key={p} id={`visitor-purpose-${i}`} className={`choice ${purpose === p ? 'choice--on' : ''}`} onClick={() => edit(() => setPurpose(p))}>
                 {p}
               </Text>
             ))}
@@ -117,33 +116,22 @@ export default function InviteVisitorPage() {
           {purpose === '其他' ? (
             <Input id='visitor-purpose' value={otherPurpose} maxLength={40} placeholder='请简单说明' onChange={(v: string) => edit(() => setOtherPurpose(v))} />
           ) : null}
-          {err('purpose')}
-        </View>
-        <View className='form-row'>
-          <Text className='form-row__label'>车牌号（选填，填写后可走车行道闸）</Text>
+        </Field>
+        <Field label='车牌号' hint='选填，填写后访客的车可走车行道闸' error={err('plate')}>
           <Input id='visitor-plate' value={plate} maxLength={10} placeholder='例如 浙A12345' onChange={(v: string) => edit(() => setPlate(v))} />
-          {err('plate')}
-        </View>
-      </View>
-      <View className='card'>
-        <View className='form-row'>
-          <Text className='form-row__label'>到访时间</Text>
-          <View className='picker-row'>
-            <Picker mode='date' value={date} start={start.format('YYYY-MM-DD')} onChange={(e) => edit(() => setDate(String(e.detail.value)))}>
-              <Text className='picker' id='visitor-date'>
-                {date} ▾
-              </Text>
-            </Picker>
-            <Picker mode='time' value={time} onChange={(e) => edit(() => setTime(String(e.detail.value)))}>
-              <Text className='picker' id='visitor-time'>
-                {time} 起 ▾
-              </Text>
-            </Picker>
-          </View>
-          {err('validFrom')}
-        </View>
-        <View className='form-row'>
-          <Text className='form-row__label'>有效时长</Text>
+        </Field>
+      </Section>
+      <Section title='通行范围'>
+        <DateTimeField
+          id='visitor-from'
+          label='到访时间'
+          value={from}
+          min={Date.now() - 60_000}
+          onChange={(ms) => edit(() => setFrom(ms))}
+          hint='早于现在的时间按现在开始'
+          error={err('validFrom')}
+        />
+        <Field label='有效时长' error={err('validTo')} hint={`到 ${formatDateTime(Math.max(from, Date.now()) + hours * HOUR)} 为止`}>
           <View className='choice-list'>
             {DURATIONS.map((d) => (
               <Text key={d.hours} id={`visitor-hours-${d.hours}`} className={`choice ${hours === d.hours ? 'choice--on' : ''}`} onClick={() => edit(() => setHours(d.hours))}>
@@ -151,28 +139,18 @@ export default function InviteVisitorPage() {
               </Text>
             ))}
           </View>
-          <Text className='muted'>至 {formatDateTime(Math.max(shanghaiMs(date, time), Date.now()) + hours * 3600_000)}</Text>
-          {err('validTo')}
-        </View>
-        <View className='form-row'>
-          <Text className='form-row__label'>可通行次数</Text>
-          <View className='choice-list'>
-            {USES.map((u) => (
-              <Text key={u} id={`visitor-uses-${u}`} className={`choice ${uses === u ? 'choice--on' : ''}`} onClick={() => setUses(u)}>
-                {u} 次
-              </Text>
-            ))}
-          </View>
-          {err('maxUses')}
-        </View>
-        {other}
-        <View className='spaced'>
+        </Field>
+        <Field label='可通行次数' error={err('maxUses')}>
+          <Segmented id='visitor-uses' value={uses} options={USES} onChange={(v) => edit(() => setUses(v))} />
+        </Field>
+        {error && !error.fields?.length ? <Notice tone='danger'>{error.message}</Notice> : null}
+        <ButtonRow>
           <Button id='visitor-create' type='primary' block loading={busy} onClick={() => void submit()}>
             生成访客通行证
           </Button>
-        </View>
-      </View>
-      <Text className='pass-note'>访客打开你分享的卡片即可获得通行码，无需注册或绑定房屋；卡片中不会显示你的姓名和门牌号。</Text>
-    </View>
+        </ButtonRow>
+      </Section>
+      <Notice>访客打开你分享的卡片即可获得通行码，无需注册或绑定房屋；卡片中不会显示你的姓名和门牌号。</Notice>
+    </PageShell>
   )
 }

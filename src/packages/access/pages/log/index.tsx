@@ -1,11 +1,9 @@
 import { Text, View } from '@tarojs/components'
-import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro'
-import { useState } from 'react'
-import type { ApiError } from '@contracts/errors'
-import { StateView } from '../../../../components/StateView'
-import { type AccessLogPage, householdLog } from '../../../../services/access'
-import { currentMe } from '../../../../services/session'
+import { useRouter } from '@tarojs/taro'
+import { api, currentMe } from '../../../../client'
 import { Button } from '../../../../ui/nut'
+import { Section } from '../../../../ui/kit'
+import { PageShell, usePaged } from '../../../../ui/shell'
 import { LogList } from '../../components/LogList'
 import '../../access.scss'
 
@@ -14,35 +12,29 @@ export default function HouseholdLogPage() {
   const current = currentMe()?.current
   const householdId = params.householdId || current?.householdId || ''
   const communityId = params.communityId || current?.communityId || ''
-  const [log, setLog] = useState<AccessLogPage | null>(null)
-  const [error, setError] = useState<ApiError | null>(null)
-  const [busy, setBusy] = useState(false)
-
-  const load = async (before?: number) => {
-    setBusy(true)
-    const r = await householdLog(householdId, communityId, before)
-    setBusy(false)
-    if (!r.ok) return setError(r.error)
-    setLog((prev) => (before && prev ? { ...r.data, entries: [...prev.entries, ...r.data.entries] } : r.data))
-  }
-  useDidShow(() => void load())
-  usePullDownRefresh(() => void load().finally(() => Taro.stopPullDownRefresh()))
-
-  if (!log) return <View className='page'>{<StateView loading={!error} error={error} onRetry={() => void load()} />}</View>
+  const log = usePaged(
+    (cursor) => api.access.householdLog({ householdId, ...(cursor ? { before: Number(cursor) } : {}) }, communityId ? { communityId } : {}),
+    (p) => ({ items: p.entries, cursor: p.next === null ? null : String(p.next) }),
+    [householdId, communityId]
+  )
   return (
-    <View className='page' id='access-log-page'>
-      <View className='hero'>
-        <Text className='hero-title'>{log.householdLabel}</Text>
-        <Text className='hero-sub'>家人与访客的进出记录，保留 180 天</Text>
-      </View>
-      <View className='card'>
-        <LogList entries={log.entries} empty='还没有通行记录' />
-      </View>
-      {log.next ? (
-        <Button block fill='outline' type='primary' loading={busy} onClick={() => void load(log.next ?? undefined)}>
-          更早的记录
-        </Button>
-      ) : null}
-    </View>
+    <PageShell id='access-log-page' query={{ data: log.first, error: log.error, loading: log.loading, reload: log.reload }}>
+      {(first) => (
+        <>
+          <View className='hero'>
+            <Text className='hero-title'>{first.householdLabel}</Text>
+            <Text className='hero-sub'>家人与访客的进出记录，保留 180 天</Text>
+          </View>
+          <Section>
+            <LogList entries={log.items} empty='还没有通行记录' hint='家人刷码或访客到访后，这里会有记录' />
+          </Section>
+          {log.hasMore ? (
+            <Button block fill='outline' type='primary' loading={log.loadingMore} onClick={() => void log.loadMore()}>
+              更早的记录
+            </Button>
+          ) : null}
+        </>
+      )}
+    </PageShell>
   )
 }

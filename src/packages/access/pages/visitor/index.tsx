@@ -1,10 +1,9 @@
 import { Text, View } from '@tarojs/components'
-import Taro, { useDidHide, useDidShow, useRouter } from '@tarojs/taro'
-import { useCallback, useRef, useState } from 'react'
-import type { ApiError } from '@contracts/errors'
-import { StateView } from '../../../../components/StateView'
-import { type VisitorPassForVisitor, VISITOR_PAGE, visitorPass } from '../../../../services/access'
-import { LOGIN_PATH } from '../../../../services/session'
+import { useDidHide, useDidShow, useRouter } from '@tarojs/taro'
+import { useRef } from 'react'
+import { api } from '../../../../client'
+import { Chip, Notice, Section } from '../../../../ui/kit'
+import { PageShell, useQuery } from '../../../../ui/shell'
 import { formatDateTime } from '../../../../utils/time'
 import { PassQr } from '../../components/PassQr'
 import { PassStatusBadge } from '../../components/PassStatusBadge'
@@ -24,50 +23,37 @@ const ENDED: Record<string, string> = {
  */
 export default function VisitorPage() {
   const { params } = useRouter()
-  const token = params.t ?? ''
-  const [pass, setPass] = useState<{ data: VisitorPassForVisitor; receivedAt: number } | null>(null)
-  const [error, setError] = useState<ApiError | null>(null)
-  const [busy, setBusy] = useState(false)
-
-  const load = useCallback(async () => {
-    setBusy(true)
-    const r = await visitorPass(token)
-    setBusy(false)
-    if (r.ok) {
-      setPass({ data: r.data, receivedAt: Date.now() })
-      setError(null)
-    } else if (r.error.code === 'AUTH.UNAUTHENTICATED') {
-      // Only the local H5 build has no platform identity: sign in there, then come back.
-      void Taro.redirectTo({ url: `${LOGIN_PATH}?redirect=${encodeURIComponent(`${VISITOR_PAGE}?t=${token}`)}` })
-    } else setError(r.error)
-  }, [token])
+  const token = decodeURIComponent(params.t ?? '')
+  const q = useQuery(
+    async () => {
+      const r = await api.access.visitorPass({ token })
+      return r.ok ? { ok: true as const, data: { data: r.data, receivedAt: Date.now() } } : r
+    },
+    [token],
+    { enabled: token !== '' }
+  )
 
   // A pass page left under another page asks for no new codes; it reloads when shown again.
   const shown = useRef(false)
   useDidShow(() => {
     shown.current = true
     keepScreenOn(true)
-    void load()
   })
   useDidHide(() => {
     shown.current = false
     keepScreenOn(false)
   })
   const more = () => {
-    if (shown.current) void load()
+    if (shown.current) void q.reload()
   }
 
-  if (!pass) {
-    return (
-      <View className='page' id='visitor-page-state'>
-        <StateView loading={!error} error={error} onRetry={() => void load()} />
-      </View>
-    )
-  }
-  const d = pass.data
-  const notStarted = d.status === 'active' && d.codes.length === 0 && d.viewer === 'visitor'
   return (
-    <View className='page' id='visitor-page'>
+    <PageShell id='visitor-page' query={q}>
+      {(pass) => {
+      const d = pass.data
+      const notStarted = d.status === 'active' && d.codes.length === 0 && d.viewer === 'visitor'
+      return (
+        <>
       <View className='hero'>
         <Text className='hero-title'>{d.communityName}</Text>
         <Text className='hero-sub'>访客 {d.visitorName} · 前往 {d.destination}</Text>
@@ -83,7 +69,7 @@ export default function VisitorPage() {
       ) : null}
       {d.viewer === 'visitor' && d.codes.length > 0 ? (
         <View className='card pass-card'>
-          <PassQr batch={d} receivedAt={pass.receivedAt} busy={busy} onLow={more} onRefresh={() => void load()} />
+          <PassQr batch={d} receivedAt={pass.receivedAt} busy={q.refreshing} onLow={more} onRefresh={() => void q.reload()} />
           <Text className='pass-note' id='visitor-uses-left'>
             还可通行 {d.usesLeft} 次 · 每个码只能用一次
           </Text>
@@ -91,7 +77,7 @@ export default function VisitorPage() {
       ) : null}
       {notStarted ? (
         <View className='card' id='visitor-not-started'>
-          <StateView empty={`通行证将于 ${formatDateTime(d.validFrom)} 生效`} onRetry={() => void load()} />
+          <Notice tone='info'>通行证将于 {formatDateTime(d.validFrom)} 生效，届时打开本页即可出示通行码</Notice>
         </View>
       ) : null}
       {d.status !== 'active' ? (
@@ -103,16 +89,18 @@ export default function VisitorPage() {
           <Text className='item-line'>如仍需到访，请联系邀请你的住户重新邀请。</Text>
         </View>
       ) : null}
-      <View className='card'>
-        <Text className='section-title'>可通行的门</Text>
+      <Section title='可通行的门'>
         {d.doors.map((door) => (
           <View key={`${door.gateId}-${door.doorId}`} className='door'>
             <Text>{door.name}</Text>
-            <Text className={`badge ${door.vehicle ? 'badge--info' : ''}`}>{door.vehicle ? '车行' : '人行'}</Text>
+            <Chip text={door.vehicle ? '车行' : '人行'} tone={door.vehicle ? 'info' : 'primary'} />
           </View>
         ))}
         {d.plate ? <Text className='item-line'>已登记车牌 {d.plate}</Text> : null}
-      </View>
-    </View>
+        </Section>
+        </>
+      )
+      }}
+    </PageShell>
   )
 }

@@ -1,10 +1,10 @@
-import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import type { ApiError } from '@contracts/errors'
-import { updateProfile } from '../../../../services/household'
 import { fieldError } from '../../../../services/result'
-import { currentMe } from '../../../../services/session'
+import { api, applyMe, currentMe } from '../../../../client'
+import { Field, Section } from '../../../../ui/kit'
+import { PageShell } from '../../../../ui/shell'
 import { Input } from '../../../../ui/form'
 import { Button } from '../../../../ui/nut'
 import '../../account.scss'
@@ -18,33 +18,30 @@ export default function ProfilePage() {
 
   const save = async () => {
     setBusy(true)
-    const res = await updateProfile({ nickname, ...(phone ? { phone } : {}) })
+    const res = await api.user.updateProfile({ nickname, ...(phone ? { phone } : {}) })
     setBusy(false)
     if (!res.ok) {
       setError(res.error)
       return
     }
+    applyMe(res.data)
     void Taro.showToast({ title: '已保存', icon: 'success' })
     setTimeout(() => void Taro.navigateBack(), 500)
   }
 
   return (
-    <View className='page' id='profile-page'>
-      <View className='card'>
-        <View className='form-row'>
-          <Text className='form-row__label'>昵称</Text>
+    <PageShell id='profile-page'>
+      <Section>
+        <Field label='昵称' required error={fieldError(error, 'nickname')}>
           <Input id='profile-nickname' value={nickname} maxLength={32} onChange={(v: string) => setNickname(v)} />
-          {fieldError(error, 'nickname') ? <Text className='field-error'>{fieldError(error, 'nickname')}</Text> : null}
-        </View>
-        <View className='form-row'>
-          <Text className='form-row__label'>手机号 {me?.user.phoneMasked ? `（当前 ${me.user.phoneMasked}）` : ''}</Text>
-          <Input id='profile-phone' type='number' value={phone} maxLength={11} placeholder='用于物业与管家联系你' onChange={(v: string) => setPhone(v)} />
-          {fieldError(error, 'phone') ? <Text className='field-error'>{fieldError(error, 'phone')}</Text> : null}
-        </View>
+        </Field>
+        <Field label='手机号' hint={me?.user.phoneMasked ? `当前 ${me.user.phoneMasked}，填写新号码即可更换` : '用于物业与管家联系你'} error={fieldError(error, 'phone')}>
+          <Input id='profile-phone' type='number' value={phone} maxLength={11} placeholder='11 位手机号' onChange={(v: string) => setPhone(v)} />
+        </Field>
         <Button id='profile-save' className='btn-block' type='primary' block loading={busy} onClick={() => void save()}>
           保存
         </Button>
-      </View>
-    </View>
+      </Section>
+    </PageShell>
   )
 }

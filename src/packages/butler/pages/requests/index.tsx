@@ -1,61 +1,60 @@
-import { Text, View } from '@tarojs/components'
-import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
+import { Text } from '@tarojs/components'
+import Taro from '@tarojs/taro'
 import { useState } from 'react'
-import type { ApiError } from '@contracts/errors'
 import { RELATION_LABELS } from '@contracts/roles'
-import { StateView } from '../../../../components/StateView'
-import { type JoinRequests, listJoinRequests, reviewJoinRequest } from '../../../../services/household'
+import { api, refreshMe } from '../../../../client'
 import { toastError } from '../../../../services/result'
 import { formatDateTime } from '../../../../utils/time'
+import { ButtonRow, Chip, KVList, type KVRow, Section } from '../../../../ui/kit'
 import { Button } from '../../../../ui/nut'
-import './index.scss'
+import { PageShell, useQuery } from '../../../../ui/shell'
+import '../../butler.scss'
 
+/** 入户申请审核: people asking to join a household of the butler's grid, approved or declined here. */
 export default function RequestsPage() {
-  const [list, setList] = useState<JoinRequests | null>(null)
-  const [error, setError] = useState<ApiError | null>(null)
+  const q = useQuery(() => api.user.listJoinRequests({ status: 'pending' }), [])
   const [busy, setBusy] = useState('')
-
-  const load = async () => {
-    const r = await listJoinRequests('pending')
-    if (r.ok) setList(r.data.requests)
-    else setError(r.error)
-  }
-  useDidShow(() => void load())
-  usePullDownRefresh(() => void load().finally(() => Taro.stopPullDownRefresh()))
 
   const decide = async (id: string, approve: boolean) => {
     setBusy(id)
-    const r = await reviewJoinRequest(id, approve, approve ? '' : '信息未能核实')
+    const r = await api.user.reviewJoinRequest({ id, approve, note: approve ? '' : '信息未能核实' })
     setBusy('')
     if (!r.ok) toastError(r.error)
-    else void Taro.showToast({ title: approve ? '已通过' : '已拒绝', icon: 'success' })
-    await load()
+    else {
+      void Taro.showToast({ title: approve ? '已通过' : '已拒绝', icon: 'success' })
+      // The home badges count pending requests from the session.
+      void refreshMe()
+    }
+    await q.reload()
   }
 
-  if (!list) return <View className='page'>{<StateView loading={!error} error={error} />}</View>
   return (
-    <View className='page' id='requests-page'>
-      {list.length === 0 ? <StateView empty='暂无待审核的入户申请' /> : null}
-      {list.map((r) => (
-        <View key={r.id} className='card' id={`request-${r.id}`}>
-          <View className='row'>
-            <Text className='req__who'>{r.applicantName}</Text>
-            <Text className='badge'>{RELATION_LABELS[r.relation]}</Text>
-          </View>
-          <Text className='req__house'>申请加入 {r.householdLabel}</Text>
-          {r.phoneMasked ? <Text className='muted'>手机 {r.phoneMasked}</Text> : null}
-          {r.note ? <Text className='muted'>备注：{r.note}</Text> : null}
-          <Text className='muted'>{formatDateTime(r.createdAt)} 提交</Text>
-          <View className='req__actions'>
-            <Button size='small' fill='outline' disabled={busy === r.id} onClick={() => void decide(r.id, false)}>
-              拒绝
-            </Button>
-            <Button size='small' type='primary' loading={busy === r.id} onClick={() => void decide(r.id, true)}>
-              通过
-            </Button>
-          </View>
-        </View>
-      ))}
-    </View>
+    <PageShell
+      id='requests-page'
+      query={q}
+      empty={(d) => (d.requests.length === 0 ? { title: '暂无待审核的入户申请', hint: '住户申请加入房屋后会出现在这里，通过后即可使用社区服务' } : null)}
+    >
+      {({ requests }) =>
+        requests.map((r) => {
+          const rows: KVRow[] = [{ label: '申请加入', value: r.householdLabel }]
+          if (r.phoneMasked) rows.push({ label: '手机', value: r.phoneMasked })
+          if (r.note) rows.push({ label: '备注', value: r.note })
+          rows.push({ label: '提交时间', value: formatDateTime(r.createdAt) })
+          return (
+            <Section key={r.id} id={`request-${r.id}`} title={<Text className='bt-title'>{r.applicantName}</Text>} extra={<Chip text={RELATION_LABELS[r.relation]} tone='primary' />}>
+              <KVList rows={rows} />
+              <ButtonRow>
+                <Button fill='outline' id={`request-${r.id}-reject`} disabled={busy === r.id} onClick={() => void decide(r.id, false)}>
+                  拒绝
+                </Button>
+                <Button type='primary' id={`request-${r.id}-approve`} loading={busy === r.id} onClick={() => void decide(r.id, true)}>
+                  通过
+                </Button>
+              </ButtonRow>
+            </Section>
+          )
+        })
+      }
+    </PageShell>
   )
 }

@@ -1,14 +1,14 @@
-import { Text, View } from '@tarojs/components'
-import Taro, { useDidShow, useRouter } from '@tarojs/taro'
+import { View } from '@tarojs/components'
+import Taro, { useRouter } from '@tarojs/taro'
 import { useState } from 'react'
-import type { ApiError } from '@contracts/errors'
 import type { OutputOf } from '@contracts/registry'
-import { StateView } from '../../../../components/StateView'
-import { type EventView, checkIn, getEvent } from '../../../../services/event'
+import { api } from '../../../../client'
 import { formatDateTime } from '../../../../utils/time'
 import { Input } from '../../../../ui/form'
+import { ButtonRow, Cell, CellGroup, Field, Section } from '../../../../ui/kit'
 import { Button } from '../../../../ui/nut'
-import { when } from '../../format'
+import { PageShell, useQuery } from '../../../../ui/shell'
+import { EventMeta } from '../../components/EventMeta'
 import '../../event.scss'
 
 type Done = OutputOf<'event.checkIn'>
@@ -16,28 +16,25 @@ type Done = OutputOf<'event.checkIn'>
 /** The verifier scans the resident's QR code or types the 6-character code under it. */
 export default function CheckinPage() {
   const { params } = useRouter()
-  const id = params.id ?? ''
-  const [event, setEvent] = useState<EventView | null>(null)
+  const id = decodeURIComponent(params.id ?? '')
+  const q = useQuery(() => api.event.get({ id }), [id], { enabled: id !== '' })
   const [code, setCode] = useState('')
   const [done, setDone] = useState<Done[]>([])
-  const [error, setError] = useState<ApiError | null>(null)
+  const [error, setError] = useState('')
   const [busy, setBusy] = useState(false)
 
-  useDidShow(() => {
-    void getEvent(id).then((r) => (r.ok ? setEvent(r.data.event) : setError(r.error)))
-  })
-
   const submit = async (value: string) => {
-    if (!value.trim()) return
+    if (!value.trim()) return setError('请输入居民报出的 6 位核销码')
     setBusy(true)
-    const r = await checkIn(id, value.trim())
+    const r = await api.event.checkIn({ eventId: id, code: value.trim() })
     setBusy(false)
-    if (r.ok) {
-      setDone([r.data, ...done])
-      setError(null)
-      setCode('')
-      void Taro.showToast({ title: '签到成功', icon: 'success' })
-    } else setError(r.error)
+    if (!r.ok) return setError(r.error.message)
+    setDone((prev) => [r.data, ...prev])
+    setError('')
+    setCode('')
+    void Taro.showToast({ title: '签到成功', icon: 'success' })
+    // The confirmed and checked-in counts in the header follow.
+    void q.reload()
   }
 
   const scan = async () => {
@@ -49,53 +46,46 @@ export default function CheckinPage() {
     }
   }
 
-  if (!event) return <View className='page'>{<StateView loading={!error} error={error} />}</View>
   return (
-    <View className='page' id='checkin-page'>
-      <View className='card'>
-        <Text className='ev-card__title'>{event.title}</Text>
-        <Text className='ev-meta'>时间 {when(event)}</Text>
-        <Text className='ev-meta'>
-          已确认 {event.confirmed}/{event.capacity}
-        </Text>
-      </View>
-      <View className='card'>
-        {process.env.TARO_ENV === 'weapp' ? (
-          <Button block type='primary' id='checkin-scan' onClick={() => void scan()}>
-            扫描电子票二维码
-          </Button>
-        ) : null}
-        <Text className='ev-label' style={{ marginTop: '24px' }}>
-          或输入居民报出的 6 位核销码
-        </Text>
-        <View className='ev-input'>
-          <Input id='checkin-code' value={code} maxLength={200} placeholder='例如 7KQ2MX' onChange={(v: string) => setCode(v.toUpperCase())} />
-        </View>
-        {error ? (
-          <Text className='field-error' id='checkin-error'>
-            {error.message}
-          </Text>
-        ) : null}
-        <Button className='btn-block' block type='primary' id='checkin-submit' loading={busy} onClick={() => void submit(code)}>
-          核销签到
-        </Button>
-      </View>
-      {done.length ? (
-        <View className='card' id='checkin-done'>
-          <Text className='section-title'>本次已签到</Text>
-          {done.map((d) => (
-            <View key={d.signupId} className='list-item'>
-              <View style={{ display: 'flex', flexDirection: 'column' }}>
-                <Text>
-                  {d.name} · {d.householdLabel}
-                </Text>
-                {d.rewardText ? <Text className='muted'>已发放 {d.rewardText}</Text> : null}
+    <PageShell id='checkin-page' query={q}>
+      {({ event }) => (
+        <>
+          <Section title={event.title} extra={`已确认 ${event.confirmed}/${event.capacity}`}>
+            <EventMeta e={event} />
+          </Section>
+          <Section title='核销签到'>
+            <Field id='checkin' label='居民报出的 6 位核销码' error={error || undefined} hint={process.env.TARO_ENV === 'weapp' ? '也可以扫描居民电子票上的二维码' : undefined}>
+              <View className='ev-input'>
+                <Input id='checkin-code' value={code} maxLength={200} placeholder='例如 7KQ2MX' onChange={(v: string) => setCode(v.toUpperCase())} />
               </View>
-              <Text className='muted'>{formatDateTime(d.checkedInAt)}</Text>
-            </View>
-          ))}
-        </View>
-      ) : null}
-    </View>
+            </Field>
+            <ButtonRow>
+              {process.env.TARO_ENV === 'weapp' ? (
+                <Button fill='outline' type='primary' id='checkin-scan' onClick={() => void scan()}>
+                  扫码核销
+                </Button>
+              ) : null}
+              <Button type='primary' id='checkin-submit' loading={busy} onClick={() => void submit(code)}>
+                核销签到
+              </Button>
+            </ButtonRow>
+          </Section>
+          {done.length ? (
+            <CellGroup title='本次已签到' id='checkin-done'>
+              {done.map((d) => (
+                <Cell
+                  key={d.signupId}
+                  id={`checked-${d.signupId}`}
+                  icon='success'
+                  title={`${d.name} · ${d.householdLabel}`}
+                  desc={d.rewardText ? `已发放 ${d.rewardText}` : undefined}
+                  extra={formatDateTime(d.checkedInAt).slice(11)}
+                />
+              ))}
+            </CellGroup>
+          ) : null}
+        </>
+      )}
+    </PageShell>
   )
 }

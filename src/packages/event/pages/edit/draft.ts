@@ -1,20 +1,23 @@
 import type { EventDraft, FormField, Reward } from '@contracts/event'
-import { formatDateTime, parseShanghai } from '../../../../utils/time'
-import type { EventView, editorOptions } from '../../../../services/event'
+import type { OutputOf } from '@contracts/registry'
 import { parseYuan, yuanInput } from '../../../../utils/money'
+import type { EventView } from '../../types'
 
-/** The editor works in text; these convert between it and the contract's draft. */
-export interface DraftText {
+export type EventTemplate = OutputOf<'event.editorOptions'>['templates'][number]
+
+/** The editor's state: times as instants (chosen with pickers), counts as typed until saving. */
+export interface DraftForm {
   kind: EventDraft['kind']
   title: string
+  cover: string | null
   description: string
   venue: string
-  start: string
-  end: string
-  opens: string
-  closes: string
+  startAt: number
+  endAt: number
+  opensAt: number
+  closesAt: number
   capacity: string
-  seats: string
+  seats: number
   cancelHours: string
   fields: FormField[]
   attendance: RewardText
@@ -28,53 +31,38 @@ export interface RewardText {
   title: string
 }
 
-const reward = (r: RewardText): Reward | null => {
-  const n = Number(r.amount)
-  if (r.type === 'points') return { type: 'points', points: n }
-  if (r.type === 'coupon') return { type: 'coupon', title: r.title, valueFen: parseYuan(r.amount) ?? Number.NaN }
-  if (r.type === 'card') return { type: 'card', title: r.title, uses: n }
-  return null
+const HOUR = 3600_000
+const DAY = 24 * HOUR
+const SHANGHAI = 8 * HOUR
+
+/**
+ * A new event's default time: Saturday 09:00-11:00 (Shanghai), the first one whose sign-up,
+ * closing the day before at 18:00, stays open for at least a day from now.
+ */
+export function defaultTimes(now: number): Pick<DraftForm, 'startAt' | 'endAt' | 'opensAt' | 'closesAt'> {
+  const midnight = Math.floor((now + SHANGHAI) / DAY) * DAY - SHANGHAI
+  const weekday = new Date(now + SHANGHAI).getUTCDay()
+  let startAt = midnight + ((6 - weekday + 7) % 7) * DAY + 9 * HOUR
+  while (startAt - 15 * HOUR < now + DAY) startAt += 7 * DAY
+  return { startAt, endAt: startAt + 2 * HOUR, opensAt: Math.floor(now / 60_000) * 60_000, closesAt: startAt - 15 * HOUR }
 }
+
 const rewardText = (r: Reward | null): RewardText =>
   !r ? { type: 'none', amount: '', title: '' }
     : r.type === 'points' ? { type: 'points', amount: String(r.points), title: '' }
     : r.type === 'coupon' ? { type: 'coupon', amount: yuanInput(r.valueFen), title: r.title }
     : { type: 'card', amount: String(r.uses), title: r.title }
 
-export function toDraft(t: DraftText): unknown {
-  return {
-    kind: t.kind,
-    title: t.title,
-    cover: '',
-    description: t.description,
-    venue: t.venue,
-    startAt: parseShanghai(t.start),
-    endAt: parseShanghai(t.end),
-    capacity: Number(t.capacity),
-    signupOpensAt: parseShanghai(t.opens),
-    signupClosesAt: parseShanghai(t.closes),
-    cancelHoursBefore: Number(t.cancelHours),
-    seatsPerHousehold: Number(t.seats),
-    fields: t.fields,
-    rewards: { attendance: reward(t.attendance), feedback: reward(t.feedback) },
-    verifierIds: t.verifierIds
-  }
-}
-
-export function blankDraft(now: number): DraftText {
-  const day = 24 * 3600_000
-  const at = Math.ceil((now + 7 * day) / 3600_000) * 3600_000
+export function blankDraft(now: number): DraftForm {
   return {
     kind: 'experience',
     title: '',
+    cover: null,
     description: '',
     venue: '社区活动中心',
-    start: formatDateTime(at),
-    end: formatDateTime(at + 2 * 3600_000),
-    opens: formatDateTime(Math.ceil(now / 3600_000) * 3600_000),
-    closes: formatDateTime(at - 2 * 3600_000),
+    ...defaultTimes(now),
     capacity: '20',
-    seats: '1',
+    seats: 1,
     cancelHours: '24',
     fields: [{ key: 'contact', label: '联系人', type: 'text', required: true, options: [] }],
     attendance: { type: 'points', amount: '20', title: '' },
@@ -83,18 +71,19 @@ export function blankDraft(now: number): DraftText {
   }
 }
 
-export function fromEvent(e: EventView): DraftText {
+export function fromEvent(e: EventView): DraftForm {
   return {
     kind: e.kind,
     title: e.title,
+    cover: e.cover,
     description: e.description,
     venue: e.venue,
-    start: formatDateTime(e.startAt),
-    end: formatDateTime(e.endAt),
-    opens: formatDateTime(e.signupOpensAt),
-    closes: formatDateTime(e.signupClosesAt),
+    startAt: e.startAt,
+    endAt: e.endAt,
+    opensAt: e.signupOpensAt,
+    closesAt: e.signupClosesAt,
     capacity: String(e.capacity),
-    seats: String(e.seatsPerHousehold),
+    seats: e.seatsPerHousehold,
     cancelHours: String(e.cancelHoursBefore),
     fields: e.fields,
     attendance: rewardText(e.rewards.attendance),
@@ -103,25 +92,73 @@ export function fromEvent(e: EventView): DraftText {
   }
 }
 
-export type EventTemplate = Extract<Awaited<ReturnType<typeof editorOptions>>, { ok: true }>['data']['templates'][number]
-
-/** A template's programme on the blank draft's dates (a week out), keeping the verifiers chosen. */
-export function fromTemplate(tpl: EventTemplate, now: number, current: DraftText): DraftText {
+/** A template's programme at the default time, lasting as long as the template says; the verifiers chosen stay. */
+export function fromTemplate(tpl: EventTemplate, now: number, current: DraftForm): DraftForm {
   const blank = blankDraft(now)
-  const start = parseShanghai(blank.start)
   return {
     ...blank,
     kind: tpl.kind,
     title: tpl.title,
+    cover: tpl.cover,
     description: tpl.description,
     venue: tpl.venue,
-    end: formatDateTime(start + tpl.durationMin * 60_000),
+    endAt: blank.startAt + tpl.durationMin * 60_000,
     capacity: String(tpl.capacity),
-    seats: String(tpl.seatsPerHousehold),
+    seats: tpl.seatsPerHousehold,
     cancelHours: String(tpl.cancelHoursBefore),
     fields: tpl.fields,
     attendance: rewardText(tpl.rewards.attendance),
     feedback: rewardText(tpl.rewards.feedback),
     verifierIds: current.verifierIds
   }
+}
+
+/** Whole numbers as typed: null unless the text is one. */
+function wholeNumber(text: string): number | null {
+  const t = text.trim()
+  return /^\d{1,6}$/.test(t) ? Number(t) : null
+}
+
+type Problems = Record<string, string>
+
+function reward(which: 'attendance' | 'feedback', r: RewardText, problems: Problems): Reward | null {
+  if (r.type === 'none') return null
+  if (r.type === 'coupon') {
+    const valueFen = parseYuan(r.amount)
+    if (valueFen === null || valueFen <= 0) problems[`rewards.${which}.valueFen`] = '请填写券面额，例如 10 或 9.9'
+    return { type: 'coupon', title: r.title, valueFen: valueFen ?? 0 }
+  }
+  const n = wholeNumber(r.amount)
+  if (n === null || n <= 0) problems[`rewards.${which}.${r.type === 'points' ? 'points' : 'uses'}`] = r.type === 'points' ? '请填写积分数（整数）' : '请填写次数（整数）'
+  return r.type === 'points' ? { type: 'points', points: n ?? 0 } : { type: 'card', title: r.title, uses: n ?? 0 }
+}
+
+/**
+ * The contract's draft from the form, with every number checked first: what is not a number is
+ * named under its field, and nothing is sent until it is fixed (never NaN).
+ */
+export function toDraft(t: DraftForm): { draft: unknown; problems: Problems } {
+  const problems: Problems = {}
+  const capacity = wholeNumber(t.capacity)
+  if (capacity === null) problems.capacity = '请填写名额（整数）'
+  const cancelHours = wholeNumber(t.cancelHours)
+  if (cancelHours === null) problems.cancelHoursBefore = '请填写小时数（整数，0 表示开始前都可取消）'
+  const draft = {
+    kind: t.kind,
+    title: t.title,
+    cover: t.cover,
+    description: t.description,
+    venue: t.venue,
+    startAt: t.startAt,
+    endAt: t.endAt,
+    capacity: capacity ?? 0,
+    signupOpensAt: t.opensAt,
+    signupClosesAt: t.closesAt,
+    cancelHoursBefore: cancelHours ?? 0,
+    seatsPerHousehold: t.seats,
+    fields: t.fields,
+    rewards: { attendance: reward('attendance', t.attendance, problems), feedback: reward('feedback', t.feedback, problems) },
+    verifierIds: t.verifierIds
+  }
+  return { draft, problems }
 }

@@ -1,77 +1,103 @@
 import { Text, View } from '@tarojs/components'
-import Taro, { useDidShow, useRouter } from '@tarojs/taro'
-import { useState } from 'react'
+import Taro, { useRouter } from '@tarojs/taro'
+import { useEffect, useMemo, useState } from 'react'
 import { EVENT_KINDS, EVENT_KIND_LABELS, EventDraftSchema, FIELD_TYPES, type FormField } from '@contracts/event'
 import type { ApiError } from '@contracts/errors'
-import { EVENT_PKG, createEvent, editorOptions, getEvent, updateEvent } from '../../../../services/event'
+import { api } from '../../../../client'
+import { Choices } from '../../../../components/Choices'
+import { PhotoPicker } from '../../../../components/PhotoPicker'
+import { photoSrc, uploadPhoto } from '../../../../services/upload'
 import { Input, TextArea } from '../../../../ui/form'
+import { ActionBar, ButtonRow, Cell, DateTimeField, Field, Icon, Notice, Section, Segmented, Stepper } from '../../../../ui/kit'
 import { Button } from '../../../../ui/nut'
-import { type DraftText, type EventTemplate, type RewardText, blankDraft, fromEvent, fromTemplate, toDraft } from './draft'
+import { PageShell, all, useQuery } from '../../../../ui/shell'
+import { eventLink } from '../../links'
+import { type DraftForm, type RewardText, blankDraft, fromEvent, fromTemplate, toDraft } from './draft'
 import '../../event.scss'
 
 const FIELD_TYPE_LABELS: Record<FormField['type'], string> = { text: '文字', choice: '选择', number: '数字' }
-const REWARD_TYPES: { type: RewardText['type']; label: string }[] = [
-  { type: 'none', label: '无' },
-  { type: 'points', label: '积分' },
-  { type: 'coupon', label: '优惠券' },
-  { type: 'card', label: '服务卡' }
+const REWARD_TYPES: { value: RewardText['type']; label: string }[] = [
+  { value: 'none', label: '无' },
+  { value: 'points', label: '积分' },
+  { value: 'coupon', label: '优惠券' },
+  { value: 'card', label: '服务卡' }
 ]
+const HOUR = 3600_000
 
-function Field(props: { label: string; id: string; value: string; error?: string; onChange: (v: string) => void; placeholder?: string }) {
+interface NewField {
+  label: string
+  type: FormField['type']
+  options: string
+  required: boolean
+}
+const NO_FIELD: NewField = { label: '', type: 'text', options: '', required: true }
+
+/** A text input in a form row, its error under it. */
+function TextField(props: { label: string; id: string; value: string; error?: string; hint?: string; digits?: boolean; placeholder?: string; required?: boolean; onChange: (v: string) => void }) {
   return (
-    <View className='ev-field'>
-      <Text className='ev-label'>{props.label}</Text>
+    <Field label={props.label} error={props.error} hint={props.hint} required={props.required}>
       <View className='ev-input'>
-        <Input id={props.id} value={props.value} placeholder={props.placeholder ?? ''} onChange={(v: string) => props.onChange(v)} />
+        <Input id={props.id} type={props.digits ? 'digit' : 'text'} value={props.value} placeholder={props.placeholder ?? ''} onChange={(v: string) => props.onChange(v)} />
       </View>
-      {props.error ? <Text className='field-error'>{props.error}</Text> : null}
-    </View>
+    </Field>
   )
 }
 
+/** Staff: create an event (from a template or blank) or edit one; dates are picked, never typed. */
 export default function EditEventPage() {
   const { params } = useRouter()
-  const id = params.id ?? ''
-  const [t, setT] = useState<DraftText>(blankDraft(Date.now()))
-  const [verifiers, setVerifiers] = useState<{ id: string; name: string }[]>([])
-  const [templates, setTemplates] = useState<EventTemplate[]>([])
+  const id = decodeURIComponent(params.id ?? '')
+  // Loaded once: coming back to the page must not overwrite what is being edited.
+  const q = useQuery(
+    () => all([api.event.editorOptions(), id ? api.event.get({ id }) : Promise.resolve({ ok: true as const, data: null })]),
+    [id],
+    { reloadOnShow: false }
+  )
+  const blank = useMemo(() => blankDraft(Date.now()), [])
+  const [t, setT] = useState<DraftForm | null>(null)
   const [errors, setErrors] = useState<Record<string, string>>({})
   const [error, setError] = useState<ApiError | null>(null)
   const [busy, setBusy] = useState(false)
-  const [newField, setNewField] = useState<{ label: string; type: FormField['type']; options: string; required: boolean }>({ label: '', type: 'text', options: '', required: true })
+  const [uploading, setUploading] = useState(false)
+  const [newField, setNewField] = useState<NewField>(NO_FIELD)
 
-  useDidShow(() => {
-    void editorOptions().then((r) => {
-      if (!r.ok) return
-      setVerifiers(r.data.verifiers)
-      setTemplates(r.data.templates)
-    })
-    if (id) void getEvent(id).then((r) => (r.ok ? setT(fromEvent(r.data.event)) : setError(r.error)))
-  })
-  const set = (patch: Partial<DraftText>) => setT({ ...t, ...patch })
+  useEffect(() => {
+    if (!q.data || t) return
+    const detail = q.data[1]
+    setT(detail ? fromEvent(detail.event) : blank)
+  }, [q.data, t, blank])
+
+  const form = t ?? blank
+  const set = (patch: Partial<DraftForm>) => setT({ ...form, ...patch })
+  const err = (...paths: string[]) => paths.map((p) => errors[p]).find(Boolean)
+
+  /** Moving the start moves the end and the sign-up deadline with it, keeping their distance. */
+  const moveStart = (ms: number) => {
+    const delta = ms - form.startAt
+    set({ startAt: ms, endAt: form.endAt + delta, closesAt: Math.max(form.opensAt + HOUR, form.closesAt + delta) })
+  }
 
   const addField = () => {
-    if (!newField.label.trim()) return
-    const f: FormField = {
-      key: `f${t.fields.length + 1}_${Date.now().toString(36).slice(-3)}`,
-      label: newField.label.trim(),
-      type: newField.type,
-      required: newField.required,
-      options: newField.type === 'choice' ? newField.options.split(/[,，]/).map((s) => s.trim()).filter(Boolean) : []
-    }
-    set({ fields: [...t.fields, f] })
-    setNewField({ label: '', type: 'text', options: '', required: true })
+    const label = newField.label.trim()
+    if (!label) return setErrors({ ...errors, newField: '请填写字段名称' })
+    const options = newField.type === 'choice' ? newField.options.split(/[,，、]/).map((s) => s.trim()).filter(Boolean) : []
+    if (newField.type === 'choice' && options.length < 2) return setErrors({ ...errors, newField: '选择题至少 2 个选项，用逗号分隔' })
+    const f: FormField = { key: `f${form.fields.length + 1}_${Date.now().toString(36).slice(-3)}`, label, type: newField.type, required: newField.required, options }
+    set({ fields: [...form.fields, f] })
+    setErrors({ ...errors, newField: '' })
+    setNewField(NO_FIELD)
   }
 
   const save = async () => {
-    const parsed = EventDraftSchema.safeParse(toDraft(t))
-    if (!parsed.success) {
-      setErrors(Object.fromEntries(parsed.error.issues.map((i) => [i.path.join('.'), i.message])))
-      return
-    }
-    setErrors({})
+    const { draft, problems } = toDraft(form)
+    const parsed = EventDraftSchema.safeParse(draft)
+    const issues = parsed.success ? {} : Object.fromEntries(parsed.error.issues.map((i) => [i.path.join('.'), i.message]))
+    // What the page found in the numbers wins: it says what to type, not what the schema got.
+    setErrors({ ...issues, ...problems })
+    setError(null)
+    if (!parsed.success || Object.keys(problems).length) return
     setBusy(true)
-    const r = id ? await updateEvent(id, parsed.data) : await createEvent(parsed.data)
+    const r = id ? await api.event.update({ id, event: parsed.data }) : await api.event.create({ event: parsed.data })
     setBusy(false)
     if (!r.ok) {
       setError(r.error)
@@ -79,135 +105,161 @@ export default function EditEventPage() {
       return
     }
     void Taro.showToast({ title: '已保存', icon: 'success' })
-    setTimeout(() => void Taro.redirectTo({ url: `${EVENT_PKG}/signups/index?id=${r.data.id}` }), 600)
+    setTimeout(() => void Taro.redirectTo({ url: eventLink('signups', params.communityId, { id: r.data.id }) }), 600)
   }
 
-  const rewardEditor = (which: 'attendance' | 'feedback', label: string) => (
-    <View className='ev-field'>
-      <Text className='ev-label'>{label}</Text>
-      <View className='ev-choices'>
-        {REWARD_TYPES.map((r) => (
-          <Text key={r.type} id={`reward-${which}-${r.type}`} className={`ev-choice ${t[which].type === r.type ? 'ev-choice--on' : ''}`} onClick={() => set({ [which]: { ...t[which], type: r.type } })}>
-            {r.label}
-          </Text>
-        ))}
-      </View>
-      {t[which].type !== 'none' ? (
-        <View style={{ marginTop: '16px' }}>
-          {t[which].type !== 'points' ? (
-            <Field id={`reward-${which}-title`} label='名称' value={t[which].title} onChange={(v) => set({ [which]: { ...t[which], title: v } })} />
-          ) : null}
-          <Field
-            id={`reward-${which}-amount`}
-            label={t[which].type === 'points' ? '积分' : t[which].type === 'coupon' ? '面额（元）' : '次数'}
-            value={t[which].amount}
-            error={errors[`rewards.${which}`] ?? errors[`rewards.${which}.points`] ?? errors[`rewards.${which}.valueFen`] ?? errors[`rewards.${which}.uses`] ?? errors[`rewards.${which}.title`]}
-            onChange={(v) => set({ [which]: { ...t[which], amount: v } })}
+  const rewardEditor = (which: 'attendance' | 'feedback', label: string) => {
+    const r = form[which]
+    return (
+      <Field label={label} error={err(`rewards.${which}`)}>
+        <Segmented id={`reward-${which}`} value={r.type} options={REWARD_TYPES} onChange={(type) => set({ [which]: { ...r, type } })} />
+        {r.type === 'coupon' || r.type === 'card' ? (
+          <TextField
+            id={`reward-${which}-title`}
+            label={r.type === 'coupon' ? '券名称' : '服务卡名称'}
+            value={r.title}
+            placeholder={r.type === 'coupon' ? '例如 保洁立减券' : '例如 空调清洗卡'}
+            error={err(`rewards.${which}.title`)}
+            onChange={(v) => set({ [which]: { ...r, title: v } })}
           />
-        </View>
-      ) : null}
-    </View>
-  )
+        ) : null}
+        {r.type !== 'none' ? (
+          <TextField
+            id={`reward-${which}-amount`}
+            digits
+            label={r.type === 'points' ? '积分' : r.type === 'coupon' ? '面额（元）' : '次数'}
+            value={r.amount}
+            error={err(`rewards.${which}.points`, `rewards.${which}.valueFen`, `rewards.${which}.uses`)}
+            onChange={(v) => set({ [which]: { ...r, amount: v } })}
+          />
+        ) : null}
+      </Field>
+    )
+  }
 
   return (
-    <View className='page' id='event-edit'>
-      {!id && templates.length > 0 ? (
-        <View className='card' id='event-templates'>
-          <Text className='section-title'>从模板创建</Text>
-          <View className='ev-choices'>
-            {templates.map((tpl) => (
-              <Text key={tpl.id} className='ev-choice' onClick={() => setT(fromTemplate(tpl, Date.now(), t))}>
-                {tpl.title}
-              </Text>
+    <PageShell id='event-edit' query={q}>
+      {([options]) => (
+        <>
+          {!id && options.templates.length > 0 ? (
+            <Section title='从模板创建' id='event-templates'>
+              <Choices
+                id='template'
+                value={null}
+                options={options.templates.map((tpl) => ({ value: tpl.id, label: tpl.title }))}
+                onChange={(tid) => {
+                  const tpl = options.templates.find((x) => x.id === tid)
+                  if (tpl) setT(fromTemplate(tpl, Date.now(), form))
+                }}
+              />
+              <Text className='ev-hint'>套用后内容和奖励会填好，时间默认下周六上午，可再修改。</Text>
+            </Section>
+          ) : null}
+          <Section title='基本信息'>
+            <Field label='类型'>
+              <Segmented id='kind' value={form.kind} options={EVENT_KINDS.map((k) => ({ value: k, label: EVENT_KIND_LABELS[k] }))} onChange={(kind) => set({ kind })} />
+            </Field>
+            <TextField id='edit-title' label='标题' required value={form.title} error={err('title')} placeholder='例如：上门保洁服务体验会' onChange={(v) => set({ title: v })} />
+            <Field label='封面' error={err('cover')} hint='列表和详情页顶部展示，建议横图'>
+              <PhotoPicker
+                id='edit-cover'
+                max={1}
+                value={form.cover ? [form.cover] : []}
+                onChange={(ids) => set({ cover: ids[0] ?? null })}
+                onBusyChange={setUploading}
+                upload={uploadPhoto}
+                srcOf={photoSrc}
+              />
+            </Field>
+            <Field label='介绍' error={err('description')}>
+              <TextArea id='edit-description' value={form.description} maxLength={2000} placeholder='活动内容、流程和注意事项' onChange={(v: string) => set({ description: v })} />
+            </Field>
+            <TextField id='edit-venue' label='地点' required value={form.venue} error={err('venue')} onChange={(v) => set({ venue: v })} />
+            <DateTimeField id='edit-start' label='开始时间' required value={form.startAt} error={err('startAt')} onChange={moveStart} />
+            <DateTimeField id='edit-end' label='结束时间' required value={form.endAt} min={form.startAt} error={err('endAt')} onChange={(ms) => set({ endAt: ms })} />
+          </Section>
+          <Section title='报名规则'>
+            <TextField id='edit-capacity' digits label='名额' required value={form.capacity} error={err('capacity')} hint='满员后报名进入候补' onChange={(v) => set({ capacity: v })} />
+            <Field label='每户席位' error={err('seatsPerHousehold')}>
+              <Stepper id='edit-seats' value={form.seats} min={1} max={10} onChange={(n) => set({ seats: n })} />
+            </Field>
+            <DateTimeField id='edit-opens' label='报名开始' required value={form.opensAt} max={form.startAt} error={err('signupOpensAt')} onChange={(ms) => set({ opensAt: ms })} />
+            <DateTimeField id='edit-closes' label='报名截止' required value={form.closesAt} min={form.opensAt} max={form.startAt} error={err('signupClosesAt')} onChange={(ms) => set({ closesAt: ms })} />
+            <TextField
+              id='edit-cancel'
+              digits
+              label='开始前多少小时内不可取消'
+              value={form.cancelHours}
+              error={err('cancelHoursBefore')}
+              hint='0 表示开始前都可以取消'
+              onChange={(v) => set({ cancelHours: v })}
+            />
+          </Section>
+          <Section title='报名表' id='edit-fields'>
+            {form.fields.length === 0 ? <Text className='ev-hint'>不需要住户填写信息时可以留空。</Text> : null}
+            {form.fields.map((f, i) => (
+              <Cell
+                key={f.key}
+                id={`edit-field-${i}`}
+                title={f.label}
+                desc={[FIELD_TYPE_LABELS[f.type], f.required ? '必填' : '选填', f.options.length ? `选项：${f.options.join('、')}` : ''].filter(Boolean).join(' · ')}
+                extra={
+                  <Text className='ev-remove' id={`edit-field-${i}-remove`} onClick={() => set({ fields: form.fields.filter((_, j) => j !== i) })}>
+                    删除
+                  </Text>
+                }
+              />
             ))}
-          </View>
-        </View>
-      ) : null}
-      <View className='card'>
-        <Text className='section-title'>基本信息</Text>
-        <View className='ev-field'>
-          <Text className='ev-label'>类型</Text>
-          <View className='ev-choices'>
-            {EVENT_KINDS.map((k) => (
-              <Text key={k} id={`kind-${k}`} className={`ev-choice ${t.kind === k ? 'ev-choice--on' : ''}`} onClick={() => set({ kind: k })}>
-                {EVENT_KIND_LABELS[k]}
-              </Text>
-            ))}
-          </View>
-        </View>
-        <Field id='edit-title' label='标题' value={t.title} error={errors.title} onChange={(v) => set({ title: v })} placeholder='例如：上门保洁服务体验会' />
-        <View className='ev-field'>
-          <Text className='ev-label'>介绍</Text>
-          <TextArea id='edit-description' value={t.description} maxLength={2000} onChange={(v: string) => set({ description: v })} />
-        </View>
-        <Field id='edit-venue' label='地点' value={t.venue} error={errors.venue} onChange={(v) => set({ venue: v })} />
-        <Field id='edit-start' label='开始时间（YYYY-MM-DD HH:mm）' value={t.start} error={errors.startAt} onChange={(v) => set({ start: v })} />
-        <Field id='edit-end' label='结束时间' value={t.end} error={errors.endAt} onChange={(v) => set({ end: v })} />
-      </View>
-      <View className='card'>
-        <Text className='section-title'>报名规则</Text>
-        <Field id='edit-capacity' label='名额' value={t.capacity} error={errors.capacity} onChange={(v) => set({ capacity: v })} />
-        <Field id='edit-seats' label='每户席位' value={t.seats} error={errors.seatsPerHousehold} onChange={(v) => set({ seats: v })} />
-        <Field id='edit-opens' label='报名开始' value={t.opens} error={errors.signupOpensAt} onChange={(v) => set({ opens: v })} />
-        <Field id='edit-closes' label='报名截止' value={t.closes} error={errors.signupClosesAt} onChange={(v) => set({ closes: v })} />
-        <Field id='edit-cancel' label='开始前多少小时内不可取消' value={t.cancelHours} error={errors.cancelHoursBefore} onChange={(v) => set({ cancelHours: v })} />
-      </View>
-      <View className='card'>
-        <Text className='section-title'>报名表</Text>
-        {t.fields.map((f, i) => (
-          <View key={f.key} className='list-item'>
-            <Text>
-              {f.label} · {FIELD_TYPE_LABELS[f.type]}
-              {f.required ? ' · 必填' : ''}
-              {f.options.length ? `（${f.options.join('/')}）` : ''}
-            </Text>
-            <Text className='muted' onClick={() => set({ fields: t.fields.filter((_, j) => j !== i) })}>
-              删除
-            </Text>
-          </View>
-        ))}
-        {errors.fields ? <Text className='field-error'>{errors.fields}</Text> : null}
-        <Field id='field-new-label' label='新增字段' value={newField.label} placeholder='字段名称' onChange={(v) => setNewField({ ...newField, label: v })} />
-        <View className='ev-choices'>
-          {FIELD_TYPES.map((ty) => (
-            <Text key={ty} className={`ev-choice ${newField.type === ty ? 'ev-choice--on' : ''}`} onClick={() => setNewField({ ...newField, type: ty })}>
-              {FIELD_TYPE_LABELS[ty]}
-            </Text>
-          ))}
-          <Text className={`ev-choice ${newField.required ? 'ev-choice--on' : ''}`} onClick={() => setNewField({ ...newField, required: !newField.required })}>
-            必填
-          </Text>
-        </View>
-        {newField.type === 'choice' ? (
-          <Field id='field-new-options' label='选项（逗号分隔）' value={newField.options} onChange={(v) => setNewField({ ...newField, options: v })} />
-        ) : null}
-        <Button size='small' fill='outline' type='primary' onClick={addField}>
-          添加字段
-        </Button>
-      </View>
-      <View className='card'>
-        <Text className='section-title'>奖励与核销</Text>
-        {rewardEditor('attendance', '签到奖励')}
-        {rewardEditor('feedback', '评价奖励')}
-        <View className='ev-field'>
-          <Text className='ev-label'>指派核销员</Text>
-          <View className='ev-choices'>
-            {verifiers.map((v) => {
-              const on = t.verifierIds.includes(v.id)
-              return (
-                <Text key={v.id} id={`verifier-${v.id}`} className={`ev-choice ${on ? 'ev-choice--on' : ''}`} onClick={() => set({ verifierIds: on ? t.verifierIds.filter((x) => x !== v.id) : [...t.verifierIds, v.id] })}>
-                  {v.name}
-                </Text>
-              )
-            })}
-          </View>
-        </View>
-      </View>
-      {error ? <Text className='field-error'>{error.message}</Text> : null}
-      {Object.keys(errors).length ? <Text className='field-error' id='edit-errors'>请检查标红的字段</Text> : null}
-      <Button id='edit-save' className='btn-block' block type='primary' loading={busy} onClick={() => void save()}>
-        {id ? '保存修改' : '发布活动'}
-      </Button>
-    </View>
+            {err('fields') ? <Text className='field-error'>{err('fields')}</Text> : null}
+            <View className='ev-newfield'>
+              <TextField id='field-new-label' label='新增字段' value={newField.label} placeholder='例如 联系电话' error={errors.newField || undefined} onChange={(v) => setNewField({ ...newField, label: v })} />
+              <Segmented id='field-new-type' value={newField.type} options={FIELD_TYPES.map((ty) => ({ value: ty, label: FIELD_TYPE_LABELS[ty] }))} onChange={(type) => setNewField({ ...newField, type })} />
+              {newField.type === 'choice' ? (
+                <TextField id='field-new-options' label='选项（用逗号分隔）' value={newField.options} placeholder='例如 上午，下午' onChange={(v) => setNewField({ ...newField, options: v })} />
+              ) : null}
+              <ButtonRow>
+                <Button fill='outline' id='field-new-required' type={newField.required ? 'primary' : 'default'} onClick={() => setNewField({ ...newField, required: !newField.required })}>
+                  {newField.required ? '必填' : '选填'}
+                </Button>
+                <Button fill='outline' type='primary' id='field-new-add' onClick={addField}>
+                  添加字段
+                </Button>
+              </ButtonRow>
+            </View>
+          </Section>
+          <Section title='奖励与核销'>
+            {rewardEditor('attendance', '签到奖励')}
+            {rewardEditor('feedback', '评价奖励')}
+            <Field label='指派核销员' error={err('verifierIds')} hint={options.verifiers.length ? '核销员可在活动当天扫码签到' : '社区还没有核销员，员工也可以签到核销'}>
+              {options.verifiers.map((v) => {
+                const on = form.verifierIds.includes(v.id)
+                return (
+                  <Cell
+                    key={v.id}
+                    id={`verifier-${v.id}`}
+                    icon='user'
+                    title={v.name}
+                    arrow={false}
+                    extra={on ? <Icon name='check' size='m' color='primary' /> : <Text className='ev-hint'>未指派</Text>}
+                    onClick={() => set({ verifierIds: on ? form.verifierIds.filter((x) => x !== v.id) : [...form.verifierIds, v.id] })}
+                  />
+                )
+              })}
+            </Field>
+          </Section>
+          {error && !error.fields?.length ? <Notice tone='danger'>{error.message}</Notice> : null}
+          {Object.values(errors).some(Boolean) && (!error || error.fields?.length) ? (
+            <Notice tone='danger' id='edit-errors'>
+              有填写不正确的地方，请检查标红的字段
+            </Notice>
+          ) : null}
+          <ActionBar>
+            <Button id='edit-save' type='primary' loading={busy} disabled={uploading} onClick={() => void save()}>
+              {uploading ? '封面上传中…' : id ? '保存修改' : '发布活动'}
+            </Button>
+          </ActionBar>
+        </>
+      )}
+    </PageShell>
   )
 }

@@ -2,89 +2,105 @@ import { Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { useState } from 'react'
 import { FeedbackInputSchema, RATING_DIMENSIONS, RATING_LABELS, type RatingDimension } from '@contracts/event'
-import type { ApiError } from '@contracts/errors'
-import { submitFeedback } from '../../../../services/event'
+import { api } from '../../../../client'
 import { TextArea } from '../../../../ui/form'
+import { ActionBar, ButtonRow, Chip, Field, Icon, Notice, Section } from '../../../../ui/kit'
 import { Button } from '../../../../ui/nut'
+import { PageShell, useQuery } from '../../../../ui/shell'
+import { EventMeta } from '../../components/EventMeta'
+import { eventLink } from '../../links'
 import '../../event.scss'
 
+/** After the event (from the ticket, the detail page or a message): three ratings and ideas for new services. */
 export default function FeedbackPage() {
   const { params } = useRouter()
-  const eventId = params.id ?? ''
+  const eventId = decodeURIComponent(params.id ?? '')
+  const q = useQuery(() => api.event.get({ id: eventId }), [eventId], { enabled: eventId !== '', reloadOnShow: false })
   const [ratings, setRatings] = useState<Record<RatingDimension, number>>({ content: 0, organisation: 0, service: 0 })
   const [comment, setComment] = useState('')
   const [ideas, setIdeas] = useState('')
-  const [error, setError] = useState<ApiError | null>(null)
-  const [local, setLocal] = useState('')
+  const [error, setError] = useState('')
   const [done, setDone] = useState<{ rewardText: string | null } | null>(null)
   const [busy, setBusy] = useState(false)
 
   const submit = async () => {
     const input = { eventId, ratings, comment, ideas }
-    const parsed = FeedbackInputSchema.safeParse(input)
-    if (!parsed.success) {
-      setLocal('请为每一项打分（1-5 星）')
-      return
-    }
-    setLocal('')
+    if (!FeedbackInputSchema.safeParse(input).success) return setError('请为每一项打分（1-5 星）')
+    setError('')
     setBusy(true)
-    const r = await submitFeedback(input)
+    const r = await api.event.submitFeedback(input)
     setBusy(false)
     if (r.ok) setDone(r.data)
-    else setError(r.error)
+    else setError(r.error.message)
+  }
+  const back = (communityId: string) => {
+    if (Taro.getCurrentPages().length > 1) void Taro.navigateBack()
+    else void Taro.redirectTo({ url: eventLink('detail', communityId, { id: eventId }) })
   }
 
-  if (done) {
-    return (
-      <View className='page'>
-        <View className='card' id='feedback-done' style={{ textAlign: 'center' }}>
-          <Text className='section-title'>感谢你的评价！</Text>
-          {done.rewardText ? (
-            <Text className='badge badge--accent' id='feedback-reward'>
-              已获得 {done.rewardText}
-            </Text>
-          ) : (
-            <Text className='muted'>你的建议会出现在社区的新服务创意墙上。</Text>
-          )}
-          <Button className='btn-block' block type='primary' onClick={() => void Taro.navigateBack()}>
-            返回
-          </Button>
-        </View>
-      </View>
-    )
-  }
   return (
-    <View className='page' id='feedback-page'>
-      <View className='card'>
-        {RATING_DIMENSIONS.map((d) => (
-          <View key={d} className='ev-field'>
-            <Text className='ev-label'>{RATING_LABELS[d]}</Text>
-            <View className='ev-stars'>
-              {[1, 2, 3, 4, 5].map((n) => (
-                <Text key={n} id={`rate-${d}-${n}`} className={`ev-star ${ratings[d] >= n ? 'ev-star--on' : ''}`} onClick={() => setRatings({ ...ratings, [d]: n })}>
-                  ★
-                </Text>
+    <PageShell id='feedback-page' query={q}>
+      {({ event: e, mine }) => {
+        const attended = mine.find((s) => s.status === 'checkedIn')
+        if (done || attended?.feedbackGiven) {
+          return (
+            <Section id='feedback-done'>
+              <View className='ev-done'>
+                <Icon name='success' size='xl' color='primary' />
+                <Text className='ev-done__title'>{done ? '感谢你的评价！' : '你已评价过这场活动'}</Text>
+                {done?.rewardText ? <Chip id='feedback-reward' text={`已获得 ${done.rewardText}`} tone='accent' /> : <Text className='ev-hint'>你的建议会出现在社区的新服务创意墙上。</Text>}
+              </View>
+              <ButtonRow stacked>
+                <Button type='primary' id='feedback-back' onClick={() => back(e.communityId)}>
+                  返回活动
+                </Button>
+              </ButtonRow>
+            </Section>
+          )
+        }
+        return (
+          <>
+            <Section title={e.title}>
+              <EventMeta e={e} />
+            </Section>
+            {!attended ? (
+              <Notice tone='warning' id='feedback-not-attended'>
+                签到参加活动后才能评价。
+              </Notice>
+            ) : null}
+            <Section title='为这场活动打分'>
+              {RATING_DIMENSIONS.map((d) => (
+                <Field key={d} label={RATING_LABELS[d]} required>
+                  <View className='ev-stars'>
+                    {[1, 2, 3, 4, 5].map((n) => (
+                      <View key={n} id={`rate-${d}-${n}`} className='ev-star' onClick={() => setRatings({ ...ratings, [d]: n })}>
+                        <Icon name='star' size='l' color={ratings[d] >= n ? 'accent' : 'muted'} />
+                      </View>
+                    ))}
+                    <Text className='ev-stars__text'>{ratings[d] ? `${ratings[d]} 分` : '未打分'}</Text>
+                  </View>
+                </Field>
               ))}
-            </View>
-          </View>
-        ))}
-        <View className='ev-field'>
-          <Text className='ev-label'>说说你的感受（选填）</Text>
-          <TextArea id='feedback-comment' value={comment} maxLength={500} placeholder='哪里好，哪里可以更好' onChange={(v: string) => setComment(v)} />
-        </View>
-        <View className='ev-field'>
-          <Text className='ev-label'>你还希望物业提供哪些新服务？（选填）</Text>
-          <TextArea id='feedback-ideas' value={ideas} maxLength={500} placeholder='例如：上门除螨、宠物寄养' onChange={(v: string) => setIdeas(v)} />
-        </View>
-        {local || error ? (
-          <Text className='field-error' id='feedback-error'>
-            {local || error?.message}
-          </Text>
-        ) : null}
-        <Button id='feedback-submit' className='btn-block' block type='primary' loading={busy} onClick={() => void submit()}>
-          提交评价
-        </Button>
-      </View>
-    </View>
+              <Field label='说说你的感受（选填）'>
+                <TextArea id='feedback-comment' value={comment} maxLength={500} placeholder='哪里好，哪里可以更好' onChange={(v: string) => setComment(v)} />
+              </Field>
+              <Field label='你还希望物业提供哪些新服务？（选填）' hint='写下的建议会进入社区的新服务创意墙'>
+                <TextArea id='feedback-ideas' value={ideas} maxLength={500} placeholder='例如：上门除螨、宠物寄养' onChange={(v: string) => setIdeas(v)} />
+              </Field>
+              {error ? (
+                <Text className='field-error' id='feedback-error'>
+                  {error}
+                </Text>
+              ) : null}
+            </Section>
+            <ActionBar>
+              <Button id='feedback-submit' type='primary' loading={busy} disabled={!attended} onClick={() => void submit()}>
+                提交评价
+              </Button>
+            </ActionBar>
+          </>
+        )
+      }}
+    </PageShell>
   )
 }

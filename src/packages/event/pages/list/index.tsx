@@ -1,72 +1,73 @@
-import { Text, View } from '@tarojs/components'
-import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
+import Taro, { useRouter } from '@tarojs/taro'
 import { useState } from 'react'
-import type { ApiError } from '@contracts/errors'
-import { StateView } from '../../../../components/StateView'
-import { EVENT_PKG, type EventView, listEvents } from '../../../../services/event'
-import { currentMe } from '../../../../services/session'
+import { api, useSession } from '../../../../client'
+import { answerFor } from '../../../../utils/answer-for'
+import { Cell, CellGroup, Segmented } from '../../../../ui/kit'
 import { Button } from '../../../../ui/nut'
+import { EmptyState, LoadingState, PageShell, useQuery } from '../../../../ui/shell'
 import { EventCard } from '../../components/EventCard'
+import { eventLink } from '../../links'
+import type { EventView } from '../../types'
 import '../../event.scss'
 
+type When = 'upcoming' | 'past'
 const go = (url: string) => void Taro.navigateTo({ url })
 
 /** Residents browse and open events; staff manage them; verifiers pick one to check in. */
 export default function EventListPage() {
-  const [when, setWhen] = useState<'upcoming' | 'past'>('upcoming')
-  const [events, setEvents] = useState<EventView[] | null>(null)
-  const [error, setError] = useState<ApiError | null>(null)
-  const role = currentMe()?.current?.role ?? 'resident'
-
-  const load = async (w = when) => {
-    const r = await listEvents(w)
-    if (r.ok) {
-      setEvents(r.data.events)
-      setError(null)
-    } else setError(r.error)
-  }
-  useDidShow(() => void load())
-  usePullDownRefresh(() => void load().finally(() => Taro.stopPullDownRefresh()))
+  const { params } = useRouter()
+  const { me } = useSession()
+  const [when, setWhen] = useState<When>('upcoming')
+  const q = useQuery(() => answerFor(when, api.event.list({ when })), [when])
+  const role = me?.current?.role ?? 'resident'
+  const communityId = params.communityId ?? me?.current?.communityId
 
   const open = (e: EventView) => {
-    if (role === 'staff') go(`${EVENT_PKG}/signups/index?id=${e.id}`)
-    else if (role === 'verifier') go(`${EVENT_PKG}/checkin/index?id=${e.id}`)
-    else go(`${EVENT_PKG}/detail/index?id=${e.id}`)
+    if (role === 'staff') go(eventLink('signups', e.communityId, { id: e.id }))
+    else if (role === 'verifier') go(eventLink('checkin', e.communityId, { id: e.id }))
+    else go(eventLink('detail', e.communityId, { id: e.id }))
   }
+  const create = () => go(eventLink('edit', communityId))
   return (
-    <View className='page' id='event-list'>
-      <View className='ev-tabs'>
-        {(['upcoming', 'past'] as const).map((w) => (
-          <Text
-            key={w}
-            id={`tab-${w}`}
-            className={`ev-tab ${when === w ? 'ev-tab--on' : ''}`}
-            onClick={() => {
-              setWhen(w)
-              setEvents(null)
-              void load(w)
-            }}
-          >
-            {w === 'upcoming' ? '即将开始' : '往期活动'}
-          </Text>
-        ))}
-      </View>
-      {role === 'staff' ? (
-        <Button id='event-create' block type='primary' className='btn-block' onClick={() => go(`${EVENT_PKG}/edit/index`)}>
-          ＋ 创建活动
-        </Button>
-      ) : null}
-      {role === 'resident' ? (
-        <View className='row' style={{ marginBottom: '24px' }}>
-          <Text className='muted'>本社区住户可报名</Text>
-          <Text className='muted' id='go-mine' onClick={() => go(`${EVENT_PKG}/mine/index`)}>
-            我的活动 ›
-          </Text>
-        </View>
-      ) : null}
-      {!events ? <StateView loading={!error} error={error} onRetry={() => void load()} /> : null}
-      {events?.length === 0 ? <StateView empty={when === 'upcoming' ? '暂无即将开始的活动' : '暂无往期活动'} /> : null}
-      {events?.map((e) => <EventCard key={e.id} e={e} onClick={() => open(e)} />)}
-    </View>
+    <PageShell id='event-list' query={q}>
+      {({ choice, value }) => (
+        <>
+          <Segmented<When>
+            id='tab'
+            value={when}
+            options={[
+              { value: 'upcoming', label: '即将开始' },
+              { value: 'past', label: '往期活动' }
+            ]}
+            onChange={setWhen}
+          />
+          {role === 'staff' ? (
+            <Button id='event-create' block type='primary' className='ev-create' onClick={create}>
+              创建活动
+            </Button>
+          ) : null}
+          {role === 'resident' ? (
+            <CellGroup>
+              <Cell id='go-mine' icon='ticket' title='我的活动' desc='电子票、候补进度和活动奖励' onClick={() => go(eventLink('mine', communityId))} />
+            </CellGroup>
+          ) : null}
+          {choice !== when ? (
+            <LoadingState />
+          ) : value.events.length === 0 ? (
+            when === 'upcoming' ? (
+              <EmptyState
+                title='近期还没有活动'
+                hint={role === 'staff' ? '创建一场活动，发布后住户就能报名' : '新活动发布后会出现在这里，也可以看看往期活动'}
+                action={role === 'staff' ? { text: '创建活动', onClick: create } : { text: '看看往期活动', onClick: () => setWhen('past') }}
+              />
+            ) : (
+              <EmptyState title='还没有往期活动' hint='办过的活动结束后会留在这里' action={{ text: '回到即将开始', onClick: () => setWhen('upcoming') }} />
+            )
+          ) : (
+            value.events.map((e) => <EventCard key={e.id} e={e} onClick={() => open(e)} />)
+          )}
+        </>
+      )}
+    </PageShell>
   )
 }

@@ -1,79 +1,95 @@
 import { Text, View } from '@tarojs/components'
-import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
-import { useState } from 'react'
-import type { ApiError } from '@contracts/errors'
-import { StateView } from '../../../../components/StateView'
-import { EVENT_PKG, type Mine, myEvents } from '../../../../services/event'
+import Taro, { useRouter } from '@tarojs/taro'
+import { api } from '../../../../client'
 import { formatDateTime } from '../../../../utils/time'
-import { statusLabel, when } from '../../format'
+import { Cell, CellGroup, Chip } from '../../../../ui/kit'
+import { PageShell, useQuery } from '../../../../ui/shell'
+import { EventMeta } from '../../components/EventMeta'
+import { STATUS_TONES, signupStatusText } from '../../format'
+import { eventLink } from '../../links'
 import '../../event.scss'
 
 const go = (url: string) => void Taro.navigateTo({ url })
 
-export default function MyEventsPage() {
-  const [data, setData] = useState<Mine | null>(null)
-  const [error, setError] = useState<ApiError | null>(null)
-  const load = async () => {
-    const r = await myEvents()
-    if (r.ok) setData(r.data)
-    else setError(r.error)
-  }
-  useDidShow(() => void load())
-  usePullDownRefresh(() => void load().finally(() => Taro.stopPullDownRefresh()))
-
-  if (!data) return <View className='page'>{<StateView loading={!error} error={error} onRetry={() => void load()} />}</View>
+/** A row's description over several lines. */
+function Lines({ lines }: { lines: string[] }) {
   return (
-    <View className='page' id='my-events'>
-      {data.notices.length > 0 ? (
-        <View className='card' id='my-notices'>
-          <Text className='section-title'>活动通知</Text>
-          {data.notices.slice(0, 5).map((n) => (
-            <View key={n.id} className='list-item' style={{ display: 'block' }} onClick={() => (n.link ? go(n.link) : undefined)}>
-              <View className='row'>
-                <Text style={{ fontWeight: 600 }}>{n.title}</Text>
-                <Text className='muted'>{formatDateTime(n.createdAt)}</Text>
+    <>
+      {lines.map((l, i) => (
+        <Text key={i} className='ev-line'>
+          {l}
+        </Text>
+      ))}
+    </>
+  )
+}
+
+/** The resident's sign-ups, the notices about them and the rewards they earned. */
+export default function MyEventsPage() {
+  const { params } = useRouter()
+  const q = useQuery(() => api.event.mine(), [])
+  return (
+    <PageShell
+      id='my-events'
+      query={q}
+      empty={(d) =>
+        d.items.length + d.notices.length + d.rewards.length === 0
+          ? {
+              title: '还没有报名活动',
+              hint: '报名后，电子票、提醒和签到奖励都会在这里',
+              action: { text: '看看社区活动', onClick: () => go(eventLink('list', params.communityId)) }
+            }
+          : null
+      }
+    >
+      {(data) => (
+        <>
+          {data.notices.length > 0 ? (
+            <CellGroup title='活动通知' id='my-notices'>
+              {data.notices.slice(0, 5).map((n) => (
+                <Cell
+                  key={n.id}
+                  id={`notice-${n.id}`}
+                  icon='notice'
+                  title={n.title}
+                  desc={<Lines lines={[n.body, formatDateTime(n.createdAt)]} />}
+                  onClick={n.link ? () => go(n.link ?? '') : undefined}
+                />
+              ))}
+            </CellGroup>
+          ) : null}
+
+          <Text className='ev-group-title'>我的报名</Text>
+          {data.items.length === 0 ? (
+            <View className='card'>
+              <Text className='ev-hint'>还没有报名活动</Text>
+            </View>
+          ) : null}
+          {data.items.map(({ event: e, signup: s }) => (
+            <View key={s.id} className='card' id={`mine-${s.id}`} onClick={() => go(eventLink('detail', e.communityId, { id: e.id }))}>
+              <View className='ev-card__chips'>
+                <Chip text={signupStatusText(s)} tone={STATUS_TONES[s.status]} />
+                <Text className='ev-hint'>{s.householdLabel}</Text>
               </View>
-              <Text className='muted'>{n.body}</Text>
+              <Text className='ev-card__title'>{e.title}</Text>
+              <EventMeta e={e} />
             </View>
           ))}
-        </View>
-      ) : null}
 
-      <Text className='section-title'>我的报名</Text>
-      {data.items.length === 0 ? (
-        <View className='card'>
-          <StateView empty='还没有报名活动' />
-        </View>
-      ) : null}
-      {data.items.map(({ event: e, signup: s }) => (
-        <View key={s.id} className='card ev-card' id={`mine-${s.id}`} onClick={() => go(`${EVENT_PKG}/detail/index?id=${e.id}`)}>
-          <View className='ev-card__top'>
-            <Text className='muted'>{s.householdLabel}</Text>
-            <Text className={`ev-status ev-status--${s.status}`}>
-              {s.status === 'waitlisted' && s.position ? `候补第 ${s.position} 位` : statusLabel(s.status)}
-            </Text>
-          </View>
-          <Text className='ev-card__title'>{e.title}</Text>
-          <Text className='ev-meta'>时间 {when(e)}</Text>
-          <Text className='ev-meta'>地点 {e.venue}</Text>
-        </View>
-      ))}
-
-      <Text className='section-title'>我的奖励</Text>
-      <View className='card' id='my-rewards'>
-        {data.rewards.length === 0 ? <StateView empty='参加活动签到、提交评价可获得奖励' /> : null}
-        {data.rewards.map((r) => (
-          <View key={r.id} className='list-item'>
-            <View style={{ display: 'flex', flexDirection: 'column' }}>
-              <Text>{r.text}</Text>
-              <Text className='muted'>
-                {r.eventTitle} · {r.kind === 'attendance' ? '签到奖励' : '评价奖励'}
-              </Text>
-            </View>
-            <Text className='muted'>{formatDateTime(r.grantedAt)}</Text>
-          </View>
-        ))}
-      </View>
-    </View>
+          <CellGroup title='我的奖励' id='my-rewards'>
+            {data.rewards.length === 0 ? <Cell icon='gift' title='还没有奖励' desc='参加活动签到、提交评价可获得奖励' /> : null}
+            {data.rewards.map((r) => (
+              <Cell
+                key={r.id}
+                id={`reward-${r.id}`}
+                icon='gift'
+                title={r.text}
+                desc={<Lines lines={[r.eventTitle, `${r.kind === 'attendance' ? '签到奖励' : '评价奖励'} · ${formatDateTime(r.grantedAt)}`]} />}
+              />
+            ))}
+          </CellGroup>
+        </>
+      )}
+    </PageShell>
   )
 }

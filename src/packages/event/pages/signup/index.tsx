@@ -1,14 +1,17 @@
 import { Text, View } from '@tarojs/components'
-import Taro, { useDidShow, useRouter } from '@tarojs/taro'
+import Taro, { useRouter } from '@tarojs/taro'
 import { useState } from 'react'
 import { type Answers, type FormField, answersSchema } from '@contracts/event'
 import type { ApiError } from '@contracts/errors'
-import { StateView } from '../../../../components/StateView'
-import { EVENT_PKG, type EventDetail, getEvent, signUp } from '../../../../services/event'
-import { currentMe } from '../../../../services/session'
+import { api, useSession } from '../../../../client'
+import { Choices } from '../../../../components/Choices'
+import { askEventReminders } from '../../../../services/event'
 import { Input } from '../../../../ui/form'
+import { ActionBar, Field, Notice, Section } from '../../../../ui/kit'
 import { Button } from '../../../../ui/nut'
-import { when } from '../../format'
+import { PageShell, useQuery } from '../../../../ui/shell'
+import { EventMeta } from '../../components/EventMeta'
+import { eventLink } from '../../links'
 import '../../event.scss'
 
 type Draft = Record<string, string>
@@ -26,20 +29,19 @@ function toAnswers(fields: readonly FormField[], draft: Draft): Record<string, s
 
 export default function SignupPage() {
   const { params } = useRouter()
-  const id = params.id ?? ''
-  const [data, setData] = useState<EventDetail | null>(null)
-  const [error, setError] = useState<ApiError | null>(null)
+  const id = decodeURIComponent(params.id ?? '')
+  const { me } = useSession()
+  // Typing must not be overwritten by a reload when the page is shown again.
+  const q = useQuery(() => api.event.get({ id }), [id], { enabled: id !== '', reloadOnShow: false })
   const [draft, setDraft] = useState<Draft>({})
   const [errors, setErrors] = useState<Record<string, string>>({})
+  const [error, setError] = useState<ApiError | null>(null)
   const [busy, setBusy] = useState(false)
-  const ctx = currentMe()?.current
-  const household = currentMe()?.households.find((h) => h.householdId === ctx?.householdId)
-
-  useDidShow(() => {
-    void getEvent(id).then((r) => (r.ok ? setData(r.data) : setError(r.error)))
-  })
+  const ctx = me?.current
+  const household = me?.households.find((h) => h.householdId === ctx?.householdId)
 
   const submit = async () => {
+    const data = q.data
     if (!data || !ctx?.householdId) return
     const answers = toAnswers(data.event.fields, draft)
     const parsed = answersSchema(data.event.fields).safeParse(answers)
@@ -49,77 +51,66 @@ export default function SignupPage() {
     }
     setErrors({})
     setBusy(true)
-    const r = await signUp({ eventId: id, householdId: ctx.householdId, answers: parsed.data as Answers }, data.subscribeTemplates)
+    const subscribed = await askEventReminders(data.subscribeTemplates)
+    const r = await api.event.signUp({ eventId: id, householdId: ctx.householdId, answers: parsed.data as Answers, subscribed })
     setBusy(false)
     if (!r.ok) {
       setError(r.error)
       setErrors(Object.fromEntries((r.error.fields ?? []).map((f) => [f.path.replace(/^answers\./, ''), f.message])))
       return
     }
+    setError(null)
     const title = r.data.status === 'confirmed' ? '报名成功' : `已加入候补第 ${r.data.position ?? ''} 位`
     void Taro.showToast({ title, icon: r.data.status === 'confirmed' ? 'success' : 'none' })
-    setTimeout(() => void Taro.redirectTo({ url: `${EVENT_PKG}/detail/index?id=${id}` }), 700)
+    setTimeout(() => void Taro.redirectTo({ url: eventLink('detail', data.event.communityId, { id }) }), 700)
   }
 
-  if (!data) return <View className='page'>{<StateView loading={!error} error={error} />}</View>
-  const e = data.event
-  const full = e.confirmed >= e.capacity
   return (
-    <View className='page' id='signup-page'>
-      <View className='card'>
-        <Text className='ev-card__title'>{e.title}</Text>
-        <Text className='ev-meta'>时间 {when(e)}</Text>
-        <Text className='ev-meta'>地点 {e.venue}</Text>
-        <Text className='ev-meta'>报名房屋 {household ? `${household.communityName} ${household.label}` : '请先切换到住户身份'}</Text>
-      </View>
-      {full ? <View className='ev-notice'>名额已满：提交后进入候补队列，有人取消时按顺序自动递补并通知你。</View> : null}
-      <View className='card'>
-        {e.fields.length === 0 ? <Text className='muted'>本活动无需填写报名信息。</Text> : null}
-        {e.fields.map((f) => (
-          <View key={f.key} className='ev-field'>
-            <Text className='ev-label'>
-              {f.label}
-              {f.required ? ' *' : '（选填）'}
-            </Text>
-            {f.type === 'choice' ? (
-              <View className='ev-choices'>
-                {f.options.map((o) => (
-                  <Text
-                    key={o}
-                    id={`field-${f.key}-${o}`}
-                    className={`ev-choice ${draft[f.key] === o ? 'ev-choice--on' : ''}`}
-                    onClick={() => setDraft({ ...draft, [f.key]: o })}
-                  >
-                    {o}
-                  </Text>
-                ))}
-              </View>
-            ) : (
-              <View className='ev-input'>
-                <Input
-                  id={`field-${f.key}`}
-                  type={f.type === 'number' ? 'digit' : 'text'}
-                  placeholder={`请输入${f.label}`}
-                  value={draft[f.key] ?? ''}
-                  onChange={(v: string) => setDraft({ ...draft, [f.key]: v })}
-                />
-              </View>
-            )}
-            {errors[f.key] ? <Text className='field-error'>{errors[f.key]}</Text> : null}
-          </View>
-        ))}
-        {error && !error.fields?.length ? (
-          <Text className='field-error' id='signup-error'>
-            {error.message}
-          </Text>
-        ) : null}
-        <Button id='signup-submit' className='btn-block' block type='primary' loading={busy} disabled={!ctx?.householdId} onClick={() => void submit()}>
-          {full ? '加入候补' : '提交报名'}
-        </Button>
-        <Text className='muted' style={{ display: 'block', marginTop: '16px' }}>
-          提交时会请求活动提醒订阅，活动前一天和前一小时提醒你；消息也会出现在「我的活动」。
-        </Text>
-      </View>
-    </View>
+    <PageShell id='signup-page' query={q}>
+      {(data) => {
+        const e = data.event
+        const full = e.confirmed >= e.capacity
+        return (
+          <>
+            <Section title={e.title}>
+              <EventMeta e={e} extra={household ? `${household.communityName} ${household.label}` : undefined} />
+            </Section>
+            {!household ? <Notice tone='warning'>报名需要住户身份：请在「我的」里切换到本社区的住户身份后再报名。</Notice> : null}
+            {full ? <Notice tone='warning'>名额已满：提交后进入候补队列，有人取消时按顺序自动递补并通知你。</Notice> : null}
+            <Section title='报名信息'>
+              {e.fields.length === 0 ? <Text className='ev-hint'>本活动无需填写报名信息，直接提交即可。</Text> : null}
+              {e.fields.map((f) => (
+                <Field key={f.key} id={`signup-${f.key}`} label={f.required ? f.label : `${f.label}（选填）`} required={f.required} error={errors[f.key]}>
+                  {f.type === 'choice' ? (
+                    <Choices id={`field-${f.key}`} value={draft[f.key] ?? null} options={f.options.map((o) => ({ value: o, label: o }))} onChange={(o) => setDraft({ ...draft, [f.key]: o })} />
+                  ) : (
+                    <View className='ev-input'>
+                      <Input
+                        id={`field-${f.key}`}
+                        type={f.type === 'number' ? 'digit' : 'text'}
+                        placeholder={`请输入${f.label}`}
+                        value={draft[f.key] ?? ''}
+                        onChange={(v: string) => setDraft({ ...draft, [f.key]: v })}
+                      />
+                    </View>
+                  )}
+                </Field>
+              ))}
+              {error && !error.fields?.length ? (
+                <Text className='field-error' id='signup-error'>
+                  {error.message}
+                </Text>
+              ) : null}
+              <Text className='ev-hint'>提交时会请求活动提醒订阅，活动前一天和前一小时提醒你；消息也会出现在「我的活动」。</Text>
+            </Section>
+            <ActionBar>
+              <Button id='signup-submit' type='primary' loading={busy} disabled={!ctx?.householdId} onClick={() => void submit()}>
+                {full ? '加入候补' : '提交报名'}
+              </Button>
+            </ActionBar>
+          </>
+        )
+      }}
+    </PageShell>
   )
 }

@@ -1,43 +1,55 @@
 import { Text, View } from '@tarojs/components'
-import { useDidShow } from '@tarojs/taro'
-import { useState } from 'react'
-import type { ApiError } from '@contracts/errors'
-import type { OutputOf } from '@contracts/registry'
-import { Price } from '../../../../components/Price'
-import { StateView } from '../../../../components/StateView'
-import { arrears } from '../../../../services/fee'
+import Taro from '@tarojs/taro'
+import { api } from '../../../../client'
 import { formatDate } from '../../../../utils/time'
+import { Chip, Price, Section, StatGrid } from '../../../../ui/kit'
+import { PageShell, useQuery } from '../../../../ui/shell'
 import '../../admin.scss'
 
-type Data = OutputOf<'fee.arrears'>
-
 export default function ArrearsPage() {
-  const [data, setData] = useState<Data | null>(null)
-  const [error, setError] = useState<ApiError | null>(null)
-  useDidShow(() => void arrears().then((r) => (r.ok ? setData(r.data) : setError(r.error))))
-
-  if (!data) return <View className='page'>{<StateView loading={!error} error={error} />}</View>
+  const q = useQuery(() => api.fee.arrears({}), [])
   return (
-    <View className='page' id='arrears-page'>
-      <View className='hero'>
-        <Text className='hero-sub'>{data.households.length} 户逾期未缴 · 合计（含滞纳金）</Text>
-        <Price fen={data.totalOwedFen} size='l' />
-      </View>
-      {data.households.length === 0 ? <StateView empty='没有欠费住户' /> : null}
-      <View className='card'>
-        {data.households.map((h) => (
-          <View key={h.householdId} className='list-item'>
-            <View style={{ display: 'flex', flexDirection: 'column' }}>
-              <Text>{h.label}</Text>
-              <Text className='muted'>
-                {h.bills} 张账单 · 最早 {formatDate(h.oldestDueAt)} 到期
-              </Text>
-              <Text className='muted'>{h.lastRemindedAt ? `${formatDate(h.lastRemindedAt)} 已提醒` : '尚未提醒'}</Text>
-            </View>
-            <Price fen={h.owedFen} size='m' />
-          </View>
-        ))}
-      </View>
-    </View>
+    <PageShell
+      id='arrears-page'
+      query={q}
+      empty={(d) =>
+        d.households.length === 0
+          ? {
+              title: '没有欠费住户',
+              hint: '所有到期账单都已缴清。逾期未缴的住户会出现在这里',
+              action: { text: '查看收缴率', onClick: () => void Taro.redirectTo({ url: '/packages/fee-admin/pages/collection/index' }) }
+            }
+          : null
+      }
+    >
+      {(d) => (
+        <>
+          <Section>
+            <StatGrid
+              items={[
+                { label: '逾期未缴', value: `${d.households.length} 户`, tone: 'danger' },
+                { label: '合计（含滞纳金）', value: <Price fen={d.totalOwedFen} size='m' /> }
+              ]}
+            />
+          </Section>
+          <Section>
+            {d.households.map((h) => (
+              <View key={h.householdId} className='list-item arrears-row' id={`arrears-${h.householdId}`}>
+                <View className='arrears-row__main'>
+                  <Text className='arrears-row__title'>{h.label}</Text>
+                  <Text className='muted'>
+                    {h.bills} 张账单 · 最早 {formatDate(h.oldestDueAt)} 到期
+                  </Text>
+                  <View className='arrears-row__chip'>
+                    <Chip text={h.lastRemindedAt ? `${formatDate(h.lastRemindedAt)} 已提醒` : '尚未提醒'} tone={h.lastRemindedAt ? 'muted' : 'accent'} />
+                  </View>
+                </View>
+                <Price fen={h.owedFen} size='m' />
+              </View>
+            ))}
+          </Section>
+        </>
+      )}
+    </PageShell>
   )
 }

@@ -1,10 +1,12 @@
 import { Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { useState } from 'react'
-import { Price } from '../../../../components/Price'
 import { RESULT_PATH, confirmSandbox } from '../../../../services/payment'
 import { Button } from '../../../../ui/nut'
+import { ButtonRow, Notice, Price } from '../../../../ui/kit'
+import { PageShell } from '../../../../ui/shell'
 import '../../fee.scss'
+import './cashier.scss'
 
 /**
  * The local H5 build's stand-in for WeChat's payment sheet. Confirming makes the sandbox send a
@@ -14,6 +16,7 @@ import '../../fee.scss'
 export default function CashierPage() {
   const { params } = useRouter()
   const total = Number(params.total ?? '0')
+  const paymentId = params.paymentId ?? ''
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState('')
 
@@ -21,26 +24,30 @@ export default function CashierPage() {
     setBusy(true)
     const res = await confirmSandbox(params.prepayId ?? '')
     setBusy(false)
-    if (!res.ok) return setError(res.reason ?? '支付失败')
-    void Taro.redirectTo({ url: `${RESULT_PATH}?paymentId=${params.paymentId ?? ''}` })
+    if (!res.ok) return setError(res.reason ?? '支付失败，请稍后再试')
+    void Taro.redirectTo({ url: `${RESULT_PATH}?paymentId=${paymentId}${params.communityId ? `&communityId=${params.communityId}` : ''}` })
   }
 
   return (
-    <View className='page' id='cashier-page'>
+    <PageShell id='cashier-page'>
       <View className='sheet'>
         <Text className='sheet__badge'>本地演示 · 沙箱支付（不会扣款）</Text>
         <Text className='muted'>邻里物业服务</Text>
-        <View style={{ margin: '16px 0 24px' }}>
-          <Price fen={Number.isInteger(total) ? total : 0} size='l' />
+        <View className='sheet__amount'>
+          <Price fen={Number.isInteger(total) && total >= 0 ? total : 0} size='l' />
         </View>
-        {error ? <Text className='field-error'>{error}</Text> : null}
-        <Button id='sandbox-confirm' className='btn-block' type='primary' block loading={busy} onClick={() => void confirm()}>
-          确认支付
-        </Button>
-        <Button className='btn-block' fill='none' block onClick={() => void Taro.navigateBack()}>
-          取消
-        </Button>
+        {error ? <Notice tone='danger'>{error}</Notice> : null}
+        <View className='sheet__actions'>
+          <ButtonRow stacked>
+            <Button id='sandbox-confirm' type='primary' block loading={busy} onClick={() => void confirm()}>
+              确认支付
+            </Button>
+            <Button id='sandbox-cancel' fill='outline' block onClick={() => void Taro.navigateBack()}>
+              取消
+            </Button>
+          </ButtonRow>
+        </View>
       </View>
-    </View>
+    </PageShell>
   )
 }

@@ -2,17 +2,36 @@ import { Text, View } from '@tarojs/components'
 import Taro, { useDidShow, useRouter, useUnload } from '@tarojs/taro'
 import { useRef, useState } from 'react'
 import type { ApiError } from '@contracts/errors'
+import type { PayableType } from '@contracts/pay'
+import type { OutputOf } from '@contracts/registry'
+import { api, goHome } from '../../../../client'
 import { Price } from '../../../../components/Price'
 import { StateView } from '../../../../components/StateView'
-import { type PaymentView, getPayment } from '../../../../services/payment'
-import { goHome } from '../../../../services/session'
 import { formatDateTime } from '../../../../utils/time'
 import { Button } from '../../../../ui/nut'
 import '../../fee.scss'
 
+type PaymentView = OutputOf<'pay.get'>
+
 /** The cashier's own callback is not proof: the server's word (notification or order query) is. */
 const POLL_MS = 1000
 const GIVE_UP_MS = 20_000
+
+interface Subject {
+  /** The heading once paid. */
+  done: string
+  back: string
+  /** Where to look later if the result is slow to come. */
+  later: string
+  /** The page of what was paid for (a bill's next step is its receipt, below). */
+  view: { id: string; label: string; link(payableId: string): string } | null
+}
+
+const SUBJECT: Record<PayableType, Subject> = {
+  bill: { done: '缴费成功', back: '返回账单', later: '缴费记录', view: null },
+  order: { done: '支付成功', back: '返回订单', later: '我的订单', view: { id: 'go-order', label: '查看订单', link: (id) => `/packages/presale/pages/order/index?id=${id}` } },
+  booking: { done: '支付成功', back: '返回预约', later: '我的预约', view: { id: 'go-booking', label: '查看预约', link: (id) => `/packages/service/pages/booking/index?id=${id}` } }
+}
 
 export default function ResultPage() {
   const { params } = useRouter()
@@ -24,7 +43,7 @@ export default function ResultPage() {
   const started = useRef(Date.now())
 
   const poll = async () => {
-    const r = await getPayment(paymentId)
+    const r = await api.pay.get({ paymentId })
     if (!r.ok) return setError(r.error)
     setP(r.data)
     if (r.data.status === 'awaiting' || r.data.status === 'created') {
@@ -43,8 +62,9 @@ export default function ResultPage() {
   if (!p) return <View className='page'>{<StateView loading={!error} error={error} />}</View>
   const paid = p.status === 'paid'
   const pending = p.status === 'awaiting' || p.status === 'created'
-  // A pre-sale order paid through the same cashier: the next step is the order, not a bill.
-  const order = p.lines.find((l) => l.type === 'order')
+  const subject = SUBJECT[p.paidFor.type]
+  const view = subject.view
+  const what = p.lines.length === 1 ? (p.lines[0]?.title ?? '') : `${p.lines[0]?.title ?? ''} 等 ${p.lines.length} 项`
   return (
     <View className='page' id='result-page'>
       <View className='card result'>
@@ -52,21 +72,30 @@ export default function ResultPage() {
           <Text>{paid ? '✓' : pending ? '…' : '!'}</Text>
         </View>
         <Text className='section-title' id='result-status'>
-          {paid ? (order ? '支付成功' : '缴费成功') : pending ? (waitedOut ? '支付结果确认中' : '正在确认支付结果') : p.status === 'anomaly' ? '支付待核查' : '支付未完成'}
+          {paid ? subject.done : pending ? (waitedOut ? '支付结果确认中' : '正在确认支付结果') : p.status === 'anomaly' ? '支付待核查' : '支付未完成'}
+        </Text>
+        <Text className='muted' id='result-subject'>
+          {p.paidFor.label} · {what}
         </Text>
         <Price fen={p.totalFen} size='l' />
         <Text className='muted' style={{ marginTop: '12px' }}>
-          {paid && p.paidAt ? `${formatDateTime(p.paidAt)} · ${p.householdLabel}` : pending && waitedOut ? '如已付款请稍后在缴费记录中查看，无需重复支付' : p.status === 'anomaly' ? '金额与账单不符，物业将核查并联系你' : ''}
+          {paid && p.paidAt
+            ? `${formatDateTime(p.paidAt)} · ${p.householdLabel}`
+            : pending && waitedOut
+              ? `如已付款请稍后在${subject.later}中查看，无需重复支付`
+              : p.status === 'anomaly'
+                ? '金额与应付不符，物业将核查并联系你'
+                : ''}
         </Text>
       </View>
       {paid ? (
         <View>
-          {order ? (
-            <Button id='go-order' className='btn-block' type='primary' block onClick={() => void Taro.redirectTo({ url: `/packages/presale/pages/order/index?id=${order.id}` })}>
-              查看订单
+          {view ? (
+            <Button id={view.id} className='btn-block' type='primary' block onClick={() => void Taro.redirectTo({ url: view.link(p.paidFor.id) })}>
+              {view.label}
             </Button>
           ) : null}
-          <Button id='go-receipt' className='btn-block' type='primary' block onClick={() => void Taro.redirectTo({ url: `/packages/fee/pages/receipt/index?paymentId=${p.id}` })}>
+          <Button id='go-receipt' className='btn-block' type='primary' fill={view ? 'outline' : 'solid'} block onClick={() => void Taro.redirectTo({ url: `/packages/fee/pages/receipt/index?paymentId=${p.id}` })}>
             查看电子收据
           </Button>
           <Button className='btn-block' fill='outline' type='primary' block onClick={goHome}>
@@ -75,7 +104,7 @@ export default function ResultPage() {
         </View>
       ) : (
         <Button className='btn-block' fill='outline' type='primary' block onClick={() => void Taro.navigateBack()}>
-          {order ? '返回订单' : '返回账单'}
+          {subject.back}
         </Button>
       )}
     </View>

@@ -1,11 +1,12 @@
 import { Text, View } from '@tarojs/components'
-import Taro from '@tarojs/taro'
+import Taro, { useRouter } from '@tarojs/taro'
 import { useState } from 'react'
 import type { ApiError } from '@contracts/errors'
 import { HouseholdCode } from '@contracts/user'
-import { bindHousehold } from '../../../../services/household'
 import { fieldError } from '../../../../services/result'
-import { ME_PATH } from '../../../../services/session'
+import { ME_PATH, api, applyMe, returnTo } from '../../../../client'
+import { Notice, Section } from '../../../../ui/kit'
+import { PageShell } from '../../../../ui/shell'
 import { Input } from '../../../../ui/form'
 import { Button } from '../../../../ui/nut'
 import '../../household.scss'
@@ -17,6 +18,7 @@ function pretty(raw: string): string {
 }
 
 export default function BindPage() {
+  const { params } = useRouter()
   const [code, setCode] = useState('')
   const [error, setError] = useState<ApiError | null>(null)
   const [localError, setLocalError] = useState('')
@@ -31,23 +33,25 @@ export default function BindPage() {
     }
     setLocalError('')
     setBusy(true)
-    const res = await bindHousehold(code)
+    const res = await api.user.bindHousehold({ code })
     setBusy(false)
     if (!res.ok) {
       setError(res.error)
       return
     }
     setError(null)
+    applyMe(res.data)
     const home = res.data.current
     void Taro.showToast({ title: '绑定成功', icon: 'success' })
-    setTimeout(() => void Taro.switchTab({ url: ME_PATH }), 600)
+    // Sent here by a link that needed a household: go on to it.
+    setTimeout(() => returnTo(params.redirect, ME_PATH), 600)
     if (home) Taro.setStorageSync('linli.lastBound', home.householdId)
   }
 
   // The server's message says more than the field's (e.g. how many attempts are left today).
   const message = localError || error?.message || fieldError(error, 'code') || ''
   return (
-    <View className='page' id='bind-page'>
+    <PageShell id='bind-page'>
       <View className='hero'>
         <Text className='hero-title'>业主绑定房屋</Text>
         <Text className='hero-sub'>房屋码印在物业发放的《入住通知书》上，也可向网格管家索取</Text>
@@ -77,9 +81,8 @@ export default function BindPage() {
           绑定
         </Button>
       </View>
-      <View className='card'>
-        <Text className='section-title'>不是业主？</Text>
-        <Text className='muted'>家庭成员或租户可以请业主在「邀请家人」中发送邀请，或申请加入房屋由网格管家审核。</Text>
+      <Section title='不是业主？'>
+        <Notice tone='info'>家庭成员或租户可以请业主在「邀请家人」中发送邀请，或申请加入房屋，由网格管家审核。</Notice>
         <Button
           className='btn-block'
           fill='outline'
@@ -89,7 +92,7 @@ export default function BindPage() {
         >
           申请加入房屋
         </Button>
-      </View>
-    </View>
+      </Section>
+    </PageShell>
   )
 }

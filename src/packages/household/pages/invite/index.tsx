@@ -1,10 +1,13 @@
 import { Text, View } from '@tarojs/components'
-import Taro, { useRouter, useShareAppMessage } from '@tarojs/taro'
+import { useRouter, useShareAppMessage } from '@tarojs/taro'
 import { useState } from 'react'
 import type { ApiError } from '@contracts/errors'
 import type { OutputOf } from '@contracts/registry'
 import { RELATION_LABELS } from '@contracts/roles'
-import { createInvitation } from '../../../../services/household'
+import { api } from '../../../../client'
+import { ShareButton } from '../../../../components/ShareSheet'
+import { PageShell } from '../../../../ui/shell'
+import { Notice, Segmented } from '../../../../ui/kit'
 import { formatDateTime } from '../../../../utils/time'
 import { Button } from '../../../../ui/nut'
 import '../../household.scss'
@@ -25,12 +28,12 @@ export default function InvitePage() {
   // WeChat has no share-success callback: the token in the path is what the invitee redeems.
   useShareAppMessage(() => ({
     title: inv ? `邀请你加入 ${inv.communityName} ${inv.householdLabel}` : '邻里 · 社区生活服务',
-    path: inv ? `${ACCEPT_PATH}?token=${inv.token}` : '/pages/home/index'
+    path: inv ? `${ACCEPT_PATH}?token=${inv.token}&communityId=${communityId}` : '/pages/home/index'
   }))
 
   const create = async () => {
     setBusy(true)
-    const res = await createInvitation({ householdId, relation }, communityId)
+    const res = await api.user.createInvitation({ householdId, relation }, communityId ? { communityId } : {})
     setBusy(false)
     if (res.ok) {
       setInv(res.data)
@@ -38,28 +41,21 @@ export default function InvitePage() {
     } else setError(res.error)
   }
 
-  const h5Link = inv && process.env.TARO_ENV === 'h5' ? `${window.location.origin}/#${ACCEPT_PATH}?token=${inv.token}` : ''
   return (
-    <View className='page' id='invite-page'>
+    <PageShell id='invite-page'>
       <View className='card'>
         <Text className='section-title'>邀请谁加入？</Text>
-        <View className='choice-list'>
-          {(['family', 'tenant'] as const).map((r) => (
-            <Text
-              key={r}
-              id={`invite-${r}`}
-              className={`choice ${relation === r ? 'choice--on' : ''}`}
-              onClick={() => {
-                setRelation(r)
-                setInv(null)
-              }}
-            >
-              {RELATION_LABELS[r]}
-            </Text>
-          ))}
-        </View>
+        <Segmented
+          id='invite'
+          value={relation}
+          options={(['family', 'tenant'] as const).map((r) => ({ value: r, label: RELATION_LABELS[r] }))}
+          onChange={(r) => {
+            setRelation(r)
+            setInv(null)
+          }}
+        />
         <Text className='muted'>邀请 7 天内有效，只能使用一次。对方接受后即成为房屋成员。</Text>
-        {error ? <Text className='field-error'>{error.message}</Text> : null}
+        {error ? <Notice tone='danger'>{error.message}</Notice> : null}
         {!inv ? (
           <Button id='invite-create' className='btn-block' type='primary' block loading={busy} onClick={() => void create()}>
             生成邀请
@@ -73,27 +69,17 @@ export default function InvitePage() {
             {inv.communityName} · {inv.householdLabel} · {RELATION_LABELS[inv.relation]}
           </Text>
           <Text className='muted'>有效期至 {formatDateTime(inv.expiresAt)}</Text>
-          {process.env.TARO_ENV === 'weapp' ? (
-            <Button className='btn-block' type='primary' block openType='share'>
-              发送给微信好友
-            </Button>
-          ) : (
-            <View>
-              <Text className='invite-link' id='invite-link'>
-                {h5Link}
-              </Text>
-              <Button
-                className='btn-block'
-                type='primary'
-                block
-                onClick={() => void Taro.setClipboardData({ data: h5Link })}
-              >
-                复制邀请链接
-              </Button>
-            </View>
-          )}
+          <ShareButton
+            id='invite-share'
+            text='发送给微信好友'
+            content={{
+              title: `邀请你加入 ${inv.communityName} ${inv.householdLabel}`,
+              path: `${ACCEPT_PATH}?token=${inv.token}&communityId=${communityId}`,
+              description: `以${RELATION_LABELS[inv.relation]}身份加入，${formatDateTime(inv.expiresAt)} 前有效，仅可使用一次`
+            }}
+          />
         </View>
       ) : null}
-    </View>
+    </PageShell>
   )
 }

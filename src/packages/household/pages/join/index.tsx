@@ -1,20 +1,18 @@
 import { Text, View } from '@tarojs/components'
-import { useDidShow } from '@tarojs/taro'
 import { useState } from 'react'
 import type { ApiError } from '@contracts/errors'
 import type { OutputOf } from '@contracts/registry'
-import { StateView } from '../../../../components/StateView'
-import { listBuildings, listCommunities, requestJoin } from '../../../../services/household'
-import { goHome } from '../../../../services/session'
+import { api, goHome } from '../../../../client'
+import { Icon, Notice } from '../../../../ui/kit'
+import { PageShell, useQuery } from '../../../../ui/shell'
 import { TextArea } from '../../../../ui/form'
 import { Button } from '../../../../ui/nut'
 import '../../household.scss'
 
-type Communities = OutputOf<'user.listCommunities'>['communities']
 type Buildings = OutputOf<'user.listBuildings'>['buildings']
 
 export default function JoinPage() {
-  const [communities, setCommunities] = useState<Communities | null>(null)
+  const q = useQuery(() => api.user.listCommunities(), [])
   const [communityId, setCommunityId] = useState('')
   const [buildings, setBuildings] = useState<Buildings>([])
   const [buildingId, setBuildingId] = useState('')
@@ -25,20 +23,16 @@ export default function JoinPage() {
   const [sent, setSent] = useState(false)
   const [busy, setBusy] = useState(false)
 
-  useDidShow(() => {
-    void listCommunities().then((r) => (r.ok ? setCommunities(r.data.communities) : setError(r.error)))
-  })
-
   const pickCommunity = (id: string) => {
     setCommunityId(id)
     setBuildingId('')
     setHouseholdId('')
-    void listBuildings(id).then((r) => (r.ok ? setBuildings(r.data.buildings) : setError(r.error)))
+    void api.user.listBuildings({ communityId: id }, { communityId: id }).then((r) => (r.ok ? setBuildings(r.data.buildings) : setError(r.error)))
   }
 
   const submit = async () => {
     setBusy(true)
-    const res = await requestJoin({ householdId, relation, note })
+    const res = await api.user.requestJoin({ householdId, relation, note }, { communityId })
     setBusy(false)
     if (res.ok) setSent(true)
     else setError(res.error)
@@ -46,10 +40,10 @@ export default function JoinPage() {
 
   if (sent) {
     return (
-      <View className='page'>
+      <PageShell>
         <View className='card done' id='join-sent'>
           <View className='done__mark'>
-            <Text>✓</Text>
+            <Icon name='success' size='xl' color='white' />
           </View>
           <Text className='section-title'>申请已提交</Text>
           <Text className='muted'>网格管家核实后会通过申请，结果将出现在消息中</Text>
@@ -57,14 +51,13 @@ export default function JoinPage() {
             返回首页
           </Button>
         </View>
-      </View>
+      </PageShell>
     )
   }
   const building = buildings.find((b) => b.id === buildingId)
   return (
-    <View className='page' id='join-page'>
-      {!communities ? <StateView loading={!error} error={error} /> : null}
-      {communities ? (
+    <PageShell id='join-page' query={q}>
+      {({ communities }) => (
         <View className='card'>
           <Text className='step'>1. 选择社区</Text>
           <View className='choice-list'>
@@ -110,14 +103,14 @@ export default function JoinPage() {
               </View>
               <Text className='step'>备注（选填）</Text>
               <TextArea value={note} maxLength={100} placeholder='例如：业主王先生的女儿' onChange={(v: string) => setNote(v)} />
-              {error ? <Text className='field-error'>{error.message}</Text> : null}
+              {error ? <Notice tone='danger'>{error.message}</Notice> : null}
               <Button id='join-submit' className='btn-block' type='primary' block loading={busy} onClick={() => void submit()}>
                 提交申请
               </Button>
             </View>
           ) : null}
         </View>
-      ) : null}
-    </View>
+      )}
+    </PageShell>
   )
 }

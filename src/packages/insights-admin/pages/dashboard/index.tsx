@@ -1,11 +1,13 @@
 import { Picker, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import { useEffect, useMemo, useState } from 'react'
-import type { ApiError } from '@contracts/errors'
-import { StateView } from '../../../../components/StateView'
-import { type Dashboard, type Figures, type Scope, INSIGHTS_ADMIN_PKG, dashboard, exportCsv } from '../../../../services/insights-admin'
+import { type ReactNode, useMemo, useState } from 'react'
+import type { InputOf, OutputOf } from '@contracts/registry'
+import { api } from '../../../../client'
+import { SAVED_TEXT, saveCsv } from '../../../../services/csv'
 import { fieldError, toastError } from '../../../../services/result'
+import { ButtonRow, Cell, CellGroup, Chip, Icon, Section, Segmented, StatGrid } from '../../../../ui/kit'
 import { Button } from '../../../../ui/nut'
+import { PageShell, useQuery } from '../../../../ui/shell'
 import { Chart } from '../../chart/Chart'
 import { dailyChart, funnelChart, linesChart } from '../../chart/specs'
 import {
@@ -28,7 +30,40 @@ import {
   windowLabel,
   yuanText
 } from '../../format'
+import { INSIGHTS_ADMIN_PKG } from '../../links'
 import '../../insights-admin.scss'
+
+type Dashboard = OutputOf<'insights.dashboard'>
+type Figures = Dashboard['figures']
+type Scope = NonNullable<InputOf<'insights.dashboard'>['scope']>
+
+/**
+ * A small table: the first column takes the room left and wraps, the figures keep to the right.
+ * Nothing is cut off when the type grows.
+ */
+function Table({ head, rows }: { head: string[]; rows: { id: string; cells: ReactNode[] }[] }) {
+  if (rows.length === 0) return null
+  return (
+    <View className='ia-table'>
+      <View className='ia-table-row ia-table-row--head'>
+        {head.map((h, i) => (
+          <Text key={h} className={i === 0 ? 'ia-table-row__main' : 'ia-table-row__num'}>
+            {h}
+          </Text>
+        ))}
+      </View>
+      {rows.map((r) => (
+        <View key={r.id} className='ia-table-row' id={r.id}>
+          {r.cells.map((c, i) => (
+            <View key={i} className={i === 0 ? 'ia-table-row__main' : 'ia-table-row__num'}>
+              {c}
+            </View>
+          ))}
+        </View>
+      ))}
+    </View>
+  )
+}
 
 type Pick = { kind: 'preset'; key: PresetKey } | { kind: 'month'; month: string } | { kind: 'custom' }
 
@@ -51,7 +86,8 @@ function FigureCard(props: {
       </Text>
       {d ? (
         <Text className={`ia-delta ia-delta--${d.dir}`} id={`${props.id}-delta`}>
-          {d.text} <Text className='muted'>较上期</Text>
+          {d.text}
+          <Text className='ia-delta__vs'>较上期</Text>
         </Text>
       ) : null}
       {props.sub ? <Text className='ia-fig__sub'>{props.sub}</Text> : null}
@@ -122,33 +158,8 @@ export default function DashboardPage() {
   const [pick, setPick] = useState<Pick>({ kind: 'preset', key: '30d' })
   const [range, setRange] = useState<Range>(() => presetRange('30d', now))
   const [custom, setCustom] = useState<Range>(() => presetRange('30d', now))
-  const [data, setData] = useState<Dashboard | null>(null)
-  const [error, setError] = useState<ApiError | null>(null)
-  const [loading, setLoading] = useState(false)
+  const q = useQuery(() => api.insights.dashboard({ scope, from: range.from, to: range.to }), [scope, range.from, range.to])
   const [exporting, setExporting] = useState(false)
-
-  useEffect(() => {
-    let stale = false
-    setLoading(true)
-    void dashboard({ scope, from: range.from, to: range.to }).then((r) => {
-      if (stale) return
-      setLoading(false)
-      if (r.ok) {
-        setData(r.data)
-        setError(null)
-        return
-      }
-      setError(r.error)
-      // Figures of another range must not stay under this range's label.
-      if (!r.error.fields?.length) {
-        setData(null)
-        toastError(r.error)
-      }
-    })
-    return () => {
-      stale = true
-    }
-  }, [scope, range])
 
   const choosePreset = (key: PresetKey) => {
     setPick({ kind: 'preset', key })
@@ -173,27 +184,32 @@ export default function DashboardPage() {
 
   const doExport = async () => {
     setExporting(true)
-    const r = await exportCsv({ scope, from: range.from, to: range.to })
+    const r = await api.insights.exportCsv({ scope, from: range.from, to: range.to })
+    if (!r.ok) {
+      setExporting(false)
+      return toastError(r.error)
+    }
+    const saved = await saveCsv(r.data.fileName, r.data.csv)
     setExporting(false)
-    if (!r.ok) return toastError(r.error)
-    const said = { downloaded: '已下载', shared: '已发送', copied: '已复制到剪贴板', cancelled: '' }[r.data.savedAs]
-    if (said) void Taro.showToast({ title: said, icon: 'none' })
+    if (SAVED_TEXT[saved]) void Taro.showToast({ title: SAVED_TEXT[saved], icon: 'none' })
   }
 
   const today = dayOf(now)
   const monthIndex = pick.kind === 'month' ? months.findIndex((m) => m.month === pick.month) : -1
   const invalidCustom = pick.kind === 'custom' ? customError(custom) : null
-  const serverRangeError = fieldError(error, 'from') ?? fieldError(error, 'to')
+  const serverRangeError = fieldError(q.error, 'from') ?? fieldError(q.error, 'to')
 
-  const filters = (
-    <View className='card' id='ia-filters'>
-      <View className='ia-seg'>
-        {(['community', 'all'] as const).map((s) => (
-          <Text key={s} id={`scope-${s}`} className={`ia-seg__item ${scope === s ? 'ia-seg__item--on' : ''}`} onClick={() => setScope(s)}>
-            {s === 'community' ? '本社区' : '全部社区'}
-          </Text>
-        ))}
-      </View>
+  const filters = (data: Dashboard) => (
+    <Section id='ia-filters'>
+      <Segmented<Scope>
+        id='scope'
+        value={scope}
+        options={[
+          { value: 'community', label: '本社区' },
+          { value: 'all', label: '全部社区' }
+        ]}
+        onChange={setScope}
+      />
       <View className='ia-chips'>
         {PRESETS.map((p) => (
           <Text
@@ -206,9 +222,10 @@ export default function DashboardPage() {
           </Text>
         ))}
         <Picker mode='selector' range={months.map((m) => m.label)} value={Math.max(0, monthIndex)} onChange={(e) => chooseMonth(Number(e.detail.value))}>
-          <Text id='range-month' className={`ia-chip ${pick.kind === 'month' ? 'ia-chip--on' : ''}`}>
-            {monthIndex >= 0 ? months[monthIndex]?.label : '按月'} ▾
-          </Text>
+          <View id='range-month' className={`ia-chip ${pick.kind === 'month' ? 'ia-chip--on' : ''}`}>
+            <Text>{monthIndex >= 0 ? months[monthIndex]?.label : '按月'}</Text>
+            <Icon name='arrow-down' size='xs' />
+          </View>
         </Picker>
         <Text id='range-custom' className={`ia-chip ${pick.kind === 'custom' ? 'ia-chip--on' : ''}`} onClick={() => chooseCustom(custom)}>
           自定义
@@ -217,228 +234,162 @@ export default function DashboardPage() {
       {pick.kind === 'custom' ? (
         <View className='ia-custom'>
           <Picker mode='date' value={custom.from} end={today} onChange={(e) => chooseCustom({ ...custom, from: String(e.detail.value) })}>
-            <Text className='ia-picker' id='custom-from'>
-              {custom.from} ▾
-            </Text>
+            <View className='ia-picker' id='custom-from'>
+              <Icon name='calendar' size='s' color='muted' />
+              <Text>{custom.from}</Text>
+            </View>
           </Picker>
-          <Text>至</Text>
+          <Text className='ia-custom__to'>至</Text>
           <Picker mode='date' value={custom.to} end={today} onChange={(e) => chooseCustom({ ...custom, to: String(e.detail.value) })}>
-            <Text className='ia-picker' id='custom-to'>
-              {custom.to} ▾
-            </Text>
+            <View className='ia-picker' id='custom-to'>
+              <Icon name='calendar' size='s' color='muted' />
+              <Text>{custom.to}</Text>
+            </View>
           </Picker>
         </View>
       ) : null}
       {invalidCustom || serverRangeError ? <Text className='field-error'>{invalidCustom ?? serverRangeError}</Text> : null}
       <View className='ia-range'>
         <Text className='ia-range__text' id='range-label'>
-          {rangeLabel(range)}
-          {range.to === addDays(today, -1) ? '（截至昨天）' : ''}
+          {rangeLabel(data)}
+          {data.to === addDays(today, -1) ? '（截至昨天）' : ''}
         </Text>
-        {loading && data ? <Text className='ia-updating'>更新中…</Text> : null}
+        {q.refreshing ? <Text className='ia-updating'>更新中…</Text> : null}
       </View>
-      <Text className='muted' id='computed-at'>
-        {data?.computedAt ? `数据更新于 ${stampText(data.computedAt)}` : data ? '数据尚未生成：夜间任务运行后显示' : ''}
+      <Text className='ia-note' id='computed-at'>
+        {data.computedAt ? `数据更新于 ${stampText(data.computedAt)}` : '数据尚未生成：夜间任务运行后显示'}
       </Text>
-    </View>
+    </Section>
   )
 
-  if (!data) {
-    return (
-      <View className='page' id='ia-dashboard'>
-        {filters}
-        <StateView loading={!error} error={error} />
-      </View>
-    )
-  }
-
-  const f = data.figures
-  const stages = [
-    { stage: '邀请访问', value: data.funnel.visits },
-    { stage: '报名/下单', value: data.funnel.converted },
-    { stage: '复购', value: data.funnel.repeat }
-  ]
   return (
-    <View className='page' id='ia-dashboard'>
-      {filters}
+    <PageShell id='ia-dashboard' query={q}>
+      {(data) => {
+        const f = data.figures
+        const stages = [
+          { stage: '邀请访问', value: data.funnel.visits },
+          { stage: '报名/下单', value: data.funnel.converted },
+          { stage: '复购', value: data.funnel.repeat }
+        ]
+        return (
+          <>
+            {filters(data)}
 
-      {data.atRisk > 0 && scope === 'community' ? (
-        <View className='ia-banner' id='ia-at-risk' onClick={() => void Taro.navigateTo({ url: `${INSIGHTS_ADMIN_PKG}/churn/index` })}>
-          <Text>流失预警 {data.atRisk} 户</Text>
-          <Text>查看 ›</Text>
-        </View>
-      ) : null}
+            {data.atRisk > 0 && scope === 'community' ? (
+              <CellGroup>
+                <Cell
+                  id='ia-at-risk'
+                  icon='warning'
+                  title={`流失预警 ${data.atRisk} 户`}
+                  desc='查看原因，安排管家跟进'
+                  onClick={() => void Taro.navigateTo({ url: `${INSIGHTS_ADMIN_PKG}/churn/index` })}
+                />
+              </CellGroup>
+            ) : null}
 
-      {figureCards(f, data.previous, pick.kind !== 'custom')}
+            {figureCards(f, data.previous, pick.kind !== 'custom')}
 
-      <View className='card'>
-        <View className='ia-card-title'>
-          <Text className='ia-card-title__text'>每日 GMV 与订单</Text>
-          <Text className='muted'>{data.days.length} 天</Text>
-        </View>
-        <Chart id='chart-daily' size='m' version={digest([data.from, data.to, data.scope, data.days])} label='每日 GMV 与订单折线图' build={() => dailyChart(data.days)} />
-      </View>
+            <Section title='每日 GMV 与订单' extra={`${data.days.length} 天`}>
+              <Chart id='chart-daily' size='m' version={digest([data.from, data.to, data.scope, data.days])} label='每日 GMV 与订单折线图' build={() => dailyChart(data.days)} />
+            </Section>
 
-      <View className='card' id='ia-lines'>
-        <View className='ia-card-title'>
-          <Text className='ia-card-title__text'>服务品类</Text>
-          <Text className='muted'>按 GMV</Text>
-        </View>
-        {data.lines.length ? (
-          <Chart
-            id='chart-lines'
-            size={data.lines.length > 4 ? 'm' : 's'}
-            version={digest([data.from, data.to, data.scope, data.lines])}
-            label='各服务品类 GMV 条形图'
-            build={() => linesChart(data.lines)}
-          />
-        ) : (
-          <Text className='muted'>区间内没有订单</Text>
-        )}
-        <View className='ia-table-row ia-table-row--head'>
-          <Text className='ia-table-row__main'>品类</Text>
-          <Text className='ia-table-row__num'>订单</Text>
-          <Text className='ia-table-row__num ia-table-row__num--wide'>GMV</Text>
-        </View>
-        {data.lines.map((l) => (
-          <View key={l.line} className='ia-table-row' id={`line-${l.line}`}>
-            <Text className='ia-table-row__main'>{l.label}</Text>
-            <Text className='ia-table-row__num'>{l.orders}</Text>
-            <Text className='ia-table-row__num ia-table-row__num--wide'>{yuanText(l.gmvFen)}</Text>
-          </View>
-        ))}
-      </View>
+            <Section id='ia-lines' title='服务品类' extra='按 GMV'>
+              {data.lines.length ? (
+                <Chart
+                  id='chart-lines'
+                  size={data.lines.length > 4 ? 'm' : 's'}
+                  version={digest([data.from, data.to, data.scope, data.lines])}
+                  label='各服务品类 GMV 条形图'
+                  build={() => linesChart(data.lines)}
+                />
+              ) : (
+                <Text className='ia-note'>区间内没有订单</Text>
+              )}
+              <Table
+                head={['品类', '订单', 'GMV']}
+                rows={data.lines.map((l) => ({ id: `line-${l.line}`, cells: [l.label, String(l.orders), yuanText(l.gmvFen)] }))}
+              />
+            </Section>
 
-      <View className='card' id='ia-funnel'>
-        <View className='ia-card-title'>
-          <Text className='ia-card-title__text'>邀请转化漏斗</Text>
-          <Text className='muted'>区间内发出的邀请</Text>
-        </View>
-        {data.funnel.visits + data.funnel.converted > 0 ? (
-          <Chart id='chart-funnel' size='s' version={digest([data.from, data.to, data.scope, data.funnel])} label='邀请访问、报名下单、复购漏斗图' build={() => funnelChart(stages)} />
-        ) : (
-          <Text className='muted'>区间内没有邀请带来的访问</Text>
-        )}
-        <View className='ia-funnel-nums'>
-          <View className='stat'>
-            <Text className='stat-value' id='funnel-visits'>
-              {data.funnel.visits}
-            </Text>
-            <Text className='stat-label'>邀请访问</Text>
-          </View>
-          <View className='stat'>
-            <Text className='stat-value'>{data.funnel.signups}</Text>
-            <Text className='stat-label'>活动报名</Text>
-          </View>
-          <View className='stat'>
-            <Text className='stat-value'>{data.funnel.orders}</Text>
-            <Text className='stat-label'>邀请下单</Text>
-          </View>
-          <View className='stat'>
-            <Text className='stat-value' id='funnel-repeat'>
-              {data.funnel.repeat}
-            </Text>
-            <Text className='stat-label'>复购户</Text>
-          </View>
-        </View>
-      </View>
+            <Section id='ia-funnel' title='邀请转化漏斗' extra='区间内发出的邀请'>
+              {data.funnel.visits + data.funnel.converted > 0 ? (
+                <Chart id='chart-funnel' size='s' version={digest([data.from, data.to, data.scope, data.funnel])} label='邀请访问、报名下单、复购漏斗图' build={() => funnelChart(stages)} />
+              ) : (
+                <Text className='ia-note'>区间内没有邀请带来的访问</Text>
+              )}
+              <StatGrid
+                columns={4}
+                items={[
+                  { label: '邀请访问', value: data.funnel.visits, id: 'funnel-visits' },
+                  { label: '活动报名', value: data.funnel.signups },
+                  { label: '邀请下单', value: data.funnel.orders },
+                  { label: '复购户', value: data.funnel.repeat, id: 'funnel-repeat' }
+                ]}
+              />
+            </Section>
 
-      {scope === 'all' ? (
-        <View className='card' id='ia-communities'>
-          <Text className='section-title' style={{ marginTop: 0 }}>
-            各社区
-          </Text>
-          {data.communities.map((c) => (
-            <View key={c.communityId} className='ia-community' id={`community-${c.communityId}`}>
-              <Text className='ia-community__name'>{c.name}</Text>
-              <View className='ia-community__stats'>
-                <View className='ia-community__stat'>
-                  <Text className='ia-community__stat-value'>{c.orders}</Text>订单
-                </View>
-                <View className='ia-community__stat'>
-                  <Text className='ia-community__stat-value'>{yuanText(c.gmvFen)}</Text>GMV
-                </View>
-                <View className='ia-community__stat'>
-                  <Text className='ia-community__stat-value'>{yuanText(c.aovFen)}</Text>客单价
-                </View>
-                <View className='ia-community__stat'>
-                  <Text className='ia-community__stat-value'>{bpText(c.repurchaseBp)}</Text>回购率
-                </View>
-                <View className='ia-community__stat'>
-                  <Text className='ia-community__stat-value'>{bpText(c.collectionBp)}</Text>收缴率
-                </View>
-                <View className='ia-community__stat'>
-                  <Text className='ia-community__stat-value'>{c.atRisk}</Text>预警户
-                </View>
-              </View>
-            </View>
-          ))}
-        </View>
-      ) : null}
+            {scope === 'all' ? (
+              <Section id='ia-communities' title='各社区'>
+                {data.communities.map((c) => (
+                  <View key={c.communityId} className='ia-community' id={`community-${c.communityId}`}>
+                    <Text className='ia-community__name'>{c.name}</Text>
+                    <StatGrid
+                      columns={3}
+                      items={[
+                        { label: '订单', value: c.orders },
+                        { label: 'GMV', value: yuanText(c.gmvFen) },
+                        { label: '客单价', value: yuanText(c.aovFen) },
+                        { label: '回购率', value: bpText(c.repurchaseBp) },
+                        { label: '收缴率', value: bpText(c.collectionBp) },
+                        { label: '预警户', value: c.atRisk, tone: c.atRisk ? 'danger' : 'default' }
+                      ]}
+                    />
+                  </View>
+                ))}
+              </Section>
+            ) : null}
 
-      {scope === 'community' ? (
-        <View className='card' id='ia-butlers'>
-          <Text className='section-title' style={{ marginTop: 0 }}>
-            管家表现
-          </Text>
-          {data.butlers.length === 0 ? <Text className='muted'>区间内没有管家任务</Text> : null}
-          {data.butlers.length ? (
-            <View className='ia-table-row ia-table-row--head'>
-              <Text className='ia-table-row__main'>管家</Text>
-              <Text className='ia-table-row__num'>任务完成</Text>
-              <Text className='ia-table-row__num'>跟进</Text>
-              <Text className='ia-table-row__num'>召回</Text>
-            </View>
-          ) : null}
-          {data.butlers.map((b) => (
-            <View key={b.butlerUserId} className='ia-table-row' id={`butler-${b.butlerUserId}`}>
-              <Text className='ia-table-row__main'>{b.name}</Text>
-              <Text className='ia-table-row__num'>{bpText(b.completionBp)}</Text>
-              <Text className='ia-table-row__num'>{b.followUps}</Text>
-              <Text className='ia-table-row__num'>{b.reactivated}</Text>
-            </View>
-          ))}
-        </View>
-      ) : null}
+            {scope === 'community' ? (
+              <Section id='ia-butlers' title='管家表现'>
+                {data.butlers.length === 0 ? <Text className='ia-note'>区间内没有管家任务</Text> : null}
+                <Table
+                  head={['管家', '任务完成', '跟进', '召回']}
+                  rows={data.butlers.map((b) => ({ id: `butler-${b.butlerUserId}`, cells: [b.name, bpText(b.completionBp), String(b.followUps), String(b.reactivated)] }))}
+                />
+              </Section>
+            ) : null}
 
-      <View className='card' id='ia-workers'>
-        <Text className='section-title' style={{ marginTop: 0 }}>
-          师傅口碑
-        </Text>
-        {data.workers.length === 0 ? <Text className='muted'>还没有服务师傅</Text> : null}
-        {data.workers.length ? (
-          <View className='ia-table-row ia-table-row--head'>
-            <Text className='ia-table-row__main'>师傅</Text>
-            <Text className='ia-table-row__num'>平均分</Text>
-            <Text className='ia-table-row__num'>评价数</Text>
-          </View>
-        ) : null}
-        {data.workers.map((w) => (
-          <View key={w.workerId} className='ia-table-row' id={`worker-${w.workerId}`}>
-            <Text className='ia-table-row__main'>
-              {w.name}
-              {w.outstanding ? <Text className='ia-tag'>优秀</Text> : null}
-            </Text>
-            <Text className='ia-table-row__num'>{ratingText(w.avg100)}</Text>
-            <Text className='ia-table-row__num'>{w.ratings}</Text>
-          </View>
-        ))}
-      </View>
+            <Section id='ia-workers' title='师傅口碑'>
+              {data.workers.length === 0 ? <Text className='ia-note'>还没有服务师傅</Text> : null}
+              <Table
+                head={['师傅', '平均分', '评价数']}
+                rows={data.workers.map((w) => ({
+                  id: `worker-${w.workerId}`,
+                  cells: [
+                    <View key='name' className='ia-worker'>
+                      <Text>{w.name}</Text>
+                      {w.outstanding ? <Chip text='优秀' tone='accent' /> : null}
+                    </View>,
+                    ratingText(w.avg100),
+                    String(w.ratings)
+                  ]
+                }))}
+              />
+            </Section>
 
-      <Button id='export-csv' className='btn-block' block type='primary' loading={exporting} onClick={() => void doExport()}>
-        导出每日明细 CSV
-      </Button>
-      <View className='ia-links'>
-        <Text className='link' id='go-churn' onClick={() => void Taro.navigateTo({ url: `${INSIGHTS_ADMIN_PKG}/churn/index` })}>
-          流失预警 ›
-        </Text>
-        <Text className='link' id='go-segments' onClick={() => void Taro.navigateTo({ url: `${INSIGHTS_ADMIN_PKG}/segment/index` })}>
-          住户分群 ›
-        </Text>
-        <Text className='link' id='go-rules' onClick={() => void Taro.navigateTo({ url: `${INSIGHTS_ADMIN_PKG}/rules/index` })}>
-          分群与预警规则 ›
-        </Text>
-      </View>
-    </View>
+            <ButtonRow stacked>
+              <Button id='export-csv' type='primary' loading={exporting} onClick={() => void doExport()}>
+                导出每日明细（CSV）
+              </Button>
+            </ButtonRow>
+            <CellGroup title='更多分析'>
+              <Cell id='go-churn' icon='warning' title='流失预警' desc='预警住户、原因与召回结果' onClick={() => void Taro.navigateTo({ url: `${INSIGHTS_ADMIN_PKG}/churn/index` })} />
+              <Cell id='go-segments' icon='team' title='住户分群' desc='五类需求的住户，可定向发券' onClick={() => void Taro.navigateTo({ url: `${INSIGHTS_ADMIN_PKG}/segment/index` })} />
+              <Cell id='go-rules' icon='setting' title='分群与预警规则' desc='调整分群条件和预警分数线' onClick={() => void Taro.navigateTo({ url: `${INSIGHTS_ADMIN_PKG}/rules/index` })} />
+            </CellGroup>
+          </>
+        )
+      }}
+    </PageShell>
   )
 }

@@ -1,15 +1,21 @@
 import { Picker, Text, View } from '@tarojs/components'
-import Taro, { useLoad } from '@tarojs/taro'
-import { useState } from 'react'
+import Taro from '@tarojs/taro'
+import { useEffect, useState } from 'react'
 import { NEEDS, NEED_LABELS, RULE_OPS, RULE_OP_LABELS, SEGMENT_METRICS, SEGMENT_METRIC_LABELS } from '@contracts/insights-labels'
 import type { ApiError } from '@contracts/errors'
-import { StateView } from '../../../../components/StateView'
-import { type ChurnSettings, type Rules, type SegmentRule, rules as loadRules, saveRules } from '../../../../services/insights-admin'
+import type { OutputOf } from '@contracts/registry'
+import { api } from '../../../../client'
 import { fieldError } from '../../../../services/result'
 import { formatDateTime } from '../../../../utils/time'
 import { Input } from '../../../../ui/form'
+import { ActionBar, ButtonRow, Field, Icon, Notice, Section } from '../../../../ui/kit'
 import { Button } from '../../../../ui/nut'
+import { PageShell, useQuery } from '../../../../ui/shell'
 import '../../insights-admin.scss'
+
+type Rules = OutputOf<'insights.rules'>
+type SegmentRule = Rules['segments'][number]
+type ChurnSettings = Rules['churn']
 
 type Cond = SegmentRule['all'][number]
 /** The form keeps numbers as typed text until saving. */
@@ -40,21 +46,21 @@ function num(text: string): number | null {
 
 /** Operator: the segment rules (need, description, conditions) and the churn warning settings. */
 export default function RulesPage() {
-  const [view, setView] = useState<Rules | null>(null)
+  // Loaded once: coming back to the page must not overwrite rules being edited.
+  const q = useQuery(() => api.insights.rules(), [], { reloadOnShow: false })
   const [segments, setSegments] = useState<RuleForm[]>([])
   const [churn, setChurn] = useState<ChurnForm | null>(null)
   const [error, setError] = useState<ApiError | null>(null)
   const [local, setLocal] = useState<Record<string, string>>({})
   const [busy, setBusy] = useState(false)
 
-  const show = (r: Rules) => {
-    setView(r)
-    const f = toForm(r)
+  // The form follows the rules as loaded, and as saved.
+  useEffect(() => {
+    if (!q.data) return
+    const f = toForm(q.data)
     setSegments(f.segments)
     setChurn(f.churn)
-  }
-  // Loaded once: coming back to the page must not overwrite rules being edited.
-  useLoad(() => void loadRules().then((r) => (r.ok ? show(r.data) : setError(r.error))))
+  }, [q.data])
 
   /** Editing answers the errors shown: they come back, where still true, on the next save. */
   const touched = () => {
@@ -92,129 +98,148 @@ export default function RulesPage() {
     setLocal(problems)
     if (Object.keys(problems).length) return
     setBusy(true)
-    const r = await saveRules({ segments: parsed, churn: settings })
+    const r = await api.insights.saveRules({ segments: parsed, churn: settings })
     setBusy(false)
     if (!r.ok) return setError(r.error)
     setError(null)
-    show(r.data)
+    q.setData(r.data)
     void Taro.showToast({ title: '已保存，今晚重新计算', icon: 'none' })
   }
 
-  if (!view || !churn) return <View className='page'>{<StateView loading={!error} error={error} />}</View>
   const unplaced = error && !(error.fields ?? []).some((f) => f.path.startsWith('segments') || f.path.startsWith('churn'))
   return (
-    <View className='page' id='ia-rules'>
-      <View className='card'>
-        <Text className='section-title' style={{ marginTop: 0 }}>
-          住户分群规则
-        </Text>
-        <Text className='muted'>
-          {view.isDefault ? '当前为系统默认规则。' : `更新于 ${formatDateTime(view.updatedAt ?? 0)}。`}
-          每条规则的条件全部满足时，住户归入该需求；同一需求只看第一条命中的规则。指标均为住户近 180 天的记录。
-        </Text>
-      </View>
-
-      {segments.map((s, i) => (
-        <View key={i} className='card ia-rule' id={`rule-${i}`}>
-          <View className='ia-rule__head'>
-            <Picker mode='selector' range={NEEDS.map((n) => NEED_LABELS[n])} value={NEEDS.indexOf(s.need)} onChange={(e) => editRule(i, { need: NEEDS[Number(e.detail.value)] ?? s.need })}>
-              <Text className='ia-chip ia-chip--on' id={`rule-${i}-need`}>
-                {NEED_LABELS[s.need]} ▾
+    <PageShell id='ia-rules' query={q}>
+      {(view) =>
+        !churn ? null : (
+          <>
+            <Section title='住户分群规则'>
+              <Text className='ia-note' id='rules-updated'>
+                {view.isDefault ? '当前为系统默认规则。' : `更新于 ${formatDateTime(view.updatedAt ?? 0)}。`}
+                每条规则的条件全部满足时，住户归入该需求；同一需求只看第一条命中的规则。指标均为住户近 180 天的记录。
               </Text>
-            </Picker>
-            <Text className='ia-remove' id={`rule-${i}-remove`} onClick={() => {
-                touched()
-                setSegments(segments.filter((_, j) => j !== i))
-              }}>
-              删除规则
-            </Text>
-          </View>
-          <Text className='ia-label'>规则说明（住户详情里会显示）</Text>
-          <View className='ia-input'>
-            <Input id={`rule-${i}-label`} value={s.label} maxLength={40} onChange={(v: string) => editRule(i, { label: v })} />
-          </View>
-          {err(`segments.${i}.label`) ? <Text className='field-error'>{err(`segments.${i}.label`)}</Text> : null}
-          <Text className='ia-label' style={{ marginTop: '12px' }}>
-            条件（全部满足）
-          </Text>
-          {s.all.map((c, k) => (
-            <View key={k}>
-              <View className='ia-cond' id={`rule-${i}-cond-${k}`}>
-                <View className='ia-cond__metric'>
-                  <Picker
-                    mode='selector'
-                    range={SEGMENT_METRICS.map((m) => SEGMENT_METRIC_LABELS[m])}
-                    value={SEGMENT_METRICS.indexOf(c.metric)}
-                    onChange={(e) => editCond(i, k, { metric: SEGMENT_METRICS[Number(e.detail.value)] ?? c.metric })}
-                  >
-                    <Text className='ia-select' id={`rule-${i}-cond-${k}-metric`}>
-                      {SEGMENT_METRIC_LABELS[c.metric]}
-                    </Text>
+            </Section>
+
+            {segments.map((s, i) => (
+              <Section
+                key={i}
+                id={`rule-${i}`}
+                className='ia-rule'
+                title={
+                  <Picker mode='selector' range={NEEDS.map((n) => NEED_LABELS[n])} value={NEEDS.indexOf(s.need)} onChange={(e) => editRule(i, { need: NEEDS[Number(e.detail.value)] ?? s.need })}>
+                    <View className='ia-chip ia-chip--on' id={`rule-${i}-need`}>
+                      <Text>{NEED_LABELS[s.need]}</Text>
+                      <Icon name='arrow-down' size='xs' />
+                    </View>
                   </Picker>
-                </View>
-                <Text
-                  className='ia-select ia-cond__op'
-                  id={`rule-${i}-cond-${k}-op`}
-                  onClick={() => editCond(i, k, { op: RULE_OPS[(RULE_OPS.indexOf(c.op) + 1) % RULE_OPS.length] ?? c.op })}
-                >
-                  {RULE_OP_LABELS[c.op]}
-                </Text>
-                <View className='ia-input ia-cond__value'>
-                  <Input id={`rule-${i}-cond-${k}-value`} type='digit' value={c.value} onChange={(v: string) => editCond(i, k, { value: v })} />
-                </View>
-                {s.all.length > 1 ? (
-                  <Text className='ia-remove' onClick={() => editRule(i, { all: s.all.filter((_, j) => j !== k) })}>
-                    ✕
+                }
+                extra={
+                  <Text
+                    className='ia-remove'
+                    id={`rule-${i}-remove`}
+                    onClick={() => {
+                      touched()
+                      setSegments(segments.filter((_, j) => j !== i))
+                    }}
+                  >
+                    删除规则
                   </Text>
+                }
+              >
+                <Field label='规则说明（住户详情里会显示）' error={err(`segments.${i}.label`)}>
+                  <View className='ia-input'>
+                    <Input id={`rule-${i}-label`} value={s.label} maxLength={40} onChange={(v: string) => editRule(i, { label: v })} />
+                  </View>
+                </Field>
+                <Field label='条件（全部满足）' error={err(`segments.${i}.all`)}>
+                  {s.all.map((c, k) => (
+                    <View key={k} className='ia-cond-block'>
+                      <View className='ia-cond' id={`rule-${i}-cond-${k}`}>
+                        <View className='ia-cond__metric'>
+                          <Picker
+                            mode='selector'
+                            range={SEGMENT_METRICS.map((m) => SEGMENT_METRIC_LABELS[m])}
+                            value={SEGMENT_METRICS.indexOf(c.metric)}
+                            onChange={(e) => editCond(i, k, { metric: SEGMENT_METRICS[Number(e.detail.value)] ?? c.metric })}
+                          >
+                            <View className='ia-select' id={`rule-${i}-cond-${k}-metric`}>
+                              <Text className='ia-select__text'>{SEGMENT_METRIC_LABELS[c.metric]}</Text>
+                              <Icon name='arrow-down' size='xs' color='muted' />
+                            </View>
+                          </Picker>
+                        </View>
+                        <View className='ia-cond__rest'>
+                          <Text
+                            className='ia-select ia-cond__op'
+                            id={`rule-${i}-cond-${k}-op`}
+                            onClick={() => editCond(i, k, { op: RULE_OPS[(RULE_OPS.indexOf(c.op) + 1) % RULE_OPS.length] ?? c.op })}
+                          >
+                            {RULE_OP_LABELS[c.op]}
+                          </Text>
+                          <View className='ia-input ia-cond__value'>
+                            <Input id={`rule-${i}-cond-${k}-value`} type='digit' value={c.value} onChange={(v: string) => editCond(i, k, { value: v })} />
+                          </View>
+                          {s.all.length > 1 ? (
+                            <View className='ia-remove ia-remove--icon' id={`rule-${i}-cond-${k}-remove`} onClick={() => editRule(i, { all: s.all.filter((_, j) => j !== k) })}>
+                              <Icon name='close' size='s' color='danger' />
+                            </View>
+                          ) : null}
+                        </View>
+                      </View>
+                      {err(`segments.${i}.all.${k}.value`) ? <Text className='field-error'>{err(`segments.${i}.all.${k}.value`)}</Text> : null}
+                    </View>
+                  ))}
+                </Field>
+                {s.all.length < 5 ? (
+                  <View className='ia-add' id={`rule-${i}-add-cond`} onClick={() => editRule(i, { all: [...s.all, { metric: 'orders180', op: 'gte', value: '1' }] })}>
+                    <Icon name='add' size='s' color='primary' />
+                    <Text>添加条件</Text>
+                  </View>
                 ) : null}
-              </View>
-              {err(`segments.${i}.all.${k}.value`) ? <Text className='field-error'>{err(`segments.${i}.all.${k}.value`)}</Text> : null}
-            </View>
-          ))}
-          {err(`segments.${i}.all`) ? <Text className='field-error'>{err(`segments.${i}.all`)}</Text> : null}
-          {s.all.length < 5 ? (
-            <Text className='ia-add' onClick={() => editRule(i, { all: [...s.all, { metric: 'orders180', op: 'gte', value: '1' }] })}>
-              + 添加条件
-            </Text>
-          ) : null}
-        </View>
-      ))}
-      <Text
-        className='ia-add'
-        id='rule-add'
-        style={{ marginTop: 0, marginBottom: '16px' }}
-        onClick={() => {
-          touched()
-          setSegments([...segments, { need: 'save_money', label: '', all: [{ metric: 'orders180', op: 'gte', value: '1' }] }])
-        }}
-      >
-        + 添加规则
-      </Text>
-      {err('segments') ? <Text className='field-error'>{err('segments')}</Text> : null}
-
-      <View className='card' id='churn-settings'>
-        <Text className='section-title' style={{ marginTop: 0 }}>
-          流失预警设置
-        </Text>
-        {CHURN_FIELDS.map((f) => (
-          <View key={f.key} className='ia-field'>
-            <Text className='ia-label'>{f.label}</Text>
-            <View className='ia-input'>
-              <Input id={`churn-${f.key}`} type='number' value={churn[f.key]} onChange={(v: string) => {
+              </Section>
+            ))}
+            <ButtonRow stacked>
+              <Button
+                fill='outline'
+                type='primary'
+                id='rule-add'
+                onClick={() => {
                   touched()
-                  setChurn({ ...churn, [f.key]: v })
-                }} />
-            </View>
-            {err(`churn.${f.key}`) ? <Text className='field-error'>{err(`churn.${f.key}`)}</Text> : <Text className='muted'>{f.hint}</Text>}
-          </View>
-        ))}
-      </View>
+                  setSegments([...segments, { need: 'save_money', label: '', all: [{ metric: 'orders180', op: 'gte', value: '1' }] }])
+                }}
+              >
+                添加规则
+              </Button>
+            </ButtonRow>
+            {err('segments') ? <Text className='field-error'>{err('segments')}</Text> : null}
 
-      {unplaced ? <Text className='field-error'>{error.message}</Text> : null}
-      {Object.keys(local).length ? <Text className='field-error'>有填写不正确的地方，请检查标红的项</Text> : null}
-      <Button id='rules-save' className='btn-block' block type='primary' loading={busy} onClick={() => void save()}>
-        保存（今晚重新计算分群与预警）
-      </Button>
-    </View>
+            <Section id='churn-settings' title='流失预警设置'>
+              {CHURN_FIELDS.map((f) => (
+                <Field key={f.key} label={f.label} error={err(`churn.${f.key}`)} hint={f.hint}>
+                  <View className='ia-input'>
+                    <Input
+                      id={`churn-${f.key}`}
+                      type='number'
+                      value={churn[f.key]}
+                      onChange={(v: string) => {
+                        touched()
+                        setChurn({ ...churn, [f.key]: v })
+                      }}
+                    />
+                  </View>
+                </Field>
+              ))}
+            </Section>
+
+            {unplaced ? <Notice tone='danger'>{error.message}</Notice> : null}
+            {Object.keys(local).length ? <Notice tone='danger'>有填写不正确的地方，请检查标红的项</Notice> : null}
+            <ActionBar>
+              <Button id='rules-save' type='primary' loading={busy} onClick={() => void save()}>
+                保存（今晚重新计算）
+              </Button>
+            </ActionBar>
+          </>
+        )
+      }
+    </PageShell>
   )
 }

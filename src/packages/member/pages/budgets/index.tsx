@@ -1,139 +1,150 @@
 import { Text, View } from '@tarojs/components'
-import Taro, { useDidShow } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
 import { useState } from 'react'
-import { BUDGET_KINDS, BUDGET_KIND_LABELS } from '@contracts/member'
-import type { ApiError } from '@contracts/errors'
-import { Price } from '../../../../components/Price'
-import { StateView } from '../../../../components/StateView'
-import { type Budgets, MEMBER_PKG, budgets, createBudget, newRequestId, yuanToFen } from '../../../../services/member'
-import { fieldError, toastError } from '../../../../services/result'
-import { currentMe } from '../../../../services/session'
+import { BUDGET_KIND_LABELS } from '@contracts/member'
+import { api, useSession } from '../../../../client'
+import { Choices } from '../../../../components/Choices'
+import { TextBox } from '../../../../components/TextBox'
+import { newRequestId } from '../../../../services/request-id'
+import { toastError } from '../../../../services/result'
+import { type FieldErrors, fieldsByPath } from '../../../../utils/form-errors'
+import { parseYuan } from '../../../../utils/money'
 import { formatDate } from '../../../../utils/time'
-import { Input } from '../../../../ui/form'
 import { Button } from '../../../../ui/nut'
+import { ButtonRow, Chip, Field, Price, Section, Segmented } from '../../../../ui/kit'
+import { EmptyState, PageShell, useQuery } from '../../../../ui/shell'
+import { memberLink, usePageCommunity } from '../../links'
 import '../../member.scss'
+
+type Kind = keyof typeof BUDGET_KIND_LABELS
+interface Form {
+  title: string
+  kind: Kind
+  eventId: string
+  cap: string
+}
 
 /** Incentive budgets per event or campaign and how much of each is used; operators set them up. */
 export default function BudgetsPage() {
-  const [data, setData] = useState<Budgets | null>(null)
-  const [error, setError] = useState<ApiError | null>(null)
-  const [form, setForm] = useState<{ title: string; kind: (typeof BUDGET_KINDS)[number]; eventId: string; cap: string } | null>(null)
-  const [formError, setFormError] = useState<ApiError | null>(null)
+  const communityId = usePageCommunity()
+  const { me } = useSession()
+  const operator = me?.current?.role === 'operator'
+  const q = useQuery(() => api.member.budgets(), [])
+  const [form, setForm] = useState<Form | null>(null)
+  const [errors, setErrors] = useState<FieldErrors>({})
   const [busy, setBusy] = useState(false)
   const [requestId, setRequestId] = useState(newRequestId)
-  const operator = currentMe()?.current?.role === 'operator'
-
-  const load = async () => {
-    const r = await budgets()
-    if (r.ok) setData(r.data)
-    else setError(r.error)
-  }
-  useDidShow(() => void load())
+  const set = (patch: Partial<Form>) => setForm((f) => (f ? { ...f, ...patch } : f))
 
   const save = async () => {
     if (!form) return
-    const capFen = yuanToFen(form.cap)
-    if (capFen === null) return void Taro.showToast({ title: '请填写预算金额', icon: 'none' })
+    const capFen = parseYuan(form.cap)
+    if (capFen === null) return setErrors({ capFen: form.cap.trim() ? '请填写金额，如 2000' : '请填写预算金额' })
+    setErrors({})
     setBusy(true)
-    const r = await createBudget({
+    const r = await api.member.createBudget({
       budget: { title: form.title, kind: form.kind, capFen, ...(form.kind === 'event' && form.eventId ? { eventId: form.eventId } : {}) },
       clientRequestId: requestId
     })
     setBusy(false)
     if (!r.ok) {
-      setFormError(r.error)
+      setErrors(fieldsByPath(r.error, 'budget.'))
       return toastError(r.error)
     }
     setForm(null)
-    setFormError(null)
     setRequestId(newRequestId())
-    void load()
+    void q.reload()
   }
 
-  if (!data) return <StateView loading={!error} error={error} onRetry={() => void load()} />
-  const eventTitle = (id: string | null) => data.events.find((e) => e.id === id)?.title
+  const open = (id: string) => void Taro.navigateTo({ url: memberLink('budget', communityId, { id }) })
+
   return (
-    <View className='page' id='budgets-page'>
-      {operator && !form ? (
-        <Button id='budget-new' className='btn-block' block type='primary' style={{ marginTop: 0, marginBottom: '24px' }} onClick={() => setForm({ title: '', kind: 'campaign', eventId: '', cap: '' })}>
-          设立激励预算
-        </Button>
-      ) : null}
-      {form ? (
-        <View className='card' id='budget-form'>
-          <Text className='section-title'>设立预算</Text>
-          <View className='mb-field'>
-            <Text className='mb-label'>名称</Text>
-            <View className='mb-input'>
-              <Input id='budget-title' value={form.title} placeholder='例如：重阳节活动激励' onChange={(v: string) => setForm({ ...form, title: v })} />
-            </View>
-            {fieldError(formError, 'budget.title') ? <Text className='field-error'>{fieldError(formError, 'budget.title')}</Text> : null}
-          </View>
-          <View className='mb-field'>
-            <Text className='mb-label'>用于</Text>
-            <View className='mb-choices'>
-              {BUDGET_KINDS.map((k) => (
-                <Text key={k} id={`budget-kind-${k}`} className={`mb-choice ${form.kind === k ? 'mb-choice--on' : ''}`} onClick={() => setForm({ ...form, kind: k })}>
-                  {BUDGET_KIND_LABELS[k]}
-                </Text>
-              ))}
-            </View>
-          </View>
-          {form.kind === 'event' ? (
-            <View className='mb-field'>
-              <Text className='mb-label'>活动（签到、评价奖励从此预算发放）</Text>
-              <View className='mb-choices'>
-                {data.events.map((e) => (
-                  <Text key={e.id} className={`mb-choice ${form.eventId === e.id ? 'mb-choice--on' : ''}`} onClick={() => setForm({ ...form, eventId: e.id })}>
-                    {e.title} · {formatDate(e.startAt)}
-                  </Text>
-                ))}
-              </View>
-              {fieldError(formError, 'budget.eventId') ? <Text className='field-error'>{fieldError(formError, 'budget.eventId')}</Text> : null}
-            </View>
-          ) : null}
-          <View className='mb-field'>
-            <Text className='mb-label'>预算金额（元）</Text>
-            <View className='mb-input'>
-              <Input id='budget-cap' type='digit' value={form.cap} placeholder='例如：2000' onChange={(v: string) => setForm({ ...form, cap: v })} />
-            </View>
-          </View>
-          <View className='mb-row-actions'>
-            <Button size='small' onClick={() => setForm(null)}>
-              取消
-            </Button>
-            <Button id='budget-save' size='small' type='primary' loading={busy} onClick={() => void save()}>
-              创建
-            </Button>
-          </View>
-        </View>
-      ) : null}
-      {data.budgets.length === 0 ? <StateView empty='还没有激励预算' /> : null}
-      {data.budgets.map((b) => {
-        const pct = b.capFen > 0 ? Math.round((b.spentFen / b.capFen) * 100) : 0
+    <PageShell id='budgets-page' query={q}>
+      {(data) => {
+        const eventTitle = (id: string | null) => data.events.find((e) => e.id === id)?.title
         return (
-          <View key={b.id} className='card' id={`budget-${b.id}`} onClick={() => void Taro.navigateTo({ url: `${MEMBER_PKG}/budget/index?id=${b.id}` })}>
-            <View className='row'>
-              <Text className='mb-ticket__title'>{b.title}</Text>
-              <Text className='badge badge--info'>{BUDGET_KIND_LABELS[b.kind]}</Text>
-            </View>
-            {b.eventId ? <Text className='mb-ticket__line'>活动：{eventTitle(b.eventId) ?? '（较早的活动）'}</Text> : null}
-            <View className='mb-bar'>
-              <View className={`mb-bar__fill ${pct >= 90 ? 'mb-bar__fill--hot' : ''}`} style={{ width: `${pct}%` }} />
-            </View>
-            <View className='row'>
-              <Text className='muted'>
-                已用 {pct}% · 发放 {b.grants} 次
-              </Text>
-              <View>
-                <Price fen={b.spentFen} size='s' />
-                <Text className='muted'> / </Text>
-                <Price fen={b.capFen} size='s' />
-              </View>
-            </View>
-          </View>
+          <>
+            {operator && !form ? (
+              <ButtonRow>
+                <Button id='budget-new' type='primary' onClick={() => setForm({ title: '', kind: 'campaign', eventId: '', cap: '' })}>
+                  设立激励预算
+                </Button>
+              </ButtonRow>
+            ) : null}
+            {form ? (
+              <Section title='设立预算' id='budget-form'>
+                <Field label='名称' required error={errors.title}>
+                  <TextBox id='budget-title' value={form.title} maxLength={24} placeholder='例如：重阳节活动激励' onChange={(v) => set({ title: v })} />
+                </Field>
+                <Field label='用于'>
+                  <Segmented<Kind>
+                    id='budget-kind'
+                    value={form.kind}
+                    options={[
+                      { value: 'campaign', label: BUDGET_KIND_LABELS.campaign },
+                      { value: 'event', label: BUDGET_KIND_LABELS.event }
+                    ]}
+                    onChange={(kind) => set({ kind })}
+                  />
+                </Field>
+                {form.kind === 'event' ? (
+                  <Field label='活动' hint='签到、评价奖励从这个预算发放' error={errors.eventId}>
+                    {data.events.length ? (
+                      <Choices id='budget-event' value={form.eventId} options={data.events.map((e) => ({ value: e.id, label: `${e.title} · ${formatDate(e.startAt)}` }))} onChange={(eventId) => set({ eventId })} />
+                    ) : (
+                      <Text className='mb-meta'>近期没有活动</Text>
+                    )}
+                  </Field>
+                ) : null}
+                <Field label='预算金额（元）' required error={errors.capFen}>
+                  <TextBox id='budget-cap' type='digit' value={form.cap} placeholder='例如：2000' onChange={(v) => set({ cap: v })} />
+                </Field>
+                <ButtonRow>
+                  <Button id='budget-cancel' onClick={() => setForm(null)}>
+                    取消
+                  </Button>
+                  <Button id='budget-save' type='primary' loading={busy} onClick={() => void save()}>
+                    创建
+                  </Button>
+                </ButtonRow>
+              </Section>
+            ) : null}
+            <View style={{ height: '24px' }} />
+            {data.budgets.length === 0 && !form ? (
+              <EmptyState
+                title='还没有激励预算'
+                hint={operator ? '为活动或专项设一笔预算，工作人员就能从中给住户发现金券、服务卡或积分' : '物业设立预算后会出现在这里'}
+              />
+            ) : null}
+            {data.budgets.map((b) => {
+              const pct = b.capFen > 0 ? Math.round((b.spentFen / b.capFen) * 100) : 0
+              return (
+                <View key={b.id} id={`budget-${b.id}`} onClick={() => open(b.id)}>
+                  <Section title={b.title} extra={<Chip text={BUDGET_KIND_LABELS[b.kind]} tone='info' />}>
+                    {b.eventId ? <Text className='mb-meta'>活动：{eventTitle(b.eventId) ?? '较早的活动'}</Text> : null}
+                    <View className='mb-bar'>
+                      <View className={`mb-bar__fill ${pct >= 90 ? 'mb-bar__fill--hot' : ''}`} style={{ width: `${Math.min(100, pct)}%` }} />
+                    </View>
+                    <View className='mb-row'>
+                      <Text className='mb-meta'>
+                        已用 {pct}%，发放 {b.grants} 次
+                      </Text>
+                      <View>
+                        <Price fen={b.spentFen} size='s' />
+                        <Text className='mb-meta' style={{ display: 'inline' }}>
+                          {' '}
+                          /{' '}
+                        </Text>
+                        <Price fen={b.capFen} size='s' />
+                      </View>
+                    </View>
+                  </Section>
+                </View>
+              )
+            })}
+          </>
         )
-      })}
-    </View>
+      }}
+    </PageShell>
   )
 }

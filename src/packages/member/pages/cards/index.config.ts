@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '我的服务卡' })
+export default definePageConfig({ navigationBarTitleText: '我的服务卡', enablePullDownRefresh: true })

@@ -1,20 +1,30 @@
-import { Text, View } from '@tarojs/components'
-import Taro, { useDidShow, useRouter } from '@tarojs/taro'
+import { Text } from '@tarojs/components'
+import Taro, { useRouter } from '@tarojs/taro'
 import { useState } from 'react'
 import type { Segment } from '@contracts/member'
 import { NEEDS, NEED_LABELS } from '@contracts/insights-labels'
-import type { ApiError } from '@contracts/errors'
-import { StateView } from '../../../../components/StateView'
-import { type Template, issueCoupons, newRequestId, previewSegment, templates } from '../../../../services/member'
+import { api } from '../../../../client'
+import { Choices } from '../../../../components/Choices'
+import { newRequestId } from '../../../../services/request-id'
+import { toastError } from '../../../../services/result'
+import { answerFor } from '../../../../utils/answer-for'
 import { Button } from '../../../../ui/nut'
+import { ActionBar, Field, Notice, Section } from '../../../../ui/kit'
+import { PageShell, useQuery } from '../../../../ui/shell'
 import '../../member.scss'
-
-type Options = { levels: { key: string; name: string }[]; buildings: { id: string; name: string }[] }
 
 /** A need segment from the link (`?need=`, as the insights segment page opens it), else everyone. */
 function initialSegment(need: string | undefined): Segment {
   const n = NEEDS.find((x) => x === need)
   return n ? { type: 'need', need: n } : { type: 'all' }
+}
+
+/** One key per segment: the choice pills' value, and the label the preview is tied to. */
+function keyOf(s: Segment): string {
+  if (s.type === 'building') return `building-${s.buildingId}`
+  if (s.type === 'level') return `level-${s.level}`
+  if (s.type === 'need') return `need-${s.need}`
+  return 'all'
 }
 
 /**
@@ -23,89 +33,88 @@ function initialSegment(need: string | undefined): Segment {
  */
 export default function IssuePage() {
   const { params } = useRouter()
-  const [template, setTemplate] = useState<Template | null>(null)
-  const [options, setOptions] = useState<Options | null>(null)
+  const templateId = decodeURIComponent(params.templateId ?? '')
   const [segment, setSegment] = useState<Segment>(() => initialSegment(params.need))
-  const [count, setCount] = useState<number | null>(null)
-  const [error, setError] = useState<ApiError | null>(null)
   const [busy, setBusy] = useState(false)
   const [done, setDone] = useState<{ recipients: number; issued: number } | null>(null)
   const [requestId, setRequestId] = useState(newRequestId)
+  const q = useQuery(() => api.member.templates(), [])
+  const preview = useQuery(() => answerFor(keyOf(segment), api.member.previewSegment({ segment })), [keyOf(segment)])
 
-  const preview = async (s: Segment) => {
+  const choose = (s: Segment) => {
     setSegment(s)
-    setCount(null)
+    setDone(null)
     setRequestId(newRequestId())
-    const r = await previewSegment(s)
-    if (r.ok) {
-      setCount(r.data.recipients)
-      setOptions({ levels: r.data.levels, buildings: r.data.buildings })
-    } else setError(r.error)
   }
-  useDidShow(() => {
-    void templates().then((r) => (r.ok ? setTemplate(r.data.templates.find((t) => t.id === params.templateId) ?? null) : setError(r.error)))
-    void preview(segment)
-  })
 
   const submit = async () => {
-    if (!template) return
     setBusy(true)
-    const r = await issueCoupons({ templateId: template.id, segment, clientRequestId: requestId })
+    const r = await api.member.issueCoupons({ templateId, segment, clientRequestId: requestId })
     setBusy(false)
-    if (!r.ok) return setError(r.error)
-    setError(null)
+    if (!r.ok) return toastError(r.error)
     setDone({ recipients: r.data.recipients, issued: r.data.issued })
     void Taro.showToast({ title: '已发放', icon: 'success' })
+    void q.reload()
   }
 
-  if (!template || !options) return <StateView loading={!error} error={error} />
-  const left = template.totalStock - template.issued
-  const chip = (id: string, label: string, s: Segment, on: boolean) => (
-    <Text key={id} id={id} className={`mb-choice ${on ? 'mb-choice--on' : ''}`} onClick={() => void preview(s)}>
-      {label}
-    </Text>
-  )
   return (
-    <View className='page' id='issue-page'>
-      <View className='card'>
-        <Text className='mb-ticket__title'>{template.title}</Text>
-        <Text className='mb-ticket__line'>
-          {template.label} · {template.scopeLabel} · {template.validityLabel}
-        </Text>
-        <Text className='mb-ticket__line'>剩余库存 {left} 张</Text>
-      </View>
-      <View className='card'>
-        <Text className='section-title'>发给谁</Text>
-        <View className='mb-choices'>{chip('seg-all', '全体住户', { type: 'all' }, segment.type === 'all')}</View>
-        <Text className='mb-label'>按楼栋</Text>
-        <View className='mb-choices'>
-          {options.buildings.map((b) => chip(`seg-building-${b.id}`, b.name, { type: 'building', buildingId: b.id }, segment.type === 'building' && segment.buildingId === b.id))}
-        </View>
-        <Text className='mb-label'>按会员等级</Text>
-        <View className='mb-choices'>
-          {options.levels.map((l) => chip(`seg-level-${l.key}`, l.name, { type: 'level', level: l.key }, segment.type === 'level' && segment.level === l.key))}
-        </View>
-        <Text className='mb-label'>按住户需求（分群规则每晚计算）</Text>
-        <View className='mb-choices'>
-          {NEEDS.map((n) => chip(`seg-need-${n}`, NEED_LABELS[n], { type: 'need', need: n }, segment.type === 'need' && segment.need === n))}
-        </View>
-        <Text className='muted' id='issue-count'>
-          {count === null ? '统计人数中…' : `共 ${count} 位住户，每人 1 张，需要库存 ${count} 张`}
-        </Text>
-      </View>
-      {error ? <Text className='field-error'>{error.message}</Text> : null}
-      {done ? (
-        <View className='card' id='issue-done'>
-          <Text className='section-title'>已发放</Text>
-          <Text>
-            {done.issued} / {done.recipients} 位住户已收到优惠券和站内通知
-          </Text>
-        </View>
-      ) : (
-        <Button id='issue-submit' className='btn-block' block type='primary' disabled={!count || count > left} loading={busy} onClick={() => void submit()}>
-          {count !== null && count > left ? '库存不足' : '确认发放'}
-        </Button>
-      )}
-    </View>
+    <PageShell id='issue-page' query={q} empty={(d) => (d.templates.some((t) => t.id === templateId) ? null : { title: '找不到这个优惠券模板', hint: '它可能已被删除，请回到模板列表重新选择' })}>
+      {(data) => {
+        const template = data.templates.find((t) => t.id === templateId)
+        if (!template) return null
+        const left = template.totalStock - template.issued
+        const p = preview.data?.choice === keyOf(segment) ? preview.data.value : null
+        const options = preview.data?.value
+        const segments: Segment[] = [
+          { type: 'all' },
+          ...(options?.buildings ?? []).map((b): Segment => ({ type: 'building', buildingId: b.id })),
+          ...(options?.levels ?? []).map((l): Segment => ({ type: 'level', level: l.key })),
+          ...NEEDS.map((n): Segment => ({ type: 'need', need: n }))
+        ]
+        const onPick = (k: string) => {
+          const s = segments.find((x) => keyOf(x) === k)
+          if (s) choose(s)
+        }
+        const current = keyOf(segment)
+        return (
+          <>
+            <Section title={template.title}>
+              <Text className='mb-meta'>
+                {template.label} · {template.scopeLabel} · {template.validityLabel}
+              </Text>
+              <Text className='mb-meta'>剩余库存 {left} 张</Text>
+            </Section>
+            <Section title='发给谁'>
+              <Field label='全体'>
+                <Choices id='seg' value={current} options={[{ value: 'all', label: '全体住户' }]} onChange={onPick} />
+              </Field>
+              <Field label='按楼栋'>
+                <Choices id='seg' value={current} options={(options?.buildings ?? []).map((b) => ({ value: `building-${b.id}`, label: b.name }))} onChange={onPick} />
+              </Field>
+              <Field label='按会员等级'>
+                <Choices id='seg' value={current} options={(options?.levels ?? []).map((l) => ({ value: `level-${l.key}`, label: l.name }))} onChange={onPick} />
+              </Field>
+              <Field label='按住户需求' hint='分群规则每晚计算'>
+                <Choices id='seg' value={current} options={NEEDS.map((n) => ({ value: `need-${n}`, label: NEED_LABELS[n] }))} onChange={onPick} />
+              </Field>
+              <Text className='mb-meta' id='issue-count'>
+                {p === null ? '正在统计人数…' : `共 ${p.recipients} 位住户，每人 1 张，需要库存 ${p.recipients} 张`}
+              </Text>
+            </Section>
+            {preview.error ? <Notice tone='danger'>{preview.error.message}</Notice> : null}
+            {done ? (
+              <Notice tone='success' id='issue-done'>
+                已发放：{done.issued} / {done.recipients} 位住户收到了优惠券和站内通知
+              </Notice>
+            ) : null}
+            <ActionBar>
+              <Button id='issue-submit' type='primary' disabled={done !== null || !p || p.recipients === 0 || p.recipients > left} loading={busy} onClick={() => void submit()}>
+                {done ? '已发放' : p && p.recipients > left ? '库存不足' : p && p.recipients === 0 ? '没有符合的住户' : '确认发放'}
+              </Button>
+            </ActionBar>
+          </>
+        )
+      }}
+    </PageShell>
   )
 }

@@ -1,118 +1,113 @@
-import { Text, View } from '@tarojs/components'
-import Taro, { useLoad, useRouter, useUnload } from '@tarojs/taro'
+import { Text } from '@tarojs/components'
+import Taro, { useRouter, useUnload } from '@tarojs/taro'
 import { useRef, useState } from 'react'
-import type { ApiError } from '@contracts/errors'
-import { Price } from '../../../../components/Price'
-import { StateView } from '../../../../components/StateView'
-import { type CheckoutOptions, type PickRequest, type PickedCoupon, answerPick, checkoutOptions, pendingPick } from '../../../../services/member'
-import { Button } from '../../../../ui/nut'
+import { api } from '../../../../client'
+import { type PickRequest, type PickedCoupon, answerPick, pickRequestOf } from '../../../../services/member'
 import { formatFen } from '../../../../utils/money'
+import { pageLink } from '../../../../utils/link'
+import { Button } from '../../../../ui/nut'
+import { ActionBar, Cell, CellGroup, KVList, Price } from '../../../../ui/kit'
+import { EmptyState, PageShell, useQuery } from '../../../../ui/shell'
 import { CouponTicket } from '../../components/CouponTicket'
+import { Radio } from '../../components/Radio'
 import '../../member.scss'
 
-/**
- * 选择优惠券: opened by a checkout through `pickCoupon` (services/member.ts), which passes what is
- * being bought in storage and gets the choice back on the event center. Opened directly, it reads
- * a pre-sale line from the URL (`?campaignId=pc-a-veg&skuId=s1&quantity=1`), for previews and
- * tests. Only ids travel: the server prices the purchase.
- */
-function requestFrom(params: Record<string, string | undefined>): PickRequest | null {
-  const quantity = Number(params.quantity ?? '1')
-  if (!params.campaignId || !params.skuId || !Number.isInteger(quantity) || quantity <= 0) return null
-  return {
-    purchase: { kind: 'presale', campaignId: params.campaignId, skuId: params.skuId, quantity },
-    couponId: params.couponId ?? null
-  }
+/** Where a choice goes when the picker was opened from a link rather than by a checkout page. */
+function checkoutLink(req: PickRequest, couponId: string | null): string {
+  const p = req.purchase
+  const common = { couponId, communityId: req.communityId }
+  return p.kind === 'presale'
+    ? pageLink('/packages/presale/pages/confirm/index', { id: p.campaignId, skuId: p.skuId, quantity: p.quantity, ...common })
+    : pageLink('/packages/service/pages/book/index', { lineId: p.lineId, ...common })
 }
 
+/**
+ * 选择优惠券: opened by a checkout through `pickCoupon` (services/member.ts). Its link carries
+ * what is being bought, by id (the server prices it), so it also opens from cold or on a reload;
+ * the choice goes back to the checkout that opened it, or on to a checkout for the same purchase.
+ */
 export default function CouponPickerPage() {
   const { params } = useRouter()
-  const [req, setReq] = useState<PickRequest | null>(null)
-  const [data, setData] = useState<CheckoutOptions | null>(null)
-  const [error, setError] = useState<ApiError | null>(null)
-  const [chosen, setChosen] = useState<string | null>(null)
+  const [req] = useState(() => pickRequestOf(params))
+  const q = useQuery(() => api.member.checkoutOptions({ purchase: req!.purchase }, req?.communityId ? { communityId: req.communityId } : {}), [], {
+    // Enabled only with a request.
+    enabled: req !== null,
+    reloadOnShow: false
+  })
+  const [chosen, setChosen] = useState<string | null>(req?.couponId ?? null)
   const answered = useRef(false)
 
-  useLoad(() => {
-    const r = requestFrom(params) ?? pendingPick()
-    setReq(r)
-    if (!r) return
-    setChosen(r.couponId ?? null)
-    void checkoutOptions({ purchase: r.purchase }).then((res) => (res.ok ? setData(res.data) : setError(res.error)))
-  })
   // Leaving without choosing tells the opener to keep what it had.
   useUnload(() => {
     if (!answered.current) answerPick(null)
   })
 
   const finish = () => {
-    const row = data?.coupons.find((c) => c.coupon.id === chosen && c.usable)
+    if (!req) return
+    const row = q.data?.coupons.find((c) => c.coupon.id === chosen && c.usable)
     const picked: PickedCoupon = row
       ? { couponId: row.coupon.id, discountFen: row.discountFen, title: row.coupon.title, label: row.coupon.label }
       : { couponId: null, discountFen: 0, title: '', label: '' }
     answered.current = true
-    answerPick(picked)
-    void Taro.navigateBack().catch(() => undefined)
+    if (Taro.getCurrentPages().length > 1) {
+      answerPick(picked)
+      void Taro.navigateBack()
+    } else void Taro.redirectTo({ url: checkoutLink(req, picked.couponId) })
   }
 
-  if (!req) return <StateView empty='没有需要结算的订单' />
-  if (!data) return <StateView loading={!error} error={error} />
-  const usable = data.coupons.filter((c) => c.usable)
-  const unusable = data.coupons.filter((c) => !c.usable)
-  const current = usable.find((c) => c.coupon.id === chosen)
   return (
-    <View className='page mb-with-footer' id='picker-page'>
-      <View className='card'>
-        <View className='row'>
-          <Text className='muted'>订单金额</Text>
-          <Price fen={data.quote.subtotalFen} size='m' />
-        </View>
-        {data.quote.levelDiscountFen > 0 ? (
-          <View className='row' style={{ marginTop: '8px' }}>
-            <Text className='muted'>{data.quote.levelName}折扣</Text>
-            <Price fen={-data.quote.levelDiscountFen} size='s' />
-          </View>
-        ) : null}
-      </View>
-      <View
-        className={`card row ${chosen === null ? 'mb-ticket--on' : ''}`}
-        id='picker-none'
-        onClick={() => setChosen(null)}
-      >
-        <Text>不使用优惠券</Text>
-        <View className={`mb-radio ${chosen === null ? 'mb-radio--on' : ''}`}>{chosen === null ? <Text>✓</Text> : null}</View>
-      </View>
-      <Text className='section-title'>可用优惠券（{usable.length}）</Text>
-      {usable.length === 0 ? <StateView empty='这笔订单暂无可用的优惠券' /> : null}
-      {usable.map((row) => (
-        <CouponTicket
-          key={row.coupon.id}
-          id={`pick-${row.coupon.id.replace(/[^A-Za-z0-9_-]/g, '_')}`}
-          coupon={row.coupon}
-          selected={chosen === row.coupon.id}
-          onClick={() => setChosen(row.coupon.id)}
-          side={
-            <View style={{ display: 'flex', flexDirection: 'column', alignItems: 'flex-end' }}>
-              <Text className='link'>{formatFen(row.discountFen, { minus: true })}</Text>
-              <View className={`mb-radio ${chosen === row.coupon.id ? 'mb-radio--on' : ''}`} style={{ marginTop: '12px' }}>
-                {chosen === row.coupon.id ? <Text>✓</Text> : null}
-              </View>
-            </View>
-          }
-        />
-      ))}
-      {unusable.length > 0 ? <Text className='section-title'>不可用（{unusable.length}）</Text> : null}
-      {unusable.map((row) => (
-        <CouponTicket key={row.coupon.id} coupon={row.coupon} off reason={row.reason} />
-      ))}
-      <View className='mb-footer'>
-        <Text className='mb-footer__text' id='picker-summary'>
-          {current ? `已选 1 张，优惠 ${formatFen(current.discountFen)}` : '未使用优惠券'}
-        </Text>
-        <Button id='picker-confirm' type='primary' onClick={finish}>
-          确定
-        </Button>
-      </View>
-    </View>
+    <PageShell id='picker-page' query={q}>
+      {(data) => {
+        const usable = data.coupons.filter((c) => c.usable)
+        const unusable = data.coupons.filter((c) => !c.usable)
+        const current = usable.find((c) => c.coupon.id === chosen)
+        return (
+          <>
+            <CellGroup>
+              <KVList
+                rows={[
+                  { label: '订单金额', value: <Price fen={data.quote.subtotalFen} size='s' /> },
+                  ...(data.quote.levelDiscountFen > 0
+                    ? [{ label: `${data.quote.levelName}折扣`, value: <Text className='mb-ticket__save'>{formatFen(data.quote.levelDiscountFen, { minus: true })}</Text> }]
+                    : [])
+                ]}
+              />
+            </CellGroup>
+            <CellGroup>
+              <Cell id='picker-none' title='不使用优惠券' extra={<Radio on={chosen === null} />} arrow={false} onClick={() => setChosen(null)} />
+            </CellGroup>
+            <Text className='section-title'>可用优惠券（{usable.length}）</Text>
+            {usable.length === 0 ? <EmptyState title='这笔订单暂无可用的优惠券' hint='优惠券按门槛和适用范围使用，可以在“我的优惠券”里领取' /> : null}
+            {usable.map((row) => (
+              <CouponTicket
+                key={row.coupon.id}
+                id={`pick-${row.coupon.id.replace(/[^A-Za-z0-9_-]/g, '_')}`}
+                coupon={row.coupon}
+                selected={chosen === row.coupon.id}
+                onClick={() => setChosen(row.coupon.id)}
+                side={
+                  <>
+                    <Text className='mb-ticket__save'>{formatFen(row.discountFen, { minus: true })}</Text>
+                    <Radio on={chosen === row.coupon.id} />
+                  </>
+                }
+              />
+            ))}
+            {unusable.length > 0 ? <Text className='section-title'>不可用（{unusable.length}）</Text> : null}
+            {unusable.map((row) => (
+              <CouponTicket key={row.coupon.id} coupon={row.coupon} off reason={row.reason} />
+            ))}
+            <ActionBar>
+              <Text className='mb-picked' id='picker-summary'>
+                {current ? `已选 1 张，优惠 ${formatFen(current.discountFen)}` : '未使用优惠券'}
+              </Text>
+              <Button id='picker-confirm' type='primary' onClick={finish}>
+                确定
+              </Button>
+            </ActionBar>
+          </>
+        )
+      }}
+    </PageShell>
   )
 }

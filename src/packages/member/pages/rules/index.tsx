@@ -1,91 +1,108 @@
 import { Text, View } from '@tarojs/components'
-import Taro, { useDidShow } from '@tarojs/taro'
-import { useState } from 'react'
-import { benefitLabels } from '@contracts/member'
-import type { ApiError } from '@contracts/errors'
-import { StateView } from '../../../../components/StateView'
-import { type Rules, memberRules, saveRules } from '../../../../services/member'
-import { fieldError } from '../../../../services/result'
-import { formatFen } from '../../../../utils/money'
-import { Input } from '../../../../ui/form'
+import Taro from '@tarojs/taro'
+import { useEffect, useState } from 'react'
+import { RulesSchema, benefitLabels } from '@contracts/member'
+import { api } from '../../../../client'
+import { TextBox } from '../../../../components/TextBox'
+import { toastError } from '../../../../services/result'
+import { type FieldErrors, fieldsByPath, issuesByPath } from '../../../../utils/form-errors'
+import { formatFen, parseYuan, yuanInput } from '../../../../utils/money'
 import { Button } from '../../../../ui/nut'
+import { ActionBar, Cell, Field, Notice, Section } from '../../../../ui/kit'
+import { PageShell, useQuery } from '../../../../ui/shell'
+import type { Rules } from '../../types'
 import '../../member.scss'
 
-type NumberKey = Exclude<keyof Rules, 'levels'>
-const FIELDS: { key: NumberKey; label: string }[] = [
+type WholeKey = Exclude<keyof Rules, 'levels' | 'cardUseValueFen'>
+const WHOLE_FIELDS: { key: WholeKey; label: string; hint?: string }[] = [
   { key: 'billPointsPerYuan', label: '物业缴费每 1 元得积分' },
   { key: 'orderPointsPerYuan', label: '购物、服务每 1 元得积分' },
   { key: 'ratingPoints', label: '评价一次服务得积分' },
   { key: 'pointsPerYuan', label: '多少积分抵 1 元' },
-  { key: 'maxRedeemPercent', label: '积分最多抵订单的百分比' },
-  { key: 'expiryMonths', label: '积分有效期（获得后第几个月月底到期）' },
-  { key: 'cardUseValueFen', label: '服务卡每次计入预算（分）' }
+  { key: 'maxRedeemPercent', label: '积分最多抵订单的百分比', hint: '0 到 90' },
+  { key: 'expiryMonths', label: '积分有效期（月）', hint: '获得后第几个月的月底到期' }
 ]
+type Texts = Record<WholeKey | 'cardUseValue', string>
+
+function textsOf(r: Rules): Texts {
+  return { ...(Object.fromEntries(WHOLE_FIELDS.map((f) => [f.key, String(r[f.key])])) as Record<WholeKey, string>), cardUseValue: yuanInput(r.cardUseValueFen) }
+}
 
 /** Operator: the community's points rule (earning, spending cap, expiry) and its levels. */
 export default function RulesPage() {
-  const [rules, setRules] = useState<Rules | null>(null)
-  const [text, setText] = useState<Record<NumberKey, string> | null>(null)
-  const [error, setError] = useState<ApiError | null>(null)
+  const q = useQuery(() => api.member.rules(), [], { reloadOnShow: false })
+  const [text, setText] = useState<Texts | null>(null)
+  const [errors, setErrors] = useState<FieldErrors>({})
   const [busy, setBusy] = useState(false)
+  useEffect(() => {
+    if (q.data && !text) setText(textsOf(q.data))
+  }, [q.data])
 
-  const show = (r: Rules) => {
-    setRules(r)
-    setText(Object.fromEntries(FIELDS.map((f) => [f.key, String(r[f.key])])) as Record<NumberKey, string>)
-  }
-  useDidShow(() => void memberRules().then((r) => (r.ok ? show(r.data) : setError(r.error))))
-
-  const save = async () => {
-    if (!rules || !text) return
+  const save = async (rules: Rules) => {
+    if (!text) return
+    const local: FieldErrors = {}
+    const whole = (k: WholeKey) => {
+      if (/^\d{1,6}$/.test(text[k].trim())) return Number(text[k].trim())
+      local[k] = '请填写整数'
+      return 0
+    }
+    const card = parseYuan(text.cardUseValue)
+    if (card === null) local.cardUseValueFen = '请填写金额，如 30'
+    const next = { ...rules, ...Object.fromEntries(WHOLE_FIELDS.map((f) => [f.key, whole(f.key)])), cardUseValueFen: card ?? 0 }
+    const parsed = RulesSchema.safeParse(next)
+    const found = parsed.success ? local : issuesByPath(parsed.error, local)
+    setErrors(found)
+    if (!parsed.success || Object.keys(found).length > 0) return
     setBusy(true)
-    const next = { ...rules, ...Object.fromEntries(FIELDS.map((f) => [f.key, Number(text[f.key])])) } as Rules
-    const r = await saveRules(next)
+    const r = await api.member.saveRules({ rules: parsed.data })
     setBusy(false)
-    if (!r.ok) return setError(r.error)
-    setError(null)
-    show(r.data)
+    if (!r.ok) {
+      setErrors(fieldsByPath(r.error, 'rules.'))
+      return toastError(r.error)
+    }
+    q.setData(r.data)
+    setText(textsOf(r.data))
     void Taro.showToast({ title: '已保存', icon: 'success' })
   }
 
-  if (!rules || !text) return <StateView loading={!error} error={error} />
   return (
-    <View className='page' id='rules-page'>
-      <View className='card'>
-        <Text className='section-title'>积分规则</Text>
-        {FIELDS.map((f) => (
-          <View key={f.key} className='mb-field'>
-            <Text className='mb-label'>{f.label}</Text>
-            <View className='mb-input'>
-              <Input id={`rule-${f.key}`} type='number' value={text[f.key]} onChange={(v: string) => setText({ ...text, [f.key]: v })} />
-            </View>
-            {fieldError(error, `rules.${f.key}`) ? <Text className='field-error'>{fieldError(error, `rules.${f.key}`)}</Text> : null}
-          </View>
-        ))}
-        {error && !error.fields?.length ? <Text className='field-error'>{error.message}</Text> : null}
-        <Button id='rules-save' className='btn-block' block type='primary' loading={busy} onClick={() => void save()}>
-          保存（只影响之后获得的积分）
-        </Button>
-      </View>
-      <View className='card'>
-        <Text className='section-title'>会员等级（近 12 个月）</Text>
-        {rules.levels.map((l) => (
-          <View key={l.key} className='mb-level'>
-            <View>
-              <Text className='mb-level__name'>{l.name}</Text>
-              <Text className='mb-level__need'>
-                {l.minSpendFen === 0 && l.minPoints === 0 ? '所有住户' : `消费满 ${formatFen(l.minSpendFen, { trimZeros: true })} 或获得 ${l.minPoints} 积分`}
-              </Text>
-            </View>
-            <View className='mb-chips' style={{ justifyContent: 'flex-end', maxWidth: '45%' }}>
-              {benefitLabels(l.benefits).map((p) => (
-                <Text key={p} className='mb-chip'>
-                  {p}
-                </Text>
+    <PageShell id='rules-page' query={q}>
+      {(rules) =>
+        text ? (
+          <>
+            <Section title='积分规则'>
+              {WHOLE_FIELDS.map((f) => (
+                <Field key={f.key} label={f.label} hint={f.hint} error={errors[f.key]}>
+                  <TextBox id={`rule-${f.key}`} type='number' value={text[f.key]} onChange={(v) => setText({ ...text, [f.key]: v })} />
+                </Field>
               ))}
-            </View>
-          </View>
-        ))}
-      </View>
-    </View>
+              <Field label='服务卡每次计入预算（元）' hint='用服务卡作奖励时，每次按这个金额从预算扣减' error={errors.cardUseValueFen}>
+                <TextBox id='rule-cardUseValueFen' type='digit' value={text.cardUseValue} onChange={(v) => setText({ ...text, cardUseValue: v })} />
+              </Field>
+              {Object.keys(errors).length ? <Notice tone='danger'>{Object.entries(errors).find(([k]) => k.startsWith('levels'))?.[1] ?? '请按标红的提示修改后再保存'}</Notice> : null}
+            </Section>
+            <Section title='会员等级（近 12 个月）'>
+              {rules.levels.map((l) => (
+                <Cell
+                  key={l.key}
+                  title={l.name}
+                  desc={
+                    <View>
+                      <Text className='mb-meta'>{l.minSpendFen === 0 && l.minPoints === 0 ? '所有住户' : `消费满 ${formatFen(l.minSpendFen, { trimZeros: true })} 或获得 ${l.minPoints} 积分`}</Text>
+                      {benefitLabels(l.benefits).length ? <Text className='mb-meta'>{benefitLabels(l.benefits).join('、')}</Text> : null}
+                    </View>
+                  }
+                />
+              ))}
+            </Section>
+            <ActionBar>
+              <Button id='rules-save' type='primary' loading={busy} onClick={() => void save(rules)}>
+                保存（只影响之后获得的积分）
+              </Button>
+            </ActionBar>
+          </>
+        ) : null
+      }
+    </PageShell>
   )
 }

@@ -1,249 +1,208 @@
 import { Text, View } from '@tarojs/components'
-import Taro, { useDidShow } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
 import { useState } from 'react'
-import { COUPON_KINDS, COUPON_KIND_LABELS, SCOPE_TYPES, type ScopeType, TemplateDraftSchema } from '@contracts/member'
-import type { ApiError } from '@contracts/errors'
-import { StateView } from '../../../../components/StateView'
-import { MEMBER_PKG, type Template, createTemplate, newRequestId, templates, updateTemplate, yuanToFen } from '../../../../services/member'
+import { COUPON_KIND_LABELS, type CouponKind, type ScopeType } from '@contracts/member'
+import { PRODUCT_CATEGORIES, PRODUCT_CATEGORY_LABELS } from '@contracts/order'
+import { api } from '../../../../client'
+import { Choices } from '../../../../components/Choices'
+import { TextBox } from '../../../../components/TextBox'
+import { newRequestId } from '../../../../services/request-id'
 import { toastError } from '../../../../services/result'
-import { Input } from '../../../../ui/form'
+import { type FieldErrors, fieldsByPath } from '../../../../utils/form-errors'
 import { Button } from '../../../../ui/nut'
+import { ButtonRow, Chip, DateTimeField, Field, Notice, Section, Segmented, Stepper } from '../../../../ui/kit'
+import { PageShell, useQuery } from '../../../../ui/shell'
+import { memberLink, usePageCommunity } from '../../links'
+import type { Template } from '../../types'
+import { type TemplateForm, blankForm, checkForm } from './form'
 import '../../member.scss'
 
-const SCOPE_LABELS: Record<ScopeType, string> = { all: '全场通用', category: '指定品类', product: '指定商品', service: '指定服务' }
+const SCOPE_LABELS: Record<ScopeType, string> = { all: '全场', category: '品类', product: '商品', service: '服务' }
 
-interface FormText {
-  title: string
-  kind: (typeof COUPON_KINDS)[number]
-  value: string
-  percent: string
-  cap: string
-  minSpend: string
-  scope: ScopeType
-  scopeValue: string
-  scopeLabel: string
-  validity: 'days' | 'dates'
-  days: string
-  from: string
-  to: string
-  stock: string
-  limit: string
-  claimable: boolean
-}
-
-const BLANK: FormText = {
-  title: '',
-  kind: 'fixed',
-  value: '',
-  percent: '',
-  cap: '',
-  minSpend: '',
-  scope: 'all',
-  scopeValue: '',
-  scopeLabel: '',
-  validity: 'days',
-  days: '30',
-  from: '',
-  to: '',
-  stock: '100',
-  limit: '1',
-  claimable: true
-}
-
-/** `YYYY-MM-DD` in Asia/Shanghai → the first (or, with `end`, the last) instant of that day. */
-function dayMs(text: string, end = false): number {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text.trim())
-  if (!m) return NaN
-  const start = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) - 8 * 3600_000
-  return end ? start + 24 * 3600_000 - 1 : start
-}
-
-function Field(props: { id: string; label: string; value: string; onChange: (v: string) => void; placeholder?: string; error?: string }) {
+function TextField(props: { id: string; label: string; value: string; onChange: (v: string) => void; placeholder?: string; error?: string; hint?: string; digits?: boolean }) {
   return (
-    <View className='mb-field'>
-      <Text className='mb-label'>{props.label}</Text>
-      <View className='mb-input'>
-        <Input id={props.id} value={props.value} placeholder={props.placeholder ?? ''} onChange={(v: string) => props.onChange(v)} />
-      </View>
-      {props.error ? <Text className='field-error'>{props.error}</Text> : null}
-    </View>
+    <Field label={props.label} error={props.error} hint={props.hint}>
+      <TextBox id={props.id} type={props.digits ? 'digit' : 'text'} value={props.value} placeholder={props.placeholder ?? ''} onChange={(v) => props.onChange(v)} />
+    </Field>
   )
 }
 
 /** Operator: coupon templates with their stock, and a form for a new one. */
 export default function TemplatesPage() {
-  const [list, setList] = useState<Template[] | null>(null)
-  const [error, setError] = useState<ApiError | null>(null)
-  const [form, setForm] = useState<FormText | null>(null)
-  const [errors, setErrors] = useState<Record<string, string>>({})
+  const communityId = usePageCommunity()
+  const q = useQuery(() => api.member.templates(), [])
+  const [form, setForm] = useState<TemplateForm | null>(null)
+  const [errors, setErrors] = useState<FieldErrors>({})
   const [busy, setBusy] = useState(false)
   const [requestId, setRequestId] = useState(newRequestId)
-
-  const load = async () => {
-    const r = await templates()
-    if (r.ok) setList(r.data.templates)
-    else setError(r.error)
-  }
-  useDidShow(() => void load())
-  const set = (patch: Partial<FormText>) => form && setForm({ ...form, ...patch })
+  const set = (patch: Partial<TemplateForm>) => setForm((f) => (f ? { ...f, ...patch } : f))
+  // What a scope can point at, asked for only when that scope is chosen.
+  const products = useQuery(() => api.order.catalog(), [], { enabled: form?.scope === 'product', reloadOnShow: false })
+  const lines = useQuery(() => api.booking.lines({}), [], { enabled: form?.scope === 'service', reloadOnShow: false })
 
   const save = async () => {
     if (!form) return
-    const fen = (t: string) => yuanToFen(t || '0') ?? -1
-    const draft = {
-      title: form.title,
-      kind: form.kind,
-      valueFen: form.kind === 'percent' ? 0 : fen(form.value),
-      percentOff: form.kind === 'percent' ? Number(form.percent || '0') : 0,
-      capFen: form.kind === 'percent' ? fen(form.cap) : 0,
-      minSpendFen: fen(form.minSpend),
-      scope: { type: form.scope, value: form.scope === 'all' ? '' : form.scopeValue.trim(), label: form.scope === 'all' ? '' : form.scopeLabel.trim() },
-      validity: form.validity === 'days' ? { type: 'days' as const, days: Number(form.days) } : { type: 'dates' as const, from: dayMs(form.from), to: dayMs(form.to, true) },
-      totalStock: Number(form.stock),
-      perUserLimit: Number(form.limit),
-      claimable: form.claimable
-    }
-    const parsed = TemplateDraftSchema.safeParse(draft)
-    if (!parsed.success) {
-      setErrors(Object.fromEntries(parsed.error.issues.map((i) => [i.path.join('.'), i.message])))
-      return
-    }
+    const checked = checkForm(form)
+    if (!checked.ok) return setErrors(checked.errors)
     setErrors({})
     setBusy(true)
-    const r = await createTemplate({ template: parsed.data, clientRequestId: requestId })
+    const r = await api.member.createTemplate({ template: checked.draft, clientRequestId: requestId })
     setBusy(false)
     if (!r.ok) {
-      setErrors(Object.fromEntries((r.error.fields ?? []).map((f) => [f.path.replace(/^template\./, ''), f.message])))
+      setErrors(fieldsByPath(r.error, 'template.'))
       return toastError(r.error)
     }
     setForm(null)
     setRequestId(newRequestId())
     void Taro.showToast({ title: '已创建', icon: 'success' })
-    void load()
+    void q.reload()
   }
 
   const toggle = async (t: Template) => {
-    const r = await updateTemplate({ id: t.id, patch: { active: !t.active } })
+    const r = await api.member.updateTemplate({ id: t.id, patch: { active: !t.active } })
     if (!r.ok) return toastError(r.error)
-    void load()
+    void q.reload()
   }
 
+  const scopeOptions =
+    form?.scope === 'category'
+      ? PRODUCT_CATEGORIES.map((c) => ({ value: c, label: PRODUCT_CATEGORY_LABELS[c] }))
+      : form?.scope === 'product'
+        ? (products.data?.products ?? []).map((p) => ({ value: p.id, label: p.name }))
+        : form?.scope === 'service'
+          ? (lines.data?.lines ?? []).map((l) => ({ value: l.id, label: l.name }))
+          : []
+
   return (
-    <View className='page' id='templates-page'>
-      {!form ? (
-        <Button id='template-new' className='btn-block' block type='primary' style={{ marginTop: 0, marginBottom: '24px' }} onClick={() => setForm(BLANK)}>
-          新建优惠券模板
-        </Button>
-      ) : (
-        <View className='card' id='template-form'>
-          <Text className='section-title'>新建模板</Text>
-          <Field id='tpl-title' label='名称' value={form.title} error={errors.title} placeholder='例如：生鲜满减券' onChange={(v) => set({ title: v })} />
-          <View className='mb-field'>
-            <Text className='mb-label'>类型</Text>
-            <View className='mb-choices'>
-              {COUPON_KINDS.map((k) => (
-                <Text key={k} id={`tpl-kind-${k}`} className={`mb-choice ${form.kind === k ? 'mb-choice--on' : ''}`} onClick={() => set({ kind: k })}>
-                  {COUPON_KIND_LABELS[k]}
-                </Text>
-              ))}
-            </View>
-          </View>
-          {form.kind === 'percent' ? (
-            <>
-              <Field id='tpl-percent' label='折扣（减去的百分比，12 即 88 折）' value={form.percent} error={errors.percentOff} onChange={(v) => set({ percent: v })} />
-              <Field id='tpl-cap' label='最多减（元，0 为不封顶）' value={form.cap} error={errors.capFen} onChange={(v) => set({ cap: v })} />
-            </>
-          ) : (
-            <Field id='tpl-value' label='面额（元）' value={form.value} error={errors.valueFen} onChange={(v) => set({ value: v })} />
-          )}
-          <Field id='tpl-min' label={form.kind === 'threshold' ? '满多少元可用' : '使用门槛（元，0 为无门槛）'} value={form.minSpend} error={errors.minSpendFen} onChange={(v) => set({ minSpend: v })} />
-          <View className='mb-field'>
-            <Text className='mb-label'>适用范围</Text>
-            <View className='mb-choices'>
-              {SCOPE_TYPES.map((s) => (
-                <Text key={s} id={`tpl-scope-${s}`} className={`mb-choice ${form.scope === s ? 'mb-choice--on' : ''}`} onClick={() => set({ scope: s })}>
-                  {SCOPE_LABELS[s]}
-                </Text>
-              ))}
-            </View>
-          </View>
-          {form.scope !== 'all' ? (
-            <>
-              <Field id='tpl-scope-value' label='品类、商品或服务的编号' value={form.scopeValue} error={errors['scope.value']} placeholder='例如：fresh' onChange={(v) => set({ scopeValue: v })} />
-              <Field id='tpl-scope-label' label='显示名称' value={form.scopeLabel} placeholder='例如：生鲜' onChange={(v) => set({ scopeLabel: v })} />
-            </>
-          ) : null}
-          <View className='mb-field'>
-            <Text className='mb-label'>有效期</Text>
-            <View className='mb-choices'>
-              <Text id='tpl-validity-days' className={`mb-choice ${form.validity === 'days' ? 'mb-choice--on' : ''}`} onClick={() => set({ validity: 'days' })}>
-                领取后 N 天
-              </Text>
-              <Text id='tpl-validity-dates' className={`mb-choice ${form.validity === 'dates' ? 'mb-choice--on' : ''}`} onClick={() => set({ validity: 'dates' })}>
-                固定日期
-              </Text>
-            </View>
-          </View>
-          {form.validity === 'days' ? (
-            <Field id='tpl-days' label='天数' value={form.days} error={errors['validity.days']} onChange={(v) => set({ days: v })} />
-          ) : (
-            <>
-              <Field id='tpl-from' label='开始日期（YYYY-MM-DD）' value={form.from} error={errors['validity.from']} onChange={(v) => set({ from: v })} />
-              <Field id='tpl-to' label='结束日期（YYYY-MM-DD）' value={form.to} error={errors['validity.to']} onChange={(v) => set({ to: v })} />
-            </>
-          )}
-          <Field id='tpl-stock' label='库存（张）' value={form.stock} error={errors.totalStock} onChange={(v) => set({ stock: v })} />
-          <Field id='tpl-limit' label='每人限领（张）' value={form.limit} error={errors.perUserLimit} onChange={(v) => set({ limit: v })} />
-          <View className='mb-field'>
-            <View className='mb-choices'>
-              <Text id='tpl-claimable' className={`mb-choice ${form.claimable ? 'mb-choice--on' : ''}`} onClick={() => set({ claimable: !form.claimable })}>
-                {form.claimable ? '✓ ' : ''}住户可在领券中心领取
-              </Text>
-            </View>
-          </View>
-          {Object.keys(errors).length ? <Text className='field-error'>请检查标红的字段</Text> : null}
-          <View className='mb-row-actions'>
-            <Button size='small' onClick={() => setForm(null)}>
-              取消
-            </Button>
-            <Button id='tpl-save' size='small' type='primary' loading={busy} onClick={() => void save()}>
-              创建
-            </Button>
-          </View>
-        </View>
-      )}
-      {!list ? <StateView loading={!error} error={error} onRetry={() => void load()} /> : null}
-      {list && list.length === 0 ? <StateView empty='还没有优惠券模板' /> : null}
-      {list?.map((t) => {
-        const pct = t.totalStock > 0 ? Math.round((t.issued / t.totalStock) * 100) : 0
-        return (
-          <View key={t.id} className='card' id={`tpl-${t.id}`}>
-            <View className='row'>
-              <Text className='mb-ticket__title'>{t.title}</Text>
-              <Text className={`badge ${t.active ? '' : 'badge--accent'}`}>{t.active ? (t.claimable ? '领券中心' : '定向发放') : '已下架'}</Text>
-            </View>
-            <Text className='mb-ticket__line'>
-              {t.label} · {t.scopeLabel} · {t.validityLabel}
-            </Text>
-            <View className='mb-bar'>
-              <View className={`mb-bar__fill ${pct >= 90 ? 'mb-bar__fill--hot' : ''}`} style={{ width: `${pct}%` }} />
-            </View>
-            <Text className='muted'>
-              已发 {t.issued} / {t.totalStock} 张 · 已使用 {t.used} 张 · 每人限 {t.perUserLimit} 张
-            </Text>
-            <View className='mb-row-actions'>
-              <Button size='small' onClick={() => void toggle(t)}>
-                {t.active ? '下架' : '上架'}
+    <PageShell id='templates-page' query={q}>
+      {(data) => (
+        <>
+          {!form ? (
+            <ButtonRow>
+              <Button id='template-new' type='primary' onClick={() => setForm(blankForm(Date.now()))}>
+                新建优惠券模板
               </Button>
-              {t.active ? (
-                <Button id={`tpl-issue-${t.id}`} size='small' type='primary' onClick={() => void Taro.navigateTo({ url: `${MEMBER_PKG}/issue/index?templateId=${t.id}` })}>
-                  定向发放
+            </ButtonRow>
+          ) : (
+            <Section title='新建模板' id='template-form'>
+              <TextField id='tpl-title' label='名称' value={form.title} error={errors.title} placeholder='例如：生鲜满减券' onChange={(v) => set({ title: v })} />
+              <Field label='类型'>
+                <Segmented<CouponKind>
+                  id='tpl-kind'
+                  value={form.kind}
+                  options={(['fixed', 'threshold', 'percent'] as const).map((k) => ({ value: k, label: COUPON_KIND_LABELS[k] }))}
+                  onChange={(kind) => set({ kind })}
+                />
+              </Field>
+              {form.kind === 'percent' ? (
+                <>
+                  <TextField id='tpl-percent' label='减去的百分比' hint='12 即 88 折，最多 90' digits value={form.percent} error={errors.percentOff} onChange={(v) => set({ percent: v })} />
+                  <TextField id='tpl-cap' label='最多减（元）' hint='不填为不封顶' digits value={form.cap} error={errors.capFen} onChange={(v) => set({ cap: v })} />
+                </>
+              ) : (
+                <TextField id='tpl-value' label='面额（元）' digits value={form.value} error={errors.valueFen} placeholder='如 20' onChange={(v) => set({ value: v })} />
+              )}
+              <TextField
+                id='tpl-min'
+                label={form.kind === 'threshold' ? '满多少元可用' : '使用门槛（元）'}
+                hint={form.kind === 'threshold' ? '须高于面额' : '不填为无门槛'}
+                digits
+                value={form.minSpend}
+                error={errors.minSpendFen}
+                onChange={(v) => set({ minSpend: v })}
+              />
+              <Field label='适用范围' error={errors['scope.value']}>
+                <Segmented<ScopeType>
+                  id='tpl-scope'
+                  value={form.scope}
+                  options={(['all', 'category', 'product', 'service'] as const).map((s) => ({ value: s, label: SCOPE_LABELS[s] }))}
+                  onChange={(scope) => set({ scope, scopeValue: '', scopeLabel: '' })}
+                />
+                {form.scope !== 'all' ? (
+                  scopeOptions.length > 0 ? (
+                    <Choices id='tpl-scope-value' value={form.scopeValue} options={scopeOptions} onChange={(v) => set({ scopeValue: v, scopeLabel: scopeOptions.find((o) => o.value === v)?.label ?? '' })} />
+                  ) : (
+                    <Text className='mb-meta'>{products.loading || lines.loading ? '加载中…' : '还没有可选的项目'}</Text>
+                  )
+                ) : null}
+              </Field>
+              <Field label='有效期'>
+                <Segmented<'days' | 'dates'>
+                  id='tpl-validity'
+                  value={form.validity}
+                  options={[
+                    { value: 'days', label: '领取后若干天' },
+                    { value: 'dates', label: '固定日期' }
+                  ]}
+                  onChange={(validity) => set({ validity })}
+                />
+              </Field>
+              {form.validity === 'days' ? (
+                <TextField id='tpl-days' label='领取后有效天数' hint='1 到 365 天' digits value={form.days} error={errors['validity.days']} onChange={(v) => set({ days: v })} />
+              ) : (
+                <>
+                  <DateTimeField id='tpl-from' label='开始日期' mode='date' value={form.from} error={errors['validity.from']} onChange={(from) => set({ from, to: Math.max(form.to, from) })} />
+                  <DateTimeField id='tpl-to' label='结束日期（当天有效）' mode='date' value={form.to} min={form.from} error={errors['validity.to']} onChange={(to) => set({ to })} />
+                </>
+              )}
+              <TextField id='tpl-stock' label='库存（张）' digits value={form.stock} error={errors.totalStock} onChange={(v) => set({ stock: v })} />
+              <Field label='每人限领（张）' error={errors.perUserLimit}>
+                <Stepper id='tpl-limit' value={form.limit} min={1} max={20} onChange={(limit) => set({ limit })} />
+              </Field>
+              <Field label='领取方式'>
+                <Segmented<'yes' | 'no'>
+                  id='tpl-claimable'
+                  value={form.claimable ? 'yes' : 'no'}
+                  options={[
+                    { value: 'yes', label: '领券中心可领' },
+                    { value: 'no', label: '仅定向发放' }
+                  ]}
+                  onChange={(v) => set({ claimable: v === 'yes' })}
+                />
+              </Field>
+              {Object.keys(errors).length ? <Notice tone='danger'>请按标红的提示修改后再创建</Notice> : null}
+              <ButtonRow>
+                <Button id='tpl-cancel' onClick={() => setForm(null)}>
+                  取消
                 </Button>
-              ) : null}
-            </View>
-          </View>
-        )
-      })}
-    </View>
+                <Button id='tpl-save' type='primary' loading={busy} onClick={() => void save()}>
+                  创建
+                </Button>
+              </ButtonRow>
+            </Section>
+          )}
+          <View style={{ height: '24px' }} />
+          {data.templates.length === 0 && !form ? (
+            <Notice>还没有优惠券模板。建一个模板，住户就能在领券中心领取，也可以定向发给某栋楼或某个等级的会员。</Notice>
+          ) : null}
+          {data.templates.map((t) => {
+            const pct = t.totalStock > 0 ? Math.round((t.issued / t.totalStock) * 100) : 0
+            return (
+              <Section key={t.id} id={`tpl-${t.id}`} title={t.title} extra={<Chip text={t.active ? (t.claimable ? '领券中心' : '定向发放') : '已下架'} tone={t.active ? 'primary' : 'muted'} />}>
+                <Text className='mb-meta'>
+                  {t.label} · {t.scopeLabel} · {t.validityLabel}
+                </Text>
+                <View className='mb-bar'>
+                  <View className={`mb-bar__fill ${pct >= 90 ? 'mb-bar__fill--hot' : ''}`} style={{ width: `${pct}%` }} />
+                </View>
+                <Text className='mb-meta'>
+                  已发 {t.issued} / {t.totalStock} 张，已使用 {t.used} 张，每人限 {t.perUserLimit} 张
+                </Text>
+                <ButtonRow>
+                  <Button id={`tpl-toggle-${t.id}`} onClick={() => void toggle(t)}>
+                    {t.active ? '下架' : '上架'}
+                  </Button>
+                  {t.active ? (
+                    <Button id={`tpl-issue-${t.id}`} type='primary' onClick={() => void Taro.navigateTo({ url: memberLink('issue', communityId, { templateId: t.id }) })}>
+                      定向发放
+                    </Button>
+                  ) : null}
+                </ButtonRow>
+              </Section>
+            )
+          })}
+        </>
+      )}
+    </PageShell>
   )
 }

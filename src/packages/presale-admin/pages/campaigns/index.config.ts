@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '预售管理' })
+export default definePageConfig({ navigationBarTitleText: '预售管理', enablePullDownRefresh: true })

@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '预售看板' })
+export default definePageConfig({ navigationBarTitleText: '预售看板', enablePullDownRefresh: true })

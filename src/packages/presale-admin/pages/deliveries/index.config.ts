@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '预售配送' })
+export default definePageConfig({ navigationBarTitleText: '预售配送', enablePullDownRefresh: true })

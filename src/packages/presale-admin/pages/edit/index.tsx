@@ -1,156 +1,78 @@
 import { Text, View } from '@tarojs/components'
-import Taro, { useDidShow, useRouter } from '@tarojs/taro'
-import { useState } from 'react'
-import { CampaignDraftSchema, DELIVERY_MODES, DELIVERY_MODE_LABELS, type DeliveryMode } from '@contracts/order'
-import type { ApiError } from '@contracts/errors'
-import { StateView } from '../../../../components/StateView'
-import { type Catalog, PRESALE_ADMIN_PKG, catalog, getCampaign, publishCampaign, saveCampaign, savePickupPoint } from '../../../../services/order'
+import Taro, { useRouter } from '@tarojs/taro'
+import { useEffect, useState } from 'react'
+import { DELIVERY_MODE_LABELS, type DeliveryMode } from '@contracts/order'
+import { api } from '../../../../client'
+import { Choices } from '../../../../components/Choices'
+import { PhotoPicker } from '../../../../components/PhotoPicker'
+import { TextBox } from '../../../../components/TextBox'
 import { toastError } from '../../../../services/result'
-import { Input, TextArea } from '../../../../ui/form'
+import { uploadPhoto } from '../../../../services/upload'
+import { type FieldErrors, fieldsByPath } from '../../../../utils/form-errors'
+import { formatFen } from '../../../../utils/money'
 import { Button } from '../../../../ui/nut'
-import { formatFen, yuanInput } from '../../../../utils/money'
-import { formatDate, formatDateTime, parseShanghai } from '../../../../utils/time'
-import { int, yuanToFen } from '../../form'
+import { ActionBar, ButtonRow, Cell, CellGroup, Chip, DateTimeField, Field, Notice, Section, Segmented, Stepper, imgUrl } from '../../../../ui/kit'
+import { LoadingState, PageShell, useQuery } from '../../../../ui/shell'
+import { useHere } from '../../../presale/here'
+import { presaleAdminLink } from '../../../presale/links'
+import { type Draft, blankDraft, checkDraft, dayStart, draftOf, rowsFor, skuKeyed } from './draft'
 import '../../../presale/presale.scss'
 
-interface SkuRow {
-  on: boolean
-  price: string
-  stock: string
-}
-
-interface Draft {
-  title: string
-  description: string
-  productId: string
-  skus: Record<string, SkuRow>
-  start: string
-  end: string
-  limit: string
-  threshold: string
-  mode: DeliveryMode
-  pickupPointId: string
-  deliveryDate: string
-}
-
-const DAY = 24 * 3600_000
-
-function blank(now: number): Draft {
-  const day = Math.floor((now + 8 * 3600_000) / DAY) * DAY - 8 * 3600_000
-  return {
-    title: '',
-    description: '',
-    productId: '',
-    skus: {},
-    start: formatDateTime(day + DAY + 9 * 3600_000),
-    end: formatDateTime(day + 4 * DAY + 20 * 3600_000),
-    limit: '2',
-    threshold: '',
-    mode: 'door',
-    pickupPointId: '',
-    deliveryDate: formatDate(day + 6 * DAY)
-  }
-}
-
-function Field(props: { label: string; id: string; value: string; error?: string; placeholder?: string; onChange: (v: string) => void }) {
-  return (
-    <View className='ps-field'>
-      <Text className='ps-label'>{props.label}</Text>
-      <View className='ps-input'>
-        <Input id={props.id} value={props.value} placeholder={props.placeholder ?? ''} onChange={(v: string) => props.onChange(v)} />
-      </View>
-      {props.error ? <Text className='field-error'>{props.error}</Text> : null}
-    </View>
-  )
-}
+const HOUR = 3600_000
+const thumb = (p: string) => imgUrl(p, 'thumb')
 
 /**
  * The campaign editor: pick a product from the catalog, set each SKU's campaign price and stock,
- * the sale window, the household limit, the group threshold and the delivery. Saved as a draft;
- * publishing creates the stock and freezes it.
+ * the photos, the sale window, the household limit, the group threshold and the delivery. Saved
+ * as a draft; publishing creates the stock and freezes it.
  */
 export default function EditCampaignPage() {
   const { params } = useRouter()
-  const [id, setId] = useState(params.id ?? '')
-  const [cat, setCat] = useState<Catalog | null>(null)
-  const [d, setD] = useState<Draft>(blank(Date.now()))
-  const [errors, setErrors] = useState<Record<string, string>>({})
-  const [error, setError] = useState<ApiError | null>(null)
+  const { communityId } = useHere()
+  const [id, setId] = useState(decodeURIComponent(params.id ?? ''))
+  const [editing] = useState(id)
+  const q = useQuery(() => api.order.catalog(), [])
+  const existing = useQuery(() => api.order.campaign({ id: editing }), [editing], { enabled: editing !== '', reloadOnShow: false })
+  const [d, setD] = useState<Draft | null>(null)
+  const [errors, setErrors] = useState<FieldErrors>({})
   const [busy, setBusy] = useState(false)
+  const [uploading, setUploading] = useState(false)
   const [newPoint, setNewPoint] = useState({ name: '', address: '' })
+  const set = (patch: Partial<Draft>) => setD((prev) => (prev ? { ...prev, ...patch } : prev))
 
-  useDidShow(() => {
-    void catalog().then((r) => (r.ok ? setCat(r.data) : setError(r.error)))
-    if (id) {
-      void getCampaign(id).then((r) => {
-        if (!r.ok) return setError(r.error)
-        const c = r.data.campaign
-        setD({
-          title: c.title,
-          description: c.description,
-          productId: c.productId,
-          skus: Object.fromEntries(c.skus.map((s) => [s.id, { on: true, price: yuanInput(s.priceFen), stock: String(s.stock) }])),
-          start: formatDateTime(c.startAt),
-          end: formatDateTime(c.endAt),
-          limit: String(c.householdLimit),
-          threshold: c.threshold === null ? '' : String(c.threshold),
-          mode: c.delivery.mode,
-          pickupPointId: c.delivery.pickupPoint?.id ?? '',
-          deliveryDate: formatDate(c.delivery.date)
-        })
-      })
-    }
-  })
-  const set = (patch: Partial<Draft>) => setD({ ...d, ...patch })
-  const product = cat?.products.find((p) => p.id === d.productId)
+  // The form starts once what it edits is here; reloads of the catalog (a product added) keep the edits.
+  useEffect(() => {
+    if (d) return
+    if (!editing) setD(blankDraft(Date.now()))
+    else if (existing.data) setD(draftOf(existing.data))
+  }, [existing.data])
 
   const pickProduct = (productId: string) => {
-    const p = cat?.products.find((x) => x.id === productId)
-    set({
-      productId,
-      title: d.title || (p ? `${p.name} · 预售` : ''),
-      skus: Object.fromEntries((p?.skus ?? []).map((s) => [s.id, { on: true, price: yuanInput(s.priceFen), stock: '50' }]))
-    })
+    const p = q.data?.products.find((x) => x.id === productId)
+    if (!p || !d) return
+    set({ productId, title: d.title || `${p.name} · 预售`, skus: rowsFor(p) })
   }
 
-  const toInput = () => ({
-    title: d.title,
-    description: d.description,
-    productId: d.productId,
-    skus: Object.entries(d.skus)
-      .filter(([, r]) => r.on)
-      .map(([skuId, r]) => ({ skuId, priceFen: yuanToFen(r.price), stock: int(r.stock) })),
-    startAt: parseShanghai(d.start, 0),
-    endAt: parseShanghai(d.end, 0),
-    householdLimit: int(d.limit),
-    threshold: d.threshold.trim() === '' ? null : int(d.threshold),
-    deliveryMode: d.mode,
-    pickupPointId: d.mode === 'pickup' ? d.pickupPointId || null : null,
-    deliveryDate: parseShanghai(d.deliveryDate, 9)
-  })
-
   const save = async (andPublish: boolean) => {
-    const parsed = CampaignDraftSchema.safeParse(toInput())
-    if (!parsed.success) {
-      setErrors(Object.fromEntries(parsed.error.issues.map((i) => [i.path.join('.'), i.message])))
-      return
-    }
+    if (!d) return
+    const checked = checkDraft(d)
+    if (!checked.ok) return setErrors(checked.errors)
     setErrors({})
     setBusy(true)
-    const r = await saveCampaign({ ...(id ? { id } : {}), campaign: parsed.data })
+    const r = await api.order.saveCampaign({ ...(id ? { id } : {}), campaign: checked.campaign })
     if (!r.ok) {
       setBusy(false)
-      setError(r.error)
-      setErrors(Object.fromEntries((r.error.fields ?? []).map((f) => [f.path.replace(/^campaign\./, ''), f.message])))
-      return
+      const onIds = checked.campaign.skus.map((s) => s.skuId)
+      setErrors(skuKeyed(fieldsByPath(r.error, 'campaign.'), onIds))
+      return toastError(r.error)
     }
     setId(r.data.id)
     if (andPublish) {
-      const p = await publishCampaign(r.data.id)
+      const p = await api.order.publishCampaign({ id: r.data.id })
       setBusy(false)
       if (!p.ok) return toastError(p.error)
       void Taro.showToast({ title: '已发布', icon: 'success' })
-      setTimeout(() => void Taro.redirectTo({ url: `${PRESALE_ADMIN_PKG}/dashboard/index?id=${r.data.id}` }), 600)
+      setTimeout(() => void Taro.redirectTo({ url: presaleAdminLink('dashboard', communityId, { id: r.data.id }) }), 600)
       return
     }
     setBusy(false)
@@ -158,136 +80,171 @@ export default function EditCampaignPage() {
   }
 
   const addPoint = async () => {
-    const r = await savePickupPoint({ point: { name: newPoint.name, address: newPoint.address } })
-    if (!r.ok) return toastError(r.error)
+    const r = await api.order.savePickupPoint({ point: { name: newPoint.name, address: newPoint.address } })
+    if (!r.ok) {
+      setErrors((e) => ({ ...e, ...fieldsByPath(r.error, 'point.') }))
+      return toastError(r.error)
+    }
     setNewPoint({ name: '', address: '' })
     set({ pickupPointId: r.data.id })
-    const c = await catalog()
-    if (c.ok) setCat(c.data)
+    await q.reload()
   }
 
-  if (!cat) return <View className='page'>{<StateView loading={!error} error={error} />}</View>
   return (
-    <View className='page' id='campaign-edit'>
-      <View className='card'>
-        <Text className='section-title' style={{ marginTop: 0 }}>
-          商品
-        </Text>
-        <View className='ps-choices'>
-          {cat.products.map((p) => (
-            <Text key={p.id} id={`pick-${p.id}`} className={`ps-choice ${d.productId === p.id ? 'ps-choice--on' : ''}`} onClick={() => pickProduct(p.id)}>
-              {p.name}
-            </Text>
-          ))}
-          <Text className='ps-choice' onClick={() => void Taro.navigateTo({ url: `${PRESALE_ADMIN_PKG}/product/index` })}>
-            ＋ 新商品
-          </Text>
-        </View>
-        {errors.productId ? <Text className='field-error'>{errors.productId}</Text> : null}
-        {product ? (
-          <View style={{ marginTop: '24px' }}>
-            {product.skus.map((s) => {
-              const row = d.skus[s.id] ?? { on: false, price: yuanInput(s.priceFen), stock: '50' }
-              const index = Object.entries(d.skus)
-                .filter(([, r]) => r.on)
-                .findIndex(([k]) => k === s.id)
-              return (
-                <View key={s.id} className='ps-field' id={`sku-row-${s.id}`}>
-                  <View className='row'>
-                    <Text>
-                      {s.name}（原价 {formatFen(s.priceFen, { trimZeros: true })}）
-                    </Text>
-                    <Text className={`ps-choice ${row.on ? 'ps-choice--on' : ''}`} onClick={() => set({ skus: { ...d.skus, [s.id]: { ...row, on: !row.on } } })}>
-                      {row.on ? '参与' : '不参与'}
-                    </Text>
-                  </View>
-                  {row.on ? (
-                    <View className='row' style={{ gap: '16px', marginTop: '12px' }}>
-                      <View style={{ flex: 1 }}>
-                        <Field id={`sku-price-${s.id}`} label='预售价（元）' value={row.price} error={errors[`skus.${index}.priceFen`]} onChange={(v) => set({ skus: { ...d.skus, [s.id]: { ...row, price: v } } })} />
-                      </View>
-                      <View style={{ flex: 1 }}>
-                        <Field id={`sku-stock-${s.id}`} label='库存' value={row.stock} error={errors[`skus.${index}.stock`]} onChange={(v) => set({ skus: { ...d.skus, [s.id]: { ...row, stock: v } } })} />
-                      </View>
-                    </View>
-                  ) : null}
-                </View>
-              )
-            })}
-            {errors.skus ? <Text className='field-error'>{errors.skus}</Text> : null}
-          </View>
-        ) : null}
-      </View>
-
-      <View className='card'>
-        <Text className='section-title' style={{ marginTop: 0 }}>
-          预售信息
-        </Text>
-        <Field id='edit-title' label='标题' value={d.title} error={errors.title} placeholder='例如：有机蔬菜箱 · 本周预售' onChange={(v) => set({ title: v })} />
-        <View className='ps-field'>
-          <Text className='ps-label'>介绍</Text>
-          <View className='ps-input'>
-            <TextArea id='edit-description' value={d.description} maxLength={1000} onChange={(v: string) => set({ description: v })} />
-          </View>
-        </View>
-        <Field id='edit-start' label='开始时间（YYYY-MM-DD HH:mm）' value={d.start} error={errors.startAt} onChange={(v) => set({ start: v })} />
-        <Field id='edit-end' label='截止时间' value={d.end} error={errors.endAt} onChange={(v) => set({ end: v })} />
-        <Field id='edit-limit' label='每户限购（份）' value={d.limit} error={errors.householdLimit} onChange={(v) => set({ limit: v })} />
-        <Field id='edit-threshold' label='成团数量（留空为无门槛）' value={d.threshold} error={errors.threshold} onChange={(v) => set({ threshold: v })} />
-      </View>
-
-      <View className='card'>
-        <Text className='section-title' style={{ marginTop: 0 }}>
-          配送
-        </Text>
-        <View className='ps-choices' style={{ marginBottom: '24px' }}>
-          {DELIVERY_MODES.map((m) => (
-            <Text key={m} id={`mode-${m}`} className={`ps-choice ${d.mode === m ? 'ps-choice--on' : ''}`} onClick={() => set({ mode: m })}>
-              {DELIVERY_MODE_LABELS[m]}
-            </Text>
-          ))}
-        </View>
-        {d.mode === 'pickup' ? (
-          <View className='ps-field'>
-            <Text className='ps-label'>自提点</Text>
-            <View className='ps-choices'>
-              {cat.pickupPoints.map((p) => (
-                <Text key={p.id} id={`point-${p.id}`} className={`ps-choice ${d.pickupPointId === p.id ? 'ps-choice--on' : ''}`} onClick={() => set({ pickupPointId: p.id })}>
-                  {p.name}
-                </Text>
+    <PageShell id='campaign-edit' query={q}>
+      {(cat) => {
+        if (!d) return existing.error ? <Notice tone='danger'>{existing.error.message}</Notice> : <LoadingState />
+        const product = cat.products.find((p) => p.id === d.productId)
+        const now = Date.now()
+        return (
+          <>
+            <CellGroup title='选择商品'>
+              {cat.products.map((p) => (
+                <Cell
+                  key={p.id}
+                  id={`pick-${p.id}`}
+                  thumb={p.images[0] ?? null}
+                  icon={p.kind === 'service' ? 'cleaning' : 'store'}
+                  title={p.name}
+                  desc={`${p.supplierName} · ${p.skus.length} 个规格`}
+                  extra={d.productId === p.id ? <Chip text='已选' tone='primary' /> : undefined}
+                  arrow={false}
+                  onClick={() => pickProduct(p.id)}
+                />
               ))}
-            </View>
-            {errors.pickupPointId ? <Text className='field-error'>{errors.pickupPointId}</Text> : null}
-            <View className='row' style={{ gap: '16px', marginTop: '16px' }}>
-              <View style={{ flex: 1 }}>
-                <Field id='point-name' label='新自提点名称' value={newPoint.name} onChange={(v) => setNewPoint({ ...newPoint, name: v })} />
-              </View>
-              <View style={{ flex: 1 }}>
-                <Field id='point-address' label='地址' value={newPoint.address} onChange={(v) => setNewPoint({ ...newPoint, address: v })} />
-              </View>
-            </View>
-            <Button size='small' fill='outline' type='primary' onClick={() => void addPoint()}>
-              添加自提点
-            </Button>
-          </View>
-        ) : null}
-        <Field id='edit-delivery' label='配送 / 自提日期（YYYY-MM-DD）' value={d.deliveryDate} error={errors.deliveryDate} onChange={(v) => set({ deliveryDate: v })} />
-      </View>
+              <Cell id='product-new' icon='add' title='新建商品' onClick={() => void Taro.navigateTo({ url: presaleAdminLink('product', communityId) })} />
+            </CellGroup>
+            {errors.productId ? <Notice tone='danger'>{errors.productId}</Notice> : null}
 
-      {error ? <Text className='field-error'>{error.message}</Text> : null}
-      {Object.keys(errors).length ? (
-        <Text className='field-error' id='edit-errors'>
-          请检查标红的字段
-        </Text>
-      ) : null}
-      <View className='ps-buttons'>
-        <Button id='edit-save' className='btn-block' block fill='outline' type='primary' loading={busy} onClick={() => void save(false)}>
-          保存草稿
-        </Button>
-        <Button id='edit-publish' className='btn-block' block type='primary' loading={busy} onClick={() => void save(true)}>
-          保存并发布
-        </Button>
-      </View>
-    </View>
+            {product ? (
+              <Section title='规格、预售价与库存'>
+                {product.skus.map((s) => {
+                  const row = d.skus[s.id] ?? { on: false, price: '', stock: '50' }
+                  const toggle = () => set({ skus: { ...d.skus, [s.id]: { ...row, on: !row.on } } })
+                  const edit = (patch: Partial<typeof row>) => set({ skus: { ...d.skus, [s.id]: { ...row, ...patch } } })
+                  return (
+                    <View key={s.id} id={`sku-row-${s.id}`}>
+                      <Cell
+                        title={s.name}
+                        desc={`原价 ${formatFen(s.priceFen, { trimZeros: true })}`}
+                        extra={
+                          <Button id={`sku-toggle-${s.id}`} size='small' type='primary' fill={row.on ? 'solid' : 'outline'} onClick={toggle}>
+                            {row.on ? '参与' : '不参与'}
+                          </Button>
+                        }
+                      />
+                      {row.on ? (
+                        <>
+                          <Field label='预售价（元）' required error={errors[`sku.${s.id}.priceFen`]}>
+                            <TextBox id={`sku-price-${s.id}`} type='digit' value={row.price} placeholder='如 68' onChange={(v) => edit({ price: v })} />
+                          </Field>
+                          <Field label='库存' required error={errors[`sku.${s.id}.stock`]}>
+                            <TextBox id={`sku-stock-${s.id}`} type='number' value={row.stock} placeholder='如 50' onChange={(v) => edit({ stock: v })} />
+                          </Field>
+                        </>
+                      ) : null}
+                    </View>
+                  )
+                })}
+                {errors.skus ? <Text className='field-error'>{errors.skus}</Text> : null}
+              </Section>
+            ) : null}
+
+            <Section title='预售信息'>
+              <Field label='标题' required error={errors.title}>
+                <TextBox id='edit-title' value={d.title} maxLength={30} placeholder='例如：有机蔬菜箱 · 本周预售' onChange={(v) => set({ title: v })} />
+              </Field>
+              <Field label='介绍' error={errors.description}>
+                <TextBox id='edit-description' value={d.description} maxLength={1000} onChange={(v) => set({ description: v })} multiline />
+              </Field>
+              <Field label='封面' hint='不选则用商品的第一张照片' error={errors.cover}>
+                <PhotoPicker id='edit-cover' max={1} value={d.cover} onChange={(cover) => set({ cover })} upload={uploadPhoto} srcOf={thumb} onBusyChange={setUploading} />
+              </Field>
+              <Field label='详情照片' hint='最多 6 张；不选则用商品照片' error={errors.images ?? Object.entries(errors).find(([k]) => k.startsWith('images.'))?.[1]}>
+                <PhotoPicker id='edit-photos' value={d.images} onChange={(images) => set({ images })} upload={uploadPhoto} srcOf={thumb} onBusyChange={setUploading} />
+              </Field>
+              <DateTimeField id='edit-start' label='开始时间' required value={d.startAt} min={Math.min(d.startAt, now)} error={errors.startAt} onChange={(startAt) => set({ startAt, endAt: Math.max(d.endAt, startAt + HOUR) })} />
+              <DateTimeField id='edit-end' label='截止时间' required value={d.endAt} min={d.startAt} hint='预售最长 30 天' error={errors.endAt} onChange={(endAt) => set({ endAt })} />
+              <Field label='每户限购（份）' error={errors.householdLimit}>
+                <Stepper id='edit-limit' value={d.limit} min={1} max={99} onChange={(limit) => set({ limit })} />
+              </Field>
+              <Field label='成团' error={errors.threshold} hint={d.threshold === null ? '不设门槛：截止后直接安排配送' : '截止前全社区付款满这个数量才成团，否则自动退款'}>
+                <Segmented<'none' | 'min'>
+                  id='edit-threshold-mode'
+                  value={d.threshold === null ? 'none' : 'min'}
+                  options={[
+                    { value: 'min', label: '满量成团' },
+                    { value: 'none', label: '不设门槛' }
+                  ]}
+                  onChange={(v) => set({ threshold: v === 'none' ? null : '' })}
+                />
+                {d.threshold !== null ? (
+                  <TextBox id='edit-threshold' type='number' value={d.threshold} placeholder='成团数量，如 20' onChange={(v) => set({ threshold: v })} />
+                ) : null}
+              </Field>
+            </Section>
+
+            <Section title='配送'>
+              <Segmented<DeliveryMode>
+                id='mode'
+                value={d.mode}
+                options={[
+                  { value: 'door', label: DELIVERY_MODE_LABELS.door },
+                  { value: 'pickup', label: DELIVERY_MODE_LABELS.pickup }
+                ]}
+                onChange={(mode) => set({ mode })}
+              />
+              {d.mode === 'pickup' ? (
+                <>
+                  <Field label='自提点' required error={errors.pickupPointId}>
+                    {cat.pickupPoints.length > 0 ? (
+                      <Choices id='point' value={d.pickupPointId} options={cat.pickupPoints.map((p) => ({ value: p.id, label: p.name }))} onChange={(pickupPointId) => set({ pickupPointId })} />
+                    ) : (
+                      <Text className='ps-meta'>还没有自提点，先在下面添加一个。</Text>
+                    )}
+                  </Field>
+                  <Field label='新自提点名称' error={errors.name}>
+                    <TextBox id='point-name' value={newPoint.name} maxLength={30} placeholder='例如：社区服务中心' onChange={(v) => setNewPoint({ ...newPoint, name: v })} />
+                  </Field>
+                  <Field label='地址' error={errors.address}>
+                    <TextBox id='point-address' value={newPoint.address} maxLength={60} placeholder='例如：3 栋一楼东侧' onChange={(v) => setNewPoint({ ...newPoint, address: v })} />
+                  </Field>
+                  <ButtonRow>
+                    <Button id='point-add' fill='outline' type='primary' disabled={!newPoint.name.trim() || !newPoint.address.trim()} onClick={() => void addPoint()}>
+                      添加自提点
+                    </Button>
+                  </ButtonRow>
+                </>
+              ) : null}
+              <DateTimeField
+                id='edit-delivery'
+                mode='date'
+                label={d.mode === 'pickup' ? '自提开始日期' : '配送日期'}
+                required
+                value={d.deliveryDay}
+                min={dayStart(d.endAt)}
+                hint='当天 9 点起配送或自提'
+                error={errors.deliveryDate}
+                onChange={(deliveryDay) => set({ deliveryDay })}
+              />
+            </Section>
+
+            {Object.keys(errors).length ? (
+              <Notice tone='danger' id='edit-errors'>
+                请按标红的提示修改后再保存
+              </Notice>
+            ) : null}
+            <ActionBar>
+              <Button id='edit-save' fill='outline' type='primary' loading={busy} disabled={uploading} onClick={() => void save(false)}>
+                保存草稿
+              </Button>
+              <Button id='edit-publish' type='primary' loading={busy} disabled={uploading} onClick={() => void save(true)}>
+                保存并发布
+              </Button>
+            </ActionBar>
+          </>
+        )
+      }}
+    </PageShell>
   )
 }

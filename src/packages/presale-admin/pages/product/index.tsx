@@ -1,16 +1,18 @@
 import { Text, View } from '@tarojs/components'
-import Taro, { useDidShow, useRouter } from '@tarojs/taro'
-import { useState } from 'react'
-import { PRODUCT_CATEGORIES, PRODUCT_CATEGORY_LABELS, PRODUCT_KINDS, PRODUCT_KIND_LABELS, type ProductCategory, ProductDraftSchema, type ProductKind } from '@contracts/order'
-import type { ApiError } from '@contracts/errors'
-import { StateView } from '../../../../components/StateView'
-import { type Catalog, catalog, saveProduct, saveSupplier } from '../../../../services/order'
+import Taro, { useRouter } from '@tarojs/taro'
+import { useEffect, useState } from 'react'
+import { PRODUCT_CATEGORIES, PRODUCT_CATEGORY_LABELS, type ProductCategory, ProductDraftSchema, type ProductKind } from '@contracts/order'
+import { api } from '../../../../client'
+import { Choices } from '../../../../components/Choices'
+import { PhotoPicker } from '../../../../components/PhotoPicker'
+import { TextBox } from '../../../../components/TextBox'
 import { toastError } from '../../../../services/result'
-import { Input, TextArea } from '../../../../ui/form'
+import { uploadPhoto } from '../../../../services/upload'
+import { type FieldErrors, fieldsByPath, issuesByPath } from '../../../../utils/form-errors'
+import { parseYuan, yuanInput } from '../../../../utils/money'
 import { Button } from '../../../../ui/nut'
-import { yuanInput } from '../../../../utils/money'
-import { yuanToFen } from '../../form'
-import { ProductArt } from '../../../presale/ui'
+import { ActionBar, ButtonRow, Field, Notice, Section, Segmented, imgUrl } from '../../../../ui/kit'
+import { PageShell, useQuery } from '../../../../ui/shell'
 import '../../../presale/presale.scss'
 
 interface SkuText {
@@ -19,183 +21,179 @@ interface SkuText {
   price: string
 }
 
-/** A catalog product: goods or a service package, its supplier and its SKUs with prices. */
+interface Form {
+  name: string
+  kind: ProductKind
+  category: ProductCategory
+  supplierId: string
+  unit: string
+  description: string
+  images: string[]
+  skus: SkuText[]
+}
+
+const BLANK: Form = { name: '', kind: 'goods', category: 'other', supplierId: '', unit: '份', description: '', images: [], skus: [{ name: '', price: '' }] }
+
+/** Prices typed in yuan, read by the project's one parser; a price that is not one is a field error, never NaN. */
+function priced(skus: SkuText[], errors: FieldErrors): { id?: string; name: string; priceFen: number }[] {
+  return skus.map((s, i) => {
+    const fen = parseYuan(s.price)
+    if (fen === null) errors[`skus.${i}.priceFen`] = s.price.trim() ? '请填写价格，如 68 或 68.5' : '请填写价格'
+    return { ...(s.id ? { id: s.id } : {}), name: s.name, priceFen: fen ?? 0 }
+  })
+}
+
+/** A catalog product: goods or a service package, its supplier, photos and SKUs with prices. */
 export default function ProductPage() {
   const { params } = useRouter()
-  const [id, setId] = useState(params.id ?? '')
-  const [cat, setCat] = useState<Catalog | null>(null)
-  const [error, setError] = useState<ApiError | null>(null)
-  const [name, setName] = useState('')
-  const [kind, setKind] = useState<ProductKind>('goods')
-  const [category, setCategory] = useState<ProductCategory>('other')
-  const [supplierId, setSupplierId] = useState('')
-  const [unit, setUnit] = useState('份')
-  const [description, setDescription] = useState('')
-  const [images, setImages] = useState('')
-  const [skus, setSkus] = useState<SkuText[]>([{ name: '', price: '' }])
+  const [id, setId] = useState(decodeURIComponent(params.id ?? ''))
+  const q = useQuery(() => api.order.catalog(), [])
+  const [form, setForm] = useState<Form | null>(null)
   const [newSupplier, setNewSupplier] = useState('')
-  const [errors, setErrors] = useState<Record<string, string>>({})
+  const [errors, setErrors] = useState<FieldErrors>({})
   const [busy, setBusy] = useState(false)
+  const [uploading, setUploading] = useState(false)
+  const set = (patch: Partial<Form>) => setForm((f) => (f ? { ...f, ...patch } : f))
 
-  const load = async () => {
-    const r = await catalog()
-    if (!r.ok) return setError(r.error)
-    setCat(r.data)
-    const p = r.data.products.find((x) => x.id === id)
-    if (p && !name) {
-      setName(p.name)
-      setKind(p.kind)
-      setCategory(p.category)
-      setSupplierId(p.supplierId)
-      setUnit(p.unit)
-      setDescription(p.description)
-      setImages(p.images.join('\n'))
-      setSkus(p.skus.map((s) => ({ id: s.id, name: s.name, price: yuanInput(s.priceFen) })))
-    }
-    if (!p && !supplierId && r.data.suppliers[0]) setSupplierId(r.data.suppliers[0].id)
-  }
-  useDidShow(() => void load())
+  // The form starts from the product (or blank) once the catalog is here; later reloads keep the edits.
+  useEffect(() => {
+    const cat = q.data
+    if (!cat || form) return
+    const p = cat.products.find((x) => x.id === id)
+    setForm(
+      p
+        ? {
+            name: p.name,
+            kind: p.kind,
+            category: p.category,
+            supplierId: p.supplierId,
+            unit: p.unit,
+            description: p.description,
+            images: [...p.images],
+            skus: p.skus.map((s) => ({ id: s.id, name: s.name, price: yuanInput(s.priceFen) }))
+          }
+        : { ...BLANK, supplierId: cat.suppliers[0]?.id ?? '' }
+    )
+  }, [q.data])
 
   const addSupplier = async () => {
-    const r = await saveSupplier({ supplier: { name: newSupplier } })
+    const r = await api.order.saveSupplier({ supplier: { name: newSupplier } })
     if (!r.ok) return toastError(r.error)
     setNewSupplier('')
-    setSupplierId(r.data.id)
-    await load()
+    set({ supplierId: r.data.id })
+    await q.reload()
   }
 
   const save = async () => {
-    const input = {
-      name,
-      kind,
-      category,
-      supplierId,
-      unit,
-      description,
-      images: images.split(/\s+/).filter(Boolean),
-      skus: skus.map((s) => ({ ...(s.id ? { id: s.id } : {}), name: s.name, priceFen: yuanToFen(s.price) }))
-    }
+    if (!form) return
+    const local: FieldErrors = {}
+    const input = { ...form, skus: priced(form.skus, local) }
     const parsed = ProductDraftSchema.safeParse(input)
-    if (!parsed.success) return setErrors(Object.fromEntries(parsed.error.issues.map((i) => [i.path.join('.'), i.message])))
-    setErrors({})
+    const found = parsed.success ? local : issuesByPath(parsed.error, local)
+    setErrors(found)
+    if (!parsed.success || Object.keys(found).length > 0) return
     setBusy(true)
-    const r = await saveProduct({ ...(id ? { id } : {}), product: parsed.data })
+    const r = await api.order.saveProduct({ ...(id ? { id } : {}), product: parsed.data })
     setBusy(false)
     if (!r.ok) {
-      setErrors(Object.fromEntries((r.error.fields ?? []).map((f) => [f.path.replace(/^product\./, ''), f.message])))
+      setErrors(fieldsByPath(r.error, 'product.'))
       return toastError(r.error)
     }
     setId(r.data.id)
-    setSkus(r.data.skus.map((s) => ({ id: s.id, name: s.name, price: yuanInput(s.priceFen) })))
+    set({ skus: r.data.skus.map((s) => ({ id: s.id, name: s.name, price: yuanInput(s.priceFen) })) })
     void Taro.showToast({ title: '已保存', icon: 'success' })
-    setTimeout(() => void Taro.navigateBack(), 600)
+    setTimeout(() => void Taro.navigateBack().catch(() => undefined), 600)
   }
 
-  if (!cat) return <View className='page'>{<StateView loading={!error} error={error} />}</View>
+  const skuError = (i: number) => errors[`skus.${i}.name`] ?? errors[`skus.${i}.priceFen`]
+
   return (
-    <View className='page' id='product-edit'>
-      <View className='card'>
-        <View className='row' style={{ marginBottom: '24px' }}>
-          <ProductArt name={name || '新'} images={images.split(/\s+/).filter(Boolean)} size={120} />
-          <Text className='muted' style={{ flex: 1, marginLeft: '24px' }}>
-            没有图片时以商品名首字作为封面
-          </Text>
-        </View>
-        <Text className='ps-label'>商品名称</Text>
-        <View className='ps-input ps-field'>
-          <Input id='product-name' value={name} onChange={(v: string) => setName(v)} placeholder='例如：有机蔬菜箱' />
-        </View>
-        {errors.name ? <Text className='field-error'>{errors.name}</Text> : null}
-        <Text className='ps-label'>类型</Text>
-        <View className='ps-choices ps-field'>
-          {PRODUCT_KINDS.map((k) => (
-            <Text key={k} className={`ps-choice ${kind === k ? 'ps-choice--on' : ''}`} onClick={() => setKind(k)}>
-              {PRODUCT_KIND_LABELS[k]}
-            </Text>
-          ))}
-        </View>
-        <Text className='ps-label'>品类（会员优惠券按品类适用）</Text>
-        <View className='ps-choices ps-field'>
-          {PRODUCT_CATEGORIES.map((c) => (
-            <Text key={c} id={`category-${c}`} className={`ps-choice ${category === c ? 'ps-choice--on' : ''}`} onClick={() => setCategory(c)}>
-              {PRODUCT_CATEGORY_LABELS[c]}
-            </Text>
-          ))}
-        </View>
-        <Text className='ps-label'>单位</Text>
-        <View className='ps-input ps-field'>
-          <Input id='product-unit' value={unit} onChange={(v: string) => setUnit(v)} placeholder='箱 / 盒 / 次' />
-        </View>
-        {errors.unit ? <Text className='field-error'>{errors.unit}</Text> : null}
-        <Text className='ps-label'>介绍</Text>
-        <View className='ps-input ps-field'>
-          <TextArea id='product-description' value={description} maxLength={1000} onChange={(v: string) => setDescription(v)} />
-        </View>
-        <Text className='ps-label'>图片地址（https:// 或 cloud://，每行一个，可留空）</Text>
-        <View className='ps-input ps-field'>
-          <TextArea id='product-images' value={images} maxLength={3000} onChange={(v: string) => setImages(v)} />
-        </View>
-        {Object.entries(errors)
-          .filter(([k]) => k.startsWith('images'))
-          .map(([k, m]) => (
-            <Text key={k} className='field-error'>
-              {m}
-            </Text>
-          ))}
-      </View>
+    <PageShell id='product-edit' query={q}>
+      {(cat) =>
+        form ? (
+          <>
+            <Section title='商品'>
+              <Field label='商品名称' required error={errors.name}>
+                <TextBox id='product-name' value={form.name} maxLength={30} onChange={(v) => set({ name: v })} placeholder='例如：有机蔬菜箱' />
+              </Field>
+              <Field label='类型'>
+                <Segmented<ProductKind>
+                  id='kind'
+                  value={form.kind}
+                  options={[
+                    { value: 'goods', label: '商品' },
+                    { value: 'service', label: '服务套餐' }
+                  ]}
+                  onChange={(kind) => set({ kind })}
+                />
+              </Field>
+              <Field label='品类' hint='会员优惠券按品类适用'>
+                <Choices<ProductCategory> id='category' value={form.category} options={PRODUCT_CATEGORIES.map((c) => ({ value: c, label: PRODUCT_CATEGORY_LABELS[c] }))} onChange={(category) => set({ category })} />
+              </Field>
+              <Field label='单位' required error={errors.unit}>
+                <TextBox id='product-unit' value={form.unit} maxLength={6} onChange={(v) => set({ unit: v })} placeholder='箱、盒、次' />
+              </Field>
+              <Field label='介绍' error={errors.description}>
+                <TextBox id='product-description' value={form.description} maxLength={1000} onChange={(v) => set({ description: v })} multiline />
+              </Field>
+              <Field label='商品照片' hint='第一张作为封面，最多 6 张' error={errors.images ?? Object.entries(errors).find(([k]) => k.startsWith('images.'))?.[1]}>
+                <PhotoPicker id='product-photos' value={form.images} onChange={(images) => set({ images })} upload={uploadPhoto} srcOf={(p) => imgUrl(p, 'thumb')} onBusyChange={setUploading} />
+              </Field>
+            </Section>
 
-      <View className='card'>
-        <Text className='section-title' style={{ marginTop: 0 }}>
-          供应商
-        </Text>
-        <View className='ps-choices'>
-          {cat.suppliers.map((s) => (
-            <Text key={s.id} id={`supplier-${s.id}`} className={`ps-choice ${supplierId === s.id ? 'ps-choice--on' : ''}`} onClick={() => setSupplierId(s.id)}>
-              {s.name}
-            </Text>
-          ))}
-        </View>
-        {errors.supplierId ? <Text className='field-error'>{errors.supplierId}</Text> : null}
-        <View className='row' style={{ gap: '16px', marginTop: '24px' }}>
-          <View className='ps-input' style={{ flex: 1 }}>
-            <Input id='supplier-new' value={newSupplier} placeholder='新供应商名称' onChange={(v: string) => setNewSupplier(v)} />
-          </View>
-          <Button size='small' fill='outline' type='primary' onClick={() => void addSupplier()}>
-            添加
-          </Button>
-        </View>
-      </View>
+            <Section title='供应商'>
+              {cat.suppliers.length > 0 ? (
+                <Choices id='supplier' value={form.supplierId} options={cat.suppliers.map((s) => ({ value: s.id, label: s.name }))} onChange={(supplierId) => set({ supplierId })} />
+              ) : (
+                <Text className='ps-meta'>还没有供应商，先在下面添加一个。</Text>
+              )}
+              {errors.supplierId ? <Text className='field-error'>{errors.supplierId}</Text> : null}
+              <Field label='添加供应商'>
+                <TextBox id='supplier-new' value={newSupplier} maxLength={30} placeholder='供应商名称' onChange={(v) => setNewSupplier(v)} />
+              </Field>
+              <ButtonRow>
+                <Button id='supplier-add' fill='outline' type='primary' disabled={newSupplier.trim() === ''} onClick={() => void addSupplier()}>
+                  添加供应商
+                </Button>
+              </ButtonRow>
+            </Section>
 
-      <View className='card'>
-        <Text className='section-title' style={{ marginTop: 0 }}>
-          规格与价格
-        </Text>
-        {skus.map((s, i) => (
-          <View key={i} className='ps-field' id={`sku-edit-${i}`}>
-            <View className='row' style={{ gap: '16px' }}>
-              <View className='ps-input' style={{ flex: 2 }}>
-                <Input value={s.name} placeholder='规格，如：标准箱 约 5 斤' onChange={(v: string) => setSkus(skus.map((x, j) => (j === i ? { ...x, name: v } : x)))} />
-              </View>
-              <View className='ps-input' style={{ flex: 1 }}>
-                <Input value={s.price} placeholder='价格（元）' onChange={(v: string) => setSkus(skus.map((x, j) => (j === i ? { ...x, price: v } : x)))} />
-              </View>
-              {skus.length > 1 ? (
-                <Text className='muted' onClick={() => setSkus(skus.filter((_, j) => j !== i))}>
-                  删除
-                </Text>
-              ) : null}
-            </View>
-            {errors[`skus.${i}.name`] || errors[`skus.${i}.priceFen`] ? <Text className='field-error'>{errors[`skus.${i}.name`] ?? errors[`skus.${i}.priceFen`]}</Text> : null}
-          </View>
-        ))}
-        {errors.skus ? <Text className='field-error'>{errors.skus}</Text> : null}
-        <Button size='small' fill='outline' type='primary' onClick={() => setSkus([...skus, { name: '', price: '' }])}>
-          ＋ 添加规格
-        </Button>
-      </View>
-      <Button id='product-save' className='btn-block' block type='primary' loading={busy} onClick={() => void save()}>
-        保存商品
-      </Button>
-    </View>
+            <Section title='规格与价格'>
+              {form.skus.map((s, i) => (
+                <View key={s.id ?? `new-${i}`} id={`sku-edit-${i}`}>
+                  <Field label={`规格 ${i + 1}`} error={skuError(i)}>
+                    <TextBox id={`sku-name-${i}`} value={s.name} maxLength={20} placeholder='规格，如：标准箱 约 5 斤' onChange={(v) => set({ skus: form.skus.map((x, j) => (j === i ? { ...x, name: v } : x)) })} />
+                    <View style={{ marginTop: '16px' }}><TextBox id={`sku-price-${i}`} type='digit' value={s.price} placeholder='价格（元），如 68' onChange={(v) => set({ skus: form.skus.map((x, j) => (j === i ? { ...x, price: v } : x)) })} /></View>
+                  </Field>
+                  {form.skus.length > 1 ? (
+                    <ButtonRow>
+                      <Button id={`sku-remove-${i}`} fill='none' onClick={() => set({ skus: form.skus.filter((_, j) => j !== i) })}>
+                        删除这个规格
+                      </Button>
+                    </ButtonRow>
+                  ) : null}
+                </View>
+              ))}
+              {errors.skus ? <Text className='field-error'>{errors.skus}</Text> : null}
+              <ButtonRow>
+                <Button id='sku-add' fill='outline' type='primary' disabled={form.skus.length >= 10} onClick={() => set({ skus: [...form.skus, { name: '', price: '' }] })}>
+                  添加规格
+                </Button>
+              </ButtonRow>
+            </Section>
+            {Object.keys(errors).length ? (
+              <Notice tone='danger' id='product-errors'>
+                请按标红的提示修改后再保存
+              </Notice>
+            ) : null}
+            <ActionBar>
+              <Button id='product-save' type='primary' loading={busy} disabled={uploading} onClick={() => void save()}>
+                {uploading ? '照片上传中…' : '保存商品'}
+              </Button>
+            </ActionBar>
+          </>
+        ) : null
+      }
+    </PageShell>
   )
 }

@@ -1,10 +1,13 @@
-import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
 import { formatOrderCode } from '@contracts/order'
-import { type Delivered, scanOrderCode, verifyPickup } from '../../../../services/order'
+import { api } from '../../../../client'
+import { TextBox } from '../../../../components/TextBox'
+import { scanOrderCode } from '../../../../services/order'
 import { formatDateTime } from '../../../../utils/time'
-import { Input } from '../../../../ui/form'
 import { Button } from '../../../../ui/nut'
+import { ButtonRow, Cell, CellGroup, Chip, Field, Section } from '../../../../ui/kit'
+import { PageShell } from '../../../../ui/shell'
+import type { Delivered } from '../../../presale/types'
 import '../../../presale/presale.scss'
 
 /** Pickup point verification: the resident shows the order code; scan it (WeChat) or type it. */
@@ -15,9 +18,9 @@ export default function VerifyPage() {
   const [message, setMessage] = useState('')
 
   const verify = async (value: string) => {
-    if (!value.trim()) return
+    if (!value.trim()) return setMessage('请输入住户出示的 8 位订单码')
     setBusy(true)
-    const r = await verifyPickup(value)
+    const r = await api.order.verifyPickup({ code: value })
     setBusy(false)
     if (!r.ok) return setMessage(r.error.message)
     setMessage('')
@@ -30,53 +33,36 @@ export default function VerifyPage() {
   }
 
   return (
-    <View className='page' id='presale-verify'>
-      <View className='card'>
-        <Text className='section-title' style={{ marginTop: 0 }}>
-          自提核销
-        </Text>
-        <Text className='muted' style={{ display: 'block', marginBottom: '16px' }}>
-          住户在「我的订单」中出示订单码；核销后订单即完成交付，同一订单码只能核销一次。
-        </Text>
-        <View className='ps-input'>
-          <Input id='verify-code' value={code} maxLength={9} placeholder='8 位订单码' onChange={(v: string) => setCode(v)} />
-        </View>
-        {message ? (
-          <Text className='field-error' id='verify-error'>
-            {message}
-          </Text>
-        ) : null}
-        <View className='ps-buttons'>
-          <Button id='verify-submit' className='btn-block' block type='primary' loading={busy} onClick={() => void verify(code)}>
-            核销
-          </Button>
+    <PageShell id='presale-verify'>
+      <Section title='自提核销'>
+        <Field label='订单码' id='verify' error={message || undefined} hint='住户在“我的订单”中出示订单码；核销后订单即完成交付，同一订单码只能核销一次'>
+          <TextBox id='verify-code' value={code} maxLength={9} placeholder='8 位订单码，如 K7QF-2M9X' onChange={(v) => setCode(v)} />
+        </Field>
+        <ButtonRow>
           {process.env.TARO_ENV === 'weapp' ? (
-            <Button className='btn-block' block fill='outline' type='primary' onClick={() => void scan()}>
+            <Button id='verify-scan' fill='outline' type='primary' onClick={() => void scan()}>
               扫码核销
             </Button>
           ) : null}
-        </View>
-      </View>
+          <Button id='verify-submit' type='primary' loading={busy} onClick={() => void verify(code)}>
+            核销
+          </Button>
+        </ButtonRow>
+      </Section>
       {done.length ? (
-        <View className='card' id='verify-done'>
-          <Text className='section-title' style={{ marginTop: 0 }}>
-            本次已核销
-          </Text>
+        <CellGroup title='本次已核销' id='verify-done'>
           {done.map((d) => (
-            <View key={d.orderId} className='ps-table-row'>
-              <View className='ps-table-row__main'>
-                <Text style={{ display: 'block' }}>
-                  {d.householdLabel} · {d.productName} {d.skuName} ×{d.quantity}
-                </Text>
-                <Text className='muted'>
-                  {formatOrderCode(d.code)} · {formatDateTime(d.deliveredAt)}
-                </Text>
-              </View>
-              <Text className='ps-status'>已核销</Text>
-            </View>
+            <Cell
+              key={d.orderId}
+              thumb={d.productPhoto}
+              icon='store'
+              title={`${d.householdLabel} · ${d.productName} ${d.skuName} ×${d.quantity}`}
+              desc={`${formatOrderCode(d.code)} · ${formatDateTime(d.deliveredAt)}`}
+              extra={<Chip text='已核销' tone='primary' />}
+            />
           ))}
-        </View>
+        </CellGroup>
       ) : null}
-    </View>
+    </PageShell>
   )
 }

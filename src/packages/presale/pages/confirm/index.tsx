@@ -1,235 +1,229 @@
 import { Text, View } from '@tarojs/components'
-import Taro, { useDidShow, useRouter } from '@tarojs/taro'
+import Taro, { useRouter } from '@tarojs/taro'
 import { useEffect, useRef, useState } from 'react'
 import type { ApiError } from '@contracts/errors'
-import { Price } from '../../../../components/Price'
-import { StateView } from '../../../../components/StateView'
-import { type CheckoutOptions, type PickedCoupon, type Purchase, checkoutOptions, pickCoupon } from '../../../../services/member'
-import { type CampaignDetail, type Order, PRESALE_PKG, createOrder, getCampaign, newRequestId, payOrder } from '../../../../services/order'
-import { toastError } from '../../../../services/result'
-import { currentMe } from '../../../../services/session'
+import type { Purchase } from '@contracts/member'
+import { api, ensureSession } from '../../../../client'
+import { TextBox } from '../../../../components/TextBox'
+import { pickCoupon } from '../../../../services/member'
+import { payOrder } from '../../../../services/order'
+import { newRequestId } from '../../../../services/request-id'
+import { fieldError, toastError } from '../../../../services/result'
+import { answerFor } from '../../../../utils/answer-for'
 import { formatFen } from '../../../../utils/money'
 import { formatDateTime } from '../../../../utils/time'
-import { Input } from '../../../../ui/form'
 import { Button } from '../../../../ui/nut'
-import { ProductArt, deliveryText } from '../../ui'
+import { ActionBar, Cell, Field, KVList, type KVRow, Notice, Price, Section, Stepper } from '../../../../ui/kit'
+import { PageShell, useQuery } from '../../../../ui/shell'
+import { householdIn, useHere } from '../../here'
+import { presaleLink } from '../../links'
+import { SkuChoices } from '../../components/SkuChoices'
+import { deliveryText } from '../../format'
+import type { Order } from '../../types'
 import '../../presale.scss'
 
 /**
  * Order confirmation. The server prices the order (campaign price, then the member level
- * discount, a coupon and points) and holds the stock; the figures here are the membership
- * preview of the same arithmetic. One request id per order attempt: a retried tap after a
- * network error returns the same order, a new attempt after a refusal gets a new id.
+ * discount, a coupon and points) and holds the stock; the figures here are its preview of the
+ * same arithmetic for the current choices. One request id per order attempt: a retried tap after
+ * a network error returns the same order, a new attempt after a refusal gets a new id.
  */
 export default function ConfirmPage() {
   const { params } = useRouter()
-  const campaignId = params.id ?? ''
-  const me = currentMe()
-  const householdId = me?.current?.householdId ?? ''
+  const { me, communityId, householdId } = useHere()
+  const campaignId = decodeURIComponent(params.id ?? '')
   const household = me?.households.find((h) => h.householdId === householdId)
-  const [data, setData] = useState<CampaignDetail | null>(null)
-  const [error, setError] = useState<ApiError | null>(null)
-  const [skuId, setSkuId] = useState(params.skuId ?? '')
-  const [quantity, setQuantity] = useState(1)
+  const [skuId, setSkuId] = useState(decodeURIComponent(params.skuId ?? ''))
+  const [quantity, setQuantity] = useState(() => Math.max(1, Number.parseInt(params.quantity ?? '1', 10) || 1))
   const [note, setNote] = useState('')
+  const [couponId, setCouponId] = useState<string | null>(params.couponId ? decodeURIComponent(params.couponId) : null)
+  const [usePoints, setUsePoints] = useState(false)
   const [busy, setBusy] = useState(false)
   const [created, setCreated] = useState<Order | null>(null)
-  const [coupon, setCoupon] = useState<PickedCoupon | null>(null)
-  const [usePoints, setUsePoints] = useState(false)
-  const [options, setOptions] = useState<CheckoutOptions | null>(null)
-  /** Which choices `options` was priced for: the total shows only for the current ones. */
-  const [quotedFor, setQuotedFor] = useState('')
+  const [refused, setRefused] = useState<ApiError | null>(null)
   const requestId = useRef(newRequestId())
 
-  const load = async () => {
-    const r = await getCampaign(campaignId, householdId ? { householdId } : {})
-    if (r.ok) setData(r.data)
-    else setError(r.error)
-  }
-  useDidShow(() => void load())
+  const q = useQuery(
+    async () => {
+      // The household is the one in the campaign's community, known once signed in.
+      const s = await ensureSession()
+      const hid = householdIn(s.ok ? s.data : null, communityId)
+      return api.order.campaign({ id: campaignId, ...(hid ? { householdId: hid } : {}) })
+    },
+    [campaignId],
+    { enabled: campaignId !== '' }
+  )
 
-  const campaign = data?.campaign
-  const chosen = campaign?.skus.find((s) => s.id === skuId) ?? campaign?.skus[0]
-  const limit = Math.max(0, Math.min(data?.mine?.remainingLimit ?? 0, chosen?.remaining ?? 0))
-  const count = Math.min(Math.max(1, quantity), Math.max(1, limit))
+  const c = q.data?.campaign
+  const sku = c?.skus.find((s) => s.id === skuId) ?? c?.skus.find((s) => s.remaining > 0) ?? c?.skus[0]
+  const max = Math.max(0, Math.min(q.data?.mine?.remainingLimit ?? 0, sku?.remaining ?? 0))
+  const qty = Math.min(Math.max(1, quantity), Math.max(1, max))
   // What is being bought, by id: the server prices the preview exactly as the order's create will.
-  const purchase: Purchase | null = campaign && chosen ? { kind: 'presale', campaignId: campaign.id, skuId: chosen.id, quantity: count } : null
-  const purchaseKey = JSON.stringify(purchase)
-  const choiceKey = `${purchaseKey}|${coupon?.couponId ?? ''}|${String(usePoints)}`
-  // The membership preview follows the line, the coupon and the points switch.
+  const purchase: Purchase | null = c && sku ? { kind: 'presale', campaignId: c.id, skuId: sku.id, quantity: qty } : null
+  const choiceKey = `${JSON.stringify(purchase)}|${couponId ?? ''}|${String(usePoints)}`
+  const preview = useQuery(
+    // Enabled only once there is a purchase.
+    () => answerFor(choiceKey, api.member.checkoutOptions({ purchase: purchase!, couponId, usePoints })),
+    [choiceKey],
+    { enabled: purchase !== null && created === null && householdId !== undefined }
+  )
+  // A coupon that no longer fits (the line changed, or it was used elsewhere) is dropped, and said so.
   useEffect(() => {
-    if (!purchase || created) return
-    let live = true
-    void checkoutOptions({ purchase, couponId: coupon?.couponId ?? null, usePoints }).then((r) => {
-      if (!live) return
-      if (r.ok) {
-        setOptions(r.data)
-        setQuotedFor(choiceKey)
-        return
-      }
-      toastError(r.error)
-      if (coupon) setCoupon(null)
-      else setQuotedFor('')
-    })
-    return () => {
-      live = false
-    }
-  }, [purchaseKey, coupon?.couponId, usePoints, created])
+    if (!preview.error) return
+    toastError(preview.error)
+    if (couponId) setCouponId(null)
+  }, [preview.error])
+
+  const options = preview.data?.value ?? null
+  const quote = options?.quote
+  // Only the server's price for the current choices is shown; never one worked out here.
+  const total = preview.data?.choice === choiceKey ? (quote?.payableFen ?? null) : null
+  const usable = options?.coupons.filter((x) => x.usable).length ?? 0
+  const chosenCoupon = options?.coupons.find((x) => x.coupon.id === couponId)
 
   const chooseCoupon = async () => {
     if (!purchase || created) return
-    const picked = await pickCoupon({ purchase, couponId: coupon?.couponId ?? null })
-    if (picked) setCoupon(picked.couponId ? picked : null)
+    const picked = await pickCoupon({ purchase, couponId, communityId })
+    if (picked) setCouponId(picked.couponId)
   }
-
-  if (!data) return <View className='page'>{<StateView loading={!error} error={error} />}</View>
-  const c = data.campaign
-  const sku = c.skus.find((s) => s.id === skuId) ?? c.skus[0]
-  const max = Math.max(0, Math.min(data.mine?.remainingLimit ?? 0, sku?.remaining ?? 0))
-  const qty = Math.min(Math.max(1, quantity), Math.max(1, max))
-  const quote = options?.quote
-  // Only the server's price for the current choices is shown; never one worked out here.
-  const total = quotedFor === choiceKey ? (quote?.payableFen ?? null) : null
-  const usable = options?.coupons.filter((x) => x.usable).length ?? 0
 
   const pay = async (order: Order) => {
     const p = await payOrder(order.id)
     setBusy(false)
     if (!p.ok) {
       toastError(p.error)
-      void Taro.redirectTo({ url: `${PRESALE_PKG}/order/index?id=${order.id}` })
+      void Taro.redirectTo({ url: presaleLink('order', communityId, { id: order.id }) })
     }
   }
 
   const submit = async () => {
-    if (!sku) return
+    if (!sku || !householdId) return
     setBusy(true)
     if (created) return pay(created)
-    const r = await createOrder({ campaignId, skuId: sku.id, quantity: qty, householdId, note, couponId: coupon?.couponId ?? null, usePoints, clientRequestId: requestId.current })
+    const r = await api.order.create({ campaignId, skuId: sku.id, quantity: qty, householdId, note, couponId, usePoints, clientRequestId: requestId.current })
     if (!r.ok) {
       setBusy(false)
       // A refusal is final for this attempt; only a lost answer is retried with the same id.
       if (r.error.code !== 'TRANSPORT.FAILED') requestId.current = newRequestId()
-      setError(r.error)
+      setRefused(r.error)
       toastError(r.error)
-      void load()
+      void q.reload()
       return
     }
     setCreated(r.data)
-    setError(null)
+    setRefused(null)
     await pay(r.data)
   }
 
   return (
-    <View className='page ps-page--bar' id='presale-confirm'>
-      {created ? (
-        <View className='ps-notice' id='confirm-created'>
-          <Text>订单已提交，请在 {formatDateTime(created.payBefore)} 前完成支付，超时将自动取消并释放库存。</Text>
-        </View>
-      ) : null}
-      <View className='card'>
-        <View className='ps-kv'>
-          <Text className='ps-kv__k'>收货房屋</Text>
-          <Text className='ps-kv__v' id='confirm-household'>
-            {household ? `${household.communityName} ${household.label}` : '请先选择房屋'}
-          </Text>
-        </View>
-        <View className='ps-kv'>
-          <Text className='ps-kv__k'>配送方式</Text>
-          <Text className='ps-kv__v'>{deliveryText(c.delivery)}</Text>
-        </View>
-      </View>
-      <View className='card'>
-        <View className='ps-card'>
-          <ProductArt name={c.productName} images={c.images} size={140} />
-          <View className='ps-card__body'>
-            <Text className='ps-card__title'>{c.title}</Text>
-            <Text className='ps-card__meta'>每户限购 {c.householdLimit} {c.unit} · 本户还可购 {data.mine?.remainingLimit ?? 0} {c.unit}</Text>
-          </View>
-        </View>
-        <View className='ps-skus' style={{ marginTop: '24px' }}>
-          {c.skus.map((s) => (
-            <View
-              key={s.id}
-              id={`confirm-sku-${s.id}`}
-              className={`ps-sku ${s.id === sku?.id ? 'ps-sku--on' : ''} ${s.remaining === 0 ? 'ps-sku--off' : ''}`}
-              onClick={() => !created && setSkuId(s.id)}
-            >
-              <View>
-                <Text className='ps-sku__name'>{s.name}</Text>
-                <Text className='ps-sku__left'>{s.remaining > 0 ? `剩余 ${s.remaining}` : '已售罄'}</Text>
+    <PageShell id='presale-confirm' query={q}>
+      {(data) => {
+        const camp = data.campaign
+        const pointsUsable = options?.points.maxUsable ?? 0
+        const where: KVRow[] = [
+          { label: '收货房屋', id: 'confirm-household', value: household ? `${household.communityName} ${household.label}` : '请先绑定本社区的房屋' },
+          { label: '配送方式', value: deliveryText(camp.delivery) }
+        ]
+        const money: KVRow[] = [
+          { label: '商品金额', value: <Price fen={(sku?.priceFen ?? 0) * qty} size='s' /> },
+          ...(quote && quote.levelDiscountFen > 0
+            ? [{ label: `${quote.levelName}折扣`, value: <Text className='ps-minus'>{formatFen(quote.levelDiscountFen, { minus: true })}</Text> }]
+            : [])
+        ]
+        return (
+          <>
+            {created ? (
+              <Notice tone='warning' id='confirm-created'>
+                订单已提交，请在 {formatDateTime(created.payBefore)} 前完成支付，超时将自动取消并释放库存。
+              </Notice>
+            ) : null}
+            <Section>
+              <KVList rows={where} />
+            </Section>
+            <Section>
+              <Cell
+                thumb={camp.cover}
+                icon={camp.productKind === 'service' ? 'cleaning' : 'store'}
+                title={camp.title}
+                desc={`每户限购 ${camp.householdLimit} ${camp.unit}，本户还可购 ${data.mine?.remainingLimit ?? 0} ${camp.unit}`}
+              />
+            </Section>
+            <Section title='规格与数量'>
+              <SkuChoices c={camp} value={sku?.id} onChange={created ? undefined : setSkuId} idPrefix='confirm-sku' />
+              <Field label='数量' error={fieldError(refused, 'quantity')} id='confirm-quantity'>
+                <Stepper id='qty' value={qty} min={1} max={Math.max(1, max)} disabled={created !== null || max === 0} onChange={setQuantity} />
+              </Field>
+              <Field label='备注（选填）' error={fieldError(refused, 'note')}>
+                <TextBox id='confirm-note' value={note} maxLength={60} placeholder='如：放门口，不用敲门' onChange={(v) => setNote(v)} />
+              </Field>
+            </Section>
+            <Section title='优惠与金额'>
+              <KVList rows={money} />
+              <Cell
+                id='confirm-coupon'
+                icon='coupon'
+                title='优惠券'
+                extra={
+                  couponId && chosenCoupon ? (
+                    <Text className='ps-minus'>
+                      {chosenCoupon.coupon.title} {formatFen(quote?.couponDiscountFen ?? chosenCoupon.discountFen, { minus: true })}
+                    </Text>
+                  ) : (
+                    <Text>{usable > 0 ? `${usable} 张可用` : '暂无可用'}</Text>
+                  )
+                }
+                onClick={created ? undefined : () => void chooseCoupon()}
+              />
+              <Cell
+                icon='points'
+                title='积分抵扣'
+                desc={usePoints && quote ? `用 ${quote.pointsUsed} 积分，${formatFen(quote.pointsDiscountFen, { minus: true })}` : `可用 ${pointsUsable} 积分`}
+                extra={
+                  <Button
+                    id='confirm-points'
+                    size='small'
+                    type='primary'
+                    fill={usePoints ? 'solid' : 'outline'}
+                    disabled={created !== null || (!usePoints && pointsUsable === 0)}
+                    onClick={() => setUsePoints(!usePoints)}
+                  >
+                    {usePoints ? '已使用' : '使用'}
+                  </Button>
+                }
+              />
+            </Section>
+            {refused && !refused.fields?.length ? (
+              <Notice tone='danger' id='confirm-error'>
+                {refused.message}
+              </Notice>
+            ) : null}
+            <ActionBar>
+              <View className='ps-total' id='confirm-total'>
+                <View>
+                  <Text>合计 </Text>
+                  {created ? (
+                    <Price fen={created.amountFen} />
+                  ) : total !== null ? (
+                    <Price fen={total} />
+                  ) : preview.error ? (
+                    <Text className='link' onClick={() => void preview.reload()}>
+                      暂时算不出，点此重试
+                    </Text>
+                  ) : (
+                    <Text>计算中…</Text>
+                  )}
+                </View>
+                {!created && total !== null && quote && quote.payableFen < quote.subtotalFen ? (
+                  <Text className='ps-total__saved'>已优惠 {formatFen(quote.subtotalFen - quote.payableFen)}</Text>
+                ) : null}
               </View>
-              <Price fen={s.priceFen} />
-            </View>
-          ))}
-        </View>
-        <View className='row' style={{ marginTop: '32px' }}>
-          <Text>数量</Text>
-          <View className='ps-stepper'>
-            <Text id='qty-minus' className={`ps-stepper__btn ${qty <= 1 || created ? 'ps-stepper__btn--off' : ''}`} onClick={() => !created && setQuantity(Math.max(1, qty - 1))}>
-              −
-            </Text>
-            <Text className='ps-stepper__value' id='qty-value'>
-              {qty}
-            </Text>
-            <Text id='qty-plus' className={`ps-stepper__btn ${qty >= max || created ? 'ps-stepper__btn--off' : ''}`} onClick={() => !created && setQuantity(Math.min(max, qty + 1))}>
-              ＋
-            </Text>
-          </View>
-        </View>
-      </View>
-      <View className='card'>
-        <Text className='ps-label'>备注（选填）</Text>
-        <View className='ps-input'>
-          <Input id='confirm-note' value={note} maxLength={60} placeholder='如：放门口，不用敲门' onChange={(v: string) => setNote(v)} />
-        </View>
-        <View className='ps-kv' style={{ marginTop: '16px' }}>
-          <Text className='ps-kv__k'>商品金额</Text>
-          <Price fen={(sku?.priceFen ?? 0) * qty} size='s' />
-        </View>
-        {quote && quote.levelDiscountFen > 0 ? (
-          <View className='ps-kv'>
-            <Text className='ps-kv__k'>{quote.levelName}折扣</Text>
-            <Text className='ps-kv__v ps-minus'>{formatFen(quote.levelDiscountFen, { minus: true })}</Text>
-          </View>
-        ) : null}
-        <View className='ps-kv' id='confirm-coupon' onClick={() => void chooseCoupon()}>
-          <Text className='ps-kv__k'>优惠券</Text>
-          <Text className={`ps-kv__v ${coupon ? 'ps-minus' : 'muted'}`}>
-            {coupon ? `${coupon.title} ${formatFen(quote?.couponDiscountFen ?? coupon.discountFen, { minus: true })}` : usable > 0 ? `${usable} 张可用 ›` : '暂无可用 ›'}
-          </Text>
-        </View>
-        <View className='ps-kv'>
-          <Text className='ps-kv__k'>积分抵扣</Text>
-          <View className='row' style={{ gap: '16px' }}>
-            <Text className='muted'>
-              {usePoints && quote ? `用 ${quote.pointsUsed} 积分 ${formatFen(quote.pointsDiscountFen, { minus: true })}` : `可用 ${options?.points.maxUsable ?? 0} 积分`}
-            </Text>
-            <Text
-              id='confirm-points'
-              className={`ps-choice ${usePoints ? 'ps-choice--on' : ''}`}
-              onClick={() => !created && (options?.points.maxUsable ?? 0) > 0 && setUsePoints(!usePoints)}
-            >
-              {usePoints ? '已使用' : '使用'}
-            </Text>
-          </View>
-        </View>
-      </View>
-      {error ? (
-        <Text className='field-error' id='confirm-error'>
-          {error.message}
-        </Text>
-      ) : null}
-      <View className='ps-bar'>
-        <View className='ps-bar__total'>
-          <Text>合计 </Text>
-          {created ? <Price fen={created.amountFen} /> : total !== null ? <Price fen={total} /> : <Text className='ps-bar__pending'>计算中…</Text>}
-          {!created && quote && quote.payableFen < quote.subtotalFen ? <Text className='muted'> 已优惠 {formatFen(quote.subtotalFen - quote.payableFen)}</Text> : null}
-        </View>
-        <Button id='confirm-submit' className='ps-bar__btn' type='primary' loading={busy} disabled={!created && (max === 0 || !householdId)} onClick={() => void submit()}>
-          {created ? '继续支付' : '提交订单并支付'}
-        </Button>
-      </View>
-    </View>
+              <Button id='confirm-submit' type='primary' loading={busy} disabled={!created && (max === 0 || !householdId)} onClick={() => void submit()}>
+                {created ? '继续支付' : '提交订单并支付'}
+              </Button>
+            </ActionBar>
+          </>
+        )
+      }}
+    </PageShell>
   )
 }

@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '预售详情' })
+export default definePageConfig({ navigationBarTitleText: '预售详情', enablePullDownRefresh: true })

@@ -1,225 +1,214 @@
 import { Text, View } from '@tarojs/components'
-import Taro, { useDidShow, useRouter, useShareAppMessage } from '@tarojs/taro'
-import { useState } from 'react'
+import Taro, { useRouter, useShareAppMessage } from '@tarojs/taro'
+import { useRef, useState } from 'react'
 import { DELIVERY_MODE_LABELS, PRODUCT_KIND_LABELS } from '@contracts/order'
-import type { ApiError } from '@contracts/errors'
-import { Price } from '../../../../components/Price'
-import { StateView } from '../../../../components/StateView'
-import { type CampaignDetail, PRESALE_ADMIN_PKG, PRESALE_PKG, getCampaign, recordVisit, shareCampaign } from '../../../../services/order'
+import { api, ensureSession, useSession } from '../../../../client'
+import { ShareButton } from '../../../../components/ShareSheet'
+import { recordVisit } from '../../../../services/order'
 import { toastError } from '../../../../services/result'
-import { currentMe, ensureSession } from '../../../../services/session'
+import { formatFen } from '../../../../utils/money'
 import { formatDateTime } from '../../../../utils/time'
 import { Button } from '../../../../ui/nut'
-import { CampaignBadge, Countdown, ProductArt, ThresholdProgress, deliveryText, useNow } from '../../ui'
+import { ActionBar, ButtonRow, KVList, type KVRow, Notice, Price, Section } from '../../../../ui/kit'
+import { PageShell, useQuery } from '../../../../ui/shell'
+import { Countdown } from '../../components/Countdown'
+import { Gallery } from '../../components/Gallery'
+import { SkuChoices } from '../../components/SkuChoices'
+import { CampaignChip } from '../../components/StatusChip'
+import { ThresholdProgress } from '../../components/ThresholdProgress'
+import { deliveryText, minPrice } from '../../format'
+import { householdIn, roleIn } from '../../here'
+import { presaleAdminLink, presaleLink } from '../../links'
+import type { Campaign } from '../../types'
+import { useNow } from '../../use-now'
 import '../../presale.scss'
 
 const go = (url: string) => void Taro.navigateTo({ url })
 
+function photosOf(c: Campaign): string[] {
+  return [...new Set([c.cover, ...c.images].filter((p): p is string => !!p))]
+}
+
 /**
  * A pre-sale: countdown, progress to the group threshold, remaining stock per SKU. Opened from a
- * butler's card (`inv`) or poster (`scene`), it first records where the resident came from.
+ * butler's card (`inv`) or poster (`scene`), it first records where the resident came from; the
+ * invitation names the campaign and its community, so the link works from cold whoever opens it.
  */
 export default function CampaignDetailPage() {
   const { params } = useRouter()
-  const [id, setId] = useState(params.id ?? '')
-  const [data, setData] = useState<CampaignDetail | null>(null)
-  const [error, setError] = useState<ApiError | null>(null)
+  const { me } = useSession()
+  const token = decodeURIComponent(params.inv ?? params.scene ?? '')
+  const target = useRef({ id: decodeURIComponent(params.id ?? ''), communityId: params.communityId ? decodeURIComponent(params.communityId) : undefined })
+  const visited = useRef(false)
+  const [inviter, setInviter] = useState('')
   const [skuId, setSkuId] = useState('')
   const [share, setShare] = useState<{ path: string; visits: number; orders: number } | null>(null)
-  const [visited, setVisited] = useState(false)
   const now = useNow()
-  const current = currentMe()?.current
-  const role = current?.role
 
-  const load = async (campaignId: string, communityId?: string) => {
-    const r = await getCampaign(campaignId, { ...(current?.householdId ? { householdId: current.householdId } : {}), ...(communityId ? { communityId } : {}) })
-    if (!r.ok) return setError(r.error)
-    setData(r.data)
-    setError(null)
-    const open = r.data.campaign.skus.find((s) => s.remaining > 0)
-    setSkuId((prev) => prev || open?.id || r.data.campaign.skus[0]?.id || '')
-  }
-
-  useDidShow(() => {
-    void ensureSession().then(async (s) => {
-      if (!s.ok) return setError(s.error)
-      const token = params.inv ?? (params.scene ? decodeURIComponent(params.scene) : '')
-      if (token && !visited) {
-        setVisited(true)
+  const q = useQuery(
+    async () => {
+      if (token && !visited.current) {
         const v = await recordVisit(token)
         if (v.ok) {
-          setId(v.data.campaignId)
-          return load(v.data.campaignId, v.data.communityId)
-        }
-        // An expired or unknown invitation must say so, not spin forever.
-        if (!id) return setError(v.error)
+          visited.current = true
+          target.current = { id: v.data.campaignId, communityId: v.data.communityId }
+          setInviter(v.data.inviterName)
+          // An expired or unknown invitation must say so when it is all the link has.
+        } else if (!target.current.id) return v
       }
-      if (id) await load(id)
-    })
+      // The household bought for belongs to the campaign's community: known once signed in.
+      const session = await ensureSession()
+      const { id, communityId } = target.current
+      const householdId = householdIn(session.ok ? session.data : null, communityId)
+      const r = await api.order.campaign({ id, ...(householdId ? { householdId } : {}) }, communityId ? { communityId } : {})
+      if (r.ok) {
+        const open = r.data.campaign.skus.find((s) => s.remaining > 0) ?? r.data.campaign.skus[0]
+        setSkuId((prev) => prev || open?.id || '')
+      }
+      return r
+    },
+    [],
+    { enabled: target.current.id !== '' || token !== '' }
+  )
+  const communityId = target.current.communityId ?? me?.current?.communityId
+  const role = roleIn(me, communityId)
+
+  useShareAppMessage(() => {
+    const c = q.data?.campaign
+    return {
+      title: c ? `${c.title}｜邻里严选` : '邻里严选',
+      path: share?.path ?? (c ? presaleLink('detail', communityId, { id: c.id }) : presaleLink('list', communityId))
+    }
   })
 
-  useShareAppMessage(() => ({
-    title: data ? `${data.campaign.title}｜邻里严选` : '邻里严选',
-    path: share?.path ?? `${PRESALE_PKG}/detail/index?id=${id}`
-  }))
-
-  const prepareShare = async () => {
-    const r = await shareCampaign(id)
+  const prepareShare = async (campaignId: string) => {
+    const r = await api.order.share({ campaignId })
     if (!r.ok) return toastError(r.error)
     setShare({ path: r.data.path, visits: r.data.visits, orders: r.data.orders })
-    if (process.env.TARO_ENV === 'weapp') void Taro.showShareMenu({ withShareTicket: true } as never)
+    if (process.env.TARO_ENV === 'weapp') void Taro.showShareMenu({ withShareTicket: true, showShareItems: ['wechatFriends'] })
   }
 
-  if (!data) return <View className='page'>{<StateView loading={!error} error={error} />}</View>
-  const c = data.campaign
-  const sku = c.skus.find((s) => s.id === skuId)
-  const mine = data.mine
-  const soldOut = c.skus.every((s) => s.remaining === 0)
-  const canBuy = role === 'resident' && c.status === 'live' && !!mine && mine.remainingLimit > 0 && !!sku && sku.remaining > 0
-  const h5Link = share && process.env.TARO_ENV === 'h5' ? `${window.location.origin}/#${share.path}` : ''
   return (
-    <View className={`page ${role === 'resident' ? 'ps-page--bar' : ''}`} id='presale-detail'>
-      <View className='ps-hero'>
-        <ProductArt name={c.productName} images={c.images} className='ps-hero__art' />
-        <View className='ps-hero__body'>
-          <View className='row'>
-            <CampaignBadge status={c.status} />
-            <Text className='muted'>
-              {PRODUCT_KIND_LABELS[c.productKind]} · {c.supplierName}
-            </Text>
-          </View>
-          <Text className='ps-hero__title'>{c.title}</Text>
-          <View className='ps-card__price'>
-            <Price fen={sku?.priceFen ?? 0} size='l' />
-            {sku && sku.originalFen > sku.priceFen ? <Price fen={sku.originalFen} size='s' original /> : null}
-            <Text className='muted'>/{c.unit}</Text>
-          </View>
-          <View className='ps-hero__band'>
-            <Countdown c={c} now={now} id='campaign-countdown' />
-            <Text className='muted'>每户限购 {c.householdLimit} {c.unit}</Text>
-          </View>
-          <ThresholdProgress c={c} id='campaign-progress' />
-        </View>
-      </View>
-
-      <View className='card'>
-        <Text className='section-title' style={{ marginTop: 0 }}>
-          选择规格
-        </Text>
-        <View className='ps-skus'>
-          {c.skus.map((s) => (
-            <View key={s.id} id={`sku-${s.id}`} className={`ps-sku ${s.id === skuId ? 'ps-sku--on' : ''} ${s.remaining === 0 ? 'ps-sku--off' : ''}`} onClick={() => setSkuId(s.id)}>
-              <View>
-                <Text className='ps-sku__name'>{s.name}</Text>
-                <Text className='ps-sku__left' id={`sku-left-${s.id}`}>
-                  {s.remaining > 0 ? `剩余 ${s.remaining}/${s.stock}` : '已售罄'}
+    <PageShell id='presale-detail' query={q}>
+      {(data) => {
+        const c = data.campaign
+        const sku = c.skus.find((s) => s.id === skuId)
+        const mine = data.mine
+        const soldOut = c.skus.every((s) => s.remaining === 0)
+        const canBuy = role === 'resident' && c.status === 'live' && !!mine && mine.remainingLimit > 0 && !!sku && sku.remaining > 0
+        const icon = c.productKind === 'service' ? 'cleaning' : 'store'
+        const rules: KVRow[] = [
+          { label: '预售时间', value: `${formatDateTime(c.startAt)} 至\n${formatDateTime(c.endAt)}` },
+          { label: '成团规则', value: c.threshold === null ? '无门槛，截止后即安排配送' : `截止前全社区付款满 ${c.threshold} ${c.unit}成团；未成团自动原路退款` },
+          { label: DELIVERY_MODE_LABELS[c.delivery.mode], value: deliveryText(c.delivery) },
+          ...(c.delivery.pickupPoint
+            ? [{ label: '自提地址', value: `${c.delivery.pickupPoint.address}${c.delivery.pickupPoint.hours ? `（${c.delivery.pickupPoint.hours}）` : ''}` }]
+            : []),
+          { label: '取消规则', value: '截止前可随时取消，已付款原路退回' }
+        ]
+        return (
+          <>
+            <Gallery photos={photosOf(c)} icon={icon} />
+            <Section>
+              <View className='ps-head'>
+                <CampaignChip status={c.status} />
+                <Text className='ps-meta'>
+                  {PRODUCT_KIND_LABELS[c.productKind]} · {c.supplierName}
                 </Text>
               </View>
-              <Price fen={s.priceFen} />
-            </View>
-          ))}
-        </View>
-        {mine ? (
-          <Text className='muted' style={{ display: 'block', marginTop: '16px' }} id='mine-bought'>
-            本户已购 {mine.bought} {c.unit}，还可购 {mine.remainingLimit} {c.unit}
-          </Text>
-        ) : null}
-      </View>
-
-      <View className='card'>
-        <View className='ps-kv'>
-          <Text className='ps-kv__k'>预售时间</Text>
-          <Text className='ps-kv__v'>
-            {formatDateTime(c.startAt)} 至 {formatDateTime(c.endAt)}
-          </Text>
-        </View>
-        <View className='ps-kv'>
-          <Text className='ps-kv__k'>成团规则</Text>
-          <Text className='ps-kv__v'>{c.threshold === null ? '无门槛，截止后即发货' : `截止前全社区付款满 ${c.threshold} ${c.unit}成团；未成团自动原路退款`}</Text>
-        </View>
-        <View className='ps-kv'>
-          <Text className='ps-kv__k'>{DELIVERY_MODE_LABELS[c.delivery.mode]}</Text>
-          <Text className='ps-kv__v'>{deliveryText(c.delivery)}</Text>
-        </View>
-        {c.delivery.pickupPoint ? (
-          <View className='ps-kv'>
-            <Text className='ps-kv__k'>自提地址</Text>
-            <Text className='ps-kv__v'>
-              {c.delivery.pickupPoint.address}
-              {c.delivery.pickupPoint.hours ? `（${c.delivery.pickupPoint.hours}）` : ''}
-            </Text>
-          </View>
-        ) : null}
-        <View className='ps-kv'>
-          <Text className='ps-kv__k'>取消规则</Text>
-          <Text className='ps-kv__v'>截止前可随时取消，已付款原路退回</Text>
-        </View>
-      </View>
-
-      {c.description ? (
-        <View className='card'>
-          <Text className='section-title' style={{ marginTop: 0 }}>
-            商品介绍
-          </Text>
-          <Text className='ps-desc'>{c.description}</Text>
-        </View>
-      ) : null}
-
-      {role === 'butler' ? (
-        <View className='card' id='butler-share'>
-          <Text className='section-title' style={{ marginTop: 0 }}>
-            分享给邻居
-          </Text>
-          {share ? (
-            <Text className='muted' style={{ display: 'block', marginBottom: '16px' }}>
-              通过你的分享：访问 {share.visits} 人 · 已付款 {share.orders} 单
-            </Text>
-          ) : null}
-          <View className='ps-buttons'>
-            {!share ? (
-              <Button id='share-prepare' block type='primary' onClick={() => void prepareShare()}>
-                生成我的分享卡片
-              </Button>
-            ) : process.env.TARO_ENV === 'weapp' ? (
-              <Button block type='primary' openType='share'>
-                分享到微信群
-              </Button>
-            ) : (
-              <View>
-                <Text className='ps-token' id='share-link'>
-                  {h5Link}
+              <Text className='ps-title'>{c.title}</Text>
+              <View className='ps-price'>
+                <Price fen={sku?.priceFen ?? minPrice(c).priceFen} size='l' />
+                {sku && sku.originalFen > sku.priceFen ? <Price fen={sku.originalFen} size='s' original /> : null}
+                <Text className='ps-unit'>/{c.unit}</Text>
+              </View>
+              <View className='ps-band'>
+                <Countdown c={c} now={now} id='campaign-countdown' />
+                <Text className='ps-band__limit'>
+                  每户限购 {c.householdLimit} {c.unit}
                 </Text>
-                <Button className='btn-block' block type='primary' onClick={() => void Taro.setClipboardData({ data: h5Link })}>
-                  复制分享链接
+              </View>
+              <ThresholdProgress c={c} id='campaign-progress' />
+            </Section>
+            {inviter ? <Notice>管家{inviter}邀你一起拼，成团后送到家</Notice> : null}
+
+            <Section title='选择规格'>
+              <SkuChoices c={c} value={skuId} onChange={setSkuId} idPrefix='sku' showStock />
+              {mine ? (
+                <Text className='ps-meta' id='mine-bought'>
+                  本户已购 {mine.bought} {c.unit}，还可购 {mine.remainingLimit} {c.unit}
+                </Text>
+              ) : null}
+            </Section>
+
+            <Section title='预售须知'>
+              <KVList rows={rules} />
+            </Section>
+
+            {c.description ? (
+              <Section title='商品介绍'>
+                <Text className='ps-desc'>{c.description}</Text>
+              </Section>
+            ) : null}
+
+            {role === 'butler' ? (
+              <Section title='分享给邻居' id='butler-share'>
+                {share ? (
+                  <Text className='ps-meta' id='share-stats'>
+                    通过你的分享：访问 {share.visits} 人，已付款 {share.orders} 单
+                  </Text>
+                ) : (
+                  <Text className='ps-meta'>生成你的专属卡片发到业主群，邻居从卡片下单会记在你名下。</Text>
+                )}
+                <ButtonRow stacked>
+                  {!share ? (
+                    <Button id='share-prepare' type='primary' onClick={() => void prepareShare(c.id)}>
+                      生成我的分享卡片
+                    </Button>
+                  ) : (
+                    <ShareButton
+                      id='share-send'
+                      text='分享到微信群'
+                      content={{ title: `${c.title}｜邻里严选`, path: share.path, description: `${formatFen(minPrice(c).priceFen, { trimZeros: true })} 起，${deliveryText(c.delivery)}`, image: c.cover }}
+                    />
+                  )}
+                  <Button id='share-poster' fill='outline' type='primary' onClick={() => go(presaleAdminLink('poster', communityId, { id: c.id }))}>
+                    生成海报（朋友圈 / 张贴）
+                  </Button>
+                </ButtonRow>
+              </Section>
+            ) : null}
+            {role === 'operator' ? (
+              <ButtonRow stacked>
+                <Button id='go-dashboard' type='primary' onClick={() => go(presaleAdminLink('dashboard', communityId, { id: c.id }))}>
+                  查看预售看板
                 </Button>
-              </View>
-            )}
-            <Button className='btn-block' block fill='outline' type='primary' onClick={() => go(`${PRESALE_ADMIN_PKG}/poster/index?id=${c.id}`)}>
-              生成海报（朋友圈 / 张贴）
-            </Button>
-          </View>
-        </View>
-      ) : null}
-      {role === 'operator' ? (
-        <Button className='btn-block' block type='primary' onClick={() => go(`${PRESALE_ADMIN_PKG}/dashboard/index?id=${c.id}`)}>
-          查看预售看板
-        </Button>
-      ) : null}
+              </ButtonRow>
+            ) : null}
 
-      {role === 'resident' ? (
-        <View className='ps-bar'>
-          <Text className='ps-bar__total'>{c.status === 'live' ? (soldOut ? '已售罄' : mine && mine.remainingLimit === 0 ? '已达本户限购' : `已选：${sku?.name ?? ''}`) : c.status === 'scheduled' ? '尚未开始' : '预售已截止'}</Text>
-          <Button
-            id='go-confirm'
-            className='ps-bar__btn'
-            type='primary'
-            disabled={!canBuy}
-            onClick={() => go(`${PRESALE_PKG}/confirm/index?id=${c.id}&skuId=${skuId}`)}
-          >
-            立即预订
-          </Button>
-        </View>
-      ) : null}
-    </View>
+            {role === 'resident' ? (
+              <ActionBar>
+                <View className='ps-total'>
+                  <Text>
+                    {c.status === 'live'
+                      ? soldOut
+                        ? '已售罄'
+                        : mine && mine.remainingLimit === 0
+                          ? '已达本户限购'
+                          : `已选：${sku?.name ?? '请选择规格'}`
+                      : c.status === 'scheduled'
+                        ? `${formatDateTime(c.startAt)} 开售`
+                        : '预售已截止'}
+                  </Text>
+                </View>
+                <Button id='go-confirm' type='primary' disabled={!canBuy} onClick={() => go(presaleLink('confirm', communityId, { id: c.id, skuId }))}>
+                  立即预订
+                </Button>
+              </ActionBar>
+            ) : null}
+          </>
+        )
+      }}
+    </PageShell>
   )
 }

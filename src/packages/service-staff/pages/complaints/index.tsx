@@ -1,66 +1,89 @@
 import { Input, Text, View } from '@tarojs/components'
-import { useDidShow } from '@tarojs/taro'
 import { useState } from 'react'
-import type { ApiError } from '@contracts/errors'
+import { api } from '../../../../client'
 import { PhotoStrip } from '../../../../components/PhotoPicker/PhotoStrip'
-import { StateView } from '../../../../components/StateView'
-import { type Complaint, respondComplaint, staffComplaints } from '../../../../services/booking'
 import { toastError } from '../../../../services/result'
 import { photoSrc } from '../../../../services/upload'
 import { Button } from '../../../../ui/nut'
+import { ButtonRow, Chip, Field, KVList, type KVRow, Section, StatGrid } from '../../../../ui/kit'
+import { PageShell, useQuery } from '../../../../ui/shell'
 import { formatDateTime } from '../../../../utils/time'
+import type { Complaint } from '../../types'
 import '../../../service/service.scss'
+
+const TONE: Record<Complaint['status'], 'accent' | 'info' | 'primary' | 'muted'> = { open: 'accent', processing: 'info', resolved: 'primary', closed: 'muted' }
+
+function details(c: Complaint): KVRow[] {
+  const rows: KVRow[] = [{ label: '提交时间', value: formatDateTime(c.createdAt) }]
+  if (c.responseMinutes !== null) rows.push({ label: '响应用时', value: `${c.responseMinutes} 分钟` })
+  if (c.response) rows.push({ label: '回复', value: c.response })
+  if (c.rating) rows.push({ label: '住户评价', value: `${c.rating.score} 分（满分 5 分）` })
+  return rows
+}
 
 /**
  * Complaint tickets: the community's for dispatchers and operators, their grid's for a butler (the
  * server scopes the list). Accept (受理), resolve with a response; response times and photos shown.
  */
 export default function StaffComplaintsPage() {
-  const [data, setData] = useState<{ complaints: Complaint[]; avgResponseMinutes: number | null } | null>(null)
-  const [error, setError] = useState<ApiError | null>(null)
+  const q = useQuery(() => api.booking.complaints({}), [])
   const [texts, setTexts] = useState<Record<string, string>>({})
-  const load = async () => {
-    const r = await staffComplaints()
-    if (r.ok) setData(r.data)
-    else setError(r.error)
-  }
-  useDidShow(() => void load())
+  const [busy, setBusy] = useState('')
   const respond = async (c: Complaint, status: 'processing' | 'resolved') => {
-    const r = await respondComplaint({ complaintId: c.id, status, response: texts[c.id] ?? '' })
-    if (r.ok) void load()
+    setBusy(`${c.id}-${status}`)
+    const r = await api.booking.respond({ complaintId: c.id, status, response: texts[c.id] ?? '' })
+    setBusy('')
+    if (r.ok) void q.reload()
     else toastError(r.error)
   }
-  if (!data) return <View className='page'><StateView loading={!error} error={error} onRetry={() => void load()} /></View>
   return (
-    <View className='page' id='staff-complaints'>
-      <View className='card'>
-        <View className='row'>
-          <View className='stat'><Text className='stat-value'>{data.complaints.filter((c) => c.status === 'open').length}</Text><Text className='stat-label'>待受理</Text></View>
-          <View className='stat'><Text className='stat-value'>{data.avgResponseMinutes ?? '-'}</Text><Text className='stat-label'>平均响应（分钟）</Text></View>
-        </View>
-      </View>
-      {data.complaints.map((c) => (
-        <View key={c.id} id={`sc-${c.id}`} className='card'>
-          <View className='sv-line__top'>
-            <Text className='sv-line__name'>{c.categoryLabel} · {c.householdLabel}</Text>
-            <Text className={`badge ${c.status === 'open' ? 'badge--accent' : ''}`}>{c.statusLabel}</Text>
-          </View>
-          <Text className='sv-meta'>{c.text}</Text>
-          <PhotoStrip id={`sc-photos-${c.id}`} ids={c.photos} srcOf={photoSrc} />
-          <Text className='sv-meta'>{formatDateTime(c.createdAt)}{c.responseMinutes !== null ? ` · ${c.responseMinutes} 分钟响应` : ''}</Text>
-          {c.response ? <Text className='sv-meta'>回复：{c.response}</Text> : null}
-          {c.rating ? <Text className='sv-meta'>住户评价：{'★'.repeat(c.rating.score)}</Text> : null}
-          {c.status === 'open' || c.status === 'processing' ? (
-            <View>
-              <Input className='sv-input' style={{ marginTop: '16px' }} value={texts[c.id] ?? ''} placeholder='处理说明' onInput={(e) => setTexts({ ...texts, [c.id]: e.detail.value })} />
-              <View className='sv-actions'>
-                {c.status === 'open' ? <Button size='small' fill='outline' onClick={() => void respond(c, 'processing')}>受理</Button> : null}
-                <Button size='small' type='primary' onClick={() => void respond(c, 'resolved')}>办结</Button>
-              </View>
-            </View>
-          ) : null}
-        </View>
-      ))}
-    </View>
+    <PageShell
+      id='staff-complaints'
+      query={q}
+      empty={(d) => (d.complaints.length === 0 ? { title: '暂时没有投诉', hint: '住户提交投诉后会通知你，受理和办结都在这里处理' } : null)}
+    >
+      {(d) => (
+        <>
+          <Section>
+            <StatGrid
+              items={[
+                { label: '待受理', value: d.complaints.filter((c) => c.status === 'open').length, tone: 'accent' },
+                { label: '平均响应', value: d.avgResponseMinutes === null ? '暂无' : `${d.avgResponseMinutes} 分钟` }
+              ]}
+            />
+          </Section>
+          {d.complaints.map((c) => (
+            <Section key={c.id} id={`sc-${c.id}`} title={`${c.categoryLabel} · ${c.householdLabel}`} extra={<Chip text={c.statusLabel} tone={TONE[c.status]} />}>
+              <Text className='sv-text'>{c.text}</Text>
+              {c.photos.length > 0 ? <PhotoStrip id={`sc-photos-${c.id}`} ids={c.photos} srcOf={photoSrc} /> : null}
+              <KVList rows={details(c)} />
+              {c.status === 'open' || c.status === 'processing' ? (
+                <View>
+                  <Field label='处理说明'>
+                    <Input
+                      id={`sc-note-${c.id}`}
+                      className='sv-input'
+                      value={texts[c.id] ?? ''}
+                      placeholder='写给住户看的处理情况'
+                      onInput={(e) => setTexts({ ...texts, [c.id]: e.detail.value })}
+                    />
+                  </Field>
+                  <ButtonRow>
+                    {c.status === 'open' ? (
+                      <Button id={`sc-accept-${c.id}`} fill='outline' type='primary' loading={busy === `${c.id}-processing`} onClick={() => void respond(c, 'processing')}>
+                        受理
+                      </Button>
+                    ) : null}
+                    <Button id={`sc-resolve-${c.id}`} type='primary' loading={busy === `${c.id}-resolved`} onClick={() => void respond(c, 'resolved')}>
+                      办结
+                    </Button>
+                  </ButtonRow>
+                </View>
+              ) : null}
+            </Section>
+          ))}
+        </>
+      )}
+    </PageShell>
   )
 }

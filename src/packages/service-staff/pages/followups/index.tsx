@@ -1,48 +1,64 @@
-import { Input, Text, View } from '@tarojs/components'
-import { useDidShow } from '@tarojs/taro'
+import { Input, Text } from '@tarojs/components'
+import Taro from '@tarojs/taro'
 import { useState } from 'react'
-import type { ApiError } from '@contracts/errors'
-import { StateView } from '../../../../components/StateView'
-import { type FollowUp, closeFollowUp, followUps } from '../../../../services/booking'
+import { api } from '../../../../client'
 import { toastError } from '../../../../services/result'
 import { Button } from '../../../../ui/nut'
+import { ButtonRow, Chip, Field, KVList, Section } from '../../../../ui/kit'
+import { PageShell, useQuery } from '../../../../ui/shell'
 import { formatDateTime } from '../../../../utils/time'
+import type { FollowUp } from '../../types'
 import '../../../service/service.scss'
 
 /** The butler's follow-ups of low ratings in their grid. */
 export default function FollowUpsPage() {
-  const [list, setList] = useState<FollowUp[] | null>(null)
-  const [error, setError] = useState<ApiError | null>(null)
+  const q = useQuery(() => api.booking.followUps({ status: 'open' }), [])
   const [notes, setNotes] = useState<Record<string, string>>({})
-  const load = async () => {
-    const r = await followUps('open')
-    if (r.ok) setList(r.data.followUps)
-    else setError(r.error)
-  }
-  useDidShow(() => void load())
+  const [busy, setBusy] = useState('')
   const close = async (f: FollowUp) => {
-    const r = await closeFollowUp(f.id, notes[f.id] ?? '')
-    if (r.ok) void load()
-    else toastError(r.error)
+    setBusy(f.id)
+    const r = await api.booking.closeFollowUp({ followUpId: f.id, note: notes[f.id] ?? '' })
+    setBusy('')
+    if (!r.ok) return toastError(r.error)
+    q.setData((prev) => ({ followUps: (prev?.followUps ?? []).filter((x) => x.id !== f.id) }))
+    void Taro.showToast({ title: '已完成回访', icon: 'success' })
   }
-  if (!list) return <View className='page'><StateView loading={!error} error={error} onRetry={() => void load()} /></View>
   return (
-    <View className='page' id='followups-page'>
-      {list.length === 0 ? <StateView empty='没有待回访的评价' /> : null}
-      {list.map((f) => (
-        <View key={f.id} id={`followup-${f.bookingId}`} className='card'>
-          <View className='sv-line__top'>
-            <Text className='sv-line__name'>{f.householdLabel}</Text>
-            <Text className='badge badge--accent'>{f.avg.toFixed(1)} 分</Text>
-          </View>
-          <Text className='sv-meta'>{f.lineName} · {f.workerName} · {formatDateTime(f.createdAt)}</Text>
-          {f.comment ? <Text className='sv-meta'>“{f.comment}”</Text> : null}
-          <Input className='sv-input' style={{ marginTop: '16px' }} value={notes[f.id] ?? ''} placeholder='回访结果' onInput={(e) => setNotes({ ...notes, [f.id]: e.detail.value })} />
-          <View className='sv-actions'>
-            <Button size='small' type='primary' onClick={() => void close(f)}>完成回访</Button>
-          </View>
-        </View>
-      ))}
-    </View>
+    <PageShell
+      id='followups-page'
+      query={q}
+      empty={(d) => (d.followUps.length === 0 ? { title: '没有待回访的评价', hint: '住户给出低分评价后，会在这里提醒你上门或电话回访' } : null)}
+    >
+      {(d) => (
+        <>
+          {d.followUps.map((f) => (
+            <Section key={f.id} id={`followup-${f.bookingId}`} title={f.householdLabel} extra={<Chip text={`${f.avg.toFixed(1)} 分`} tone='danger' />}>
+              <KVList
+                rows={[
+                  { label: '服务', value: f.lineName },
+                  { label: '师傅', value: f.workerName },
+                  { label: '评价时间', value: formatDateTime(f.createdAt) }
+                ]}
+              />
+              {f.comment ? <Text className='sv-quote-text'>“{f.comment}”</Text> : null}
+              <Field label='回访结果' required>
+                <Input
+                  id={`followup-note-${f.id}`}
+                  className='sv-input'
+                  value={notes[f.id] ?? ''}
+                  placeholder='例如：已电话致歉，下次改派其他师傅'
+                  onInput={(e) => setNotes({ ...notes, [f.id]: e.detail.value })}
+                />
+              </Field>
+              <ButtonRow>
+                <Button id={`followup-close-${f.id}`} type='primary' loading={busy === f.id} onClick={() => void close(f)}>
+                  完成回访
+                </Button>
+              </ButtonRow>
+            </Section>
+          ))}
+        </>
+      )}
+    </PageShell>
   )
 }

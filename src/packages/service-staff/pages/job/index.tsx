@@ -1,11 +1,13 @@
 import { Input, Text, View } from '@tarojs/components'
 import Taro, { useDidShow, useRouter } from '@tarojs/taro'
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import type { ApiError } from '@contracts/errors'
+import { api } from '../../../../client'
 import { PhotoPicker } from '../../../../components/PhotoPicker'
 import { PhotoStrip } from '../../../../components/PhotoPicker/PhotoStrip'
 import { StateView } from '../../../../components/StateView'
-import { type Booking, getBooking, progress } from '../../../../services/booking'
+import type { Booking } from '../../../../services/booking'
+import { callPhone } from '../../../../services/phone'
 import { toastError } from '../../../../services/result'
 import { photoSrc, uploadPhoto } from '../../../../services/upload'
 import { Button } from '../../../../ui/nut'
@@ -13,7 +15,14 @@ import { formatDateTime, shanghai } from '../../../../utils/time'
 import '../../../service/service.scss'
 import { parseYuan } from '../../../../utils/money'
 
-/** One job for the worker: on the way, arrived (lateness recorded), each standard item, finished. */
+/** How often the page looks at the clock, so a step opens when its time comes without a reload. */
+const TICK_MS = 30_000
+
+/**
+ * One job for the worker: on the way, arrived (lateness recorded), each standard item, finished.
+ * Each timed step opens at the slot's window the server states (`window`); the booker's phone is
+ * shown masked, and calling reveals it through the logged reveal first.
+ */
 export default function JobPage() {
   const { params } = useRouter()
   const id = params.id ?? ''
@@ -24,12 +33,18 @@ export default function JobPage() {
   // An optional photo per checklist item, uploaded before the item is marked done.
   const [photos, setPhotos] = useState<Record<string, string[]>>({})
   const [uploading, setUploading] = useState<Record<string, boolean>>({})
+  const [phone, setPhone] = useState('')
+  const [now, setNow] = useState(Date.now())
   const load = async () => {
-    const r = await getBooking(id)
+    const r = await api.booking.get({ bookingId: id })
     if (r.ok) setB(r.data.booking)
     else setError(r.error)
   }
   useDidShow(() => void load())
+  useEffect(() => {
+    const t = setInterval(() => setNow(Date.now()), TICK_MS)
+    return () => clearInterval(t)
+  }, [])
   if (!b) return <View className='page'><StateView loading={!error} error={error} onRetry={() => void load()} /></View>
 
   const step = async (s: 'on_way' | 'arrived' | 'check' | 'finish', key?: string) => {
@@ -40,7 +55,7 @@ export default function JobPage() {
     }
     setBusy(key ?? s)
     const photo = key ? photos[key]?.[0] : undefined
-    const r = await progress({
+    const r = await api.booking.progress({
       bookingId: b.id,
       step: s,
       note: '',
@@ -53,6 +68,26 @@ export default function JobPage() {
     else toastError(r.error)
   }
   const allDone = b.checklist.every((c) => c.doneAt !== null)
+  // The server decides; the page only keeps a step that is not open yet from looking tappable.
+  const departOpen = now >= b.window.departFrom
+  const arriveOpen = now >= b.window.arriveFrom
+  const finishOpen = now >= b.window.finishFrom
+  const live = b.status === 'confirmed' || b.status === 'on_way' || b.status === 'arrived'
+  const call = async () => {
+    setBusy('call')
+    let number = phone
+    if (!number) {
+      const r = await api.booking.revealPhone({ bookingId: b.id })
+      if (!r.ok) {
+        setBusy('')
+        return toastError(r.error)
+      }
+      number = r.data.phone
+      setPhone(number)
+    }
+    setBusy('')
+    await callPhone(number)
+  }
   return (
     <View className='page' id='job-page'>
       <View className='card'>
@@ -62,15 +97,32 @@ export default function JobPage() {
         </View>
         <Text className='sv-meta'>{shanghai(b.slotStart).format('M月D日 HH:mm')}-{shanghai(b.slotEnd).format('HH:mm')}</Text>
         <Text className='sv-meta'>{b.householdLabel} · {b.contactName}</Text>
+        {b.contactPhoneMasked ? (
+          <View className='row'>
+            <Text className='sv-meta' id='job-phone'>{phone || b.contactPhoneMasked}</Text>
+            {live ? (
+              <Button id='job-call' size='small' type='primary' fill='outline' loading={busy === 'call'} onClick={() => void call()}>
+                拨打电话
+              </Button>
+            ) : null}
+          </View>
+        ) : null}
         {b.note ? <Text className='sv-meta'>住户备注：{b.note}</Text> : null}
         {b.lateMin !== null ? <Text className='sv-meta' id='job-late'>{b.lateMin > 0 ? `迟到 ${b.lateMin} 分钟` : '准时到达'}</Text> : null}
       </View>
       {b.status === 'held' ? <View className='card'><Text className='muted'>住户尚未完成支付，支付后即可开始服务。</Text></View> : null}
+      {live && b.window.hint && !(b.status === 'confirmed' ? departOpen : b.status === 'on_way' ? arriveOpen : finishOpen) ? (
+        <View className='card'>
+          <Text className='muted' id='job-window'>
+            服务时段 {shanghai(b.slotStart).format('M月D日 HH:mm')}-{shanghai(b.slotEnd).format('HH:mm')}，{b.window.hint}
+          </Text>
+        </View>
+      ) : null}
       {b.status === 'confirmed' ? (
-        <Button id='job-onway' className='btn-block' block type='primary' loading={busy === 'on_way'} onClick={() => void step('on_way')}>出发</Button>
+        <Button id='job-onway' className='btn-block' block type='primary' disabled={!departOpen} loading={busy === 'on_way'} onClick={() => void step('on_way')}>出发</Button>
       ) : null}
       {b.status === 'confirmed' || b.status === 'on_way' ? (
-        <Button id='job-arrived' className='btn-block' block type='primary' fill={b.status === 'confirmed' ? 'outline' : 'solid'} loading={busy === 'arrived'} onClick={() => void step('arrived')}>已到达</Button>
+        <Button id='job-arrived' className='btn-block' block type='primary' fill={b.status === 'confirmed' ? 'outline' : 'solid'} disabled={!arriveOpen} loading={busy === 'arrived'} onClick={() => void step('arrived')}>已到达</Button>
       ) : null}
       <View className='card' id='job-checklist'>
         <Text className='section-title'>服务标准</Text>
@@ -113,7 +165,7 @@ export default function JobPage() {
               <Input id='job-price' className='sv-input' type='digit' value={price} placeholder='例如 180' onInput={(e) => setPrice(e.detail.value)} />
             </View>
           ) : null}
-          <Button id='job-finish' className='btn-block' block type={allDone ? 'primary' : 'default'} disabled={!allDone} loading={busy === 'finish'} onClick={() => void step('finish')}>
+          <Button id='job-finish' className='btn-block' block type={allDone ? 'primary' : 'default'} disabled={!allDone || !finishOpen} loading={busy === 'finish'} onClick={() => void step('finish')}>
             {allDone ? '完工' : `还有 ${b.checklist.filter((c) => c.doneAt === null).length} 项未完成`}
           </Button>
         </View>

@@ -1,53 +1,66 @@
-import { Text, View } from '@tarojs/components'
-import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
 import { useState } from 'react'
-import type { ApiError } from '@contracts/errors'
-import { StateView } from '../../../../components/StateView'
-import { STAFF_PKG, type WorkerJobs, workerJobs } from '../../../../services/booking'
+import { api } from '../../../../client'
+import { Cell, CellGroup, Chip, Segmented } from '../../../../ui/kit'
+import { EmptyState, LoadingState, PageShell, useQuery } from '../../../../ui/shell'
 import { shanghai } from '../../../../utils/time'
+import { type Booking, jobLink } from '../../types'
 import '../../../service/service.scss'
 
-const TABS = [
-  ['today', '今日'],
-  ['upcoming', '即将开始'],
-  ['done', '已完成']
-] as const
+type When = 'today' | 'upcoming' | 'done'
+
+const TABS: { value: When; label: string }[] = [
+  { value: 'today', label: '今日' },
+  { value: 'upcoming', label: '即将开始' },
+  { value: 'done', label: '已完成' }
+]
+
+const EMPTY: Record<When, { title: string; hint: string }> = {
+  today: { title: '今天没有工单', hint: '调度派单后会通知你，也可以看看即将开始的工单' },
+  upcoming: { title: '暂时没有后续工单', hint: '新的预约派给你后会出现在这里' },
+  done: { title: '还没有完成的工单', hint: '完工后的工单和住户评价会留在这里' }
+}
+
+function desc(j: Booking): string {
+  const when = `${shanghai(j.slotStart).format('M月D日 HH:mm')}-${shanghai(j.slotEnd).format('HH:mm')}`
+  return [when, j.householdLabel, j.contactName, j.note ? `备注：${j.note}` : ''].filter(Boolean).join(' · ')
+}
 
 /** The worker's jobs: today's first, each opening its checklist. */
 export default function JobsPage() {
-  const [when, setWhen] = useState<'today' | 'upcoming' | 'done'>('today')
-  const [data, setData] = useState<WorkerJobs | null>(null)
-  const [error, setError] = useState<ApiError | null>(null)
-  const load = async (w = when) => {
-    const r = await workerJobs(w)
-    if (r.ok) setData(r.data)
-    else setError(r.error)
-  }
-  useDidShow(() => void load())
-  usePullDownRefresh(() => void load().finally(() => Taro.stopPullDownRefresh()))
+  const [when, setWhen] = useState<When>('today')
+  // Tagged with its tab, so a switch shows the spinner, not the previous tab's jobs.
+  const q = useQuery(async () => {
+    const r = await api.booking.workerJobs({ when })
+    return r.ok ? { ok: true as const, data: { when, jobs: r.data.jobs } } : r
+  }, [when])
   return (
-    <View className='page' id='jobs-page'>
-      <View className='sv-tabs'>
-        {TABS.map(([k, label]) => (
-          <Text key={k} id={`jobs-${k}`} className={`sv-tab ${when === k ? 'sv-tab--on' : ''}`} onClick={() => (setWhen(k), setData(null), void load(k))}>
-            {label}
-          </Text>
-        ))}
-      </View>
-      {!data ? <StateView loading={!error} error={error} onRetry={() => void load()} /> : null}
-      {data && data.jobs.length === 0 ? <StateView empty='暂无工单' /> : null}
-      {data?.jobs.map((j) => (
-        <View key={j.id} id={`job-${j.id}`} className='card sv-line' onClick={() => void Taro.navigateTo({ url: `${STAFF_PKG}/job/index?id=${j.id}` })}>
-          <View className='sv-line__top'>
-            <Text className='sv-line__name'>{j.kind === 'repair' ? `报修 · ${j.lineName}` : j.lineName}</Text>
-            <Text className='badge'>{j.statusLabel}</Text>
-          </View>
-          <Text className='sv-meta'>
-            {shanghai(j.slotStart).format('M月D日 HH:mm')}-{shanghai(j.slotEnd).format('HH:mm')} · {j.householdLabel} · {j.contactName}
-          </Text>
-          {j.note ? <Text className='sv-meta'>备注：{j.note}</Text> : null}
-        </View>
-      ))}
-    </View>
+    <PageShell id='jobs-page' query={q}>
+      {(d) => (
+        <>
+          <Segmented<When> id='jobs' value={when} options={TABS} onChange={setWhen} />
+          {d.when !== when ? (
+            <LoadingState />
+          ) : d.jobs.length === 0 ? (
+            <EmptyState {...EMPTY[when]} {...(when === 'today' ? { action: { text: '看即将开始的工单', onClick: () => setWhen('upcoming') } } : {})} />
+          ) : (
+            <CellGroup>
+              {d.jobs.map((j) => (
+                <Cell
+                  key={j.id}
+                  id={`job-${j.id}`}
+                  thumb={j.lineCover}
+                  icon={j.kind === 'repair' ? 'repair' : 'cleaning'}
+                  title={j.kind === 'repair' ? `报修：${j.lineName}` : j.lineName}
+                  desc={desc(j)}
+                  extra={<Chip text={j.statusLabel} tone={j.status === 'done' ? 'muted' : 'primary'} />}
+                  onClick={() => void Taro.navigateTo({ url: jobLink(j) })}
+                />
+              ))}
+            </CellGroup>
+          )}
+        </>
+      )}
+    </PageShell>
   )
 }

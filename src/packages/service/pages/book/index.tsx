@@ -1,66 +1,119 @@
 import { Text, View } from '@tarojs/components'
-import Taro, { useDidShow, useRouter } from '@tarojs/taro'
-import { useState } from 'react'
+import Taro, { useRouter } from '@tarojs/taro'
+import { useEffect, useState } from 'react'
 import { PAY_MODE_LABELS, type PayMode } from '@contracts/booking'
 import type { ApiError } from '@contracts/errors'
-import { Price } from '../../../../components/Price'
+import type { Purchase } from '@contracts/member'
+import type { OutputOf } from '@contracts/registry'
+import { api, currentMe } from '../../../../client'
 import { StateView } from '../../../../components/StateView'
-import { SERVICE_PKG, type Slots, book, slotsOf } from '../../../../services/booking'
+import { SERVICE_PKG } from '../../../../services/booking'
+import { pickCoupon } from '../../../../services/member'
 import { checkout, newRequestId } from '../../../../services/payment'
-import { fieldError } from '../../../../services/result'
-import { currentMe } from '../../../../services/session'
+import { fieldError, toastError } from '../../../../services/result'
+import { answerFor } from '../../../../utils/answer-for'
+import { formatFen } from '../../../../utils/money'
+import { shanghai } from '../../../../utils/time'
 import { TextArea } from '../../../../ui/form'
 import { Button } from '../../../../ui/nut'
-import { shanghai } from '../../../../utils/time'
+import { Cell, KVList, type KVRow, Price } from '../../../../ui/kit'
+import { useQuery } from '../../../../ui/shell'
 import '../../service.scss'
+
+type Slots = OutputOf<'booking.slots'>
 
 const WEEK = ['日', '一', '二', '三', '四', '五', '六']
 
-/** Line detail with its service standard, the slot picker, the payment choice and the confirmation. */
+/**
+ * Line detail with its service standard, the slot picker, the payment choice and the confirmation.
+ * A line with a price is priced by the server like a pre-sale order (`member.checkoutOptions` for
+ * the current choices): the member level's discount, and, paying online, a coupon and points. The
+ * total shown is only ever the server's for the current choices.
+ */
 export default function BookPage() {
   const { params } = useRouter()
-  const lineId = params.lineId ?? ''
+  const lineId = decodeURIComponent(params.lineId ?? '')
   const householdId = currentMe()?.current?.householdId ?? ''
-  const [data, setData] = useState<Slots | null>(null)
-  const [error, setError] = useState<ApiError | null>(null)
   const [slot, setSlot] = useState<number | null>(null)
-  const [mode, setMode] = useState<PayMode | null>(null)
-  const [cardId, setCardId] = useState<string>('')
+  const [chosenMode, setMode] = useState<PayMode | null>(null)
+  const [chosenCard, setCardId] = useState('')
+  const [couponId, setCouponId] = useState<string | null>(params.couponId ? decodeURIComponent(params.couponId) : null)
+  const [usePoints, setUsePoints] = useState(false)
   const [note, setNote] = useState('')
   const [busy, setBusy] = useState(false)
+  const [error, setError] = useState<ApiError | null>(null)
   const [requestId, setRequestId] = useState(newRequestId)
 
-  const load = async () => {
-    const r = await slotsOf(lineId, householdId || undefined)
-    if (!r.ok) return setError(r.error)
-    setData(r.data)
-    setMode((m) => m ?? (r.data.line.payModes.find((p) => p !== 'card' || r.data.cards.length > 0) ?? null))
-    setCardId((c) => c || r.data.cards[0]?.id || '')
-  }
-  useDidShow(() => void load())
+  const q = useQuery(() => api.booking.slots(householdId ? { lineId, householdId } : { lineId }), [lineId], { enabled: lineId !== '' })
+  const data: Slots | null = q.data
+  const line = data?.line
+  const modes = line ? line.payModes.filter((p) => p !== 'card' || (data?.cards.length ?? 0) > 0) : []
+  const mode = chosenMode ?? modes[0] ?? null
+  const cardId = chosenCard || data?.cards[0]?.id || ''
+  // Priced with money at a price known now: the server prices it; a coupon and points only paying online.
+  const priced = line !== undefined && line.priceFen !== null && line.priceFen > 0 && (mode === 'upfront' || mode === 'after')
+  const online = mode === 'upfront'
+  const purchase: Purchase | null = priced && line ? { kind: 'booking', lineId: line.id } : null
+  const ask = { couponId: online ? couponId : null, usePoints: online && usePoints }
+  const choiceKey = `${JSON.stringify(purchase)}|${ask.couponId ?? ''}|${String(ask.usePoints)}`
+  const preview = useQuery(
+    // Enabled only once there is a priced purchase.
+    () => answerFor(choiceKey, api.member.checkoutOptions({ purchase: purchase!, ...ask })),
+    [choiceKey],
+    { enabled: purchase !== null }
+  )
+  // A coupon that no longer fits (used elsewhere meanwhile) is dropped, and said so.
+  useEffect(() => {
+    if (!preview.error) return
+    toastError(preview.error)
+    if (couponId) setCouponId(null)
+  }, [preview.error])
 
-  if (!data) return <View className='page'><StateView loading={!error} error={error} onRetry={() => void load()} /></View>
-  const { line } = data
+  if (!data || !line) return <View className='page'><StateView loading={!q.error} error={q.error} onRetry={() => void q.reload()} /></View>
+
   const days = new Map<string, Slots['slots']>()
   for (const s of data.slots) {
     const d = shanghai(s.start)
     const key = `${d.format('M月D日')} 周${WEEK[d.day()] ?? ''}`
     days.set(key, [...(days.get(key) ?? []), s])
   }
-  const modes = line.payModes.filter((p) => p !== 'card' || data.cards.length > 0)
+  const options = preview.data?.value ?? null
+  const quote = options?.quote
+  const total = preview.data?.choice === choiceKey ? (quote?.payableFen ?? null) : null
+  const usable = options?.coupons.filter((x) => x.usable).length ?? 0
+  const chosenCoupon = options?.coupons.find((x) => x.coupon.id === couponId)
+  const pointsUsable = options?.points.maxUsable ?? 0
+
+  const chooseCoupon = async () => {
+    if (!purchase) return
+    const picked = await pickCoupon({ purchase, couponId })
+    if (picked) setCouponId(picked.couponId)
+  }
 
   const submit = async () => {
     if (slot === null || !mode) return
     setBusy(true)
-    const r = await book({ lineId, householdId, slotStart: slot, payMode: mode, clientRequestId: requestId, note, photos: [], ...(mode === 'card' ? { cardId } : {}) })
+    const r = await api.booking.book({
+      lineId,
+      householdId,
+      slotStart: slot,
+      payMode: mode,
+      clientRequestId: requestId,
+      note,
+      photos: [],
+      ...ask,
+      ...(mode === 'card' ? { cardId } : {})
+    })
     setBusy(false)
     if (!r.ok) {
       setError(r.error)
+      // A refusal is final for this attempt; only a lost answer is retried with the same id.
+      if (r.error.code !== 'TRANSPORT.FAILED') setRequestId(newRequestId())
       if (r.error.code === 'BOOKING.SLOT_FULL' || r.error.code === 'BOOKING.SLOT_PAST') {
         setSlot(null)
-        setRequestId(newRequestId())
-        void load()
+        void q.reload()
       }
+      if (r.error.code.startsWith('MEMBER.')) void preview.reload()
       return
     }
     const b = r.data.booking
@@ -71,6 +124,16 @@ export default function BookPage() {
     }
     void Taro.redirectTo({ url: `${SERVICE_PKG}/booking/index?id=${b.id}` })
   }
+
+  const money: KVRow[] =
+    priced && line.priceFen !== null
+      ? [
+          { label: '服务金额', value: <Price fen={line.priceFen} size='s' /> },
+          ...(quote && quote.levelDiscountFen > 0
+            ? [{ label: `${quote.levelName}折扣`, id: 'book-level', value: <Text className='sv-minus'>{formatFen(quote.levelDiscountFen, { minus: true })}</Text> }]
+            : [])
+        ]
+      : []
 
   return (
     <View className='page' id='book-page'>
@@ -136,6 +199,62 @@ export default function BookPage() {
           <Text className='sv-label'>备注（选填）</Text>
           <TextArea id='book-note' value={note} maxLength={200} placeholder={line.kind === 'repair' ? '请描述故障情况' : '例如：家里有宠物'} onChange={(v: string) => setNote(v)} />
         </View>
+      </View>
+      {priced ? (
+        <View className='card' id='book-pricing'>
+          <Text className='section-title'>优惠与金额</Text>
+          <KVList rows={money} />
+          {online ? (
+            <>
+              <Cell
+                id='book-coupon'
+                icon='coupon'
+                title='优惠券'
+                extra={
+                  couponId && chosenCoupon ? (
+                    <Text className='sv-minus'>
+                      {chosenCoupon.coupon.title} {formatFen(quote?.couponDiscountFen ?? chosenCoupon.discountFen, { minus: true })}
+                    </Text>
+                  ) : (
+                    <Text>{usable > 0 ? `${usable} 张可用` : '暂无可用'}</Text>
+                  )
+                }
+                onClick={() => void chooseCoupon()}
+              />
+              <Cell
+                icon='points'
+                title='积分抵扣'
+                desc={usePoints && quote ? `用 ${quote.pointsUsed} 积分，${formatFen(quote.pointsDiscountFen, { minus: true })}` : `可用 ${pointsUsable} 积分`}
+                extra={
+                  <Button id='book-points' size='small' type='primary' fill={usePoints ? 'solid' : 'outline'} disabled={!usePoints && pointsUsable === 0} onClick={() => setUsePoints(!usePoints)}>
+                    {usePoints ? '已使用' : '使用'}
+                  </Button>
+                }
+              />
+            </>
+          ) : (
+            <Text className='muted' id='book-online-only'>
+              优惠券和积分仅限在线预付时使用
+            </Text>
+          )}
+          <View className='row sv-total' id='book-total'>
+            <Text>{online ? '应付' : '服务后应付'}</Text>
+            {total !== null ? (
+              <View className='row'>
+                {quote && quote.payableFen < quote.subtotalFen ? <Text className='muted sv-saved'>已优惠 {formatFen(quote.subtotalFen - quote.payableFen)}</Text> : null}
+                <Price fen={total} size='m' />
+              </View>
+            ) : preview.error ? (
+              <Text className='link' onClick={() => void preview.reload()}>
+                暂时算不出，点此重试
+              </Text>
+            ) : (
+              <Text className='muted'>计算中…</Text>
+            )}
+          </View>
+        </View>
+      ) : null}
+      <View className='card'>
         {error && !fieldError(error, 'slotStart') ? <Text className='field-error' id='book-error'>{error.message}</Text> : null}
         <Button id='book-submit' className='btn-block' block type='primary' loading={busy} disabled={slot === null || !mode} onClick={() => void submit()}>
           {slot === null ? '请选择时段' : mode === 'upfront' ? '确认预约并支付' : line.kind === 'repair' ? '提交报修' : '确认预约'}

@@ -1,61 +1,77 @@
 import { Text, View } from '@tarojs/components'
-import Taro, { useDidShow, useRouter } from '@tarojs/taro'
+import Taro, { useRouter } from '@tarojs/taro'
 import { useState } from 'react'
-import type { ApiError } from '@contracts/errors'
-import { Price } from '../../../../components/Price'
-import { StateView } from '../../../../components/StateView'
-import { SERVICE_PKG, type ServiceLine, serviceLines } from '../../../../services/booking'
+import { api } from '../../../../client'
+import { Cell, CellGroup, Chip, Price, Segmented } from '../../../../ui/kit'
+import { EmptyState, PageShell, useQuery } from '../../../../ui/shell'
+import { type ServiceLine, serviceLink } from '../../types'
 import '../../service.scss'
 
-const go = (url: string) => void Taro.navigateTo({ url })
+type Kind = ServiceLine['kind']
 
-/** Service lines (家政) and repair lines (报修), each with its price or 上门报价 and its standard. */
+const go = (url: string) => () => void Taro.navigateTo({ url })
+
+function PriceTag({ line }: { line: ServiceLine }) {
+  if (line.freeUnderPropertyFee) return <Chip text='物业费包含' tone='primary' />
+  if (line.priceFen === null) return <Chip text='上门报价' tone='accent' />
+  return <Price fen={line.priceFen} />
+}
+
+/** Service lines (家政) and repair lines (报修), each with its photo, price or 上门报价, and its standard. */
 export default function ServiceListPage() {
   const { params } = useRouter()
-  const [kind, setKind] = useState<'service' | 'repair'>(params.kind === 'repair' ? 'repair' : 'service')
-  const [lines, setLines] = useState<ServiceLine[] | null>(null)
-  const [error, setError] = useState<ApiError | null>(null)
-  const load = async () => {
-    const r = await serviceLines()
-    if (r.ok) setLines(r.data.lines)
-    else setError(r.error)
-  }
-  useDidShow(() => void load())
-  if (!lines) return <View className='page'><StateView loading={!error} error={error} onRetry={() => void load()} /></View>
-  const shown = lines.filter((l) => l.kind === kind)
+  const communityId = params.communityId
+  const [kind, setKind] = useState<Kind>(params.kind === 'repair' ? 'repair' : 'service')
+  const q = useQuery(() => api.booking.lines({}), [])
+  const link = (page: 'mine' | 'complaints') => go(serviceLink(page, {}, communityId))
+
   return (
-    <View className='page' id='service-list'>
-      <View className='sv-tabs'>
-        <Text id='tab-service' className={`sv-tab ${kind === 'service' ? 'sv-tab--on' : ''}`} onClick={() => setKind('service')}>家政服务</Text>
-        <Text id='tab-repair' className={`sv-tab ${kind === 'repair' ? 'sv-tab--on' : ''}`} onClick={() => setKind('repair')}>报修</Text>
-      </View>
-      {shown.length === 0 ? <StateView empty='暂无可预约的服务' /> : null}
-      {shown.map((l) => (
-        <View key={l.id} id={`line-${l.id}`} className='card sv-line' onClick={() => go(`${SERVICE_PKG}/book/index?lineId=${l.id}`)}>
-          <View className='sv-line__top'>
-            <Text className='sv-line__name'>{l.name}</Text>
-            {l.freeUnderPropertyFee ? (
-              <Text className='badge'>物业费包含</Text>
-            ) : l.priceFen === null ? (
-              <Text className='sv-quote'>上门报价</Text>
+    <PageShell
+      id='service-list'
+      query={q}
+      empty={(d) => (d.lines.length === 0 ? { title: '社区还没有上架到家服务', hint: '物业上架保洁、维修等服务后，可以在这里预约上门', action: { text: '查看我的预约', onClick: link('mine') } } : null)}
+    >
+      {(d) => {
+        const shown = d.lines.filter((l) => l.kind === kind)
+        return (
+          <>
+            <Segmented<Kind> id='tab' value={kind} options={[{ value: 'service', label: '家政服务' }, { value: 'repair', label: '报修' }]} onChange={setKind} />
+            {shown.length === 0 ? (
+              <EmptyState
+                title={kind === 'service' ? '暂无可预约的家政服务' : '暂无可预约的报修项目'}
+                hint='其他问题可以先提交投诉建议，物业会尽快联系你'
+                action={{ text: '去反馈', onClick: link('complaints') }}
+              />
             ) : (
-              <Price fen={l.priceFen} />
+              <CellGroup>
+                {shown.map((l) => (
+                  <Cell
+                    key={l.id}
+                    id={`line-${l.id}`}
+                    thumb={l.cover}
+                    icon={l.kind === 'repair' ? 'repair' : 'cleaning'}
+                    title={l.name}
+                    desc={
+                      <View className='sv-line__desc'>
+                        {l.description ? <Text className='sv-meta'>{l.description}</Text> : null}
+                        <Text className='sv-meta'>
+                          约 {l.durationMin} 分钟，服务标准 {l.checklist.length} 项
+                        </Text>
+                      </View>
+                    }
+                    extra={<PriceTag line={l} />}
+                    onClick={go(serviceLink('book', { lineId: l.id }, communityId))}
+                  />
+                ))}
+              </CellGroup>
             )}
-          </View>
-          <Text className='sv-meta'>{l.description}</Text>
-          <Text className='sv-meta'>约 {l.durationMin} 分钟 · 服务标准 {l.checklist.length} 项</Text>
-        </View>
-      ))}
-      <View className='card'>
-        <View className='list-item' id='go-mine' onClick={() => go(`${SERVICE_PKG}/mine/index`)}>
-          <Text>我的预约与报修</Text>
-          <Text className='link'>查看 ›</Text>
-        </View>
-        <View className='list-item' id='go-complaints' onClick={() => go(`${SERVICE_PKG}/complaints/index`)}>
-          <Text>投诉建议</Text>
-          <Text className='link'>去反馈 ›</Text>
-        </View>
-      </View>
-    </View>
+            <CellGroup>
+              <Cell id='go-mine' icon='order' title='我的预约与报修' desc='进度、付款和评价' onClick={link('mine')} />
+              <Cell id='go-complaints' icon='complaint' title='投诉建议' desc='物业会在工作时间内尽快受理' onClick={link('complaints')} />
+            </CellGroup>
+          </>
+        )
+      }}
+    </PageShell>
   )
 }

@@ -1,37 +1,53 @@
-import { Text, View } from '@tarojs/components'
-import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
-import { useState } from 'react'
-import type { ApiError } from '@contracts/errors'
-import { StateView } from '../../../../components/StateView'
-import { type Booking, SERVICE_PKG, myBookings } from '../../../../services/booking'
+import Taro, { useRouter } from '@tarojs/taro'
+import { api } from '../../../../client'
+import { Cell, CellGroup, Chip } from '../../../../ui/kit'
+import { PageShell, useQuery } from '../../../../ui/shell'
 import { shanghai } from '../../../../utils/time'
+import { type Booking, serviceLink } from '../../types'
 import '../../service.scss'
 
+function status(b: Booking) {
+  if (b.canRate) return <Chip text='待评价' tone='accent' />
+  if (b.canPay) return <Chip text={b.status === 'held' ? '待支付' : '待付款'} tone='danger' />
+  const tone = b.status === 'done' || b.status === 'cancelled' || b.status === 'expired' ? 'muted' : 'primary'
+  return <Chip text={b.statusLabel} tone={tone} />
+}
+
+/** The household's bookings and repair requests, newest first, each opening its progress. */
 export default function MyBookingsPage() {
-  const [list, setList] = useState<Booking[] | null>(null)
-  const [error, setError] = useState<ApiError | null>(null)
-  const load = async () => {
-    const r = await myBookings()
-    if (r.ok) setList(r.data.bookings)
-    else setError(r.error)
-  }
-  useDidShow(() => void load())
-  usePullDownRefresh(() => void load().finally(() => Taro.stopPullDownRefresh()))
-  if (!list) return <View className='page'><StateView loading={!error} error={error} onRetry={() => void load()} /></View>
+  const { params } = useRouter()
+  const communityId = params.communityId
+  const q = useQuery(() => api.booking.mine({}), [])
   return (
-    <View className='page' id='my-bookings'>
-      {list.length === 0 ? <StateView empty='还没有预约，去看看到家服务吧' /> : null}
-      {list.map((b) => (
-        <View key={b.id} id={`mine-${b.id}`} className='card sv-line' onClick={() => void Taro.navigateTo({ url: `${SERVICE_PKG}/booking/index?id=${b.id}` })}>
-          <View className='sv-line__top'>
-            <Text className='sv-line__name'>{b.kind === 'repair' ? `报修 · ${b.lineName}` : b.lineName}</Text>
-            <Text className={`badge ${b.status === 'held' || b.canRate ? 'badge--accent' : ''}`}>{b.canRate ? '待评价' : b.statusLabel}</Text>
-          </View>
-          <Text className='sv-meta'>
-            {shanghai(b.slotStart).format('M月D日 HH:mm')} · {b.householdLabel} · {b.worker ? b.worker.name : '待派单'}
-          </Text>
-        </View>
-      ))}
-    </View>
+    <PageShell
+      id='my-bookings'
+      query={q}
+      empty={(d) =>
+        d.bookings.length === 0
+          ? {
+              title: '还没有预约或报修',
+              hint: '保洁、家电清洗、上门维修都可以在线预约，师傅按约定时段上门',
+              action: { text: '去看看到家服务', onClick: () => void Taro.redirectTo({ url: serviceLink('list', {}, communityId) }) }
+            }
+          : null
+      }
+    >
+      {(d) => (
+        <CellGroup>
+          {d.bookings.map((b) => (
+            <Cell
+              key={b.id}
+              id={`mine-${b.id}`}
+              thumb={b.lineCover}
+              icon={b.kind === 'repair' ? 'repair' : 'cleaning'}
+              title={b.kind === 'repair' ? `报修：${b.lineName}` : b.lineName}
+              desc={[shanghai(b.slotStart).format('M月D日 HH:mm'), b.householdLabel, b.worker ? b.worker.name : '等待派单'].join(' · ')}
+              extra={status(b)}
+              onClick={() => void Taro.navigateTo({ url: serviceLink('booking', { id: b.id }, communityId) })}
+            />
+          ))}
+        </CellGroup>
+      )}
+    </PageShell>
   )
 }

@@ -1,0 +1,36 @@
+import Taro from '@tarojs/taro'
+
+/** Taro adds these to a route's params; they are not part of the link. */
+const INTERNAL_PARAMS = new Set(['$taroTimestamp', 'stamp', '__key_'])
+
+/** The page on screen as a link (path and its own params), to come back to after a detour. */
+export function currentLink(): string | null {
+  const router = Taro.getCurrentInstance().router
+  if (!router) return null
+  const path = (router.path.split('?')[0] ?? '').replace(/^\/?/, '/')
+  const query = Object.entries(router.params)
+    .filter(([k, v]) => !INTERNAL_PARAMS.has(k) && v !== undefined && v !== '')
+    .map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(String(v))}`)
+    .join('&')
+  return query ? `${path}?${query}` : path
+}
+
+/** The community a link names (`communityId`, or `cid` on short share paths). */
+export function linkCommunity(): string | undefined {
+  const params = Taro.getCurrentInstance().router?.params ?? {}
+  const v = params.communityId ?? params.cid
+  return v ? decodeURIComponent(v) : undefined
+}
+
+const TAB_PAGES = ['/pages/home/index', '/pages/me/index']
+
+/**
+ * Back to the link a detour (sign in, choose a community, bind a household) started from, or to
+ * `fallback`. Tab pages can only be switched to, other pages replace the detour page.
+ */
+export function returnTo(redirect: string | undefined, fallback: string): void {
+  const url = redirect ? decodeURIComponent(redirect) : fallback
+  const tab = TAB_PAGES.find((t) => url.startsWith(t))
+  if (tab) void Taro.switchTab({ url: tab })
+  else void Taro.redirectTo({ url })
+}

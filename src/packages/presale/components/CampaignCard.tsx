@@ -1,0 +1,29 @@
+import { Text, View } from '@tarojs/components'
+import type { ReactNode } from 'react'
+import { Img, Price } from '../../../ui/kit'
+import { minPrice } from '../format'
+import type { Campaign } from '../types'
+import { CampaignSummary } from './CampaignSummary'
+import { ThresholdProgress } from './ThresholdProgress'
+
+/** A campaign in a list: its photo, state and countdown, title, delivery, price and progress. */
+export function CampaignCard({ c, now, id, onClick, children }: { c: Campaign; now: number; id: string; onClick?: () => void; children?: ReactNode }) {
+  const price = minPrice(c)
+  return (
+    <View className='ps-campaign' id={id} onClick={onClick}>
+      <Img src={c.cover} size='card' icon={c.productKind === 'service' ? 'cleaning' : 'store'} />
+      <View className='ps-campaign__body'>
+        <CampaignSummary c={c} now={now} />
+        <View className='ps-price'>
+          <Price fen={price.priceFen} />
+          {price.originalFen > price.priceFen ? <Price fen={price.originalFen} size='s' original /> : null}
+          <Text className='ps-unit'>
+            {c.skus.length > 1 ? '起' : ''}/{c.unit}
+          </Text>
+        </View>
+        <ThresholdProgress c={c} />
+        {children}
+      </View>
+    </View>
+  )
+}

@@ -1,0 +1,14 @@
+import type { OutputOf } from '@contracts/registry'
+import { currentMe } from '../../client'
+import { pageLink } from '../../utils/link'
+
+export type Booking = OutputOf<'booking.get'>['booking']
+export type Board = OutputOf<'booking.board'>
+export type Reputation = OutputOf<'booking.reputation'>['workers'][number]
+export type FollowUp = OutputOf<'booking.followUps'>['followUps'][number]
+export type Complaint = OutputOf<'booking.complaints'>['complaints'][number]
+
+/** A worker's job page, with the community so it also opens from a message or a reload. */
+export function jobLink(b: Pick<Booking, 'id' | 'communityId'>): string {
+  return pageLink('/packages/service-staff/pages/job/index', { id: b.id, communityId: b.communityId || currentMe()?.current?.communityId })
+}

@@ -1,0 +1,5 @@
+export { PageShell, LoadingState, ErrorState, EmptyState, type EmptySpec } from './PageShell'
+export { useQuery, type Query, type QueryOptions } from './use-query'
+export { usePaged, type Page, type PagedQuery } from './use-paged'
+export { all } from './combine'
+export { elderMode, setElderMode, useElderMode } from './elder'

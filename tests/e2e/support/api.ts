@@ -1,0 +1,28 @@
+import type { ActionId, InputOf, OutputOf } from '../../../cloudfunctions/contracts/registry'
+import type { ApiResponse } from '../../../cloudfunctions/contracts/errors'
+
+/** A persona's dev session token, as the login page gets it. */
+export async function devToken(baseUrl: string, personaId: string): Promise<string> {
+  const res = await fetch(`${baseUrl}dev/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ personaId })
+  })
+  const body = (await res.json()) as { token?: string }
+  if (!body.token) throw new Error(`dev login failed for ${personaId}: ${res.status}`)
+  return body.token
+}
+
+/** Calls an action over HTTP as a persona, like the H5 app does; throws unless it succeeds. */
+export async function callAs<A extends ActionId>(baseUrl: string, personaId: string, id: A, input: InputOf<A>, communityId?: string): Promise<OutputOf<A>> {
+  const token = await devToken(baseUrl, personaId)
+  const [fn, action] = id.split('.') as [string, string]
+  const res = await fetch(`${baseUrl}api/${fn}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify({ action, input, ...(communityId ? { communityId } : {}) })
+  })
+  const body = (await res.json()) as ApiResponse<OutputOf<A>>
+  if (!body.ok) throw new Error(`${id} failed for ${personaId}: ${body.error.code} ${body.error.message}`)
+  return body.data
+}

@@ -1,0 +1,161 @@
+import { COMMUNITY_A } from '../../../scripts/seed/demo-ids'
+import { callAs, devToken } from './api'
+
+/**
+ * Every page route with a persona who would open it and the params a real link carries, made
+ * from the seeded demo (and, where the demo has none, from the same actions a person would use).
+ * A page added to app.config.ts without a row here fails the cold-link test.
+ */
+export interface RouteCase {
+  /** Who opens it; null for the sign-in page itself. */
+  persona: string | null
+  params?: Record<string, string>
+  /** Linked from a message, share card, poster, QR or subscribe message: also opened logged out. */
+  linked?: boolean
+}
+
+const A = { communityId: COMMUNITY_A }
+const WANG_HOME = { householdId: 'h-a1-101', ...A }
+
+export interface Made {
+  paymentId: string
+  orderId: string
+  visitorToken: string
+  invitationToken: string
+  signupId: string
+  workerBookingId: string
+}
+
+/** The records the demo lacks, made through the real actions. */
+export async function makeRecords(baseUrl: string): Promise<Made> {
+  const bills = await callAs(baseUrl, 'u-wang', 'fee.myBills', { householdId: 'h-a1-101', status: 'outstanding' }, COMMUNITY_A)
+  const bill = bills.bills[0]
+  if (!bill) throw new Error('the demo household has no outstanding bill')
+  const pay = await callAs(baseUrl, 'u-wang', 'pay.create', { payables: [{ type: 'bill', id: bill.id }], clientRequestId: `cold-${Date.now()}` }, COMMUNITY_A)
+  if (pay.launch?.kind === 'sandbox') {
+    const token = await devToken(baseUrl, 'u-wang')
+    await fetch(`${baseUrl}sandbox/pay/confirm`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ prepayId: pay.launch.prepayId })
+    })
+  }
+  const order = await callAs(
+    baseUrl,
+    'u-wang',
+    'order.create',
+    { campaignId: 'pc-a-veg', skuId: 's1', quantity: 1, householdId: 'h-a1-101', clientRequestId: `cold-o-${Date.now()}` },
+    COMMUNITY_A
+  )
+  const now = Date.now()
+  const pass = await callAs(
+    baseUrl,
+    'u-wang',
+    'access.createVisitorPass',
+    { householdId: 'h-a1-101', visitorName: '林访客', visitorPhone: '13712345678', purpose: '探亲', validFrom: now, validTo: now + 4 * 3600_000, maxUses: 2 },
+    COMMUNITY_A
+  )
+  const invitation = await callAs(baseUrl, 'u-wang', 'user.createInvitation', { householdId: 'h-a1-101', relation: 'family' }, COMMUNITY_A)
+  const mine = await callAs(baseUrl, 'u-zhao', 'event.mine', {}, COMMUNITY_A)
+  const jobs = await callAs(baseUrl, 'u-worker-ma', 'booking.workerJobs', {}, COMMUNITY_A)
+  const signup = mine.items[0]?.signup
+  const job = jobs.jobs[0]
+  if (!signup || !job) throw new Error('the demo lacks a sign-up for 赵晓雨 or a job for 马师傅')
+  return {
+    paymentId: pay.payment.id,
+    orderId: order.id,
+    visitorToken: pass.token,
+    invitationToken: invitation.token,
+    signupId: signup.id,
+    workerBookingId: job.id
+  }
+}
+
+export function routeCases(m: Made): Record<string, RouteCase> {
+  return {
+    'pages/login/index': { persona: null },
+    'pages/home/index': { persona: 'u-wang' },
+    'pages/me/index': { persona: 'u-wang' },
+    'packages/household/pages/bind/index': { persona: 'u-newcomer' },
+    'packages/household/pages/join/index': { persona: 'u-newcomer' },
+    'packages/household/pages/invite/index': { persona: 'u-wang', params: WANG_HOME },
+    'packages/household/pages/accept/index': { persona: 'u-newcomer', params: { token: m.invitationToken }, linked: true },
+    'packages/household/pages/members/index': { persona: 'u-wang', params: WANG_HOME },
+    'packages/account/pages/switch/index': { persona: 'u-wang' },
+    'packages/account/pages/profile/index': { persona: 'u-wang' },
+    'packages/butler/pages/requests/index': { persona: 'u-butler-zhang', params: A, linked: true },
+    'packages/butler/pages/tasks/index': { persona: 'u-butler-zhang', params: A, linked: true },
+    'packages/butler/pages/grid/index': { persona: 'u-butler-zhang' },
+    'packages/butler/pages/household/index': { persona: 'u-butler-zhang', params: { householdId: 'h-a1-101', ...A } },
+    'packages/butler/pages/cases/index': { persona: 'u-butler-zhang' },
+    'packages/butler/pages/scoreboard/index': { persona: 'u-butler-zhang' },
+    'packages/profile/pages/mine/index': { persona: 'u-wang', params: WANG_HOME },
+    'packages/access/pages/pass/index': { persona: 'u-wang', params: WANG_HOME },
+    'packages/access/pages/invite/index': { persona: 'u-wang', params: WANG_HOME },
+    'packages/access/pages/visitors/index': { persona: 'u-wang', params: WANG_HOME },
+    'packages/access/pages/visitor/index': { persona: null, params: { t: m.visitorToken }, linked: true },
+    'packages/access/pages/log/index': { persona: 'u-wang', params: WANG_HOME },
+    'packages/access/pages/gates/index': { persona: 'u-operator-wu' },
+    'packages/access/pages/gate-new/index': { persona: 'u-operator-wu' },
+    'packages/access/pages/gate-log/index': { persona: 'u-operator-wu', params: { gateId: 'ly-main', ...A } },
+    'packages/access/pages/grid-visitors/index': { persona: 'u-butler-zhang' },
+    'packages/fee/pages/bills/index': { persona: 'u-wang', params: WANG_HOME, linked: true },
+    'packages/fee/pages/cashier/index': { persona: 'u-wang', params: { paymentId: m.paymentId, ...A } },
+    'packages/fee/pages/result/index': { persona: 'u-wang', params: { paymentId: m.paymentId, ...A }, linked: true },
+    'packages/fee/pages/receipt/index': { persona: 'u-wang', params: { paymentId: m.paymentId, ...A }, linked: true },
+    'packages/fee/pages/history/index': { persona: 'u-wang', params: WANG_HOME },
+    'packages/fee-admin/pages/collection/index': { persona: 'u-operator-wu' },
+    'packages/fee-admin/pages/arrears/index': { persona: 'u-operator-wu' },
+    'packages/fee-admin/pages/refund/index': { persona: 'u-operator-wu' },
+    'packages/event/pages/list/index': { persona: 'u-wang', params: A, linked: true },
+    'packages/event/pages/detail/index': { persona: 'u-wang', params: { id: 'ev-demo-cleaning', ...A }, linked: true },
+    'packages/event/pages/signup/index': { persona: 'u-wang', params: { id: 'ev-demo-cleaning', ...A } },
+    'packages/event/pages/ticket/index': { persona: 'u-zhao', params: { id: m.signupId, ...A }, linked: true },
+    'packages/event/pages/mine/index': { persona: 'u-zhao', params: A, linked: true },
+    'packages/event/pages/feedback/index': { persona: 'u-zhao', params: { id: 'ev-demo-cleaning', ...A }, linked: true },
+    'packages/event/pages/edit/index': { persona: 'u-staff-sun', params: { id: 'ev-demo-cleaning', ...A } },
+    'packages/event/pages/signups/index': { persona: 'u-staff-sun', params: { id: 'ev-demo-cleaning', ...A } },
+    'packages/event/pages/checkin/index': { persona: 'u-verifier-zhou', params: { id: 'ev-demo-cleaning', ...A } },
+    'packages/event/pages/ideas/index': { persona: 'u-staff-sun' },
+    'packages/event/pages/invites/index': { persona: 'u-butler-zhang' },
+    'packages/event/pages/poster/index': { persona: 'u-butler-zhang', params: { id: 'ev-demo-cleaning', ...A } },
+    'packages/presale/pages/list/index': { persona: 'u-wang', params: A, linked: true },
+    'packages/presale/pages/detail/index': { persona: 'u-wang', params: { id: 'pc-a-veg', ...A }, linked: true },
+    'packages/presale/pages/confirm/index': { persona: 'u-wang', params: { id: 'pc-a-veg', skuId: 's1', ...A } },
+    'packages/presale/pages/orders/index': { persona: 'u-wang', params: WANG_HOME, linked: true },
+    'packages/presale/pages/order/index': { persona: 'u-wang', params: { id: m.orderId, ...A }, linked: true },
+    'packages/presale-admin/pages/campaigns/index': { persona: 'u-operator-wu' },
+    'packages/presale-admin/pages/edit/index': { persona: 'u-operator-wu', params: { id: 'pc-a-veg', ...A } },
+    'packages/presale-admin/pages/product/index': { persona: 'u-operator-wu', params: { id: 'pd-a-veg', ...A } },
+    'packages/presale-admin/pages/dashboard/index': { persona: 'u-operator-wu', params: { id: 'pc-a-veg', ...A } },
+    'packages/presale-admin/pages/deliveries/index': { persona: 'u-butler-zhang', linked: true },
+    'packages/presale-admin/pages/verify/index': { persona: 'u-verifier-zhou' },
+    'packages/presale-admin/pages/poster/index': { persona: 'u-butler-zhang', params: { id: 'pc-a-veg', ...A } },
+    'packages/member/pages/card/index': { persona: 'u-wang', params: A, linked: true },
+    'packages/member/pages/points/index': { persona: 'u-wang', params: A, linked: true },
+    'packages/member/pages/coupons/index': { persona: 'u-wang', params: A, linked: true },
+    'packages/member/pages/cards/index': { persona: 'u-wang', params: A, linked: true },
+    'packages/member/pages/picker/index': { persona: 'u-wang', params: { campaignId: 'pc-a-veg', skuId: 's1', quantity: '1', ...A } },
+    'packages/member/pages/templates/index': { persona: 'u-operator-wu' },
+    'packages/member/pages/issue/index': { persona: 'u-operator-wu', params: { templateId: 'ct-demo-welcome', ...A } },
+    'packages/member/pages/budgets/index': { persona: 'u-operator-wu' },
+    'packages/member/pages/budget/index': { persona: 'u-operator-wu', params: { id: 'bg-demo-neighbour', ...A } },
+    'packages/member/pages/rules/index': { persona: 'u-operator-wu' },
+    'packages/service/pages/list/index': { persona: 'u-wang', params: A },
+    'packages/service/pages/book/index': { persona: 'u-wang', params: { lineId: 'sl-a-clean', ...A } },
+    'packages/service/pages/booking/index': { persona: 'u-wang', params: { id: 'bk-demo-past-1', ...A }, linked: true },
+    'packages/service/pages/mine/index': { persona: 'u-wang', params: A, linked: true },
+    'packages/service/pages/complaints/index': { persona: 'u-wang', params: A },
+    'packages/service-staff/pages/jobs/index': { persona: 'u-worker-ma', linked: true },
+    'packages/service-staff/pages/job/index': { persona: 'u-worker-ma', params: { id: m.workerBookingId, ...A }, linked: true },
+    'packages/service-staff/pages/board/index': { persona: 'u-dispatch-lin' },
+    'packages/service-staff/pages/reputation/index': { persona: 'u-worker-ma' },
+    'packages/service-staff/pages/followups/index': { persona: 'u-butler-zhang' },
+    'packages/service-staff/pages/complaints/index': { persona: 'u-butler-zhang' },
+    'packages/insights-admin/pages/dashboard/index': { persona: 'u-operator-wu' },
+    'packages/insights-admin/pages/churn/index': { persona: 'u-operator-wu' },
+    'packages/insights-admin/pages/rules/index': { persona: 'u-operator-wu' },
+    'packages/insights-admin/pages/segment/index': { persona: 'u-operator-wu', params: { need: 'save_money', ...A } },
+    'packages/insights-admin/pages/replicate/index': { persona: 'u-operator-wu' }
+  }
+}

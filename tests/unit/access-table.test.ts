@@ -1,0 +1,22 @@
+import { readFileSync } from 'node:fs'
+import path from 'node:path'
+import { accessTable } from '../../cloudfunctions/contracts/access-table'
+import { needsCommunity } from '../../cloudfunctions/contracts/define'
+import { allContracts } from '../../cloudfunctions/contracts/registry'
+import { accessTableSource } from '../../scripts/gen-access-table'
+
+describe('the clients’ access table', () => {
+  it('is what the generator writes from the registry today (run `npx tsx scripts/gen-access-table.ts`)', () => {
+    const file = path.resolve(__dirname, '../../cloudfunctions/contracts/access-table.ts')
+    expect(readFileSync(file, 'utf8')).toBe(accessTableSource())
+  })
+
+  it('says, for every action, whether it needs a session or a community', () => {
+    const table: Record<string, string> = accessTable
+    expect(Object.keys(table).sort()).toEqual(allContracts.map((c) => c.id).sort())
+    for (const c of allContracts) {
+      const want = c.access === 'public' ? 'public' : needsCommunity(c.access) ? 'community' : 'member'
+      expect([c.id, table[c.id]]).toEqual([c.id, want])
+    }
+  })
+})
