@@ -104,7 +104,7 @@ describe('newcomer binds a household (compiled weapp pages, real user function)'
     // Malformed: refused on the phone by the same schema the function uses, nothing is sent.
     await typeInto(bind, 'bind-code', 'ab1', { shows: 'AB1' })
     await tap(bind, 'bind-submit')
-    await waitForText(bind, '房屋码应为 8 位字母或数字')
+    await waitForText(bind, '房屋码为 8 位，已输入 3 位')
     expect(records.cloudCalls).toEqual([])
 
     // Well-formed but wrong: the function refuses it and the page shows its field error.
