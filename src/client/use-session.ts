@@ -10,12 +10,19 @@ export function useSession(): { me: Me | null; loading: boolean; error: ApiError
   const [loading, setLoading] = useState(!currentMe())
   const [error, setError] = useState<ApiError | null>(null)
 
-  useEffect(() => subscribe(setMe), [])
+  useEffect(() => {
+    const off = subscribe(setMe)
+    // A sign-in that finished between the first render and this subscription would be missed.
+    setMe(currentMe())
+    return off
+  }, [])
   useDidShow(() => {
     void ensureSession().then((res) => {
+      if (res.ok) {
+        setMe(res.data)
+        setError(null)
+      } else setError(res.error)
       setLoading(false)
-      if (res.ok) setError(null)
-      else setError(res.error)
     })
   })
   return { me, loading, error }
