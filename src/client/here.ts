@@ -3,6 +3,15 @@ import Taro from '@tarojs/taro'
 /** Taro adds these to a route's params; they are not part of the link. */
 const INTERNAL_PARAMS = new Set(['$taroTimestamp', 'stamp', '__key_'])
 
+function decoded(v: string): string {
+  try {
+    return decodeURIComponent(v)
+  } catch {
+    // A stray `%` that is not an escape: the value is literal.
+    return v
+  }
+}
+
 /** The page on screen as a link (path and its own params), to come back to after a detour. */
 export function currentLink(): string | null {
   const router = Taro.getCurrentInstance().router
@@ -10,7 +19,9 @@ export function currentLink(): string | null {
   const path = (router.path.split('?')[0] ?? '').replace(/^\/?/, '/')
   const query = Object.entries(router.params)
     .filter(([k, v]) => !INTERNAL_PARAMS.has(k) && v !== undefined && v !== '')
-    .map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(String(v))}`)
+    // Route params arrive as they were in the link (still encoded): encoded once more they would
+    // come back as `%253A` after the detour.
+    .map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(decoded(String(v)))}`)
     .join('&')
   return query ? `${path}?${query}` : path
 }

@@ -127,7 +127,7 @@ describe('pre-sale orders end to end', () => {
     // The coupon picker reloaded on its own: the choice goes on to a checkout for the same purchase.
     const picker = await phone(browser)
     await primeStorage(picker.page, { token: await devToken(app.url, 'u-wang'), elder: false })
-    await picker.page.goto(`${app.url}#/packages/member/pages/picker/index?kind=presale&campaignId=${PRESALE_IDS.veg}&skuId=s1&quantity=2&communityId=${COMMUNITY_A}`)
+    await picker.page.goto(`${app.url}#/packages/member/pages/picker/index?kind=presale&campaignId=${PRESALE_IDS.fruit}&skuId=s1&quantity=2&communityId=${COMMUNITY_A}`)
     await cur(picker.page, '#picker-none').click()
     await cur(picker.page, '#picker-confirm').click()
     await cur(picker.page, '#presale-confirm').waitFor()

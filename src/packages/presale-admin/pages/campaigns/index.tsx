@@ -58,20 +58,17 @@ export default function AdminCampaignsPage() {
                 <EmptyState title='还没有预售' hint='从商品库选一个商品，定好预售价、库存和截止时间，发布后住户就能预订' action={{ text: '新建预售', onClick: () => go(link('edit')) }} />
               ) : null}
               {campaigns.map((c) => (
-                <Section key={c.id} id={`admin-campaign-${c.id}`}>
+                <Section key={c.id} id={`admin-campaign-${c.id}`} title={c.title} extra={<CampaignChip status={c.status} />}>
                   <Cell
                     thumb={c.cover}
                     icon={c.productKind === 'service' ? 'cleaning' : 'store'}
-                    title={c.title}
+                    title={c.threshold === null ? `无成团门槛，已付 ${c.paidQuantity} ${c.unit}` : `已付 ${c.paidQuantity}/${c.threshold} ${c.unit}`}
                     desc={
                       <View>
-                        <Text className='ps-meta'>
-                          {formatDateTime(c.startAt)} 至 {formatDateTime(c.endAt)}
-                        </Text>
-                        <Text className='ps-meta'>{c.threshold === null ? `无成团门槛，已付 ${c.paidQuantity} ${c.unit}` : `已付 ${c.paidQuantity}/${c.threshold} ${c.unit}`}</Text>
+                        <Text className='ps-meta'>开售 {formatDateTime(c.startAt)}</Text>
+                        <Text className='ps-meta'>截止 {formatDateTime(c.endAt)}</Text>
                       </View>
                     }
-                    extra={<CampaignChip status={c.status} />}
                   />
                   <ButtonRow>
                     {c.status === 'draft' ? (

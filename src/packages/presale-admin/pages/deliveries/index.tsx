@@ -93,7 +93,14 @@ export default function DeliveriesPage() {
                       key={o.id}
                       id={`delivery-${o.id}`}
                       title={o.householdLabel}
-                      desc={`${o.skuName} ×${o.quantity}${o.deliveredAt ? `，${formatDateTime(o.deliveredAt)} 送达` : ''}`}
+                      desc={
+                        <View>
+                          <Text className='ps-meta'>
+                            {o.skuName} ×{o.quantity}
+                          </Text>
+                          {o.deliveredAt ? <Text className='ps-meta'>{formatDateTime(o.deliveredAt)} 送达</Text> : null}
+                        </View>
+                      }
                       extra={<OrderChip status={o.status} />}
                     />
                   ))}

@@ -55,6 +55,7 @@ export default function ConfirmPage() {
   )
 
   const c = q.data?.campaign
+  const live = c?.status === 'live'
   const sku = c?.skus.find((s) => s.id === skuId) ?? c?.skus.find((s) => s.remaining > 0) ?? c?.skus[0]
   const max = Math.max(0, Math.min(q.data?.mine?.remainingLimit ?? 0, sku?.remaining ?? 0))
   const qty = Math.min(Math.max(1, quantity), Math.max(1, max))
@@ -65,7 +66,7 @@ export default function ConfirmPage() {
     // Enabled only once there is a purchase.
     () => answerFor(choiceKey, api.member.checkoutOptions({ purchase: purchase!, couponId, usePoints })),
     [choiceKey],
-    { enabled: purchase !== null && created === null && householdId !== undefined }
+    { enabled: purchase !== null && created === null && householdId !== undefined && live }
   )
   // A coupon that no longer fits (the line changed, or it was used elsewhere) is dropped, and said so.
   useEffect(() => {
@@ -137,6 +138,11 @@ export default function ConfirmPage() {
                 订单已提交，请在 {formatDateTime(created.payBefore)} 前完成支付，超时将自动取消并释放库存。
               </Notice>
             ) : null}
+            {!live && !created ? (
+              <Notice tone='warning' id='confirm-closed'>
+                {camp.status === 'scheduled' ? `预售尚未开始，${formatDateTime(camp.startAt)} 开售后再来下单` : '预售已截止，不能再下单'}
+              </Notice>
+            ) : null}
             <Section>
               <KVList rows={where} />
             </Section>
@@ -205,6 +211,8 @@ export default function ConfirmPage() {
                     <Price fen={created.amountFen} />
                   ) : total !== null ? (
                     <Price fen={total} />
+                  ) : !live ? (
+                    <Text>{camp.status === 'scheduled' ? '尚未开售' : '已截止'}</Text>
                   ) : preview.error ? (
                     <Text className='link' onClick={() => void preview.reload()}>
                       暂时算不出，点此重试
@@ -217,7 +225,7 @@ export default function ConfirmPage() {
                   <Text className='ps-total__saved'>已优惠 {formatFen(quote.subtotalFen - quote.payableFen)}</Text>
                 ) : null}
               </View>
-              <Button id='confirm-submit' type='primary' loading={busy} disabled={!created && (max === 0 || !householdId)} onClick={() => void submit()}>
+              <Button id='confirm-submit' type='primary' loading={busy} disabled={!created && (!live || max === 0 || !householdId)} onClick={() => void submit()}>
                 {created ? '继续支付' : '提交订单并支付'}
               </Button>
             </ActionBar>

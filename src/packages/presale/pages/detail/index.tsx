@@ -188,18 +188,17 @@ export default function CampaignDetailPage() {
 
             {role === 'resident' ? (
               <ActionBar>
-                <View className='ps-total'>
-                  <Text>
-                    {c.status === 'live'
-                      ? soldOut
-                        ? '已售罄'
-                        : mine && mine.remainingLimit === 0
-                          ? '已达本户限购'
-                          : `已选：${sku?.name ?? '请选择规格'}`
-                      : c.status === 'scheduled'
-                        ? `${formatDateTime(c.startAt)} 开售`
-                        : '预售已截止'}
-                  </Text>
+                <View className='ps-total' id='detail-state'>
+                  {c.status === 'live' ? (
+                    <Text>{soldOut ? '已售罄' : mine && mine.remainingLimit === 0 ? '已达本户限购' : `已选：${sku?.name ?? '请选择规格'}`}</Text>
+                  ) : c.status === 'scheduled' ? (
+                    <>
+                      <Text>尚未开售</Text>
+                      <Text className='ps-countdown'>{formatDateTime(c.startAt)} 开始</Text>
+                    </>
+                  ) : (
+                    <Text>预售已截止</Text>
+                  )}
                 </View>
                 <Button id='go-confirm' type='primary' disabled={!canBuy} onClick={() => go(presaleLink('confirm', communityId, { id: c.id, skuId }))}>
                   立即预订

@@ -40,10 +40,11 @@ export default function MyOrdersPage() {
               desc={
                 <View>
                   <Text className='ps-meta'>
-                    {o.skuName} × {o.quantity} · {o.householdLabel}
+                    {o.skuName} × {o.quantity}
                   </Text>
+                  <Text className='ps-meta'>{o.householdLabel}</Text>
                   <Text className={o.actions.pay ? 'ps-countdown' : 'ps-meta'}>
-                    {o.actions.pay ? `请在 ${formatDateTime(o.payBefore)} 前支付` : `${formatDateTime(o.createdAt)} 下单`}
+                    {o.actions.pay ? `${formatDateTime(o.payBefore)} 前支付` : `${formatDateTime(o.createdAt)} 下单`}
                   </Text>
                 </View>
               }
