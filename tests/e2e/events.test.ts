@@ -160,9 +160,6 @@ describe('events end to end (H5 build + local server + headless Chromium)', () =
     await wang.page.goto(`${app.url}#${EV}/ticket/index?id=${encodeURIComponent('ev-demo-health:h-a1-101:1')}&communityId=${COMMUNITY_A}`)
     await wang.page.locator('#persona-u-wang').click()
     await cur(wang.page, '#ticket-page').waitFor()
-    await wang.page.waitForTimeout(4000)
-    await shot(wang.page, 'events', 'debug-cold')
-    console.log(await wang.page.evaluate(() => location.href + ' | ' + document.body.innerText.slice(0, 500)))
     await cur(wang.page, '#ticket-status').waitFor()
     await shot(wang.page, 'events', '18-cold-ticket')
     // Reloading a page in H5 keeps the session and the page.
