@@ -89,7 +89,7 @@ export async function run(): Promise<BenchResult> {
     await seed(store, now)
     const quiet = { info: () => undefined, warn: () => undefined, error: () => undefined }
     const ports = localPorts({ store, codePepper: 'bench-pepper-0123456789', log: quiet })
-    const main = createMain(payModule as never, localRuntime(ports))
+    const main = createMain(payModule, localRuntime(ports))
     let n = 0
     const call = (openid: string, input: unknown) =>
       main({ action: 'create', input, communityId: COMMUNITY }, { request_id: `b-${++n}`, identity: { openid, source: 'dev' } } satisfies LocalContext)

@@ -145,7 +145,7 @@ async function inProcess(campaignId: string): Promise<Way> {
   try {
     await seed(store, Date.now(), [campaignId])
     const ports = localPorts({ store, codePepper: 'bench-pepper-0123456789', log: quiet })
-    const main = createMain(orderModule as never, localRuntime(ports))
+    const main = createMain(orderModule, localRuntime(ports))
     let n = 0
     const latencies: number[] = []
     const started = performance.now()

@@ -58,7 +58,7 @@ export async function run(): Promise<BenchResult> {
     const now = Date.now()
     await seed(store, now)
     const ports = localPorts({ store, codePepper: 'bench-pepper-0123456789', log: { info: () => undefined, warn: () => undefined, error: () => undefined } })
-    const main = createMain(eventModule as never, localRuntime(ports))
+    const main = createMain(eventModule, localRuntime(ports))
     let n = 0
     const call = (openid: string, action: string, input: unknown) =>
       main({ action, input, communityId: COMMUNITY }, { request_id: `b-${++n}`, identity: { openid, source: 'dev' } } satisfies LocalContext)

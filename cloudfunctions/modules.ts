@@ -11,15 +11,15 @@ import { insightsModule } from './insights/module'
 
 /** Every deployable function. The local server, the job runner and the bundler all read this. */
 export const modules: readonly FunctionModule[] = [
-  userModule as unknown as FunctionModule,
-  accessModule as unknown as FunctionModule,
-  feeModule as unknown as FunctionModule,
-  payModule as unknown as FunctionModule,
-  eventModule as unknown as FunctionModule,
-  orderModule as unknown as FunctionModule,
-  memberModule as unknown as FunctionModule,
-  bookingModule as unknown as FunctionModule,
-  insightsModule as unknown as FunctionModule
+  userModule,
+  accessModule,
+  feeModule,
+  payModule,
+  eventModule,
+  orderModule,
+  memberModule,
+  bookingModule,
+  insightsModule
 ]
 
 export function moduleByName(fn: string): FunctionModule | undefined {

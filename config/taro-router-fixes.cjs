@@ -19,13 +19,15 @@
  * 4. Titles are written with innerHTML; `Taro.setNavigationBarTitle` may carry what people typed
  *    (an event's title), so they are written as text.
  *
+ * And one in its form components (5, below).
+ *
  * Each fix names the exact text it replaces and the build fails when that text is missing, so a
  * Taro upgrade that changes the router is looked at again rather than shipped unmended.
  */
 
 /** @type {Record<string, { find: string, replace: string }[]>} */
 const FIXES = {
-  'router/spa.js': [
+  'router/dist/router/spa.js': [
     {
       find: `        if (!element || currentLock !== postLock)
             return;`,
@@ -36,7 +38,7 @@ const FIXES = {
             return;`
     }
   ],
-  'router/page.js': [
+  'router/dist/router/page.js': [
     {
       find: `        let pageEl = this.getPageContainer(page);
         if (pageEl) {
@@ -53,7 +55,7 @@ const FIXES = {
             this.addAnimation(pageEl, pageNo === 0);`
     }
   ],
-  'router/navigation-bar.js': [
+  'router/dist/router/navigation-bar.js': [
     {
       find: `    toHomeFn() {
         reLaunch({ url: this.pageContext.originHomePage });
@@ -68,13 +70,40 @@ const FIXES = {
       find: `        this.titleElement.innerHTML = proceedTitle;`,
       replace: `        this.titleElement.textContent = proceedTitle;`
     }
+  ],
+  // 5. A text field whose value is set before its first render (a form filled from a request
+  //    while the component's definition is still loading) throws in `watchValue`, which reads the
+  //    native element not yet created. The render applies the value anyway: skip until then.
+  'components/dist/components/taro-input-core.js': [
+    {
+      find: `  watchValue(newValue) {
+    const value = fixControlledValue(newValue);`,
+      replace: `  watchValue(newValue) {
+    // linli: not rendered yet; the first render sets the value.
+    if (!this.inputRef)
+      return;
+    const value = fixControlledValue(newValue);`
+    }
+  ],
+  'components/dist/components/taro-textarea-core.js': [
+    {
+      find: `    if (this.isComposing)
+      return;
+    const value = fixControlledValue(newValue);`,
+      replace: `    if (this.isComposing)
+      return;
+    // linli: not rendered yet; the first render sets the value.
+    if (!this.textareaRef)
+      return;
+    const value = fixControlledValue(newValue);`
+    }
   ]
 }
 
 /** The fixes for a resource path, or null when the file is not one this loader mends. */
 function fixesFor(resourcePath) {
   const normal = resourcePath.split('\\').join('/')
-  const key = Object.keys(FIXES).find((k) => normal.endsWith(`/@tarojs/router/dist/${k}`))
+  const key = Object.keys(FIXES).find((k) => normal.endsWith(`/@tarojs/${k}`))
   return key ? FIXES[key] : null
 }
 
@@ -88,7 +117,7 @@ function patchRouterSource(source, resourcePath) {
     if (at < 0 || out.indexOf(fix.find, at + 1) >= 0) {
       throw new Error(
         `taro-router-fixes: ${resourcePath} no longer contains the passage this fix replaces exactly once; ` +
-          'check the fix against the installed @tarojs/router (see config/taro-router-fixes.cjs)'
+          'check the fix against the installed @tarojs package (see config/taro-router-fixes.cjs)'
       )
     }
     out = out.slice(0, at) + fix.replace + out.slice(at + fix.find.length)
@@ -103,4 +132,5 @@ function loader(source) {
 
 module.exports = loader
 module.exports.patchRouterSource = patchRouterSource
-module.exports.ROUTER_FILES = /[\\/]@tarojs[\\/]router[\\/]dist[\\/]router[\\/](spa|page|navigation-bar)\.js$/
+module.exports.ROUTER_FILES =
+  /[\\/]@tarojs[\\/](router[\\/]dist[\\/]router[\\/](spa|page|navigation-bar)|components[\\/]dist[\\/]components[\\/]taro-(input|textarea)-core)\.js$/

@@ -53,7 +53,7 @@ export default defineAppConfig({
   },
   lazyCodeLoading: 'requiredComponents',
   tabBar: {
-    color: '#86909c',
+    color: '#6b7785',
     selectedColor: '#10866a',
     backgroundColor: '#ffffff',
     borderStyle: 'white',

@@ -1,8 +1,8 @@
 import type { InboxDoc, SubscriptionDoc, UserDoc } from '../domain/docs'
+import { inCommunity } from '../domain/message-links'
 import { takeGrant } from '../domain/subscribe-grants'
 import type { Clock, InboxMessage, Notifier, Random, SubscribeSender } from '../kernel/ports'
 import type { Store } from '../kernel/store'
-
 
 /**
  * The in-app inbox always gets the message, so nothing is lost when a push is refused; a
@@ -12,8 +12,9 @@ import type { Store } from '../kernel/store'
 export function inboxNotifier(store: Store, clock: Clock, random: Random, push?: SubscribeSender): Notifier {
   return {
     async notify(msg: InboxMessage) {
-      const { push: pushMsg, ...rest } = msg
-      const doc: InboxDoc = { _id: random.id(), ...rest, read: false, createdAt: clock.now() }
+      const { push: sent, link, ...rest } = msg
+      const doc: InboxDoc = { _id: random.id(), ...rest, ...(link ? { link: inCommunity(link, msg.communityId) } : {}), read: false, createdAt: clock.now() }
+      const pushMsg = sent && { ...sent, page: inCommunity(sent.page, msg.communityId) }
       await store.insert('inbox', doc)
       if (!pushMsg || !push) return
       const templateId = push.templateId(pushMsg.template)

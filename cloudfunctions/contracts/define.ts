@@ -13,26 +13,28 @@ export interface ActionContract<
   Fn extends string = string,
   Name extends string = string,
   I extends z.ZodType = z.ZodType,
-  O extends z.ZodType = z.ZodType
+  O extends z.ZodType = z.ZodType,
+  A extends Access = Access
 > {
   fn: Fn
   name: Name
   /** `fn.name`, the identifier used on the wire and in the registry. */
   id: `${Fn}.${Name}`
   summary: string
-  access: Access
+  /** Kept literal, so a public action's handler is typed for a caller who has no user yet. */
+  access: A
   input: I
   output: O
 }
 
-export function defineAction<Fn extends string, Name extends string, I extends z.ZodType, O extends z.ZodType>(c: {
+export function defineAction<Fn extends string, Name extends string, I extends z.ZodType, O extends z.ZodType, A extends Access>(c: {
   fn: Fn
   name: Name
   summary: string
-  access: Access
+  access: A
   input: I
   output: O
-}): ActionContract<Fn, Name, I, O> {
+}): ActionContract<Fn, Name, I, O, A> {
   return { ...c, id: `${c.fn}.${c.name}` }
 }
 

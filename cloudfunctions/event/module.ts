@@ -9,8 +9,9 @@ import type { EventHandler, EventPorts } from '../domain/event/ports'
 import { get, list, mine } from '../domain/event/queries'
 import { cancel, signUp } from '../domain/event/signup'
 import { create, editorOptions, exportAttendees, signups, update } from '../domain/event/staff'
-import { type ActionHandler, type MemberCtx, defineModule } from '../kernel/module'
+import { type ActionHandler, defineModule } from '../kernel/module'
 import type { Ports } from '../kernel/ports'
+import { fail } from '../kernel/result'
 
 /**
  * The event function. Its platform adapters (rewards, group open data, poster codes) differ
@@ -26,8 +27,9 @@ export function createEventModule(wire: (ports: Ports) => EventPorts) {
   }
   const bind =
     <C extends ActionContract>(h: EventHandler<C>): ActionHandler<C> =>
-    (ctx, input) =>
-      h({ ...(ctx as MemberCtx), ev: eventPorts(ctx.ports) }, input)
+    ({ actor, ...ctx }, input) =>
+      // Every event action needs a registered caller; the runtime refuses anyone else first.
+      actor ? h({ ...ctx, actor, ev: eventPorts(ctx.ports) }, input) : Promise.resolve(fail('AUTH.NOT_REGISTERED', '请先登录'))
 
   return defineModule({
     fn: 'event',

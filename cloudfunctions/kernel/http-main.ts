@@ -1,5 +1,4 @@
 import * as z from 'zod'
-import type { ActionContract } from '../contracts/define'
 import { type Main, type Runtime, createMain } from './main'
 import type { FunctionModule } from './module'
 import type { Ports } from './ports'
@@ -58,7 +57,7 @@ function reply(status: number, json: unknown, text?: string): HttpResponse {
   }
 }
 
-export function createHttpMain<Cs extends Record<string, ActionContract>>(module: FunctionModule<Cs>, runtime: Runtime, routes: HttpRoutes): HttpMain {
+export function createHttpMain(module: FunctionModule, runtime: Runtime, routes: HttpRoutes): HttpMain {
   const rpc = createMain(module, runtime)
   return async function main(event: unknown, context?: unknown) {
     const http = HttpEvent.safeParse(event)

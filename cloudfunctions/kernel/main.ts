@@ -1,11 +1,10 @@
 import * as z from 'zod'
-import type { ActionContract } from '../contracts/define'
 import { needsCommunity } from '../contracts/define'
 import type { ApiError, ApiResponse, ErrorCode, FieldError } from '../contracts/errors'
 import type { Role } from '../contracts/roles'
 import { type Actor, findUserByOpenid, loadActor } from './actor'
 import type { Identity, IdentityResolver } from './identity'
-import type { ActionCtx, FunctionModule, JobReport } from './module'
+import type { FunctionModule, JobReport } from './module'
 import type { Ports } from './ports'
 import { headline, zodFields } from './input-errors'
 import { INPUT_BUDGET, type ShapeBudget, shapeProblem } from './request-shape'
@@ -59,13 +58,7 @@ function roleAllowed(actor: Actor, roles: readonly Role[]): boolean {
   return roles.some((r) => actor.roles.includes(r))
 }
 
-export function createMain<Cs extends Record<string, ActionContract>>(module: FunctionModule<Cs>, runtime: Runtime): Main {
-  const contracts: Record<string, ActionContract> = module.contracts
-  const handlers = module.handlers as unknown as Record<
-    string,
-    (ctx: ActionCtx, input: unknown) => Promise<{ ok: true; value: unknown } | { ok: false; code: ErrorCode; message: string; fields?: FieldError[] }>
-  >
-
+export function createMain(module: FunctionModule, runtime: Runtime): Main {
   return async function main(event: unknown, context?: unknown) {
     const requestId = runtime.requestId(context)
     // First, before identity and before anything that walks the value recursively: anonymous
@@ -85,9 +78,9 @@ export function createMain<Cs extends Record<string, ActionContract>>(module: Fu
       const envelope = Envelope.safeParse(event)
       if (!envelope.success) return err('REQUEST.INVALID', '请求格式错误', requestId, zodFields(envelope.error))
       const { action, communityId } = envelope.data
-      const contract = Object.prototype.hasOwnProperty.call(contracts, action) ? contracts[action] : undefined
-      const handler = contract ? handlers[action] : undefined
-      if (!contract || !handler) return err('REQUEST.UNKNOWN_ACTION', `未知操作：${action}`, requestId)
+      const bound = Object.prototype.hasOwnProperty.call(module.actions, action) ? module.actions[action] : undefined
+      if (!bound) return err('REQUEST.UNKNOWN_ACTION', `未知操作：${action}`, requestId)
+      const { contract } = bound
 
       // An absent input is an empty one; `null` is not, and the contract refuses it.
       const rawInput = envelope.data.input === undefined ? {} : envelope.data.input
@@ -104,13 +97,13 @@ export function createMain<Cs extends Record<string, ActionContract>>(module: Fu
         if (roles && !roleAllowed(actor, roles)) return err('AUTH.FORBIDDEN', '当前身份无权进行此操作', requestId)
       }
 
-      const input = contract.input.safeParse(rawInput)
-      if (!input.success) {
+      const input = bound.accept(rawInput)
+      if (!input.ok) {
         const fields = zodFields(input.error, contract.input)
         return err('REQUEST.INVALID_INPUT', headline(fields), requestId, fields)
       }
 
-      const result = await handler({ requestId, ports, identity, actor }, input.data)
+      const result = await input.run({ requestId, ports, identity, actor })
       if (!result.ok) return err(result.code, result.message, requestId, result.fields)
 
       const output = contract.output.safeParse(result.value)

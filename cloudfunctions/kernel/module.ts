@@ -1,9 +1,9 @@
-import type { z } from 'zod'
+import * as z from 'zod'
 import type { ActionContract } from '../contracts/define'
 import type { Actor } from './actor'
 import type { Identity } from './identity'
 import type { Ports } from './ports'
-import type { Result } from './result'
+import { type Result, fail } from './result'
 
 export interface ActionCtx {
   requestId: string
@@ -17,8 +17,11 @@ export interface MemberCtx extends ActionCtx {
   actor: Actor
 }
 
+/** Who a handler is called for: anyone the platform identified (public), else a registered user. */
+export type ActorOf<C extends ActionContract> = C['access'] extends 'public' ? Actor | null : Actor
+
 export type ActionHandler<C extends ActionContract> = (
-  ctx: C['access'] extends 'public' ? ActionCtx : MemberCtx,
+  ctx: Omit<ActionCtx, 'actor'> & { actor: ActorOf<C> },
   input: z.output<C['input']>
 ) => Promise<Result<z.input<C['output']>>>
 
@@ -37,7 +40,8 @@ export interface JobSpec {
   run(ports: Ports): Promise<JobReport>
 }
 
-export interface FunctionModule<Cs extends Record<string, ActionContract> = Record<string, ActionContract>> {
+/** A function as written: each action's contract and its handler, typed together. */
+export interface ModuleSpec<Cs extends Record<string, ActionContract>> {
   fn: string
   contracts: Cs
   handlers: Handlers<Cs>
@@ -49,6 +53,53 @@ export interface FunctionModule<Cs extends Record<string, ActionContract> = Reco
   usesPayment?: boolean
 }
 
-export function defineModule<Cs extends Record<string, ActionContract>>(m: FunctionModule<Cs>): FunctionModule<Cs> {
-  return m
+/** One action as the runtime calls it: the input checked by the action's own contract, then its handler. */
+export interface BoundAction {
+  contract: ActionContract
+  accept(raw: unknown): { ok: true; run(ctx: ActionCtx): Promise<Result<unknown>> } | { ok: false; error: z.ZodError }
+}
+
+/** A function as the runtime, the local server and the bundler read it: every action bound to its handler. */
+export interface FunctionModule extends Omit<ModuleSpec<Record<string, ActionContract>>, 'handlers'> {
+  actions: Readonly<Record<string, BoundAction>>
+}
+
+type PublicContract = ActionContract<string, string, z.ZodType, z.ZodType, 'public'>
+interface Pair<C extends ActionContract> {
+  contract: C
+  handler: ActionHandler<C>
+}
+
+/** A public action's handler takes a caller with no user record; every other one needs a user. */
+function isPublic<C extends ActionContract>(p: Pair<C>): p is Pair<C> & Pair<PublicContract> {
+  return p.contract.access === 'public'
+}
+
+function run<C extends ActionContract>(p: Pair<C>, ctx: ActionCtx, input: z.output<C['input']>): Promise<Result<unknown>> {
+  if (isPublic(p)) return p.handler(ctx, input)
+  // The runtime refuses an unregistered caller before any non-public action; this keeps that true here too.
+  if (!ctx.actor) return Promise.resolve(fail('AUTH.NOT_REGISTERED', '请先登录'))
+  return p.handler({ ...ctx, actor: ctx.actor }, input)
+}
+
+function bind<C extends ActionContract>(contract: C, handler: ActionHandler<C>): BoundAction {
+  const pair: Pair<C> = { contract, handler }
+  return {
+    contract,
+    accept(raw) {
+      // Annotated, so the parse keeps this action's input type rather than the constraint's.
+      const schema: C['input'] = contract.input
+      const parsed = z.safeParse(schema, raw)
+      if (!parsed.success) return { ok: false, error: parsed.error }
+      const input = parsed.data
+      return { ok: true, run: (ctx) => run(pair, ctx, input) }
+    }
+  }
+}
+
+export function defineModule<Cs extends Record<string, ActionContract>>(spec: ModuleSpec<Cs>): FunctionModule {
+  const { handlers, ...rest } = spec
+  const actions: Record<string, BoundAction> = {}
+  for (const name in spec.contracts) actions[name] = bind(spec.contracts[name], handlers[name])
+  return { ...rest, actions }
 }

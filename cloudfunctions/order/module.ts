@@ -6,8 +6,9 @@ import { deliver, deliveries, verifyPickup } from '../domain/order/delivery'
 import { settleCampaigns, sweepOrders } from '../domain/order/jobs'
 import type { OrderHandler, OrderPorts } from '../domain/order/ports'
 import { poster, recordVisit, share } from '../domain/order/sharing'
-import { type ActionHandler, type MemberCtx, defineModule } from '../kernel/module'
+import { type ActionHandler, defineModule } from '../kernel/module'
 import type { Ports } from '../kernel/ports'
+import { fail } from '../kernel/result'
 
 /**
  * The order function: pre-sales and group buys. Its platform adapters (group open data, poster
@@ -23,8 +24,9 @@ export function createOrderModule(wire: (ports: Ports) => OrderPorts) {
   }
   const bind =
     <C extends ActionContract>(h: OrderHandler<C>): ActionHandler<C> =>
-    (ctx, input) =>
-      h({ ...(ctx as MemberCtx), op: orderPorts(ctx.ports) }, input)
+    ({ actor, ...ctx }, input) =>
+      // Every order action needs a registered caller; the runtime refuses anyone else first.
+      actor ? h({ ...ctx, actor, op: orderPorts(ctx.ports) }, input) : Promise.resolve(fail('AUTH.NOT_REGISTERED', '请先登录'))
 
   return defineModule({
     fn: 'order',

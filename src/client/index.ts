@@ -1,9 +1,7 @@
 import Taro from '@tarojs/taro'
 import { accessTable } from '@contracts/access-table'
-import type { ApiResponse } from '@contracts/errors'
-import type { ActionId, InputOf, OutputOf } from '@contracts/registry'
 import type { Context, Me } from '@contracts/user'
-import { type Api, type AuthStep, type CallOptions, type Result, createApi } from './core/api'
+import { type Api, type AuthStep, type Result, createApi } from './core/api'
 import { currentLink, linkCommunity } from './here'
 import { BIND_PATH, LOGIN_PATH, SWITCH_PATH, applyMe, configureSession, currentMe, ensureSession, signOut } from './session'
 import { transport } from './transport'
@@ -42,10 +40,15 @@ function authRequired(step: AuthStep): void {
   void Taro.redirectTo({ url: `${to}?redirect=${back}` })
 }
 
+/** The community calls act in: the one the page's link names, else the current context's. */
+export function actingCommunity(): string | undefined {
+  return linkCommunity() ?? currentMe()?.current?.communityId
+}
+
 export const api: Api = createApi(accessTable, {
   send: (fn, envelope) => transport().send(fn, envelope),
   ensureSession,
-  communityId: () => linkCommunity() ?? currentMe()?.current?.communityId,
+  communityId: actingCommunity,
   authRequired,
   sessionLost() {
     signOut()
@@ -77,18 +80,5 @@ export async function switchContext(ctx: Context): Promise<Result<Me>> {
 export { applyMe, currentMe, goHome, HOME_PATH, LOGIN_PATH, ME_PATH, ensureSession, login, sameContext, signOut, subscribe } from './session'
 export { useSession } from './use-session'
 export { returnTo } from './here'
-
-/** Transitional, removed once every service wrapper is gone: the old call shape over `api`. */
-export async function call<A extends ActionId>(id: A, input: InputOf<A>, opts: CallOptions = {}): Promise<ApiResponse<OutputOf<A>>> {
-  const [fn, action] = id.split('.') as [string, string]
-  const table = api as unknown as Record<string, Record<string, (i: unknown, o: CallOptions) => Promise<Result<OutputOf<A>>>>>
-  const res = await table[fn]![action]!(input, opts)
-  return res.ok ? { ok: true, data: res.data, requestId: '' } : res
-}
-/** Transitional, like `call`: the client waits for the session itself now. */
-export async function communityReady(): Promise<void> {
-  await ensureSession()
-}
-export const refresh = refreshMe
 export { photoUrl } from './photos'
 export { saveTextFile, type SavedFile } from './files'

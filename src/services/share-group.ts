@@ -8,9 +8,12 @@ import Taro from '@tarojs/taro'
 export async function visitGroup(): Promise<{ groupCloudId?: string }> {
   if (process.env.TARO_ENV !== 'weapp') return {}
   try {
-    const shareTicket = Taro.getEnterOptionsSync().shareTicket
-    if (!shareTicket) return {}
-    const info = (await Taro.getGroupEnterInfo({ shareTicket } as never)) as unknown as { cloudID?: string }
+    // Opened from a group card or group tool: getGroupEnterInfo reads that launch itself.
+    if (!Taro.getEnterOptionsSync().shareTicket) return {}
+    // Taro types the promise as a bare callback result; the success callback carries the cloudID.
+    const info = await new Promise<Taro.getGroupEnterInfo.SuccessCallbackResult>((resolve, reject) => {
+      Taro.getGroupEnterInfo({ success: resolve, fail: reject }).catch(reject)
+    })
     return info.cloudID ? { groupCloudId: info.cloudID } : {}
   } catch {
     return {}

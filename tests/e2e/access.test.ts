@@ -195,6 +195,9 @@ describe('access control end to end', () => {
     await page.locator('#gate-submit').click()
     const secret = ((await page.locator('#gate-secret').textContent()) ?? '').trim()
     expect(Buffer.from(secret, 'base64url')).toHaveLength(32)
+    // The device is entered with its community's prefix, so two communities can both have a 西门.
+    const deviceId = ((await page.locator('#gate-device-id').textContent()) ?? '').trim()
+    expect(deviceId).toBe('c-linyuan:ly-b2-west')
     await shot(page, 'access', '12-operator-gate-secret')
 
     // The new device works with the secret it was given, at the door it was given.
@@ -209,7 +212,7 @@ describe('access control end to end', () => {
       await c2.close()
       return code
     })()
-    expect(await atGate('ly-b2-west', 'd1', resident, Buffer.from(secret, 'base64url'))).toMatchObject({ decision: 'open' })
+    expect(await atGate(deviceId, 'd1', resident, Buffer.from(secret, 'base64url'))).toMatchObject({ decision: 'open' })
 
     await page.locator('#gate-secret-done').click()
     await page.locator('#gate-ly-b2-west').waitFor()

@@ -153,7 +153,7 @@ describe('events end to end (H5 build + local server + headless Chromium)', () =
     await context.close()
   })
 
-  it('links open from cold: a message’s ticket and a butler’s card, signed out; a list reloaded', async () => {
+  it('links open from cold: a message’s ticket, a butler’s card and a poster’s code, signed out; a list reloaded', async () => {
     // The waitlist-promotion message links to the ticket with its community. Opened in a new
     // browser, it asks who is signing in and comes back to the ticket.
     const wang = await phone(browser)
@@ -183,6 +183,16 @@ describe('events end to end (H5 build + local server + headless Chromium)', () =
     await cur(li.page, '#go-signup').waitFor()
     await shot(li.page, 'events', '19-cold-butler-card')
     await li.context.close()
+
+    // The poster's mini-program code carries only the token (`scene`, 32 characters at most): the
+    // recorded visit names the event and its community.
+    const token = new URLSearchParams(res.data.path.split('?')[1]).get('inv') ?? ''
+    const zhao = await phone(browser)
+    await zhao.page.goto(`${app.url}#${EV}/detail/index?scene=${token}`)
+    await zhao.page.locator('#persona-u-zhao').click()
+    await cur(zhao.page, '#detail-inviter', '张管家').waitFor()
+    await cur(zhao.page, '#event-detail', '邻里亲子手工课').waitFor()
+    await zhao.context.close()
   })
 
   it('staff, butler and operator pages render their figures', async () => {

@@ -151,7 +151,7 @@ describe('butler workspace and resident profile end to end (H5 build + local ser
     const { context, page } = await phone(browser)
     await loginAs(page, app.url, 'u-wang')
     await openTab(page, '我的')
-    await page.locator('.nut-cell', { hasText: '我的档案与隐私' }).click()
+    await page.locator('#me-profile').click()
     await cur(page, '#profile-mine').waitFor()
     // Empty, or already holding what 张管家 recorded with consent in the test above.
     const start = cur(page, '#profile-fill, #profile-edit')

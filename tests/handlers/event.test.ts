@@ -501,7 +501,7 @@ describe('butler invitations', () => {
       ...localEventPorts(ports),
       groups: { resolve: async (cloudId: string) => decrypted(cloudId, cloudId === 'foreign' ? 'wx-other' : 'wx-app') }
     }))
-    const main = createMain(module as never, localRuntime(h.ports))
+    const main = createMain(module, localRuntime(h.ports))
     const visit = (openid: string, groupCloudId?: string) =>
       main({ action: 'recordVisit', input: { token: share.token, ...(groupCloudId ? { groupCloudId } : {}) } }, { request_id: 'r', identity: { openid, source: 'wechat', appid: 'wx-app' } })
     expect(await visit(resident(1).openid, 'one')).toMatchObject({ ok: true, data: { eventId: id, inviterName: '张管家', groupRecorded: true } })

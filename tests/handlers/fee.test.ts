@@ -395,6 +395,31 @@ describe('arrears reminders', () => {
     expect(await h.store.count('inbox', { userId: 'u-li', kind: 'arrears' })).toBe(4)
   })
 
+  it('a message and its push open in the community they are about, whatever the link already says', async () => {
+    const send = jest.spyOn(h.ports.push, 'send')
+    okData(await h.call('fee.subscribe', { template: 'arrears' }, LI, COMMUNITY_A))
+    await h.ports.notifier.notify({
+      userId: 'u-li',
+      communityId: COMMUNITY_A,
+      kind: 'booking_assigned',
+      title: '新工单',
+      body: 'b',
+      link: '/packages/service-staff/pages/job/index?id=bk-1',
+      push: { template: 'arrears', page: 'packages/service-staff/pages/job/index?id=bk-1', data: {} }
+    })
+    await h.ports.notifier.notify({ userId: 'u-li', communityId: COMMUNITY_A, kind: 'coupon', title: 't', body: 'b', link: `/packages/member/pages/coupons/index?communityId=${COMMUNITY_B}` })
+    await h.ports.notifier.notify({ userId: 'u-li', communityId: COMMUNITY_A, kind: 'plain', title: 't', body: 'b' })
+    const links = (await findAll<InboxDoc>(h.store, 'inbox', { userId: 'u-li' })).map((m) => [m.kind, m.link ?? null])
+    expect(links).toEqual(
+      expect.arrayContaining([
+        ['booking_assigned', `/packages/service-staff/pages/job/index?id=bk-1&communityId=${COMMUNITY_A}`],
+        ['coupon', `/packages/member/pages/coupons/index?communityId=${COMMUNITY_B}`],
+        ['plain', null]
+      ])
+    )
+    expect(send.mock.calls[0]?.[2]).toBe(`packages/service-staff/pages/job/index?id=bk-1&communityId=${COMMUNITY_A}`)
+  })
+
   it('a refused push (43101) uses the grant and is recorded; no template configured keeps the grant', async () => {
     jest.spyOn(h.ports.push, 'send').mockResolvedValue({ ok: false, errcode: 43101, errmsg: 'user refuse to accept the msg' })
     okData(await h.call('fee.subscribe', { template: 'arrears' }, LI, COMMUNITY_A))

@@ -221,7 +221,7 @@ describe('sharing and attribution', () => {
   }
   /** The order function as deployed in WeChat: platform ports, callers with an appid. */
   function wechat(openid: string, action: string, input: unknown): Promise<ApiResponse<never>> {
-    const main = createMain(createOrderModule(() => platform) as never, localRuntime(h.ports))
+    const main = createMain(createOrderModule(() => platform), localRuntime(h.ports))
     return main({ action, input, communityId: COMMUNITY_A }, { request_id: `wx-${action}`, identity: { openid, source: 'wechat', appid: APPID } }) as Promise<ApiResponse<never>>
   }
 

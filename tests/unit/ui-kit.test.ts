@@ -27,7 +27,7 @@ import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { cleanup, fireEvent, render } from '@testing-library/react'
 import { createElement as h } from 'react'
-import { compileString } from 'sass'
+import { compile, compileString } from 'sass'
 import { elderMode } from '../../src/ui/shell/elder'
 import { DateTimeField, ElderSwitch, ICON_NAMES, Icon, type IconName, Img, KVList, Segmented, StatGrid, Stepper } from '../../src/ui/kit'
 import { OWN_ICONS } from '../../src/ui/kit/icons'
@@ -74,12 +74,16 @@ describe('Segmented', () => {
     expect(onChange).toHaveBeenCalledWith('done')
   })
 
-  it('scrolls sideways when more options than fit', () => {
-    const many = ['a', 'b', 'c', 'd', 'e'].map((v) => ({ value: v, label: v }))
-    const { container } = render(h(Segmented<string>, { id: 'm', value: 'a', options: many, onChange: () => undefined }))
-    expect(el(container, 'm').getAttribute('data-scroll')).toBe('x')
-    const few = render(h(Segmented<string>, { id: 'f', value: 'a', options: many.slice(0, 4), onChange: () => undefined }))
-    expect(el(few.container, 'f').getAttribute('data-scroll')).toBeNull()
+  it('shares the width, and scrolls sideways rather than squeeze a label (long lists, 长辈模式)', () => {
+    for (const n of [2, 4, 6]) {
+      const options = ['a', 'b', 'c', 'd', 'e', 'f'].slice(0, n).map((v) => ({ value: v, label: v }))
+      const { container } = render(h(Segmented<string>, { id: `s${n}`, value: 'a', options, onChange: () => undefined }))
+      expect(el(container, `s${n}`).getAttribute('data-scroll')).toBe('x')
+    }
+    const css = compile(path.join(ROOT, 'src/ui/kit/kit.scss')).css
+    const item = /\.kit-seg__item \{([^}]*)\}/.exec(css)?.[1] ?? ''
+    expect(item).toMatch(/flex: 1 0 0/)
+    expect(item).toMatch(/min-width: max-content/)
   })
 })
 

@@ -1,5 +1,4 @@
 import tcb from '@cloudbase/node-sdk'
-import type { ActionContract } from '../../contracts/define'
 import { type Main, type Runtime, createMain } from '../../kernel/main'
 import type { FunctionModule } from '../../kernel/module'
 import type { Ports } from '../../kernel/ports'
@@ -67,6 +66,6 @@ export function cloudbaseRuntime(m: RuntimeModule): Runtime {
 }
 
 /** `main` of a deployed function: its module, its runtime from the module, nothing else to get wrong. */
-export function cloudbaseMain<Cs extends Record<string, ActionContract>>(m: FunctionModule<Cs>): Main {
+export function cloudbaseMain(m: FunctionModule): Main {
   return createMain(m, cloudbaseRuntime(m))
 }

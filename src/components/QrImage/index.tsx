@@ -9,5 +9,6 @@ export function QrImage({ text, size = 400, id }: { text: string; size?: number;
   const src = useMemo(() => (text ? qrDataUri(encodeQr(text)) : ''), [text])
   if (!src) return null
   const side = Taro.pxTransform(size)
-  return <Image id={id} src={src} mode='aspectFit' style={{ width: side, height: side, display: 'block', margin: '0 auto' }} />
+  // A square code in a square box: stretched to the box, which H5 lays out like WeChat (aspectFit does not).
+  return <Image id={id} src={src} mode='scaleToFill' style={{ width: side, height: side, display: 'block', margin: '0 auto' }} />
 }

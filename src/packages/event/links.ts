@@ -1,7 +1,7 @@
 import { pageLink } from '../../utils/link'
 
 /** Where the event pages live. */
-export const EVENT_PKG = '/packages/event/pages'
+const EVENT_PKG = '/packages/event/pages'
 
 type EventPage = 'list' | 'detail' | 'signup' | 'mine' | 'ticket' | 'feedback' | 'edit' | 'signups' | 'checkin' | 'ideas' | 'invites' | 'poster'
 

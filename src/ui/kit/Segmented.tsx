@@ -14,10 +14,7 @@ export interface SegmentedProps<T extends string> {
   onChange(v: T): void
 }
 
-/** Up to this many options share the width; more scroll sideways so labels never shrink. */
-const FIT = 4
-
-/** Tabs inside a page (status filters, views); each option has the id `${id}-${value}`. */
+/** Tabs inside a page (status filters, views), sharing the width and scrolling sideways when the labels do not fit; each option has the id `${id}-${value}`. */
 export function Segmented<T extends string>({ id, value, options, onChange }: SegmentedProps<T>) {
   const items = options.map((o) => {
     const on = o.value === value
@@ -35,15 +32,8 @@ export function Segmented<T extends string>({ id, value, options, onChange }: Se
       </View>
     )
   })
-  if (options.length <= FIT) {
-    return (
-      <View id={id} className='kit-seg'>
-        {items}
-      </View>
-    )
-  }
   return (
-    <ScrollView id={id} className='kit-seg kit-seg--scroll' scrollX enableFlex>
+    <ScrollView id={id} className='kit-seg' scrollX enableFlex>
       {items}
     </ScrollView>
   )

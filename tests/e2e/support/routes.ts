@@ -56,18 +56,16 @@ export async function makeRecords(baseUrl: string): Promise<Made> {
     COMMUNITY_A
   )
   const invitation = await callAs(baseUrl, 'u-wang', 'user.createInvitation', { householdId: 'h-a1-101', relation: 'family' }, COMMUNITY_A)
-  const mine = await callAs(baseUrl, 'u-zhao', 'event.mine', {}, COMMUNITY_A)
-  const jobs = await callAs(baseUrl, 'u-worker-ma', 'booking.workerJobs', {}, COMMUNITY_A)
-  const signup = mine.items[0]?.signup
-  const job = jobs.jobs[0]
-  if (!signup || !job) throw new Error('the demo lacks a sign-up for 赵晓雨 or a job for 马师傅')
+  // Seeded: 赵晓雨's confirmed sign-up to the cleaning session, and 马师傅's finished job 12 days ago.
+  const signupId = 'ev-demo-cleaning:h-a3-201:1'
+  const workerBookingId = 'bk-demo-past-1'
   return {
     paymentId: pay.payment.id,
     orderId: order.id,
     visitorToken: pass.token,
     invitationToken: invitation.token,
-    signupId: signup.id,
-    workerBookingId: job.id
+    signupId,
+    workerBookingId
   }
 }
 
@@ -93,7 +91,7 @@ export function routeCases(m: Made): Record<string, RouteCase> {
     'packages/access/pages/pass/index': { persona: 'u-wang', params: WANG_HOME },
     'packages/access/pages/invite/index': { persona: 'u-wang', params: WANG_HOME },
     'packages/access/pages/visitors/index': { persona: 'u-wang', params: WANG_HOME },
-    'packages/access/pages/visitor/index': { persona: null, params: { t: m.visitorToken }, linked: true },
+    'packages/access/pages/visitor/index': { persona: 'u-newcomer', params: { t: m.visitorToken }, linked: true },
     'packages/access/pages/log/index': { persona: 'u-wang', params: WANG_HOME },
     'packages/access/pages/gates/index': { persona: 'u-operator-wu' },
     'packages/access/pages/gate-new/index': { persona: 'u-operator-wu' },
@@ -149,7 +147,7 @@ export function routeCases(m: Made): Record<string, RouteCase> {
     'packages/service-staff/pages/jobs/index': { persona: 'u-worker-ma', linked: true },
     'packages/service-staff/pages/job/index': { persona: 'u-worker-ma', params: { id: m.workerBookingId, ...A }, linked: true },
     'packages/service-staff/pages/board/index': { persona: 'u-dispatch-lin' },
-    'packages/service-staff/pages/reputation/index': { persona: 'u-worker-ma' },
+    'packages/service-staff/pages/reputation/index': { persona: 'u-operator-wu' },
     'packages/service-staff/pages/followups/index': { persona: 'u-butler-zhang' },
     'packages/service-staff/pages/complaints/index': { persona: 'u-butler-zhang' },
     'packages/insights-admin/pages/dashboard/index': { persona: 'u-operator-wu' },

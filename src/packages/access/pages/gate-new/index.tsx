@@ -59,7 +59,9 @@ export default function GateNewPage() {
         <View className='hero'>
           <Text className='hero-title'>{done.gate.name} 已登记</Text>
           <Text className='hero-sub'>设备编号 {done.gate.id}</Text>
-          <Text className='hero-sub'>设备录入编号 {done.gate.deviceId}</Text>
+          <Text className='hero-sub'>
+            设备录入编号 <Text id='gate-device-id'>{done.gate.deviceId}</Text>
+          </Text>
         </View>
         <Section title='设备密钥'>
           <Notice tone='warning'>密钥只显示这一次，服务器不会再给出。请现在录入设备，或交给安装人员妥善保存。</Notice>

@@ -6,7 +6,7 @@ import type { OutputOf } from '@contracts/registry'
 import { api, useSession } from '../../../../client'
 import { answerFor } from '../../../../utils/answer-for'
 import { formatDate } from '../../../../utils/time'
-import { Cell, CellGroup, Chip, Section, Segmented, StatGrid, type Tone } from '../../../../ui/kit'
+import { Chip, Icon, Section, Segmented, StatGrid, type Tone } from '../../../../ui/kit'
 import { EmptyState, LoadingState, PageShell, useQuery } from '../../../../ui/shell'
 import { percent } from '../../format'
 import { BUTLER_PKG, householdLink } from '../../links'
@@ -16,8 +16,8 @@ type ChurnCase = OutputOf<'insights.churnCases'>['cases'][number]
 type Filter = ChurnCaseStatus | 'all'
 const CASE_TONES: Record<ChurnCaseStatus, Tone> = { open: 'danger', followed: 'accent', reactivated: 'primary', lost: 'muted' }
 
-/** When it was flagged, followed and closed, and the first reasons. */
-function CaseDesc({ c }: { c: ChurnCase }) {
+/** One household flagged: its status, when it was flagged, followed and closed, and the first reasons. */
+function CaseCard({ c, onOpen }: { c: ChurnCase; onOpen: () => void }) {
   const dates = [
     `预警分 ${c.score}`,
     `${formatDate(c.openedAt)} 预警`,
@@ -25,16 +25,23 @@ function CaseDesc({ c }: { c: ChurnCase }) {
     c.closedAt ? `${formatDate(c.closedAt)} ${c.status === 'reactivated' ? '召回' : '结案'}` : ''
   ]
   return (
-    <>
-      <Text className='bt-line'>{dates.filter(Boolean).join('，')}</Text>
+    <View className='card' id={`case-${c.householdId}`} onClick={onOpen}>
+      <View className='bt-title-row'>
+        <Text className='bt-hh__label'>{c.label}</Text>
+        <Chip text={c.statusLabel} tone={CASE_TONES[c.status]} />
+      </View>
+      <Text className='bt-meta'>{dates.filter(Boolean).join('，')}</Text>
       {c.reasons.slice(0, 3).map((r) => (
         <View key={r.code} className='bt-reason'>
           <Text className='bt-reason__label'>{r.label}</Text>
           <Text className='bt-reason__pts'>+{r.points}</Text>
         </View>
       ))}
-      {c.reasons.length > 3 ? <Text className='bt-line'>另有 {c.reasons.length - 3} 条原因，点开查看</Text> : null}
-    </>
+      <View className='bt-more'>
+        <Text>{c.reasons.length > 3 ? `另有 ${c.reasons.length - 3} 条原因，查看住户档案` : '查看住户档案'}</Text>
+        <Icon name='arrow-right' size='xs' color='primary' />
+      </View>
+    </View>
   )
 }
 
@@ -86,18 +93,7 @@ export default function CasesPage() {
                 <EmptyState title={`没有「${CHURN_CASE_LABELS[filter]}」的住户`} action={{ text: '查看全部', onClick: () => setFilter('all') }} />
               )
             ) : (
-              <CellGroup id='cases-list'>
-                {data.cases.map((c) => (
-                  <Cell
-                    key={c.caseId}
-                    id={`case-${c.householdId}`}
-                    title={c.label}
-                    desc={<CaseDesc c={c} />}
-                    extra={<Chip text={c.statusLabel} tone={CASE_TONES[c.status]} />}
-                    onClick={() => void Taro.navigateTo({ url: householdLink(c.householdId, communityId) })}
-                  />
-                ))}
-              </CellGroup>
+              data.cases.map((c) => <CaseCard key={c.caseId} c={c} onOpen={() => void Taro.navigateTo({ url: householdLink(c.householdId, communityId) })} />)
             )}
           </>
         )

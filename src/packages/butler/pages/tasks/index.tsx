@@ -36,13 +36,11 @@ function TaskCard({ t, communityId, onChanged }: { t: Task; communityId: string 
       {t.kind === 'invite_event' ? <Text className='bt-meta'>已有 {t.progress} 位邻居通过你的邀请打开活动</Text> : null}
       {t.households.map((h) => (
         <View key={h.householdId} className='bt-hh' id={`task-${t.kind}-${h.householdId}`}>
-          <View className='bt-hh__row'>
-            <View className='bt-hh__main'>
-              <Text className='bt-hh__label'>{h.label}</Text>
-              {h.why ? <Text className='bt-hh__why'>{h.why}</Text> : null}
-            </View>
+          <View className='bt-title-row'>
+            <Text className='bt-hh__label'>{h.label}</Text>
             {h.done ? <Chip id={`done-${t.kind}-${h.householdId}`} text={a.done} tone='primary' /> : <Chip text={a.todo} tone='accent' />}
           </View>
+          {h.why ? <Text className='bt-hh__why'>{h.why}</Text> : null}
           {t.kind === 'follow_risk' ? (
             <ButtonRow>
               <Button id={`file-${h.householdId}`} fill='outline' type='primary' onClick={() => go(pageLink(t.link, { householdId: h.householdId, taskId: t.taskId, communityId }))}>

@@ -1,10 +1,9 @@
-import { View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { useState } from 'react'
 import type { OutputOf } from '@contracts/registry'
 import { api } from '../../../../client'
 import { formatDateTime } from '../../../../utils/time'
-import { Input } from '../../../../ui/form'
+import { TextBox } from '../../../../components/TextBox'
 import { ButtonRow, Cell, CellGroup, Field, Section } from '../../../../ui/kit'
 import { Button } from '../../../../ui/nut'
 import { PageShell, useQuery } from '../../../../ui/shell'
@@ -55,9 +54,7 @@ export default function CheckinPage() {
           </Section>
           <Section title='核销签到'>
             <Field id='checkin' label='居民报出的 6 位核销码' error={error || undefined} hint={process.env.TARO_ENV === 'weapp' ? '也可以扫描居民电子票上的二维码' : undefined}>
-              <View className='ev-input'>
-                <Input id='checkin-code' value={code} maxLength={200} placeholder='例如 7KQ2MX' onChange={(v: string) => setCode(v.toUpperCase())} />
-              </View>
+              <TextBox id='checkin-code' value={code} maxLength={200} placeholder='例如 7KQ2MX' onChange={(v) => setCode(v.toUpperCase())} />
             </Field>
             <ButtonRow>
               {process.env.TARO_ENV === 'weapp' ? (

@@ -6,8 +6,8 @@ import type { ApiError } from '@contracts/errors'
 import { api } from '../../../../client'
 import { Choices } from '../../../../components/Choices'
 import { PhotoPicker } from '../../../../components/PhotoPicker'
+import { TextBox } from '../../../../components/TextBox'
 import { photoSrc, uploadPhoto } from '../../../../services/upload'
-import { Input, TextArea } from '../../../../ui/form'
 import { ActionBar, ButtonRow, Cell, DateTimeField, Field, Icon, Notice, Section, Segmented, Stepper } from '../../../../ui/kit'
 import { Button } from '../../../../ui/nut'
 import { PageShell, all, useQuery } from '../../../../ui/shell'
@@ -36,9 +36,7 @@ const NO_FIELD: NewField = { label: '', type: 'text', options: '', required: tru
 function TextField(props: { label: string; id: string; value: string; error?: string; hint?: string; digits?: boolean; placeholder?: string; required?: boolean; onChange: (v: string) => void }) {
   return (
     <Field label={props.label} error={props.error} hint={props.hint} required={props.required}>
-      <View className='ev-input'>
-        <Input id={props.id} type={props.digits ? 'digit' : 'text'} value={props.value} placeholder={props.placeholder ?? ''} onChange={(v: string) => props.onChange(v)} />
-      </View>
+      <TextBox id={props.id} type={props.digits ? 'digit' : 'text'} value={props.value} placeholder={props.placeholder} onChange={props.onChange} />
     </Field>
   )
 }
@@ -172,7 +170,7 @@ export default function EditEventPage() {
               />
             </Field>
             <Field label='介绍' error={err('description')}>
-              <TextArea id='edit-description' value={form.description} maxLength={2000} placeholder='活动内容、流程和注意事项' onChange={(v: string) => set({ description: v })} />
+              <TextBox id='edit-description' multiline value={form.description} maxLength={2000} placeholder='活动内容、流程和注意事项' onChange={(v) => set({ description: v })} />
             </Field>
             <TextField id='edit-venue' label='地点' required value={form.venue} error={err('venue')} onChange={(v) => set({ venue: v })} />
             <DateTimeField id='edit-start' label='开始时间' required value={form.startAt} error={err('startAt')} onChange={moveStart} />

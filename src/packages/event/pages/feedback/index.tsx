@@ -3,7 +3,7 @@ import Taro, { useRouter } from '@tarojs/taro'
 import { useState } from 'react'
 import { FeedbackInputSchema, RATING_DIMENSIONS, RATING_LABELS, type RatingDimension } from '@contracts/event'
 import { api } from '../../../../client'
-import { TextArea } from '../../../../ui/form'
+import { TextBox } from '../../../../components/TextBox'
 import { ActionBar, ButtonRow, Chip, Field, Icon, Notice, Section } from '../../../../ui/kit'
 import { Button } from '../../../../ui/nut'
 import { PageShell, useQuery } from '../../../../ui/shell'
@@ -74,7 +74,7 @@ export default function FeedbackPage() {
                   <View className='ev-stars'>
                     {[1, 2, 3, 4, 5].map((n) => (
                       <View key={n} id={`rate-${d}-${n}`} className='ev-star' onClick={() => setRatings({ ...ratings, [d]: n })}>
-                        <Icon name='star' size='l' color={ratings[d] >= n ? 'accent' : 'muted'} />
+                        <Icon name={ratings[d] >= n ? 'points' : 'star'} size='l' color={ratings[d] >= n ? 'accent' : 'muted'} />
                       </View>
                     ))}
                     <Text className='ev-stars__text'>{ratings[d] ? `${ratings[d]} 分` : '未打分'}</Text>
@@ -82,10 +82,10 @@ export default function FeedbackPage() {
                 </Field>
               ))}
               <Field label='说说你的感受（选填）'>
-                <TextArea id='feedback-comment' value={comment} maxLength={500} placeholder='哪里好，哪里可以更好' onChange={(v: string) => setComment(v)} />
+                <TextBox id='feedback-comment' multiline value={comment} maxLength={500} placeholder='哪里好，哪里可以更好' onChange={setComment} />
               </Field>
               <Field label='你还希望物业提供哪些新服务？（选填）' hint='写下的建议会进入社区的新服务创意墙'>
-                <TextArea id='feedback-ideas' value={ideas} maxLength={500} placeholder='例如：上门除螨、宠物寄养' onChange={(v: string) => setIdeas(v)} />
+                <TextBox id='feedback-ideas' multiline value={ideas} maxLength={500} placeholder='例如：上门除螨、宠物寄养' onChange={setIdeas} />
               </Field>
               {error ? (
                 <Text className='field-error' id='feedback-error'>

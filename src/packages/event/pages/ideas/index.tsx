@@ -5,7 +5,7 @@ import type { OutputOf } from '@contracts/registry'
 import { api } from '../../../../client'
 import { toastError } from '../../../../services/result'
 import { formatDate } from '../../../../utils/time'
-import { Input } from '../../../../ui/form'
+import { TextBox } from '../../../../components/TextBox'
 import { Chip, Icon, Section, Segmented, type Tone } from '../../../../ui/kit'
 import { Button } from '../../../../ui/nut'
 import { PageShell, useQuery } from '../../../../ui/shell'
@@ -63,8 +63,8 @@ export default function IdeasPage() {
                   </View>
                 ) : null}
                 <View className='ev-tagrow'>
-                  <View className='ev-input ev-tagrow__input'>
-                    <Input id={`idea-${i.id}-tag`} value={tagDraft[i.id] ?? ''} placeholder='添加标签，例如 家政' maxLength={10} onChange={(v: string) => setTagDraft({ ...tagDraft, [i.id]: v })} />
+                  <View className='ev-tagrow__input'>
+                    <TextBox id={`idea-${i.id}-tag`} value={tagDraft[i.id] ?? ''} placeholder='添加标签，例如 家政' maxLength={10} onChange={(v) => setTagDraft({ ...tagDraft, [i.id]: v })} />
                   </View>
                   <Button
                     fill='outline'

@@ -33,7 +33,7 @@ export default function PosterPage() {
                 {p.codeImage ? (
                   <Image src={p.codeImage} className='ev-poster__img' showMenuByLongpress />
                 ) : (
-                  <View id='poster-link'>
+                  <View id='poster-link' className='ev-poster__qr'>
                     <QrImage text={link} size={320} id='poster-qr' />
                   </View>
                 )}

@@ -1,12 +1,12 @@
-import { Text, View } from '@tarojs/components'
+import { Text } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { useState } from 'react'
 import { type Answers, type FormField, answersSchema } from '@contracts/event'
 import type { ApiError } from '@contracts/errors'
 import { api, useSession } from '../../../../client'
 import { Choices } from '../../../../components/Choices'
+import { TextBox } from '../../../../components/TextBox'
 import { askEventReminders } from '../../../../services/event'
-import { Input } from '../../../../ui/form'
 import { ActionBar, Field, Notice, Section } from '../../../../ui/kit'
 import { Button } from '../../../../ui/nut'
 import { PageShell, useQuery } from '../../../../ui/shell'
@@ -84,15 +84,13 @@ export default function SignupPage() {
                   {f.type === 'choice' ? (
                     <Choices id={`field-${f.key}`} value={draft[f.key] ?? null} options={f.options.map((o) => ({ value: o, label: o }))} onChange={(o) => setDraft({ ...draft, [f.key]: o })} />
                   ) : (
-                    <View className='ev-input'>
-                      <Input
-                        id={`field-${f.key}`}
-                        type={f.type === 'number' ? 'digit' : 'text'}
-                        placeholder={`请输入${f.label}`}
-                        value={draft[f.key] ?? ''}
-                        onChange={(v: string) => setDraft({ ...draft, [f.key]: v })}
-                      />
-                    </View>
+                    <TextBox
+                      id={`field-${f.key}`}
+                      type={f.type === 'number' ? 'digit' : 'text'}
+                      placeholder={`请输入${f.label}`}
+                      value={draft[f.key] ?? ''}
+                      onChange={(v) => setDraft({ ...draft, [f.key]: v })}
+                    />
                   )}
                 </Field>
               ))}

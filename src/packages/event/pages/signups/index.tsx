@@ -90,21 +90,21 @@ export default function SignupsPage() {
                   { label: '已取消', value: data.cancelled }
                 ]}
               />
-              <ButtonRow>
-                {staff ? (
-                  <Button fill='outline' id='signups-edit' onClick={() => go(eventLink('edit', e.communityId, { id: e.id }))}>
-                    编辑
-                  </Button>
-                ) : null}
-                {staff ? (
-                  <Button fill='outline' type='primary' id='signups-export' loading={exporting} onClick={() => void download()}>
-                    导出名单
-                  </Button>
-                ) : null}
+              <ButtonRow stacked>
                 <Button type='primary' id='signups-checkin' onClick={() => go(eventLink('checkin', e.communityId, { id: e.id }))}>
                   签到核销
                 </Button>
               </ButtonRow>
+              {staff ? (
+                <ButtonRow>
+                  <Button fill='outline' id='signups-edit' onClick={() => go(eventLink('edit', e.communityId, { id: e.id }))}>
+                    编辑活动
+                  </Button>
+                  <Button fill='outline' type='primary' id='signups-export' loading={exporting} onClick={() => void download()}>
+                    导出名单
+                  </Button>
+                </ButtonRow>
+              ) : null}
             </Section>
 
             {summary ? (

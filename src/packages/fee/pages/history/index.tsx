@@ -1,43 +1,59 @@
 import { Text, View } from '@tarojs/components'
-import Taro, { useDidShow, useRouter } from '@tarojs/taro'
-import { useState } from 'react'
-import type { ApiError } from '@contracts/errors'
+import Taro, { useRouter } from '@tarojs/taro'
 import { PAYMENT_STATUS_LABELS } from '@contracts/pay'
-import type { OutputOf } from '@contracts/registry'
-import { api } from '../../../../client'
-import { Price } from '../../../../components/Price'
-import { StateView } from '../../../../components/StateView'
+import { api, useSession } from '../../../../client'
 import { formatFen } from '../../../../utils/money'
 import { formatDateTime } from '../../../../utils/time'
+import { Cell, CellGroup, Chip, Price } from '../../../../ui/kit'
+import { PageShell, useQuery } from '../../../../ui/shell'
+import { backTo, feeLink } from '../../links'
+import { paymentTitle } from '../../payment-text'
 import '../../fee.scss'
-
-type PaymentView = OutputOf<'pay.history'>['payments'][number]
 
 /** The household's property-fee payments (pre-sale orders and home services are listed with their own orders and bookings). */
 export default function HistoryPage() {
   const { params } = useRouter()
-  const [list, setList] = useState<PaymentView[] | null>(null)
-  const [error, setError] = useState<ApiError | null>(null)
-  useDidShow(() => void api.pay.history({ householdId: params.householdId ?? '' }).then((r) => (r.ok ? setList(r.data.payments) : setError(r.error))))
+  const { me, loading: signingIn } = useSession()
+  const householdId = params.householdId ? decodeURIComponent(params.householdId) : (me?.current?.householdId ?? '')
+  const communityId = params.communityId ? decodeURIComponent(params.communityId) : me?.current?.communityId
+  const q = useQuery(() => api.pay.history({ householdId }), [householdId], { enabled: householdId !== '' })
 
-  if (!list) return <View className='page'>{<StateView loading={!error} error={error} />}</View>
   return (
-    <View className='page' id='history-page'>
-      {list.length === 0 ? <StateView empty='还没有线上缴纳的物业费' /> : null}
-      {list.map((p) => (
-        <View key={p.id} className='card' id={`payment-${p.id}`} onClick={() => p.status === 'paid' && void Taro.navigateTo({ url: `/packages/fee/pages/receipt/index?paymentId=${p.id}` })}>
-          <View className='row'>
-            <Text className='bill__title'>{p.lines.length === 1 ? p.lines[0]?.title : `${p.lines[0]?.title ?? ''} 等 ${p.lines.length} 项`}</Text>
-            <Price fen={p.totalFen} size='m' />
-          </View>
-          <View className='row'>
-            <Text className='muted'>{p.paidAt ? formatDateTime(p.paidAt) : formatDateTime(p.createdAt)}</Text>
-            <Text className={`badge ${p.status === 'paid' ? '' : 'badge--accent'}`}>{PAYMENT_STATUS_LABELS[p.status]}</Text>
-          </View>
-          {p.refundedFen > 0 ? <Text className='bill__late'>已退款 {formatFen(p.refundedFen)}</Text> : null}
-          {p.status === 'paid' ? <Text className='link'>查看收据 ›</Text> : null}
-        </View>
-      ))}
-    </View>
+    <PageShell
+      id='history-page'
+      // A link without the household waits for the session to name the current one.
+      query={{ ...q, loading: q.loading || (householdId === '' && signingIn) }}
+      empty={(d) =>
+        d.payments.length === 0
+          ? { title: '还没有线上缴纳的物业费', hint: '在线缴费后，每笔记录和电子收据都会出现在这里', action: { text: '查看待缴账单', onClick: () => backTo(feeLink('bills', communityId, { householdId })) } }
+          : null
+      }
+    >
+      {(d) => (
+        <CellGroup>
+          {d.payments.map((p) => (
+            <Cell
+              key={p.id}
+              id={`payment-${p.id}`}
+              title={paymentTitle(p.lines)}
+              desc={
+                <View>
+                  <Text>{formatDateTime(p.paidAt ?? p.createdAt)}</Text>
+                  {p.refundedFen > 0 ? <Text className='bill__late'>{` · 已退款 ${formatFen(p.refundedFen)}`}</Text> : null}
+                  {p.status === 'paid' ? <Text className='link history__receipt'>查看电子收据</Text> : null}
+                </View>
+              }
+              extra={
+                <View className='bill__amount'>
+                  <Price fen={p.totalFen} size='m' />
+                  <Chip text={PAYMENT_STATUS_LABELS[p.status]} tone={p.status === 'paid' ? 'primary' : 'accent'} />
+                </View>
+              }
+              onClick={p.status === 'paid' ? () => void Taro.navigateTo({ url: feeLink('receipt', communityId, { paymentId: p.id }) }) : undefined}
+            />
+          ))}
+        </CellGroup>
+      )}
+    </PageShell>
   )
 }

@@ -1,9 +1,10 @@
 import { Picker, Text, View } from '@tarojs/components'
-import Taro from '@tarojs/taro'
+import Taro, { useRouter } from '@tarojs/taro'
 import { type ReactNode, useMemo, useState } from 'react'
 import type { InputOf, OutputOf } from '@contracts/registry'
 import { api } from '../../../../client'
 import { SAVED_TEXT, saveCsv } from '../../../../services/csv'
+import { pageLink } from '../../../../utils/link'
 import { fieldError, toastError } from '../../../../services/result'
 import { ButtonRow, Cell, CellGroup, Chip, Icon, Section, Segmented, StatGrid } from '../../../../ui/kit'
 import { Button } from '../../../../ui/nut'
@@ -152,6 +153,9 @@ function figureCards(f: Figures, p: Figures, storedWindow: boolean) {
 
 /** Operator: the business dashboard of this community or of every community they run. */
 export default function DashboardPage() {
+  const { params } = useRouter()
+  // The link's community goes on to the pages opened from here.
+  const go = (page: 'churn' | 'segment' | 'rules') => void Taro.navigateTo({ url: pageLink(`${INSIGHTS_ADMIN_PKG}/${page}/index`, { communityId: params.communityId }) })
   const now = useMemo(() => Date.now(), [])
   const months = useMemo(() => monthRanges(now), [now])
   const [scope, setScope] = useState<Scope>('community')
@@ -282,7 +286,7 @@ export default function DashboardPage() {
                   icon='warning'
                   title={`流失预警 ${data.atRisk} 户`}
                   desc='查看原因，安排管家跟进'
-                  onClick={() => void Taro.navigateTo({ url: `${INSIGHTS_ADMIN_PKG}/churn/index` })}
+                  onClick={() => void go('churn')}
                 />
               </CellGroup>
             ) : null}
@@ -383,9 +387,9 @@ export default function DashboardPage() {
               </Button>
             </ButtonRow>
             <CellGroup title='更多分析'>
-              <Cell id='go-churn' icon='warning' title='流失预警' desc='预警住户、原因与召回结果' onClick={() => void Taro.navigateTo({ url: `${INSIGHTS_ADMIN_PKG}/churn/index` })} />
-              <Cell id='go-segments' icon='team' title='住户分群' desc='五类需求的住户，可定向发券' onClick={() => void Taro.navigateTo({ url: `${INSIGHTS_ADMIN_PKG}/segment/index` })} />
-              <Cell id='go-rules' icon='setting' title='分群与预警规则' desc='调整分群条件和预警分数线' onClick={() => void Taro.navigateTo({ url: `${INSIGHTS_ADMIN_PKG}/rules/index` })} />
+              <Cell id='go-churn' icon='warning' title='流失预警' desc='预警住户、原因与召回结果' onClick={() => void go('churn')} />
+              <Cell id='go-segments' icon='team' title='住户分群' desc='五类需求的住户，可定向发券' onClick={() => void go('segment')} />
+              <Cell id='go-rules' icon='setting' title='分群与预警规则' desc='调整分群条件和预警分数线' onClick={() => void go('rules')} />
             </CellGroup>
           </>
         )

@@ -1,4 +1,4 @@
-import { Text, View } from '@tarojs/components'
+import { Text } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import type { ApiError } from '@contracts/errors'
@@ -6,7 +6,7 @@ import type { OutputOf } from '@contracts/registry'
 import { api, goHome, refreshMe, switchContext, useSession } from '../../../../client'
 import { newRequestId } from '../../../../services/request-id'
 import { fieldError, toastError } from '../../../../services/result'
-import { Input } from '../../../../ui/form'
+import { TextBox } from '../../../../components/TextBox'
 import { ActionBar, ButtonRow, Field, KVList, Notice, Section } from '../../../../ui/kit'
 import { Button } from '../../../../ui/nut'
 import { PageShell } from '../../../../ui/shell'
@@ -99,19 +99,13 @@ export default function ReplicatePage() {
       <Section title={`以${me?.current?.communityName ?? '本社区'}为样板复制新社区`}>
         <Text className='ia-note ia-note--block'>复制服务项目与服务标准、严选商品、收费项目与缴费设置、活动模板、优惠券模板、积分与分群规则。</Text>
         <Field label='新社区名称' required error={err('name')}>
-          <View className='ia-input'>
-            <Input id='replicate-name' value={name} maxLength={30} placeholder='例如 和美花园' onChange={(v: string) => edit(() => setName(v))} />
-          </View>
+          <TextBox id='replicate-name' value={name} maxLength={30} placeholder='例如 和美花园' onChange={(v) => edit(() => setName(v))} />
         </Field>
         <Field label='城市' required error={err('city')}>
-          <View className='ia-input'>
-            <Input id='replicate-city' value={city} maxLength={20} placeholder='例如 杭州' onChange={(v: string) => edit(() => setCity(v))} />
-          </View>
+          <TextBox id='replicate-city' value={city} maxLength={20} placeholder='例如 杭州' onChange={(v) => edit(() => setCity(v))} />
         </Field>
         <Field label='地址' required error={err('address')}>
-          <View className='ia-input'>
-            <Input id='replicate-address' value={address} maxLength={60} placeholder='区、街道与门牌' onChange={(v: string) => edit(() => setAddress(v))} />
-          </View>
+          <TextBox id='replicate-address' value={address} maxLength={60} placeholder='区、街道与门牌' onChange={(v) => edit(() => setAddress(v))} />
         </Field>
         {error && !error.fields?.length ? <Text className='field-error'>{error.message}</Text> : null}
       </Section>

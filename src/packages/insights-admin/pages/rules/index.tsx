@@ -7,7 +7,7 @@ import type { OutputOf } from '@contracts/registry'
 import { api } from '../../../../client'
 import { fieldError } from '../../../../services/result'
 import { formatDateTime } from '../../../../utils/time'
-import { Input } from '../../../../ui/form'
+import { TextBox } from '../../../../components/TextBox'
 import { ActionBar, ButtonRow, Field, Icon, Notice, Section } from '../../../../ui/kit'
 import { Button } from '../../../../ui/nut'
 import { PageShell, useQuery } from '../../../../ui/shell'
@@ -146,9 +146,7 @@ export default function RulesPage() {
                 }
               >
                 <Field label='规则说明（住户详情里会显示）' error={err(`segments.${i}.label`)}>
-                  <View className='ia-input'>
-                    <Input id={`rule-${i}-label`} value={s.label} maxLength={40} onChange={(v: string) => editRule(i, { label: v })} />
-                  </View>
+                  <TextBox id={`rule-${i}-label`} value={s.label} maxLength={40} onChange={(v) => editRule(i, { label: v })} />
                 </Field>
                 <Field label='条件（全部满足）' error={err(`segments.${i}.all`)}>
                   {s.all.map((c, k) => (
@@ -175,8 +173,8 @@ export default function RulesPage() {
                           >
                             {RULE_OP_LABELS[c.op]}
                           </Text>
-                          <View className='ia-input ia-cond__value'>
-                            <Input id={`rule-${i}-cond-${k}-value`} type='digit' value={c.value} onChange={(v: string) => editCond(i, k, { value: v })} />
+                          <View className='ia-cond__value'>
+                            <TextBox id={`rule-${i}-cond-${k}-value`} type='digit' value={c.value} onChange={(v) => editCond(i, k, { value: v })} />
                           </View>
                           {s.all.length > 1 ? (
                             <View className='ia-remove ia-remove--icon' id={`rule-${i}-cond-${k}-remove`} onClick={() => editRule(i, { all: s.all.filter((_, j) => j !== k) })}>
@@ -215,17 +213,15 @@ export default function RulesPage() {
             <Section id='churn-settings' title='流失预警设置'>
               {CHURN_FIELDS.map((f) => (
                 <Field key={f.key} label={f.label} error={err(`churn.${f.key}`)} hint={f.hint}>
-                  <View className='ia-input'>
-                    <Input
-                      id={`churn-${f.key}`}
-                      type='number'
-                      value={churn[f.key]}
-                      onChange={(v: string) => {
-                        touched()
-                        setChurn({ ...churn, [f.key]: v })
-                      }}
-                    />
-                  </View>
+                  <TextBox
+                    id={`churn-${f.key}`}
+                    type='number'
+                    value={churn[f.key]}
+                    onChange={(v) => {
+                      touched()
+                      setChurn({ ...churn, [f.key]: v })
+                    }}
+                  />
                 </Field>
               ))}
             </Section>

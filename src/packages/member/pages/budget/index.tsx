@@ -93,9 +93,9 @@ export default function BudgetPage() {
               <StatGrid
                 columns={3}
                 items={[
-                  { label: '剩余', value: formatFen(b.capFen - b.spentFen), tone: 'primary', id: 'budget-left' },
-                  { label: '已用', value: formatFen(b.spentFen), id: 'budget-usage' },
-                  { label: '总额', value: formatFen(b.capFen) }
+                  { label: '剩余', value: formatFen(b.capFen - b.spentFen, { trimZeros: true }), tone: 'primary', id: 'budget-left' },
+                  { label: '已用', value: formatFen(b.spentFen, { trimZeros: true }), id: 'budget-usage' },
+                  { label: '总额', value: formatFen(b.capFen, { trimZeros: true }) }
                 ]}
               />
             </Section>

@@ -1,4 +1,4 @@
-import { Text } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { POINT_KIND_LABELS } from '@contracts/member'
 import { api } from '../../../../client'
@@ -41,7 +41,14 @@ export default function PointsHistoryPage() {
                 key={e.id}
                 id={`point-${e.id}`}
                 title={e.title}
-                desc={`${POINT_KIND_LABELS[e.kind]} · ${formatDateTime(e.at)}${e.expiresAt ? ` · ${formatDate(e.expiresAt)} 到期` : ''}`}
+                desc={
+                  <View>
+                    <Text className='mb-meta'>
+                      {POINT_KIND_LABELS[e.kind]} · {formatDateTime(e.at)}
+                    </Text>
+                    {e.expiresAt ? <Text className='mb-meta'>{formatDate(e.expiresAt)} 到期</Text> : null}
+                  </View>
+                }
                 extra={<Text className={`mb-delta ${e.delta < 0 ? 'mb-delta--minus' : ''}`}>{e.delta > 0 ? `+${e.delta}` : e.delta}</Text>}
               />
             ))}

@@ -38,7 +38,7 @@ export function dayStart(ms: number): number {
   return parseShanghai(formatDate(ms), 0)
 }
 
-/** A new campaign: on sale from tomorrow 09:00 until 20:00 three days later, delivered the day after. */
+/** A new campaign: on sale from tomorrow 09:00 until 20:00 three days later, delivered the day after, no threshold until one is set. */
 export function blankDraft(now: number): Draft {
   const today = dayStart(now)
   return {
@@ -51,7 +51,7 @@ export function blankDraft(now: number): Draft {
     startAt: today + DAY + 9 * HOUR,
     endAt: today + 4 * DAY + 20 * HOUR,
     limit: 2,
-    threshold: '',
+    threshold: null,
     mode: 'door',
     pickupPointId: '',
     deliveryDay: today + 5 * DAY

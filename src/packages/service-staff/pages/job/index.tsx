@@ -1,22 +1,25 @@
-import { Input, Text, View } from '@tarojs/components'
-import Taro, { useDidShow, useRouter } from '@tarojs/taro'
+import { Text, View } from '@tarojs/components'
+import { useRouter } from '@tarojs/taro'
 import { useEffect, useState } from 'react'
-import type { ApiError } from '@contracts/errors'
 import { api } from '../../../../client'
 import { PhotoPicker } from '../../../../components/PhotoPicker'
 import { PhotoStrip } from '../../../../components/PhotoPicker/PhotoStrip'
-import { StateView } from '../../../../components/StateView'
-import type { Booking } from '../../../../services/booking'
+import { TextBox } from '../../../../components/TextBox'
 import { callPhone } from '../../../../services/phone'
-import { toastError } from '../../../../services/result'
+import { fieldError, toastError } from '../../../../services/result'
 import { photoSrc, uploadPhoto } from '../../../../services/upload'
-import { Button } from '../../../../ui/nut'
-import { formatDateTime, shanghai } from '../../../../utils/time'
-import '../../../service/service.scss'
 import { parseYuan } from '../../../../utils/money'
+import { formatDateTime, shanghai } from '../../../../utils/time'
+import { ButtonRow, Chip, Field, Notice, Section } from '../../../../ui/kit'
+import { Button } from '../../../../ui/nut'
+import { PageShell, useQuery } from '../../../../ui/shell'
+import type { Booking } from '../../types'
+import '../../../service/service.scss'
 
 /** How often the page looks at the clock, so a step opens when its time comes without a reload. */
 const TICK_MS = 30_000
+
+type Step = 'on_way' | 'arrived' | 'check' | 'finish'
 
 /**
  * One job for the worker: on the way, arrived (lateness recorded), each standard item, finished.
@@ -25,34 +28,29 @@ const TICK_MS = 30_000
  */
 export default function JobPage() {
   const { params } = useRouter()
-  const id = params.id ?? ''
-  const [b, setB] = useState<Booking | null>(null)
-  const [error, setError] = useState<ApiError | null>(null)
+  const id = decodeURIComponent(params.id ?? '')
+  const q = useQuery(() => api.booking.get({ bookingId: id }), [id], { enabled: id !== '' })
   const [price, setPrice] = useState('')
+  const [priceError, setPriceError] = useState('')
   const [busy, setBusy] = useState('')
   // An optional photo per checklist item, uploaded before the item is marked done.
   const [photos, setPhotos] = useState<Record<string, string[]>>({})
   const [uploading, setUploading] = useState<Record<string, boolean>>({})
   const [phone, setPhone] = useState('')
   const [now, setNow] = useState(Date.now())
-  const load = async () => {
-    const r = await api.booking.get({ bookingId: id })
-    if (r.ok) setB(r.data.booking)
-    else setError(r.error)
-  }
-  useDidShow(() => void load())
   useEffect(() => {
     const t = setInterval(() => setNow(Date.now()), TICK_MS)
     return () => clearInterval(t)
   }, [])
-  if (!b) return <View className='page'><StateView loading={!error} error={error} onRetry={() => void load()} /></View>
 
-  const step = async (s: 'on_way' | 'arrived' | 'check' | 'finish', key?: string) => {
+  const step = async (b: Booking, s: Step, key?: string) => {
+    const quoting = s === 'finish' && b.priceFen === null
     const quoted = parseYuan(price)
-    if (s === 'finish' && b.priceFen === null && price && quoted === null) {
-      void Taro.showToast({ title: '请输入正确的金额，如 120 或 120.50', icon: 'none' })
+    if (quoting && quoted === null) {
+      setPriceError(price.trim() ? '请输入正确的金额，如 120 或 120.50' : '请填写上门报价')
       return
     }
+    setPriceError('')
     setBusy(key ?? s)
     const photo = key ? photos[key]?.[0] : undefined
     const r = await api.booking.progress({
@@ -61,19 +59,16 @@ export default function JobPage() {
       note: '',
       ...(key ? { key } : {}),
       ...(photo ? { photo } : {}),
-      ...(s === 'finish' && b.priceFen === null && quoted !== null ? { priceFen: quoted } : {})
+      ...(quoting && quoted !== null ? { priceFen: quoted } : {})
     })
     setBusy('')
-    if (r.ok) setB(r.data.booking)
+    if (r.ok) return q.setData({ booking: r.data.booking })
+    const onPrice = quoting ? fieldError(r.error, 'priceFen') : undefined
+    if (onPrice) setPriceError(onPrice)
     else toastError(r.error)
   }
-  const allDone = b.checklist.every((c) => c.doneAt !== null)
-  // The server decides; the page only keeps a step that is not open yet from looking tappable.
-  const departOpen = now >= b.window.departFrom
-  const arriveOpen = now >= b.window.arriveFrom
-  const finishOpen = now >= b.window.finishFrom
-  const live = b.status === 'confirmed' || b.status === 'on_way' || b.status === 'arrived'
-  const call = async () => {
+
+  const call = async (b: Booking) => {
     setBusy('call')
     let number = phone
     if (!number) {
@@ -88,95 +83,137 @@ export default function JobPage() {
     setBusy('')
     await callPhone(number)
   }
+
   return (
-    <View className='page' id='job-page'>
-      <View className='card'>
-        <View className='sv-line__top'>
-          <Text className='sv-line__name'>{b.lineName}</Text>
-          <Text className='badge' id='job-status'>{b.statusLabel}</Text>
-        </View>
-        <Text className='sv-meta'>{shanghai(b.slotStart).format('M月D日 HH:mm')}-{shanghai(b.slotEnd).format('HH:mm')}</Text>
-        <Text className='sv-meta'>{b.householdLabel} · {b.contactName}</Text>
-        {b.contactPhoneMasked ? (
-          <View className='row'>
-            <Text className='sv-meta' id='job-phone'>{phone || b.contactPhoneMasked}</Text>
-            {live ? (
-              <Button id='job-call' size='small' type='primary' fill='outline' loading={busy === 'call'} onClick={() => void call()}>
-                拨打电话
-              </Button>
+    <PageShell id='job-page' query={q}>
+      {({ booking: b }) => {
+        const allDone = b.checklist.every((c) => c.doneAt !== null)
+        // The server decides; the page only keeps a step that is not open yet from looking tappable.
+        const departOpen = now >= b.window.departFrom
+        const arriveOpen = now >= b.window.arriveFrom
+        const finishOpen = now >= b.window.finishFrom
+        const live = b.status === 'confirmed' || b.status === 'on_way' || b.status === 'arrived'
+        const slot = `${shanghai(b.slotStart).format('M月D日 HH:mm')}-${shanghai(b.slotEnd).format('HH:mm')}`
+        const finishedAt = b.timeline.find((t) => t.key === 'finished')?.at ?? null
+        return (
+          <>
+            <Section title={b.lineName} extra={<Chip id='job-status' text={b.statusLabel} tone={live ? 'primary' : b.status === 'held' ? 'accent' : 'muted'} />}>
+              <Text className='sv-meta'>{slot}</Text>
+              <Text className='sv-meta'>
+                {b.householdLabel} · {b.contactName}
+              </Text>
+              {b.contactPhoneMasked ? (
+                <View className='row'>
+                  <Text className='sv-meta' id='job-phone'>
+                    {phone || b.contactPhoneMasked}
+                  </Text>
+                  {live ? (
+                    <Button id='job-call' size='small' type='primary' fill='outline' loading={busy === 'call'} onClick={() => void call(b)}>
+                      拨打电话
+                    </Button>
+                  ) : null}
+                </View>
+              ) : null}
+              {b.note ? <Text className='sv-meta'>住户备注：{b.note}</Text> : null}
+              {b.lateMin !== null ? (
+                <Text className='sv-meta' id='job-late'>
+                  {b.lateMin > 0 ? `迟到 ${b.lateMin} 分钟` : '准时到达'}
+                </Text>
+              ) : null}
+            </Section>
+            {b.status === 'held' ? <Notice tone='warning'>住户尚未完成支付，支付后即可开始服务。</Notice> : null}
+            {live && b.window.hint && !(b.status === 'confirmed' ? departOpen : b.status === 'on_way' ? arriveOpen : finishOpen) ? (
+              <Notice id='job-window'>
+                服务时段 {slot}，{b.window.hint}
+              </Notice>
             ) : null}
-          </View>
-        ) : null}
-        {b.note ? <Text className='sv-meta'>住户备注：{b.note}</Text> : null}
-        {b.lateMin !== null ? <Text className='sv-meta' id='job-late'>{b.lateMin > 0 ? `迟到 ${b.lateMin} 分钟` : '准时到达'}</Text> : null}
-      </View>
-      {b.status === 'held' ? <View className='card'><Text className='muted'>住户尚未完成支付，支付后即可开始服务。</Text></View> : null}
-      {live && b.window.hint && !(b.status === 'confirmed' ? departOpen : b.status === 'on_way' ? arriveOpen : finishOpen) ? (
-        <View className='card'>
-          <Text className='muted' id='job-window'>
-            服务时段 {shanghai(b.slotStart).format('M月D日 HH:mm')}-{shanghai(b.slotEnd).format('HH:mm')}，{b.window.hint}
-          </Text>
-        </View>
-      ) : null}
-      {b.status === 'confirmed' ? (
-        <Button id='job-onway' className='btn-block' block type='primary' disabled={!departOpen} loading={busy === 'on_way'} onClick={() => void step('on_way')}>出发</Button>
-      ) : null}
-      {b.status === 'confirmed' || b.status === 'on_way' ? (
-        <Button id='job-arrived' className='btn-block' block type='primary' fill={b.status === 'confirmed' ? 'outline' : 'solid'} disabled={!arriveOpen} loading={busy === 'arrived'} onClick={() => void step('arrived')}>已到达</Button>
-      ) : null}
-      <View className='card' id='job-checklist'>
-        <Text className='section-title'>服务标准</Text>
-        {b.checklist.map((c, i) => (
-          <View key={c.key} className='sv-step'>
-            <View className='sv-step__row'>
-              <View className='sv-check'>
-                <Text className='sv-check__dot'>{c.doneAt !== null ? '✓' : i + 1}</Text>
-                <Text>{c.label}</Text>
-              </View>
-              {c.doneAt !== null ? (
-                <Text className='muted' id={`done-${c.key}`}>{shanghai(c.doneAt).format('HH:mm')}</Text>
-              ) : b.status === 'arrived' ? (
-                <Button id={`check-${c.key}`} size='small' type='primary' loading={busy === c.key} disabled={uploading[c.key] === true} onClick={() => void step('check', c.key)}>完成</Button>
-              ) : (
-                <Text className='muted'>待到达</Text>
-              )}
-            </View>
-            {c.doneAt === null && b.status === 'arrived' ? (
-              <PhotoPicker
-                id={`photo-${c.key}`}
-                max={1}
-                compact
-                value={photos[c.key] ?? []}
-                onChange={(ids) => setPhotos((ps) => ({ ...ps, [c.key]: ids }))}
-                onBusyChange={(on) => setUploading((u) => ({ ...u, [c.key]: on }))}
-                upload={uploadPhoto}
-                srcOf={photoSrc}
-              />
+            {b.status === 'confirmed' || b.status === 'on_way' ? (
+              <ButtonRow stacked>
+                {b.status === 'confirmed' ? (
+                  <Button id='job-onway' block type='primary' disabled={!departOpen} loading={busy === 'on_way'} onClick={() => void step(b, 'on_way')}>
+                    出发
+                  </Button>
+                ) : null}
+                <Button
+                  id='job-arrived'
+                  block
+                  type='primary'
+                  fill={b.status === 'confirmed' ? 'outline' : 'solid'}
+                  disabled={!arriveOpen}
+                  loading={busy === 'arrived'}
+                  onClick={() => void step(b, 'arrived')}
+                >
+                  已到达
+                </Button>
+              </ButtonRow>
             ) : null}
-            {c.photo ? <PhotoStrip id={`step-photo-${c.key}`} ids={[c.photo]} srcOf={photoSrc} small /> : null}
-          </View>
-        ))}
-      </View>
-      {b.status === 'arrived' ? (
-        <View className='card'>
-          {b.priceFen === null ? (
-            <View className='sv-field'>
-              <Text className='sv-label'>上门报价（元）</Text>
-              <Input id='job-price' className='sv-input' type='digit' value={price} placeholder='例如 180' onInput={(e) => setPrice(e.detail.value)} />
-            </View>
-          ) : null}
-          <Button id='job-finish' className='btn-block' block type={allDone ? 'primary' : 'default'} disabled={!allDone || !finishOpen} loading={busy === 'finish'} onClick={() => void step('finish')}>
-            {allDone ? '完工' : `还有 ${b.checklist.filter((c) => c.doneAt === null).length} 项未完成`}
-          </Button>
-        </View>
-      ) : null}
-      {b.status === 'done' ? (
-        <View className='card' id='job-done'>
-          <Text className='section-title'>已完工</Text>
-          <Text className='sv-meta'>{b.timeline.find((t) => t.key === 'finished')?.at ? formatDateTime(b.timeline.find((t) => t.key === 'finished')?.at ?? 0) : ''}</Text>
-          {b.rating ? <Text className='sv-meta'>住户评价 {b.rating.avg.toFixed(1)} 分</Text> : <Text className='sv-meta'>等待住户评价</Text>}
-        </View>
-      ) : null}
-    </View>
+            <Section title='服务标准' id='job-checklist'>
+              {b.checklist.map((c, i) => (
+                <View key={c.key} className='sv-step'>
+                  <View className='sv-step__row'>
+                    <View className='sv-check'>
+                      <Text className='sv-check__dot'>{c.doneAt !== null ? '✓' : i + 1}</Text>
+                      <Text>{c.label}</Text>
+                    </View>
+                    {c.doneAt !== null ? (
+                      <Text className='muted' id={`done-${c.key}`}>
+                        {shanghai(c.doneAt).format('HH:mm')}
+                      </Text>
+                    ) : b.status === 'arrived' ? (
+                      <Button id={`check-${c.key}`} size='small' type='primary' loading={busy === c.key} disabled={uploading[c.key] === true} onClick={() => void step(b, 'check', c.key)}>
+                        完成
+                      </Button>
+                    ) : (
+                      <Text className='muted'>待到达</Text>
+                    )}
+                  </View>
+                  {c.doneAt === null && b.status === 'arrived' ? (
+                    <PhotoPicker
+                      id={`photo-${c.key}`}
+                      max={1}
+                      compact
+                      value={photos[c.key] ?? []}
+                      onChange={(ids) => setPhotos((ps) => ({ ...ps, [c.key]: ids }))}
+                      onBusyChange={(on) => setUploading((u) => ({ ...u, [c.key]: on }))}
+                      upload={uploadPhoto}
+                      srcOf={photoSrc}
+                    />
+                  ) : null}
+                  {c.photo ? <PhotoStrip id={`step-photo-${c.key}`} ids={[c.photo]} srcOf={photoSrc} small /> : null}
+                </View>
+              ))}
+            </Section>
+            {b.status === 'arrived' ? (
+              <Section>
+                {b.priceFen === null ? (
+                  <Field label='上门报价（元）' required id='job-price-field' error={priceError || undefined} hint='完工时一并提交，住户按报价付款'>
+                    <TextBox
+                      id='job-price'
+                      type='digit'
+                      value={price}
+                      maxLength={10}
+                      placeholder='例如 180'
+                      onChange={(v) => {
+                        setPrice(v)
+                        setPriceError('')
+                      }}
+                    />
+                  </Field>
+                ) : null}
+                <Button id='job-finish' block type={allDone ? 'primary' : 'default'} disabled={!allDone || !finishOpen} loading={busy === 'finish'} onClick={() => void step(b, 'finish')}>
+                  {allDone ? '完工' : `还有 ${b.checklist.filter((c) => c.doneAt === null).length} 项未完成`}
+                </Button>
+              </Section>
+            ) : null}
+            {b.status === 'done' ? (
+              <Section title='已完工' id='job-done'>
+                {finishedAt !== null ? <Text className='sv-meta'>{formatDateTime(finishedAt)}</Text> : null}
+                <Text className='sv-meta'>{b.rating ? `住户评价 ${b.rating.avg.toFixed(1)} 分` : '等待住户评价'}</Text>
+              </Section>
+            ) : null}
+          </>
+        )
+      }}
+    </PageShell>
   )
 }

@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '预约服务' })
+export default definePageConfig({ navigationBarTitleText: '预约服务', enablePullDownRefresh: true })
