@@ -21,6 +21,16 @@ jest.mock('@tarojs/taro', () => ({
   }
 }))
 jest.mock('../../src/ui/kit/kit.scss', () => ({}))
+for (const part of ['button', 'cell', 'cellgroup', 'tag']) jest.mock(`@nutui/nutui-react-taro/dist/es/packages/${part}/style/css`, () => ({}))
+// NutUI ships ES modules only: its button stands in here as what it receives.
+interface MockReact {
+  createElement(type: string, props: object, child: unknown): unknown
+}
+jest.mock('@nutui/nutui-react-taro/dist/es/packages/button', () => {
+  const react = jest.requireActual<MockReact>('react')
+  return { __esModule: true, default: (p: { id?: string; fill?: string; children?: unknown }) => react.createElement('button', { id: p.id, 'data-fill': p.fill ?? '(default)' }, p.children) }
+})
+for (const part of ['cell', 'cellgroup', 'tag']) jest.mock(`@nutui/nutui-react-taro/dist/es/packages/${part}`, () => ({ __esModule: true, default: () => null }))
 jest.mock('../../src/components/Price/index.scss', () => ({}))
 
 import { readFileSync } from 'node:fs'
@@ -31,6 +41,7 @@ import { compile, compileString } from 'sass'
 import { elderMode } from '../../src/ui/shell/elder'
 import { DateTimeField, ElderSwitch, ICON_NAMES, Icon, type IconName, Img, KVList, Segmented, StatGrid, Stepper } from '../../src/ui/kit'
 import { OWN_ICONS } from '../../src/ui/kit/icons'
+import { Button } from '../../src/ui/nut'
 
 const ROOT = path.resolve(__dirname, '..', '..')
 
@@ -359,5 +370,17 @@ describe('type scale (tokens.scss)', () => {
     for (const k of Object.keys(n).filter((k) => k.startsWith('font-') || k.startsWith('touch-') || k.startsWith('icon-'))) {
       expect(e[k] ?? 0).toBeGreaterThan(n[k] ?? 0)
     }
+  })
+})
+
+describe('Button', () => {
+  // NutUI paints the label's own box with the gradient when it is given `fill='solid'` (a band
+  // behind the text), while solid is what it draws when given no fill: solid is never passed on.
+  it('passes every fill but solid to NutUI', () => {
+    const fillOf = (fill: 'solid' | 'outline' | 'none' | undefined) => {
+      const { container } = render(h(Button, { id: `b-${fill ?? 'x'}`, type: 'primary', fill }, '查看电子收据'))
+      return el(container, `b-${fill ?? 'x'}`).getAttribute('data-fill')
+    }
+    expect([fillOf('solid'), fillOf(undefined), fillOf('outline'), fillOf('none')]).toEqual(['(default)', '(default)', 'outline', 'none'])
   })
 })

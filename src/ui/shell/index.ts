@@ -2,4 +2,5 @@ export { PageShell, LoadingState, ErrorState, EmptyState, type EmptySpec } from 
 export { useQuery, type Query, type QueryOptions } from './use-query'
 export { usePaged, type Page, type PagedQuery } from './use-paged'
 export { all } from './combine'
+export { whenEmpty } from './when-empty'
 export { elderMode, setElderMode, useElderMode } from './elder'

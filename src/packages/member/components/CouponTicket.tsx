@@ -4,6 +4,19 @@ import type { CouponViewT } from '@contracts/member'
 import { formatFen } from '../../../utils/money'
 import { formatDate } from '../../../utils/time'
 
+/** What a coupon (or a template in the claim centre) is: its title, what it takes off and where it applies, then its validity. */
+export function CouponText(props: { title: string; label: string; scopeLabel: string; validity: string }) {
+  return (
+    <>
+      <Text className='mb-ticket__title'>{props.title}</Text>
+      <Text className='mb-ticket__line'>
+        {props.label} · {props.scopeLabel}
+      </Text>
+      <Text className='mb-ticket__line'>{props.validity}</Text>
+    </>
+  )
+}
+
 /** A coupon drawn as a ticket: its value on the left, what it is and until when on the right. */
 export function CouponTicket(props: { coupon: CouponViewT; off?: boolean; selected?: boolean; reason?: string | null; side?: ReactNode; onClick?: () => void; id?: string }) {
   const c = props.coupon
@@ -31,13 +44,12 @@ export function CouponTicket(props: { coupon: CouponViewT; off?: boolean; select
         <Text className='mb-ticket__cond'>{cond}</Text>
       </View>
       <View className='mb-ticket__body'>
-        <Text className='mb-ticket__title'>{c.title}</Text>
-        <Text className='mb-ticket__line'>
-          {c.label} · {c.scopeLabel}
-        </Text>
-        <Text className='mb-ticket__line'>
-          {c.status === 'used' && c.usedAt ? `${formatDate(c.usedAt)} 已使用` : `${formatDate(c.validTo)} 前有效`} · {c.sourceLabel}
-        </Text>
+        <CouponText
+          title={c.title}
+          label={c.label}
+          scopeLabel={c.scopeLabel}
+          validity={`${c.status === 'used' && c.usedAt ? `${formatDate(c.usedAt)} 已使用` : `${formatDate(c.validTo)} 前有效`} · ${c.sourceLabel}`}
+        />
         {props.reason ? <Text className='mb-ticket__reason'>{props.reason}</Text> : null}
       </View>
       {props.side ? <View className='mb-ticket__side'>{props.side}</View> : null}

@@ -1,11 +1,11 @@
 import { Text, View } from '@tarojs/components'
-import Taro, { useDidHide, useDidShow, useRouter } from '@tarojs/taro'
-import { useRef } from 'react'
+import Taro, { useRouter } from '@tarojs/taro'
 import { api, currentMe } from '../../../../client'
-import { Chip, Icon, type IconName, Notice, Section } from '../../../../ui/kit'
-import { EmptyState, PageShell, useQuery } from '../../../../ui/shell'
+import { Icon, type IconName, Notice, Section } from '../../../../ui/kit'
+import { EmptyState, PageShell } from '../../../../ui/shell'
+import { DoorList } from '../../components/DoorList'
 import { PassQr } from '../../components/PassQr'
-import { keepScreenOn } from '../../components/screen'
+import { usePassCodes } from '../../components/use-pass-codes'
 import '../../access.scss'
 
 const LINKS: { id: string; title: string; icon: IconName; page: string }[] = [
@@ -19,29 +19,7 @@ export default function PassPage() {
   const current = currentMe()?.current
   const householdId = params.householdId || current?.householdId || ''
   const communityId = params.communityId || current?.communityId || ''
-  // Codes expire on the phone's own timeline: remember when this batch arrived.
-  const q = useQuery(
-    async () => {
-      const r = await api.access.residentPass({ householdId }, communityId ? { communityId } : {})
-      return r.ok ? { ok: true as const, data: { data: r.data, receivedAt: Date.now() } } : r
-    },
-    [householdId, communityId],
-    { enabled: householdId !== '' }
-  )
-
-  // A pass page left under another page asks for no new codes; it reloads when shown again.
-  const shown = useRef(false)
-  useDidShow(() => {
-    shown.current = true
-    keepScreenOn(true)
-  })
-  useDidHide(() => {
-    shown.current = false
-    keepScreenOn(false)
-  })
-  const more = () => {
-    if (shown.current) void q.reload()
-  }
+  const { q, more } = usePassCodes(() => api.access.residentPass({ householdId }, communityId ? { communityId } : {}), [householdId, communityId], householdId !== '')
   const go = (url: string) => () => void Taro.navigateTo({ url: `${url}?householdId=${householdId}&communityId=${communityId}` })
 
   return (
@@ -71,12 +49,7 @@ export default function PassPage() {
             </View>
             <Section title='可通行的门' id='pass-doors'>
               {d.doors.length === 0 ? <EmptyState title='社区还没有登记门禁设备' hint='物业登记门禁后，这里会列出你能通行的门' /> : null}
-              {d.doors.map((door) => (
-                <View key={`${door.gateId}-${door.doorId}`} className='door'>
-                  <Text>{door.name}</Text>
-                  <Chip text={door.vehicle ? '车行' : '人行'} tone={door.vehicle ? 'info' : 'primary'} />
-                </View>
-              ))}
+              <DoorList doors={d.doors} />
             </Section>
           </>
         )

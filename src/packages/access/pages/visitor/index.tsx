@@ -1,13 +1,13 @@
 import { Text, View } from '@tarojs/components'
-import { useDidHide, useDidShow, useRouter } from '@tarojs/taro'
-import { useRef } from 'react'
+import { useRouter } from '@tarojs/taro'
 import { api } from '../../../../client'
-import { Chip, Notice, Section } from '../../../../ui/kit'
-import { PageShell, useQuery } from '../../../../ui/shell'
+import { Notice, Section } from '../../../../ui/kit'
+import { PageShell } from '../../../../ui/shell'
 import { formatDateTime } from '../../../../utils/time'
+import { DoorList } from '../../components/DoorList'
 import { PassQr } from '../../components/PassQr'
 import { PassStatusBadge } from '../../components/PassStatusBadge'
-import { keepScreenOn } from '../../components/screen'
+import { usePassCodes } from '../../components/use-pass-codes'
 import '../../access.scss'
 
 const ENDED: Record<string, string> = {
@@ -24,28 +24,7 @@ const ENDED: Record<string, string> = {
 export default function VisitorPage() {
   const { params } = useRouter()
   const token = decodeURIComponent(params.t ?? '')
-  const q = useQuery(
-    async () => {
-      const r = await api.access.visitorPass({ token })
-      return r.ok ? { ok: true as const, data: { data: r.data, receivedAt: Date.now() } } : r
-    },
-    [token],
-    { enabled: token !== '' }
-  )
-
-  // A pass page left under another page asks for no new codes; it reloads when shown again.
-  const shown = useRef(false)
-  useDidShow(() => {
-    shown.current = true
-    keepScreenOn(true)
-  })
-  useDidHide(() => {
-    shown.current = false
-    keepScreenOn(false)
-  })
-  const more = () => {
-    if (shown.current) void q.reload()
-  }
+  const { q, more } = usePassCodes(() => api.access.visitorPass({ token }), [token], token !== '')
 
   return (
     <PageShell id='visitor-page' query={q}>
@@ -90,12 +69,7 @@ export default function VisitorPage() {
         </View>
       ) : null}
       <Section title='可通行的门'>
-        {d.doors.map((door) => (
-          <View key={`${door.gateId}-${door.doorId}`} className='door'>
-            <Text>{door.name}</Text>
-            <Chip text={door.vehicle ? '车行' : '人行'} tone={door.vehicle ? 'info' : 'primary'} />
-          </View>
-        ))}
+        <DoorList doors={d.doors} />
         {d.plate ? <Text className='item-line'>已登记车牌 {d.plate}</Text> : null}
         </Section>
         </>

@@ -5,7 +5,7 @@ import { ROLE_LABELS } from '@contracts/roles'
 import { HOME_PATH, refreshMe, returnTo, sameContext, switchContext, useSession } from '../../../../client'
 import { toastError } from '../../../../services/result'
 import { Chip, Section } from '../../../../ui/kit'
-import { PageShell } from '../../../../ui/shell'
+import { PageShell, whenEmpty } from '../../../../ui/shell'
 import '../../account.scss'
 
 /** Choosing the community and role to act in; a link that needed one comes back here after. */
@@ -22,15 +22,7 @@ export default function SwitchPage() {
     <PageShell
       id='switch-page'
       query={query}
-      empty={(m) =>
-        m.contexts.length === 0
-          ? {
-              title: '你还没有任何社区身份',
-              hint: '业主请用房屋码绑定房屋；家人或租户可申请加入',
-              action: { text: '去绑定房屋', onClick: () => void Taro.redirectTo({ url: '/packages/household/pages/bind/index' }) }
-            }
-          : null
-      }
+      empty={whenEmpty((m) => m.contexts, { title: '你还没有任何社区身份', hint: '业主请用房屋码绑定房屋；家人或租户可申请加入', action: { text: '去绑定房屋', onClick: () => void Taro.redirectTo({ url: '/packages/household/pages/bind/index' }) } })}
     >
       {(me) => {
         const communities = [...new Map(me.contexts.map((c) => [c.communityId, c.communityName])).entries()]

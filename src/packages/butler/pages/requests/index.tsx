@@ -7,7 +7,7 @@ import { toastError } from '../../../../services/result'
 import { formatDateTime } from '../../../../utils/time'
 import { ButtonRow, Chip, KVList, type KVRow, Section } from '../../../../ui/kit'
 import { Button } from '../../../../ui/nut'
-import { PageShell, useQuery } from '../../../../ui/shell'
+import { PageShell, useQuery, whenEmpty } from '../../../../ui/shell'
 import '../../butler.scss'
 
 /** 入户申请审核: people asking to join a household of the butler's grid, approved or declined here. */
@@ -32,7 +32,7 @@ export default function RequestsPage() {
     <PageShell
       id='requests-page'
       query={q}
-      empty={(d) => (d.requests.length === 0 ? { title: '暂无待审核的入户申请', hint: '住户申请加入房屋后会出现在这里，通过后即可使用社区服务' } : null)}
+      empty={whenEmpty((d) => d.requests, { title: '暂无待审核的入户申请', hint: '住户申请加入房屋后会出现在这里，通过后即可使用社区服务' })}
     >
       {({ requests }) =>
         requests.map((r) => {

@@ -2,12 +2,13 @@ import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
 import { api, useSession } from '../../../../client'
 import { answerFor } from '../../../../utils/answer-for'
-import { Segmented } from '../../../../ui/kit'
+import { Segmented, type SegmentedOption } from '../../../../ui/kit'
 import { EmptyState, LoadingState, PageShell, useQuery } from '../../../../ui/shell'
 import { percent, shortDay } from '../../format'
 import '../../butler.scss'
 
 type Week = '0' | '1'
+const WEEKS: SegmentedOption<Week>[] = [{ value: '0', label: '本周' }, { value: '1', label: '上周' }]
 
 /** 本周排行: butlers ranked by how much of their daily task targets they reached. */
 export default function ScoreboardPage() {
@@ -19,15 +20,7 @@ export default function ScoreboardPage() {
     <PageShell id='scoreboard-page' query={q}>
       {({ choice, value: data }) => (
         <>
-          <Segmented<Week>
-            id='week'
-            value={week}
-            options={[
-              { value: '0', label: '本周' },
-              { value: '1', label: '上周' }
-            ]}
-            onChange={setWeek}
-          />
+          <Segmented<Week> id='week' value={week} options={WEEKS} onChange={setWeek} />
           {choice !== week ? (
             <LoadingState />
           ) : (

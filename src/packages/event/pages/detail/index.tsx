@@ -1,8 +1,9 @@
 import { Text, View } from '@tarojs/components'
-import Taro, { useRouter, useShareAppMessage } from '@tarojs/taro'
-import { useRef, useState } from 'react'
+import Taro, { useShareAppMessage } from '@tarojs/taro'
+import { useState } from 'react'
 import { rewardText } from '@contracts/event'
 import { api, useSession } from '../../../../client'
+import { useInvitation } from '../../../../components/Invitation'
 import { ShareButton } from '../../../../components/ShareSheet'
 import { recordVisit } from '../../../../services/event'
 import { toastError } from '../../../../services/result'
@@ -36,30 +37,20 @@ function rules(e: EventView): KVRow[] {
  * cold whoever opens it.
  */
 export default function EventDetailPage() {
-  const { params } = useRouter()
   const { me } = useSession()
-  const token = decodeURIComponent(params.inv ?? params.scene ?? '')
-  const target = useRef({ id: decodeURIComponent(params.id ?? ''), communityId: params.communityId ? decodeURIComponent(params.communityId) : undefined })
-  const visited = useRef(false)
-  const [inviter, setInviter] = useState('')
+  const invitation = useInvitation(recordVisit, (v) => v.eventId)
+  const inviter = invitation.inviter
   const [share, setShare] = useState<{ path: string } | null>(null)
 
   const q = useQuery(
     async () => {
-      if (token && !visited.current) {
-        const v = await recordVisit(token)
-        if (v.ok) {
-          visited.current = true
-          target.current = { id: v.data.eventId, communityId: v.data.communityId }
-          setInviter(v.data.inviterName)
-          // An expired or unknown invitation must say so when it is all the link has.
-        } else if (!target.current.id) return v
-      }
-      const { id, communityId } = target.current
+      const t = await invitation.resolve()
+      if (!t.ok) return t
+      const { id, communityId } = t.data
       return api.event.get({ id }, communityId ? { communityId } : {})
     },
     [],
-    { enabled: target.current.id !== '' || token !== '' }
+    { enabled: invitation.linked }
   )
   const role = me?.current?.role
 

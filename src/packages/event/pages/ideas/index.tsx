@@ -8,7 +8,7 @@ import { formatDate } from '../../../../utils/time'
 import { TextBox } from '../../../../components/TextBox'
 import { Chip, Icon, Section, Segmented, type Tone } from '../../../../ui/kit'
 import { Button } from '../../../../ui/nut'
-import { PageShell, useQuery } from '../../../../ui/shell'
+import { PageShell, useQuery, whenEmpty } from '../../../../ui/shell'
 import '../../event.scss'
 
 type Idea = OutputOf<'event.listIdeas'>['ideas'][number]
@@ -30,7 +30,7 @@ export default function IdeasPage() {
     <PageShell
       id='ideas-page'
       query={q}
-      empty={(d) => (d.ideas.length === 0 ? { title: '还没有新服务创意', hint: '住户在活动评价里写下想要的新服务后，会出现在这里' } : null)}
+      empty={whenEmpty((d) => d.ideas, { title: '还没有新服务创意', hint: '住户在活动评价里写下想要的新服务后，会出现在这里' })}
     >
       {({ ideas }) => {
         const shown = filter === 'all' ? ideas : ideas.filter((i) => i.status === filter)

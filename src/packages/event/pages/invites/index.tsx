@@ -4,7 +4,7 @@ import { api, useSession } from '../../../../client'
 import { formatDateTime } from '../../../../utils/time'
 import { ButtonRow, Icon, Section, StatGrid } from '../../../../ui/kit'
 import { Button } from '../../../../ui/nut'
-import { PageShell, useQuery } from '../../../../ui/shell'
+import { PageShell, useQuery, whenEmpty } from '../../../../ui/shell'
 import { eventLink } from '../../links'
 import '../../event.scss'
 
@@ -27,9 +27,7 @@ export default function InvitesPage() {
     <PageShell
       id='invites-page'
       query={q}
-      empty={(d) =>
-        d.rows.length === 0 ? { title: '暂时没有可邀请的活动', hint: '社区发布新活动后，可以在这里分享邀请、生成海报', action: { text: '看看社区活动', onClick: () => go(eventLink('list', communityId)) } } : null
-      }
+      empty={whenEmpty((d) => d.rows, { title: '暂时没有可邀请的活动', hint: '社区发布新活动后，可以在这里分享邀请、生成海报', action: { text: '看看社区活动', onClick: () => go(eventLink('list', communityId)) } })}
     >
       {({ rows }) =>
         rows.map((r) => (

@@ -2,7 +2,7 @@ import Taro, { useRouter } from '@tarojs/taro'
 import { useState } from 'react'
 import { api, useSession } from '../../../../client'
 import { answerFor } from '../../../../utils/answer-for'
-import { Cell, CellGroup, Segmented } from '../../../../ui/kit'
+import { Cell, CellGroup, Segmented, type SegmentedOption } from '../../../../ui/kit'
 import { Button } from '../../../../ui/nut'
 import { EmptyState, LoadingState, PageShell, useQuery } from '../../../../ui/shell'
 import { EventCard } from '../../components/EventCard'
@@ -11,6 +11,7 @@ import type { EventView } from '../../types'
 import '../../event.scss'
 
 type When = 'upcoming' | 'past'
+const WHENS: SegmentedOption<When>[] = [{ value: 'upcoming', label: '即将开始' }, { value: 'past', label: '往期活动' }]
 const go = (url: string) => void Taro.navigateTo({ url })
 
 /** Residents browse and open events; staff manage them; verifiers pick one to check in. */
@@ -32,15 +33,7 @@ export default function EventListPage() {
     <PageShell id='event-list' query={q}>
       {({ choice, value }) => (
         <>
-          <Segmented<When>
-            id='tab'
-            value={when}
-            options={[
-              { value: 'upcoming', label: '即将开始' },
-              { value: 'past', label: '往期活动' }
-            ]}
-            onChange={setWhen}
-          />
+          <Segmented<When> id='tab' value={when} options={WHENS} onChange={setWhen} />
           {role === 'staff' ? (
             <Button id='event-create' block type='primary' className='ev-create' onClick={create}>
               创建活动

@@ -3,7 +3,7 @@ import Taro from '@tarojs/taro'
 import { api } from '../../../../client'
 import { formatDate } from '../../../../utils/time'
 import { Chip, Price, Section, StatGrid } from '../../../../ui/kit'
-import { PageShell, useQuery } from '../../../../ui/shell'
+import { PageShell, useQuery, whenEmpty } from '../../../../ui/shell'
 import '../../admin.scss'
 
 export default function ArrearsPage() {
@@ -12,15 +12,7 @@ export default function ArrearsPage() {
     <PageShell
       id='arrears-page'
       query={q}
-      empty={(d) =>
-        d.households.length === 0
-          ? {
-              title: '没有欠费住户',
-              hint: '所有到期账单都已缴清。逾期未缴的住户会出现在这里',
-              action: { text: '查看收缴率', onClick: () => void Taro.redirectTo({ url: '/packages/fee-admin/pages/collection/index' }) }
-            }
-          : null
-      }
+      empty={whenEmpty((d) => d.households, { title: '没有欠费住户', hint: '所有到期账单都已缴清。逾期未缴的住户会出现在这里', action: { text: '查看收缴率', onClick: () => void Taro.redirectTo({ url: '/packages/fee-admin/pages/collection/index' }) } })}
     >
       {(d) => (
         <>

@@ -5,7 +5,7 @@ import { api, useSession } from '../../../../client'
 import { formatFen } from '../../../../utils/money'
 import { formatDateTime } from '../../../../utils/time'
 import { Cell, CellGroup, Chip, Price } from '../../../../ui/kit'
-import { PageShell, useQuery } from '../../../../ui/shell'
+import { PageShell, useQuery, whenEmpty } from '../../../../ui/shell'
 import { backTo, feeLink } from '../../links'
 import { paymentTitle } from '../../payment-text'
 import '../../fee.scss'
@@ -23,11 +23,7 @@ export default function HistoryPage() {
       id='history-page'
       // A link without the household waits for the session to name the current one.
       query={{ ...q, loading: q.loading || (householdId === '' && signingIn) }}
-      empty={(d) =>
-        d.payments.length === 0
-          ? { title: '还没有线上缴纳的物业费', hint: '在线缴费后，每笔记录和电子收据都会出现在这里', action: { text: '查看待缴账单', onClick: () => backTo(feeLink('bills', communityId, { householdId })) } }
-          : null
-      }
+      empty={whenEmpty((d) => d.payments, { title: '还没有线上缴纳的物业费', hint: '在线缴费后，每笔记录和电子收据都会出现在这里', action: { text: '查看待缴账单', onClick: () => backTo(feeLink('bills', communityId, { householdId })) } })}
     >
       {(d) => (
         <CellGroup>

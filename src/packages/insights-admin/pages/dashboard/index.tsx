@@ -6,7 +6,7 @@ import { api } from '../../../../client'
 import { SAVED_TEXT, saveCsv } from '../../../../services/csv'
 import { pageLink } from '../../../../utils/link'
 import { fieldError, toastError } from '../../../../services/result'
-import { ButtonRow, Cell, CellGroup, Chip, Icon, Section, Segmented, StatGrid } from '../../../../ui/kit'
+import { ButtonRow, Cell, CellGroup, Chip, Icon, Section, Segmented, type SegmentedOption, StatGrid } from '../../../../ui/kit'
 import { Button } from '../../../../ui/nut'
 import { PageShell, useQuery } from '../../../../ui/shell'
 import { Chart } from '../../chart/Chart'
@@ -37,6 +37,7 @@ import '../../insights-admin.scss'
 type Dashboard = OutputOf<'insights.dashboard'>
 type Figures = Dashboard['figures']
 type Scope = NonNullable<InputOf<'insights.dashboard'>['scope']>
+const SCOPES: SegmentedOption<Scope>[] = [{ value: 'community', label: '本社区' }, { value: 'all', label: '全部社区' }]
 
 /**
  * A small table: the first column takes the room left and wraps, the figures keep to the right.
@@ -68,7 +69,7 @@ function Table({ head, rows }: { head: string[]; rows: { id: string; cells: Reac
 
 type Pick = { kind: 'preset'; key: PresetKey } | { kind: 'month'; month: string } | { kind: 'custom' }
 
-function FigureCard(props: {
+interface Figure {
   id: string
   label: string
   value: string
@@ -77,7 +78,9 @@ function FigureCard(props: {
   previous: number | null
   sub?: string
   hint?: string
-}) {
+}
+
+function FigureCard(props: Figure) {
   const d = delta(props.kind, props.current, props.previous)
   return (
     <View className='ia-fig' id={props.id}>
@@ -97,6 +100,18 @@ function FigureCard(props: {
   )
 }
 
+/** One end of the custom range: a day (YYYY-MM-DD in Shanghai) no later than `end`. */
+function DayPicker({ id, value, end, onChange }: { id: string; value: string; end: string; onChange: (day: string) => void }) {
+  return (
+    <Picker mode='date' value={value} end={end} onChange={(e) => onChange(String(e.detail.value))}>
+      <View className='ia-picker' id={id}>
+        <Icon name='calendar' size='s' color='muted' />
+        <Text>{value}</Text>
+      </View>
+    </Picker>
+  )
+}
+
 function figureCards(f: Figures, p: Figures, storedWindow: boolean) {
   // Repurchase is not additive over days: only the windows the nightly pass stores have one.
   const repurchaseHint =
@@ -105,48 +120,37 @@ function figureCards(f: Figures, p: Figures, storedWindow: boolean) {
       : storedWindow
         ? '该区间暂无回购统计（有社区尚无订单记录）'
         : '回购率按「近7天/近30天/近90天/近一年」或自然月统计，请选这些区间查看'
+  const figures: Figure[] = [
+    { id: 'fig-orders', label: '订单数', value: String(f.orders), kind: 'count', current: f.orders, previous: p.orders },
+    { id: 'fig-gmv', label: 'GMV', value: yuanText(f.gmvFen), kind: 'count', current: f.gmvFen, previous: p.gmvFen },
+    { id: 'fig-aov', label: '客单价', value: yuanText(f.aovFen), kind: 'count', current: f.aovFen, previous: p.aovFen },
+    {
+      id: 'fig-repurchase',
+      label: f.repurchaseWindow ? `回购率（${windowLabel(f.repurchaseWindow)}）` : '回购率',
+      value: bpText(f.repurchaseBp),
+      kind: 'bp',
+      current: f.repurchaseBp,
+      previous: p.repurchaseBp,
+      sub: f.repurchaseBp !== null && f.repeaters !== null && f.purchasers !== null ? `${f.repeaters} / ${f.purchasers} 户下单 2 次以上` : undefined,
+      hint: repurchaseHint
+    },
+    {
+      id: 'fig-collection',
+      label: '物业费收缴率',
+      value: bpText(f.collectionBp),
+      kind: 'bp',
+      current: f.collectionBp,
+      previous: p.collectionBp,
+      sub: f.billedFen ? `实收 ${yuanText(f.collectedFen)} / 应收 ${yuanText(f.billedFen)}` : '区间内没有账单'
+    },
+    { id: 'fig-service', label: '服务满意度', value: ratingText(f.serviceRating100), kind: 'rating', current: f.serviceRating100, previous: p.serviceRating100, sub: `${f.serviceRatings} 条服务评价（满分 5）` },
+    { id: 'fig-event', label: '活动满意度', value: ratingText(f.eventRating100), kind: 'rating', current: f.eventRating100, previous: p.eventRating100, sub: `${f.eventRatings} 条活动反馈（满分 5）` }
+  ]
   return (
     <View className='ia-figures' id='ia-figures'>
-      <FigureCard id='fig-orders' label='订单数' value={String(f.orders)} kind='count' current={f.orders} previous={p.orders} />
-      <FigureCard id='fig-gmv' label='GMV' value={yuanText(f.gmvFen)} kind='count' current={f.gmvFen} previous={p.gmvFen} />
-      <FigureCard id='fig-aov' label='客单价' value={yuanText(f.aovFen)} kind='count' current={f.aovFen} previous={p.aovFen} />
-      <FigureCard
-        id='fig-repurchase'
-        label={f.repurchaseWindow ? `回购率（${windowLabel(f.repurchaseWindow)}）` : '回购率'}
-        value={bpText(f.repurchaseBp)}
-        kind='bp'
-        current={f.repurchaseBp}
-        previous={p.repurchaseBp}
-        sub={f.repurchaseBp !== null && f.repeaters !== null && f.purchasers !== null ? `${f.repeaters} / ${f.purchasers} 户下单 2 次以上` : undefined}
-        hint={repurchaseHint}
-      />
-      <FigureCard
-        id='fig-collection'
-        label='物业费收缴率'
-        value={bpText(f.collectionBp)}
-        kind='bp'
-        current={f.collectionBp}
-        previous={p.collectionBp}
-        sub={f.billedFen ? `实收 ${yuanText(f.collectedFen)} / 应收 ${yuanText(f.billedFen)}` : '区间内没有账单'}
-      />
-      <FigureCard
-        id='fig-service'
-        label='服务满意度'
-        value={ratingText(f.serviceRating100)}
-        kind='rating'
-        current={f.serviceRating100}
-        previous={p.serviceRating100}
-        sub={`${f.serviceRatings} 条服务评价（满分 5）`}
-      />
-      <FigureCard
-        id='fig-event'
-        label='活动满意度'
-        value={ratingText(f.eventRating100)}
-        kind='rating'
-        current={f.eventRating100}
-        previous={p.eventRating100}
-        sub={`${f.eventRatings} 条活动反馈（满分 5）`}
-      />
+      {figures.map((x) => (
+        <FigureCard key={x.id} {...x} />
+      ))}
     </View>
   )
 }
@@ -205,15 +209,7 @@ export default function DashboardPage() {
 
   const filters = (data: Dashboard) => (
     <Section id='ia-filters'>
-      <Segmented<Scope>
-        id='scope'
-        value={scope}
-        options={[
-          { value: 'community', label: '本社区' },
-          { value: 'all', label: '全部社区' }
-        ]}
-        onChange={setScope}
-      />
+      <Segmented<Scope> id='scope' value={scope} options={SCOPES} onChange={setScope} />
       <View className='ia-chips'>
         {PRESETS.map((p) => (
           <Text
@@ -237,19 +233,9 @@ export default function DashboardPage() {
       </View>
       {pick.kind === 'custom' ? (
         <View className='ia-custom'>
-          <Picker mode='date' value={custom.from} end={today} onChange={(e) => chooseCustom({ ...custom, from: String(e.detail.value) })}>
-            <View className='ia-picker' id='custom-from'>
-              <Icon name='calendar' size='s' color='muted' />
-              <Text>{custom.from}</Text>
-            </View>
-          </Picker>
+          <DayPicker id='custom-from' value={custom.from} end={today} onChange={(from) => chooseCustom({ ...custom, from })} />
           <Text className='ia-custom__to'>至</Text>
-          <Picker mode='date' value={custom.to} end={today} onChange={(e) => chooseCustom({ ...custom, to: String(e.detail.value) })}>
-            <View className='ia-picker' id='custom-to'>
-              <Icon name='calendar' size='s' color='muted' />
-              <Text>{custom.to}</Text>
-            </View>
-          </Picker>
+          <DayPicker id='custom-to' value={custom.to} end={today} onChange={(to) => chooseCustom({ ...custom, to })} />
         </View>
       ) : null}
       {invalidCustom || serverRangeError ? <Text className='field-error'>{invalidCustom ?? serverRangeError}</Text> : null}

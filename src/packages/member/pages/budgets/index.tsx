@@ -11,10 +11,12 @@ import { type FieldErrors, fieldsByPath } from '../../../../utils/form-errors'
 import { parseYuan } from '../../../../utils/money'
 import { formatDate } from '../../../../utils/time'
 import { Button } from '../../../../ui/nut'
-import { ButtonRow, Chip, Field, Price, Section, Segmented } from '../../../../ui/kit'
+import { ButtonRow, Chip, Field, Price, Section, Segmented, type SegmentedOption } from '../../../../ui/kit'
 import { EmptyState, PageShell, useQuery } from '../../../../ui/shell'
 import { memberLink, usePageCommunity } from '../../links'
 import '../../member.scss'
+
+const KINDS: SegmentedOption<Kind>[] = [{ value: 'campaign', label: BUDGET_KIND_LABELS.campaign }, { value: 'event', label: BUDGET_KIND_LABELS.event }]
 
 type Kind = keyof typeof BUDGET_KIND_LABELS
 interface Form {
@@ -77,15 +79,7 @@ export default function BudgetsPage() {
                   <TextBox id='budget-title' value={form.title} maxLength={24} placeholder='例如：重阳节活动激励' onChange={(v) => set({ title: v })} />
                 </Field>
                 <Field label='用于'>
-                  <Segmented<Kind>
-                    id='budget-kind'
-                    value={form.kind}
-                    options={[
-                      { value: 'campaign', label: BUDGET_KIND_LABELS.campaign },
-                      { value: 'event', label: BUDGET_KIND_LABELS.event }
-                    ]}
-                    onChange={(kind) => set({ kind })}
-                  />
+                  <Segmented<Kind> id='budget-kind' value={form.kind} options={KINDS} onChange={(kind) => set({ kind })} />
                 </Field>
                 {form.kind === 'event' ? (
                   <Field label='活动' hint='签到、评价奖励从这个预算发放' error={errors.eventId}>

@@ -9,7 +9,7 @@ import { pageLink } from '../../../../utils/link'
 import { formatDate } from '../../../../utils/time'
 import { Button } from '../../../../ui/nut'
 import { ButtonRow, Cell } from '../../../../ui/kit'
-import { PageShell, useQuery } from '../../../../ui/shell'
+import { PageShell, useQuery, whenEmpty } from '../../../../ui/shell'
 import { usePageCommunity } from '../../links'
 import type { ServiceCard } from '../../types'
 
@@ -36,15 +36,7 @@ export default function CardsPage() {
     <PageShell
       id='cards-page'
       query={q}
-      empty={(d) =>
-        d.cards.length === 0
-          ? {
-              title: '还没有服务卡',
-              hint: '购买次卡、参加社区活动或领取物业奖励都能获得服务卡，预约服务时每次用 1 次',
-              action: { text: '看看到家服务', onClick: () => void Taro.navigateTo({ url: pageLink(SERVICE_LIST, { communityId }) }) }
-            }
-          : null
-      }
+      empty={whenEmpty((d) => d.cards, { title: '还没有服务卡', hint: '购买次卡、参加社区活动或领取物业奖励都能获得服务卡，预约服务时每次用 1 次', action: { text: '看看到家服务', onClick: () => void Taro.navigateTo({ url: pageLink(SERVICE_LIST, { communityId }) }) } })}
     >
       {(data) => (
         <>

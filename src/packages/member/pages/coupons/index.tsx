@@ -7,7 +7,7 @@ import { answerFor } from '../../../../utils/answer-for'
 import { Button } from '../../../../ui/nut'
 import { Chip, Section, Segmented } from '../../../../ui/kit'
 import { EmptyState, LoadingState, PageShell, useQuery } from '../../../../ui/shell'
-import { CouponTicket } from '../../components/CouponTicket'
+import { CouponText, CouponTicket } from '../../components/CouponTicket'
 import '../../member.scss'
 
 const TABS = [
@@ -76,13 +76,7 @@ export default function CouponsPage() {
                         <Section key={t.templateId} id={`claim-${t.templateId}`}>
                           <View className='mb-claim'>
                             <View className='mb-claim__body'>
-                              <Text className='mb-ticket__title'>{t.title}</Text>
-                              <Text className='mb-ticket__line'>
-                                {t.label} · {t.scopeLabel}
-                              </Text>
-                              <Text className='mb-ticket__line'>
-                                {t.validityLabel} · 剩 {t.left} 张{t.limit > 1 ? ` · 每人限 ${t.limit} 张` : ''}
-                              </Text>
+                              <CouponText title={t.title} label={t.label} scopeLabel={t.scopeLabel} validity={`${t.validityLabel} · 剩 ${t.left} 张${t.limit > 1 ? ` · 每人限 ${t.limit} 张` : ''}`} />
                             </View>
                             {done || gone ? (
                               <Chip text={done ? '已领取' : '已领完'} tone='muted' id={`claim-btn-${t.templateId}`} />

@@ -8,14 +8,18 @@ import { Choices } from '../../../../components/Choices'
 import { TextBox } from '../../../../components/TextBox'
 import { newRequestId } from '../../../../services/request-id'
 import { toastError } from '../../../../services/result'
+import { FieldErrorsNotice } from '../../../../components/FieldErrorsNotice'
 import { type FieldErrors, fieldsByPath } from '../../../../utils/form-errors'
 import { Button } from '../../../../ui/nut'
-import { ButtonRow, Chip, DateTimeField, Field, Notice, Section, Segmented, Stepper } from '../../../../ui/kit'
+import { ButtonRow, Chip, DateTimeField, Field, Notice, Section, Segmented, type SegmentedOption, Stepper } from '../../../../ui/kit'
 import { PageShell, useQuery } from '../../../../ui/shell'
 import { memberLink, usePageCommunity } from '../../links'
 import type { Template } from '../../types'
 import { type TemplateForm, blankForm, checkForm } from './form'
 import '../../member.scss'
+
+const VALIDITIES: SegmentedOption<'days' | 'dates'>[] = [{ value: 'days', label: '领取后若干天' }, { value: 'dates', label: '固定日期' }]
+const CLAIM_MODES: SegmentedOption<'yes' | 'no'>[] = [{ value: 'yes', label: '领券中心可领' }, { value: 'no', label: '仅定向发放' }]
 
 const SCOPE_LABELS: Record<ScopeType, string> = { all: '全场', category: '品类', product: '商品', service: '服务' }
 
@@ -127,15 +131,7 @@ export default function TemplatesPage() {
                 ) : null}
               </Field>
               <Field label='有效期'>
-                <Segmented<'days' | 'dates'>
-                  id='tpl-validity'
-                  value={form.validity}
-                  options={[
-                    { value: 'days', label: '领取后若干天' },
-                    { value: 'dates', label: '固定日期' }
-                  ]}
-                  onChange={(validity) => set({ validity })}
-                />
+                <Segmented<'days' | 'dates'> id='tpl-validity' value={form.validity} options={VALIDITIES} onChange={(validity) => set({ validity })} />
               </Field>
               {form.validity === 'days' ? (
                 <TextField id='tpl-days' label='领取后有效天数' hint='1 到 365 天' digits value={form.days} error={errors['validity.days']} onChange={(v) => set({ days: v })} />
@@ -150,17 +146,9 @@ export default function TemplatesPage() {
                 <Stepper id='tpl-limit' value={form.limit} min={1} max={20} onChange={(limit) => set({ limit })} />
               </Field>
               <Field label='领取方式'>
-                <Segmented<'yes' | 'no'>
-                  id='tpl-claimable'
-                  value={form.claimable ? 'yes' : 'no'}
-                  options={[
-                    { value: 'yes', label: '领券中心可领' },
-                    { value: 'no', label: '仅定向发放' }
-                  ]}
-                  onChange={(v) => set({ claimable: v === 'yes' })}
-                />
+                <Segmented<'yes' | 'no'> id='tpl-claimable' value={form.claimable ? 'yes' : 'no'} options={CLAIM_MODES} onChange={(v) => set({ claimable: v === 'yes' })} />
               </Field>
-              {Object.keys(errors).length ? <Notice tone='danger'>请按标红的提示修改后再创建</Notice> : null}
+              <FieldErrorsNotice errors={errors} then='创建' />
               <ButtonRow>
                 <Button id='tpl-cancel' onClick={() => setForm(null)}>
                   取消

@@ -6,7 +6,7 @@ import { api } from '../../../../client'
 import { toastError } from '../../../../services/result'
 import { formatDateTime } from '../../../../utils/time'
 import { Button } from '../../../../ui/nut'
-import { ButtonRow, Cell, CellGroup, Chip, KVList, Price, Section, Segmented } from '../../../../ui/kit'
+import { ButtonRow, Cell, CellGroup, Chip, KVList, Price, Section, Segmented, type SegmentedOption } from '../../../../ui/kit'
 import { EmptyState, PageShell, all, useQuery } from '../../../../ui/shell'
 import { CampaignChip } from '../../../presale/components/StatusChip'
 import { useHere } from '../../../presale/here'
@@ -15,6 +15,7 @@ import type { Campaign } from '../../../presale/types'
 import '../../../presale/presale.scss'
 
 type Tab = 'campaigns' | 'products'
+const TABS: SegmentedOption<Tab>[] = [{ value: 'campaigns', label: '预售活动' }, { value: 'products', label: '商品库' }]
 const go = (url: string) => void Taro.navigateTo({ url })
 
 /** The operator's pre-sales (drafts included) and the product catalog they are made from. */
@@ -37,15 +38,7 @@ export default function AdminCampaignsPage() {
     <PageShell id='presale-admin' query={q}>
       {([{ campaigns }, cat]) => (
         <>
-          <Segmented<Tab>
-            id='tab'
-            value={tab}
-            options={[
-              { value: 'campaigns', label: '预售活动' },
-              { value: 'products', label: '商品库' }
-            ]}
-            onChange={setTab}
-          />
+          <Segmented<Tab> id='tab' value={tab} options={TABS} onChange={setTab} />
           {tab === 'campaigns' ? (
             <>
               <ButtonRow>

@@ -8,15 +8,19 @@ import { PhotoPicker } from '../../../../components/PhotoPicker'
 import { TextBox } from '../../../../components/TextBox'
 import { toastError } from '../../../../services/result'
 import { uploadPhoto } from '../../../../services/upload'
+import { FieldErrorsNotice } from '../../../../components/FieldErrorsNotice'
 import { type FieldErrors, fieldsByPath } from '../../../../utils/form-errors'
 import { formatFen } from '../../../../utils/money'
 import { Button } from '../../../../ui/nut'
-import { ActionBar, ButtonRow, Cell, CellGroup, Chip, DateTimeField, Field, Notice, Section, Segmented, Stepper, imgUrl } from '../../../../ui/kit'
+import { ActionBar, ButtonRow, Cell, CellGroup, Chip, DateTimeField, Field, Notice, Section, Segmented, type SegmentedOption, Stepper, imgUrl } from '../../../../ui/kit'
 import { LoadingState, PageShell, useQuery } from '../../../../ui/shell'
 import { useHere } from '../../../presale/here'
 import { presaleAdminLink } from '../../../presale/links'
 import { type Draft, blankDraft, checkDraft, dayStart, draftOf, rowsFor, skuKeyed } from './draft'
 import '../../../presale/presale.scss'
+
+const THRESHOLD_MODES: SegmentedOption<'none' | 'min'>[] = [{ value: 'min', label: '满量成团' }, { value: 'none', label: '不设门槛' }]
+const DELIVERY_MODES: SegmentedOption<DeliveryMode>[] = [{ value: 'door', label: DELIVERY_MODE_LABELS.door }, { value: 'pickup', label: DELIVERY_MODE_LABELS.pickup }]
 
 const HOUR = 3600_000
 const thumb = (p: string) => imgUrl(p, 'thumb')
@@ -169,15 +173,7 @@ export default function EditCampaignPage() {
                 <Stepper id='edit-limit' value={d.limit} min={1} max={99} onChange={(limit) => set({ limit })} />
               </Field>
               <Field label='成团' error={errors.threshold} hint={d.threshold === null ? '不设门槛：截止后直接安排配送' : '截止前全社区付款满这个数量才成团，否则自动退款'}>
-                <Segmented<'none' | 'min'>
-                  id='edit-threshold-mode'
-                  value={d.threshold === null ? 'none' : 'min'}
-                  options={[
-                    { value: 'min', label: '满量成团' },
-                    { value: 'none', label: '不设门槛' }
-                  ]}
-                  onChange={(v) => set({ threshold: v === 'none' ? null : '' })}
-                />
+                <Segmented<'none' | 'min'> id='edit-threshold-mode' value={d.threshold === null ? 'none' : 'min'} options={THRESHOLD_MODES} onChange={(v) => set({ threshold: v === 'none' ? null : '' })} />
                 {d.threshold !== null ? (
                   <TextBox id='edit-threshold' type='number' value={d.threshold} placeholder='成团数量，如 20' onChange={(v) => set({ threshold: v })} />
                 ) : null}
@@ -185,15 +181,7 @@ export default function EditCampaignPage() {
             </Section>
 
             <Section title='配送'>
-              <Segmented<DeliveryMode>
-                id='mode'
-                value={d.mode}
-                options={[
-                  { value: 'door', label: DELIVERY_MODE_LABELS.door },
-                  { value: 'pickup', label: DELIVERY_MODE_LABELS.pickup }
-                ]}
-                onChange={(mode) => set({ mode })}
-              />
+              <Segmented<DeliveryMode> id='mode' value={d.mode} options={DELIVERY_MODES} onChange={(mode) => set({ mode })} />
               {d.mode === 'pickup' ? (
                 <>
                   <Field label='自提点' required error={errors.pickupPointId}>
@@ -229,11 +217,7 @@ export default function EditCampaignPage() {
               />
             </Section>
 
-            {Object.keys(errors).length ? (
-              <Notice tone='danger' id='edit-errors'>
-                请按标红的提示修改后再保存
-              </Notice>
-            ) : null}
+            <FieldErrorsNotice errors={errors} id='edit-errors' />
             <ActionBar>
               <Button id='edit-save' fill='outline' type='primary' loading={busy} disabled={uploading} onClick={() => void save(false)}>
                 保存草稿

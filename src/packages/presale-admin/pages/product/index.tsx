@@ -8,12 +8,15 @@ import { PhotoPicker } from '../../../../components/PhotoPicker'
 import { TextBox } from '../../../../components/TextBox'
 import { toastError } from '../../../../services/result'
 import { uploadPhoto } from '../../../../services/upload'
+import { FieldErrorsNotice } from '../../../../components/FieldErrorsNotice'
 import { type FieldErrors, fieldsByPath, issuesByPath } from '../../../../utils/form-errors'
 import { parseYuan, yuanInput } from '../../../../utils/money'
 import { Button } from '../../../../ui/nut'
-import { ActionBar, ButtonRow, Field, Notice, Section, Segmented, imgUrl } from '../../../../ui/kit'
+import { ActionBar, ButtonRow, Field, Section, Segmented, type SegmentedOption, imgUrl } from '../../../../ui/kit'
 import { PageShell, useQuery } from '../../../../ui/shell'
 import '../../../presale/presale.scss'
+
+const PRODUCT_KINDS: SegmentedOption<ProductKind>[] = [{ value: 'goods', label: '商品' }, { value: 'service', label: '服务套餐' }]
 
 interface SkuText {
   id?: string
@@ -117,15 +120,7 @@ export default function ProductPage() {
                 <TextBox id='product-name' value={form.name} maxLength={30} onChange={(v) => set({ name: v })} placeholder='例如：有机蔬菜箱' />
               </Field>
               <Field label='类型'>
-                <Segmented<ProductKind>
-                  id='kind'
-                  value={form.kind}
-                  options={[
-                    { value: 'goods', label: '商品' },
-                    { value: 'service', label: '服务套餐' }
-                  ]}
-                  onChange={(kind) => set({ kind })}
-                />
+                <Segmented<ProductKind> id='kind' value={form.kind} options={PRODUCT_KINDS} onChange={(kind) => set({ kind })} />
               </Field>
               <Field label='品类' hint='会员优惠券按品类适用'>
                 <Choices<ProductCategory> id='category' value={form.category} options={PRODUCT_CATEGORIES.map((c) => ({ value: c, label: PRODUCT_CATEGORY_LABELS[c] }))} onChange={(category) => set({ category })} />
@@ -181,11 +176,7 @@ export default function ProductPage() {
                 </Button>
               </ButtonRow>
             </Section>
-            {Object.keys(errors).length ? (
-              <Notice tone='danger' id='product-errors'>
-                请按标红的提示修改后再保存
-              </Notice>
-            ) : null}
+            <FieldErrorsNotice errors={errors} id='product-errors' />
             <ActionBar>
               <Button id='product-save' type='primary' loading={busy} disabled={uploading} onClick={() => void save()}>
                 {uploading ? '照片上传中…' : '保存商品'}

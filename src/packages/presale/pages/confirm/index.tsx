@@ -1,15 +1,14 @@
 import { Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
-import { useEffect, useRef, useState } from 'react'
+import { useRef, useState } from 'react'
 import type { ApiError } from '@contracts/errors'
 import type { Purchase } from '@contracts/member'
 import { api, ensureSession } from '../../../../client'
+import { CheckoutDiscounts, levelDiscountRows, useCheckout } from '../../../../components/Checkout'
 import { TextBox } from '../../../../components/TextBox'
-import { pickCoupon } from '../../../../services/member'
 import { payOrder } from '../../../../services/order'
 import { newRequestId } from '../../../../services/request-id'
 import { fieldError, toastError } from '../../../../services/result'
-import { answerFor } from '../../../../utils/answer-for'
 import { formatFen } from '../../../../utils/money'
 import { formatDateTime } from '../../../../utils/time'
 import { Button } from '../../../../ui/nut'
@@ -36,8 +35,6 @@ export default function ConfirmPage() {
   const [skuId, setSkuId] = useState(decodeURIComponent(params.skuId ?? ''))
   const [quantity, setQuantity] = useState(() => Math.max(1, Number.parseInt(params.quantity ?? '1', 10) || 1))
   const [note, setNote] = useState('')
-  const [couponId, setCouponId] = useState<string | null>(params.couponId ? decodeURIComponent(params.couponId) : null)
-  const [usePoints, setUsePoints] = useState(false)
   const [busy, setBusy] = useState(false)
   const [created, setCreated] = useState<Order | null>(null)
   const [refused, setRefused] = useState<ApiError | null>(null)
@@ -61,32 +58,13 @@ export default function ConfirmPage() {
   const qty = Math.min(Math.max(1, quantity), Math.max(1, max))
   // What is being bought, by id: the server prices the preview exactly as the order's create will.
   const purchase: Purchase | null = c && sku ? { kind: 'presale', campaignId: c.id, skuId: sku.id, quantity: qty } : null
-  const choiceKey = `${JSON.stringify(purchase)}|${couponId ?? ''}|${String(usePoints)}`
-  const preview = useQuery(
-    // Enabled only once there is a purchase.
-    () => answerFor(choiceKey, api.member.checkoutOptions({ purchase: purchase!, couponId, usePoints })),
-    [choiceKey],
-    { enabled: purchase !== null && created === null && householdId !== undefined && live }
-  )
-  // A coupon that no longer fits (the line changed, or it was used elsewhere) is dropped, and said so.
-  useEffect(() => {
-    if (!preview.error) return
-    toastError(preview.error)
-    if (couponId) setCouponId(null)
-  }, [preview.error])
-
-  const options = preview.data?.value ?? null
-  const quote = options?.quote
-  // Only the server's price for the current choices is shown; never one worked out here.
-  const total = preview.data?.choice === choiceKey ? (quote?.payableFen ?? null) : null
-  const usable = options?.coupons.filter((x) => x.usable).length ?? 0
-  const chosenCoupon = options?.coupons.find((x) => x.coupon.id === couponId)
-
-  const chooseCoupon = async () => {
-    if (!purchase || created) return
-    const picked = await pickCoupon({ purchase, couponId, communityId })
-    if (picked) setCouponId(picked.couponId)
-  }
+  const pricing = useCheckout({
+    purchase,
+    enabled: created === null && householdId !== undefined && live,
+    communityId,
+    initialCouponId: params.couponId ? decodeURIComponent(params.couponId) : null
+  })
+  const { preview, quote, total } = pricing
 
   const pay = async (order: Order) => {
     const p = await payOrder(order.id)
@@ -101,7 +79,7 @@ export default function ConfirmPage() {
     if (!sku || !householdId) return
     setBusy(true)
     if (created) return pay(created)
-    const r = await api.order.create({ campaignId, skuId: sku.id, quantity: qty, householdId, note, couponId, usePoints, clientRequestId: requestId.current })
+    const r = await api.order.create({ campaignId, skuId: sku.id, quantity: qty, householdId, note, ...pricing.ask, clientRequestId: requestId.current })
     if (!r.ok) {
       setBusy(false)
       // A refusal is final for this attempt; only a lost answer is retried with the same id.
@@ -120,16 +98,13 @@ export default function ConfirmPage() {
     <PageShell id='presale-confirm' query={q}>
       {(data) => {
         const camp = data.campaign
-        const pointsUsable = options?.points.maxUsable ?? 0
         const where: KVRow[] = [
           { label: '收货房屋', id: 'confirm-household', value: household ? `${household.communityName} ${household.label}` : '请先绑定本社区的房屋' },
           { label: '配送方式', value: deliveryText(camp.delivery) }
         ]
         const money: KVRow[] = [
           { label: '商品金额', value: <Price fen={(sku?.priceFen ?? 0) * qty} size='s' /> },
-          ...(quote && quote.levelDiscountFen > 0
-            ? [{ label: `${quote.levelName}折扣`, value: <Text className='ps-minus'>{formatFen(quote.levelDiscountFen, { minus: true })}</Text> }]
-            : [])
+          ...levelDiscountRows(quote)
         ]
         return (
           <>
@@ -165,38 +140,7 @@ export default function ConfirmPage() {
             </Section>
             <Section title='优惠与金额'>
               <KVList rows={money} />
-              <Cell
-                id='confirm-coupon'
-                icon='coupon'
-                title='优惠券'
-                extra={
-                  couponId && chosenCoupon ? (
-                    <Text className='ps-minus'>
-                      {chosenCoupon.coupon.title} {formatFen(quote?.couponDiscountFen ?? chosenCoupon.discountFen, { minus: true })}
-                    </Text>
-                  ) : (
-                    <Text>{usable > 0 ? `${usable} 张可用` : '暂无可用'}</Text>
-                  )
-                }
-                onClick={created ? undefined : () => void chooseCoupon()}
-              />
-              <Cell
-                icon='points'
-                title='积分抵扣'
-                desc={usePoints && quote ? `用 ${quote.pointsUsed} 积分，${formatFen(quote.pointsDiscountFen, { minus: true })}` : `可用 ${pointsUsable} 积分`}
-                extra={
-                  <Button
-                    id='confirm-points'
-                    size='small'
-                    type='primary'
-                    fill={usePoints ? 'solid' : 'outline'}
-                    disabled={created !== null || (!usePoints && pointsUsable === 0)}
-                    onClick={() => setUsePoints(!usePoints)}
-                  >
-                    {usePoints ? '已使用' : '使用'}
-                  </Button>
-                }
-              />
+              <CheckoutDiscounts checkout={pricing} idPrefix='confirm' locked={created !== null} />
             </Section>
             {refused && !refused.fields?.length ? (
               <Notice tone='danger' id='confirm-error'>

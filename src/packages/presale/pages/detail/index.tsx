@@ -1,8 +1,9 @@
 import { Text, View } from '@tarojs/components'
-import Taro, { useRouter, useShareAppMessage } from '@tarojs/taro'
-import { useRef, useState } from 'react'
+import Taro, { useShareAppMessage } from '@tarojs/taro'
+import { useState } from 'react'
 import { DELIVERY_MODE_LABELS, PRODUCT_KIND_LABELS } from '@contracts/order'
 import { api, ensureSession, useSession } from '../../../../client'
+import { useInvitation } from '../../../../components/Invitation'
 import { ShareButton } from '../../../../components/ShareSheet'
 import { recordVisit } from '../../../../services/order'
 import { toastError } from '../../../../services/result'
@@ -35,30 +36,20 @@ function photosOf(c: Campaign): string[] {
  * invitation names the campaign and its community, so the link works from cold whoever opens it.
  */
 export default function CampaignDetailPage() {
-  const { params } = useRouter()
   const { me } = useSession()
-  const token = decodeURIComponent(params.inv ?? params.scene ?? '')
-  const target = useRef({ id: decodeURIComponent(params.id ?? ''), communityId: params.communityId ? decodeURIComponent(params.communityId) : undefined })
-  const visited = useRef(false)
-  const [inviter, setInviter] = useState('')
+  const invitation = useInvitation(recordVisit, (v) => v.campaignId)
+  const inviter = invitation.inviter
   const [skuId, setSkuId] = useState('')
   const [share, setShare] = useState<{ path: string; visits: number; orders: number } | null>(null)
   const now = useNow()
 
   const q = useQuery(
     async () => {
-      if (token && !visited.current) {
-        const v = await recordVisit(token)
-        if (v.ok) {
-          visited.current = true
-          target.current = { id: v.data.campaignId, communityId: v.data.communityId }
-          setInviter(v.data.inviterName)
-          // An expired or unknown invitation must say so when it is all the link has.
-        } else if (!target.current.id) return v
-      }
+      const t = await invitation.resolve()
+      if (!t.ok) return t
       // The household bought for belongs to the campaign's community: known once signed in.
       const session = await ensureSession()
-      const { id, communityId } = target.current
+      const { id, communityId } = t.data
       const householdId = householdIn(session.ok ? session.data : null, communityId)
       const r = await api.order.campaign({ id, ...(householdId ? { householdId } : {}) }, communityId ? { communityId } : {})
       if (r.ok) {
@@ -68,9 +59,9 @@ export default function CampaignDetailPage() {
       return r
     },
     [],
-    { enabled: target.current.id !== '' || token !== '' }
+    { enabled: invitation.linked }
   )
-  const communityId = target.current.communityId ?? me?.current?.communityId
+  const communityId = invitation.communityId ?? me?.current?.communityId
   const role = roleIn(me, communityId)
 
   useShareAppMessage(() => {

@@ -2,7 +2,7 @@ import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import { api } from '../../../../client'
 import { answerFor } from '../../../../utils/answer-for'
-import { Cell, CellGroup, Segmented } from '../../../../ui/kit'
+import { Cell, CellGroup, Segmented, type SegmentedOption } from '../../../../ui/kit'
 import { EmptyState, LoadingState, PageShell, useQuery } from '../../../../ui/shell'
 import { CampaignCard } from '../../components/CampaignCard'
 import { useHere } from '../../here'
@@ -11,6 +11,7 @@ import { useNow } from '../../use-now'
 import '../../presale.scss'
 
 type Scope = 'current' | 'past'
+const SCOPES: SegmentedOption<Scope>[] = [{ value: 'current', label: '正在预售' }, { value: 'past', label: '往期' }]
 const go = (url: string) => void Taro.navigateTo({ url })
 
 /** 邻里严选: the community's pre-sales, on sale first, then coming up, then just ended. */
@@ -24,15 +25,7 @@ export default function CampaignListPage() {
     <PageShell id='presale-list' query={q}>
       {(d) => (
         <>
-          <Segmented<Scope>
-            id='tab'
-            value={scope}
-            options={[
-              { value: 'current', label: '正在预售' },
-              { value: 'past', label: '往期' }
-            ]}
-            onChange={setScope}
-          />
+          <Segmented<Scope> id='tab' value={scope} options={SCOPES} onChange={setScope} />
           {householdId ? (
             <CellGroup>
               <Cell

@@ -11,7 +11,7 @@ import { fieldError, toastError } from '../../../../services/result'
 import { formatFen } from '../../../../utils/money'
 import { formatDate, formatDateTime } from '../../../../utils/time'
 import { Button } from '../../../../ui/nut'
-import { ButtonRow, Cell, Chip, Field, KVList, type KVRow, Notice, type NoticeTone, Price, Section, Segmented } from '../../../../ui/kit'
+import { ButtonRow, Cell, Chip, Field, KVList, type KVRow, Notice, type NoticeTone, Price, Section, Segmented, type SegmentedOption } from '../../../../ui/kit'
 import { PageShell, useQuery } from '../../../../ui/shell'
 import { OrderChip } from '../../components/StatusChip'
 import { remainingText } from '../../format'
@@ -20,6 +20,8 @@ import { presaleLink } from '../../links'
 import type { Order } from '../../types'
 import { useNow } from '../../use-now'
 import '../../presale.scss'
+
+const AFTER_SALE_TYPES: SegmentedOption<AfterSaleType>[] = [{ value: 'refund', label: AFTER_SALE_TYPE_LABELS.refund }, { value: 'return', label: AFTER_SALE_TYPE_LABELS.return }]
 
 function explain(o: Order, now: number): { text: string; tone: NoticeTone } {
   const place = o.delivery.mode === 'pickup' ? `到「${o.delivery.pickupPoint?.name ?? '自提点'}」自提` : '管家送货上门'
@@ -188,15 +190,7 @@ export default function OrderPage() {
 
             {asking ? (
               <Section title='申请售后' id='after-sale-form'>
-                <Segmented<AfterSaleType>
-                  id='after-type'
-                  value={afterType}
-                  options={[
-                    { value: 'refund', label: AFTER_SALE_TYPE_LABELS.refund },
-                    { value: 'return', label: AFTER_SALE_TYPE_LABELS.return }
-                  ]}
-                  onChange={setAfterType}
-                />
+                <Segmented<AfterSaleType> id='after-type' value={afterType} options={AFTER_SALE_TYPES} onChange={setAfterType} />
                 <Field label='问题描述' required error={fieldError(formError, 'reason') ?? (formError && !formError.fields?.length ? formError.message : undefined)}>
                   <TextBox id='after-reason' value={reason} maxLength={100} placeholder='请描述问题，物业审核后原路退款' onChange={(v) => setReason(v)} multiline />
                 </Field>

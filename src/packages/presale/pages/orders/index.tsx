@@ -3,7 +3,7 @@ import Taro, { useRouter } from '@tarojs/taro'
 import { api } from '../../../../client'
 import { formatDateTime } from '../../../../utils/time'
 import { Cell, CellGroup, Price } from '../../../../ui/kit'
-import { PageShell, useQuery } from '../../../../ui/shell'
+import { PageShell, useQuery, whenEmpty } from '../../../../ui/shell'
 import { OrderChip } from '../../components/StatusChip'
 import { useHere } from '../../here'
 import { presaleLink } from '../../links'
@@ -22,11 +22,7 @@ export default function MyOrdersPage() {
     <PageShell
       id='presale-orders'
       query={q}
-      empty={(d) =>
-        d.orders.length === 0
-          ? { title: '还没有预售订单', hint: '在邻里严选预订的商品会出现在这里', action: { text: '去看看正在预售', onClick: () => go(presaleLink('list', here.communityId)) } }
-          : null
-      }
+      empty={whenEmpty((d) => d.orders, { title: '还没有预售订单', hint: '在邻里严选预订的商品会出现在这里', action: { text: '去看看正在预售', onClick: () => go(presaleLink('list', here.communityId)) } })}
     >
       {(d) => (
         <CellGroup>

@@ -1,13 +1,14 @@
-import { Input, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
 import { api } from '../../../../client'
 import { PhotoStrip } from '../../../../components/PhotoPicker/PhotoStrip'
 import { toastError } from '../../../../services/result'
 import { photoSrc } from '../../../../services/upload'
 import { Button } from '../../../../ui/nut'
-import { ButtonRow, Chip, Field, KVList, type KVRow, Section, StatGrid } from '../../../../ui/kit'
-import { PageShell, useQuery } from '../../../../ui/shell'
+import { ButtonRow, Chip, KVList, type KVRow, Section, StatGrid } from '../../../../ui/kit'
+import { PageShell, useQuery, whenEmpty } from '../../../../ui/shell'
 import { formatDateTime } from '../../../../utils/time'
+import { NoteField } from '../../components/NoteField'
 import type { Complaint } from '../../types'
 import '../../../service/service.scss'
 
@@ -40,7 +41,7 @@ export default function StaffComplaintsPage() {
     <PageShell
       id='staff-complaints'
       query={q}
-      empty={(d) => (d.complaints.length === 0 ? { title: '暂时没有投诉', hint: '住户提交投诉后会通知你，受理和办结都在这里处理' } : null)}
+      empty={whenEmpty((d) => d.complaints, { title: '暂时没有投诉', hint: '住户提交投诉后会通知你，受理和办结都在这里处理' })}
     >
       {(d) => (
         <>
@@ -59,15 +60,7 @@ export default function StaffComplaintsPage() {
               <KVList rows={details(c)} />
               {c.status === 'open' || c.status === 'processing' ? (
                 <View>
-                  <Field label='处理说明'>
-                    <Input
-                      id={`sc-note-${c.id}`}
-                      className='sv-input'
-                      value={texts[c.id] ?? ''}
-                      placeholder='写给住户看的处理情况'
-                      onInput={(e) => setTexts({ ...texts, [c.id]: e.detail.value })}
-                    />
-                  </Field>
+                  <NoteField label='处理说明' id={`sc-note-${c.id}`} value={texts[c.id] ?? ''} placeholder='写给住户看的处理情况' onChange={(v) => setTexts({ ...texts, [c.id]: v })} />
                   <ButtonRow>
                     {c.status === 'open' ? (
                       <Button id={`sc-accept-${c.id}`} fill='outline' type='primary' loading={busy === `${c.id}-processing`} onClick={() => void respond(c, 'processing')}>

@@ -1,12 +1,13 @@
-import { Input, Text } from '@tarojs/components'
+import { Text } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import { api } from '../../../../client'
 import { toastError } from '../../../../services/result'
 import { Button } from '../../../../ui/nut'
-import { ButtonRow, Chip, Field, KVList, Section } from '../../../../ui/kit'
-import { PageShell, useQuery } from '../../../../ui/shell'
+import { ButtonRow, Chip, KVList, Section } from '../../../../ui/kit'
+import { PageShell, useQuery, whenEmpty } from '../../../../ui/shell'
 import { formatDateTime } from '../../../../utils/time'
+import { NoteField } from '../../components/NoteField'
 import type { FollowUp } from '../../types'
 import '../../../service/service.scss'
 
@@ -27,7 +28,7 @@ export default function FollowUpsPage() {
     <PageShell
       id='followups-page'
       query={q}
-      empty={(d) => (d.followUps.length === 0 ? { title: '没有待回访的评价', hint: '住户给出低分评价后，会在这里提醒你上门或电话回访' } : null)}
+      empty={whenEmpty((d) => d.followUps, { title: '没有待回访的评价', hint: '住户给出低分评价后，会在这里提醒你上门或电话回访' })}
     >
       {(d) => (
         <>
@@ -41,15 +42,7 @@ export default function FollowUpsPage() {
                 ]}
               />
               {f.comment ? <Text className='sv-quote-text'>“{f.comment}”</Text> : null}
-              <Field label='回访结果' required>
-                <Input
-                  id={`followup-note-${f.id}`}
-                  className='sv-input'
-                  value={notes[f.id] ?? ''}
-                  placeholder='例如：已电话致歉，下次改派其他师傅'
-                  onInput={(e) => setNotes({ ...notes, [f.id]: e.detail.value })}
-                />
-              </Field>
+              <NoteField label='回访结果' required id={`followup-note-${f.id}`} value={notes[f.id] ?? ''} placeholder='例如：已电话致歉，下次改派其他师傅' onChange={(v) => setNotes({ ...notes, [f.id]: v })} />
               <ButtonRow>
                 <Button id={`followup-close-${f.id}`} type='primary' loading={busy === f.id} onClick={() => void close(f)}>
                   完成回访

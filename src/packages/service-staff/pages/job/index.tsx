@@ -100,7 +100,7 @@ export default function JobPage() {
             <Section title={b.lineName} extra={<Chip id='job-status' text={b.statusLabel} tone={live ? 'primary' : b.status === 'held' ? 'accent' : 'muted'} />}>
               <Text className='sv-meta'>{slot}</Text>
               <Text className='sv-meta'>
-                {b.householdLabel} · {b.contactName}
+                {[b.householdLabel, b.contactName].filter(Boolean).join(' · ')}
               </Text>
               {b.contactPhoneMasked ? (
                 <View className='row'>

@@ -3,7 +3,7 @@ import { api, currentMe } from '../../../../client'
 import { toastError } from '../../../../services/result'
 import { Button } from '../../../../ui/nut'
 import { ButtonRow, Chip, Section, StatGrid, type Tone } from '../../../../ui/kit'
-import { PageShell, useQuery } from '../../../../ui/shell'
+import { PageShell, useQuery, whenEmpty } from '../../../../ui/shell'
 import type { Reputation } from '../../types'
 import '../../../service/service.scss'
 
@@ -42,7 +42,7 @@ export default function ReputationPage() {
     <PageShell
       id='reputation-page'
       query={q}
-      empty={(d) => (d.workers.length === 0 ? { title: '还没有登记服务师傅', hint: '物业登记师傅并完成服务后，住户的评价会汇总在这里' } : null)}
+      empty={whenEmpty((d) => d.workers, { title: '还没有登记服务师傅', hint: '物业登记师傅并完成服务后，住户的评价会汇总在这里' })}
     >
       {(d) => (
         <>

@@ -1,20 +1,19 @@
 import { Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
 import { PAY_MODE_LABELS, type PayMode } from '@contracts/booking'
 import type { ApiError } from '@contracts/errors'
 import type { Purchase } from '@contracts/member'
 import type { OutputOf } from '@contracts/registry'
 import { api, useSession } from '../../../../client'
+import { CheckoutDiscounts, levelDiscountRows, useCheckout } from '../../../../components/Checkout'
 import { TextBox } from '../../../../components/TextBox'
-import { pickCoupon } from '../../../../services/member'
 import { checkout, newRequestId } from '../../../../services/payment'
-import { fieldError, toastError } from '../../../../services/result'
-import { answerFor } from '../../../../utils/answer-for'
+import { fieldError } from '../../../../services/result'
 import { formatFen } from '../../../../utils/money'
 import { shanghai } from '../../../../utils/time'
 import { Button } from '../../../../ui/nut'
-import { ActionBar, Cell, Field, KVList, type KVRow, Notice, Price, Section } from '../../../../ui/kit'
+import { ActionBar, Field, KVList, type KVRow, Notice, Price, Section } from '../../../../ui/kit'
 import { PageShell, useQuery } from '../../../../ui/shell'
 import { serviceLink } from '../../types'
 import '../../service.scss'
@@ -38,8 +37,6 @@ export default function BookPage() {
   const [slot, setSlot] = useState<number | null>(null)
   const [chosenMode, setMode] = useState<PayMode | null>(null)
   const [chosenCard, setCardId] = useState('')
-  const [couponId, setCouponId] = useState<string | null>(params.couponId ? decodeURIComponent(params.couponId) : null)
-  const [usePoints, setUsePoints] = useState(false)
   const [note, setNote] = useState('')
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<ApiError | null>(null)
@@ -56,33 +53,13 @@ export default function BookPage() {
   const priced = line !== undefined && line.priceFen !== null && line.priceFen > 0 && (mode === 'upfront' || mode === 'after')
   const online = mode === 'upfront'
   const purchase: Purchase | null = priced && line ? { kind: 'booking', lineId: line.id } : null
-  const ask = { couponId: online ? couponId : null, usePoints: online && usePoints }
-  const choiceKey = `${JSON.stringify(purchase)}|${ask.couponId ?? ''}|${String(ask.usePoints)}`
-  const preview = useQuery(
-    // Enabled only once there is a priced purchase.
-    () => answerFor(choiceKey, api.member.checkoutOptions({ purchase: purchase!, ...ask })),
-    [choiceKey],
-    { enabled: purchase !== null }
-  )
-  // A coupon that no longer fits (used elsewhere meanwhile) is dropped, and said so.
-  useEffect(() => {
-    if (!preview.error) return
-    toastError(preview.error)
-    if (couponId) setCouponId(null)
-  }, [preview.error])
-
-  const options = preview.data?.value ?? null
-  const quote = options?.quote
-  const total = preview.data?.choice === choiceKey ? (quote?.payableFen ?? null) : null
-  const usable = options?.coupons.filter((x) => x.usable).length ?? 0
-  const chosenCoupon = options?.coupons.find((x) => x.coupon.id === couponId)
-  const pointsUsable = options?.points.maxUsable ?? 0
-
-  const chooseCoupon = async () => {
-    if (!purchase) return
-    const picked = await pickCoupon({ purchase, couponId, communityId })
-    if (picked) setCouponId(picked.couponId)
-  }
+  const pricing = useCheckout({
+    purchase,
+    communityId,
+    initialCouponId: params.couponId ? decodeURIComponent(params.couponId) : null,
+    discounts: online
+  })
+  const { preview, quote, total } = pricing
 
   const submit = async () => {
     if (slot === null || !mode) return
@@ -95,7 +72,7 @@ export default function BookPage() {
       clientRequestId: requestId,
       note,
       photos: [],
-      ...ask,
+      ...pricing.ask,
       ...(mode === 'card' ? { cardId } : {})
     })
     setBusy(false)
@@ -133,9 +110,7 @@ export default function BookPage() {
           priced && line.priceFen !== null
             ? [
                 { label: '服务金额', value: <Price fen={line.priceFen} size='s' /> },
-                ...(quote && quote.levelDiscountFen > 0
-                  ? [{ label: `${quote.levelName}折扣`, id: 'book-level', value: <Text className='sv-minus'>{formatFen(quote.levelDiscountFen, { minus: true })}</Text> }]
-                  : [])
+                ...levelDiscountRows(quote, 'book-level')
               ]
             : []
         const slotError = fieldError(error, 'slotStart')
@@ -205,33 +180,7 @@ export default function BookPage() {
               <Section title='优惠与金额' id='book-pricing'>
                 <KVList rows={money} />
                 {online ? (
-                  <>
-                    <Cell
-                      id='book-coupon'
-                      icon='coupon'
-                      title='优惠券'
-                      extra={
-                        couponId && chosenCoupon ? (
-                          <Text className='sv-minus'>
-                            {chosenCoupon.coupon.title} {formatFen(quote?.couponDiscountFen ?? chosenCoupon.discountFen, { minus: true })}
-                          </Text>
-                        ) : (
-                          <Text>{usable > 0 ? `${usable} 张可用` : '暂无可用'}</Text>
-                        )
-                      }
-                      onClick={() => void chooseCoupon()}
-                    />
-                    <Cell
-                      icon='points'
-                      title='积分抵扣'
-                      desc={usePoints && quote ? `用 ${quote.pointsUsed} 积分，${formatFen(quote.pointsDiscountFen, { minus: true })}` : `可用 ${pointsUsable} 积分`}
-                      extra={
-                        <Button id='book-points' size='small' type='primary' fill={usePoints ? 'solid' : 'outline'} disabled={!usePoints && pointsUsable === 0} onClick={() => setUsePoints(!usePoints)}>
-                          {usePoints ? '已使用' : '使用'}
-                        </Button>
-                      }
-                    />
-                  </>
+                  <CheckoutDiscounts checkout={pricing} idPrefix='book' />
                 ) : (
                   <Text className='muted' id='book-online-only'>
                     优惠券和积分仅限在线预付时使用

@@ -3,7 +3,7 @@ import Taro, { useRouter } from '@tarojs/taro'
 import { useState } from 'react'
 import { api } from '../../../../client'
 import { Cell, CellGroup, Chip, Price, Segmented } from '../../../../ui/kit'
-import { EmptyState, PageShell, useQuery } from '../../../../ui/shell'
+import { EmptyState, PageShell, useQuery, whenEmpty } from '../../../../ui/shell'
 import { type ServiceLine, serviceLink } from '../../types'
 import '../../service.scss'
 
@@ -29,7 +29,7 @@ export default function ServiceListPage() {
     <PageShell
       id='service-list'
       query={q}
-      empty={(d) => (d.lines.length === 0 ? { title: '社区还没有上架到家服务', hint: '物业上架保洁、维修等服务后，可以在这里预约上门', action: { text: '查看我的预约', onClick: link('mine') } } : null)}
+      empty={whenEmpty((d) => d.lines, { title: '社区还没有上架到家服务', hint: '物业上架保洁、维修等服务后，可以在这里预约上门', action: { text: '查看我的预约', onClick: link('mine') } })}
     >
       {(d) => {
         const shown = d.lines.filter((l) => l.kind === kind)

@@ -1,7 +1,7 @@
 import Taro, { useRouter } from '@tarojs/taro'
 import { api } from '../../../../client'
 import { Cell, CellGroup, Chip } from '../../../../ui/kit'
-import { PageShell, useQuery } from '../../../../ui/shell'
+import { PageShell, useQuery, whenEmpty } from '../../../../ui/shell'
 import { shanghai } from '../../../../utils/time'
 import { type Booking, serviceLink } from '../../types'
 import '../../service.scss'
@@ -22,15 +22,7 @@ export default function MyBookingsPage() {
     <PageShell
       id='my-bookings'
       query={q}
-      empty={(d) =>
-        d.bookings.length === 0
-          ? {
-              title: '还没有预约或报修',
-              hint: '保洁、家电清洗、上门维修都可以在线预约，师傅按约定时段上门',
-              action: { text: '去看看到家服务', onClick: () => void Taro.redirectTo({ url: serviceLink('list', {}, communityId) }) }
-            }
-          : null
-      }
+      empty={whenEmpty((d) => d.bookings, { title: '还没有预约或报修', hint: '保洁、家电清洗、上门维修都可以在线预约，师傅按约定时段上门', action: { text: '去看看到家服务', onClick: () => void Taro.redirectTo({ url: serviceLink('list', {}, communityId) }) } })}
     >
       {(d) => (
         <CellGroup>
