@@ -9,7 +9,7 @@ import type { Browser, Page } from 'playwright-core'
 import { COMMUNITY_A } from '../../scripts/seed/demo-ids'
 import { devToken } from './support/api'
 import { type TestApp, startTestApp } from './support/app'
-import { launch, phone, shot } from './support/browser'
+import { launch, phone, shot, toastGone } from './support/browser'
 import { loginAs, openTab } from './support/flows'
 import { overflowing, primeStorage, settle } from './support/probe'
 
@@ -19,11 +19,6 @@ const FEATURE = 'insights'
 
 /** Taro's H5 router keeps earlier pages in the document: the visible one is the last. */
 const cur = (page: Page, selector: string, hasText?: string) => page.locator(selector, hasText ? { hasText } : {}).last()
-
-/** Lets a success toast fade so the screenshot shows the page under it. */
-async function toastGone(page: Page): Promise<void> {
-  await page.waitForTimeout(1800)
-}
 
 /** Lets the page's slide-in transition finish (right after a navigation the new page is still off screen). */
 async function settled(page: Page): Promise<void> {

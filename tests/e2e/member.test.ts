@@ -5,7 +5,7 @@ import { findAll } from '../../cloudfunctions/kernel/paging'
 import { COMMUNITY_A } from '../../scripts/seed/demo-ids'
 import { devToken } from './support/api'
 import { type TestApp, startTestApp } from './support/app'
-import { launch, phone, shot } from './support/browser'
+import { launch, phone, shot, toastGone } from './support/browser'
 import { loginAs } from './support/flows'
 import { overflowing, primeStorage, settle } from './support/probe'
 
@@ -77,7 +77,7 @@ describe('membership end to end', () => {
     await page.locator('#claim-btn-ct-demo-welcome').click()
     await page.locator('#coupons-list .mb-ticket', { hasText: '邻里新人券' }).waitFor()
     await page.locator('#claim-btn-ct-demo-welcome', { hasText: '已领取' }).waitFor()
-    await page.waitForTimeout(1800) // the toast fades
+    await toastGone(page)
     await shot(page, 'member', '04-coupons')
     await page.locator('#coupons-tab-used').click()
     await page.locator('#coupons-list .mb-ticket', { hasText: '生鲜满减券' }).waitFor()
@@ -153,7 +153,7 @@ describe('membership end to end', () => {
     await page.locator('#issue-count', { hasText: '位住户' }).waitFor()
     await page.locator('#issue-submit').click()
     await page.locator('#issue-done').waitFor()
-    await page.waitForTimeout(1800)
+    await toastGone(page)
     await shot(page, 'member', '08-issue')
     const issued = await findAll<CouponDoc>(app.ports.store, 'coupons', { templateId: 'ct-demo-clean' })
     expect(issued.length).toBeGreaterThan(2)
@@ -168,7 +168,7 @@ describe('membership end to end', () => {
     await field(page, 'reward-amount').fill('20')
     await page.locator('#reward-submit').click()
     await page.locator('#reward-list [id^="reward-"]', { hasText: '2栋 302' }).waitFor()
-    await page.waitForTimeout(2600)
+    await toastGone(page)
     await shot(page, 'member', '09-budget')
     const budget = await app.ports.store.get<BudgetDoc>('budgets', 'bg-demo-neighbour')
     expect(budget).toMatchObject({ spentFen: 4_000, grants: 2 })

@@ -50,3 +50,8 @@ export async function shot(page: Page, feature: string, name: string): Promise<s
   await page.screenshot({ path: file, fullPage: true })
   return file
 }
+
+/** Waits until Taro's H5 toast has faded out (it ends with display: none), so a screenshot shows the page under it. */
+export async function toastGone(page: Page): Promise<void> {
+  await page.waitForFunction(() => Array.from(document.querySelectorAll<HTMLElement>('.taro__toast')).every((t) => t.style.display === 'none'))
+}
