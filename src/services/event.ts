@@ -25,3 +25,13 @@ export async function askEventReminders(templates: Templates): Promise<InputOf<'
 export async function recordVisit(token: string) {
   return api.event.recordVisit({ token, ...(await visitGroup()) })
 }
+
+/** Reads a resident's e-ticket QR code with the camera (WeChat); null when cancelled. */
+export async function scanTicketCode(): Promise<string | null> {
+  try {
+    const res = await Taro.scanCode({ onlyFromCamera: true, scanType: ['qrCode'] })
+    return res.result
+  } catch {
+    return null
+  }
+}

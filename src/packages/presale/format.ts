@@ -1,5 +1,7 @@
-import type { Campaign } from './types'
+import type { ProductKind } from '@contracts/order'
+import type { CellProps, IconName } from '../../ui/kit'
 import { formatDate } from '../../utils/time'
+import type { Campaign, Catalog } from './types'
 
 /** `1天 02:03:04`, or `02:03:04` under a day. */
 export function remainingText(ms: number): string {
@@ -19,4 +21,14 @@ export function minPrice(c: Campaign): { priceFen: number; originalFen: number }
 export function deliveryText(d: Campaign['delivery']): string {
   if (d.mode === 'pickup') return `${formatDate(d.date)} 起到「${d.pickupPoint?.name ?? '自提点'}」自提`
   return `${formatDate(d.date)} 管家送货上门`
+}
+
+/** The placeholder icon for a product without a photo. */
+export function productIcon(kind: ProductKind): IconName {
+  return kind === 'service' ? 'cleaning' : 'store'
+}
+
+/** How a catalog product heads its row, in the catalog and when picking one for a campaign. */
+export function productHead(p: Catalog['products'][number]): Pick<CellProps, 'thumb' | 'icon' | 'title'> {
+  return { thumb: p.images[0] ?? null, icon: productIcon(p.kind), title: p.name }
 }

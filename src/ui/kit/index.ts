@@ -11,6 +11,7 @@ export { Segmented, type SegmentedProps, type SegmentedOption } from './Segmente
 export { StatGrid, type StatGridProps, type StatItem } from './StatGrid'
 export { KVList, type KVRow } from './KVList'
 export { Cell, CellGroup, type CellProps } from './Cell'
+export { CellList, type CellListProps } from './CellList'
 export { Chip, type Tone } from './Chip'
 export { Section, type SectionProps } from './Section'
 export { Stepper, type StepperProps } from './Stepper'

@@ -42,6 +42,14 @@ export function usePaged<T, P>(
   const fns = useRef({ load, pick })
   fns.current = { load, pick }
 
+  /** One answer: its error, or its page (the cursor moves on, `show` puts the items in the list). */
+  const take = useCallback((res: Result<P>, show: (page: Page<T>, data: P) => void) => {
+    if (!res.ok) return setError(res.error)
+    const page = fns.current.pick(res.data)
+    cursor.current = page.cursor
+    show(page, res.data)
+  }, [])
+
   const reload = useCallback(async () => {
     const mine = ++seq.current
     busy.current = true
@@ -49,16 +57,12 @@ export function usePaged<T, P>(
     if (!alive.current || mine !== seq.current) return
     busy.current = false
     setLoading(false)
-    if (!res.ok) {
-      setError(res.error)
-      return
-    }
-    const page = fns.current.pick(res.data)
-    cursor.current = page.cursor
-    setFirst(res.data)
-    setItems(page.items)
-    setError(null)
-  }, [])
+    take(res, (page, data) => {
+      setFirst(data)
+      setItems(page.items)
+      setError(null)
+    })
+  }, [take])
 
   const loadMore = useCallback(async () => {
     if (busy.current || cursor.current === null) return
@@ -69,14 +73,8 @@ export function usePaged<T, P>(
     busy.current = false
     if (!alive.current || mine !== seq.current) return
     setLoadingMore(false)
-    if (!res.ok) {
-      setError(res.error)
-      return
-    }
-    const page = fns.current.pick(res.data)
-    cursor.current = page.cursor
-    setItems((prev) => [...prev, ...page.items])
-  }, [])
+    take(res, (page) => setItems((prev) => [...prev, ...page.items]))
+  }, [take])
 
   useEffect(() => {
     alive.current = true

@@ -1,7 +1,9 @@
 import { Input, Text, Textarea, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import type { ApiError } from '@contracts/errors'
 import { AGE_BANDS, AGE_BAND_LABELS, type AgeBand, PET_KINDS, PET_LABELS, type PetKind } from '@contracts/insights-labels'
+import type { Result } from '../../../client'
 import { ButtonRow, Icon, Stepper } from '../../../ui/kit'
 import type { Profile, ProfileFields } from '../types'
 import { fieldError } from '../../../services/result'
@@ -16,6 +18,11 @@ interface MemberDraft {
 
 const MAX_MEMBERS = 12
 const MAX_CARS = 6
+/** A member's text boxes, side by side. */
+const MEMBER_TEXTS: { key: 'name' | 'occupation'; placeholder: string }[] = [
+  { key: 'name', placeholder: '称呼' },
+  { key: 'occupation', placeholder: '职业（选填）' }
+]
 
 /** `89.5` (square metres, up to two decimals) → 8950, as the household record stores area. */
 function parseArea(text: string): number | null | 'bad' {
@@ -30,21 +37,38 @@ function areaText(cm2: number | null): string {
   return String(cm2 / 100)
 }
 
+/** Who fills the form in, with the consent they give: the resident's own, or the resident's as the butler records it. */
+const FILLED_BY = {
+  resident: {
+    idPrefix: 'pf',
+    consentText: [
+      '我们收集：家庭成员的称呼、年龄段和职业（均为选填），房屋面积，车牌号，宠物情况和备注。',
+      '用途：为你推荐合适的社区服务和活动，方便网格管家为你服务；管家看到的电话和车牌默认脱敏，只有执行当天任务时才能查看完整信息，并会留下记录。',
+      '你的权利：可以随时在本页查看、导出或删除这些数据；删除后我们将停止根据你的消费记录进行分析。'
+    ].join('\n'),
+    consentLabel: '我已阅读并同意以上个人信息收集说明'
+  },
+  butler: {
+    idPrefix: 'hh-pf',
+    consentText: '请先向住户说明：登记的家庭成员、面积、车辆与宠物信息仅用于社区服务；住户可在「我的档案」中随时查看、导出或删除。',
+    consentLabel: '住户已同意登记'
+  }
+} as const
+
 /**
  * The household profile form: members (称呼, 年龄段, 职业), area, cars, pets and a note, with the
  * consent the server requires. Used by the resident on their own profile and by the butler, who
  * records it with the resident's spoken consent.
  */
 export function ProfileForm(props: {
+  by: keyof typeof FILLED_BY
   initial: Profile | null
-  idPrefix: string
-  consentLabel: string
-  consentText?: string
-  submitLabel?: string
-  onSubmit: (fields: ProfileFields) => Promise<ApiError | null>
-  onCancel?: () => void
+  onSubmit: (fields: ProfileFields) => Promise<Result<unknown>>
+  /** Cancelled, or saved (the form has said so). */
+  onClose: (saved: boolean) => void
 }) {
-  const p = props.idPrefix
+  const by = FILLED_BY[props.by]
+  const p = by.idPrefix
   const init = props.initial
   const [members, setMembers] = useState<MemberDraft[]>(() =>
     (init?.members ?? []).map((m) => ({ name: m.name, ageBand: m.ageBand, occupation: m.occupation }))
@@ -84,9 +108,12 @@ export function ProfileForm(props: {
       note: note.trim()
     }
     setBusy(true)
-    const e = await props.onSubmit(fields)
+    const r = await props.onSubmit(fields)
     setBusy(false)
-    setError(e)
+    if (!r.ok) return setError(r.error)
+    setError(null)
+    void Taro.showToast({ title: '档案已保存', icon: 'success' })
+    props.onClose(true)
   }
 
   // Errors the fields above show themselves; anything else is shown once under the form.
@@ -114,22 +141,17 @@ export function ProfileForm(props: {
               </Text>
             </View>
             <View className='pf-row'>
-              <Input
-                id={`${p}-member-${i}-name`}
-                className='pf-input'
-                value={m.name}
-                maxlength={20}
-                placeholder='称呼'
-                onInput={(e) => setMember(i, { name: e.detail.value })}
-              />
-              <Input
-                id={`${p}-member-${i}-occupation`}
-                className='pf-input'
-                value={m.occupation}
-                maxlength={20}
-                placeholder='职业（选填）'
-                onInput={(e) => setMember(i, { occupation: e.detail.value })}
-              />
+              {MEMBER_TEXTS.map(({ key, placeholder }) => (
+                <Input
+                  key={key}
+                  id={`${p}-member-${i}-${key}`}
+                  className='pf-input'
+                  value={m[key]}
+                  maxlength={20}
+                  placeholder={placeholder}
+                  onInput={(e) => setMember(i, { [key]: e.detail.value })}
+                />
+              ))}
             </View>
             <View className='pf-chips'>
               {AGE_BANDS.map((b) => (
@@ -210,25 +232,23 @@ export function ProfileForm(props: {
         {err('note') ? <Text className='field-error'>{err('note')}</Text> : null}
       </View>
 
-      {props.consentText ? <Text className='pf-consent-text'>{props.consentText}</Text> : null}
+      <Text className='pf-consent-text'>{by.consentText}</Text>
       <View className='pf-consent' id={`${p}-consent`} onClick={() => {
           setAgreed(!agreed)
           if (local.consent) setLocal({ ...local, consent: '' })
         }}>
         <View className={`pf-check ${agreed ? 'pf-check--on' : ''}`}>{agreed ? <Icon name='check' size='xs' color='white' /> : null}</View>
-        <Text className='pf-consent__label'>{props.consentLabel}</Text>
+        <Text className='pf-consent__label'>{by.consentLabel}</Text>
       </View>
       {local.consent ? <Text className='field-error'>{local.consent}</Text> : null}
       {otherError ? <Text className='field-error'>{otherError}</Text> : null}
 
       <ButtonRow>
-        {props.onCancel ? (
-          <Button fill='outline' onClick={props.onCancel}>
-            取消
-          </Button>
-        ) : null}
+        <Button fill='outline' onClick={() => props.onClose(false)}>
+          取消
+        </Button>
         <Button id={`${p}-submit`} type='primary' loading={busy} onClick={() => void submit()}>
-          {props.submitLabel ?? '保存'}
+          保存
         </Button>
       </ButtonRow>
     </View>

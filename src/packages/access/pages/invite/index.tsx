@@ -1,8 +1,8 @@
 import { Text, View } from '@tarojs/components'
-import { useRouter, useShareAppMessage } from '@tarojs/taro'
+import { useShareAppMessage } from '@tarojs/taro'
 import { useState } from 'react'
 import type { ApiError } from '@contracts/errors'
-import { api, currentMe } from '../../../../client'
+import { api } from '../../../../client'
 import { fieldError } from '../../../../services/result'
 import { Input } from '../../../../ui/form'
 import { Button } from '../../../../ui/nut'
@@ -10,6 +10,7 @@ import { ButtonRow, DateTimeField, Field, Notice, Section, Segmented } from '../
 import { PageShell } from '../../../../ui/shell'
 import { formatDateTime } from '../../../../utils/time'
 import { type VisitorPass, VisitorShare, visitorShare } from '../../components/VisitorShare'
+import { useAccessHousehold } from '../../components/use-household'
 import '../../access.scss'
 import '../../components/access-forms.scss'
 
@@ -31,11 +32,7 @@ type Uses = (typeof USES)[number]['value']
 const HOUR = 3600_000
 
 export default function InviteVisitorPage() {
-  const { params } = useRouter()
-  const current = currentMe()?.current
-  const householdId = params.householdId || current?.householdId || ''
-  const communityId = params.communityId || current?.communityId || ''
-  const communityName = current?.communityName ?? ''
+  const { householdId, communityId, communityName } = useAccessHousehold()
 
   const [name, setName] = useState('')
   const [phone, setPhone] = useState('')

@@ -1,15 +1,12 @@
 import { Text, View } from '@tarojs/components'
-import { useRouter } from '@tarojs/taro'
-import { api, currentMe } from '../../../../client'
+import { api } from '../../../../client'
 import { PageShell } from '../../../../ui/shell'
 import { LogList, useEntryLog } from '../../components/LogList'
+import { useAccessHousehold } from '../../components/use-household'
 import '../../access.scss'
 
 export default function HouseholdLogPage() {
-  const { params } = useRouter()
-  const current = currentMe()?.current
-  const householdId = params.householdId || current?.householdId || ''
-  const communityId = params.communityId || current?.communityId || ''
+  const { householdId, communityId } = useAccessHousehold()
   const log = useEntryLog((older) => api.access.householdLog({ householdId, ...older }, communityId ? { communityId } : {}), [householdId, communityId])
   return (
     <PageShell id='access-log-page' query={{ data: log.first, error: log.error, loading: log.loading, reload: log.reload }}>

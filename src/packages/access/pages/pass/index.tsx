@@ -1,11 +1,12 @@
 import { Text, View } from '@tarojs/components'
-import Taro, { useRouter } from '@tarojs/taro'
-import { api, currentMe } from '../../../../client'
+import Taro from '@tarojs/taro'
+import { api } from '../../../../client'
 import { Icon, type IconName, Notice, Section } from '../../../../ui/kit'
 import { EmptyState, PageShell } from '../../../../ui/shell'
 import { DoorList } from '../../components/DoorList'
 import { PassQr } from '../../components/PassQr'
 import { usePassCodes } from '../../components/use-pass-codes'
+import { useAccessHousehold } from '../../components/use-household'
 import '../../access.scss'
 
 const LINKS: { id: string; title: string; icon: IconName; page: string }[] = [
@@ -15,10 +16,7 @@ const LINKS: { id: string; title: string; icon: IconName; page: string }[] = [
 ]
 
 export default function PassPage() {
-  const { params } = useRouter()
-  const current = currentMe()?.current
-  const householdId = params.householdId || current?.householdId || ''
-  const communityId = params.communityId || current?.communityId || ''
+  const { householdId, communityId } = useAccessHousehold()
   const { q, more } = usePassCodes(() => api.access.residentPass({ householdId }, communityId ? { communityId } : {}), [householdId, communityId], householdId !== '')
   const go = (url: string) => () => void Taro.navigateTo({ url: `${url}?householdId=${householdId}&communityId=${communityId}` })
 

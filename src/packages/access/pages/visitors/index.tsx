@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components'
-import Taro, { useRouter, useShareAppMessage } from '@tarojs/taro'
+import Taro, { useShareAppMessage } from '@tarojs/taro'
 import { useState } from 'react'
-import { api, currentMe } from '../../../../client'
+import { api } from '../../../../client'
 import { ShareButton } from '../../../../components/ShareSheet'
 import { toastError } from '../../../../services/result'
 import { ActionBar, ButtonRow, KVList, Section } from '../../../../ui/kit'
@@ -10,15 +10,12 @@ import { EmptyState, PageShell, useQuery } from '../../../../ui/shell'
 import { formatDateTime } from '../../../../utils/time'
 import { type VisitorPass, visitorShare } from '../../components/VisitorShare'
 import { PassStatusBadge } from '../../components/PassStatusBadge'
+import { useAccessHousehold } from '../../components/use-household'
 import '../../access.scss'
 import '../../components/access-forms.scss'
 
 export default function VisitorsPage() {
-  const { params } = useRouter()
-  const current = currentMe()?.current
-  const householdId = params.householdId || current?.householdId || ''
-  const communityId = params.communityId || current?.communityId || ''
-  const communityName = current?.communityName ?? ''
+  const { householdId, communityId, communityName } = useAccessHousehold()
   const q = useQuery(() => api.access.listVisitorPasses({ householdId }, communityId ? { communityId } : {}), [householdId, communityId], {
     enabled: householdId !== ''
   })

@@ -1,8 +1,8 @@
 import { Text, View } from '@tarojs/components'
-import Taro, { useRouter } from '@tarojs/taro'
+import { useRouter } from '@tarojs/taro'
 import { useRef, useState } from 'react'
-import { AGE_BAND_LABELS, FOLLOW_CHANNEL_LABELS, PET_LABELS } from '@contracts/insights-labels'
-import type { InputOf, OutputOf } from '@contracts/registry'
+import { FOLLOW_CHANNEL_LABELS } from '@contracts/insights-labels'
+import type { OutputOf } from '@contracts/registry'
 import { api } from '../../../../client'
 import { toastError } from '../../../../services/result'
 import { formatFen } from '../../../../utils/money'
@@ -11,31 +11,16 @@ import { ButtonRow, Chip, KVList, type KVRow, Notice, Price, Section, StatGrid }
 import { Button } from '../../../../ui/nut'
 import { PageShell, useQuery } from '../../../../ui/shell'
 import { ProfileForm } from '../../../profile/components/ProfileForm'
+import { profileRows } from '../../../profile/components/profile-rows'
 import { FollowUpForm } from '../../components/FollowUpForm'
 import { monthLabel } from '../../format'
 import '../../butler.scss'
 
 type HouseholdFile = OutputOf<'insights.household'>
 type Profile = HouseholdFile['profile']
-type ProfileFields = InputOf<'insights.butlerSaveProfile'>['profile']
 
 /** Months of spend shown before 查看更多: the latest quarter. */
 const MONTHS_SHOWN = 3
-
-function profileSummary(p: Profile): KVRow[] {
-  const rows: KVRow[] = [
-    { label: '面积', value: p.areaCm2 === null ? '未填写' : `${p.areaCm2 / 100} 平方米` },
-    {
-      label: '家庭成员',
-      value: p.members.length
-        ? p.members.map((m) => [m.name || '成员', m.ageBand ? AGE_BAND_LABELS[m.ageBand] : '', m.occupation].filter(Boolean).join(' · ')).join('\n')
-        : '未填写'
-    },
-    { label: '宠物', value: p.pets.length ? p.pets.map((x) => `${PET_LABELS[x.kind]} ${x.count} 只`).join('、') : '无' }
-  ]
-  if (p.note) rows.push({ label: '备注', value: p.note })
-  return rows
-}
 
 /** A reason and the points it adds to the churn score. */
 function Reason({ label, points }: { label: string; points: number }) {
@@ -82,13 +67,9 @@ export default function HouseholdPage() {
     q.setData({ ...data, profile: r.data.profile })
   }
 
-  const save = async (fields: ProfileFields) => {
-    const r = await api.insights.butlerSaveProfile({ householdId, consent: true, profile: fields })
-    if (!r.ok) return r.error
+  const closeForm = (saved: boolean) => {
     setEditing(false)
-    void Taro.showToast({ title: '档案已保存', icon: 'success' })
-    void q.reload()
-    return null
+    if (saved) void q.reload()
   }
 
   return (
@@ -153,16 +134,14 @@ export default function HouseholdPage() {
             >
               {editing ? (
                 <ProfileForm
+                  by='butler'
                   initial={profile}
-                  idPrefix='hh-pf'
-                  consentLabel='住户已同意登记'
-                  consentText='请先向住户说明：登记的家庭成员、面积、车辆与宠物信息仅用于社区服务；住户可在「我的档案」中随时查看、导出或删除。'
-                  onSubmit={save}
-                  onCancel={() => setEditing(false)}
+                  onSubmit={(fields) => api.insights.butlerSaveProfile({ householdId, consent: true, profile: fields })}
+                  onClose={closeForm}
                 />
               ) : profile.exists ? (
                 <>
-                  <KVList rows={profileSummary(profile)} />
+                  <KVList rows={profileRows(profile, { cars: false, memberSeparator: '\n' })} />
                   <Text className='bt-meta'>
                     {profile.enteredBy === 'butler' ? '管家代为登记' : '住户本人填写'}
                     {profile.updatedAt ? `，${formatDate(profile.updatedAt)} 更新` : ''}

@@ -59,7 +59,7 @@ export default function MyEventsPage() {
             </CellGroup>
           ) : null}
 
-          <Text className='ev-group-title'>我的报名</Text>
+          <Text className='kit-cellgroup__title'>我的报名</Text>
           {data.items.length === 0 ? (
             <View className='card'>
               <Text className='ev-hint'>还没有报名活动</Text>

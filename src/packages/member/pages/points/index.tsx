@@ -4,7 +4,7 @@ import { POINT_KIND_LABELS } from '@contracts/member'
 import { api } from '../../../../client'
 import { formatDate, formatDateTime } from '../../../../utils/time'
 import { Button } from '../../../../ui/nut'
-import { ButtonRow, Cell, CellGroup, Section } from '../../../../ui/kit'
+import { ButtonRow, CellList, Section } from '../../../../ui/kit'
 import { PageShell, usePaged } from '../../../../ui/shell'
 import { memberLink, usePageCommunity } from '../../links'
 import '../../member.scss'
@@ -35,24 +35,23 @@ export default function PointsHistoryPage() {
               {first.balance}
             </Text>
           </Section>
-          <CellGroup title='明细'>
-            {p.items.map((e) => (
-              <Cell
-                key={e.id}
-                id={`point-${e.id}`}
-                title={e.title}
-                desc={
-                  <View>
-                    <Text className='mb-meta'>
-                      {POINT_KIND_LABELS[e.kind]} · {formatDateTime(e.at)}
-                    </Text>
-                    {e.expiresAt ? <Text className='mb-meta'>{formatDate(e.expiresAt)} 到期</Text> : null}
-                  </View>
-                }
-                extra={<Text className={`mb-delta ${e.delta < 0 ? 'mb-delta--minus' : ''}`}>{e.delta > 0 ? `+${e.delta}` : e.delta}</Text>}
-              />
-            ))}
-          </CellGroup>
+          <CellList
+            title='明细'
+            items={p.items}
+            idPrefix='point'
+            row={(e) => ({
+              title: e.title,
+              desc: (
+                <View>
+                  <Text className='mb-meta'>
+                    {POINT_KIND_LABELS[e.kind]} · {formatDateTime(e.at)}
+                  </Text>
+                  {e.expiresAt ? <Text className='mb-meta'>{formatDate(e.expiresAt)} 到期</Text> : null}
+                </View>
+              ),
+              extra: <Text className={`mb-delta ${e.delta < 0 ? 'mb-delta--minus' : ''}`}>{e.delta > 0 ? `+${e.delta}` : e.delta}</Text>
+            })}
+          />
           {p.hasMore ? (
             <ButtonRow>
               <Button id='points-more' fill='outline' type='primary' loading={p.loadingMore} onClick={() => void p.loadMore()}>

@@ -6,9 +6,10 @@ import { api } from '../../../../client'
 import { toastError } from '../../../../services/result'
 import { formatDateTime } from '../../../../utils/time'
 import { Button } from '../../../../ui/nut'
-import { ButtonRow, Cell, CellGroup, Chip, KVList, Price, Section, Segmented, type SegmentedOption } from '../../../../ui/kit'
+import { ButtonRow, Cell, CellList, Chip, KVList, Price, Section, Segmented, type SegmentedOption } from '../../../../ui/kit'
 import { EmptyState, PageShell, all, useQuery } from '../../../../ui/shell'
 import { CampaignChip } from '../../../presale/components/StatusChip'
+import { productHead, productIcon } from '../../../presale/format'
 import { useHere } from '../../../presale/here'
 import { presaleAdminLink } from '../../../presale/links'
 import type { Campaign } from '../../../presale/types'
@@ -17,6 +18,20 @@ import '../../../presale/presale.scss'
 type Tab = 'campaigns' | 'products'
 const TABS: SegmentedOption<Tab>[] = [{ value: 'campaigns', label: '预售活动' }, { value: 'products', label: '商品库' }]
 const go = (url: string) => void Taro.navigateTo({ url })
+
+/** The tab's one action, above its list. */
+function CreateButton({ id, text, onClick }: { id: string; text: string; onClick(): void }) {
+  return (
+    <>
+      <ButtonRow>
+        <Button id={id} type='primary' onClick={onClick}>
+          {text}
+        </Button>
+      </ButtonRow>
+      <View style={{ height: '24px' }} />
+    </>
+  )
+}
 
 /** The operator's pre-sales (drafts included) and the product catalog they are made from. */
 export default function AdminCampaignsPage() {
@@ -41,12 +56,7 @@ export default function AdminCampaignsPage() {
           <Segmented<Tab> id='tab' value={tab} options={TABS} onChange={setTab} />
           {tab === 'campaigns' ? (
             <>
-              <ButtonRow>
-                <Button id='campaign-new' type='primary' onClick={() => go(link('edit'))}>
-                  新建预售
-                </Button>
-              </ButtonRow>
-              <View style={{ height: '24px' }} />
+              <CreateButton id='campaign-new' text='新建预售' onClick={() => go(link('edit'))} />
               {campaigns.length === 0 ? (
                 <EmptyState title='还没有预售' hint='从商品库选一个商品，定好预售价、库存和截止时间，发布后住户就能预订' action={{ text: '新建预售', onClick: () => go(link('edit')) }} />
               ) : null}
@@ -54,7 +64,7 @@ export default function AdminCampaignsPage() {
                 <Section key={c.id} id={`admin-campaign-${c.id}`} title={c.title} extra={<CampaignChip status={c.status} />}>
                   <Cell
                     thumb={c.cover}
-                    icon={c.productKind === 'service' ? 'cleaning' : 'store'}
+                    icon={productIcon(c.productKind)}
                     title={c.threshold === null ? `无成团门槛，已付 ${c.paidQuantity} ${c.unit}` : `已付 ${c.paidQuantity}/${c.threshold} ${c.unit}`}
                     desc={
                       <View>
@@ -84,34 +94,26 @@ export default function AdminCampaignsPage() {
             </>
           ) : (
             <>
-              <ButtonRow>
-                <Button id='product-new' type='primary' onClick={() => go(link('product'))}>
-                  新建商品
-                </Button>
-              </ButtonRow>
-              <View style={{ height: '24px' }} />
+              <CreateButton id='product-new' text='新建商品' onClick={() => go(link('product'))} />
               {cat.products.length === 0 ? (
                 <EmptyState title='商品库还是空的' hint='先建商品（规格、价格、照片），再用它发起预售' action={{ text: '新建商品', onClick: () => go(link('product')) }} />
               ) : (
-                <CellGroup title='商品'>
-                  {cat.products.map((p) => (
-                    <Cell
-                      key={p.id}
-                      id={`product-${p.id}`}
-                      thumb={p.images[0] ?? null}
-                      icon={p.kind === 'service' ? 'cleaning' : 'store'}
-                      title={p.name}
-                      desc={`${p.supplierName} · ${p.skus.map((s) => s.name).join(' / ')}`}
-                      extra={
-                        <View className='ps-extra'>
-                          <Chip text={PRODUCT_KIND_LABELS[p.kind]} tone='info' />
-                          <Price fen={Math.min(...p.skus.map((s) => s.priceFen))} size='s' />
-                        </View>
-                      }
-                      onClick={() => go(link('product', p.id))}
-                    />
-                  ))}
-                </CellGroup>
+                <CellList
+                  title='商品'
+                  items={cat.products}
+                  idPrefix='product'
+                  row={(p) => ({
+                    ...productHead(p),
+                    desc: `${p.supplierName} · ${p.skus.map((s) => s.name).join(' / ')}`,
+                    extra: (
+                      <View className='ps-extra'>
+                        <Chip text={PRODUCT_KIND_LABELS[p.kind]} tone='info' />
+                        <Price fen={Math.min(...p.skus.map((s) => s.priceFen))} size='s' />
+                      </View>
+                    ),
+                    onClick: () => go(link('product', p.id))
+                  })}
+                />
               )}
               <Section title='自提点'>
                 {cat.pickupPoints.length === 0 ? (

@@ -2,11 +2,11 @@ import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import { api } from '../../../../client'
-import { TextBox } from '../../../../components/TextBox'
+import { CodeEntry } from '../../../../components/CodeEntry'
 import { scanOrderCode } from '../../../../services/order'
 import { formatDate, formatDateTime } from '../../../../utils/time'
 import { Button } from '../../../../ui/nut'
-import { ButtonRow, Cell, Chip, Field, Notice, Section } from '../../../../ui/kit'
+import { ButtonRow, Cell, Chip, Notice, Section } from '../../../../ui/kit'
 import { EmptyState, PageShell, useQuery } from '../../../../ui/shell'
 import { OrderChip } from '../../../presale/components/StatusChip'
 import { remainingText } from '../../../presale/format'
@@ -25,25 +25,22 @@ const go = (url: string) => void Taro.navigateTo({ url })
 export default function DeliveriesPage() {
   const { communityId } = useHere()
   const q = useQuery(() => api.order.deliveries(), [])
-  const [code, setCode] = useState('')
-  const [busy, setBusy] = useState(false)
   const [result, setResult] = useState<{ ok: true; d: Delivered } | { ok: false; message: string } | null>(null)
   const now = useNow()
 
   const handOver = async (value: string) => {
-    if (!value.trim()) return setResult({ ok: false, message: '请输入住户出示的 8 位订单码' })
-    setBusy(true)
+    if (!value.trim()) {
+      setResult({ ok: false, message: '请输入住户出示的 8 位订单码' })
+      return false
+    }
     const r = await api.order.deliver({ code: value })
-    setBusy(false)
-    if (!r.ok) return setResult({ ok: false, message: r.error.message })
+    if (!r.ok) {
+      setResult({ ok: false, message: r.error.message })
+      return false
+    }
     setResult({ ok: true, d: r.data })
-    setCode('')
     void q.reload()
-  }
-
-  const scan = async () => {
-    const value = await scanOrderCode()
-    if (value) await handOver(value)
+    return true
   }
 
   return (
@@ -51,19 +48,13 @@ export default function DeliveriesPage() {
       {(data) => (
         <>
           <Section title='送达确认'>
-            <Field label='订单码' hint='请住户打开订单详情出示订单码，扫码或输入 8 位订单码'>
-              <TextBox id='deliver-code' value={code} maxLength={9} placeholder='例如 K7QF-2M9X' onChange={(v) => setCode(v)} />
-            </Field>
-            <ButtonRow>
-              {process.env.TARO_ENV === 'weapp' ? (
-                <Button id='deliver-scan' fill='outline' type='primary' onClick={() => void scan()}>
-                  扫码送达
-                </Button>
-              ) : null}
-              <Button id='deliver-submit' type='primary' loading={busy} onClick={() => void handOver(code)}>
-                确认送达
-              </Button>
-            </ButtonRow>
+            <CodeEntry
+              id='deliver'
+              text={{ label: '订单码', hint: '请住户打开订单详情出示订单码，扫码或输入 8 位订单码', placeholder: '例如 K7QF-2M9X', scan: '扫码送达', submit: '确认送达' }}
+              maxLength={9}
+              scan={scanOrderCode}
+              submit={handOver}
+            />
             {result ? (
               <View style={{ marginTop: '24px' }}>
                 <Notice tone={result.ok ? 'success' : 'danger'} id='deliver-result'>

@@ -12,8 +12,9 @@ import { FieldErrorsNotice } from '../../../../components/FieldErrorsNotice'
 import { type FieldErrors, fieldsByPath } from '../../../../utils/form-errors'
 import { formatFen } from '../../../../utils/money'
 import { Button } from '../../../../ui/nut'
-import { ActionBar, ButtonRow, Cell, CellGroup, Chip, DateTimeField, Field, Notice, Section, Segmented, type SegmentedOption, Stepper, imgUrl } from '../../../../ui/kit'
+import { ActionBar, ButtonRow, Cell, CellList, Chip, DateTimeField, Field, Notice, Section, Segmented, type SegmentedOption, Stepper, imgUrl } from '../../../../ui/kit'
 import { LoadingState, PageShell, useQuery } from '../../../../ui/shell'
+import { productHead } from '../../../presale/format'
 import { useHere } from '../../../presale/here'
 import { presaleAdminLink } from '../../../presale/links'
 import { type Draft, blankDraft, checkDraft, dayStart, draftOf, rowsFor, skuKeyed } from './draft'
@@ -102,22 +103,20 @@ export default function EditCampaignPage() {
         const now = Date.now()
         return (
           <>
-            <CellGroup title='选择商品'>
-              {cat.products.map((p) => (
-                <Cell
-                  key={p.id}
-                  id={`pick-${p.id}`}
-                  thumb={p.images[0] ?? null}
-                  icon={p.kind === 'service' ? 'cleaning' : 'store'}
-                  title={p.name}
-                  desc={`${p.supplierName} · ${p.skus.length} 个规格`}
-                  extra={d.productId === p.id ? <Chip text='已选' tone='primary' /> : undefined}
-                  arrow={false}
-                  onClick={() => pickProduct(p.id)}
-                />
-              ))}
+            <CellList
+              title='选择商品'
+              items={cat.products}
+              idPrefix='pick'
+              row={(p) => ({
+                ...productHead(p),
+                desc: `${p.supplierName} · ${p.skus.length} 个规格`,
+                extra: d.productId === p.id ? <Chip text='已选' tone='primary' /> : undefined,
+                arrow: false,
+                onClick: () => pickProduct(p.id)
+              })}
+            >
               <Cell id='product-new' icon='add' title='新建商品' onClick={() => void Taro.navigateTo({ url: presaleAdminLink('product', communityId) })} />
-            </CellGroup>
+            </CellList>
             {errors.productId ? <Notice tone='danger'>{errors.productId}</Notice> : null}
 
             {product ? (

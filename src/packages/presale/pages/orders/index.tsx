@@ -2,9 +2,10 @@ import { Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { api } from '../../../../client'
 import { formatDateTime } from '../../../../utils/time'
-import { Cell, CellGroup, Price } from '../../../../ui/kit'
+import { CellList, Price } from '../../../../ui/kit'
 import { PageShell, useQuery, whenEmpty } from '../../../../ui/shell'
 import { OrderChip } from '../../components/StatusChip'
+import { productIcon } from '../../format'
 import { useHere } from '../../here'
 import { presaleLink } from '../../links'
 import '../../presale.scss'
@@ -25,35 +26,33 @@ export default function MyOrdersPage() {
       empty={whenEmpty((d) => d.orders, { title: '还没有预售订单', hint: '在邻里严选预订的商品会出现在这里', action: { text: '去看看正在预售', onClick: () => go(presaleLink('list', here.communityId)) } })}
     >
       {(d) => (
-        <CellGroup>
-          {d.orders.map((o) => (
-            <Cell
-              key={o.id}
-              id={`order-${o.id}`}
-              thumb={o.productPhoto}
-              icon={o.productKind === 'service' ? 'cleaning' : 'store'}
-              title={o.campaignTitle}
-              desc={
-                <View>
-                  <Text className='ps-meta'>
-                    {o.skuName} × {o.quantity}
-                  </Text>
-                  <Text className='ps-meta'>{o.householdLabel}</Text>
-                  <Text className={o.actions.pay ? 'ps-countdown' : 'ps-meta'}>
-                    {o.actions.pay ? `${formatDateTime(o.payBefore)} 前支付` : `${formatDateTime(o.createdAt)} 下单`}
-                  </Text>
-                </View>
-              }
-              extra={
-                <View className='ps-extra'>
-                  <OrderChip status={o.status} />
-                  <Price fen={o.amountFen} size='s' />
-                </View>
-              }
-              onClick={() => go(presaleLink('order', here.communityId, { id: o.id }))}
-            />
-          ))}
-        </CellGroup>
+        <CellList
+          items={d.orders}
+          idPrefix='order'
+          row={(o) => ({
+            thumb: o.productPhoto,
+            icon: productIcon(o.productKind),
+            title: o.campaignTitle,
+            desc: (
+              <View>
+                <Text className='ps-meta'>
+                  {o.skuName} × {o.quantity}
+                </Text>
+                <Text className='ps-meta'>{o.householdLabel}</Text>
+                <Text className={o.actions.pay ? 'ps-countdown' : 'ps-meta'}>
+                  {o.actions.pay ? `${formatDateTime(o.payBefore)} 前支付` : `${formatDateTime(o.createdAt)} 下单`}
+                </Text>
+              </View>
+            ),
+            extra: (
+              <View className='ps-extra'>
+                <OrderChip status={o.status} />
+                <Price fen={o.amountFen} size='s' />
+              </View>
+            ),
+            onClick: () => go(presaleLink('order', here.communityId, { id: o.id }))
+          })}
+        />
       )}
     </PageShell>
   )

@@ -1,15 +1,15 @@
 import { Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { useState } from 'react'
-import { AGE_BAND_LABELS, type Need, PET_LABELS } from '@contracts/insights-labels'
+import type { Need } from '@contracts/insights-labels'
 import { api, goHome, saveTextFile, useSession } from '../../../../client'
 import { toastError } from '../../../../services/result'
 import { Button } from '../../../../ui/nut'
-import { ButtonRow, Cell, CellGroup, type IconName, KVList, type KVRow, Notice, Price, Section, StatGrid } from '../../../../ui/kit'
+import { ButtonRow, Cell, CellGroup, type IconName, KVList, Notice, Price, Section, StatGrid } from '../../../../ui/kit'
 import { EmptyState, PageShell, useQuery } from '../../../../ui/shell'
 import { formatDate } from '../../../../utils/time'
 import { ProfileForm } from '../../components/ProfileForm'
-import type { Profile, ProfileFields } from '../../types'
+import { profileRows } from '../../components/profile-rows'
 import '../../profile.scss'
 
 /** What each need means for the resident, in their words. */
@@ -21,33 +21,11 @@ const RECOMMEND: Record<Need, { icon: IconName; title: string; text: string }> =
   save_hassle: { icon: 'service', title: '一站式办理', text: '缴费、报修、预约在一处搞定，管家帮你跟进到底。' }
 }
 
-const CONSENT_TEXT = [
-  '我们收集：家庭成员的称呼、年龄段和职业（均为选填），房屋面积，车牌号，宠物情况和备注。',
-  '用途：为你推荐合适的社区服务和活动，方便网格管家为你服务；管家看到的电话和车牌默认脱敏，只有执行当天任务时才能查看完整信息，并会留下记录。',
-  '你的权利：可以随时在本页查看、导出或删除这些数据；删除后我们将停止根据你的消费记录进行分析。'
-].join('\n')
-
 const SAVED_AS = { downloaded: '已下载', shared: '已发送到聊天', copied: '已复制到剪贴板', cancelled: '' } as const
 
 function monthLabel(month: string): string {
   const [y, m] = month.split('-')
   return `${y}年${Number(m)}月`
-}
-
-function profileRows(profile: Profile): KVRow[] {
-  const rows: KVRow[] = [
-    { label: '面积', value: profile.areaCm2 === null ? '未填写' : `${profile.areaCm2 / 100} 平方米` },
-    {
-      label: '家庭成员',
-      value: profile.members.length
-        ? profile.members.map((m) => [m.name || '成员', m.ageBand ? AGE_BAND_LABELS[m.ageBand] : '', m.occupation].filter(Boolean).join(' · ')).join('；')
-        : '未填写'
-    },
-    { label: '车辆', value: profile.cars.length ? profile.cars.map((c) => c.plate).join('、') : '无' },
-    { label: '宠物', value: profile.pets.length ? profile.pets.map((x) => `${PET_LABELS[x.kind]} ${x.count} 只`).join('、') : '无' }
-  ]
-  if (profile.note) rows.push({ label: '备注', value: profile.note })
-  return rows
 }
 
 /** 我的档案: what the community holds about this household, with the right to see, export and delete it. */
@@ -67,15 +45,6 @@ export default function MyProfilePage() {
         <EmptyState title='还没有可查看的家庭档案' hint='绑定房屋，或在“我的”里切换到住户身份后再来查看' action={{ text: '回到首页', onClick: goHome }} />
       </PageShell>
     )
-  }
-
-  const save = async (fields: ProfileFields) => {
-    const r = await api.insights.saveProfile({ householdId, consent: true, profile: fields })
-    if (!r.ok) return r.error
-    setEditing(false)
-    void Taro.showToast({ title: '档案已保存', icon: 'success' })
-    void q.reload()
-    return null
   }
 
   const doExport = async () => {
@@ -116,6 +85,11 @@ export default function MyProfilePage() {
     if (!r.ok) return toastError(r.error)
     void Taro.showToast({ title: '已重新开启', icon: 'success' })
     void q.reload()
+  }
+
+  const closeForm = (saved: boolean) => {
+    setEditing(false)
+    if (saved) void q.reload()
   }
 
   return (
@@ -172,16 +146,14 @@ export default function MyProfilePage() {
             >
               {editing ? (
                 <ProfileForm
+                  by='resident'
                   initial={profile}
-                  idPrefix='pf'
-                  consentText={CONSENT_TEXT}
-                  consentLabel='我已阅读并同意以上个人信息收集说明'
-                  onSubmit={save}
-                  onCancel={() => setEditing(false)}
+                  onSubmit={(fields) => api.insights.saveProfile({ householdId, consent: true, profile: fields })}
+                  onClose={closeForm}
                 />
               ) : profile.exists ? (
                 <View id='profile-view'>
-                  <KVList rows={profileRows(profile)} />
+                  <KVList rows={profileRows(profile, { cars: true, memberSeparator: '；' })} />
                   <Text className='pr-source'>
                     {[profile.enteredBy === 'butler' ? '由网格管家代为登记' : '本人填写', profile.updatedAt ? `${formatDate(profile.updatedAt)} 更新` : ''].filter(Boolean).join(' · ')}
                   </Text>

@@ -6,6 +6,7 @@ import { Button } from '../../../../ui/nut'
 import { ButtonRow, Chip, Field, KVList, Section, StatGrid } from '../../../../ui/kit'
 import { EmptyState, PageShell, useQuery } from '../../../../ui/shell'
 import { shanghai } from '../../../../utils/time'
+import { ChipChoice } from '../../../service/components/ChipChoice'
 import type { Board, Booking } from '../../types'
 import '../../../service/service.scss'
 
@@ -45,15 +46,12 @@ export default function BoardPage() {
       {open === b.id ? (
         <View className='sv-reassign'>
           <Field label={b.worker ? '换成哪位师傅' : '派给哪位师傅'} required>
-            <View className='sv-choice'>
-              {data.workers
-                .filter((w) => w.id !== b.worker?.id)
-                .map((w) => (
-                  <Text key={w.id} id={`pick-${w.id}`} className={`sv-chip ${worker === w.id ? 'sv-chip--on' : ''}`} onClick={() => setWorker(w.id)}>
-                    {w.name}
-                  </Text>
-                ))}
-            </View>
+            <ChipChoice
+              id='pick'
+              value={worker}
+              options={data.workers.filter((w) => w.id !== b.worker?.id).map((w) => ({ value: w.id, label: w.name }))}
+              onChange={setWorker}
+            />
           </Field>
           <Field label='原因' required>
             <Input id='reassign-reason' className='sv-input' value={reason} placeholder='例如：师傅临时请假' onInput={(e) => setReason(e.detail.value)} />

@@ -1,9 +1,10 @@
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import { api } from '../../../../client'
-import { Cell, CellGroup, Chip, Segmented } from '../../../../ui/kit'
+import { CellList, Chip, Segmented } from '../../../../ui/kit'
 import { EmptyState, LoadingState, PageShell, useQuery } from '../../../../ui/shell'
 import { shanghai } from '../../../../utils/time'
+import { bookingHead } from '../../../service/line-cell'
 import { type Booking, jobLink } from '../../types'
 import '../../../service/service.scss'
 
@@ -44,20 +45,16 @@ export default function JobsPage() {
           ) : d.jobs.length === 0 ? (
             <EmptyState {...EMPTY[when]} {...(when === 'today' ? { action: { text: '看即将开始的工单', onClick: () => setWhen('upcoming') } } : {})} />
           ) : (
-            <CellGroup>
-              {d.jobs.map((j) => (
-                <Cell
-                  key={j.id}
-                  id={`job-${j.id}`}
-                  thumb={j.lineCover}
-                  icon={j.kind === 'repair' ? 'repair' : 'cleaning'}
-                  title={j.kind === 'repair' ? `报修：${j.lineName}` : j.lineName}
-                  desc={desc(j)}
-                  extra={<Chip text={j.statusLabel} tone={j.status === 'done' ? 'muted' : 'primary'} />}
-                  onClick={() => void Taro.navigateTo({ url: jobLink(j) })}
-                />
-              ))}
-            </CellGroup>
+            <CellList
+              items={d.jobs}
+              idPrefix='job'
+              row={(j) => ({
+                ...bookingHead(j),
+                desc: desc(j),
+                extra: <Chip text={j.statusLabel} tone={j.status === 'done' ? 'muted' : 'primary'} />,
+                onClick: () => void Taro.navigateTo({ url: jobLink(j) })
+              })}
+            />
           )}
         </>
       )}

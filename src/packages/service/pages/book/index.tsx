@@ -15,6 +15,7 @@ import { shanghai } from '../../../../utils/time'
 import { Button } from '../../../../ui/nut'
 import { ActionBar, Field, KVList, type KVRow, Notice, Price, Section } from '../../../../ui/kit'
 import { PageShell, useQuery } from '../../../../ui/shell'
+import { ChipChoice } from '../../components/ChipChoice'
 import { serviceLink } from '../../types'
 import '../../service.scss'
 
@@ -156,21 +157,9 @@ export default function BookPage() {
               {slotError ? <Text className='field-error'>{slotError}</Text> : null}
             </Section>
             <Section title='付款方式'>
-              <View className='sv-choice'>
-                {modes.map((m) => (
-                  <Text key={m} id={`pay-${m}`} className={`sv-chip ${mode === m ? 'sv-chip--on' : ''}`} onClick={() => setMode(m)}>
-                    {PAY_MODE_LABELS[m]}
-                  </Text>
-                ))}
-              </View>
+              <ChipChoice<PayMode> id='pay' value={mode} options={modes.map((m) => ({ value: m, label: PAY_MODE_LABELS[m] }))} onChange={setMode} />
               {mode === 'card' ? (
-                <View className='sv-choice sv-choice--spaced'>
-                  {cards.map((c) => (
-                    <Text key={c.id} id={`card-${c.id}`} className={`sv-chip ${cardId === c.id ? 'sv-chip--on' : ''}`} onClick={() => setCardId(c.id)}>
-                      {c.title}（剩 {c.usesLeft} 次）
-                    </Text>
-                  ))}
-                </View>
+                <ChipChoice id='card' spaced value={cardId} options={cards.map((c) => ({ value: c.id, label: `${c.title}（剩 ${c.usesLeft} 次）` }))} onChange={setCardId} />
               ) : null}
               <Field label='备注（选填）' error={fieldError(error, 'note')}>
                 <TextBox id='book-note' multiline value={note} maxLength={200} placeholder={line.kind === 'repair' ? '请描述故障情况' : '例如：家里有宠物'} onChange={setNote} />

@@ -13,6 +13,7 @@ import { Button } from '../../../../ui/nut'
 import { Chip, Field, Icon, KVList, type KVRow, Notice, Section } from '../../../../ui/kit'
 import { EmptyState, PageShell, useQuery } from '../../../../ui/shell'
 import { formatDateTime } from '../../../../utils/time'
+import { ChipChoice } from '../../components/ChipChoice'
 import type { Complaint } from '../../types'
 import '../../service.scss'
 
@@ -62,13 +63,7 @@ export default function ComplaintsPage() {
         <>
           <Section title='我要投诉'>
             <Field label='问题类型'>
-              <View className='sv-choice'>
-                {COMPLAINT_CATEGORIES.map((c) => (
-                  <Text key={c} id={`cat-${c}`} className={`sv-chip ${category === c ? 'sv-chip--on' : ''}`} onClick={() => setCategory(c)}>
-                    {COMPLAINT_CATEGORY_LABELS[c]}
-                  </Text>
-                ))}
-              </View>
+              <ChipChoice<ComplaintCategory> id='cat' value={category} options={COMPLAINT_CATEGORIES.map((c) => ({ value: c, label: COMPLAINT_CATEGORY_LABELS[c] }))} onChange={setCategory} />
             </Field>
             <Field label='问题描述' required error={textError ?? undefined}>
               <TextArea id='complaint-text' value={text} maxLength={500} placeholder='请描述问题发生的时间、地点和情况' onChange={(v: string) => setText(v)} />

@@ -2,8 +2,9 @@ import { Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { useState } from 'react'
 import { api } from '../../../../client'
-import { Cell, CellGroup, Chip, Price, Segmented } from '../../../../ui/kit'
+import { Cell, CellGroup, CellList, Chip, Price, Segmented } from '../../../../ui/kit'
 import { EmptyState, PageShell, useQuery, whenEmpty } from '../../../../ui/shell'
+import { lineIcon } from '../../line-cell'
 import { type ServiceLine, serviceLink } from '../../types'
 import '../../service.scss'
 
@@ -43,27 +44,25 @@ export default function ServiceListPage() {
                 action={{ text: '去反馈', onClick: link('complaints') }}
               />
             ) : (
-              <CellGroup>
-                {shown.map((l) => (
-                  <Cell
-                    key={l.id}
-                    id={`line-${l.id}`}
-                    thumb={l.cover}
-                    icon={l.kind === 'repair' ? 'repair' : 'cleaning'}
-                    title={l.name}
-                    desc={
-                      <View className='sv-line__desc'>
-                        {l.description ? <Text className='sv-meta'>{l.description}</Text> : null}
-                        <Text className='sv-meta'>
-                          约 {l.durationMin} 分钟，服务标准 {l.checklist.length} 项
-                        </Text>
-                      </View>
-                    }
-                    extra={<PriceTag line={l} />}
-                    onClick={go(serviceLink('book', { lineId: l.id }, communityId))}
-                  />
-                ))}
-              </CellGroup>
+              <CellList
+                items={shown}
+                idPrefix='line'
+                row={(l) => ({
+                  thumb: l.cover,
+                  icon: lineIcon(l.kind),
+                  title: l.name,
+                  desc: (
+                    <View className='sv-line__desc'>
+                      {l.description ? <Text className='sv-meta'>{l.description}</Text> : null}
+                      <Text className='sv-meta'>
+                        约 {l.durationMin} 分钟，服务标准 {l.checklist.length} 项
+                      </Text>
+                    </View>
+                  ),
+                  extra: <PriceTag line={l} />,
+                  onClick: go(serviceLink('book', { lineId: l.id }, communityId))
+                })}
+              />
             )}
             <CellGroup>
               <Cell id='go-mine' icon='order' title='我的预约与报修' desc='进度、付款和评价' onClick={link('mine')} />

@@ -1,8 +1,9 @@
 import Taro, { useRouter } from '@tarojs/taro'
 import { api } from '../../../../client'
-import { Cell, CellGroup, Chip } from '../../../../ui/kit'
+import { CellList, Chip } from '../../../../ui/kit'
 import { PageShell, useQuery, whenEmpty } from '../../../../ui/shell'
 import { shanghai } from '../../../../utils/time'
+import { bookingHead } from '../../line-cell'
 import { type Booking, serviceLink } from '../../types'
 import '../../service.scss'
 
@@ -25,20 +26,16 @@ export default function MyBookingsPage() {
       empty={whenEmpty((d) => d.bookings, { title: '还没有预约或报修', hint: '保洁、家电清洗、上门维修都可以在线预约，师傅按约定时段上门', action: { text: '去看看到家服务', onClick: () => void Taro.redirectTo({ url: serviceLink('list', {}, communityId) }) } })}
     >
       {(d) => (
-        <CellGroup>
-          {d.bookings.map((b) => (
-            <Cell
-              key={b.id}
-              id={`mine-${b.id}`}
-              thumb={b.lineCover}
-              icon={b.kind === 'repair' ? 'repair' : 'cleaning'}
-              title={b.kind === 'repair' ? `报修：${b.lineName}` : b.lineName}
-              desc={[shanghai(b.slotStart).format('M月D日 HH:mm'), b.householdLabel, b.worker ? b.worker.name : '等待派单'].join(' · ')}
-              extra={status(b)}
-              onClick={() => void Taro.navigateTo({ url: serviceLink('booking', { id: b.id }, communityId) })}
-            />
-          ))}
-        </CellGroup>
+        <CellList
+          items={d.bookings}
+          idPrefix='mine'
+          row={(b) => ({
+            ...bookingHead(b),
+            desc: [shanghai(b.slotStart).format('M月D日 HH:mm'), b.householdLabel, b.worker ? b.worker.name : '等待派单'].join(' · '),
+            extra: status(b),
+            onClick: () => void Taro.navigateTo({ url: serviceLink('booking', { id: b.id }, communityId) })
+          })}
+        />
       )}
     </PageShell>
   )

@@ -1,0 +1,23 @@
+import { AGE_BAND_LABELS, PET_LABELS } from '@contracts/insights-labels'
+import type { KVRow } from '../../../ui/kit'
+import type { Profile } from '../types'
+
+/**
+ * A household profile as rows, for the resident's own page and the butler's household file. The
+ * butler's file lists the cars among the contacts and has room for a member a line.
+ */
+export function profileRows(p: Pick<Profile, 'areaCm2' | 'members' | 'cars' | 'pets' | 'note'>, show: { cars: boolean; memberSeparator: '；' | '\n' }): KVRow[] {
+  const rows: KVRow[] = [
+    { label: '面积', value: p.areaCm2 === null ? '未填写' : `${p.areaCm2 / 100} 平方米` },
+    {
+      label: '家庭成员',
+      value: p.members.length
+        ? p.members.map((m) => [m.name || '成员', m.ageBand ? AGE_BAND_LABELS[m.ageBand] : '', m.occupation].filter(Boolean).join(' · ')).join(show.memberSeparator)
+        : '未填写'
+    },
+    ...(show.cars ? [{ label: '车辆', value: p.cars.length ? p.cars.map((c) => c.plate).join('、') : '无' }] : []),
+    { label: '宠物', value: p.pets.length ? p.pets.map((x) => `${PET_LABELS[x.kind]} ${x.count} 只`).join('、') : '无' }
+  ]
+  if (p.note) rows.push({ label: '备注', value: p.note })
+  return rows
+}
