@@ -8,6 +8,7 @@ import { orderModule } from './order/module'
 import { memberModule } from './member/module'
 import { bookingModule } from './booking/module'
 import { insightsModule } from './insights/module'
+import { officeModule } from './office/module'
 
 /** Every deployable function. The local server, the job runner and the bundler all read this. */
 export const modules: readonly FunctionModule[] = [
@@ -19,7 +20,8 @@ export const modules: readonly FunctionModule[] = [
   orderModule,
   memberModule,
   bookingModule,
-  insightsModule
+  insightsModule,
+  officeModule
 ]
 
 export function moduleByName(fn: string): FunctionModule | undefined {

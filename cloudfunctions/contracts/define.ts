@@ -3,11 +3,12 @@ import type { Role } from './roles'
 
 /**
  * Who may call an action:
- * - `public`: anyone the platform identified, even before they have a user record (login);
+ * - `anonymous`: anyone at all, even a browser nobody has signed in on (a console starting to sign in);
+ * - `public`: anyone WeChat identified, even before they have a user record (login);
  * - `member`: any registered user, no community needed;
  * - a list of roles: the caller must hold one of them in the envelope's community.
  */
-export type Access = 'public' | 'member' | readonly Role[]
+export type Access = 'anonymous' | 'public' | 'member' | readonly Role[]
 
 export interface ActionContract<
   Fn extends string = string,

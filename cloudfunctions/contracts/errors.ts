@@ -7,6 +7,7 @@ import { MEMBER_ERRORS } from './member-errors'
 import { BOOKING_ERRORS } from './booking-errors'
 import { UPLOAD_ERRORS } from './upload'
 import { INSIGHTS_ERRORS } from './insights-errors'
+import { OFFICE_ERRORS } from './office-errors'
 
 /**
  * Every error code the functions may return, namespaced by area. The client switches on these,
@@ -56,7 +57,8 @@ export const ERROR_CODES = [
   ...MEMBER_ERRORS,
   ...BOOKING_ERRORS,
   ...UPLOAD_ERRORS,
-  ...INSIGHTS_ERRORS
+  ...INSIGHTS_ERRORS,
+  ...OFFICE_ERRORS
 ] as const
 export type ErrorCode = (typeof ERROR_CODES)[number]
 

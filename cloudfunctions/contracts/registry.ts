@@ -9,6 +9,7 @@ import { orderContracts } from './order'
 import { memberContracts } from './member'
 import { bookingContracts } from './booking'
 import { insightsContracts } from './insights'
+import { officeContracts } from './office'
 
 /**
  * Every action of every function, keyed by `fn.name`. Tests enumerate this; the typed client and
@@ -23,7 +24,8 @@ export const functionContracts = {
   order: orderContracts,
   member: memberContracts,
   booking: bookingContracts,
-  insights: insightsContracts
+  insights: insightsContracts,
+  office: officeContracts
 } as const
 
 type Flatten<T> = {

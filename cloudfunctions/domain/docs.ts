@@ -135,3 +135,26 @@ export interface SubscriptionDoc {
   /** What WeChat answered: `sent`, or the errcode (43101: the user did not subscribe). */
   outcome?: string
 }
+
+/** A web console asking to sign in; the QR code carries `_id`, only the console knows the secret. */
+export interface ConsoleSignInDoc {
+  _id: string
+  secretHash: string
+  device: string
+  status: 'pending' | 'confirmed' | 'rejected'
+  createdAt: number
+  expiresAt: number
+  /** Set on confirmation: who signed in, and the session the console will get. */
+  userId?: string
+  sessionId?: string
+  decidedAt?: number
+}
+
+export interface ConsoleSessionDoc {
+  _id: string
+  userId: string
+  device: string
+  createdAt: number
+  expiresAt: number
+  revokedAt?: number
+}

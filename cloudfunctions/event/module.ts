@@ -1,3 +1,4 @@
+import { callerIdentity } from '../kernel/identity'
 import type { ActionContract } from '../contracts/define'
 import { eventContracts } from '../contracts/event'
 import { localEventPorts } from '../adapters/event/local'
@@ -27,9 +28,11 @@ export function createEventModule(wire: (ports: Ports) => EventPorts) {
   }
   const bind =
     <C extends ActionContract>(h: EventHandler<C>): ActionHandler<C> =>
-    ({ actor, ...ctx }, input) =>
+    ({ actor, identity, ...ctx }, input) => {
       // Every event action needs a registered caller; the runtime refuses anyone else first.
-      actor ? h({ ...ctx, actor, ev: eventPorts(ctx.ports) }, input) : Promise.resolve(fail('AUTH.NOT_REGISTERED', '请先登录'))
+      const caller = callerIdentity(identity)
+      return actor && caller ? h({ ...ctx, identity: caller, actor, ev: eventPorts(ctx.ports) }, input) : Promise.resolve(fail('AUTH.NOT_REGISTERED', '请先登录'))
+    }
 
   return defineModule({
     fn: 'event',

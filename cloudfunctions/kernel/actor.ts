@@ -1,11 +1,11 @@
 import type { Role } from '../contracts/roles'
-import type { GridDoc, MembershipDoc, StaffRoleDoc, UserDoc } from '../domain/docs'
-import type { Identity } from './identity'
+import type { ConsoleSessionDoc, GridDoc, MembershipDoc, StaffRoleDoc, UserDoc } from '../domain/docs'
+import type { CallerIdentity } from './identity'
 import type { Store } from './store'
 
 /** The caller as the use cases see it: identity, user record, and roles in the chosen community. */
 export interface Actor {
-  identity: Identity
+  identity: CallerIdentity
   user: UserDoc
   communityId: string | null
   roles: Role[]
@@ -20,9 +20,20 @@ export async function findUserByOpenid(store: Store, openid: string): Promise<Us
   return user ?? null
 }
 
+/**
+ * The user behind a caller: a WeChat user by openid, a console by its session, which must be
+ * neither expired nor revoked. Null when there is none (not registered, or signed out).
+ */
+export async function findCaller(store: Store, identity: CallerIdentity, now: number): Promise<UserDoc | null> {
+  if (identity.source !== 'console') return findUserByOpenid(store, identity.openid)
+  const session = await store.get<ConsoleSessionDoc>('consoleSessions', identity.sessionId)
+  if (!session || session.revokedAt !== undefined || session.expiresAt <= now) return null
+  return store.get<UserDoc>('users', session.userId)
+}
+
 export async function loadActor(
   store: Store,
-  identity: Identity,
+  identity: CallerIdentity,
   user: UserDoc,
   communityId: string | null
 ): Promise<Actor> {

@@ -316,7 +316,11 @@ export const COLLECTIONS = {
   eventTemplates: def([{ name: 'by_community', fields: ['communityId', 'createdAt'] }]),
   revealLog: def([{ name: 'by_household', fields: ['householdId', 'at'] }]),
   attempts: def(),
-  jobRuns: def()
+  jobRuns: def(),
+  /** Web console sign-ins waiting for a scan: short-lived, found by id only. */
+  consoleSignIns: def(),
+  /** `_id` is the session id, which is also the CloudBase custom-login user id. */
+  consoleSessions: def([{ name: 'by_user', fields: ['userId', 'expiresAt'] }])
 } as const
 
 export type CollectionName = keyof typeof COLLECTIONS

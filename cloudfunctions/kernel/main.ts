@@ -2,9 +2,9 @@ import * as z from 'zod'
 import { needsCommunity } from '../contracts/define'
 import type { ApiError, ApiResponse, ErrorCode, FieldError } from '../contracts/errors'
 import type { Role } from '../contracts/roles'
-import { type Actor, findUserByOpenid, loadActor } from './actor'
+import { type Actor, findCaller, loadActor } from './actor'
 import type { Identity, IdentityResolver } from './identity'
-import type { FunctionModule, JobReport } from './module'
+import type { ActionCtx, BoundAction, FunctionModule, JobReport } from './module'
 import type { Ports } from './ports'
 import { headline, zodFields } from './input-errors'
 import { INPUT_BUDGET, type ShapeBudget, shapeProblem } from './request-shape'
@@ -84,10 +84,14 @@ export function createMain(module: FunctionModule, runtime: Runtime): Main {
 
       // An absent input is an empty one; `null` is not, and the contract refuses it.
       const rawInput = envelope.data.input === undefined ? {} : envelope.data.input
-      if (!identity) return err('AUTH.UNAUTHENTICATED', '请先登录', requestId)
+      if (contract.access === 'anonymous') return await finish(bound, rawInput, { requestId, ports, identity, actor: null })
+      if (!identity || identity.source === 'web') return err('AUTH.UNAUTHENTICATED', '请先登录', requestId)
+      if (contract.access === 'public' && identity.source === 'console') return err('AUTH.FORBIDDEN', '请在微信小程序中操作', requestId)
 
-      const user = await findUserByOpenid(ports.store, identity.openid)
+      const user = await findCaller(ports.store, identity, ports.clock.now())
       let actor: Actor | null = null
+      // A console whose session ended must sign in again (the client forgets it); a WeChat user must register.
+      if (!user && identity.source === 'console') return err('AUTH.UNAUTHENTICATED', '登录已失效，请重新扫码登录', requestId)
       if (contract.access !== 'public' && !user) return err('AUTH.NOT_REGISTERED', '请先登录', requestId)
       if (user) {
         const roles = needsCommunity(contract.access) ? contract.access : null
@@ -97,21 +101,7 @@ export function createMain(module: FunctionModule, runtime: Runtime): Main {
         if (roles && !roleAllowed(actor, roles)) return err('AUTH.FORBIDDEN', '当前身份无权进行此操作', requestId)
       }
 
-      const input = bound.accept(rawInput)
-      if (!input.ok) {
-        const fields = zodFields(input.error, contract.input)
-        return err('REQUEST.INVALID_INPUT', headline(fields), requestId, fields)
-      }
-
-      const result = await input.run({ requestId, ports, identity, actor })
-      if (!result.ok) return err(result.code, result.message, requestId, result.fields)
-
-      const output = contract.output.safeParse(result.value)
-      if (!output.success) {
-        ports.log.error('output does not match contract', { requestId, action: contract.id, issues: zodFields(output.error) })
-        return err('INTERNAL.ERROR', '服务暂时不可用，请稍后再试', requestId)
-      }
-      return { ok: true, data: output.data, requestId }
+      return await finish(bound, rawInput, { requestId, ports, identity, actor })
     } catch (e) {
       const detail = e instanceof Error ? { message: e.message, stack: e.stack } : { value: String(e) }
       if (ports) ports.log.error('unexpected error', { requestId, fn: module.fn, ...detail })
@@ -119,6 +109,25 @@ export function createMain(module: FunctionModule, runtime: Runtime): Main {
       return err('INTERNAL.ERROR', '服务暂时不可用，请稍后再试', requestId)
     }
   }
+}
+
+/** Checks the input, runs the handler and holds its answer to the contract. */
+async function finish(bound: BoundAction, rawInput: unknown, ctx: ActionCtx): Promise<ApiResponse<unknown>> {
+  const { contract } = bound
+  const { requestId, ports } = ctx
+  const input = bound.accept(rawInput)
+  if (!input.ok) {
+    const fields = zodFields(input.error, contract.input)
+    return err('REQUEST.INVALID_INPUT', headline(fields), requestId, fields)
+  }
+  const result = await input.run(ctx)
+  if (!result.ok) return err(result.code, result.message, requestId, result.fields)
+  const output = contract.output.safeParse(result.value)
+  if (!output.success) {
+    ports.log.error('output does not match contract', { requestId, action: contract.id, issues: zodFields(output.error) })
+    return err('INTERNAL.ERROR', '服务暂时不可用，请稍后再试', requestId)
+  }
+  return { ok: true, data: output.data, requestId }
 }
 
 export async function runJob(module: FunctionModule, name: string, ports: Ports): Promise<JobResponse> {

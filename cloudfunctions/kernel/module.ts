@@ -1,27 +1,31 @@
 import * as z from 'zod'
 import type { ActionContract } from '../contracts/define'
 import type { Actor } from './actor'
-import type { Identity } from './identity'
+import type { Role } from '../contracts/roles'
+import { type CallerIdentity, type Identity, type WechatIdentity, callerIdentity, isWechat } from './identity'
 import type { Ports } from './ports'
 import { type Result, fail } from './result'
 
 export interface ActionCtx {
   requestId: string
   ports: Ports
-  identity: Identity
-  /** Null only for `public` actions called by someone not yet registered. */
+  /** Null only for `anonymous` actions. */
+  identity: Identity | null
+  /** Null for `anonymous` actions, and for `public` ones called by someone not yet registered. */
   actor: Actor | null
 }
 
 export interface MemberCtx extends ActionCtx {
+  identity: CallerIdentity
   actor: Actor
 }
 
-/** Who a handler is called for: anyone the platform identified (public), else a registered user. */
-export type ActorOf<C extends ActionContract> = C['access'] extends 'public' ? Actor | null : Actor
+/** Who a handler is called for: anybody (anonymous), a WeChat user maybe unregistered (public), else a registered user. */
+export type ActorOf<C extends ActionContract> = C['access'] extends 'anonymous' ? null : C['access'] extends 'public' ? Actor | null : Actor
+export type IdentityOf<C extends ActionContract> = C['access'] extends 'anonymous' ? Identity | null : C['access'] extends 'public' ? WechatIdentity : CallerIdentity
 
 export type ActionHandler<C extends ActionContract> = (
-  ctx: Omit<ActionCtx, 'actor'> & { actor: ActorOf<C> },
+  ctx: Omit<ActionCtx, 'actor' | 'identity'> & { actor: ActorOf<C>; identity: IdentityOf<C> },
   input: z.output<C['input']>
 ) => Promise<Result<z.input<C['output']>>>
 
@@ -51,6 +55,8 @@ export interface ModuleSpec<Cs extends Record<string, ActionContract>> {
   timeoutSec: number
   /** Takes or refunds payments: deployed with the WeChat Pay merchant settings. */
   usesPayment?: boolean
+  /** Issues the web console's sign-in tickets: deployed with the custom-login private key. */
+  signsInConsoles?: boolean
 }
 
 /** One action as the runtime calls it: the input checked by the action's own contract, then its handler. */
@@ -65,6 +71,8 @@ export interface FunctionModule extends Omit<ModuleSpec<Record<string, ActionCon
 }
 
 type PublicContract = ActionContract<string, string, z.ZodType, z.ZodType, 'public'>
+type AnonymousContract = ActionContract<string, string, z.ZodType, z.ZodType, 'anonymous'>
+type UserContract = ActionContract<string, string, z.ZodType, z.ZodType, 'member' | readonly Role[]>
 interface Pair<C extends ActionContract> {
   contract: C
   handler: ActionHandler<C>
@@ -75,11 +83,25 @@ function isPublic<C extends ActionContract>(p: Pair<C>): p is Pair<C> & Pair<Pub
   return p.contract.access === 'public'
 }
 
+function isAnonymous<C extends ActionContract>(p: Pair<C>): p is Pair<C> & Pair<AnonymousContract> {
+  return p.contract.access === 'anonymous'
+}
+
+function isForUsers<C extends ActionContract>(p: Pair<C>): p is Pair<C> & Pair<UserContract> {
+  return p.contract.access !== 'anonymous' && p.contract.access !== 'public'
+}
+
 function run<C extends ActionContract>(p: Pair<C>, ctx: ActionCtx, input: z.output<C['input']>): Promise<Result<unknown>> {
-  if (isPublic(p)) return p.handler(ctx, input)
-  // The runtime refuses an unregistered caller before any non-public action; this keeps that true here too.
-  if (!ctx.actor) return Promise.resolve(fail('AUTH.NOT_REGISTERED', '请先登录'))
-  return p.handler({ ...ctx, actor: ctx.actor }, input)
+  if (isAnonymous(p)) return p.handler({ ...ctx, actor: null }, input)
+  // The runtime refuses these callers before the handler; the checks keep that true here too.
+  const { identity } = ctx
+  if (isPublic(p)) {
+    if (!isWechat(identity)) return Promise.resolve(fail('AUTH.FORBIDDEN', '请在微信小程序中操作'))
+    return p.handler({ ...ctx, identity }, input)
+  }
+  const caller = callerIdentity(identity)
+  if (!isForUsers(p) || !ctx.actor || !caller) return Promise.resolve(fail('AUTH.NOT_REGISTERED', '请先登录'))
+  return p.handler({ ...ctx, identity: caller, actor: ctx.actor }, input)
 }
 
 function bind<C extends ActionContract>(contract: C, handler: ActionHandler<C>): BoundAction {

@@ -52,6 +52,14 @@ export interface Notifier {
   notify(msg: InboxMessage): Promise<void>
 }
 
+/**
+ * What a web console signs in with once its scan is confirmed: a CloudBase custom-login ticket
+ * for the session's id in the cloud, a dev session token locally.
+ */
+export interface SessionTickets {
+  issue(sessionId: string, expiresAt: number): Promise<string>
+}
+
 export interface Ports {
   store: Store
   clock: Clock
@@ -63,4 +71,5 @@ export interface Ports {
   /** WeChat Pay in CloudBase, the sandbox locally; only the payment module uses it. */
   payment: PaymentGateway
   push: SubscribeSender
+  tickets: SessionTickets
 }

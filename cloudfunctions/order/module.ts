@@ -1,3 +1,4 @@
+import { callerIdentity } from '../kernel/identity'
 import type { ActionContract } from '../contracts/define'
 import { orderContracts } from '../contracts/order'
 import { localOrderPorts } from '../adapters/order/local'
@@ -24,9 +25,11 @@ export function createOrderModule(wire: (ports: Ports) => OrderPorts) {
   }
   const bind =
     <C extends ActionContract>(h: OrderHandler<C>): ActionHandler<C> =>
-    ({ actor, ...ctx }, input) =>
+    ({ actor, identity, ...ctx }, input) => {
       // Every order action needs a registered caller; the runtime refuses anyone else first.
-      actor ? h({ ...ctx, actor, op: orderPorts(ctx.ports) }, input) : Promise.resolve(fail('AUTH.NOT_REGISTERED', '请先登录'))
+      const caller = callerIdentity(identity)
+      return actor && caller ? h({ ...ctx, identity: caller, actor, op: orderPorts(ctx.ports) }, input) : Promise.resolve(fail('AUTH.NOT_REGISTERED', '请先登录'))
+    }
 
   return defineModule({
     fn: 'order',

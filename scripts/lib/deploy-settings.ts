@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs'
 import type { FunctionModule } from '../../cloudfunctions/kernel/module'
 import { readMerchantConfig } from '../../cloudfunctions/adapters/wechatpay/env'
+import { CUSTOM_LOGIN_KEY_VARIABLE, readCustomLoginKey } from '../../cloudfunctions/adapters/cloudbase/tickets'
 
 /**
  * The settings a deployed function reads, and where each travels. `envVariables` in
@@ -21,6 +22,9 @@ export const BASE_OPTIONAL = ['LINLI_LOG_LEVEL', 'LINLI_TEMPLATE_ARREARS', 'LINL
 export const PAYMENT_VARIABLES = ['WECHATPAY_APPID', 'WECHATPAY_MCHID', 'WECHATPAY_SERIAL', 'WECHATPAY_APIV3_KEY', 'WECHATPAY_NOTIFY_URL', 'WECHATPAY_PUBLIC_KEY_ID'] as const
 /** Functions that declare `usesPayment`: the large keys, shipped in the bundle's settings file. */
 export const PAYMENT_FILE_SETTINGS = ['WECHATPAY_PRIVATE_KEY', 'WECHATPAY_PLATFORM_CERTS', 'WECHATPAY_PUBLIC_KEY'] as const
+
+/** Functions that declare `signsInConsoles`: the custom-login private key file's JSON, shipped in the settings file. */
+export const CONSOLE_LOGIN_FILE_SETTINGS = [CUSTOM_LOGIN_KEY_VARIABLE] as const
 
 /** The variables cloudbaserc.json declares for a function: the CLI fills `{{env.X}}` from `.env`. */
 export function envVariablesOf(m: Pick<FunctionModule, 'usesPayment'>): Record<string, string> {
@@ -61,7 +65,7 @@ export interface DeployPlan {
  * Checks the deploy environment against what each function needs, with the same checks the
  * functions run at start, and says where each large key goes. Nothing is written by this.
  */
-export function planDeploySettings(modules: readonly Pick<FunctionModule, 'fn' | 'usesPayment'>[], env: Record<string, string>): DeployPlan {
+export function planDeploySettings(modules: readonly Pick<FunctionModule, 'fn' | 'usesPayment' | 'signsInConsoles'>[], env: Record<string, string>): DeployPlan {
   const problems: string[] = []
   const files = new Map<string, Record<string, string>>()
   const present = (k: string) => typeof env[k] === 'string' && env[k].trim() !== ''
@@ -76,11 +80,20 @@ export function planDeploySettings(modules: readonly Pick<FunctionModule, 'fn' |
       problems.push(`${payment.map((m) => m.fn).join(', ')}: ${e instanceof Error ? e.message : String(e)}`)
     }
   }
+  const consoles = modules.filter((m) => m.signsInConsoles)
+  if (consoles.length > 0) {
+    try {
+      readCustomLoginKey(env)
+    } catch (e) {
+      problems.push(`${consoles.map((m) => m.fn).join(', ')}: ${e instanceof Error ? e.message : String(e)}`)
+    }
+  }
   for (const m of modules) {
     const vars = envVariablesOf(m)
     const bytes = Object.keys(vars).reduce((n, k) => n + Buffer.byteLength(k) + Buffer.byteLength(env[k] ?? '') + 2, 0)
     if (bytes > ENV_LIMIT_BYTES) problems.push(`${m.fn}: its environment variables come to ${bytes} bytes, over CloudBase's ${ENV_LIMIT_BYTES}`)
-    if (m.usesPayment) files.set(m.fn, Object.fromEntries(PAYMENT_FILE_SETTINGS.filter(present).map((k) => [k, env[k]!])))
+    const fileSettings = [...(m.usesPayment ? PAYMENT_FILE_SETTINGS : []), ...(m.signsInConsoles ? CONSOLE_LOGIN_FILE_SETTINGS : [])]
+    if (fileSettings.length > 0) files.set(m.fn, Object.fromEntries(fileSettings.filter(present).map((k) => [k, env[k]!])))
   }
   return { problems, files }
 }

@@ -33,7 +33,7 @@ export async function startApp(env: LocalEnvT, opts: { quiet?: boolean } = {}): 
   const secrets = loadSecrets(dataDir)
   const store = new SqliteStore(dbFile(dataDir))
   const log = jsonLogger({ runtime: 'local' }, opts.quiet ? () => undefined : console.log)
-  const ports = localPorts({ store, codePepper: secrets.codePepper, log })
+  const ports = localPorts({ store, codePepper: secrets.codePepper, devSessionSecret: secrets.devSessionSecret, log })
   const seeded = (await store.count('communities')) === 0
   if (seeded) await seedDemo(store, secrets.codePepper)
   // The demo's photos, copied into the upload folder once; a folder emptied by hand gets them back at the next start.
@@ -50,6 +50,7 @@ export async function startApp(env: LocalEnvT, opts: { quiet?: boolean } = {}): 
     ports,
     devSessionSecret: secrets.devSessionSecret,
     staticDir: path.join(ROOT, 'dist-h5'),
+    consoleDir: path.join(ROOT, 'dist-console'),
     routes: { ...payRoutes(ports), ...gateRoutes(ports) },
     handlers: [photoUploads({ dir: uploadsDir(dataDir), store })]
   })

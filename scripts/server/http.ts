@@ -1,10 +1,12 @@
 import { type IncomingMessage, type Server, type ServerResponse, createServer } from 'node:http'
 import { MAX_INPUT_BYTES, type Main } from '../../cloudfunctions/kernel/main'
 import { INPUT_BUDGET, type ShapeBudget, jsonTextDepth, parseBoundedJson } from '../../cloudfunctions/kernel/request-shape'
+import type { Identity } from '../../cloudfunctions/kernel/identity'
 import type { Ports } from '../../cloudfunctions/kernel/ports'
 import { PERSONAS } from '../seed/demo'
 import { signDevSession, verifyDevSession } from './dev-session'
 import type { LocalContext } from './local-runtime'
+import { openDevConsoleSession } from './console-login'
 import { personaList } from './personas'
 import { staticFiles } from './static'
 
@@ -13,6 +15,8 @@ export interface ServerOptions {
   ports: Ports
   devSessionSecret: string
   staticDir: string
+  /** The web console's build, served at /console/. */
+  consoleDir?: string
   /** Extra POST routes mounted by features (payment notify, the pay sandbox, gates, ...). */
   routes?: Record<string, Route>
   /** Handlers that read the request and answer themselves (binary uploads and what serves them back). */
@@ -63,11 +67,18 @@ export function createLocalServer(o: ServerOptions): Server {
   let seq = 0
   const { log, clock, random } = o.ports
   const serveStatic = staticFiles(o.staticDir)
-  const sessionOf = (req: IncomingMessage): { openid: string } | null => {
+  const serveConsole = o.consoleDir ? staticFiles(o.consoleDir, { prefix: '/console', missing: 'console build missing: run `npm run build:console` (npm start does this for you).' }) : null
+  const identityOf = (req: IncomingMessage): Identity | null => {
     const auth = req.headers.authorization ?? ''
     const token = auth.startsWith('Bearer ') ? auth.slice(7) : ''
     const s = token ? verifyDevSession(o.devSessionSecret, token, clock.now()) : null
-    return s ? { openid: s.openid } : null
+    if (!s) return null
+    return 'openid' in s ? { source: 'dev', openid: s.openid } : { source: 'console', sessionId: s.consoleSession }
+  }
+  /** Uploads and routes act for a mini-program user only. */
+  const sessionOf = (req: IncomingMessage): { openid: string } | null => {
+    const identity = identityOf(req)
+    return identity?.source === 'dev' ? { openid: identity.openid } : null
   }
   return createServer((req, res) => {
     void (async () => {
@@ -89,6 +100,16 @@ export function createLocalServer(o: ServerOptions): Server {
           return sendJson(res, 200, { token: signDevSession(o.devSessionSecret, persona.openid, clock.now()) })
         }
 
+        if (url === '/dev/console-login' && req.method === 'POST') {
+          const body = await readBody(req)
+          const parsed = body === null ? null : parseBoundedJson(body || '{}', BODY_BUDGET)
+          const personaId = parsed?.ok && typeof parsed.value === 'object' && parsed.value !== null ? (parsed.value as { personaId?: unknown }).personaId : undefined
+          const persona = PERSONAS.find((p) => p.id === personaId)
+          if (!persona) return sendJson(res, 404, { error: 'unknown persona' })
+          const opened = await openDevConsoleSession(o.ports, persona.openid, o.devSessionSecret)
+          return opened.ok ? sendJson(res, 200, { token: opened.token }) : sendJson(res, 403, { error: opened.error })
+        }
+
         for (const handle of o.handlers ?? []) if (await handle(req, res, sessionOf(req))) return
 
         const api = /^\/api\/([a-z][a-z0-9-]*)$/.exec(url.split('?')[0] ?? '')
@@ -108,8 +129,7 @@ export function createLocalServer(o: ServerOptions): Server {
               : sendJson(res, 413, { ok: false, error: { code: 'REQUEST.TOO_LARGE', message: '请求内容过大或层级过深', requestId } })
           }
           const event = parsed.value
-          const session = sessionOf(req)
-          const context: LocalContext = { request_id: requestId, identity: session ? { openid: session.openid, source: 'dev' } : null }
+          const context: LocalContext = { request_id: requestId, identity: identityOf(req) }
           const result = await main(event, context)
           const action = typeof event === 'object' && event !== null ? (event as { action?: unknown }).action : undefined
           const outcome = 'error' in result && typeof result.error === 'object' && result.error ? (result.error as { code: string }).code : 'ok'
@@ -131,6 +151,11 @@ export function createLocalServer(o: ServerOptions): Server {
           return sendJson(res, out.status, out.json)
         }
 
+        if (serveConsole && (req.method === 'GET' || req.method === 'HEAD') && /^\/console(\/|$|\?)/.test(url)) {
+          // Relative links resolve against /console/, so the bare path moves there first.
+          if (!url.startsWith('/console/')) return void res.writeHead(301, { location: '/console/' + url.slice('/console'.length) }).end()
+          return await serveConsole(req, res)
+        }
         if (req.method === 'GET' || req.method === 'HEAD') return await serveStatic(req, res)
         res.writeHead(405).end()
       } catch (e) {

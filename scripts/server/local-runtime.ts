@@ -1,10 +1,13 @@
+import { randomBytes } from 'node:crypto'
 import { inboxNotifier } from '../../cloudfunctions/adapters/inbox-notifier'
+import { signConsoleSession } from './dev-session'
 import { unavailableGateway } from '../../cloudfunctions/adapters/unavailable-gateway'
+import { unavailableTickets } from '../../cloudfunctions/adapters/unavailable-tickets'
 import type { FunctionModule } from '../../cloudfunctions/kernel/module'
 import { cryptoRandom, jsonLogger, systemClock } from '../../cloudfunctions/adapters/system'
 import type { Identity } from '../../cloudfunctions/kernel/identity'
 import { type Main, type Runtime, createMain } from '../../cloudfunctions/kernel/main'
-import type { Clock, Logger, Ports, Random } from '../../cloudfunctions/kernel/ports'
+import type { Clock, Logger, Ports, Random, SessionTickets } from '../../cloudfunctions/kernel/ports'
 import type { Store } from '../../cloudfunctions/kernel/store'
 import { handlePayNotification } from '../../cloudfunctions/domain/payment/notify'
 import { PaySandbox } from './pay-sandbox'
@@ -27,6 +30,8 @@ export function localIdentity(_event: unknown, context: unknown): Identity | nul
 export interface LocalPortsOptions {
   store: Store
   codePepper: string
+  /** Signs the console's sign-in tickets as dev sessions the local server accepts (random when no server verifies them). */
+  devSessionSecret?: string
   clock?: Clock
   random?: Random
   log?: Logger
@@ -52,11 +57,17 @@ export function localPorts(o: LocalPortsOptions): LocalPorts {
     codePepper: o.codePepper,
     payment: sandbox,
     push,
+    tickets: devTickets(o.devSessionSecret ?? randomBytes(32).toString('base64url'), clock),
     sandbox
   }
   // The sandbox's notifications reach the same handler as WeChat Pay's notify_url.
   sandbox.connect((headers, body) => handlePayNotification(ports, headers, body))
   return ports
+}
+
+/** Locally a console's ticket is the dev session token it then sends as its bearer token. */
+function devTickets(secret: string, clock: Clock): SessionTickets {
+  return { issue: (sessionId, expiresAt) => Promise.resolve(signConsoleSession(secret, sessionId, expiresAt, clock.now())) }
 }
 
 export function localRuntime(ports: Ports, opts: { acceptsTimerEvents?: boolean } = {}): Runtime {
@@ -73,11 +84,18 @@ export function localRuntime(ports: Ports, opts: { acceptsTimerEvents?: boolean 
  * `usesPayment` (CloudBase builds it from the same declaration), so a function that refunds
  * without declaring it fails here too, not only in the cloud.
  */
-export function modulePorts(ports: Ports, m: Pick<FunctionModule, 'fn' | 'usesPayment'>): Ports {
-  if (m.usesPayment) return ports
+export function modulePorts(ports: Ports, m: Pick<FunctionModule, 'fn' | 'usesPayment' | 'signsInConsoles'>): Ports {
+  if (m.usesPayment && m.signsInConsoles) return ports
   const refuse = unavailableGateway(m.fn)
+  const noTickets = unavailableTickets(m.fn)
   // A view, not a copy: tests swap ports' parts (a counting store, a fake sender) after start.
-  return new Proxy(ports, { get: (target, key, receiver) => (key === 'payment' ? refuse : Reflect.get(target, key, receiver)) })
+  return new Proxy(ports, {
+    get: (target, key, receiver) => {
+      if (key === 'payment' && !m.usesPayment) return refuse
+      if (key === 'tickets' && !m.signsInConsoles) return noTickets
+      return Reflect.get(target, key, receiver)
+    }
+  })
 }
 
 /** Every function's `main` on the same store: the local equivalent of deployed functions. */

@@ -79,8 +79,16 @@ export function isHashedAsset(file: string): boolean {
   return HASHED.test(path.basename(file))
 }
 
-export function staticFiles(dir: string): StaticHandler {
+export interface StaticOptions {
+  /** Served under this path (`/console`): stripped before the file is looked up. */
+  prefix?: string
+  /** What to answer when the build is missing. */
+  missing?: string
+}
+
+export function staticFiles(dir: string, opts: StaticOptions = {}): StaticHandler {
   const root = path.resolve(dir)
+  const missing = opts.missing ?? 'H5 build missing: run `npm run build:h5` (npm start does this for you).'
   const cache = new Map<string, Entry>()
 
   const load = (file: string, st: Stats): Entry => {
@@ -124,6 +132,7 @@ export function staticFiles(dir: string): StaticHandler {
     let clean: string
     try {
       clean = decodeURIComponent((req.url ?? '/').split('?')[0] ?? '/')
+      if (opts.prefix && clean.startsWith(opts.prefix)) clean = clean.slice(opts.prefix.length) || '/'
     } catch {
       res.writeHead(400).end()
       return
@@ -137,7 +146,7 @@ export function staticFiles(dir: string): StaticHandler {
     if (!existsSync(file) || statSync(file).isDirectory()) file = path.join(root, 'index.html')
     if (!existsSync(file)) {
       res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' })
-      res.end('H5 build missing: run `npm run build:h5` (npm start does this for you).')
+      res.end(missing)
       return
     }
     const entry = load(file, statSync(file))

@@ -42,7 +42,8 @@ const UNEXPECTED = { zz_unexpected: 12345 }
 type Row = [string, ActionContract]
 const rows = (pred: (c: ActionContract) => boolean = () => true): Row[] => allContracts.filter(pred).map((c) => [c.id, c])
 const roleActions = rows((c) => needsCommunity(c.access))
-const nonPublic = rows((c) => c.access !== 'public')
+const nonPublic = rows((c) => c.access !== 'public' && c.access !== 'anonymous')
+const anonymous = rows((c) => c.access === 'anonymous')
 
 /** The envelope for a contract, sent straight through `raw` since the inputs are deliberately wrong. */
 function call(h: Harness, c: ActionContract, input: unknown, openid: string | null, communityId?: string): Promise<unknown> {
@@ -137,10 +138,18 @@ describe.each(rows())('%s', (_id, c) => {
     })
   }
 
-  it('needs an identity: AUTH.UNAUTHENTICATED', async () => {
+  if (c.access !== 'anonymous') it('needs an identity: AUTH.UNAUTHENTICATED', async () => {
     const before = await snapshot(h.store)
     expect(errorOf(await call(h, c, {}, null, COMMUNITY_A)).code).toBe('AUTH.UNAUTHENTICATED')
     expect(errorOf(await call(h, c, UNEXPECTED, null)).code).toBe('AUTH.UNAUTHENTICATED')
+    expect(await snapshot(h.store)).toEqual(before)
+  })
+})
+
+describe.each(anonymous)('%s (anonymous)', (_id, c) => {
+  it('is open to a caller with no identity, and still refuses bad input and writes nothing', async () => {
+    const before = await snapshot(h.store)
+    expect(errorOf(await call(h, c, UNEXPECTED, null)).code).toBe('REQUEST.INVALID_INPUT')
     expect(await snapshot(h.store)).toEqual(before)
   })
 })

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto'
 import { SqliteStore } from '../../cloudfunctions/adapters/sqlite/sqlite-store'
 import type { ApiResponse } from '../../cloudfunctions/contracts/errors'
 import type { ActionId, InputOf, OutputOf } from '../../cloudfunctions/contracts/registry'
+import type { Identity } from '../../cloudfunctions/kernel/identity'
 import type { Main } from '../../cloudfunctions/kernel/main'
 import type { Clock, Logger, Ports, Random } from '../../cloudfunctions/kernel/ports'
 import { DEMO_T0, seedDemo } from '../../scripts/seed/demo'
@@ -45,17 +46,20 @@ export interface Harness {
   ports: Ports
   logs: LogLine[]
   mains: Record<string, Main>
-  /** Calls `fn.action` as the user with that openid (or anonymously with `null`). */
+  /** Calls `fn.action` as the user with that openid, as another identity (a console), or anonymously with `null`. */
   call<A extends ActionId>(
     id: A,
     input: InputOf<A>,
-    as: string | null,
+    as: string | Identity | null,
     communityId?: string
   ): Promise<ApiResponse<OutputOf<A>>>
   /** Sends a raw event, for malformed-envelope tests. */
-  raw(fn: string, event: unknown, as: string | null): Promise<unknown>
+  raw(fn: string, event: unknown, as: string | Identity | null): Promise<unknown>
   close(): Promise<void>
 }
+
+/** Signs the console tickets the harness issues (as the local server's secret does). */
+export const TEST_SESSION_SECRET = 'test-session-secret-0123456789'
 
 export async function makeHarness(opts: { seed?: boolean } = {}): Promise<Harness> {
   const store = new SqliteStore(':memory:')
@@ -67,15 +71,15 @@ export async function makeHarness(opts: { seed?: boolean } = {}): Promise<Harnes
     warn: (msg, fields) => logs.push({ level: 'warn', msg, fields }),
     error: (msg, fields) => logs.push({ level: 'error', msg, fields })
   }
-  const ports = localPorts({ store, codePepper: TEST_PEPPER, clock, random: new SeqRandom(), log })
+  const ports = localPorts({ store, codePepper: TEST_PEPPER, devSessionSecret: TEST_SESSION_SECRET, clock, random: new SeqRandom(), log })
   // In process, functions behave as deployed: timer events without a user run their job.
   const mains = localMains(ports, { acceptsTimerEvents: true })
   let n = 0
-  const context = (as: string | null): LocalContext => ({
+  const context = (as: string | Identity | null): LocalContext => ({
     request_id: `req-${++n}`,
-    identity: as ? { openid: as, source: 'dev' } : null
+    identity: typeof as === 'string' ? { openid: as, source: 'dev' } : as
   })
-  const raw = async (fn: string, event: unknown, as: string | null) => {
+  const raw = async (fn: string, event: unknown, as: string | Identity | null) => {
     const main = mains[fn]
     if (!main) throw new Error(`no function ${fn}`)
     return main(event, context(as))

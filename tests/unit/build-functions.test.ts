@@ -150,6 +150,8 @@ describe('build:functions', () => {
 describe('a deploy build (--deploy)', () => {
   const merchant = rsaKeyPair(0)
   const wechat = rsaKeyPair(1)
+  /** The custom-login key file CloudBase's console hands out, as one value. */
+  const CUSTOM_LOGIN_KEY = JSON.stringify({ private_key_id: 'key-id-1', private_key: rsaKeyPair(2).privateKey, env_id: 'linli-prod-1a2b' })
   const complete: Record<string, string> = {
     ENV_ID: 'linli-prod-1a2b',
     LINLI_CODE_PEPPER: 'a-long-enough-pepper-value',
@@ -160,7 +162,8 @@ describe('a deploy build (--deploy)', () => {
     WECHATPAY_APIV3_KEY: 'abcdefghijklmnopqrstuvwxyz012345',
     WECHATPAY_NOTIFY_URL: 'https://linli.example.com/pay/notify',
     WECHATPAY_PUBLIC_KEY_ID: 'PUB_KEY_ID_0114232019043020000000000012345678',
-    WECHATPAY_PUBLIC_KEY: wechat.publicKey
+    WECHATPAY_PUBLIC_KEY: wechat.publicKey,
+    LINLI_CUSTOM_LOGIN_KEY: CUSTOM_LOGIN_KEY
   }
 
   it('fails loudly, listing every missing setting, and writes nothing', async () => {
@@ -177,11 +180,14 @@ describe('a deploy build (--deploy)', () => {
     expect(parseDotEnv('# c\nENV_ID=abc\nLINLI_CODE_PEPPER="x y"\n\nBROKEN\n')).toEqual({ ENV_ID: 'abc', LINLI_CODE_PEPPER: 'x y' })
   })
 
-  it('puts the large keys in the payment bundles only, keeps every variable set under 4 KB', () => {
+  it('puts the large keys in the bundles that use them only, keeps every variable set under 4 KB', () => {
     const plan = planDeploySettings(modules, complete)
     expect(plan.problems).toEqual([])
-    expect([...plan.files.keys()].sort()).toEqual(modules.filter((m) => m.usesPayment).map((m) => m.fn).sort())
+    expect([...plan.files.keys()].sort()).toEqual(modules.filter((m) => m.usesPayment || m.signsInConsoles).map((m) => m.fn).sort())
     expect(plan.files.get('booking')).toEqual({ WECHATPAY_PRIVATE_KEY: merchant.privateKey, WECHATPAY_PUBLIC_KEY: wechat.publicKey })
+    expect(plan.files.get('office')).toEqual({ LINLI_CUSTOM_LOGIN_KEY: CUSTOM_LOGIN_KEY })
+    const { LINLI_CUSTOM_LOGIN_KEY: _key, ...keyless } = complete
+    expect(planDeploySettings(modules, keyless).problems.join('\n')).toContain('office: LINLI_CUSTOM_LOGIN_KEY is missing')
     const huge = planDeploySettings(modules, { ...complete, LINLI_TEMPLATE_ARREARS: 'x'.repeat(5000) })
     expect(huge.problems.join('\n')).toContain('over CloudBase')
   })

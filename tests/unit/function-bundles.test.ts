@@ -3,7 +3,7 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { promisify } from 'node:util'
 import { BUNDLED_SECRETS_FILE, withBundledSecrets } from '../../cloudfunctions/adapters/cloudbase/secrets'
-import { contextVariables, wechatIdentity } from '../../cloudfunctions/adapters/cloudbase/identity'
+import { contextVariables, platformIdentity } from '../../cloudfunctions/adapters/cloudbase/identity'
 import { modules } from '../../cloudfunctions/modules'
 import { bundle, bundleViolations } from '../../scripts/lib/bundle'
 import { FUNCTION_BUNDLE_RULES, FUNCTION_EXTERNALS } from '../../scripts/lib/functions-build'
@@ -70,6 +70,7 @@ const malformed: Call = { event: {}, context: scf() }
 
 const merchant = rsaKeyPair(0)
 const wechat = rsaKeyPair(1)
+const CUSTOM_LOGIN_KEY = JSON.stringify({ private_key_id: 'key-id-1', private_key: rsaKeyPair(2).privateKey, env_id: 'linli-test-env' })
 /** Small settings: environment variables. */
 const MERCHANT_VARS = {
   WECHATPAY_APPID: 'wx0123456789abcdef',
@@ -92,10 +93,17 @@ beforeAll(async () => {
 afterAll(() => rmSync(outDir, { recursive: true, force: true }))
 
 describe('each bundle takes its runtime wiring from its module', () => {
-  it.each(modules.map((m) => [m.fn, m.usesPayment === true] as const))('%s (usesPayment: %s)', async (fn, usesPayment) => {
+  it.each(modules.map((m) => [m.fn, m.usesPayment === true, m.signsInConsoles === true] as const))('%s (usesPayment: %s, signsInConsoles: %s)', async (fn, usesPayment, signsInConsoles) => {
     rmSync(path.join(outDir, fn, BUNDLED_SECRETS_FILE), { force: true })
     const bare = await runBundle(fn, BASE_ENV, [malformed])
-    if (usesPayment) {
+    if (signsInConsoles) {
+      // Without the custom-login key it refuses every call, saying why, rather than failing at the first sign-in.
+      expect(bare.answers[0]).toMatchObject({ ok: false, error: { code: 'INTERNAL.ERROR' } })
+      expect(bare.logs.join('\n')).toContain('LINLI_CUSTOM_LOGIN_KEY is missing')
+      writeFileSync(path.join(outDir, fn, BUNDLED_SECRETS_FILE), JSON.stringify({ LINLI_CUSTOM_LOGIN_KEY: CUSTOM_LOGIN_KEY }))
+      const configured = await runBundle(fn, BASE_ENV, [malformed])
+      expect(configured.answers[0]).toMatchObject({ ok: false, error: { code: 'REQUEST.INVALID' } })
+    } else if (usesPayment) {
       // Refuses every call, with the reason logged, rather than failing at its first refund.
       expect(bare.answers[0]).toMatchObject({ ok: false, error: { code: 'INTERNAL.ERROR' } })
       expect(bare.logs.join('\n')).toContain('invalid WeChat Pay settings')
@@ -123,11 +131,11 @@ describe('identity comes from the invocation context only', () => {
     const saved = process.env.WX_OPENID
     process.env.WX_OPENID = 'o-stale'
     try {
-      expect(wechatIdentity({}, { environment: JSON.stringify({ WX_OPENID: 'o-1', WX_APPID: 'wx1' }) })).toEqual({ openid: 'o-1', appid: 'wx1', source: 'wechat' })
-      expect(wechatIdentity({}, { environ: 'WX_OPENID=o-2;WX_UNIONID=u-2' })).toEqual({ openid: 'o-2', unionid: 'u-2', source: 'wechat' })
-      expect(wechatIdentity({}, { environment: '{}' })).toBeNull()
-      expect(wechatIdentity({}, undefined)).toBeNull()
-      expect(wechatIdentity({}, { request_id: 'r', identity: { openid: 'dev-u-wang' } })).toBeNull()
+      expect(platformIdentity({}, { environment: JSON.stringify({ WX_OPENID: 'o-1', WX_APPID: 'wx1' }) })).toEqual({ openid: 'o-1', appid: 'wx1', source: 'wechat' })
+      expect(platformIdentity({}, { environ: 'WX_OPENID=o-2;WX_UNIONID=u-2' })).toEqual({ openid: 'o-2', unionid: 'u-2', source: 'wechat' })
+      expect(platformIdentity({}, { environment: '{}' })).toBeNull()
+      expect(platformIdentity({}, undefined)).toBeNull()
+      expect(platformIdentity({}, { request_id: 'r', identity: { openid: 'dev-u-wang' } })).toBeNull()
       expect(contextVariables({ environment: 'not json' })).toEqual({})
     } finally {
       if (saved === undefined) delete process.env.WX_OPENID

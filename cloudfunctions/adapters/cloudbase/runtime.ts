@@ -5,25 +5,29 @@ import type { Ports } from '../../kernel/ports'
 import { inboxNotifier } from '../inbox-notifier'
 import { cryptoRandom, jsonLogger, systemClock } from '../system'
 import { unavailableGateway } from '../unavailable-gateway'
+import { unavailableTickets } from '../unavailable-tickets'
+import { cloudbaseTickets, readCustomLoginKey } from './tickets'
 import type * as Gateway from '../wechatpay/gateway'
 import { readMerchantConfig } from '../wechatpay/env'
 import { cloudbaseSubscribeSender } from './subscribe-sender'
 import { type CbDb, CloudbaseStore } from './cloudbase-store'
 import { cloudbaseEnv } from './env'
-import { wechatIdentity } from './identity'
+import { platformIdentity } from './identity'
 import { withBundledSecrets } from './secrets'
 
 let ports: Ports | null = null
 
 /** What the runtime needs to know about the function it serves: read from its module, never restated. */
-export type RuntimeModule = Pick<FunctionModule, 'fn' | 'usesPayment'>
+export type RuntimeModule = Pick<FunctionModule, 'fn' | 'usesPayment' | 'signsInConsoles'>
 
 /** Ports are built once per function instance: CloudBase reuses warm instances across calls. */
 function buildPorts(m: RuntimeModule): Ports {
   if (ports) return ports
   const env = cloudbaseEnv()
   // Merchant settings are checked at start, and only where the module says payments are taken.
-  const payment = m.usesPayment ? new (loadGateway().WechatPayGateway)(readMerchantConfig(withBundledSecrets(process.env)), systemClock) : unavailableGateway(m.fn)
+  const settings = m.usesPayment || m.signsInConsoles ? withBundledSecrets(process.env) : process.env
+  const payment = m.usesPayment ? new (loadGateway().WechatPayGateway)(readMerchantConfig(settings), systemClock) : unavailableGateway(m.fn)
+  const tickets = m.signsInConsoles ? cloudbaseTickets(readCustomLoginKey(settings)) : unavailableTickets(m.fn)
   const app = tcb.init({ env: tcb.SYMBOL_CURRENT_ENV })
   const store = new CloudbaseStore(app.database() as unknown as CbDb)
   const push = cloudbaseSubscribeSender()
@@ -35,7 +39,8 @@ function buildPorts(m: RuntimeModule): Ports {
     notifier: inboxNotifier(store, systemClock, cryptoRandom, push),
     codePepper: env.LINLI_CODE_PEPPER,
     payment,
-    push
+    push,
+    tickets
   }
   return ports
 }
@@ -49,14 +54,14 @@ function loadGateway(): typeof Gateway {
 /**
  * The runtime of a deployed function, from its module declaration: a module that declares
  * `usesPayment` gets the WeChat Pay gateway (and its settings are required at start), any other
- * the gateway that refuses. The two can therefore never disagree, as booking's once did.
+ * the gateway that refuses; likewise `signsInConsoles` and the custom-login key. The two can therefore never disagree, as booking's once did.
  */
 export function cloudbaseRuntime(m: RuntimeModule): Runtime {
   return {
     ports: () => buildPorts(m),
-    identity: wechatIdentity,
-    // Mini-program callers always carry WX_OPENID, so an event without one comes from the
-    // platform (a timer trigger) or from admin credentials.
+    identity: platformIdentity,
+    // Every end user has an identity (WX_OPENID, or a web login's ids, which resolve to a console
+    // or a visitor), so an event with none comes from the platform (a timer) or admin credentials.
     acceptsTimerEvents: true,
     requestId: (context) => {
       const id = (context as { request_id?: unknown } | undefined)?.request_id

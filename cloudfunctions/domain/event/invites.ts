@@ -1,3 +1,4 @@
+import { isWechat } from '../../kernel/identity'
 import type { eventContracts } from '../../contracts/event'
 import { getMany, pages } from '../../kernel/paging'
 import type { Ports } from '../../kernel/ports'
@@ -125,7 +126,7 @@ export const recordVisit: EventHandler<C['recordVisit']> = async ({ ports, actor
   const [inv] = await ports.store.find<InviteDoc>('eventInvites', { where: { token: input.token }, limit: 1 })
   if (!inv) return fail('INVITE.NOT_FOUND', '邀请不存在或已失效')
   const butler = await ports.store.get<UserDoc>('users', inv.butlerUserId)
-  const groupId = await visitGroupId(ports, ev.groups, input.groupCloudId, identity.appid)
+  const groupId = await visitGroupId(ports, ev.groups, input.groupCloudId, isWechat(identity) ? identity.appid : undefined)
   const out = { eventId: inv.eventId, communityId: inv.communityId, inviterName: butler?.nickname ?? '', groupRecorded: groupId !== null }
   if (actor.user._id === inv.butlerUserId) return ok({ ...out, groupRecorded: false })
   const now = ports.clock.now()

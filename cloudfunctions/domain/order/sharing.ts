@@ -1,3 +1,4 @@
+import { isWechat } from '../../kernel/identity'
 import type { orderContracts } from '../../contracts/order'
 import { findAll } from '../../kernel/paging'
 import type { Ports } from '../../kernel/ports'
@@ -74,7 +75,7 @@ export const recordVisit: OrderHandler<C['recordVisit']> = async ({ ports, actor
   const [inv] = await ports.store.find<OrderInviteDoc>('orderInvites', { where: { token: input.token }, limit: 1 })
   if (!inv) return fail('ORDER.INVITATION_NOT_FOUND', '邀请不存在或已失效')
   const butler = await ports.store.get<UserDoc>('users', inv.butlerUserId)
-  const groupId = await visitGroupId(ports, op.groups, input.groupCloudId, identity.appid)
+  const groupId = await visitGroupId(ports, op.groups, input.groupCloudId, isWechat(identity) ? identity.appid : undefined)
   const out = { campaignId: inv.campaignId, communityId: inv.communityId, inviterName: butler?.nickname ?? '', groupRecorded: groupId !== null }
   // The butler opening their own card is no visit.
   if (actor.user._id === inv.butlerUserId) return ok({ ...out, groupRecorded: false })

@@ -1,5 +1,6 @@
 import type { PayableType } from '../../contracts/pay'
 import type { Actor } from '../../kernel/actor'
+import { isWechat } from '../../kernel/identity'
 import type { Launch } from '../../kernel/payment-gateway'
 import type { Ports } from '../../kernel/ports'
 import { type Result, fail, ok } from '../../kernel/result'
@@ -20,6 +21,9 @@ export interface CreatePaymentInput {
  * create return the same payment instead of a second one.
  */
 export async function createPayment(ports: Ports, actor: Actor, input: CreatePaymentInput): Promise<Result<{ payment: PaymentDoc; launch: Launch | null }>> {
+  // The payer is a WeChat user (JSAPI pays for an openid): the office console never pays for a resident.
+  const { identity } = actor
+  if (!isWechat(identity)) return fail('AUTH.FORBIDDEN', '请在微信小程序中支付')
   const idempotencyKey = `${actor.user._id}:${input.clientRequestId}`
   const [existing] = await ports.store.find<PaymentDoc>('payments', { where: { idempotencyKey }, limit: 1 })
   if (existing) return resubmitted(existing)
@@ -45,7 +49,7 @@ export async function createPayment(ports: Ports, actor: Actor, input: CreatePay
     communityId: quoted[0]!.communityId,
     householdId: quoted[0]!.householdId,
     userId: actor.user._id,
-    openid: actor.identity.openid,
+    openid: identity.openid,
     channel: ports.payment.channel,
     lines,
     totalFen,
@@ -78,7 +82,7 @@ export async function createPayment(ports: Ports, actor: Actor, input: CreatePay
     outTradeNo: payment.outTradeNo,
     description: description.slice(0, 127),
     totalFen,
-    openid: actor.identity.openid,
+    openid: identity.openid,
     expiresAt: payment.expiresAt
   })
   if (!prepay.ok) {

@@ -56,7 +56,8 @@ export function failure(code: string, message: string): { ok: false; error: ApiE
 
 export function createApi(table: Readonly<Record<string, AccessKind>>, host: ClientHost): Api {
   async function call(id: string, kind: AccessKind, input: unknown, opts: CallOptions = {}): Promise<Result<unknown>> {
-    if (kind !== 'public') {
+    // Anonymous calls need no session; public ones need the platform's (WeChat) login only.
+    if (kind === 'member' || kind === 'community') {
       const session = await host.ensureSession()
       if (!session.ok) {
         if (isAuthStep(session.error.code)) host.authRequired(session.error.code)

@@ -1,0 +1,8 @@
+/** Error codes of the `office` function (the web console's sign-in and sessions). */
+export const OFFICE_ERRORS = [
+  'OFFICE.SIGN_IN_NOT_FOUND',
+  'OFFICE.SIGN_IN_EXPIRED',
+  'OFFICE.SIGN_IN_DECIDED',
+  'OFFICE.STAFF_ONLY',
+  'OFFICE.SESSION_NOT_FOUND'
+] as const

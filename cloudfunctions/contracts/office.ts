@@ -1,0 +1,107 @@
+import * as z from 'zod'
+import { EpochMs, Id, Ok, Text } from './common'
+import { defineAction } from './define'
+
+/**
+ * The office's web console: signing in by scanning a QR code with the mini-program, and the
+ * sessions that gives. A console session's id is also its CloudBase custom-login user id
+ * (4-32 characters), so it has a fixed, checkable shape.
+ */
+const FN = 'office'
+
+const CONSOLE_SESSION_ID = /^cs[A-Za-z0-9_-]{20}$/
+export function isConsoleSessionId(s: string): boolean {
+  return CONSOLE_SESSION_ID.test(s)
+}
+
+/** How long a QR code waits to be scanned and confirmed. */
+export const SIGN_IN_TTL_MS = 2 * 60_000
+/** A console session lasts an office day; after it the console asks for a new scan. */
+export const CONSOLE_SESSION_TTL_MS = 12 * 3600_000
+
+const SignInId = Id.meta({ label: '登录请求' })
+const Device = Text.min(1, '请说明是哪台电脑').max(120, '最多 120 个字').meta({ label: '登录设备' })
+
+export const SIGN_IN_STATUSES = ['pending', 'confirmed', 'rejected', 'expired'] as const
+export type SignInStatus = (typeof SIGN_IN_STATUSES)[number]
+
+const StaffRoleView = z.object({ communityName: z.string(), roleLabel: z.string() })
+
+const ConsoleSessionView = z.object({
+  id: Id,
+  device: z.string(),
+  createdAt: EpochMs,
+  expiresAt: EpochMs,
+  /** The console this request came from. */
+  current: z.boolean()
+})
+export type ConsoleSessionView = z.infer<typeof ConsoleSessionView>
+
+export const officeContracts = {
+  startSignIn: defineAction({
+    fn: FN,
+    name: 'startSignIn',
+    summary: '电脑端发起扫码登录：返回二维码所含的请求编号，以及只有这台电脑知道的轮询密钥',
+    access: 'anonymous',
+    input: z.object({ device: Device }).strict(),
+    output: z.object({ id: Id, secret: z.string(), expiresAt: EpochMs })
+  }),
+  pollSignIn: defineAction({
+    fn: FN,
+    name: 'pollSignIn',
+    summary: '电脑端等待扫码确认；确认后换得登录凭证（云开发自定义登录票据，本地为开发会话）',
+    access: 'anonymous',
+    input: z.object({ id: SignInId, secret: z.string().regex(/^[A-Za-z0-9_-]{1,128}$/, '格式不对').meta({ label: '轮询密钥' }) }).strict(),
+    output: z.discriminatedUnion('status', [
+      z.object({ status: z.enum(['pending', 'rejected', 'expired']) }),
+      z.object({ status: z.literal('signedIn'), ticket: z.string(), sessionId: Id, expiresAt: EpochMs })
+    ])
+  }),
+  signInRequest: defineAction({
+    fn: FN,
+    name: 'signInRequest',
+    summary: '扫码后在小程序里查看：哪台电脑在请求登录，以及将以哪些工作身份登录',
+    access: 'member',
+    input: z.object({ id: SignInId }).strict(),
+    output: z.object({
+      id: Id,
+      device: z.string(),
+      createdAt: EpochMs,
+      expiresAt: EpochMs,
+      status: z.enum(SIGN_IN_STATUSES),
+      roles: z.array(StaffRoleView)
+    })
+  }),
+  confirmSignIn: defineAction({
+    fn: FN,
+    name: 'confirmSignIn',
+    summary: '工作人员在小程序里确认电脑端登录（仅限有工作身份的用户）',
+    access: 'member',
+    input: z.object({ id: SignInId }).strict(),
+    output: Ok
+  }),
+  rejectSignIn: defineAction({
+    fn: FN,
+    name: 'rejectSignIn',
+    summary: '拒绝电脑端的登录请求',
+    access: 'member',
+    input: z.object({ id: SignInId }).strict(),
+    output: Ok
+  }),
+  sessions: defineAction({
+    fn: FN,
+    name: 'sessions',
+    summary: '我在电脑端的登录设备（未过期、未退出的）',
+    access: 'member',
+    input: z.object({}).strict(),
+    output: z.object({ sessions: z.array(ConsoleSessionView) })
+  }),
+  revokeSession: defineAction({
+    fn: FN,
+    name: 'revokeSession',
+    summary: '让某台电脑退出登录（本人的会话）',
+    access: 'member',
+    input: z.object({ id: Id.meta({ label: '登录设备' }) }).strict(),
+    output: Ok
+  })
+}

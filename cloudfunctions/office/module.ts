@@ -1,0 +1,21 @@
+import { officeContracts } from '../contracts/office'
+import { revokeSession, sessions } from '../domain/office/sessions'
+import { clearExpiredSignIns, confirmSignIn, pollSignIn, rejectSignIn, signInRequest, startSignIn } from '../domain/office/sign-in'
+import { defineModule } from '../kernel/module'
+
+export const officeModule = defineModule({
+  fn: 'office',
+  contracts: officeContracts,
+  handlers: { startSignIn, pollSignIn, signInRequest, confirmSignIn, rejectSignIn, sessions, revokeSession },
+  jobs: [
+    {
+      name: 'clear-console-sign-ins',
+      cron: '0 30 3 * * * *',
+      summary: '每天 03:30 清理已过期的电脑端扫码登录请求',
+      run: (ports) => clearExpiredSignIns(ports)
+    }
+  ],
+  memoryMB: 128,
+  timeoutSec: 10,
+  signsInConsoles: true
+})
