@@ -16,6 +16,13 @@ module.exports = {
       to: { path: '^src/client/(?!index\\.ts$)' }
     },
     {
+      name: 'console-shares-only-the-platform-free-core',
+      comment: 'The office console reuses the contracts, the client core and pure helpers; nothing of Taro, the mini-program pages or the functions.',
+      severity: 'error',
+      from: { path: '^console/' },
+      to: { path: ['^@tarojs/', 'node_modules/@tarojs/', '^src/(?!client/core/|utils/(qr|time)|utils/qr/)', '^cloudfunctions/(?!contracts/)', '^scripts/'] }
+    },
+    {
       name: 'client-core-is-platform-free',
       comment: 'The web console reuses the client core: it must not depend on Taro or the mini-program.',
       severity: 'error',

@@ -1,7 +1,7 @@
 import { rmSync } from 'node:fs'
 import path from 'node:path'
 import { PERSONAS } from './seed/demo'
-import { ensureH5Build } from './lib/h5-build'
+import { ensureConsoleBuild, ensureH5Build } from './lib/h5-build'
 import { ROOT, startApp } from './server/app'
 import { readLocalEnv } from './server/env'
 
@@ -16,12 +16,16 @@ async function main() {
     rmSync(path.resolve(ROOT, env.LINLI_DATA_DIR), { recursive: true, force: true })
     console.log(`removed ${env.LINLI_DATA_DIR}/: starting over with fresh demo data`)
   }
-  if (!args.has('--no-build')) ensureH5Build(ROOT, args.has('--rebuild'))
+  if (!args.has('--no-build')) {
+    ensureH5Build(ROOT, args.has('--rebuild'))
+    ensureConsoleBuild(ROOT, args.has('--rebuild'))
+  }
   const app = await startApp(env, { quiet: !args.has('--verbose') })
   if (app.seeded) console.log(`seeded the demo community (${PERSONAS.length} personas to log in as)`)
   console.log('')
   console.log(`  邻里 linli is running: ${app.url}`)
   console.log('  open it in a phone-sized browser window and pick a persona to log in')
+  console.log(`  office console: ${app.url}console/ (scan with the app, or pick a staff persona)`)
   console.log(`  data: ${env.LINLI_DATA_DIR}/ (npm run start:fresh to start over)`)
   console.log('')
   const stop = () => void app.stop().then(() => process.exit(0))

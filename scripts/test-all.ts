@@ -56,10 +56,11 @@ function main(): void {
   ensureChromium()
   run('typecheck', path.join(BIN, 'tsc'), ['--noEmit', '-p', 'tsconfig.json'])
   run('lint', path.join(BIN, 'eslint'), ['--max-warnings=0', '.'])
-  run('layer rules', path.join(BIN, 'depcruise'), ['--config', '.dependency-cruiser.cjs', 'src', 'cloudfunctions', 'scripts'])
+  run('layer rules', path.join(BIN, 'depcruise'), ['--config', '.dependency-cruiser.cjs', 'src', 'cloudfunctions', 'scripts', 'console'])
   run('build functions', path.join(BIN, 'tsx'), ['scripts/build-functions.ts'])
   run('build weapp', path.join(BIN, 'taro'), ['build', '--type', 'weapp'], { NODE_ENV: 'production' })
   run('build h5', path.join(BIN, 'taro'), ['build', '--type', 'h5'], { NODE_ENV: 'production' })
+  run('build console', path.join(BIN, 'vite'), ['build', '--config', 'console/vite.config.ts', '--logLevel', 'warn'], { NODE_ENV: 'production' })
 
   mkdirSync(path.join(ROOT, 'build'), { recursive: true })
   const out = path.join(ROOT, 'build', 'jest-results.json')

@@ -23,3 +23,15 @@ export function ensureH5Build(root: string, force = false): void {
   const r = spawnSync(taro, ['build', '--type', 'h5'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, NODE_ENV: 'production' } })
   if (r.status !== 0 || !existsSync(index)) throw new Error('H5 build failed (run `npm run build:h5` to see why)')
 }
+
+/** Rebuilds the office console when its sources, the shared client core or the contracts changed since its last build. */
+export function ensureConsoleBuild(root: string, force = false): void {
+  const index = path.join(root, 'dist-console', 'index.html')
+  const inputs = ['console', 'src/client/core', 'src/utils', 'cloudfunctions/contracts'].map((d) => path.join(root, d))
+  const stale = force || !existsSync(index) || inputs.some((d) => newest(d) > statSync(index).mtimeMs)
+  if (!stale) return
+  console.log('building the office console (vite build)…')
+  const vite = path.join(root, 'node_modules', '.bin', 'vite')
+  const r = spawnSync(vite, ['build', '--config', 'console/vite.config.ts', '--logLevel', 'warn'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, NODE_ENV: 'production' } })
+  if (r.status !== 0 || !existsSync(index)) throw new Error('console build failed (run `npm run build:console` to see why)')
+}

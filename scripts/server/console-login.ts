@@ -10,11 +10,11 @@ import { signConsoleSession } from './dev-session'
  * (the scan itself works locally too, with the H5 app on a second page). Same rule as the scan:
  * only users with a work role get one.
  */
-export async function openDevConsoleSession(ports: Ports, openid: string, secret: string): Promise<{ ok: true; token: string } | { ok: false; error: string }> {
+export async function openDevConsoleSession(ports: Ports, openid: string, secret: string): Promise<{ ok: true; token: string; sessionId: string; expiresAt: number } | { ok: false; error: string }> {
   const user = await findUserByOpenid(ports.store, openid)
   if (!user) return { ok: false, error: '这个演示角色还没有用户记录' }
   if ((await staffRolesOf(ports.store, user._id)).length === 0) return { ok: false, error: '只有物业工作人员可以登录管理后台' }
   const now = ports.clock.now()
   const session = await openSession(ports, { _id: `cs${ports.random.id(15)}`, userId: user._id, device: '本地演示（角色选择）', createdAt: now, expiresAt: now + CONSOLE_SESSION_TTL_MS })
-  return { ok: true, token: signConsoleSession(secret, session._id, session.expiresAt, now) }
+  return { ok: true, token: signConsoleSession(secret, session._id, session.expiresAt, now), sessionId: session._id, expiresAt: session.expiresAt }
 }

@@ -107,7 +107,7 @@ export function createLocalServer(o: ServerOptions): Server {
           const persona = PERSONAS.find((p) => p.id === personaId)
           if (!persona) return sendJson(res, 404, { error: 'unknown persona' })
           const opened = await openDevConsoleSession(o.ports, persona.openid, o.devSessionSecret)
-          return opened.ok ? sendJson(res, 200, { token: opened.token }) : sendJson(res, 403, { error: opened.error })
+          return opened.ok ? sendJson(res, 200, { token: opened.token, sessionId: opened.sessionId, expiresAt: opened.expiresAt }) : sendJson(res, 403, { error: opened.error })
         }
 
         for (const handle of o.handlers ?? []) if (await handle(req, res, sessionOf(req))) return

@@ -79,6 +79,7 @@ export async function switchContext(ctx: Context): Promise<Result<Me>> {
 
 export { applyMe, currentMe, goHome, HOME_PATH, LOGIN_PATH, ME_PATH, ensureSession, login, sameContext, signOut, subscribe } from './session'
 export { useSession } from './use-session'
+export { useQueryCore, type Query, type QueryOptions as CoreQueryOptions } from './core/use-query'
 export { returnTo } from './here'
 export { photoUrl } from './photos'
 export { saveTextFile, type SavedFile } from './files'

@@ -1,6 +1,6 @@
 /** Pure parts of the event feature: ticket codes, CSV, the shared sign-up form schema, group data. */
 import { EventDraftSchema, answersSchema } from '../../cloudfunctions/contracts/event'
-import { toCsv } from '../../cloudfunctions/domain/event/csv'
+import { toCsv } from '../../cloudfunctions/contracts/csv'
 import { groupIdFrom } from '../../cloudfunctions/domain/invites/groups'
 import {
   TICKET_WINDOW_MS,

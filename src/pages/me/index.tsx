@@ -95,6 +95,7 @@ export default function MePage() {
                 {staff.map((c) => (
                   <Cell key={`${c.communityId}-${c.role}`} icon='setting' title={c.communityName} extra={<Chip text={ROLE_LABELS[c.role]} tone='info' />} />
                 ))}
+                <Cell id='me-console' icon='scan' title='电脑端登录' desc='扫码登录物业管理后台，管理已登录的电脑' onClick={go('/packages/account/pages/console-sessions/index')} />
               </CellGroup>
             ) : null}
 

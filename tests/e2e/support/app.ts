@@ -1,7 +1,7 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { ensureH5Build } from '../../../scripts/lib/h5-build'
+import { ensureConsoleBuild, ensureH5Build } from '../../../scripts/lib/h5-build'
 import { ROOT, type RunningApp, startApp } from '../../../scripts/server/app'
 import { loadSecrets } from '../../../scripts/server/env'
 
@@ -14,6 +14,7 @@ export interface TestApp extends RunningApp {
 /** The real local server on a free port with its own throwaway data folder and fresh demo data. */
 export async function startTestApp(): Promise<TestApp> {
   if (!existsSync(path.join(ROOT, 'dist-h5', 'index.html'))) ensureH5Build(ROOT)
+  if (!existsSync(path.join(ROOT, 'dist-console', 'index.html'))) ensureConsoleBuild(ROOT)
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'linli-e2e-'))
   const app = await startApp(
     { LINLI_HOST: '127.0.0.1', LINLI_PORT: 0, LINLI_DATA_DIR: dataDir, LINLI_SCHEDULER: 'off' },

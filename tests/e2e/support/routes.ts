@@ -1,5 +1,5 @@
 import { COMMUNITY_A } from '../../../scripts/seed/demo-ids'
-import { callAs, devToken } from './api'
+import { callAs, callWith, devToken } from './api'
 
 /**
  * Every page route with a persona who would open it and the params a real link carries, made
@@ -24,6 +24,7 @@ export interface Made {
   invitationToken: string
   signupId: string
   workerBookingId: string
+  consoleSignInId: string
 }
 
 /** The records the demo lacks, made through the real actions. */
@@ -59,13 +60,16 @@ export async function makeRecords(baseUrl: string): Promise<Made> {
   // Seeded: 赵晓雨's confirmed sign-up to the cleaning session, and 马师傅's finished job 12 days ago.
   const signupId = 'ev-demo-cleaning:h-a3-201:1'
   const workerBookingId = 'bk-demo-past-1'
+  // A computer asking to sign in to the office console, as its QR code is scanned.
+  const signIn = await callWith(baseUrl, '', 'office.startSignIn', { device: 'Chrome · 物业前台电脑' })
   return {
     paymentId: pay.payment.id,
     orderId: order.id,
     visitorToken: pass.token,
     invitationToken: invitation.token,
     signupId,
-    workerBookingId
+    workerBookingId,
+    consoleSignInId: signIn.id
   }
 }
 
@@ -81,6 +85,8 @@ export function routeCases(m: Made): Record<string, RouteCase> {
     'packages/household/pages/members/index': { persona: 'u-wang', params: WANG_HOME },
     'packages/account/pages/switch/index': { persona: 'u-wang' },
     'packages/account/pages/profile/index': { persona: 'u-wang' },
+    'packages/account/pages/console-signin/index': { persona: 'u-operator-wu', params: { r: m.consoleSignInId }, linked: true },
+    'packages/account/pages/console-sessions/index': { persona: 'u-operator-wu' },
     'packages/butler/pages/requests/index': { persona: 'u-butler-zhang', params: A, linked: true },
     'packages/butler/pages/tasks/index': { persona: 'u-butler-zhang', params: A, linked: true },
     'packages/butler/pages/grid/index': { persona: 'u-butler-zhang' },

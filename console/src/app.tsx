@@ -1,0 +1,75 @@
+import { type ComponentType, useEffect } from 'react'
+import { Button } from 'tdesign-react'
+import { LOGIN_PATH, api, signOutHere } from './client/api'
+import { storedSession } from './client/session'
+import { LoginPage } from './pages/login/LoginPage'
+import { OverviewPage } from './pages/overview/OverviewPage'
+import { SessionsPage } from './pages/sessions/SessionsPage'
+import { type Route, currentLink, navigate, useRoute } from './router'
+import { ConsoleLayout } from './shell/Layout'
+import { ConsoleProvider, staffCommunities } from './shell/console-context'
+import { menuFor } from './shell/menu'
+import { EmptyState, PageShell } from './shell/PageShell'
+import { useQuery } from './shell/use-query'
+
+const PAGES: Record<string, ComponentType> = {
+  '/': OverviewPage,
+  '/sessions': SessionsPage
+}
+
+export function App() {
+  const route = useRoute()
+  const signedIn = storedSession() !== null
+  useEffect(() => {
+    if (route.path !== LOGIN_PATH && !signedIn) navigate(`${LOGIN_PATH}?redirect=${encodeURIComponent(currentLink())}`, { replace: true })
+  }, [route.path, signedIn])
+  if (route.path === LOGIN_PATH) return <LoginPage />
+  return signedIn ? <SignedIn route={route} /> : null
+}
+
+async function signOut() {
+  await signOutHere()
+  navigate(LOGIN_PATH, { replace: true })
+}
+
+/** Who is signed in, where they work, and the page of the route within what their roles allow. */
+function SignedIn({ route }: { route: Route }) {
+  const q = useQuery(() => api.user.me(), [])
+  return (
+    <div className='whole'>
+      <PageShell query={q}>
+        {(me) => {
+          const communities = staffCommunities(me)
+          if (communities.length === 0) {
+            return <EmptyState title='你目前没有工作身份' hint='管理后台只对物业工作人员开放。如需开通，请联系运营。' action={{ text: '退出登录', onClick: () => void signOut() }} />
+          }
+          return (
+            <ConsoleProvider me={me} communities={communities}>
+              {({ community }) => {
+                const menu = menuFor(community.roles)
+                const entry = menu.find((m) => m.path === route.path)
+                const Page = entry ? PAGES[entry.path] : undefined
+                return (
+                  <ConsoleLayout menu={menu} active={entry?.path ?? ''} title={entry?.label ?? (PAGES[route.path] ? '无权访问' : '没有这个页面')} onSignOut={() => void signOut()}>
+                    <div key={community.id}>
+                      {Page ? (
+                        <Page />
+                      ) : (
+                        <div className='state' id='state-missing'>
+                          <div className='state__title'>{PAGES[route.path] ? '你在这个社区的身份看不到这个页面' : '没有这个页面'}</div>
+                          <Button theme='primary' onClick={() => navigate(menu[0]?.path ?? '/sessions')}>
+                            去{menu[0]?.label ?? '登录设备'}
+                          </Button>
+                        </div>
+                      )}
+                    </div>
+                  </ConsoleLayout>
+                )
+              }}
+            </ConsoleProvider>
+          )
+        }}
+      </PageShell>
+    </div>
+  )
+}

@@ -1,0 +1,84 @@
+import { Button, Card, Progress, Table } from 'tdesign-react'
+import { DownloadIcon } from 'tdesign-icons-react'
+import { api } from '../../client/api'
+import { useConsole } from '../../shell/console-context'
+import { downloadCsv } from '../../shell/export'
+import { PageShell } from '../../shell/PageShell'
+import { useQuery } from '../../shell/use-query'
+
+const percent = (part: number, whole: number) => (whole > 0 ? Math.round((part / whole) * 100) : 0)
+
+/** The operator's view of a community: households, how many are bound, per building and per grid. */
+export function OverviewPage() {
+  const { community } = useConsole()
+  const q = useQuery(() => api.user.communityOverview({}), [community.id])
+  return (
+    <PageShell query={q} empty={(d) => (d.households === 0 ? { title: '这个社区还没有房屋', hint: '导入楼栋和房屋后，这里会显示户数与绑定情况' } : null)}>
+      {(d) => (
+        <div className='stack'>
+          <div className='stats' id='overview-stats'>
+            <Stat label='房屋' value={`${d.households} 户`} />
+            <Stat label='已绑定' value={`${d.boundHouseholds} 户`} />
+            <Stat label='绑定率' value={`${percent(d.boundHouseholds, d.households)}%`} />
+            <Stat label='住户' value={`${d.residents} 人`} />
+          </div>
+          <Card
+            title='各楼栋绑定情况'
+            bordered={false}
+            actions={
+              <Button
+                id='export-buildings'
+                variant='outline'
+                icon={<DownloadIcon />}
+                onClick={() =>
+                  downloadCsv(`${d.communityName}-楼栋绑定情况`, ['楼栋', '房屋（户）', '已绑定（户）', '绑定率'], d.buildings.map((b) => [b.name, b.households, b.bound, `${percent(b.bound, b.households)}%`]))
+                }
+              >
+                导出 CSV
+              </Button>
+            }
+          >
+            <Table
+              className='buildings-table'
+              rowKey='id'
+              data={d.buildings}
+              columns={[
+                { colKey: 'name', title: '楼栋', width: 160 },
+                { colKey: 'households', title: '房屋（户）', align: 'right', width: 120 },
+                { colKey: 'bound', title: '已绑定（户）', align: 'right', width: 120 },
+                {
+                  colKey: 'rate',
+                  title: '绑定率',
+                  cell: ({ row }) => <Progress percentage={percent(row.bound, row.households)} theme='line' />
+                }
+              ]}
+              pagination={d.buildings.length > 20 ? { defaultPageSize: 20, total: d.buildings.length } : undefined}
+            />
+          </Card>
+          <Card title='网格与管家' bordered={false}>
+            <Table
+              className='grids-table'
+              rowKey='id'
+              data={d.grids}
+              empty='还没有划分网格'
+              columns={[
+                { colKey: 'name', title: '网格', width: 200 },
+                { colKey: 'butlerName', title: '网格管家', width: 200 },
+                { colKey: 'buildings', title: '楼栋数', align: 'right' }
+              ]}
+            />
+          </Card>
+        </div>
+      )}
+    </PageShell>
+  )
+}
+
+function Stat({ label, value }: { label: string; value: string }) {
+  return (
+    <div className='stat'>
+      <div className='stat__label'>{label}</div>
+      <div className='stat__value'>{value}</div>
+    </div>
+  )
+}

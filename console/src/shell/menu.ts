@@ -1,0 +1,21 @@
+import type { ComponentType } from 'react'
+import { DashboardIcon, DesktopIcon } from 'tdesign-icons-react'
+import type { Role } from '@contracts/roles'
+
+export interface MenuEntry {
+  path: string
+  label: string
+  icon: ComponentType
+  /** Who sees it; the server still refuses any action outside the caller's role. */
+  roles: readonly Role[] | 'anyone'
+}
+
+/** The side menu, in order; each role sees only its own entries. */
+export const MENU: readonly MenuEntry[] = [
+  { path: '/', label: '社区概况', icon: DashboardIcon, roles: ['operator'] },
+  { path: '/sessions', label: '登录设备', icon: DesktopIcon, roles: 'anyone' }
+]
+
+export function menuFor(roles: readonly Role[]): MenuEntry[] {
+  return MENU.filter((m) => m.roles === 'anyone' || m.roles.some((r) => roles.includes(r)))
+}

@@ -1,0 +1,149 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { type TestApp, startTestApp } from './support/app'
+import { launch, phone, shot } from './support/browser'
+import { loginAs } from './support/flows'
+
+jest.setTimeout(180_000)
+
+/**
+ * The office console at 1440x900, signed in the way staff do it: the console shows a code, the
+ * staff member opens it in the mini-program (the H5 build on a phone-sized page stands in for
+ * WeChat's scanner), confirms, and the console opens in their community.
+ */
+describe('office console: sign in by scanning', () => {
+  let app: TestApp
+  let browser: Browser
+
+  beforeAll(async () => {
+    app = await startTestApp()
+    browser = await launch()
+  })
+  afterAll(async () => {
+    await browser?.close()
+    await app?.close()
+  })
+
+  async function desk(): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' })
+    const page = await context.newPage()
+    const errors: string[] = []
+    page.on('console', (m) => {
+      if (m.type() === 'error') errors.push(m.text())
+    })
+    page.on('pageerror', (e) => errors.push(String(e)))
+    return { context, page, errors }
+  }
+
+  /** What the console's QR code holds, as a scanner reads it. */
+  async function scannedLink(page: Page): Promise<string> {
+    await page.locator('#signin-qr').waitFor()
+    const link = await page.getAttribute('#signin-qr', 'data-link')
+    if (!link) throw new Error('the sign-in code holds no link')
+    return link
+  }
+
+  it('an operator scans, confirms on the phone, works in the console, then signs that computer out from the phone', async () => {
+    const { context, page, errors } = await desk()
+    await page.goto(`${app.url}console/#/sessions`)
+    const link = await scannedLink(page)
+    expect(page.url()).toContain('#/login?redirect=%2Fsessions')
+    await shot(page, 'console', '01-sign-in')
+
+    const mobile = await phone(browser)
+    await loginAs(mobile.page, app.url, 'u-operator-wu')
+    await mobile.page.goto(link)
+    await mobile.page.locator('#console-signin-confirm').waitFor()
+    await mobile.page.locator('.console-roles', { hasText: '临苑社区 · 运营' }).waitFor()
+    await mobile.page.locator('#console-signin', { hasText: 'Chrome · Linux' }).waitFor()
+    await shot(mobile.page, 'console', '02-phone-confirm')
+    await mobile.page.locator('#console-signin-confirm').click()
+    await mobile.page.locator('.console-hero__title', { hasText: '已确认登录' }).waitFor()
+    await shot(mobile.page, 'console', '03-phone-confirmed')
+
+    // The console collects its session and returns to the page it was opened on.
+    await page.locator('.sessions-table', { hasText: 'Chrome · Linux' }).waitFor()
+    expect(page.url()).toMatch(/#\/sessions$/)
+    await page.locator('.sessions-table .t-tag', { hasText: '当前' }).waitFor()
+    await page.locator('.frame__user', { hasText: '吴运营' }).waitFor()
+    await shot(page, 'console', '04-sessions')
+
+    await page.locator('.menu-home').click()
+    await page.locator('#overview-stats', { hasText: '48 户' }).waitFor()
+    await page.locator('.buildings-table', { hasText: '1栋' }).waitFor()
+    await shot(page, 'console', '05-overview')
+
+    // Working in the other community the operator serves reloads the page for it.
+    await page.locator('.community-switch').click()
+    await page.locator('.t-select-option', { hasText: '和谐家园' }).click()
+    await page.locator('#overview-stats').waitFor()
+    await page.locator('.buildings-table', { hasText: 'A座' }).waitFor()
+    await shot(page, 'console', '06-overview-other-community')
+
+    // From the phone: the computer is listed and signed out at once.
+    await mobile.page.locator('#console-signin-sessions').click()
+    await mobile.page.locator('#console-sessions', { hasText: 'Chrome · Linux' }).waitFor()
+    await shot(mobile.page, 'console', '07-phone-sessions')
+    await mobile.page.locator('[id^="console-session-"][id$="-revoke"]').first().click()
+    await mobile.page.locator('.taro-modal__foot >> text=退出登录').click()
+    await mobile.page.locator('#state-empty', { hasText: '没有在电脑上登录' }).waitFor()
+    await shot(mobile.page, 'console', '08-phone-signed-out')
+
+    // The console's next call is refused, and it goes back to the code.
+    await page.locator('.menu-sessions').click()
+    await page.locator('#signin-qr').waitFor()
+    expect(page.url()).toContain('#/login?redirect=%2Fsessions')
+    await shot(page, 'console', '09-signed-out')
+
+    expect(errors).toEqual([])
+    await mobile.context.close()
+    await context.close()
+  })
+
+  it('a resident who scans is told only staff can sign in, and cannot confirm', async () => {
+    const { context, page } = await desk()
+    await page.goto(`${app.url}console/`)
+    const link = await scannedLink(page)
+    const mobile = await phone(browser)
+    await loginAs(mobile.page, app.url, 'u-wang')
+    await mobile.page.goto(link)
+    await mobile.page.locator('#console-signin', { hasText: '只有物业工作人员可以登录管理后台' }).waitFor()
+    expect(await mobile.page.locator('#console-signin-confirm').count()).toBe(0)
+    await shot(mobile.page, 'console', '10-phone-resident-refused')
+    // The console is still waiting for a staff member.
+    expect(await page.locator('#signin-qr').count()).toBe(1)
+    await mobile.context.close()
+    await context.close()
+  })
+
+  it('cancelling on the phone tells the console, which offers a fresh code', async () => {
+    const { context, page } = await desk()
+    await page.goto(`${app.url}console/`)
+    const first = await scannedLink(page)
+    const mobile = await phone(browser)
+    await loginAs(mobile.page, app.url, 'u-staff-sun')
+    await mobile.page.goto(first)
+    await mobile.page.locator('#console-signin-reject').click()
+    await mobile.page.locator('.console-hero__title', { hasText: '已取消这次登录' }).waitFor()
+    await page.locator('#signin-ended', { hasText: '已在手机上取消登录' }).waitFor()
+    await shot(page, 'console', '11-cancelled')
+    await page.locator('#signin-refresh').click()
+    const second = await scannedLink(page)
+    expect(second).not.toBe(first)
+    await mobile.context.close()
+    await context.close()
+  })
+
+  it('shows each role only its menus, and a cold link outside them says so (local persona sign-in)', async () => {
+    const { context, page, errors } = await desk()
+    await page.goto(`${app.url}console/#/`)
+    await page.locator('#persona-u-staff-sun').click()
+    await page.locator('#state-missing', { hasText: '你在这个社区的身份看不到这个页面' }).waitFor()
+    expect(await page.locator('.menu-home').count()).toBe(0)
+    await page.locator('.frame__roles', { hasText: '活动专员' }).waitFor()
+    await shot(page, 'console', '12-staff-no-overview')
+    await page.locator('#state-missing button').click()
+    await page.locator('.sessions-table').waitFor()
+    expect(errors).toEqual([])
+    await context.close()
+  })
+})
