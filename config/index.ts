@@ -1,6 +1,7 @@
 import path from 'node:path'
 import { defineConfig, type UserConfigExport } from '@tarojs/cli'
 import routerFixes from './taro-router-fixes.cjs'
+import themeFonts from './nutui-theme-fonts.cjs'
 
 /**
  * One config for the weapp and H5 builds. `LINLI_APP=empty` builds an empty two-page app with the
@@ -10,6 +11,16 @@ const empty = process.env.LINLI_APP === 'empty'
 // The contracts are shared with the functions and live outside src/: Taro must compile them too.
 const shared = [path.resolve(__dirname, '..', 'cloudfunctions', 'contracts')]
 const h5 = process.env.TARO_ENV === 'h5'
+
+/** The part of webpack-chain the loaders below are mounted with. */
+interface Chain {
+  module: { rule(name: string): { test(t: RegExp): { enforce(e: 'pre'): { use(name: string): { loader(file: string): unknown } } } } }
+}
+
+/** NutUI's theme without its two embedded number fonts (see nutui-theme-fonts.cjs). */
+function dropThemeFonts(chain: Chain): void {
+  chain.module.rule('nutui-theme-fonts').test(themeFonts.THEME_FILE).enforce('pre').use('nutui-theme-fonts').loader(path.resolve(__dirname, 'nutui-theme-fonts.cjs'))
+}
 
 export default defineConfig<'webpack5'>(() => {
   const config: UserConfigExport<'webpack5'> & object = {
@@ -40,6 +51,9 @@ export default defineConfig<'webpack5'>(() => {
       compile: { include: shared },
       // Dependencies used only by subpackages stay out of the main package.
       optimizeMainPackage: { enable: true },
+      webpackChain(chain) {
+        dropThemeFonts(chain)
+      },
       postcss: {
         pxtransform: { enable: true, config: {} },
         cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } }
@@ -53,6 +67,7 @@ export default defineConfig<'webpack5'>(() => {
       router: { mode: 'hash' },
       // Mends two page-stack races in Taro's H5 router (a back within ~200 ms of a tap left the home blank).
       webpackChain(chain) {
+        dropThemeFonts(chain)
         chain.module
           .rule('taro-router-fixes')
           .test(routerFixes.ROUTER_FILES)

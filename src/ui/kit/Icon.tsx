@@ -1,6 +1,5 @@
 import { View } from '@tarojs/components'
-import '../icon-tag'
-import { type IconName, NUT_ICONS, isNutIcon } from './icons'
+import type { IconName } from './icons'
 
 export type { IconName } from './icons'
 export type IconSize = 'xs' | 's' | 'm' | 'l' | 'xl'
@@ -17,22 +16,11 @@ export interface IconProps {
 }
 
 /**
- * An icon by meaning. NutUI draws its icons as a CSS mask over the text colour (no icon font to
- * load, in weapp or H5); the size comes from our classes, not from NutUI's 16 px default.
+ * An icon by meaning: a drawing used as a CSS mask over the text colour (kit-icons.scss for the
+ * kit's own, nut-icons.scss for NutUI's), so it needs no font or image request in weapp or H5,
+ * and the size comes from our classes.
  */
 export function Icon({ name, size = 'm', color, className = '', id }: IconProps) {
-  const cls = ['kit-icon', `kit-icon--${size}`, color ? `kit-icon--c-${color}` : '', className].filter(Boolean).join(' ')
-  if (isNutIcon(name)) {
-    const Drawn = NUT_ICONS[name]
-    // NutUI's icon takes no id: a wrapper carries it when asked for.
-    const drawn = <Drawn className={cls} />
-    return id ? (
-      <View id={id} className='kit-icon-box'>
-        {drawn}
-      </View>
-    ) : (
-      drawn
-    )
-  }
-  return <View id={id} className={`${cls} kit-icon--own kit-icon--${name}`} />
+  const cls = ['kit-icon', `kit-icon--${size}`, color ? `kit-icon--c-${color}` : '', 'kit-icon--mask', `kit-icon--${name}`, className].filter(Boolean).join(' ')
+  return <View id={id} className={cls} />
 }
