@@ -114,8 +114,9 @@ export function runWechatCi(jobs: CiJob[], workDir: string): WechatCiReport {
   const output = path.join(workDir, 'ci-report.json')
   writeFileSync(input, JSON.stringify(jobs))
   const tsx = path.join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs')
+  // In the work folder: miniprogram-ci leaves a folder of its own in the working directory.
   const res = spawnSync(process.execPath, [tsx, __filename, input, output], {
-    cwd: ROOT,
+    cwd: workDir,
     encoding: 'utf8',
     timeout: 180_000,
     maxBuffer: 64 * 1024 * 1024
