@@ -65,27 +65,27 @@ export interface DeployPlan {
  * Checks the deploy environment against what each function needs, with the same checks the
  * functions run at start, and says where each large key goes. Nothing is written by this.
  */
-export function planDeploySettings(modules: readonly Pick<FunctionModule, 'fn' | 'usesPayment' | 'signsInConsoles'>[], env: Record<string, string>): DeployPlan {
+type DeployedModule = Pick<FunctionModule, 'fn' | 'usesPayment' | 'signsInConsoles'>
+
+export function planDeploySettings(modules: readonly DeployedModule[], env: Record<string, string>): DeployPlan {
   const problems: string[] = []
   const files = new Map<string, Record<string, string>>()
   const present = (k: string) => typeof env[k] === 'string' && env[k].trim() !== ''
   if (!present('ENV_ID')) problems.push('ENV_ID is missing (the CloudBase environment id)')
   for (const k of BASE_REQUIRED) if (!present(k)) problems.push(`${k} is missing`)
   if (present('LINLI_CODE_PEPPER') && env.LINLI_CODE_PEPPER!.length < 16) problems.push('LINLI_CODE_PEPPER must be at least 16 characters')
-  const payment = modules.filter((m) => m.usesPayment)
-  if (payment.length > 0) {
+  // Each declared capability's settings, checked once with the check its functions run at start.
+  const capabilities: [(m: DeployedModule) => boolean | undefined, (env: NodeJS.ProcessEnv) => unknown][] = [
+    [(m) => m.usesPayment, readMerchantConfig],
+    [(m) => m.signsInConsoles, readCustomLoginKey]
+  ]
+  for (const [declares, check] of capabilities) {
+    const users = modules.filter(declares)
+    if (users.length === 0) continue
     try {
-      readMerchantConfig(env)
+      check(env)
     } catch (e) {
-      problems.push(`${payment.map((m) => m.fn).join(', ')}: ${e instanceof Error ? e.message : String(e)}`)
-    }
-  }
-  const consoles = modules.filter((m) => m.signsInConsoles)
-  if (consoles.length > 0) {
-    try {
-      readCustomLoginKey(env)
-    } catch (e) {
-      problems.push(`${consoles.map((m) => m.fn).join(', ')}: ${e instanceof Error ? e.message : String(e)}`)
+      problems.push(`${users.map((m) => m.fn).join(', ')}: ${e instanceof Error ? e.message : String(e)}`)
     }
   }
   for (const m of modules) {
