@@ -1,6 +1,6 @@
 import { CONSOLE_SESSION_TTL_MS } from '../../cloudfunctions/contracts/office'
 import { openSession } from '../../cloudfunctions/domain/office/sign-in'
-import { staffRolesOf } from '../../cloudfunctions/domain/office/staff'
+import { STAFF_ONLY_TEXT, hasStaffRole } from '../../cloudfunctions/domain/office/staff'
 import { findUserByOpenid } from '../../cloudfunctions/kernel/actor'
 import type { Ports } from '../../cloudfunctions/kernel/ports'
 import { signConsoleSession } from './dev-session'
@@ -13,7 +13,7 @@ import { signConsoleSession } from './dev-session'
 export async function openDevConsoleSession(ports: Ports, openid: string, secret: string): Promise<{ ok: true; token: string; sessionId: string; expiresAt: number } | { ok: false; error: string }> {
   const user = await findUserByOpenid(ports.store, openid)
   if (!user) return { ok: false, error: '这个演示角色还没有用户记录' }
-  if ((await staffRolesOf(ports.store, user._id)).length === 0) return { ok: false, error: '只有物业工作人员可以登录管理后台' }
+  if (!(await hasStaffRole(ports.store, user._id))) return { ok: false, error: STAFF_ONLY_TEXT }
   const now = ports.clock.now()
   const session = await openSession(ports, { _id: `cs${ports.random.id(15)}`, userId: user._id, device: '本地演示（角色选择）', createdAt: now, expiresAt: now + CONSOLE_SESSION_TTL_MS })
   return { ok: true, token: signConsoleSession(secret, session._id, session.expiresAt, now), sessionId: session._id, expiresAt: session.expiresAt }

@@ -75,15 +75,22 @@ export function createLocalServer(o: ServerOptions): Server {
     if (!s) return null
     return 'openid' in s ? { source: 'dev', openid: s.openid } : { source: 'console', sessionId: s.consoleSession }
   }
-  /** Uploads and routes act for a mini-program user only. */
-  const sessionOf = (req: IncomingMessage): { openid: string } | null => {
-    const identity = identityOf(req)
-    return identity?.source === 'dev' ? { openid: identity.openid } : null
+  /** The demo persona a dev sign-in names in its body, or why there is none. */
+  const personaOf = async (req: IncomingMessage): Promise<(typeof PERSONAS)[number] | { status: number; error: string }> => {
+    const body = await readBody(req)
+    const parsed = body === null ? null : parseBoundedJson(body || '{}', BODY_BUDGET)
+    if (!parsed?.ok) return { status: 400, error: '请求不是合法的 JSON：请发送 {"personaId": "..."}' }
+    const personaId = typeof parsed.value === 'object' && parsed.value !== null ? (parsed.value as { personaId?: unknown }).personaId : undefined
+    return PERSONAS.find((p) => p.id === personaId) ?? { status: 404, error: 'unknown persona' }
   }
   return createServer((req, res) => {
     void (async () => {
       const url = req.url ?? '/'
       const started = Date.now()
+      // Verified once per request: the API, the routes and the upload handlers all read it.
+      const identity = identityOf(req)
+      /** Uploads and routes act for a mini-program user only. */
+      const session = identity?.source === 'dev' ? { openid: identity.openid } : null
       try {
         if (url === '/healthz') return sendJson(res, 200, { ok: true })
 
@@ -91,26 +98,19 @@ export function createLocalServer(o: ServerOptions): Server {
           return sendJson(res, 200, { personas: personaList(o.ports.codePepper) })
         }
         if (url === '/dev/login' && req.method === 'POST') {
-          const body = await readBody(req)
-          const parsed = body === null ? null : parseBoundedJson(body || '{}', BODY_BUDGET)
-          if (!parsed?.ok) return sendJson(res, 400, { error: '请求不是合法的 JSON：请发送 {"personaId": "..."}' })
-          const personaId = typeof parsed.value === 'object' && parsed.value !== null ? (parsed.value as { personaId?: unknown }).personaId : undefined
-          const persona = PERSONAS.find((p) => p.id === personaId)
-          if (!persona) return sendJson(res, 404, { error: 'unknown persona' })
+          const persona = await personaOf(req)
+          if ('error' in persona) return sendJson(res, persona.status, { error: persona.error })
           return sendJson(res, 200, { token: signDevSession(o.devSessionSecret, persona.openid, clock.now()) })
         }
 
         if (url === '/dev/console-login' && req.method === 'POST') {
-          const body = await readBody(req)
-          const parsed = body === null ? null : parseBoundedJson(body || '{}', BODY_BUDGET)
-          const personaId = parsed?.ok && typeof parsed.value === 'object' && parsed.value !== null ? (parsed.value as { personaId?: unknown }).personaId : undefined
-          const persona = PERSONAS.find((p) => p.id === personaId)
-          if (!persona) return sendJson(res, 404, { error: 'unknown persona' })
+          const persona = await personaOf(req)
+          if ('error' in persona) return sendJson(res, persona.status, { error: persona.error })
           const opened = await openDevConsoleSession(o.ports, persona.openid, o.devSessionSecret)
           return opened.ok ? sendJson(res, 200, { token: opened.token, sessionId: opened.sessionId, expiresAt: opened.expiresAt }) : sendJson(res, 403, { error: opened.error })
         }
 
-        for (const handle of o.handlers ?? []) if (await handle(req, res, sessionOf(req))) return
+        for (const handle of o.handlers ?? []) if (await handle(req, res, session)) return
 
         const api = /^\/api\/([a-z][a-z0-9-]*)$/.exec(url.split('?')[0] ?? '')
         if (api && req.method === 'POST') {
@@ -129,7 +129,7 @@ export function createLocalServer(o: ServerOptions): Server {
               : sendJson(res, 413, { ok: false, error: { code: 'REQUEST.TOO_LARGE', message: '请求内容过大或层级过深', requestId } })
           }
           const event = parsed.value
-          const context: LocalContext = { request_id: requestId, identity: identityOf(req) }
+          const context: LocalContext = { request_id: requestId, identity }
           const result = await main(event, context)
           const action = typeof event === 'object' && event !== null ? (event as { action?: unknown }).action : undefined
           const outcome = 'error' in result && typeof result.error === 'object' && result.error ? (result.error as { code: string }).code : 'ok'
@@ -143,7 +143,7 @@ export function createLocalServer(o: ServerOptions): Server {
           if (body === null) return sendJson(res, 413, { code: 'FAIL', message: 'body too large' })
           // Routes parse their own bodies (signatures cover the exact bytes): only the nesting is checked here.
           if (jsonTextDepth(body, BODY_BUDGET.maxDepth) > BODY_BUDGET.maxDepth) return sendJson(res, 400, { code: 'FAIL', message: 'body nested too deeply' })
-          const out = await route(req, body, sessionOf(req))
+          const out = await route(req, body, session)
           if (out.json === undefined) {
             res.writeHead(out.status).end()
             return

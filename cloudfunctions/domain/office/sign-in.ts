@@ -4,7 +4,7 @@ import type { ActionHandler } from '../../kernel/module'
 import type { Ports } from '../../kernel/ports'
 import { fail, ok } from '../../kernel/result'
 import type { ConsoleSessionDoc, ConsoleSignInDoc } from '../docs'
-import { staffRolesOf } from './staff'
+import { STAFF_ONLY_TEXT, hasStaffRole, staffRolesOf } from './staff'
 
 type C = typeof officeContracts
 
@@ -59,9 +59,9 @@ export const signInRequest: ActionHandler<C['signInRequest']> = async ({ ports, 
 }
 
 export const confirmSignIn: ActionHandler<C['confirmSignIn']> = async ({ ports, actor }, input) => {
-  const [doc, roles] = await Promise.all([ports.store.get<ConsoleSignInDoc>('consoleSignIns', input.id), staffRolesOf(ports.store, actor.user._id)])
+  const [doc, staff] = await Promise.all([ports.store.get<ConsoleSignInDoc>('consoleSignIns', input.id), hasStaffRole(ports.store, actor.user._id)])
   if (!doc) return NOT_FOUND
-  if (roles.length === 0) return fail('OFFICE.STAFF_ONLY', '只有物业工作人员可以登录管理后台')
+  if (!staff) return fail('OFFICE.STAFF_ONLY', STAFF_ONLY_TEXT)
   const now = ports.clock.now()
   const applied = await ports.store.update(
     'consoleSignIns',

@@ -2,6 +2,9 @@ import { ROLE_LABELS } from '../../contracts/roles'
 import type { Store } from '../../kernel/store'
 import type { CommunityDoc, StaffRoleDoc } from '../docs'
 
+/** Said to anyone without a work role who tries to sign in to the console. */
+export const STAFF_ONLY_TEXT = '只有物业工作人员可以登录管理后台'
+
 export interface StaffRoleLine {
   communityName: string
   roleLabel: string
@@ -15,4 +18,9 @@ export async function staffRolesOf(store: Store, userId: string): Promise<StaffR
   const communities = await store.find<CommunityDoc>('communities', { where: { _id: { in: ids } }, limit: ids.length })
   const names = new Map(communities.map((c) => [c._id, c.name]))
   return roles.map((r) => ({ communityName: names.get(r.communityId) ?? '已停用的社区', roleLabel: ROLE_LABELS[r.role] }))
+}
+
+/** Whether the user holds any work role: all a confirmation needs to know, in one small read. */
+export async function hasStaffRole(store: Store, userId: string): Promise<boolean> {
+  return (await store.find<StaffRoleDoc>('staffRoles', { where: { userId }, limit: 1 })).length > 0
 }

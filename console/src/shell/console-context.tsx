@@ -36,6 +36,8 @@ export function ConsoleProvider({ me, communities, children }: { me: Me; communi
   if (!first) throw new Error('ConsoleProvider needs at least one community')
   const [chosen, setChosen] = useState(() => communities.find((c) => c.id === storedCommunity())?.id ?? first.id)
   const community = communities.find((c) => c.id === chosen) ?? first
+  // Set while rendering, not in an effect: the pages below load in their own effects, which run
+  // before this component's, and their first calls must already act in this community.
   setActingCommunity(community.id)
   const state = useMemo<ConsoleState>(
     () => ({
