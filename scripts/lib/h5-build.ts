@@ -12,26 +12,38 @@ function newest(dir: string): number {
   return t
 }
 
+interface BuildSpec {
+  /** What the build writes last-ish and is judged by. */
+  index: string
+  /** Folders whose newest file, if newer than `index`, makes the build stale. */
+  inputs: string[]
+  /** Said while building, and in the error: `npm run <script>` shows why it failed. */
+  what: string
+  script: string
+  bin: string
+  args: string[]
+}
+
+/** Runs a build when its output is missing or older than its inputs. */
+function ensureBuilt(root: string, b: BuildSpec, force: boolean): void {
+  const index = path.join(root, b.index)
+  const stale = force || !existsSync(index) || b.inputs.some((d) => newest(path.join(root, d)) > statSync(index).mtimeMs)
+  if (!stale) return
+  console.log(`building ${b.what}…`)
+  const r = spawnSync(path.join(root, 'node_modules', '.bin', b.bin), b.args, { cwd: root, stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, NODE_ENV: 'production' } })
+  if (r.status !== 0 || !existsSync(index)) throw new Error(`${b.what} failed to build (run \`npm run ${b.script}\` to see why)`)
+}
+
 /** Rebuilds the H5 app when its sources (or the shared contracts) changed since the last build. */
 export function ensureH5Build(root: string, force = false): void {
-  const index = path.join(root, 'dist-h5', 'index.html')
-  const inputs = ['src', 'cloudfunctions/contracts', 'config'].map((d) => path.join(root, d))
-  const stale = force || !existsSync(index) || inputs.some((d) => newest(d) > statSync(index).mtimeMs)
-  if (!stale) return
-  console.log('building the H5 app (taro build --type h5)…')
-  const taro = path.join(root, 'node_modules', '.bin', 'taro')
-  const r = spawnSync(taro, ['build', '--type', 'h5'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, NODE_ENV: 'production' } })
-  if (r.status !== 0 || !existsSync(index)) throw new Error('H5 build failed (run `npm run build:h5` to see why)')
+  ensureBuilt(root, { index: 'dist-h5/index.html', inputs: ['src', 'cloudfunctions/contracts', 'config'], what: 'the H5 app', script: 'build:h5', bin: 'taro', args: ['build', '--type', 'h5'] }, force)
 }
 
 /** Rebuilds the office console when its sources, the shared client core or the contracts changed since its last build. */
 export function ensureConsoleBuild(root: string, force = false): void {
-  const index = path.join(root, 'dist-console', 'index.html')
-  const inputs = ['console', 'src/client/core', 'src/utils', 'cloudfunctions/contracts'].map((d) => path.join(root, d))
-  const stale = force || !existsSync(index) || inputs.some((d) => newest(d) > statSync(index).mtimeMs)
-  if (!stale) return
-  console.log('building the office console (vite build)…')
-  const vite = path.join(root, 'node_modules', '.bin', 'vite')
-  const r = spawnSync(vite, ['build', '--config', 'console/vite.config.ts', '--logLevel', 'warn'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, NODE_ENV: 'production' } })
-  if (r.status !== 0 || !existsSync(index)) throw new Error('console build failed (run `npm run build:console` to see why)')
+  ensureBuilt(
+    root,
+    { index: 'dist-console/index.html', inputs: ['console', 'src/client/core', 'src/utils', 'cloudfunctions/contracts'], what: 'the office console', script: 'build:console', bin: 'vite', args: ['build', '--config', 'console/vite.config.ts', '--logLevel', 'warn'] },
+    force
+  )
 }
