@@ -4,7 +4,7 @@ import tseslint from 'typescript-eslint'
 
 export default tseslint.config(
   {
-    ignores: [".dependency-cruiser.cjs", 'node_modules/', 'dist/', 'dist-h5/', 'build/', 'bench/results/', 'tests/artifacts/', '.data/', '**/*.config.js', 'babel.config.js', 'jest.config.js']
+    ignores: [".dependency-cruiser.cjs", 'node_modules/', 'dist/', 'dist-h5/', 'dist-console/', 'build/', 'bench/results/', 'tests/artifacts/', '.data/', '**/*.config.js', 'babel.config.js', 'jest.config.js']
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,

@@ -77,13 +77,23 @@ export function cloudbaseTransport(env: string): ConsoleTransport {
 
 export const transport: ConsoleTransport = import.meta.env.VITE_CLOUDBASE_ENV ? cloudbaseTransport(import.meta.env.VITE_CLOUDBASE_ENV) : httpTransport()
 
+/** A demo persona as the local server lists it. */
+export interface DevPersona {
+  id: string
+  nickname: string
+  role: string
+  roleLabel: string
+  communityName: string
+  summary: string
+}
+
 /** The local server's persona sign-in, for demos and tests (absent from CloudBase builds). */
 export const devSignIn = import.meta.env.VITE_CLOUDBASE_ENV
   ? null
   : {
-      async personas(): Promise<{ id: string; nickname: string; role: string; roleLabel: string; communityName: string; summary: string }[]> {
+      async personas(): Promise<DevPersona[]> {
         const res = await fetch('/dev/personas')
-        const body = (await res.json()) as { personas: { id: string; nickname: string; role: string; roleLabel: string; communityName: string; summary: string }[] }
+        const body = (await res.json()) as { personas: DevPersona[] }
         return body.personas
       },
       async signIn(personaId: string): Promise<{ ok: true; ticket: string; sessionId: string; expiresAt: number } | { ok: false; error: string }> {

@@ -4,7 +4,7 @@ import { CheckCircleIcon, RefreshIcon } from 'tdesign-icons-react'
 import { encodeQr } from '../../../../src/utils/qr/encode'
 import { qrDataUri } from '../../../../src/utils/qr/png'
 import { api, completeSignIn } from '../../client/api'
-import { devSignIn } from '../../client/transport'
+import { type DevPersona, devSignIn } from '../../client/transport'
 import { navigate, useRoute } from '../../router'
 import { deviceName } from './device'
 
@@ -111,7 +111,7 @@ export function LoginPage() {
 /** Local only: sign in as a demo staff member without a phone. */
 function DevPersonas({ onSignedIn }: { onSignedIn: (ticket: string, session: { sessionId: string; expiresAt: number }) => void }) {
   const dev = devSignIn
-  const [personas, setPersonas] = useState<{ id: string; nickname: string; role: string; roleLabel: string; communityName: string }[]>([])
+  const [personas, setPersonas] = useState<DevPersona[]>([])
   useEffect(() => {
     void dev?.personas().then((all) => setPersonas(all.filter((p) => p.role !== 'resident' && p.role !== 'newcomer')))
   }, [dev])
