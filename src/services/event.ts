@@ -1,6 +1,7 @@
 import Taro from '@tarojs/taro'
 import type { InputOf, OutputOf } from '@contracts/registry'
 import { api } from '../client'
+import { scanText } from './scan'
 import { visitGroup } from './share-group'
 
 type Templates = OutputOf<'event.get'>['subscribeTemplates']
@@ -27,11 +28,4 @@ export async function recordVisit(token: string) {
 }
 
 /** Reads a resident's e-ticket QR code with the camera (WeChat); null when cancelled. */
-export async function scanTicketCode(): Promise<string | null> {
-  try {
-    const res = await Taro.scanCode({ onlyFromCamera: true, scanType: ['qrCode'] })
-    return res.result
-  } catch {
-    return null
-  }
-}
+export const scanTicketCode = (): Promise<string | null> => scanText(['qrCode'])

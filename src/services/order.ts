@@ -1,4 +1,4 @@
-import Taro from '@tarojs/taro'
+import { scanText } from './scan'
 import { api } from '../client'
 import { checkout } from './payment'
 import { newRequestId } from './request-id'
@@ -18,12 +18,4 @@ export async function recordVisit(token: string) {
  * Reads an order code: the camera in WeChat (the order page shows the code as text and the
  * scanner reads a QR or barcode of it), null where there is no scanner (H5: type it).
  */
-export async function scanOrderCode(): Promise<string | null> {
-  if (process.env.TARO_ENV !== 'weapp') return null
-  try {
-    const res = await Taro.scanCode({ onlyFromCamera: true, scanType: ['qrCode', 'barCode'] })
-    return res.result
-  } catch {
-    return null
-  }
-}
+export const scanOrderCode = (): Promise<string | null> => scanText(['qrCode', 'barCode'])

@@ -2,6 +2,7 @@ import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { api } from '../../../../client'
 import { toastError } from '../../../../services/result'
+import { scanText } from '../../../../services/scan'
 import { formatDateTime } from '../../../../utils/time'
 import { Button } from '../../../../ui/nut'
 import { Chip, Notice, Section } from '../../../../ui/kit'
@@ -25,9 +26,9 @@ export default function ConsoleSessionsPage() {
   }
 
   const scan = async () => {
-    const res = await Taro.scanCode({ onlyFromCamera: true, scanType: ['qrCode'] }).catch(() => null)
-    if (!res) return
-    const id = signInIdFromText(res.result)
+    const text = await scanText()
+    if (text === null) return
+    const id = signInIdFromText(text)
     if (!id) return void Taro.showToast({ title: '这不是管理后台的登录二维码', icon: 'none' })
     void Taro.navigateTo({ url: `${CONSOLE_SIGNIN_PATH}?r=${encodeURIComponent(id)}` })
   }
