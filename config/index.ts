@@ -1,7 +1,8 @@
 import path from 'node:path'
 import { defineConfig, type UserConfigExport } from '@tarojs/cli'
 import routerFixes from './taro-router-fixes.cjs'
-import themeFonts from './nutui-theme-fonts.cjs'
+import nutuiButton from './nutui-button.cjs'
+import nutuiTheme from './nutui-theme.cjs'
 
 /**
  * One config for the weapp and H5 builds. `LINLI_APP=empty` builds an empty two-page app with the
@@ -17,9 +18,13 @@ interface Chain {
   module: { rule(name: string): { test(t: RegExp): { enforce(e: 'pre'): { use(name: string): { loader(file: string): unknown } } } } }
 }
 
-/** NutUI's theme without its two embedded number fonts (see nutui-theme-fonts.cjs). */
-function dropThemeFonts(chain: Chain): void {
-  chain.module.rule('nutui-theme-fonts').test(themeFonts.THEME_FILE).enforce('pre').use('nutui-theme-fonts').loader(path.resolve(__dirname, 'nutui-theme-fonts.cjs'))
+/**
+ * NutUI's theme without its embedded number fonts and the variables nothing reads (nutui-theme.cjs),
+ * and its button stylesheet without the variants we never draw (nutui-button.cjs).
+ */
+function trimNutuiStyles(chain: Chain): void {
+  chain.module.rule('nutui-theme').test(nutuiTheme.THEME_FILE).enforce('pre').use('nutui-theme').loader(path.resolve(__dirname, 'nutui-theme.cjs'))
+  chain.module.rule('nutui-button').test(nutuiButton.BUTTON_FILE).enforce('pre').use('nutui-button').loader(path.resolve(__dirname, 'nutui-button.cjs'))
 }
 
 export default defineConfig<'webpack5'>(() => {
@@ -52,7 +57,7 @@ export default defineConfig<'webpack5'>(() => {
       // Dependencies used only by subpackages stay out of the main package.
       optimizeMainPackage: { enable: true },
       webpackChain(chain) {
-        dropThemeFonts(chain)
+        trimNutuiStyles(chain)
       },
       postcss: {
         pxtransform: { enable: true, config: {} },
@@ -67,7 +72,7 @@ export default defineConfig<'webpack5'>(() => {
       router: { mode: 'hash' },
       // Mends two page-stack races in Taro's H5 router (a back within ~200 ms of a tap left the home blank).
       webpackChain(chain) {
-        dropThemeFonts(chain)
+        trimNutuiStyles(chain)
         chain.module
           .rule('taro-router-fixes')
           .test(routerFixes.ROUTER_FILES)

@@ -1,5 +1,5 @@
 import Taro from '@tarojs/taro'
-import type * as H5 from './transport/h5'
+import { h5Extras } from './transport'
 
 /**
  * Opening the cashier is transport-level: WeChat's own payment sheet in the mini-program, the
@@ -26,7 +26,6 @@ export async function openWechatCashier(params: WechatPayParams): Promise<Cashie
 }
 
 export async function confirmSandboxPayment(prepayId: string): Promise<{ ok: boolean; reason?: string }> {
-  if (process.env.TARO_ENV !== 'h5') return { ok: false, reason: '沙箱支付仅用于本地演示' }
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  return (require('./transport/h5') as typeof H5).sandboxConfirm(prepayId)
+  const h5 = h5Extras()
+  return h5 ? h5.sandboxConfirm(prepayId) : { ok: false, reason: '沙箱支付仅用于本地演示' }
 }

@@ -4,8 +4,7 @@ import type { Context, Me } from '@contracts/user'
 import { type Api, type AuthStep, type Result, createApi } from './core/api'
 import { currentLink, linkCommunity } from './here'
 import { BIND_PATH, LOGIN_PATH, SWITCH_PATH, applyMe, configureSession, currentMe, ensureSession, signOut } from './session'
-import { transport } from './transport'
-import type * as H5 from './transport/h5'
+import { h5Extras, transport } from './transport'
 
 /**
  * The mini-program's client: `api.<fn>.<action>(input)` for every action in the registry. Calls
@@ -14,12 +13,6 @@ import type * as H5 from './transport/h5'
  */
 export type { Result } from './core/api'
 export type { Api } from './core/api'
-
-const isH5 = process.env.TARO_ENV === 'h5'
-function h5(): typeof H5 {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  return require('./transport/h5') as typeof H5
-}
 
 let detourUntil = 0
 
@@ -52,14 +45,17 @@ export const api: Api = createApi(accessTable, {
   authRequired,
   sessionLost() {
     signOut()
-    if (isH5) h5().clearDevToken()
+    h5Extras()?.clearDevToken()
   }
 })
 
 configureSession(
   () => api.user.login(),
   // In WeChat the platform identifies the caller; in H5 only a dev session does.
-  () => !isH5 || h5().devToken() !== ''
+  () => {
+    const h5 = h5Extras()
+    return !h5 || h5.devToken() !== ''
+  }
 )
 
 export async function refreshMe(): Promise<Result<Me>> {

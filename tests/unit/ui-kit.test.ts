@@ -41,7 +41,7 @@ import { compile, compileString } from 'sass'
 import { elderMode } from '../../src/ui/shell/elder'
 import { DateTimeField, ElderSwitch, ICON_NAMES, Icon, type IconName, Img, KVList, Segmented, StatGrid, Stepper } from '../../src/ui/kit'
 import { NUT_ICON_SOURCES, OWN_ICONS } from '../../src/ui/kit/icons'
-import { nutIconPaths, nutIconsScss } from '../../scripts/make-icons'
+import { iconStylesheets, nutIconPaths, placeIcons } from '../../scripts/make-icons'
 import { Button } from '../../src/ui/nut'
 
 const ROOT = path.resolve(__dirname, '..', '..')
@@ -287,7 +287,7 @@ describe('Icon', () => {
       ['home', 'Home'],
       ['user', 'User'],
       ['visitor', 'UserAdd'],
-      ['qr', 'QrCode'],
+      ['scan', 'Scan'],
       ['repair', 'Repairman'],
       ['complaint', 'Complaint'],
       ['coupon', 'Coupon'],
@@ -299,9 +299,28 @@ describe('Icon', () => {
       expect(NUT_ICON_SOURCES[name as keyof typeof NUT_ICON_SOURCES]).toBe(drawing)
       expect(drawing_(name)).toContain(`kit-icon--${name}`)
     }
-    const scss = readFileSync(path.join(ROOT, 'src/ui/kit/nut-icons.scss'), 'utf8')
-    expect(scss).toBe(nutIconsScss())
-    for (const name of Object.keys(NUT_ICON_SOURCES)) expect(scss).toMatch(new RegExp(`^\\.kit-icon--${name}[,\\s]`, 'm'))
+    // Every generated stylesheet is what `npm run make:icons` writes today, and every name is drawn somewhere.
+    const sheets = iconStylesheets()
+    for (const [file, text] of sheets) expect([path.relative(ROOT, file), readFileSync(file, 'utf8')]).toEqual([path.relative(ROOT, file), text])
+    const all = [...sheets.values()].join('\n')
+    for (const name of Object.keys(NUT_ICON_SOURCES)) expect(all).toMatch(new RegExp(`^\\.kit-icon--${name}[,\\s]`, 'm'))
+  })
+
+  it('draws in the main package the icons its pages and the kit name, and leaves the rest to the subpackages that name them', () => {
+    const { main, packages } = placeIcons()
+    // The home's tiles, the kit's own rows and notices, the tab pages.
+    for (const name of ['home', 'bill', 'visitor', 'arrow-right', 'warning', 'success', 'info', 'photo', 'door', 'elder'] as const) expect([name, main.has(name)]).toEqual([name, true])
+    // Drawn only where their pages are: the fee pages' receipt, the butler's filter, the office's search.
+    const sheetOf = (name: string) => [...packages].filter(([, names]) => names.has(name)).map(([sheet]) => path.relative(ROOT, sheet))
+    expect(main.has('receipt')).toBe(false)
+    expect(sheetOf('receipt')).toEqual(['src/packages/fee/fee.scss'])
+    expect(sheetOf('filter')).toEqual(['src/packages/butler/butler.scss'])
+    expect(sheetOf('search')).toEqual(['src/packages/fee-admin/admin.scss'])
+    // A name sharing a drawing with one main draws is an alias there, not a second copy.
+    expect(main.has('ticket')).toBe(true)
+    const mainSheet = readFileSync(path.join(ROOT, 'src/ui/kit/nut-icons.scss'), 'utf8')
+    expect(mainSheet).toMatch(/\.kit-icon--ticket,\n\.kit-icon--coupon|\.kit-icon--coupon,\n\.kit-icon--ticket/)
+    expect(mainSheet).not.toContain('kit-icon--receipt')
   })
 
   it('rounds NutUI’s paths without merging or dropping a number', () => {

@@ -1,4 +1,5 @@
 import type { ApiError, ApiResponse } from '@contracts/errors'
+import { accessRows } from '@contracts/access-rows'
 import type { AccessKind } from '@contracts/access-table'
 import type { ActionId, FunctionName, InputOf, OutputOf } from '@contracts/registry'
 
@@ -54,7 +55,8 @@ export function failure(code: string, message: string): { ok: false; error: ApiE
   return { ok: false, error: { code: code as ApiError['code'], message, requestId: '' } }
 }
 
-export function createApi(table: Readonly<Record<string, AccessKind>>, host: ClientHost): Api {
+/** `table` is the generated access table: each function's actions, and what each needs. */
+export function createApi(table: Readonly<Record<string, string>>, host: ClientHost): Api {
   async function call(id: string, kind: AccessKind, input: unknown, opts: CallOptions = {}): Promise<Result<unknown>> {
     // Anonymous calls need no session; public ones need the platform's (WeChat) login only.
     if (kind === 'member' || kind === 'community') {
@@ -80,11 +82,11 @@ export function createApi(table: Readonly<Record<string, AccessKind>>, host: Cli
   }
 
   const api: Record<string, Record<string, (input?: unknown, opts?: CallOptions) => Promise<Result<unknown>>>> = {}
-  for (const [id, kind] of Object.entries(table)) {
-    const [fn, action] = id.split('.') as [string, string]
+  for (const [fn, action, kind] of accessRows(table)) {
+    const id = `${fn}.${action}`
     api[fn] ??= {}
     api[fn][action] = (input, opts) => call(id, kind, input, opts)
   }
   // The runtime object is built from the same ids the type is: the access table satisfies the registry.
-  return api as unknown as Api
+  return api as Api
 }

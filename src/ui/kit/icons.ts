@@ -10,10 +10,8 @@ export const NUT_ICON_SOURCES = {
   user: 'User',
   bill: 'Order',
   pay: 'Wallet',
-  qr: 'QrCode',
   visitor: 'UserAdd',
   ticket: 'Coupon',
-  cart: 'Cart',
   order: 'List2',
   gift: 'Gift',
   coupon: 'Coupon',
@@ -22,10 +20,7 @@ export const NUT_ICON_SOURCES = {
   service: 'Service',
   repair: 'Repairman',
   complaint: 'Complaint',
-  message: 'Message',
   notice: 'Notice',
-  survey: 'Feedback',
-  vote: 'Checked',
   phone: 'Phone',
   location: 'Location',
   time: 'Clock',
@@ -39,7 +34,6 @@ export const NUT_ICON_SOURCES = {
   close: 'Close',
   'arrow-right': 'ArrowRight',
   'arrow-left': 'ArrowLeft',
-  'arrow-up': 'ArrowUp',
   'arrow-down': 'ArrowDown',
   search: 'Search',
   filter: 'Filter',
@@ -58,13 +52,11 @@ export const NUT_ICON_SOURCES = {
   store: 'Store',
   delete: 'Del',
   copy: 'Copy',
-  more: 'More',
-  refresh: 'Refresh',
   view: 'Eye'
 } as const
 
 /** Drawn by the kit (kit-icons.scss): NutUI has nothing that reads as these. */
-export const OWN_ICONS = ['door', 'car', 'event', 'cleaning', 'calendar', 'chart', 'team', 'grid', 'download', 'elder'] as const
+export const OWN_ICONS = ['door', 'event', 'cleaning', 'calendar', 'chart', 'team', 'grid', 'elder'] as const
 
 export type IconName = keyof typeof NUT_ICON_SOURCES | (typeof OWN_ICONS)[number]
 
