@@ -41,7 +41,7 @@ const ROOT = path.resolve(__dirname, '..')
 const EMPTY_DIST = path.join(ROOT, 'build', 'empty-h5')
 const APP_DIST = path.join(ROOT, 'dist-h5')
 const CPU_THROTTLE = 4
-const FIRST_SCREEN_RUNS = 5
+const FIRST_SCREEN_RUNS = 9
 const SETTLE_TIMEOUT_MS = 30_000
 /** iPhone 12-15 in CSS pixels, as the e2e tests use. */
 const VIEWPORT = { width: 390, height: 844 }

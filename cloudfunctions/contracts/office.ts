@@ -1,6 +1,8 @@
 import * as z from 'zod'
+import { typedCode } from './codes'
 import { EpochMs, Id, Ok, Text } from './common'
 import { defineAction } from './define'
+import { HOUSEHOLD_CODE_ALPHABET } from './user'
 
 /**
  * The office's web console: signing in by scanning a QR code with the mini-program, and the
@@ -24,6 +26,20 @@ const Device = Text.min(1, '请说明是哪台电脑').max(120, '最多 120 个�
 
 export const SIGN_IN_STATUSES = ['pending', 'confirmed', 'rejected', 'expired'] as const
 export type SignInStatus = (typeof SIGN_IN_STATUSES)[number]
+
+/**
+ * The setup code (初始化码) makes the first property-company administrator, who creates the
+ * communities. Printed as `XXXX-XXXX-XXXX` by `npm start` (locally) or set as LINLI_SETUP_CODE on
+ * the office function (CloudBase); the alphabet of household codes, so nothing reads ambiguously.
+ */
+export const SETUP_CODE_LENGTH = 12
+export const SETUP_CODE_ALPHABET = HOUSEHOLD_CODE_ALPHABET
+export const SetupCode = typedCode('初始化码', SETUP_CODE_LENGTH, SETUP_CODE_ALPHABET)
+
+const CommunityName = Text.min(2, '至少 2 个字').max(30, '最多 30 个字').meta({ label: '社区名称' })
+const City = Text.min(2, '至少 2 个字').max(20, '最多 20 个字').meta({ label: '城市' })
+const Address = Text.min(4, '请写到街道门牌').max(80, '最多 80 个字').meta({ label: '地址' })
+const Company = Text.min(2, '至少 2 个字').max(40, '最多 40 个字').meta({ label: '物业公司' })
 
 const StaffRoleView = z.object({ communityName: z.string(), roleLabel: z.string() })
 
@@ -95,6 +111,22 @@ export const officeContracts = {
     access: 'member',
     input: z.object({}).strict(),
     output: z.object({ sessions: z.array(ConsoleSessionView) })
+  }),
+  claimAdmin: defineAction({
+    fn: FN,
+    name: 'claimAdmin',
+    summary: '用初始化码成为物业公司的第一位管理员（此后可创建社区）；初始化码只能用一次',
+    access: 'member',
+    input: z.object({ code: SetupCode }).strict(),
+    output: Ok
+  }),
+  createCommunity: defineAction({
+    fn: FN,
+    name: 'createCommunity',
+    summary: '公司管理员创建社区；创建人成为该社区的运营',
+    access: 'member',
+    input: z.object({ name: CommunityName, city: City, address: Address, company: Company }).strict(),
+    output: z.object({ id: Id })
   }),
   revokeSession: defineAction({
     fn: FN,

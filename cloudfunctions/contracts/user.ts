@@ -39,7 +39,9 @@ export const MeSchema = z.object({
   }),
   households: z.array(HouseholdMembershipSchema),
   contexts: z.array(ContextSchema),
-  current: ContextSchema.nullable()
+  current: ContextSchema.nullable(),
+  /** A property-company administrator: may create communities (in the console). */
+  admin: z.boolean()
 })
 export type Me = z.infer<typeof MeSchema>
 

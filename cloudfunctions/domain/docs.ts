@@ -6,7 +6,25 @@ export interface CommunityDoc {
   name: string
   city: string
   address: string
+  /** The property company that runs it (物业公司); communities made before the console have none. */
+  company?: string
+  /** The administrator who created it in the console. */
+  createdBy?: string
   createdAt: number
+}
+
+/** A property-company administrator (公司管理员): may create communities. `_id` is the user id. */
+export interface AdminDoc {
+  _id: string
+  userId: string
+  createdAt: number
+}
+
+/** `_id` 'setup': the setup code was used, by whom. Inserting it is how the first claim wins. */
+export interface CompanySetupDoc {
+  _id: 'setup'
+  userId: string
+  claimedAt: number
 }
 
 export interface BuildingDoc {

@@ -319,6 +319,10 @@ export const COLLECTIONS = {
   jobRuns: def(),
   /** Web console sign-ins waiting for a scan: short-lived, found by id only. */
   consoleSignIns: def(),
+  /** Property-company administrators, by user id: few, found by id only. */
+  admins: def(),
+  /** One document, 'setup', once the setup code has made the first administrator. */
+  companySetup: def(),
   /** `_id` is the session id, which is also the CloudBase custom-login user id. */
   consoleSessions: def([{ name: 'by_user', fields: ['userId', 'expiresAt'] }])
 } as const

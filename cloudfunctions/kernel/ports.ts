@@ -68,6 +68,11 @@ export interface Ports {
   notifier: Notifier
   /** A server-side secret used to hash household codes, so a leaked table does not leak codes. */
   codePepper: string
+  /**
+   * The one-time setup code (初始化码) that makes its holder the property company's first
+   * administrator; null where none is configured, and useless once used.
+   */
+  setupCode: string | null
   /** WeChat Pay in CloudBase, the sandbox locally; only the payment module uses it. */
   payment: PaymentGateway
   push: SubscribeSender

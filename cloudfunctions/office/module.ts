@@ -1,12 +1,13 @@
 import { officeContracts } from '../contracts/office'
 import { revokeSession, sessions } from '../domain/office/sessions'
+import { claimAdmin, createCommunity } from '../domain/office/setup'
 import { clearExpiredSignIns, confirmSignIn, pollSignIn, rejectSignIn, signInRequest, startSignIn } from '../domain/office/sign-in'
 import { defineModule } from '../kernel/module'
 
 export const officeModule = defineModule({
   fn: 'office',
   contracts: officeContracts,
-  handlers: { startSignIn, pollSignIn, signInRequest, confirmSignIn, rejectSignIn, sessions, revokeSession },
+  handlers: { startSignIn, pollSignIn, signInRequest, confirmSignIn, rejectSignIn, sessions, revokeSession, claimAdmin, createCommunity },
   jobs: [
     {
       name: 'clear-console-sign-ins',

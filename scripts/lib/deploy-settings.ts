@@ -25,10 +25,12 @@ export const PAYMENT_FILE_SETTINGS = ['WECHATPAY_PRIVATE_KEY', 'WECHATPAY_PLATFO
 
 /** Functions that declare `signsInConsoles`: the custom-login private key file's JSON, shipped in the settings file. */
 export const CONSOLE_LOGIN_FILE_SETTINGS = [CUSTOM_LOGIN_KEY_VARIABLE] as const
+/** Functions that declare `signsInConsoles`: optional, the setup code of the company's first administrator. */
+export const CONSOLE_VARIABLES = ['LINLI_SETUP_CODE'] as const
 
 /** The variables cloudbaserc.json declares for a function: the CLI fills `{{env.X}}` from `.env`. */
-export function envVariablesOf(m: Pick<FunctionModule, 'usesPayment'>): Record<string, string> {
-  const names = [...BASE_REQUIRED, ...BASE_OPTIONAL, ...(m.usesPayment ? PAYMENT_VARIABLES : [])]
+export function envVariablesOf(m: Pick<FunctionModule, 'usesPayment' | 'signsInConsoles'>): Record<string, string> {
+  const names = [...BASE_REQUIRED, ...BASE_OPTIONAL, ...(m.usesPayment ? PAYMENT_VARIABLES : []), ...(m.signsInConsoles ? CONSOLE_VARIABLES : [])]
   return Object.fromEntries(names.map((k) => [k, `{{env.${k}}}`]))
 }
 

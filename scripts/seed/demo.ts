@@ -2,7 +2,9 @@ import { createHash } from 'node:crypto'
 import { HOUSEHOLD_CODE_ALPHABET } from '../../cloudfunctions/contracts/user'
 import type {
   BuildingDoc,
+  AdminDoc,
   CommunityDoc,
+  CompanySetupDoc,
   GridDoc,
   HouseholdDoc,
   MembershipDoc,
@@ -77,7 +79,7 @@ function households(communityId: string, building: BuildingDoc, floors: number, 
   return out
 }
 
-function user(id: string, nickname: string, phone?: string): UserDoc {
+export function user(id: string, nickname: string, phone?: string): UserDoc {
   return {
     _id: id,
     openid: `dev-${id}`,
@@ -202,6 +204,9 @@ export interface SeedReport {
   skipped: number
 }
 
+/** The demo's company administrator (may create communities in the console). */
+export const DEMO_ADMIN = 'u-operator-wu'
+
 /** Idempotent: documents that already exist are left alone, so seeding twice changes nothing. */
 /** `now` anchors the time-relative demo data (this month's bills); tests pass their clock. */
 export async function seedDemo(store: Store, pepper: string, now: number = Date.now()): Promise<SeedReport> {
@@ -221,6 +226,11 @@ export async function seedDemo(store: Store, pepper: string, now: number = Date.
   await put('users', d.users)
   await put('memberships', d.memberships)
   await put('staffRoles', d.staff)
+  // 吴运营 is the company's administrator: the demo's setup is done, as a running company's is.
+  const admin: AdminDoc = { _id: DEMO_ADMIN, userId: DEMO_ADMIN, createdAt: now }
+  const setup: CompanySetupDoc = { _id: 'setup', userId: DEMO_ADMIN, claimedAt: now }
+  await put('admins', [admin])
+  await put('companySetup', [setup])
   await put('grids', d.grids)
   const fees = await seedFees(store, d.households.map((h) => h.doc), now)
   inserted += fees.inserted

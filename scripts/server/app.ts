@@ -19,6 +19,8 @@ export interface RunningApp {
   server: Server
   ports: LocalPorts
   seeded: boolean
+  /** The setup code, while no company administrator exists yet (an empty database); else null. */
+  setupCode: string | null
   stop(): Promise<void>
 }
 
@@ -27,15 +29,19 @@ const START_BUDGET_MS = 45_000
 
 export const ROOT = path.resolve(__dirname, '..', '..')
 
-/** Opens the data folder's database (seeding it when new), and serves the app and the functions. */
-export async function startApp(env: LocalEnvT, opts: { quiet?: boolean } = {}): Promise<RunningApp> {
+/**
+ * Opens the data folder's database (seeding the demo when new, unless `seed` is false: then the
+ * company starts from nothing, with the setup code), and serves the app and the functions.
+ */
+export async function startApp(env: LocalEnvT, opts: { quiet?: boolean; seed?: boolean } = {}): Promise<RunningApp> {
   const dataDir = path.resolve(ROOT, env.LINLI_DATA_DIR)
   const secrets = loadSecrets(dataDir)
   const store = new SqliteStore(dbFile(dataDir))
   const log = jsonLogger({ runtime: 'local' }, opts.quiet ? () => undefined : console.log)
-  const ports = localPorts({ store, codePepper: secrets.codePepper, devSessionSecret: secrets.devSessionSecret, log })
-  const seeded = (await store.count('communities')) === 0
+  const ports = localPorts({ store, codePepper: secrets.codePepper, setupCode: secrets.setupCode, devSessionSecret: secrets.devSessionSecret, log })
+  const seeded = opts.seed !== false && (await store.count('communities')) === 0
   if (seeded) await seedDemo(store, secrets.codePepper)
+  const setupOpen = (await store.count('admins')) === 0
   // The demo's photos, copied into the upload folder once; a folder emptied by hand gets them back at the next start.
   writeDemoPhotos(uploadsDir(dataDir))
   // Brings the insights up to date (the machine may have been off at night). A fresh demo waits
@@ -66,6 +72,7 @@ export async function startApp(env: LocalEnvT, opts: { quiet?: boolean } = {}): 
     server,
     ports,
     seeded,
+    setupCode: setupOpen ? secrets.setupCode : null,
     async stop() {
       stopScheduler()
       await new Promise<void>((resolve) => server.close(() => resolve()))

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto'
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import * as z from 'zod'
+import { SETUP_CODE_ALPHABET, SETUP_CODE_LENGTH } from '../../cloudfunctions/contracts/office'
 
 /** The local server's settings, read and checked once at start. */
 const LocalEnv = z.object({
@@ -24,6 +25,18 @@ export function readLocalEnv(source: NodeJS.ProcessEnv = process.env): LocalEnvT
 export interface LocalSecrets {
   devSessionSecret: string
   codePepper: string
+  /** The setup code (初始化码) that makes the first company administrator on an empty database. */
+  setupCode: string
+}
+
+function newSetupCode(): string {
+  const bytes = randomBytes(SETUP_CODE_LENGTH)
+  return [...bytes].map((b) => SETUP_CODE_ALPHABET[b % SETUP_CODE_ALPHABET.length]).join('')
+}
+
+/** `XXXX-XXXX-XXXX`, as people read it out and type it. */
+export function printedSetupCode(code: string): string {
+  return code.replace(/(.{4})(?=.)/g, '$1-')
 }
 
 /**
@@ -33,12 +46,14 @@ export interface LocalSecrets {
 export function loadSecrets(dataDir: string): LocalSecrets {
   mkdirSync(dataDir, { recursive: true })
   const file = path.join(dataDir, 'secrets.json')
-  if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as LocalSecrets
+  const stored = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Partial<LocalSecrets>) : {}
   const secrets: LocalSecrets = {
-    devSessionSecret: randomBytes(32).toString('base64url'),
-    codePepper: randomBytes(24).toString('base64url')
+    devSessionSecret: stored.devSessionSecret ?? randomBytes(32).toString('base64url'),
+    codePepper: stored.codePepper ?? randomBytes(24).toString('base64url'),
+    // Data folders from before the console get one on their next start.
+    setupCode: stored.setupCode ?? newSetupCode()
   }
-  writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 })
+  if (Object.keys(stored).length !== Object.keys(secrets).length) writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 })
   return secrets
 }
 

@@ -7,7 +7,7 @@ import { PERSONAS } from '../seed/demo'
 import { signDevSession, verifyDevSession } from './dev-session'
 import type { LocalContext } from './local-runtime'
 import { openDevConsoleSession } from './console-login'
-import { personaList } from './personas'
+import { FIRST_DAY_PERSONAS, ensurePersonaUser, personaList, personasOf } from './personas'
 import { staticFiles } from './static'
 
 export interface ServerOptions {
@@ -81,7 +81,7 @@ export function createLocalServer(o: ServerOptions): Server {
     const parsed = body === null ? null : parseBoundedJson(body || '{}', BODY_BUDGET)
     if (!parsed?.ok) return { status: 400, error: '请求不是合法的 JSON：请发送 {"personaId": "..."}' }
     const personaId = typeof parsed.value === 'object' && parsed.value !== null ? (parsed.value as { personaId?: unknown }).personaId : undefined
-    return PERSONAS.find((p) => p.id === personaId) ?? { status: 404, error: 'unknown persona' }
+    return [...PERSONAS, ...FIRST_DAY_PERSONAS].find((p) => p.id === personaId) ?? { status: 404, error: 'unknown persona' }
   }
   return createServer((req, res) => {
     void (async () => {
@@ -95,11 +95,12 @@ export function createLocalServer(o: ServerOptions): Server {
         if (url === '/healthz') return sendJson(res, 200, { ok: true })
 
         if (url === '/dev/personas' && req.method === 'GET') {
-          return sendJson(res, 200, { personas: personaList(o.ports.codePepper) })
+          return sendJson(res, 200, { personas: personaList(o.ports.codePepper, await personasOf(o.ports.store)) })
         }
         if (url === '/dev/login' && req.method === 'POST') {
           const persona = await personaOf(req)
           if ('error' in persona) return sendJson(res, persona.status, { error: persona.error })
+          await ensurePersonaUser(o.ports.store, persona, clock.now())
           return sendJson(res, 200, { token: signDevSession(o.devSessionSecret, persona.openid, clock.now()) })
         }
 

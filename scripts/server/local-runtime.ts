@@ -30,6 +30,8 @@ export function localIdentity(_event: unknown, context: unknown): Identity | nul
 export interface LocalPortsOptions {
   store: Store
   codePepper: string
+  /** The setup code (初始化码) for the first company administrator; none when absent. */
+  setupCode?: string
   /** Signs the console's sign-in tickets as dev sessions the local server accepts (random when no server verifies them). */
   devSessionSecret?: string
   clock?: Clock
@@ -55,6 +57,7 @@ export function localPorts(o: LocalPortsOptions): LocalPorts {
     log,
     notifier: inboxNotifier(o.store, clock, random, push),
     codePepper: o.codePepper,
+    setupCode: o.setupCode ?? null,
     payment: sandbox,
     push,
     tickets: devTickets(o.devSessionSecret ?? randomBytes(32).toString('base64url'), clock),

@@ -61,7 +61,7 @@ export interface Harness {
 /** Signs the console tickets the harness issues (as the local server's secret does). */
 export const TEST_SESSION_SECRET = 'test-session-secret-0123456789'
 
-export async function makeHarness(opts: { seed?: boolean } = {}): Promise<Harness> {
+export async function makeHarness(opts: { seed?: boolean; setupCode?: string } = {}): Promise<Harness> {
   const store = new SqliteStore(':memory:')
   const clock = new FakeClock()
   if (opts.seed !== false) await seedDemo(store, TEST_PEPPER, clock.now())
@@ -71,7 +71,7 @@ export async function makeHarness(opts: { seed?: boolean } = {}): Promise<Harnes
     warn: (msg, fields) => logs.push({ level: 'warn', msg, fields }),
     error: (msg, fields) => logs.push({ level: 'error', msg, fields })
   }
-  const ports = localPorts({ store, codePepper: TEST_PEPPER, devSessionSecret: TEST_SESSION_SECRET, clock, random: new SeqRandom(), log })
+  const ports = localPorts({ store, codePepper: TEST_PEPPER, setupCode: opts.setupCode, devSessionSecret: TEST_SESSION_SECRET, clock, random: new SeqRandom(), log })
   // In process, functions behave as deployed: timer events without a user run their job.
   const mains = localMains(ports, { acceptsTimerEvents: true })
   let n = 0

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { type RunningApp, startApp } from '../../scripts/server/app'
+import { loadSecrets, printedSetupCode } from '../../scripts/server/env'
 
 /** The local server is the H5 build's only way in: identity from its signed session, nothing else. */
 describe('local server HTTP layer', () => {
@@ -55,5 +56,47 @@ describe('local server HTTP layer', () => {
     const huge = await post('/api/user', { action: 'me', input: { blob: 'x'.repeat(200_000) } })
     expect(huge.status).toBe(413)
     expect(huge.json).toMatchObject({ error: { code: 'REQUEST.TOO_LARGE' } })
+  })
+})
+
+/** `npm start -- --empty`: a company's first day, with no demo at all. */
+describe('local server on an empty database', () => {
+  let app: RunningApp
+  let dir: string
+  const url = (p: string) => app.url.replace(/\/$/, '') + p
+  const post = async (p: string, body: unknown, token?: string) => {
+    const res = await fetch(url(p), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify(body)
+    })
+    return (await res.json()) as Record<string, unknown>
+  }
+
+  beforeAll(async () => {
+    dir = mkdtempSync(path.join(os.tmpdir(), 'linli-empty-'))
+    app = await startApp({ LINLI_HOST: '127.0.0.1', LINLI_PORT: 0, LINLI_DATA_DIR: dir, LINLI_SCHEDULER: 'off' }, { quiet: true, seed: false })
+  })
+  afterAll(async () => {
+    await app.stop()
+    rmSync(dir, { recursive: true, force: true })
+  })
+
+  it('seeds nothing and offers the setup code, which stays the same across restarts', async () => {
+    expect(app.seeded).toBe(false)
+    expect(await app.ports.store.count('communities')).toBe(0)
+    expect(app.setupCode).toMatch(/^[2-9A-HJ-NP-Z]{12}$/)
+    const again = loadSecrets(dir)
+    expect(again.setupCode).toBe(app.setupCode)
+    expect(printedSetupCode(again.setupCode)).toMatch(/^.{4}-.{4}-.{4}$/)
+  })
+
+  it('offers the first day’s people to sign in as, and the first becomes the administrator with the code', async () => {
+    const { personas } = (await (await fetch(url('/dev/personas'))).json()) as { personas: { id: string; nickname: string }[] }
+    expect(personas.map((p) => p.nickname)).toEqual(['周总', '林管家', '孙女士'])
+    const token = String((await post('/dev/login', { personaId: personas[0]?.id })).token)
+    expect(await post('/api/user', { action: 'me', input: {} }, token)).toMatchObject({ ok: true, data: { user: { nickname: '周总' }, admin: false, contexts: [] } })
+    expect(await post('/api/office', { action: 'claimAdmin', input: { code: printedSetupCode(app.setupCode ?? '') } }, token)).toMatchObject({ ok: true })
+    expect(await post('/api/user', { action: 'me', input: {} }, token)).toMatchObject({ ok: true, data: { admin: true } })
   })
 })

@@ -38,6 +38,7 @@ function buildPorts(m: RuntimeModule): Ports {
     log: jsonLogger({ fn: m.fn }),
     notifier: inboxNotifier(store, systemClock, cryptoRandom, push),
     codePepper: env.LINLI_CODE_PEPPER,
+    setupCode: m.signsInConsoles ? (env.LINLI_SETUP_CODE ?? null) : null,
     payment,
     push,
     tickets

@@ -2,20 +2,21 @@ import type { Context, HouseholdMembership, Me } from '../../contracts/user'
 import { ROLE_LABELS } from '../../contracts/roles'
 import type { Store } from '../../kernel/store'
 import { getMany } from '../../kernel/paging'
-import type { BuildingDoc, CommunityDoc, HouseholdDoc, MembershipDoc, StaffRoleDoc, UserDoc } from '../docs'
+import type { AdminDoc, BuildingDoc, CommunityDoc, HouseholdDoc, MembershipDoc, StaffRoleDoc, UserDoc } from '../docs'
 import { householdLabel, maskPhone } from './format'
 
 const STAFF_ORDER = ['butler', 'staff', 'verifier', 'operator', 'dispatcher', 'worker'] as const
 
 /** Everything the mini-program needs about the caller in one read-only pass. */
 export async function buildMe(store: Store, user: UserDoc): Promise<Me> {
-  const [memberships, staff] = await Promise.all([
+  const [memberships, staff, admin] = await Promise.all([
     store.find<MembershipDoc>('memberships', {
       where: { userId: user._id, status: 'active' },
       orderBy: [{ field: 'createdAt', dir: 'asc' }],
       limit: 100
     }),
-    store.find<StaffRoleDoc>('staffRoles', { where: { userId: user._id }, limit: 50 })
+    store.find<StaffRoleDoc>('staffRoles', { where: { userId: user._id }, limit: 50 }),
+    store.get<AdminDoc>('admins', user._id)
   ])
   const households = await getMany<HouseholdDoc>(store, 'households', memberships.map((m) => m.householdId))
   const buildings = await getMany<BuildingDoc>(store, 'buildings', [...households.values()].map((h) => h.buildingId))
@@ -66,6 +67,7 @@ export async function buildMe(store: Store, user: UserDoc): Promise<Me> {
     user: { id: user._id, nickname: user.nickname, avatarUrl: user.avatarUrl, phoneMasked: maskPhone(user.phone) },
     households: homeList,
     contexts,
-    current
+    current,
+    admin: admin !== null
   }
 }

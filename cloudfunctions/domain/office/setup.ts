@@ -1,0 +1,65 @@
+import { createHash, timingSafeEqual } from 'node:crypto'
+import type { officeContracts } from '../../contracts/office'
+import type { ActionHandler } from '../../kernel/module'
+import type { Store } from '../../kernel/store'
+import { fail, ok } from '../../kernel/result'
+import type { AdminDoc, CommunityDoc, CompanySetupDoc, StaffRoleDoc } from '../docs'
+
+type C = typeof officeContracts
+
+/**
+ * Bringing the property company onto an empty database: the holder of the setup code becomes the
+ * first administrator, and administrators create communities, each with its creator as operator.
+ * From there the console sets the community up (buildings, households, staff, fees, ...).
+ */
+
+export async function isAdmin(store: Store, userId: string): Promise<boolean> {
+  return (await store.get<AdminDoc>('admins', userId)) !== null
+}
+
+function sameCode(a: string, b: string): boolean {
+  // Compared as digests, so the comparison takes the same time whatever the lengths.
+  const digest = (s: string) => createHash('sha256').update(s).digest()
+  return timingSafeEqual(digest(a), digest(b))
+}
+
+export const claimAdmin: ActionHandler<C['claimAdmin']> = async ({ ports, actor }, input) => {
+  const userId = actor.user._id
+  const now = ports.clock.now()
+  const used = await ports.store.get<CompanySetupDoc>('companySetup', 'setup')
+  // The first claimant asking again (a retry, or a crash before the admin record) completes it.
+  if (used && used.userId !== userId) return fail('OFFICE.SETUP_DONE', '初始化码已使用过，请联系现有的管理员在电脑端为您开通')
+  if (!used) {
+    if (!ports.setupCode || !sameCode(ports.setupCode, input.code)) {
+      ports.log.warn('setup code refused', { userId })
+      return fail('OFFICE.SETUP_CODE_WRONG', '初始化码不正确，请核对后重新输入', [{ path: 'code', label: '初始化码', message: '初始化码不正确' }])
+    }
+    const claim = await ports.store.insert('companySetup', { _id: 'setup', userId, claimedAt: now } satisfies CompanySetupDoc)
+    if (!claim.ok) return fail('OFFICE.SETUP_DONE', '初始化码已使用过，请联系现有的管理员在电脑端为您开通')
+  }
+  await ports.store.insert('admins', { _id: userId, userId, createdAt: now } satisfies AdminDoc)
+  ports.log.info('company administrator set up', { userId })
+  return ok({ done: true })
+}
+
+/** A community's id from its name: asking twice (a double click, a retry) finds the first one. */
+function communityIdOf(name: string): string {
+  return `c${createHash('sha256').update(name).digest('base64url').slice(0, 12)}`
+}
+
+export const createCommunity: ActionHandler<C['createCommunity']> = async ({ ports, actor }, input) => {
+  const userId = actor.user._id
+  if (!(await isAdmin(ports.store, userId))) return fail('OFFICE.ADMIN_ONLY', '只有物业公司管理员可以创建社区')
+  const now = ports.clock.now()
+  const doc: CommunityDoc = { _id: communityIdOf(input.name), name: input.name, city: input.city, address: input.address, company: input.company, createdBy: userId, createdAt: now }
+  const created = await ports.store.insert('communities', doc)
+  if (!created.ok) {
+    const existing = await ports.store.get<CommunityDoc>('communities', doc._id)
+    // Only its creator's own retry goes on (to the role below); anyone else chose a taken name.
+    if (existing?.createdBy !== userId) return fail('OFFICE.COMMUNITY_EXISTS', `已有名为「${input.name}」的社区`, [{ path: 'name', label: '社区名称', message: '已被使用' }])
+  }
+  const role: StaffRoleDoc = { _id: `${doc._id}:${userId}:operator`, userId, communityId: doc._id, role: 'operator', createdAt: now }
+  await ports.store.insert('staffRoles', role)
+  ports.log.info('community created', { communityId: doc._id, userId })
+  return ok({ id: doc._id })
+}
