@@ -58,6 +58,12 @@ describe('pre-sale orders end to end', () => {
     expect(await page.locator('#campaign-progress').textContent()).toContain('已付 0/20')
     expect(await page.locator('#sku-left-s1').textContent()).toContain('剩余 100/100')
     await shot(page, 'presale', '02-detail')
+    // Its three photos page sideways; the dots follow.
+    const gallery = cur(page, '#campaign-photos')
+    expect(await gallery.locator('.ps-gallery__dot').count()).toBe(3)
+    await gallery.locator('.ps-gallery__track').evaluate((el) => el.scrollTo({ left: el.clientWidth, behavior: 'instant' }))
+    await gallery.locator('.ps-gallery__dot:nth-child(2).ps-gallery__dot--on').waitFor()
+    expect(await gallery.locator('.ps-gallery__dot--on').count()).toBe(1)
 
     await page.locator('#go-confirm').click()
     await page.locator('#presale-confirm').waitFor()
