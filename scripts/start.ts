@@ -31,7 +31,7 @@ async function main() {
   console.log(`  data: ${env.LINLI_DATA_DIR}/ (npm run start:fresh to start over)`)
   if (app.setupCode) {
     console.log(`  setup code (初始化码): ${printedSetupCode(app.setupCode)}`)
-    console.log('  enter it in the app (我的 → 电脑端登录 → 我是物业公司管理员) to become the company administrator')
+    console.log('  the first user to claim it (office.claimAdmin) becomes the company administrator')
   }
   console.log('')
   const stop = () => void app.stop().then(() => process.exit(0))

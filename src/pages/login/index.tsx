@@ -73,9 +73,7 @@ export default function LoginPage() {
                 <Text className='persona__name'>{p.nickname}</Text>
                 <Chip text={p.roleLabel} tone='primary' />
               </View>
-              <Text className='muted'>
-                {p.communityName} · {p.summary}
-              </Text>
+              <Text className='muted'>{[p.communityName, p.summary].filter(Boolean).join(' · ')}</Text>
               {p.hint ? <Text className='persona__hint'>{p.hint}</Text> : null}
               {busy === p.id ? <Text className='muted'>登录中…</Text> : null}
             </View>
