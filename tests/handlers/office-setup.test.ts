@@ -36,6 +36,19 @@ describe('the setup code', () => {
     expect((await h.store.find<AdminDoc>('admins', { limit: 10 })).map((a) => a.userId)).toHaveLength(1)
   })
 
+  it('makes exactly one administrator when two claim at once, and a double tap is not refused', async () => {
+    await emptyCompany()
+    const [a, b, again] = await Promise.all([
+      h.call('office.claimAdmin', { code: CODE }, BOSS),
+      h.call('office.claimAdmin', { code: CODE }, CLERK),
+      h.call('office.claimAdmin', { code: CODE }, BOSS)
+    ])
+    const wins = [a, b].filter((r) => r.ok)
+    expect(wins).toHaveLength(1)
+    expect(again.ok).toBe(a.ok)
+    expect(await h.store.find<AdminDoc>('admins', { limit: 10 })).toHaveLength(1)
+  })
+
   it('refuses a wrong or misshapen code, naming the field, and writes nothing', async () => {
     await emptyCompany()
     const before = await snapshot(h.store)

@@ -13,6 +13,8 @@ type C = typeof officeContracts
  * From there the console sets the community up (buildings, households, staff, fees, ...).
  */
 
+const SETUP_DONE_TEXT = '初始化码已使用过，请联系现有的管理员在电脑端为您开通'
+
 export async function isAdmin(store: Store, userId: string): Promise<boolean> {
   return (await store.get<AdminDoc>('admins', userId)) !== null
 }
@@ -28,14 +30,17 @@ export const claimAdmin: ActionHandler<C['claimAdmin']> = async ({ ports, actor 
   const now = ports.clock.now()
   const used = await ports.store.get<CompanySetupDoc>('companySetup', 'setup')
   // The first claimant asking again (a retry, or a crash before the admin record) completes it.
-  if (used && used.userId !== userId) return fail('OFFICE.SETUP_DONE', '初始化码已使用过，请联系现有的管理员在电脑端为您开通')
+  if (used && used.userId !== userId) return fail('OFFICE.SETUP_DONE', SETUP_DONE_TEXT)
   if (!used) {
     if (!ports.setupCode || !sameCode(ports.setupCode, input.code)) {
       ports.log.warn('setup code refused', { userId })
       return fail('OFFICE.SETUP_CODE_WRONG', '初始化码不正确，请核对后重新输入', [{ path: 'code', label: '初始化码', message: '初始化码不正确' }])
     }
     const claim = await ports.store.insert('companySetup', { _id: 'setup', userId, claimedAt: now } satisfies CompanySetupDoc)
-    if (!claim.ok) return fail('OFFICE.SETUP_DONE', '初始化码已使用过，请联系现有的管理员在电脑端为您开通')
+    // Lost the race: to someone else, or to this user's own double tap (which goes on as a retry).
+    if (!claim.ok && (await ports.store.get<CompanySetupDoc>('companySetup', 'setup'))?.userId !== userId) {
+      return fail('OFFICE.SETUP_DONE', SETUP_DONE_TEXT)
+    }
   }
   await ports.store.insert('admins', { _id: userId, userId, createdAt: now } satisfies AdminDoc)
   ports.log.info('company administrator set up', { userId })
