@@ -31,7 +31,8 @@ async function main() {
   console.log(`  data: ${env.LINLI_DATA_DIR}/ (npm run start:fresh to start over)`)
   if (app.setupCode) {
     console.log(`  setup code (初始化码): ${printedSetupCode(app.setupCode)}`)
-    console.log('  the first user to claim it (office.claimAdmin) becomes the company administrator')
+    console.log('  open the console, open its sign-in code in the app as 周总, choose 首次启用 and enter it:')
+    console.log('  the first to do so becomes the company administrator and creates the first community')
   }
   console.log('')
   const stop = () => void app.stop().then(() => process.exit(0))

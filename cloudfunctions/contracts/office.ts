@@ -85,7 +85,9 @@ export const officeContracts = {
       createdAt: EpochMs,
       expiresAt: EpochMs,
       status: z.enum(SIGN_IN_STATUSES),
-      roles: z.array(StaffRoleView)
+      roles: z.array(StaffRoleView),
+      /** The company has no administrator yet and a setup code is configured: a first day. */
+      setupOpen: z.boolean()
     })
   }),
   confirmSignIn: defineAction({

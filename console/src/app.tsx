@@ -5,6 +5,7 @@ import { storedSession } from './client/session'
 import { LoginPage } from './pages/login/LoginPage'
 import { OverviewPage } from './pages/overview/OverviewPage'
 import { SessionsPage } from './pages/sessions/SessionsPage'
+import { FirstCommunityPage } from './pages/setup/FirstCommunityPage'
 import { type Route, currentLink, navigate, useRoute } from './router'
 import { ConsoleLayout } from './shell/Layout'
 import { ConsoleProvider, staffCommunities } from './shell/console-context'
@@ -41,6 +42,8 @@ function SignedIn({ route }: { route: Route }) {
         {(me) => {
           const communities = staffCommunities(me)
           if (communities.length === 0) {
+            // A company administrator before the first community: create it here.
+            if (me.admin) return <FirstCommunityPage name={me.user.nickname} onCreated={() => void q.reload()} onSignOut={() => void signOut()} />
             return <EmptyState title='你目前没有工作身份' hint='管理后台只对物业工作人员开放。如需开通，请联系运营。' action={{ text: '退出登录', onClick: () => void signOut() }} />
           }
           return (

@@ -1,6 +1,6 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core'
+import type { Browser, Page } from 'playwright-core'
 import { type TestApp, startTestApp } from './support/app'
-import { launch, phone, shot } from './support/browser'
+import { desk, launch, phone, shot } from './support/browser'
 import { loginAs } from './support/flows'
 
 jest.setTimeout(180_000)
@@ -23,17 +23,6 @@ describe('office console: sign in by scanning', () => {
     await app?.close()
   })
 
-  async function desk(): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
-    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' })
-    const page = await context.newPage()
-    const errors: string[] = []
-    page.on('console', (m) => {
-      if (m.type() === 'error') errors.push(m.text())
-    })
-    page.on('pageerror', (e) => errors.push(String(e)))
-    return { context, page, errors }
-  }
-
   /** What the console's QR code holds, as a scanner reads it. */
   async function scannedLink(page: Page): Promise<string> {
     await page.locator('#signin-qr').waitFor()
@@ -43,7 +32,7 @@ describe('office console: sign in by scanning', () => {
   }
 
   it('an operator scans, confirms on the phone, works in the console, then signs that computer out from the phone', async () => {
-    const { context, page, errors } = await desk()
+    const { context, page, errors } = await desk(browser)
     await page.goto(`${app.url}console/#/sessions`)
     const link = await scannedLink(page)
     expect(page.url()).toContain('#/login?redirect=%2Fsessions')
@@ -100,7 +89,7 @@ describe('office console: sign in by scanning', () => {
   })
 
   it('a resident who scans is told only staff can sign in, and cannot confirm', async () => {
-    const { context, page } = await desk()
+    const { context, page } = await desk(browser)
     await page.goto(`${app.url}console/`)
     const link = await scannedLink(page)
     const mobile = await phone(browser)
@@ -116,7 +105,7 @@ describe('office console: sign in by scanning', () => {
   })
 
   it('cancelling on the phone tells the console, which offers a fresh code', async () => {
-    const { context, page } = await desk()
+    const { context, page } = await desk(browser)
     await page.goto(`${app.url}console/`)
     const first = await scannedLink(page)
     const mobile = await phone(browser)
@@ -134,7 +123,7 @@ describe('office console: sign in by scanning', () => {
   })
 
   it('shows each role only its menus, and a cold link outside them says so (local persona sign-in)', async () => {
-    const { context, page, errors } = await desk()
+    const { context, page, errors } = await desk(browser)
     await page.goto(`${app.url}console/#/`)
     await page.locator('#persona-u-staff-sun').click()
     await page.locator('#state-missing', { hasText: '你在这个社区的身份看不到这个页面' }).waitFor()

@@ -110,7 +110,10 @@ describe('the administrator and the console', () => {
     await emptyCompany()
     const req = okData(await h.call('office.startSignIn', { device: 'Chrome · Windows' }, null))
     expect(codeOf(await h.call('office.confirmSignIn', { id: req.id }, BOSS))).toBe('OFFICE.STAFF_ONLY')
+    // Before anyone claims the code, the sign-in page offers the way in; after, it does not.
+    expect(okData(await h.call('office.signInRequest', { id: req.id }, BOSS))).toMatchObject({ roles: [], setupOpen: true })
     okData(await h.call('office.claimAdmin', { code: CODE }, BOSS))
+    expect(okData(await h.call('office.signInRequest', { id: req.id }, CLERK))).toMatchObject({ roles: [], setupOpen: false })
     expect(okData(await h.call('office.signInRequest', { id: req.id }, BOSS)).roles).toEqual([{ communityName: '物业公司', roleLabel: '管理员' }])
     okData(await h.call('office.confirmSignIn', { id: req.id }, BOSS))
     const polled = okData(await h.call('office.pollSignIn', { id: req.id, secret: req.secret }, null))

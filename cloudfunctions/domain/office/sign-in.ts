@@ -3,7 +3,7 @@ import { CONSOLE_SESSION_TTL_MS, SIGN_IN_TTL_MS, type SignInStatus, type officeC
 import type { ActionHandler } from '../../kernel/module'
 import type { Ports } from '../../kernel/ports'
 import { fail, ok } from '../../kernel/result'
-import type { ConsoleSessionDoc, ConsoleSignInDoc } from '../docs'
+import type { CompanySetupDoc, ConsoleSessionDoc, ConsoleSignInDoc } from '../docs'
 import { STAFF_ONLY_TEXT, hasStaffRole, staffRolesOf } from './staff'
 
 type C = typeof officeContracts
@@ -53,9 +53,14 @@ export const startSignIn: ActionHandler<C['startSignIn']> = async ({ ports }, in
 }
 
 export const signInRequest: ActionHandler<C['signInRequest']> = async ({ ports, actor }, input) => {
-  const [doc, roles] = await Promise.all([ports.store.get<ConsoleSignInDoc>('consoleSignIns', input.id), staffRolesOf(ports.store, actor.user._id)])
+  const [doc, roles, setup] = await Promise.all([
+    ports.store.get<ConsoleSignInDoc>('consoleSignIns', input.id),
+    staffRolesOf(ports.store, actor.user._id),
+    ports.setupCode === null ? null : ports.store.get<CompanySetupDoc>('companySetup', 'setup')
+  ])
   if (!doc) return NOT_FOUND
-  return ok({ id: doc._id, device: doc.device, createdAt: doc.createdAt, expiresAt: doc.expiresAt, status: statusAt(doc, ports.clock.now()), roles })
+  const setupOpen = ports.setupCode !== null && setup === null
+  return ok({ id: doc._id, device: doc.device, createdAt: doc.createdAt, expiresAt: doc.expiresAt, status: statusAt(doc, ports.clock.now()), roles, setupOpen })
 }
 
 export const confirmSignIn: ActionHandler<C['confirmSignIn']> = async ({ ports, actor }, input) => {

@@ -6,6 +6,8 @@
  */
 export const CONSOLE_SIGNIN_PATH = '/packages/account/pages/console-signin/index'
 export const CONSOLE_SESSIONS_PATH = '/packages/account/pages/console-sessions/index'
+/** Where the holder of the setup code becomes the company administrator. */
+export const CLAIM_ADMIN_PATH = '/packages/account/pages/claim-admin/index'
 
 const REQUEST_ID = /^si[A-Za-z0-9_-]{8,40}$/
 

@@ -11,14 +11,17 @@ export interface TestApp extends RunningApp {
   close(): Promise<void>
 }
 
-/** The real local server on a free port with its own throwaway data folder and fresh demo data. */
-export async function startTestApp(): Promise<TestApp> {
+/**
+ * The real local server on a free port with its own throwaway data folder and fresh demo data
+ * (or, with `seed: false`, an empty database: a company's first day).
+ */
+export async function startTestApp(opts: { seed?: boolean } = {}): Promise<TestApp> {
   if (!existsSync(path.join(ROOT, 'dist-h5', 'index.html'))) ensureH5Build(ROOT)
   if (!existsSync(path.join(ROOT, 'dist-console', 'index.html'))) ensureConsoleBuild(ROOT)
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'linli-e2e-'))
   const app = await startApp(
     { LINLI_HOST: '127.0.0.1', LINLI_PORT: 0, LINLI_DATA_DIR: dataDir, LINLI_SCHEDULER: 'off' },
-    { quiet: true }
+    { quiet: true, seed: opts.seed !== false }
   )
   return {
     ...app,

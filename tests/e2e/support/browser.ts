@@ -41,6 +41,18 @@ export async function phone(browser: Browser): Promise<{ context: BrowserContext
   return { context, page }
 }
 
+/** An office PC's browser window at 1440x900, as the console is used; `errors` gathers what the page logs as errors. */
+export async function desk(browser: Browser): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' })
+  const page = await context.newPage()
+  const errors: string[] = []
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text())
+  })
+  page.on('pageerror', (e) => errors.push(String(e)))
+  return { context, page, errors }
+}
+
 export async function shot(page: Page, feature: string, name: string): Promise<string> {
   const dir = path.join(SHOTS_DIR, feature)
   mkdirSync(dir, { recursive: true })

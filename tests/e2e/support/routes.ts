@@ -87,6 +87,7 @@ export function routeCases(m: Made): Record<string, RouteCase> {
     'packages/account/pages/profile/index': { persona: 'u-wang' },
     'packages/account/pages/console-signin/index': { persona: 'u-operator-wu', params: { r: m.consoleSignInId }, linked: true },
     'packages/account/pages/console-sessions/index': { persona: 'u-operator-wu' },
+    'packages/account/pages/claim-admin/index': { persona: 'u-newcomer' },
     'packages/butler/pages/requests/index': { persona: 'u-butler-zhang', params: A, linked: true },
     'packages/butler/pages/tasks/index': { persona: 'u-butler-zhang', params: A, linked: true },
     'packages/butler/pages/grid/index': { persona: 'u-butler-zhang' },

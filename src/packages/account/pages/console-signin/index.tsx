@@ -7,7 +7,7 @@ import { formatDateTime } from '../../../../utils/time'
 import { Button } from '../../../../ui/nut'
 import { ButtonRow, Chip, Icon, KVList, Notice, Section } from '../../../../ui/kit'
 import { PageShell, useQuery } from '../../../../ui/shell'
-import { CONSOLE_SESSIONS_PATH, signInIdOf } from '../../console-link'
+import { CLAIM_ADMIN_PATH, CONSOLE_SESSIONS_PATH, signInIdOf } from '../../console-link'
 import '../../account.scss'
 
 /**
@@ -65,7 +65,16 @@ export default function ConsoleSignInPage() {
           ) : null}
           <Section>
             {error ? <Notice tone='danger'>{error.message}</Notice> : null}
-            {req.status === 'pending' && req.roles.length === 0 ? <Notice tone='warning'>只有物业工作人员可以登录管理后台。如果你是工作人员，请联系运营为你开通工作身份。</Notice> : null}
+            {req.status === 'pending' && req.roles.length === 0 ? (
+              <>
+                <Notice tone='warning'>只有物业工作人员可以登录管理后台。如果你是工作人员，请联系运营为你开通工作身份。</Notice>
+                {req.setupOpen ? (
+                  <Button id='console-signin-claim' fill='none' type='primary' onClick={() => void Taro.navigateTo({ url: `${CLAIM_ADMIN_PATH}?r=${id}` })}>
+                    首次启用：我有初始化码
+                  </Button>
+                ) : null}
+              </>
+            ) : null}
             {req.status === 'expired' ? <Notice tone='warning'>二维码已过期，请在电脑上刷新后重新扫码。</Notice> : null}
             {req.status === 'confirmed' ? <Notice tone='success'>已确认，请回到电脑继续操作。不是你本人登录的话，请立即到“电脑端登录”让它退出。</Notice> : null}
             {req.status === 'pending' && req.roles.length > 0 ? (

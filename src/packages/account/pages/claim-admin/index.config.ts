@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '物业公司初始化' })
