@@ -94,14 +94,16 @@ describe('creating a community', () => {
     okData(await h.call('office.createCommunity', LINYUAN, BOSS))
     const clerk = okData(await h.call('user.me', {}, CLERK)).user.id
     await h.store.insert('admins', { _id: clerk, userId: clerk, createdAt: h.clock.now() } satisfies AdminDoc)
-    const before = await snapshot(h.store)
-    const taken = errorOf(await h.call('office.createCommunity', { ...LINYUAN, city: '宁波' }, CLERK))
+    // The same name in another city is another community; in the same city it is taken.
+    expect(okData(await h.call('office.createCommunity', { ...LINYUAN, city: '宁波' }, CLERK)).id).not.toBe(okData(await h.call('office.createCommunity', LINYUAN, BOSS)).id)
+    const beforeTaken = await snapshot(h.store)
+    const taken = errorOf(await h.call('office.createCommunity', { ...LINYUAN, address: '西湖区文三路 1 号' }, CLERK))
     expect(taken.code).toBe('OFFICE.COMMUNITY_EXISTS')
     expect(taken.fields).toEqual([{ path: 'name', label: '社区名称', message: '已被使用' }])
     const bad = errorOf(await h.call('office.createCommunity', { ...LINYUAN, name: '新', address: '' }, CLERK))
     expect(bad.code).toBe('REQUEST.INVALID_INPUT')
     expect(bad.fields?.map((f) => f.label).sort()).toEqual(['地址', '社区名称'])
-    expect(await snapshot(h.store)).toEqual(before)
+    expect(await snapshot(h.store)).toEqual(beforeTaken)
   })
 })
 

@@ -1,9 +1,9 @@
 import { createHash, timingSafeEqual } from 'node:crypto'
 import type { officeContracts } from '../../contracts/office'
 import type { ActionHandler } from '../../kernel/module'
-import type { Store } from '../../kernel/store'
 import { fail, ok } from '../../kernel/result'
 import type { AdminDoc, CommunityDoc, CompanySetupDoc, StaffRoleDoc } from '../docs'
+import { isAdmin } from './staff'
 
 type C = typeof officeContracts
 
@@ -14,10 +14,6 @@ type C = typeof officeContracts
  */
 
 const SETUP_DONE_TEXT = '初始化码已使用过，请联系现有的管理员在电脑端为您开通'
-
-export async function isAdmin(store: Store, userId: string): Promise<boolean> {
-  return (await store.get<AdminDoc>('admins', userId)) !== null
-}
 
 function sameCode(a: string, b: string): boolean {
   // Compared as digests, so the comparison takes the same time whatever the lengths.
@@ -47,21 +43,24 @@ export const claimAdmin: ActionHandler<C['claimAdmin']> = async ({ ports, actor 
   return ok({ done: true })
 }
 
-/** A community's id from its name: asking twice (a double click, a retry) finds the first one. */
-function communityIdOf(name: string): string {
-  return `c${createHash('sha256').update(name).digest('base64url').slice(0, 12)}`
+/**
+ * A community's id from its name and city: asking twice (a double click, a retry) finds the first
+ * one, while a company may run a 阳光花园 in two cities.
+ */
+function communityIdOf(name: string, city: string): string {
+  return `c${createHash('sha256').update(`${city}\n${name}`).digest('base64url').slice(0, 12)}`
 }
 
 export const createCommunity: ActionHandler<C['createCommunity']> = async ({ ports, actor }, input) => {
   const userId = actor.user._id
   if (!(await isAdmin(ports.store, userId))) return fail('OFFICE.ADMIN_ONLY', '只有物业公司管理员可以创建社区')
   const now = ports.clock.now()
-  const doc: CommunityDoc = { _id: communityIdOf(input.name), name: input.name, city: input.city, address: input.address, company: input.company, createdBy: userId, createdAt: now }
+  const doc: CommunityDoc = { _id: communityIdOf(input.name, input.city), name: input.name, city: input.city, address: input.address, company: input.company, createdBy: userId, createdAt: now }
   const created = await ports.store.insert('communities', doc)
   if (!created.ok) {
     const existing = await ports.store.get<CommunityDoc>('communities', doc._id)
     // Only its creator's own retry goes on (to the role below); anyone else chose a taken name.
-    if (existing?.createdBy !== userId) return fail('OFFICE.COMMUNITY_EXISTS', `已有名为「${input.name}」的社区`, [{ path: 'name', label: '社区名称', message: '已被使用' }])
+    if (existing?.createdBy !== userId) return fail('OFFICE.COMMUNITY_EXISTS', `${input.city}已有名为「${input.name}」的社区`, [{ path: 'name', label: '社区名称', message: '已被使用' }])
   }
   const role: StaffRoleDoc = { _id: `${doc._id}:${userId}:operator`, userId, communityId: doc._id, role: 'operator', createdAt: now }
   await ports.store.insert('staffRoles', role)

@@ -29,8 +29,13 @@ export async function staffRolesOf(store: Store, userId: string): Promise<StaffR
   return admin ? [ADMIN_LINE, ...lines] : lines
 }
 
+/** Whether the user is a property-company administrator (may create communities). */
+export async function isAdmin(store: Store, userId: string): Promise<boolean> {
+  return (await store.get<AdminDoc>('admins', userId)) !== null
+}
+
 /** Whether the user holds any work role or is an administrator: two small reads, side by side. */
 export async function hasStaffRole(store: Store, userId: string): Promise<boolean> {
-  const [admin, roles] = await Promise.all([store.get<AdminDoc>('admins', userId), store.find<StaffRoleDoc>('staffRoles', { where: { userId }, limit: 1 })])
-  return admin !== null || roles.length > 0
+  const [admin, roles] = await Promise.all([isAdmin(store, userId), store.find<StaffRoleDoc>('staffRoles', { where: { userId }, limit: 1 })])
+  return admin || roles.length > 0
 }
