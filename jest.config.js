@@ -5,7 +5,11 @@ const common = {
   roots: ['<rootDir>/tests', '<rootDir>/src', '<rootDir>/cloudfunctions', '<rootDir>/scripts', '<rootDir>/bench'],
   transform: { '^.+\\.[jt]sx?$': 'babel-jest' },
   moduleFileExtensions: ['ts', 'tsx', 'js', 'jsx', 'json', 'cjs'],
-  moduleNameMapper: { '^@/(.*)$': '<rootDir>/src/$1', '^@contracts/(.*)$': '<rootDir>/cloudfunctions/contracts/$1' }
+  moduleNameMapper: {
+    '^@/(.*)$': '<rootDir>/src/$1',
+    '^@contracts/(.*)$': '<rootDir>/cloudfunctions/contracts/$1',
+    '\\.s?css$': '<rootDir>/tests/support/style-stub.ts'
+  }
 }
 
 module.exports = {

@@ -3,6 +3,7 @@ import { issueText } from './issue-text'
 import { RELATIONS, ROLES } from './roles'
 
 // Field errors reach residents verbatim, so zod speaks plain Chinese on both sides of the wire.
+// Listed under sideEffects in package.json, which keeps this call wherever a contract is bundled.
 z.config({ localeError: issueText })
 
 /** Ids are opaque strings made by the server; the bound keeps a hostile payload small. */
@@ -39,7 +40,7 @@ export const TimeInput = timeInput()
  */
 // Matching control characters is the point of these two patterns.
 // eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/
+export const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/
 // eslint-disable-next-line no-control-regex
 const CONTROL_EXCEPT_LINES = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/
 

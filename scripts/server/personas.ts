@@ -30,10 +30,20 @@ export async function ensurePersonaUser(store: Store, p: Persona, now: number): 
   if (FIRST_DAY_PERSONAS.includes(p)) await store.insert('users', { ...user(p.id, p.nickname), createdAt: now, updatedAt: now })
 }
 
+/** The free demo household's code: it takes building the whole demo to know, so once per pepper. */
+const freeCodes = new Map<string, string>()
+function freeDemoCode(codePepper: string): string {
+  let code = freeCodes.get(codePepper)
+  if (code === undefined) {
+    code = demoCodes(codePepper)[DEMO_FREE_HOUSEHOLD] ?? ''
+    freeCodes.set(codePepper, code)
+  }
+  return code
+}
+
 export function personaList(codePepper: string, personas: readonly Persona[] = PERSONAS) {
   if (personas === FIRST_DAY_PERSONAS) return personas.map((p) => ({ id: p.id, nickname: p.nickname, role: p.role, roleLabel: '新用户', communityName: '', summary: p.summary }))
-  const codes = demoCodes(codePepper)
-  const free = codes[DEMO_FREE_HOUSEHOLD] ?? ''
+  const free = freeDemoCode(codePepper)
   return PERSONAS.map((p) => ({
     id: p.id,
     nickname: p.nickname,

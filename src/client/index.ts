@@ -49,6 +49,7 @@ export const api: Api = createApi(accessTable, {
   }
 })
 
+// Runs on import, so package.json lists this file under sideEffects (bundlers keep it then).
 configureSession(
   () => api.user.login(),
   // In WeChat the platform identifies the caller; in H5 only a dev session does.

@@ -1,6 +1,7 @@
 import dayjs from 'dayjs'
 import utc from 'dayjs/plugin/utc'
 
+// Runs on import, so package.json lists this file under sideEffects (bundlers keep it then).
 dayjs.extend(utc)
 
 /**

@@ -10,8 +10,6 @@ jest.mock('@tarojs/taro', () => ({
   __esModule: true,
   default: { getStorageSync: () => '', setStorageSync: () => undefined, getSystemInfoSync: () => ({}) }
 }))
-jest.mock('../../src/ui/kit/kit.scss', () => ({}))
-jest.mock('../../src/components/Price/index.scss', () => ({}))
 
 import { cleanup, fireEvent, render } from '@testing-library/react'
 import { createElement as h } from 'react'

@@ -35,9 +35,6 @@ jest.mock('../../src/ui/nut', () => {
       createElement('button', { id: p.id, onClick: p.onClick, 'data-open-type': p.openType ?? '' }, p.children as string)
   }
 })
-jest.mock('../../src/ui/kit/kit.scss', () => ({}))
-jest.mock('../../src/components/Price/index.scss', () => ({}))
-jest.mock('../../src/components/ShareSheet/index.scss', () => ({}))
 
 import { cleanup, fireEvent, render, waitFor } from '@testing-library/react'
 import type React from 'react'

@@ -20,7 +20,6 @@ jest.mock('@tarojs/taro', () => ({
     getSystemInfoSync: () => ({})
   }
 }))
-jest.mock('../../src/ui/kit/kit.scss', () => ({}))
 for (const part of ['button', 'cell', 'cellgroup', 'tag']) jest.mock(`@nutui/nutui-react-taro/dist/es/packages/${part}/style/css`, () => ({}))
 // NutUI ships ES modules only: its button stands in here as what it receives.
 interface MockReact {
@@ -31,7 +30,6 @@ jest.mock('@nutui/nutui-react-taro/dist/es/packages/button', () => {
   return { __esModule: true, default: (p: { id?: string; fill?: string; children?: unknown }) => react.createElement('button', { id: p.id, 'data-fill': p.fill ?? '(default)' }, p.children) }
 })
 for (const part of ['cell', 'cellgroup', 'tag']) jest.mock(`@nutui/nutui-react-taro/dist/es/packages/${part}`, () => ({ __esModule: true, default: () => null }))
-jest.mock('../../src/components/Price/index.scss', () => ({}))
 
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
@@ -92,7 +90,7 @@ describe('Segmented', () => {
       const { container } = render(h(Segmented<string>, { id: `s${n}`, value: 'a', options, onChange: () => undefined }))
       expect(el(container, `s${n}`).getAttribute('data-scroll')).toBe('x')
     }
-    const css = compile(path.join(ROOT, 'src/ui/kit/kit.scss')).css
+    const css = compile(path.join(ROOT, 'src/ui/kit/Segmented.scss')).css
     const item = /\.kit-seg__item \{([^}]*)\}/.exec(css)?.[1] ?? ''
     expect(item).toMatch(/flex: 1 0 0/)
     expect(item).toMatch(/min-width: max-content/)

@@ -17,17 +17,31 @@ export function clearDevToken(): void {
   Taro.removeStorageSync(TOKEN_KEY)
 }
 
+/**
+ * The browser's own fetch rather than Taro.request: on H5 that pulls fetch, AbortController and
+ * JSONP polyfills into the first screen, and every browser we serve has fetch. A body that is not
+ * JSON reads as null; a network failure throws, as Taro.request's did.
+ */
+async function http<T>(url: string, method: 'GET' | 'POST', body?: unknown, token?: string): Promise<{ status: number; data: T | null }> {
+  const headers: Record<string, string> = {}
+  if (body !== undefined) headers['content-type'] = 'application/json'
+  if (token !== undefined) headers.authorization = `Bearer ${token}`
+  const res = await fetch(url, { method, headers, ...(body !== undefined ? { body: JSON.stringify(body) } : {}) })
+  let data: T | null = null
+  try {
+    data = (await res.json()) as T
+  } catch {
+    data = null
+  }
+  return { status: res.status, data }
+}
+
 export const h5Transport: Transport = {
   async send(fn, envelope) {
     try {
-      const res = await Taro.request<ApiResponse<unknown>>({
-        url: `/api/${fn}`,
-        method: 'POST',
-        data: envelope,
-        header: { 'content-type': 'application/json', authorization: `Bearer ${devToken()}` }
-      })
-      if (res.statusCode !== 200 || typeof res.data !== 'object' || res.data === null) {
-        return transportFailure(`服务异常（${res.statusCode}）`)
+      const res = await http<ApiResponse<unknown>>(`/api/${fn}`, 'POST', envelope, devToken())
+      if (res.status !== 200 || typeof res.data !== 'object' || res.data === null) {
+        return transportFailure(`服务异常（${res.status}）`)
       }
       return res.data
     } catch {
@@ -130,35 +144,30 @@ export interface DevPersona {
 
 export async function listDevPersonas(): Promise<DevPersona[]> {
   try {
-    const res = await Taro.request<{ personas: DevPersona[] }>({ url: '/dev/personas', method: 'GET' })
-    return res.statusCode === 200 ? res.data.personas : []
+    const res = await http<{ personas?: DevPersona[] }>('/dev/personas', 'GET')
+    return res.status === 200 ? (res.data?.personas ?? []) : []
   } catch {
     return []
   }
 }
 
 export async function devLogin(personaId: string): Promise<boolean> {
-  const res = await Taro.request<{ token?: string }>({
-    url: '/dev/login',
-    method: 'POST',
-    data: { personaId },
-    header: { 'content-type': 'application/json' }
-  })
-  if (res.statusCode !== 200 || !res.data.token) return false
-  Taro.setStorageSync(TOKEN_KEY, res.data.token)
-  return true
+  try {
+    const res = await http<{ token?: string }>('/dev/login', 'POST', { personaId })
+    if (res.status !== 200 || !res.data?.token) return false
+    Taro.setStorageSync(TOKEN_KEY, res.data.token)
+    return true
+  } catch {
+    return false
+  }
 }
 
 /** The local sandbox cashier's confirm button (H5 only; in WeChat this is wx.requestPayment). */
 export async function sandboxConfirm(prepayId: string): Promise<{ ok: boolean; reason?: string }> {
   try {
-    const res = await Taro.request<{ ok?: boolean; reason?: string }>({
-      url: '/sandbox/pay/confirm',
-      method: 'POST',
-      data: { prepayId },
-      header: { 'content-type': 'application/json', authorization: `Bearer ${devToken()}` }
-    })
-    return { ok: res.statusCode === 200 && res.data.ok === true, ...(res.data.reason ? { reason: res.data.reason } : {}) }
+    const res = await http<{ ok?: boolean; reason?: string }>('/sandbox/pay/confirm', 'POST', { prepayId }, devToken())
+    const reason = res.data?.reason
+    return { ok: res.status === 200 && res.data?.ok === true, ...(reason ? { reason } : {}) }
   } catch {
     return { ok: false, reason: '网络异常，请稍后再试' }
   }

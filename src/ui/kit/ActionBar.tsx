@@ -1,5 +1,6 @@
 import { View } from '@tarojs/components'
 import type { ReactNode } from 'react'
+import './ActionBar.scss'
 
 /**
  * The page's main actions, fixed at the bottom above the home indicator. A spacer of the same

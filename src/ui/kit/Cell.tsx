@@ -3,6 +3,7 @@ import type { ReactNode } from 'react'
 import { Icon } from './Icon'
 import type { IconName } from './icons'
 import { Img } from './Img'
+import './Cell.scss'
 
 export interface CellProps {
   title: ReactNode

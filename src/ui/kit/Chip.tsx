@@ -1,4 +1,5 @@
 import { Text } from '@tarojs/components'
+import './Chip.scss'
 
 export type Tone = 'default' | 'primary' | 'accent' | 'danger' | 'info' | 'muted'
 

@@ -2,6 +2,7 @@ import { Picker, Text, View } from '@tarojs/components'
 import { formatDate, parseShanghai, shanghai } from '../../utils/time'
 import { Field } from './Field'
 import { Icon } from './Icon'
+import './DateTimeField.scss'
 
 export interface DateTimeFieldProps {
   label: string

@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import { setElderMode, useElderMode } from '../shell/elder'
 import { Icon } from './Icon'
+import './ElderSwitch.scss'
 
 /** The 长辈模式 switch for 我的: the whole row toggles it, and every page follows at once. */
 export function ElderSwitch({ id = 'elder-switch' }: { id?: string }) {

@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import type { ReactNode } from 'react'
+import './Field.scss'
 
 export interface FieldProps {
   label: string

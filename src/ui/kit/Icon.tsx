@@ -1,5 +1,6 @@
 import { View } from '@tarojs/components'
 import type { IconName } from './icons'
+import './Icon.scss'
 
 export type { IconName } from './icons'
 export type IconSize = 'xs' | 's' | 'm' | 'l' | 'xl'

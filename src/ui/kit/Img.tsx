@@ -3,6 +3,7 @@ import { useState } from 'react'
 import { photoUrl } from '../../client'
 import { Icon } from './Icon'
 import type { IconName } from './icons'
+import './Img.scss'
 
 export type ImgSize = 'thumb' | 'card' | 'cover' | 'full'
 

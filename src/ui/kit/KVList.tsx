@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import type { ReactNode } from 'react'
+import './KVList.scss'
 
 export interface KVRow {
   label: string

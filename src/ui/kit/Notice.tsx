@@ -2,6 +2,7 @@ import { View } from '@tarojs/components'
 import type { ReactNode } from 'react'
 import { Icon } from './Icon'
 import type { IconName } from './icons'
+import './Notice.scss'
 
 export type NoticeTone = 'info' | 'success' | 'warning' | 'danger'
 

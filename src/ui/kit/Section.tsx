@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import type { ReactNode } from 'react'
+import './Section.scss'
 
 export interface SectionProps {
   title?: ReactNode

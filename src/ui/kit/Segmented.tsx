@@ -1,4 +1,5 @@
 import { ScrollView, Text, View } from '@tarojs/components'
+import './Segmented.scss'
 
 export interface SegmentedOption<T extends string> {
   value: T

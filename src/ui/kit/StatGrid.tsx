@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import type { ReactNode } from 'react'
+import './StatGrid.scss'
 
 export interface StatItem {
   label: string

@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import { Icon } from './Icon'
+import './Stepper.scss'
 
 export interface StepperProps {
   value: number

@@ -1,9 +1,9 @@
 /**
  * The UI kit: the pieces every page is built from, each taking its colours, spacing and type
  * from the tokens (src/styles/tokens.scss), so all of them grow in 长辈模式. Pages import from
- * here only.
+ * here only. Each piece imports its own stylesheet, so a page carries the styles of the pieces it
+ * draws and no others (package.json marks our modules free of side effects but stylesheets).
  */
-import './kit.scss'
 
 export { Icon, type IconProps, type IconSize, type IconColor } from './Icon'
 export { type IconName, ICON_NAMES } from './icons'

@@ -11,13 +11,17 @@ const listeners = new Set<Listener>()
 
 /** WeChat reports its font-size setting in px; 16 is the standard size. */
 function systemLargeText(): boolean {
-  if (process.env.TARO_ENV !== 'weapp') return false
-  try {
-    const info = Taro.getSystemInfoSync() as { fontSizeSetting?: number }
-    return (info.fontSizeSetting ?? 16) > 17
-  } catch {
-    return false
+  // Inside a constant branch so that on H5 the bundler drops the call and Taro's system-info module
+  // (a 40 KB user-agent parser) with it; a browser has no such setting anyway.
+  if (process.env.TARO_ENV === 'weapp') {
+    try {
+      const info = Taro.getSystemInfoSync() as { fontSizeSetting?: number }
+      return (info.fontSizeSetting ?? 16) > 17
+    } catch {
+      return false
+    }
   }
+  return false
 }
 
 function stored(): 'on' | 'off' | null {
