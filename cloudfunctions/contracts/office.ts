@@ -2,6 +2,7 @@ import * as z from 'zod'
 import { typedCode } from './codes'
 import { EpochMs, Id, Ok, Text } from './common'
 import { defineAction } from './define'
+import { IMPORT_FIELDS, IMPORT_MAX_ROWS, IMPORT_PAGE_ROWS, type RawHouseholdRow as RawHouseholdRowType } from './household-import'
 import { HOUSEHOLD_CODE_ALPHABET } from './user'
 
 /**
@@ -40,6 +41,44 @@ const CommunityName = Text.min(2, '至少 2 个字').max(30, '最多 30 个字')
 const City = Text.min(2, '至少 2 个字').max(20, '最多 20 个字').meta({ label: '城市' })
 const Address = Text.min(4, '请写到街道门牌').max(80, '最多 80 个字').meta({ label: '地址' })
 const Company = Text.min(2, '至少 2 个字').max(40, '最多 40 个字').meta({ label: '物业公司' })
+
+/**
+ * A cell as the file has it: checked row by row in the domain (household-import.ts), so one bad
+ * cell names its line and field instead of refusing the whole page. Bounded here against abuse;
+ * control characters the console has already named by row, so here they refuse the page.
+ */
+const Cell = Text.max(60, '单元格内容过长（最多 60 个字）').meta({ label: '单元格' })
+const RawHouseholdRow = z
+  .object({
+    line: z.number().int().min(1).max(IMPORT_MAX_ROWS + 1).meta({ label: '行号' }),
+    building: Cell,
+    unit: Cell,
+    room: Cell,
+    area: Cell,
+    ownerName: Cell,
+    ownerPhone: Cell,
+    parkingSpaces: Cell
+  })
+  .strict() satisfies z.ZodType<RawHouseholdRowType>
+const ImportProblemView = z.object({ line: z.number().int(), field: z.enum(IMPORT_FIELDS), label: z.string(), message: z.string() })
+
+const HouseholdView = z.object({
+  id: Id,
+  buildingId: Id,
+  building: z.string(),
+  unit: z.string(),
+  room: z.string(),
+  areaCm2: z.number().int(),
+  parkingSpaces: z.number().int(),
+  /** Masked: 王*国, 138****1234. */
+  ownerName: z.string(),
+  ownerPhone: z.string(),
+  /** Residents bound to it now. */
+  members: z.number().int(),
+  /** A code slip was printed (the code itself is never kept). */
+  codeIssuedAt: EpochMs.nullable()
+})
+export type HouseholdView = z.infer<typeof HouseholdView>
 
 const StaffRoleView = z.object({ communityName: z.string(), roleLabel: z.string() })
 
@@ -129,6 +168,47 @@ export const officeContracts = {
     access: 'member',
     input: z.object({ name: CommunityName, city: City, address: Address, company: Company }).strict(),
     output: z.object({ id: Id })
+  }),
+  importHouseholds: defineAction({
+    fn: FN,
+    name: 'importHouseholds',
+    summary: '运营从表格导入楼栋与房屋（每次一页，最多 200 行）：预览时逐行指出问题，导入可重复执行，只更新不重复',
+    access: ['operator'],
+    input: z
+      .object({
+        rows: z.array(RawHouseholdRow).min(1, '没有可导入的行').max(IMPORT_PAGE_ROWS, `每次最多 ${IMPORT_PAGE_ROWS} 行`).meta({ label: '房屋' }),
+        /** Check and count only; nothing is written. */
+        dryRun: z.boolean().meta({ label: '仅预览' }),
+        /** Buildings the community does not have yet are made; otherwise such a row is a problem. */
+        newBuildings: z.boolean().meta({ label: '允许新建楼栋' })
+      })
+      .strict(),
+    output: z.object({
+      problems: z.array(ImportProblemView),
+      created: z.number().int(),
+      updated: z.number().int(),
+      unchanged: z.number().int(),
+      /** Buildings made (or, in a preview, to be made), by name. */
+      buildingsCreated: z.array(z.string())
+    })
+  }),
+  households: defineAction({
+    fn: FN,
+    name: 'households',
+    summary: '运营查看社区的房屋（按楼栋筛选、分页），业主姓名与手机号脱敏显示',
+    access: ['operator'],
+    input: z
+      .object({
+        buildingId: Id.meta({ label: '楼栋' }).optional(),
+        offset: z.number().int().min(0).max(100_000).meta({ label: '起始位置' }),
+        limit: z.number().int().min(1).max(100).meta({ label: '每页条数' })
+      })
+      .strict(),
+    output: z.object({
+      total: z.number().int(),
+      buildings: z.array(z.object({ id: Id, name: z.string(), households: z.number().int() })),
+      rows: z.array(HouseholdView)
+    })
   }),
   revokeSession: defineAction({
     fn: FN,

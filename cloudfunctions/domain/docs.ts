@@ -38,15 +38,26 @@ export interface HouseholdDoc {
   _id: string
   communityId: string
   buildingId: string
-  /** e.g. `1-0302` (unit-room); shown with the building name. */
+  /** `2单元`, in buildings with units; absent otherwise. */
+  unit?: string
+  /** The room number (`302`, `B-1201`); shown after the building and unit. */
   room: string
   /** House area in hundredths of a square metre, so fees stay integer arithmetic. */
   areaCm2: number
   /** Parking spaces the household rents from the property (billed monthly); absent = none. */
   parkingSpaces?: number
-  /** sha256(pepper + code): the code itself is handed out on paper and never stored. */
+  /** The owner as the office's records have it (imported); shown to staff masked. */
+  owner?: { name?: string; phone?: string }
+  /**
+   * sha256(pepper + code): the code itself is handed out on paper and never stored. Before its
+   * first code slip is printed a household holds `unissued:<its id>` (unique, as the index needs,
+   * and never the hash of any code).
+   */
   codeHash: string
+  /** When the current code slip was printed; absent while none has been. */
+  codeIssuedAt?: number
   createdAt: number
+  updatedAt?: number
 }
 
 export interface UserDoc {

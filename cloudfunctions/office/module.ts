@@ -1,5 +1,6 @@
 import { officeContracts } from '../contracts/office'
 import { revokeSession, sessions } from '../domain/office/sessions'
+import { households, importHouseholds } from '../domain/office/households'
 import { claimAdmin, createCommunity } from '../domain/office/setup'
 import { clearExpiredSignIns, confirmSignIn, pollSignIn, rejectSignIn, signInRequest, startSignIn } from '../domain/office/sign-in'
 import { defineModule } from '../kernel/module'
@@ -7,7 +8,7 @@ import { defineModule } from '../kernel/module'
 export const officeModule = defineModule({
   fn: 'office',
   contracts: officeContracts,
-  handlers: { startSignIn, pollSignIn, signInRequest, confirmSignIn, rejectSignIn, sessions, revokeSession, claimAdmin, createCommunity },
+  handlers: { startSignIn, pollSignIn, signInRequest, confirmSignIn, rejectSignIn, sessions, revokeSession, claimAdmin, createCommunity, importHouseholds, households },
   jobs: [
     {
       name: 'clear-console-sign-ins',

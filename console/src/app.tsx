@@ -3,6 +3,7 @@ import { Button } from 'tdesign-react'
 import { LOGIN_PATH, api, signOutHere } from './client/api'
 import { storedSession } from './client/session'
 import { LoginPage } from './pages/login/LoginPage'
+import { HouseholdsPage } from './pages/households/HouseholdsPage'
 import { OverviewPage } from './pages/overview/OverviewPage'
 import { SessionsPage } from './pages/sessions/SessionsPage'
 import { FirstCommunityPage } from './pages/setup/FirstCommunityPage'
@@ -15,6 +16,7 @@ import { useQuery } from './shell/use-query'
 
 const PAGES: Record<string, ComponentType> = {
   '/': OverviewPage,
+  '/households': HouseholdsPage,
   '/sessions': SessionsPage
 }
 

@@ -1,4 +1,5 @@
 import Taro from '@tarojs/taro'
+import { downloadBlob } from './core/download'
 
 /**
  * Handing a text file (an export) to the person is platform-level: the browser downloads it in
@@ -10,14 +11,7 @@ export type SavedFile = 'downloaded' | 'shared' | 'copied' | 'cancelled'
 
 export async function saveTextFile(fileName: string, text: string, mime: string): Promise<SavedFile> {
   if (process.env.TARO_ENV === 'h5') {
-    const url = URL.createObjectURL(new Blob([text], { type: `${mime};charset=utf-8` }))
-    const a = document.createElement('a')
-    a.href = url
-    a.download = fileName
-    document.body.appendChild(a)
-    a.click()
-    a.remove()
-    setTimeout(() => URL.revokeObjectURL(url), 1000)
+    downloadBlob(new Blob([text], { type: `${mime};charset=utf-8` }), fileName)
     return 'downloaded'
   }
   try {

@@ -1,10 +1,23 @@
-import type { Browser } from 'playwright-core'
+import { readFileSync } from 'node:fs'
+import path from 'node:path'
+import ExcelJS from 'exceljs'
+import type { Browser, Page } from 'playwright-core'
 import { printedSetupCode } from '../../scripts/server/env'
 import { type TestApp, startTestApp } from './support/app'
 import { desk, launch, phone, shot } from './support/browser'
 import { loginAs } from './support/flows'
 
-jest.setTimeout(180_000)
+jest.setTimeout(240_000)
+
+/** The office's household sheet as Excel on a Chinese Windows saves CSV: GBK. Lines 12, 58 and 131 are wrong. */
+const SHEET = readFileSync(path.join(__dirname, 'fixtures', 'households-linjiang.gbk.csv'))
+
+/** Clicks an export button and reads what the browser saved. */
+async function download(page: Page, button: string): Promise<{ name: string; bytes: Buffer }> {
+  const [file] = await Promise.all([page.waitForEvent('download'), page.locator(button).click()])
+  const saved = await file.path()
+  return { name: file.suggestedFilename(), bytes: readFileSync(saved) }
+}
 
 /**
  * A property company's first day, from an empty database (`npm start -- --empty`): the console
@@ -76,6 +89,64 @@ describe('going live from an empty database', () => {
     await page.locator('.frame__roles', { hasText: '运营' }).waitFor()
     await page.locator('#state-empty', { hasText: '这个社区还没有房屋' }).waitFor()
     await shot(page, 'go-live', '07-community-created')
+
+    // The households, from the office's sheet: the preview names the three bad rows and refuses to apply.
+    await page.locator('.menu-households').click()
+    await page.locator('#state-empty button', { hasText: '导入房屋' }).click()
+    await page.locator('#import-dialog').waitFor()
+    await shot(page, 'go-live', '08-import-choose')
+    await page.locator('#import-file').setInputFiles({ name: '临江花园房屋台账.csv', mimeType: 'text/csv', buffer: SHEET })
+    await page.locator('#import-preview').waitFor()
+    const problems = await page.locator('.import-problems tbody tr').evaluateAll((rows) => rows.map((r) => Array.from(r.querySelectorAll('td'), (td) => td.textContent ?? '')))
+    expect(problems.map((r) => `${r[0]} ${r[1]}`)).toEqual(['12 建筑面积', '58 业主手机', '131 房号'])
+    expect(problems[2]?.[2]).toBe('1栋 1单元 202 与第 5 行重复')
+    expect(await page.getAttribute('#import-apply', 'class')).toContain('t-is-disabled')
+    await shot(page, 'go-live', '09-import-problems')
+
+    // Fixed in the sheet and saved again (UTF-8 this time): clean, applied in pages, with progress.
+    const fixed = Buffer.from(
+      '\uFEFF' +
+        new TextDecoder('gbk')
+          .decode(SHEET)
+          .replace(',约90,', ',90.00,')
+          .replace(',1380013800,', ',13800138000,')
+          .replace('1,1,202,96.00,孙丽,13900001111,', '6,1,101,96.00,孙丽,13900001111,')
+    )
+    const upload = (name: string) => page.locator('#import-file').setInputFiles({ name, mimeType: 'text/csv', buffer: fixed })
+    await upload('临江花园房屋台账（改）.csv')
+    await page.locator('#import-preview', { hasText: '将新增 200 户，更新 0 户，0 户无变化；将新建楼栋 1栋、2栋、3栋、4栋、5栋、6栋' }).waitFor()
+    await shot(page, 'go-live', '10-import-preview-clean')
+    await page.locator('#import-apply').click()
+    await page.locator('.import-done', { hasText: '新增 200 户' }).waitFor()
+    await shot(page, 'go-live', '11-import-done')
+    await page.locator('#import-close').click()
+    await page.locator('.t-card__title', { hasText: '房屋 200 户 · 楼栋 6 栋' }).waitFor()
+    await page.locator('.households-table tbody tr').first().waitFor()
+    expect(await page.locator('.households-table tbody tr').first().innerText()).toMatch(/1栋\s+1单元\s+101\s+78\.00\s+王\*国\s+139\*{4}0000\s+1\s+未绑定\s+未打印/)
+    await shot(page, 'go-live', '12-households')
+
+    // The same file again: nothing new, nothing duplicated.
+    await page.locator('#households-import').click()
+    await upload('临江花园房屋台账（改）.csv')
+    await page.locator('#import-preview', { hasText: '将新增 0 户，更新 0 户，200 户无变化' }).waitFor()
+    await page.locator('#import-apply').click()
+    await page.locator('.import-done', { hasText: '新增 0 户，更新 0 户，200 户无变化' }).waitFor()
+    await page.locator('#import-close').click()
+    await page.locator('.t-card__title', { hasText: '房屋 200 户 · 楼栋 6 栋' }).waitFor()
+
+    // The table leaves as CSV for Excel (BOM, masked owners) and as a workbook, all 200 rows.
+    const csv = await download(page, '#export-households-csv')
+    expect(csv.name).toBe('临江花园-房屋.csv')
+    const text = csv.bytes.toString('utf8')
+    expect(text.startsWith('\uFEFF楼栋,单元,房号,建筑面积（㎡）,业主,业主手机')).toBe(true)
+    expect(text.trim().split('\r\n')).toHaveLength(201)
+    expect(text).not.toContain('13910000000')
+    const xlsx = await download(page, '#export-households-xlsx')
+    expect(xlsx.name).toBe('临江花园-房屋.xlsx')
+    const wb = new ExcelJS.Workbook()
+    await wb.xlsx.load(new Uint8Array(xlsx.bytes).buffer)
+    expect(wb.worksheets[0]?.rowCount).toBe(201)
+    expect(wb.worksheets[0]?.getRow(2).values).toEqual([undefined, '1栋', '1单元', '101', '78.00', '王*国', '139****0000', 1, 0, '未打印'])
     expect(errors).toEqual([])
     await mobile.context.close()
     await context.close()

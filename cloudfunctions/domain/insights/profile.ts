@@ -6,6 +6,7 @@ import type { Ports } from '../../kernel/ports'
 import { type Result, fail, ok } from '../../kernel/result'
 import type { HouseholdDoc, MembershipDoc } from '../docs'
 import type { ButlerTaskDoc, ChurnCaseDoc, FollowLogDoc, HouseholdStatsDoc, OptOutDoc, ProfileDoc, RevealLogDoc } from './docs'
+import { roomOf } from '../user/format'
 import { maskPlate } from './mask'
 import { put } from '../../kernel/put'
 import { DAY_MS, dayOf } from './time'
@@ -121,7 +122,7 @@ export const exportProfile: ActionHandler<C['exportProfile']> = async ({ ports, 
   const now = ports.clock.now()
   const data = {
     exportedAt: new Date(now).toISOString(),
-    household: { id, room: h.value.room, areaCm2: h.value.areaCm2 },
+    household: { id, room: roomOf(h.value), areaCm2: h.value.areaCm2 },
     members: memberships.map((m) => ({ userId: m.userId, relation: m.relation, since: new Date(m.createdAt).toISOString() })),
     profile,
     consumption: consumptionView(stats, now),

@@ -6,7 +6,7 @@ import { SERVICE_CATEGORY_LABELS, type ServiceCategory } from '../../contracts/b
 import { findAll, getMany } from '../../kernel/paging'
 import type { Ports } from '../../kernel/ports'
 import type { HouseholdDoc, MembershipDoc, UserDoc } from '../docs'
-import { maskPhone } from '../user/format'
+import { maskPhone, roomOf } from '../user/format'
 import { householdLabels } from '../user/labels'
 import { CHURN_REASON_LABELS } from './churn'
 import type { ChurnCaseDoc, HouseholdStatsDoc, ProfileDoc } from './docs'
@@ -19,7 +19,7 @@ export function lineLabel(line: string): string {
 }
 
 export async function labelOf(ports: Ports, h: HouseholdDoc): Promise<string> {
-  return (await householdLabels(ports, [h._id])).get(h._id) ?? h.room
+  return (await householdLabels(ports, [h._id])).get(h._id) ?? roomOf(h)
 }
 
 /** The profile as one viewer may see it: residents of the household and revealed tasks unmasked. */

@@ -3,7 +3,7 @@ import type { ActionHandler } from '../../kernel/module'
 import { findAll, getMany } from '../../kernel/paging'
 import { fail, ok } from '../../kernel/result'
 import type { BuildingDoc, CommunityDoc, GridDoc, HouseholdDoc, MembershipDoc, UserDoc } from '../docs'
-import { householdLabel } from './format'
+import { householdLabel, roomOf } from './format'
 import { activeMembership } from './membership'
 import type { Store } from '../../kernel/store'
 
@@ -30,8 +30,8 @@ export const listBuildings: ActionHandler<C['listBuildings']> = async ({ ports }
       name: b.name,
       households: households
         .filter((h) => h.buildingId === b._id)
-        .sort((x, y) => x.room.localeCompare(y.room))
-        .map((h) => ({ id: h._id, room: h.room }))
+        .map((h) => ({ id: h._id, room: roomOf(h) }))
+        .sort((x, y) => x.room.localeCompare(y.room, 'zh', { numeric: true }))
     }))
   })
 }

@@ -6,8 +6,27 @@ export function maskPhone(phone: string | undefined): string | null {
   return phone.length === 11 ? `${phone.slice(0, 3)}****${phone.slice(7)}` : '****'
 }
 
+/** 王建国 → 王*国, 李四 → 李*: enough for a clerk to recognise, not to copy. */
+export function maskName(name: string | undefined): string | null {
+  if (!name) return null
+  const chars = [...name]
+  if (chars.length === 1) return '*'
+  if (chars.length === 2) return `${chars[0]}*`
+  return `${chars[0]}${'*'.repeat(chars.length - 2)}${chars[chars.length - 1]}`
+}
+
+/** The room within its building: `2单元 302`, or `302` where there are no units. */
+export function roomOf(household: Pick<HouseholdDoc, 'unit' | 'room'>): string {
+  return household.unit ? `${household.unit} ${household.room}` : household.room
+}
+
 export function householdLabel(building: BuildingDoc | undefined, household: HouseholdDoc): string {
-  return `${building?.name ?? ''} ${household.room}`.trim()
+  return `${building?.name ?? ''} ${roomOf(household)}`.trim()
+}
+
+/** Marks a household with no code slip printed yet: see HouseholdDoc.codeHash. */
+export function unissuedCodeHash(householdId: string): string {
+  return `unissued:${householdId}`
 }
 
 /** Household codes are stored only as a peppered hash; see HouseholdDoc.codeHash. */

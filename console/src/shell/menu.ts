@@ -1,5 +1,5 @@
 import type { ComponentType } from 'react'
-import { DashboardIcon, DesktopIcon } from 'tdesign-icons-react'
+import { DashboardIcon, DesktopIcon, HomeIcon } from 'tdesign-icons-react'
 import type { Role } from '@contracts/roles'
 
 export interface MenuEntry {
@@ -13,6 +13,7 @@ export interface MenuEntry {
 /** The side menu, in order; each role sees only its own entries. */
 export const MENU: readonly MenuEntry[] = [
   { path: '/', label: '社区概况', icon: DashboardIcon, roles: ['operator'] },
+  { path: '/households', label: '房屋', icon: HomeIcon, roles: ['operator'] },
   { path: '/sessions', label: '登录设备', icon: DesktopIcon, roles: 'anyone' }
 ]
 

@@ -1,8 +1,7 @@
-import { Button, Card, Progress, Table } from 'tdesign-react'
-import { DownloadIcon } from 'tdesign-icons-react'
+import { Card, Progress, Table } from 'tdesign-react'
 import { api } from '../../client/api'
 import { useConsole } from '../../shell/console-context'
-import { downloadCsv } from '../../shell/export'
+import { ExportButtons } from '../../shell/ExportButtons'
 import { PageShell } from '../../shell/PageShell'
 import { useQuery } from '../../shell/use-query'
 
@@ -26,16 +25,12 @@ export function OverviewPage() {
             title='各楼栋绑定情况'
             bordered={false}
             actions={
-              <Button
+              <ExportButtons
                 id='export-buildings'
-                variant='outline'
-                icon={<DownloadIcon />}
-                onClick={() =>
-                  downloadCsv(`${d.communityName}-楼栋绑定情况`, ['楼栋', '房屋（户）', '已绑定（户）', '绑定率'], d.buildings.map((b) => [b.name, b.households, b.bound, `${percent(b.bound, b.households)}%`]))
-                }
-              >
-                导出 CSV
-              </Button>
+                fileName={`${d.communityName}-楼栋绑定情况`}
+                header={['楼栋', '房屋（户）', '已绑定（户）', '绑定率']}
+                rows={() => d.buildings.map((b) => [b.name, b.households, b.bound, `${percent(b.bound, b.households)}%`])}
+              />
             }
           >
             <Table

@@ -1,0 +1,181 @@
+/**
+ * Importing a community's buildings and households from the office's sheet, a page at a time,
+ * through the real path: every bad row named by line and field, nothing written for a page with a
+ * problem, and a second import updating rooms rather than making them twice.
+ */
+import type { BuildingDoc, HouseholdDoc } from '../../cloudfunctions/domain/docs'
+import type { RawHouseholdRow } from '../../cloudfunctions/contracts/household-import'
+import { findAll } from '../../cloudfunctions/kernel/paging'
+import { COMMUNITY_A, COMMUNITY_B } from '../../scripts/seed/demo'
+import { type Harness, as, makeHarness } from '../support/harness'
+import { codeOf, errorOf, grantFreshUser, okData, snapshot } from './support'
+
+const CODE = 'K7M2P9QXR4TW'
+const BOSS = 'wx-boss'
+const OPERATOR = as('u-operator-wu')
+
+let h: Harness
+afterEach(async () => {
+  await h?.close()
+})
+
+/** An empty company whose administrator has made one community (and runs it as its operator). */
+async function newCommunity(): Promise<string> {
+  h = await makeHarness({ seed: false, setupCode: CODE })
+  okData(await h.call('user.login', {}, BOSS))
+  okData(await h.call('office.claimAdmin', { code: CODE }, BOSS))
+  return okData(await h.call('office.createCommunity', { name: '临江花园', city: '杭州', address: '滨江区江南大道 188 号', company: '邻里物业服务有限公司' }, BOSS)).id
+}
+
+/** `n` clean rows over buildings 1栋..: 2 units, 6 floors, 2 rooms a floor (24 a building). */
+function sheet(n: number, from = 0): RawHouseholdRow[] {
+  return Array.from({ length: n }, (_, k) => {
+    const i = from + k
+    const building = Math.floor(i / 24) + 1
+    const unit = Math.floor((i % 24) / 12) + 1
+    const floor = Math.floor((i % 12) / 2) + 1
+    return {
+      line: i + 2,
+      building: String(building),
+      unit: String(unit),
+      room: `${floor}0${(i % 2) + 1}`,
+      area: (80 + (i % 40) + 0.25).toFixed(2),
+      ownerName: i % 3 === 0 ? '王建国' : '',
+      ownerPhone: i % 3 === 0 ? `1380000${String(1000 + i).padStart(4, '0')}` : '',
+      parkingSpaces: i % 5 === 0 ? '1' : ''
+    }
+  })
+}
+
+const importPage = (rows: RawHouseholdRow[], communityId: string, opts: { dryRun?: boolean; newBuildings?: boolean; who?: string } = {}) =>
+  h.call('office.importHouseholds', { rows, dryRun: opts.dryRun ?? false, newBuildings: opts.newBuildings ?? true }, opts.who ?? BOSS, communityId)
+
+describe('the preview', () => {
+  it('names each bad row by line and field, and writes nothing', async () => {
+    const id = await newCommunity()
+    const rows = sheet(200)
+    rows[10] = { ...rows[10]!, area: '八十九' }
+    rows[57] = { ...rows[57]!, ownerPhone: '1380000' }
+    rows[120] = { ...rows[120]!, building: rows[3]!.building, unit: rows[3]!.unit, room: rows[3]!.room }
+    const before = await snapshot(h.store)
+    const preview = okData(await importPage(rows, id, { dryRun: true }))
+    expect(preview.problems.map((p) => [p.line, p.label])).toEqual([
+      [12, '建筑面积'],
+      [59, '业主手机'],
+      [122, '房号']
+    ])
+    expect(preview.problems[0]!.message).toContain('八十九')
+    expect(preview.problems[2]!.message).toBe('1栋 1单元 202 与第 5 行重复')
+    // The rest is counted as it would go in.
+    expect(preview.created).toBe(197)
+    expect(preview.buildingsCreated).toEqual(['1栋', '2栋', '3栋', '4栋', '5栋', '6栋', '7栋', '8栋', '9栋'])
+    expect(await snapshot(h.store)).toEqual(before)
+  })
+
+  it('refuses to apply a page with any problem, and writes none of its rows', async () => {
+    const id = await newCommunity()
+    const rows = sheet(20)
+    rows[7] = { ...rows[7]!, area: '0.5' }
+    const before = await snapshot(h.store)
+    const err = errorOf(await importPage(rows, id))
+    expect(err.code).toBe('OFFICE.IMPORT_INVALID')
+    expect(err.message).toBe('第 9 行建筑面积：建筑面积 0.5 ㎡ 不在 5～2000 ㎡ 之间。本页没有导入，请改正后重试')
+    expect(await snapshot(h.store)).toEqual(before)
+  })
+
+  it('names a building the community does not have when new buildings are not allowed', async () => {
+    const id = await newCommunity()
+    okData(await importPage(sheet(24), id))
+    const next = sheet(2, 24)
+    const preview = okData(await importPage(next, id, { dryRun: true, newBuildings: false }))
+    expect(preview.problems).toEqual([
+      { line: 26, field: 'building', label: '楼栋', message: '社区里没有「2栋」（已有：1栋）；如是新楼栋，请勾选“允许新建楼栋”' },
+      { line: 27, field: 'building', label: '楼栋', message: '社区里没有「2栋」（已有：1栋）；如是新楼栋，请勾选“允许新建楼栋”' }
+    ])
+    expect(codeOf(await importPage(next, id, { newBuildings: false }))).toBe('OFFICE.IMPORT_INVALID')
+  })
+})
+
+describe('applying', () => {
+  it('makes the buildings and households, masked for staff, and a second import duplicates nothing', async () => {
+    const id = await newCommunity()
+    const rows = sheet(400)
+    for (const page of [rows.slice(0, 200), rows.slice(200)]) {
+      const r = okData(await importPage(page, id))
+      expect(r.problems).toEqual([])
+      expect(r.created).toBe(200)
+    }
+    const households = await findAll<HouseholdDoc>(h.store, 'households', { communityId: id })
+    expect(households).toHaveLength(400)
+    expect(await findAll<BuildingDoc>(h.store, 'buildings', { communityId: id })).toHaveLength(17)
+    const first = households.find((x) => x.room === '101' && x.unit === '1单元' && x.areaCm2 === 8025)!
+    expect(first.owner).toEqual({ name: '王建国', phone: '13800001000' })
+    expect(first.parkingSpaces).toBe(1)
+    // No code slip yet: the household cannot be bound by any code.
+    expect(first.codeHash).toBe(`unissued:${first._id}`)
+
+    // The same sheet again, with one area corrected: one update, nothing made twice.
+    const fixed = rows.slice(0, 200).map((r) => (r.line === 5 ? { ...r, area: '99.9' } : r))
+    const again = okData(await importPage(fixed, id))
+    expect(again).toMatchObject({ created: 0, updated: 1, unchanged: 199, buildingsCreated: [] })
+    expect(await findAll<HouseholdDoc>(h.store, 'households', { communityId: id })).toHaveLength(400)
+
+    const list = okData(await h.call('office.households', { offset: 0, limit: 3 }, BOSS, id))
+    expect(list.total).toBe(400)
+    expect(list.rows.map((r) => `${r.building} ${r.unit} ${r.room}`)).toEqual(['1栋 1单元 101', '1栋 1单元 102', '1栋 1单元 201'])
+    expect(list.rows[0]).toMatchObject({ ownerName: '王*国', ownerPhone: '138****1000', areaCm2: 8025, parkingSpaces: 1, members: 0, codeIssuedAt: null })
+    expect(list.buildings[0]).toEqual({ id: expect.any(String), name: '1栋', households: 24 })
+    const second = okData(await h.call('office.households', { buildingId: list.buildings[1]!.id, offset: 20, limit: 10 }, BOSS, id))
+    expect(second.total).toBe(24)
+    expect(second.rows.map((r) => `${r.unit} ${r.room}`)).toEqual(['2单元 501', '2单元 502', '2单元 601', '2单元 602'])
+  })
+
+  it('matches rooms that were there before the import (the demo seed), by building, unit and room', async () => {
+    h = await makeHarness()
+    const row: RawHouseholdRow = { line: 2, building: '1栋', unit: '', room: '101', area: '120', ownerName: '王建国', ownerPhone: '13800009999', parkingSpaces: '' }
+    const before = await findAll<HouseholdDoc>(h.store, 'households', { communityId: COMMUNITY_A })
+    const r = okData(await importPage([row], COMMUNITY_A, { who: OPERATOR, newBuildings: false }))
+    expect(r).toMatchObject({ created: 0, updated: 1, problems: [] })
+    const after = await findAll<HouseholdDoc>(h.store, 'households', { communityId: COMMUNITY_A })
+    expect(after).toHaveLength(before.length)
+    const room = after.find((x) => x._id === 'h-a1-101')!
+    expect(room.areaCm2).toBe(12000)
+    // The printed code still binds: an import never touches a household's code.
+    expect(room.codeHash).toBe(before.find((x) => x._id === 'h-a1-101')!.codeHash)
+  })
+
+  it('makes each household once when the same page is sent twice at once (a retry, a second tab)', async () => {
+    const id = await newCommunity()
+    const rows = sheet(60)
+    const results = await Promise.all([importPage(rows, id), importPage(rows, id), importPage(rows, id)])
+    for (const r of results) expect(r.ok).toBe(true)
+    expect(await findAll<HouseholdDoc>(h.store, 'households', { communityId: id })).toHaveLength(60)
+    expect(await findAll<BuildingDoc>(h.store, 'buildings', { communityId: id })).toHaveLength(3)
+  })
+})
+
+describe('who may import', () => {
+  it('refuses residents, butlers and an operator of another community', async () => {
+    h = await makeHarness()
+    const rows = sheet(2)
+    const before = await snapshot(h.store)
+    expect(codeOf(await importPage(rows, COMMUNITY_A, { who: as('u-wang') }))).toMatch(/^AUTH\./)
+    expect(codeOf(await importPage(rows, COMMUNITY_A, { who: as('u-butler-zhang') }))).toMatch(/^AUTH\./)
+    const elsewhere = await grantFreshUser(h.store, 'u-op-b', COMMUNITY_B, 'operator')
+    expect(codeOf(await importPage(rows, COMMUNITY_A, { who: elsewhere }))).toMatch(/^AUTH\./)
+    expect(codeOf(await h.call('office.households', { offset: 0, limit: 10 }, elsewhere, COMMUNITY_A))).toMatch(/^AUTH\./)
+    const after = await snapshot(h.store)
+    expect(after.households).toEqual(before.households)
+    expect(after.buildings).toEqual(before.buildings)
+  })
+
+  it('refuses a page over 200 rows or a cell over 60 characters as bad input, naming it', async () => {
+    const id = await newCommunity()
+    const big = errorOf(await importPage(sheet(201), id))
+    expect(big.code).toBe('REQUEST.INVALID_INPUT')
+    expect(big.message).toContain('每次最多 200 行')
+    const long = errorOf(await importPage([{ ...sheet(1)[0]!, ownerName: '王'.repeat(61) }], id))
+    expect(long.code).toBe('REQUEST.INVALID_INPUT')
+    expect(long.message).toContain('最多 60 个字')
+  })
+})
