@@ -19,7 +19,7 @@ export const accessTable = {
   fee: 'arrears chargeOneOff collection items myBills subscribe',
   insights: 'butlerSaveProfile churnCases dashboard deleteProfile exportCsv exportProfile household logFollowUp myGrid myProfile replicate restoreAnalysis reveal rules saveProfile saveRules scoreboard segment todayTasks',
   member: 'budget budgets card cards checkoutOptions claimCoupon coupons createBudget createTemplate findResidents issueCoupons issueReward points previewSegment rules saveRules templates transferCard updateTemplate',
-  office: 'claimAdmin:member confirmSignIn:member createCommunity:member households importHouseholds pollSignIn:anonymous rejectSignIn:member revokeSession:member sessions:member signInRequest:member startSignIn:anonymous',
+  office: 'claimAdmin:member confirmSignIn:member createCommunity:member households importHouseholds issueCodes pollSignIn:anonymous rejectSignIn:member revokeSession:member sessions:member signInRequest:member startSignIn:anonymous',
   order: 'adminCampaigns campaign campaigns cancel catalog confirmReceived create dashboard deliver deliveries get mine poster publishCampaign recordVisit:member requestAfterSale reviewAfterSale saveCampaign savePickupPoint saveProduct saveSupplier share verifyPickup',
   pay: 'anomalies create get history receipt reconciliation refund resolveAnomaly search',
   user: 'acceptInvitation:member bindHousehold:member communityOverview createInvitation getInvitation:member gridOverview householdMembers listBuildings:member listCommunities:member listJoinRequests login:public me:member requestJoin:member reviewJoinRequest switchContext:member updateProfile:member'

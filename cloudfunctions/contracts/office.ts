@@ -210,6 +210,26 @@ export const officeContracts = {
       rows: z.array(HouseholdView)
     })
   }),
+  issueCodes: defineAction({
+    fn: FN,
+    name: 'issueCodes',
+    summary: '运营为房屋生成房屋码并打印码条：房屋码只在此刻显示一次，只保存其哈希；重新生成会让旧码作废',
+    access: ['operator'],
+    input: z
+      .object({
+        householdIds: z.array(Id).min(1, '请选择房屋').max(IMPORT_PAGE_ROWS, `每次最多 ${IMPORT_PAGE_ROWS} 户`).meta({ label: '房屋' }),
+        /** Households that have a code already get a new one, and the old one stops working. */
+        reissue: z.boolean().meta({ label: '重新生成' })
+      })
+      .strict(),
+    output: z.object({
+      slips: z.array(z.object({ householdId: Id, building: z.string(), room: z.string(), code: z.string() })),
+      /** Households that already had a code and were left alone (reissue off). */
+      kept: z.number().int(),
+      /** Households whose code another print changed at the same moment: that print has them. */
+      busy: z.number().int()
+    })
+  }),
   revokeSession: defineAction({
     fn: FN,
     name: 'revokeSession',

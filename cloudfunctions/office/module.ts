@@ -1,5 +1,6 @@
 import { officeContracts } from '../contracts/office'
 import { revokeSession, sessions } from '../domain/office/sessions'
+import { issueCodes } from '../domain/office/code-slips'
 import { households, importHouseholds } from '../domain/office/households'
 import { claimAdmin, createCommunity } from '../domain/office/setup'
 import { clearExpiredSignIns, confirmSignIn, pollSignIn, rejectSignIn, signInRequest, startSignIn } from '../domain/office/sign-in'
@@ -8,7 +9,7 @@ import { defineModule } from '../kernel/module'
 export const officeModule = defineModule({
   fn: 'office',
   contracts: officeContracts,
-  handlers: { startSignIn, pollSignIn, signInRequest, confirmSignIn, rejectSignIn, sessions, revokeSession, claimAdmin, createCommunity, importHouseholds, households },
+  handlers: { startSignIn, pollSignIn, signInRequest, confirmSignIn, rejectSignIn, sessions, revokeSession, claimAdmin, createCommunity, importHouseholds, households, issueCodes },
   jobs: [
     {
       name: 'clear-console-sign-ins',

@@ -8,4 +8,6 @@ interface ImportMetaEnv {
    * code holds `<prefix>?r=<request id>`. Locally the H5 app's own sign-in page.
    */
   readonly VITE_SIGNIN_LINK?: string
+  /** The bind page as a mini-program link (普通链接二维码 rule): code slips' QR codes open it. */
+  readonly VITE_BIND_LINK?: string
 }

@@ -179,3 +179,57 @@ describe('who may import', () => {
     expect(long.message).toContain('最多 60 个字')
   })
 })
+
+describe('code slips', () => {
+  const code = (slip: { code: string }) => slip.code.replace('-', '')
+
+  it('gives each household a code once, shown only then; it binds, and a reprint makes the old paper stop working', async () => {
+    const id = await newCommunity()
+    okData(await importPage(sheet(30), id))
+    const list = okData(await h.call('office.households', { offset: 0, limit: 30 }, BOSS, id))
+    const ids = list.rows.map((r) => r.id)
+    const first = okData(await h.call('office.issueCodes', { householdIds: ids, reissue: false }, BOSS, id))
+    expect(first.slips).toHaveLength(30)
+    expect(first.kept).toBe(0)
+    expect(first.slips[0]).toEqual({ householdId: ids[0], building: '1栋', room: '1单元 101', code: expect.stringMatching(/^[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}$/) })
+    expect(new Set(first.slips.map(code)).size).toBe(30)
+    // Only the hash is kept, never the code.
+    const stored = await findAll<HouseholdDoc>(h.store, 'households', { communityId: id })
+    expect(JSON.stringify(stored)).not.toContain(code(first.slips[0]!))
+    expect(okData(await h.call('office.households', { offset: 0, limit: 1 }, BOSS, id)).rows[0]!.codeIssuedAt).toBe(h.clock.now())
+
+    // Asking again without reissuing prints nothing new: the code cannot be shown twice.
+    const again = okData(await h.call('office.issueCodes', { householdIds: ids, reissue: false }, BOSS, id))
+    expect(again).toEqual({ slips: [], kept: 30, busy: 0 })
+
+    // The slip binds its household.
+    okData(await h.call('user.login', {}, 'wx-resident'))
+    okData(await h.call('user.bindHousehold', { code: first.slips[0]!.code }, 'wx-resident'))
+    // A reprint of the second household: its old code is refused, the new one binds.
+    const reprint = okData(await h.call('office.issueCodes', { householdIds: [ids[1]!], reissue: true }, BOSS, id))
+    expect(code(reprint.slips[0]!)).not.toBe(code(first.slips[1]!))
+    okData(await h.call('user.login', {}, 'wx-other'))
+    expect((await h.call('user.bindHousehold', { code: first.slips[1]!.code }, 'wx-other')).ok).toBe(false)
+    okData(await h.call('user.bindHousehold', { code: reprint.slips[0]!.code }, 'wx-other'))
+  })
+
+  it('leaves a household to the other print when two clerks reprint it at the same moment', async () => {
+    const id = await newCommunity()
+    okData(await importPage(sheet(1), id))
+    const [hid] = okData(await h.call('office.households', { offset: 0, limit: 1 }, BOSS, id)).rows.map((r) => r.id)
+    const both = await Promise.all([0, 1].map(() => h.call('office.issueCodes', { householdIds: [hid!], reissue: true }, BOSS, id)))
+    const printed = both.map((r) => okData(r)).flatMap((r) => r.slips)
+    expect(printed).toHaveLength(1)
+    expect(both.map((r) => okData(r).busy).sort()).toEqual([0, 1])
+    okData(await h.call('user.login', {}, 'wx-resident'))
+    okData(await h.call('user.bindHousehold', { code: printed[0]!.code }, 'wx-resident'))
+  })
+
+  it('refuses households of another community and callers without the operator role', async () => {
+    h = await makeHarness()
+    const before = await snapshot(h.store)
+    expect(codeOf(await h.call('office.issueCodes', { householdIds: ['h-a1-101'], reissue: true }, as('u-butler-zhang'), COMMUNITY_A))).toMatch(/^AUTH\./)
+    expect(codeOf(await h.call('office.issueCodes', { householdIds: ['h-a1-101'], reissue: true }, OPERATOR, COMMUNITY_B))).toBe('OFFICE.HOUSEHOLD_NOT_FOUND')
+    expect(await snapshot(h.store)).toEqual(before)
+  })
+})

@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import { Button, Card, Select, Space, Table, Tag } from 'tdesign-react'
-import { FileImportIcon } from 'tdesign-icons-react'
+import { FileImportIcon, PrintIcon } from 'tdesign-icons-react'
 import type { HouseholdView } from '@contracts/office'
 import { formatDate } from '../../../../src/utils/time'
 import { api } from '../../client/api'
@@ -8,6 +8,7 @@ import { useConsole } from '../../shell/console-context'
 import { ExportButtons } from '../../shell/ExportButtons'
 import { PageShell } from '../../shell/PageShell'
 import { useQuery } from '../../shell/use-query'
+import { CodeSlips } from './CodeSlips'
 import { ImportDialog } from './ImportDialog'
 
 const PAGE_SIZES = [20, 50, 100]
@@ -21,14 +22,16 @@ export function HouseholdsPage() {
   const [buildingId, setBuildingId] = useState('')
   const [paging, setPaging] = useState({ current: 1, pageSize: 50 })
   const [importing, setImporting] = useState(false)
+  const [printing, setPrinting] = useState(false)
+  const [selected, setSelected] = useState<string[]>([])
   const filter = buildingId ? { buildingId } : {}
   const q = useQuery(
     () => api.office.households({ ...filter, offset: (paging.current - 1) * paging.pageSize, limit: paging.pageSize }),
     [community.id, buildingId, paging.current, paging.pageSize]
   )
 
-  /** The whole filtered table, a hundred rows a call, for an export. */
-  const everyRow = async () => {
+  /** The whole filtered table, a hundred rows a call, for an export or a print run. */
+  const everyHousehold = async () => {
     const all: HouseholdView[] = []
     for (let offset = 0; ; offset += 100) {
       const res = await api.office.households({ ...filter, offset, limit: 100 })
@@ -36,8 +39,10 @@ export function HouseholdsPage() {
       all.push(...res.data.rows)
       if (all.length >= res.data.total || res.data.rows.length === 0) break
     }
-    return all.map((h) => [h.building, h.unit, h.room, area(h.areaCm2), h.ownerName, h.ownerPhone, h.parkingSpaces || '', h.members, codeText(h)])
+    return all
   }
+  const everyRow = async () =>
+    (await everyHousehold()).map((h) => [h.building, h.unit, h.room, area(h.areaCm2), h.ownerName, h.ownerPhone, h.parkingSpaces || '', h.members, codeText(h)])
 
   const importButton = (
     <Button id='households-import' theme='primary' icon={<FileImportIcon />} onClick={() => setImporting(true)}>
@@ -62,6 +67,9 @@ export function HouseholdsPage() {
             actions={
               <Space size={8}>
                 <ExportButtons id='export-households' fileName={`${community.name}-房屋`} header={EXPORT_HEADER} rows={everyRow} />
+                <Button id='households-print' variant='outline' icon={<PrintIcon />} onClick={() => setPrinting(true)}>
+                  {selected.length ? `打印所选 ${selected.length} 户的房屋码` : `打印${buildingId ? '本楼栋' : '全部'}房屋码`}
+                </Button>
                 {importButton}
               </Space>
             }
@@ -72,6 +80,7 @@ export function HouseholdsPage() {
                 value={buildingId}
                 onChange={(v) => {
                   setBuildingId(String(v ?? ''))
+                  setSelected([])
                   setPaging((p) => ({ ...p, current: 1 }))
                 }}
                 options={[{ label: '全部楼栋', value: '' }, ...d.buildings.map((b) => ({ label: `${b.name}（${b.households} 户）`, value: b.id }))]}
@@ -82,7 +91,10 @@ export function HouseholdsPage() {
               rowKey='id'
               data={d.rows}
               loading={q.refreshing}
+              selectedRowKeys={selected}
+              onSelectChange={(keys) => setSelected(keys.map(String))}
               columns={[
+                { colKey: 'row-select', type: 'multiple', width: 48 },
                 { colKey: 'building', title: '楼栋', width: 100 },
                 { colKey: 'unit', title: '单元', width: 90 },
                 { colKey: 'room', title: '房号', width: 90 },
@@ -113,6 +125,19 @@ export function HouseholdsPage() {
           </Card>
         )}
       </PageShell>
+      {printing ? (
+        <CodeSlips
+          communityName={community.name}
+          householdIds={async () => (selected.length ? selected : (await everyHousehold()).map((h) => h.id))}
+          onClose={(issued) => {
+            setPrinting(false)
+            if (issued) {
+              setSelected([])
+              void q.reload()
+            }
+          }}
+        />
+      ) : null}
       {importing ? (
         <ImportDialog
           hasBuildings={(q.data?.buildings.length ?? 0) > 0}

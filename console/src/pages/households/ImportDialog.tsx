@@ -178,6 +178,16 @@ export function ImportDialog({ hasBuildings, onClose }: { hasBuildings: boolean;
               「{stage.file}」共 {stage.rows.length} 行：将新增 <b>{stage.created}</b> 户，更新 <b>{stage.updated}</b> 户，<b>{stage.unchanged}</b> 户无变化
               {stage.buildings.length ? `；将新建楼栋 ${stage.buildings.join('、')}` : ''}。
             </div>
+            <Checkbox
+              checked={newBuildings}
+              onChange={(v) => {
+                const on = Boolean(v)
+                setNewBuildings(on)
+                void preview(stage.file, stage.rows, on)
+              }}
+            >
+              允许新建楼栋
+            </Checkbox>
             {stage.problems.length ? (
               <>
                 <Alert theme='error' message={`有 ${stage.problems.length} 处问题，涉及 ${new Set(stage.problems.map((p) => p.line)).size} 行。请在表格中改正后重新选择文件；整份表格无误后才能导入。`} />

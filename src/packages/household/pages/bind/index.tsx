@@ -19,7 +19,8 @@ function pretty(raw: string): string {
 
 export default function BindPage() {
   const { params } = useRouter()
-  const [code, setCode] = useState('')
+  // A code slip's QR code opens this page with its code filled in.
+  const [code, setCode] = useState(() => pretty(params.code ?? ''))
   const [error, setError] = useState<ApiError | null>(null)
   const [localError, setLocalError] = useState('')
   const [busy, setBusy] = useState(false)

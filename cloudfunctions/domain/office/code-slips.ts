@@ -1,0 +1,59 @@
+import { HOUSEHOLD_CODE_ALPHABET } from '../../contracts/user'
+import type { officeContracts } from '../../contracts/office'
+import type { ActionHandler } from '../../kernel/module'
+import { getMany } from '../../kernel/paging'
+import type { Ports } from '../../kernel/ports'
+import { fail, ok } from '../../kernel/result'
+import type { BuildingDoc, HouseholdDoc } from '../docs'
+import { formatHouseholdCode, hashHouseholdCode, roomOf, unissuedCodeHash } from '../user/format'
+
+type C = typeof officeContracts
+
+/** A fresh code colliding with one in use is a one-in-10¹² event; a few more draws settle it. */
+const DRAWS = 4
+
+/**
+ * Writes a new code's hash over the household's current one, if that is still current (a second
+ * clerk printing the same slip at once must not leave the first one's paper invalid unseen).
+ * Returns the code, or null when another print got there first.
+ */
+async function issue(ports: Ports, h: HouseholdDoc, now: number): Promise<string | null> {
+  for (let i = 0; i < DRAWS; i++) {
+    const code = ports.random.code(8, HOUSEHOLD_CODE_ALPHABET)
+    try {
+      const done = await ports.store.update('households', h._id, { set: { codeHash: hashHouseholdCode(ports.codePepper, code), codeIssuedAt: now } }, { codeHash: h.codeHash })
+      return done ? code : null
+    } catch (e) {
+      // The unique index refused a hash already in use: draw again.
+      ports.log.warn('household code collided, drawing again', { householdId: h._id, error: String(e) })
+    }
+  }
+  return null
+}
+
+/**
+ * Code slips (房屋码条) for printing. The code is shown only here, once; the household keeps its
+ * hash. A household that has a code keeps it unless the clerk reissues, which makes the old paper
+ * stop working (a lost slip, a sold flat). Residents already bound stay bound either way.
+ */
+export const issueCodes: ActionHandler<C['issueCodes']> = async ({ ports, actor }, input) => {
+  const communityId = actor.communityId ?? ''
+  const ids = [...new Set(input.householdIds)]
+  const found = await getMany<HouseholdDoc>(ports.store, 'households', ids)
+  const households = ids.map((id) => found.get(id)).filter((h): h is HouseholdDoc => h?.communityId === communityId)
+  if (households.length !== ids.length) return fail('OFFICE.HOUSEHOLD_NOT_FOUND', '有房屋不在这个社区或已不存在，请刷新后重新选择')
+  const buildings = await getMany<BuildingDoc>(ports.store, 'buildings', [...new Set(households.map((h) => h.buildingId))])
+
+  const now = ports.clock.now()
+  const hasCode = (h: HouseholdDoc) => h.codeHash !== unissuedCodeHash(h._id)
+  const due = households.filter((h) => input.reissue || !hasCode(h))
+  const codes = await Promise.all(due.map((h) => issue(ports, h, now)))
+  const slips = due.flatMap((h, i) => {
+    const code = codes[i]
+    return code ? [{ householdId: h._id, building: buildings.get(h.buildingId)?.name ?? '', room: roomOf(h), code: formatHouseholdCode(code) }] : []
+  })
+  // Those another clerk's print changed meanwhile are left to that print: its codes are the valid ones.
+  const busy = due.length - slips.length
+  ports.log.info('household codes issued', { communityId, issued: slips.length, reissue: input.reissue, busy })
+  return ok({ slips, kept: households.length - due.length, busy })
+}

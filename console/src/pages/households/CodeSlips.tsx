@@ -1,0 +1,121 @@
+import { useState } from 'react'
+import { Alert, Button, Checkbox, Dialog, Progress } from 'tdesign-react'
+import { PrintIcon } from 'tdesign-icons-react'
+import { IMPORT_PAGE_ROWS } from '@contracts/household-import'
+import { encodeQr } from '../../../../src/utils/qr/encode'
+import { qrDataUri } from '../../../../src/utils/qr/png'
+import { api } from '../../client/api'
+
+export interface Slip {
+  householdId: string
+  building: string
+  room: string
+  code: string
+}
+
+/** The bind page with the code filled in; on CloudBase a 普通链接二维码 rule opens the mini-program. */
+function bindLink(code: string): string {
+  const base = import.meta.env.VITE_BIND_LINK ?? `${window.location.origin}/#/packages/household/pages/bind/index`
+  return `${base}${base.includes('?') ? '&' : '?'}code=${code.replace('-', '')}`
+}
+
+type Stage = { step: 'confirm'; error?: string } | { step: 'issuing'; done: number } | { step: 'print'; slips: Slip[]; kept: number; busy: number }
+
+/**
+ * Code slips for the chosen households: confirmed (a reprint makes the old paper stop working),
+ * issued in pages, then laid out for the printer, one slip per household with its QR code. The
+ * codes exist only on this screen and the paper: closing it loses them, and only a reprint helps.
+ */
+export function CodeSlips({ communityName, householdIds, onClose }: { communityName: string; householdIds: () => Promise<string[]>; onClose: (issued: boolean) => void }) {
+  const [stage, setStage] = useState<Stage>({ step: 'confirm' })
+  const [reissue, setReissue] = useState(false)
+
+  const run = async () => {
+    setStage({ step: 'issuing', done: 0 })
+    let ids: string[]
+    try {
+      ids = await householdIds()
+    } catch {
+      return setStage({ step: 'confirm', error: '读取房屋列表没有成功，请稍后再试' })
+    }
+    const slips: Slip[] = []
+    let kept = 0
+    let busy = 0
+    for (let i = 0; i < ids.length; i += IMPORT_PAGE_ROWS) {
+      const res = await api.office.issueCodes({ householdIds: ids.slice(i, i + IMPORT_PAGE_ROWS), reissue })
+      if (!res.ok) {
+        // Slips already issued are shown: their codes are valid now and exist nowhere else.
+        if (slips.length) return setStage({ step: 'print', slips, kept, busy: busy + ids.length - i })
+        return setStage({ step: 'confirm', error: res.error.message })
+      }
+      slips.push(...res.data.slips)
+      kept += res.data.kept
+      busy += res.data.busy
+      setStage({ step: 'issuing', done: Math.round(((i + IMPORT_PAGE_ROWS) / ids.length) * 100) })
+    }
+    setStage({ step: 'print', slips, kept, busy })
+  }
+
+  if (stage.step === 'print') {
+    return (
+      <div className='slips' id='code-slips'>
+        <div className='slips__bar'>
+          <div>
+            已生成 {stage.slips.length} 张房屋码条{stage.kept ? `；${stage.kept} 户已有房屋码，未重新生成` : ''}
+            {stage.busy ? `；${stage.busy} 户刚被其他人重新生成，请以那份为准` : ''}。房屋码只在此显示一次，关闭前请打印。
+          </div>
+          <div className='slips__actions'>
+            <Button id='slips-print' theme='primary' icon={<PrintIcon />} disabled={stage.slips.length === 0} onClick={() => window.print()}>
+              打印
+            </Button>
+            <Button id='slips-close' variant='outline' onClick={() => onClose(true)}>
+              关闭
+            </Button>
+          </div>
+        </div>
+        <div className='slips__sheet'>
+          {stage.slips.map((s) => (
+            <div className='slip' key={s.householdId}>
+              <div className='slip__head'>{communityName} · 房屋码</div>
+              <div className='slip__room'>
+                {s.building} {s.room}
+              </div>
+              <img className='slip__qr' alt='' src={qrDataUri(encodeQr(bindLink(s.code)), 240)} />
+              <div className='slip__code'>{s.code}</div>
+              <div className='slip__hint'>微信扫码，或在小程序「我的 → 绑定新房屋」输入房屋码。请妥善保管，勿转交他人。</div>
+            </div>
+          ))}
+        </div>
+      </div>
+    )
+  }
+
+  return (
+    <Dialog
+      visible
+      header='打印房屋码'
+      width={560}
+      closeOnOverlayClick={false}
+      onClose={() => onClose(false)}
+      footer={
+        <>
+          <Button variant='outline' disabled={stage.step === 'issuing'} onClick={() => onClose(false)}>
+            取消
+          </Button>
+          <Button id='slips-issue' theme='primary' loading={stage.step === 'issuing'} onClick={() => void run()}>
+            生成并打印
+          </Button>
+        </>
+      }
+    >
+      <div className='stack'>
+        <div>每户一张码条：房号、房屋码与扫码即可绑定的二维码。房屋码只在生成时显示一次，系统只保存其校验值。</div>
+        <Checkbox checked={reissue} onChange={(v) => setReissue(Boolean(v))}>
+          已有房屋码的也重新生成（旧码条随即作废，已绑定的住户不受影响）
+        </Checkbox>
+        {stage.step === 'issuing' ? <Progress percentage={Math.min(100, stage.done)} /> : null}
+        {stage.step === 'confirm' && stage.error ? <Alert theme='error' message={stage.error} /> : null}
+      </div>
+    </Dialog>
+  )
+}
