@@ -15,7 +15,7 @@ import Papa from 'papaparse'
 import { SqliteStore } from '../cloudfunctions/adapters/sqlite/sqlite-store'
 import { toCsv } from '../cloudfunctions/contracts/csv'
 import type { ApiResponse } from '../cloudfunctions/contracts/errors'
-import { IMPORT_PAGE_ROWS, IMPORT_TEMPLATE_HEADER, type RawHouseholdRow, checkHouseholdRows, matchHeader, rawRows } from '../cloudfunctions/contracts/household-import'
+import { IMPORT_TEMPLATE_HEADER, type RawHouseholdRow, checkHouseholdRows, inPages, matchHeader, rawRows } from '../cloudfunctions/contracts/household-import'
 import type { CommunityDoc, HouseholdDoc, StaffRoleDoc, UserDoc } from '../cloudfunctions/domain/docs'
 import { createMain } from '../cloudfunctions/kernel/main'
 import { findAll } from '../cloudfunctions/kernel/paging'
@@ -95,20 +95,19 @@ export async function run(): Promise<BenchResult> {
       data<{ created: number; updated: number; unchanged: number; problems: unknown[] }>(
         await main({ action: 'importHouseholds', input: { rows, dryRun, newBuildings: true }, communityId: COMMUNITY }, { request_id: `g-${++n}`, identity: { openid: OPERATOR, source: 'dev' } } satisfies LocalContext)
       )
-    const pagesOf = (rows: RawHouseholdRow[]) => Array.from({ length: Math.ceil(rows.length / IMPORT_PAGE_ROWS) }, (_, i) => rows.slice(i * IMPORT_PAGE_ROWS, (i + 1) * IMPORT_PAGE_ROWS))
 
     // The bad file: the console's check names exactly the planted rows, and the server agrees.
     const badFile = readFile(sheet(true))
     const expected = Object.keys(BAD_LINES).map(Number)
     const clean = badFile.rows.filter((r) => !badFile.rejectedLines.has(r.line))
     let serverRejected = 0
-    for (const page of pagesOf(clean)) serverRejected += (await importPage(page, true)).problems.length
+    for (const page of inPages(clean)) serverRejected += (await importPage(page, true)).problems.length
 
     // The clean file, timed as the clerk waits for it: read, checked, previewed, applied.
     const csv = sheet(false)
     const started = performance.now()
     const file = readFile(csv)
-    const pages = pagesOf(file.rows)
+    const pages = inPages(file.rows)
     let previewCreated = 0
     for (const page of pages) previewCreated += (await importPage(page, true)).created
     let created = 0

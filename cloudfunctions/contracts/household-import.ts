@@ -8,6 +8,11 @@ import { CONTROL } from './common'
 
 /** Rows per call: one page is read, checked and written within one function run. */
 export const IMPORT_PAGE_ROWS = 200
+/** A list cut into the pages one call takes (import rows, households to print slips for). */
+export function inPages<T>(items: readonly T[], size = IMPORT_PAGE_ROWS): T[][] {
+  return Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, (i + 1) * size))
+}
+
 /** A file larger than this is split into communities or phases first. */
 export const IMPORT_MAX_ROWS = 20_000
 

@@ -227,7 +227,9 @@ export const officeContracts = {
       /** Households that already had a code and were left alone (reissue off). */
       kept: z.number().int(),
       /** Households whose code another print changed at the same moment: that print has them. */
-      busy: z.number().int()
+      busy: z.number().int(),
+      /** Households whose new code could not be written; their old code still works. */
+      failed: z.number().int()
     })
   }),
   revokeSession: defineAction({

@@ -200,7 +200,7 @@ describe('code slips', () => {
 
     // Asking again without reissuing prints nothing new: the code cannot be shown twice.
     const again = okData(await h.call('office.issueCodes', { householdIds: ids, reissue: false }, BOSS, id))
-    expect(again).toEqual({ slips: [], kept: 30, busy: 0 })
+    expect(again).toEqual({ slips: [], kept: 30, busy: 0, failed: 0 })
 
     // The slip binds its household.
     okData(await h.call('user.login', {}, 'wx-resident'))
@@ -223,6 +223,25 @@ describe('code slips', () => {
     expect(both.map((r) => okData(r).busy).sort()).toEqual([0, 1])
     okData(await h.call('user.login', {}, 'wx-resident'))
     okData(await h.call('user.bindHousehold', { code: printed[0]!.code }, 'wx-resident'))
+  })
+
+  it('reports a household whose new code could not be written, and its old code still binds', async () => {
+    const id = await newCommunity()
+    okData(await importPage(sheet(2), id))
+    const ids = okData(await h.call('office.households', { offset: 0, limit: 2 }, BOSS, id)).rows.map((r) => r.id)
+    const first = okData(await h.call('office.issueCodes', { householdIds: ids, reissue: false }, BOSS, id))
+    const write = h.store.update.bind(h.store)
+    const spy = jest.spyOn(h.store, 'update').mockImplementation(async (collection, docId, spec, when) => {
+      if (collection === 'households' && docId === ids[1]) throw new Error('store unavailable')
+      return write(collection, docId, spec, when)
+    })
+    const reprint = okData(await h.call('office.issueCodes', { householdIds: ids, reissue: true }, BOSS, id))
+    spy.mockRestore()
+    expect(reprint.slips.map((s) => s.householdId)).toEqual([ids[0]])
+    expect(reprint).toMatchObject({ kept: 0, busy: 0, failed: 1 })
+    expect(h.logs.some((l) => l.level === 'error' && l.msg === 'household codes not issued')).toBe(true)
+    okData(await h.call('user.login', {}, 'wx-resident'))
+    okData(await h.call('user.bindHousehold', { code: first.slips[1]!.code }, 'wx-resident'))
   })
 
   it('refuses households of another community and callers without the operator role', async () => {

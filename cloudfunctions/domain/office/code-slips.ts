@@ -12,23 +12,25 @@ type C = typeof officeContracts
 /** A fresh code colliding with one in use is a one-in-10¹² event; a few more draws settle it. */
 const DRAWS = 4
 
+type Issued = { code: string } | { busy: true } | { failed: true }
+
 /**
  * Writes a new code's hash over the household's current one, if that is still current (a second
  * clerk printing the same slip at once must not leave the first one's paper invalid unseen).
- * Returns the code, or null when another print got there first.
+ * A write that throws (the unique index refusing a hash in use, or the store failing) leaves the
+ * old code in place, so it is drawn again a few times and then reported, never lost silently.
  */
-async function issue(ports: Ports, h: HouseholdDoc, now: number): Promise<string | null> {
+async function issue(ports: Ports, h: HouseholdDoc, now: number): Promise<Issued> {
   for (let i = 0; i < DRAWS; i++) {
     const code = ports.random.code(8, HOUSEHOLD_CODE_ALPHABET)
     try {
       const done = await ports.store.update('households', h._id, { set: { codeHash: hashHouseholdCode(ports.codePepper, code), codeIssuedAt: now } }, { codeHash: h.codeHash })
-      return done ? code : null
+      return done ? { code } : { busy: true }
     } catch (e) {
-      // The unique index refused a hash already in use: draw again.
-      ports.log.warn('household code collided, drawing again', { householdId: h._id, error: String(e) })
+      ports.log.warn('household code not written, drawing again', { householdId: h._id, error: String(e) })
     }
   }
-  return null
+  return { failed: true }
 }
 
 /**
@@ -47,13 +49,15 @@ export const issueCodes: ActionHandler<C['issueCodes']> = async ({ ports, actor 
   const now = ports.clock.now()
   const hasCode = (h: HouseholdDoc) => h.codeHash !== unissuedCodeHash(h._id)
   const due = households.filter((h) => input.reissue || !hasCode(h))
-  const codes = await Promise.all(due.map((h) => issue(ports, h, now)))
+  const issued = await Promise.all(due.map((h) => issue(ports, h, now)))
   const slips = due.flatMap((h, i) => {
-    const code = codes[i]
-    return code ? [{ householdId: h._id, building: buildings.get(h.buildingId)?.name ?? '', room: roomOf(h), code: formatHouseholdCode(code) }] : []
+    const r = issued[i]
+    return r && 'code' in r ? [{ householdId: h._id, building: buildings.get(h.buildingId)?.name ?? '', room: roomOf(h), code: formatHouseholdCode(r.code) }] : []
   })
   // Those another clerk's print changed meanwhile are left to that print: its codes are the valid ones.
-  const busy = due.length - slips.length
+  const busy = issued.filter((r) => 'busy' in r).length
+  const failed = issued.filter((r) => 'failed' in r).length
+  if (failed) ports.log.error('household codes not issued', { communityId, failed })
   ports.log.info('household codes issued', { communityId, issued: slips.length, reissue: input.reissue, busy })
-  return ok({ slips, kept: households.length - due.length, busy })
+  return ok({ slips, kept: households.length - due.length, busy, failed })
 }

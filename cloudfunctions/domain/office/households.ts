@@ -95,7 +95,8 @@ export const importHouseholds: ActionHandler<C['importHouseholds']> = async ({ p
   const byName = new Map(buildings.map((b) => [b.name, b]))
 
   const toCreate = new Map<string, BuildingDoc>()
-  const known = buildings.map((b) => b.name).join('、')
+  // Named in the message so a typo (1幢 for 1栋) is plain; a long list is cut short.
+  const known = [...buildings].sort(byOrder).slice(0, 8).map((b) => b.name).join('、') + (buildings.length > 8 ? ` 等 ${buildings.length} 栋` : '')
   for (const r of checked.rows) {
     if (byName.has(r.building) || toCreate.has(r.building)) continue
     if (!input.newBuildings) {

@@ -18,8 +18,9 @@ export function ExportButtons({ id, fileName, header, rows }: { id: string; file
       if (!data) return
       if (format === 'csv') downloadCsv(fileName, header, data)
       else await downloadXlsx(fileName, header, data)
-    } catch {
-      void MessagePlugin.error('导出没有成功，请稍后再试')
+    } catch (e) {
+      // A failed read says why (its message is the server's, in Chinese); anything else is generic.
+      void MessagePlugin.error(e instanceof Error && e.message ? `导出没有成功：${e.message}` : '导出没有成功，请稍后再试')
     } finally {
       setBusy(null)
     }

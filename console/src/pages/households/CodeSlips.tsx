@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import { Alert, Button, Checkbox, Dialog, Progress } from 'tdesign-react'
 import { PrintIcon } from 'tdesign-icons-react'
-import { IMPORT_PAGE_ROWS } from '@contracts/household-import'
+import { inPages } from '@contracts/household-import'
 import { encodeQr } from '../../../../src/utils/qr/encode'
 import { qrDataUri } from '../../../../src/utils/qr/png'
 import { api } from '../../client/api'
@@ -19,7 +19,7 @@ function bindLink(code: string): string {
   return `${base}${base.includes('?') ? '&' : '?'}code=${code.replace('-', '')}`
 }
 
-type Stage = { step: 'confirm'; error?: string } | { step: 'issuing'; done: number } | { step: 'print'; slips: Slip[]; kept: number; busy: number }
+type Stage = { step: 'confirm'; error?: string } | { step: 'issuing'; done: number } | { step: 'print'; slips: Slip[]; kept: number; busy: number; failed: number }
 
 /**
  * Code slips for the chosen households: confirmed (a reprint makes the old paper stop working),
@@ -41,19 +41,22 @@ export function CodeSlips({ communityName, householdIds, onClose }: { communityN
     const slips: Slip[] = []
     let kept = 0
     let busy = 0
-    for (let i = 0; i < ids.length; i += IMPORT_PAGE_ROWS) {
-      const res = await api.office.issueCodes({ householdIds: ids.slice(i, i + IMPORT_PAGE_ROWS), reissue })
+    let failed = 0
+    const pages = inPages(ids)
+    for (const [i, page] of pages.entries()) {
+      const res = await api.office.issueCodes({ householdIds: page, reissue })
       if (!res.ok) {
         // Slips already issued are shown: their codes are valid now and exist nowhere else.
-        if (slips.length) return setStage({ step: 'print', slips, kept, busy: busy + ids.length - i })
+        if (slips.length) return setStage({ step: 'print', slips, kept, busy, failed: failed + pages.slice(i).reduce((n, p) => n + p.length, 0) })
         return setStage({ step: 'confirm', error: res.error.message })
       }
       slips.push(...res.data.slips)
       kept += res.data.kept
       busy += res.data.busy
-      setStage({ step: 'issuing', done: Math.round(((i + IMPORT_PAGE_ROWS) / ids.length) * 100) })
+      failed += res.data.failed
+      setStage({ step: 'issuing', done: Math.round(((i + 1) / pages.length) * 100) })
     }
-    setStage({ step: 'print', slips, kept, busy })
+    setStage({ step: 'print', slips, kept, busy, failed })
   }
 
   if (stage.step === 'print') {
@@ -62,7 +65,8 @@ export function CodeSlips({ communityName, householdIds, onClose }: { communityN
         <div className='slips__bar'>
           <div>
             已生成 {stage.slips.length} 张房屋码条{stage.kept ? `；${stage.kept} 户已有房屋码，未重新生成` : ''}
-            {stage.busy ? `；${stage.busy} 户刚被其他人重新生成，请以那份为准` : ''}。房屋码只在此显示一次，关闭前请打印。
+            {stage.busy ? `；${stage.busy} 户刚被其他人重新生成，请以那份为准` : ''}
+            {stage.failed ? `；${stage.failed} 户没有生成成功（原码仍有效），请稍后单独重试` : ''}。房屋码只在此显示一次，关闭前请打印。
           </div>
           <div className='slips__actions'>
             <Button id='slips-print' theme='primary' icon={<PrintIcon />} disabled={stage.slips.length === 0} onClick={() => window.print()}>
@@ -113,7 +117,7 @@ export function CodeSlips({ communityName, householdIds, onClose }: { communityN
         <Checkbox checked={reissue} onChange={(v) => setReissue(Boolean(v))}>
           已有房屋码的也重新生成（旧码条随即作废，已绑定的住户不受影响）
         </Checkbox>
-        {stage.step === 'issuing' ? <Progress percentage={Math.min(100, stage.done)} /> : null}
+        {stage.step === 'issuing' ? <Progress percentage={stage.done} /> : null}
         {stage.step === 'confirm' && stage.error ? <Alert theme='error' message={stage.error} /> : null}
       </div>
     </Dialog>

@@ -9,6 +9,7 @@ import {
   type ImportProblem,
   type RawHouseholdRow,
   checkHouseholdRows,
+  inPages,
   matchHeader,
   rawRows
 } from '@contracts/household-import'
@@ -23,8 +24,6 @@ type Stage =
   | { step: 'applying'; file: string; done: number; total: number }
   | { step: 'done'; file: string; created: number; updated: number; unchanged: number; buildings: string[] }
   | { step: 'failed'; file: string; message: string; done: number }
-
-const pagesOf = <T,>(rows: readonly T[]) => Array.from({ length: Math.ceil(rows.length / IMPORT_PAGE_ROWS) }, (_, i) => rows.slice(i * IMPORT_PAGE_ROWS, (i + 1) * IMPORT_PAGE_ROWS))
 
 /**
  * The office's household sheet into the community. The whole file is checked here first with the
@@ -43,7 +42,7 @@ export function ImportDialog({ hasBuildings, onClose }: { hasBuildings: boolean;
     const problems = [...local.problems]
     const clean = new Set(local.rows.map((r) => r.line))
     const sendable = rows.filter((r) => clean.has(r.line))
-    const pages = pagesOf(sendable)
+    const pages = inPages(sendable)
     const sum = { created: 0, updated: 0, unchanged: 0, buildings: new Set<string>() }
     setStage({ step: 'checking', file, done: 0, total: sendable.length })
     for (const [i, page] of pages.entries()) {
@@ -82,7 +81,7 @@ export function ImportDialog({ hasBuildings, onClose }: { hasBuildings: boolean;
   }
 
   const apply = async (file: string, rows: RawHouseholdRow[]) => {
-    const pages = pagesOf(rows)
+    const pages = inPages(rows)
     const sum = { created: 0, updated: 0, unchanged: 0, buildings: [] as string[] }
     setStage({ step: 'applying', file, done: 0, total: rows.length })
     for (const [i, page] of pages.entries()) {
