@@ -75,7 +75,9 @@ const HouseholdView = z.object({
   ownerPhone: z.string(),
   /** Residents bound to it now. */
   members: z.number().int(),
-  /** A code slip was printed (the code itself is never kept). */
+  /** It has a code that binds: printed here, or handed out before the console (a seeded or migrated community). */
+  hasCode: z.boolean(),
+  /** When its current code slip was printed here (the code itself is never kept). */
   codeIssuedAt: EpochMs.nullable()
 })
 export type HouseholdView = z.infer<typeof HouseholdView>

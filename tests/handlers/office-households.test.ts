@@ -123,7 +123,7 @@ describe('applying', () => {
     const list = okData(await h.call('office.households', { offset: 0, limit: 3 }, BOSS, id))
     expect(list.total).toBe(400)
     expect(list.rows.map((r) => `${r.building} ${r.unit} ${r.room}`)).toEqual(['1栋 1单元 101', '1栋 1单元 102', '1栋 1单元 201'])
-    expect(list.rows[0]).toMatchObject({ ownerName: '王*国', ownerPhone: '138****1000', areaCm2: 8025, parkingSpaces: 1, members: 0, codeIssuedAt: null })
+    expect(list.rows[0]).toMatchObject({ ownerName: '王*国', ownerPhone: '138****1000', areaCm2: 8025, parkingSpaces: 1, members: 0, hasCode: false, codeIssuedAt: null })
     expect(list.buildings[0]).toEqual({ id: expect.any(String), name: '1栋', households: 24 })
     const second = okData(await h.call('office.households', { buildingId: list.buildings[1]!.id, offset: 20, limit: 10 }, BOSS, id))
     expect(second.total).toBe(24)
@@ -142,6 +142,9 @@ describe('applying', () => {
     expect(room.areaCm2).toBe(12000)
     // The printed code still binds: an import never touches a household's code.
     expect(room.codeHash).toBe(before.find((x) => x._id === 'h-a1-101')!.codeHash)
+    // Its code was handed out before the console: listed as having one, with no print date.
+    const listed = okData(await h.call('office.households', { offset: 0, limit: 1 }, OPERATOR, COMMUNITY_A)).rows[0]!
+    expect(listed).toMatchObject({ id: 'h-a1-101', hasCode: true, codeIssuedAt: null })
   })
 
   it('makes each household once when the same page is sent twice at once (a retry, a second tab)', async () => {
@@ -196,7 +199,7 @@ describe('code slips', () => {
     // Only the hash is kept, never the code.
     const stored = await findAll<HouseholdDoc>(h.store, 'households', { communityId: id })
     expect(JSON.stringify(stored)).not.toContain(code(first.slips[0]!))
-    expect(okData(await h.call('office.households', { offset: 0, limit: 1 }, BOSS, id)).rows[0]!.codeIssuedAt).toBe(h.clock.now())
+    expect(okData(await h.call('office.households', { offset: 0, limit: 1 }, BOSS, id)).rows[0]).toMatchObject({ hasCode: true, codeIssuedAt: h.clock.now() })
 
     // Asking again without reissuing prints nothing new: the code cannot be shown twice.
     const again = okData(await h.call('office.issueCodes', { householdIds: ids, reissue: false }, BOSS, id))

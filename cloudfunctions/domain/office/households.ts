@@ -192,6 +192,7 @@ export const households: ActionHandler<C['households']> = async ({ ports, actor 
       ownerName: maskName(h.owner?.name) ?? '',
       ownerPhone: maskPhone(h.owner?.phone) ?? '',
       members: members.get(h._id) ?? 0,
+      hasCode: h.codeHash !== unissuedCodeHash(h._id),
       codeIssuedAt: h.codeIssuedAt ?? null
     }))
   })

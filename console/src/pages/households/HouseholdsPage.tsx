@@ -14,7 +14,7 @@ import { ImportDialog } from './ImportDialog'
 const PAGE_SIZES = [20, 50, 100]
 const area = (cm2: number) => (cm2 / 100).toFixed(2)
 const EXPORT_HEADER = ['楼栋', '单元', '房号', '建筑面积（㎡）', '业主', '业主手机', '租用车位', '住户（人）', '房屋码']
-const codeText = (h: HouseholdView) => (h.codeIssuedAt ? `${formatDate(h.codeIssuedAt)} 已打印` : '未打印')
+const codeText = (h: HouseholdView) => (h.codeIssuedAt ? `${formatDate(h.codeIssuedAt)} 已打印` : h.hasCode ? '已发放' : '未打印')
 
 /** The community's rooms: filtered by building, paged, exported; imported from the office's sheet. */
 export function HouseholdsPage() {
@@ -111,7 +111,7 @@ export function HouseholdsPage() {
                 {
                   colKey: 'codeIssuedAt',
                   title: '房屋码',
-                  cell: ({ row }) => (row.codeIssuedAt ? codeText(row) : <Tag theme='warning' variant='light'>未打印</Tag>)
+                  cell: ({ row }) => (row.hasCode ? codeText(row) : <Tag theme='warning' variant='light'>未打印</Tag>)
                 }
               ]}
               pagination={{
