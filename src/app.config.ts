@@ -5,7 +5,7 @@ export default defineAppConfig({
       root: 'packages/household',
       pages: ['pages/bind/index', 'pages/join/index', 'pages/invite/index', 'pages/accept/index', 'pages/members/index']
     },
-    { root: 'packages/account', pages: ['pages/switch/index', 'pages/profile/index', 'pages/console-signin/index', 'pages/console-sessions/index', 'pages/claim-admin/index'] },
+    { root: 'packages/account', pages: ['pages/switch/index', 'pages/profile/index', 'pages/console-signin/index', 'pages/console-sessions/index', 'pages/claim-admin/index', 'pages/staff-invite/index'] },
     { root: 'packages/butler', pages: ['pages/requests/index', 'pages/tasks/index', 'pages/grid/index', 'pages/household/index', 'pages/cases/index', 'pages/scoreboard/index'] },
     { root: 'packages/profile', pages: ['pages/mine/index'] },
     {

@@ -16,10 +16,10 @@ export const accessTable = {
   access: 'createVisitorPass gateLog gridVisitors householdLog listGates listVisitorPasses registerGate residentPass revokeVisitorPass rotateKey setGateEnabled visitorPass:public',
   booking: 'board book cancel closeFollowUp complain complaints followUps get lines markOutstanding mine myComplaints progress rate rateComplaint reassign reputation respond revealPhone saveLineCover slots workerJobs',
   event: 'cancel checkIn create editorOptions exportAttendees feedbackSummary get invitePoster inviteStats list listIdeas mine recordVisit:member shareInvite signUp signups submitFeedback ticket ticketCode update updateIdea',
-  fee: 'arrears chargeOneOff collection items myBills subscribe',
+  fee: 'arrears chargeOneOff collection items logCall myBills remind runBilling saveItem saveSettings subscribe',
   insights: 'butlerSaveProfile churnCases dashboard deleteProfile exportCsv exportProfile household logFollowUp myGrid myProfile replicate restoreAnalysis reveal rules saveProfile saveRules scoreboard segment todayTasks',
   member: 'budget budgets card cards checkoutOptions claimCoupon coupons createBudget createTemplate findResidents issueCoupons issueReward points previewSegment rules saveRules templates transferCard updateTemplate',
-  office: 'claimAdmin:member confirmSignIn:member createCommunity:member households importHouseholds issueCodes pollSignIn:anonymous rejectSignIn:member revokeSession:member sessions:member signInRequest:member startSignIn:anonymous',
+  office: 'acceptStaffInvitation:member checklist claimAdmin:member confirmSignIn:member createCommunity:member deleteGrid grids households importHouseholds inviteStaff issueCodes pollSignIn:anonymous rejectSignIn:member removeStaffRole revokeSession:member revokeStaffInvitation saveGrid sessions:member signInRequest:member staff staffInvitation:member startSignIn:anonymous',
   order: 'adminCampaigns campaign campaigns cancel catalog confirmReceived create dashboard deliver deliveries get mine poster publishCampaign recordVisit:member requestAfterSale reviewAfterSale saveCampaign savePickupPoint saveProduct saveSupplier share verifyPickup',
   pay: 'anomalies create get history receipt reconciliation refund resolveAnomaly search',
   user: 'acceptInvitation:member bindHousehold:member communityOverview createInvitation getInvitation:member gridOverview householdMembers listBuildings:member listCommunities:member listJoinRequests login:public me:member requestJoin:member reviewJoinRequest switchContext:member updateProfile:member'

@@ -1,4 +1,4 @@
-/** Error codes of the `office` function (the web console's sign-in and sessions, setting up the company). */
+/** Error codes of the `office` function (the web console's sign-in and sessions, setting up the company and its team). */
 export const OFFICE_ERRORS = [
   'OFFICE.SIGN_IN_NOT_FOUND',
   'OFFICE.SIGN_IN_EXPIRED',
@@ -10,5 +10,16 @@ export const OFFICE_ERRORS = [
   'OFFICE.ADMIN_ONLY',
   'OFFICE.COMMUNITY_EXISTS',
   'OFFICE.IMPORT_INVALID',
-  'OFFICE.HOUSEHOLD_NOT_FOUND'
+  'OFFICE.HOUSEHOLD_NOT_FOUND',
+  'OFFICE.INVITATION_NOT_FOUND',
+  'OFFICE.INVITATION_EXPIRED',
+  'OFFICE.INVITATION_USED',
+  'OFFICE.ROLE_NOT_FOUND',
+  'OFFICE.OWN_ROLE',
+  'OFFICE.BUTLER_HAS_GRIDS',
+  'OFFICE.GRID_NOT_FOUND',
+  'OFFICE.NOT_A_BUTLER',
+  'OFFICE.BUILDING_NOT_FOUND',
+  'OFFICE.GRID_NAME_TAKEN',
+  'OFFICE.CHANGED_MEANWHILE'
 ] as const

@@ -3,6 +3,8 @@ import { typedCode } from './codes'
 import { EpochMs, Id, Ok, Text } from './common'
 import { defineAction } from './define'
 import { IMPORT_FIELDS, IMPORT_MAX_ROWS, IMPORT_PAGE_ROWS, type RawHouseholdRow as RawHouseholdRowType } from './household-import'
+import { goLiveContracts } from './office-golive'
+import { teamContracts } from './office-team'
 import { HOUSEHOLD_CODE_ALPHABET } from './user'
 
 /**
@@ -94,7 +96,7 @@ const ConsoleSessionView = z.object({
 })
 export type ConsoleSessionView = z.infer<typeof ConsoleSessionView>
 
-export const officeContracts = {
+const consoleContracts = {
   startSignIn: defineAction({
     fn: FN,
     name: 'startSignIn',
@@ -243,3 +245,5 @@ export const officeContracts = {
     output: Ok
   })
 }
+
+export const officeContracts = { ...consoleContracts, ...teamContracts, ...goLiveContracts }

@@ -192,8 +192,8 @@ export const payContracts = {
   search: defineAction({
     fn: FN,
     name: 'search',
-    summary: '运营查找支付（按房号或订单号）',
-    access: ['operator'],
+    summary: '运营、财务查找支付（按房号或订单号）',
+    access: ['operator', 'finance'],
     input: z
       .object({
         query: Text.max(40).meta({ label: '房号或订单号' }).default(''),
@@ -205,8 +205,8 @@ export const payContracts = {
   refund: defineAction({
     fn: FN,
     name: 'refund',
-    summary: '运营发起退款（全额或部分，需填写原因）',
-    access: ['operator'],
+    summary: '运营、财务发起退款（全额或部分，需填写原因）',
+    access: ['operator', 'finance'],
     input: z
       .object({
         paymentId: Id.meta({ label: '支付记录' }),
@@ -227,7 +227,7 @@ export const payContracts = {
     fn: FN,
     name: 'reconciliation',
     summary: '最近一次对账结果',
-    access: ['operator'],
+    access: ['operator', 'finance'],
     input: z.object({}).strict(),
     output: z.object({
       ranAt: EpochMs.nullable(),
@@ -241,7 +241,7 @@ export const payContracts = {
     fn: FN,
     name: 'anomalies',
     summary: '待人工处理的支付异常（最新的在前）',
-    access: ['operator'],
+    access: ['operator', 'finance'],
     input: z.object({}).strict(),
     output: z.object({ anomalies: z.array(AnomalyView) })
   }),
@@ -249,7 +249,7 @@ export const payContracts = {
     fn: FN,
     name: 'resolveAnomaly',
     summary: '处理一条支付异常：全额退回，或确认已人工处理（需填写说明）',
-    access: ['operator'],
+    access: ['operator', 'finance'],
     input: z
       .object({
         anomalyId: Id.meta({ label: '异常记录' }),

@@ -2,8 +2,11 @@
  * Plain constants only (no zod): main-package pages import the labels, and zod stays in the
  * subpackages that validate forms.
  *
- * Roles a user can hold inside one community. `resident` comes from an active household membership. */
-export const ROLES = ['resident', 'butler', 'staff', 'verifier', 'operator', 'worker', 'dispatcher'] as const
+ * Roles a user can hold inside one community. `resident` comes from an active household membership;
+ * the work roles (STAFF_ROLES) from an operator's invitation. */
+export const STAFF_ROLES = ['butler', 'staff', 'verifier', 'operator', 'worker', 'dispatcher', 'finance'] as const
+export type StaffRole = (typeof STAFF_ROLES)[number]
+export const ROLES = ['resident', ...STAFF_ROLES] as const
 export type Role = (typeof ROLES)[number]
 
 export const ROLE_LABELS: Record<Role, string> = {
@@ -13,7 +16,8 @@ export const ROLE_LABELS: Record<Role, string> = {
   verifier: '核销员',
   operator: '运营',
   worker: '服务师傅',
-  dispatcher: '调度员'
+  dispatcher: '调度员',
+  finance: '财务'
 }
 
 export const RELATIONS = ['owner', 'family', 'tenant'] as const

@@ -1,5 +1,5 @@
 /** Stored document shapes. Money in fen, times in UTC epoch ms. */
-import type { Relation, Role } from '../contracts/roles'
+import type { Relation, Role, StaffRole } from '../contracts/roles'
 
 export interface CommunityDoc {
   _id: string
@@ -85,7 +85,6 @@ export interface MembershipDoc {
   createdAt: number
 }
 
-export type StaffRole = Exclude<Role, 'resident'>
 export interface StaffRoleDoc {
   /** `${communityId}:${userId}:${role}` */
   _id: string
@@ -101,6 +100,25 @@ export interface GridDoc {
   name: string
   butlerUserId: string
   buildingIds: string[]
+  /** Bumped on every console edit: an edit applies only to the grid the clerk was looking at. */
+  revision?: number
+  updatedAt?: number
+}
+
+/** An operator's invitation to a work role, accepted in the mini-program by whoever opens it first. */
+export interface StaffInvitationDoc {
+  _id: string
+  token: string
+  communityId: string
+  role: StaffRole
+  /** Who the operator meant it for, as they typed it; the accepting user keeps their own name. */
+  name: string
+  createdBy: string
+  status: 'open' | 'accepted' | 'revoked' | 'expired'
+  expiresAt: number
+  acceptedBy?: string
+  acceptedAt?: number
+  createdAt: number
 }
 
 export type InvitationStatus = 'open' | 'accepted' | 'revoked' | 'expired'

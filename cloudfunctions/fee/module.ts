@@ -1,13 +1,15 @@
 import { feeContracts } from '../contracts/fee'
-import { arrears, chargeOneOff, collection, items, myBills, subscribe } from '../domain/fee/actions'
+import { chargeOneOff, collection, myBills, subscribe } from '../domain/fee/actions'
+import { arrears, logCall, remind } from '../domain/fee/arrears'
 import { runBilling } from '../domain/fee/billing'
 import { runArrearsReminders } from '../domain/fee/reminders'
+import { items, runBilling as runBillingNow, saveItem, saveSettings } from '../domain/fee/setup'
 import { defineModule } from '../kernel/module'
 
 export const feeModule = defineModule({
   fn: 'fee',
   contracts: feeContracts,
-  handlers: { myBills, subscribe, collection, arrears, items, chargeOneOff },
+  handlers: { myBills, subscribe, collection, arrears, items, saveItem, saveSettings, runBilling: runBillingNow, remind, logCall, chargeOneOff },
   jobs: [
     {
       name: 'billing',

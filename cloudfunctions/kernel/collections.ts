@@ -44,6 +44,10 @@ export const COLLECTIONS = {
     { name: 'uniq_token', fields: ['token'], unique: true },
     { name: 'by_status', fields: ['status', 'expiresAt'] }
   ]),
+  staffInvitations: def([
+    { name: 'uniq_token', fields: ['token'], unique: true },
+    { name: 'by_community', fields: ['communityId', 'createdAt'] }
+  ]),
   joinRequests: def([
     { name: 'by_community', fields: ['communityId', 'status'] },
     { name: 'by_user', fields: ['userId'] }
@@ -77,6 +81,9 @@ export const COLLECTIONS = {
   // Fees and payments (issue 3)
   feeItems: def([{ name: 'by_community', fields: ['communityId', 'kind'] }]),
   feeSettings: def(),
+  /** `_id` is `${communityId}:${period}`: one record per community and billing month. */
+  billingRuns: def([{ name: 'by_community', fields: ['communityId', 'period'] }]),
+  arrearsCalls: def([{ name: 'by_community', fields: ['communityId', 'at'] }]),
   charges: def([{ name: 'by_community', fields: ['communityId', 'createdAt'] }]),
   bills: def([
     { name: 'by_household', fields: ['householdId', 'status', 'dueAt'] },

@@ -45,3 +45,15 @@ export async function getMany<T extends Doc>(store: Store, collection: Collectio
   }
   return out
 }
+
+/** Writes in flight at once: enough to hide CloudBase's round trips, few enough for its rate limits. */
+const WRITE_CONCURRENCY = 8
+
+/** Runs `run` over every item with at most WRITE_CONCURRENCY calls in flight. */
+export async function inPool<T>(items: readonly T[], run: (item: T) => Promise<void>): Promise<void> {
+  let next = 0
+  const worker = async () => {
+    while (next < items.length) await run(items[next++]!)
+  }
+  await Promise.all(Array.from({ length: Math.min(WRITE_CONCURRENCY, items.length) }, worker))
+}

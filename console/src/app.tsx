@@ -3,9 +3,14 @@ import { Button } from 'tdesign-react'
 import { LOGIN_PATH, api, signOutHere } from './client/api'
 import { storedSession } from './client/session'
 import { LoginPage } from './pages/login/LoginPage'
+import { BillsPage } from './pages/bills/BillsPage'
+import { FeesPage } from './pages/fees/FeesPage'
+import { GridsPage } from './pages/grids/GridsPage'
 import { HouseholdsPage } from './pages/households/HouseholdsPage'
 import { OverviewPage } from './pages/overview/OverviewPage'
+import { PaymentsPage } from './pages/payments/PaymentsPage'
 import { SessionsPage } from './pages/sessions/SessionsPage'
+import { StaffPage } from './pages/staff/StaffPage'
 import { FirstCommunityPage } from './pages/setup/FirstCommunityPage'
 import { type Route, currentLink, navigate, useRoute } from './router'
 import { ConsoleLayout } from './shell/Layout'
@@ -17,6 +22,11 @@ import { useQuery } from './shell/use-query'
 const PAGES: Record<string, ComponentType> = {
   '/': OverviewPage,
   '/households': HouseholdsPage,
+  '/grids': GridsPage,
+  '/staff': StaffPage,
+  '/bills': BillsPage,
+  '/payments': PaymentsPage,
+  '/fees': FeesPage,
   '/sessions': SessionsPage
 }
 
@@ -52,7 +62,8 @@ function SignedIn({ route }: { route: Route }) {
             <ConsoleProvider me={me} communities={communities}>
               {({ community }) => {
                 const menu = menuFor(community.roles)
-                const entry = menu.find((m) => m.path === route.path)
+                // The home link opens each role's first page: finance starts at its fees.
+                const entry = menu.find((m) => m.path === route.path) ?? (route.path === '/' ? menu[0] : undefined)
                 const Page = entry ? PAGES[entry.path] : undefined
                 return (
                   <ConsoleLayout menu={menu} active={entry?.path ?? ''} title={entry?.label ?? (PAGES[route.path] ? '无权访问' : '没有这个页面')} onSignOut={() => void signOut()}>

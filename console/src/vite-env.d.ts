@@ -10,4 +10,6 @@ interface ImportMetaEnv {
   readonly VITE_SIGNIN_LINK?: string
   /** The bind page as a mini-program link (普通链接二维码 rule): code slips' QR codes open it. */
   readonly VITE_BIND_LINK?: string
+  /** The staff invitation page as a mini-program link (普通链接二维码 rule): invitation QR codes open it. */
+  readonly VITE_STAFF_INVITE_LINK?: string
 }

@@ -2,7 +2,7 @@ import type { StaffRoleDoc, UserDoc } from '../../cloudfunctions/domain/docs'
 import type { BookingDoc, ChecklistItem, ComplaintDoc, FollowUpDoc, RatingDoc, ServiceLineDoc, WorkerDoc } from '../../cloudfunctions/domain/booking/docs'
 import { DAY, HOUR, localMidnight, slotEnd } from '../../cloudfunctions/domain/booking/slots'
 import type { Store } from '../../cloudfunctions/kernel/store'
-import { COMMUNITY_A } from './demo-ids'
+import { COMMUNITY_A, DEMO_T0 } from './demo-ids'
 import { demoPhoto } from './photos'
 
 /**
@@ -54,7 +54,7 @@ function user(id: string, nickname: string, phone: string): UserDoc {
 }
 
 function staff(userId: string, role: 'worker' | 'dispatcher'): StaffRoleDoc {
-  return { _id: `${COMMUNITY_A}:${userId}:${role}`, userId, communityId: COMMUNITY_A, role, createdAt: 0 }
+  return { _id: `${COMMUNITY_A}:${userId}:${role}`, userId, communityId: COMMUNITY_A, role, createdAt: DEMO_T0 }
 }
 
 function worker(id: string, userId: string, name: string, phone: string, partner: boolean, skills: WorkerDoc['skills'], days: number[], outstanding = false): WorkerDoc {

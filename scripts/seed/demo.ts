@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto'
+import type { StaffRole } from '../../cloudfunctions/contracts/roles'
 import { HOUSEHOLD_CODE_ALPHABET } from '../../cloudfunctions/contracts/user'
 import type {
   BuildingDoc,
@@ -8,13 +9,12 @@ import type {
   GridDoc,
   HouseholdDoc,
   MembershipDoc,
-  StaffRole,
   StaffRoleDoc,
   UserDoc
 } from '../../cloudfunctions/domain/docs'
 import { hashHouseholdCode } from '../../cloudfunctions/domain/user/format'
 import type { Store } from '../../cloudfunctions/kernel/store'
-import { COMMUNITY_A, COMMUNITY_B } from './demo-ids'
+import { COMMUNITY_A, COMMUNITY_B, DEMO_T0 } from './demo-ids'
 import { seedFees } from './fees'
 import { demoGates } from './access'
 import { seedEvents } from './events'
@@ -27,7 +27,7 @@ import { seedInsights } from './insights'
  * The demo "model community" and a second community that proves data stays apart. Everything is
  * deterministic (ids, codes, openids) so tests, the e2e run and the login page can name it.
  */
-export const DEMO_T0 = Date.UTC(2026, 0, 5, 2, 0, 0)
+export { DEMO_T0 }
 
 export interface Persona {
   id: string
@@ -119,6 +119,7 @@ export function buildDemo(pepper: string) {
     user('u-staff-sun', '孙活动'),
     user('u-verifier-zhou', '周核销'),
     user('u-operator-wu', '吴运营'),
+    user('u-finance-he', '何财务'),
     user('u-b-resident', '钱多多'),
     user('u-b-butler', '郑管家'),
     ...bookingUsers()
@@ -146,6 +147,7 @@ export function buildDemo(pepper: string) {
     staffRole(COMMUNITY_A, 'u-staff-sun', 'staff'),
     staffRole(COMMUNITY_A, 'u-verifier-zhou', 'verifier'),
     staffRole(COMMUNITY_A, 'u-operator-wu', 'operator'),
+    staffRole(COMMUNITY_A, 'u-finance-he', 'finance'),
     staffRole(COMMUNITY_B, 'u-b-butler', 'butler'),
     // The operator runs both communities: the switcher shows two contexts.
     staffRole(COMMUNITY_B, 'u-operator-wu', 'operator'),
@@ -196,7 +198,8 @@ export const PERSONAS: Persona[] = [
   { id: 'u-operator-wu', openid: 'dev-u-operator-wu', nickname: '吴运营', role: 'operator', communityId: COMMUNITY_A, summary: '运营 · 临苑社区、和谐家园' },
   { id: 'u-b-resident', openid: 'dev-u-b-resident', nickname: '钱多多', role: 'resident', communityId: COMMUNITY_B, summary: '业主 · 和谐家园 A座 101' },
   { id: 'u-worker-ma', openid: 'dev-u-worker-ma', nickname: '马师傅', role: 'worker', communityId: COMMUNITY_A, summary: '服务师傅 · 家政保洁（自有）' },
-  { id: 'u-dispatch-lin', openid: 'dev-u-dispatch-lin', nickname: '林调度', role: 'dispatcher', communityId: COMMUNITY_A, summary: '调度员 · 派单与改派' }
+  { id: 'u-dispatch-lin', openid: 'dev-u-dispatch-lin', nickname: '林调度', role: 'dispatcher', communityId: COMMUNITY_A, summary: '调度员 · 派单与改派' },
+  { id: 'u-finance-he', openid: 'dev-u-finance-he', nickname: '何财务', role: 'finance', communityId: COMMUNITY_A, summary: '财务 · 收费、账单与对账' }
 ]
 
 export interface SeedReport {

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto'
-import type { BillDoc, FeeItemDoc, FeeSettingsDoc } from '../../cloudfunctions/domain/fee/docs'
+import type { BillDoc, BillingRunDoc, FeeItemDoc, FeeSettingsDoc } from '../../cloudfunctions/domain/fee/docs'
 import { dueAtOf, monthlyAmountFen, periodOf, previousPeriods } from '../../cloudfunctions/domain/fee/money'
-import { billTitle } from '../../cloudfunctions/domain/fee/bill-payable'
+import { monthlyBill } from '../../cloudfunctions/domain/fee/billing'
 import type { HouseholdDoc } from '../../cloudfunctions/domain/docs'
 import type { Store } from '../../cloudfunctions/kernel/store'
 import { COMMUNITY_A, COMMUNITY_B } from './demo-ids'
@@ -42,35 +42,36 @@ export function demoBills(households: readonly HouseholdDoc[], now: number): Bil
         const dueAt = dueAtOf(period, settings.dueDay)
         const monthsAgo = periods.length - 1 - age
         const paid = period !== current && !DEMO_ARREARS.has(h._id) && roll(h._id, period) < (monthsAgo >= 2 ? 0.95 : 0.75)
-        out.push({
-          _id: `${h._id}:${item._id}:${period}`,
-          communityId: h.communityId,
-          householdId: h._id,
-          buildingId: h.buildingId,
-          kind: item.kind,
-          feeItemId: item._id,
-          title: billTitle(item.kind, period, item.name),
-          period,
-          amountFen,
-          dueAt,
-          status: paid ? 'paid' : 'unpaid',
-          ...(paid ? { paidFen: amountFen, paidAt: Math.min(dueAt, now) - 3 * 24 * 3600_000 } : {}),
-          refundedFen: 0,
-          createdAt: dueAtOf(period, 1)
-        })
+        const bill = monthlyBill(h, item, period, amountFen, dueAt, dueAtOf(period, 1))
+        out.push(paid ? { ...bill, status: 'paid', paidFen: amountFen, paidAt: Math.min(dueAt, now) - 3 * 24 * 3600_000 } : bill)
       })
     }
   }
   return out
 }
 
+/** What the monthly job would have recorded for the seeded months. */
+function demoRuns(bills: readonly BillDoc[]): BillingRunDoc[] {
+  const runs = new Map<string, BillingRunDoc>()
+  for (const b of bills) {
+    const _id = `${b.communityId}:${b.period}`
+    const run = runs.get(_id) ?? { _id, communityId: b.communityId, period: b.period, bills: 0, billedFen: 0, lastRunAt: b.createdAt, lastRunBy: 'job' }
+    run.bills++
+    run.billedFen += b.amountFen
+    runs.set(_id, run)
+  }
+  return [...runs.values()]
+}
+
 export async function seedFees(store: Store, households: readonly HouseholdDoc[], now: number): Promise<{ inserted: number; skipped: number }> {
   let inserted = 0
   let skipped = 0
+  const bills = demoBills(households, now)
   for (const [coll, docs] of [
     ['feeItems', FEE_ITEMS],
     ['feeSettings', FEE_SETTINGS],
-    ['bills', demoBills(households, now)]
+    ['bills', bills],
+    ['billingRuns', demoRuns(bills)]
   ] as const) {
     for (const doc of docs) {
       if ((await store.insert(coll, doc)).ok) inserted++

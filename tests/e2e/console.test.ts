@@ -2,6 +2,9 @@ import type { Browser, Page } from 'playwright-core'
 import { type TestApp, startTestApp } from './support/app'
 import { desk, launch, phone, shot } from './support/browser'
 import { loginAs } from './support/flows'
+import { payOneBill } from './support/api'
+import type { RefundDoc } from '../../cloudfunctions/domain/payment/docs'
+import { COMMUNITY_A } from '../../scripts/seed/demo-ids'
 
 jest.setTimeout(180_000)
 
@@ -124,15 +127,78 @@ describe('office console: sign in by scanning', () => {
 
   it('shows each role only its menus, and a cold link outside them says so (local persona sign-in)', async () => {
     const { context, page, errors } = await desk(browser)
-    await page.goto(`${app.url}console/#/`)
+    await page.goto(`${app.url}console/#/households`)
     await page.locator('#persona-u-staff-sun').click()
     await page.locator('#state-missing', { hasText: '你在这个社区的身份看不到这个页面' }).waitFor()
     expect(await page.locator('.menu-home').count()).toBe(0)
     await page.locator('.frame__roles', { hasText: '活动专员' }).waitFor()
-    await shot(page, 'console', '12-staff-no-overview')
+    await shot(page, 'console', '12-staff-no-households')
     await page.locator('#state-missing button').click()
     await page.locator('.sessions-table').waitFor()
     expect(errors).toEqual([])
     await context.close()
+
+    // Finance signs in at the console's home and lands on bills and arrears; its menus are the fee ones.
+    const fin = await desk(browser)
+    const p = fin.page
+    await p.goto(`${app.url}console/#/`)
+    await p.locator('#persona-u-finance-he').click()
+    await p.locator('#collection-stats').waitFor()
+    expect(await p.locator('.t-menu__item').allInnerTexts()).toEqual(['账单与欠费', '收款与退款', '收费设置', '登录设备'])
+    const wang = p.locator('.arrears-table tbody tr', { hasText: '1栋 101' })
+    await wang.waitFor()
+    await shot(p, 'console', '13-finance-bills')
+
+    // Remind 1栋 101 now; a second click within the week is refused with the reason.
+    await wang.locator('button', { hasText: '提醒缴费' }).click()
+    await p.locator('.t-message', { hasText: '已提醒1栋 101' }).waitFor()
+    await wang.locator('button', { hasText: '提醒缴费' }).click()
+    await p.locator('.t-message', { hasText: '7 天内已提醒过' }).waitFor()
+
+    // A call logged shows as the household's last contact.
+    await wang.locator('button', { hasText: '记录电话' }).click()
+    await p.locator('.t-dialog textarea[name="call-note"]').fill('业主出差，月底回来缴清')
+    await shot(p, 'console', '14-finance-call')
+    await p.locator('#call-save').click()
+    await wang.locator('td', { hasText: '承诺缴费：业主出差，月底回来缴清（何财务）' }).waitFor()
+
+    // A one-off charge for one building: a missing amount is named, then one bill per household.
+    await p.locator('#charge-new').click()
+    await p.locator('.t-dialog input[name="charge-title"]').fill('3 栋电梯维修分摊')
+    await p.locator('#charge-save').click()
+    await p.locator('.t-dialog .t-form__item', { hasText: '每户金额' }).locator('.t-input__extra', { hasText: '请填写金额' }).waitFor()
+    await p.locator('.t-dialog input[name="charge-amount"]').fill('120')
+    await p.locator('.charge-buildings').click()
+    await p.locator('.t-select-option', { hasText: '3栋' }).click()
+    await p.locator('.t-dialog__header').click()
+    await shot(p, 'console', '15-finance-charge')
+    await p.locator('#charge-save').click()
+    await p.locator('.t-message', { hasText: '已生成 8 张账单' }).waitFor()
+
+    // 王建国 paid a bill on his phone; finance finds it by room and refunds part of it.
+    const paymentId = await payOneBill(app.url, 'u-wang', 'h-a1-101', COMMUNITY_A)
+    await p.locator('.menu-payments').click()
+    await p.locator('input[name="payments-query"]').fill('1栋 101')
+    await p.locator('#payments-search').click()
+    const paid = p.locator('.payments-table tbody tr', { hasText: '已支付' }).first()
+    await paid.waitFor()
+    await paid.locator('button', { hasText: '退款' }).click()
+    await p.locator('.refund-lines tbody tr').first().locator('.t-input input').fill('10')
+    await p.locator('#refund-save').click()
+    await p.locator('.t-dialog .t-form__item', { hasText: '退款原因' }).locator('.t-input__extra', { hasText: '请填写退款原因' }).waitFor()
+    await p.locator('.t-dialog input[name="refund-reason"]').fill('多收的车位费，退回差额')
+    await shot(p, 'console', '16-finance-refund')
+    await p.locator('#refund-save', { hasText: '¥10.00' }).click()
+    await p.locator('.t-message', { hasText: '退款已提交' }).waitFor()
+    const refunds = await app.ports.store.find<RefundDoc>('refunds', { where: { paymentId }, limit: 5 })
+    expect(refunds.map((r) => [r.amountFen, r.reason])).toEqual([[1000, '多收的车位费，退回差额']])
+    await shot(p, 'console', '17-finance-payments')
+
+    await p.locator('.menu-fees').click()
+    await p.locator('.items-table tbody tr', { hasText: '物业费' }).waitFor()
+    await p.locator('.runs-table tbody tr').first().waitFor()
+    await shot(p, 'console', '18-finance-fees')
+    expect(fin.errors).toEqual([])
+    await fin.context.close()
   })
 })

@@ -22,8 +22,10 @@ async function download(page: Page, button: string): Promise<{ name: string; byt
 /**
  * A property company's first day, from an empty database (`npm start -- --empty`): the console
  * at 1440x900 shows its sign-in code, the company's head scans it with the mini-program (the H5
- * build on a phone-sized page), becomes administrator with the setup code, confirms, and
- * creates the first community in the console.
+ * build on a phone-sized page), becomes administrator with the setup code, confirms, and creates
+ * the first community; imports its households, prints code slips, sets the property fee and
+ * bills the month, invites a butler who accepts on the phone, draws a grid; and a resident binds
+ * with her printed code and pays her first bill.
  */
 describe('going live from an empty database', () => {
   let app: TestApp
@@ -38,7 +40,7 @@ describe('going live from an empty database', () => {
     await app?.close()
   })
 
-  it('the holder of the setup code becomes administrator by scanning, then creates the first community', async () => {
+  it('from the setup code to a resident paying her first bill', async () => {
     expect(app.setupCode).not.toBeNull()
     const { context, page, errors } = await desk(browser)
     await page.goto(`${app.url}console/`)
@@ -87,7 +89,8 @@ describe('going live from an empty database', () => {
     // Created: the administrator now works in it as its operator.
     await page.locator('.frame__community-name', { hasText: '临江花园' }).waitFor()
     await page.locator('.frame__roles', { hasText: '运营' }).waitFor()
-    await page.locator('#state-empty', { hasText: '这个社区还没有房屋' }).waitFor()
+    await page.locator('#golive-households', { hasText: '还没有房屋' }).waitFor()
+    expect(await page.locator('.golive__step--todo').count()).toBe(5)
     await shot(page, 'go-live', '07-community-created')
 
     // The households, from the office's sheet: the preview names the three bad rows and refuses to apply.
@@ -166,6 +169,66 @@ describe('going live from an empty database', () => {
     await page.locator('#slips-close').click()
     await rows.nth(0).locator('td', { hasText: '已打印' }).waitFor()
 
+    // Fees: the property fee per m², then the month billed by hand; a second run bills nothing twice.
+    await page.locator('.menu-fees').click()
+    await page.locator('.items-table', { hasText: '还没有收费项目' }).waitFor()
+    await page.locator('#item-new').click()
+    await page.locator('#item-save').click()
+    await page.locator('.t-dialog .t-form__item', { hasText: '单价' }).locator('.t-input__extra', { hasText: '请填写金额' }).waitFor()
+    await page.locator('.t-dialog input[name="item-name"]').fill('物业服务费')
+    await page.locator('.t-dialog input[name="item-price"]').fill('2.35')
+    await shot(page, 'go-live', '17-fee-item')
+    await page.locator('#item-save').click()
+    await page.locator('.items-table tbody tr', { hasText: '物业服务费' }).waitFor()
+    expect(await page.locator('.items-table tbody tr').first().innerText()).toMatch(/物业服务费\s+按建筑面积\s+2\.35 元\/㎡\/月\s+启用/)
+    await page.locator('#billing-run').click()
+    await page.locator('.t-dialog__confirm').click()
+    await page.locator('.billing-result', { hasText: '为 200 户生成 200 张账单' }).waitFor()
+    await page.locator('.runs-table tbody tr', { hasText: '200' }).waitFor()
+    await shot(page, 'go-live', '18-billed')
+    await page.locator('#billing-run').click()
+    await page.locator('.t-dialog__confirm').click()
+    await page.locator('.billing-result', { hasText: '此前都已生成（200 张），这次没有新增' }).waitFor()
+
+    // The first butler: invited in the console, accepted in the mini-program by 林管家.
+    await page.locator('.menu-staff').click()
+    await page.locator('#staff-invite').click()
+    await page.locator('#invite-submit').click()
+    await page.locator('.t-dialog .t-form__item', { hasText: '姓名' }).locator('.t-input__extra', { hasText: '请填写姓名' }).waitFor()
+    await page.locator('.t-dialog input[name="invite-name"]').fill('林小东')
+    await page.locator('#invite-submit').click()
+    await page.locator('#invite-card', { hasText: '邀请 林小东 担任网格管家' }).waitFor()
+    await shot(page, 'go-live', '19-staff-invitation')
+    const invitation = await page.locator('.invite-card__link input').inputValue()
+    expect(invitation).toContain('staff-invite')
+    const butler = await phone(browser)
+    await loginAs(butler.page, app.url, 'u-first-lin')
+    await butler.page.goto(invitation)
+    await butler.page.locator('#staff-invite', { hasText: '临江花园邀请你担任网格管家' }).waitFor()
+    await shot(butler.page, 'go-live', '20-phone-staff-invite')
+    await butler.page.locator('#staff-invite-accept').click()
+    await butler.page.locator('.console-hero__title', { hasText: '你已成为临江花园的网格管家' }).waitFor()
+    await shot(butler.page, 'go-live', '21-phone-staff-accepted')
+    await butler.page.locator('#staff-invite-home').click()
+    await butler.page.locator('#home-switch', { hasText: '网格管家' }).waitFor()
+    await page.locator('#invite-done').click()
+    await page.locator('.staff-table tbody tr', { hasText: '林管家' }).locator('.t-tag', { hasText: '网格管家' }).waitFor()
+    await page.locator('.invitations-table tbody tr', { hasText: '林管家 已接受' }).waitFor()
+    await shot(page, 'go-live', '22-staff')
+
+    // Every building into one grid, looked after by the new butler.
+    await page.locator('.menu-grids').click()
+    await page.locator('.grids-unassigned', { hasText: '6 栋楼还没有划入网格' }).waitFor()
+    await page.locator('#grid-new').click()
+    await page.locator('.t-dialog input[name="grid-name"]').fill('江景网格')
+    await shot(page, 'go-live', '23-grid-dialog')
+    await page.locator('#grid-save').click()
+    await page.locator('.grids-table tbody tr', { hasText: '江景网格' }).waitFor()
+    expect(await page.locator('.grids-table tbody tr').first().innerText()).toMatch(/江景网格\s+林管家\s+1栋、2栋、3栋、4栋、5栋、6栋\s+200/)
+    expect(await page.locator('.grids-unassigned').count()).toBe(0)
+    await shot(page, 'go-live', '24-grids')
+    await butler.context.close()
+
     // 孙女士 of 1栋 1单元 101 scans her slip: the bind page opens with the code filled in.
     const resident = await phone(browser)
     await loginAs(resident.page, app.url, 'u-first-sun')
@@ -176,9 +239,28 @@ describe('going live from an empty database', () => {
     await resident.page.locator('#bind-submit').click()
     await resident.page.locator('#me', { hasText: '1栋 1单元 101' }).waitFor()
     await shot(resident.page, 'go-live', '16-phone-bound')
+
+    // Her first bill: 78 m² at ¥2.35 is ¥183.30, paid through the sandbox cashier.
+    await resident.page.goto(`${app.url}#/pages/home/index`)
+    await resident.page.locator('#tile-fee').click()
+    await resident.page.locator('#bills-page .bill', { hasText: '物业服务费' }).filter({ hasText: '183.30' }).waitFor()
+    await resident.page.locator('#pay-submit', { hasText: '（1）' }).waitFor()
+    await shot(resident.page, 'go-live', '25-phone-first-bill')
+    await resident.page.locator('#pay-submit').click()
+    await resident.page.locator('#sandbox-confirm').click()
+    await resident.page.locator('#result-status', { hasText: '缴费成功' }).waitFor()
+    await shot(resident.page, 'go-live', '26-phone-paid')
     await resident.context.close()
-    await page.reload()
+    await page.locator('.menu-households').click()
     await page.locator('.households-table tbody tr').first().locator('td', { hasText: '1 人' }).waitFor()
+
+    // The go-live checklist: everything but the other 198 slips is done.
+    await page.locator('.menu-home').click()
+    await page.locator('#golive-codes', { hasText: '还有 198 户未打印房屋码' }).waitFor()
+    expect(await page.locator('.golive__step--todo').count()).toBe(1)
+    for (const step of ['households', 'grids', 'fees', 'billing']) expect(await page.getAttribute(`#golive-${step}`, 'class')).toContain('golive__step--done')
+    await page.locator('#overview-stats', { hasText: '200 户' }).waitFor()
+    await shot(page, 'go-live', '27-checklist')
     expect(errors).toEqual([])
     await mobile.context.close()
     await context.close()

@@ -8,10 +8,9 @@ import type { RawHouseholdRow } from '../../cloudfunctions/contracts/household-i
 import { findAll } from '../../cloudfunctions/kernel/paging'
 import { COMMUNITY_A, COMMUNITY_B } from '../../scripts/seed/demo'
 import { type Harness, as, makeHarness } from '../support/harness'
+import { BOSS, newCommunity as newCompany, sheet } from '../support/office'
 import { codeOf, errorOf, grantFreshUser, okData, snapshot } from './support'
 
-const CODE = 'K7M2P9QXR4TW'
-const BOSS = 'wx-boss'
 const OPERATOR = as('u-operator-wu')
 
 let h: Harness
@@ -19,32 +18,10 @@ afterEach(async () => {
   await h?.close()
 })
 
-/** An empty company whose administrator has made one community (and runs it as its operator). */
 async function newCommunity(): Promise<string> {
-  h = await makeHarness({ seed: false, setupCode: CODE })
-  okData(await h.call('user.login', {}, BOSS))
-  okData(await h.call('office.claimAdmin', { code: CODE }, BOSS))
-  return okData(await h.call('office.createCommunity', { name: '临江花园', city: '杭州', address: '滨江区江南大道 188 号', company: '邻里物业服务有限公司' }, BOSS)).id
-}
-
-/** `n` clean rows over buildings 1栋..: 2 units, 6 floors, 2 rooms a floor (24 a building). */
-function sheet(n: number, from = 0): RawHouseholdRow[] {
-  return Array.from({ length: n }, (_, k) => {
-    const i = from + k
-    const building = Math.floor(i / 24) + 1
-    const unit = Math.floor((i % 24) / 12) + 1
-    const floor = Math.floor((i % 12) / 2) + 1
-    return {
-      line: i + 2,
-      building: String(building),
-      unit: String(unit),
-      room: `${floor}0${(i % 2) + 1}`,
-      area: (80 + (i % 40) + 0.25).toFixed(2),
-      ownerName: i % 3 === 0 ? '王建国' : '',
-      ownerPhone: i % 3 === 0 ? `1380000${String(1000 + i).padStart(4, '0')}` : '',
-      parkingSpaces: i % 5 === 0 ? '1' : ''
-    }
-  })
+  const made = await newCompany()
+  h = made.h
+  return made.id
 }
 
 const importPage = (rows: RawHouseholdRow[], communityId: string, opts: { dryRun?: boolean; newBuildings?: boolean; who?: string } = {}) =>

@@ -390,3 +390,15 @@ describe('a refund cut short before its reservation', () => {
     expect((await reconcile(h)).mismatches).toEqual([])
   })
 })
+
+describe('the finance role', () => {
+  it('finds the payment and refunds part of it, as an operator would', async () => {
+    const finance = as('u-finance-he')
+    const found = okData(await h.call('pay.search', { query: '' }, finance, COMMUNITY_A))
+    expect(found.payments.map((p) => p.id)).toContain(paid._id)
+    const l0 = line(0)
+    okData(await refund([{ payableId: l0.id, amountFen: 100 }], undefined, finance))
+    await sandboxOf(h).flush()
+    expect((await refundsOf(h, paid._id)).map((r) => [r.amountFen, r.status])).toEqual([[100, 'succeeded']])
+  })
+})

@@ -27,7 +27,8 @@ const HOLDER_IN_A: Record<Role, string> = {
   verifier: 'u-verifier-zhou',
   operator: 'u-operator-wu',
   worker: 'u-worker-ma',
-  dispatcher: 'u-dispatch-lin'
+  dispatcher: 'u-dispatch-lin',
+  finance: 'u-finance-he'
 }
 /** Seeded holders in community B who hold the role there only; others are created per test. */
 const HOLDER_ONLY_IN_B: Partial<Record<Role, string>> = {

@@ -6,8 +6,7 @@ import type { Ports } from '../../kernel/ports'
 import { type Failure, fail, ok } from '../../kernel/result'
 import type { BuildingDoc, HouseholdDoc } from '../docs'
 import { householdLabel } from '../user/format'
-import { householdLabels } from '../user/labels'
-import type { BillDoc, ChargeDoc, FeeItemDoc, FeeSettingsDoc } from './docs'
+import type { BillDoc, ChargeDoc, FeeSettingsDoc } from './docs'
 import { lateFeeFen, overdueDays, periodOf, previousPeriods } from './money'
 import { recordGrant } from './reminders'
 import { feeSettings } from './settings'
@@ -90,52 +89,11 @@ export const collection: ActionHandler<C['collection']> = async ({ ports, actor 
  * The first of `ids` that is not a building of the community, answered the same way by every fee
  * action: another community's building does not exist for this operator.
  */
-async function foreignBuilding(ports: Ports, communityId: string, ids: readonly string[], path: string): Promise<Failure | null> {
+export async function foreignBuilding(ports: Ports, communityId: string, ids: readonly string[], path: string): Promise<Failure | null> {
   if (ids.length === 0) return null
   const found = await getMany<BuildingDoc>(ports.store, 'buildings', ids)
   const bad = ids.find((id) => found.get(id)?.communityId !== communityId)
   return bad === undefined ? null : fail('FEE.BUILDING_NOT_FOUND', '楼栋不存在', [{ path, message: `楼栋 ${bad} 不存在` }])
-}
-
-export const arrears: ActionHandler<C['arrears']> = async ({ ports, actor }, input) => {
-  const communityId = actor.communityId ?? ''
-  const now = ports.clock.now()
-  const foreign = await foreignBuilding(ports, communityId, input.buildingId ? [input.buildingId] : [], 'buildingId')
-  if (foreign) return foreign
-  const overdue = await findAll<BillDoc>(ports.store, 'bills', {
-    communityId,
-    status: 'unpaid',
-    dueAt: { lt: now },
-    ...(input.buildingId ? { buildingId: input.buildingId } : {})
-  })
-  const settings = await feeSettings(ports, communityId)
-  const byHousehold = new Map<string, BillDoc[]>()
-  for (const b of overdue) byHousehold.set(b.householdId, [...(byHousehold.get(b.householdId) ?? []), b])
-  const labels = await householdLabels(ports, [...byHousehold.keys()])
-  const rows = [...byHousehold.entries()].map(([householdId, bills]) => {
-    const reminded = bills.map((b) => b.lastRemindedAt ?? 0).filter((t) => t > 0)
-    return {
-      householdId,
-      label: labels.get(householdId) ?? householdId,
-      bills: bills.length,
-      owedFen: bills.reduce((n, b) => n + b.amountFen + lateFeeFen(b, settings.lateFee, now), 0),
-      oldestDueAt: Math.min(...bills.map((b) => b.dueAt)),
-      lastRemindedAt: reminded.length ? Math.max(...reminded) : null
-    }
-  })
-  rows.sort((a, b) => b.owedFen - a.owedFen)
-  return ok({ households: rows, totalOwedFen: rows.reduce((n, r) => n + r.owedFen, 0) })
-}
-
-export const items: ActionHandler<C['items']> = async ({ ports, actor }) => {
-  const communityId = actor.communityId ?? ''
-  const list = await ports.store.find<FeeItemDoc>('feeItems', { where: { communityId }, limit: 100 })
-  const settings = await feeSettings(ports, communityId)
-  return ok({
-    items: list.map((i) => ({ id: i._id, kind: i.kind, name: i.name, unitPriceFen: i.unitPriceFen, unit: i.kind === 'property' ? '元/㎡/月' : '元/个/月', active: i.active })),
-    dueDay: settings.dueDay,
-    lateFee: settings.lateFee
-  })
 }
 
 /** One-off charges (e.g. a shared repair): one bill per household, idempotent per request. */

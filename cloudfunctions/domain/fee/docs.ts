@@ -1,14 +1,15 @@
-import type { BillStatus, FeeKind } from '../../contracts/fee'
+import type { BillStatus, CallOutcome, FeeKind, ItemKind } from '../../contracts/fee'
 
 export interface FeeItemDoc {
   _id: string
   communityId: string
-  kind: Exclude<FeeKind, 'oneoff'>
+  kind: ItemKind
   name: string
-  /** Property: fen per m² per month; parking: fen per space per month. */
+  /** Property: fen per m² per month; parking: fen per space per month; fixed: fen per household per month. */
   unitPriceFen: number
   active: boolean
   createdAt: number
+  updatedAt?: number
 }
 
 export interface LateFeeRule {
@@ -62,4 +63,28 @@ export interface ChargeDoc {
   createdBy: string
   bills: number
   createdAt: number
+}
+
+/** `_id` is `${communityId}:${period}`: what billing that month made, summed over its runs. */
+export interface BillingRunDoc {
+  _id: string
+  communityId: string
+  period: string
+  bills: number
+  billedFen: number
+  /** The last run that billed anything. */
+  lastRunAt: number
+  /** The user who ran it from the console, or `job` for the monthly timer. */
+  lastRunBy: string
+}
+
+/** A call the office made about a household's arrears. */
+export interface ArrearsCallDoc {
+  _id: string
+  communityId: string
+  householdId: string
+  outcome: CallOutcome
+  note: string
+  by: string
+  at: number
 }

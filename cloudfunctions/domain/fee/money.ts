@@ -5,6 +5,7 @@ export const DAY_MS = 24 * 3600_000
 /** Monthly fee for one household, rounded half up to the fen with integers only. */
 export function monthlyAmountFen(item: FeeItemDoc, household: { areaCm2: number; parkingSpaces?: number }): number {
   if (item.kind === 'property') return Math.floor((household.areaCm2 * item.unitPriceFen + 50) / 100)
+  if (item.kind === 'fixed') return item.unitPriceFen
   return (household.parkingSpaces ?? 0) * item.unitPriceFen
 }
 
@@ -41,4 +42,9 @@ export function previousPeriods(period: string, count: number): string[] {
     out.push(d.toISOString().slice(0, 7))
   }
   return out
+}
+
+export function nextPeriod(period: string): string {
+  const [y, m] = period.split('-').map(Number) as [number, number]
+  return new Date(Date.UTC(y, m, 1)).toISOString().slice(0, 7)
 }

@@ -19,38 +19,47 @@ export async function runArrearsReminders(ports: Ports): Promise<{ reminded: num
   const overdue = { status: 'unpaid', dueAt: { lt: now } }
   for await (const bills of pages<BillDoc>(ports.store, 'bills', overdue)) {
     for (const bill of bills) {
-      const claimed = await ports.store.update(
-        'bills',
-        bill._id,
-        { set: { lastRemindedAt: now } },
-        { and: [{ status: 'unpaid' }, { or: [{ lastRemindedAt: null }, { lastRemindedAt: { lte: now - REMINDER_INTERVAL_MS } }] }] }
-      )
-      if (!claimed) continue
+      if (!(await claimReminder(ports, bill, now))) continue
       reminded++
-      const members = await ports.store.find<MembershipDoc>('memberships', {
-        where: { householdId: bill.householdId, status: 'active' },
-        limit: 50
-      })
-      const days = overdueDays(bill.dueAt, now)
-      for (const m of members) {
-        await ports.notifier.notify({
-          userId: m.userId,
-          communityId: bill.communityId,
-          kind: 'arrears',
-          title: '缴费提醒',
-          body: `${bill.title} ${formatFenText(bill.amountFen)} 已逾期 ${days} 天，请及时缴纳`,
-          link: `/packages/fee/pages/bills/index?householdId=${bill.householdId}&communityId=${bill.communityId}`,
-          push: {
-            template: 'arrears',
-            page: `packages/fee/pages/bills/index?householdId=${bill.householdId}&communityId=${bill.communityId}`,
-            data: { thing1: bill.title.slice(0, 20), amount2: formatFenText(bill.amountFen), number3: String(days) }
-          }
-        })
-        messages++
-      }
+      messages += await sendReminder(ports, bill, await membersOf(ports, bill.householdId), now)
     }
   }
   return { reminded, messages }
+}
+
+export async function membersOf(ports: Ports, householdId: string): Promise<MembershipDoc[]> {
+  return ports.store.find<MembershipDoc>('memberships', { where: { householdId, status: 'active' }, limit: 50 })
+}
+
+/** Claims the bill's weekly reminder: one conditional update, so parallel runs and clicks send one. */
+export async function claimReminder(ports: Ports, bill: BillDoc, now: number): Promise<boolean> {
+  return ports.store.update(
+    'bills',
+    bill._id,
+    { set: { lastRemindedAt: now } },
+    { and: [{ status: 'unpaid' }, { or: [{ lastRemindedAt: null }, { lastRemindedAt: { lte: now - REMINDER_INTERVAL_MS } }] }] }
+  )
+}
+
+/** Tells every member of the household about one overdue bill; returns the messages sent. */
+export async function sendReminder(ports: Ports, bill: BillDoc, members: readonly MembershipDoc[], now: number): Promise<number> {
+  const days = overdueDays(bill.dueAt, now)
+  for (const m of members) {
+    await ports.notifier.notify({
+      userId: m.userId,
+      communityId: bill.communityId,
+      kind: 'arrears',
+      title: '缴费提醒',
+      body: `${bill.title} ${formatFenText(bill.amountFen)} 已逾期 ${days} 天，请及时缴纳`,
+      link: `/packages/fee/pages/bills/index?householdId=${bill.householdId}&communityId=${bill.communityId}`,
+      push: {
+        template: 'arrears',
+        page: `packages/fee/pages/bills/index?householdId=${bill.householdId}&communityId=${bill.communityId}`,
+        data: { thing1: bill.title.slice(0, 20), amount2: formatFenText(bill.amountFen), number3: String(days) }
+      }
+    })
+  }
+  return members.length
 }
 
 /**

@@ -2,16 +2,13 @@ import { createHash } from 'node:crypto'
 import { type HouseholdRow, type ImportProblem, IMPORT_COLUMNS, checkHouseholdRows } from '../../contracts/household-import'
 import type { officeContracts } from '../../contracts/office'
 import type { ActionHandler } from '../../kernel/module'
-import { findAll } from '../../kernel/paging'
+import { findAll, inPool } from '../../kernel/paging'
 import { fail, ok } from '../../kernel/result'
 import type { Store } from '../../kernel/store'
 import type { BuildingDoc, HouseholdDoc, MembershipDoc } from '../docs'
 import { maskName, maskPhone, roomOf, unissuedCodeHash } from '../user/format'
 
 type C = typeof officeContracts
-
-/** Writes in flight at once: enough to hide CloudBase's round trips, few enough for its rate limits. */
-const WRITE_CONCURRENCY = 8
 
 const digest = (s: string, n: number) => createHash('sha256').update(s).digest('base64url').slice(0, n).replace(/[-_]/g, 'x')
 
@@ -34,14 +31,6 @@ function buildingOrder(name: string, fallback: number): number {
 }
 
 const byOrder = (a: BuildingDoc, b: BuildingDoc) => a.order - b.order || a.name.localeCompare(b.name, 'zh', { numeric: true })
-
-async function inPool<T>(items: readonly T[], run: (item: T) => Promise<void>): Promise<void> {
-  let next = 0
-  const worker = async () => {
-    while (next < items.length) await run(items[next++]!)
-  }
-  await Promise.all(Array.from({ length: Math.min(WRITE_CONCURRENCY, items.length) }, worker))
-}
 
 /** What the row changes on a household that exists: blank owner and parking cells keep what is there. */
 function changesOf(h: HouseholdDoc, r: HouseholdRow): Record<string, unknown> | null {

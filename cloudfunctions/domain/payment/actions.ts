@@ -17,7 +17,8 @@ type C = typeof payContracts
 async function visiblePayment(ctx: MemberCtx, paymentId: string): Promise<PaymentDoc | null> {
   const p = await ctx.ports.store.get<PaymentDoc>('payments', paymentId)
   if (!p || p.communityId !== ctx.actor.communityId) return null
-  if (ctx.actor.roles.includes('operator')) return p
+  // The office (operators and finance) sees every payment of the community; a resident their own.
+  if (ctx.actor.roles.includes('operator') || ctx.actor.roles.includes('finance')) return p
   return ctx.actor.householdIds.includes(p.householdId) ? p : null
 }
 

@@ -5,7 +5,7 @@ import { getMany } from '../../kernel/paging'
 import type { AdminDoc, BuildingDoc, CommunityDoc, HouseholdDoc, MembershipDoc, StaffRoleDoc, UserDoc } from '../docs'
 import { householdLabel, maskPhone } from './format'
 
-const STAFF_ORDER = ['butler', 'staff', 'verifier', 'operator', 'dispatcher', 'worker'] as const
+const STAFF_ORDER = ['butler', 'staff', 'verifier', 'operator', 'finance', 'dispatcher', 'worker'] as const
 
 /** Everything the mini-program needs about the caller in one read-only pass. */
 export async function buildMe(store: Store, user: UserDoc): Promise<Me> {

@@ -1,5 +1,5 @@
 import type { ComponentType } from 'react'
-import { DashboardIcon, DesktopIcon, HomeIcon } from 'tdesign-icons-react'
+import { BillIcon, DashboardIcon, DesktopIcon, HomeIcon, MapGridIcon, MoneyIcon, UsergroupIcon, WalletIcon } from 'tdesign-icons-react'
 import type { Role } from '@contracts/roles'
 
 export interface MenuEntry {
@@ -14,6 +14,11 @@ export interface MenuEntry {
 export const MENU: readonly MenuEntry[] = [
   { path: '/', label: '社区概况', icon: DashboardIcon, roles: ['operator'] },
   { path: '/households', label: '房屋', icon: HomeIcon, roles: ['operator'] },
+  { path: '/grids', label: '网格', icon: MapGridIcon, roles: ['operator'] },
+  { path: '/staff', label: '工作人员', icon: UsergroupIcon, roles: ['operator'] },
+  { path: '/bills', label: '账单与欠费', icon: BillIcon, roles: ['operator', 'finance'] },
+  { path: '/payments', label: '收款与退款', icon: WalletIcon, roles: ['operator', 'finance'] },
+  { path: '/fees', label: '收费设置', icon: MoneyIcon, roles: ['operator', 'finance'] },
   { path: '/sessions', label: '登录设备', icon: DesktopIcon, roles: 'anyone' }
 ]
 

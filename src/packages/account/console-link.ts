@@ -8,18 +8,35 @@ export const CONSOLE_SIGNIN_PATH = '/packages/account/pages/console-signin/index
 export const CONSOLE_SESSIONS_PATH = '/packages/account/pages/console-sessions/index'
 /** Where the holder of the setup code becomes the company administrator. */
 export const CLAIM_ADMIN_PATH = '/packages/account/pages/claim-admin/index'
+/** Where an invited staff member accepts a work role: the console's invitation QR code holds `?t=<token>`. */
+export const STAFF_INVITE_PATH = '/packages/account/pages/staff-invite/index'
 
 const REQUEST_ID = /^si[A-Za-z0-9_-]{8,40}$/
 
-/** The request id in a scanned text or link, or '' when it holds none. */
-export function signInIdFromText(text: string): string {
-  const m = /[?&]r=([^&#]+)/.exec(text)
-  const id = m?.[1] ? decodeURIComponent(m[1]) : ''
-  return REQUEST_ID.test(id) ? id : ''
+const INVITE_TOKEN = /^[A-Za-z0-9_-]{8,64}$/
+
+function paramFromText(text: string, name: string, shape: RegExp): string {
+  const m = new RegExp(`[?&]${name}=([^&#]+)`).exec(text)
+  const value = m?.[1] ? decodeURIComponent(m[1]) : ''
+  return shape.test(value) ? value : ''
 }
 
-/** The id from the page's params: `r` when opened from a link, `q` when WeChat's scanner opened it. */
+/** A value from the page's params: `name` when opened from a link, `q` when WeChat's scanner opened it. */
+function linkParam(params: Partial<Record<string, string>>, name: string, shape: RegExp): string {
+  const direct = params[name]
+  if (direct) return shape.test(direct) ? direct : ''
+  return params.q ? paramFromText(decodeURIComponent(params.q), name, shape) : ''
+}
+
+/** The request id in a scanned text or link, or '' when it holds none. */
+export function signInIdFromText(text: string): string {
+  return paramFromText(text, 'r', REQUEST_ID)
+}
+
 export function signInIdOf(params: Partial<Record<string, string>>): string {
-  if (params.r) return REQUEST_ID.test(params.r) ? params.r : ''
-  return params.q ? signInIdFromText(decodeURIComponent(params.q)) : ''
+  return linkParam(params, 'r', REQUEST_ID)
+}
+
+export function inviteTokenOf(params: Partial<Record<string, string>>): string {
+  return linkParam(params, 't', INVITE_TOKEN)
 }

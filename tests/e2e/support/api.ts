@@ -30,3 +30,19 @@ export async function callWith<A extends ActionId>(baseUrl: string, token: strin
   if (!body.ok) throw new Error(`${id} failed: ${body.error.code} ${body.error.message}`)
   return body.data
 }
+
+/** A resident pays the oldest outstanding bill of a household through the sandbox cashier; returns the payment id. */
+export async function payOneBill(baseUrl: string, personaId: string, householdId: string, communityId: string): Promise<string> {
+  const bills = await callAs(baseUrl, personaId, 'fee.myBills', { householdId, status: 'outstanding' }, communityId)
+  const bill = bills.bills[0]
+  if (!bill) throw new Error(`${householdId} has no outstanding bill`)
+  const pay = await callAs(baseUrl, personaId, 'pay.create', { payables: [{ type: 'bill', id: bill.id }], clientRequestId: `e2e-${Date.now()}-${Math.random()}` }, communityId)
+  if (pay.launch?.kind === 'sandbox') {
+    await fetch(`${baseUrl}sandbox/pay/confirm`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${await devToken(baseUrl, personaId)}` },
+      body: JSON.stringify({ prepayId: pay.launch.prepayId })
+    })
+  }
+  return pay.payment.id
+}

@@ -1,5 +1,5 @@
 import { COMMUNITY_A } from '../../../scripts/seed/demo-ids'
-import { callAs, callWith, devToken } from './api'
+import { callAs, callWith, payOneBill } from './api'
 
 /**
  * Every page route with a persona who would open it and the params a real link carries, made
@@ -25,22 +25,12 @@ export interface Made {
   signupId: string
   workerBookingId: string
   consoleSignInId: string
+  staffInviteToken: string
 }
 
 /** The records the demo lacks, made through the real actions. */
 export async function makeRecords(baseUrl: string): Promise<Made> {
-  const bills = await callAs(baseUrl, 'u-wang', 'fee.myBills', { householdId: 'h-a1-101', status: 'outstanding' }, COMMUNITY_A)
-  const bill = bills.bills[0]
-  if (!bill) throw new Error('the demo household has no outstanding bill')
-  const pay = await callAs(baseUrl, 'u-wang', 'pay.create', { payables: [{ type: 'bill', id: bill.id }], clientRequestId: `cold-${Date.now()}` }, COMMUNITY_A)
-  if (pay.launch?.kind === 'sandbox') {
-    const token = await devToken(baseUrl, 'u-wang')
-    await fetch(`${baseUrl}sandbox/pay/confirm`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-      body: JSON.stringify({ prepayId: pay.launch.prepayId })
-    })
-  }
+  const paymentId = await payOneBill(baseUrl, 'u-wang', 'h-a1-101', COMMUNITY_A)
   const order = await callAs(
     baseUrl,
     'u-wang',
@@ -62,14 +52,17 @@ export async function makeRecords(baseUrl: string): Promise<Made> {
   const workerBookingId = 'bk-demo-past-1'
   // A computer asking to sign in to the office console, as its QR code is scanned.
   const signIn = await callWith(baseUrl, '', 'office.startSignIn', { device: 'Chrome · 物业前台电脑' })
+  // An operator's invitation to a new butler, opened by 陈新来 as its QR code is scanned.
+  const staffInvite = await callAs(baseUrl, 'u-operator-wu', 'office.inviteStaff', { role: 'butler', name: '陈新来' }, COMMUNITY_A)
   return {
-    paymentId: pay.payment.id,
+    paymentId,
     orderId: order.id,
     visitorToken: pass.token,
     invitationToken: invitation.token,
     signupId,
     workerBookingId,
-    consoleSignInId: signIn.id
+    consoleSignInId: signIn.id,
+    staffInviteToken: staffInvite.token
   }
 }
 
@@ -88,6 +81,7 @@ export function routeCases(m: Made): Record<string, RouteCase> {
     'packages/account/pages/console-signin/index': { persona: 'u-operator-wu', params: { r: m.consoleSignInId }, linked: true },
     'packages/account/pages/console-sessions/index': { persona: 'u-operator-wu' },
     'packages/account/pages/claim-admin/index': { persona: 'u-newcomer' },
+    'packages/account/pages/staff-invite/index': { persona: 'u-newcomer', params: { t: m.staffInviteToken }, linked: true },
     'packages/butler/pages/requests/index': { persona: 'u-butler-zhang', params: A, linked: true },
     'packages/butler/pages/tasks/index': { persona: 'u-butler-zhang', params: A, linked: true },
     'packages/butler/pages/grid/index': { persona: 'u-butler-zhang' },

@@ -5,6 +5,7 @@ import { inPages } from '@contracts/household-import'
 import { encodeQr } from '../../../../src/utils/qr/encode'
 import { qrDataUri } from '../../../../src/utils/qr/png'
 import { api } from '../../client/api'
+import { miniProgramLink } from '../../shell/mini-link'
 
 export interface Slip {
   householdId: string
@@ -15,8 +16,7 @@ export interface Slip {
 
 /** The bind page with the code filled in; on CloudBase a 普通链接二维码 rule opens the mini-program. */
 function bindLink(code: string): string {
-  const base = import.meta.env.VITE_BIND_LINK ?? `${window.location.origin}/#/packages/household/pages/bind/index`
-  return `${base}${base.includes('?') ? '&' : '?'}code=${code.replace('-', '')}`
+  return miniProgramLink(import.meta.env.VITE_BIND_LINK, '/packages/household/pages/bind/index', { code: code.replace('-', '') })
 }
 
 type Stage = { step: 'confirm'; error?: string } | { step: 'issuing'; done: number } | { step: 'print'; slips: Slip[]; kept: number; busy: number; failed: number }

@@ -6,6 +6,8 @@ import { qrDataUri } from '../../../../src/utils/qr/png'
 import { api, completeSignIn } from '../../client/api'
 import { type DevPersona, devSignIn } from '../../client/transport'
 import { navigate, useRoute } from '../../router'
+import { CONSOLE_SIGNIN_PATH } from '../../../../src/packages/account/console-link'
+import { miniProgramLink } from '../../shell/mini-link'
 import { deviceName } from './device'
 
 const POLL_MS = 2000
@@ -14,8 +16,7 @@ type Phase = { kind: 'starting' } | { kind: 'waiting'; id: string; secret: strin
 
 /** What the QR code holds: the mini-program's sign-in page with the request's id. */
 function signInLink(id: string): string {
-  const base = import.meta.env.VITE_SIGNIN_LINK ?? `${window.location.origin}/#/packages/account/pages/console-signin/index`
-  return `${base}?r=${encodeURIComponent(id)}`
+  return miniProgramLink(import.meta.env.VITE_SIGNIN_LINK, CONSOLE_SIGNIN_PATH, { r: id })
 }
 
 /**

@@ -3,7 +3,8 @@ import { DeskHome } from './desk'
 
 const EVENTS = '/packages/event/pages'
 
-type StaffRole = 'staff' | 'verifier'
+type StaffRole = 'staff' | 'verifier' | 'finance'
+const FEES = '/packages/fee-admin/pages'
 
 const DESKS: Record<StaffRole, { tiles: Tile[]; notice: string }> = {
   staff: {
@@ -22,10 +23,18 @@ const DESKS: Record<StaffRole, { tiles: Tile[]; notice: string }> = {
       { key: 'presale-verify', title: '自提核销', icon: 'store', tone: 'green', url: '/packages/presale-admin/pages/verify/index' }
     ],
     notice: '在「签到核销」中选择活动，扫描居民电子票二维码或输入 6 位核销码。'
+  },
+  finance: {
+    tiles: [
+      { key: 'collection', title: '收缴率', icon: 'pay', tone: 'green', url: `${FEES}/collection/index` },
+      { key: 'arrears', title: '欠费户', icon: 'bill', tone: 'orange', url: `${FEES}/arrears/index` },
+      { key: 'refund', title: '退款与异常', icon: 'refund', tone: 'blue', url: `${FEES}/refund/index` }
+    ],
+    notice: '收费项目、出账、对账与导出请在电脑端管理后台操作；手机上可查看收缴率、跟进欠费与处理退款。'
   }
 }
 
-/** Event staff run events and read feedback; verifiers pick an event and check people in. */
+/** Event staff run events and read feedback; verifiers check people in; finance follows collection. */
 export function StaffHome({ role }: { role: StaffRole }) {
   return <DeskHome role={role} {...DESKS[role]} />
 }

@@ -1,0 +1,12 @@
+import type { ApiError } from '@contracts/errors'
+
+/** A form item's error look for the field the server named, with its message under the control. */
+export function fieldStatus(error: ApiError | null, path: string): { status?: 'error'; tips?: string } {
+  const message = error?.fields?.find((f) => f.path === path)?.message
+  return message ? { status: 'error', tips: message } : {}
+}
+
+/** The error to show above the buttons: one no field carries. */
+export function formLevelError(error: ApiError | null): string | null {
+  return error && !error.fields?.length ? error.message : null
+}
