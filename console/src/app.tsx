@@ -1,16 +1,8 @@
-import { type ComponentType, useEffect } from 'react'
-import { Button } from 'tdesign-react'
+import { type ComponentType, type LazyExoticComponent, Suspense, lazy, useEffect } from 'react'
+import { Button, Loading } from 'tdesign-react'
 import { LOGIN_PATH, api, signOutHere } from './client/api'
 import { storedSession } from './client/session'
 import { LoginPage } from './pages/login/LoginPage'
-import { BillsPage } from './pages/bills/BillsPage'
-import { FeesPage } from './pages/fees/FeesPage'
-import { GridsPage } from './pages/grids/GridsPage'
-import { HouseholdsPage } from './pages/households/HouseholdsPage'
-import { OverviewPage } from './pages/overview/OverviewPage'
-import { PaymentsPage } from './pages/payments/PaymentsPage'
-import { SessionsPage } from './pages/sessions/SessionsPage'
-import { StaffPage } from './pages/staff/StaffPage'
 import { FirstCommunityPage } from './pages/setup/FirstCommunityPage'
 import { type Route, currentLink, navigate, useRoute } from './router'
 import { ConsoleLayout } from './shell/Layout'
@@ -19,15 +11,21 @@ import { menuFor } from './shell/menu'
 import { EmptyState, PageShell } from './shell/PageShell'
 import { useQuery } from './shell/use-query'
 
-const PAGES: Record<string, ComponentType> = {
-  '/': OverviewPage,
-  '/households': HouseholdsPage,
-  '/grids': GridsPage,
-  '/staff': StaffPage,
-  '/bills': BillsPage,
-  '/payments': PaymentsPage,
-  '/fees': FeesPage,
-  '/sessions': SessionsPage
+/**
+ * Each page is its own chunk, loaded when first opened: the sign-in screen and the frame come
+ * first, and an office that only ever opens 账单与欠费 never downloads the import's spreadsheet code.
+ */
+const page = <K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) => lazy(() => load().then((m) => ({ default: m[name] })))
+const PAGES: Record<string, LazyExoticComponent<ComponentType>> = {
+  '/': page(() => import('./pages/overview/OverviewPage'), 'OverviewPage'),
+  '/households': page(() => import('./pages/households/HouseholdsPage'), 'HouseholdsPage'),
+  '/grids': page(() => import('./pages/grids/GridsPage'), 'GridsPage'),
+  '/staff': page(() => import('./pages/staff/StaffPage'), 'StaffPage'),
+  '/places': page(() => import('./pages/places/PlacesPage'), 'PlacesPage'),
+  '/bills': page(() => import('./pages/bills/BillsPage'), 'BillsPage'),
+  '/payments': page(() => import('./pages/payments/PaymentsPage'), 'PaymentsPage'),
+  '/fees': page(() => import('./pages/fees/FeesPage'), 'FeesPage'),
+  '/sessions': page(() => import('./pages/sessions/SessionsPage'), 'SessionsPage')
 }
 
 export function App() {
@@ -59,7 +57,7 @@ function SignedIn({ route }: { route: Route }) {
             return <EmptyState title='你目前没有工作身份' hint='管理后台只对物业工作人员开放。如需开通，请联系运营。' action={{ text: '退出登录', onClick: () => void signOut() }} />
           }
           return (
-            <ConsoleProvider me={me} communities={communities}>
+            <ConsoleProvider me={me} communities={communities} reload={q.reload}>
               {({ community }) => {
                 const menu = menuFor(community.roles)
                 // The home link opens each role's first page: finance starts at its fees.
@@ -69,7 +67,15 @@ function SignedIn({ route }: { route: Route }) {
                   <ConsoleLayout menu={menu} active={entry?.path ?? ''} title={entry?.label ?? (PAGES[route.path] ? '无权访问' : '没有这个页面')} onSignOut={() => void signOut()}>
                     <div key={community.id}>
                       {Page ? (
-                        <Page />
+                        <Suspense
+                          fallback={
+                            <div className='state' id='state-loading'>
+                              <Loading text='加载中…' />
+                            </div>
+                          }
+                        >
+                          <Page />
+                        </Suspense>
                       ) : (
                         <div className='state' id='state-missing'>
                           <div className='state__title'>{PAGES[route.path] ? '你在这个社区的身份看不到这个页面' : '没有这个页面'}</div>

@@ -44,11 +44,20 @@ export const replicate: ActionHandler<C['replicate']> = async ({ ports, actor },
   const source = actor.communityId ?? ''
   const now = ports.clock.now()
   const communityId = `c${createHash('sha256').update(`${actor.user._id}:${input.clientRequestId}`).digest('hex').slice(0, 12)}`
-  const existing = await ports.store.get<CommunityDoc>('communities', communityId)
+  const [existing, pilot] = await Promise.all([ports.store.get<CommunityDoc>('communities', communityId), ports.store.get<CommunityDoc>('communities', source)])
   if (!existing) {
     const same = await ports.store.find<CommunityDoc>('communities', { where: { name: input.name }, limit: 1 })
     if (same.length > 0) return fail('INSIGHTS.COMMUNITY_EXISTS', '已有同名社区', [{ path: 'name', message: '已有同名社区' }])
-    await ports.store.insert<CommunityDoc>('communities', { _id: communityId, name: input.name, city: input.city, address: input.address, createdAt: now })
+    // The new site is run by the pilot's property company, set up by this operator.
+    await ports.store.insert<CommunityDoc>('communities', {
+      _id: communityId,
+      name: input.name,
+      city: input.city,
+      address: input.address,
+      ...(pilot?.company ? { company: pilot.company } : {}),
+      createdBy: actor.user._id,
+      createdAt: now
+    })
   }
   await ports.store.insert<StaffRoleDoc>('staffRoles', { _id: `${communityId}:${actor.user._id}:operator`, userId: actor.user._id, communityId, role: 'operator', createdAt: now })
   const re = <T extends Doc & { communityId: string }>(d: T): T => ({ ...d, _id: copyId(d._id, communityId), communityId })

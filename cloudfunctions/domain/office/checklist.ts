@@ -63,8 +63,8 @@ export const checklist: ActionHandler<C['checklist']> = async ({ ports, actor })
     },
     { key: 'fees', required: true, done: items > 0, detail: items > 0 ? `${items} 个收费项目启用中` : '还没有启用的收费项目' },
     { key: 'billing', required: true, done: billed > 0, detail: billed > 0 ? `本月（${period}）账单已生成` : `本月（${period}）账单尚未生成` },
-    { key: 'gates', required: false, done: gates > 0, detail: gates > 0 ? `已登记 ${gates} 台门禁设备` : '住户的通行码需要门禁设备；可在小程序「门禁设备」中登记' },
-    { key: 'pickup', required: false, done: pickup > 0, detail: pickup > 0 ? `${pickup} 个自提点` : '严选预售的自提点；可在小程序「严选预售」中添加' }
+    { key: 'gates', required: false, done: gates > 0, detail: gates > 0 ? `已登记 ${gates} 台门禁设备` : '住户的通行码与访客码需要门禁设备' },
+    { key: 'pickup', required: false, done: pickup > 0, detail: pickup > 0 ? `${pickup} 个自提点` : '严选预售的商品送到自提点，住户凭码提货' }
   ]
   return ok({ steps, ready: steps.every((s) => !s.required || s.done) })
 }

@@ -15,6 +15,8 @@ export interface ConsoleState {
   communities: StaffCommunity[]
   community: StaffCommunity
   choose(id: string): void
+  /** Reads who the person is again (a community made or a role gained), then works in `id` if given. */
+  refresh(id?: string): Promise<void>
 }
 
 const Ctx = createContext<ConsoleState | null>(null)
@@ -31,7 +33,7 @@ export function staffCommunities(me: Me): StaffCommunity[] {
   return [...byId.values()]
 }
 
-export function ConsoleProvider({ me, communities, children }: { me: Me; communities: StaffCommunity[]; children: (state: ConsoleState) => ReactNode }) {
+export function ConsoleProvider({ me, communities, reload, children }: { me: Me; communities: StaffCommunity[]; reload: () => Promise<void>; children: (state: ConsoleState) => ReactNode }) {
   const first = communities[0]
   if (!first) throw new Error('ConsoleProvider needs at least one community')
   const [chosen, setChosen] = useState(() => communities.find((c) => c.id === storedCommunity())?.id ?? first.id)
@@ -48,9 +50,16 @@ export function ConsoleProvider({ me, communities, children }: { me: Me; communi
         rememberCommunity(id)
         setActingCommunity(id)
         setChosen(id)
+      },
+      async refresh(id) {
+        if (id) {
+          rememberCommunity(id)
+          setChosen(id)
+        }
+        await reload()
       }
     }),
-    [me, communities, community]
+    [me, communities, community, reload]
   )
   return <Ctx.Provider value={state}>{children(state)}</Ctx.Provider>
 }

@@ -6,8 +6,8 @@ import { navigate } from '../../router'
 
 type Checklist = OutputOf<'office.checklist'>
 
-/** Where each step is done in the console; the rest are done on the phone for now. */
-const WHERE: Partial<Record<GoLiveStep, string>> = { households: '/households', codes: '/households', grids: '/grids', fees: '/fees', billing: '/fees' }
+/** Where each step is done in the console. */
+const WHERE: Record<GoLiveStep, string> = { households: '/households', codes: '/households', grids: '/grids', fees: '/fees', billing: '/fees', gates: '/places', pickup: '/places' }
 
 /** What stands between this community and inviting its residents, each with the way to it. */
 export function GoLiveCard({ list }: { list: Checklist }) {
@@ -33,7 +33,7 @@ export function GoLiveCard({ list }: { list: Checklist }) {
                 </div>
                 <div className='golive__detail'>{s.detail}</div>
               </div>
-              {!s.done && to ? (
+              {!s.done ? (
                 <Button variant='outline' theme='primary' size='small' onClick={() => navigate(to)}>
                   去处理
                 </Button>

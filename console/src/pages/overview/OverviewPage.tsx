@@ -1,4 +1,6 @@
-import { Card, Progress, Table } from 'tdesign-react'
+import { useState } from 'react'
+import { Button, Card, Progress, Table } from 'tdesign-react'
+import { CopyIcon } from 'tdesign-icons-react'
 import { api } from '../../client/api'
 import { useConsole } from '../../shell/console-context'
 import { ExportButtons } from '../../shell/ExportButtons'
@@ -6,6 +8,7 @@ import { PageShell } from '../../shell/PageShell'
 import { Stat } from '../../shell/Stat'
 import { useQuery } from '../../shell/use-query'
 import { GoLiveCard } from './GoLiveCard'
+import { ReplicateDialog } from './ReplicateDialog'
 
 const percent = (part: number, whole: number) => (whole > 0 ? Math.round((part / whole) * 100) : 0)
 
@@ -14,6 +17,7 @@ export function OverviewPage() {
   const { community } = useConsole()
   const q = useQuery(() => api.user.communityOverview({}), [community.id])
   const list = useQuery(() => api.office.checklist({}), [community.id])
+  const [replicating, setReplicating] = useState(false)
   return (
     <div className='stack'>
       <PageShell query={list}>{(l) => <GoLiveCard list={l} />}</PageShell>
@@ -74,6 +78,17 @@ export function OverviewPage() {
           )
         }
       </PageShell>
+      <Card
+        bordered={false}
+        title='复制到新社区'
+        subtitle='试点做好后，以本社区为样板新建社区：服务项目、商品、收费项目、活动模板、会员券与规则一并复制，再按上线检查导入房屋、邀请员工。'
+        actions={
+          <Button id='replicate-new' variant='outline' icon={<CopyIcon />} onClick={() => setReplicating(true)}>
+            以本社区为样板新建
+          </Button>
+        }
+      />
+      {replicating ? <ReplicateDialog onClose={() => setReplicating(false)} /> : null}
     </div>
   )
 }
