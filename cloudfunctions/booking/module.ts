@@ -6,6 +6,7 @@ import { board, reassign } from '../domain/booking/dispatch'
 import { runExpireHolds } from '../domain/booking/jobs'
 import { saveLineCover } from '../domain/booking/line-cover'
 import { closeFollowUp, followUps, markOutstanding, rate, reputation } from '../domain/booking/rating'
+import { adminLines, saveLine, saveWorker, workers } from '../domain/booking/setup'
 import { progress, revealPhone, workerJobs } from '../domain/booking/worker'
 import { defineModule } from '../kernel/module'
 
@@ -35,7 +36,11 @@ export const bookingModule = defineModule({
     myComplaints,
     complaints,
     respond,
-    rateComplaint
+    rateComplaint,
+    adminLines,
+    saveLine,
+    workers,
+    saveWorker
   },
   jobs: [
     {

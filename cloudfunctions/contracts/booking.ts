@@ -2,6 +2,8 @@ import * as z from 'zod'
 import { Empty, EpochMs, Id, MultilineText, Text, TimeInput } from './common'
 import { defineAction } from './define'
 import { OptionalPhoto, PhotoId, photoList } from './photo'
+import { bookingSetupContracts } from './booking-setup'
+import { SERVICE_CATEGORIES } from './service-categories'
 
 /**
  * Home services (家政/维修预约), repairs (报修) and complaints (投诉): the `booking` function.
@@ -9,15 +11,7 @@ import { OptionalPhoto, PhotoId, photoList } from './photo'
  */
 const FN = 'booking'
 
-/** Skills: a worker is assigned lines of the categories they have. `housekeeping` is the service cards' scope. */
-export const SERVICE_CATEGORIES = ['housekeeping', 'appliance', 'plumbing', 'electric'] as const
-export type ServiceCategory = (typeof SERVICE_CATEGORIES)[number]
-export const SERVICE_CATEGORY_LABELS: Record<ServiceCategory, string> = {
-  housekeeping: '家政保洁',
-  appliance: '家电维修',
-  plumbing: '管道疏通',
-  electric: '水电维修'
-}
+export { SERVICE_CATEGORIES, SERVICE_CATEGORY_LABELS, type ServiceCategory } from './service-categories'
 
 export const PAY_MODES = ['upfront', 'after', 'card', 'free'] as const
 export type PayMode = (typeof PAY_MODES)[number]
@@ -227,7 +221,7 @@ export type ComplaintViewT = z.infer<typeof ComplaintView>
 const ByBooking = z.object({ bookingId: Id.meta({ label: '预约' }) }).strict()
 const STAFF_VIEW = ['dispatcher', 'butler', 'operator'] as const
 
-export const bookingContracts = {
+const serviceContracts = {
   // ── Residents ─────────────────────────────────────────────────────────────────────────────
   lines: defineAction({
     fn: FN,
@@ -486,3 +480,5 @@ export const bookingContracts = {
     output: z.object({ complaint: ComplaintView })
   })
 }
+
+export const bookingContracts = { ...serviceContracts, ...bookingSetupContracts }

@@ -22,6 +22,7 @@ const PAGES: Record<string, LazyExoticComponent<ComponentType>> = {
   '/grids': page(() => import('./pages/grids/GridsPage'), 'GridsPage'),
   '/staff': page(() => import('./pages/staff/StaffPage'), 'StaffPage'),
   '/places': page(() => import('./pages/places/PlacesPage'), 'PlacesPage'),
+  '/services': page(() => import('./pages/services/ServicesPage'), 'ServicesPage'),
   '/bills': page(() => import('./pages/bills/BillsPage'), 'BillsPage'),
   '/payments': page(() => import('./pages/payments/PaymentsPage'), 'PaymentsPage'),
   '/fees': page(() => import('./pages/fees/FeesPage'), 'FeesPage'),

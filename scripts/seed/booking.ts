@@ -65,6 +65,7 @@ function worker(id: string, userId: string, name: string, phone: string, partner
     name,
     phone,
     partner,
+    ...(partner ? { partnerCompany: '邻帮家政服务公司' } : {}),
     skills,
     hours: { days, startMin: 9 * 60, endMin: 18 * 60 },
     active: true,

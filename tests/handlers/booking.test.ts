@@ -76,7 +76,9 @@ it('covers every action of the booking function', () => {
   expect(Object.keys(bookingContracts).sort()).toEqual(
     [
       'lines', 'saveLineCover', 'slots', 'book', 'mine', 'get', 'cancel', 'rate', 'workerJobs', 'progress', 'revealPhone', 'board', 'reassign', 'reputation',
-      'markOutstanding', 'followUps', 'closeFollowUp', 'complain', 'myComplaints', 'complaints', 'respond', 'rateComplaint'
+      'markOutstanding', 'followUps', 'closeFollowUp', 'complain', 'myComplaints', 'complaints', 'respond', 'rateComplaint',
+      // booking-setup.test.ts
+      'adminLines', 'saveLine', 'workers', 'saveWorker'
     ].sort()
   )
 })

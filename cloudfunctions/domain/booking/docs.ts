@@ -45,6 +45,8 @@ export interface WorkerDoc {
   phone: string
   /** A partner company's worker rather than in-house staff. */
   partner: boolean
+  /** The partner company, for a partner's worker (absent on profiles made before the console). */
+  partnerCompany?: string
   /** Service categories the worker may be assigned. */
   skills: ServiceCategory[]
   hours: WorkHours
@@ -52,6 +54,7 @@ export interface WorkerDoc {
   outstanding: boolean
   outstandingNote: string
   createdAt: number
+  updatedAt?: number
 }
 
 export interface SlotCounterDoc {

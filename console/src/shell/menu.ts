@@ -1,5 +1,5 @@
 import type { ComponentType } from 'react'
-import { BillIcon, DashboardIcon, DesktopIcon, HomeIcon, LocationIcon, MapGridIcon, MoneyIcon, UsergroupIcon, WalletIcon } from 'tdesign-icons-react'
+import { BillIcon, DashboardIcon, DesktopIcon, HomeIcon, LocationIcon, MapGridIcon, MoneyIcon, ServiceIcon, UsergroupIcon, WalletIcon } from 'tdesign-icons-react'
 import type { Role } from '@contracts/roles'
 
 export interface MenuEntry {
@@ -17,6 +17,7 @@ export const MENU: readonly MenuEntry[] = [
   { path: '/grids', label: '网格', icon: MapGridIcon, roles: ['operator'] },
   { path: '/staff', label: '工作人员', icon: UsergroupIcon, roles: ['operator'] },
   { path: '/places', label: '门禁与自提点', icon: LocationIcon, roles: ['operator'] },
+  { path: '/services', label: '到家服务', icon: ServiceIcon, roles: ['operator'] },
   { path: '/bills', label: '账单与欠费', icon: BillIcon, roles: ['operator', 'finance'] },
   { path: '/payments', label: '收款与退款', icon: WalletIcon, roles: ['operator', 'finance'] },
   { path: '/fees', label: '收费设置', icon: MoneyIcon, roles: ['operator', 'finance'] },
