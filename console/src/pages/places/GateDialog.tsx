@@ -6,17 +6,9 @@ import type { OutputOf } from '@contracts/registry'
 import { api } from '../../client/api'
 import { fieldStatus, formLevelError } from '../../shell/field-status'
 import { FormDialog } from '../../shell/FormDialog'
+import { type DoorDraft, MAX_DOORS, blankDoor, doorsInput } from '../../../../src/utils/gate-draft'
 
 type Registered = OutputOf<'access.registerGate'>
-interface DoorDraft {
-  name: string
-  zone: 'community' | 'building'
-  buildingId: string
-  vehicle: boolean
-}
-
-const MAX_DOORS = 8
-const blankDoor = (): DoorDraft => ({ name: '', zone: 'community', buildingId: '', vehicle: false })
 
 /**
  * Registers a gate device and the doors it opens. Its secret is shown once, here, to be typed into
@@ -36,7 +28,7 @@ export function GateDialog({ buildings, onClose }: { buildings: { id: string; na
     const res = await api.access.registerGate({
       gateId: gateId.trim(),
       name,
-      doors: doors.map((d) => ({ name: d.name, zone: d.zone, vehicle: d.vehicle, ...(d.zone === 'building' && d.buildingId ? { buildingId: d.buildingId } : {}) }))
+      doors: doorsInput(doors)
     })
     setBusy(false)
     if (!res.ok) return setError(res.error)

@@ -9,20 +9,12 @@ import { Input } from '../../../../ui/form'
 import { Button } from '../../../../ui/nut'
 import { ButtonRow, Field, Icon, Notice, Section } from '../../../../ui/kit'
 import { PageShell, useQuery } from '../../../../ui/shell'
+import { type DoorDraft, MAX_DOORS, blankDoor, doorsInput } from '../../../../utils/gate-draft'
 import '../../access.scss'
 import '../../components/access-forms.scss'
 
-interface DoorDraft {
-  name: string
-  zone: 'community' | 'building'
-  buildingId: string
-  vehicle: boolean
-}
-
 type Registered = OutputOf<'access.registerGate'>
 
-const MAX_DOORS = 8
-const blankDoor = (): DoorDraft => ({ name: '', zone: 'community', buildingId: '', vehicle: false })
 
 export default function GateNewPage() {
   const q = useQuery(() => api.access.listGates({}), [])
@@ -44,7 +36,7 @@ export default function GateNewPage() {
     const r = await api.access.registerGate({
       gateId: gateId.trim(),
       name: name.trim(),
-      doors: doors.map((d) => ({ name: d.name.trim(), zone: d.zone, vehicle: d.vehicle, ...(d.zone === 'building' && d.buildingId ? { buildingId: d.buildingId } : {}) }))
+      doors: doorsInput(doors)
     })
     setBusy(false)
     if (r.ok) {
