@@ -4,6 +4,7 @@
  * butler. Through the real request path, with the refusals a clerk or an invitee can run into.
  */
 import type { GridDoc, StaffInvitationDoc } from '../../cloudfunctions/domain/docs'
+import type { WorkerDoc } from '../../cloudfunctions/domain/booking/docs'
 import { STAFF_INVITATION_TTL_MS } from '../../cloudfunctions/contracts/office-team'
 import { COMMUNITY_A, COMMUNITY_B } from '../../scripts/seed/demo'
 import { type Harness, as, makeHarness } from '../support/harness'
@@ -122,6 +123,15 @@ describe('taking a role away', () => {
     expect(codeOf(await h.call('event.list', {}, zhou, COMMUNITY_A))).toBe('AUTH.FORBIDDEN')
     expect(codeOf(await h.call('office.removeStaffRole', { userId: 'u-verifier-zhou', role: 'verifier' }, OPERATOR, COMMUNITY_A))).toBe('OFFICE.ROLE_NOT_FOUND')
     expect(codeOf(await h.call('office.removeStaffRole', { userId: 'u-operator-wu', role: 'operator' }, OPERATOR, COMMUNITY_A))).toBe('OFFICE.OWN_ROLE')
+  })
+
+  it('a worker whose role is taken away is no longer dispatched to', async () => {
+    h = await makeHarness()
+    const before = await h.store.find<WorkerDoc>('workers', { where: { userId: 'u-worker-ma' }, limit: 1 })
+    expect(before[0]?.active).toBe(true)
+    okData(await h.call('office.removeStaffRole', { userId: 'u-worker-ma', role: 'worker' }, OPERATOR, COMMUNITY_A))
+    expect((await h.store.get<WorkerDoc>('workers', before[0]!._id))?.active).toBe(false)
+    expect(codeOf(await h.call('booking.workerJobs', {}, as('u-worker-ma'), COMMUNITY_A))).toBe('AUTH.FORBIDDEN')
   })
 
   it('asks for a butler’s grids to be handed over first', async () => {

@@ -1,4 +1,4 @@
-import { signInIdFromText, signInIdOf } from '../../src/packages/account/console-link'
+import { signInIdFromText, signInIdOf } from '../../src/utils/console-link'
 import { deviceName } from '../../console/src/pages/login/device'
 
 describe('the console sign-in code, as the mini-program reads it back', () => {

@@ -7,6 +7,7 @@ import { getMany } from '../../kernel/paging'
 import type { Ports } from '../../kernel/ports'
 import { fail, ok } from '../../kernel/result'
 import type { CommunityDoc, GridDoc, StaffInvitationDoc, StaffRoleDoc, UserDoc } from '../docs'
+import type { WorkerDoc } from '../booking/docs'
 import { buildMe } from '../user/me'
 import { maskPhone } from '../user/format'
 
@@ -124,6 +125,11 @@ export const removeStaffRole: ActionHandler<C['removeStaffRole']> = async ({ por
     return fail('OFFICE.BUTLER_HAS_GRIDS', `请先把「${grids.map((g) => g.name).join('、')}」交给其他管家，再取消管家岗位`)
   }
   await ports.store.remove('staffRoles', id)
+  // A worker without the role takes no new jobs: their profile stops being dispatched to.
+  if (input.role === 'worker') {
+    const profiles = await ports.store.find<WorkerDoc>('workers', { where: { userId: input.userId, communityId }, limit: 5 })
+    await Promise.all(profiles.map((w) => ports.store.update('workers', w._id, { set: { active: false, updatedAt: ports.clock.now() } })))
+  }
   ports.log.info('staff role removed', { communityId, userId: input.userId, role: input.role, by: actor.user._id })
   return ok({ done: true })
 }

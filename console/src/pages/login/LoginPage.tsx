@@ -6,7 +6,7 @@ import { qrDataUri } from '../../../../src/utils/qr/png'
 import { api, completeSignIn } from '../../client/api'
 import { type DevPersona, devSignIn } from '../../client/transport'
 import { navigate, useRoute } from '../../router'
-import { CONSOLE_SIGNIN_PATH } from '../../../../src/packages/account/console-link'
+import { CONSOLE_SIGNIN_PATH } from '../../../../src/utils/console-link'
 import { miniProgramLink } from '../../shell/mini-link'
 import { deviceName } from './device'
 

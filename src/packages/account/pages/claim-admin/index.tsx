@@ -8,7 +8,7 @@ import { fieldError } from '../../../../services/result'
 import { Button } from '../../../../ui/nut'
 import { ButtonRow, Field, Icon, Notice, Section } from '../../../../ui/kit'
 import { PageShell, useQuery } from '../../../../ui/shell'
-import { CONSOLE_SIGNIN_PATH, signInIdOf } from '../../console-link'
+import { CONSOLE_SIGNIN_PATH, signInIdOf } from '../../../../utils/console-link'
 import '../../account.scss'
 
 /**

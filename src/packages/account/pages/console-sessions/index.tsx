@@ -7,7 +7,7 @@ import { formatDateTime } from '../../../../utils/time'
 import { Button } from '../../../../ui/nut'
 import { Chip, Notice, Section } from '../../../../ui/kit'
 import { PageShell, useQuery, whenEmpty } from '../../../../ui/shell'
-import { CONSOLE_SIGNIN_PATH, signInIdFromText } from '../../console-link'
+import { CONSOLE_SIGNIN_PATH, signInIdFromText } from '../../../../utils/console-link'
 import '../../account.scss'
 
 const isWeapp = process.env.TARO_ENV === 'weapp'

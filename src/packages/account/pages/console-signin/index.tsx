@@ -7,7 +7,7 @@ import { formatDateTime } from '../../../../utils/time'
 import { Button } from '../../../../ui/nut'
 import { ButtonRow, Chip, Icon, KVList, Notice, Section } from '../../../../ui/kit'
 import { PageShell, useQuery } from '../../../../ui/shell'
-import { CLAIM_ADMIN_PATH, CONSOLE_SESSIONS_PATH, signInIdOf } from '../../console-link'
+import { CLAIM_ADMIN_PATH, CONSOLE_SESSIONS_PATH, signInIdOf } from '../../../../utils/console-link'
 import '../../account.scss'
 
 /**

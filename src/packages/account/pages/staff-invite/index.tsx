@@ -10,7 +10,7 @@ import { formatDateTime } from '../../../../utils/time'
 import { Button } from '../../../../ui/nut'
 import { ButtonRow, Chip, Icon, KVList, Notice, Section } from '../../../../ui/kit'
 import { PageShell, useQuery } from '../../../../ui/shell'
-import { inviteTokenOf } from '../../console-link'
+import { inviteTokenOf } from '../../../../utils/console-link'
 import '../../account.scss'
 
 type Invitation = OutputOf<'office.staffInvitation'>
