@@ -18,6 +18,7 @@ import { useQuery } from './shell/use-query'
 const page = <K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) => lazy(() => load().then((m) => ({ default: m[name] })))
 const PAGES: Record<string, LazyExoticComponent<ComponentType>> = {
   '/': page(() => import('./pages/overview/OverviewPage'), 'OverviewPage'),
+  '/insights': page(() => import('./pages/insights/InsightsPage'), 'InsightsPage'),
   '/households': page(() => import('./pages/households/HouseholdsPage'), 'HouseholdsPage'),
   '/grids': page(() => import('./pages/grids/GridsPage'), 'GridsPage'),
   '/staff': page(() => import('./pages/staff/StaffPage'), 'StaffPage'),

@@ -1,5 +1,5 @@
 import type { ComponentType } from 'react'
-import { BillIcon, DashboardIcon, DesktopIcon, HomeIcon, LocationIcon, MapGridIcon, MoneyIcon, ServiceIcon, UsergroupIcon, WalletIcon } from 'tdesign-icons-react'
+import { BillIcon, ChartBarIcon, DashboardIcon, DesktopIcon, HomeIcon, LocationIcon, MapGridIcon, MoneyIcon, ServiceIcon, UsergroupIcon, WalletIcon } from 'tdesign-icons-react'
 import type { Role } from '@contracts/roles'
 
 export interface MenuEntry {
@@ -13,6 +13,7 @@ export interface MenuEntry {
 /** The side menu, in order; each role sees only its own entries. */
 export const MENU: readonly MenuEntry[] = [
   { path: '/', label: '社区概况', icon: DashboardIcon, roles: ['operator'] },
+  { path: '/insights', label: '经营看板', icon: ChartBarIcon, roles: ['operator'] },
   { path: '/households', label: '房屋', icon: HomeIcon, roles: ['operator'] },
   { path: '/grids', label: '网格', icon: MapGridIcon, roles: ['operator'] },
   { path: '/staff', label: '工作人员', icon: UsergroupIcon, roles: ['operator'] },
