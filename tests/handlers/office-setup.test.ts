@@ -2,7 +2,7 @@
  * A property company's first day, from an empty database: the setup code makes the first
  * administrator, who creates communities and runs each as its operator. Through the real path.
  */
-import type { AdminDoc, CommunityDoc, StaffRoleDoc } from '../../cloudfunctions/domain/docs'
+import type { AdminDoc, AttemptDoc, CommunityDoc, StaffRoleDoc } from '../../cloudfunctions/domain/docs'
 import { type Harness, as, makeHarness } from '../support/harness'
 import { codeOf, errorOf, okData, snapshot } from './support'
 
@@ -49,16 +49,29 @@ describe('the setup code', () => {
     expect(await h.store.find<AdminDoc>('admins', { limit: 10 })).toHaveLength(1)
   })
 
-  it('refuses a wrong or misshapen code, naming the field, and writes nothing', async () => {
+  it('refuses a wrong or misshapen code, naming the field, and writes nothing but the attempt', async () => {
     await emptyCompany()
-    const before = await snapshot(h.store)
+    const { attempts: _attempts, ...before } = await snapshot(h.store)
     const wrong = errorOf(await h.call('office.claimAdmin', { code: 'K7M2P9QXR4TX' }, BOSS))
     expect(wrong.code).toBe('OFFICE.SETUP_CODE_WRONG')
+    expect(wrong.message).toBe('初始化码不正确，今天还可尝试 4 次')
     expect(wrong.fields).toEqual([{ path: 'code', label: '初始化码', message: '初始化码不正确' }])
     const short = errorOf(await h.call('office.claimAdmin', { code: 'K7M2' }, BOSS))
     expect(short.code).toBe('REQUEST.INVALID_INPUT')
     expect(short.message).toContain('初始化码')
-    expect(await snapshot(h.store)).toEqual(before)
+    const { attempts: _counted, ...after } = await snapshot(h.store)
+    expect(after).toEqual(before)
+    expect((await h.store.find<AttemptDoc>('attempts', {})).map((a) => a.count)).toEqual([1])
+  })
+
+  it('allows five wrong codes a day per person, however fast they come, then not even the right one', async () => {
+    await emptyCompany()
+    const guesses = await Promise.all(Array.from({ length: 12 }, (_, i) => h.call('office.claimAdmin', { code: `K7M2P9QXR${String(i).padStart(3, '2').replace(/[01]/g, '3')}` }, BOSS)))
+    expect(guesses.filter((g) => codeOf(g) === 'OFFICE.SETUP_CODE_WRONG')).toHaveLength(5)
+    expect(guesses.filter((g) => codeOf(g) === 'OFFICE.TOO_MANY_ATTEMPTS')).toHaveLength(7)
+    expect(codeOf(await h.call('office.claimAdmin', { code: CODE }, BOSS))).toBe('OFFICE.TOO_MANY_ATTEMPTS')
+    // Another person, or the next day, may still try.
+    expect((await h.call('office.claimAdmin', { code: CODE }, CLERK)).ok).toBe(true)
   })
 
   it('opens nothing where no code is configured, nor once the demo company is set up', async () => {

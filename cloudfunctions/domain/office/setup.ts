@@ -3,6 +3,8 @@ import type { officeContracts } from '../../contracts/office'
 import type { ActionHandler } from '../../kernel/module'
 import { fail, ok } from '../../kernel/result'
 import type { AdminDoc, CommunityDoc, CompanySetupDoc, StaffRoleDoc } from '../docs'
+import { giveAttemptBack, reserveAttempt } from '../attempts'
+import { shanghaiDay } from '../user/format'
 import { isAdmin } from './staff'
 
 type C = typeof officeContracts
@@ -12,6 +14,9 @@ type C = typeof officeContracts
  * first administrator, and administrators create communities, each with its creator as operator.
  * From there the console sets the community up (buildings, households, staff, fees, ...).
  */
+
+/** Wrong setup codes one person may type a day. */
+const SETUP_ATTEMPTS_PER_DAY = 5
 
 const SETUP_DONE_TEXT = '初始化码已使用过，请联系现有的管理员在电脑端为您开通'
 
@@ -28,10 +33,15 @@ export const claimAdmin: ActionHandler<C['claimAdmin']> = async ({ ports, actor 
   // The first claimant asking again (a retry, or a crash before the admin record) completes it.
   if (used && used.userId !== userId) return fail('OFFICE.SETUP_DONE', SETUP_DONE_TEXT)
   if (!used) {
+    const key = `setup:${userId}:${shanghaiDay(now)}`
+    const left = await reserveAttempt(ports, key, SETUP_ATTEMPTS_PER_DAY)
+    if (left === null) return fail('OFFICE.TOO_MANY_ATTEMPTS', `今天已输错 ${SETUP_ATTEMPTS_PER_DAY} 次初始化码，请明天再试`)
     if (!ports.setupCode || !sameCode(ports.setupCode, input.code)) {
       ports.log.warn('setup code refused', { userId })
-      return fail('OFFICE.SETUP_CODE_WRONG', '初始化码不正确，请核对后重新输入', [{ path: 'code', label: '初始化码', message: '初始化码不正确' }])
+      const hint = left > 0 ? `，今天还可尝试 ${left} 次` : '，今天已无尝试机会'
+      return fail('OFFICE.SETUP_CODE_WRONG', `初始化码不正确${hint}`, [{ path: 'code', label: '初始化码', message: '初始化码不正确' }])
     }
+    await giveAttemptBack(ports, key)
     const claim = await ports.store.insert('companySetup', { _id: 'setup', userId, claimedAt: now } satisfies CompanySetupDoc)
     // Lost the race: to someone else, or to this user's own double tap (which goes on as a retry).
     if (!claim.ok && (await ports.store.get<CompanySetupDoc>('companySetup', 'setup'))?.userId !== userId) {

@@ -1,8 +1,8 @@
 import type { userContracts } from '../../contracts/user'
 import type { ActionHandler } from '../../kernel/module'
-import type { Ports } from '../../kernel/ports'
 import { fail, ok } from '../../kernel/result'
-import type { AttemptDoc, HouseholdDoc } from '../docs'
+import { giveAttemptBack, reserveAttempt } from '../attempts'
+import type { HouseholdDoc } from '../docs'
 import { hashHouseholdCode, shanghaiDay } from './format'
 import { buildMe } from './me'
 import { ensureMembership, focusHousehold } from './membership'
@@ -12,22 +12,9 @@ type C = typeof userContracts
 /** Wrong household codes a user may try per day before binding is locked until tomorrow. */
 export const BIND_ATTEMPTS_PER_DAY = 5
 
-/**
- * Reserves one attempt before checking the code, with a conditional increment, so parallel
- * guesses cannot exceed the limit; a correct code gives its attempt back.
- */
-async function reserveAttempt(ports: Ports, key: string): Promise<number | null> {
-  const doc: AttemptDoc = { _id: key, count: 0, createdAt: ports.clock.now() }
-  await ports.store.insert('attempts', doc)
-  const reserved = await ports.store.update('attempts', key, { inc: { count: 1 } }, { count: { lt: BIND_ATTEMPTS_PER_DAY } })
-  if (!reserved) return null
-  const after = await ports.store.get<AttemptDoc>('attempts', key)
-  return BIND_ATTEMPTS_PER_DAY - (after?.count ?? BIND_ATTEMPTS_PER_DAY)
-}
-
 export const bindHousehold: ActionHandler<C['bindHousehold']> = async ({ ports, actor }, input) => {
   const key = `bind:${actor.user._id}:${shanghaiDay(ports.clock.now())}`
-  const remaining = await reserveAttempt(ports, key)
+  const remaining = await reserveAttempt(ports, key, BIND_ATTEMPTS_PER_DAY)
   if (remaining === null) {
     return fail('HOUSEHOLD.TOO_MANY_ATTEMPTS', `今天已输错 ${BIND_ATTEMPTS_PER_DAY} 次，请明天再试或联系物业`)
   }
@@ -39,7 +26,7 @@ export const bindHousehold: ActionHandler<C['bindHousehold']> = async ({ ports, 
     const hint = remaining > 0 ? `，今天还可尝试 ${remaining} 次` : '，今天已无尝试机会'
     return fail('HOUSEHOLD.CODE_INVALID', `房屋码不正确${hint}`, [{ path: 'code', message: '房屋码不正确' }])
   }
-  await ports.store.update('attempts', key, { inc: { count: -1 } }, { count: { gt: 0 } })
+  await giveAttemptBack(ports, key)
 
   const outcome = await ensureMembership(ports, actor.user, household, 'owner', 'code')
   if (outcome === 'already') {
