@@ -159,6 +159,9 @@ describe('going live from an empty database', () => {
     await page.locator('#slips-issue').click()
     await page.locator('#code-slips .slip').nth(1).waitFor()
     expect(await page.locator('#code-slips .slip__room').allInnerTexts()).toEqual(['1栋 1单元 101', '1栋 1单元 102'])
+    // Printing waits for the QR codes, drawn a few at a time.
+    await page.locator('#slips-print:not([disabled])').waitFor()
+    expect(await page.locator('#code-slips img.slip__qr').count()).toBe(2)
     const codes = await page.locator('#code-slips .slip__code').allInnerTexts()
     expect(codes.every((c) => /^[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}$/.test(c))).toBe(true)
     await shot(page, 'go-live', '13-code-slips')

@@ -1,11 +1,10 @@
-import { useState } from 'react'
+import { useMemo, useState } from 'react'
 import { Alert, Button, Checkbox, Dialog, Progress } from 'tdesign-react'
 import { PrintIcon } from 'tdesign-icons-react'
 import { inPages } from '@contracts/household-import'
-import { encodeQr } from '../../../../src/utils/qr/encode'
-import { qrDataUri } from '../../../../src/utils/qr/png'
 import { api } from '../../client/api'
 import { miniProgramLink } from '../../shell/mini-link'
+import { useQrImages } from './use-qr-images'
 
 export interface Slip {
   householdId: string
@@ -59,40 +58,7 @@ export function CodeSlips({ communityName, householdIds, onClose }: { communityN
     setStage({ step: 'print', slips, kept, busy, failed })
   }
 
-  if (stage.step === 'print') {
-    return (
-      <div className='slips' id='code-slips'>
-        <div className='slips__bar'>
-          <div>
-            已生成 {stage.slips.length} 张房屋码条{stage.kept ? `；${stage.kept} 户已有房屋码，未重新生成` : ''}
-            {stage.busy ? `；${stage.busy} 户刚被其他人重新生成，请以那份为准` : ''}
-            {stage.failed ? `；${stage.failed} 户没有生成成功（原码仍有效），请稍后单独重试` : ''}。房屋码只在此显示一次，关闭前请打印。
-          </div>
-          <div className='slips__actions'>
-            <Button id='slips-print' theme='primary' icon={<PrintIcon />} disabled={stage.slips.length === 0} onClick={() => window.print()}>
-              打印
-            </Button>
-            <Button id='slips-close' variant='outline' onClick={() => onClose(true)}>
-              关闭
-            </Button>
-          </div>
-        </div>
-        <div className='slips__sheet'>
-          {stage.slips.map((s) => (
-            <div className='slip' key={s.householdId}>
-              <div className='slip__head'>{communityName} · 房屋码</div>
-              <div className='slip__room'>
-                {s.building} {s.room}
-              </div>
-              <img className='slip__qr' alt='' src={qrDataUri(encodeQr(bindLink(s.code)), 240)} />
-              <div className='slip__code'>{s.code}</div>
-              <div className='slip__hint'>微信扫码，或在小程序「我的 → 绑定新房屋」输入房屋码。请妥善保管，勿转交他人。</div>
-            </div>
-          ))}
-        </div>
-      </div>
-    )
-  }
+  if (stage.step === 'print') return <SlipSheet communityName={communityName} result={stage} onClose={() => onClose(true)} />
 
   return (
     <Dialog
@@ -121,5 +87,45 @@ export function CodeSlips({ communityName, householdIds, onClose }: { communityN
         {stage.step === 'confirm' && stage.error ? <Alert theme='error' message={stage.error} /> : null}
       </div>
     </Dialog>
+  )
+}
+
+/** The issued slips laid out for A4; printing waits until every QR code is drawn. */
+function SlipSheet({ communityName, result, onClose }: { communityName: string; result: Extract<Stage, { step: 'print' }>; onClose: () => void }) {
+  const items = useMemo(() => result.slips.map((s) => ({ key: s.householdId, link: bindLink(s.code) })), [result.slips])
+  const { images, done } = useQrImages(items, 240)
+  const ready = done >= items.length
+  return (
+    <div className='slips' id='code-slips'>
+      <div className='slips__bar'>
+        <div>
+          已生成 {result.slips.length} 张房屋码条{result.kept ? `；${result.kept} 户已有房屋码，未重新生成` : ''}
+          {result.busy ? `；${result.busy} 户刚被其他人重新生成，请以那份为准` : ''}
+          {result.failed ? `；${result.failed} 户没有生成成功（原码仍有效），请稍后单独重试` : ''}。房屋码只在此显示一次，关闭前请打印。
+          {ready ? null : <span className='slips__progress'>正在生成二维码 {done}/{items.length}…</span>}
+        </div>
+        <div className='slips__actions'>
+          <Button id='slips-print' theme='primary' icon={<PrintIcon />} disabled={result.slips.length === 0 || !ready} onClick={() => window.print()}>
+            打印
+          </Button>
+          <Button id='slips-close' variant='outline' onClick={onClose}>
+            关闭
+          </Button>
+        </div>
+      </div>
+      <div className='slips__sheet'>
+        {result.slips.map((s) => (
+          <div className='slip' key={s.householdId}>
+            <div className='slip__head'>{communityName} · 房屋码</div>
+            <div className='slip__room'>
+              {s.building} {s.room}
+            </div>
+            {images.has(s.householdId) ? <img className='slip__qr' alt='' src={images.get(s.householdId)} /> : <div className='slip__qr slip__qr--pending' />}
+            <div className='slip__code'>{s.code}</div>
+            <div className='slip__hint'>微信扫码，或在小程序「我的 → 绑定新房屋」输入房屋码。请妥善保管，勿转交他人。</div>
+          </div>
+        ))}
+      </div>
+    </div>
   )
 }

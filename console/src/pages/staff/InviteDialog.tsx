@@ -30,7 +30,7 @@ export function InvitationCard({ invitation }: { invitation: StaffInvitationView
   }
   return (
     <div className='invite-card' id='invite-card'>
-      <img className='invite-card__qr' src={qrDataUri(encodeQr(link), 6)} alt={`邀请${invitation.name}担任${ROLE_LABELS[invitation.role]}的二维码`} />
+      <img className='invite-card__qr' src={qrDataUri(encodeQr(link), 360)} alt={`邀请${invitation.name}担任${ROLE_LABELS[invitation.role]}的二维码`} />
       <div className='invite-card__body'>
         <div className='invite-card__title'>
           邀请 {invitation.name} 担任{ROLE_LABELS[invitation.role]}
