@@ -103,7 +103,7 @@ export const bookingSetupContracts = {
     name: 'saveLine',
     summary: '运营新建或修改服务项目：价格或上门报价、时长、服务标准、每时段接单上限、上下架',
     access: ['operator'],
-    input: z.object({ id: Id.meta({ label: '服务项目' }).optional(), line: LineDraft }).strict(),
+    input: z.object({ id: Id.meta({ label: '服务项目' }).optional(), line: LineDraft.meta({ label: '服务项目' }) }).strict(),
     output: z.object({ id: Id })
   }),
   workers: defineAction({
@@ -119,7 +119,7 @@ export const bookingSetupContracts = {
     name: 'saveWorker',
     summary: '运营为有服务师傅岗位的人建档或修改：技能、每周工作时间、自有或合作单位、是否接单',
     access: ['operator'],
-    input: z.object({ userId: Id.meta({ label: '服务师傅' }), worker: WorkerDraft }).strict(),
+    input: z.object({ userId: Id.meta({ label: '服务师傅' }), worker: WorkerDraft.meta({ label: '师傅档案' }) }).strict(),
     output: z.object({ workerId: Id })
   })
 } as const
