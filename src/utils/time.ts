@@ -33,3 +33,9 @@ export function parseShanghai(text: string, dateOnlyHour?: number): number {
   if (hour === undefined) return Number.NaN
   return Date.UTC(Number(y), Number(mo) - 1, Number(d), hour - 8, mm === undefined ? 0 : Number(mm))
 }
+
+/** `2026-11` → `2026年11月`. */
+export function monthLabel(month: string): string {
+  const [y, m] = month.split('-')
+  return `${y}年${Number(m)}月`
+}

@@ -3,6 +3,7 @@
  * the fixed starts 09:00/11:00/14:00/16:00, a worker covers a slot only when all two hours lie in
  * their hours, and residents book from 30 minutes ahead to the end of the seventh day after today.
  */
+import { hoursText } from '../../cloudfunctions/contracts/work-hours'
 import { SLOT_STARTS_MIN } from '../../cloudfunctions/contracts/booking'
 import type { WorkHours, WorkerDoc } from '../../cloudfunctions/domain/booking/docs'
 import {
@@ -13,7 +14,6 @@ import {
   MINUTE,
   coversSlot,
   eligible,
-  hoursText,
   isSlotStart,
   localMidnight,
   localMinute,

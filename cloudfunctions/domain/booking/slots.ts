@@ -96,13 +96,6 @@ export function slotCapacity(line: Pick<ServiceLineDoc, 'slotCapacity' | 'catego
   return Math.min(line.slotCapacity, eligible(workers, line.category, start).length)
 }
 
-export function hoursText(h: WorkHours): string {
-  const names = ['日', '一', '二', '三', '四', '五', '六']
-  const hm = (m: number) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`
-  const days = h.days.length === 7 ? '每天' : `周${[...h.days].sort((a, b) => ((a + 6) % 7) - ((b + 6) % 7)).map((d) => names[d] ?? '').join('')}`
-  return `${days} ${hm(h.startMin)}-${hm(h.endMin)}`
-}
-
 export function monthOf(ms: number): string {
   const d = new Date(ms + SHANGHAI)
   return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}`

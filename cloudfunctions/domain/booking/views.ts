@@ -15,7 +15,8 @@ import { maskPhone } from '../user/format'
 import { storedPhoto } from '../photos'
 import { householdLabels } from '../user/labels'
 import type { BookingDoc, ComplaintDoc, FollowUpDoc, RatingDoc, ServiceLineDoc, WorkerDoc } from './docs'
-import { HOUR, MINUTE, type TimedStep, hoursText, stepOpensAt, stepOpensText } from './slots'
+import { hoursText } from '../../contracts/work-hours'
+import { HOUR, MINUTE, type TimedStep, stepOpensAt, stepOpensText } from './slots'
 
 /** Residents may cancel a confirmed booking up to this long before it starts. */
 export const CANCEL_BEFORE_MS = 2 * HOUR

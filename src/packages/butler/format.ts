@@ -24,8 +24,4 @@ export function barWidth(progress: number, target: number): string {
   return `${Math.min(100, Math.round((progress / target) * 100))}%`
 }
 
-/** `2026-11` → `2026年11月`. */
-export function monthLabel(month: string): string {
-  const [y, m] = month.split('-')
-  return `${y}年${Number(m)}月`
-}
+export { monthLabel } from '../../utils/time'

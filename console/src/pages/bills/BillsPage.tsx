@@ -4,7 +4,7 @@ import { AddIcon } from 'tdesign-icons-react'
 import { CALL_OUTCOME_LABELS } from '@contracts/fee'
 import type { OutputOf } from '@contracts/registry'
 import { formatFen } from '../../../../src/utils/money'
-import { formatDate } from '../../../../src/utils/time'
+import { formatDate, monthLabel } from '../../../../src/utils/time'
 import { api } from '../../client/api'
 import { useConsole } from '../../shell/console-context'
 import { ExportButtons } from '../../shell/ExportButtons'
@@ -18,7 +18,6 @@ type Arrear = OutputOf<'fee.arrears'>['households'][number]
 
 const rate = (part: number, whole: number) => (whole > 0 ? Math.round((part / whole) * 1000) / 10 : 0)
 const yuan = (fen: number) => formatFen(fen, { symbol: false, grouping: false })
-const monthText = (period: string) => `${period.slice(0, 4)} 年 ${Number(period.slice(5))} 月`
 const callText = (c: NonNullable<Arrear['lastCall']>) => `${formatDate(c.at)} ${CALL_OUTCOME_LABELS[c.outcome]}${c.note ? `：${c.note}` : ''}${c.by ? `（${c.by}）` : ''}`
 
 /** Collection by month and building, and the households in arrears with what the office did about them. */
@@ -56,7 +55,7 @@ export function BillsPage() {
                     style={{ width: 160 }}
                     value={c.period}
                     onChange={(v) => setPeriod(String(v))}
-                    options={[...c.months].reverse().map((m) => ({ value: m.period, label: monthText(m.period) }))}
+                    options={[...c.months].reverse().map((m) => ({ value: m.period, label: monthLabel(m.period) }))}
                   />
                   <ExportButtons
                     id='export-collection'
@@ -68,7 +67,7 @@ export function BillsPage() {
               }
             >
               <div className='stats' id='collection-stats'>
-                <Stat label={`${monthText(c.period)}应收`} value={formatFen(billed)} />
+                <Stat label={`${monthLabel(c.period)}应收`} value={formatFen(billed)} />
                 <Stat label='实收' value={formatFen(collected)} />
                 <Stat label='收缴率' value={`${rate(collected, billed)}%`} />
                 <Stat

@@ -4,6 +4,7 @@ import { AddIcon, EditIcon } from 'tdesign-icons-react'
 import { ITEM_BASIS_LABELS } from '@contracts/fee'
 import type { OutputOf } from '@contracts/registry'
 import { formatFen } from '../../../../src/utils/money'
+import { monthLabel } from '../../../../src/utils/time'
 import { api } from '../../client/api'
 import { useConsole } from '../../shell/console-context'
 import { ExportButtons } from '../../shell/ExportButtons'
@@ -16,7 +17,6 @@ type Fees = OutputOf<'fee.items'>
 type Billed = OutputOf<'fee.runBilling'>
 
 const percent = (bp: number) => `${(bp / 100).toFixed(2).replace(/\.?0+$/, '')}%`
-const monthText = (period: string) => `${period.slice(0, 4)} 年 ${Number(period.slice(5))} 月`
 
 function lateFeeText(f: Fees): string {
   if (!f.lateFee) return '不收滞纳金'
@@ -154,7 +154,7 @@ function BillingCard({ communityName, fees, onBilled }: { communityName: string;
   }
   const ask = () => {
     const dialog = DialogPlugin.confirm({
-      header: `生成${monthText(period)}的账单？`,
+      header: `生成${monthLabel(period)}的账单？`,
       body: `将按 ${active.map((i) => i.name).join('、')} 为每户生成账单，住户随即可在小程序缴费。已生成过的账单不会重复生成。`,
       confirmBtn: '生成账单',
       onConfirm: () => {
@@ -180,7 +180,7 @@ function BillingCard({ communityName, fees, onBilled }: { communityName: string;
       }
     >
       <div className='toolbar'>
-        <Select className='billing-period' style={{ width: 200 }} value={period} onChange={(v) => setPeriod(String(v))} options={fees.billable.map((p) => ({ value: p, label: monthText(p) }))} />
+        <Select className='billing-period' style={{ width: 200 }} value={period} onChange={(v) => setPeriod(String(v))} options={fees.billable.map((p) => ({ value: p, label: monthLabel(p) }))} />
         <Button id='billing-run' theme='primary' loading={busy} disabled={active.length === 0} onClick={ask}>
           生成账单
         </Button>
@@ -192,8 +192,8 @@ function BillingCard({ communityName, fees, onBilled }: { communityName: string;
           theme='success'
           message={
             result.created > 0
-              ? `${monthText(result.period)}：为 ${result.households} 户生成 ${result.created} 张账单，合计 ${formatFen(result.createdFen)}${result.existing ? `；另有 ${result.existing} 张此前已生成` : ''}${result.skippedZero ? `；${result.skippedZero} 项因无车位或面积为 0 未出账` : ''}`
-              : `${monthText(result.period)}的账单此前都已生成（${result.existing} 张），这次没有新增`
+              ? `${monthLabel(result.period)}：为 ${result.households} 户生成 ${result.created} 张账单，合计 ${formatFen(result.createdFen)}${result.existing ? `；另有 ${result.existing} 张此前已生成` : ''}${result.skippedZero ? `；${result.skippedZero} 项因无车位或面积为 0 未出账` : ''}`
+              : `${monthLabel(result.period)}的账单此前都已生成（${result.existing} 张），这次没有新增`
           }
         />
       ) : null}
@@ -203,7 +203,7 @@ function BillingCard({ communityName, fees, onBilled }: { communityName: string;
         data={fees.runs}
         empty='还没有出过账'
         columns={[
-          { colKey: 'period', title: '月份', width: 160, cell: ({ row }) => monthText(row.period) },
+          { colKey: 'period', title: '月份', width: 160, cell: ({ row }) => monthLabel(row.period) },
           { colKey: 'bills', title: '账单（张）', align: 'right', width: 140 },
           { colKey: 'billedFen', title: '金额', align: 'right', cell: ({ row }) => formatFen(row.billedFen) }
         ]}

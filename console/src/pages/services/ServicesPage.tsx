@@ -11,7 +11,8 @@ import { ExportButtons } from '../../shell/ExportButtons'
 import { PageShell } from '../../shell/PageShell'
 import { useQuery } from '../../shell/use-query'
 import { BLANK_LINE, LineDialog, type LineDraft } from './LineDialog'
-import { WorkerDialog, daysText, hhmm } from './WorkerDialog'
+import { hoursText } from '@contracts/work-hours'
+import { WorkerDialog } from './WorkerDialog'
 
 const priceText = (l: { priceFen: number | null; freeUnderPropertyFee: boolean }) => (l.freeUnderPropertyFee ? '物业费包含' : l.priceFen === null ? '上门报价' : formatFen(l.priceFen))
 const skillsText = (w: WorkerView) => w.skills.map((s) => SERVICE_CATEGORY_LABELS[s]).join('、')
@@ -95,8 +96,8 @@ export function ServicesPage() {
                 <ExportButtons
                   id='export-workers'
                   fileName={`${community.name}-服务师傅`}
-                  header={['姓名', '手机', '技能', '工作日', '工作时间', '所属', '状态']}
-                  rows={() => d.workers.map((w) => [w.name, w.phone, skillsText(w), daysText(w.hours.days), `${hhmm(w.hours.startMin)}-${hhmm(w.hours.endMin)}`, w.partner ? w.partnerCompany : '物业自有', w.workerId ? (w.active ? '接单中' : '暂停') : '未建档'])}
+                  header={['姓名', '手机', '技能', '工作时间', '所属', '状态']}
+                  rows={() => d.workers.map((w) => [w.name, w.phone, skillsText(w), hoursText(w.hours), w.partner ? w.partnerCompany : '物业自有', w.workerId ? (w.active ? '接单中' : '暂停') : '未建档'])}
                 />
                 <Button variant='outline' icon={<AddIcon />} onClick={() => navigate('/staff')}>
                   邀请服务师傅
@@ -113,7 +114,7 @@ export function ServicesPage() {
                 { colKey: 'name', title: '姓名', width: 120 },
                 { colKey: 'phone', title: '手机', width: 130 },
                 { colKey: 'skills', title: '技能', width: 220, cell: ({ row }) => skillsText(row) || '—' },
-                { colKey: 'hours', title: '工作时间', cell: ({ row }) => (row.workerId ? `${daysText(row.hours.days)} ${hhmm(row.hours.startMin)}-${hhmm(row.hours.endMin)}` : '—') },
+                { colKey: 'hours', title: '工作时间', cell: ({ row }) => (row.workerId ? hoursText(row.hours) : '—') },
                 { colKey: 'partner', title: '所属', width: 200, cell: ({ row }) => (row.partner ? row.partnerCompany : '物业自有') },
                 {
                   colKey: 'active',

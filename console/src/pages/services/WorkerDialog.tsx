@@ -3,17 +3,15 @@ import { Alert, Checkbox, Form, Input, Switch, TimePicker } from 'tdesign-react'
 import type { WorkerView } from '@contracts/booking-setup'
 import type { ApiError } from '@contracts/errors'
 import { SERVICE_CATEGORIES, SERVICE_CATEGORY_LABELS } from '@contracts/service-categories'
+import { WEEK_ORDER, clockText, weekdayName } from '@contracts/work-hours'
 import { api } from '../../client/api'
 import { fieldStatus, formLevelError } from '../../shell/field-status'
 import { FormDialog } from '../../shell/FormDialog'
 
-const WEEKDAYS = ['周日', '周一', '周二', '周三', '周四', '周五', '周六']
-export const hhmm = (min: number) => `${String(Math.floor(min / 60)).padStart(2, '0')}:${String(min % 60).padStart(2, '0')}`
 const minutesOf = (text: string) => {
   const [h = 0, m = 0] = text.split(':').map(Number)
   return h * 60 + m
 }
-export const daysText = (days: readonly number[]) => (days.length === 7 ? '每天' : [...days].sort((a, b) => ((a + 6) % 7) - ((b + 6) % 7)).map((d) => WEEKDAYS[d]).join('、'))
 
 /** A worker's profile: what they can do, when, and whether a partner company sends them. */
 export function WorkerDialog({ worker, onClose }: { worker: WorkerView; onClose: (saved: boolean) => void }) {
@@ -51,15 +49,15 @@ export function WorkerDialog({ worker, onClose }: { worker: WorkerView; onClose:
           <Checkbox.Group
             className='worker-days'
             value={w.hours.days}
-            onChange={(v) => set({ hours: { ...w.hours, days: [1, 2, 3, 4, 5, 6, 0].filter((d) => v.includes(d)) } })}
-            options={[1, 2, 3, 4, 5, 6, 0].map((d) => ({ value: d, label: WEEKDAYS[d] ?? '' }))}
+            onChange={(v) => set({ hours: { ...w.hours, days: WEEK_ORDER.filter((d) => v.includes(d)) } })}
+            options={WEEK_ORDER.map((d) => ({ value: d, label: weekdayName(d) }))}
           />
         </Form.FormItem>
-        <Form.FormItem label='工作时间' name='hours' initialData={[hhmm(worker.hours.startMin), hhmm(worker.hours.endMin)]} requiredMark {...status('hours.endMin')}>
+        <Form.FormItem label='工作时间' name='hours' initialData={[clockText(worker.hours.startMin), clockText(worker.hours.endMin)]} requiredMark {...status('hours.endMin')}>
           <TimePicker.TimeRangePicker
             format='HH:mm'
             steps={[1, 30]}
-            value={[hhmm(w.hours.startMin), hhmm(w.hours.endMin)]}
+            value={[clockText(w.hours.startMin), clockText(w.hours.endMin)]}
             onChange={(v) => set({ hours: { ...w.hours, startMin: minutesOf(String(v[0] ?? '')), endMin: minutesOf(String(v[1] ?? '')) } })}
           />
         </Form.FormItem>

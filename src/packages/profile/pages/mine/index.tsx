@@ -7,7 +7,7 @@ import { toastError } from '../../../../services/result'
 import { Button } from '../../../../ui/nut'
 import { ButtonRow, Cell, CellGroup, type IconName, KVList, Notice, Price, Section, StatGrid } from '../../../../ui/kit'
 import { EmptyState, PageShell, useQuery } from '../../../../ui/shell'
-import { formatDate } from '../../../../utils/time'
+import { formatDate, monthLabel } from '../../../../utils/time'
 import { ProfileForm } from '../../components/ProfileForm'
 import { profileRows } from '../../components/profile-rows'
 import '../../profile.scss'
@@ -23,10 +23,6 @@ const RECOMMEND: Record<Need, { icon: IconName; title: string; text: string }> =
 
 const SAVED_AS = { downloaded: '已下载', shared: '已发送到聊天', copied: '已复制到剪贴板', cancelled: '' } as const
 
-function monthLabel(month: string): string {
-  const [y, m] = month.split('-')
-  return `${y}年${Number(m)}月`
-}
 
 /** 我的档案: what the community holds about this household, with the right to see, export and delete it. */
 export default function MyProfilePage() {
