@@ -1,7 +1,8 @@
-import type { payContracts } from '../../contracts/pay'
+import { payContracts } from '../../contracts/pay'
 import type { ActionHandler, MemberCtx } from '../../kernel/module'
 import { fail, ok } from '../../kernel/result'
 import type { Filter } from '../../kernel/store'
+import type { Role } from '../../contracts/roles'
 import type { CommunityDoc, UserDoc } from '../docs'
 import { householdLabels } from '../user/labels'
 import { applyTransaction } from './apply'
@@ -14,11 +15,13 @@ import { paymentView, paymentViews } from './view'
 type C = typeof payContracts
 
 /** Residents see their households' payments; operators see their community's. */
+const OFFICE_ROLES: readonly Role[] = payContracts.search.access
+
 async function visiblePayment(ctx: MemberCtx, paymentId: string): Promise<PaymentDoc | null> {
   const p = await ctx.ports.store.get<PaymentDoc>('payments', paymentId)
   if (!p || p.communityId !== ctx.actor.communityId) return null
-  // The office (operators and finance) sees every payment of the community; a resident their own.
-  if (ctx.actor.roles.includes('operator') || ctx.actor.roles.includes('finance')) return p
+  // Whoever may search the community's payments (the office) sees each of them; a resident their own.
+  if (ctx.actor.roles.some((r) => OFFICE_ROLES.includes(r))) return p
   return ctx.actor.householdIds.includes(p.householdId) ? p : null
 }
 
