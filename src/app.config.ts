@@ -12,7 +12,7 @@ export default defineAppConfig({
       root: 'packages/access',
       pages: [
         'pages/pass/index', 'pages/invite/index', 'pages/visitors/index', 'pages/visitor/index', 'pages/log/index',
-        'pages/gates/index', 'pages/gate-new/index', 'pages/gate-log/index', 'pages/grid-visitors/index'
+        'pages/gates/index', 'pages/gate-log/index', 'pages/grid-visitors/index'
       ]
     },
     { root: 'packages/fee', pages: ['pages/bills/index', 'pages/cashier/index', 'pages/result/index', 'pages/receipt/index', 'pages/history/index'] },

@@ -4,7 +4,6 @@ import { book } from '../domain/booking/book'
 import { complain, complaints, myComplaints, rateComplaint, respond } from '../domain/booking/complaints'
 import { board, reassign } from '../domain/booking/dispatch'
 import { runExpireHolds } from '../domain/booking/jobs'
-import { saveLineCover } from '../domain/booking/line-cover'
 import { closeFollowUp, followUps, markOutstanding, rate, reputation } from '../domain/booking/rating'
 import { adminLines, saveLine, saveWorker, workers } from '../domain/booking/setup'
 import { progress, revealPhone, workerJobs } from '../domain/booking/worker'
@@ -16,7 +15,6 @@ export const bookingModule = defineModule({
   contracts: bookingContracts,
   handlers: {
     lines,
-    saveLineCover,
     slots,
     book,
     mine,

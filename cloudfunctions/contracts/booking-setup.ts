@@ -1,6 +1,7 @@
 import * as z from 'zod'
 import { EpochMs, Id, MultilineText, Text } from './common'
 import { defineAction } from './define'
+import { OptionalPhoto, PhotoId, photoList } from './photo'
 import { SERVICE_CATEGORIES } from './service-categories'
 
 /**
@@ -31,6 +32,8 @@ const LineDraft = z
       .min(1, '请至少写一项服务标准')
       .max(12, '最多 12 项')
       .meta({ label: '服务标准', measure: '项' }),
+    /** The photo residents see on the line and on their bookings; none by default. */
+    cover: OptionalPhoto.meta({ label: '封面' }),
     active: z.boolean().meta({ label: '上架' })
   })
   .strict()
@@ -53,6 +56,8 @@ const WorkerDraft = z
     partnerCompany: Text.max(40, '最多 40 个字').meta({ label: '合作单位名称' }),
     skills: z.array(z.enum(SERVICE_CATEGORIES)).min(1, '请至少选一项技能').max(SERVICE_CATEGORIES.length).meta({ label: '技能', measure: '项' }),
     hours: WorkHours.meta({ label: '工作时间' }),
+    /** Photos of certificates and licences (健康证, 电工证, 家政上岗证), kept with the profile for the office to check. */
+    certificates: photoList(6).meta({ label: '资质证书', measure: '张' }),
     active: z.boolean().meta({ label: '接单中' })
   })
   .strict()
@@ -69,6 +74,7 @@ const AdminLineView = z.object({
   freeUnderPropertyFee: z.boolean(),
   slotCapacity: z.number().int(),
   checklist: z.array(z.string()),
+  cover: PhotoId.nullable(),
   active: z.boolean()
 })
 export type AdminLineView = z.infer<typeof AdminLineView>
@@ -84,6 +90,7 @@ const WorkerView = z.object({
   partnerCompany: z.string(),
   skills: z.array(z.enum(SERVICE_CATEGORIES)),
   hours: z.object({ days: z.array(z.number().int()), startMin: z.number().int(), endMin: z.number().int() }),
+  certificates: z.array(PhotoId),
   active: z.boolean(),
   since: EpochMs
 })

@@ -1,7 +1,7 @@
 import * as z from 'zod'
 import { Empty, EpochMs, Id, MultilineText, Text, TimeInput } from './common'
 import { defineAction } from './define'
-import { OptionalPhoto, PhotoId, photoList } from './photo'
+import { PhotoId, photoList } from './photo'
 import { bookingSetupContracts } from './booking-setup'
 import { SERVICE_CATEGORIES } from './service-categories'
 
@@ -220,6 +220,8 @@ export type ComplaintViewT = z.infer<typeof ComplaintView>
 
 const ByBooking = z.object({ bookingId: Id.meta({ label: '预约' }) }).strict()
 const STAFF_VIEW = ['dispatcher', 'butler', 'operator'] as const
+/** Who handles complaints: those who look after the work, and customer service (客服). */
+const COMPLAINT_DESK = [...STAFF_VIEW, 'service'] as const
 
 const serviceContracts = {
   // ── Residents ─────────────────────────────────────────────────────────────────────────────
@@ -230,14 +232,6 @@ const serviceContracts = {
     access: ['resident', 'dispatcher', 'operator'],
     input: z.object({ kind: z.enum(['service', 'repair']).meta({ label: '服务类型' }).optional() }).strict(),
     output: z.object({ lines: z.array(LineView) })
-  }),
-  saveLineCover: defineAction({
-    fn: FN,
-    name: 'saveLineCover',
-    summary: '运营：设置或移除服务项目的封面照片',
-    access: ['operator'],
-    input: z.object({ lineId: Id.meta({ label: '服务项目' }), cover: OptionalPhoto.meta({ label: '封面' }) }).strict(),
-    output: z.object({ line: LineView })
   }),
   slots: defineAction({
     fn: FN,
@@ -449,7 +443,7 @@ const serviceContracts = {
     fn: FN,
     name: 'complaints',
     summary: '管家/调度/运营：投诉工单',
-    access: STAFF_VIEW,
+    access: COMPLAINT_DESK,
     input: z.object({ status: z.enum(COMPLAINT_STATUSES).meta({ label: '状态' }).optional() }).strict(),
     output: z.object({ complaints: z.array(ComplaintView), avgResponseMinutes: z.number().nullable() })
   }),
@@ -457,7 +451,7 @@ const serviceContracts = {
     fn: FN,
     name: 'respond',
     summary: '受理或办结投诉（记录响应时间）',
-    access: STAFF_VIEW,
+    access: COMPLAINT_DESK,
     input: z
       .object({
         complaintId: Id.meta({ label: '投诉' }),

@@ -21,6 +21,7 @@ const Instant = TimeInput
 // ── Sign-up form ────────────────────────────────────────────────────────────────────────────
 
 export const FIELD_TYPES = ['text', 'choice', 'number'] as const
+export const FIELD_TYPE_LABELS: Record<(typeof FIELD_TYPES)[number], string> = { text: '文字', choice: '选择', number: '数字' }
 export const FormFieldSchema = z
   .object({
     key: z.string().regex(/^[a-z][a-z0-9_]{0,23}$/, '字段标识应为小写字母开头的字母数字').meta({ label: '字段标识' }),
@@ -142,6 +143,17 @@ export const SIGNUP_STATUS_LABELS: Record<SignupStatus, string> = {
 
 export const EVENT_PHASES = ['upcoming', 'open', 'closed', 'ongoing', 'ended'] as const
 export type EventPhase = (typeof EVENT_PHASES)[number]
+export const EVENT_PHASE_LABELS: Record<EventPhase, string> = {
+  upcoming: '即将开放报名',
+  open: '报名中',
+  closed: '报名截止',
+  ongoing: '进行中',
+  ended: '已结束'
+}
+
+/** A sign-up's status, with its place while waitlisted. */
+export const signupStatusText = (s: { status: SignupStatus; position: number | null }): string =>
+  s.status === 'waitlisted' && s.position ? `候补第 ${s.position} 位` : SIGNUP_STATUS_LABELS[s.status]
 
 const EventView = z.object({
   id: Id,
@@ -257,6 +269,8 @@ const InviteStats = z.object({
 })
 
 const RESIDENT_VIEWERS = ['resident', 'staff', 'verifier', 'butler', 'operator'] as const
+/** Who runs events: event staff, and operators, who may do everything in their community. */
+const EVENT_STAFF = ['staff', 'operator'] as const
 const InviteToken = Text.regex(/^[A-Za-z0-9]{6,32}$/, '邀请码无效').meta({ label: '邀请码' })
 
 export const eventContracts = {
@@ -285,7 +299,7 @@ export const eventContracts = {
     fn: FN,
     name: 'editorOptions',
     summary: '创建活动时可指派的核销员，以及可套用的活动模板（如从样板社区复制）',
-    access: ['staff'],
+    access: EVENT_STAFF,
     input: Empty,
     output: z.object({
       verifiers: z.array(z.object({ id: Id, name: z.string() })),
@@ -311,7 +325,7 @@ export const eventContracts = {
     fn: FN,
     name: 'create',
     summary: '活动专员创建活动',
-    access: ['staff'],
+    access: EVENT_STAFF,
     input: z.object({ event: EventDraftSchema.meta({ label: '活动' }) }).strict(),
     output: EventView
   }),
@@ -319,7 +333,7 @@ export const eventContracts = {
     fn: FN,
     name: 'update',
     summary: '活动专员修改活动；名额不能少于已确认人数，扩容时自动递补候补',
-    access: ['staff'],
+    access: EVENT_STAFF,
     input: z.object({ id: Id.meta({ label: '活动' }), event: EventDraftSchema.meta({ label: '活动' }) }).strict(),
     output: EventView
   }),
@@ -403,7 +417,7 @@ export const eventContracts = {
     fn: FN,
     name: 'signups',
     summary: '报名名单与候补队列',
-    access: ['staff', 'verifier'],
+    access: ['staff', 'operator', 'verifier'],
     input: z.object({ eventId: Id.meta({ label: '活动' }) }).strict(),
     output: z.object({
       event: EventView,
@@ -416,7 +430,7 @@ export const eventContracts = {
     fn: FN,
     name: 'exportAttendees',
     summary: '导出报名名单 CSV（UTF-8 BOM，Excel 可直接打开）',
-    access: ['staff'],
+    access: EVENT_STAFF,
     input: z.object({ eventId: Id.meta({ label: '活动' }) }).strict(),
     output: z.object({ filename: z.string(), csv: z.string(), rows: z.number().int() })
   }),

@@ -23,6 +23,7 @@ export const COUPON_KIND_LABELS: Record<CouponKind, string> = { fixed: '立减�
 
 export const SCOPE_TYPES = ['all', 'category', 'product', 'service'] as const
 export type ScopeType = (typeof SCOPE_TYPES)[number]
+export const SCOPE_TYPE_LABELS: Record<ScopeType, string> = { all: '全场', category: '品类', product: '商品', service: '服务' }
 
 /** What a coupon applies to: everything, a category, one product or one service (`value` is its id). */
 export const CouponScopeSchema = z
@@ -170,6 +171,14 @@ export const SegmentSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('need').meta({ label: '发放人群' }), need: z.enum(NEEDS).meta({ label: '需求分群' }) }).strict()
 ])
 export type Segment = z.infer<typeof SegmentSchema>
+
+/** One key per segment: what a picker's value is, and what a preview is tied to. */
+export function segmentKey(s: Segment): string {
+  if (s.type === 'building') return `building-${s.buildingId}`
+  if (s.type === 'level') return `level-${s.level}`
+  if (s.type === 'need') return `need-${s.need}`
+  return 'all'
+}
 
 // ── Points and levels ───────────────────────────────────────────────────────────────────────
 

@@ -199,8 +199,8 @@ const consoleContracts = {
   households: defineAction({
     fn: FN,
     name: 'households',
-    summary: '运营查看社区的房屋（按楼栋筛选、分页），业主姓名与手机号脱敏显示',
-    access: ['operator'],
+    summary: '运营与客服查看社区的房屋（按楼栋筛选、分页），业主姓名与手机号脱敏显示',
+    access: ['operator', 'service'],
     input: z
       .object({
         buildingId: Id.meta({ label: '楼栋' }).optional(),

@@ -12,5 +12,6 @@ export const ROLE_DUTIES: Record<StaffRole, string> = {
   operator: '管理整个社区：房屋、员工、收费与运营',
   worker: '接单上门服务',
   dispatcher: '到家服务派单与改派',
-  finance: '收费项目、出账、退款与对账'
+  finance: '收费项目、出账、退款与对账',
+  service: '查询房屋与住户、受理和办结投诉'
 }

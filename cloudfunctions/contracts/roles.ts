@@ -4,7 +4,7 @@
  *
  * Roles a user can hold inside one community. `resident` comes from an active household membership;
  * the work roles (STAFF_ROLES) from an operator's invitation. */
-export const STAFF_ROLES = ['butler', 'staff', 'verifier', 'operator', 'worker', 'dispatcher', 'finance'] as const
+export const STAFF_ROLES = ['butler', 'staff', 'verifier', 'operator', 'worker', 'dispatcher', 'finance', 'service'] as const
 export type StaffRole = (typeof STAFF_ROLES)[number]
 export const ROLES = ['resident', ...STAFF_ROLES] as const
 export type Role = (typeof ROLES)[number]
@@ -17,7 +17,8 @@ export const ROLE_LABELS: Record<Role, string> = {
   operator: '运营',
   worker: '服务师傅',
   dispatcher: '调度员',
-  finance: '财务'
+  finance: '财务',
+  service: '客服'
 }
 
 export const RELATIONS = ['owner', 'family', 'tenant'] as const

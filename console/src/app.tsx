@@ -8,6 +8,7 @@ import { type Route, currentLink, navigate, useRoute } from './router'
 import { ConsoleLayout } from './shell/Layout'
 import { ConsoleProvider, staffCommunities } from './shell/console-context'
 import { menuFor } from './shell/menu'
+import { PageCrash } from './shell/PageCrash'
 import { EmptyState, PageShell } from './shell/PageShell'
 import { useQuery } from './shell/use-query'
 
@@ -20,10 +21,14 @@ const PAGES: Record<string, LazyExoticComponent<ComponentType>> = {
   '/': page(() => import('./pages/overview/OverviewPage'), 'OverviewPage'),
   '/insights': page(() => import('./pages/insights/InsightsPage'), 'InsightsPage'),
   '/households': page(() => import('./pages/households/HouseholdsPage'), 'HouseholdsPage'),
+  '/complaints': page(() => import('./pages/complaints/ComplaintsPage'), 'ComplaintsPage'),
   '/grids': page(() => import('./pages/grids/GridsPage'), 'GridsPage'),
   '/staff': page(() => import('./pages/staff/StaffPage'), 'StaffPage'),
   '/places': page(() => import('./pages/places/PlacesPage'), 'PlacesPage'),
   '/services': page(() => import('./pages/services/ServicesPage'), 'ServicesPage'),
+  '/presale': page(() => import('./pages/presale/PresalePage'), 'PresalePage'),
+  '/events': page(() => import('./pages/events/EventsPage'), 'EventsPage'),
+  '/members': page(() => import('./pages/members/MembersPage'), 'MembersPage'),
   '/bills': page(() => import('./pages/bills/BillsPage'), 'BillsPage'),
   '/payments': page(() => import('./pages/payments/PaymentsPage'), 'PaymentsPage'),
   '/fees': page(() => import('./pages/fees/FeesPage'), 'FeesPage'),
@@ -69,15 +74,17 @@ function SignedIn({ route }: { route: Route }) {
                   <ConsoleLayout menu={menu} active={entry?.path ?? ''} title={entry?.label ?? (PAGES[route.path] ? '无权访问' : '没有这个页面')} onSignOut={() => void signOut()}>
                     <div key={community.id}>
                       {Page ? (
-                        <Suspense
-                          fallback={
-                            <div className='state' id='state-loading'>
-                              <Loading text='加载中…' />
-                            </div>
-                          }
-                        >
-                          <Page />
-                        </Suspense>
+                        <PageCrash key={route.path}>
+                          <Suspense
+                            fallback={
+                              <div className='state' id='state-loading'>
+                                <Loading text='加载中…' />
+                              </div>
+                            }
+                          >
+                            <Page />
+                          </Suspense>
+                        </PageCrash>
                       ) : (
                         <div className='state' id='state-missing'>
                           <div className='state__title'>{PAGES[route.path] ? '你在这个社区的身份看不到这个页面' : '没有这个页面'}</div>

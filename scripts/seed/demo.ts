@@ -120,6 +120,7 @@ export function buildDemo(pepper: string) {
     user('u-verifier-zhou', '周核销'),
     user('u-operator-wu', '吴运营'),
     user('u-finance-he', '何财务'),
+    user('u-service-zhao', '赵客服'),
     user('u-b-resident', '钱多多'),
     user('u-b-butler', '郑管家'),
     ...bookingUsers()
@@ -148,6 +149,7 @@ export function buildDemo(pepper: string) {
     staffRole(COMMUNITY_A, 'u-verifier-zhou', 'verifier'),
     staffRole(COMMUNITY_A, 'u-operator-wu', 'operator'),
     staffRole(COMMUNITY_A, 'u-finance-he', 'finance'),
+    staffRole(COMMUNITY_A, 'u-service-zhao', 'service'),
     staffRole(COMMUNITY_B, 'u-b-butler', 'butler'),
     // The operator runs both communities: the switcher shows two contexts.
     staffRole(COMMUNITY_B, 'u-operator-wu', 'operator'),
@@ -199,7 +201,8 @@ export const PERSONAS: Persona[] = [
   { id: 'u-b-resident', openid: 'dev-u-b-resident', nickname: '钱多多', role: 'resident', communityId: COMMUNITY_B, summary: '业主 · 和谐家园 A座 101' },
   { id: 'u-worker-ma', openid: 'dev-u-worker-ma', nickname: '马师傅', role: 'worker', communityId: COMMUNITY_A, summary: '服务师傅 · 家政保洁（自有）' },
   { id: 'u-dispatch-lin', openid: 'dev-u-dispatch-lin', nickname: '林调度', role: 'dispatcher', communityId: COMMUNITY_A, summary: '调度员 · 派单与改派' },
-  { id: 'u-finance-he', openid: 'dev-u-finance-he', nickname: '何财务', role: 'finance', communityId: COMMUNITY_A, summary: '财务 · 收费、账单与对账' }
+  { id: 'u-finance-he', openid: 'dev-u-finance-he', nickname: '何财务', role: 'finance', communityId: COMMUNITY_A, summary: '财务 · 收费、账单与对账' },
+  { id: 'u-service-zhao', openid: 'dev-u-service-zhao', nickname: '赵客服', role: 'service', communityId: COMMUNITY_A, summary: '客服 · 房屋查询与投诉处理' }
 ]
 
 export interface SeedReport {

@@ -58,7 +58,7 @@ export async function startApp(env: LocalEnvT, opts: { quiet?: boolean; seed?: b
     staticDir: path.join(ROOT, 'dist-h5'),
     consoleDir: path.join(ROOT, 'dist-console'),
     routes: { ...payRoutes(ports), ...gateRoutes(ports) },
-    handlers: [photoUploads({ dir: uploadsDir(dataDir), store })]
+    handlers: [photoUploads({ dir: uploadsDir(dataDir), store, now: () => ports.clock.now() })]
   })
   const stopScheduler = env.LINLI_SCHEDULER === 'on' ? startScheduler(modules, ports) : () => undefined
   await new Promise<void>((resolve, reject) => {

@@ -1,7 +1,7 @@
 import { type IncomingMessage, type Server, type ServerResponse, createServer } from 'node:http'
 import { MAX_INPUT_BYTES, type Main } from '../../cloudfunctions/kernel/main'
 import { INPUT_BUDGET, type ShapeBudget, jsonTextDepth, parseBoundedJson } from '../../cloudfunctions/kernel/request-shape'
-import type { Identity } from '../../cloudfunctions/kernel/identity'
+import type { CallerIdentity } from '../../cloudfunctions/kernel/identity'
 import type { Ports } from '../../cloudfunctions/kernel/ports'
 import { PERSONAS } from '../seed/demo'
 import { signDevSession, verifyDevSession } from './dev-session'
@@ -36,7 +36,8 @@ export type Route = (req: IncomingMessage, body: string, session: { openid: stri
  * Sees every request before the API, routes and static files; answers and returns true for the
  * ones it owns. For bodies a JSON route cannot take (a photo is binary and larger than MAX_BODY).
  */
-export type RawHandler = (req: IncomingMessage, res: ServerResponse, session: { openid: string } | null) => Promise<boolean>
+/** A handler beside the API; it gets the caller the bearer token names (a mini-program user or a console), verified once. */
+export type RawHandler = (req: IncomingMessage, res: ServerResponse, identity: CallerIdentity | null) => Promise<boolean>
 
 /** A little above CloudBase's 100 KB request cap, so the handler's own limit answers first. */
 const MAX_BODY = MAX_INPUT_BYTES + 36 * 1024
@@ -68,7 +69,7 @@ export function createLocalServer(o: ServerOptions): Server {
   const { log, clock, random } = o.ports
   const serveStatic = staticFiles(o.staticDir)
   const serveConsole = o.consoleDir ? staticFiles(o.consoleDir, { prefix: '/console', missing: 'console build missing: run `npm run build:console` (npm start does this for you).' }) : null
-  const identityOf = (req: IncomingMessage): Identity | null => {
+  const identityOf = (req: IncomingMessage): CallerIdentity | null => {
     const auth = req.headers.authorization ?? ''
     const token = auth.startsWith('Bearer ') ? auth.slice(7) : ''
     const s = token ? verifyDevSession(o.devSessionSecret, token, clock.now()) : null
@@ -89,7 +90,7 @@ export function createLocalServer(o: ServerOptions): Server {
       const started = Date.now()
       // Verified once per request: the API, the routes and the upload handlers all read it.
       const identity = identityOf(req)
-      /** Uploads and routes act for a mini-program user only. */
+      /** Routes act for a mini-program user only. */
       const session = identity?.source === 'dev' ? { openid: identity.openid } : null
       try {
         if (url === '/healthz') return sendJson(res, 200, { ok: true })
@@ -111,7 +112,7 @@ export function createLocalServer(o: ServerOptions): Server {
           return opened.ok ? sendJson(res, 200, { token: opened.token, sessionId: opened.sessionId, expiresAt: opened.expiresAt }) : sendJson(res, 403, { error: opened.error })
         }
 
-        for (const handle of o.handlers ?? []) if (await handle(req, res, session)) return
+        for (const handle of o.handlers ?? []) if (await handle(req, res, identity)) return
 
         const api = /^\/api\/([a-z][a-z0-9-]*)$/.exec(url.split('?')[0] ?? '')
         if (api && req.method === 'POST') {

@@ -6,7 +6,7 @@ import path from 'node:path'
 import * as z from 'zod'
 import type { ErrorCode } from '../../cloudfunctions/contracts/errors'
 import { PHOTO_MAX_BYTES, PHOTO_MAX_LABEL, PHOTO_NAME, PHOTO_TYPES, type PhotoType, photoTypeOf } from '../../cloudfunctions/contracts/upload'
-import { findUserByOpenid } from '../../cloudfunctions/kernel/actor'
+import { findCaller } from '../../cloudfunctions/kernel/actor'
 import type { Store } from '../../cloudfunctions/kernel/store'
 import type { RawHandler } from './http'
 import { makeThumbnail, thumbWidthFor } from './thumbnail'
@@ -14,7 +14,9 @@ import { makeThumbnail, thumbWidthFor } from './thumbnail'
 /**
  * Photo uploads of the H5 build, the local stand-in for CloudBase storage:
  * - `POST /upload/photo`: the raw image bytes, `content-type` image/jpeg, png or webp, at most
- *   {@link PHOTO_MAX_BYTES}; needs the same dev session as `/api/*` and a registered user.
+ *   {@link PHOTO_MAX_BYTES}; needs the same bearer token as `/api/*`: a registered mini-program
+ *   user's dev session, or a console session that is neither expired nor revoked (staff add
+ *   product photos, event covers and certificates from the office console).
  *   Answers `{ ok: true, data: { fileId: 'local:<name>' } }` or the usual error shape.
  * - `GET /uploads/<name>`: the stored file. No session, as `<img>` sends none: names are 144
  *   random bits, as unguessable as a CloudBase fileID. `GET /uploads/<name>?w=<px>`: a copy
@@ -93,10 +95,11 @@ function thumbnailStore(dir: string) {
   }
 }
 
-export function photoUploads(o: { dir: string; store: Store }): RawHandler {
+export function photoUploads(o: { dir: string; store: Store; now?: () => number }): RawHandler {
   let seq = 0
   const thumbnails = thumbnailStore(o.dir)
-  return async (req, res, session) => {
+  const now = o.now ?? Date.now
+  return async (req, res, identity) => {
     const url = (req.url ?? '/').split('?')[0] ?? '/'
     if (url === UPLOAD_PATH && req.method === 'POST') {
       const requestId = `upload-${Date.now().toString(36)}-${(++seq).toString(36)}`
@@ -106,8 +109,10 @@ export function photoUploads(o: { dir: string; store: Store }): RawHandler {
         send(res, status, { ok: false, error: { code, message, requestId } })
         return true
       }
-      if (!session) return refuse(401, 'AUTH.UNAUTHENTICATED', '请先登录')
-      if (!(await findUserByOpenid(o.store, session.openid))) return refuse(403, 'AUTH.NOT_REGISTERED', '请先登录')
+      if (!identity) return refuse(401, 'AUTH.UNAUTHENTICATED', '请先登录')
+      if (!(await findCaller(o.store, identity, now()))) {
+        return identity.source === 'console' ? refuse(401, 'AUTH.UNAUTHENTICATED', '登录已失效，请重新扫码登录') : refuse(403, 'AUTH.NOT_REGISTERED', '请先登录')
+      }
       const declared = photoTypeOf(req.headers['content-type'] ?? '')
       if (!declared) return refuse(415, 'UPLOAD.TYPE_NOT_ALLOWED', '只能上传 JPG、PNG 或 WebP 图片')
       if (Number(req.headers['content-length'] ?? 0) > PHOTO_MAX_BYTES) return refuse(413, 'UPLOAD.TOO_LARGE', `照片不能超过 ${PHOTO_MAX_LABEL}`)

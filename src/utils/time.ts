@@ -20,6 +20,13 @@ export function formatDateTime(ms: number): string {
   return shanghai(ms).format('YYYY-MM-DD HH:mm')
 }
 
+/** `2026-12-06 09:00 - 11:00`, or both in full when the end falls on another day. */
+export function timeRangeText(start: number, end: number): string {
+  const e = shanghai(end)
+  const sameDay = shanghai(start).format('YYYY-MM-DD') === e.format('YYYY-MM-DD')
+  return `${formatDateTime(start)} - ${sameDay ? e.format('HH:mm') : formatDateTime(end)}`
+}
+
 /**
  * What a person typed, `YYYY-MM-DD HH:mm` in Asia/Shanghai, as epoch ms (the inverse of
  * formatDateTime); NaN when malformed. A bare date is read at `dateOnlyHour` when one is given,

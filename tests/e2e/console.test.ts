@@ -133,8 +133,9 @@ describe('office console: sign in by scanning', () => {
     expect(await page.locator('.menu-home').count()).toBe(0)
     await page.locator('.frame__roles', { hasText: '活动专员' }).waitFor()
     await shot(page, 'console', '12-staff-no-households')
-    await page.locator('#state-missing button').click()
-    await page.locator('.sessions-table').waitFor()
+    // The way on is the role's own first page: events, for event staff.
+    await page.locator('#state-missing button', { hasText: '去活动' }).click()
+    await page.locator('.events-table').waitFor()
     expect(errors).toEqual([])
     await context.close()
 

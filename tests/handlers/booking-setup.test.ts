@@ -42,6 +42,19 @@ describe('service lines', () => {
     expect(okData(await h.call('booking.adminLines', {}, OPERATOR, COMMUNITY_A)).lines.find((l) => l.id === id)).toMatchObject({ active: false, slotCapacity: 2 })
   })
 
+  it('a cover photo saved with the line is what residents see; an id our uploads did not make is refused', async () => {
+    const cover = 'local:lineCoverAAAAAAAAAAAAAAA.jpg'
+    const { id } = okData(await h.call('booking.saveLine', { line: { ...draft, cover } }, OPERATOR, COMMUNITY_A))
+    expect(okData(await h.call('booking.lines', {}, WANG, COMMUNITY_A)).lines.find((l) => l.id === id)?.cover).toBe(cover)
+    expect(okData(await h.call('booking.adminLines', {}, OPERATOR, COMMUNITY_A)).lines.find((l) => l.id === id)?.cover).toBe(cover)
+    const bad = errorOf(await h.call('booking.saveLine', { id, line: { ...draft, cover: 'https://example.com/a.jpg' } }, OPERATOR, COMMUNITY_A))
+    expect(bad.fields?.[0]).toMatchObject({ path: 'line.cover' })
+    expect((await h.store.get<ServiceLineDoc>('serviceLines', id))?.cover).toBe(cover)
+    // Saved without one, the line has none.
+    okData(await h.call('booking.saveLine', { id, line: { ...draft, cover: null } }, OPERATOR, COMMUNITY_A))
+    expect((await h.store.get<ServiceLineDoc>('serviceLines', id))?.cover).toBeNull()
+  })
+
   it('an edited checklist keeps the keys of the steps it kept', async () => {
     const { id } = okData(await h.call('booking.saveLine', { line: draft }, OPERATOR, COMMUNITY_A))
     const before = (await h.store.get<ServiceLineDoc>('serviceLines', id))!.checklist
@@ -92,5 +105,23 @@ describe('workers', () => {
     expect(company.fields?.[0]).toMatchObject({ path: 'worker.partnerCompany' })
     const hours = errorOf(await h.call('booking.saveWorker', { userId: 'u-new-worker', worker: { ...worker, hours: { days: [1], startMin: 600, endMin: 660 } } }, OPERATOR, COMMUNITY_A))
     expect(hours.fields?.[0]).toMatchObject({ path: 'worker.hours.endMin' })
+  })
+
+  it('keeps certificate photos with the profile: uploaded ids only, at most six, named by position when refused', async () => {
+    await grantFreshUser(h.store, 'u-new-worker', COMMUNITY_A, 'worker')
+    const photos: [string, string] = ['local:certificateAAAAAAAAAAAA.jpg', 'local:certificateBBBBBBBBBBBB.png']
+    const saved = okData(await h.call('booking.saveWorker', { userId: 'u-new-worker', worker: { ...worker, certificates: photos } }, OPERATOR, COMMUNITY_A))
+    expect((await h.store.get<WorkerDoc>('workers', saved.workerId))?.certificates).toEqual(photos)
+    const row = okData(await h.call('booking.workers', {}, OPERATOR, COMMUNITY_A)).workers.find((w) => w.userId === 'u-new-worker')
+    expect(row?.certificates).toEqual(photos)
+    // Profiles saved before certificates existed read as none.
+    expect(okData(await h.call('booking.workers', {}, OPERATOR, COMMUNITY_A)).workers.filter((w) => w.userId !== 'u-new-worker').every((w) => Array.isArray(w.certificates))).toBe(true)
+
+    const foreign = errorOf(await h.call('booking.saveWorker', { userId: 'u-new-worker', worker: { ...worker, certificates: [photos[0], 'https://example.com/cert.jpg'] } }, OPERATOR, COMMUNITY_A))
+    expect(foreign.fields?.[0]).toMatchObject({ path: 'worker.certificates.1', message: '照片无效，请重新上传' })
+    expect(foreign.message).toContain('资质证书')
+    const seven = errorOf(await h.call('booking.saveWorker', { userId: 'u-new-worker', worker: { ...worker, certificates: Array.from({ length: 7 }, () => photos[0]) } }, OPERATOR, COMMUNITY_A))
+    expect(seven.fields?.[0]).toMatchObject({ path: 'worker.certificates' })
+    expect((await h.store.get<WorkerDoc>('workers', saved.workerId))?.certificates).toEqual(photos)
   })
 })

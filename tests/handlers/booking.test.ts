@@ -75,7 +75,7 @@ const residentOf = (i: number) => ({ openid: as(`u-r${i}`), householdId: `h-a1-$
 it('covers every action of the booking function', () => {
   expect(Object.keys(bookingContracts).sort()).toEqual(
     [
-      'lines', 'saveLineCover', 'slots', 'book', 'mine', 'get', 'cancel', 'rate', 'workerJobs', 'progress', 'revealPhone', 'board', 'reassign', 'reputation',
+      'lines', 'slots', 'book', 'mine', 'get', 'cancel', 'rate', 'workerJobs', 'progress', 'revealPhone', 'board', 'reassign', 'reputation',
       'markOutstanding', 'followUps', 'closeFollowUp', 'complain', 'myComplaints', 'complaints', 'respond', 'rateComplaint',
       // booking-setup.test.ts
       'adminLines', 'saveLine', 'workers', 'saveWorker'
@@ -421,7 +421,7 @@ describe('repairs and complaints', () => {
     expect(okData(await h.call('booking.myComplaints', {}, as('u-li'), A)).complaints.map((x) => x.id)).not.toContain(c.id)
   })
 
-  it('a butler sees and answers only the complaints of their grid; dispatchers all; residents none', async () => {
+  it('a butler sees and answers only the complaints of their grid; dispatchers and customer service all; residents none', async () => {
     const ZHANG = as('u-butler-zhang') // 东区: 1栋
     const LIU = as('u-butler-liu') // 西区: 2栋 and 3栋
     const ids = async (who: string) => okData(await h.call('booking.complaints', {}, who, A)).complaints.map((c) => c.id)
@@ -430,9 +430,12 @@ describe('repairs and complaints', () => {
     expect(await ids(LIU)).toEqual(['cp-demo-2'])
     expect((await ids(DISPATCH)).sort()).toEqual(['cp-demo-1', 'cp-demo-2'])
     expect((await ids(OPERATOR)).sort()).toEqual(['cp-demo-1', 'cp-demo-2'])
+    const SERVICE = as('u-service-zhao')
+    expect((await ids(SERVICE)).sort()).toEqual(['cp-demo-1', 'cp-demo-2'])
     // The grid's average response time is over the grid's complaints only (cp-demo-1: 40 minutes).
     expect(okData(await h.call('booking.complaints', {}, ZHANG, A)).avgResponseMinutes).toBe(40)
     expect(okData(await h.call('booking.complaints', {}, LIU, A)).avgResponseMinutes).toBeNull()
+    expect(okData(await h.call('booking.respond', { complaintId: 'cp-demo-2', status: 'processing', response: '已通知保洁清运' }, SERVICE, A)).complaint.status).toBe('processing')
 
     const c = okData(await h.call('booking.complain', { householdId: HOME, category: 'security', text: '单元门禁坏了关不上', clientRequestId: req() }, WANG, A)).complaint
     expect(await ids(ZHANG)).toContain(c.id)

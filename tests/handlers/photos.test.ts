@@ -186,23 +186,31 @@ describe('service lines', () => {
     expect(bookings.find((b) => b.id === 'bk-demo-past-1')?.lineCover).toBe(demoPhoto('line-clean'))
   })
 
-  it('operators set and remove a line’s cover', async () => {
-    expect(okData(await op('booking.saveLineCover', { lineId: DEMO_LINES.aircon, cover: CLOUD })).line.cover).toBe(CLOUD)
+  /** The aircon line as the operator's editor holds it, with another cover. */
+  const airconWith = async (cover: string | null) => {
+    const line = okData(await op('booking.adminLines', {})).lines.find((l) => l.id === DEMO_LINES.aircon)
+    if (!line) throw new Error('the demo aircon line is missing')
+    const { id, ...rest } = line
+    return { id, line: { ...rest, cover } }
+  }
+
+  it('operators set and remove a line’s cover with the line', async () => {
+    okData(await op('booking.saveLine', await airconWith(CLOUD)))
     const listed = okData(await h.call('booking.lines', {}, WANG, A)).lines
     expect(listed.find((l) => l.id === DEMO_LINES.aircon)?.cover).toBe(CLOUD)
-    expect(okData(await op('booking.saveLineCover', { lineId: DEMO_LINES.aircon, cover: null })).line.cover).toBeNull()
+    okData(await op('booking.saveLine', await airconWith(null)))
     const slots = okData(await h.call('booking.slots', { lineId: DEMO_LINES.aircon }, WANG, A))
     expect(slots.line.cover).toBeNull()
   })
 
   it.each(REFUSED)('refuse %s as a cover', async (_, bad) => {
-    expectPhotoRefused(errorOf(await op('booking.saveLineCover', { lineId: DEMO_LINES.aircon, cover: bad })), 'cover', /封面/)
+    expectPhotoRefused(errorOf(await op('booking.saveLine', await airconWith(bad))), 'line.cover', /封面/)
   })
 
   it('only the line’s own community’s operator may set it', async () => {
-    expect(codeOf(await op('booking.saveLineCover', { lineId: DEMO_LINES.aircon, cover: LOCAL }, COMMUNITY_B))).toBe('BOOKING.LINE_NOT_FOUND')
-    expect(codeOf(await h.call('booking.saveLineCover', { lineId: DEMO_LINES.aircon, cover: LOCAL }, WANG, A))).toBe('AUTH.FORBIDDEN')
-    expect(codeOf(await h.call('booking.saveLineCover', { lineId: DEMO_LINES.aircon, cover: LOCAL }, as('u-dispatch-lin'), A))).toBe('AUTH.FORBIDDEN')
+    expect(codeOf(await op('booking.saveLine', await airconWith(LOCAL), COMMUNITY_B))).toBe('BOOKING.LINE_NOT_FOUND')
+    expect(codeOf(await h.call('booking.saveLine', await airconWith(LOCAL), WANG, A))).toBe('AUTH.FORBIDDEN')
+    expect(codeOf(await h.call('booking.saveLine', await airconWith(LOCAL), as('u-dispatch-lin'), A))).toBe('AUTH.FORBIDDEN')
   })
 
   it('stored before covers read as having none', async () => {

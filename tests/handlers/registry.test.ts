@@ -28,7 +28,8 @@ const HOLDER_IN_A: Record<Role, string> = {
   operator: 'u-operator-wu',
   worker: 'u-worker-ma',
   dispatcher: 'u-dispatch-lin',
-  finance: 'u-finance-he'
+  finance: 'u-finance-he',
+  service: 'u-service-zhao'
 }
 /** Seeded holders in community B who hold the role there only; others are created per test. */
 const HOLDER_ONLY_IN_B: Partial<Record<Role, string>> = {

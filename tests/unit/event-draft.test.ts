@@ -1,10 +1,10 @@
 /**
- * The event editor's draft (src/packages/event/pages/edit/draft.ts): a new event starts at a time
+ * The event editor's draft (src/utils/event-draft.ts): a new event starts at a time
  * people would choose, and numbers are checked on the page so nothing reaches the function as NaN.
  * Also the links the event pages build, which carry the community so they open from cold.
  */
 import { EventDraftSchema } from '../../cloudfunctions/contracts/event'
-import { blankDraft, defaultTimes, toDraft } from '../../src/packages/event/pages/edit/draft'
+import { blankDraft, defaultTimes, toDraft } from '../../src/utils/event-draft'
 import { eventLink } from '../../src/packages/event/links'
 
 const HOUR = 3600_000

@@ -5,8 +5,8 @@
  */
 jest.mock('@tarojs/taro', () => ({ __esModule: true, default: {} }))
 
-import { blankDraft, checkDraft, draftOf, rowsFor } from '../../src/packages/presale-admin/pages/edit/draft'
-import { blankForm, checkForm } from '../../src/packages/member/pages/templates/form'
+import { blankDraft, checkDraft, draftOf, rowsFor } from '../../src/utils/campaign-draft'
+import { blankForm, checkForm } from '../../src/utils/coupon-form'
 import { pickRequestOf, pickerLink } from '../../src/services/member'
 import { formatDateTime, parseShanghai } from '../../src/utils/time'
 
@@ -70,30 +70,27 @@ describe('the campaign editor draft', () => {
   it('reads a saved campaign back with its prices as typed text and its delivery day', () => {
     const delivery = parseShanghai('2026-12-10', 9)
     const d = draftOf({
-      campaign: {
-        id: 'pc-1',
-        title: '蔬菜箱预售',
-        description: '',
-        status: 'draft',
-        productId: PRODUCT.id,
-        productName: PRODUCT.name,
-        productKind: 'goods',
-        category: 'fresh',
-        supplierName: '绿源农场',
-        cover: null,
-        images: [],
-        unit: '箱',
-        skus: [{ id: 's1', name: '标准箱', priceFen: 6850, originalFen: 7800, stock: 100, remaining: 100 }],
-        startAt: NOW,
-        endAt: NOW + 3600_000,
-        householdLimit: 2,
-        threshold: 20,
-        paidQuantity: 0,
-        soldQuantity: 0,
-        delivery: { mode: 'door', date: delivery, pickupPoint: null },
-        settledAt: null
-      },
-      mine: null
+      id: 'pc-1',
+      title: '蔬菜箱预售',
+      description: '',
+      status: 'draft',
+      productId: PRODUCT.id,
+      productName: PRODUCT.name,
+      productKind: 'goods',
+      category: 'fresh',
+      supplierName: '绿源农场',
+      cover: null,
+      images: [],
+      unit: '箱',
+      skus: [{ id: 's1', name: '标准箱', priceFen: 6850, originalFen: 7800, stock: 100, remaining: 100 }],
+      startAt: NOW,
+      endAt: NOW + 3600_000,
+      householdLimit: 2,
+      threshold: 20,
+      paidQuantity: 0,
+      soldQuantity: 0,
+      delivery: { mode: 'door', date: delivery, pickupPoint: null },
+      settledAt: null
     })
     expect(d.skus.s1).toEqual({ on: true, price: '68.50', stock: '100' })
     expect(d.threshold).toBe('20')

@@ -187,6 +187,25 @@ describe('local photo upload endpoint', () => {
     expect(out).toMatchObject({ ok: true, data: { complaint: { photos: [fileId] } } })
   })
 
+  it('takes photos from a signed-in office console, and none once its session is revoked', async () => {
+    const login = await fetch(`${base()}/dev/console-login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ personaId: 'u-operator-wu' }) })
+    const session = (await login.json()) as { token: string; sessionId: string }
+    const before = stored().length
+    const res = await upload(png(), 'image/png', session.token)
+    expect(res.status).toBe(200)
+    expect(isPhotoId(res.json.data?.fileId ?? '')).toBe(true)
+    expect(stored()).toHaveLength(before + 1)
+
+    const revoke = await fetch(`${base()}/api/office`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${session.token}` },
+      body: JSON.stringify({ action: 'revokeSession', input: { id: session.sessionId } })
+    })
+    expect(((await revoke.json()) as { ok: boolean }).ok).toBe(true)
+    expect(await upload(png(), 'image/png', session.token)).toMatchObject({ status: 401, json: { ok: false, error: { code: 'AUTH.UNAUTHENTICATED', message: '登录已失效，请重新扫码登录' } } })
+    expect(stored()).toHaveLength(before + 1)
+  })
+
   it('serves nothing outside the uploads folder and nothing it did not store', async () => {
     for (const p of ['/uploads/abcdefghijklmnopqrstuvwx.png', '/uploads/..%2F..%2Fsecrets.json', '/uploads/%2E%2E%2Fdev.sqlite', '/uploads/x.png']) {
       expect((await fetch(`${base()}${p}`)).status).toBe(404)

@@ -13,10 +13,10 @@ type C = typeof bookingContracts
 
 /**
  * The buildings whose complaints a staff member handles: null (the whole community) for
- * dispatchers and operators; for a butler, the buildings of their grids, as for follow-ups.
+ * dispatchers, operators and customer service (客服); for a butler, the buildings of their grids, as for follow-ups.
  */
 function buildingsHandledBy(actor: Actor): string[] | null {
-  if (actor.roles.includes('dispatcher') || actor.roles.includes('operator')) return null
+  if (actor.roles.includes('dispatcher') || actor.roles.includes('operator') || actor.roles.includes('service')) return null
   return actor.grids.flatMap((g) => g.buildingIds)
 }
 

@@ -50,6 +50,8 @@ export interface WorkerDoc {
   /** Service categories the worker may be assigned. */
   skills: ServiceCategory[]
   hours: WorkHours
+  /** Certificate photos (absent on profiles made before they were uploaded). */
+  certificates?: string[]
   active: boolean
   outstanding: boolean
   outstandingNote: string

@@ -5,6 +5,7 @@ import type { ActionHandler } from '../../kernel/module'
 import { getMany } from '../../kernel/paging'
 import { fail, ok } from '../../kernel/result'
 import type { StaffRoleDoc, UserDoc } from '../docs'
+import { storedPhoto, storedPhotos } from '../photos'
 import type { ChecklistItem, ServiceLineDoc, WorkerDoc } from './docs'
 
 type C = typeof bookingContracts
@@ -21,6 +22,7 @@ function adminLine(l: ServiceLineDoc): AdminLineView {
     freeUnderPropertyFee: l.freeUnderPropertyFee,
     slotCapacity: l.slotCapacity,
     checklist: l.checklist.map((c) => c.label),
+    cover: storedPhoto(l.cover),
     active: l.active
   }
 }
@@ -67,7 +69,6 @@ export const saveLine: ActionHandler<C['saveLine']> = async ({ ports, actor }, i
     _id: ports.random.id(),
     communityId,
     ...fields,
-    cover: null,
     checklist: checklistOf(checklist, []),
     order: all.reduce((m, l) => Math.max(m, l.order), 0) + 1,
     createdAt: now
@@ -99,6 +100,7 @@ export const workers: ActionHandler<C['workers']> = async ({ ports, actor }) => 
       partnerCompany: w?.partnerCompany ?? '',
       skills: w?.skills ?? [],
       hours: w?.hours ?? { days: [1, 2, 3, 4, 5], startMin: 8 * 60, endMin: 18 * 60 },
+      certificates: storedPhotos(w?.certificates),
       active: w?.active ?? false,
       since: r.createdAt
     }
@@ -119,7 +121,7 @@ export const saveWorker: ActionHandler<C['saveWorker']> = async ({ ports, actor 
   ])
   if (!role) return fail('BOOKING.NOT_A_WORKER', '此人在这个社区没有服务师傅岗位，请先在「工作人员」中邀请')
   const w = input.worker
-  const fields = { name: w.name, phone: w.phone, partner: w.partner, partnerCompany: w.partner ? w.partnerCompany : '', skills: [...new Set(w.skills)], hours: { ...w.hours, days: [...new Set(w.hours.days)].sort() }, active: w.active }
+  const fields = { name: w.name, phone: w.phone, partner: w.partner, partnerCompany: w.partner ? w.partnerCompany : '', skills: [...new Set(w.skills)], hours: { ...w.hours, days: [...new Set(w.hours.days)].sort() }, certificates: w.certificates, active: w.active }
   const now = ports.clock.now()
   const current = existing[0]
   if (current) {

@@ -1,11 +1,11 @@
 import type { Context, HouseholdMembership, Me } from '../../contracts/user'
-import { ROLE_LABELS } from '../../contracts/roles'
+import { ROLE_LABELS, type StaffRole } from '../../contracts/roles'
 import type { Store } from '../../kernel/store'
 import { getMany } from '../../kernel/paging'
 import type { AdminDoc, BuildingDoc, CommunityDoc, HouseholdDoc, MembershipDoc, StaffRoleDoc, UserDoc } from '../docs'
 import { householdLabel, maskPhone } from './format'
 
-const STAFF_ORDER = ['butler', 'staff', 'verifier', 'operator', 'finance', 'dispatcher', 'worker'] as const
+const STAFF_ORDER = ['butler', 'staff', 'verifier', 'operator', 'finance', 'service', 'dispatcher', 'worker'] as const satisfies readonly StaffRole[]
 
 /** Everything the mini-program needs about the caller in one read-only pass. */
 export async function buildMe(store: Store, user: UserDoc): Promise<Me> {

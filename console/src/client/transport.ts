@@ -1,5 +1,8 @@
-import type { ApiResponse } from '@contracts/errors'
+import type { ApiError, ApiResponse } from '@contracts/errors'
+import { type PhotoExt, localPhotoName } from '@contracts/upload'
 import type { Envelope } from '../../../src/client/core/api'
+import { fitForUpload, postPhoto } from '../../../src/client/core/browser-photo'
+import { checkBeforeUpload, cloudPhotoPath, uploadRefusal } from '../../../src/client/core/photo-upload'
 
 /**
  * How the console reaches the functions. Locally: POST /api/<fn> to the local server with the
@@ -12,6 +15,20 @@ export interface ConsoleTransport {
   /** Signs in with what `office.pollSignIn` handed over. */
   signIn(ticket: string): Promise<void>
   signOut(): Promise<void>
+  /**
+   * Stores a photo staff picked (a product shot, an event cover, a certificate) where the
+   * platform keeps files, and answers its id; `onProgress` gets 0-100.
+   */
+  uploadPhoto(file: Blob, onProgress: (percent: number) => void): Promise<ApiResponse<{ fileId: string }>>
+  /** What an <img> shows for each photo id, about `width` px wide where the platform can resize. */
+  photoUrls(ids: readonly string[], width: number): Promise<Map<string, string>>
+}
+
+/** Fitted (large photos re-encoded, as the H5 app does) and checked before anything is sent. */
+async function prepare(file: Blob): Promise<{ ok: true; file: Blob; ext: PhotoExt } | { ok: false; error: ApiError }> {
+  const fitted = await fitForUpload(file)
+  const checked = checkBeforeUpload(fitted)
+  return checked.ok ? { ok: true, file: fitted, ext: checked.ext } : checked
 }
 
 function failure(message: string): ApiResponse<unknown> {
@@ -43,9 +60,25 @@ export function httpTransport(): ConsoleTransport {
     signOut() {
       localStorage.removeItem(TOKEN_KEY)
       return Promise.resolve()
+    },
+    async uploadPhoto(file, onProgress) {
+      const prepared = await prepare(file)
+      return prepared.ok ? postPhoto(prepared.file, localStorage.getItem(TOKEN_KEY) ?? '', onProgress) : prepared
+    },
+    /** The local server serves `local:<name>` at `/uploads/<name>`, resized by `?w=`. */
+    photoUrls(ids, width) {
+      return Promise.resolve(new Map(ids.map((id) => [id, `/uploads/${localPhotoName(id) ?? ''}?w=${width}`])))
     }
   }
 }
+
+/** Temporary links last an hour; one is reused until 10 minutes before it ends. */
+const SIGNED_URL_SECONDS = 3600
+const SIGNED_URL_REUSE_MS = 50 * 60_000
+/** getTempFileURL takes at most 50 files per call. */
+const SIGNED_URL_BATCH = 50
+/** CloudBase's image processing: a copy `width` px wide, made on the fly. */
+const resized = (url: string, width: number) => `${url}${url.includes('?') ? '&' : '?'}imageMogr2/thumbnail/${width}x`
 
 export function cloudbaseTransport(env: string): ConsoleTransport {
   // Loaded only in a CloudBase build: the local console never downloads the SDK.
@@ -57,6 +90,7 @@ export function cloudbaseTransport(env: string): ConsoleTransport {
     if (!(await a.getLoginState())) await a.signInAnonymously({})
     return app
   }
+  const signed = new Map<string, { url: string; until: number }>()
   return {
     async send(fn, envelope) {
       try {
@@ -71,6 +105,34 @@ export function cloudbaseTransport(env: string): ConsoleTransport {
     },
     async signOut() {
       await (await auth).signOut()
+    },
+    async uploadPhoto(file, onProgress) {
+      const prepared = await prepare(file)
+      if (!prepared.ok) return prepared
+      try {
+        const stored = await (await ready()).storage.from().upload(cloudPhotoPath(prepared.ext), prepared.file)
+        onProgress(100)
+        return stored.data ? { ok: true, data: { fileId: stored.data.id }, requestId: '' } : uploadRefusal('UPLOAD.FAILED', '上传失败，请重试')
+      } catch {
+        return uploadRefusal('UPLOAD.FAILED', '上传失败，请检查网络后重试')
+      }
+    },
+    async photoUrls(ids, width) {
+      const now = Date.now()
+      const missing = [...new Set(ids)].filter((id) => (signed.get(id)?.until ?? 0) <= now)
+      for (let i = 0; i < missing.length; i += SIGNED_URL_BATCH) {
+        const batch = missing.slice(i, i + SIGNED_URL_BATCH)
+        try {
+          const res = await (await ready()).storage.from().createSignedUrls(batch, SIGNED_URL_SECONDS)
+          for (const r of res.data ?? []) if (r.signedUrl) signed.set(r.path, { url: r.signedUrl, until: now + SIGNED_URL_REUSE_MS })
+        } catch {
+          // Photos that could not be linked show as missing; the page itself still works.
+        }
+      }
+      return new Map(ids.flatMap((id) => {
+        const url = signed.get(id)?.url
+        return url ? [[id, resized(url, width)] as const] : []
+      }))
     }
   }
 }

@@ -1,5 +1,5 @@
 import type { ComponentType } from 'react'
-import { BillIcon, ChartBarIcon, DashboardIcon, DesktopIcon, HomeIcon, LocationIcon, MapGridIcon, MoneyIcon, ServiceIcon, UsergroupIcon, WalletIcon } from 'tdesign-icons-react'
+import { BillIcon, CalendarEventIcon, ChatIcon, ChartBarIcon, CouponIcon, DashboardIcon, DesktopIcon, HomeIcon, LocationIcon, MapGridIcon, MoneyIcon, ServiceIcon, ShopIcon, UsergroupIcon, WalletIcon } from 'tdesign-icons-react'
 import type { Role } from '@contracts/roles'
 
 export interface MenuEntry {
@@ -14,11 +14,15 @@ export interface MenuEntry {
 export const MENU: readonly MenuEntry[] = [
   { path: '/', label: '社区概况', icon: DashboardIcon, roles: ['operator'] },
   { path: '/insights', label: '经营看板', icon: ChartBarIcon, roles: ['operator'] },
-  { path: '/households', label: '房屋', icon: HomeIcon, roles: ['operator'] },
+  { path: '/households', label: '房屋', icon: HomeIcon, roles: ['operator', 'service'] },
+  { path: '/complaints', label: '投诉工单', icon: ChatIcon, roles: ['operator', 'service', 'dispatcher'] },
   { path: '/grids', label: '网格', icon: MapGridIcon, roles: ['operator'] },
   { path: '/staff', label: '工作人员', icon: UsergroupIcon, roles: ['operator'] },
   { path: '/places', label: '门禁与自提点', icon: LocationIcon, roles: ['operator'] },
   { path: '/services', label: '到家服务', icon: ServiceIcon, roles: ['operator'] },
+  { path: '/presale', label: '严选预售', icon: ShopIcon, roles: ['operator'] },
+  { path: '/events', label: '活动', icon: CalendarEventIcon, roles: ['operator', 'staff'] },
+  { path: '/members', label: '会员与优惠券', icon: CouponIcon, roles: ['operator'] },
   { path: '/bills', label: '账单与欠费', icon: BillIcon, roles: ['operator', 'finance'] },
   { path: '/payments', label: '收款与退款', icon: WalletIcon, roles: ['operator', 'finance'] },
   { path: '/fees', label: '收费设置', icon: MoneyIcon, roles: ['operator', 'finance'] },

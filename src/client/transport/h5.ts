@@ -1,6 +1,8 @@
 import Taro from '@tarojs/taro'
 import type { ApiResponse } from '@contracts/errors'
-import { PHOTO_MAX_BYTES, PHOTO_MAX_LABEL, isPhotoId, localPhotoName, photoTypeOf } from '@contracts/upload'
+import { localPhotoName } from '@contracts/upload'
+import { fitForUpload, postPhoto } from '../core/browser-photo'
+import { checkBeforeUpload } from '../core/photo-upload'
 import { type PickedPhoto, type Transport, transportFailure, uploadFailure } from './types'
 
 /**
@@ -52,13 +54,13 @@ export const h5Transport: Transport = {
   async uploadPhoto(photo: PickedPhoto, onProgress) {
     let file: Blob
     try {
+      // Taro's H5 chooseMedia hands over the original (no `sizeType` support): fitted here.
       file = await fitForUpload(await (await fetch(photo.path)).blob())
     } catch {
       return uploadFailure('UPLOAD.FAILED', '读取照片失败，请重新选择')
     }
-    if (!photoTypeOf(file.type)) return uploadFailure('UPLOAD.TYPE_NOT_ALLOWED', '只能上传 JPG、PNG 或 WebP 图片')
-    if (file.size > PHOTO_MAX_BYTES) return uploadFailure('UPLOAD.TOO_LARGE', `照片不能超过 ${PHOTO_MAX_LABEL}`)
-    return postPhoto(file, onProgress)
+    const checked = checkBeforeUpload(file)
+    return checked.ok ? postPhoto(file, devToken(), onProgress) : checked
   },
 
   /** The local server serves `local:<name>` at `/uploads/<name>`, on the page's own origin. */
@@ -66,70 +68,6 @@ export const h5Transport: Transport = {
     const name = localPhotoName(id)
     return name ? `/uploads/${name}` : id
   }
-}
-
-/** Above this a picked photo is re-encoded before upload, as WeChat's `compressed` mode would. */
-const COMPRESS_ABOVE_BYTES = 1024 * 1024
-const MAX_EDGE_PX = 1600
-
-/**
- * Taro's H5 chooseMedia hands over the original file (no `sizeType` support): a large or
- * undecodable-by-server type is drawn onto a canvas, longest side at most 1600 px, as JPEG 0.8.
- * If the browser cannot decode it, the original goes as it is and the checks decide.
- */
-async function fitForUpload(file: Blob): Promise<Blob> {
-  if (file.size <= COMPRESS_ABOVE_BYTES && photoTypeOf(file.type)) return file
-  const url = URL.createObjectURL(file)
-  try {
-    const img = await new Promise<HTMLImageElement>((resolve, reject) => {
-      const i = new Image()
-      i.onload = () => resolve(i)
-      i.onerror = () => reject(new Error('decode'))
-      i.src = url
-    })
-    const scale = Math.min(1, MAX_EDGE_PX / Math.max(img.naturalWidth, img.naturalHeight, 1))
-    const canvas = document.createElement('canvas')
-    canvas.width = Math.max(1, Math.round(img.naturalWidth * scale))
-    canvas.height = Math.max(1, Math.round(img.naturalHeight * scale))
-    canvas.getContext('2d')?.drawImage(img, 0, 0, canvas.width, canvas.height)
-    const out = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/jpeg', 0.8))
-    return out ?? file
-  } catch {
-    return file
-  } finally {
-    URL.revokeObjectURL(url)
-  }
-}
-
-/** XMLHttpRequest rather than Taro.request: a binary body, and upload progress events. */
-function postPhoto(file: Blob, onProgress: (percent: number) => void): Promise<ApiResponse<{ fileId: string }>> {
-  return new Promise((resolve) => {
-    const xhr = new XMLHttpRequest()
-    xhr.open('POST', '/upload/photo')
-    xhr.setRequestHeader('content-type', file.type)
-    xhr.setRequestHeader('authorization', `Bearer ${devToken()}`)
-    xhr.upload.onprogress = (e) => {
-      if (e.lengthComputable && e.total > 0) onProgress(Math.round((e.loaded / e.total) * 100))
-    }
-    xhr.onload = () => {
-      let body: unknown = null
-      try {
-        body = JSON.parse(xhr.responseText) as unknown
-      } catch {
-        body = null
-      }
-      const r = body as { ok?: unknown; data?: { fileId?: unknown }; error?: unknown } | null
-      if (r?.ok === true && typeof r.data?.fileId === 'string' && isPhotoId(r.data.fileId)) {
-        resolve(r as ApiResponse<{ fileId: string }>)
-      } else if (r?.ok === false && typeof r.error === 'object' && r.error !== null) {
-        resolve(r as ApiResponse<never>)
-      } else {
-        resolve(transportFailure(`上传失败（${xhr.status}）`))
-      }
-    }
-    xhr.onerror = () => resolve(transportFailure('网络异常，请稍后再试'))
-    xhr.send(file)
-  })
 }
 
 export interface DevPersona {

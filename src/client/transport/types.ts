@@ -25,6 +25,4 @@ export function transportFailure(message: string): ApiResponse<never> {
 }
 
 /** A refusal decided on the phone before anything was sent: no request id. */
-export function uploadFailure(code: 'UPLOAD.TOO_LARGE' | 'UPLOAD.TYPE_NOT_ALLOWED' | 'UPLOAD.FAILED', message: string): ApiResponse<never> {
-  return { ok: false, error: { code, message, requestId: '' } }
-}
+export { uploadRefusal as uploadFailure } from '../core/photo-upload'

@@ -1,6 +1,7 @@
 import Taro from '@tarojs/taro'
 import type { ApiResponse } from '@contracts/errors'
-import { PHOTO_DIR, PHOTO_MAX_BYTES, PHOTO_MAX_LABEL, isPhotoId } from '@contracts/upload'
+import { type PhotoExt, type PhotoType, isPhotoId } from '@contracts/upload'
+import { checkBeforeUpload, cloudPhotoPath } from '../core/photo-upload'
 import { type PickedPhoto, type Transport, transportFailure, uploadFailure } from './types'
 
 let initialised = false
@@ -11,19 +12,13 @@ function ensureCloud(): void {
   initialised = true
 }
 
+const TYPE_OF_EXT: Record<PhotoExt, PhotoType> = { jpg: 'image/jpeg', png: 'image/png', webp: 'image/webp' }
+
 /** The extension a WeChat temp path ends with, as stored; null for types we do not take. */
-function extOf(path: string): 'jpg' | 'png' | 'webp' | null {
+function extOf(path: string): PhotoExt | null {
   const ext = /\.([a-z0-9]+)$/i.exec(path)?.[1]?.toLowerCase()
   if (ext === 'jpg' || ext === 'jpeg') return 'jpg'
   return ext === 'png' || ext === 'webp' ? ext : null
-}
-
-/** `uploads/<yyyy-mm>/<name>.<ext>`, the month in Shanghai time; the name is 20 random-ish characters. */
-function cloudPathFor(ext: string, now = Date.now()): string {
-  const d = new Date(now + 8 * 3600_000)
-  const month = `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}`
-  const rand = () => Math.random().toString(36).slice(2, 8).padEnd(6, '0')
-  return `${PHOTO_DIR}/${month}/${now.toString(36)}${rand()}${rand()}.${ext}`
 }
 
 /** In WeChat, functions are called through wx.cloud; the platform attaches the caller's openid. */
@@ -45,12 +40,12 @@ export const weappTransport: Transport = {
    */
   uploadPhoto(photo: PickedPhoto, onProgress) {
     const ext = extOf(photo.path)
-    if (!ext) return Promise.resolve(uploadFailure('UPLOAD.TYPE_NOT_ALLOWED', '只能上传 JPG、PNG 或 WebP 图片'))
-    if (photo.size > PHOTO_MAX_BYTES) return Promise.resolve(uploadFailure('UPLOAD.TOO_LARGE', `照片不能超过 ${PHOTO_MAX_LABEL}`))
+    const checked = checkBeforeUpload({ type: ext ? TYPE_OF_EXT[ext] : '', size: photo.size })
+    if (!checked.ok) return Promise.resolve(checked)
     ensureCloud()
     return new Promise((resolve) => {
       const task = Taro.cloud.uploadFile({
-        cloudPath: cloudPathFor(ext),
+        cloudPath: cloudPhotoPath(checked.ext),
         filePath: photo.path,
         success: (res) => {
           resolve(isPhotoId(res.fileID) ? { ok: true, data: { fileId: res.fileID }, requestId: '' } : uploadFailure('UPLOAD.FAILED', '上传失败，请重试'))

@@ -40,7 +40,7 @@ export default function HomePage() {
             {ctx?.role === 'resident' ? <ResidentHome me={me} /> : null}
             {ctx?.role === 'butler' ? <ButlerHome /> : null}
             {ctx?.role === 'operator' ? <OperatorHome /> : null}
-            {ctx?.role === 'staff' || ctx?.role === 'verifier' || ctx?.role === 'finance' ? <StaffHome role={ctx.role} /> : null}
+            {ctx?.role === 'staff' || ctx?.role === 'verifier' || ctx?.role === 'finance' || ctx?.role === 'service' ? <StaffHome role={ctx.role} /> : null}
             {ctx?.role === 'worker' || ctx?.role === 'dispatcher' ? <ServiceHome role={ctx.role} /> : null}
           </>
         )

@@ -95,7 +95,6 @@ export function routeCases(m: Made): Record<string, RouteCase> {
     'packages/access/pages/visitor/index': { persona: 'u-newcomer', params: { t: m.visitorToken }, linked: true },
     'packages/access/pages/log/index': { persona: 'u-wang', params: WANG_HOME },
     'packages/access/pages/gates/index': { persona: 'u-operator-wu' },
-    'packages/access/pages/gate-new/index': { persona: 'u-operator-wu' },
     'packages/access/pages/gate-log/index': { persona: 'u-operator-wu', params: { gateId: 'ly-main', ...A } },
     'packages/access/pages/grid-visitors/index': { persona: 'u-butler-zhang' },
     'packages/fee/pages/bills/index': { persona: 'u-wang', params: WANG_HOME, linked: true },

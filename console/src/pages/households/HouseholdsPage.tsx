@@ -16,9 +16,13 @@ const area = (cm2: number) => (cm2 / 100).toFixed(2)
 const EXPORT_HEADER = ['楼栋', '单元', '房号', '建筑面积（㎡）', '业主', '业主手机', '租用车位', '住户（人）', '房屋码']
 const codeText = (h: HouseholdView) => (h.codeIssuedAt ? `${formatDate(h.codeIssuedAt)} 已打印` : h.hasCode ? '已发放' : '未打印')
 
-/** The community's rooms: filtered by building, paged, exported; imported from the office's sheet. */
+/**
+ * The community's rooms: filtered by building, paged, exported; imported from the office's sheet
+ * and their code slips printed by operators. Customer service (客服) reads the same table.
+ */
 export function HouseholdsPage() {
   const { community } = useConsole()
+  const operator = community.roles.includes('operator')
   const [buildingId, setBuildingId] = useState('')
   const [paging, setPaging] = useState({ current: 1, pageSize: 50 })
   const [importing, setImporting] = useState(false)
@@ -56,7 +60,9 @@ export function HouseholdsPage() {
         query={q}
         empty={(d) =>
           d.total === 0 && !buildingId
-            ? { title: '这个社区还没有房屋', hint: '从物业的房屋台账（Excel 或 CSV）导入楼栋、单元、房号、建筑面积与业主信息', action: { text: '导入房屋', onClick: () => setImporting(true) } }
+            ? operator
+              ? { title: '这个社区还没有房屋', hint: '从物业的房屋台账（Excel 或 CSV）导入楼栋、单元、房号、建筑面积与业主信息', action: { text: '导入房屋', onClick: () => setImporting(true) } }
+              : { title: '这个社区还没有房屋', hint: '运营导入房屋台账后，这里会列出每一户' }
             : null
         }
       >
@@ -67,10 +73,14 @@ export function HouseholdsPage() {
             actions={
               <Space size={8}>
                 <ExportButtons id='export-households' fileName={`${community.name}-房屋`} header={EXPORT_HEADER} rows={everyRow} />
-                <Button id='households-print' variant='outline' icon={<PrintIcon />} onClick={() => setPrinting(true)}>
-                  {selected.length ? `打印所选 ${selected.length} 户的房屋码` : `打印${buildingId ? '本楼栋' : '全部'}房屋码`}
-                </Button>
-                {importButton}
+                {operator ? (
+                  <>
+                    <Button id='households-print' variant='outline' icon={<PrintIcon />} onClick={() => setPrinting(true)}>
+                      {selected.length ? `打印所选 ${selected.length} 户的房屋码` : `打印${buildingId ? '本楼栋' : '全部'}房屋码`}
+                    </Button>
+                    {importButton}
+                  </>
+                ) : null}
               </Space>
             }
           >
@@ -94,7 +104,7 @@ export function HouseholdsPage() {
               selectedRowKeys={selected}
               onSelectChange={(keys) => setSelected(keys.map(String))}
               columns={[
-                { colKey: 'row-select', type: 'multiple', width: 48 },
+                ...(operator ? [{ colKey: 'row-select', type: 'multiple' as const, width: 48 }] : []),
                 { colKey: 'building', title: '楼栋', width: 100 },
                 { colKey: 'unit', title: '单元', width: 90 },
                 { colKey: 'room', title: '房号', width: 90 },

@@ -6,7 +6,7 @@ import type { OutputOf } from '@contracts/registry'
 import { api } from '../../client/api'
 import { fieldStatus, formLevelError } from '../../shell/field-status'
 import { FormDialog } from '../../shell/FormDialog'
-import { type DoorDraft, MAX_DOORS, blankDoor, doorsInput } from '../../../../src/utils/gate-draft'
+import { type DoorDraft, MAX_DOORS, blankDoor, doorsInput } from './gate-draft'
 
 type Registered = OutputOf<'access.registerGate'>
 
@@ -91,6 +91,7 @@ export function GateDialog({ buildings, onClose }: { buildings: { id: string; na
               <div className='doors__row' key={i}>
                 <Input className='doors__name' value={d.name} placeholder='门的名称，如：东门' status={error?.fields?.some((f) => f.path === `doors.${i}.name`) ? 'error' : undefined} onChange={(v) => patch(i, { name: String(v) })} />
                 <Select
+                  className='doors__zone'
                   style={{ width: 120 }}
                   value={d.zone}
                   onChange={(v) => patch(i, { zone: v === 'building' ? 'building' : 'community' })}
@@ -100,7 +101,7 @@ export function GateDialog({ buildings, onClose }: { buildings: { id: string; na
                   ]}
                 />
                 {d.zone === 'building' ? (
-                  <Select style={{ width: 140 }} value={d.buildingId} placeholder='哪栋楼' onChange={(v) => patch(i, { buildingId: String(v ?? '') })} options={buildings.map((b) => ({ value: b.id, label: b.name }))} />
+                  <Select className='doors__building' style={{ width: 140 }} value={d.buildingId} placeholder='哪栋楼' onChange={(v) => patch(i, { buildingId: String(v ?? '') })} options={buildings.map((b) => ({ value: b.id, label: b.name }))} />
                 ) : null}
                 <Checkbox checked={d.vehicle} onChange={(v) => patch(i, { vehicle: Boolean(v) })}>
                   车行

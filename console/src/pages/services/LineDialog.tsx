@@ -8,7 +8,9 @@ import { SERVICE_CATEGORIES, SERVICE_CATEGORY_LABELS } from '@contracts/service-
 import { parseYuan, yuanInput } from '../../../../src/utils/money'
 import { api } from '../../client/api'
 import { fieldStatus, formLevelError } from '../../shell/field-status'
+import { Field } from '../../shell/Field'
 import { FormDialog } from '../../shell/FormDialog'
+import { PhotoField } from '../../shell/PhotoField'
 
 export type LineDraft = Omit<AdminLineView, 'id'> & { id?: string }
 
@@ -22,6 +24,7 @@ export const BLANK_LINE: LineDraft = {
   freeUnderPropertyFee: false,
   slotCapacity: 2,
   checklist: [''],
+  cover: null,
   active: true
 }
 
@@ -87,6 +90,9 @@ export function LineDialog({ draft, onClose }: { draft: LineDraft; onClose: (sav
         <Form.FormItem label='服务说明' name='description' initialData={draft.description} {...status('description')}>
           <Textarea name='line-description' value={line.description} maxlength={200} placeholder='住户在预约时看到的说明' onChange={(v) => set({ description: String(v) })} />
         </Form.FormItem>
+        <Field label='封面' help='住户在服务列表和预约详情中看到的照片' {...status('cover')}>
+          <PhotoField id='line-cover' label='封面' max={1} size={120} value={line.cover ? [line.cover] : []} onChange={(ids) => set({ cover: ids[0] ?? null })} />
+        </Field>
         <Form.FormItem label='服务标准' requiredMark {...status('checklist')} help='师傅上门时逐项完成并勾选，住户可以看到'>
           <div className='doors'>
             {line.checklist.map((c, i) => (

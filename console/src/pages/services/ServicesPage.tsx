@@ -9,6 +9,7 @@ import { navigate } from '../../router'
 import { useConsole } from '../../shell/console-context'
 import { ExportButtons } from '../../shell/ExportButtons'
 import { PageShell } from '../../shell/PageShell'
+import { PhotoThumb } from '../../shell/PhotoThumb'
 import { useQuery } from '../../shell/use-query'
 import { BLANK_LINE, LineDialog, type LineDraft } from './LineDialog'
 import { hoursText } from '@contracts/work-hours'
@@ -53,7 +54,19 @@ export function ServicesPage() {
               data={d.lines}
               empty='还没有服务项目'
               columns={[
-                { colKey: 'name', title: '项目', width: 180 },
+                {
+                  colKey: 'name',
+                  title: '项目',
+                  width: 200,
+                  cell: ({ row }) => (
+                    <span className='cell-media'>
+                      <PhotoThumb id={row.cover} size={36} alt={row.name} />
+                      <span className='cell-media__text'>
+                        <div>{row.name}</div>
+                      </span>
+                    </span>
+                  )
+                },
                 { colKey: 'kind', title: '类型', width: 100, cell: ({ row }) => LINE_KIND_LABELS[row.kind] },
                 { colKey: 'category', title: '类别', width: 110, cell: ({ row }) => SERVICE_CATEGORY_LABELS[row.category] },
                 { colKey: 'priceFen', title: '价格', align: 'right', width: 120, cell: ({ row }) => priceText(row) },
@@ -96,8 +109,8 @@ export function ServicesPage() {
                 <ExportButtons
                   id='export-workers'
                   fileName={`${community.name}-服务师傅`}
-                  header={['姓名', '手机', '技能', '工作时间', '所属', '状态']}
-                  rows={() => d.workers.map((w) => [w.name, w.phone, skillsText(w), hoursText(w.hours), w.partner ? w.partnerCompany : '物业自有', w.workerId ? (w.active ? '接单中' : '暂停') : '未建档'])}
+                  header={['姓名', '手机', '技能', '工作时间', '所属', '资质证书', '状态']}
+                  rows={() => d.workers.map((w) => [w.name, w.phone, skillsText(w), hoursText(w.hours), w.partner ? w.partnerCompany : '物业自有', `${w.certificates.length} 张`, w.workerId ? (w.active ? '接单中' : '暂停') : '未建档'])}
                 />
                 <Button variant='outline' icon={<AddIcon />} onClick={() => navigate('/staff')}>
                   邀请服务师傅
@@ -116,6 +129,22 @@ export function ServicesPage() {
                 { colKey: 'skills', title: '技能', width: 220, cell: ({ row }) => skillsText(row) || '—' },
                 { colKey: 'hours', title: '工作时间', cell: ({ row }) => (row.workerId ? hoursText(row.hours) : '—') },
                 { colKey: 'partner', title: '所属', width: 200, cell: ({ row }) => (row.partner ? row.partnerCompany : '物业自有') },
+                {
+                  colKey: 'certificates',
+                  title: '资质证书',
+                  width: 150,
+                  cell: ({ row }) =>
+                    row.certificates.length ? (
+                      <span className='cell-inline'>
+                        {row.certificates.slice(0, 3).map((c, i) => (
+                          <PhotoThumb key={c} id={c} size={32} alt={`${row.name}的证书第 ${i + 1} 张`} />
+                        ))}
+                        {row.certificates.length > 3 ? <span className='muted'>+{row.certificates.length - 3}</span> : null}
+                      </span>
+                    ) : (
+                      <span className='muted'>未上传</span>
+                    )
+                },
                 {
                   colKey: 'active',
                   title: '状态',

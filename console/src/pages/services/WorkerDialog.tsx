@@ -7,6 +7,7 @@ import { WEEK_ORDER, clockText, weekdayName } from '@contracts/work-hours'
 import { api } from '../../client/api'
 import { fieldStatus, formLevelError } from '../../shell/field-status'
 import { FormDialog } from '../../shell/FormDialog'
+import { PhotoField } from '../../shell/PhotoField'
 
 const minutesOf = (text: string) => {
   const [h = 0, m = 0] = text.split(':').map(Number)
@@ -25,7 +26,7 @@ export function WorkerDialog({ worker, onClose }: { worker: WorkerView; onClose:
     setBusy(true)
     const res = await api.booking.saveWorker({
       userId: w.userId,
-      worker: { name: w.name, phone: w.phone, partner: w.partner, partnerCompany: w.partnerCompany, skills: w.skills, hours: w.hours, active: w.active }
+      worker: { name: w.name, phone: w.phone, partner: w.partner, partnerCompany: w.partnerCompany, skills: w.skills, hours: w.hours, certificates: w.certificates, active: w.active }
     })
     setBusy(false)
     if (!res.ok) return setError(res.error)
@@ -69,6 +70,9 @@ export function WorkerDialog({ worker, onClose }: { worker: WorkerView; onClose:
             <Input name='worker-company' value={w.partnerCompany} placeholder='例如：安居家政服务有限公司' onChange={(v) => set({ partnerCompany: String(v) })} />
           </Form.FormItem>
         ) : null}
+        <Form.FormItem label='资质证书' name='certificates' initialData={worker.certificates} {...status('certificates')} help='健康证、电工证、上岗证等，拍照上传；办公室核验用'>
+          <PhotoField id='worker-certificates' label='证书照片' max={6} size={88} value={w.certificates} onChange={(certificates) => set({ certificates })} />
+        </Form.FormItem>
         <Form.FormItem label='接单中' name='active' initialData={worker.active} help='关闭后不再派单，已接的单不受影响'>
           <Switch value={w.active} onChange={(v) => set({ active: Boolean(v) })} />
         </Form.FormItem>

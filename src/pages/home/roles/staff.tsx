@@ -3,7 +3,7 @@ import { DeskHome } from './desk'
 
 const EVENTS = '/packages/event/pages'
 
-type StaffRole = 'staff' | 'verifier' | 'finance'
+type StaffRole = 'staff' | 'verifier' | 'finance' | 'service'
 const FEES = '/packages/fee-admin/pages'
 
 const DESKS: Record<StaffRole, { tiles: Tile[]; notice: string }> = {
@@ -31,10 +31,14 @@ const DESKS: Record<StaffRole, { tiles: Tile[]; notice: string }> = {
       { key: 'refund', title: '退款与异常', icon: 'refund', tone: 'blue', url: `${FEES}/refund/index` }
     ],
     notice: '收费项目、出账、对账与导出请在电脑端管理后台操作；手机上可查看收缴率、跟进欠费与处理退款。'
+  },
+  service: {
+    tiles: [{ key: 'complaints', title: '投诉处理', icon: 'complaint', tone: 'orange', url: '/packages/service-staff/pages/complaints/index' }],
+    notice: '房屋与住户查询请在电脑端管理后台操作；手机上可随时受理和办结住户的投诉。'
   }
 }
 
-/** Event staff run events and read feedback; verifiers check people in; finance follows collection. */
+/** Event staff run events and read feedback; verifiers check people in; finance follows collection; customer service answers complaints. */
 export function StaffHome({ role }: { role: StaffRole }) {
   return <DeskHome role={role} {...DESKS[role]} />
 }

@@ -4,7 +4,7 @@ import { useState } from 'react'
 import type { OutputOf } from '@contracts/registry'
 import { api, currentMe } from '../../../../client'
 import { toastError } from '../../../../services/result'
-import { ActionBar, ButtonRow, Chip, Field, KVList, Section, Segmented } from '../../../../ui/kit'
+import { ButtonRow, Chip, Field, KVList, Notice, Section, Segmented } from '../../../../ui/kit'
 import { Button } from '../../../../ui/nut'
 import { EmptyState, PageShell, useQuery } from '../../../../ui/shell'
 import { formatDateTime } from '../../../../utils/time'
@@ -31,7 +31,6 @@ export default function GatesPage() {
   const choice = GRACE.find((x) => x.value === grace) ?? GRACE[0]!
   // Links carry the community so a page reopened from history lands in the same one.
   const cid = currentMe()?.current?.communityId ?? ''
-  const register = () => void Taro.navigateTo({ url: `/packages/access/pages/gate-new/index?communityId=${cid}` })
 
   const toggle = async (g: Gate) => {
     if (g.enabled) {
@@ -79,7 +78,8 @@ export default function GatesPage() {
           </Section>
 
           <Section title={`${d.communityName}的设备`} extra={<Text className='muted'>{d.gates.length} 台</Text>}>
-            {d.gates.length === 0 ? <EmptyState title='还没有登记门禁设备' hint='登记设备后，住户的通行码才能开门。设备编号印在设备铭牌上' /> : null}
+            {d.gates.length === 0 ? <EmptyState title='还没有登记门禁设备' hint='登记设备后，住户的通行码才能开门' /> : null}
+            <Notice id='gates-console'>新设备请在电脑端管理后台「门禁与自提点」中登记：设备密钥只显示一次，在电脑上便于复制到设备配置里。</Notice>
           </Section>
           {d.gates.map((g) => (
             <Section key={g.id} id={`gate-${g.id}`} title={g.name} extra={<Chip text={g.enabled ? '使用中' : '已停用'} tone={g.enabled ? 'primary' : 'danger'} />}>
@@ -101,11 +101,6 @@ export default function GatesPage() {
               </ButtonRow>
             </Section>
           ))}
-          <ActionBar>
-            <Button block type='primary' id='gates-new' onClick={register}>
-              登记新设备
-            </Button>
-          </ActionBar>
         </>
       )}
     </PageShell>

@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { useEffect, useMemo, useState } from 'react'
-import { EVENT_KINDS, EVENT_KIND_LABELS, EventDraftSchema, FIELD_TYPES, type FormField } from '@contracts/event'
+import { EVENT_KINDS, EVENT_KIND_LABELS, FIELD_TYPES, FIELD_TYPE_LABELS } from '@contracts/event'
 import type { ApiError } from '@contracts/errors'
 import { api } from '../../../../client'
 import { Choices } from '../../../../components/Choices'
@@ -12,25 +12,10 @@ import { ActionBar, ButtonRow, Cell, DateTimeField, Field, Icon, Notice, Section
 import { Button } from '../../../../ui/nut'
 import { PageShell, all, useQuery } from '../../../../ui/shell'
 import { eventLink } from '../../links'
-import { type DraftForm, type RewardText, blankDraft, fromEvent, fromTemplate, toDraft } from './draft'
+import { type DraftForm, NO_FIELD, type NewField, REWARD_CHOICES, blankDraft, checkEvent, fieldFrom, fromEvent, fromTemplate, movedStart } from '../../../../utils/event-draft'
 import '../../event.scss'
 
-const FIELD_TYPE_LABELS: Record<FormField['type'], string> = { text: '文字', choice: '选择', number: '数字' }
-const REWARD_TYPES: { value: RewardText['type']; label: string }[] = [
-  { value: 'none', label: '无' },
-  { value: 'points', label: '积分' },
-  { value: 'coupon', label: '优惠券' },
-  { value: 'card', label: '服务卡' }
-]
-const HOUR = 3600_000
 
-interface NewField {
-  label: string
-  type: FormField['type']
-  options: string
-  required: boolean
-}
-const NO_FIELD: NewField = { label: '', type: 'text', options: '', required: true }
 
 /** A text input in a form row, its error under it. */
 function TextField(props: { label: string; id: string; value: string; error?: string; hint?: string; digits?: boolean; placeholder?: string; required?: boolean; onChange: (v: string) => void }) {
@@ -69,33 +54,23 @@ export default function EditEventPage() {
   const set = (patch: Partial<DraftForm>) => setT({ ...form, ...patch })
   const err = (...paths: string[]) => paths.map((p) => errors[p]).find(Boolean)
 
-  /** Moving the start moves the end and the sign-up deadline with it, keeping their distance. */
-  const moveStart = (ms: number) => {
-    const delta = ms - form.startAt
-    set({ startAt: ms, endAt: form.endAt + delta, closesAt: Math.max(form.opensAt + HOUR, form.closesAt + delta) })
-  }
+  const moveStart = (ms: number) => set(movedStart(form, ms))
 
   const addField = () => {
-    const label = newField.label.trim()
-    if (!label) return setErrors({ ...errors, newField: '请填写字段名称' })
-    const options = newField.type === 'choice' ? newField.options.split(/[,，、]/).map((s) => s.trim()).filter(Boolean) : []
-    if (newField.type === 'choice' && options.length < 2) return setErrors({ ...errors, newField: '选择题至少 2 个选项，用逗号分隔' })
-    const f: FormField = { key: `f${form.fields.length + 1}_${Date.now().toString(36).slice(-3)}`, label, type: newField.type, required: newField.required, options }
-    set({ fields: [...form.fields, f] })
+    const added = fieldFrom(newField, form.fields, Date.now())
+    if (!added.ok) return setErrors({ ...errors, newField: added.error })
+    set({ fields: [...form.fields, added.field] })
     setErrors({ ...errors, newField: '' })
     setNewField(NO_FIELD)
   }
 
   const save = async () => {
-    const { draft, problems } = toDraft(form)
-    const parsed = EventDraftSchema.safeParse(draft)
-    const issues = parsed.success ? {} : Object.fromEntries(parsed.error.issues.map((i) => [i.path.join('.'), i.message]))
-    // What the page found in the numbers wins: it says what to type, not what the schema got.
-    setErrors({ ...issues, ...problems })
+    const checked = checkEvent(form)
+    setErrors(checked.ok ? {} : checked.errors)
     setError(null)
-    if (!parsed.success || Object.keys(problems).length) return
+    if (!checked.ok) return
     setBusy(true)
-    const r = id ? await api.event.update({ id, event: parsed.data }) : await api.event.create({ event: parsed.data })
+    const r = id ? await api.event.update({ id, event: checked.draft }) : await api.event.create({ event: checked.draft })
     setBusy(false)
     if (!r.ok) {
       setError(r.error)
@@ -110,7 +85,7 @@ export default function EditEventPage() {
     const r = form[which]
     return (
       <Field label={label} error={err(`rewards.${which}`)}>
-        <Segmented id={`reward-${which}`} value={r.type} options={REWARD_TYPES} onChange={(type) => set({ [which]: { ...r, type } })} />
+        <Segmented id={`reward-${which}`} value={r.type} options={REWARD_CHOICES} onChange={(type) => set({ [which]: { ...r, type } })} />
         {r.type === 'coupon' || r.type === 'card' ? (
           <TextField
             id={`reward-${which}-title`}

@@ -1,7 +1,7 @@
 import { Text } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { useState } from 'react'
-import type { Segment } from '@contracts/member'
+import { type Segment, segmentKey } from '@contracts/member'
 import { NEEDS, NEED_LABELS } from '@contracts/insights-labels'
 import { api } from '../../../../client'
 import { Choices } from '../../../../components/Choices'
@@ -19,13 +19,7 @@ function initialSegment(need: string | undefined): Segment {
   return n ? { type: 'need', need: n } : { type: 'all' }
 }
 
-/** One key per segment: the choice pills' value, and the label the preview is tied to. */
-function keyOf(s: Segment): string {
-  if (s.type === 'building') return `building-${s.buildingId}`
-  if (s.type === 'level') return `level-${s.level}`
-  if (s.type === 'need') return `need-${s.need}`
-  return 'all'
-}
+
 
 /**
  * Operator: issue a template to everyone, a building, a member level or a household need (五省);
@@ -39,7 +33,7 @@ export default function IssuePage() {
   const [done, setDone] = useState<{ recipients: number; issued: number } | null>(null)
   const [requestId, setRequestId] = useState(newRequestId)
   const q = useQuery(() => api.member.templates(), [])
-  const preview = useQuery(() => answerFor(keyOf(segment), api.member.previewSegment({ segment })), [keyOf(segment)])
+  const preview = useQuery(() => answerFor(segmentKey(segment), api.member.previewSegment({ segment })), [segmentKey(segment)])
 
   const choose = (s: Segment) => {
     setSegment(s)
@@ -63,7 +57,7 @@ export default function IssuePage() {
         const template = data.templates.find((t) => t.id === templateId)
         if (!template) return null
         const left = template.totalStock - template.issued
-        const p = preview.data?.choice === keyOf(segment) ? preview.data.value : null
+        const p = preview.data?.choice === segmentKey(segment) ? preview.data.value : null
         const options = preview.data?.value
         const segments: Segment[] = [
           { type: 'all' },
@@ -72,10 +66,10 @@ export default function IssuePage() {
           ...NEEDS.map((n): Segment => ({ type: 'need', need: n }))
         ]
         const onPick = (k: string) => {
-          const s = segments.find((x) => keyOf(x) === k)
+          const s = segments.find((x) => segmentKey(x) === k)
           if (s) choose(s)
         }
-        const current = keyOf(segment)
+        const current = segmentKey(segment)
         return (
           <>
             <Section title={template.title}>

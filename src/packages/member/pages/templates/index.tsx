@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
-import { COUPON_KIND_LABELS, type CouponKind, type ScopeType } from '@contracts/member'
+import { COUPON_KIND_LABELS, type CouponKind, SCOPE_TYPE_LABELS, type ScopeType } from '@contracts/member'
 import { PRODUCT_CATEGORIES, PRODUCT_CATEGORY_LABELS } from '@contracts/order'
 import { api } from '../../../../client'
 import { Choices } from '../../../../components/Choices'
@@ -15,13 +15,12 @@ import { ButtonRow, Chip, DateTimeField, Field, Notice, Section, Segmented, type
 import { PageShell, useQuery } from '../../../../ui/shell'
 import { memberLink, usePageCommunity } from '../../links'
 import type { Template } from '../../types'
-import { type TemplateForm, blankForm, checkForm } from './form'
+import { type TemplateForm, blankForm, checkForm } from '../../../../utils/coupon-form'
 import '../../member.scss'
 
 const VALIDITIES: SegmentedOption<'days' | 'dates'>[] = [{ value: 'days', label: '领取后若干天' }, { value: 'dates', label: '固定日期' }]
 const CLAIM_MODES: SegmentedOption<'yes' | 'no'>[] = [{ value: 'yes', label: '领券中心可领' }, { value: 'no', label: '仅定向发放' }]
 
-const SCOPE_LABELS: Record<ScopeType, string> = { all: '全场', category: '品类', product: '商品', service: '服务' }
 
 function TextField(props: { id: string; label: string; value: string; onChange: (v: string) => void; placeholder?: string; error?: string; hint?: string; digits?: boolean }) {
   return (
@@ -119,7 +118,7 @@ export default function TemplatesPage() {
                 <Segmented<ScopeType>
                   id='tpl-scope'
                   value={form.scope}
-                  options={(['all', 'category', 'product', 'service'] as const).map((s) => ({ value: s, label: SCOPE_LABELS[s] }))}
+                  options={(['all', 'category', 'product', 'service'] as const).map((s) => ({ value: s, label: SCOPE_TYPE_LABELS[s] }))}
                   onChange={(scope) => set({ scope, scopeValue: '', scopeLabel: '' })}
                 />
                 {form.scope !== 'all' ? (

@@ -17,7 +17,7 @@ import { LoadingState, PageShell, useQuery } from '../../../../ui/shell'
 import { productHead } from '../../../presale/format'
 import { useHere } from '../../../presale/here'
 import { presaleAdminLink } from '../../../presale/links'
-import { type Draft, blankDraft, checkDraft, dayStart, draftOf, rowsFor, skuKeyed } from './draft'
+import { type Draft, blankDraft, checkDraft, dayStart, draftOf, rowsFor, skuKeyed } from '../../../../utils/campaign-draft'
 import '../../../presale/presale.scss'
 
 const THRESHOLD_MODES: SegmentedOption<'none' | 'min'>[] = [{ value: 'min', label: '满量成团' }, { value: 'none', label: '不设门槛' }]
@@ -49,7 +49,7 @@ export default function EditCampaignPage() {
   useEffect(() => {
     if (d) return
     if (!editing) setD(blankDraft(Date.now()))
-    else if (existing.data) setD(draftOf(existing.data))
+    else if (existing.data) setD(draftOf(existing.data.campaign))
   }, [existing.data])
 
   const pickProduct = (productId: string) => {

@@ -1,9 +1,9 @@
 import { type CouponKind, type ScopeType, type TemplateDraft, TemplateDraftSchema } from '@contracts/member'
-import { type FieldErrors, issuesByPath } from '../../../../utils/form-errors'
-import { parseYuan } from '../../../../utils/money'
-import { formatDate, parseShanghai } from '../../../../utils/time'
+import { type FieldErrors, issuesByPath } from './form-errors'
+import { parseYuan } from './money'
+import { formatDate, parseShanghai } from './time'
 
-/** The template form: amounts stay text until checked, the scope is chosen from lists, dates are picked. */
+/** A coupon template's form (mini-program and console): amounts stay text until checked, the scope is chosen from lists, dates are picked. */
 export interface TemplateForm {
   title: string
   kind: CouponKind

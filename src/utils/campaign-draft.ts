@@ -1,8 +1,9 @@
-import { type CampaignDraft, CampaignDraftSchema, type DeliveryMode } from '@contracts/order'
-import { type FieldErrors, issuesByPath } from '../../../../utils/form-errors'
-import { parseYuan, yuanInput } from '../../../../utils/money'
-import { formatDate, parseShanghai } from '../../../../utils/time'
-import type { CampaignDetail, Catalog } from '../../../presale/types'
+import { type CampaignDraft, CampaignDraftSchema, type CampaignViewT, type DeliveryMode, type ProductViewT } from '@contracts/order'
+import { type FieldErrors, issuesByPath } from './form-errors'
+import { parseYuan, yuanInput } from './money'
+import { formatDate, parseShanghai } from './time'
+
+/** A pre-sale campaign's editor, shared by the mini-program's operator pages and the office console. */
 
 export interface SkuRow {
   on: boolean
@@ -58,8 +59,7 @@ export function blankDraft(now: number): Draft {
   }
 }
 
-export function draftOf(d: CampaignDetail): Draft {
-  const c = d.campaign
+export function draftOf(c: CampaignViewT): Draft {
   return {
     title: c.title,
     description: c.description,
@@ -78,7 +78,7 @@ export function draftOf(d: CampaignDetail): Draft {
 }
 
 /** Every SKU of the product with its row: the product's price and a stock of 50 until changed. */
-export function rowsFor(product: Catalog['products'][number], from: Record<string, SkuRow> = {}): Record<string, SkuRow> {
+export function rowsFor(product: ProductViewT, from: Record<string, SkuRow> = {}): Record<string, SkuRow> {
   return Object.fromEntries(product.skus.map((s) => [s.id, from[s.id] ?? { on: true, price: yuanInput(s.priceFen), stock: '50' }]))
 }
 

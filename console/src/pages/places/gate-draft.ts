@@ -1,6 +1,6 @@
 import type { InputOf } from '@contracts/registry'
 
-/** A door as its form holds it, on the phone and in the console: a building only for a building door. */
+/** A door as the registration form holds it: a building only for a building door. */
 export interface DoorDraft {
   name: string
   zone: 'community' | 'building'

@@ -1,7 +1,8 @@
-import type { EventDraft, FormField, Reward } from '@contracts/event'
+import { type EventDraft, EventDraftSchema, type EventViewT, type FormField, type Reward } from '@contracts/event'
 import type { OutputOf } from '@contracts/registry'
-import { parseYuan, yuanInput } from '../../../../utils/money'
-import type { EventView } from '../../types'
+import { parseYuan, yuanInput } from './money'
+
+/** An event's editor, shared by the mini-program's event staff pages and the office console. */
 
 export type EventTemplate = OutputOf<'event.editorOptions'>['templates'][number]
 
@@ -30,6 +31,14 @@ export interface RewardText {
   amount: string
   title: string
 }
+
+/** The reward kinds an editor offers, none first. */
+export const REWARD_CHOICES: { value: RewardText['type']; label: string }[] = [
+  { value: 'none', label: '无' },
+  { value: 'points', label: '积分' },
+  { value: 'coupon', label: '优惠券' },
+  { value: 'card', label: '服务卡' }
+]
 
 const HOUR = 3600_000
 const DAY = 24 * HOUR
@@ -71,7 +80,7 @@ export function blankDraft(now: number): DraftForm {
   }
 }
 
-export function fromEvent(e: EventView): DraftForm {
+export function fromEvent(e: EventViewT): DraftForm {
   return {
     kind: e.kind,
     title: e.title,
@@ -161,4 +170,40 @@ export function toDraft(t: DraftForm): { draft: unknown; problems: Problems } {
     verifierIds: t.verifierIds
   }
   return { draft, problems }
+}
+
+/**
+ * The form checked as the contract would check it: the draft to send, or the errors keyed by
+ * field path. What the numbers' own check found wins: it says what to type, not what the schema got.
+ */
+export function checkEvent(t: DraftForm): { ok: true; draft: EventDraft } | { ok: false; errors: Problems } {
+  const { draft, problems } = toDraft(t)
+  const parsed = EventDraftSchema.safeParse(draft)
+  const issues: Problems = parsed.success ? {} : Object.fromEntries(parsed.error.issues.map((i) => [i.path.join('.'), i.message]))
+  if (parsed.success && Object.keys(problems).length === 0) return { ok: true, draft: parsed.data }
+  return { ok: false, errors: { ...issues, ...problems } }
+}
+
+/** Moving the start moves the end and the sign-up deadline with it, keeping their distance. */
+export function movedStart(t: DraftForm, ms: number): Pick<DraftForm, 'startAt' | 'endAt' | 'closesAt'> {
+  const delta = ms - t.startAt
+  return { startAt: ms, endAt: t.endAt + delta, closesAt: Math.max(t.opensAt + HOUR, t.closesAt + delta) }
+}
+
+/** A sign-up field being added: choices are typed in one line, separated by commas. */
+export interface NewField {
+  label: string
+  type: FormField['type']
+  options: string
+  required: boolean
+}
+export const NO_FIELD: NewField = { label: '', type: 'text', options: '', required: true }
+
+/** The field to add to the form, with a key of its own, or why it cannot be added. */
+export function fieldFrom(n: NewField, existing: readonly FormField[], now: number): { ok: true; field: FormField } | { ok: false; error: string } {
+  const label = n.label.trim()
+  if (!label) return { ok: false, error: '请填写字段名称' }
+  const options = n.type === 'choice' ? n.options.split(/[,，、]/).map((s) => s.trim()).filter(Boolean) : []
+  if (n.type === 'choice' && options.length < 2) return { ok: false, error: '选择题至少 2 个选项，用逗号分隔' }
+  return { ok: true, field: { key: `f${existing.length + 1}_${now.toString(36).slice(-3)}`, label, type: n.type, required: n.required, options } }
 }

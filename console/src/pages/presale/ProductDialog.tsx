@@ -1,0 +1,125 @@
+import { useState } from 'react'
+import { Alert, Button, Form, Input, Radio, Select, Textarea } from 'tdesign-react'
+import { AddIcon, DeleteIcon } from 'tdesign-icons-react'
+import type { ApiError } from '@contracts/errors'
+import { PRODUCT_CATEGORIES, PRODUCT_CATEGORY_LABELS, PRODUCT_KINDS, PRODUCT_KIND_LABELS, type ProductDraft, type ProductViewT } from '@contracts/order'
+import { parseYuan, yuanInput } from '../../../../src/utils/money'
+import { api } from '../../client/api'
+import { fieldStatus, formLevelError } from '../../shell/field-status'
+import { Field } from '../../shell/Field'
+import { FormDialog } from '../../shell/FormDialog'
+import { PhotoField } from '../../shell/PhotoField'
+
+/** A SKU as typed: the price stays text until saving, so "12." is not lost while typing. */
+interface SkuRow {
+  id?: string
+  name: string
+  price: string
+}
+
+const blankSku = (): SkuRow => ({ name: '', price: '' })
+
+/** A product of the catalogue: what it is, who supplies it, its photos and its SKUs with list prices. */
+export function ProductDialog(props: { product: ProductViewT | null; suppliers: { id: string; name: string }[]; onClose: (saved: string | null) => void }) {
+  const p = props.product
+  const [draft, setDraft] = useState<Omit<ProductDraft, 'skus'>>({
+    name: p?.name ?? '',
+    kind: p?.kind ?? 'goods',
+    category: p?.category ?? 'fresh',
+    supplierId: p?.supplierId ?? props.suppliers[0]?.id ?? '',
+    description: p?.description ?? '',
+    images: p?.images ?? [],
+    unit: p?.unit ?? '份'
+  })
+  const [skus, setSkus] = useState<SkuRow[]>(p ? p.skus.map((s) => ({ id: s.id, name: s.name, price: yuanInput(s.priceFen) })) : [blankSku()])
+  const [priceErrors, setPriceErrors] = useState<Record<number, string>>({})
+  const [error, setError] = useState<ApiError | null>(null)
+  const [busy, setBusy] = useState(false)
+  const set = (x: Partial<ProductDraft>) => setDraft((d) => ({ ...d, ...x }))
+  const status = (path: string) => fieldStatus(error, `product.${path}`)
+  const setSku = (i: number, x: Partial<SkuRow>) => setSkus((all) => all.map((s, j) => (j === i ? { ...s, ...x } : s)))
+
+  const submit = async () => {
+    const prices = skus.map((s) => parseYuan(s.price))
+    const wrong = Object.fromEntries(prices.flatMap((f, i) => (f ? [] : [[i, '请填写价格，最多两位小数']])))
+    setPriceErrors(wrong)
+    if (Object.keys(wrong).length) return
+    setBusy(true)
+    const res = await api.order.saveProduct({
+      ...(p ? { id: p.id } : {}),
+      product: { ...draft, skus: skus.map((s, i) => ({ ...(s.id ? { id: s.id } : {}), name: s.name, priceFen: prices[i] ?? 0 })) }
+    })
+    setBusy(false)
+    if (!res.ok) return setError(res.error)
+    props.onClose(res.data.name)
+  }
+  const formError = formLevelError(error)
+
+  return (
+    <FormDialog header={p ? `修改${p.name}` : '新增商品'} width={760} saveId='product-save' busy={busy} onSave={() => void submit()} onCancel={() => props.onClose(null)}>
+      <Form labelWidth={96} colon={false}>
+        <Field label='商品名称' required {...status('name')}>
+          <Input name='product-name' value={draft.name} placeholder='例如：赣南脐橙' maxlength={30} onChange={(v) => set({ name: String(v) })} />
+        </Field>
+        <Field label='商品类型' {...status('kind')} help='服务套餐售出后由师傅上门完成，例如深度保洁 3 次'>
+          <Radio.Group variant='default-filled' value={draft.kind} onChange={(v) => set({ kind: PRODUCT_KINDS.find((k) => k === v) ?? 'goods' })}>
+            {PRODUCT_KINDS.map((k) => (
+              <Radio.Button key={k} value={k}>
+                {PRODUCT_KIND_LABELS[k]}
+              </Radio.Button>
+            ))}
+          </Radio.Group>
+        </Field>
+        <Field label='品类' {...status('category')}>
+          <Select
+            className='product-category'
+            value={draft.category}
+            style={{ width: 200 }}
+            onChange={(v) => set({ category: PRODUCT_CATEGORIES.find((c) => c === v) ?? 'other' })}
+            options={PRODUCT_CATEGORIES.map((c) => ({ value: c, label: PRODUCT_CATEGORY_LABELS[c] }))}
+          />
+        </Field>
+        <Field label='供应商' required {...status('supplierId')} help={props.suppliers.length ? undefined : '请先在「供应商」中新增供应商'}>
+          <Select
+            className='product-supplier'
+            value={draft.supplierId}
+            style={{ width: 320 }}
+            placeholder='选择供应商'
+            onChange={(v) => set({ supplierId: String(v ?? '') })}
+            options={props.suppliers.map((s) => ({ value: s.id, label: s.name }))}
+          />
+        </Field>
+        <Field label='商品图片' {...status('images')}>
+          <PhotoField id='product-images' label='商品图片' lead='首图' max={6} value={draft.images} onChange={(images) => set({ images })} />
+        </Field>
+        <Field label='单位' required {...status('unit')}>
+          <Input name='product-unit' value={draft.unit} placeholder='份、箱、次' maxlength={6} style={{ width: 120 }} onChange={(v) => set({ unit: String(v) })} />
+        </Field>
+        <Field label='规格与价格' required {...status('skus')} help='日常售价；预售价在预售活动中另设'>
+          <div className='rows'>
+            {skus.map((s, i) => {
+              const nameStatus = fieldStatus(error, `product.skus.${i}.name`)
+              const priceStatus = priceErrors[i] ? { status: 'error' as const, tips: priceErrors[i] } : fieldStatus(error, `product.skus.${i}.priceFen`)
+              return (
+                <div className='rows__row' key={i}>
+                  <Input className='sku-name' value={s.name} placeholder='规格，例如 5 斤装' maxlength={20} status={nameStatus.status} tips={nameStatus.tips} style={{ width: 240 }} onChange={(v) => setSku(i, { name: String(v) })} />
+                  <Input className='sku-price' value={s.price} placeholder='0.00' suffix='元' status={priceStatus.status} tips={priceStatus.tips} style={{ width: 160 }} onChange={(v) => setSku(i, { price: String(v) })} />
+                  <Button variant='text' shape='square' icon={<DeleteIcon />} disabled={skus.length === 1} aria-label={`删除第 ${i + 1} 个规格`} onClick={() => setSkus((all) => all.filter((_, j) => j !== i))} />
+                </div>
+              )
+            })}
+            {skus.length < 10 ? (
+              <Button variant='dashed' icon={<AddIcon />} onClick={() => setSkus((all) => [...all, blankSku()])}>
+                添加规格
+              </Button>
+            ) : null}
+          </div>
+        </Field>
+        <Field label='介绍' {...status('description')}>
+          <Textarea name='product-description' value={draft.description} placeholder='产地、口感、保存方式，或服务包含的内容' maxlength={1000} autosize={{ minRows: 3, maxRows: 8 }} onChange={(v) => set({ description: String(v) })} />
+        </Field>
+        {formError ? <Alert theme='error' message={formError} /> : null}
+      </Form>
+    </FormDialog>
+  )
+}

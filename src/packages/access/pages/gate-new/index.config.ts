@@ -1,1 +1,0 @@
-export default definePageConfig({ navigationBarTitleText: '登记门禁设备' })
