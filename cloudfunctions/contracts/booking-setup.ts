@@ -1,5 +1,5 @@
 import * as z from 'zod'
-import { EpochMs, Id, MultilineText, Text } from './common'
+import { EpochMs, Fen, Id, MultilineText, Text } from './common'
 import { defineAction } from './define'
 import { OptionalPhoto, PhotoId, photoList } from './photo'
 import { SERVICE_CATEGORIES } from './service-categories'
@@ -13,7 +13,6 @@ const FN = 'booking'
 
 export const LINE_KINDS = ['service', 'repair'] as const
 export const LINE_KIND_LABELS: Record<(typeof LINE_KINDS)[number], string> = { service: '到家服务', repair: '报修' }
-const Fen = z.number().int().nonnegative().meta({ money: true })
 const Minutes = z.number().int('请填写整数')
 
 const LineDraft = z

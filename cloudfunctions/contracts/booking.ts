@@ -1,5 +1,5 @@
 import * as z from 'zod'
-import { Empty, EpochMs, Id, MultilineText, Text, TimeInput } from './common'
+import { ClientRequestId, Empty, EpochMs, Fen, Id, MultilineText, Text, TimeInput } from './common'
 import { defineAction } from './define'
 import { PhotoId, photoList } from './photo'
 import { bookingSetupContracts } from './booking-setup'
@@ -67,7 +67,6 @@ export const COMPLAINT_STATUS_LABELS: Record<ComplaintStatus, string> = {
 export const SLOT_MINUTES = 120
 export const SLOT_STARTS_MIN = [9 * 60, 11 * 60, 14 * 60, 16 * 60] as const
 
-const Fen = z.number().int().nonnegative().meta({ money: true })
 const Score = z.number().int().min(1, '评分为 1-5 星').max(5, '评分为 1-5 星')
 
 const ChecklistItem = z.object({ key: z.string(), label: z.string() })
@@ -264,7 +263,7 @@ const serviceContracts = {
         usePoints: z.boolean().meta({ label: '积分抵扣' }).default(false),
         note: MultilineText.max(200, '备注最多 200 字').meta({ label: '备注' }).default(''),
         photos: photoList(6).meta({ label: '照片', measure: '张' }),
-        clientRequestId: Text.min(8).max(64).meta({ label: '请求编号' })
+        clientRequestId: ClientRequestId
       })
       .strict(),
     output: z.object({ booking: BookingView })
@@ -426,7 +425,7 @@ const serviceContracts = {
         category: z.enum(COMPLAINT_CATEGORIES).meta({ label: '投诉类别' }),
         text: MultilineText.min(5, '请至少写 5 个字').max(500, '最多 500 字').meta({ label: '投诉内容' }),
         photos: photoList(6).meta({ label: '照片', measure: '张' }),
-        clientRequestId: Text.min(8).max(64).meta({ label: '请求编号' })
+        clientRequestId: ClientRequestId
       })
       .strict(),
     output: z.object({ complaint: ComplaintView })

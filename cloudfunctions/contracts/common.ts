@@ -55,3 +55,12 @@ export const MultilineText = z
   .string()
   .trim()
   .refine((s) => !CONTROL_EXCEPT_LINES.test(s), '不能包含控制字符')
+
+/** An amount in whole fen (分), never negative: money is integer arithmetic everywhere. */
+export const Fen = z.number().int().nonnegative().meta({ money: true })
+
+/** A figure in whole fen that may fall below zero (a day's takings net of its refunds). */
+export const SignedFen = z.number().int().meta({ money: true })
+
+/** The client's id for one intention (one tap of 提交): a retry or a double tap with it acts once. */
+export const ClientRequestId = Text.min(8).max(64).meta({ label: '请求编号' })

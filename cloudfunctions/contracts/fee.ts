@@ -1,5 +1,5 @@
 import * as z from 'zod'
-import { EpochMs, Id, Ok, Text, timeInput } from './common'
+import { ClientRequestId, EpochMs, Fen, Id, Ok, Text, timeInput } from './common'
 import { defineAction } from './define'
 
 const FN = 'fee'
@@ -32,7 +32,6 @@ export const BILL_STATUS_LABELS: Record<BillStatus, string> = {
 
 /** A billing month in Asia/Shanghai. */
 export const Period = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式应为 YYYY-MM').meta({ label: '月份' })
-const Fen = z.number().int().nonnegative().meta({ money: true })
 
 const LateFeeRule = z.object({
   graceDays: z.number().int('请填写整数天').min(0, '不能为负').max(90, '宽限期最长 90 天').meta({ label: '宽限天数' }),
@@ -226,7 +225,7 @@ export const feeContracts = {
         amountFen: z.number().int().positive('金额须大于 0').max(10_000_000, '单笔不超过 10 万元').meta({ label: '金额', money: true }),
         buildingIds: z.array(Id).max(100).meta({ label: '楼栋', measure: '个' }).default([]),
         dueAt: timeInput(1).meta({ label: '缴费截止日期' }),
-        clientRequestId: Text.min(8).max(64).meta({ label: '请求编号' })
+        clientRequestId: ClientRequestId
       })
       .strict(),
     output: z.object({ chargeId: Id, bills: z.number().int() })

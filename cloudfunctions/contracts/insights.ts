@@ -1,6 +1,6 @@
 import * as z from 'zod'
 import { defineAction } from './define'
-import { Empty, EpochMs, Id, Ok, Text, MultilineText } from './common'
+import { ClientRequestId, Empty, EpochMs, Id, MultilineText, Ok, SignedFen, Text } from './common'
 import {
   AGE_BANDS,
   CHURN_CASE_STATUSES,
@@ -14,7 +14,6 @@ import {
 } from './insights-labels'
 
 const FN = 'insights'
-const Fen = z.number().int().meta({ money: true })
 const Count = z.number().int().nonnegative()
 
 /** A Shanghai calendar day, `YYYY-MM-DD`. */
@@ -81,11 +80,11 @@ export type ProfileViewT = z.infer<typeof ProfileView>
 
 const Consumption = z.object({
   orders: Count,
-  spentFen: Fen,
+  spentFen: SignedFen,
   lastActivityAt: EpochMs.nullable(),
   lastPaidAt: EpochMs.nullable(),
   /** Spend per service line over the last 12 months, newest month first. */
-  months: z.array(z.object({ month: z.string(), lines: z.array(z.object({ line: z.string(), label: z.string(), fen: Fen })), totalFen: Fen })),
+  months: z.array(z.object({ month: z.string(), lines: z.array(z.object({ line: z.string(), label: z.string(), fen: SignedFen })), totalFen: SignedFen })),
   attended180: Count
 })
 
@@ -166,12 +165,12 @@ const CaseView = z.object({
 })
 
 // ── Operator dashboard ────────────────────────────────────────────────────────────────────────
-const DayRow = z.object({ day: z.string(), orders: Count, gmvFen: Fen, buyers: Count })
+const DayRow = z.object({ day: z.string(), orders: Count, gmvFen: SignedFen, buyers: Count })
 const Figures = z.object({
   orders: Count,
-  gmvFen: Fen,
+  gmvFen: SignedFen,
   /** GMV ÷ orders, rounded to the fen; null without orders. */
-  aovFen: Fen.nullable(),
+  aovFen: SignedFen.nullable(),
   /** Households with ≥2 paid orders in the window ÷ households with ≥1, in basis points. */
   repurchaseBp: z.number().int().nullable(),
   repurchaseWindow: z.string().nullable(),
@@ -179,8 +178,8 @@ const Figures = z.object({
   purchasers: Count.nullable(),
   /** Fee collection of the months the range touches: collected ÷ billed, basis points. */
   collectionBp: z.number().int().nullable(),
-  billedFen: Fen,
-  collectedFen: Fen,
+  billedFen: SignedFen,
+  collectedFen: SignedFen,
   /** Average of service ratings and event feedback (1–5) × 100. */
   serviceRating100: z.number().int().nullable(),
   serviceRatings: Count,
@@ -204,7 +203,7 @@ const Funnel = z.object({
 
 const ButlerRow = z.object({ butlerUserId: Id, name: z.string(), completionBp: z.number().int(), followUps: Count, reactivated: Count })
 const WorkerRow = z.object({ workerId: Id, name: z.string(), avg100: z.number().int().nullable(), ratings: Count, outstanding: z.boolean() })
-const CommunityRow = z.object({ communityId: Id, name: z.string(), orders: Count, gmvFen: Fen, aovFen: Fen.nullable(), repurchaseBp: z.number().int().nullable(), collectionBp: z.number().int().nullable(), atRisk: Count })
+const CommunityRow = z.object({ communityId: Id, name: z.string(), orders: Count, gmvFen: SignedFen, aovFen: SignedFen.nullable(), repurchaseBp: z.number().int().nullable(), collectionBp: z.number().int().nullable(), atRisk: Count })
 
 const RangeInput = z
   .object({
@@ -362,7 +361,7 @@ export const insightsContracts = {
         householdId: Id.meta({ label: '房屋' }),
         channel: z.enum(FOLLOW_CHANNELS).meta({ label: '跟进方式' }),
         note: MultilineText.min(2, '请写下跟进情况').max(300, '最多 300 字').meta({ label: '跟进情况' }),
-        clientRequestId: Text.min(8).max(64).meta({ label: '请求编号' })
+        clientRequestId: ClientRequestId
       })
       .strict(),
     output: z.object({ followedAt: EpochMs, caseId: Id.nullable() })
@@ -401,7 +400,7 @@ export const insightsContracts = {
       /** The same figures over the range just before, for the ↑↓ beside each. */
       previous: Figures,
       days: z.array(DayRow),
-      lines: z.array(z.object({ line: z.string(), label: z.string(), orders: Count, gmvFen: Fen })),
+      lines: z.array(z.object({ line: z.string(), label: z.string(), orders: Count, gmvFen: SignedFen })),
       funnel: Funnel,
       butlers: z.array(ButlerRow),
       workers: z.array(WorkerRow),
@@ -461,7 +460,7 @@ export const insightsContracts = {
         name: Text.min(2, '请填写社区名称').max(30, '最多 30 字').meta({ label: '社区名称' }),
         city: Text.min(2, '请填写城市').max(20).meta({ label: '城市' }),
         address: Text.min(4, '请填写地址').max(60).meta({ label: '地址' }),
-        clientRequestId: Text.min(8).max(64).meta({ label: '请求编号' })
+        clientRequestId: ClientRequestId
       })
       .strict(),
     output: z.object({

@@ -1,6 +1,6 @@
 import * as z from 'zod'
 import { NEEDS } from './insights-labels'
-import { EpochMs, Id, RelationSchema, Text, TimeInput } from './common'
+import { ClientRequestId, EpochMs, Fen, Id, RelationSchema, Text, TimeInput } from './common'
 import { defineAction } from './define'
 
 /**
@@ -11,8 +11,6 @@ import { defineAction } from './define'
  */
 const FN = 'member'
 
-const Fen = z.number().int().nonnegative().meta({ money: true })
-const ClientRequestId = Text.min(8).max(64).meta({ label: '请求编号' })
 
 // ── Coupons ─────────────────────────────────────────────────────────────────────────────────
 

@@ -1,6 +1,6 @@
 import * as z from 'zod'
 import { typedCode } from './codes'
-import { Empty, EpochMs, Id, MultilineText, Text, TimeInput } from './common'
+import { ClientRequestId, Empty, EpochMs, Fen, Id, MultilineText, Text, TimeInput } from './common'
 import { defineAction } from './define'
 import { OptionalPhoto, PhotoId, photoList } from './photo'
 
@@ -88,12 +88,10 @@ export function formatOrderCode(code: string): string {
   return code.length === 8 ? `${code.slice(0, 4)}-${code.slice(4)}` : code
 }
 
-const Fen = z.number().int().nonnegative().meta({ money: true })
 /** Epoch ms after 2020: a bare small number is a mistake, not a date. */
 const Instant = TimeInput
 /** A butler's invitation token: also the poster's `scene`, which holds at most 32 characters. */
 const InviteToken = Text.regex(/^[A-Za-z0-9]{6,32}$/, '邀请码无效').meta({ label: '邀请码' })
-const ClientRequestId = Text.min(8).max(64).meta({ label: '请求编号' })
 
 // ── Catalog ─────────────────────────────────────────────────────────────────────────────────
 

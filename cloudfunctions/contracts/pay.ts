@@ -1,5 +1,5 @@
 import * as z from 'zod'
-import { EpochMs, Id, Text } from './common'
+import { ClientRequestId, EpochMs, Fen, Id, Text } from './common'
 import { defineAction } from './define'
 
 const FN = 'pay'
@@ -57,7 +57,6 @@ export const PAYMENT_ANOMALY_LABELS: Record<PaymentAnomalyKind, string> = {
 export const ANOMALY_ACTIONS = ['refund', 'accept'] as const
 export type AnomalyAction = (typeof ANOMALY_ACTIONS)[number]
 
-const Fen = z.number().int().nonnegative().meta({ money: true })
 
 const LineView = z.object({
   type: z.enum(PAYABLE_TYPES),
@@ -149,7 +148,7 @@ export const payContracts = {
           .min(1, '请至少选择一项')
           .max(24, '一次最多支付 24 项').meta({ label: '支付项目', measure: '个' }),
         /** The client's idempotency key: a resubmitted create returns the same payment. */
-        clientRequestId: Text.min(8).max(64).meta({ label: '请求编号' })
+        clientRequestId: ClientRequestId
       })
       .strict(),
     output: z.object({ payment: PaymentView, launch: Launch.nullable() })
@@ -218,7 +217,7 @@ export const payContracts = {
           .min(1, '请选择退款项目')
           .max(24).meta({ label: '退款项目', measure: '个' }),
         reason: Text.min(2, '请填写退款原因').max(80, '原因最多 80 个字').meta({ label: '退款原因' }),
-        clientRequestId: Text.min(8).max(64).meta({ label: '请求编号' })
+        clientRequestId: ClientRequestId
       })
       .strict(),
     output: PaymentView

@@ -43,7 +43,3 @@ export type FunctionName = keyof typeof functionContracts
 export const allContracts: readonly ActionContract[] = Object.values(functionContracts).flatMap(
   (fn) => Object.values(fn) as ActionContract[]
 )
-
-export function contractById(id: string): ActionContract | undefined {
-  return allContracts.find((c) => c.id === id)
-}

@@ -15,6 +15,12 @@ export interface Actor {
   grids: GridDoc[]
 }
 
+/**
+ * The caller of an action that acts in a community (its access names roles): the runtime has
+ * chosen the community and checked the roles in it before the handler runs.
+ */
+export type CommunityActor = Actor & { communityId: string }
+
 export async function findUserByOpenid(store: Store, openid: string): Promise<UserDoc | null> {
   const [user] = await store.find<UserDoc>('users', { where: { openid }, limit: 1 })
   return user ?? null

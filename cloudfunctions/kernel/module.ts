@@ -1,6 +1,6 @@
 import * as z from 'zod'
-import type { ActionContract } from '../contracts/define'
-import type { Actor } from './actor'
+import { type ActionContract, needsCommunity } from '../contracts/define'
+import type { Actor, CommunityActor } from './actor'
 import type { Role } from '../contracts/roles'
 import { type CallerIdentity, type Identity, type WechatIdentity, callerIdentity, isWechat } from './identity'
 import type { Ports } from './ports'
@@ -20,9 +20,21 @@ export interface MemberCtx extends ActionCtx {
   actor: Actor
 }
 
-/** Who a handler is called for: anybody (anonymous), a WeChat user maybe unregistered (public), else a registered user. */
-export type ActorOf<C extends ActionContract> = C['access'] extends 'anonymous' ? null : C['access'] extends 'public' ? Actor | null : Actor
+/**
+ * Who a handler is called for: anybody (anonymous), a WeChat user maybe unregistered (public), a
+ * registered user (member), or a user acting in the community the runtime chose (a role list).
+ */
+export type ActorOf<C extends ActionContract> = C['access'] extends 'anonymous'
+  ? null
+  : C['access'] extends 'public'
+    ? Actor | null
+    : C['access'] extends 'member'
+      ? Actor
+      : CommunityActor
 export type IdentityOf<C extends ActionContract> = C['access'] extends 'anonymous' ? Identity | null : C['access'] extends 'public' ? WechatIdentity : CallerIdentity
+
+/** A handler's context when its action needs a registered caller: the actor as the action's access gives it. */
+export type UserCtx<C extends ActionContract> = Omit<MemberCtx, 'actor'> & { actor: NonNullable<ActorOf<C>> }
 
 export type ActionHandler<C extends ActionContract> = (
   ctx: Omit<ActionCtx, 'actor' | 'identity'> & { actor: ActorOf<C>; identity: IdentityOf<C> },
@@ -72,7 +84,8 @@ export interface FunctionModule extends Omit<ModuleSpec<Record<string, ActionCon
 
 type PublicContract = ActionContract<string, string, z.ZodType, z.ZodType, 'public'>
 type AnonymousContract = ActionContract<string, string, z.ZodType, z.ZodType, 'anonymous'>
-type UserContract = ActionContract<string, string, z.ZodType, z.ZodType, 'member' | readonly Role[]>
+type MemberContract = ActionContract<string, string, z.ZodType, z.ZodType, 'member'>
+type CommunityContract = ActionContract<string, string, z.ZodType, z.ZodType, readonly Role[]>
 interface Pair<C extends ActionContract> {
   contract: C
   handler: ActionHandler<C>
@@ -87,8 +100,12 @@ function isAnonymous<C extends ActionContract>(p: Pair<C>): p is Pair<C> & Pair<
   return p.contract.access === 'anonymous'
 }
 
-function isForUsers<C extends ActionContract>(p: Pair<C>): p is Pair<C> & Pair<UserContract> {
-  return p.contract.access !== 'anonymous' && p.contract.access !== 'public'
+function isForMembers<C extends ActionContract>(p: Pair<C>): p is Pair<C> & Pair<MemberContract> {
+  return p.contract.access === 'member'
+}
+
+function isForCommunity<C extends ActionContract>(p: Pair<C>): p is Pair<C> & Pair<CommunityContract> {
+  return needsCommunity(p.contract.access)
 }
 
 function run<C extends ActionContract>(p: Pair<C>, ctx: ActionCtx, input: z.output<C['input']>): Promise<Result<unknown>> {
@@ -100,8 +117,12 @@ function run<C extends ActionContract>(p: Pair<C>, ctx: ActionCtx, input: z.outp
     return p.handler({ ...ctx, identity }, input)
   }
   const caller = callerIdentity(identity)
-  if (!isForUsers(p) || !ctx.actor || !caller) return Promise.resolve(fail('AUTH.NOT_REGISTERED', '请先登录'))
-  return p.handler({ ...ctx, identity: caller, actor: ctx.actor }, input)
+  const { actor } = ctx
+  if (!actor || !caller) return Promise.resolve(fail('AUTH.NOT_REGISTERED', '请先登录'))
+  if (isForMembers(p)) return p.handler({ ...ctx, identity: caller, actor }, input)
+  const { communityId } = actor
+  if (!isForCommunity(p) || communityId === null) return Promise.resolve(fail('AUTH.COMMUNITY_REQUIRED', '请先选择社区'))
+  return p.handler({ ...ctx, identity: caller, actor: { ...actor, communityId } }, input)
 }
 
 function bind<C extends ActionContract>(contract: C, handler: ActionHandler<C>): BoundAction {

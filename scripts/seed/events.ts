@@ -5,6 +5,7 @@ import { queueKeyAt } from '../../cloudfunctions/domain/event/views'
 import type { MembershipDoc } from '../../cloudfunctions/domain/docs'
 import type { Store } from '../../cloudfunctions/kernel/store'
 import { type DemoPhotoKey, demoPhoto } from './photos'
+import { shanghaiMidnight } from '../../cloudfunctions/contracts/shanghai'
 
 /**
  * Demo events in 临苑社区, relative to `now`: a small 服务体验会 that is full (its next sign-up
@@ -18,8 +19,8 @@ const DAY = 24 * HOUR
 const COMMUNITY = 'c-linyuan'
 
 const slot = (h: number) => Math.floor(h / HOUR) * HOUR
-/** Midnight in Asia/Shanghai (UTC+8), so demo events start at sensible local hours. */
-const midnight = (ms: number) => Math.floor((ms + 8 * HOUR) / DAY) * DAY - 8 * HOUR
+/** Midnight in Asia/Shanghai, so demo events start at sensible local hours. */
+const midnight = shanghaiMidnight
 
 function base(pepper: string, id: string, now: number, photo: DemoPhotoKey): Pick<EventDoc, '_id' | 'communityId' | 'status' | 'ticketSecret' | 'createdBy' | 'createdAt' | 'updatedAt' | 'cover'> {
   return {

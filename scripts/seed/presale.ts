@@ -2,6 +2,7 @@ import type { CampaignDoc, CampaignStockDoc, PickupPointDoc, ProductDoc, Supplie
 import type { Store } from '../../cloudfunctions/kernel/store'
 import { COMMUNITY_A, COMMUNITY_B } from './demo-ids'
 import { demoPhoto } from './photos'
+import { shanghaiMidnight } from '../../cloudfunctions/contracts/shanghai'
 
 /**
  * The pre-sale demo (严选预售), relative to `now`: suppliers, products with SKUs, a pickup point,
@@ -22,8 +23,7 @@ export const PRESALE_IDS = {
 
 /** Midnight (Asia/Shanghai) `days` after `now`, plus `hour` hours. */
 function shanghaiDay(now: number, days: number, hour: number): number {
-  const local = now + 8 * HOUR
-  return local - (local % DAY) - 8 * HOUR + days * DAY + hour * HOUR
+  return shanghaiMidnight(now) + days * DAY + hour * HOUR
 }
 
 /** The products' photos; a campaign shows its product's, under a cover of its own. */

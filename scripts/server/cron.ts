@@ -1,3 +1,5 @@
+import { shanghaiWall } from '../../cloudfunctions/contracts/shanghai'
+
 /**
  * CloudBase timer triggers use a 7-field cron: second minute hour day-of-month month
  * day-of-week year, evaluated in Asia/Shanghai. The local scheduler matches the same strings.
@@ -40,7 +42,7 @@ export function parseCron(expr: string): CronMatcher {
   if (fields.length !== 7) throw new Error(`cron needs 7 fields (s m h dom mon dow year): ${expr}`)
   const sets = fields.map((f, i) => parseField(f, RANGES[i]!))
   return (ms: number) => {
-    const d = new Date(ms + 8 * 3600_000)
+    const d = shanghaiWall(ms)
     const values = [
       d.getUTCSeconds(),
       d.getUTCMinutes(),

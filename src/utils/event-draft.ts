@@ -1,6 +1,7 @@
 import { type EventDraft, EventDraftSchema, type EventViewT, type FormField, type Reward } from '@contracts/event'
 import type { OutputOf } from '@contracts/registry'
 import { parseYuan, yuanInput } from './money'
+import { shanghaiMidnight, shanghaiWall } from '@contracts/shanghai'
 
 /** An event's editor, shared by the mini-program's event staff pages and the office console. */
 
@@ -42,15 +43,14 @@ export const REWARD_CHOICES: { value: RewardText['type']; label: string }[] = [
 
 const HOUR = 3600_000
 const DAY = 24 * HOUR
-const SHANGHAI = 8 * HOUR
 
 /**
  * A new event's default time: Saturday 09:00-11:00 (Shanghai), the first one whose sign-up,
  * closing the day before at 18:00, stays open for at least a day from now.
  */
 export function defaultTimes(now: number): Pick<DraftForm, 'startAt' | 'endAt' | 'opensAt' | 'closesAt'> {
-  const midnight = Math.floor((now + SHANGHAI) / DAY) * DAY - SHANGHAI
-  const weekday = new Date(now + SHANGHAI).getUTCDay()
+  const midnight = shanghaiMidnight(now)
+  const weekday = shanghaiWall(now).getUTCDay()
   let startAt = midnight + ((6 - weekday + 7) % 7) * DAY + 9 * HOUR
   while (startAt - 15 * HOUR < now + DAY) startAt += 7 * DAY
   return { startAt, endAt: startAt + 2 * HOUR, opensAt: Math.floor(now / 60_000) * 60_000, closesAt: startAt - 15 * HOUR }

@@ -20,6 +20,15 @@ export function formatDateTime(ms: number): string {
   return shanghai(ms).format('YYYY-MM-DD HH:mm')
 }
 
+/** How long something took, as people say it: `40 分钟`, `3 小时 5 分钟`, `2 天 4 小时`. */
+export function minutesText(minutes: number): string {
+  const m = Math.max(0, Math.round(minutes))
+  if (m < 60) return `${m} 分钟`
+  if (m < 24 * 60) return m % 60 ? `${Math.floor(m / 60)} 小时 ${m % 60} 分钟` : `${m / 60} 小时`
+  const hours = Math.floor(m / 60) % 24
+  return `${Math.floor(m / (24 * 60))} 天${hours ? ` ${hours} 小时` : ''}`
+}
+
 /** `2026-12-06 09:00 - 11:00`, or both in full when the end falls on another day. */
 export function timeRangeText(start: number, end: number): string {
   const e = shanghai(end)

@@ -4,7 +4,8 @@ import type { ProductDoc } from '../../cloudfunctions/domain/order/docs'
 import type { WorkerDoc } from '../../cloudfunctions/domain/booking/docs'
 import { DEMO_IMAGE_DIR } from '../../scripts/seed/photos'
 import { type TestApp, startTestApp } from './support/app'
-import { desk, launch, shot } from './support/browser'
+import { desk, launch, phone, shot } from './support/browser'
+import { loginAs } from './support/flows'
 
 jest.setTimeout(180_000)
 
@@ -234,5 +235,13 @@ describe('office console: pre-sales, events, coupons and certificates', () => {
     await page.locator('#state-missing', { hasText: '你在这个社区的身份看不到这个页面' }).waitFor()
     expect(errors).toEqual([])
     await context.close()
+
+    // On the phone, 客服 has a desk with the complaints, closed one included.
+    const mobile = await phone(browser)
+    await loginAs(mobile.page, app.url, 'u-service-zhao')
+    await mobile.page.locator('#tile-complaints').click()
+    await mobile.page.locator('#staff-complaints', { hasText: '垃圾已清运' }).waitFor()
+    await shot(mobile.page, 'console-selling', '18-service-phone')
+    await mobile.context.close()
   })
 })

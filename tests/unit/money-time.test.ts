@@ -1,5 +1,5 @@
 import { formatFen, splitFen, yuanInput } from '../../src/utils/money'
-import { formatDate, formatDateTime, parseShanghai } from '../../src/utils/time'
+import { formatDate, formatDateTime, minutesText, parseShanghai, timeRangeText } from '../../src/utils/time'
 
 describe('money is integer fen, formatted once', () => {
   it.each([
@@ -106,4 +106,21 @@ describe('yuan typed by a person becomes integer fen, or nothing', () => {
     [' 0.01 ', 1]
   ])('%s -> %i fen', (text, fen) => expect(parseYuan(text)).toBe(fen))
   it.each(['', 'abc', '1.234', '-1', '1e3', '1.'])('%s -> null', (text) => expect(parseYuan(text)).toBeNull())
+})
+
+describe('spans of time read as people say them', () => {
+  it.each([
+    [0, '0 分钟'],
+    [40, '40 分钟'],
+    [60, '1 小时'],
+    [185, '3 小时 5 分钟'],
+    [1440, '1 天'],
+    [3120, '2 天 4 小时']
+  ])('%i minutes -> %s', (m, text) => expect(minutesText(m)).toBe(text))
+
+  it('gives the end of a range its date only when it falls on another Shanghai day', () => {
+    const start = parseShanghai('2026-12-06 22:00')
+    expect(timeRangeText(start, start + 2 * 3600_000)).toBe('2026-12-06 22:00 - 2026-12-07 00:00')
+    expect(timeRangeText(start - 4 * 3600_000, start)).toBe('2026-12-06 18:00 - 22:00')
+  })
 })

@@ -5,7 +5,7 @@
  * reward field, one bad photo among several, and the codes verifiers and owners type by hand.
  */
 import type * as z from 'zod'
-import { contractById } from '../../cloudfunctions/contracts/registry'
+import { allContracts } from '../../cloudfunctions/contracts/registry'
 import { EventDraftSchema } from '../../cloudfunctions/contracts/event'
 import { HouseholdCode } from '../../cloudfunctions/contracts/user'
 import { OrderCode } from '../../cloudfunctions/contracts/order'
@@ -15,7 +15,7 @@ import { headline, zodFields } from '../../cloudfunctions/kernel/input-errors'
 const MACHINE_TEXT = /[A-Za-z_]{2,}|NaN|9007199254740991|[<>]=?/
 
 function refusal(id: string, input: unknown): { message: string; fields: ReturnType<typeof zodFields> } {
-  const c = contractById(id)
+  const c = allContracts.find((x) => x.id === id)
   if (!c) throw new Error(`no contract ${id}`)
   const r = c.input.safeParse(input)
   if (r.success) throw new Error(`${id} accepted ${JSON.stringify(input)}`)

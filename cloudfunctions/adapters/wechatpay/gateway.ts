@@ -3,11 +3,10 @@ import type { Clock } from '../../kernel/ports'
 import type { PaymentGateway, PrepayRequest, RefundOutcome, RefundRequest, RefundResult, Transaction } from '../../kernel/payment-gateway'
 import type { MerchantConfig } from './env'
 import { makeNotificationVerifier } from './notification'
+import { shanghaiRfc3339 } from '../../contracts/shanghai'
 
 /** WeChat Pay wants RFC 3339 with the +08:00 offset, e.g. 2026-11-23T10:34:56+08:00. */
-export function rfc3339Shanghai(ms: number): string {
-  return `${new Date(ms + 8 * 3600_000).toISOString().slice(0, 19)}+08:00`
-}
+export const rfc3339Shanghai = shanghaiRfc3339
 
 /** The plugin's own axios config type (it bundles its own axios). */
 type ClientConfig = ConstructorParameters<typeof Wechatpay>[0]

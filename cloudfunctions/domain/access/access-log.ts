@@ -52,7 +52,7 @@ export const householdLog: ActionHandler<C['householdLog']> = async ({ ports, ac
 }
 
 export const gateLog: ActionHandler<C['gateLog']> = async ({ ports, actor }, input) => {
-  const gate = await findGate(ports.store, actor.communityId ?? '', input.gateId)
+  const gate = await findGate(ports.store, actor.communityId, input.gateId)
   if (!gate) return fail('GATE.NOT_FOUND', '设备不存在')
   const docs = await ports.store.find<AccessLogDoc>('accessLog', page({ gateId: gate._id }, input.before))
   const labels = await householdLabels(ports, docs.flatMap((d) => (d.householdId ? [d.householdId] : [])))

@@ -33,7 +33,7 @@ export function gateView(g: GateDoc, buildings: readonly BuildingDoc[]): GateVie
 }
 
 export const listGates: ActionHandler<C['listGates']> = async ({ ports, actor }) => {
-  const communityId = actor.communityId ?? ''
+  const communityId = actor.communityId
   const [community, gates, buildings, key] = await Promise.all([
     ports.store.get<CommunityDoc>('communities', communityId),
     communityGates(ports.store, communityId),
@@ -51,7 +51,7 @@ export const listGates: ActionHandler<C['listGates']> = async ({ ports, actor })
 const ID_TAKEN = () => fail('GATE.ID_TAKEN', '本社区已有这个设备编号', [{ path: 'gateId', message: '本社区已有这个设备编号' }])
 
 export const registerGate: ActionHandler<C['registerGate']> = async ({ ports, actor }, input) => {
-  const communityId = actor.communityId ?? ''
+  const communityId = actor.communityId
   const buildings = await buildingsOf(ports.store, communityId)
   const known = new Set(buildings.map((b) => b._id))
   const fields: FieldError[] = []
@@ -92,7 +92,7 @@ export const registerGate: ActionHandler<C['registerGate']> = async ({ ports, ac
 }
 
 export const setGateEnabled: ActionHandler<C['setGateEnabled']> = async ({ ports, actor }, input) => {
-  const gate = await findGate(ports.store, actor.communityId ?? '', input.gateId)
+  const gate = await findGate(ports.store, actor.communityId, input.gateId)
   if (!gate) return fail('GATE.NOT_FOUND', '设备不存在')
   const set = { enabled: input.enabled, disabledAt: input.enabled ? null : ports.clock.now() }
   await ports.store.update('gates', gate._id, { set })

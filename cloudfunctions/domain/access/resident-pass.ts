@@ -10,7 +10,7 @@ import { signingKey } from './keys'
 type C = typeof accessContracts
 
 export const residentPass: ActionHandler<C['residentPass']> = async ({ ports, actor }, input) => {
-  const communityId = actor.communityId ?? ''
+  const communityId = actor.communityId
   const household = actor.householdIds.includes(input.householdId)
     ? await ports.store.get<HouseholdDoc>('households', input.householdId)
     : null

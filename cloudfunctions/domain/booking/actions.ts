@@ -19,7 +19,7 @@ type C = typeof bookingContracts
 
 export const lines: ActionHandler<C['lines']> = async ({ ports, actor }, input) => {
   const docs = await ports.store.find<ServiceLineDoc>('serviceLines', {
-    where: { communityId: actor.communityId ?? '', active: true, kind: input.kind },
+    where: { communityId: actor.communityId, active: true, kind: input.kind },
     orderBy: [{ field: 'order', dir: 'asc' }],
     limit: 100
   })
@@ -27,7 +27,7 @@ export const lines: ActionHandler<C['lines']> = async ({ ports, actor }, input) 
 }
 
 export const slots: ActionHandler<C['slots']> = async ({ ports, actor }, input) => {
-  const communityId = actor.communityId ?? ''
+  const communityId = actor.communityId
   const line = await lineIn(ports, communityId, input.lineId)
   if (!line) return fail('BOOKING.LINE_NOT_FOUND', '服务项目不存在或已下架', [{ path: 'lineId', message: '服务项目不存在' }])
   const now = ports.clock.now()

@@ -177,7 +177,7 @@ async function settle(ports: Ports, b: BookingDoc): Promise<Result<BookingDoc>> 
 }
 
 export const book: ActionHandler<C['book']> = async ({ ports, actor }, input) => {
-  const communityId = actor.communityId ?? ''
+  const communityId = actor.communityId
   const now = ports.clock.now()
   const idempotencyKey = `${actor.user._id}:${input.clientRequestId}`
   const bookingId = bookingIdOf(idempotencyKey)

@@ -71,7 +71,7 @@ export const complaints: ActionHandler<C['complaints']> = async ({ ports, actor 
   const buildings = buildingsHandledBy(actor)
   if (buildings?.length === 0) return ok({ complaints: [], avgResponseMinutes: null })
   const docs = await ports.store.find<ComplaintDoc>('complaints', {
-    where: { communityId: actor.communityId ?? '', status: input.status, buildingId: buildings ? { in: buildings } : undefined },
+    where: { communityId: actor.communityId, status: input.status, buildingId: buildings ? { in: buildings } : undefined },
     orderBy: [{ field: 'createdAt', dir: 'desc' }],
     limit: 300
   })

@@ -9,7 +9,7 @@ import { viewOne, viewsOf, workerRow } from './views'
 type C = typeof bookingContracts
 
 export const board: ActionHandler<C['board']> = async ({ ports, actor }, input) => {
-  const communityId = actor.communityId ?? ''
+  const communityId = actor.communityId
   const now = ports.clock.now()
   const from = localMidnight(now)
   const docs = await ports.store.find<BookingDoc>('bookings', {
@@ -33,7 +33,7 @@ export const board: ActionHandler<C['board']> = async ({ ports, actor }, input) 
  * only then the old claim is removed; a lost race removes the new claim again.
  */
 export const reassign: ActionHandler<C['reassign']> = async ({ ports, actor }, input) => {
-  const communityId = actor.communityId ?? ''
+  const communityId = actor.communityId
   const b = await ports.store.get<BookingDoc>('bookings', input.bookingId)
   if (!b || b.communityId !== communityId) return fail('BOOKING.NOT_FOUND', '工单不存在')
   if (b.status !== 'held' && b.status !== 'confirmed') return fail('BOOKING.BAD_STATE', '师傅已出发或服务已结束，不能改派')

@@ -26,8 +26,8 @@ const hasPrice = (line: Pick<ServiceLineDoc, 'priceFen'>): line is { priceFen: n
  * The checkout preview of a booking (`member.checkoutOptions`): the line must be bookable here and
  * priced, and is priced on the same item the create uses. Reads only.
  */
-export async function bookingPreviewItems(ports: Ports, communityId: string | null, lineId: string, prefix: string): Promise<Result<CheckoutItem[]>> {
-  const line = await lineIn(ports, communityId ?? '', lineId)
+export async function bookingPreviewItems(ports: Ports, communityId: string, lineId: string, prefix: string): Promise<Result<CheckoutItem[]>> {
+  const line = await lineIn(ports, communityId, lineId)
   if (!line) return fail('BOOKING.LINE_NOT_FOUND', '服务项目不存在或已下架', [{ path: `${prefix}.lineId`, message: '服务项目不存在' }])
   if (!hasPrice(line)) {
     return fail('BOOKING.DISCOUNT_NOT_APPLICABLE', line.priceFen === null ? '上门报价的服务按师傅报价付款，不能预先用券' : '该服务免费，无需用券')

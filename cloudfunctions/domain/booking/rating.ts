@@ -140,7 +140,7 @@ export async function reputationOf(ports: Ports, w: WorkerDoc, now: number): Pro
 }
 
 export const reputation: ActionHandler<C['reputation']> = async ({ ports, actor }) => {
-  const workers = await ports.store.find<WorkerDoc>('workers', { where: { communityId: actor.communityId ?? '' }, limit: 200 })
+  const workers = await ports.store.find<WorkerDoc>('workers', { where: { communityId: actor.communityId }, limit: 200 })
   const now = ports.clock.now()
   const rows = await Promise.all(workers.map((w) => reputationOf(ports, w, now)))
   rows.sort((x, y) => Number(y.worker.outstanding) - Number(x.worker.outstanding) || y.overall - x.overall)
@@ -156,7 +156,7 @@ export const markOutstanding: ActionHandler<C['markOutstanding']> = async ({ por
 }
 
 export const followUps: ActionHandler<C['followUps']> = async ({ ports, actor }, input) => {
-  const communityId = actor.communityId ?? ''
+  const communityId = actor.communityId
   const butler = actor.roles.includes('butler') && !actor.roles.includes('operator')
   const docs = await ports.store.find<FollowUpDoc>('followUps', {
     where: { communityId, status: input.status, butlerUserId: butler ? actor.user._id : undefined },

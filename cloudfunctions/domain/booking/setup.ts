@@ -28,7 +28,7 @@ function adminLine(l: ServiceLineDoc): AdminLineView {
 }
 
 export const adminLines: ActionHandler<C['adminLines']> = async ({ ports, actor }) => {
-  const lines = await ports.store.find<ServiceLineDoc>('serviceLines', { where: { communityId: actor.communityId ?? '' }, orderBy: [{ field: 'order', dir: 'asc' }], limit: 200 })
+  const lines = await ports.store.find<ServiceLineDoc>('serviceLines', { where: { communityId: actor.communityId }, orderBy: [{ field: 'order', dir: 'asc' }], limit: 200 })
   return ok({ lines: lines.map(adminLine) })
 }
 
@@ -50,7 +50,7 @@ function checklistOf(labels: readonly string[], before: readonly ChecklistItem[]
 }
 
 export const saveLine: ActionHandler<C['saveLine']> = async ({ ports, actor }, input) => {
-  const communityId = actor.communityId ?? ''
+  const communityId = actor.communityId
   const all = await ports.store.find<ServiceLineDoc>('serviceLines', { where: { communityId }, limit: 200 })
   const current = input.id === undefined ? null : all.find((l) => l._id === input.id)
   if (current === undefined) return fail('BOOKING.LINE_NOT_FOUND', '服务项目不存在，请刷新后再试')
@@ -80,7 +80,7 @@ export const saveLine: ActionHandler<C['saveLine']> = async ({ ports, actor }, i
 }
 
 export const workers: ActionHandler<C['workers']> = async ({ ports, actor }) => {
-  const communityId = actor.communityId ?? ''
+  const communityId = actor.communityId
   const [roles, docs] = await Promise.all([
     ports.store.find<StaffRoleDoc>('staffRoles', { where: { communityId, role: 'worker' }, limit: 1000 }),
     ports.store.find<WorkerDoc>('workers', { where: { communityId }, limit: 1000 })
@@ -114,7 +114,7 @@ export const workers: ActionHandler<C['workers']> = async ({ ports, actor }) => 
 const workerIdOf = (communityId: string, userId: string) => `w${createHash('sha256').update(`${communityId}\n${userId}`).digest('base64url').slice(0, 14).replace(/[-_]/g, 'x')}`
 
 export const saveWorker: ActionHandler<C['saveWorker']> = async ({ ports, actor }, input) => {
-  const communityId = actor.communityId ?? ''
+  const communityId = actor.communityId
   const [role, existing] = await Promise.all([
     ports.store.get<StaffRoleDoc>('staffRoles', `${communityId}:${input.userId}:worker`),
     ports.store.find<WorkerDoc>('workers', { where: { userId: input.userId, communityId }, limit: 1 })

@@ -1,5 +1,6 @@
 import { SLOT_MINUTES, SLOT_STARTS_MIN } from '../../contracts/booking'
 import type { ServiceLineDoc, WorkHours, WorkerDoc } from './docs'
+import { shanghaiMidnight, shanghaiMonth, shanghaiWall } from '../../contracts/shanghai'
 
 /**
  * Slot arithmetic on the Asia/Shanghai day (UTC+8, no daylight saving). A slot is one of the
@@ -8,7 +9,6 @@ import type { ServiceLineDoc, WorkHours, WorkerDoc } from './docs'
 export const MINUTE = 60_000
 export const HOUR = 60 * MINUTE
 export const DAY = 24 * HOUR
-const SHANGHAI = 8 * HOUR
 /** Bookings close this long before a slot starts. */
 export const LEAD_MS = 30 * MINUTE
 /** How far ahead residents may book. */
@@ -44,12 +44,10 @@ export function lateMinutes(slotStart: number, arrivedAt: number): number {
 }
 
 /** UTC ms of the Shanghai midnight that starts the local day containing `ms`. */
-export function localMidnight(ms: number): number {
-  return Math.floor((ms + SHANGHAI) / DAY) * DAY - SHANGHAI
-}
+export const localMidnight = shanghaiMidnight
 
 export function localWeekday(ms: number): number {
-  return new Date(ms + SHANGHAI).getUTCDay()
+  return shanghaiWall(ms).getUTCDay()
 }
 
 export function localMinute(ms: number): number {
@@ -96,20 +94,17 @@ export function slotCapacity(line: Pick<ServiceLineDoc, 'slotCapacity' | 'catego
   return Math.min(line.slotCapacity, eligible(workers, line.category, start).length)
 }
 
-export function monthOf(ms: number): string {
-  const d = new Date(ms + SHANGHAI)
-  return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}`
-}
+export const monthOf = shanghaiMonth
 
 /** `12月7日 08:00`, in Shanghai time. */
 export function dayTimeText(ms: number): string {
-  const d = new Date(ms + SHANGHAI)
+  const d = shanghaiWall(ms)
   return `${d.getUTCMonth() + 1}月${d.getUTCDate()}日 ${String(d.getUTCHours()).padStart(2, '0')}:${String(d.getUTCMinutes()).padStart(2, '0')}`
 }
 
 /** `1月6日 周二 09:00`, in Shanghai time. */
 export function slotText(ms: number): string {
-  const d = new Date(ms + SHANGHAI)
+  const d = shanghaiWall(ms)
   const names = ['日', '一', '二', '三', '四', '五', '六']
   return `${d.getUTCMonth() + 1}月${d.getUTCDate()}日 周${names[d.getUTCDay()] ?? ''} ${String(d.getUTCHours()).padStart(2, '0')}:${String(d.getUTCMinutes()).padStart(2, '0')}`
 }

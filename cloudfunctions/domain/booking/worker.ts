@@ -14,7 +14,7 @@ import { viewOne, viewsOf, workerRow } from './views'
 type C = typeof bookingContracts
 
 export async function workerOf(ports: Ports, actor: Actor): Promise<WorkerDoc | null> {
-  const [w] = await ports.store.find<WorkerDoc>('workers', { where: { userId: actor.user._id, communityId: actor.communityId ?? '' }, limit: 1 })
+  const [w] = await ports.store.find<WorkerDoc>('workers', { where: { userId: actor.user._id, communityId: actor.communityId }, limit: 1 })
   return w ?? null
 }
 

@@ -135,15 +135,3 @@ export const recordVisit: EventHandler<C['recordVisit']> = async ({ ports, actor
   await recordOpen(ports, { invites: 'eventInvites', visits: 'eventVisits' }, visit, groupId)
   return ok(out)
 }
-
-/**
- * For later features (orders): the butler invitation a resident last came through, within
- * `windowMs`, so an order placed after visiting an event card is credited to that butler.
- */
-export async function lastInvitationTouch(store: Store, userId: string, now: number, windowMs = 30 * 86400_000) {
-  const visits = await store.find<VisitDoc>('eventVisits', { where: { userId, lastAt: { gte: now - windowMs } }, limit: 100 })
-  const last = visits.sort((a, b) => b.lastAt - a.lastAt)[0]
-  if (!last) return null
-  const inv = await store.get<InviteDoc>('eventInvites', last.inviteId)
-  return inv ? { inviteId: inv._id, butlerUserId: inv.butlerUserId, eventId: inv.eventId, at: last.lastAt } : null
-}

@@ -1,6 +1,7 @@
 import { EVENT_TEMPLATES } from '../../contracts/event'
 import type { Ports } from '../../kernel/ports'
 import type { EventDoc, SignupDoc } from './docs'
+import { shanghaiMinute } from '../../contracts/shanghai'
 
 export const TICKET_PAGE = 'packages/event/pages/ticket/index'
 export const DETAIL_PAGE = 'packages/event/pages/detail/index'
@@ -10,10 +11,8 @@ function ticketPath(e: EventDoc, s: SignupDoc): string {
   return `${TICKET_PAGE}?id=${encodeURIComponent(s._id)}&communityId=${encodeURIComponent(e.communityId)}`
 }
 
-/** `2026-01-10 14:00` in Asia/Shanghai (UTC+8, no DST), as subscribe-message time fields want. */
-export function shanghaiText(ms: number): string {
-  return new Date(ms + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ')
-}
+/** `2026-01-10 14:00` in Asia/Shanghai, as subscribe-message time fields want. */
+export const shanghaiText = shanghaiMinute
 
 /** Subscribe-message `thing` fields take at most 20 characters. */
 const thing = (s: string) => (s.length > 20 ? `${s.slice(0, 19)}…` : s)

@@ -1,6 +1,6 @@
 import type { z } from 'zod'
 import type { ActionContract } from '../../contracts/define'
-import type { MemberCtx } from '../../kernel/module'
+import type { UserCtx } from '../../kernel/module'
 import type { Result } from '../../kernel/result'
 import type { GroupResolver } from '../invites/groups'
 import type { RewardGrantDoc } from './docs'
@@ -25,11 +25,9 @@ export interface EventPorts {
   posterCodes: PosterCodes
 }
 
-export interface EventCtx extends MemberCtx {
-  ev: EventPorts
-}
+export type EventCtx<C extends ActionContract> = UserCtx<C> & { ev: EventPorts }
 
 export type EventHandler<C extends ActionContract> = (
-  ctx: EventCtx,
+  ctx: EventCtx<C>,
   input: z.output<C['input']>
 ) => Promise<Result<z.input<C['output']>>>

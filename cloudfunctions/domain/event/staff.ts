@@ -1,7 +1,7 @@
 import type { EventTemplateDoc } from '../insights/docs'
 import type { EventDraft, eventContracts } from '../../contracts/event'
 import { SIGNUP_STATUS_LABELS } from '../../contracts/event'
-import type { Actor } from '../../kernel/actor'
+import type { CommunityActor } from '../../kernel/actor'
 import { findAll, getMany } from '../../kernel/paging'
 import type { Ports } from '../../kernel/ports'
 import { fail, ok } from '../../kernel/result'
@@ -24,8 +24,8 @@ async function verifiersOf(ports: Ports, communityId: string): Promise<StaffRole
 }
 
 /** Appointed verifiers must hold the verifier role in the event's community. */
-async function checkVerifiers(ports: Ports, actor: Actor, ids: readonly string[]) {
-  const allowed = new Set((await verifiersOf(ports, actor.communityId ?? '')).map((v) => v.userId))
+async function checkVerifiers(ports: Ports, actor: CommunityActor, ids: readonly string[]) {
+  const allowed = new Set((await verifiersOf(ports, actor.communityId)).map((v) => v.userId))
   const bad = ids.filter((id) => !allowed.has(id))
   return bad.length ? fail('EVENT.INVALID', '只能指派本社区的核销员', [{ path: 'event.verifierIds', message: '包含非本社区核销员' }]) : null
 }
@@ -51,10 +51,10 @@ function draftFields(d: EventDraft) {
 }
 
 export const editorOptions: EventHandler<C['editorOptions']> = async ({ ports, actor }) => {
-  const roles = await verifiersOf(ports, actor.communityId ?? '')
+  const roles = await verifiersOf(ports, actor.communityId)
   const [users, templates] = await Promise.all([
     getMany<UserDoc>(ports.store, 'users', roles.map((r) => r.userId)),
-    ports.store.find<EventTemplateDoc>('eventTemplates', { where: { communityId: actor.communityId ?? '' }, orderBy: [{ field: 'createdAt', dir: 'desc' }], limit: 50 })
+    ports.store.find<EventTemplateDoc>('eventTemplates', { where: { communityId: actor.communityId }, orderBy: [{ field: 'createdAt', dir: 'desc' }], limit: 50 })
   ])
   return ok({
     verifiers: roles.map((r) => ({ id: r.userId, name: users.get(r.userId)?.nickname ?? '' })),
@@ -81,7 +81,7 @@ export const create: EventHandler<C['create']> = async ({ ports, actor }, input)
   const now = ports.clock.now()
   const doc: EventDoc = {
     _id: `ev-${ports.random.id(9)}`,
-    communityId: actor.communityId ?? '',
+    communityId: actor.communityId,
     ...draftFields(input.event),
     status: 'published',
     confirmed: 0,

@@ -57,7 +57,7 @@ export const myBills: ActionHandler<C['myBills']> = async ({ ports, actor }, inp
 export const subscribe: ActionHandler<C['subscribe']> = async ({ ports, actor }, input) => ok({ granted: await recordGrant(ports, actor.user._id, input.template) })
 
 export const collection: ActionHandler<C['collection']> = async ({ ports, actor }, input) => {
-  const communityId = actor.communityId ?? ''
+  const communityId = actor.communityId
   const period = input.period ?? periodOf(ports.clock.now())
   const months = previousPeriods(period, 6)
   const bills = await findAll<BillDoc>(ports.store, 'bills', { communityId, period: { in: months } })
@@ -98,7 +98,7 @@ export async function foreignBuilding(ports: Ports, communityId: string, ids: re
 
 /** One-off charges (e.g. a shared repair): one bill per household, idempotent per request. */
 export const chargeOneOff: ActionHandler<C['chargeOneOff']> = async ({ ports, actor }, input) => {
-  const communityId = actor.communityId ?? ''
+  const communityId = actor.communityId
   const idempotencyKey = `${actor.user._id}:${input.clientRequestId}`
   // A digest of the idempotency key: distinct requests never share a charge id.
   const chargeId = `ch-${createHash('sha256').update(idempotencyKey).digest('hex').slice(0, 24)}`

@@ -15,7 +15,7 @@ type C = typeof feeContracts
 
 /** Households with overdue bills, the largest debt first, with who can be reminded and the last call. */
 export const arrears: ActionHandler<C['arrears']> = async ({ ports, actor }, input) => {
-  const communityId = actor.communityId ?? ''
+  const communityId = actor.communityId
   const now = ports.clock.now()
   const foreign = await foreignBuilding(ports, communityId, input.buildingId ? [input.buildingId] : [], 'buildingId')
   if (foreign) return foreign
@@ -64,7 +64,7 @@ async function householdIn(ports: Ports, householdId: string, communityId: strin
  * before anything is claimed: no message could reach it, and the job may try again later.
  */
 export const remind: ActionHandler<C['remind']> = async ({ ports, actor }, input) => {
-  const communityId = actor.communityId ?? ''
+  const communityId = actor.communityId
   const now = ports.clock.now()
   const [household, overdue, members] = await Promise.all([
     householdIn(ports, input.householdId, communityId),
@@ -87,7 +87,7 @@ export const remind: ActionHandler<C['remind']> = async ({ ports, actor }, input
 }
 
 export const logCall: ActionHandler<C['logCall']> = async ({ ports, actor }, input) => {
-  const communityId = actor.communityId ?? ''
+  const communityId = actor.communityId
   if (!(await householdIn(ports, input.householdId, communityId))) return fail('FEE.HOUSEHOLD_NOT_FOUND', '房屋不存在')
   const call: ArrearsCallDoc = { _id: ports.random.id(), communityId, householdId: input.householdId, outcome: input.outcome, note: input.note, by: actor.user._id, at: ports.clock.now() }
   const res = await ports.store.insert('arrearsCalls', call)

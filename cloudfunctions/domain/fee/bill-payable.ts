@@ -13,7 +13,7 @@ export const billPayable: PayableKind = {
   async quote(ports, actor, ids) {
     const bills = await getMany<BillDoc>(ports.store, 'bills', ids)
     const lines: QuotedLine[] = []
-    const settings = await feeSettings(ports, actor.communityId ?? '')
+    const settings = await feeSettings(ports, actor.communityId)
     for (const id of ids) {
       const bill = bills.get(id)
       if (!bill || bill.communityId !== actor.communityId || !actor.householdIds.includes(bill.householdId)) {

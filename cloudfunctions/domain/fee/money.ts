@@ -1,4 +1,5 @@
 import type { BillDoc, FeeItemDoc, LateFeeRule } from './docs'
+import { shanghaiInstant, shanghaiMonth } from '../../contracts/shanghai'
 
 export const DAY_MS = 24 * 3600_000
 
@@ -24,14 +25,12 @@ export function lateFeeFen(bill: Pick<BillDoc, 'amountFen' | 'dueAt'>, rule: Lat
 }
 
 /** `YYYY-MM` of an instant in Asia/Shanghai. */
-export function periodOf(ms: number): string {
-  return new Date(ms + 8 * 3600_000).toISOString().slice(0, 7)
-}
+export const periodOf = shanghaiMonth
 
 /** The last millisecond of `day` in the billing month, Asia/Shanghai. */
 export function dueAtOf(period: string, day: number): number {
   const [y, m] = period.split('-').map(Number) as [number, number]
-  return Date.UTC(y, m - 1, day + 1) - 8 * 3600_000 - 1
+  return shanghaiInstant(y, m, day + 1) - 1
 }
 
 export function previousPeriods(period: string, count: number): string[] {

@@ -16,7 +16,7 @@ function billablePeriods(now: number): string[] {
 }
 
 export const items: ActionHandler<C['items']> = async ({ ports, actor }) => {
-  const communityId = actor.communityId ?? ''
+  const communityId = actor.communityId
   const [list, settings, runs] = await Promise.all([
     ports.store.find<FeeItemDoc>('feeItems', { where: { communityId }, limit: 100 }),
     feeSettings(ports, communityId),
@@ -33,7 +33,7 @@ export const items: ActionHandler<C['items']> = async ({ ports, actor }) => {
 }
 
 export const saveItem: ActionHandler<C['saveItem']> = async ({ ports, actor }, input) => {
-  const communityId = actor.communityId ?? ''
+  const communityId = actor.communityId
   const all = await ports.store.find<FeeItemDoc>('feeItems', { where: { communityId }, limit: 100 })
   const current = input.id === undefined ? null : all.find((i) => i._id === input.id)
   if (current === undefined) return fail('FEE.ITEM_NOT_FOUND', '收费项目不存在，请刷新后再试')
@@ -59,7 +59,7 @@ export const saveItem: ActionHandler<C['saveItem']> = async ({ ports, actor }, i
 }
 
 export const saveSettings: ActionHandler<C['saveSettings']> = async ({ ports, actor }, input) => {
-  const communityId = actor.communityId ?? ''
+  const communityId = actor.communityId
   // Settings are one document the last clerk to save simply decides.
   await put<FeeSettingsDoc>(ports.store, 'feeSettings', { _id: communityId, dueDay: input.dueDay, lateFee: input.lateFee })
   ports.log.info('fee settings saved', { communityId, by: actor.user._id })
@@ -67,7 +67,7 @@ export const saveSettings: ActionHandler<C['saveSettings']> = async ({ ports, ac
 }
 
 export const runBilling: ActionHandler<C['runBilling']> = async ({ ports, actor }, input) => {
-  const communityId = actor.communityId ?? ''
+  const communityId = actor.communityId
   const allowed = billablePeriods(ports.clock.now())
   if (!allowed.includes(input.period)) {
     return fail('FEE.PERIOD_OUT_OF_RANGE', `只能生成 ${allowed[0]} 至 ${allowed[allowed.length - 1]} 的账单`, [{ path: 'period', label: '月份', message: '超出可生成的范围' }])

@@ -1,5 +1,5 @@
 import type { FunnelT, insightsContracts } from '../../contracts/insights'
-import type { Actor } from '../../kernel/actor'
+import type { CommunityActor } from '../../kernel/actor'
 import type { ActionHandler } from '../../kernel/module'
 import { findAll, getMany } from '../../kernel/paging'
 import type { Ports } from '../../kernel/ports'
@@ -25,14 +25,14 @@ interface Range {
 }
 
 /** The communities in scope (all those the caller runs as operator, or the current one) and a checked range. */
-async function rangeOf(ports: Ports, actor: Actor, input: { scope: 'community' | 'all'; from: string; to: string }): Promise<Result<Range>> {
+async function rangeOf(ports: Ports, actor: CommunityActor, input: { scope: 'community' | 'all'; from: string; to: string }): Promise<Result<Range>> {
   const today = dayOf(ports.clock.now())
   if (input.from > input.to) return fail('INSIGHTS.RANGE_INVALID', '开始日期不能晚于结束日期', [{ path: 'from', message: '开始日期晚于结束日期' }])
   if (input.to > today) return fail('INSIGHTS.RANGE_INVALID', '结束日期不能晚于今天', [{ path: 'to', message: '不能晚于今天' }])
   if (daysBetween(input.from, input.to) + 1 > MAX_RANGE_DAYS) {
     return fail('INSIGHTS.RANGE_INVALID', `区间最长 ${MAX_RANGE_DAYS} 天`, [{ path: 'from', message: '区间过长' }])
   }
-  let ids = [actor.communityId ?? '']
+  let ids = [actor.communityId]
   if (input.scope === 'all') {
     const roles = await ports.store.find<StaffRoleDoc>('staffRoles', { where: { userId: actor.user._id, role: 'operator' }, limit: 200 })
     ids = [...new Set(roles.map((r) => r.communityId))]
@@ -140,7 +140,7 @@ export const dashboard: ActionHandler<C['dashboard']> = async ({ ports, actor },
       lines.set(line, l)
     }
   }
-  const butlers = input.scope === 'community' ? await boardRows(ports, actor.communityId ?? '', from, to) : []
+  const butlers = input.scope === 'community' ? await boardRows(ports, actor.communityId, from, to) : []
   return ok({
     scope: input.scope,
     from,

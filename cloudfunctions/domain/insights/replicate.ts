@@ -41,7 +41,7 @@ async function copyAll<T extends Doc>(ports: Ports, collection: CollectionName, 
  * Every copy has a derived id, so a resubmitted request completes the same copy.
  */
 export const replicate: ActionHandler<C['replicate']> = async ({ ports, actor }, input) => {
-  const source = actor.communityId ?? ''
+  const source = actor.communityId
   const now = ports.clock.now()
   const communityId = `c${createHash('sha256').update(`${actor.user._id}:${input.clientRequestId}`).digest('hex').slice(0, 12)}`
   const [existing, pilot] = await Promise.all([ports.store.get<CommunityDoc>('communities', communityId), ports.store.get<CommunityDoc>('communities', source)])

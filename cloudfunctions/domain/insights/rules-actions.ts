@@ -13,10 +13,10 @@ const SEGMENT_LIST = 200
 
 type C = typeof insightsContracts
 
-export const rules: ActionHandler<C['rules']> = async ({ ports, actor }) => ok(await loadRules(ports, actor.communityId ?? ''))
+export const rules: ActionHandler<C['rules']> = async ({ ports, actor }) => ok(await loadRules(ports, actor.communityId))
 
 export const saveRules: ActionHandler<C['saveRules']> = async ({ ports, actor }, input) => {
-  const communityId = actor.communityId ?? ''
+  const communityId = actor.communityId
   const missing = NEEDS.filter((n) => !input.segments.some((r) => r.need === n))
   const dup = input.segments.findIndex((r, i) => input.segments.findIndex((x) => x.label === r.label) !== i)
   if (dup >= 0) return fail('INSIGHTS.RULES_INVALID', '规则说明不能重复', [{ path: `segments.${dup}.label`, message: '与另一条规则重复' }])
@@ -30,7 +30,7 @@ export const saveRules: ActionHandler<C['saveRules']> = async ({ ports, actor },
 
 /** Households in a need segment (a butler sees their own grid's), with each one's reason. */
 export const segment: ActionHandler<C['segment']> = async ({ ports, actor }, input) => {
-  const communityId = actor.communityId ?? ''
+  const communityId = actor.communityId
   const buildings = actor.roles.includes('operator') ? undefined : [...new Set(actor.grids.flatMap((g) => g.buildingIds))]
   const [counts, shown] = await Promise.all([
     Promise.all(NEEDS.map(async (n) => ({ need: n, label: NEED_LABELS[n], count: await ports.store.count('householdStats', needFilter(communityId, n, buildings)) }))),

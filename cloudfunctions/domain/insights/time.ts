@@ -3,11 +3,10 @@
  * so a fixed offset is exact). Days are `YYYY-MM-DD` strings: they sort, and they are the keys of
  * the stored daily figures.
  */
+import { DAY_MS, SHANGHAI_OFFSET_MS, shanghaiDay } from '../../contracts/shanghai'
 import { previousPeriods } from '../fee/money'
-import { shanghaiDay } from '../user/format'
 
-export const DAY_MS = 86_400_000
-const SHANGHAI_MS = 8 * 3_600_000
+export { DAY_MS }
 
 /** The Shanghai day of an instant: the same arithmetic as the daily limits use. */
 export const dayOf = shanghaiDay
@@ -18,7 +17,7 @@ export function monthOfDay(day: string): string {
 
 /** UTC ms of the Shanghai midnight that starts `day`. */
 export function dayStart(day: string): number {
-  return Date.parse(`${day}T00:00:00Z`) - SHANGHAI_MS
+  return Date.parse(`${day}T00:00:00Z`) - SHANGHAI_OFFSET_MS
 }
 
 export function addDays(day: string, n: number): string {

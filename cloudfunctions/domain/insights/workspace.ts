@@ -33,7 +33,7 @@ export const myGrid: ActionHandler<C['myGrid']> = async ({ ports, actor }) => {
   const buildingIds = [...new Set(actor.grids.flatMap((g) => g.buildingIds))]
   const [buildings, households] = await Promise.all([
     getMany<BuildingDoc>(ports.store, 'buildings', buildingIds),
-    buildingIds.length ? findAll<HouseholdDoc>(ports.store, 'households', { communityId: actor.communityId ?? '', buildingId: { in: buildingIds } }) : Promise.resolve([])
+    buildingIds.length ? findAll<HouseholdDoc>(ports.store, 'households', { communityId: actor.communityId, buildingId: { in: buildingIds } }) : Promise.resolve([])
   ])
   const ids = households.map((h) => h._id)
   const [stats, memberships] = await Promise.all([getMany<HouseholdStatsDoc>(ports.store, 'householdStats', ids), membershipsOf(ports, ids)])
@@ -93,7 +93,7 @@ export const household: ActionHandler<C['household']> = async ({ ports, actor },
 
 /** Today's tasks; created on first open when the nightly pass has not run yet today. */
 export const todayTasks: ActionHandler<C['todayTasks']> = async ({ ports, actor }) => {
-  const communityId = actor.communityId ?? ''
+  const communityId = actor.communityId
   const day = dayOf(ports.clock.now())
   const mine = { communityId, butlerUserId: actor.user._id, day }
   let tasks = await ports.store.find<ButlerTaskDoc>('butlerTasks', { where: mine, limit: 10 })
@@ -135,7 +135,7 @@ export const logFollowUp: ActionHandler<C['logFollowUp']> = async ({ ports, acto
 }
 
 export const scoreboard: ActionHandler<C['scoreboard']> = async ({ ports, actor }, input) => {
-  const communityId = actor.communityId ?? ''
+  const communityId = actor.communityId
   const start = addDays(weekStart(dayOf(ports.clock.now())), -7 * input.weeksAgo)
   const end = addDays(start, 6)
   const rows = await boardRows(ports, communityId, start, end)
@@ -174,7 +174,7 @@ export async function boardRows(ports: Ports, communityId: string, from: string,
 }
 
 export const churnCases: ActionHandler<C['churnCases']> = async ({ ports, actor }, input) => {
-  const communityId = actor.communityId ?? ''
+  const communityId = actor.communityId
   const isOperator = actor.roles.includes('operator')
   const scope = { communityId, butlerUserId: isOperator ? undefined : actor.user._id }
   // Counted per status and listed newest first, 200 at most: cases accumulate for years.

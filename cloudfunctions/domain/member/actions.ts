@@ -1,6 +1,6 @@
 import { put } from '../../kernel/put'
 import type { memberContracts } from '../../contracts/member'
-import type { Actor } from '../../kernel/actor'
+import type { CommunityActor } from '../../kernel/actor'
 import type { ActionHandler } from '../../kernel/module'
 import { findAll, getMany } from '../../kernel/paging'
 import { type Result, fail, ok } from '../../kernel/result'
@@ -22,17 +22,13 @@ import { type Purchase, incentiveText } from '../../contracts/member'
 
 type C = typeof memberContracts
 
-/** Role-scoped actions always run in a community (the request path checks it). */
-function communityOf(actor: Actor): string {
-  return actor.communityId ?? ''
-}
 
-async function account(ports: Parameters<ActionHandler<C['card']>>[0]['ports'], actor: Actor): Promise<MemberAccountDoc | null> {
-  return ports.store.get<MemberAccountDoc>('memberAccounts', accountId(communityOf(actor), actor.user._id))
+async function account(ports: Parameters<ActionHandler<C['card']>>[0]['ports'], actor: CommunityActor): Promise<MemberAccountDoc | null> {
+  return ports.store.get<MemberAccountDoc>('memberAccounts', accountId(actor.communityId, actor.user._id))
 }
 
 export const card: ActionHandler<C['card']> = async ({ ports, actor }) => {
-  const communityId = communityOf(actor)
+  const communityId = actor.communityId
   const now = ports.clock.now()
   const [rules, a] = await Promise.all([rulesOf(ports, communityId), account(ports, actor)])
   const s = standingOf(rules, a, now)
@@ -67,7 +63,7 @@ export const card: ActionHandler<C['card']> = async ({ ports, actor }) => {
 const PAGE = 30
 
 export const points: ActionHandler<C['points']> = async ({ ports, actor }, input) => {
-  const target = accountId(communityOf(actor), actor.user._id)
+  const target = accountId(actor.communityId, actor.user._id)
   const clauses: Filter[] = [{ target }, COUNTED]
   if (input.cursor) {
     const cut = input.cursor.indexOf('_')
@@ -96,7 +92,7 @@ export const points: ActionHandler<C['points']> = async ({ ports, actor }, input
 }
 
 export const coupons: ActionHandler<C['coupons']> = async ({ ports, actor }, input) => {
-  const communityId = communityOf(actor)
+  const communityId = actor.communityId
   const now = ports.clock.now()
   const mine: Filter = { userId: actor.user._id, communityId }
   const byStatus: Filter =
@@ -128,13 +124,13 @@ export const coupons: ActionHandler<C['coupons']> = async ({ ports, actor }, inp
 }
 
 export const claimCoupon: ActionHandler<C['claimCoupon']> = async ({ ports, actor }, input) => {
-  const res = await claim(ports, { userId: actor.user._id, communityId: communityOf(actor) }, input.templateId)
+  const res = await claim(ports, { userId: actor.user._id, communityId: actor.communityId }, input.templateId)
   if (!res.ok) return res
   return ok({ coupon: couponView(res.value, ports.clock.now()) })
 }
 
 export const cards: ActionHandler<C['cards']> = async ({ ports, actor }) => {
-  const communityId = communityOf(actor)
+  const communityId = actor.communityId
   const now = ports.clock.now()
   // The household's cards, whoever holds them, and any the user holds elsewhere in the community.
   const [ofHouseholds, held] = await Promise.all([
@@ -173,7 +169,7 @@ export const transferCard: ActionHandler<C['transferCard']> = async ({ ports, ac
  * What is being bought, turned into the items its create prices (by the create's own code), so
  * the preview cannot disagree with the order. Unknown or other communities' ids are field errors.
  */
-async function purchaseItems(ports: Parameters<ActionHandler<C['card']>>[0]['ports'], actor: Actor, purchase: Purchase): Promise<Result<CheckoutItem[]>> {
+async function purchaseItems(ports: Parameters<ActionHandler<C['card']>>[0]['ports'], actor: CommunityActor, purchase: Purchase): Promise<Result<CheckoutItem[]>> {
   switch (purchase.kind) {
     case 'presale':
       return presaleItems(ports, actor.communityId, purchase, 'purchase')
@@ -183,7 +179,7 @@ async function purchaseItems(ports: Parameters<ActionHandler<C['card']>>[0]['por
 }
 
 export const checkoutOptions: ActionHandler<C['checkoutOptions']> = async ({ ports, actor }, input) => {
-  const buyer = { userId: actor.user._id, communityId: communityOf(actor) }
+  const buyer = { userId: actor.user._id, communityId: actor.communityId }
   const priced = await purchaseItems(ports, actor, input.purchase)
   if (!priced.ok) return priced
   const items = priced.value
@@ -230,7 +226,7 @@ async function usedCount(ports: Parameters<ActionHandler<C['card']>>[0]['ports']
 
 export const templates: ActionHandler<C['templates']> = async ({ ports, actor }) => {
   const list = await ports.store.find<CouponTemplateDoc>('couponTemplates', {
-    where: { communityId: communityOf(actor) },
+    where: { communityId: actor.communityId },
     orderBy: [{ field: 'createdAt', dir: 'desc' }],
     limit: 200
   })
@@ -238,20 +234,20 @@ export const templates: ActionHandler<C['templates']> = async ({ ports, actor })
 }
 
 export const createTemplate: ActionHandler<C['createTemplate']> = async ({ ports, actor }, input) => {
-  const t = await newTemplate(ports, { userId: actor.user._id, communityId: communityOf(actor) }, input.template, input.clientRequestId)
+  const t = await newTemplate(ports, { userId: actor.user._id, communityId: actor.communityId }, input.template, input.clientRequestId)
   return ok(templateView(t, await usedCount(ports, t._id)))
 }
 
 export const updateTemplate: ActionHandler<C['updateTemplate']> = async ({ ports, actor }, input) => {
   const t = await ports.store.get<CouponTemplateDoc>('couponTemplates', input.id)
-  if (!t || t.communityId !== communityOf(actor)) return fail('MEMBER.TEMPLATE_NOT_FOUND', '优惠券模板不存在')
+  if (!t || t.communityId !== actor.communityId) return fail('MEMBER.TEMPLATE_NOT_FOUND', '优惠券模板不存在')
   const res = await patchTemplate(ports, t, input.patch)
   if (!res.ok) return res
   return ok(templateView(res.value, await usedCount(ports, t._id)))
 }
 
 export const previewSegment: ActionHandler<C['previewSegment']> = async ({ ports, actor }, input) => {
-  const communityId = communityOf(actor)
+  const communityId = actor.communityId
   const [recipients, rules, buildings] = await Promise.all([
     resolveSegment(ports, communityId, input.segment),
     rulesOf(ports, communityId),
@@ -265,15 +261,15 @@ export const previewSegment: ActionHandler<C['previewSegment']> = async ({ ports
 }
 
 export const issueCoupons: ActionHandler<C['issueCoupons']> = async ({ ports, actor }, input) => {
-  const res = await issueBatch(ports, { userId: actor.user._id, communityId: communityOf(actor) }, input)
+  const res = await issueBatch(ports, { userId: actor.user._id, communityId: actor.communityId }, input)
   if (!res.ok) return res
   return ok({ batchId: res.value._id, recipients: res.value.recipients.length, issued: res.value.issued })
 }
 
-export const rules: ActionHandler<C['rules']> = async ({ ports, actor }) => ok(await rulesOf(ports, communityOf(actor)))
+export const rules: ActionHandler<C['rules']> = async ({ ports, actor }) => ok(await rulesOf(ports, actor.communityId))
 
 export const saveRules: ActionHandler<C['saveRules']> = async ({ ports, actor }, input) => {
-  const communityId = communityOf(actor)
+  const communityId = actor.communityId
   const doc: MemberRulesDoc = { _id: communityId, ...input.rules, updatedAt: ports.clock.now(), updatedBy: actor.user._id }
   await put(ports.store, 'memberRules', doc)
   return ok(await rulesOf(ports, communityId))
@@ -287,7 +283,7 @@ interface EventRow {
 }
 
 export const budgets: ActionHandler<C['budgets']> = async ({ ports, actor }) => {
-  const communityId = communityOf(actor)
+  const communityId = actor.communityId
   const now = ports.clock.now()
   const [list, events] = await Promise.all([
     ports.store.find<BudgetDoc>('budgets', { where: { communityId }, orderBy: [{ field: 'createdAt', dir: 'desc' }], limit: 100 }),
@@ -301,7 +297,7 @@ export const budgets: ActionHandler<C['budgets']> = async ({ ports, actor }) => 
 }
 
 export const createBudget: ActionHandler<C['createBudget']> = async ({ ports, actor }, input) => {
-  const communityId = communityOf(actor)
+  const communityId = actor.communityId
   const b = input.budget
   if (b.kind === 'event') {
     const field = [{ path: 'budget.eventId', message: '请选择活动' }]
@@ -318,7 +314,7 @@ export const createBudget: ActionHandler<C['createBudget']> = async ({ ports, ac
 
 export const budget: ActionHandler<C['budget']> = async ({ ports, actor }, input) => {
   const b = await ports.store.get<BudgetDoc>('budgets', input.budgetId)
-  if (!b || b.communityId !== communityOf(actor)) return fail('MEMBER.BUDGET_NOT_FOUND', '预算不存在')
+  if (!b || b.communityId !== actor.communityId) return fail('MEMBER.BUDGET_NOT_FOUND', '预算不存在')
   const rewards = (await ports.store.find<RewardDoc>('rewards', { where: { budgetId: b._id }, orderBy: [{ field: 'at', dir: 'desc' }], limit: 200 })).filter(
     (r) => r.state === 'applied' || r.state === 'closed'
   )
@@ -341,7 +337,7 @@ export const budget: ActionHandler<C['budget']> = async ({ ports, actor }, input
 }
 
 export const issueReward: ActionHandler<C['issueReward']> = async ({ ports, actor }, input) => {
-  const communityId = communityOf(actor)
+  const communityId = actor.communityId
   const b = await ports.store.get<BudgetDoc>('budgets', input.budgetId)
   if (!b || b.communityId !== communityId) return fail('MEMBER.BUDGET_NOT_FOUND', '预算不存在')
   const res = await grantReward(ports, {
@@ -359,7 +355,7 @@ export const issueReward: ActionHandler<C['issueReward']> = async ({ ports, acto
 }
 
 export const findResidents: ActionHandler<C['findResidents']> = async ({ ports, actor }, input) => {
-  const communityId = communityOf(actor)
+  const communityId = actor.communityId
   const q = input.query.replace(/\s+/g, '')
   const memberships = await findAll<MembershipDoc>(ports.store, 'memberships', { communityId, status: 'active' })
   const [users, label] = await Promise.all([getMany<UserDoc>(ports.store, 'users', memberships.map((m) => m.userId)), householdLabels(ports, [...new Set(memberships.map((m) => m.householdId))])])

@@ -274,13 +274,3 @@ export async function releaseDiscount(ports: Ports, orderRef: string, reason: Ex
   const back = await returnPoints(ports, checkoutSource(orderRef), reason === 'refunded' ? '订单退款，积分退回' : '订单取消，积分退回')
   return { coupon, points: back?.delta ?? 0 }
 }
-
-/** The buyer's level and its benefits (free delivery, priority booking, discount). */
-export async function levelBenefits(ports: Ports, buyer: Buyer) {
-  const [rules, account] = await Promise.all([
-    rulesOf(ports, buyer.communityId),
-    ports.store.get<MemberAccountDoc>('memberAccounts', accountId(buyer.communityId, buyer.userId))
-  ])
-  const { level } = standingOf(rules, account, ports.clock.now())
-  return { key: level.key, name: level.name, ...level.benefits }
-}

@@ -1,6 +1,7 @@
 import type { LevelRule, Rules } from '../../contracts/member'
 import type { Ports } from '../../kernel/ports'
 import type { MemberAccountDoc, MemberRulesDoc } from './docs'
+import { shanghaiInstant, shanghaiWall } from '../../contracts/shanghai'
 
 /**
  * The points and levels rule of a community, and the calendar arithmetic both rely on. Months
@@ -39,11 +40,9 @@ export async function rulesOf(ports: Ports, communityId: string): Promise<Rules>
   return rules
 }
 
-const SHANGHAI = 8 * 3600_000
-
 /** `{ y, m }` (m 1-12) of an instant in Asia/Shanghai. */
 export function ym(ms: number): { y: number; m: number } {
-  const d = new Date(ms + SHANGHAI)
+  const d = shanghaiWall(ms)
   return { y: d.getUTCFullYear(), m: d.getUTCMonth() + 1 }
 }
 
@@ -58,7 +57,7 @@ function addMonths(y: number, m: number, n: number): { y: number; m: number } {
 
 /** The first instant of month (y, m) in Asia/Shanghai. */
 export function monthStart(y: number, m: number): number {
-  return Date.UTC(y, m - 1, 1) - SHANGHAI
+  return shanghaiInstant(y, m, 1)
 }
 
 /** `mYYYYMM`: the month an instant counts in for rolling figures. */

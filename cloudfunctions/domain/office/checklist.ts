@@ -23,7 +23,7 @@ const UNISSUED = { gte: unissuedCodeHash(''), lt: `${unissuedCodeHash('').slice(
 
 /** What a community still lacks before its residents are invited: counts only, read side by side. */
 export const checklist: ActionHandler<C['checklist']> = async ({ ports, actor }) => {
-  const communityId = actor.communityId ?? ''
+  const communityId = actor.communityId
   const period = periodOf(ports.clock.now())
   const [households, unissued, buildings, grids, butlers, items, billed, gates, pickup] = await Promise.all([
     ports.store.count('households', { communityId }),

@@ -39,7 +39,7 @@ async function issue(ports: Ports, h: HouseholdDoc, now: number): Promise<Issued
  * stop working (a lost slip, a sold flat). Residents already bound stay bound either way.
  */
 export const issueCodes: ActionHandler<C['issueCodes']> = async ({ ports, actor }, input) => {
-  const communityId = actor.communityId ?? ''
+  const communityId = actor.communityId
   const ids = [...new Set(input.householdIds)]
   const found = await getMany<HouseholdDoc>(ports.store, 'households', ids)
   const households = ids.map((id) => found.get(id)).filter((h): h is HouseholdDoc => h?.communityId === communityId)

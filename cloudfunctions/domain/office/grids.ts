@@ -13,7 +13,7 @@ const MOVE_TRIES = 3
 const byOrder = (a: BuildingDoc, b: BuildingDoc) => a.order - b.order || a.name.localeCompare(b.name, 'zh', { numeric: true })
 
 export const grids: ActionHandler<C['grids']> = async ({ ports, actor }) => {
-  const communityId = actor.communityId ?? ''
+  const communityId = actor.communityId
   const [gridDocs, buildings, roles] = await Promise.all([
     ports.store.find<GridDoc>('grids', { where: { communityId }, limit: 1000 }),
     findAll<BuildingDoc>(ports.store, 'buildings', { communityId }),
@@ -66,7 +66,7 @@ async function takeOut(ports: Ports, grid: GridDoc, buildingIds: ReadonlySet<str
 }
 
 export const saveGrid: ActionHandler<C['saveGrid']> = async ({ ports, actor }, input) => {
-  const communityId = actor.communityId ?? ''
+  const communityId = actor.communityId
   const [all, buildings, butlerRole] = await Promise.all([
     ports.store.find<GridDoc>('grids', { where: { communityId }, limit: 1000 }),
     getMany<BuildingDoc>(ports.store, 'buildings', input.buildingIds),
@@ -110,7 +110,7 @@ export const saveGrid: ActionHandler<C['saveGrid']> = async ({ ports, actor }, i
 }
 
 export const deleteGrid: ActionHandler<C['deleteGrid']> = async ({ ports, actor }, input) => {
-  const communityId = actor.communityId ?? ''
+  const communityId = actor.communityId
   const g = await ports.store.get<GridDoc>('grids', input.id)
   if (!g || g.communityId !== communityId) return fail('OFFICE.GRID_NOT_FOUND', '网格不存在或已被删除')
   await ports.store.remove('grids', g._id)

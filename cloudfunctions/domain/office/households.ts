@@ -77,7 +77,7 @@ function problemsText(problems: readonly ImportProblem[]): string {
  * whoever made those rooms (the import, an earlier system, the demo seed).
  */
 export const importHouseholds: ActionHandler<C['importHouseholds']> = async ({ ports, actor }, input) => {
-  const communityId = actor.communityId ?? ''
+  const communityId = actor.communityId
   const checked = checkHouseholdRows(input.rows)
   const problems = [...checked.problems]
   const buildings = await findAll<BuildingDoc>(ports.store, 'buildings', { communityId })
@@ -146,7 +146,7 @@ export const importHouseholds: ActionHandler<C['importHouseholds']> = async ({ p
  * households are read whole (a few thousand, in pages of 1000) and paged here.
  */
 export const households: ActionHandler<C['households']> = async ({ ports, actor }, input) => {
-  const communityId = actor.communityId ?? ''
+  const communityId = actor.communityId
   const [buildings, all] = await Promise.all([
     findAll<BuildingDoc>(ports.store, 'buildings', { communityId }),
     findAll<HouseholdDoc>(ports.store, 'households', { communityId })

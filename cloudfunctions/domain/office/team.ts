@@ -41,7 +41,7 @@ async function byToken(ports: Ports, token: string): Promise<StaffInvitationDoc 
 }
 
 export const inviteStaff: ActionHandler<C['inviteStaff']> = async ({ ports, actor }, input) => {
-  const communityId = actor.communityId ?? ''
+  const communityId = actor.communityId
   const now = ports.clock.now()
   const inv: StaffInvitationDoc = {
     _id: ports.random.id(),
@@ -61,7 +61,7 @@ export const inviteStaff: ActionHandler<C['inviteStaff']> = async ({ ports, acto
 }
 
 export const staff: ActionHandler<C['staff']> = async ({ ports, actor }) => {
-  const communityId = actor.communityId ?? ''
+  const communityId = actor.communityId
   const [roles, invitations, grids] = await Promise.all([
     ports.store.find<StaffRoleDoc>('staffRoles', { where: { communityId }, limit: 1000 }),
     ports.store.find<StaffInvitationDoc>('staffInvitations', { where: { communityId }, orderBy: [{ field: 'createdAt', dir: 'desc' }], limit: 50 }),
@@ -100,7 +100,7 @@ export const staff: ActionHandler<C['staff']> = async ({ ports, actor }) => {
 }
 
 export const revokeStaffInvitation: ActionHandler<C['revokeStaffInvitation']> = async ({ ports, actor }, input) => {
-  const communityId = actor.communityId ?? ''
+  const communityId = actor.communityId
   const inv = await ports.store.get<StaffInvitationDoc>('staffInvitations', input.id)
   if (!inv || inv.communityId !== communityId) return fail('OFFICE.INVITATION_NOT_FOUND', '邀请不存在')
   if (inv.status === 'revoked') return ok({ done: true })
@@ -112,7 +112,7 @@ export const revokeStaffInvitation: ActionHandler<C['revokeStaffInvitation']> = 
 }
 
 export const removeStaffRole: ActionHandler<C['removeStaffRole']> = async ({ ports, actor }, input) => {
-  const communityId = actor.communityId ?? ''
+  const communityId = actor.communityId
   const id = roleDocId(communityId, input.userId, input.role)
   const [role, grids] = await Promise.all([
     ports.store.get<StaffRoleDoc>('staffRoles', id),

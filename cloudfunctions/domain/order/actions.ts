@@ -98,7 +98,7 @@ export const requestAfterSale: OrderHandler<C['requestAfterSale']> = async ({ po
 // ── Operators ──────────────────────────────────────────────────────────────────────────────
 
 export const catalog: OrderHandler<C['catalog']> = async ({ ports, actor }) => {
-  const { products, suppliers, points, byId } = await catalogOf(ports, actor.communityId ?? '')
+  const { products, suppliers, points, byId } = await catalogOf(ports, actor.communityId)
   return ok({
     products: products.map((p) => productView(p, byId)),
     suppliers: suppliers.map((s) => ({ id: s._id, name: s.name, contact: s.contact, phone: s.phone })),

@@ -1,5 +1,5 @@
 import type { CampaignDraft, ProductDraft, ProductViewT } from '../../contracts/order'
-import type { Actor } from '../../kernel/actor'
+import type { CommunityActor } from '../../kernel/actor'
 import { getMany } from '../../kernel/paging'
 import type { Ports } from '../../kernel/ports'
 import { storedPhotos } from '../photos'
@@ -27,8 +27,8 @@ async function inCommunity<T extends { communityId: string }>(ports: Ports, coll
   return doc && doc.communityId === communityId ? doc : null
 }
 
-export async function saveProduct(ports: Ports, actor: Actor, id: string | undefined, draft: ProductDraft): Promise<Result<ProductViewT>> {
-  const communityId = actor.communityId ?? ''
+export async function saveProduct(ports: Ports, actor: CommunityActor, id: string | undefined, draft: ProductDraft): Promise<Result<ProductViewT>> {
+  const communityId = actor.communityId
   const supplier = await inCommunity<SupplierDoc>(ports, 'suppliers', draft.supplierId, communityId)
   if (!supplier) return fail('ORDER.SUPPLIER_NOT_FOUND', '供应商不存在', [{ path: 'product.supplierId', message: '供应商不存在' }])
   const now = ports.clock.now()
@@ -56,8 +56,8 @@ export async function saveProduct(ports: Ports, actor: Actor, id: string | undef
   return ok(productView(product, new Map([[supplier._id, supplier]])))
 }
 
-export async function saveSupplier(ports: Ports, actor: Actor, id: string | undefined, draft: { name: string; contact: string; phone: string }): Promise<Result<SupplierDoc>> {
-  const communityId = actor.communityId ?? ''
+export async function saveSupplier(ports: Ports, actor: CommunityActor, id: string | undefined, draft: { name: string; contact: string; phone: string }): Promise<Result<SupplierDoc>> {
+  const communityId = actor.communityId
   const now = ports.clock.now()
   if (id) {
     const existing = await inCommunity<SupplierDoc>(ports, 'suppliers', id, communityId)
@@ -70,8 +70,8 @@ export async function saveSupplier(ports: Ports, actor: Actor, id: string | unde
   return ok(doc)
 }
 
-export async function savePickupPoint(ports: Ports, actor: Actor, id: string | undefined, draft: { name: string; address: string; hours: string }): Promise<Result<PickupPointDoc>> {
-  const communityId = actor.communityId ?? ''
+export async function savePickupPoint(ports: Ports, actor: CommunityActor, id: string | undefined, draft: { name: string; address: string; hours: string }): Promise<Result<PickupPointDoc>> {
+  const communityId = actor.communityId
   if (id) {
     const existing = await inCommunity<PickupPointDoc>(ports, 'pickupPoints', id, communityId)
     if (!existing) return fail('ORDER.PICKUP_POINT_NOT_FOUND', '自提点不存在')
@@ -88,8 +88,8 @@ export async function savePickupPoint(ports: Ports, actor: Actor, id: string | u
  * campaign has its own, SKU names and catalog prices), so editing the catalog later never changes
  * a sale that is running.
  */
-export async function saveCampaign(ports: Ports, actor: Actor, id: string | undefined, d: CampaignDraft): Promise<Result<CampaignDoc>> {
-  const communityId = actor.communityId ?? ''
+export async function saveCampaign(ports: Ports, actor: CommunityActor, id: string | undefined, d: CampaignDraft): Promise<Result<CampaignDoc>> {
+  const communityId = actor.communityId
   const existing = id ? await inCommunity<CampaignDoc>(ports, 'campaigns', id, communityId) : null
   if (id && !existing) return fail('ORDER.CAMPAIGN_NOT_FOUND', '预售不存在')
   if (existing && existing.status !== 'draft') return fail('ORDER.CAMPAIGN_NOT_EDITABLE', '已发布的预售不能修改')
@@ -154,7 +154,7 @@ export async function createStock(ports: Ports, c: CampaignDoc): Promise<void> {
  * Publishing creates the stock counters first, then leaves `draft`: a crash in between is
  * finished by publishing again. A campaign whose end has passed cannot be published.
  */
-export async function publishCampaign(ports: Ports, actor: Actor, id: string): Promise<Result<CampaignDoc>> {
+export async function publishCampaign(ports: Ports, actor: CommunityActor, id: string): Promise<Result<CampaignDoc>> {
   const c = await inCommunity<CampaignDoc>(ports, 'campaigns', id, actor.communityId)
   if (!c) return fail('ORDER.CAMPAIGN_NOT_FOUND', '预售不存在')
   if (c.status !== 'draft') return ok(c)

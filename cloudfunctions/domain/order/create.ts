@@ -1,4 +1,4 @@
-import type { Actor } from '../../kernel/actor'
+import type { CommunityActor } from '../../kernel/actor'
 import type { Ports } from '../../kernel/ports'
 import { type Result, fail, ok } from '../../kernel/result'
 import type { HouseholdDoc } from '../docs'
@@ -50,7 +50,7 @@ async function lastTouch(ports: Ports, userId: string, campaignId: string) {
  * A crash between the steps leaves a `reserving` order: a retry with the same request id
  * continues it, and after a minute the sweeper rejects it and gives its holds back.
  */
-export async function createOrder(ports: Ports, actor: Actor, input: CreateOrderInput): Promise<Result<OrderDoc>> {
+export async function createOrder(ports: Ports, actor: CommunityActor, input: CreateOrderInput): Promise<Result<OrderDoc>> {
   const idempotencyKey = `${actor.user._id}:${input.clientRequestId}`
   const [existing] = await ports.store.find<OrderDoc>('orders', { where: { idempotencyKey }, limit: 1 })
   if (existing) return resume(ports, existing)

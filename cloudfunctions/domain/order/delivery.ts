@@ -11,6 +11,7 @@ import { fulfillIfDone } from './lifecycle'
 import type { OrderHandler } from './ports'
 import { campaignPhase } from './rules'
 import { campaignCover, productPhoto } from './views'
+import { shanghaiMinute } from '../../contracts/shanghai'
 
 type C = typeof orderContracts
 const DAY = 24 * 3600_000
@@ -82,7 +83,7 @@ async function handOver(ports: Ports, actor: Actor, code: string, mode: 'door' |
   if (mode === 'door' && !actor.grids.some((g) => g.buildingIds.includes(order.buildingId))) {
     return fail('ORDER.NOT_IN_GRID', '该订单不在你负责的网格内')
   }
-  if (order.status === 'delivered') return fail('ORDER.ALREADY_DELIVERED', `该订单已于 ${new Date((order.deliveredAt ?? 0) + 8 * 3600_000).toISOString().slice(5, 16).replace('T', ' ')} 完成交付`)
+  if (order.status === 'delivered') return fail('ORDER.ALREADY_DELIVERED', `该订单已于 ${shanghaiMinute(order.deliveredAt ?? 0).slice(5)} 完成交付`)
   if (order.status !== 'confirmed') {
     return fail('ORDER.NOT_DELIVERABLE', order.status === 'paid' || order.status === 'pending_payment' ? '尚未成团，暂不能交付' : '该订单已取消或已退款')
   }

@@ -22,7 +22,7 @@ const at = (prefix: string, field: string) => (prefix ? `${prefix}.${field}` : f
  * `prefix`: where the line sits in the caller's input, for the field errors (`''` for the create,
  * `'purchase'` for the preview).
  */
-export async function saleLine(ports: Ports, communityId: string | null, line: SaleLineInput, prefix = ''): Promise<Result<{ campaign: CampaignDoc; sku: CampaignSku }>> {
+export async function saleLine(ports: Ports, communityId: string, line: SaleLineInput, prefix = ''): Promise<Result<{ campaign: CampaignDoc; sku: CampaignSku }>> {
   const campaign = await ports.store.get<CampaignDoc>('campaigns', line.campaignId)
   if (!campaign || campaign.communityId !== communityId || campaign.status === 'draft') {
     return fail('ORDER.CAMPAIGN_NOT_FOUND', '预售不存在或不属于当前社区', [{ path: at(prefix, 'campaignId'), message: '预售不存在' }])
@@ -42,7 +42,7 @@ export async function saleLine(ports: Ports, communityId: string | null, line: S
  * The checkout preview of a pre-sale line: the create's checks, then the items the create prices
  * the order on (the SKU's price × quantity, the campaign's category and product). Reads only.
  */
-export async function presaleItems(ports: Ports, communityId: string | null, line: SaleLineInput, prefix = ''): Promise<Result<CheckoutItem[]>> {
+export async function presaleItems(ports: Ports, communityId: string, line: SaleLineInput, prefix = ''): Promise<Result<CheckoutItem[]>> {
   const found = await saleLine(ports, communityId, line, prefix)
   if (!found.ok) return found
   return ok(saleLineItems(found.value.campaign, found.value.sku.priceFen, line.quantity))

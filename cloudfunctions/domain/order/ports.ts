@@ -1,6 +1,6 @@
 import type { z } from 'zod'
 import type { ActionContract } from '../../contracts/define'
-import type { MemberCtx } from '../../kernel/module'
+import type { UserCtx } from '../../kernel/module'
 import type { Result } from '../../kernel/result'
 import type { GroupResolver } from '../invites/groups'
 
@@ -14,8 +14,6 @@ export interface OrderPorts {
   posterCodes: PosterCodes
 }
 
-export interface OrderCtx extends MemberCtx {
-  op: OrderPorts
-}
+export type OrderCtx<C extends ActionContract> = UserCtx<C> & { op: OrderPorts }
 
-export type OrderHandler<C extends ActionContract> = (ctx: OrderCtx, input: z.output<C['input']>) => Promise<Result<z.input<C['output']>>>
+export type OrderHandler<C extends ActionContract> = (ctx: OrderCtx<C>, input: z.output<C['input']>) => Promise<Result<z.input<C['output']>>>

@@ -140,7 +140,7 @@ export const refund: ActionHandler<C['refund']> = async (ctx, input) => {
 }
 
 export const reconciliation: ActionHandler<C['reconciliation']> = async ({ ports, actor }) => {
-  const r = await ports.store.get<ReconciliationDoc>('reconciliations', actor.communityId ?? '')
+  const r = await ports.store.get<ReconciliationDoc>('reconciliations', actor.communityId)
   return ok({
     ranAt: r?.ranAt ?? null,
     payments: r?.payments ?? 0,
@@ -151,6 +151,6 @@ export const reconciliation: ActionHandler<C['reconciliation']> = async ({ ports
 }
 
 
-export const anomalies: ActionHandler<C['anomalies']> = async ({ ports, actor }) => ok({ anomalies: await openAnomalies(ports, actor.communityId ?? '') })
+export const anomalies: ActionHandler<C['anomalies']> = async ({ ports, actor }) => ok({ anomalies: await openAnomalies(ports, actor.communityId) })
 
 export const resolveAnomaly: ActionHandler<C['resolveAnomaly']> = async ({ ports, actor }, input) => resolve(ports, actor, input)

@@ -1,5 +1,5 @@
 import type { PayableType } from '../../contracts/pay'
-import type { Actor } from '../../kernel/actor'
+import type { CommunityActor } from '../../kernel/actor'
 import { isWechat } from '../../kernel/identity'
 import type { Launch } from '../../kernel/payment-gateway'
 import type { Ports } from '../../kernel/ports'
@@ -20,7 +20,7 @@ export interface CreatePaymentInput {
  * so every prepay has a record to reconcile against. The client's request id makes a retried
  * create return the same payment instead of a second one.
  */
-export async function createPayment(ports: Ports, actor: Actor, input: CreatePaymentInput): Promise<Result<{ payment: PaymentDoc; launch: Launch | null }>> {
+export async function createPayment(ports: Ports, actor: CommunityActor, input: CreatePaymentInput): Promise<Result<{ payment: PaymentDoc; launch: Launch | null }>> {
   // The payer is a WeChat user (JSAPI pays for an openid): the office console never pays for a resident.
   const { identity } = actor
   if (!isWechat(identity)) return fail('AUTH.FORBIDDEN', '请在微信小程序中支付')

@@ -8,6 +8,7 @@ import { chargedFen, failRefund, markRefundAbnormal, resumeRefund } from './refu
 import type { LedgerDoc, PaymentAnomalyDoc, PaymentDoc, ReconciliationDoc, RefundDoc } from './docs'
 import { releaseClaims } from './open-payments'
 import { refundsByPayment } from './view'
+import { DAY_MS, shanghaiMidnight } from '../../contracts/shanghai'
 
 /** Grace after expiry before closing, so a payment made in the last seconds is not closed. */
 const CLOSE_GRACE_MS = 60_000
@@ -102,14 +103,8 @@ export async function syncPendingRefunds(ports: Ports): Promise<{ refundsSettled
 
 type Mismatch = ReconciliationDoc['mismatches'][number]
 
-const DAY_MS = 24 * 3600_000
-/** Asia/Shanghai is UTC+8 all year (no daylight saving). */
-const SHANGHAI_OFFSET_MS = 8 * 3600_000
-
 /** The first millisecond of the Asia/Shanghai calendar day holding `t`. */
-export function shanghaiDayStart(t: number): number {
-  return Math.floor((t + SHANGHAI_OFFSET_MS) / DAY_MS) * DAY_MS - SHANGHAI_OFFSET_MS
-}
+export const shanghaiDayStart = shanghaiMidnight
 
 /** Yesterday (complete when the job runs at 02:30) and today so far. */
 export const RECONCILE_DAYS = 2

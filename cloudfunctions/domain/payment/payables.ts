@@ -1,5 +1,5 @@
 import type { PayableType } from '../../contracts/pay'
-import type { Actor } from '../../kernel/actor'
+import type { CommunityActor } from '../../kernel/actor'
 import type { Ports } from '../../kernel/ports'
 import type { Result } from '../../kernel/result'
 import type { PaymentDoc, PaymentLine } from './docs'
@@ -21,7 +21,7 @@ export interface QuotedLine {
 export interface PayableKind {
   type: PayableType
   /** Checks the caller may pay these items now and prices them. */
-  quote(ports: Ports, actor: Actor, ids: readonly string[]): Promise<Result<QuotedLine[]>>
+  quote(ports: Ports, actor: CommunityActor, ids: readonly string[]): Promise<Result<QuotedLine[]>>
   /** `already_settled`: the item was paid another way or cancelled; its money is refunded. */
   onPaid(ports: Ports, payment: PaymentDoc, line: PaymentLine): Promise<'applied' | 'already_settled'>
   /** Called after any refund of the line succeeded; `refundedFen` is the line's total refunded. */

@@ -85,7 +85,7 @@ async function buildingStats(store: Store, communityId: string, onlyBuildings?: 
 }
 
 export const gridOverview: ActionHandler<C['gridOverview']> = async ({ ports, actor }) => {
-  const communityId = actor.communityId ?? ''
+  const communityId = actor.communityId
   const buildingIds = actor.grids.flatMap((g) => g.buildingIds)
   const { stats } = await buildingStats(ports.store, communityId, buildingIds)
   const pendingRequests = await ports.store.count('joinRequests', {
@@ -97,7 +97,7 @@ export const gridOverview: ActionHandler<C['gridOverview']> = async ({ ports, ac
 }
 
 export const communityOverview: ActionHandler<C['communityOverview']> = async ({ ports, actor }) => {
-  const communityId = actor.communityId ?? ''
+  const communityId = actor.communityId
   const community = await ports.store.get<CommunityDoc>('communities', communityId)
   const { stats, residents, households } = await buildingStats(ports.store, communityId)
   const grids = await ports.store.find<GridDoc>('grids', { where: { communityId }, limit: 100 })

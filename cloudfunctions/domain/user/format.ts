@@ -38,7 +38,5 @@ export function formatHouseholdCode(code: string): string {
   return `${code.slice(0, 4)}-${code.slice(4)}`
 }
 
-/** The calendar day in Asia/Shanghai (UTC+8, no DST), used for daily limits. */
-export function shanghaiDay(ms: number): string {
-  return new Date(ms + 8 * 3600_000).toISOString().slice(0, 10)
-}
+/** The calendar day in Asia/Shanghai, used for daily limits. */
+export { shanghaiDay } from '../../contracts/shanghai'

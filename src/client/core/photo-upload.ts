@@ -1,5 +1,6 @@
 import type { ApiError } from '@contracts/errors'
 import { PHOTO_DIR, PHOTO_MAX_BYTES, PHOTO_MAX_LABEL, PHOTO_TYPES, type PhotoExt, photoTypeOf } from '@contracts/upload'
+import { shanghaiMonth } from '@contracts/shanghai'
 
 /** What every client's upload shares, on any platform: the storage path and the checks made before sending. */
 
@@ -28,8 +29,7 @@ export function checkBeforeUpload(file: { type: string; size: number }): { ok: t
  * Shanghai time, the name 20 random-ish characters (the functions accept only ids of this shape).
  */
 export function cloudPhotoPath(ext: string, now = Date.now()): string {
-  const d = new Date(now + 8 * 3600_000)
-  const month = `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}`
+  const month = shanghaiMonth(now)
   const rand = () => Math.random().toString(36).slice(2, 8).padEnd(6, '0')
   return `${PHOTO_DIR}/${month}/${now.toString(36)}${rand()}${rand()}.${ext}`
 }

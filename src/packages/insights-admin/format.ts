@@ -1,18 +1,14 @@
 import { formatFen } from '../../utils/money'
+import { DAY_MS, SHANGHAI_OFFSET_MS, shanghaiDay, shanghaiWall } from '@contracts/shanghai'
 
 /**
  * Date ranges and figure formatting for the operator dashboard. Days are Shanghai calendar days
  * (`YYYY-MM-DD`, UTC+8 all year), as the server stores its daily figures.
  */
-const DAY_MS = 86_400_000
-const SHANGHAI_MS = 8 * 3_600_000
-
-export function dayOf(ms: number): string {
-  return new Date(ms + SHANGHAI_MS).toISOString().slice(0, 10)
-}
+export const dayOf = shanghaiDay
 
 export function addDays(day: string, n: number): string {
-  return dayOf(Date.parse(`${day}T00:00:00Z`) - SHANGHAI_MS + n * DAY_MS)
+  return dayOf(Date.parse(`${day}T00:00:00Z`) - SHANGHAI_OFFSET_MS + n * DAY_MS)
 }
 
 export function daysBetween(a: string, b: string): number {
@@ -130,7 +126,7 @@ export function digest(value: unknown): string {
 
 /** `HH:mm` of a stored instant, Shanghai time, with the day: `11月23日 03:10`. */
 export function stampText(ms: number): string {
-  const d = new Date(ms + SHANGHAI_MS).toISOString()
+  const d = shanghaiWall(ms).toISOString()
   return `${Number(d.slice(5, 7))}月${Number(d.slice(8, 10))}日 ${d.slice(11, 16)}`
 }
 

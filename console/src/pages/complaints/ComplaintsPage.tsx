@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import { Button, Card, MessagePlugin, Radio, Table, Tag } from 'tdesign-react'
 import { COMPLAINT_CATEGORY_LABELS, COMPLAINT_STATUSES, COMPLAINT_STATUS_LABELS, type ComplaintStatus, type ComplaintViewT } from '@contracts/booking'
-import { formatDateTime } from '../../../../src/utils/time'
+import { formatDateTime, minutesText } from '../../../../src/utils/time'
 import { api } from '../../client/api'
 import { useConsole } from '../../shell/console-context'
 import { ExportButtons } from '../../shell/ExportButtons'
@@ -12,7 +12,7 @@ import { useQuery } from '../../shell/use-query'
 import { RespondDialog } from './RespondDialog'
 
 const STATUS_THEMES: Record<ComplaintStatus, 'danger' | 'warning' | 'success' | 'default'> = { open: 'danger', processing: 'warning', resolved: 'success', closed: 'default' }
-const minutesText = (m: number | null) => (m === null ? '—' : m < 60 ? `${m} 分钟` : `${Math.floor(m / 60)} 小时 ${m % 60} 分`)
+const minutesOrNone = (m: number | null) => (m === null ? '—' : minutesText(m))
 
 /** Residents' complaints at the service desk: open ones first, taken on and closed with a note residents read. */
 export function ComplaintsPage() {
@@ -34,14 +34,14 @@ export function ComplaintsPage() {
                 id='export-complaints'
                 fileName={`${community.name}-投诉`}
                 header={['提交时间', '房屋', '类别', '内容', '状态', '处理说明', '首次响应', '评价']}
-                rows={() => d.complaints.map((c) => [formatDateTime(c.createdAt), c.householdLabel, COMPLAINT_CATEGORY_LABELS[c.category], c.text, COMPLAINT_STATUS_LABELS[c.status], c.response, minutesText(c.responseMinutes), c.rating ? `${c.rating.score} 星 ${c.rating.comment}` : ''])}
+                rows={() => d.complaints.map((c) => [formatDateTime(c.createdAt), c.householdLabel, COMPLAINT_CATEGORY_LABELS[c.category], c.text, COMPLAINT_STATUS_LABELS[c.status], c.response, minutesOrNone(c.responseMinutes), c.rating ? `${c.rating.score} 星 ${c.rating.comment}` : ''])}
               />
             }
           >
             <div className='stats'>
               <Stat label='待受理' value={`${d.complaints.filter((c) => c.status === 'open').length} 件`} />
               <Stat label='处理中' value={`${d.complaints.filter((c) => c.status === 'processing').length} 件`} />
-              <Stat label='平均首次响应' value={minutesText(d.avgResponseMinutes === null ? null : Math.round(d.avgResponseMinutes))} />
+              <Stat label='平均首次响应' value={minutesOrNone(d.avgResponseMinutes)} />
               <Stat label='已评价' value={`${d.complaints.filter((c) => c.rating).length} 件`} />
             </div>
             <div className='toolbar'>
@@ -83,7 +83,7 @@ export function ComplaintsPage() {
                 },
                 { colKey: 'status', title: '状态', width: 90, cell: ({ row }) => <Tag theme={STATUS_THEMES[row.status]} variant='light'>{COMPLAINT_STATUS_LABELS[row.status]}</Tag> },
                 { colKey: 'response', title: '处理说明', ellipsis: true, cell: ({ row }) => row.response || '—' },
-                { colKey: 'responseMinutes', title: '首次响应', width: 110, cell: ({ row }) => minutesText(row.responseMinutes) },
+                { colKey: 'responseMinutes', title: '首次响应', width: 110, cell: ({ row }) => minutesOrNone(row.responseMinutes) },
                 { colKey: 'rating', title: '评价', width: 80, cell: ({ row }) => (row.rating ? `${row.rating.score} 星` : '—') },
                 {
                   colKey: 'op',

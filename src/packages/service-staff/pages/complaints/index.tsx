@@ -7,7 +7,7 @@ import { photoSrc } from '../../../../services/upload'
 import { Button } from '../../../../ui/nut'
 import { ButtonRow, Chip, KVList, type KVRow, Section, StatGrid } from '../../../../ui/kit'
 import { PageShell, useQuery, whenEmpty } from '../../../../ui/shell'
-import { formatDateTime } from '../../../../utils/time'
+import { formatDateTime, minutesText } from '../../../../utils/time'
 import { NoteField } from '../../components/NoteField'
 import type { Complaint } from '../../types'
 import '../../../service/service.scss'
@@ -16,7 +16,7 @@ const TONE: Record<Complaint['status'], 'accent' | 'info' | 'primary' | 'muted'>
 
 function details(c: Complaint): KVRow[] {
   const rows: KVRow[] = [{ label: '提交时间', value: formatDateTime(c.createdAt) }]
-  if (c.responseMinutes !== null) rows.push({ label: '响应用时', value: `${c.responseMinutes} 分钟` })
+  if (c.responseMinutes !== null) rows.push({ label: '响应用时', value: minutesText(c.responseMinutes) })
   if (c.response) rows.push({ label: '回复', value: c.response })
   if (c.rating) rows.push({ label: '住户评价', value: `${c.rating.score} 分（满分 5 分）` })
   return rows
@@ -49,7 +49,7 @@ export default function StaffComplaintsPage() {
             <StatGrid
               items={[
                 { label: '待受理', value: d.complaints.filter((c) => c.status === 'open').length, tone: 'accent' },
-                { label: '平均响应', value: d.avgResponseMinutes === null ? '暂无' : `${d.avgResponseMinutes} 分钟` }
+                { label: '平均响应', value: d.avgResponseMinutes === null ? '暂无' : minutesText(d.avgResponseMinutes) }
               ]}
             />
           </Section>

@@ -12,7 +12,7 @@ import { TextArea } from '../../../../ui/form'
 import { Button } from '../../../../ui/nut'
 import { Chip, Field, Icon, KVList, type KVRow, Notice, Section } from '../../../../ui/kit'
 import { EmptyState, PageShell, useQuery } from '../../../../ui/shell'
-import { formatDateTime } from '../../../../utils/time'
+import { formatDateTime, minutesText } from '../../../../utils/time'
 import { ChipChoice } from '../../components/ChipChoice'
 import type { Complaint } from '../../types'
 import '../../service.scss'
@@ -21,7 +21,7 @@ const TONE: Record<Complaint['status'], 'accent' | 'info' | 'primary' | 'muted'>
 
 function details(c: Complaint): KVRow[] {
   const rows: KVRow[] = [{ label: '提交时间', value: formatDateTime(c.createdAt) }]
-  if (c.responseMinutes !== null) rows.push({ label: '响应用时', value: `${c.responseMinutes} 分钟` })
+  if (c.responseMinutes !== null) rows.push({ label: '响应用时', value: minutesText(c.responseMinutes) })
   if (c.response) rows.push({ label: '物业回复', value: c.response })
   return rows
 }
