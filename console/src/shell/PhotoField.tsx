@@ -17,7 +17,8 @@ export function PhotoField(props: { id: string; value: readonly string[]; onChan
   const { value, onChange, max, label } = props
   const size = props.size ?? 96
   const input = useRef<HTMLInputElement>(null)
-  const [uploading, setUploading] = useState<{ name: string; percent: number } | null>(null)
+  /** The upload under way, 0-100; null while none is. */
+  const [uploading, setUploading] = useState<number | null>(null)
   // The latest list, so photos picked together are each added to what the previous one left.
   const kept = useRef(value)
   kept.current = value
@@ -26,8 +27,8 @@ export function PhotoField(props: { id: string; value: readonly string[]; onChan
     const chosen = Array.from(files ?? []).slice(0, Math.max(0, max - kept.current.length))
     if (files && files.length > chosen.length) void MessagePlugin.warning(`${label}最多 ${max} 张，多选的没有上传`)
     for (const file of chosen) {
-      setUploading({ name: file.name, percent: 0 })
-      const res = await transport.uploadPhoto(file, (percent) => setUploading({ name: file.name, percent }))
+      setUploading(0)
+      const res = await transport.uploadPhoto(file, setUploading)
       if (!res.ok) {
         void MessagePlugin.error(`${file.name}：${res.error.message}`)
         continue
@@ -58,9 +59,9 @@ export function PhotoField(props: { id: string; value: readonly string[]; onChan
           />
         </div>
       ))}
-      {uploading ? (
+      {uploading !== null ? (
         <div className='photo-field__tile photo-field__tile--busy' style={{ width: size, height: size }}>
-          <Progress theme='circle' size='small' percentage={uploading.percent} />
+          <Progress theme='circle' size='small' percentage={uploading} />
         </div>
       ) : value.length < max ? (
         <button type='button' className='photo-field__tile' style={{ width: size, height: size }} onClick={() => input.current?.click()}>
