@@ -3,6 +3,7 @@ import { type PhotoExt, localPhotoName } from '@contracts/upload'
 import type { Envelope } from '../../../src/client/core/api'
 import { fitForUpload, postPhoto } from '../../../src/client/core/browser-photo'
 import { checkBeforeUpload, cloudPhotoPath, uploadRefusal } from '../../../src/client/core/photo-upload'
+import { signedLinks } from './signed-links'
 
 /**
  * How the console reaches the functions. Locally: POST /api/<fn> to the local server with the
@@ -90,7 +91,13 @@ export function cloudbaseTransport(env: string): ConsoleTransport {
     if (!(await a.getLoginState())) await a.signInAnonymously({})
     return app
   }
-  const signed = new Map<string, { url: string; until: number }>()
+  const linksFor = signedLinks(
+    async (ids) => {
+      const res = await (await ready()).storage.from().createSignedUrls(ids, SIGNED_URL_SECONDS)
+      return new Map((res.data ?? []).flatMap((r) => (r.signedUrl ? [[r.path, r.signedUrl] as const] : [])))
+    },
+    { batch: SIGNED_URL_BATCH, reuseMs: SIGNED_URL_REUSE_MS }
+  )
   return {
     async send(fn, envelope) {
       try {
@@ -118,21 +125,8 @@ export function cloudbaseTransport(env: string): ConsoleTransport {
       }
     },
     async photoUrls(ids, width) {
-      const now = Date.now()
-      const missing = [...new Set(ids)].filter((id) => (signed.get(id)?.until ?? 0) <= now)
-      for (let i = 0; i < missing.length; i += SIGNED_URL_BATCH) {
-        const batch = missing.slice(i, i + SIGNED_URL_BATCH)
-        try {
-          const res = await (await ready()).storage.from().createSignedUrls(batch, SIGNED_URL_SECONDS)
-          for (const r of res.data ?? []) if (r.signedUrl) signed.set(r.path, { url: r.signedUrl, until: now + SIGNED_URL_REUSE_MS })
-        } catch {
-          // Photos that could not be linked show as missing; the page itself still works.
-        }
-      }
-      return new Map(ids.flatMap((id) => {
-        const url = signed.get(id)?.url
-        return url ? [[id, resized(url, width)] as const] : []
-      }))
+      const links = await linksFor(ids)
+      return new Map([...links].map(([id, url]) => [id, resized(url, width)]))
     }
   }
 }
