@@ -182,7 +182,8 @@ describe('going live from an empty database', () => {
     await page.locator('.t-dialog input[name="item-price"]').fill('2.35')
     await shot(page, 'go-live', '17-fee-item')
     await page.locator('#item-save').click()
-    await page.locator('.items-table tbody tr', { hasText: '物业服务费' }).waitFor()
+    // Not just any row with the name: the empty table's hint names 物业服务费 too.
+    await page.locator('.items-table tbody tr', { hasText: '2.35 元/㎡/月' }).waitFor()
     expect(await page.locator('.items-table tbody tr').first().innerText()).toMatch(/物业服务费\s+按建筑面积\s+2\.35 元\/㎡\/月\s+启用/)
     await page.locator('#billing-run').click()
     await page.locator('.t-dialog__confirm').click()
