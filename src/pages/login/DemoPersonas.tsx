@@ -3,7 +3,7 @@ import Taro, { useDidShow } from '@tarojs/taro'
 import { useEffect, useState } from 'react'
 import type { ApiError } from '@contracts/errors'
 import { login } from '../../client'
-import { type DevPersona, hasDevSession, preloadPersonas, signInAs, takePersonas } from '../../services/dev-login'
+import { type DevPersona, hasDevSession, preloadPersonas, signInAs, takeArrivedPersonas, takePersonas } from '../../services/dev-login'
 import { toastError } from '../../services/result'
 import { Chip } from '../../ui/kit'
 import { ErrorState, LoadingState } from '../../ui/shell'
@@ -15,7 +15,7 @@ preloadPersonas()
  * before signs in again at once, unless the person came here to switch.
  */
 export function DemoPersonas({ switching, onSignedIn }: { switching: boolean; onSignedIn: () => void }) {
-  const [list, setList] = useState<DevPersona[] | null>(null)
+  const [list, setList] = useState<DevPersona[] | null>(takeArrivedPersonas)
   const [busy, setBusy] = useState('')
   const [error, setError] = useState<ApiError | null>(null)
 
@@ -23,7 +23,8 @@ export function DemoPersonas({ switching, onSignedIn }: { switching: boolean; on
 
   // The list is the same on every visit: taken once, from the request that began as the code loaded.
   useEffect(() => {
-    void takePersonas().then(setList)
+    // Only the first draw decides: a list already drawn needs no request.
+    if (list === null) void takePersonas().then(setList)
   }, [])
   useDidShow(() => {
     if (hasDevSession() && !switching) resume()
