@@ -2,7 +2,7 @@ import * as z from 'zod'
 import { needsCommunity } from '../contracts/define'
 import type { ApiError, ApiResponse, ErrorCode, FieldError } from '../contracts/errors'
 import type { Role } from '../contracts/roles'
-import { type Actor, findCaller, loadActor } from './actor'
+import { type Actor, loadCaller } from './actor'
 import type { Identity, IdentityResolver } from './identity'
 import type { ActionCtx, BoundAction, FunctionModule, JobReport } from './module'
 import type { Ports } from './ports'
@@ -88,17 +88,15 @@ export function createMain(module: FunctionModule, runtime: Runtime): Main {
       if (!identity || identity.source === 'web') return err('AUTH.UNAUTHENTICATED', '请先登录', requestId)
       if (contract.access === 'public' && identity.source === 'console') return err('AUTH.FORBIDDEN', '请在微信小程序中操作', requestId)
 
-      const user = await findCaller(ports.store, identity, ports.clock.now())
-      let actor: Actor | null = null
+      const roles = needsCommunity(contract.access) ? contract.access : null
+      const scoped = roles ? (communityId ?? null) : null
+      const actor = await loadCaller(ports.store, identity, scoped, ports.clock.now(), { grids: roles?.includes('butler') ?? false })
       // A console whose session ended must sign in again (the client forgets it); a WeChat user must register.
-      if (!user && identity.source === 'console') return err('AUTH.UNAUTHENTICATED', '登录已失效，请重新扫码登录', requestId)
-      if (contract.access !== 'public' && !user) return err('AUTH.NOT_REGISTERED', '请先登录', requestId)
-      if (user) {
-        const roles = needsCommunity(contract.access) ? contract.access : null
-        const scoped = roles ? (communityId ?? null) : null
-        if (roles && !scoped) return err('AUTH.COMMUNITY_REQUIRED', '请先选择社区', requestId)
-        actor = await loadActor(ports.store, identity, user, scoped)
-        if (roles && !roleAllowed(actor, roles)) return err('AUTH.FORBIDDEN', '当前身份无权进行此操作', requestId)
+      if (!actor && identity.source === 'console') return err('AUTH.UNAUTHENTICATED', '登录已失效，请重新扫码登录', requestId)
+      if (contract.access !== 'public' && !actor) return err('AUTH.NOT_REGISTERED', '请先登录', requestId)
+      if (actor && roles) {
+        if (!scoped) return err('AUTH.COMMUNITY_REQUIRED', '请先选择社区', requestId)
+        if (!roleAllowed(actor, roles)) return err('AUTH.FORBIDDEN', '当前身份无权进行此操作', requestId)
       }
 
       return await finish(bound, rawInput, { requestId, ports, identity, actor })

@@ -37,13 +37,11 @@ export async function findAll<T extends Doc>(store: Store, collection: Collectio
 /** Fetches documents by id, in chunks that fit the query cap; missing ids are simply absent. */
 export async function getMany<T extends Doc>(store: Store, collection: CollectionName, ids: readonly string[]): Promise<Map<string, T>> {
   const unique = [...new Set(ids)]
-  const out = new Map<string, T>()
-  for (let i = 0; i < unique.length; i += MAX_PAGE) {
-    const chunk = unique.slice(i, i + MAX_PAGE)
-    const docs = await store.find<T>(collection, { where: { _id: { in: chunk } }, limit: MAX_PAGE })
-    for (const d of docs) out.set(d._id, d)
-  }
-  return out
+  const chunks: string[][] = []
+  for (let i = 0; i < unique.length; i += MAX_PAGE) chunks.push(unique.slice(i, i + MAX_PAGE))
+  // Chunks together: each is a round trip on CloudBase.
+  const pages = await Promise.all(chunks.map((chunk) => store.find<T>(collection, { where: { _id: { in: chunk } }, limit: MAX_PAGE })))
+  return new Map(pages.flat().map((d) => [d._id, d]))
 }
 
 /** Writes in flight at once: enough to hide CloudBase's round trips, few enough for its rate limits. */

@@ -439,12 +439,25 @@ describe('the CloudBase HTTP entry (/pay/notify through the kernel HTTP entry)',
   it('an unexpected error answers 500 (WeChat Pay retries) and the retry applies it', async () => {
     const o = await openPayment()
     const n = sandboxSigner(h)({ resource: transactionResource(o.outTradeNo, o.totalFen) })
-    jest.spyOn(h.store, 'insert').mockRejectedValueOnce(new Error('database unavailable'))
+    // The payment's first write fails: nothing is paid, and WeChat Pay is told to retry.
+    jest.spyOn(h.store, 'update').mockRejectedValueOnce(new Error('database unavailable'))
     const reply = await handleNotifyHttp(httpEvent(n))
     expect(reply.statusCode).toBe(500)
     expect(JSON.parse(reply.body)).toMatchObject({ code: 'FAIL' })
     expect(h.logs.some((l) => l.level === 'error' && l.msg === 'pay notification failed')).toBe(true)
     expect((await paymentDoc(h, o.paymentId)).status).toBe('awaiting')
+    expect((await handleNotifyHttp(httpEvent(n))).statusCode).toBe(204)
+    expect((await paymentDoc(h, o.paymentId)).status).toBe('paid')
+    expect(await ledger(h)).toHaveLength(1)
+  })
+
+  it('a notification whose own record fails still answers 500, and its retry applies nothing twice', async () => {
+    const o = await openPayment()
+    const n = sandboxSigner(h)({ resource: transactionResource(o.outTradeNo, o.totalFen) })
+    // The record of the delivery and its application run together: the payment is applied, the
+    // record is not, and WeChat Pay retries.
+    jest.spyOn(h.store, 'insert').mockRejectedValueOnce(new Error('database unavailable'))
+    expect((await handleNotifyHttp(httpEvent(n))).statusCode).toBe(500)
     expect((await handleNotifyHttp(httpEvent(n))).statusCode).toBe(204)
     expect((await paymentDoc(h, o.paymentId)).status).toBe('paid')
     expect(await ledger(h)).toHaveLength(1)

@@ -5,6 +5,7 @@ import type { ActionId, InputOf, OutputOf } from '../../cloudfunctions/contracts
 import type { Identity } from '../../cloudfunctions/kernel/identity'
 import type { Main } from '../../cloudfunctions/kernel/main'
 import type { Clock, Logger, Ports, Random } from '../../cloudfunctions/kernel/ports'
+import type { Store } from '../../cloudfunctions/kernel/store'
 import { DEMO_T0, seedDemo } from '../../scripts/seed/demo'
 import { type LocalContext, localMains, localPorts } from '../../scripts/server/local-runtime'
 
@@ -61,7 +62,14 @@ export interface Harness {
 /** Signs the console tickets the harness issues (as the local server's secret does). */
 export const TEST_SESSION_SECRET = 'test-session-secret-0123456789'
 
-export async function makeHarness(opts: { seed?: boolean; setupCode?: string } = {}): Promise<Harness> {
+export interface HarnessOptions {
+  seed?: boolean
+  setupCode?: string
+  /** The store the functions see, around the harness's own (which `store` keeps for direct reads). */
+  wrapStore?: (store: Store) => Store
+}
+
+export async function makeHarness(opts: HarnessOptions = {}): Promise<Harness> {
   const store = new SqliteStore(':memory:')
   const clock = new FakeClock()
   if (opts.seed !== false) await seedDemo(store, TEST_PEPPER, clock.now())
@@ -71,7 +79,7 @@ export async function makeHarness(opts: { seed?: boolean; setupCode?: string } =
     warn: (msg, fields) => logs.push({ level: 'warn', msg, fields }),
     error: (msg, fields) => logs.push({ level: 'error', msg, fields })
   }
-  const ports = localPorts({ store, codePepper: TEST_PEPPER, setupCode: opts.setupCode, devSessionSecret: TEST_SESSION_SECRET, clock, random: new SeqRandom(), log })
+  const ports = localPorts({ store: opts.wrapStore ? opts.wrapStore(store) : store, codePepper: TEST_PEPPER, setupCode: opts.setupCode, devSessionSecret: TEST_SESSION_SECRET, clock, random: new SeqRandom(), log })
   // In process, functions behave as deployed: timer events without a user run their job.
   const mains = localMains(ports, { acceptsTimerEvents: true })
   let n = 0

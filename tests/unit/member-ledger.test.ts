@@ -7,7 +7,7 @@
 import type { MemberAccountDoc, PointEntryDoc } from '../../cloudfunctions/domain/member/docs'
 import { runSweep } from '../../cloudfunctions/domain/member/jobs'
 import { CLOSE_AFTER_MS, RECOVER_AFTER_MS, markerKey } from '../../cloudfunctions/domain/member/journal'
-import { earnPoints, expireAccount, returnPoints, reversePoints, spendPoints } from '../../cloudfunctions/domain/member/points'
+import { earnPoints, ensureAccount, expireAccount, returnPoints, reversePoints, spendPoints } from '../../cloudfunctions/domain/member/points'
 import { findAll } from '../../cloudfunctions/kernel/paging'
 import type { Store } from '../../cloudfunctions/kernel/store'
 import { type Harness, makeHarness } from '../support/harness'
@@ -107,7 +107,10 @@ describe('random operation sequences keep the balance equal to the sum of the en
         const source = spent[Math.floor(rnd() * spent.length)]!
         await returnPoints(h.ports, source, 'return')
       } else if (r < 0.9) {
-        // An earn interrupted after its account update: the sweep (or a retry) finishes it.
+        // An earn interrupted after its account update: the sweep (or a retry) finishes it. (An
+        // earn writes its entry without looking at the account first, so the account must exist
+        // for the interruption to fall there.)
+        await ensureAccount(h.ports, C, U)
         crashAfterNextUpdate(h.store, 'pointEntries')
         await expect(earn(`crash:${step}`, 10)).rejects.toThrow('simulated crash')
         if (rnd() < 0.5) expect((await earn(`crash:${step}`, 10)).status).toBe('duplicate')

@@ -19,8 +19,12 @@ import { filterSql, jsonPath, orderSql } from './filter-sql'
  * indexes for the declared indexes. Every operation is a single SQL statement, so each is
  * atomic even when the job runner and the server share the file.
  */
+/** Prepared statements kept per SQL text: preparing took a seventh of an order's time here. */
+const STATEMENTS_KEPT = 500
+
 export class SqliteStore implements Store {
   private readonly db: Database.Database
+  private readonly statements = new Map<string, Database.Statement>()
 
   constructor(file: string) {
     this.db = new Database(file)
@@ -28,6 +32,20 @@ export class SqliteStore implements Store {
     this.db.pragma('busy_timeout = 5000')
     this.db.pragma('synchronous = NORMAL')
     this.migrate()
+  }
+
+  /** The statement for `sql`, prepared once; the least recently used go past STATEMENTS_KEPT. */
+  private sql(text: string): Database.Statement {
+    const kept = this.statements.get(text)
+    if (kept) {
+      this.statements.delete(text)
+      this.statements.set(text, kept)
+      return kept
+    }
+    const made = this.db.prepare(text)
+    this.statements.set(text, made)
+    if (this.statements.size > STATEMENTS_KEPT) this.statements.delete(this.statements.keys().next().value ?? '')
+    return made
   }
 
   private migrate(): void {
@@ -50,7 +68,7 @@ export class SqliteStore implements Store {
   }
 
   async get<T extends Doc>(collection: CollectionName, id: string): Promise<T | null> {
-    const row = this.db.prepare(`SELECT doc FROM "${collection}" WHERE id = ?`).get(id) as { doc: string } | undefined
+    const row = this.sql(`SELECT doc FROM "${collection}" WHERE id = ?`).get(id) as { doc: string } | undefined
     return row ? (JSON.parse(row.doc) as T) : null
   }
 
@@ -59,15 +77,13 @@ export class SqliteStore implements Store {
     const offset = options.offset ?? 0
     if (!Number.isInteger(offset) || offset < 0) throw new StoreUsageError('offset must be a non-negative integer')
     const where = filterSql(options.where)
-    const rows = this.db
-      .prepare(`SELECT doc FROM "${collection}" WHERE ${where.text} ${orderSql(options.orderBy)} LIMIT ? OFFSET ?`)
-      .all(...where.params, limit, offset) as { doc: string }[]
+    const rows = this.sql(`SELECT doc FROM "${collection}" WHERE ${where.text} ${orderSql(options.orderBy)} LIMIT ? OFFSET ?`).all(...where.params, limit, offset) as { doc: string }[]
     return rows.map((r) => JSON.parse(r.doc) as T)
   }
 
   async count(collection: CollectionName, where?: Filter): Promise<number> {
     const w = filterSql(where)
-    const row = this.db.prepare(`SELECT COUNT(*) AS n FROM "${collection}" WHERE ${w.text}`).get(...w.params) as {
+    const row = this.sql(`SELECT COUNT(*) AS n FROM "${collection}" WHERE ${w.text}`).get(...w.params) as {
       n: number
     }
     return row.n
@@ -76,7 +92,7 @@ export class SqliteStore implements Store {
   async insert<T extends Doc>(collection: CollectionName, doc: T): Promise<InsertResult> {
     if (typeof doc._id !== 'string' || doc._id.length === 0) throw new StoreUsageError('insert needs a string _id')
     try {
-      this.db.prepare(`INSERT INTO "${collection}" (id, doc) VALUES (?, ?)`).run(doc._id, JSON.stringify(doc))
+      this.sql(`INSERT INTO "${collection}" (id, doc) VALUES (?, ?)`).run(doc._id, JSON.stringify(doc))
       return { ok: true, id: doc._id }
     } catch (e) {
       const code = (e as { code?: string }).code
@@ -107,9 +123,7 @@ export class SqliteStore implements Store {
     try {
       // Only a document that actually changes counts, as MongoDB counts `updated`: setting what
       // is already there reports false on CloudBase, so it does here.
-      const res = this.db
-        .prepare(`UPDATE "${collection}" SET doc = ${expr} WHERE id = ? AND (${w.text}) AND json(doc) IS NOT ${expr}`)
-        .run(...params, id, ...w.params, ...params)
+      const res = this.sql(`UPDATE "${collection}" SET doc = ${expr} WHERE id = ? AND (${w.text}) AND json(doc) IS NOT ${expr}`).run(...params, id, ...w.params, ...params)
       return res.changes === 1
     } catch (e) {
       if ((e as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE') return false
@@ -119,7 +133,7 @@ export class SqliteStore implements Store {
 
   async remove(collection: CollectionName, id: string, when?: Filter): Promise<boolean> {
     const w = filterSql(when)
-    const res = this.db.prepare(`DELETE FROM "${collection}" WHERE id = ? AND (${w.text})`).run(id, ...w.params)
+    const res = this.sql(`DELETE FROM "${collection}" WHERE id = ? AND (${w.text})`).run(id, ...w.params)
     return res.changes === 1
   }
 

@@ -1,3 +1,4 @@
+import { type Counter, give, take } from '../../kernel/counter'
 import { getMany } from '../../kernel/paging'
 import type { Ports } from '../../kernel/ports'
 import type { VisitorPassDoc, VisitorPassQuotaDoc } from './docs'
@@ -21,50 +22,44 @@ export const ORPHAN_HOLD_MS = 2 * 60_000
 /** Pass ids are not field-safe (base64url): the hold key is their hex, which reads back. */
 const holdKey = (passId: string) => `p${Buffer.from(passId, 'utf8').toString('hex')}`
 const passIdOf = (key: string) => Buffer.from(key.slice(1), 'hex').toString('utf8')
-const holdField = (passId: string) => `holds.${holdKey(passId)}`
 
 type Owner = Pick<VisitorPassDoc, 'householdId' | 'communityId'>
 
-async function tryTake(ports: Ports, owner: Owner, passId: string, cap: number): Promise<boolean> {
-  const hold = holdField(passId)
-  return ports.store.update('visitorPassQuotas', owner.householdId, { inc: { active: 1 }, set: { [hold]: ports.clock.now() } }, { active: { lt: cap }, [hold]: null })
-}
+const placeCounter = (householdId: string, cap: number): Counter => ({ collection: 'visitorPassQuotas', id: householdId, field: 'active', direction: 'up', bound: cap })
 
 /**
  * The household's first counter: it starts from the passes already open (written before the
  * counter existed), so the cap holds from the first create on. A racing twin's insert is a
  * duplicate, which is fine: passes are only written after a place is taken on the counter.
  */
-async function createCounter(ports: Ports, owner: Owner): Promise<void> {
+async function firstCounter(ports: Ports, owner: Owner): Promise<VisitorPassQuotaDoc> {
   const now = ports.clock.now()
   const open = await ports.store.find<VisitorPassDoc>('visitorPasses', {
     where: { householdId: owner.householdId, status: 'active', validTo: { gt: now } },
     limit: 1000
   })
   const holds = Object.fromEntries(open.map((p) => [holdKey(p._id), p.createdAt || now]))
-  await ports.store.insert<VisitorPassQuotaDoc>('visitorPassQuotas', { _id: owner.householdId, communityId: owner.communityId, active: open.length, holds })
+  return { _id: owner.householdId, communityId: owner.communityId, active: open.length, holds }
 }
 
 /** Takes a place for the pass about to be inserted; false when the household is at the cap. */
 export async function takePlace(ports: Ports, owner: Owner, passId: string, cap: number): Promise<boolean> {
-  if (await tryTake(ports, owner, passId, cap)) return true
-  let quota = await ports.store.get<VisitorPassQuotaDoc>('visitorPassQuotas', owner.householdId)
-  if (!quota) {
-    await createCounter(ports, owner)
-    if (await tryTake(ports, owner, passId, cap)) return true
-    quota = await ports.store.get<VisitorPassQuotaDoc>('visitorPassQuotas', owner.householdId)
-  }
+  const counter = placeCounter(owner.householdId, cap)
+  // The hold keeps when it was taken: a repair frees a hold whose pass was never written.
+  const place = { holder: holdKey(passId), amount: 1, entry: ports.clock.now() }
+  if (await take(ports.store, counter, { ...place, create: { doc: () => firstCounter(ports, owner) } })) return true
+  const quota = await ports.store.get<VisitorPassQuotaDoc>('visitorPassQuotas', owner.householdId)
   if (!quota) return false
   // At the cap: give back the places of passes that ended or were never written (a concurrent
   // create may be doing the same and free them first), then try once more.
   await repairPlaces(ports, quota)
-  return tryTake(ports, owner, passId, cap)
+  return take(ports.store, counter, place)
 }
 
 /** Gives the pass's place back, at most once however often it is called. */
-export async function releasePlace(ports: Ports, pass: Pick<VisitorPassDoc, '_id' | 'householdId'>): Promise<boolean> {
-  const hold = holdField(pass._id)
-  return ports.store.update('visitorPassQuotas', pass.householdId, { inc: { active: -1 }, unset: [hold] }, { [hold]: { gte: 1 } })
+export function releasePlace(ports: Ports, pass: Pick<VisitorPassDoc, '_id' | 'householdId'>): Promise<boolean> {
+  // The cap plays no part in a give-back.
+  return give(ports.store, placeCounter(pass.householdId, 0), holdKey(pass._id), 1)
 }
 
 /**

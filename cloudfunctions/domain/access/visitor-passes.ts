@@ -29,7 +29,7 @@ async function memberHousehold(ports: Ports, actor: Actor, householdId: string):
 }
 
 export const createVisitorPass: ActionHandler<C['createVisitorPass']> = async ({ ports, actor }, input) => {
-  const household = await memberHousehold(ports, actor, input.householdId)
+  const [household, labels] = await Promise.all([memberHousehold(ports, actor, input.householdId), householdLabels(ports, [input.householdId], actor.communityId)])
   if (!household) return fail('HOUSEHOLD.NOT_MEMBER', '你不是这套房屋的成员')
   const now = ports.clock.now()
   const windowError = (path: 'validFrom' | 'validTo', message: string) =>
@@ -72,19 +72,21 @@ export const createVisitorPass: ActionHandler<C['createVisitorPass']> = async ({
     if (!inserted) await releasePlace(ports, pass)
   }
   if (!inserted) return fail('INTERNAL.ERROR', '生成通行证失败，请重试')
-  const labels = await householdLabels(ports, [household._id])
   return ok(passView(pass, labels.get(household._id) ?? '', now))
 }
 
 export const listVisitorPasses: ActionHandler<C['listVisitorPasses']> = async ({ ports, actor }, input) => {
-  const household = await memberHousehold(ports, actor, input.householdId)
+  // The membership check and the reads it guards together: nothing is shown unless it passes.
+  const [household, passes, labels] = await Promise.all([
+    memberHousehold(ports, actor, input.householdId),
+    ports.store.find<VisitorPassDoc>('visitorPasses', {
+      where: { householdId: input.householdId },
+      orderBy: [{ field: 'createdAt', dir: 'desc' }],
+      limit: 50
+    }),
+    householdLabels(ports, [input.householdId], actor.communityId)
+  ])
   if (!household) return fail('HOUSEHOLD.NOT_MEMBER', '你不是这套房屋的成员')
-  const passes = await ports.store.find<VisitorPassDoc>('visitorPasses', {
-    where: { householdId: household._id },
-    orderBy: [{ field: 'createdAt', dir: 'desc' }],
-    limit: 50
-  })
-  const labels = await householdLabels(ports, [household._id])
   const now = ports.clock.now()
   return ok({ passes: passes.map((p) => passView(p, labels.get(p.householdId) ?? '', now)) })
 }
@@ -111,7 +113,7 @@ export const gridVisitors: ActionHandler<C['gridVisitors']> = async ({ ports, ac
     orderBy: [{ field: 'validFrom', dir: 'desc' }],
     limit: 100
   })
-  const labels = await householdLabels(ports, passes.map((p) => p.householdId))
+  const labels = await householdLabels(ports, passes.map((p) => p.householdId), actor.communityId)
   const now = ports.clock.now()
   return ok({
     gridName: actor.grids.map((g) => g.name).join('、') || '未分配网格',

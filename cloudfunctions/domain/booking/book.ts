@@ -6,7 +6,6 @@ import { type Result, fail, ok } from '../../kernel/result'
 import { holdsDiscount, releaseHeld } from '../member/checkout'
 import type { ServiceCardDoc } from '../member/docs'
 import { cardStatus, redeemCardUse } from '../member/cards'
-import type { UserDoc } from '../docs'
 import type { BookingDoc, RatingDoc, ServiceLineDoc, SlotClaimDoc, SlotCounterDoc, WorkerDoc } from './docs'
 import { lineIn } from './catalog'
 import { holdBookingDiscount, priceBooking } from './pricing'
@@ -39,13 +38,20 @@ export function cardFits(card: ServiceCardDoc, line: ServiceLineDoc, now: number
  * another capacity (workers were added, deactivated or changed their hours since) is brought to
  * it first by a compare-and-set, so the first booker's view of the workers never sticks.
  */
-export async function takeCounter(ports: Ports, line: ServiceLineDoc, start: number, capacity: number): Promise<boolean> {
-  const id = `${line._id}:${start}`
+export const slotCounterId = (lineId: string, start: number) => `${lineId}:${start}`
+
+/**
+ * `read` is the counter as the request read it before (null: there was none); the slot's first
+ * booking makes the counter with itself counted, in one round trip.
+ */
+export async function takeCounter(ports: Ports, line: ServiceLineDoc, start: number, capacity: number, read: SlotCounterDoc | null): Promise<boolean> {
+  const id = slotCounterId(line._id, start)
   const now = ports.clock.now()
-  let counter = await ports.store.get<SlotCounterDoc>('slotCounters', id)
+  let counter = read
   if (!counter) {
-    const fresh: SlotCounterDoc = { _id: id, communityId: line.communityId, lineId: line._id, slotStart: start, capacity, booked: 0, updatedAt: now }
-    await ports.store.insert('slotCounters', fresh)
+    const fresh: SlotCounterDoc = { _id: id, communityId: line.communityId, lineId: line._id, slotStart: start, capacity, booked: 1, updatedAt: now }
+    if ((await ports.store.insert('slotCounters', fresh)).ok) return true
+    // A racing first booking made it: count against what is there.
     counter = await ports.store.get<SlotCounterDoc>('slotCounters', id)
     if (!counter) return false
   }
@@ -97,16 +103,24 @@ export async function releaseClaim(ports: Ports, workerId: string, start: number
  * rated them well (4+ and did not ask for someone else), workers the household asked not to get
  * again last, the rest by how few jobs they have that day.
  */
-export async function candidates(ports: Ports, line: ServiceLineDoc, start: number, householdId: string, workers: readonly WorkerDoc[]): Promise<WorkerDoc[]> {
-  const pool = eligible(workers, line.category, start)
-  if (pool.length <= 1) return pool
+export interface CandidateFacts {
+  /** The household's ratings, newest first. */
+  history: RatingDoc[]
+  /** The workers' claims on the slot's day. */
+  dayClaims: SlotClaimDoc[]
+}
+
+export async function candidateFacts(ports: Ports, communityId: string, start: number, householdId: string): Promise<CandidateFacts> {
   const [history, dayClaims] = await Promise.all([
     ports.store.find<RatingDoc>('ratings', { where: { householdId }, orderBy: [{ field: 'at', dir: 'desc' }], limit: 50 }),
-    ports.store.find<SlotClaimDoc>('slotClaims', {
-      where: { communityId: line.communityId, slotStart: { gte: localMidnight(start), lt: localMidnight(start) + DAY } },
-      limit: 1000
-    })
+    ports.store.find<SlotClaimDoc>('slotClaims', { where: { communityId, slotStart: { gte: localMidnight(start), lt: localMidnight(start) + DAY } }, limit: 1000 })
   ])
+  return { history, dayClaims }
+}
+
+export function candidates(line: ServiceLineDoc, start: number, workers: readonly WorkerDoc[], { history, dayClaims }: CandidateFacts): WorkerDoc[] {
+  const pool = eligible(workers, line.category, start)
+  if (pool.length <= 1) return pool
   const avoid = new Set(history.filter((r) => r.nextTime === 'different').map((r) => r.workerId))
   const liked = history.find((r) => r.avg100 >= 400 && r.nextTime !== 'different' && !avoid.has(r.workerId))?.workerId
   const load = new Map<string, number>()
@@ -125,16 +139,21 @@ interface Claimed {
  * cannot finish, so a refused booking leaves nothing held. A repair with capacity but no free
  * worker is accepted unassigned: the dispatcher assigns it.
  */
-async function reserve(ports: Ports, line: ServiceLineDoc, start: number, householdId: string, bookingId: string, attempt: string, asked: WorkerDoc | null): Promise<Result<Claimed>> {
-  const workers = await activeWorkers(ports, line.communityId)
+interface SlotFacts extends CandidateFacts {
+  workers: WorkerDoc[]
+  counter: SlotCounterDoc | null
+}
+
+async function reserve(ports: Ports, line: ServiceLineDoc, start: number, bookingId: string, attempt: string, asked: WorkerDoc | null, facts: SlotFacts): Promise<Result<Claimed>> {
+  const { workers } = facts
   const pool = asked ? eligible([asked], line.category, start) : eligible(workers, line.category, start)
   if (asked && pool.length === 0) return fail('BOOKING.WORKER_BUSY', `${asked.name}在该时段不上班或不提供此服务`)
   // The same for every request, asked-for worker or not, and the same the slot picker shows.
   const capacity = slotCapacity(line, workers, start)
   if (capacity < 1 && line.kind !== 'repair') return fail('BOOKING.SLOT_FULL', '该时段已约满，请换个时间')
-  const counted = capacity >= 1 && (await takeCounter(ports, line, start, capacity))
+  const counted = capacity >= 1 && (await takeCounter(ports, line, start, capacity, facts.counter))
   if (!counted && line.kind !== 'repair') return fail('BOOKING.SLOT_FULL', '该时段已约满，请换个时间')
-  const order = asked ? pool : await candidates(ports, line, start, householdId, workers)
+  const order = asked ? pool : candidates(line, start, workers, facts)
   for (const w of order) {
     if (await claimWorker(ports, w, start, bookingId, attempt)) return ok({ worker: w, counted })
   }
@@ -181,8 +200,18 @@ export const book: ActionHandler<C['book']> = async ({ ports, actor }, input) =>
   const now = ports.clock.now()
   const idempotencyKey = `${actor.user._id}:${input.clientRequestId}`
   const bookingId = bookingIdOf(idempotencyKey)
+  // Every read the request may need, at once: its booking if resubmitted, the line, the card and
+  // worker it names, the slot's workers and counter, the household's ratings and the day's claims.
+  const [existing, lineDoc, namedCard, namedWorker, workers, counter, facts] = await Promise.all([
+    ports.store.get<BookingDoc>('bookings', bookingId),
+    lineIn(ports, communityId, input.lineId),
+    input.payMode === 'card' && input.cardId ? ports.store.get<ServiceCardDoc>('serviceCards', input.cardId) : Promise.resolve(null),
+    input.workerId ? ports.store.get<WorkerDoc>('workers', input.workerId) : Promise.resolve(null),
+    activeWorkers(ports, communityId),
+    isSlotStart(input.slotStart) ? ports.store.get<SlotCounterDoc>('slotCounters', slotCounterId(input.lineId, input.slotStart)) : Promise.resolve(null),
+    candidateFacts(ports, communityId, input.slotStart, input.householdId)
+  ])
   // A resubmitted request answers with its booking (continued if it was cut short), whatever else changed.
-  const existing = await ports.store.get<BookingDoc>('bookings', bookingId)
   if (existing) {
     const res = await settle(ports, existing)
     return res.ok ? ok({ booking: await viewOne(ports.store, res.value, now) }) : res
@@ -191,7 +220,7 @@ export const book: ActionHandler<C['book']> = async ({ ports, actor }, input) =>
   if (!actor.householdIds.includes(input.householdId)) {
     return fail('HOUSEHOLD.NOT_MEMBER', '你不是该房屋的成员', [{ path: 'householdId', message: '不是你的房屋' }])
   }
-  const line = await lineIn(ports, communityId, input.lineId)
+  const line = lineDoc
   if (!line) return fail('BOOKING.LINE_NOT_FOUND', '服务项目不存在或已下架', [{ path: 'lineId', message: '服务项目不存在' }])
   if (!isSlotStart(input.slotStart)) return fail('BOOKING.SLOT_INVALID', '请选择列表中的时段', [{ path: 'slotStart', message: '时段无效' }])
   if (input.slotStart < now + LEAD_MS) return fail('BOOKING.SLOT_PAST', '该时段已过或即将开始，请选择其他时段', [{ path: 'slotStart', message: '时段已过' }])
@@ -203,7 +232,7 @@ export const book: ActionHandler<C['book']> = async ({ ports, actor }, input) =>
   }
   let card: ServiceCardDoc | null = null
   if (input.payMode === 'card') {
-    card = input.cardId ? await ports.store.get<ServiceCardDoc>('serviceCards', input.cardId) : null
+    card = namedCard
     if (!card || card.ownerUserId !== actor.user._id || card.communityId !== communityId || !cardFits(card, line, now)) {
       return fail('BOOKING.CARD_NOT_APPLICABLE', '这张服务卡不能用于该服务', [{ path: 'cardId', message: '服务卡不可用' }])
     }
@@ -212,7 +241,7 @@ export const book: ActionHandler<C['book']> = async ({ ports, actor }, input) =>
   }
   let asked: WorkerDoc | null = null
   if (input.workerId) {
-    asked = await ports.store.get<WorkerDoc>('workers', input.workerId)
+    asked = namedWorker
     if (!asked || asked.communityId !== communityId || !asked.active) {
       return fail('BOOKING.WORKER_NOT_FOUND', '该师傅不在本小区服务', [{ path: 'workerId', message: '师傅不存在' }])
     }
@@ -224,7 +253,7 @@ export const book: ActionHandler<C['book']> = async ({ ports, actor }, input) =>
 
   // ── Capacity, then a worker; each step undone if a later one fails. ──
   const attempt = ports.random.id(9)
-  const got = await reserve(ports, line, input.slotStart, input.householdId, bookingId, attempt, asked)
+  const got = await reserve(ports, line, input.slotStart, bookingId, attempt, asked, { workers, counter, ...facts })
   if (!got.ok) return got
   if (card) {
     const redeemed = await redeemCardUse(ports, card._id, bookingId, { userId: actor.user._id })
@@ -233,7 +262,6 @@ export const book: ActionHandler<C['book']> = async ({ ports, actor }, input) =>
       return fail('BOOKING.CARD_NOT_APPLICABLE', redeemed.message, [{ path: 'cardId', message: redeemed.message }])
     }
   }
-  const user = await ports.store.get<UserDoc>('users', actor.user._id)
   const upfront = input.payMode === 'upfront'
   const doc: BookingDoc = {
     _id: bookingId,
@@ -241,7 +269,7 @@ export const book: ActionHandler<C['book']> = async ({ ports, actor }, input) =>
     communityId,
     householdId: input.householdId,
     userId: actor.user._id,
-    contactName: user?.nickname ?? '',
+    contactName: actor.user.nickname,
     lineId: line._id,
     lineName: line.name,
     category: line.category,
@@ -278,16 +306,20 @@ export const book: ActionHandler<C['book']> = async ({ ports, actor }, input) =>
   }
   const placed = await settle(ports, doc)
   if (!placed.ok) return placed
-  if (got.value.worker) {
-    const w = got.value.worker
-    await ports.notifier.notify({
-      userId: w.userId,
-      communityId,
-      kind: 'booking_assigned',
-      title: '新工单',
-      body: `${line.name} · ${slotText(input.slotStart)}`,
-      link: `/packages/service-staff/pages/job/index?id=${bookingId}`
-    })
-  }
-  return ok({ booking: await viewOne(ports.store, placed.value, now) })
+  const w = got.value.worker
+  // The worker's notice and the answer's view do not depend on each other.
+  const [view] = await Promise.all([
+    viewOne(ports.store, placed.value, now),
+    w
+      ? ports.notifier.notify({
+          userId: w.userId,
+          communityId,
+          kind: 'booking_assigned',
+          title: '新工单',
+          body: `${line.name} · ${slotText(input.slotStart)}`,
+          link: `/packages/service-staff/pages/job/index?id=${bookingId}`
+        })
+      : Promise.resolve()
+  ])
+  return ok({ booking: view })
 }

@@ -74,7 +74,7 @@ export async function viewContext(store: Store, bookings: readonly BookingDoc[],
     getMany<ServiceLineDoc>(store, 'serviceLines', bookings.map((b) => b.lineId)),
     getMany<WorkerDoc>(store, 'workers', bookings.flatMap((b) => [b.workerId ?? '', ...b.reassignments.map((r) => r.from)]).filter(Boolean)),
     getMany<RatingDoc>(store, 'ratings', bookings.filter((b) => b.rated).map((b) => b._id)),
-    householdLabels({ store }, bookings.map((b) => b.householdId)),
+    householdLabels({ store }, bookings.map((b) => b.householdId), bookings[0]?.communityId),
     getMany<UserDoc>(store, 'users', bookings.map((b) => b.userId))
   ])
   return { lines, workers, ratings, households, users, now }

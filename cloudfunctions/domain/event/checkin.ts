@@ -21,7 +21,7 @@ import {
   ticketToken,
   windowOf
 } from './ticket-codes'
-import { HOUR_MS, eventView, grantView, signupView } from './views'
+import { HOUR_MS, eventView, grantView, signupViews } from './views'
 
 type C = typeof eventContracts
 
@@ -72,15 +72,18 @@ async function codesFor(ports: Ports, e: EventDoc, s: SignupDoc, now: number): P
 export const ticket: EventHandler<C['ticket']> = async ({ ports, actor }, input) => {
   const s = await ownSignup(ports, actor, input.signupId)
   if (!s) return fail('EVENT.SIGNUP_NOT_FOUND', '报名不存在')
-  const e = await ports.store.get<EventDoc>('events', s.eventId)
+  const [e, grants, labels] = await Promise.all([
+    ports.store.get<EventDoc>('events', s.eventId),
+    ports.store.find<RewardGrantDoc>('rewardGrants', { where: { eventId: s.eventId, userId: s.userId }, limit: 10 }),
+    householdLabels(ports, [s.householdId], s.communityId)
+  ])
   if (!e) return fail('EVENT.NOT_FOUND', '活动不存在')
   const now = ports.clock.now()
   const codes = await codesFor(ports, e, s, now)
   if (!codes.ok) return codes
-  const grants = await ports.store.find<RewardGrantDoc>('rewardGrants', { where: { eventId: e._id, userId: s.userId }, limit: 10 })
   const { token, shortCode: code, expiresAt, refreshAt } = codes
   return ok({
-    signup: await signupView(ports.store, e, s, now),
+    signup: (await signupViews(ports.store, [{ e, s }], now, labels))[0]!,
     event: eventView(e, now),
     token,
     shortCode: code,

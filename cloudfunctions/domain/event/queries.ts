@@ -41,13 +41,25 @@ export const get: EventHandler<C['get']> = async ({ ports, actor }, input) => {
 
 export const mine: EventHandler<C['mine']> = async ({ ports, actor }) => {
   const now = ports.clock.now()
-  const signups = actor.householdIds.length
-    ? await ports.store.find<SignupDoc>('eventSignups', {
-        where: { householdId: { in: actor.householdIds }, communityId: actor.communityId },
-        orderBy: [{ field: 'createdAt', dir: 'desc' }],
-        limit: 200
-      })
-    : []
+  const [signups, grants, inbox] = await Promise.all([
+    actor.householdIds.length
+      ? ports.store.find<SignupDoc>('eventSignups', {
+          where: { householdId: { in: actor.householdIds }, communityId: actor.communityId },
+          orderBy: [{ field: 'createdAt', dir: 'desc' }],
+          limit: 200
+        })
+      : Promise.resolve([]),
+    ports.store.find<RewardGrantDoc>('rewardGrants', {
+      where: { userId: actor.user._id, communityId: actor.communityId },
+      orderBy: [{ field: 'grantedAt', dir: 'desc' }],
+      limit: 100
+    }),
+    ports.store.find<InboxDoc>('inbox', {
+      where: { userId: actor.user._id, communityId: actor.communityId, kind: { in: ['event-promoted', 'event-reminder', 'event-reward'] } },
+      orderBy: [{ field: 'createdAt', dir: 'desc' }],
+      limit: 20
+    })
+  ])
   const events = await getMany<EventDoc>(ports.store, 'events', signups.map((s) => s.eventId))
   const shown = signups.flatMap((s) => {
     const e = events.get(s.eventId)
@@ -55,16 +67,6 @@ export const mine: EventHandler<C['mine']> = async ({ ports, actor }) => {
   })
   const views = await signupViews(ports.store, shown, now)
   const items = shown.map(({ e }, i) => ({ event: eventView(e, now), signup: views[i]! }))
-  const grants = await ports.store.find<RewardGrantDoc>('rewardGrants', {
-    where: { userId: actor.user._id, communityId: actor.communityId },
-    orderBy: [{ field: 'grantedAt', dir: 'desc' }],
-    limit: 100
-  })
-  const inbox = await ports.store.find<InboxDoc>('inbox', {
-    where: { userId: actor.user._id, communityId: actor.communityId, kind: { in: ['event-promoted', 'event-reminder', 'event-reward'] } },
-    orderBy: [{ field: 'createdAt', dir: 'desc' }],
-    limit: 20
-  })
   const notices = inbox.map((m) => ({ id: m._id, kind: m.kind, title: m.title, body: m.body, link: m.link ?? '', createdAt: m.createdAt }))
   return ok({ items, rewards: grants.map(grantView), notices })
 }

@@ -91,8 +91,10 @@ export async function signupViews(
   now: number,
   labels?: ReadonlyMap<string, string>
 ): Promise<MySignupT[]> {
-  const positions = await waitlistPositions(store, items.map((i) => i.s))
-  const known = labels ?? (await householdLabels({ store }, items.map((i) => i.s.householdId)))
+  const [positions, known] = await Promise.all([
+    waitlistPositions(store, items.map((i) => i.s)),
+    labels ?? householdLabels({ store }, items.map((i) => i.s.householdId), items[0]?.s.communityId)
+  ])
   return items.map(({ e, s }) => ({
     id: s._id,
     eventId: s.eventId,

@@ -6,6 +6,7 @@ import type { Ports } from '../../kernel/ports'
 import { type Failure, fail, ok } from '../../kernel/result'
 import type { BuildingDoc, HouseholdDoc } from '../docs'
 import { householdLabel } from '../user/format'
+import { buildingsOf, communityBuildings } from '../user/labels'
 import type { BillDoc, ChargeDoc, FeeSettingsDoc } from './docs'
 import { lateFeeFen, overdueDays, periodOf, previousPeriods } from './money'
 import { recordGrant } from './reminders'
@@ -34,16 +35,20 @@ function view(b: BillDoc, settings: FeeSettingsDoc, now: number): BillViewT {
 
 export const myBills: ActionHandler<C['myBills']> = async ({ ports, actor }, input) => {
   if (!actor.householdIds.includes(input.householdId)) return fail('HOUSEHOLD.NOT_MEMBER', '你不是这套房屋的成员')
-  const household = await ports.store.get<HouseholdDoc>('households', input.householdId)
-  if (!household) return fail('HOUSEHOLD.NOT_FOUND', '房屋不存在')
-  const building = await ports.store.get<BuildingDoc>('buildings', household.buildingId)
   const statuses = input.status === 'outstanding' ? ['unpaid'] : input.status === 'settled' ? ['paid', 'refunded'] : ['unpaid', 'paid', 'refunded']
-  const bills = await ports.store.find<BillDoc>('bills', {
-    where: { householdId: household._id, status: { in: statuses } },
-    orderBy: [{ field: 'dueAt', dir: input.status === 'outstanding' ? 'asc' : 'desc' }],
-    limit: 200
-  })
-  const settings = await feeSettings(ports, household.communityId)
+  // The caller's membership already vouches for the household (in this community): all at once.
+  const [household, nearby, bills, settings] = await Promise.all([
+    ports.store.get<HouseholdDoc>('households', input.householdId),
+    communityBuildings(ports.store, [actor.communityId]),
+    ports.store.find<BillDoc>('bills', {
+      where: { householdId: input.householdId, status: { in: statuses } },
+      orderBy: [{ field: 'dueAt', dir: input.status === 'outstanding' ? 'asc' : 'desc' }],
+      limit: 200
+    }),
+    feeSettings(ports, actor.communityId)
+  ])
+  if (!household) return fail('HOUSEHOLD.NOT_FOUND', '房屋不存在')
+  const building = (await buildingsOf(ports.store, [household], nearby)).get(household.buildingId)
   const now = ports.clock.now()
   const views = bills.map((b) => view(b, settings, now))
   return ok({

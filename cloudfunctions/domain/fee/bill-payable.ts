@@ -11,9 +11,8 @@ export const billPayable: PayableKind = {
   type: 'bill',
 
   async quote(ports, actor, ids) {
-    const bills = await getMany<BillDoc>(ports.store, 'bills', ids)
+    const [bills, settings] = await Promise.all([getMany<BillDoc>(ports.store, 'bills', ids), feeSettings(ports, actor.communityId)])
     const lines: QuotedLine[] = []
-    const settings = await feeSettings(ports, actor.communityId)
     for (const id of ids) {
       const bill = bills.get(id)
       if (!bill || bill.communityId !== actor.communityId || !actor.householdIds.includes(bill.householdId)) {

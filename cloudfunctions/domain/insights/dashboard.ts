@@ -24,21 +24,33 @@ interface Range {
   to: string
 }
 
-/** The communities in scope (all those the caller runs as operator, or the current one) and a checked range. */
-async function rangeOf(ports: Ports, actor: CommunityActor, input: { scope: 'community' | 'all'; from: string; to: string }): Promise<Result<Range>> {
+function checkRange(ports: Ports, input: { from: string; to: string }): Result<null> {
   const today = dayOf(ports.clock.now())
   if (input.from > input.to) return fail('INSIGHTS.RANGE_INVALID', '开始日期不能晚于结束日期', [{ path: 'from', message: '开始日期晚于结束日期' }])
   if (input.to > today) return fail('INSIGHTS.RANGE_INVALID', '结束日期不能晚于今天', [{ path: 'to', message: '不能晚于今天' }])
   if (daysBetween(input.from, input.to) + 1 > MAX_RANGE_DAYS) {
     return fail('INSIGHTS.RANGE_INVALID', `区间最长 ${MAX_RANGE_DAYS} 天`, [{ path: 'from', message: '区间过长' }])
   }
-  let ids = [actor.communityId]
-  if (input.scope === 'all') {
-    const roles = await ports.store.find<StaffRoleDoc>('staffRoles', { where: { userId: actor.user._id, role: 'operator' }, limit: 200 })
-    ids = [...new Set(roles.map((r) => r.communityId))]
-  }
+  return ok(null)
+}
+
+/** The ids of the communities in scope: all those the caller runs as operator, or the current one. */
+async function scopeIds(ports: Ports, actor: CommunityActor, scope: 'community' | 'all'): Promise<string[]> {
+  if (scope === 'community') return [actor.communityId]
+  const roles = await ports.store.find<StaffRoleDoc>('staffRoles', { where: { userId: actor.user._id, role: 'operator' }, limit: 200 })
+  return [...new Set(roles.map((r) => r.communityId))]
+}
+
+async function communitiesOf(ports: Ports, ids: readonly string[]): Promise<CommunityDoc[]> {
   const docs = await getMany<CommunityDoc>(ports.store, 'communities', ids)
-  return ok({ communities: ids.map((id) => docs.get(id)).filter((c): c is CommunityDoc => c !== undefined), from: input.from, to: input.to })
+  return ids.map((id) => docs.get(id)).filter((c): c is CommunityDoc => c !== undefined)
+}
+
+/** The communities in scope and a checked range. */
+async function rangeOf(ports: Ports, actor: CommunityActor, input: { scope: 'community' | 'all'; from: string; to: string }): Promise<Result<Range>> {
+  const checked = checkRange(ports, input)
+  if (!checked.ok) return checked
+  return ok({ communities: await communitiesOf(ports, await scopeIds(ports, actor, input.scope)), from: input.from, to: input.to })
 }
 
 async function storedRows(ports: Ports, communityId: string, from: string, to: string) {
@@ -65,20 +77,25 @@ async function funnelOf(ports: Ports, communityIds: readonly string[], from: str
   /** Household → when it first converted through an invitation. */
   const firstAt = new Map<string, number>()
   const convert = (householdId: string, at: number) => firstAt.set(householdId, Math.min(firstAt.get(householdId) ?? at, at))
-  for (const communityId of communityIds) {
-    const [eventInvites, orderInvites, invited] = await Promise.all([
-      findAll<InviteDoc>(ports.store, 'eventInvites', { communityId, createdAt: { gte: start, lt: end } }),
-      findAll<OrderInviteDoc>(ports.store, 'orderInvites', { communityId, createdAt: { gte: start, lt: end } }),
-      findAll<PurchaseDoc>(ports.store, 'purchases', { communityId, day: { gte: from, lte: to }, invited: true, counted: true })
-    ])
+  const per = await Promise.all(
+    communityIds.map(async (communityId) => {
+      const [eventInvites, orderInvites, invited] = await Promise.all([
+        findAll<InviteDoc>(ports.store, 'eventInvites', { communityId, createdAt: { gte: start, lt: end } }),
+        findAll<OrderInviteDoc>(ports.store, 'orderInvites', { communityId, createdAt: { gte: start, lt: end } }),
+        findAll<PurchaseDoc>(ports.store, 'purchases', { communityId, day: { gte: from, lte: to }, invited: true, counted: true })
+      ])
+      const ids = eventInvites.map((i) => i._id)
+      const chunks: string[][] = []
+      for (let i = 0; i < ids.length; i += 200) chunks.push(ids.slice(i, i + 200))
+      const rows = (await Promise.all(chunks.map((chunk) => findAll<SignupDoc>(ports.store, 'eventSignups', { communityId, inviteId: { in: chunk } })))).flat()
+      return { eventInvites, orderInvites, invited, rows }
+    })
+  )
+  for (const { eventInvites, orderInvites, invited, rows } of per) {
     visits += eventInvites.reduce((n, i) => n + i.visits, 0) + orderInvites.reduce((n, i) => n + i.visits, 0)
-    const ids = eventInvites.map((i) => i._id)
-    for (let i = 0; i < ids.length; i += 200) {
-      const rows = await findAll<SignupDoc>(ports.store, 'eventSignups', { communityId, inviteId: { in: ids.slice(i, i + 200) } })
-      for (const r of rows.filter((x) => x.status === 'confirmed' || x.status === 'waitlisted' || x.status === 'checkedIn' || x.status === 'noShow')) {
-        signups++
-        convert(r.householdId, r.createdAt)
-      }
+    for (const r of rows.filter((x) => x.status === 'confirmed' || x.status === 'waitlisted' || x.status === 'checkedIn' || x.status === 'noShow')) {
+      signups++
+      convert(r.householdId, r.createdAt)
     }
     orders += invited.length
     for (const p of invited) convert(p.householdId, p.paidAt)
@@ -92,11 +109,12 @@ async function workersOf(ports: Ports, communityIds: readonly string[], from: st
   const start = dayStart(from)
   const end = dayStart(to) + DAY_MS
   const out = []
-  for (const communityId of communityIds) {
-    const [workers, ratings] = await Promise.all([
-      findAll<WorkerDoc>(ports.store, 'workers', { communityId }),
-      findAll<RatingDoc>(ports.store, 'ratings', { communityId, at: { gte: start, lt: end } })
-    ])
+  const per = await Promise.all(
+    communityIds.map((communityId) =>
+      Promise.all([findAll<WorkerDoc>(ports.store, 'workers', { communityId }), findAll<RatingDoc>(ports.store, 'ratings', { communityId, at: { gte: start, lt: end } })])
+    )
+  )
+  for (const [workers, ratings] of per) {
     for (const w of workers) {
       const own = ratings.filter((r) => r.workerId === w._id)
       out.push({
@@ -112,14 +130,26 @@ async function workersOf(ports: Ports, communityIds: readonly string[], from: st
 }
 
 export const dashboard: ActionHandler<C['dashboard']> = async ({ ports, actor }, input) => {
-  const r = await rangeOf(ports, actor, input)
-  if (!r.ok) return r
-  const { communities, from, to } = r.value
+  const checked = checkRange(ports, input)
+  if (!checked.ok) return checked
+  const { from, to } = input
   const span = daysBetween(from, to) + 1
   const prevTo = addDays(from, -1)
   const prevFrom = addDays(prevTo, -(span - 1))
-  const ids = communities.map((c) => c._id)
-  const per = await Promise.all(communities.map(async (c) => ({ c, rows: await storedRows(ports, c._id, prevFrom, to) })))
+  // Every part of the board reads on its own: all at once, once the communities in scope are known.
+  const scope = await scopeIds(ports, actor, input.scope)
+  const [communities, stored, funnel, workers, butlers] = await Promise.all([
+    communitiesOf(ports, scope),
+    Promise.all(scope.map(async (id) => [id, await storedRows(ports, id, prevFrom, to)] as const)),
+    funnelOf(ports, scope, from, to),
+    workersOf(ports, scope, from, to),
+    input.scope === 'community' ? boardRows(ports, actor.communityId, from, to) : Promise.resolve([])
+  ])
+  const rowsOf = new Map(stored)
+  const per = communities.flatMap((c) => {
+    const rows = rowsOf.get(c._id)
+    return rows ? [{ c, rows }] : []
+  })
   const allDays = per.flatMap((p) => p.rows.days)
   const snapshots = per.map((p) => p.rows.snapshot).filter((s): s is CommunitySnapshotDoc => s !== null)
   const fees = per.flatMap((p) => p.rows.fees)
@@ -140,7 +170,6 @@ export const dashboard: ActionHandler<C['dashboard']> = async ({ ports, actor },
       lines.set(line, l)
     }
   }
-  const butlers = input.scope === 'community' ? await boardRows(ports, actor.communityId, from, to) : []
   return ok({
     scope: input.scope,
     from,
@@ -149,9 +178,9 @@ export const dashboard: ActionHandler<C['dashboard']> = async ({ ports, actor },
     previous,
     days: daysIn(from, to).map((day) => ({ day, ...(byDay.get(day) ?? { orders: 0, gmvFen: 0, buyers: 0 }) })),
     lines: [...lines].map(([line, v]) => ({ line, label: lineLabel(line), ...v })).sort((a, b) => b.gmvFen - a.gmvFen),
-    funnel: await funnelOf(ports, ids, from, to),
+    funnel,
     butlers: butlers.map((b) => ({ butlerUserId: b.butlerUserId, name: b.name, completionBp: b.completionBp, followUps: b.followUps, reactivated: b.reactivated })),
-    workers: await workersOf(ports, ids, from, to),
+    workers,
     communities: per.map(({ c, rows }) => {
       const f = figuresOf(rows.days, rows.snapshot ? [rows.snapshot] : [], rows.fees, from, to)
       return { communityId: c._id, name: c.name, orders: f.orders, gmvFen: f.gmvFen, aovFen: f.aovFen, repurchaseBp: f.repurchaseBp, collectionBp: f.collectionBp, atRisk: rows.snapshot?.atRisk ?? 0 }

@@ -25,29 +25,39 @@ async function deliveryOrders(ports: Ports, butlerUserId: string, day: string): 
     where: { butlerUserId, deliveryDate: { gte: start, lt: start + DAY_MS } },
     limit: 100
   })
-  const out: OrderDoc[] = []
-  for (const t of tasks.filter((x) => x.mode === 'door')) {
-    const orders = await findAll<OrderDoc>(ports.store, 'orders', { campaignId: t.campaignId, status: { in: ['confirmed', 'delivered'] } })
-    out.push(...orders.filter((o) => o.gridId === t.gridId))
-  }
-  return out
+  const door = tasks.filter((x) => x.mode === 'door')
+  const perTask = await Promise.all(door.map((t) => findAll<OrderDoc>(ports.store, 'orders', { campaignId: t.campaignId, status: { in: ['confirmed', 'delivered'] } })))
+  return perTask.flatMap((orders, i) => orders.filter((o) => o.gridId === door[i]!.gridId))
+}
+
+/** A list and the labels of its households, read as soon as the list is there. */
+async function withLabels<T extends { householdId: string }>(ports: Ports, communityId: string, list: Promise<T[]>): Promise<{ list: T[]; names: Map<string, string> }> {
+  const rows = await list
+  return { list: rows, names: rows.length > 0 ? await householdLabels(ports, rows.map((r) => r.householdId), communityId) : new Map() }
 }
 
 /**
  * Today's tasks of one butler, generated from the day's facts. Each kind is created at most once
- * a day (its key), and only when there is something to do.
+ * a day (its key), and only when there is something to do. Returns the tasks it stored; `raced`
+ * says another request stored one of them first (read them back rather than trust this list).
  */
-export async function generateTasks(ports: Ports, communityId: string, butlerUserId: string, day: string): Promise<number> {
+export async function generateTasks(ports: Ports, communityId: string, butlerUserId: string, day: string): Promise<{ tasks: ButlerTaskDoc[]; raced: boolean }> {
   const now = ports.clock.now()
-  const rules = await loadRules(ports, communityId)
   const start = dayStart(day)
   const drafts: Omit<ButlerTaskDoc, '_id' | 'communityId' | 'butlerUserId' | 'day' | 'progress' | 'updatedAt'>[] = []
+  // Every source of the day's work is read at once.
+  const [rules, events, risk, deliveries, lows] = await Promise.all([
+    loadRules(ports, communityId),
+    ports.store.find<EventDoc>('events', {
+      where: { communityId, startAt: { gte: start, lt: start + 7 * DAY_MS } },
+      orderBy: [{ field: 'startAt', dir: 'asc' }],
+      limit: 20
+    }),
+    withLabels(ports, communityId, ports.store.find<ChurnCaseDoc>('churnCases', { where: { communityId, butlerUserId, status: 'open' }, orderBy: [{ field: 'score', dir: 'desc' }], limit: FOLLOW_CAP })),
+    withLabels(ports, communityId, deliveryOrders(ports, butlerUserId, day)),
+    ports.store.find<FollowUpDoc>('followUps', { where: { communityId, butlerUserId, status: 'open' }, limit: FOLLOW_CAP })
+  ])
 
-  const events = await ports.store.find<EventDoc>('events', {
-    where: { communityId, startAt: { gte: start, lt: start + 7 * DAY_MS } },
-    orderBy: [{ field: 'startAt', dir: 'asc' }],
-    limit: 20
-  })
   const open = events.filter((e) => e.signupClosesAt > now && e.confirmed < e.capacity)
   if (open.length > 0) {
     drafts.push({
@@ -59,31 +69,28 @@ export async function generateTasks(ports: Ports, communityId: string, butlerUse
     })
   }
 
-  const mine = await ports.store.find<ChurnCaseDoc>('churnCases', { where: { communityId, butlerUserId, status: 'open' }, orderBy: [{ field: 'score', dir: 'desc' }], limit: FOLLOW_CAP })
+  const mine = risk.list
   if (mine.length > 0) {
-    const names = await householdLabels(ports, mine.map((c) => c.householdId))
     drafts.push({
       kind: 'follow_risk',
       target: mine.length,
       refs: mine.map((c) => c._id),
-      households: mine.map((c) => ({ householdId: c.householdId, label: names.get(c.householdId) ?? '', why: c.reasons.map((r) => r.detail).join('；') })),
+      households: mine.map((c) => ({ householdId: c.householdId, label: risk.names.get(c.householdId) ?? '', why: c.reasons.map((r) => r.detail).join('；') })),
       detail: `${mine.length} 户出现流失预警，上门、电话或微信跟进并记录`
     })
   }
 
-  const orders = await deliveryOrders(ports, butlerUserId, day)
+  const orders = deliveries.list
   if (orders.length > 0) {
-    const names = await householdLabels(ports, orders.map((o) => o.householdId))
     drafts.push({
       kind: 'deliver',
       target: orders.length,
       refs: orders.map((o) => o._id),
-      households: orders.map((o) => ({ householdId: o.householdId, label: names.get(o.householdId) ?? '', why: `${o.skuName} ×${o.quantity}` })),
+      households: orders.map((o) => ({ householdId: o.householdId, label: deliveries.names.get(o.householdId) ?? '', why: `${o.skuName} ×${o.quantity}` })),
       detail: `今日送达 ${orders.length} 单，扫码或输入取货码确认`
     })
   }
 
-  const lows = await ports.store.find<FollowUpDoc>('followUps', { where: { communityId, butlerUserId, status: 'open' }, limit: FOLLOW_CAP })
   if (lows.length > 0) {
     drafts.push({
       kind: 'follow_rating',
@@ -94,18 +101,16 @@ export async function generateTasks(ports: Ports, communityId: string, butlerUse
     })
   }
 
-  let created = 0
-  for (const d of drafts) {
-    const doc: ButlerTaskDoc = { _id: taskId(day, communityId, butlerUserId, d.kind), communityId, butlerUserId, day, progress: 0, updatedAt: now, ...d }
-    if ((await ports.store.insert('butlerTasks', doc)).ok) created++
-  }
-  return created
+  const docs = drafts.map((d): ButlerTaskDoc => ({ _id: taskId(day, communityId, butlerUserId, d.kind), communityId, butlerUserId, day, progress: 0, updatedAt: now, ...d }))
+  // Each kind has its own key: the inserts do not depend on each other.
+  const stored = await Promise.all(docs.map(async (doc) => (await ports.store.insert('butlerTasks', doc)).ok))
+  return { tasks: docs.filter((_, i) => stored[i]), raced: stored.includes(false) }
 }
 
 export async function generateAllTasks(ports: Ports, communityId: string, day: string): Promise<number> {
   const grids = await ports.store.find<GridDoc>('grids', { where: { communityId }, limit: 200 })
   let n = 0
-  for (const butler of new Set(grids.map((g) => g.butlerUserId).filter(Boolean))) n += await generateTasks(ports, communityId, butler, day)
+  for (const butler of new Set(grids.map((g) => g.butlerUserId).filter(Boolean))) n += (await generateTasks(ports, communityId, butler, day)).tasks.length
   return n
 }
 
@@ -119,10 +124,8 @@ export async function progressOf(ports: Ports, t: ButlerTaskDoc): Promise<{ prog
   const doneRefs = new Set<string>()
   if (t.kind === 'invite_event') {
     const visitors = new Set<string>()
-    for (const eventId of t.refs) {
-      const visits = await findAll<VisitDoc>(ports.store, 'eventVisits', { inviteId: `${eventId}:${t.butlerUserId}` })
-      for (const v of visits) if (v.firstAt >= start && v.firstAt < end) visitors.add(v.userId)
-    }
+    const perEvent = await Promise.all(t.refs.map((eventId) => findAll<VisitDoc>(ports.store, 'eventVisits', { inviteId: `${eventId}:${t.butlerUserId}` })))
+    for (const v of perEvent.flat()) if (v.firstAt >= start && v.firstAt < end) visitors.add(v.userId)
     return { progress: visitors.size, doneRefs }
   }
   if (t.kind === 'follow_risk') {

@@ -98,11 +98,10 @@ export const todayTasks: ActionHandler<C['todayTasks']> = async ({ ports, actor 
   const mine = { communityId, butlerUserId: actor.user._id, day }
   let tasks = await ports.store.find<ButlerTaskDoc>('butlerTasks', { where: mine, limit: 10 })
   if (tasks.length === 0) {
-    await generateTasks(ports, communityId, actor.user._id, day)
-    tasks = await ports.store.find<ButlerTaskDoc>('butlerTasks', { where: mine, limit: 10 })
+    const made = await generateTasks(ports, communityId, actor.user._id, day)
+    tasks = made.raced ? await ports.store.find<ButlerTaskDoc>('butlerTasks', { where: mine, limit: 10 }) : made.tasks
   }
-  const views = []
-  for (const t of tasks) views.push(await refreshTask(ports, t))
+  const views = await Promise.all(tasks.map((t) => refreshTask(ports, t)))
   const target = views.reduce((n, t) => n + t.target, 0)
   const achieved = views.reduce((n, t) => n + t.progress, 0)
   return ok({ day, tasks: views, completionBp: target ? Math.round((achieved / target) * 10_000) : 0 })

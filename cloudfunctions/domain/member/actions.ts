@@ -180,20 +180,23 @@ async function purchaseItems(ports: Parameters<ActionHandler<C['card']>>[0]['por
 
 export const checkoutOptions: ActionHandler<C['checkoutOptions']> = async ({ ports, actor }, input) => {
   const buyer = { userId: actor.user._id, communityId: actor.communityId }
-  const priced = await purchaseItems(ports, actor, input.purchase)
+  const now = ports.clock.now()
+  // What is bought, the rules and the wallet's coupons do not depend on each other: read together.
+  const [priced, rules, list] = await Promise.all([
+    purchaseItems(ports, actor, input.purchase),
+    rulesOf(ports, buyer.communityId),
+    ports.store.find<CouponDoc>('coupons', {
+      where: { userId: buyer.userId, communityId: buyer.communityId, status: 'available', validTo: { gte: now } },
+      orderBy: [{ field: 'validTo', dir: 'asc' }],
+      limit: 200
+    })
+  ])
   if (!priced.ok) return priced
   const items = priced.value
   const quote = await quoteDiscount(ports, buyer, { items, couponId: input.couponId, points: input.usePoints ? 'max' : 0 })
   if (!quote.ok) return quote
   const q = quote.value
-  const now = ports.clock.now()
-  const rules = await rulesOf(ports, buyer.communityId)
   const discountBp = rules.levels.find((l) => l.key === q.level.key)?.benefits.discountBp ?? 0
-  const list = await ports.store.find<CouponDoc>('coupons', {
-    where: { userId: buyer.userId, communityId: buyer.communityId, status: 'available', validTo: { gte: now } },
-    orderBy: [{ field: 'validTo', dir: 'asc' }],
-    limit: 200
-  })
   const rows = list
     .map((c) => {
       const ev = evaluateCoupon(c, items, discountBp, now)

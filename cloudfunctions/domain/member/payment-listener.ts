@@ -2,8 +2,8 @@ import { pages } from '../../kernel/paging'
 import type { Ports } from '../../kernel/ports'
 import type { PaymentDoc, PaymentLine, RefundDoc } from '../payment/docs'
 import type { PaymentListener } from '../payment/listeners'
-import type { PointEntryDoc } from './docs'
-import { earnPoints, reversePoints } from './points'
+import type { MemberAccountDoc, PointEntryDoc } from './docs'
+import { accountId, earnPoints, refreshLevel, reversePoints, withEntries } from './points'
 import { rulesOf } from './rules'
 
 /**
@@ -18,23 +18,31 @@ export function earnSource(p: Pick<PaymentDoc, 'outTradeNo'>, line: Pick<Payment
 
 export async function earnForPayment(ports: Ports, payment: PaymentDoc): Promise<number> {
   if (payment.status !== 'paid') return 0
-  const rules = await rulesOf(ports, payment.communityId)
-  let earned = 0
-  for (const line of payment.lines) {
-    const rate = line.type === 'bill' ? rules.billPointsPerYuan : rules.orderPointsPerYuan
-    const res = await earnPoints(ports, {
-      communityId: payment.communityId,
-      userId: payment.userId,
-      source: earnSource(payment, line),
-      points: Math.floor((line.amountFen * rate) / 100),
-      spendFen: line.amountFen,
-      title: `${line.type === 'bill' ? '缴费' : '消费'} · ${line.title}`,
-      ref: payment._id
+  // The account before, so the level after these earns needs no read of its own (withEntries).
+  const [rules, before] = await Promise.all([rulesOf(ports, payment.communityId), ports.store.get<MemberAccountDoc>('memberAccounts', accountId(payment.communityId, payment.userId))])
+  // Each line has its own entry (its own key on the account): earned together, the level once after.
+  const results = await Promise.all(
+    payment.lines.map((line) => {
+      const rate = line.type === 'bill' ? rules.billPointsPerYuan : rules.orderPointsPerYuan
+      const input = {
+        communityId: payment.communityId,
+        userId: payment.userId,
+        source: earnSource(payment, line),
+        points: Math.floor((line.amountFen * rate) / 100),
+        spendFen: line.amountFen,
+        title: `${line.type === 'bill' ? '缴费' : '消费'} · ${line.title}`,
+        ref: payment._id
+      }
+      return earnPoints(ports, input, { rules, refresh: false })
     })
-    if (res.status === 'earned') earned += res.entry.delta
-  }
+  )
+  const fresh = results.flatMap((res) => (res.status === 'earned' ? [res.entry] : []))
+  const earned = fresh.reduce((n, e) => n + e.delta, 0)
   // A refund that succeeded before these points existed (a late catch-up) is reversed right away.
-  const refunds = await succeededRefunds(ports, payment._id)
+  const [, refunds] = await Promise.all([
+    fresh.length > 0 ? refreshLevel(ports, payment.communityId, payment.userId, rules, before ? withEntries(before, fresh) : undefined) : Promise.resolve(null),
+    succeededRefunds(ports, payment._id)
+  ])
   for (const r of refunds) await reverseForRefund(ports, payment, r, refunds)
   return earned
 }

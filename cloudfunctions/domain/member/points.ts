@@ -1,4 +1,4 @@
-import type { PointKind } from '../../contracts/member'
+import type { PointKind, Rules } from '../../contracts/member'
 import type { Ports } from '../../kernel/ports'
 import { type Result, fail, ok } from '../../kernel/result'
 import type { MemberAccountDoc, PointEntryDoc } from './docs'
@@ -38,6 +38,9 @@ export const POINTS: Journal<PointEntryDoc, MemberAccountDoc> = {
   },
   feasible(account, e) {
     return !DEBITS.includes(e.kind) || account.balance >= -e.delta
+  },
+  refusable(e) {
+    return DEBITS.includes(e.kind)
   }
 }
 
@@ -95,10 +98,14 @@ export interface EarnInput {
 
 export type EarnOutcome = { status: 'earned' | 'duplicate'; entry: PointEntryDoc } | { status: 'refused' }
 
-export async function earnPoints(ports: Ports, input: EarnInput): Promise<EarnOutcome> {
+/**
+ * `rules`: the community's, when the caller has them; `refresh: false` leaves the level to the
+ * caller, who earns several at once and refreshes it once after.
+ */
+export async function earnPoints(ports: Ports, input: EarnInput, opts: { rules?: Rules; refresh?: boolean } = {}): Promise<EarnOutcome> {
   if (!Number.isInteger(input.points) || input.points < 0) throw new Error(`points must be a non-negative integer, got ${input.points}`)
   const at = ports.clock.now()
-  const rules = await rulesOf(ports, input.communityId)
+  const rules = opts.rules ?? (await rulesOf(ports, input.communityId))
   const { bucket, expiresAt } = expiryOf(at, rules.expiryMonths)
   const res = await post(ports, {
     _id: input.source,
@@ -116,7 +123,7 @@ export async function earnPoints(ports: Ports, input: EarnInput): Promise<EarnOu
     at
   })
   if (!res.ok) return { status: 'refused' }
-  if (res.fresh) await refreshLevel(ports, input.communityId, input.userId)
+  if (res.fresh && opts.refresh !== false) await refreshLevel(ports, input.communityId, input.userId, rules)
   return { status: res.fresh ? 'earned' : 'duplicate', entry: res.entry }
 }
 
@@ -306,18 +313,51 @@ export async function expireAccount(ports: Ports, a: MemberAccountDoc): Promise<
   return expired
 }
 
-/** Writes the level the account's rolling figures give, unless another entry landed meanwhile. */
-export async function refreshLevel(ports: Ports, communityId: string, userId: string): Promise<string | null> {
-  const a = await ports.store.get<MemberAccountDoc>('memberAccounts', accountId(communityId, userId))
+type AccountFigures = Pick<MemberAccountDoc, 'balance' | 'debitTotal' | 'rev' | 'expiring' | 'spend' | 'earned'>
+const FIGURE_MAPS = ['expiring', 'spend', 'earned'] as const
+const FIGURE_NUMBERS = ['balance', 'debitTotal', 'rev'] as const
+
+/**
+ * The account once these entries applied on top of `before`, by the same increments the journal
+ * applies (POINTS.change): what a read after them would show, had nothing else landed meanwhile.
+ */
+export function withEntries<A extends AccountFigures>(before: A, entries: readonly PointEntryDoc[]): A {
+  const next: A = { ...before, expiring: { ...before.expiring }, spend: { ...before.spend }, earned: { ...before.earned } }
+  for (const e of entries) {
+    for (const [path, n] of Object.entries(POINTS.change(e).spec.inc ?? {})) {
+      const [field, key] = path.split('.')
+      const map = FIGURE_MAPS.find((m) => m === field)
+      const number = FIGURE_NUMBERS.find((f) => f === field)
+      if (map && key !== undefined) next[map][key] = (next[map][key] ?? 0) + n
+      else if (number && key === undefined) next[number] += n
+      else throw new Error(`points change touches ${path}, which withEntries does not follow`)
+    }
+  }
+  return next
+}
+
+/**
+ * Writes the level the account's rolling figures give, unless another entry landed meanwhile.
+ * `known`: the account as the caller worked it out (withEntries), saving the read; if another
+ * entry landed after all (its `rev` moved), the account is read and the level tried once more.
+ */
+export async function refreshLevel(ports: Ports, communityId: string, userId: string, rules?: Rules, known?: MemberAccountDoc): Promise<string | null> {
+  const [a, r] = await Promise.all([known ?? ports.store.get<MemberAccountDoc>('memberAccounts', accountId(communityId, userId)), rules ?? rulesOf(ports, communityId)])
   if (!a) return null
+  const level = await writeLevel(ports, a, r)
+  if (level === 'moved' && known) return refreshLevel(ports, communityId, userId, r)
+  return level === 'moved' ? standingOf(r, a, ports.clock.now()).level.key : level
+}
+
+async function writeLevel(ports: Ports, a: MemberAccountDoc, rules: Rules): Promise<string | 'moved'> {
   const now = ports.clock.now()
-  const { level } = standingOf(await rulesOf(ports, communityId), a, now)
+  const { level } = standingOf(rules, a, now)
   // Month buckets older than the window (13 months kept) no longer count toward anything.
   const oldest = monthKey(now - 400 * 24 * 3600_000)
   const stale = [...Object.keys(a.spend ?? {}).map((k) => `spend.${k}`), ...Object.keys(a.earned ?? {}).map((k) => `earned.${k}`)].filter(
     (f) => f.split('.')[1]! < oldest
   )
   if (level.key === a.level && stale.length === 0) return a.level
-  await ports.store.update('memberAccounts', a._id, { set: { level: level.key }, ...(stale.length ? { unset: stale } : {}) }, { rev: a.rev })
-  return level.key
+  const written = await ports.store.update('memberAccounts', a._id, { set: { level: level.key }, ...(stale.length ? { unset: stale } : {}) }, { rev: a.rev })
+  return written ? level.key : 'moved'
 }

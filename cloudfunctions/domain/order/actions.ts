@@ -142,20 +142,28 @@ export const publishCampaign: OrderHandler<C['publishCampaign']> = async ({ port
 }
 
 export const dashboard: OrderHandler<C['dashboard']> = async ({ ports, actor }, input) => {
-  const c = await ports.store.get<CampaignDoc>('campaigns', input.campaignId)
+  // The campaign, its orders and the community's grids together; nothing is shown unless the
+  // campaign is this community's.
+  const gridsAndButlers = async () => {
+    const grids = await ports.store.find<GridDoc>('grids', { where: { communityId: actor.communityId }, limit: 200 })
+    return { grids, butlers: await getMany<UserDoc>(ports.store, 'users', grids.map((g) => g.butlerUserId)) }
+  }
+  const [c, orders, { grids, butlers }] = await Promise.all([
+    ports.store.get<CampaignDoc>('campaigns', input.campaignId),
+    findAll<OrderDoc>(ports.store, 'orders', { campaignId: input.campaignId, communityId: actor.communityId }),
+    gridsAndButlers()
+  ])
   if (!c || c.communityId !== actor.communityId) return fail('ORDER.CAMPAIGN_NOT_FOUND', '预售不存在或不属于当前社区')
-  const [view] = await campaignViews(ports, [c])
+  const all = orders.filter((o) => o.status !== 'rejected')
+  const recent = [...all].sort((a, b) => b.createdAt - a.createdAt).slice(0, 100)
+  const pendingAfterSales = all.filter((o) => o.afterSale?.status === 'requested')
+  const [[view], afterSales, recentViews] = await Promise.all([campaignViews(ports, [c]), orderViews(ports, pendingAfterSales), orderViews(ports, recent)])
   if (!view) return fail('ORDER.CAMPAIGN_NOT_FOUND', '预售不存在')
-  const all = (await findAll<OrderDoc>(ports.store, 'orders', { campaignId: c._id })).filter((o) => o.status !== 'rejected')
   const count = (s: OrderDoc['status']) => all.filter((o) => o.status === s).length
   const paid = all.filter((o) => PAID_STATUSES.includes(o.status))
   const everPaid = all.filter((o) => o.paidAt !== null)
-  const grids = await ports.store.find<GridDoc>('grids', { where: { communityId: c.communityId }, limit: 200 })
-  const butlers = await getMany<UserDoc>(ports.store, 'users', grids.map((g) => g.butlerUserId))
   const byGrid = new Map<string, OrderDoc[]>()
   for (const o of all) if (o.gridId) byGrid.set(o.gridId, [...(byGrid.get(o.gridId) ?? []), o])
-  const recent = [...all].sort((a, b) => b.createdAt - a.createdAt).slice(0, 100)
-  const pendingAfterSales = all.filter((o) => o.afterSale?.status === 'requested')
   return ok({
     campaign: view,
     counts: {
@@ -185,8 +193,8 @@ export const dashboard: OrderHandler<C['dashboard']> = async ({ ports, actor }, 
         delivered: own.filter((o) => o.status === 'delivered').length
       }
     }),
-    afterSales: await orderViews(ports, pendingAfterSales),
-    orders: await orderViews(ports, recent)
+    afterSales,
+    orders: recentViews
   })
 }
 

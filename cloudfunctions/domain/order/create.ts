@@ -52,24 +52,26 @@ async function lastTouch(ports: Ports, userId: string, campaignId: string) {
  */
 export async function createOrder(ports: Ports, actor: CommunityActor, input: CreateOrderInput): Promise<Result<OrderDoc>> {
   const idempotencyKey = `${actor.user._id}:${input.clientRequestId}`
-  const [existing] = await ports.store.find<OrderDoc>('orders', { where: { idempotencyKey }, limit: 1 })
+  // Everything the request names is read at once: a twin's order, the campaign, the household,
+  // the SKU's stock, the household's limit counter and the invitation that brought the buyer.
+  // Checked in that order after; cheap reads, so an attempt that cannot succeed writes nothing.
+  const [[existing], line, household, stock, quota, touch] = await Promise.all([
+    ports.store.find<OrderDoc>('orders', { where: { idempotencyKey }, limit: 1 }),
+    saleLine(ports, actor.communityId, input),
+    ports.store.get<HouseholdDoc>('households', input.householdId),
+    ports.store.get<CampaignStockDoc>('campaignStock', stockId(input.campaignId, input.skuId)),
+    ports.store.get<OrderQuotaDoc>('orderQuotas', quotaId(input.campaignId, input.householdId)),
+    lastTouch(ports, actor.user._id, input.campaignId)
+  ])
   if (existing) return resume(ports, existing)
 
   if (!actor.householdIds.includes(input.householdId)) {
     return fail('HOUSEHOLD.NOT_MEMBER', '你不是这套房屋的成员', [{ path: 'householdId', message: '不是你的房屋' }])
   }
   // The campaign, its phase, the SKU and the household limit: the same checks as the checkout preview.
-  const line = await saleLine(ports, actor.communityId, input)
   if (!line.ok) return line
   const { campaign, sku } = line.value
   const now = ports.clock.now()
-
-  // Cheap reads, so an attempt that cannot succeed writes nothing; the holds decide for real.
-  const [stock, quota, household] = await Promise.all([
-    ports.store.get<CampaignStockDoc>('campaignStock', stockId(campaign._id, sku.skuId)),
-    ports.store.get<OrderQuotaDoc>('orderQuotas', quotaId(campaign._id, input.householdId)),
-    ports.store.get<HouseholdDoc>('households', input.householdId)
-  ])
   if (!household) return fail('HOUSEHOLD.NOT_FOUND', '房屋不存在')
   if (!stock || stock.available < input.quantity) {
     return fail('ORDER.SOLD_OUT', stock && stock.available > 0 ? `库存不足，仅剩 ${stock.available} 份` : '已售罄')
@@ -82,7 +84,6 @@ export async function createOrder(ports: Ports, actor: CommunityActor, input: Cr
   const priced = await priceOrder(ports, { userId: actor.user._id, communityId: campaign.communityId }, campaign, sku.priceFen, input.quantity, input)
   if (!priced.ok) return priced
   const price = priced.value
-  const touch = await lastTouch(ports, actor.user._id, campaign._id)
   const order: OrderDoc = {
     _id: newOrderId(ports),
     idempotencyKey,
@@ -148,11 +149,14 @@ async function resume(ports: Ports, order: OrderDoc): Promise<Result<OrderDoc>> 
 }
 
 async function reserve(ports: Ports, order: OrderDoc, campaign: CampaignDoc): Promise<Result<OrderDoc>> {
-  // The household's limit first: a refusal there never takes stock from other households.
-  if ((await holdQuota(ports, order, campaign.householdLimit)) === 'refused') return refuse(ports, order, 'ORDER.LIMIT_REACHED')
+  // The household's limit first: a refusal there never takes stock from other households. Without
+  // a discount (which an earlier attempt of this create may hold), a refusal here knows all the
+  // order holds: nothing at the limit, the limit once the stock is out, given back right here.
+  const plain = !holdsDiscount(order)
+  if ((await holdQuota(ports, order, campaign.householdLimit)) === 'refused') return plain ? refuseHolding(ports, order, 'ORDER.LIMIT_REACHED') : refuse(ports, order, 'ORDER.LIMIT_REACHED')
   if ((await holdStock(ports, order)) === 'refused') {
     await releaseQuota(ports, order)
-    return refuse(ports, order, 'ORDER.SOLD_OUT')
+    return plain ? refuseHolding(ports, order, 'ORDER.SOLD_OUT') : refuse(ports, order, 'ORDER.SOLD_OUT')
   }
   let amounts: Pick<OrderDoc, 'discountFen' | 'amountFen' | 'pointsUsed'> = { discountFen: order.discountFen, amountFen: order.amountFen, pointsUsed: order.pointsUsed }
   if (holdsDiscount(order)) {
@@ -201,6 +205,19 @@ async function refuse(ports: Ports, order: OrderDoc, reason: RejectReason, messa
     return rejection({ rejectReason: reason, ...(message ? { rejectMessage: message } : {}) })
   }
   // Someone else moved the order on (a twin request, or the sweeper): answer with its state.
+  const fresh = await ports.store.get<OrderDoc>('orders', order._id)
+  if (!fresh) throw new Error(`order ${order._id} vanished`)
+  return resume(ports, fresh)
+}
+
+/**
+ * A refusal when the order holds nothing any more (its caller gave back what it took): just
+ * `reserving → rejected`, with nothing left for the sweeper to release. A crash before this
+ * leaves the order `reserving`, and the sweeper rejects it as usual.
+ */
+async function refuseHolding(ports: Ports, order: OrderDoc, reason: RejectReason): Promise<Result<OrderDoc>> {
+  const set = { status: 'rejected' as const, rejectReason: reason, releaseDue: false, updatedAt: ports.clock.now() }
+  if (await ports.store.update('orders', order._id, { set }, { status: 'reserving' })) return rejection({ rejectReason: reason })
   const fresh = await ports.store.get<OrderDoc>('orders', order._id)
   if (!fresh) throw new Error(`order ${order._id} vanished`)
   return resume(ports, fresh)

@@ -1,6 +1,7 @@
+import { type Counter, give, take } from '../../kernel/counter'
 import type { Ports } from '../../kernel/ports'
 import { releaseOrderDiscount } from './discounts'
-import type { CampaignStockDoc, OrderDoc, OrderQuotaDoc } from './docs'
+import type { OrderDoc, OrderQuotaDoc } from './docs'
 import { quotaId, stockId } from './rules'
 
 /**
@@ -16,63 +17,31 @@ type Held = Pick<OrderDoc, '_id' | 'campaignId' | 'householdId' | 'skuId' | 'qua
 
 export type HoldOutcome = 'held' | 'refused'
 
-/** Counts `quantity` against the household's limit for the campaign. */
+const quotaCounter = (order: Held, limit: number): Counter => ({ collection: 'orderQuotas', id: quotaId(order.campaignId, order.householdId), field: 'bought', direction: 'up', bound: limit })
+const stockCounter = (order: Held): Counter => ({ collection: 'campaignStock', id: stockId(order.campaignId, order.skuId), field: 'available', direction: 'down', bound: 0 })
+
+/**
+ * Counts `quantity` against the household's limit for the campaign. Most households order once a
+ * campaign, so the counter is made with the hold in it first, and updated only when it exists.
+ */
 export async function holdQuota(ports: Ports, order: Held, limit: number): Promise<HoldOutcome> {
-  const id = quotaId(order.campaignId, order.householdId)
-  const hold = `holds.${order._id}`
-  const applied = await ports.store.update(
-    'orderQuotas',
-    id,
-    { inc: { bought: order.quantity, [hold]: order.quantity } },
-    { bought: { lte: limit - order.quantity }, [hold]: null }
-  )
-  if (applied) return 'held'
-  let doc = await ports.store.get<OrderQuotaDoc>('orderQuotas', id)
-  if (!doc) {
-    // The household's first order in this campaign: create the counter (a racing twin's insert
-    // is a duplicate, which is fine), then reserve as usual.
-    await ports.store.insert<OrderQuotaDoc>('orderQuotas', { _id: id, campaignId: order.campaignId, householdId: order.householdId, limit, bought: 0, holds: {} })
-    if (await ports.store.update('orderQuotas', id, { inc: { bought: order.quantity, [hold]: order.quantity } }, { bought: { lte: limit - order.quantity }, [hold]: null })) {
-      return 'held'
-    }
-    doc = await ports.store.get<OrderQuotaDoc>('orderQuotas', id)
-  }
-  return doc?.holds[order._id] ? 'held' : 'refused'
+  const counter = quotaCounter(order, limit)
+  const doc = (): OrderQuotaDoc => ({ _id: counter.id, campaignId: order.campaignId, householdId: order.householdId, limit, bought: 0, holds: {} })
+  return (await take(ports.store, counter, { holder: order._id, amount: order.quantity, create: { doc, first: true } })) ? 'held' : 'refused'
 }
 
 /** Takes `quantity` from the SKU's stock. */
 export async function holdStock(ports: Ports, order: Held): Promise<HoldOutcome> {
-  const id = stockId(order.campaignId, order.skuId)
-  const hold = `holds.${order._id}`
-  const applied = await ports.store.update(
-    'campaignStock',
-    id,
-    { inc: { available: -order.quantity, [hold]: order.quantity } },
-    { available: { gte: order.quantity }, [hold]: null }
-  )
-  if (applied) return 'held'
-  const doc = await ports.store.get<CampaignStockDoc>('campaignStock', id)
-  return doc?.holds[order._id] ? 'held' : 'refused'
+  return (await take(ports.store, stockCounter(order), { holder: order._id, amount: order.quantity })) ? 'held' : 'refused'
 }
 
-export async function releaseQuota(ports: Ports, order: Held): Promise<boolean> {
-  const hold = `holds.${order._id}`
-  return ports.store.update(
-    'orderQuotas',
-    quotaId(order.campaignId, order.householdId),
-    { inc: { bought: -order.quantity }, unset: [hold] },
-    { [hold]: { gte: 1 } }
-  )
+/** The quota's bound plays no part in a give-back. */
+export function releaseQuota(ports: Ports, order: Held): Promise<boolean> {
+  return give(ports.store, quotaCounter(order, 0), order._id, order.quantity)
 }
 
-export async function releaseStock(ports: Ports, order: Held): Promise<boolean> {
-  const hold = `holds.${order._id}`
-  return ports.store.update(
-    'campaignStock',
-    stockId(order.campaignId, order.skuId),
-    { inc: { available: order.quantity }, unset: [hold] },
-    { [hold]: { gte: 1 } }
-  )
+export function releaseStock(ports: Ports, order: Held): Promise<boolean> {
+  return give(ports.store, stockCounter(order), order._id, order.quantity)
 }
 
 /**

@@ -48,13 +48,11 @@ export const orderPayable: PayableKind = {
 
   async onPaid(ports, payment, line) {
     const now = ports.clock.now()
-    await ports.store.update(
-      'orders',
-      line.id,
-      { set: { status: 'paid', paymentId: payment._id, paidFen: line.amountFen, paidAt: payment.paidAt ?? now, updatedAt: now } },
-      { status: 'pending_payment' }
-    )
-    const order = await ports.store.get<OrderDoc>('orders', line.id)
+    const set = { status: 'paid' as const, paymentId: payment._id, paidFen: line.amountFen, paidAt: payment.paidAt ?? now, updatedAt: now }
+    // The order is read alongside the update: applied, it is what was read with the update on top;
+    // not applied, someone else moved it, and it is read again after.
+    const [applied, read] = await Promise.all([ports.store.update('orders', line.id, { set }, { status: 'pending_payment' }), ports.store.get<OrderDoc>('orders', line.id)])
+    const order = applied && read ? { ...read, ...set } : await ports.store.get<OrderDoc>('orders', line.id)
     // Expired, cancelled, or paid by another payment meanwhile: the payment module refunds this one.
     if (!order || order.paymentId !== payment._id) return 'already_settled'
     // Idempotent follow-ups, re-run on every delivery until the payment is settled.

@@ -75,10 +75,14 @@ export async function campaignViews(ports: Ports, campaigns: readonly CampaignDo
 /** Order views with everything they name loaded in a few batched reads. */
 export async function orderViews(ports: Ports, orders: readonly OrderDoc[]): Promise<OrderViewT[]> {
   const store = ports.store
-  const campaigns = await getMany<CampaignDoc>(store, 'campaigns', orders.map((o) => o.campaignId))
-  const [labels, points, users] = await Promise.all([
-    householdLabels(ports, orders.map((o) => o.householdId)),
-    getMany<PickupPointDoc>(store, 'pickupPoints', [...campaigns.values()].flatMap((c) => (c.pickupPointId ? [c.pickupPointId] : []))),
+  const withPoints = async () => {
+    const campaigns = await getMany<CampaignDoc>(store, 'campaigns', orders.map((o) => o.campaignId))
+    const points = await getMany<PickupPointDoc>(store, 'pickupPoints', [...campaigns.values()].flatMap((c) => (c.pickupPointId ? [c.pickupPointId] : [])))
+    return { campaigns, points }
+  }
+  const [{ campaigns, points }, labels, users] = await Promise.all([
+    withPoints(),
+    householdLabels(ports, orders.map((o) => o.householdId), orders[0]?.communityId),
     getMany<UserDoc>(store, 'users', orders.flatMap((o) => [o.deliveredBy, o.inviterUserId]).filter((x): x is string => !!x && x !== 'resident'))
   ])
   const now = ports.clock.now()

@@ -29,9 +29,11 @@ async function visiblePayment(ctx: MemberCtx, paymentId: string): Promise<Paymen
 const QUERY_AFTER_MS = 5_000
 
 export const create: ActionHandler<C['create']> = async ({ ports, actor }, input) => {
-  const res = await createPayment(ports, actor, input)
+  // The payer's households' labels alongside the create: the view needs no read after it.
+  const [res, labels] = await Promise.all([createPayment(ports, actor, input), householdLabels(ports, actor.householdIds, actor.communityId)])
   if (!res.ok) return res
-  return ok({ payment: await paymentView(ports, res.value.payment), launch: res.value.launch })
+  const [view] = await paymentViews(ports, [res.value.payment], labels)
+  return ok({ payment: view!, launch: res.value.launch })
 }
 
 export const get: ActionHandler<C['get']> = async (ctx, input) => {

@@ -45,13 +45,10 @@ export async function applyTransaction(ports: Ports, tx: Transaction): Promise<A
     return 'amount_mismatch'
   }
   const paidAt = tx.successAt ?? ports.clock.now()
-  const claimed = await ports.store.update(
-    'payments',
-    payment._id,
-    { set: { status: 'paid', transactionId: tx.transactionId ?? '', paidAt, updatedAt: ports.clock.now() } },
-    { status: { in: ['created', 'awaiting', 'closed', 'failed'] } }
-  )
-  const fresh = await ports.store.get<PaymentDoc>('payments', payment._id)
+  const set = { status: 'paid' as const, transactionId: tx.transactionId ?? '', paidAt, updatedAt: ports.clock.now() }
+  const claimed = await ports.store.update('payments', payment._id, { set }, { status: { in: ['created', 'awaiting', 'closed', 'failed'] } })
+  // Claimed here: the payment is what was read, paid now. Otherwise someone else moved it: read it.
+  const fresh = claimed ? { ...payment, ...set } : await ports.store.get<PaymentDoc>('payments', payment._id)
   if (!fresh || fresh.status !== 'paid') return 'not_paid'
   if (fresh.settledAt && !claimed) return 'already_applied'
   await settlePaid(ports, fresh)
@@ -61,8 +58,18 @@ export async function applyTransaction(ports: Ports, tx: Transaction): Promise<A
 /** Definite failures of a payment's automatic refund before it is left to a person (anomaly `auto_refund_failed`). */
 export const MAX_AUTO_REFUND_ATTEMPTS = 5
 
-/** The idempotent follow-ups of a paid payment: ledger, payables, automatic refunds. */
+/**
+ * The idempotent follow-ups of a paid payment: ledger, payables, automatic refunds, and the
+ * listeners (membership points). The listeners run alongside and do not hold up `settledAt`:
+ * their failures are logged, never ours, and their own catch-up job makes them good.
+ */
 export async function settlePaid(ports: Ports, payment: PaymentDoc): Promise<void> {
+  // Settled: both finish before the request answers, even when the payables' part throws.
+  const [, payables] = await Promise.allSettled([tellListeners(ports, PAYMENT_LISTENERS, `settled ${payment.outTradeNo}`, (l) => l.onSettled(ports, payment)), settlePayables(ports, payment)])
+  if (payables.status === 'rejected') throw payables.reason
+}
+
+async function settlePayables(ports: Ports, payment: PaymentDoc): Promise<void> {
   const entry: LedgerDoc = {
     _id: `pay:${payment.outTradeNo}`,
     kind: 'payment',
@@ -71,13 +78,10 @@ export async function settlePaid(ports: Ports, payment: PaymentDoc): Promise<voi
     amountFen: payment.totalFen,
     at: payment.paidAt ?? ports.clock.now()
   }
-  await ports.store.insert('ledger', entry)
-
-  const unsettled: { payableId: string; amountFen: number }[] = []
-  for (const line of payment.lines) {
-    const outcome = await PAYABLES[line.type].onPaid(ports, payment, line)
-    if (outcome === 'already_settled') unsettled.push({ payableId: line.id, amountFen: line.amountFen })
-  }
+  // The ledger entry and each line's payable are independent and each idempotent: all at once.
+  // Points are earned on every line; a line refunded below gives them back when the refund succeeds.
+  const [, outcomes] = await Promise.all([ports.store.insert('ledger', entry), Promise.all(payment.lines.map((line) => PAYABLES[line.type].onPaid(ports, payment, line)))])
+  const unsettled = payment.lines.flatMap((line, i) => (outcomes[i] === 'already_settled' ? [{ payableId: line.id, amountFen: line.amountFen }] : []))
   let autoRefund: RefundDoc | null = null
   if (unsettled.length > 0) {
     await recordAnomaly(ports, payment, 'paid_after_settled', unsettled.map((u) => u.payableId).join(','), payment.outTradeNo)
@@ -107,8 +111,6 @@ export async function settlePaid(ports: Ports, payment: PaymentDoc): Promise<voi
       autoRefund = res.value
     }
   }
-  // Listeners (membership points) are told last; their failures are logged, never ours.
-  await tellListeners(ports, PAYMENT_LISTENERS, `settled ${payment.outTradeNo}`, (l) => l.onSettled(ports, payment))
   await ports.store.update('payments', payment._id, { set: { settledAt: ports.clock.now() } })
   if (autoRefund) {
     // WeChat Pay may have closed the refund while this ran, before the payment counted as settled

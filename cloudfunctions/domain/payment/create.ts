@@ -25,13 +25,16 @@ export async function createPayment(ports: Ports, actor: CommunityActor, input: 
   const { identity } = actor
   if (!isWechat(identity)) return fail('AUTH.FORBIDDEN', '请在微信小程序中支付')
   const idempotencyKey = `${actor.user._id}:${input.clientRequestId}`
-  const [existing] = await ports.store.find<PaymentDoc>('payments', { where: { idempotencyKey }, limit: 1 })
+  // A retry's payment and the quotes of every kind of payable, read together.
+  const types = [...new Set(input.payables.map((p) => p.type))]
+  const [[existing], quotes] = await Promise.all([
+    ports.store.find<PaymentDoc>('payments', { where: { idempotencyKey }, limit: 1 }),
+    Promise.all(types.map((type) => PAYABLES[type].quote(ports, actor, [...new Set(input.payables.filter((p) => p.type === type).map((p) => p.id))])))
+  ])
   if (existing) return resubmitted(existing)
 
   const quoted: QuotedLine[] = []
-  for (const type of new Set(input.payables.map((p) => p.type))) {
-    const ids = [...new Set(input.payables.filter((p) => p.type === type).map((p) => p.id))]
-    const res = await PAYABLES[type].quote(ports, actor, ids)
+  for (const res of quotes) {
     if (!res.ok) return res
     quoted.push(...res.value)
   }

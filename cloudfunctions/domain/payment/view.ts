@@ -48,8 +48,9 @@ export async function paymentView(ports: Ports, p: PaymentDoc): Promise<PaymentV
 export async function paymentViews(ports: Ports, list: readonly PaymentDoc[], labels?: ReadonlyMap<string, string>): Promise<PaymentViewT[]> {
   if (list.length === 0) return []
   const [refunds, names] = await Promise.all([
-    refundsByPayment(ports, list.map((p) => p._id)),
-    labels ?? householdLabels(ports, list.map((p) => p.householdId))
+    // Only a payment that was paid can have refunds: no read for one still open, closed or failed.
+    refundsByPayment(ports, list.filter((p) => p.status === 'paid' || p.status === 'anomaly').map((p) => p._id)),
+    labels ?? householdLabels(ports, list.map((p) => p.householdId), list[0]?.communityId)
   ])
   return list.map((p) => buildView(p, refunds.get(p._id) ?? [], names.get(p.householdId) ?? ''))
 }

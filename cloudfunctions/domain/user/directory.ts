@@ -69,13 +69,15 @@ interface BuildingStat {
 
 /** Households per building and how many have at least one active member. */
 async function buildingStats(store: Store, communityId: string, onlyBuildings?: readonly string[]) {
-  const buildings = await store.find<BuildingDoc>('buildings', {
-    where: onlyBuildings ? { communityId, _id: { in: onlyBuildings } } : { communityId },
-    orderBy: [{ field: 'order', dir: 'asc' }],
-    limit: 200
-  })
-  const households = await findAll<HouseholdDoc>(store, 'households', { communityId })
-  const memberships = await findAll<MembershipDoc>(store, 'memberships', { communityId, status: 'active' })
+  const [buildings, households, memberships] = await Promise.all([
+    store.find<BuildingDoc>('buildings', {
+      where: onlyBuildings ? { communityId, _id: { in: onlyBuildings } } : { communityId },
+      orderBy: [{ field: 'order', dir: 'asc' }],
+      limit: 200
+    }),
+    findAll<HouseholdDoc>(store, 'households', onlyBuildings ? { communityId, buildingId: { in: onlyBuildings } } : { communityId }),
+    findAll<MembershipDoc>(store, 'memberships', { communityId, status: 'active' })
+  ])
   const boundIds = new Set(memberships.map((m) => m.householdId))
   const stats: BuildingStat[] = buildings.map((b) => {
     const inB = households.filter((h) => h.buildingId === b._id)
@@ -87,21 +89,24 @@ async function buildingStats(store: Store, communityId: string, onlyBuildings?: 
 export const gridOverview: ActionHandler<C['gridOverview']> = async ({ ports, actor }) => {
   const communityId = actor.communityId
   const buildingIds = actor.grids.flatMap((g) => g.buildingIds)
-  const { stats } = await buildingStats(ports.store, communityId, buildingIds)
-  const pendingRequests = await ports.store.count('joinRequests', {
-    communityId,
-    status: 'pending',
-    buildingId: { in: buildingIds }
-  })
+  const [{ stats }, pendingRequests] = await Promise.all([
+    buildingStats(ports.store, communityId, buildingIds),
+    ports.store.count('joinRequests', { communityId, status: 'pending', buildingId: { in: buildingIds } })
+  ])
   return ok({ gridName: actor.grids.map((g) => g.name).join('、') || '未分配网格', buildings: stats, pendingRequests })
 }
 
 export const communityOverview: ActionHandler<C['communityOverview']> = async ({ ports, actor }) => {
   const communityId = actor.communityId
-  const community = await ports.store.get<CommunityDoc>('communities', communityId)
-  const { stats, residents, households } = await buildingStats(ports.store, communityId)
-  const grids = await ports.store.find<GridDoc>('grids', { where: { communityId }, limit: 100 })
-  const butlers = await getMany<UserDoc>(ports.store, 'users', grids.map((g) => g.butlerUserId))
+  const gridsAndButlers = async () => {
+    const grids = await ports.store.find<GridDoc>('grids', { where: { communityId }, limit: 100 })
+    return { grids, butlers: await getMany<UserDoc>(ports.store, 'users', grids.map((g) => g.butlerUserId)) }
+  }
+  const [community, { stats, residents, households }, { grids, butlers }] = await Promise.all([
+    ports.store.get<CommunityDoc>('communities', communityId),
+    buildingStats(ports.store, communityId),
+    gridsAndButlers()
+  ])
   return ok({
     communityName: community?.name ?? '',
     households: households.length,

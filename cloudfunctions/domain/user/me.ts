@@ -2,8 +2,9 @@ import type { Context, HouseholdMembership, Me } from '../../contracts/user'
 import { ROLE_LABELS, type StaffRole } from '../../contracts/roles'
 import type { Store } from '../../kernel/store'
 import { getMany } from '../../kernel/paging'
-import type { AdminDoc, BuildingDoc, CommunityDoc, HouseholdDoc, MembershipDoc, StaffRoleDoc, UserDoc } from '../docs'
+import type { AdminDoc, CommunityDoc, HouseholdDoc, MembershipDoc, StaffRoleDoc, UserDoc } from '../docs'
 import { householdLabel, maskPhone } from './format'
+import { buildingsOf, communityBuildings } from './labels'
 
 const STAFF_ORDER = ['butler', 'staff', 'verifier', 'operator', 'finance', 'service', 'dispatcher', 'worker'] as const satisfies readonly StaffRole[]
 
@@ -18,12 +19,14 @@ export async function buildMe(store: Store, user: UserDoc): Promise<Me> {
     store.find<StaffRoleDoc>('staffRoles', { where: { userId: user._id }, limit: 50 }),
     store.get<AdminDoc>('admins', user._id)
   ])
-  const households = await getMany<HouseholdDoc>(store, 'households', memberships.map((m) => m.householdId))
-  const buildings = await getMany<BuildingDoc>(store, 'buildings', [...households.values()].map((h) => h.buildingId))
-  const communities = await getMany<CommunityDoc>(store, 'communities', [
-    ...memberships.map((m) => m.communityId),
-    ...staff.map((s) => s.communityId)
+  // Households, the buildings of their communities and every community named: one round trip.
+  const homeCommunities = memberships.map((m) => m.communityId)
+  const [households, nearby, communities] = await Promise.all([
+    getMany<HouseholdDoc>(store, 'households', memberships.map((m) => m.householdId)),
+    communityBuildings(store, homeCommunities),
+    getMany<CommunityDoc>(store, 'communities', [...homeCommunities, ...staff.map((s) => s.communityId)])
   ])
+  const buildings = await buildingsOf(store, households.values(), nearby)
 
   const homeList: HouseholdMembership[] = []
   const contexts: Context[] = []
