@@ -1,21 +1,33 @@
+import { type Counter, give, take } from '../kernel/counter'
 import type { Ports } from '../kernel/ports'
 import type { AttemptDoc } from './docs'
 
 /**
- * Guesses at a secret (a household code, the setup code) are counted per person and day. One
- * attempt is reserved before the guess is checked, with a conditional increment, so parallel
- * guesses cannot pass the limit; a right guess gives its attempt back. Returns the attempts left
- * after this one, or null when none was left.
+ * Guesses at a secret (a household code, the setup code) are counted per person and day, on the
+ * kernel's bounded counter. One attempt is taken before the guess is checked, so parallel guesses
+ * cannot pass the limit; a right guess gives its own attempt back, once however often it asks.
  */
-export async function reserveAttempt(ports: Ports, key: string, limit: number): Promise<number | null> {
-  const doc: AttemptDoc = { _id: key, count: 0, createdAt: ports.clock.now() }
-  await ports.store.insert('attempts', doc)
-  const reserved = await ports.store.update('attempts', key, { inc: { count: 1 } }, { count: { lt: limit } })
-  if (!reserved) return null
-  const after = await ports.store.get<AttemptDoc>('attempts', key)
-  return limit - (after?.count ?? limit)
+export interface Attempt {
+  /** The attempt's entry on the day's counter. */
+  holder: string
+  /** Attempts left after this one. */
+  left: number
 }
 
-export async function giveAttemptBack(ports: Ports, key: string): Promise<void> {
-  await ports.store.update('attempts', key, { inc: { count: -1 } }, { count: { gt: 0 } })
+const HOLDER_ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789'
+const counterOf = (key: string, limit: number): Counter => ({ collection: 'attempts', id: key, field: 'count', direction: 'up', bound: limit })
+
+/** Takes one attempt; null when none was left. The day's first attempt makes the counter with itself in it. */
+export async function reserveAttempt(ports: Ports, key: string, limit: number): Promise<Attempt | null> {
+  // A field name: a letter first, then letters and digits.
+  const holder = `a${ports.random.code(12, HOLDER_ALPHABET)}`
+  const doc = (): AttemptDoc => ({ _id: key, count: 0, holds: {}, createdAt: ports.clock.now() })
+  if (!(await take(ports.store, counterOf(key, limit), { holder, amount: 1, create: { doc, first: true } }))) return null
+  const after = await ports.store.get<AttemptDoc>('attempts', key)
+  return { holder, left: Math.max(0, limit - (after?.count ?? limit)) }
+}
+
+export async function giveAttemptBack(ports: Ports, key: string, attempt: Attempt): Promise<void> {
+  // The limit plays no part in a give-back.
+  await give(ports.store, counterOf(key, 0), attempt.holder, 1)
 }

@@ -156,6 +156,8 @@ export interface AttemptDoc {
   /** `${purpose}:${subject}:${window}` */
   _id: string
   count: number
+  /** The attempts counted, by their holder (kernel/counter.ts); absent on counters made before. */
+  holds?: Record<string, number>
   createdAt: number
 }
 

@@ -34,14 +34,14 @@ export const claimAdmin: ActionHandler<C['claimAdmin']> = async ({ ports, actor 
   if (used && used.userId !== userId) return fail('OFFICE.SETUP_DONE', SETUP_DONE_TEXT)
   if (!used) {
     const key = `setup:${userId}:${shanghaiDay(now)}`
-    const left = await reserveAttempt(ports, key, SETUP_ATTEMPTS_PER_DAY)
-    if (left === null) return fail('OFFICE.TOO_MANY_ATTEMPTS', `今天已输错 ${SETUP_ATTEMPTS_PER_DAY} 次初始化码，请明天再试`)
+    const attempt = await reserveAttempt(ports, key, SETUP_ATTEMPTS_PER_DAY)
+    if (attempt === null) return fail('OFFICE.TOO_MANY_ATTEMPTS', `今天已输错 ${SETUP_ATTEMPTS_PER_DAY} 次初始化码，请明天再试`)
     if (!ports.setupCode || !sameCode(ports.setupCode, input.code)) {
       ports.log.warn('setup code refused', { userId })
-      const hint = left > 0 ? `，今天还可尝试 ${left} 次` : '，今天已无尝试机会'
+      const hint = attempt.left > 0 ? `，今天还可尝试 ${attempt.left} 次` : '，今天已无尝试机会'
       return fail('OFFICE.SETUP_CODE_WRONG', `初始化码不正确${hint}`, [{ path: 'code', label: '初始化码', message: '初始化码不正确' }])
     }
-    await giveAttemptBack(ports, key)
+    await giveAttemptBack(ports, key, attempt)
     const claim = await ports.store.insert('companySetup', { _id: 'setup', userId, claimedAt: now } satisfies CompanySetupDoc)
     // Lost the race: to someone else, or to this user's own double tap (which goes on as a retry).
     if (!claim.ok && (await ports.store.get<CompanySetupDoc>('companySetup', 'setup'))?.userId !== userId) {

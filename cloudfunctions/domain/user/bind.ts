@@ -14,8 +14,8 @@ export const BIND_ATTEMPTS_PER_DAY = 5
 
 export const bindHousehold: ActionHandler<C['bindHousehold']> = async ({ ports, actor }, input) => {
   const key = `bind:${actor.user._id}:${shanghaiDay(ports.clock.now())}`
-  const remaining = await reserveAttempt(ports, key, BIND_ATTEMPTS_PER_DAY)
-  if (remaining === null) {
+  const attempt = await reserveAttempt(ports, key, BIND_ATTEMPTS_PER_DAY)
+  if (attempt === null) {
     return fail('HOUSEHOLD.TOO_MANY_ATTEMPTS', `今天已输错 ${BIND_ATTEMPTS_PER_DAY} 次，请明天再试或联系物业`)
   }
   const [household] = await ports.store.find<HouseholdDoc>('households', {
@@ -23,10 +23,10 @@ export const bindHousehold: ActionHandler<C['bindHousehold']> = async ({ ports, 
     limit: 1
   })
   if (!household) {
-    const hint = remaining > 0 ? `，今天还可尝试 ${remaining} 次` : '，今天已无尝试机会'
+    const hint = attempt.left > 0 ? `，今天还可尝试 ${attempt.left} 次` : '，今天已无尝试机会'
     return fail('HOUSEHOLD.CODE_INVALID', `房屋码不正确${hint}`, [{ path: 'code', message: '房屋码不正确' }])
   }
-  await giveAttemptBack(ports, key)
+  await giveAttemptBack(ports, key, attempt)
 
   const outcome = await ensureMembership(ports, actor.user, household, 'owner', 'code')
   if (outcome === 'already') {
