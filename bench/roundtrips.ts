@@ -32,10 +32,10 @@ export async function run(): Promise<BenchResult> {
   }
 }
 
-export function summary(r: BenchResult): [string, number | string][] {
+export function summary(r: BenchResult): Record<string, number | string> {
   const rows = (r.byRequest as Measured[] | undefined) ?? []
-  return [
-    ...rows.map((m): [string, string] => [`${m.request} (${m.kind})`, `${m.sequentialDepth} deep · ${m.calls} calls · ${m.simulatedMs} ms`]),
-    ['overBudget', Number(r.overBudgetCount)]
-  ]
+  return {
+    ...Object.fromEntries(rows.map((m) => [`${m.request} (${m.kind})`, `${m.sequentialDepth} deep · ${m.calls} calls · ${m.simulatedMs} ms`])),
+    overBudget: Number(r.overBudgetCount)
+  }
 }
