@@ -52,10 +52,7 @@ export async function findUserByOpenid(store: Store, openid: string): Promise<Us
  * neither expired nor revoked. Null when there is none (not registered, or signed out).
  */
 export async function findCaller(store: Store, identity: CallerIdentity, now: number): Promise<UserDoc | null> {
-  if (identity.source !== 'console') return findUserByOpenid(store, identity.openid)
-  const session = await store.get<ConsoleSessionDoc>('consoleSessions', identity.sessionId)
-  if (!session || session.revokedAt !== undefined || session.expiresAt <= now) return null
-  return store.get<UserDoc>('users', session.userId)
+  return (await loadCaller(store, identity, null, now))?.user ?? null
 }
 
 type RolesRead = [MembershipDoc[], StaffRoleDoc[], GridDoc[] | null]

@@ -45,7 +45,7 @@ async function firstCounter(ports: Ports, owner: Owner): Promise<VisitorPassQuot
 /** Takes a place for the pass about to be inserted; false when the household is at the cap. */
 export async function takePlace(ports: Ports, owner: Owner, passId: string, cap: number): Promise<boolean> {
   const counter = placeCounter(owner.householdId, cap)
-  // The hold keeps when it was taken: a repair frees a hold whose pass was never written.
+  // The hold keeps when it was taken: a repair frees a hold whose pass did not get written.
   const place = { holder: holdKey(passId), amount: 1, entry: ports.clock.now() }
   if (await take(ports.store, counter, { ...place, create: { doc: () => firstCounter(ports, owner) } })) return true
   const quota = await ports.store.get<VisitorPassQuotaDoc>('visitorPassQuotas', owner.householdId)

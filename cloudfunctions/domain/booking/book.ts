@@ -209,7 +209,8 @@ export const book: ActionHandler<C['book']> = async ({ ports, actor }, input) =>
     input.workerId ? ports.store.get<WorkerDoc>('workers', input.workerId) : Promise.resolve(null),
     activeWorkers(ports, communityId),
     isSlotStart(input.slotStart) ? ports.store.get<SlotCounterDoc>('slotCounters', slotCounterId(input.lineId, input.slotStart)) : Promise.resolve(null),
-    candidateFacts(ports, communityId, input.slotStart, input.householdId)
+    // Only to rank workers: a resident who names one needs no ranking.
+    input.workerId ? Promise.resolve({ history: [], dayClaims: [] }) : candidateFacts(ports, communityId, input.slotStart, input.householdId)
   ])
   // A resubmitted request answers with its booking (continued if it was cut short), whatever else changed.
   if (existing) {

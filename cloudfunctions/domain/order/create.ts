@@ -135,7 +135,7 @@ export async function createOrder(ports: Ports, actor: CommunityActor, input: Cr
     order.code = newOrderCode(ports)
     order._id = newOrderId(ports)
   }
-  return reserve(ports, order, campaign)
+  return reserve(ports, order, campaign, quota !== null)
 }
 
 /** What a resubmitted create answers: the same order, continued if it was cut short. */
@@ -148,15 +148,16 @@ async function resume(ports: Ports, order: OrderDoc): Promise<Result<OrderDoc>> 
   return reserve(ports, order, campaign)
 }
 
-async function reserve(ports: Ports, order: OrderDoc, campaign: CampaignDoc): Promise<Result<OrderDoc>> {
+/** `quotaRead`: whether the request saw the household's limit counter (unknown on a resume). */
+async function reserve(ports: Ports, order: OrderDoc, campaign: CampaignDoc, quotaRead?: boolean): Promise<Result<OrderDoc>> {
   // The household's limit first: a refusal there never takes stock from other households. Without
   // a discount (which an earlier attempt of this create may hold), a refusal here knows all the
   // order holds: nothing at the limit, the limit once the stock is out, given back right here.
   const plain = !holdsDiscount(order)
-  if ((await holdQuota(ports, order, campaign.householdLimit)) === 'refused') return plain ? refuseHolding(ports, order, 'ORDER.LIMIT_REACHED') : refuse(ports, order, 'ORDER.LIMIT_REACHED')
+  if ((await holdQuota(ports, order, campaign.householdLimit, quotaRead)) === 'refused') return plain ? refuseGivenBack(ports, order, 'ORDER.LIMIT_REACHED') : refuse(ports, order, 'ORDER.LIMIT_REACHED')
   if ((await holdStock(ports, order)) === 'refused') {
     await releaseQuota(ports, order)
-    return plain ? refuseHolding(ports, order, 'ORDER.SOLD_OUT') : refuse(ports, order, 'ORDER.SOLD_OUT')
+    return plain ? refuseGivenBack(ports, order, 'ORDER.SOLD_OUT') : refuse(ports, order, 'ORDER.SOLD_OUT')
   }
   let amounts: Pick<OrderDoc, 'discountFen' | 'amountFen' | 'pointsUsed'> = { discountFen: order.discountFen, amountFen: order.amountFen, pointsUsed: order.pointsUsed }
   if (holdsDiscount(order)) {
@@ -211,11 +212,12 @@ async function refuse(ports: Ports, order: OrderDoc, reason: RejectReason, messa
 }
 
 /**
- * A refusal when the order holds nothing any more (its caller gave back what it took): just
- * `reserving → rejected`, with nothing left for the sweeper to release. A crash before this
- * leaves the order `reserving`, and the sweeper rejects it as usual.
+ * A refusal after this request gave back what it took: just `reserving → rejected`, nothing left
+ * to release. A twin of the same request that holds something when this lands finds the order
+ * rejected and gives back what it took itself, as `reserve` does. A crash before this leaves the
+ * order `reserving`, which the sweeper rejects.
  */
-async function refuseHolding(ports: Ports, order: OrderDoc, reason: RejectReason): Promise<Result<OrderDoc>> {
+async function refuseGivenBack(ports: Ports, order: OrderDoc, reason: RejectReason): Promise<Result<OrderDoc>> {
   const set = { status: 'rejected' as const, rejectReason: reason, releaseDue: false, updatedAt: ports.clock.now() }
   if (await ports.store.update('orders', order._id, { set }, { status: 'reserving' })) return rejection({ rejectReason: reason })
   const fresh = await ports.store.get<OrderDoc>('orders', order._id)

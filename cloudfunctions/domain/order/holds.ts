@@ -22,12 +22,13 @@ const stockCounter = (order: Held): Counter => ({ collection: 'campaignStock', i
 
 /**
  * Counts `quantity` against the household's limit for the campaign. Most households order once a
- * campaign, so the counter is made with the hold in it first, and updated only when it exists.
+ * campaign, so unless the caller saw the counter (`exists`), it is made with the hold in it first,
+ * and updated only when it is there already.
  */
-export async function holdQuota(ports: Ports, order: Held, limit: number): Promise<HoldOutcome> {
+export async function holdQuota(ports: Ports, order: Held, limit: number, exists?: boolean): Promise<HoldOutcome> {
   const counter = quotaCounter(order, limit)
   const doc = (): OrderQuotaDoc => ({ _id: counter.id, campaignId: order.campaignId, householdId: order.householdId, limit, bought: 0, holds: {} })
-  return (await take(ports.store, counter, { holder: order._id, amount: order.quantity, create: { doc, first: true } })) ? 'held' : 'refused'
+  return (await take(ports.store, counter, { holder: order._id, amount: order.quantity, create: { doc, first: exists !== true } })) ? 'held' : 'refused'
 }
 
 /** Takes `quantity` from the SKU's stock. */
