@@ -20,7 +20,7 @@ module.exports = {
       comment: 'The office console reuses the contracts, the client core and pure helpers; nothing of Taro, the mini-program pages or the functions.',
       severity: 'error',
       from: { path: '^console/' },
-      to: { path: ['^@tarojs/', 'node_modules/@tarojs/', '^src/(?!client/core/|utils/(qr|time|money|link|form-errors|campaign-draft|event-draft|coupon-form|console-link)\\.ts$|utils/qr/)', '^cloudfunctions/(?!contracts/)', '^scripts/'] }
+      to: { path: ['^@tarojs/', 'node_modules/@tarojs/', '^src/(?!client/core/|utils/(qr|time|money|link|form-errors|campaign-draft|event-draft|coupon-form|console-link|notice-draft)\\.ts$|utils/qr/)', '^cloudfunctions/(?!contracts/)', '^scripts/'] }
     },
     {
       name: 'client-core-is-platform-free',

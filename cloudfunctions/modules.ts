@@ -9,6 +9,7 @@ import { memberModule } from './member/module'
 import { bookingModule } from './booking/module'
 import { insightsModule } from './insights/module'
 import { officeModule } from './office/module'
+import { messageModule } from './message/module'
 
 /** Every deployable function. The local server, the job runner and the bundler all read this. */
 export const modules: readonly FunctionModule[] = [
@@ -21,7 +22,8 @@ export const modules: readonly FunctionModule[] = [
   memberModule,
   bookingModule,
   insightsModule,
-  officeModule
+  officeModule,
+  messageModule
 ]
 
 export function moduleByName(fn: string): FunctionModule | undefined {

@@ -1,5 +1,5 @@
 export default defineAppConfig({
-  pages: ['pages/login/index', 'pages/home/index', 'pages/me/index'],
+  pages: ['pages/login/index', 'pages/home/index', 'pages/messages/index', 'pages/me/index'],
   subPackages: [
     {
       root: 'packages/household',
@@ -41,6 +41,9 @@ export default defineAppConfig({
       root: 'packages/service-staff',
       pages: ['pages/jobs/index', 'pages/job/index', 'pages/board/index', 'pages/reputation/index', 'pages/followups/index', 'pages/complaints/index']
     },
+    // Notices (issue 15): a resident reads one here; staff publish and follow them up in message-admin.
+    { root: 'packages/message', pages: ['pages/notice/index'] },
+    { root: 'packages/message-admin', pages: ['pages/notices/index', 'pages/edit/index', 'pages/reach/index'] },
     // Operator insights (issue 9); the chart library (F2) lives only in this subpackage.
     {
       root: 'packages/insights-admin',
@@ -59,6 +62,7 @@ export default defineAppConfig({
     borderStyle: 'white',
     list: [
       { pagePath: 'pages/home/index', text: '首页', iconPath: 'assets/tab/home.png', selectedIconPath: 'assets/tab/home-active.png' },
+      { pagePath: 'pages/messages/index', text: '消息', iconPath: 'assets/tab/messages.png', selectedIconPath: 'assets/tab/messages-active.png' },
       { pagePath: 'pages/me/index', text: '我的', iconPath: 'assets/tab/me.png', selectedIconPath: 'assets/tab/me-active.png' }
     ]
   },

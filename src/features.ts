@@ -48,7 +48,9 @@ export function butlerTiles(): Tile[] {
     { key: 'butler-cases', title: '流失预警', icon: 'warning', tone: 'orange', url: '/packages/butler/pages/cases/index' },
     { key: 'butler-scoreboard', title: '排行榜', icon: 'chart', tone: 'purple', url: '/packages/butler/pages/scoreboard/index' },
     // The complaints of the households in the butler's grid(s): the server scopes the list.
-    { key: 'butler-complaints', title: '网格投诉', icon: 'complaint', tone: 'orange', url: '/packages/service-staff/pages/complaints/index' }
+    { key: 'butler-complaints', title: '网格投诉', icon: 'complaint', tone: 'orange', url: '/packages/service-staff/pages/complaints/index' },
+    // Important notices: who in the grid has not read them, and a reminder to each.
+    { key: 'butler-notices', title: '公告跟进', icon: 'notice', tone: 'blue', url: '/packages/message-admin/pages/notices/index' }
   ]
 }
 
@@ -56,6 +58,7 @@ export function butlerTiles(): Tile[] {
 export function operatorTiles(): Tile[] {
   return [
     { key: 'insights', title: '经营看板', icon: 'chart', tone: 'green', url: '/packages/insights-admin/pages/dashboard/index' },
+    { key: 'notices', title: '社区公告', icon: 'notice', tone: 'blue', url: '/packages/message-admin/pages/notices/index' },
     { key: 'collection', title: '收缴率', icon: 'pay', tone: 'green', url: '/packages/fee-admin/pages/collection/index' },
     { key: 'arrears', title: '欠费户', icon: 'bill', tone: 'orange', url: '/packages/fee-admin/pages/arrears/index' },
     { key: 'refund', title: '退款', icon: 'refund', tone: 'blue', url: '/packages/fee-admin/pages/refund/index' },

@@ -12,11 +12,11 @@ import type { Store } from '../kernel/store'
 export function inboxNotifier(store: Store, clock: Clock, random: Random, push?: SubscribeSender): Notifier {
   return {
     async notify(msg: InboxMessage) {
-      const { push: sent, link, ...rest } = msg
-      const doc: InboxDoc = { _id: random.id(), ...rest, ...(link ? { link: inCommunity(link, msg.communityId) } : {}), read: false, createdAt: clock.now() }
+      const { push: sent, link, key, ...rest } = msg
+      const doc: InboxDoc = { _id: key ?? random.id(), ...rest, ...(link ? { link: inCommunity(link, msg.communityId) } : {}), read: false, createdAt: clock.now() }
       const pushMsg = sent && { ...sent, page: inCommunity(sent.page, msg.communityId) }
-      await store.insert('inbox', doc)
-      if (!pushMsg || !push) return
+      const written = await store.insert('inbox', doc)
+      if (!written.ok || !pushMsg || !push) return
       const templateId = push.templateId(pushMsg.template)
       if (!templateId) return
       const counted = await takeGrant(store, clock, msg.userId, pushMsg.template)

@@ -19,6 +19,7 @@ export const accessTable = {
   fee: 'arrears chargeOneOff collection items logCall myBills remind runBilling saveItem saveSettings subscribe',
   insights: 'butlerSaveProfile churnCases dashboard deleteProfile exportCsv exportProfile household logFollowUp myGrid myProfile replicate restoreAnalysis reveal rules saveProfile saveRules scoreboard segment todayTasks',
   member: 'budget budgets card cards checkoutOptions claimCoupon coupons createBudget createTemplate findResidents issueCoupons issueReward points previewSegment rules saveRules templates transferCard updateTemplate',
+  message: 'editableNotice feed gridUnread inbox:member markAllRead:member markRead:member notice noticeOptions noticeStats nudge saveNotice staffNotices unread:member withdrawNotice',
   office: 'acceptStaffInvitation:member checklist claimAdmin:member confirmSignIn:member createCommunity:member deleteGrid grids households importHouseholds inviteStaff issueCodes pollSignIn:anonymous rejectSignIn:member removeStaffRole revokeSession:member revokeStaffInvitation saveGrid sessions:member signInRequest:member staff staffInvitation:member startSignIn:anonymous',
   order: 'adminCampaigns campaign campaigns cancel catalog confirmReceived create dashboard deliver deliveries get mine poster publishCampaign recordVisit:member requestAfterSale reviewAfterSale saveCampaign savePickupPoint saveProduct saveSupplier share verifyPickup',
   pay: 'anomalies create get history receipt reconciliation refund resolveAnomaly search',

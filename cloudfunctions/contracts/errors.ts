@@ -8,6 +8,7 @@ import { BOOKING_ERRORS } from './booking-errors'
 import { UPLOAD_ERRORS } from './upload'
 import { INSIGHTS_ERRORS } from './insights-errors'
 import { OFFICE_ERRORS } from './office-errors'
+import { MESSAGE_ERRORS } from './message-errors'
 
 /**
  * Every error code the functions may return, namespaced by area. The client switches on these,
@@ -58,7 +59,8 @@ export const ERROR_CODES = [
   ...BOOKING_ERRORS,
   ...UPLOAD_ERRORS,
   ...INSIGHTS_ERRORS,
-  ...OFFICE_ERRORS
+  ...OFFICE_ERRORS,
+  ...MESSAGE_ERRORS
 ] as const
 export type ErrorCode = (typeof ERROR_CODES)[number]
 

@@ -10,6 +10,7 @@ import { memberContracts } from './member'
 import { bookingContracts } from './booking'
 import { insightsContracts } from './insights'
 import { officeContracts } from './office'
+import { messageContracts } from './message'
 
 /**
  * Every action of every function, keyed by `fn.name`. Tests enumerate this; the typed client and
@@ -25,7 +26,8 @@ export const functionContracts = {
   member: memberContracts,
   booking: bookingContracts,
   insights: insightsContracts,
-  office: officeContracts
+  office: officeContracts,
+  message: messageContracts
 } as const
 
 type Flatten<T> = {

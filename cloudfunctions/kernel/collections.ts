@@ -52,7 +52,18 @@ export const COLLECTIONS = {
     { name: 'by_community', fields: ['communityId', 'status'] },
     { name: 'by_user', fields: ['userId'] }
   ]),
-  inbox: def([{ name: 'by_user', fields: ['userId', 'createdAt'] }]),
+  inbox: def([
+    { name: 'by_user', fields: ['userId', 'createdAt'] },
+    { name: 'by_user_unread', fields: ['userId', 'read', 'createdAt'] }
+  ]),
+  /** `_id` is the user's: when they last marked every message read (one write, however many). */
+  inboxMarks: def(),
+  // Notices (issue 15): one shared document per notice; a household's receipt is written when it reads.
+  notices: def([{ name: 'by_community', fields: ['communityId', 'publishAt'] }]),
+  /** `_id` is `${noticeId}:${householdId}`: the key itself keeps one receipt a household. */
+  noticeReads: def([{ name: 'by_notice', fields: ['noticeId', 'buildingId'] }]),
+  /** `_id` is `${noticeId}:${householdId}:${day}`: one nudge a household a day. */
+  noticeNudges: def([{ name: 'by_notice', fields: ['noticeId', 'householdId'] }]),
   // Access control (issue 7). Keys and device secrets are sealed: see domain/access/seal.ts.
   /** `_id` is `${communityId}:${seq}`: the key itself makes a rotation race insert once. */
   accessKeys: def([{ name: 'by_community', fields: ['communityId', 'seq'] }]),

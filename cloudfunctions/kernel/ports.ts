@@ -25,6 +25,11 @@ export interface InboxMessage {
   title: string
   body: string
   link?: string
+  /**
+   * The message's own id, for messages a retried step may send again (a payment reported twice):
+   * the second is dropped, push included.
+   */
+  key?: string
   /** Also push a subscribe message when the user granted one for this template. */
   push?: PushMessage
 }

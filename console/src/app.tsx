@@ -22,6 +22,7 @@ const PAGES: Record<string, LazyExoticComponent<ComponentType>> = {
   '/insights': page(() => import('./pages/insights/InsightsPage'), 'InsightsPage'),
   '/households': page(() => import('./pages/households/HouseholdsPage'), 'HouseholdsPage'),
   '/complaints': page(() => import('./pages/complaints/ComplaintsPage'), 'ComplaintsPage'),
+  '/notices': page(() => import('./pages/notices/NoticesPage'), 'NoticesPage'),
   '/grids': page(() => import('./pages/grids/GridsPage'), 'GridsPage'),
   '/staff': page(() => import('./pages/staff/StaffPage'), 'StaffPage'),
   '/places': page(() => import('./pages/places/PlacesPage'), 'PlacesPage'),

@@ -21,6 +21,7 @@ import { seedEvents } from './events'
 import { seedPresale } from './presale'
 import { seedMember } from './member'
 import { bookingStaff, bookingUsers, seedBooking } from './booking'
+import { seedMessages } from './messages'
 import { seedInsights } from './insights'
 
 /**
@@ -254,5 +255,7 @@ export async function seedDemo(store: Store, pepper: string, now: number = Date.
   await seedBooking(store, now).then((r) => ((inserted += r.inserted), (skipped += r.skipped)))
   // Insights (issue 9): five months of sales history; the nightly pass turns it into figures.
   await seedInsights(store, now).then((r) => ((inserted += r.inserted), (skipped += r.skipped)))
+  // Messages (issue 15): notices, their receipts, and a few inbox messages.
+  await seedMessages(store, now).then((r) => ((inserted += r.inserted), (skipped += r.skipped)))
   return { inserted, skipped }
 }

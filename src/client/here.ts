@@ -33,7 +33,7 @@ export function linkCommunity(): string | undefined {
   return v ? decodeURIComponent(v) : undefined
 }
 
-const TAB_PAGES = ['/pages/home/index', '/pages/me/index']
+const TAB_PAGES = ['/pages/home/index', '/pages/messages/index', '/pages/me/index']
 
 /**
  * Back to the link a detour (sign in, choose a community, bind a household) started from, or to

@@ -55,3 +55,18 @@ export function monthLabel(month: string): string {
   const [y, m] = month.split('-')
   return `${y}年${Number(m)}月`
 }
+
+/**
+ * When a message came, as a message list says it: `刚刚`, `25 分钟前`, `今天 09:30`, `昨天 18:02`,
+ * `12月3日`, and the year only when it is not this one.
+ */
+export function whenText(ms: number, now: number): string {
+  const ago = now - ms
+  if (ago >= 0 && ago < 60_000) return '刚刚'
+  if (ago >= 0 && ago < 3600_000) return `${Math.floor(ago / 60_000)} 分钟前`
+  const t = shanghai(ms)
+  const today = shanghai(now).startOf('day')
+  if (!t.isBefore(today) && t.isBefore(today.add(1, 'day'))) return `今天 ${t.format('HH:mm')}`
+  if (!t.isBefore(today.subtract(1, 'day')) && t.isBefore(today)) return `昨天 ${t.format('HH:mm')}`
+  return t.year() === today.year() ? t.format('M月D日') : t.format('YYYY年M月D日')
+}

@@ -22,18 +22,23 @@ export interface PaymentListener {
   onRefundSucceeded(ports: Ports, payment: PaymentDoc, refund: RefundDoc): Promise<void>
 }
 
-/** Runs each listener in turn; a failure is logged with the listener's name and never rethrown. */
+/**
+ * Runs the listeners side by side (they know nothing of each other, and each is a round trip or
+ * more on CloudBase); a failure is logged with the listener's name and never rethrown.
+ */
 export async function tellListeners(
   ports: Ports,
   listeners: readonly PaymentListener[],
   what: string,
   call: (l: PaymentListener) => Promise<void>
 ): Promise<void> {
-  for (const l of listeners) {
-    try {
-      await call(l)
-    } catch (e) {
-      ports.log.error('payment listener failed', { listener: l.name, what, error: e instanceof Error ? (e.stack ?? e.message) : String(e) })
-    }
-  }
+  await Promise.all(
+    listeners.map(async (l) => {
+      try {
+        await call(l)
+      } catch (e) {
+        ports.log.error('payment listener failed', { listener: l.name, what, error: e instanceof Error ? (e.stack ?? e.message) : String(e) })
+      }
+    })
+  )
 }

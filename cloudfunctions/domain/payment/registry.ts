@@ -4,6 +4,7 @@ import { bookingPayable } from '../booking/booking-payable'
 import type { PayableRegistry } from './payables'
 import { memberPaymentListener } from '../member/payment-listener'
 import type { PaymentListener } from './listeners'
+import { paymentMessages } from './messages'
 
 /** Every payable kind; a feature that sells something adds its kind here. */
 export const PAYABLES: PayableRegistry = {
@@ -13,4 +14,4 @@ export const PAYABLES: PayableRegistry = {
 }
 
 /** Features told about settled payments and succeeded refunds (see listeners.ts). */
-export const PAYMENT_LISTENERS: readonly PaymentListener[] = [memberPaymentListener]
+export const PAYMENT_LISTENERS: readonly PaymentListener[] = [memberPaymentListener, paymentMessages]

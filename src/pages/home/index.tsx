@@ -1,7 +1,8 @@
 import { Text, View } from '@tarojs/components'
-import Taro, { usePullDownRefresh } from '@tarojs/taro'
+import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
 import { ROLE_LABELS } from '@contracts/roles'
 import { refreshMe, useSession } from '../../client'
+import { refreshBadge } from '../../services/badge'
 import { Icon } from '../../ui/kit'
 import { PageShell } from '../../ui/shell'
 import { ButlerHome } from './roles/butler'
@@ -14,6 +15,7 @@ import './index.scss'
 
 export default function HomePage() {
   const { me, loading, error } = useSession()
+  useDidShow(() => void refreshBadge())
   usePullDownRefresh(() => {
     void refreshMe().finally(() => Taro.stopPullDownRefresh())
   })

@@ -1,7 +1,8 @@
 import { Text, View } from '@tarojs/components'
-import Taro from '@tarojs/taro'
+import Taro, { useDidShow } from '@tarojs/taro'
 import { RELATION_LABELS, ROLE_LABELS } from '@contracts/roles'
 import { Avatar } from '../../components/Avatar'
+import { refreshBadge } from '../../services/badge'
 import { isDevBuild, signOutDev } from '../../services/dev-login'
 import { LOGIN_PATH, refreshMe, signOut, switchContext, useSession } from '../../client'
 import { toastError } from '../../services/result'
@@ -15,6 +16,7 @@ const go = (url: string) => () => void Taro.navigateTo({ url })
 
 export default function MePage() {
   const { me, loading, error } = useSession()
+  useDidShow(() => void refreshBadge())
   const query = { data: me, error, loading, reload: () => refreshMe().then(() => undefined) }
   return (
     <PageShell id='me' className='me' query={query}>

@@ -11,6 +11,6 @@ export async function loginAs(page: Page, baseUrl: string, personaId: string): P
   await page.locator('#home').waitFor()
 }
 
-export async function openTab(page: Page, name: '首页' | '我的'): Promise<void> {
+export async function openTab(page: Page, name: '首页' | '消息' | '我的'): Promise<void> {
   await page.locator('.weui-tabbar__item', { hasText: name }).click()
 }

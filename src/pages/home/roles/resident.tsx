@@ -4,12 +4,14 @@ import type { Me } from '@contracts/user'
 import { Tiles } from '../../../components/Tiles'
 import { residentTiles } from '../../../features'
 import { Cell, CellGroup, Chip } from '../../../ui/kit'
+import { HomeNotices } from './notices'
 
 export function ResidentHome({ me }: { me: Me }) {
   const home = me.households.find((h) => h.householdId === me.current?.householdId)
   return (
     <View id='home-resident'>
       <Tiles tiles={residentTiles(me)} />
+      {home ? <HomeNotices communityId={home.communityId} /> : null}
       {home ? (
         <CellGroup title='当前房屋'>
           <Cell

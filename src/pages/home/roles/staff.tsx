@@ -33,8 +33,11 @@ const DESKS: Record<StaffRole, { tiles: Tile[]; notice: string }> = {
     notice: '收费项目、出账、对账与导出请在电脑端管理后台操作；手机上可查看收缴率、跟进欠费与处理退款。'
   },
   service: {
-    tiles: [{ key: 'complaints', title: '投诉处理', icon: 'complaint', tone: 'orange', url: '/packages/service-staff/pages/complaints/index' }],
-    notice: '房屋与住户查询请在电脑端管理后台操作；手机上可随时受理和办结住户的投诉。'
+    tiles: [
+      { key: 'complaints', title: '投诉处理', icon: 'complaint', tone: 'orange', url: '/packages/service-staff/pages/complaints/index' },
+      { key: 'notices', title: '社区公告', icon: 'notice', tone: 'blue', url: '/packages/message-admin/pages/notices/index' }
+    ],
+    notice: '房屋与住户查询请在电脑端管理后台操作；手机上可随时受理和办结住户的投诉，发布停水停电等公告。'
   }
 }
 

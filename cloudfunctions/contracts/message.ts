@@ -1,0 +1,282 @@
+import * as z from 'zod'
+import { ClientRequestId, EpochMs, Id, MultilineText, Text, TimeInput } from './common'
+import { defineAction } from './define'
+import { NEEDS } from './insights-labels'
+import { MESSAGE_GROUPS, NOTICE_AUDIENCES, NOTICE_CATEGORIES, NOTICE_STATES } from './message-kinds'
+import { PhotoId } from './photo'
+
+/**
+ * The message centre (消息) and notices (公告). Inbox messages are the user's own, across every
+ * community they belong to; notices are the community's, shown to the households in their audience.
+ */
+const FN = 'message'
+
+const Cursor = z.string().max(128).meta({ label: '分页位置' }).optional()
+
+const MessageView = z.object({
+  id: Id,
+  kind: z.string(),
+  group: z.enum(MESSAGE_GROUPS),
+  title: z.string(),
+  body: z.string(),
+  /** The page it opens, carrying its community; empty when it opens nothing. */
+  link: z.string(),
+  read: z.boolean(),
+  createdAt: EpochMs,
+  /** Named only when the user belongs to more than one community. */
+  communityName: z.string().nullable()
+})
+export type MessageView = z.infer<typeof MessageView>
+
+const UnreadCounts = z.object({
+  /** Unread inbox messages, every community. */
+  inbox: z.number().int().nonnegative(),
+  /** Live notices for the user's households in the asked community not yet opened. */
+  notices: z.number().int().nonnegative()
+})
+export type UnreadCounts = z.infer<typeof UnreadCounts>
+
+/** A notice's body: headings, paragraphs and staff-uploaded photos, in order (no markup to sanitise). */
+export const NoticeBlock = z.discriminatedUnion(
+  'type',
+  [
+    z.object({ type: z.literal('heading'), text: Text.min(1, '小标题不能为空').max(40, '小标题最多 40 个字') }).strict(),
+    z.object({ type: z.literal('text'), text: MultilineText.min(1, '段落不能为空').max(2000, '每段最多 2000 个字') }).strict(),
+    z.object({ type: z.literal('image'), photo: PhotoId }).strict()
+  ],
+  '正文内容无效'
+)
+export type NoticeBlock = z.infer<typeof NoticeBlock>
+
+export const NoticeAudience = z
+  .object({
+    kind: z.enum(NOTICE_AUDIENCES, '请选择发布范围').meta({ label: '发布范围' }),
+    buildingIds: z.array(Id).max(200, '最多选 200 栋').default([]).meta({ label: '楼栋' }),
+    gridId: Id.optional().meta({ label: '网格' }),
+    need: z.enum(NEEDS, '请选择人群').optional().meta({ label: '人群' })
+  })
+  .strict()
+  .superRefine((a, ctx) => {
+    if (a.kind === 'buildings' && a.buildingIds.length === 0) ctx.addIssue({ code: 'custom', path: ['buildingIds'], message: '请至少选择一栋楼' })
+    if (a.kind === 'grid' && !a.gridId) ctx.addIssue({ code: 'custom', path: ['gridId'], message: '请选择网格' })
+    if (a.kind === 'need' && !a.need) ctx.addIssue({ code: 'custom', path: ['need'], message: '请选择人群' })
+  })
+  .meta({ label: '发布范围' })
+export type NoticeAudience = z.infer<typeof NoticeAudience>
+
+export const NoticeInput = z
+  .object({
+    /** Present when editing a notice already saved. */
+    id: Id.optional().meta({ label: '公告' }),
+    title: Text.min(2, '请填写标题（至少 2 个字）').max(40, '标题最多 40 个字').meta({ label: '标题' }),
+    category: z.enum(NOTICE_CATEGORIES, '请选择类别').meta({ label: '类别' }),
+    blocks: z.array(NoticeBlock).min(1, '请填写正文').max(40, '正文最多 40 段').meta({ label: '正文' }),
+    pinned: z.boolean().default(false).meta({ label: '置顶' }),
+    /** Important notices are followed up by butlers: they see who has not read them. */
+    important: z.boolean().default(false).meta({ label: '重要' }),
+    /** Absent: at once. */
+    publishAt: TimeInput.optional().meta({ label: '发布时间' }),
+    expiresAt: TimeInput.nullable().default(null).meta({ label: '下线时间' }),
+    audience: NoticeAudience,
+    clientRequestId: ClientRequestId
+  })
+  .strict()
+  .superRefine((n, ctx) => {
+    if (n.expiresAt !== null && n.publishAt !== undefined && n.expiresAt <= n.publishAt) {
+      ctx.addIssue({ code: 'custom', path: ['expiresAt'], message: '下线时间须晚于发布时间' })
+    }
+  })
+export type NoticeInput = z.input<typeof NoticeInput>
+
+const NoticeCard = z.object({
+  id: Id,
+  title: z.string(),
+  category: z.enum(NOTICE_CATEGORIES),
+  pinned: z.boolean(),
+  important: z.boolean(),
+  publishAt: EpochMs,
+  /** The first lines of its text, for a list. */
+  excerpt: z.string(),
+  /** The first photo, for a list. */
+  cover: z.string().nullable(),
+  read: z.boolean()
+})
+export type NoticeCard = z.infer<typeof NoticeCard>
+
+const NoticeDetail = NoticeCard.extend({
+  blocks: z.array(NoticeBlock),
+  expiresAt: EpochMs.nullable(),
+  authorName: z.string(),
+  communityName: z.string()
+})
+export type NoticeDetail = z.infer<typeof NoticeDetail>
+
+const StaffNoticeView = z.object({
+  id: Id,
+  title: z.string(),
+  category: z.enum(NOTICE_CATEGORIES),
+  pinned: z.boolean(),
+  important: z.boolean(),
+  state: z.enum(NOTICE_STATES),
+  publishAt: EpochMs,
+  expiresAt: EpochMs.nullable(),
+  /** 全体住户, 1栋、2栋, 东区网格, 省心人群. */
+  audienceLabel: z.string(),
+  /** Households that opened it. */
+  reads: z.number().int().nonnegative(),
+  authorName: z.string(),
+  updatedAt: EpochMs
+})
+export type StaffNoticeView = z.infer<typeof StaffNoticeView>
+
+const NoticeEditView = z.object({
+  id: Id,
+  title: z.string(),
+  category: z.enum(NOTICE_CATEGORIES),
+  blocks: z.array(NoticeBlock),
+  pinned: z.boolean(),
+  important: z.boolean(),
+  publishAt: EpochMs,
+  expiresAt: EpochMs.nullable(),
+  audience: z.object({ kind: z.enum(NOTICE_AUDIENCES), buildingIds: z.array(Id), gridId: Id.optional(), need: z.enum(NEEDS).optional() }),
+  state: z.enum(NOTICE_STATES)
+})
+export type NoticeEditView = z.infer<typeof NoticeEditView>
+
+const BuildingReads = z.object({
+  buildingId: Id,
+  name: z.string(),
+  households: z.number().int().nonnegative(),
+  reads: z.number().int().nonnegative()
+})
+
+const UnreadHousehold = z.object({
+  householdId: Id,
+  label: z.string(),
+  /** Active members who could have read it. */
+  members: z.number().int().nonnegative(),
+  lastNudgedAt: EpochMs.nullable(),
+  /** Nudged today already: one nudge a household a day. */
+  nudgedToday: z.boolean()
+})
+export type UnreadHousehold = z.infer<typeof UnreadHousehold>
+
+export const messageContracts = {
+  inbox: defineAction({
+    fn: FN,
+    name: 'inbox',
+    summary: '我的消息（新的在前，分页）',
+    access: 'member',
+    input: z.object({ cursor: Cursor }).strict(),
+    output: z.object({ items: z.array(MessageView), cursor: z.string().nullable(), unread: z.number().int().nonnegative() })
+  }),
+  unread: defineAction({
+    fn: FN,
+    name: 'unread',
+    summary: '未读消息数与未读公告数（消息角标）',
+    access: 'member',
+    input: z.object({ communityId: Id.optional().meta({ label: '社区' }) }).strict(),
+    output: UnreadCounts
+  }),
+  markRead: defineAction({
+    fn: FN,
+    name: 'markRead',
+    summary: '将消息标为已读',
+    access: 'member',
+    input: z.object({ ids: z.array(Id).min(1, '请选择消息').max(100, '一次最多 100 条').meta({ label: '消息' }) }).strict(),
+    output: z.object({ unread: z.number().int().nonnegative() })
+  }),
+  markAllRead: defineAction({
+    fn: FN,
+    name: 'markAllRead',
+    summary: '全部消息标为已读',
+    access: 'member',
+    input: z.object({}).strict(),
+    output: z.object({ unread: z.number().int().nonnegative() })
+  }),
+  feed: defineAction({
+    fn: FN,
+    name: 'feed',
+    summary: '本户可见的公告（置顶在前）',
+    access: ['resident'],
+    input: z.object({ limit: z.number().int().min(1).max(50).default(20).meta({ label: '条数' }) }).strict(),
+    output: z.object({ items: z.array(NoticeCard), unread: z.number().int().nonnegative() })
+  }),
+  notice: defineAction({
+    fn: FN,
+    name: 'notice',
+    summary: '公告详情（住户打开即记为本户已读）',
+    access: ['resident', 'operator', 'service', 'butler'],
+    input: z.object({ id: Id.meta({ label: '公告' }) }).strict(),
+    output: NoticeDetail
+  }),
+  saveNotice: defineAction({
+    fn: FN,
+    name: 'saveNotice',
+    summary: '发布或修改公告',
+    access: ['operator', 'service'],
+    input: NoticeInput,
+    output: z.object({ id: Id, state: z.enum(NOTICE_STATES) })
+  }),
+  withdrawNotice: defineAction({
+    fn: FN,
+    name: 'withdrawNotice',
+    summary: '撤回公告',
+    access: ['operator', 'service'],
+    input: z.object({ id: Id.meta({ label: '公告' }) }).strict(),
+    output: z.object({ id: Id, state: z.enum(NOTICE_STATES) })
+  }),
+  noticeOptions: defineAction({
+    fn: FN,
+    name: 'noticeOptions',
+    summary: '发布公告可选的楼栋与网格',
+    access: ['operator', 'service'],
+    input: z.object({}).strict(),
+    output: z.object({
+      buildings: z.array(z.object({ id: Id, name: z.string() })),
+      grids: z.array(z.object({ id: Id, name: z.string(), buildings: z.number().int().nonnegative() }))
+    })
+  }),
+  editableNotice: defineAction({
+    fn: FN,
+    name: 'editableNotice',
+    summary: '公告原文（编辑用）',
+    access: ['operator', 'service'],
+    input: z.object({ id: Id.meta({ label: '公告' }) }).strict(),
+    output: NoticeEditView
+  }),
+  staffNotices: defineAction({
+    fn: FN,
+    name: 'staffNotices',
+    summary: '社区公告列表与阅读户数',
+    access: ['operator', 'service', 'butler'],
+    input: z.object({ cursor: Cursor }).strict(),
+    output: z.object({ items: z.array(StaffNoticeView), cursor: z.string().nullable() })
+  }),
+  noticeStats: defineAction({
+    fn: FN,
+    name: 'noticeStats',
+    summary: '公告按楼栋的阅读率',
+    access: ['operator', 'service', 'butler'],
+    input: z.object({ id: Id.meta({ label: '公告' }) }).strict(),
+    output: z.object({ notice: StaffNoticeView, households: z.number().int().nonnegative(), reads: z.number().int().nonnegative(), buildings: z.array(BuildingReads) })
+  }),
+  gridUnread: defineAction({
+    fn: FN,
+    name: 'gridUnread',
+    summary: '我的网格里未读某公告的住户',
+    access: ['butler'],
+    input: z.object({ id: Id.meta({ label: '公告' }) }).strict(),
+    output: z.object({ notice: StaffNoticeView, households: z.array(UnreadHousehold), total: z.number().int().nonnegative() })
+  }),
+  nudge: defineAction({
+    fn: FN,
+    name: 'nudge',
+    summary: '提醒住户阅读公告（每户每天一次，留记录）',
+    access: ['butler'],
+    input: z.object({ id: Id.meta({ label: '公告' }), householdId: Id.meta({ label: '房屋' }) }).strict(),
+    output: z.object({ members: z.number().int().nonnegative(), at: EpochMs })
+  })
+} as const
+
+export type MessageContracts = typeof messageContracts
