@@ -44,6 +44,8 @@ export default defineAppConfig({
     // Notices (issue 15): a resident reads one here; staff publish and follow them up in message-admin.
     { root: 'packages/message', pages: ['pages/notice/index'] },
     { root: 'packages/message-admin', pages: ['pages/notices/index', 'pages/edit/index', 'pages/reach/index'] },
+    // Owner votes (业主表决): one ballot per owned unit, counted by the Civil Code's article 278.
+    { root: 'packages/vote', pages: ['pages/list/index', 'pages/detail/index', 'pages/paper/index', 'pages/receipts/index'] },
     // Operator insights (issue 9); the chart library (F2) lives only in this subpackage.
     {
       root: 'packages/insights-admin',

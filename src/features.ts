@@ -28,7 +28,8 @@ export function residentTiles(me: Me): Tile[] {
     { key: 'repair', title: '报修投诉', icon: 'repair', tone: 'orange', url: `/packages/service/pages/list/index?kind=repair&${c}` },
     { key: 'presale', title: '邻里严选', icon: 'store', tone: 'orange', url: `/packages/presale/pages/list/index?${c}` },
     { key: 'member', title: '会员中心', icon: 'card', tone: 'purple', url: `/packages/member/pages/card/index?${c}` },
-    { key: 'coupons', title: '优惠券', icon: 'coupon', tone: 'orange', url: `/packages/member/pages/coupons/index?${c}` }
+    { key: 'coupons', title: '优惠券', icon: 'coupon', tone: 'orange', url: `/packages/member/pages/coupons/index?${c}` },
+    { key: 'votes', title: '业主表决', icon: 'check', tone: 'blue', url: `/packages/vote/pages/list/index?${c}` }
   ]
   if (home.relation === 'owner') {
     tiles.push({ key: 'invite', title: '邀请家人', icon: 'team', tone: 'orange', url: `/packages/household/pages/invite/index?${q}` })
@@ -50,7 +51,9 @@ export function butlerTiles(): Tile[] {
     // The complaints of the households in the butler's grid(s): the server scopes the list.
     { key: 'butler-complaints', title: '网格投诉', icon: 'complaint', tone: 'orange', url: '/packages/service-staff/pages/complaints/index' },
     // Important notices: who in the grid has not read them, and a reminder to each.
-    { key: 'butler-notices', title: '公告跟进', icon: 'notice', tone: 'blue', url: '/packages/message-admin/pages/notices/index' }
+    { key: 'butler-notices', title: '公告跟进', icon: 'notice', tone: 'blue', url: '/packages/message-admin/pages/notices/index' },
+    // Owner votes: progress of the grid, and the paper ballots collected at the door.
+    { key: 'butler-votes', title: '业主表决', icon: 'check', tone: 'green', url: '/packages/vote/pages/list/index' }
   ]
 }
 
@@ -59,6 +62,7 @@ export function operatorTiles(): Tile[] {
   return [
     { key: 'insights', title: '经营看板', icon: 'chart', tone: 'green', url: '/packages/insights-admin/pages/dashboard/index' },
     { key: 'notices', title: '社区公告', icon: 'notice', tone: 'blue', url: '/packages/message-admin/pages/notices/index' },
+    { key: 'votes', title: '业主表决', icon: 'check', tone: 'purple', url: '/packages/vote/pages/list/index' },
     { key: 'collection', title: '收缴率', icon: 'pay', tone: 'green', url: '/packages/fee-admin/pages/collection/index' },
     { key: 'arrears', title: '欠费户', icon: 'bill', tone: 'orange', url: '/packages/fee-admin/pages/arrears/index' },
     { key: 'refund', title: '退款', icon: 'refund', tone: 'blue', url: '/packages/fee-admin/pages/refund/index' },

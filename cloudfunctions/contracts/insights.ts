@@ -1,4 +1,5 @@
 import * as z from 'zod'
+import { PROFILE_FACTS, SURVEY_CHANNELS } from './survey-kinds'
 import { defineAction } from './define'
 import { ClientRequestId, Empty, EpochMs, Id, MultilineText, Ok, SignedFen, Text } from './common'
 import {
@@ -74,7 +75,9 @@ const ProfileView = z.object({
   masked: z.boolean(),
   enteredBy: z.enum(['resident', 'butler']).nullable(),
   consentAt: EpochMs.nullable(),
-  updatedAt: EpochMs.nullable()
+  updatedAt: EpochMs.nullable(),
+  /** Facts answered in surveys, each with the survey it came from. */
+  facts: z.array(z.object({ fact: z.enum(PROFILE_FACTS), value: z.union([z.number(), z.boolean()]), surveyTitle: z.string(), channel: z.enum(SURVEY_CHANNELS), at: EpochMs }))
 })
 export type ProfileViewT = z.infer<typeof ProfileView>
 

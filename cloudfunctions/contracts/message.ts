@@ -3,7 +3,10 @@ import { ClientRequestId, EpochMs, Id, MultilineText, Text, TimeInput } from './
 import { defineAction } from './define'
 import { NEEDS } from './insights-labels'
 import { MESSAGE_GROUPS, NOTICE_AUDIENCES, NOTICE_CATEGORIES, NOTICE_STATES } from './message-kinds'
+import { NoticeAudience } from './message-audience'
 import { PhotoId } from './photo'
+import { voteContracts } from './message-votes'
+import { surveyContracts } from './message-surveys'
 
 /**
  * The message centre (消息) and notices (公告). Inbox messages are the user's own, across every
@@ -48,21 +51,7 @@ export const NoticeBlock = z.discriminatedUnion(
 )
 export type NoticeBlock = z.infer<typeof NoticeBlock>
 
-export const NoticeAudience = z
-  .object({
-    kind: z.enum(NOTICE_AUDIENCES, '请选择发布范围').meta({ label: '发布范围' }),
-    buildingIds: z.array(Id).max(200, '最多选 200 栋').default([]).meta({ label: '楼栋' }),
-    gridId: Id.optional().meta({ label: '网格' }),
-    need: z.enum(NEEDS, '请选择人群').optional().meta({ label: '人群' })
-  })
-  .strict()
-  .superRefine((a, ctx) => {
-    if (a.kind === 'buildings' && a.buildingIds.length === 0) ctx.addIssue({ code: 'custom', path: ['buildingIds'], message: '请至少选择一栋楼' })
-    if (a.kind === 'grid' && !a.gridId) ctx.addIssue({ code: 'custom', path: ['gridId'], message: '请选择网格' })
-    if (a.kind === 'need' && !a.need) ctx.addIssue({ code: 'custom', path: ['need'], message: '请选择人群' })
-  })
-  .meta({ label: '发布范围' })
-export type NoticeAudience = z.infer<typeof NoticeAudience>
+
 
 export const NoticeInput = z
   .object({
@@ -276,7 +265,9 @@ export const messageContracts = {
     access: ['butler'],
     input: z.object({ id: Id.meta({ label: '公告' }), householdId: Id.meta({ label: '房屋' }) }).strict(),
     output: z.object({ members: z.number().int().nonnegative(), at: EpochMs })
-  })
+  }),
+  ...voteContracts,
+  ...surveyContracts
 } as const
 
 export type MessageContracts = typeof messageContracts

@@ -64,6 +64,18 @@ export const COLLECTIONS = {
   noticeReads: def([{ name: 'by_notice', fields: ['noticeId', 'buildingId'] }]),
   /** `_id` is `${noticeId}:${householdId}:${day}`: one nudge a household a day. */
   noticeNudges: def([{ name: 'by_notice', fields: ['noticeId', 'householdId'] }]),
+  surveys: def([{ name: 'by_community', fields: ['communityId', 'closesAt'] }]),
+  /** `_id` is `${surveyId}:${householdId}` or `${surveyId}:${userId}`: the key itself keeps one response. */
+  surveyResponses: def([{ name: 'by_survey', fields: ['surveyId', 'at'] }]),
+  votes: def([{ name: 'by_community', fields: ['communityId', 'closesAt'] }]),
+  /** `_id` is `${voteId}:${n}`: the units that may vote, fixed when the vote is made, 500 a document. */
+  voteRolls: def([{ name: 'by_vote', fields: ['voteId'] }]),
+  /** `_id` is `${voteId}:${householdId}`: the key itself keeps one ballot a unit. */
+  ballots: def([
+    { name: 'by_vote', fields: ['voteId', 'buildingId'] },
+    { name: 'by_owner', fields: ['voteId', 'ownerKey'] },
+    { name: 'by_receipt', fields: ['voteId', 'receipt'] }
+  ]),
   // Access control (issue 7). Keys and device secrets are sealed: see domain/access/seal.ts.
   /** `_id` is `${communityId}:${seq}`: the key itself makes a rotation race insert once. */
   accessKeys: def([{ name: 'by_community', fields: ['communityId', 'seq'] }]),

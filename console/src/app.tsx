@@ -23,6 +23,7 @@ const PAGES: Record<string, LazyExoticComponent<ComponentType>> = {
   '/households': page(() => import('./pages/households/HouseholdsPage'), 'HouseholdsPage'),
   '/complaints': page(() => import('./pages/complaints/ComplaintsPage'), 'ComplaintsPage'),
   '/notices': page(() => import('./pages/notices/NoticesPage'), 'NoticesPage'),
+  '/votes': page(() => import('./pages/votes/VotesPage'), 'VotesPage'),
   '/grids': page(() => import('./pages/grids/GridsPage'), 'GridsPage'),
   '/staff': page(() => import('./pages/staff/StaffPage'), 'StaffPage'),
   '/places': page(() => import('./pages/places/PlacesPage'), 'PlacesPage'),

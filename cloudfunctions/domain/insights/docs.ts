@@ -4,6 +4,7 @@
  * tasks. Derived documents are recomputed from their sources, never incremented, so a job that
  * dies half-way and runs again converges on the same figures.
  */
+import type { ProfileFact, SurveyChannel } from '../../contracts/survey-kinds'
 import type { AgeBand, ChurnCaseStatus, ChurnReason, FollowChannel, Need, PetKind, TaskKind } from '../../contracts/insights-labels'
 import type { ChurnSettingsT, SegmentRuleT } from '../../contracts/insights'
 import type { EventDoc } from '../event/docs'
@@ -160,6 +161,19 @@ export interface ProfileDoc {
   enteredByUserId: string
   consentAt: number
   updatedAt: number
+  /**
+   * Facts answered in surveys (家庭人口, 是否有老人, ...), each with where it came from; written
+   * only while the household consents (a profile exists and it has not opted out).
+   */
+  facts?: Partial<Record<ProfileFact, ProfileFactValue>>
+}
+
+export interface ProfileFactValue {
+  value: number | boolean
+  surveyId: string
+  surveyTitle: string
+  channel: SurveyChannel
+  at: number
 }
 
 /** A household that asked us to stop profiling it (PIPL). Nightly passes skip it. */

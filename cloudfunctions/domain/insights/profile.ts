@@ -51,7 +51,8 @@ async function platesOf(ports: Ports, householdId: string, cars: ProfileFieldsT[
 }
 
 async function writeProfile(ports: Ports, actor: Actor, h: HouseholdDoc, fields: ProfileFieldsT, by: 'resident' | 'butler'): Promise<Result<true>> {
-  const cars = await platesOf(ports, h._id, fields.cars)
+  // Survey facts stay: the resident's form does not carry them, and saving it must not drop them.
+  const [cars, prior] = await Promise.all([platesOf(ports, h._id, fields.cars), ports.store.get<ProfileDoc>('householdProfiles', h._id)])
   if (!cars.ok) return cars
   const now = ports.clock.now()
   const doc: ProfileDoc = {
@@ -65,7 +66,8 @@ async function writeProfile(ports: Ports, actor: Actor, h: HouseholdDoc, fields:
     enteredBy: by,
     enteredByUserId: actor.user._id,
     consentAt: now,
-    updatedAt: now
+    updatedAt: now,
+    ...(prior?.facts ? { facts: prior.facts } : {})
   }
   await put(ports.store, 'householdProfiles', doc)
   return ok(true)

@@ -1,4 +1,5 @@
 import type { ConsumptionT, InsightT, ProfileViewT, ResidentInsightT } from '../../contracts/insights'
+import { PROFILE_FACTS } from '../../contracts/survey-kinds'
 import { CHURN_CASE_LABELS, NEED_LABELS } from '../../contracts/insights-labels'
 import type { CaseViewT } from '../../contracts/insights'
 import { RELATION_LABELS } from '../../contracts/roles'
@@ -46,7 +47,11 @@ export async function profileView(ports: Ports, h: HouseholdDoc, masked: boolean
     masked,
     enteredBy: p?.enteredBy ?? null,
     consentAt: p?.consentAt ?? null,
-    updatedAt: p?.updatedAt ?? null
+    updatedAt: p?.updatedAt ?? null,
+    facts: PROFILE_FACTS.flatMap((fact) => {
+      const f = p?.facts?.[fact]
+      return f ? [{ fact, value: f.value, surveyTitle: f.surveyTitle, channel: f.channel, at: f.at }] : []
+    })
   }
 }
 

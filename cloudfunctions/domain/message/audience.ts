@@ -1,5 +1,5 @@
 import { NEED_LABELS, type Need } from '../../contracts/insights-labels'
-import type { NoticeAudience } from '../../contracts/message'
+import type { NoticeAudience } from '../../contracts/message-audience'
 import type { NoticeState } from '../../contracts/message-kinds'
 import { getMany } from '../../kernel/paging'
 import type { Ports } from '../../kernel/ports'
@@ -44,8 +44,8 @@ export function noticeState(n: NoticeDoc, now: number): NoticeState {
   return 'live'
 }
 
-/** Whether the household is in the notice's audience (`stats` only matters for a need segment). */
-export function reaches(n: NoticeDoc, h: HouseholdDoc, stats: HouseholdStatsDoc | undefined): boolean {
+/** Whether the household is in a notice's or survey's audience (`stats` only matters for a need segment). */
+export function reaches(n: Pick<NoticeDoc, 'communityId' | 'buildingIds' | 'audience'>, h: HouseholdDoc, stats: HouseholdStatsDoc | undefined): boolean {
   if (h.communityId !== n.communityId) return false
   if (n.buildingIds) return n.buildingIds.includes(h.buildingId)
   if (n.audience.kind === 'need') return n.audience.need !== undefined && stats?.needFlags[n.audience.need] === true
