@@ -46,6 +46,7 @@ export default defineAppConfig({
     { root: 'packages/message-admin', pages: ['pages/notices/index', 'pages/edit/index', 'pages/reach/index'] },
     // Owner votes (业主表决): one ballot per owned unit, counted by the Civil Code's article 278.
     { root: 'packages/vote', pages: ['pages/list/index', 'pages/detail/index', 'pages/paper/index', 'pages/receipts/index'] },
+    { root: 'packages/survey', pages: ['pages/list/index', 'pages/answer/index', 'pages/results/index'] },
     // Operator insights (issue 9); the chart library (F2) lives only in this subpackage.
     {
       root: 'packages/insights-admin',

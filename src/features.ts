@@ -29,7 +29,8 @@ export function residentTiles(me: Me): Tile[] {
     { key: 'presale', title: '邻里严选', icon: 'store', tone: 'orange', url: `/packages/presale/pages/list/index?${c}` },
     { key: 'member', title: '会员中心', icon: 'card', tone: 'purple', url: `/packages/member/pages/card/index?${c}` },
     { key: 'coupons', title: '优惠券', icon: 'coupon', tone: 'orange', url: `/packages/member/pages/coupons/index?${c}` },
-    { key: 'votes', title: '业主表决', icon: 'check', tone: 'blue', url: `/packages/vote/pages/list/index?${c}` }
+    { key: 'votes', title: '业主表决', icon: 'check', tone: 'blue', url: `/packages/vote/pages/list/index?${c}` },
+    { key: 'surveys', title: '问卷调研', icon: 'edit', tone: 'green', url: `/packages/survey/pages/list/index?${c}` }
   ]
   if (home.relation === 'owner') {
     tiles.push({ key: 'invite', title: '邀请家人', icon: 'team', tone: 'orange', url: `/packages/household/pages/invite/index?${q}` })
@@ -53,7 +54,9 @@ export function butlerTiles(): Tile[] {
     // Important notices: who in the grid has not read them, and a reminder to each.
     { key: 'butler-notices', title: '公告跟进', icon: 'notice', tone: 'blue', url: '/packages/message-admin/pages/notices/index' },
     // Owner votes: progress of the grid, and the paper ballots collected at the door.
-    { key: 'butler-votes', title: '业主表决', icon: 'check', tone: 'green', url: '/packages/vote/pages/list/index' }
+    { key: 'butler-votes', title: '业主表决', icon: 'check', tone: 'green', url: '/packages/vote/pages/list/index' },
+    // Surveys: the grid's response rate, and the paper and door-to-door copies entered for households.
+    { key: 'butler-surveys', title: '问卷调研', icon: 'edit', tone: 'orange', url: '/packages/survey/pages/list/index' }
   ]
 }
 
@@ -63,6 +66,7 @@ export function operatorTiles(): Tile[] {
     { key: 'insights', title: '经营看板', icon: 'chart', tone: 'green', url: '/packages/insights-admin/pages/dashboard/index' },
     { key: 'notices', title: '社区公告', icon: 'notice', tone: 'blue', url: '/packages/message-admin/pages/notices/index' },
     { key: 'votes', title: '业主表决', icon: 'check', tone: 'purple', url: '/packages/vote/pages/list/index' },
+    { key: 'surveys', title: '问卷调研', icon: 'edit', tone: 'green', url: '/packages/survey/pages/list/index' },
     { key: 'collection', title: '收缴率', icon: 'pay', tone: 'green', url: '/packages/fee-admin/pages/collection/index' },
     { key: 'arrears', title: '欠费户', icon: 'bill', tone: 'orange', url: '/packages/fee-admin/pages/arrears/index' },
     { key: 'refund', title: '退款', icon: 'refund', tone: 'blue', url: '/packages/fee-admin/pages/refund/index' },

@@ -8,7 +8,7 @@ import { PROFILE_FACTS, QUESTION_TYPES, SURVEY_CHANNELS, SURVEY_PER, SURVEY_STAT
 /** Surveys (问卷), in the `message` function: questions with simple skip logic, one response a household or a person. */
 const FN = 'message'
 
-const QuestionKey = z.string().regex(/^q[0-9]{1,3}$/, '题目编号无效')
+const QuestionKey = z.string().regex(/^q[0-9]{1,3}$/, '题目编号无效').meta({ label: '题目编号' })
 
 export const Question = z
   .object({
@@ -21,7 +21,11 @@ export const Question = z
     max: z.number().int().min(1).max(100_000).optional().meta({ label: '最大值' }),
     min: z.number().int().min(0).max(100_000).optional().meta({ label: '最小值' }),
     /** Shown only when an earlier choice question was answered with this option. */
-    showIf: z.object({ key: QuestionKey, option: z.number().int().min(0).max(11) }).strict().optional().meta({ label: '显示条件' }),
+    showIf: z
+      .object({ key: QuestionKey.meta({ label: '条件题目' }), option: z.number().int().min(0).max(11).meta({ label: '条件选项' }) })
+      .strict()
+      .optional()
+      .meta({ label: '显示条件' }),
     profileFact: z.enum(PROFILE_FACTS).optional().meta({ label: '写入档案' })
   })
   .strict()
@@ -68,7 +72,7 @@ export const SurveyInput = z
 export type SurveyInput = z.input<typeof SurveyInput>
 
 /** An answer as sent: an option index, several, a score or number, or text; checked against its question by the server. */
-const Answer = z.union([z.number().int(), z.array(z.number().int()).max(12), z.string().max(500, '最多 500 字')])
+const Answer = z.union([z.number().int(), z.array(z.number().int()).max(12), MultilineText.max(500, '最多 500 字')])
 export const Answers = z.record(QuestionKey, Answer).meta({ label: '答案' })
 export type Answers = z.infer<typeof Answers>
 
@@ -196,6 +200,8 @@ export const surveyContracts = {
       households: z.number().int().nonnegative(),
       questions: z.array(QuestionResult),
       grids: z.array(z.object({ gridId: Id, name: z.string(), households: z.number().int().nonnegative(), responded: z.number().int().nonnegative() })),
+      /** For a butler: the grid's households the survey reaches that have not answered, to visit. */
+      unanswered: z.array(z.object({ householdId: Id, label: z.string() })),
       channels: z.array(z.object({ channel: z.enum(SURVEY_CHANNELS), count: z.number().int().nonnegative() }))
     })
   }),

@@ -43,9 +43,9 @@ export type UnreadCounts = z.infer<typeof UnreadCounts>
 export const NoticeBlock = z.discriminatedUnion(
   'type',
   [
-    z.object({ type: z.literal('heading'), text: Text.min(1, '小标题不能为空').max(40, '小标题最多 40 个字') }).strict(),
-    z.object({ type: z.literal('text'), text: MultilineText.min(1, '段落不能为空').max(2000, '每段最多 2000 个字') }).strict(),
-    z.object({ type: z.literal('image'), photo: PhotoId }).strict()
+    z.object({ type: z.literal('heading').meta({ label: '内容类型' }), text: Text.min(1, '小标题不能为空').max(40, '小标题最多 40 个字').meta({ label: '小标题' }) }).strict(),
+    z.object({ type: z.literal('text').meta({ label: '内容类型' }), text: MultilineText.min(1, '段落不能为空').max(2000, '每段最多 2000 个字').meta({ label: '段落' }) }).strict(),
+    z.object({ type: z.literal('image').meta({ label: '内容类型' }), photo: PhotoId.meta({ label: '图片' }) }).strict()
   ],
   '正文内容无效'
 )
@@ -172,7 +172,7 @@ export const messageContracts = {
     name: 'markRead',
     summary: '将消息标为已读',
     access: 'member',
-    input: z.object({ ids: z.array(Id).min(1, '请选择消息').max(100, '一次最多 100 条').meta({ label: '消息' }) }).strict(),
+    input: z.object({ messageIds: z.array(Id).min(1, '请选择消息').max(100, '一次最多 100 条').meta({ label: '消息' }) }).strict(),
     output: z.object({ unread: z.number().int().nonnegative() })
   }),
   markAllRead: defineAction({

@@ -28,7 +28,9 @@ export const COLLECTIONS = {
   ]),
   users: def([{ name: 'uniq_openid', fields: ['openid'], unique: true }]),
   memberships: def([
-    { name: 'by_user', fields: ['userId', 'status'] },
+    // The caller's memberships in one community are read on every request: the user, then the
+    // community, so the index is chosen over by_community (which holds every member there).
+    { name: 'by_user', fields: ['userId', 'communityId', 'status'] },
     { name: 'by_household', fields: ['householdId', 'status'] },
     { name: 'by_community', fields: ['communityId', 'status'] }
   ]),
@@ -68,8 +70,8 @@ export const COLLECTIONS = {
   /** `_id` is `${surveyId}:${householdId}` or `${surveyId}:${userId}`: the key itself keeps one response. */
   surveyResponses: def([{ name: 'by_survey', fields: ['surveyId', 'at'] }]),
   votes: def([{ name: 'by_community', fields: ['communityId', 'closesAt'] }]),
-  /** `_id` is `${voteId}:${n}`: the units that may vote, fixed when the vote is made, 500 a document. */
-  voteRolls: def([{ name: 'by_vote', fields: ['voteId'] }]),
+  /** `_id` is `${voteId}:${buildingId}:${n}`: the units that may vote, fixed when the vote is made, at most 500 a document. */
+  voteRolls: def([{ name: 'by_vote', fields: ['voteId', 'buildingId'] }]),
   /** `_id` is `${voteId}:${householdId}`: the key itself keeps one ballot a unit. */
   ballots: def([
     { name: 'by_vote', fields: ['voteId', 'buildingId'] },

@@ -24,6 +24,7 @@ const PAGES: Record<string, LazyExoticComponent<ComponentType>> = {
   '/complaints': page(() => import('./pages/complaints/ComplaintsPage'), 'ComplaintsPage'),
   '/notices': page(() => import('./pages/notices/NoticesPage'), 'NoticesPage'),
   '/votes': page(() => import('./pages/votes/VotesPage'), 'VotesPage'),
+  '/surveys': page(() => import('./pages/surveys/SurveysPage'), 'SurveysPage'),
   '/grids': page(() => import('./pages/grids/GridsPage'), 'GridsPage'),
   '/staff': page(() => import('./pages/staff/StaffPage'), 'StaffPage'),
   '/places': page(() => import('./pages/places/PlacesPage'), 'PlacesPage'),

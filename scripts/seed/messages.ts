@@ -1,11 +1,13 @@
 import type { InboxDoc } from '../../cloudfunctions/domain/docs'
-import type { NoticeDoc, NoticeReadDoc } from '../../cloudfunctions/domain/message/docs'
+import type { BallotDoc, NoticeDoc, NoticeReadDoc, SurveyDoc, SurveyResponseDoc, VoteDoc } from '../../cloudfunctions/domain/message/docs'
+import { tally } from '../../cloudfunctions/domain/message/tally'
+import { buildRoll, writeRoll } from '../../cloudfunctions/domain/message/vote-roll'
 import type { Store } from '../../cloudfunctions/kernel/store'
 import { COMMUNITY_A } from './demo-ids'
 import { demoPhoto } from './photos'
 
 /**
- * The message centre's demo in 临苑社区, relative to `now`: four notices (a pinned heating notice
+ * The message centre's demo in 临苑社区, relative to `now` (votes and the survey further down): four notices (a pinned heating notice
  * for everyone, an important outage for 2栋, an event with a photo, and one scheduled for
  * tomorrow), receipts from four homes of 1栋 matching the heating notice's count, and a few
  * messages in 王建国's inbox. Ids are fixed, so seeding twice changes nothing.
@@ -119,10 +121,148 @@ export function demoInbox(now: number): InboxDoc[] {
   ]
 }
 
+/**
+ * 2027 年社区服务需求调研, open for a week to the whole community, with five homes' answers (two
+ * entered door to door by 张管家).
+ */
+export function demoSurvey(now: number): { survey: SurveyDoc; responses: SurveyResponseDoc[] } {
+  const survey: SurveyDoc = {
+    _id: 's-seed-needs',
+    communityId: COMMUNITY_A,
+    title: '2027 年社区服务需求调研',
+    intro: '为安排明年的到家服务与社区活动，想听听您家的需要。约 2 分钟，答案仅用于改进服务。',
+    questions: [
+      { key: 'q1', type: 'single', title: '家中是否有 65 岁以上老人', required: true, options: ['是', '否'], profileFact: 'hasElderly' },
+      { key: 'q2', type: 'number', title: '家庭常住人口', required: true, options: [], min: 1, max: 20, profileFact: 'householdSize' },
+      { key: 'q3', type: 'multi', title: '希望物业提供哪些到家服务', required: false, options: ['日常保洁', '家电清洗', '送菜上门', '老人陪护'] },
+      { key: 'q4', type: 'rating', title: '对物业服务的总体满意度', required: true, options: [], max: 5 },
+      { key: 'q5', type: 'text', title: '老人最需要哪些帮助', required: false, options: [], showIf: { key: 'q1', option: 0 } },
+      { key: 'q6', type: 'text', title: '其他建议', required: false, options: [] }
+    ],
+    audience: { kind: 'community', buildingIds: [] },
+    buildingIds: null,
+    audienceLabel: '全体住户',
+    anonymous: false,
+    per: 'household',
+    opensAt: now - 2 * DAY,
+    closesAt: now + 7 * DAY,
+    responses: 5,
+    createdBy: 'u-service-zhao',
+    createdByName: '赵客服',
+    createdAt: now - 2 * DAY
+  }
+  const r = (householdId: string, buildingId: string, userId: string | null, hoursAgo: number, answers: SurveyResponseDoc['answers'], channel: SurveyResponseDoc['channel'] = 'miniapp'): SurveyResponseDoc => ({
+    _id: `s-seed-needs:${householdId}`,
+    surveyId: 's-seed-needs',
+    communityId: COMMUNITY_A,
+    householdId,
+    buildingId,
+    userId,
+    channel,
+    enteredBy: channel === 'miniapp' ? null : 'u-butler-zhang',
+    answers,
+    at: now - hoursAgo * 3600_000
+  })
+  return {
+    survey,
+    responses: [
+      r('h-a1-102', 'b-a1', 'u-r2', 40, { q1: 0, q2: 3, q3: [0, 3], q4: 4, q5: '定期上门量血压' }),
+      r('h-a1-103', 'b-a1', 'u-r3', 30, { q1: 1, q2: 2, q3: [1], q4: 5 }),
+      r('h-a1-104', 'b-a1', null, 20, { q1: 0, q2: 4, q3: [2, 3], q4: 3, q5: '陪同就医' }, 'door'),
+      r('h-a2-101', 'b-a2', 'u-r5', 12, { q1: 1, q2: 3, q3: [0, 1, 2], q4: 4, q6: '希望增加周末的社区活动' }),
+      r('h-a1-201', 'b-a1', null, 6, { q1: 1, q2: 5, q4: 2, q6: '电梯维修能不能快一点' }, 'door')
+    ]
+  }
+}
+
+/**
+ * Two owner votes of 临苑社区: one open (a charging shed, paid from common income), with a few
+ * ballots; one closed and published (renewing the lift maintenance contract), carried by most of
+ * 1栋's owners. Rolls are built from the seeded households like a vote made in the console.
+ */
+async function seedVotes(store: Store, now: number): Promise<{ inserted: number; skipped: number }> {
+  const roll = await buildRoll(store, COMMUNITY_A, null)
+  const b1 = roll.filter((u) => u.buildingId === 'b-a1')
+  const vote = (v: Pick<VoteDoc, '_id' | 'title' | 'description' | 'rule' | 'kind' | 'options' | 'buildingIds' | 'scopeLabel' | 'opensAt' | 'closesAt'>, units: typeof roll): VoteDoc => ({
+    ...v,
+    communityId: COMMUNITY_A,
+    units: units.length,
+    totalAreaCm2: units.reduce((s, u) => s + u.areaCm2, 0),
+    totalOwners: new Set(units.map((u) => u.ownerKey)).size,
+    rollChunks: 0,
+    ballots: 0,
+    tally: null,
+    createdBy: 'u-operator-wu',
+    createdByName: '吴运营',
+    createdAt: v.opensAt
+  })
+  const ballot = (v: VoteDoc, u: (typeof roll)[number], option: number, at: number, i: number): BallotDoc => ({
+    _id: `${v._id}:${u.householdId}`,
+    voteId: v._id,
+    communityId: COMMUNITY_A,
+    householdId: u.householdId,
+    buildingId: u.buildingId,
+    areaCm2: u.areaCm2,
+    ownerKey: u.ownerKey,
+    option,
+    channel: i % 3 === 0 ? 'paper' : 'miniapp',
+    castBy: i % 3 === 0 ? 'u-butler-zhang' : 'u-operator-wu',
+    photo: null,
+    receipt: `SEED${String(i).padStart(4, '0')}`.replace(/[01]/g, (d) => (d === '0' ? 'A' : 'B')),
+    castAt: at
+  })
+  const open = vote(
+    {
+      _id: 'v-seed-charging',
+      title: '利用公共收益增设电动自行车集中充电棚',
+      description: '拟在 3 栋北侧空地建设充电棚 1 处（约 40 个车位），费用从小区公共收益中列支，预计 6.8 万元。',
+      rule: 'ordinary',
+      kind: 'matter',
+      options: [],
+      buildingIds: null,
+      scopeLabel: '全体业主',
+      opensAt: now - 2 * DAY,
+      closesAt: now + 5 * DAY
+    },
+    roll
+  )
+  const openBallots = roll.slice(2, 9).map((u, i) => ballot(open, u, i % 4 === 3 ? 1 : 0, now - (20 - i) * 3600_000, i + 1))
+  open.ballots = openBallots.length
+  const closed = vote(
+    {
+      _id: 'v-seed-lift',
+      title: '1栋电梯维保单位续签三年',
+      description: '现维保单位合同将到期，拟按原价续签三年，费用由 1 栋电梯维修资金列支。',
+      rule: 'ordinary',
+      kind: 'matter',
+      options: [],
+      buildingIds: ['b-a1'],
+      scopeLabel: '1栋业主',
+      opensAt: now - 20 * DAY,
+      closesAt: now - 6 * DAY
+    },
+    b1
+  )
+  const closedBallots = b1.slice(0, 16).map((u, i) => ballot(closed, u, i < 12 ? 0 : i < 14 ? 1 : 2, closed.closesAt - (16 - i) * 7200_000, 100 + i))
+  closed.ballots = closedBallots.length
+  closed.tally = { ...tally(b1, closedBallots, 'ordinary', 'matter', 3), countedAt: closed.closesAt + 120_000 }
+  let inserted = 0
+  let skipped = 0
+  const count = (ok: boolean) => (ok ? inserted++ : skipped++)
+  for (const [v, units, ballots] of [[open, roll, openBallots], [closed, b1, closedBallots]] as const) {
+    const rolled = await writeRoll(store, v._id, units)
+    inserted += rolled.written
+    skipped += rolled.chunks - rolled.written
+    count((await store.insert('votes', { ...v, rollChunks: rolled.chunks })).ok)
+    for (const b of ballots) count((await store.insert('ballots', b)).ok)
+  }
+  return { inserted, skipped }
+}
+
 export async function seedMessages(store: Store, now: number): Promise<{ inserted: number; skipped: number }> {
   let inserted = 0
   let skipped = 0
-  const put = async (coll: 'notices' | 'noticeReads' | 'inbox', docs: { _id: string }[]) => {
+  const put = async (coll: 'notices' | 'noticeReads' | 'inbox' | 'surveys' | 'surveyResponses', docs: { _id: string }[]) => {
     for (const doc of docs) {
       const r = await store.insert(coll, doc)
       if (r.ok) inserted++
@@ -132,5 +272,11 @@ export async function seedMessages(store: Store, now: number): Promise<{ inserte
   await put('notices', demoNotices(now))
   await put('noticeReads', demoNoticeReads(now))
   await put('inbox', demoInbox(now))
+  const { survey, responses } = demoSurvey(now)
+  await put('surveys', [survey])
+  await put('surveyResponses', responses)
+  const votes = await seedVotes(store, now)
+  inserted += votes.inserted
+  skipped += votes.skipped
   return { inserted, skipped }
 }

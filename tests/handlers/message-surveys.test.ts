@@ -174,6 +174,9 @@ describe('the butler and the results', () => {
 
     const east = okData(await h.call('message.surveyResults', { id, filter: { gridId: 'g-a-east' } }, ZHANG, COMMUNITY_A))
     expect(east.responses).toBe(2)
+    // The butler's list of homes to visit: the grid's twenty, less the two that answered.
+    expect(east.unanswered).toHaveLength(18)
+    expect(east.unanswered.map((u) => u.label)).not.toContain('1栋 102')
     expect(okData(await h.call('message.surveyResults', { id, filter: { buildingId: 'b-a3' } }, OPERATOR, COMMUNITY_A)).responses).toBe(1)
 
     const rows = okData(await h.call('message.surveyResponses', { id }, OPERATOR, COMMUNITY_A))

@@ -75,7 +75,7 @@ describe('inbox', () => {
     const first = okData(await h.call('message.inbox', {}, ZHAO)).items[0]!
     expect(first).toMatchObject({ group: 'service', read: false, communityName: null })
 
-    expect(okData(await h.call('message.markRead', { ids: ['m-u-zhao-44', 'm-u-zhao-43'] }, ZHAO)).unread).toBe(before + 43)
+    expect(okData(await h.call('message.markRead', { messageIds: ['m-u-zhao-44', 'm-u-zhao-43'] }, ZHAO)).unread).toBe(before + 43)
     expect(okData(await h.call('message.inbox', {}, ZHAO)).items[0]!.read).toBe(true)
     h.clock.advance(100)
     expect(okData(await h.call('message.markAllRead', {}, ZHAO)).unread).toBe(0)
@@ -89,7 +89,7 @@ describe('inbox', () => {
 
   it("marking someone else's message does nothing to it", async () => {
     await message('u-li', 1, h.clock.now())
-    okData(await h.call('message.markRead', { ids: ['m-u-li-1'] }, ZHAO))
+    okData(await h.call('message.markRead', { messageIds: ['m-u-li-1'] }, ZHAO))
     expect((await h.store.get<InboxDoc>('inbox', 'm-u-li-1'))?.read).toBe(false)
     expect(okData(await h.call('message.inbox', {}, ZHAO)).items.map((m) => m.id)).not.toContain('m-u-li-1')
   })

@@ -311,7 +311,7 @@ describe('Icon', () => {
     // Drawn only where their pages are: the fee pages' receipt, the butler's filter, the office's search.
     const sheetOf = (name: string) => [...packages].filter(([, names]) => names.has(name)).map(([sheet]) => path.relative(ROOT, sheet))
     expect(main.has('receipt')).toBe(false)
-    expect(sheetOf('receipt')).toEqual(['src/packages/fee/fee.scss'])
+    expect(sheetOf('receipt')).toEqual(['src/packages/fee/fee.scss', 'src/packages/vote/vote.scss'])
     expect(sheetOf('filter')).toEqual(['src/packages/butler/butler.scss'])
     expect(sheetOf('search')).toEqual(['src/packages/fee-admin/admin.scss'])
     // A name sharing a drawing with one main draws is an alias there, not a second copy.

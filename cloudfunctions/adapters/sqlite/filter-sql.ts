@@ -15,19 +15,33 @@ export function bindValue(v: Scalar): unknown {
   return typeof v === 'boolean' ? (v ? 1 : 0) : v
 }
 
-export function filterSql(filter: Filter | undefined): Sql {
+/**
+ * The expression a unique index is built on (see SqliteStore.migrate): a missing value counts as
+ * one value there, as in CloudBase. Equality and `in` with real values mean the same on it as on
+ * the bare field, and are written on it so SQLite can use the index (a user found by openid).
+ */
+export function uniqueKeyPath(field: string): string {
+  return `IFNULL(${jsonPath(field)}, x'00')`
+}
+
+/**
+ * `uniqueOnly`: the collection's fields indexed only by unique indexes, whose equality is written
+ * on the unique index's expression.
+ */
+export function filterSql(filter: Filter | undefined, uniqueOnly: ReadonlySet<string> = NONE): Sql {
   if (!filter) return { text: '1', params: [] }
-  if ('and' in filter && Array.isArray(filter.and)) return join(filter.and as Filter[], 'AND', '1')
-  if ('or' in filter && Array.isArray(filter.or)) return join(filter.or as Filter[], 'OR', '0')
+  if ('and' in filter && Array.isArray(filter.and)) return join(filter.and as Filter[], 'AND', '1', uniqueOnly)
+  if ('or' in filter && Array.isArray(filter.or)) return join(filter.or as Filter[], 'OR', '0', uniqueOnly)
   const parts: string[] = []
   const params: unknown[] = []
   for (const [field, cond] of Object.entries(filter as Record<string, unknown>)) {
     if (cond === undefined) continue
     const col = jsonPath(field)
+    const keyCol = uniqueOnly.has(field) ? uniqueKeyPath(field) : col
     if (!isFieldOps(cond as Scalar)) {
       if (cond === null) parts.push(`${col} IS NULL`)
       else {
-        parts.push(`${col} = ?`)
+        parts.push(`${keyCol} = ?`)
         params.push(bindValue(cond as Scalar))
       }
       continue
@@ -39,7 +53,7 @@ export function filterSql(filter: Filter | undefined): Sql {
           if (value === null) {
             parts.push(`${col} IS NULL`)
           } else {
-            parts.push(`${col} = ?`)
+            parts.push(`${keyCol} = ?`)
             params.push(bindValue(value as Scalar))
           }
           break
@@ -61,7 +75,7 @@ export function filterSql(filter: Filter | undefined): Sql {
           if (!Array.isArray(list)) throw new StoreUsageError(`'in' needs an array for ${field}`)
           if (list.length === 0) parts.push('0')
           else {
-            parts.push(`${col} IN (${list.map(() => '?').join(',')})`)
+            parts.push(`${list.includes(null) ? col : keyCol} IN (${list.map(() => '?').join(',')})`)
             params.push(...list.map(bindValue))
           }
           break
@@ -74,9 +88,11 @@ export function filterSql(filter: Filter | undefined): Sql {
   return { text: parts.length ? parts.join(' AND ') : '1', params }
 }
 
-function join(filters: Filter[], op: 'AND' | 'OR', empty: string): Sql {
+const NONE: ReadonlySet<string> = new Set()
+
+function join(filters: Filter[], op: 'AND' | 'OR', empty: string, uniqueOnly: ReadonlySet<string>): Sql {
   if (filters.length === 0) return { text: empty, params: [] }
-  const subs = filters.map(filterSql)
+  const subs = filters.map((f) => filterSql(f, uniqueOnly))
   return { text: subs.map((s) => `(${s.text})`).join(` ${op} `), params: subs.flatMap((s) => s.params) }
 }
 

@@ -15,6 +15,18 @@ import {
 import { filterSql, jsonPath, orderSql } from './filter-sql'
 
 /**
+ * Per collection, the fields only unique indexes cover: a query's equality on them is written on
+ * the unique index's expression (filter-sql.ts), or SQLite would scan the table for a user by openid.
+ */
+const UNIQUE_ONLY = new Map<string, ReadonlySet<string>>(
+  Object.entries(COLLECTIONS).map(([name, spec]) => {
+    const plain = new Set(spec.indexes.filter((i) => !i.unique).flatMap((i) => i.fields))
+    return [name, new Set(spec.indexes.filter((i) => i.unique).flatMap((i) => i.fields).filter((f) => !plain.has(f)))]
+  })
+)
+const uniqueOnly = (collection: CollectionName): ReadonlySet<string> => UNIQUE_ONLY.get(collection) ?? new Set()
+
+/**
  * The embedded adapter: one table per collection holding JSON documents, with expression
  * indexes for the declared indexes. Every operation is a single SQL statement, so each is
  * atomic even when the job runner and the server share the file.
@@ -76,13 +88,13 @@ export class SqliteStore implements Store {
     const limit = checkLimit(options.limit)
     const offset = options.offset ?? 0
     if (!Number.isInteger(offset) || offset < 0) throw new StoreUsageError('offset must be a non-negative integer')
-    const where = filterSql(options.where)
+    const where = filterSql(options.where, uniqueOnly(collection))
     const rows = this.sql(`SELECT doc FROM "${collection}" WHERE ${where.text} ${orderSql(options.orderBy)} LIMIT ? OFFSET ?`).all(...where.params, limit, offset) as { doc: string }[]
     return rows.map((r) => JSON.parse(r.doc) as T)
   }
 
   async count(collection: CollectionName, where?: Filter): Promise<number> {
-    const w = filterSql(where)
+    const w = filterSql(where, uniqueOnly(collection))
     const row = this.sql(`SELECT COUNT(*) AS n FROM "${collection}" WHERE ${w.text}`).get(...w.params) as {
       n: number
     }
@@ -119,7 +131,7 @@ export class SqliteStore implements Store {
     }
     for (const field of spec.unset ?? []) expr = `json_remove(${expr}, '$.${checkField(field)}')`
     if (expr === 'doc') throw new StoreUsageError('update needs set, inc or unset')
-    const w = filterSql(when)
+    const w = filterSql(when, uniqueOnly(collection))
     try {
       // Only a document that actually changes counts, as MongoDB counts `updated`: setting what
       // is already there reports false on CloudBase, so it does here.
@@ -132,7 +144,7 @@ export class SqliteStore implements Store {
   }
 
   async remove(collection: CollectionName, id: string, when?: Filter): Promise<boolean> {
-    const w = filterSql(when)
+    const w = filterSql(when, uniqueOnly(collection))
     const res = this.sql(`DELETE FROM "${collection}" WHERE id = ? AND (${w.text})`).run(id, ...w.params)
     return res.changes === 1
   }

@@ -1,23 +1,9 @@
 import type { Answers, Question } from '../../contracts/message-surveys'
 import { CONTROL } from '../../contracts/common'
 import type { FieldError } from '../../contracts/errors'
+import { visibleKeys } from '../../contracts/survey-logic'
 
 export type Answer = Answers[string]
-
-/** Whether a question is shown, given the answers so far: its condition's question shown and answered with the option. */
-export function visibleKeys(questions: readonly Question[], answers: Answers): Set<string> {
-  const shown = new Set<string>()
-  for (const q of questions) {
-    if (!q.showIf) {
-      shown.add(q.key)
-      continue
-    }
-    const parent = answers[q.showIf.key]
-    const hit = Array.isArray(parent) ? parent.includes(q.showIf.option) : parent === q.showIf.option
-    if (shown.has(q.showIf.key) && hit) shown.add(q.key)
-  }
-  return shown
-}
 
 function isBlank(a: Answer | undefined): boolean {
   return a === undefined || (Array.isArray(a) && a.length === 0) || (typeof a === 'string' && a.trim() === '')

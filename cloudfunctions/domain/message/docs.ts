@@ -103,10 +103,11 @@ export interface StoredTally extends Tally {
   countedAt: number
 }
 
-/** Up to 500 units of a vote's roll: `[householdId, areaCm2, ownerKey, buildingId]` each. */
+/** Up to 500 units of one building in a vote's roll: `[householdId, areaCm2, ownerKey, buildingId]` each. */
 export interface VoteRollDoc {
   _id: string
   voteId: string
+  buildingId: string
   units: [string, number, string, string][]
 }
 

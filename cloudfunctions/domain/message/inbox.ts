@@ -90,7 +90,7 @@ export const markRead: ActionHandler<C['markRead']> = async ({ ports, actor }, i
   // Only the caller's own unread messages change; someone else's id is passed over silently.
   const [mark] = await Promise.all([
     markOf(ports, userId),
-    inPool([...new Set(input.ids)], async (id) => {
+    inPool([...new Set(input.messageIds)], async (id) => {
       await ports.store.update('inbox', id, { set: { read: true } }, { userId, read: false })
     })
   ])

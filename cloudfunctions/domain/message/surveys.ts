@@ -266,6 +266,7 @@ export const surveyResults: ActionHandler<C['surveyResults']> = async ({ ports, 
     Promise.all(grids.map((g) => reachedIn(g.buildingIds))),
     s.buildingIds ? reachedIn(s.buildingIds) : ports.store.count(s.audience.kind === 'need' ? 'householdStats' : 'households', s.audience.kind === 'need' && s.audience.need ? { communityId: s.communityId, [`needFlags.${s.audience.need}`]: true } : { communityId: s.communityId })
   ])
+  const unanswered = actor.roles.includes('butler') ? await gridUnanswered(ports, s, actor.grids, all) : []
   const respondedHomes = (g: GridDoc) => new Set(all.filter((r) => g.buildingIds.includes(r.buildingId)).map((r) => r.householdId)).size
   const channels = (['miniapp', 'paper', 'door'] as const).map((channel) => ({ channel, count: rows.filter((r) => r.channel === channel).length }))
   return ok({
@@ -273,8 +274,24 @@ export const surveyResults: ActionHandler<C['surveyResults']> = async ({ ports, 
     households: total,
     questions: s.questions.map((q) => aggregate(q, rows)),
     grids: grids.map((g, i) => ({ gridId: g._id, name: g.name, households: perGrid[i] ?? 0, responded: respondedHomes(g) })).filter((g) => g.households > 0),
-    channels
+    channels,
+    unanswered
   })
+}
+
+/** The butler's households the survey reaches that have no response yet, labelled, in room order. */
+async function gridUnanswered(ports: Ports, s: SurveyDoc, grids: readonly GridDoc[], responses: readonly SurveyResponseDoc[]): Promise<{ householdId: string; label: string }[]> {
+  const own = [...new Set(grids.flatMap((g) => g.buildingIds))].filter((b) => !s.buildingIds || s.buildingIds.includes(b))
+  if (own.length === 0) return []
+  const [homes, stats] = await Promise.all([
+    findAll<HouseholdDoc>(ports.store, 'households', { communityId: s.communityId, buildingId: { in: own } }),
+    s.audience.kind === 'need' ? findAll<HouseholdStatsDoc>(ports.store, 'householdStats', { communityId: s.communityId, buildingId: { in: own } }) : Promise.resolve([])
+  ])
+  const byId = new Map(stats.map((x) => [x._id, x]))
+  const answered = new Set(responses.map((r) => r.householdId))
+  const open = homes.filter((h) => !answered.has(h._id) && reachesHome(s, h, byId.get(h._id)))
+  const labels = await householdLabels(ports, open.map((h) => h._id), s.communityId)
+  return open.map((h) => ({ householdId: h._id, label: labels.get(h._id) ?? '' })).sort((a, b) => a.label.localeCompare(b.label, 'zh-CN', { numeric: true }))
 }
 
 const EXPORT_PAGE = 500

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto'
 import type { VoteState } from '../../contracts/vote-rules'
 import { findAll, inPool } from '../../kernel/paging'
-import type { Ports } from '../../kernel/ports'
+import type { Store } from '../../kernel/store'
 import type { HouseholdDoc, MembershipDoc } from '../docs'
 import type { VoteDoc, VoteRollDoc } from './docs'
 import type { Unit } from './tally'
@@ -22,10 +22,10 @@ function ownerKeyOf(h: HouseholdDoc, firstOwner: MembershipDoc | undefined): str
 }
 
 /** The units that may vote: every household in scope with an area on record, with its owner key. */
-export async function buildRoll(ports: Ports, communityId: string, buildingIds: readonly string[] | null): Promise<RollUnit[]> {
+export async function buildRoll(store: Store, communityId: string, buildingIds: readonly string[] | null): Promise<RollUnit[]> {
   const [households, owners] = await Promise.all([
-    findAll<HouseholdDoc>(ports.store, 'households', { communityId, buildingId: buildingIds ? { in: [...buildingIds] } : undefined }),
-    findAll<MembershipDoc>(ports.store, 'memberships', { communityId, relation: 'owner', status: 'active' })
+    findAll<HouseholdDoc>(store, 'households', { communityId, buildingId: buildingIds ? { in: [...buildingIds] } : undefined }),
+    findAll<MembershipDoc>(store, 'memberships', { communityId, relation: 'owner', status: 'active' })
   ])
   const firstOwner = new Map<string, MembershipDoc>()
   for (const m of [...owners].sort((a, b) => a.createdAt - b.createdAt)) if (!firstOwner.has(m.householdId)) firstOwner.set(m.householdId, m)
@@ -35,20 +35,31 @@ export async function buildRoll(ports: Ports, communityId: string, buildingIds: 
     .map((h) => ({ householdId: h._id, areaCm2: h.areaCm2, ownerKey: ownerKeyOf(h, firstOwner.get(h._id)), buildingId: h.buildingId }))
 }
 
-/** Writes the roll in documents of 500 units; a rerun finds them written and adds nothing. */
-export async function writeRoll(ports: Ports, voteId: string, units: readonly RollUnit[]): Promise<number> {
+/**
+ * Writes the roll by building, in documents of at most 500 units (`${voteId}:${buildingId}:${n}`),
+ * so a ballot reads the part of the roll its owner's buildings are in, not the whole community.
+ * A rerun finds them written and adds nothing. Returns the documents, and how many this call wrote.
+ */
+export async function writeRoll(store: Store, voteId: string, units: readonly RollUnit[]): Promise<{ chunks: number; written: number }> {
+  const byBuilding = new Map<string, RollUnit[]>()
+  for (const u of units) byBuilding.set(u.buildingId, [...(byBuilding.get(u.buildingId) ?? []), u])
   const chunks: VoteRollDoc[] = []
-  for (let i = 0; i < units.length; i += CHUNK) {
-    chunks.push({ _id: `${voteId}:${chunks.length}`, voteId, units: units.slice(i, i + CHUNK).map((u) => [u.householdId, u.areaCm2, u.ownerKey, u.buildingId]) })
+  for (const [buildingId, list] of byBuilding) {
+    for (let i = 0; i < list.length; i += CHUNK) {
+      chunks.push({ _id: `${voteId}:${buildingId}:${i / CHUNK}`, voteId, buildingId, units: list.slice(i, i + CHUNK).map((u) => [u.householdId, u.areaCm2, u.ownerKey, u.buildingId]) })
+    }
   }
+  let written = 0
   await inPool(chunks, async (c) => {
-    await ports.store.insert('voteRolls', c)
+    if ((await store.insert('voteRolls', c)).ok) written++
   })
-  return chunks.length
+  return { chunks: chunks.length, written }
 }
 
-export async function readRoll(ports: Ports, voteId: string): Promise<RollUnit[]> {
-  const chunks = await ports.store.find<VoteRollDoc>('voteRolls', { where: { voteId }, limit: 1000 })
+/** The roll, or the part of it in some buildings (what one owner's ballot needs). */
+export async function readRoll(store: Store, voteId: string, buildingIds?: readonly string[]): Promise<RollUnit[]> {
+  if (buildingIds && buildingIds.length === 0) return []
+  const chunks = await findAll<VoteRollDoc>(store, 'voteRolls', { voteId, buildingId: buildingIds ? { in: [...new Set(buildingIds)] } : undefined })
   return chunks.flatMap((c) => c.units.map(([householdId, areaCm2, ownerKey, buildingId]) => ({ householdId, areaCm2, ownerKey, buildingId })))
 }
 

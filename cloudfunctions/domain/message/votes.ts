@@ -47,10 +47,10 @@ export const saveVote: ActionHandler<C['saveVote']> = async ({ ports, actor }, i
     buildingIds = list.map((b) => b._id)
     scopeLabel = `${list.map((b) => b.name).join('、')}业主`
   }
-  const roll = await buildRoll(ports, actor.communityId, buildingIds)
+  const roll = await buildRoll(ports.store, actor.communityId, buildingIds)
   if (roll.length === 0) return fail('VOTE.NO_UNITS', '表决范围内没有登记面积的房屋，请先导入房屋面积', [{ path: 'scope', label: '表决范围', message: '没有可投票的房屋' }])
   // The roll first: a vote is never seen without the units that may vote in it.
-  const rollChunks = await writeRoll(ports, id, roll)
+  const { chunks: rollChunks } = await writeRoll(ports.store, id, roll)
   const doc: VoteDoc = {
     _id: id,
     communityId: actor.communityId,
@@ -82,6 +82,20 @@ async function ownedHouseholds(ports: Ports, actor: CommunityActor): Promise<str
   if (!actor.roles.includes('resident')) return []
   const owned = await ports.store.find<MembershipDoc>('memberships', { where: { userId: actor.user._id, communityId: actor.communityId, relation: 'owner', status: 'active' }, limit: 100 })
   return owned.map((m) => m.householdId)
+}
+
+/**
+ * The caller's units in a vote: their owned homes, and the part of the roll their buildings are
+ * in (read alongside the households, which name the buildings).
+ */
+async function myUnits(ports: Ports, actor: CommunityActor, voteId: string): Promise<RollUnit[]> {
+  const [owned, homes] = await Promise.all([ownedHouseholds(ports, actor), getMany<HouseholdDoc>(ports.store, 'households', actor.householdIds)])
+  const buildings = owned.flatMap((id) => {
+    const b = homes.get(id)?.buildingId
+    return b ? [b] : []
+  })
+  const roll = await readRoll(ports.store, voteId, buildings)
+  return roll.filter((u) => owned.includes(u.householdId))
 }
 
 export const votes: ActionHandler<C['votes']> = async ({ ports, actor }) => {
@@ -145,7 +159,7 @@ export async function countVote(ports: Ports, v: VoteDoc): Promise<StoredTally |
   if (v.tally) return v.tally
   const now = ports.clock.now()
   if (now < v.closesAt + COUNT_GRACE_MS) return null
-  const [roll, ballots] = await Promise.all([readRoll(ports, v._id), findAll<BallotDoc>(ports.store, 'ballots', { voteId: v._id })])
+  const [roll, ballots] = await Promise.all([readRoll(ports.store, v._id), findAll<BallotDoc>(ports.store, 'ballots', { voteId: v._id })])
   // Ballots in cast order, so an owner's first ballot is the one counted by head.
   const cast = ballots.filter((b) => b.castAt < v.closesAt).sort((a, b) => a.castAt - b.castAt || (a._id < b._id ? -1 : 1))
   const result: StoredTally = { ...tally(roll, cast, v.rule, v.kind, optionsOf(v).length), countedAt: now }
@@ -156,9 +170,8 @@ export async function countVote(ports: Ports, v: VoteDoc): Promise<StoredTally |
 
 export const vote: ActionHandler<C['vote']> = async ({ ports, actor }, input) => {
   const now = ports.clock.now()
-  const [v, owned, roll] = await Promise.all([voteIn(ports, actor.communityId, input.id), ownedHouseholds(ports, actor), readRoll(ports, input.id)])
+  const [v, mine] = await Promise.all([voteIn(ports, actor.communityId, input.id), myUnits(ports, actor, input.id)])
   if (!v) return voteNotFound()
-  const mine = roll.filter((u) => owned.includes(u.householdId))
   const [ballots, labels, counted] = await Promise.all([
     getMany<BallotDoc>(ports.store, 'ballots', mine.map((u) => `${v._id}:${u.householdId}`)),
     householdLabels(ports, mine.map((u) => u.householdId), actor.communityId),
@@ -241,11 +254,10 @@ function optionInvalid(v: VoteDoc, option: number): Failure | null {
  */
 export const castBallot: ActionHandler<C['castBallot']> = async ({ ports, actor }, input) => {
   const now = ports.clock.now()
-  const [v, owned, roll] = await Promise.all([voteIn(ports, actor.communityId, input.id), ownedHouseholds(ports, actor), readRoll(ports, input.id)])
+  const [v, mine] = await Promise.all([voteIn(ports, actor.communityId, input.id), myUnits(ports, actor, input.id)])
   if (!v) return voteNotFound()
   const refused = closedFor(v, now) ?? optionInvalid(v, input.option)
   if (refused) return refused
-  const mine = roll.filter((u) => owned.includes(u.householdId))
   if (mine.length === 0) return fail('VOTE.NOT_OWNER', '只有表决范围内房屋的业主可以投票')
   const [existing, labels, split] = await Promise.all([
     getMany<BallotDoc>(ports.store, 'ballots', mine.map((u) => `${v._id}:${u.householdId}`)),
@@ -272,16 +284,15 @@ export const castBallot: ActionHandler<C['castBallot']> = async ({ ports, actor 
 /** A paper ballot entered by a butler (for a household of their grid) or the office, with its photo. */
 export const recordPaperBallot: ActionHandler<C['recordPaperBallot']> = async ({ ports, actor }, input) => {
   const now = ports.clock.now()
-  const [v, roll, h, prior] = await Promise.all([
+  const [v, h, prior] = await Promise.all([
     voteIn(ports, actor.communityId, input.id),
-    readRoll(ports, input.id),
     ports.store.get<HouseholdDoc>('households', input.householdId),
     ports.store.get<BallotDoc>('ballots', `${input.id}:${input.householdId}`)
   ])
   if (!v) return voteNotFound()
   const refused = closedFor(v, now) ?? optionInvalid(v, input.option)
   if (refused) return refused
-  const unit = roll.find((u) => u.householdId === input.householdId)
+  const unit = h && h.communityId === v.communityId ? (await readRoll(ports.store, v._id, [h.buildingId])).find((u) => u.householdId === input.householdId) : undefined
   if (!unit || !h) return fail('VOTE.NOT_OWNER', '该房屋不在表决范围内', [{ path: 'householdId', label: '房屋', message: '不在表决范围内' }])
   const office = actor.roles.includes('operator')
   if (!office && !actor.grids.some((g) => g.buildingIds.includes(h.buildingId))) {
@@ -297,7 +308,7 @@ export const recordPaperBallot: ActionHandler<C['recordPaperBallot']> = async ({
 }
 
 export const voteProgress: ActionHandler<C['voteProgress']> = async ({ ports, actor }, input) => {
-  const [v, roll, buildings] = await Promise.all([voteIn(ports, actor.communityId, input.id), readRoll(ports, input.id), communityBuildings(ports.store, [actor.communityId])])
+  const [v, roll, buildings] = await Promise.all([voteIn(ports, actor.communityId, input.id), readRoll(ports.store, input.id), communityBuildings(ports.store, [actor.communityId])])
   if (!v) return voteNotFound()
   const grid = actor.roles.includes('butler') ? new Set(actor.grids.flatMap((g) => g.buildingIds)) : null
   const inGrid = grid ? roll.filter((u) => grid.has(u.buildingId)) : []

@@ -1,5 +1,5 @@
 import type { ComponentType } from 'react'
-import { BillIcon, CalendarEventIcon, ChatIcon, CheckRectangleIcon, NotificationIcon, ChartBarIcon, CouponIcon, DashboardIcon, DesktopIcon, HomeIcon, LocationIcon, MapGridIcon, MoneyIcon, ServiceIcon, ShopIcon, UsergroupIcon, WalletIcon } from 'tdesign-icons-react'
+import { BillIcon, CalendarEventIcon, ChatIcon, CheckRectangleIcon, FileIcon, NotificationIcon, ChartBarIcon, CouponIcon, DashboardIcon, DesktopIcon, HomeIcon, LocationIcon, MapGridIcon, MoneyIcon, ServiceIcon, ShopIcon, UsergroupIcon, WalletIcon } from 'tdesign-icons-react'
 import type { Role } from '@contracts/roles'
 
 export interface MenuEntry {
@@ -17,6 +17,7 @@ export const MENU: readonly MenuEntry[] = [
   { path: '/households', label: '房屋', icon: HomeIcon, roles: ['operator', 'service'] },
   { path: '/complaints', label: '投诉工单', icon: ChatIcon, roles: ['operator', 'service', 'dispatcher'] },
   { path: '/notices', label: '社区公告', icon: NotificationIcon, roles: ['operator', 'service'] },
+  { path: '/surveys', label: '问卷调研', icon: FileIcon, roles: ['operator', 'service'] },
   { path: '/votes', label: '业主表决', icon: CheckRectangleIcon, roles: ['operator'] },
   { path: '/grids', label: '网格', icon: MapGridIcon, roles: ['operator'] },
   { path: '/staff', label: '工作人员', icon: UsergroupIcon, roles: ['operator'] },

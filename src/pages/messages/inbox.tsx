@@ -34,7 +34,7 @@ export function InboxList({ onRead }: { onRead(): void }) {
   const open = (m: MessageView) => {
     if (!isRead(m)) {
       setReadHere(new Set([...readHere, m.id]))
-      void api.message.markRead({ ids: [m.id] }).then(onRead)
+      void api.message.markRead({ messageIds: [m.id] }).then(onRead)
     }
     if (m.link) void Taro.navigateTo({ url: m.link })
   }

@@ -148,11 +148,11 @@ export function NoticeDialog({ notice, options, onClose }: { notice: NoticeEditV
         </Field>
         {f.published ? null : (
           <Field label='发布时间' help='不选则立即发布' {...status('publishAt')}>
-            <DatePicker className='notice-publish-at' clearable enableTimePicker format='YYYY-MM-DD HH:mm' value={f.publishAt ? formatDateTime(f.publishAt) : ''} onChange={(v) => set({ publishAt: picked(v) })} />
+            <DatePicker className='notice-publish-at' allowInput clearable enableTimePicker format='YYYY-MM-DD HH:mm' value={f.publishAt ? formatDateTime(f.publishAt) : ''} onChange={(v) => set({ publishAt: picked(v) })} />
           </Field>
         )}
         <Field label='下线时间' help='不选则一直展示，可随时撤回' {...status('expiresAt')}>
-          <DatePicker className='notice-expires-at' clearable enableTimePicker format='YYYY-MM-DD HH:mm' value={f.expiresAt ? formatDateTime(f.expiresAt) : ''} onChange={(v) => set({ expiresAt: picked(v) })} />
+          <DatePicker className='notice-expires-at' allowInput clearable enableTimePicker format='YYYY-MM-DD HH:mm' value={f.expiresAt ? formatDateTime(f.expiresAt) : ''} onChange={(v) => set({ expiresAt: picked(v) })} />
         </Field>
         {formError ? <Alert theme='error' message={formError} /> : null}
       </Form>

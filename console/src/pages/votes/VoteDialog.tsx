@@ -128,10 +128,10 @@ export function VoteDialog({ options, onClose }: { options: Options; onClose: (s
           </Space>
         </Field>
         <Field label='开始时间' help='不选则立即开始' {...status('opensAt')}>
-          <DatePicker className='vote-opens-at' clearable enableTimePicker format='YYYY-MM-DD HH:mm' value={d.opensAt ? formatDateTime(d.opensAt) : ''} onChange={(v) => set({ opensAt: picked(v) })} />
+          <DatePicker className='vote-opens-at' allowInput clearable enableTimePicker format='YYYY-MM-DD HH:mm' value={d.opensAt ? formatDateTime(d.opensAt) : ''} onChange={(v) => set({ opensAt: picked(v) })} />
         </Field>
         <Field label='截止时间' required help='截止后不能再投票，系统自动计票并公布结果' {...status('closesAt')}>
-          <DatePicker className='vote-closes-at' enableTimePicker format='YYYY-MM-DD HH:mm' value={d.closesAt ? formatDateTime(d.closesAt) : ''} onChange={(v) => set({ closesAt: picked(v) })} />
+          <DatePicker className='vote-closes-at' allowInput enableTimePicker format='YYYY-MM-DD HH:mm' value={d.closesAt ? formatDateTime(d.closesAt) : ''} onChange={(v) => set({ closesAt: picked(v) })} />
         </Field>
         <Alert theme='info' message='发起后按当前房屋档案固定投票名单：每套房屋一票，专有面积取自房屋档案，同一业主名下多套房屋按一人计。' />
         {formError ? <Alert theme='error' message={formError} /> : null}

@@ -35,7 +35,8 @@ const DESKS: Record<StaffRole, { tiles: Tile[]; notice: string }> = {
   service: {
     tiles: [
       { key: 'complaints', title: '投诉处理', icon: 'complaint', tone: 'orange', url: '/packages/service-staff/pages/complaints/index' },
-      { key: 'notices', title: '社区公告', icon: 'notice', tone: 'blue', url: '/packages/message-admin/pages/notices/index' }
+      { key: 'notices', title: '社区公告', icon: 'notice', tone: 'blue', url: '/packages/message-admin/pages/notices/index' },
+      { key: 'surveys', title: '问卷调研', icon: 'edit', tone: 'green', url: '/packages/survey/pages/list/index' }
     ],
     notice: '房屋与住户查询请在电脑端管理后台操作；手机上可随时受理和办结住户的投诉，发布停水停电等公告。'
   }

@@ -6,7 +6,7 @@ import { formatDate, formatDateTime } from '../../../../utils/time'
 import { Chip, Notice } from '../../../../ui/kit'
 import { PageShell, useQuery } from '../../../../ui/shell'
 import { NoticeBody } from '../../components/NoticeBody'
-import './index.scss'
+import '../../message.scss'
 
 /** One notice, opened from the home, the message centre or a butler's reminder; opening it counts the home as having read it. */
 export default function NoticePage() {
