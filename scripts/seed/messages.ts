@@ -136,7 +136,7 @@ export function demoSurvey(now: number): { survey: SurveyDoc; responses: SurveyR
       { key: 'q2', type: 'number', title: '家庭常住人口', required: true, options: [], min: 1, max: 20, profileFact: 'householdSize' },
       { key: 'q3', type: 'multi', title: '希望物业提供哪些到家服务', required: false, options: ['日常保洁', '家电清洗', '送菜上门', '老人陪护'] },
       { key: 'q4', type: 'rating', title: '对物业服务的总体满意度', required: true, options: [], max: 5 },
-      { key: 'q5', type: 'text', title: '老人最需要哪些帮助', required: false, options: [], showIf: { key: 'q1', option: 0 } },
+      { key: 'q5', type: 'text', title: '老人最需要哪些帮助', required: true, options: [], showIf: { key: 'q1', option: 0 } },
       { key: 'q6', type: 'text', title: '其他建议', required: false, options: [] }
     ],
     audience: { kind: 'community', buildingIds: [] },

@@ -1,11 +1,11 @@
 import path from 'node:path'
 import type { Browser } from 'playwright-core'
 import type { ProfileDoc } from '../../cloudfunctions/domain/insights/docs'
-import type { SurveyDoc, VoteDoc } from '../../cloudfunctions/domain/message/docs'
+import type { BallotDoc, SurveyDoc, VoteDoc } from '../../cloudfunctions/domain/message/docs'
 import { closeVotes } from '../../cloudfunctions/domain/message/votes'
 import { COUNT_GRACE_MS } from '../../cloudfunctions/domain/message/vote-roll'
 import { COMMUNITY_A } from '../../scripts/seed/demo-ids'
-import { DEMO_IMAGE_DIR } from '../../scripts/seed/photos'
+import { DEMO_IMAGE_DIR, demoPhoto } from '../../scripts/seed/photos'
 import { formatDateTime } from '../../src/utils/time'
 import { callAs } from './support/api'
 import { type TestApp, startTestApp } from './support/app'
@@ -143,18 +143,25 @@ describe('surveys and owner votes', () => {
     await zhang.page.locator('#paper-save').click()
     await zhang.page.locator('#paper-unit-h-a1-104').waitFor({ state: 'detached' })
     await zhang.context.close()
-    for (const who of ['u-r2', 'u-r3', 'u-r5', 'u-r6', 'u-r7', 'u-r8', 'u-r9', 'u-r10', 'u-r11', 'u-r12', 'u-r13', 'u-r14']) {
-      await callAs(app.url, who, 'message.castBallot', { id: vote!._id, option: who === 'u-r14' ? 1 : 0, clientRequestId: `e2e-${who}-vote` }, COMMUNITY_A)
+    // The rest of the building's ballots come in on paper, collected door to door.
+    const rooms = ['102', '103', '201', '202', '203', '204', '301', '302', '303', '304', '401', '402', '403', '404']
+    for (const [i, room] of rooms.entries()) {
+      await callAs(app.url, 'u-butler-zhang', 'message.recordPaperBallot', { id: vote!._id, householdId: `h-a1-${room}`, option: i === rooms.length - 1 ? 1 : 0, photo: demoPhoto('event-craft') }, COMMUNITY_A)
     }
 
-    // The close comes (the clock is real, so the vote's close is moved back), and the job counts.
-    await app.ports.store.update('votes', vote!._id, { set: { closesAt: Date.now() - COUNT_GRACE_MS - 1000 } })
+    // The close comes. The server's clock is real, so the whole vote is moved back in time instead
+    // (its dates and every ballot's, by the same amount), and the job counts it.
+    const shift = vote!.closesAt - (Date.now() - COUNT_GRACE_MS - 1000)
+    await app.ports.store.update('votes', vote!._id, { set: { opensAt: vote!.opensAt - shift, closesAt: vote!.closesAt - shift } })
+    for (const b of await app.ports.store.find<BallotDoc>('ballots', { where: { voteId: vote!._id }, limit: 100 })) {
+      await app.ports.store.update('ballots', b._id, { set: { castAt: b.castAt - shift } })
+    }
     expect((await closeVotes(app.ports)).counted).toBeGreaterThanOrEqual(1)
     await wang.page.goto('about:blank')
     await wang.page.goto(`${app.url}#/packages/vote/pages/detail/index?id=${vote!._id}&communityId=${COMMUNITY_A}`)
     await wang.page.locator('#vote-outcome').waitFor()
     expect(await wang.page.locator('#vote-outcome').innerText()).toContain('通过')
-    expect(await wang.page.locator('#tally-head').innerText()).toContain('14 人 / 20 人')
+    expect(await wang.page.locator('#tally-head').innerText()).toContain('16 人 / 20 人')
     await shot(wang.page, 'owner-voice', '11-vote-result')
     await wang.page.locator('#vote-receipts').click()
     await wang.page.locator('[id^="receipt-"]', { hasText: '我的' }).waitFor()

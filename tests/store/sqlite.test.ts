@@ -111,3 +111,23 @@ describe('sqlite: several connections on one file', () => {
     await check.close()
   }, 90_000)
 })
+
+describe('sqlite: the queries on every request use their indexes', () => {
+  it('a user by openid uses the unique index, a caller’s memberships by_user, even in a community of thousands', async () => {
+    const store = new SqliteStore(':memory:')
+    try {
+      for (let i = 0; i < 300; i++) {
+        await store.insert('memberships', { _id: `h${i}:u${i}`, userId: `u${i}`, householdId: `h${i}`, communityId: 'c1', relation: 'owner', status: 'active' })
+        await store.insert('users', { _id: `u${i}`, openid: `o${i}` })
+      }
+      expect(store.plan('users', { openid: 'o7' }).join(' ')).toMatch(/USING INDEX users__uniq_openid/)
+      expect(store.plan('memberships', { userId: 'u7', communityId: 'c1', status: 'active' }).join(' ')).toMatch(/USING INDEX memberships__by_user/)
+      // The rewritten equality means what it meant: one user found, none for a missing openid.
+      expect(await store.find('users', { where: { openid: 'o7' } })).toEqual([{ _id: 'u7', openid: 'o7' }])
+      expect(await store.find('users', { where: { openid: { in: ['o1', 'o2', 'nobody'] } } })).toHaveLength(2)
+      expect(await store.count('users', { openid: null })).toBe(0)
+    } finally {
+      await store.close()
+    }
+  })
+})

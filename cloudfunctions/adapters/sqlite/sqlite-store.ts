@@ -93,6 +93,13 @@ export class SqliteStore implements Store {
     return rows.map((r) => JSON.parse(r.doc) as T)
   }
 
+  /** How SQLite would run a find (its query plan's details), for tests that hold a query to its index. */
+  plan(collection: CollectionName, where: Filter): string[] {
+    const w = filterSql(where, uniqueOnly(collection))
+    const rows = this.db.prepare(`EXPLAIN QUERY PLAN SELECT doc FROM "${collection}" WHERE ${w.text}`).all(...w.params) as { detail: string }[]
+    return rows.map((r) => r.detail)
+  }
+
   async count(collection: CollectionName, where?: Filter): Promise<number> {
     const w = filterSql(where, uniqueOnly(collection))
     const row = this.sql(`SELECT COUNT(*) AS n FROM "${collection}" WHERE ${w.text}`).get(...w.params) as {

@@ -13,7 +13,7 @@ export function voteLink(page: VotePage, params: Record<string, string | undefin
 export const STATE_TONE: Record<VoteState, Tone> = { scheduled: 'info', open: 'primary', counting: 'accent', closed: 'muted' }
 export const stateText = (s: VoteState) => VOTE_STATE_LABELS[s]
 
-/** 108.26 ㎡ from hundredths of a square metre. */
+/** 108.26 平方米 from hundredths of a square metre. */
 export function areaText(cm2: number): string {
-  return `${(cm2 / 100).toFixed(2)} ㎡`
+  return `${(cm2 / 100).toFixed(2)} 平方米`
 }

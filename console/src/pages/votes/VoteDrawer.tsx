@@ -8,7 +8,7 @@ import { Stat } from '../../shell/Stat'
 import { useQuery } from '../../shell/use-query'
 
 type Fig = TallyView['participationArea']
-const area = (cm2: number) => `${(cm2 / 100).toFixed(2)} ㎡`
+const area = (cm2: number) => `${(cm2 / 100).toFixed(2)} 平方米`
 const pct = (f: Fig) => (f.whole ? Math.round((f.part / f.whole) * 1000) / 10 : 0)
 
 function figureRow(name: string, f: Fig, unit: (n: number) => string) {
@@ -49,9 +49,9 @@ export function VoteDrawer({ vote, onClose }: { vote: VoteSummary; onClose: () =
                     rowKey='name'
                     data={rows}
                     columns={[
-                      { colKey: 'name', title: '指标', width: 190 },
-                      { colKey: 'value', title: '数值', width: 200 },
-                      { colKey: 'share', title: '占比', cell: ({ row }) => <Progress percentage={row.share} /> },
+                      { colKey: 'name', title: '指标', width: 170 },
+                      { colKey: 'value', title: '数值' },
+                      { colKey: 'share', title: '占比', width: 190, cell: ({ row }) => <Progress percentage={row.share} /> },
                       { colKey: 'threshold', title: '门槛', width: 130 },
                       { colKey: 'met', title: '', width: 80, cell: ({ row }) => <Tag theme={row.met ? 'success' : 'danger'} variant='light'>{row.met ? '达到' : '未达到'}</Tag> }
                     ]}

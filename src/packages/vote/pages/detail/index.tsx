@@ -63,7 +63,8 @@ export default function VoteDetailPage() {
                   { label: '表决规则', value: VOTE_RULE_LABELS[v.rule] },
                   { label: '适用事项', value: VOTE_RULE_HINTS[v.rule] },
                   { label: '表决范围', value: `${v.scopeLabel}（${v.units} 套，${v.totalOwners} 位业主）` },
-                  { label: '表决时间', value: `${formatDateTime(v.opensAt)} 至 ${formatDateTime(v.closesAt)}` },
+                  { label: '开始', value: formatDateTime(v.opensAt) },
+                  { label: '截止', value: formatDateTime(v.closesAt) },
                   { label: '已投票', value: `${v.ballots} 套`, id: 'vote-ballots' },
                   { label: '发起人', value: v.createdByName }
                 ]}
