@@ -33,6 +33,23 @@ export const MESSAGE_GROUP_ICONS: Record<MessageGroup, string> = {
   other: 'info'
 }
 
+/**
+ * The one-time subscribe-message template each group is pushed with when the user granted one
+ * (`LINLI_TEMPLATE_<KEY>` names its WeChat id; see README). A message whose feature names its own
+ * template (arrears, event reminders) keeps that one; the inbox always has the message.
+ */
+export const GROUP_TEMPLATES: Record<MessageGroup, string | null> = {
+  bill: 'bill',
+  order: 'order',
+  service: 'service',
+  event: 'event',
+  member: 'member',
+  household: 'household',
+  notice: 'notice',
+  work: 'work',
+  other: null
+}
+
 export const MESSAGE_KINDS = {
   arrears: 'bill',
   payment: 'bill',

@@ -2,7 +2,7 @@ import * as z from 'zod'
 import { ClientRequestId, EpochMs, Id, MultilineText, Text, TimeInput } from './common'
 import { defineAction } from './define'
 import { NEEDS } from './insights-labels'
-import { MESSAGE_GROUPS, NOTICE_AUDIENCES, NOTICE_CATEGORIES, NOTICE_STATES } from './message-kinds'
+import { GROUP_TEMPLATES, MESSAGE_GROUPS, NOTICE_AUDIENCES, NOTICE_CATEGORIES, NOTICE_STATES } from './message-kinds'
 import { NoticeAudience } from './message-audience'
 import { PhotoId } from './photo'
 import { voteContracts } from './message-votes'
@@ -13,6 +13,9 @@ import { surveyContracts } from './message-surveys'
  * community they belong to; notices are the community's, shown to the households in their audience.
  */
 const FN = 'message'
+
+/** Template keys a user may subscribe to: one per message group that has one. */
+const SUBSCRIBABLE = Object.values(GROUP_TEMPLATES).filter((t): t is string => t !== null) as [string, ...string[]]
 
 const Cursor = z.string().max(128).meta({ label: '分页位置' }).optional()
 
@@ -174,6 +177,22 @@ export const messageContracts = {
     access: 'member',
     input: z.object({ messageIds: z.array(Id).min(1, '请选择消息').max(100, '一次最多 100 条').meta({ label: '消息' }) }).strict(),
     output: z.object({ unread: z.number().int().nonnegative() })
+  }),
+  subscribeOptions: defineAction({
+    fn: FN,
+    name: 'subscribeOptions',
+    summary: '可订阅的微信消息模板（按消息类别）',
+    access: 'member',
+    input: z.object({}).strict(),
+    output: z.object({ templates: z.array(z.object({ key: z.string(), id: z.string(), label: z.string() })) })
+  }),
+  subscribe: defineAction({
+    fn: FN,
+    name: 'subscribe',
+    summary: '记录用户点击时同意的订阅消息（一次性模板，每次同意可推送一条）',
+    access: 'member',
+    input: z.object({ templates: z.array(z.enum(SUBSCRIBABLE)).min(1, '请选择消息类别').max(3, '一次最多订阅 3 类').meta({ label: '消息类别' }) }).strict(),
+    output: z.object({ granted: z.array(z.string()) })
   }),
   markAllRead: defineAction({
     fn: FN,

@@ -1,5 +1,5 @@
 import { messageContracts } from '../contracts/message'
-import { inbox, markAllRead, markRead, unread } from '../domain/message/inbox'
+import { inbox, markAllRead, markRead, subscribe, subscribeOptions, unread } from '../domain/message/inbox'
 import { editableNotice, feed, notice, noticeOptions, saveNotice, staffNotices, withdrawNotice } from '../domain/message/notices'
 import { gridUnread, noticeStats, nudge } from '../domain/message/reach'
 import { castBallot, closeVotes, recordPaperBallot, saveVote, vote, voteProgress, voteReceipts, votes } from '../domain/message/votes'
@@ -9,7 +9,7 @@ import { defineModule } from '../kernel/module'
 export const messageModule = defineModule({
   fn: 'message',
   contracts: messageContracts,
-  handlers: { inbox, unread, markRead, markAllRead, feed, notice, saveNotice, withdrawNotice, noticeOptions, editableNotice, staffNotices, noticeStats, gridUnread, nudge, saveVote, votes, vote, castBallot, recordPaperBallot, voteProgress, voteReceipts, saveSurvey, closeSurvey, surveys, survey, answerSurvey, recordSurvey, surveyResults, surveyResponses },
+  handlers: { inbox, unread, markRead, markAllRead, subscribeOptions, subscribe, feed, notice, saveNotice, withdrawNotice, noticeOptions, editableNotice, staffNotices, noticeStats, gridUnread, nudge, saveVote, votes, vote, castBallot, recordPaperBallot, voteProgress, voteReceipts, saveSurvey, closeSurvey, surveys, survey, answerSurvey, recordSurvey, surveyResults, surveyResponses },
   jobs: [
     {
       name: 'close-votes',

@@ -7,6 +7,7 @@ import type { NoticeInput } from '../../cloudfunctions/contracts/message'
 import type { NoticeDoc, NoticeNudgeDoc, NoticeReadDoc } from '../../cloudfunctions/domain/message/docs'
 import type { InboxDoc } from '../../cloudfunctions/domain/docs'
 import { findAll } from '../../cloudfunctions/kernel/paging'
+import { inboxNotifier } from '../../cloudfunctions/adapters/inbox-notifier'
 import { COMMUNITY_A, COMMUNITY_B } from '../../scripts/seed/demo'
 import { type Harness, as, makeHarness } from '../support/harness'
 import { codeOf, errorOf, okData, snapshot } from './support'
@@ -258,5 +259,27 @@ describe('the seeded demo', () => {
     expect(feed).toEqual(['n-seed-heating', 'n-seed-craft'])
     // 2栋's outage reaches 王建国 through his second home.
     expect(okData(await h.call('message.feed', {}, WANG, COMMUNITY_A)).items.map((x) => x.id)).toContain('n-seed-outage')
+  })
+})
+
+describe('subscribe messages by group', () => {
+  it('a granted group template pushes a message of that group once; without a grant only the inbox has it', async () => {
+    const sent: { template: string; page: string; data: Record<string, string> }[] = []
+    h.ports.notifier = inboxNotifier(h.store, h.clock, h.ports.random, {
+      templateId: (t) => `tpl-${t}`,
+      send: async (_openid, templateId, page, data) => {
+        sent.push({ template: templateId, page, data })
+        return { ok: true }
+      }
+    })
+    const options = okData(await h.call('message.subscribeOptions', {}, ZHAO))
+    expect(options.templates.map((t) => t.key)).toEqual(['bill', 'order', 'service', 'event', 'member', 'household', 'notice', 'work'])
+    expect(okData(await h.call('message.subscribe', { templates: ['service'] }, ZHAO)).granted).toEqual(['service'])
+
+    const progress = { userId: 'u-zhao', communityId: COMMUNITY_A, kind: 'booking_progress', title: '师傅已出发', body: '马师傅预计 20 分钟后到达', link: '/packages/service/pages/booking/index?id=b1' }
+    await h.ports.notifier.notify(progress)
+    await h.ports.notifier.notify(progress)
+    expect(sent).toEqual([{ template: 'tpl-service', page: `packages/service/pages/booking/index?id=b1&communityId=${COMMUNITY_A}`, data: { thing1: '师傅已出发', thing2: '马师傅预计 20 分钟后到达', time3: expect.stringMatching(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/) } }])
+    expect(await findAll<InboxDoc>(h.store, 'inbox', { userId: 'u-zhao', kind: 'booking_progress' })).toHaveLength(2)
   })
 })

@@ -1,6 +1,7 @@
 import type { z } from 'zod'
 import type { messageContracts } from '../../contracts/message'
-import { groupOfKind } from '../../contracts/message-kinds'
+import { GROUP_TEMPLATES, MESSAGE_GROUPS, MESSAGE_GROUP_LABELS, groupOfKind } from '../../contracts/message-kinds'
+import { addGrant } from '../subscribe-grants'
 import type { ActionHandler } from '../../kernel/module'
 import { getMany, inPool } from '../../kernel/paging'
 import type { Ports } from '../../kernel/ports'
@@ -105,4 +106,21 @@ export const markAllRead: ActionHandler<C['markAllRead']> = async ({ ports, acto
   // The mark only moves forward: a slow call must not take back a later one.
   if (!made.ok) await ports.store.update('inboxMarks', userId, { set: { readAllAt: now } }, { readAllAt: { lt: now } })
   return ok({ unread: await unreadCount(ports, userId, mark) })
+}
+
+/** Each group's template the platform has an id for, in the groups' order. */
+export const subscribeOptions: ActionHandler<C['subscribeOptions']> = async ({ ports }) => {
+  const templates = MESSAGE_GROUPS.flatMap((g) => {
+    const key = GROUP_TEMPLATES[g]
+    const id = key ? ports.push.templateId(key) : null
+    return key && id ? [{ key, id, label: MESSAGE_GROUP_LABELS[g] }] : []
+  })
+  return ok({ templates })
+}
+
+/** Grants the user accepted on a tap (wx.requestSubscribeMessage), counted per template (subscribe-grants.ts). */
+export const subscribe: ActionHandler<C['subscribe']> = async ({ ports, actor }, input) => {
+  const keys = [...new Set(input.templates)]
+  const counted = await Promise.all(keys.map((k) => addGrant(ports.store, ports.clock, actor.user._id, k)))
+  return ok({ granted: keys.filter((_, i) => counted[i]) })
 }

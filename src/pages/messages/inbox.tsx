@@ -5,13 +5,17 @@ import type { MessageView } from '@contracts/message'
 import { MESSAGE_GROUP_ICONS, MESSAGE_GROUP_LABELS } from '@contracts/message-kinds'
 import { api } from '../../client'
 import { toastError } from '../../services/result'
+import { askSubscriptions } from '../../services/subscribe'
 import { whenText } from '../../utils/time'
 import { Button } from '../../ui/nut'
 import { ButtonRow, Icon, type IconName } from '../../ui/kit'
-import { EmptyState, ErrorState, LoadingState, usePaged } from '../../ui/shell'
+import { EmptyState, ErrorState, LoadingState, usePaged, useQuery } from '../../ui/shell'
+
+/** What each kind of user most wants pushed (WeChat lets one tap ask for three templates). */
+const PUSH_FIRST: Record<'resident' | 'staff', readonly string[]> = { resident: ['bill', 'service', 'order'], staff: ['work', 'notice', 'service'] }
 
 /** The user's messages, newest first; tapping one marks it read and opens its page. */
-export function InboxList({ onRead }: { onRead(): void }) {
+export function InboxList({ onRead, staff }: { onRead(): void; staff: boolean }) {
   const p = usePaged(
     (cursor) => api.message.inbox(cursor ? { cursor } : {}),
     (page) => ({ items: page.items, cursor: page.cursor }),
@@ -21,6 +25,17 @@ export function InboxList({ onRead }: { onRead(): void }) {
   const [readHere, setReadHere] = useState<ReadonlySet<string>>(new Set())
   const [allRead, setAllRead] = useState(false)
   const [marking, setMarking] = useState(false)
+  // Subscribe messages exist only in WeChat: the H5 build never offers them.
+  const push = useQuery(() => api.message.subscribeOptions({}), [], { enabled: process.env.TARO_ENV === 'weapp', reloadOnShow: false })
+  const wanted = (push.data?.templates ?? []).filter((t) => PUSH_FIRST[staff ? 'staff' : 'resident'].includes(t.key))
+
+  const subscribe = async () => {
+    const accepted = await askSubscriptions(wanted.map((t) => t.id))
+    if (accepted === 'unsupported' || accepted.length === 0) return
+    const res = await api.message.subscribe({ templates: wanted.filter((t) => accepted.includes(t.id)).map((t) => t.key) })
+    if (!res.ok) return toastError(res.error)
+    void Taro.showToast({ title: '已开启微信提醒', icon: 'success' })
+  }
 
   if (p.items.length === 0) {
     if (p.error) return <ErrorState error={p.error} onRetry={() => void p.reload()} />
@@ -50,6 +65,11 @@ export function InboxList({ onRead }: { onRead(): void }) {
 
   return (
     <View id='inbox'>
+      {wanted.length > 0 ? (
+        <View className='messages__push' id='inbox-subscribe' onClick={() => void subscribe()}>
+          <Text>开启微信提醒：{wanted.map((t) => t.label).join('、')}消息也推送到微信</Text>
+        </View>
+      ) : null}
       <View className='messages__bar'>
         <Text className='muted' id='inbox-unread'>
           {unread > 0 ? `${unread} 条未读` : '全部已读'}
