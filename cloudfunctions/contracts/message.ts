@@ -153,6 +153,14 @@ const UnreadHousehold = z.object({
 })
 export type UnreadHousehold = z.infer<typeof UnreadHousehold>
 
+const SmsSettingsView = z.object({
+  enabled: z.boolean(),
+  monthlyLimit: z.number().int(),
+  sentThisMonth: z.number().int().nonnegative(),
+  recent: z.array(z.object({ kind: z.enum(['arrears', 'notice']), phoneMasked: z.string(), status: z.enum(['pending', 'sent', 'failed', 'over_budget']), at: EpochMs }))
+})
+export type SmsSettingsView = z.infer<typeof SmsSettingsView>
+
 export const messageContracts = {
   inbox: defineAction({
     fn: FN,
@@ -284,6 +292,27 @@ export const messageContracts = {
     access: ['butler'],
     input: z.object({ id: Id.meta({ label: '公告' }), householdId: Id.meta({ label: '房屋' }) }).strict(),
     output: z.object({ members: z.number().int().nonnegative(), at: EpochMs })
+  }),
+  smsSettings: defineAction({
+    fn: FN,
+    name: 'smsSettings',
+    summary: '短信提醒设置与本月用量',
+    access: ['operator'],
+    input: z.object({}).strict(),
+    output: SmsSettingsView
+  }),
+  saveSmsSettings: defineAction({
+    fn: FN,
+    name: 'saveSmsSettings',
+    summary: '开启或关闭短信提醒，设置每月上限（仅发给未使用小程序的住户：欠费提醒与重要公告）',
+    access: ['operator'],
+    input: z
+      .object({
+        enabled: z.boolean().meta({ label: '短信提醒' }),
+        monthlyLimit: z.number().int('请填写整数').min(1, '每月至少 1 条').max(100_000, '每月最多 100000 条').meta({ label: '每月上限' })
+      })
+      .strict(),
+    output: SmsSettingsView
   }),
   ...voteContracts,
   ...surveyContracts

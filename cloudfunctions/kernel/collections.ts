@@ -66,6 +66,12 @@ export const COLLECTIONS = {
   noticeReads: def([{ name: 'by_notice', fields: ['noticeId', 'buildingId'] }]),
   /** `_id` is `${noticeId}:${householdId}:${day}`: one nudge a household a day. */
   noticeNudges: def([{ name: 'by_notice', fields: ['noticeId', 'householdId'] }]),
+  /** `_id` is the community's: whether it sends texts, and how many a month at most. Off unless saved on. */
+  smsSettings: def(),
+  /** `_id` is `${kind}:${ref}:${householdId}`: one text a household for each reminder or notice. */
+  smsSends: def([{ name: 'by_community', fields: ['communityId', 'at'] }]),
+  /** `_id` is `${communityId}:${month}`: the month's bounded counter of texts (kernel/counter.ts). */
+  smsBudgets: def(),
   surveys: def([{ name: 'by_community', fields: ['communityId', 'closesAt'] }]),
   /** `_id` is `${surveyId}:${householdId}` or `${surveyId}:${userId}`: the key itself keeps one response. */
   surveyResponses: def([{ name: 'by_survey', fields: ['surveyId', 'at'] }]),

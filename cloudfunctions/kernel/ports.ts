@@ -52,6 +52,24 @@ export interface SubscribeSender {
   send(openid: string, templateId: string, page: string, data: Record<string, string>): Promise<PushResult>
 }
 
+/** Which SMS template: arrears reminders and important notices are the only texts sent. */
+export type SmsTemplate = 'arrears' | 'notice'
+
+export type SmsResult = { ok: true; id: string } | { ok: false; code: string; message: string }
+
+/**
+ * Text messages to households no one in the mini-program can be told about: Tencent Cloud SMS
+ * on CloudBase, a log locally. `params` fill the template in order; the last is the link.
+ */
+export interface SmsSender {
+  send(phone: string, template: SmsTemplate, params: string[]): Promise<SmsResult>
+}
+
+/** A link outside WeChat (an SMS) that opens a mini-program page: a URL Link (urllink.generate) on CloudBase. */
+export interface LinkMaker {
+  urlLink(page: string, query: string): Promise<string | null>
+}
+
 /** Notifications go out through this port; the in-app inbox and subscribe messages are adapters. */
 export interface Notifier {
   notify(msg: InboxMessage): Promise<void>
@@ -82,4 +100,6 @@ export interface Ports {
   payment: PaymentGateway
   push: SubscribeSender
   tickets: SessionTickets
+  sms: SmsSender
+  links: LinkMaker
 }

@@ -80,7 +80,7 @@ export interface BuildFunctionsOptions {
 }
 
 /** Cloud calls a bundle makes, which CloudBase allows only when declared in its config.json. */
-export const OPENAPI_CALLS = ['subscribeMessage.send', 'wxacode.getUnlimited', 'customerServiceMessage.send'] as const
+export const OPENAPI_CALLS = ['subscribeMessage.send', 'wxacode.getUnlimited', 'customerServiceMessage.send', 'urllink.generate'] as const
 
 /** The cloud calls in a bundle's text (`openapi.subscribeMessage.send(`...). */
 export function openapiCallsIn(text: string): string[] {

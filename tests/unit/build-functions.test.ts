@@ -102,13 +102,14 @@ describe('build:functions', () => {
   it('writes config.json with permissions.openapi beside every function that makes cloud calls', () => {
     for (const m of modules) {
       const text = readFileSync(path.join(fnDir(m.fn), 'index.js'), 'utf8')
-      const calls = ['subscribeMessage.send', 'wxacode.getUnlimited', 'customerServiceMessage.send'].filter((c) => text.includes(`openapi.${c}(`))
+      const calls = ['subscribeMessage.send', 'wxacode.getUnlimited', 'customerServiceMessage.send', 'urllink.generate'].filter((c) => text.includes(`openapi.${c}(`))
       const file = path.join(fnDir(m.fn), 'config.json')
       if (calls.length === 0) expect(existsSync(file)).toBe(false)
       else expect(readJson(file)).toEqual({ permissions: { openapi: calls } })
     }
-    // The poster codes of events and pre-sales, and subscribe messages everywhere the notifier runs.
-    expect(readJson(path.join(fnDir('event'), 'config.json'))).toEqual({ permissions: { openapi: ['subscribeMessage.send', 'wxacode.getUnlimited'] } })
+    // The poster codes of events and pre-sales, subscribe messages everywhere the notifier runs, and
+    // the URL Links of texts everywhere the runtime can send one.
+    expect(readJson(path.join(fnDir('event'), 'config.json'))).toEqual({ permissions: { openapi: ['subscribeMessage.send', 'wxacode.getUnlimited', 'urllink.generate'] } })
     expect((readJson(path.join(fnDir('fee'), 'config.json')) as { permissions: { openapi: string[] } }).permissions.openapi).toContain('subscribeMessage.send')
   })
 

@@ -11,7 +11,9 @@ import type * as Gateway from '../wechatpay/gateway'
 import { readMerchantConfig } from '../wechatpay/env'
 import { cloudbaseSubscribeSender } from './subscribe-sender'
 import { type CbDb, CloudbaseStore } from './cloudbase-store'
-import { cloudbaseEnv } from './env'
+import { cloudbaseEnv, smsConfig } from './env'
+import { noSms, tencentSms } from './tencent-sms'
+import { cloudbaseLinks } from './url-links'
 import { platformIdentity } from './identity'
 import { withBundledSecrets } from './secrets'
 
@@ -41,7 +43,12 @@ function buildPorts(m: RuntimeModule): Ports {
     setupCode: m.signsInConsoles ? (env.LINLI_SETUP_CODE ?? null) : null,
     payment,
     push,
-    tickets
+    tickets,
+    sms: (() => {
+      const cfg = smsConfig(env)
+      return cfg ? tencentSms(cfg) : noSms
+    })(),
+    links: cloudbaseLinks()
   }
   return ports
 }

@@ -9,6 +9,7 @@ import { foreignBuilding } from './actions'
 import type { ArrearsCallDoc, BillDoc } from './docs'
 import { lateFeeFen } from './money'
 import { claimReminder, membersOf, sendReminder } from './reminders'
+import { smsSettingsOf } from '../message/sms'
 import { feeSettings } from './settings'
 
 type C = typeof feeContracts
@@ -60,20 +61,24 @@ async function householdIn(ports: Ports, householdId: string, communityId: strin
 
 /**
  * The office reminds one household now, of each overdue bill not reminded this week (the daily
- * job's claim, so a click and the job never double up). A household nobody has bound is refused
+ * job's claim, so a click and the job never double up). A household nobody has bound gets a text
+ * where the community sends them and the owner's phone is on record; otherwise it is refused
  * before anything is claimed: no message could reach it, and the job may try again later.
  */
 export const remind: ActionHandler<C['remind']> = async ({ ports, actor }, input) => {
   const communityId = actor.communityId
   const now = ports.clock.now()
-  const [household, overdue, members] = await Promise.all([
+  const [household, overdue, members, sms] = await Promise.all([
     householdIn(ports, input.householdId, communityId),
     ports.store.find<BillDoc>('bills', { where: { householdId: input.householdId, status: 'unpaid', dueAt: { lt: now } }, limit: 100 }),
-    membersOf(ports, input.householdId)
+    membersOf(ports, input.householdId),
+    smsSettingsOf(ports, communityId)
   ])
   if (!household) return fail('FEE.HOUSEHOLD_NOT_FOUND', '房屋不存在')
   if (overdue.length === 0) return fail('FEE.NOTHING_OVERDUE', '这户没有逾期账单')
-  if (members.length === 0) return fail('FEE.NO_RECIPIENTS', '这户还没有人绑定房屋，消息发不出去；请电话联系业主')
+  // Nobody bound: only a text to the owner can reach the home, where the community sends texts.
+  const texted = Boolean(sms?.enabled && household.owner?.phone)
+  if (members.length === 0 && !texted) return fail('FEE.NO_RECIPIENTS', '这户还没有人绑定房屋，消息发不出去；请电话联系业主')
   let bills = 0
   let messages = 0
   for (const bill of overdue) {

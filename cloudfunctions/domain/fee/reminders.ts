@@ -1,7 +1,9 @@
 import { pages } from '../../kernel/paging'
 import type { Ports } from '../../kernel/ports'
 import { formatFenText } from '../format-money'
-import type { MembershipDoc } from '../docs'
+import { shanghaiDay } from '../../contracts/shanghai'
+import type { HouseholdDoc, MembershipDoc } from '../docs'
+import { smsSettingsOf, textHousehold } from '../message/sms'
 import { type GrantCounterDoc, addGrant, grantCounterId } from '../subscribe-grants'
 import type { BillDoc } from './docs'
 import { DAY_MS, overdueDays } from './money'
@@ -44,6 +46,8 @@ export async function claimReminder(ports: Ports, bill: BillDoc, now: number): P
 /** Tells every member of the household about one overdue bill; returns the messages sent. */
 export async function sendReminder(ports: Ports, bill: BillDoc, members: readonly MembershipDoc[], now: number): Promise<number> {
   const days = overdueDays(bill.dueAt, now)
+  // No one of the household uses the mini-program: the owner gets a text, where the community sends them.
+  if (members.length === 0) return (await textArrears(ports, bill, days, now)) ? 1 : 0
   for (const m of members) {
     await ports.notifier.notify({
       userId: m.userId,
@@ -60,6 +64,20 @@ export async function sendReminder(ports: Ports, bill: BillDoc, members: readonl
     })
   }
   return members.length
+}
+
+async function textArrears(ports: Ports, bill: BillDoc, days: number, now: number): Promise<boolean> {
+  const [h, settings] = await Promise.all([ports.store.get<HouseholdDoc>('households', bill.householdId), smsSettingsOf(ports, bill.communityId)])
+  if (!h) return false
+  const outcome = await textHousehold(ports, settings, h, {
+    kind: 'arrears',
+    // One text a bill a reminder round: the round is the day the bill's reminder was claimed.
+    ref: `${bill._id}:${shanghaiDay(now)}`,
+    params: [bill.title.slice(0, 20), formatFenText(bill.amountFen), String(days)],
+    page: 'packages/fee/pages/bills/index',
+    query: `householdId=${bill.householdId}&communityId=${bill.communityId}`
+  })
+  return outcome === 'sent'
 }
 
 /**

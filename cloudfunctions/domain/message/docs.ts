@@ -4,6 +4,7 @@ import type { NoticeBlock } from '../../contracts/message'
 import type { VoteChannel, VoteKind, VoteRule } from '../../contracts/vote-rules'
 import type { Answers, Question } from '../../contracts/message-surveys'
 import type { SurveyChannel, SurveyPer } from '../../contracts/survey-kinds'
+import type { SmsTemplate } from '../../kernel/ports'
 import type { Tally } from './tally'
 
 /** When a user last marked all their messages read: messages older than it count as read. */
@@ -40,6 +41,11 @@ export interface NoticeDoc {
   withdrawnAt: number | null
   /** Households that opened it; counted once each, after their receipt is written. */
   reads: number
+  /**
+   * Texts to the audience's households no one in the mini-program can see it for (important
+   * notices only): how far the job has gone, by household id, and whether it is done.
+   */
+  sms?: { after: string | null; done: boolean; sent: number }
   authorId: string
   authorName: string
   createdAt: number
@@ -165,4 +171,41 @@ export interface SurveyResponseDoc {
   enteredBy: string | null
   answers: Answers
   at: number
+}
+
+/** A community's texts: off unless the office switched them on, and a cap a month. */
+export interface SmsSettingsDoc {
+  /** The community's id. */
+  _id: string
+  enabled: boolean
+  monthlyLimit: number
+  updatedBy: string
+  updatedAt: number
+}
+
+/** One text to a household, written before it is sent so none goes twice. */
+export interface SmsSendDoc {
+  /** `${kind}:${ref}:${householdId}` */
+  _id: string
+  communityId: string
+  householdId: string
+  kind: SmsTemplate
+  /** The bill or the notice it is about. */
+  ref: string
+  /** Masked, as staff see phones. */
+  phoneMasked: string
+  status: 'pending' | 'sent' | 'failed' | 'over_budget'
+  error?: string
+  providerId?: string
+  month: string
+  at: number
+}
+
+/** The month's count of texts of a community: a bounded counter with its journal of sends. */
+export interface SmsBudgetDoc {
+  _id: string
+  communityId: string
+  month: string
+  sent: number
+  holds: Record<string, number>
 }

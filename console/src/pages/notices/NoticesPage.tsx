@@ -11,6 +11,7 @@ import { PageShell } from '../../shell/PageShell'
 import { useQuery } from '../../shell/use-query'
 import { NoticeDialog } from './NoticeDialog'
 import { ReachDrawer } from './ReachDrawer'
+import { SmsCard } from './SmsCard'
 
 const STATE_THEMES: Record<NoticeState, 'default' | 'primary' | 'success' | 'warning'> = { scheduled: 'warning', live: 'success', expired: 'default', withdrawn: 'default' }
 
@@ -152,6 +153,7 @@ export function NoticesPage() {
           }}
         />
       ) : null}
+      <SmsCard />
       {reach ? <ReachDrawer notice={reach} onClose={() => setReach(null)} /> : null}
     </div>
   )
