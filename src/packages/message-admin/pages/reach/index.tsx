@@ -28,7 +28,7 @@ export default function NoticeReachPage() {
   const q = useQuery(
     () => all([api.message.noticeStats({ id }), butler ? api.message.gridUnread({ id }) : Promise.resolve({ ok: true as const, data: null })]),
     [id, butler],
-    { enabled: id !== '' && role !== undefined }
+    { enabled: id !== '' }
   )
   const [busy, setBusy] = useState('')
 

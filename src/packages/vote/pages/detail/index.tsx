@@ -26,7 +26,7 @@ export default function VoteDetailPage() {
   const role = me?.current?.role
   const staff = role === 'operator' || role === 'service' || role === 'butler'
   const q = useQuery(() => all([api.message.vote({ id }), staff ? api.message.voteProgress({ id }) : Promise.resolve({ ok: true as const, data: null })]), [id, staff], {
-    enabled: id !== '' && role !== undefined
+    enabled: id !== ''
   })
   const [option, setOption] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
