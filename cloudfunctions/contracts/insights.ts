@@ -149,7 +149,12 @@ const ScoreRow = z.object({
   /** achieved ÷ target in basis points (10000 = 100%). */
   completionBp: z.number().int().nonnegative(),
   followUps: Count,
-  reactivated: Count
+  reactivated: Count,
+  /**
+   * Of the grid's homes the surveys open in the period reach, those that answered, in basis
+   * points; null when no survey was open.
+   */
+  surveyRateBp: z.number().int().nonnegative().nullable()
 })
 
 const CaseView = z.object({
@@ -204,7 +209,7 @@ const Funnel = z.object({
   repeat: Count
 })
 
-const ButlerRow = z.object({ butlerUserId: Id, name: z.string(), completionBp: z.number().int(), followUps: Count, reactivated: Count })
+const ButlerRow = z.object({ butlerUserId: Id, name: z.string(), completionBp: z.number().int(), followUps: Count, reactivated: Count, surveyRateBp: z.number().int().nullable() })
 const WorkerRow = z.object({ workerId: Id, name: z.string(), avg100: z.number().int().nullable(), ratings: Count, outstanding: z.boolean() })
 const CommunityRow = z.object({ communityId: Id, name: z.string(), orders: Count, gmvFen: SignedFen, aovFen: SignedFen.nullable(), repurchaseBp: z.number().int().nullable(), collectionBp: z.number().int().nullable(), atRisk: Count })
 

@@ -55,3 +55,23 @@ export async function inPool<T>(items: readonly T[], run: (item: T) => Promise<v
   }
   await Promise.all(Array.from({ length: Math.min(WRITE_CONCURRENCY, items.length) }, worker))
 }
+
+/**
+ * Keyset pages ordered by a time field, ties broken by `_id` so a page boundary never skips or
+ * repeats a document: the cursor is `${time}_${id}` of the last row. The filter for the rows after
+ * a cursor, in the order's direction; null when the cursor is not one of ours.
+ */
+export function afterTimeCursor(cursor: string, field: string, dir: 'asc' | 'desc'): Filter | null {
+  const cut = cursor.indexOf('_')
+  const at = Number(cursor.slice(0, cut))
+  if (cut < 1 || !Number.isSafeInteger(at)) return null
+  const id = cursor.slice(cut + 1)
+  const beyond = dir === 'desc' ? { lt: at } : { gt: at }
+  return { or: [{ [field]: beyond }, { and: [{ [field]: at }, { _id: dir === 'desc' ? { lt: id } : { gt: id } }] }] }
+}
+
+/** The cursor after a full page, or null when the page was the last. */
+export function timeCursorOf<T extends Doc>(rows: readonly T[], pageSize: number, time: (d: T) => number): string | null {
+  const last = rows[rows.length - 1]
+  return rows.length === pageSize && last ? `${time(last)}_${last._id}` : null
+}

@@ -179,6 +179,11 @@ describe('the butler and the results', () => {
     expect(east.unanswered.map((u) => u.label)).not.toContain('1栋 102')
     expect(okData(await h.call('message.surveyResults', { id, filter: { buildingId: 'b-a3' } }, OPERATOR, COMMUNITY_A)).responses).toBe(1)
 
+    // On the scoreboard: 东区 (1栋, 20 homes) answered 4 of the seeded survey and 2 of this one; 西区 (2栋 and 3栋, 28) 1 and 1.
+    const board = okData(await h.call('insights.scoreboard', {}, ZHANG, COMMUNITY_A)).rows
+    expect(board.find((b) => b.butlerUserId === 'u-butler-zhang')?.surveyRateBp).toBe(Math.round((6 / 40) * 10_000))
+    expect(board.find((b) => b.butlerUserId === 'u-butler-liu')?.surveyRateBp).toBe(Math.round((2 / 56) * 10_000))
+
     const rows = okData(await h.call('message.surveyResponses', { id }, OPERATOR, COMMUNITY_A))
     expect(rows.header.slice(0, 4)).toEqual(['提交时间', '渠道', '房屋', '填写人'])
     expect(rows.rows.find((x) => x[1] === '上门调研')).toEqual([expect.any(Number), '上门调研', '1栋 102', '管家代录', '否', '2', '保洁、家电清洗', '3 分', ''])

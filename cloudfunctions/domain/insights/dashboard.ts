@@ -179,7 +179,7 @@ export const dashboard: ActionHandler<C['dashboard']> = async ({ ports, actor },
     days: daysIn(from, to).map((day) => ({ day, ...(byDay.get(day) ?? { orders: 0, gmvFen: 0, buyers: 0 }) })),
     lines: [...lines].map(([line, v]) => ({ line, label: lineLabel(line), ...v })).sort((a, b) => b.gmvFen - a.gmvFen),
     funnel,
-    butlers: butlers.map((b) => ({ butlerUserId: b.butlerUserId, name: b.name, completionBp: b.completionBp, followUps: b.followUps, reactivated: b.reactivated })),
+    butlers: butlers.map((b) => ({ butlerUserId: b.butlerUserId, name: b.name, completionBp: b.completionBp, followUps: b.followUps, reactivated: b.reactivated, surveyRateBp: b.surveyRateBp })),
     workers,
     communities: per.map(({ c, rows }) => {
       const f = figuresOf(rows.days, rows.snapshot ? [rows.snapshot] : [], rows.fees, from, to)

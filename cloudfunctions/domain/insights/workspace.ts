@@ -1,4 +1,5 @@
 import type { insightsContracts } from '../../contracts/insights'
+import { surveyRates } from '../message/surveys'
 import { CHURN_CASE_STATUSES } from '../../contracts/insights-labels'
 import type { ActionHandler } from '../../kernel/module'
 import { findAll, getMany } from '../../kernel/paging'
@@ -145,11 +146,12 @@ export const scoreboard: ActionHandler<C['scoreboard']> = async ({ ports, actor 
 export async function boardRows(ports: Ports, communityId: string, from: string, to: string) {
   const rangeStart = dayStart(from)
   const rangeEnd = dayStart(to) + DAY_MS - 1
-  const [tasks, logs, cases, staff] = await Promise.all([
+  const [tasks, logs, cases, staff, rates] = await Promise.all([
     findAll<ButlerTaskDoc>(ports.store, 'butlerTasks', { communityId, day: { gte: from, lte: to } }),
     findAll<FollowLogDoc>(ports.store, 'followLogs', { communityId, day: { gte: from, lte: to } }),
     findAll<ChurnCaseDoc>(ports.store, 'churnCases', { communityId, status: 'reactivated', closedAt: { gte: rangeStart, lte: rangeEnd } }),
-    ports.store.find<{ _id: string; userId: string }>('staffRoles', { where: { communityId, role: 'butler' }, limit: 200 })
+    ports.store.find<{ _id: string; userId: string }>('staffRoles', { where: { communityId, role: 'butler' }, limit: 200 }),
+    surveyRates(ports, communityId, rangeStart, rangeEnd)
   ])
   const ids = [...new Set([...staff.map((s) => s.userId), ...tasks.map((t) => t.butlerUserId)])]
   const who = await names(ports, ids)
@@ -165,7 +167,8 @@ export async function boardRows(ports: Ports, communityId: string, from: string,
       achieved,
       completionBp: target ? Math.round((achieved / target) * 10_000) : 0,
       followUps: logs.filter((l) => l.butlerUserId === id).length,
-      reactivated: cases.filter((c) => c.butlerUserId === id && c.closedAt !== null && c.closedAt >= rangeStart && c.closedAt <= rangeEnd).length
+      reactivated: cases.filter((c) => c.butlerUserId === id && c.closedAt !== null && c.closedAt >= rangeStart && c.closedAt <= rangeEnd).length,
+      surveyRateBp: rates.get(id) ?? null
     }
   })
   rows.sort((a, b) => b.completionBp - a.completionBp || b.achieved - a.achieved || b.followUps - a.followUps || a.name.localeCompare(b.name, 'zh'))

@@ -2,7 +2,7 @@ import { put } from '../../kernel/put'
 import type { memberContracts } from '../../contracts/member'
 import type { CommunityActor } from '../../kernel/actor'
 import type { ActionHandler } from '../../kernel/module'
-import { findAll, getMany } from '../../kernel/paging'
+import { afterTimeCursor, findAll, getMany, timeCursorOf } from '../../kernel/paging'
 import { type Result, fail, ok } from '../../kernel/result'
 import type { Filter } from '../../kernel/store'
 import type { BuildingDoc, MembershipDoc, UserDoc } from '../docs'
@@ -66,11 +66,9 @@ export const points: ActionHandler<C['points']> = async ({ ports, actor }, input
   const target = accountId(actor.communityId, actor.user._id)
   const clauses: Filter[] = [{ target }, COUNTED]
   if (input.cursor) {
-    const cut = input.cursor.indexOf('_')
-    const at = Number(input.cursor.slice(0, cut))
-    const id = input.cursor.slice(cut + 1)
-    if (cut < 1 || !Number.isFinite(at)) return fail('REQUEST.INVALID_INPUT', '分页参数无效', [{ path: 'cursor', message: '无效' }])
-    clauses.push({ or: [{ at: { lt: at } }, { and: [{ at }, { _id: { lt: id } }] }] })
+    const after = afterTimeCursor(input.cursor, 'at', 'desc')
+    if (!after) return fail('REQUEST.INVALID_INPUT', '分页参数无效', [{ path: 'cursor', message: '无效' }])
+    clauses.push(after)
   }
   const [a, entries] = await Promise.all([
     account(ports, actor),
@@ -83,11 +81,10 @@ export const points: ActionHandler<C['points']> = async ({ ports, actor }, input
       limit: PAGE
     })
   ])
-  const last = entries[entries.length - 1]
   return ok({
     balance: a?.balance ?? 0,
     entries: entries.map((e) => ({ id: e._id, kind: e.kind, delta: e.delta, title: e.title, at: e.at, expiresAt: e.kind === 'earn' ? (e.expiresAt ?? null) : null })),
-    cursor: entries.length === PAGE && last ? `${last.at}_${last._id}` : null
+    cursor: timeCursorOf(entries, PAGE, (e) => e.at)
   })
 }
 

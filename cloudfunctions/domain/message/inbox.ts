@@ -3,7 +3,7 @@ import type { messageContracts } from '../../contracts/message'
 import { GROUP_TEMPLATES, MESSAGE_GROUPS, MESSAGE_GROUP_LABELS, groupOfKind } from '../../contracts/message-kinds'
 import { addGrant } from '../subscribe-grants'
 import type { ActionHandler } from '../../kernel/module'
-import { getMany, inPool } from '../../kernel/paging'
+import { afterTimeCursor, getMany, inPool, timeCursorOf } from '../../kernel/paging'
 import type { Ports } from '../../kernel/ports'
 import { fail, ok } from '../../kernel/result'
 import type { Filter } from '../../kernel/store'
@@ -32,18 +32,9 @@ function markOf(ports: Ports, userId: string): Promise<InboxMarkDoc | null> {
   return ports.store.get<InboxMarkDoc>('inboxMarks', userId)
 }
 
-/** `${createdAt}_${id}`: newest first, ties broken by id so a page boundary never repeats a message. */
-function parseCursor(cursor: string): Filter | null {
-  const cut = cursor.indexOf('_')
-  const at = Number(cursor.slice(0, cut))
-  if (cut < 1 || !Number.isSafeInteger(at)) return null
-  const id = cursor.slice(cut + 1)
-  return { or: [{ createdAt: { lt: at } }, { and: [{ createdAt: at }, { _id: { lt: id } }] }] }
-}
-
 export const inbox: ActionHandler<C['inbox']> = async ({ ports, actor }, input) => {
   const userId = actor.user._id
-  const after = input.cursor ? parseCursor(input.cursor) : null
+  const after = input.cursor ? afterTimeCursor(input.cursor, 'createdAt', 'desc') : null
   if (input.cursor && !after) return fail('REQUEST.INVALID_INPUT', '分页参数无效', [{ path: 'cursor', label: '分页位置', message: '无效' }])
   const [rows, mark] = await Promise.all([
     ports.store.find<InboxDoc>('inbox', {
@@ -73,8 +64,7 @@ export const inbox: ActionHandler<C['inbox']> = async ({ ports, actor }, input) 
     createdAt: m.createdAt,
     communityName: communities.get(m.communityId)?.name ?? null
   }))
-  const last = rows[rows.length - 1]
-  return ok({ items, cursor: rows.length === PAGE && last ? `${last.createdAt}_${last._id}` : null, unread })
+  return ok({ items, cursor: timeCursorOf(rows, PAGE, (m) => m.createdAt), unread })
 }
 
 export const unread: ActionHandler<C['unread']> = async ({ ports, actor }, input) => {

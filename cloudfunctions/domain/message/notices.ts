@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto'
 import type { z } from 'zod'
 import type { messageContracts } from '../../contracts/message'
 import type { ActionHandler } from '../../kernel/module'
+import { afterTimeCursor, timeCursorOf } from '../../kernel/paging'
 import type { Ports } from '../../kernel/ports'
 import { type Failure, fail, ok } from '../../kernel/result'
 import type { Filter } from '../../kernel/store'
@@ -197,11 +198,9 @@ const PAGE = 20
 export const staffNotices: ActionHandler<C['staffNotices']> = async ({ ports, actor }, input) => {
   const clauses: Filter[] = [{ communityId: actor.communityId }]
   if (input.cursor) {
-    const cut = input.cursor.indexOf('_')
-    const at = Number(input.cursor.slice(0, cut))
-    if (cut < 1 || !Number.isSafeInteger(at)) return fail('REQUEST.INVALID_INPUT', '分页参数无效', [{ path: 'cursor', label: '分页位置', message: '无效' }])
-    const id = input.cursor.slice(cut + 1)
-    clauses.push({ or: [{ publishAt: { lt: at } }, { and: [{ publishAt: at }, { _id: { lt: id } }] }] })
+    const after = afterTimeCursor(input.cursor, 'publishAt', 'desc')
+    if (!after) return fail('REQUEST.INVALID_INPUT', '分页参数无效', [{ path: 'cursor', label: '分页位置', message: '无效' }])
+    clauses.push(after)
   }
   const rows = await ports.store.find<NoticeDoc>('notices', {
     where: { and: clauses },
@@ -212,8 +211,7 @@ export const staffNotices: ActionHandler<C['staffNotices']> = async ({ ports, ac
     limit: PAGE
   })
   const now = ports.clock.now()
-  const last = rows[rows.length - 1]
-  return ok({ items: rows.map((n) => staffView(n, now)), cursor: rows.length === PAGE && last ? `${last.publishAt}_${last._id}` : null })
+  return ok({ items: rows.map((n) => staffView(n, now)), cursor: timeCursorOf(rows, PAGE, (n) => n.publishAt) })
 }
 
 export const noticeOptions: ActionHandler<C['noticeOptions']> = async ({ ports, actor }) => {

@@ -4,7 +4,7 @@ import type { messageContracts } from '../../contracts/message'
 import type { Question } from '../../contracts/message-surveys'
 import { SURVEY_CHANNEL_LABELS, type ProfileFact, type SurveyChannel, type SurveyState } from '../../contracts/survey-kinds'
 import type { ActionHandler } from '../../kernel/module'
-import { findAll, getMany } from '../../kernel/paging'
+import { afterTimeCursor, findAll, getMany, timeCursorOf } from '../../kernel/paging'
 import type { Ports } from '../../kernel/ports'
 import { type Failure, fail, ok } from '../../kernel/result'
 import type { GridDoc, HouseholdDoc, UserDoc } from '../docs'
@@ -85,19 +85,8 @@ const responseId = (s: SurveyDoc, householdId: string, userId: string) => `${s._
 /** A person-by-person survey entered on paper is the household's own copy, beside its members'. */
 const paperAnswerer = (householdId: string) => `${householdId}:paper`
 
-export const surveys: ActionHandler<C['surveys']> = async ({ ports, actor }) => {
-  const now = ports.clock.now()
-  const resident = actor.roles.includes('resident')
-  const staff = actor.roles.some((r) => r === 'operator' || r === 'service' || r === 'butler')
-  const [rows, homes, stats] = await Promise.all([
-    ports.store.find<SurveyDoc>('surveys', { where: { communityId: actor.communityId }, orderBy: [{ field: 'closesAt', dir: 'desc' }], limit: 50 }),
-    resident ? getMany<HouseholdDoc>(ports.store, 'households', actor.householdIds) : Promise.resolve(new Map<string, HouseholdDoc>()),
-    resident ? getMany<HouseholdStatsDoc>(ports.store, 'householdStats', actor.householdIds) : Promise.resolve(new Map<string, HouseholdStatsDoc>())
-  ])
-  const mine = rows.map((s) => ({ s, home: [...homes.values()].sort((a, b) => (a._id < b._id ? -1 : 1)).find((h) => reachesHome(s, h, stats.get(h._id))) }))
-  const visible = mine.filter((m) => staff || (m.home && m.s.opensAt <= now))
-  const answered = await getMany<SurveyResponseDoc>(ports.store, 'surveyResponses', visible.flatMap((m) => (m.home ? [responseId(m.s, m.home._id, actor.user._id)] : [])))
-  const items: Summary[] = visible.map(({ s, home }) => ({
+function summaryOf(s: SurveyDoc, now: number, answered: boolean): Summary {
+  return {
     id: s._id,
     title: s.title,
     state: surveyState(s, now),
@@ -107,8 +96,24 @@ export const surveys: ActionHandler<C['surveys']> = async ({ ports, actor }) => 
     questions: s.questions.length,
     closesAt: s.closesAt,
     responses: s.responses,
-    answered: home ? answered.has(responseId(s, home._id, actor.user._id)) : false
-  }))
+    answered
+  }
+}
+
+export const surveys: ActionHandler<C['surveys']> = async ({ ports, actor }) => {
+  const now = ports.clock.now()
+  const resident = actor.roles.includes('resident')
+  const staff = actor.roles.some((r) => r === 'operator' || r === 'service' || r === 'butler')
+  const [rows, homes, stats] = await Promise.all([
+    ports.store.find<SurveyDoc>('surveys', { where: { communityId: actor.communityId }, orderBy: [{ field: 'closesAt', dir: 'desc' }], limit: 50 }),
+    resident ? getMany<HouseholdDoc>(ports.store, 'households', actor.householdIds) : Promise.resolve(new Map<string, HouseholdDoc>()),
+    resident ? getMany<HouseholdStatsDoc>(ports.store, 'householdStats', actor.householdIds) : Promise.resolve(new Map<string, HouseholdStatsDoc>())
+  ])
+  const ordered = [...homes.values()].sort((a, b) => (a._id < b._id ? -1 : 1))
+  const mine = rows.map((s) => ({ s, home: ordered.find((h) => reachesHome(s, h, stats.get(h._id))) }))
+  const visible = mine.filter((m) => staff || (m.home && m.s.opensAt <= now))
+  const answered = await getMany<SurveyResponseDoc>(ports.store, 'surveyResponses', visible.flatMap((m) => (m.home ? [responseId(m.s, m.home._id, actor.user._id)] : [])))
+  const items: Summary[] = visible.map(({ s, home }) => summaryOf(s, now, home ? answered.has(responseId(s, home._id, actor.user._id)) : false))
   return ok({ items })
 }
 
@@ -120,28 +125,21 @@ async function consents(ports: Ports, householdId: string): Promise<boolean> {
 
 export const survey: ActionHandler<C['survey']> = async ({ ports, actor }, input) => {
   const now = ports.clock.now()
-  const s = await surveyIn(ports, actor.communityId, input.id)
+  // A butler entering a survey names the household; a resident answers for their own.
+  const [s, asked] = await Promise.all([
+    surveyIn(ports, actor.communityId, input.id),
+    input.householdId ? ports.store.get<HouseholdDoc>('households', input.householdId) : Promise.resolve(null)
+  ])
   if (!s) return surveyNotFound()
   const staff = actor.roles.some((r) => r === 'operator' || r === 'service' || r === 'butler')
   const homes = await reachedHomes(ports, s, actor.householdIds)
-  // A butler entering a survey names the household; a resident answers for their own.
-  const asked = input.householdId ? await ports.store.get<HouseholdDoc>('households', input.householdId) : null
   const home = input.householdId ? (asked && asked.communityId === actor.communityId && (staff || homes.some((h) => h._id === asked._id)) ? asked : null) : (homes[0] ?? null)
   if (!home && !staff) return fail('SURVEY.NOT_FOR_YOU', '这份问卷没有发给你的房屋')
   // Staff looking at another household see the copy they would enter for it (paper or door to door).
   const who = home && !homes.some((h) => h._id === home._id) ? paperAnswerer(home._id) : actor.user._id
   const [response, fills] = home ? await Promise.all([ports.store.get<SurveyResponseDoc>('surveyResponses', responseId(s, home._id, who)), consents(ports, home._id)]) : [null, false]
   return ok({
-    id: s._id,
-    title: s.title,
-    state: surveyState(s, now),
-    audienceLabel: s.audienceLabel,
-    anonymous: s.anonymous,
-    per: s.per,
-    questions: s.questions.length,
-    closesAt: s.closesAt,
-    responses: s.responses,
-    answered: response !== null,
+    ...summaryOf(s, now, response !== null),
     intro: s.intro,
     opensAt: s.opensAt,
     items: s.questions,
@@ -223,6 +221,42 @@ export const recordSurvey: ActionHandler<C['recordSurvey']> = async ({ ports, ac
   return writeResponse(ports, s, home, { userId: paperAnswerer(home._id), answeredBy: null, channel: input.channel, enteredBy: actor.user._id }, input.answers, now)
 }
 
+/** Households of some buildings the survey reaches, counted by the store (its need segment's, for one). */
+export function reachedIn(ports: Ports, s: SurveyDoc, buildingIds: readonly string[]): Promise<number> {
+  const within = s.buildingIds ? buildingIds.filter((b) => s.buildingIds!.includes(b)) : [...buildingIds]
+  if (within.length === 0) return Promise.resolve(0)
+  const where = s.audience.kind === 'need' && s.audience.need ? { communityId: s.communityId, [`needFlags.${s.audience.need}`]: true, buildingId: { in: within } } : { communityId: s.communityId, buildingId: { in: within } }
+  return ports.store.count(s.audience.kind === 'need' ? 'householdStats' : 'households', where)
+}
+
+/**
+ * Each butler's survey response rate over the surveys open between two times: the grid's homes
+ * that answered against the grid's homes the surveys reach, summed over the surveys. Absent for a
+ * butler when no survey was open.
+ */
+export async function surveyRates(ports: Ports, communityId: string, from: number, to: number): Promise<Map<string, number>> {
+  const [open, grids] = await Promise.all([
+    ports.store.find<SurveyDoc>('surveys', { where: { communityId, opensAt: { lte: to }, closesAt: { gte: from } }, limit: 50 }),
+    ports.store.find<GridDoc>('grids', { where: { communityId }, limit: 200 })
+  ])
+  const out = new Map<string, number>()
+  if (open.length === 0) return out
+  const byButler = new Map<string, string[]>()
+  for (const g of grids) byButler.set(g.butlerUserId, [...(byButler.get(g.butlerUserId) ?? []), ...g.buildingIds])
+  const butlers = [...byButler]
+  // The responses and the homes reached, read together: each is a round trip on CloudBase.
+  const [responses, reached] = await Promise.all([
+    findAll<SurveyResponseDoc>(ports.store, 'surveyResponses', { surveyId: { in: open.map((s) => s._id) } }),
+    Promise.all(butlers.map(([, buildings]) => Promise.all(open.map((s) => reachedIn(ports, s, buildings)))))
+  ])
+  butlers.forEach(([butler, buildings], i) => {
+    const answered = open.map((s) => new Set(responses.filter((r) => r.surveyId === s._id && buildings.includes(r.buildingId)).map((r) => r.householdId)).size)
+    const whole = (reached[i] ?? []).reduce((a, b) => a + b, 0)
+    if (whole > 0) out.set(butler, Math.round((answered.reduce((a, b) => a + b, 0) / whole) * 10_000))
+  })
+  return out
+}
+
 function aggregate(q: Question, rows: readonly SurveyResponseDoc[]): QResult {
   const answers = rows.map((r) => r.answers[q.key]).filter((a): a is Answer => a !== undefined)
   const base = { key: q.key, type: q.type, title: q.title, answered: answers.length, counts: [] as number[], labels: [] as string[], average: null as number | null, min: null as number | null, max: null as number | null, texts: [] as string[] }
@@ -256,15 +290,9 @@ export const surveyResults: ActionHandler<C['surveyResults']> = async ({ ports, 
     (r) => (!f.buildingId || r.buildingId === f.buildingId) && (!grid || grid.buildingIds.includes(r.buildingId)) && (!f.need || needStats.get(r.householdId)?.needFlags[f.need] === true)
   )
   // Households the survey reaches in each grid, counted by the store, against those that responded.
-  const reachedIn = (buildingIds: readonly string[]) => {
-    const within = s.buildingIds ? buildingIds.filter((b) => s.buildingIds!.includes(b)) : [...buildingIds]
-    if (within.length === 0) return Promise.resolve(0)
-    const where = s.audience.kind === 'need' && s.audience.need ? { communityId: s.communityId, [`needFlags.${s.audience.need}`]: true, buildingId: { in: within } } : { communityId: s.communityId, buildingId: { in: within } }
-    return ports.store.count(s.audience.kind === 'need' ? 'householdStats' : 'households', where)
-  }
   const [perGrid, total] = await Promise.all([
-    Promise.all(grids.map((g) => reachedIn(g.buildingIds))),
-    s.buildingIds ? reachedIn(s.buildingIds) : ports.store.count(s.audience.kind === 'need' ? 'householdStats' : 'households', s.audience.kind === 'need' && s.audience.need ? { communityId: s.communityId, [`needFlags.${s.audience.need}`]: true } : { communityId: s.communityId })
+    Promise.all(grids.map((g) => reachedIn(ports, s, g.buildingIds))),
+    s.buildingIds ? reachedIn(ports, s, s.buildingIds) : ports.store.count(s.audience.kind === 'need' ? 'householdStats' : 'households', s.audience.kind === 'need' && s.audience.need ? { communityId: s.communityId, [`needFlags.${s.audience.need}`]: true } : { communityId: s.communityId })
   ])
   const unanswered = actor.roles.includes('butler') ? await gridUnanswered(ports, s, actor.grids, all) : []
   const respondedHomes = (g: GridDoc) => new Set(all.filter((r) => g.buildingIds.includes(r.buildingId)).map((r) => r.householdId)).size
@@ -300,9 +328,10 @@ const EXPORT_PAGE = 500
 export const surveyResponses: ActionHandler<C['surveyResponses']> = async ({ ports, actor }, input) => {
   const s = await surveyIn(ports, actor.communityId, input.id)
   if (!s) return surveyNotFound()
-  const after = input.cursor ? input.cursor.split('_') : null
+  const after = input.cursor ? afterTimeCursor(input.cursor, 'at', 'asc') : null
+  if (input.cursor && !after) return fail('REQUEST.INVALID_INPUT', '分页参数无效', [{ path: 'cursor', label: '分页位置', message: '无效' }])
   const rows = await ports.store.find<SurveyResponseDoc>('surveyResponses', {
-    where: after ? { and: [{ surveyId: s._id }, { or: [{ at: { gt: Number(after[0]) } }, { and: [{ at: Number(after[0]) }, { _id: { gt: after.slice(1).join('_') } }] }] }] } : { surveyId: s._id },
+    where: after ? { and: [{ surveyId: s._id }, after] } : { surveyId: s._id },
     orderBy: [
       { field: 'at', dir: 'asc' },
       { field: '_id', dir: 'asc' }
@@ -313,7 +342,6 @@ export const surveyResponses: ActionHandler<C['surveyResponses']> = async ({ por
     ? [new Map<string, string>(), new Map<string, UserDoc>()]
     : await Promise.all([householdLabels(ports, rows.map((r) => r.householdId), s.communityId), getMany<UserDoc>(ports.store, 'users', rows.flatMap((r) => (r.userId ? [r.userId] : [])))])
   const header = ['提交时间', '渠道', ...(s.anonymous ? [] : ['房屋', '填写人']), ...s.questions.map((q) => q.title)]
-  const last = rows[rows.length - 1]
   return ok({
     header,
     rows: rows.map((r) => [
@@ -322,6 +350,6 @@ export const surveyResponses: ActionHandler<C['surveyResponses']> = async ({ por
       ...(s.anonymous ? [] : [labels.get(r.householdId) ?? '', r.userId ? (users.get(r.userId)?.nickname ?? '') : '管家代录']),
       ...s.questions.map((q) => answerText(q, r.answers[q.key]))
     ]),
-    cursor: rows.length === EXPORT_PAGE && last ? `${last.at}_${last._id}` : null
+    cursor: timeCursorOf(rows, EXPORT_PAGE, (r) => r.at)
   })
 }

@@ -123,8 +123,8 @@ export function InsightsPage() {
                 <ExportButtons
                   id='export-butlers'
                   fileName={`${community.name}-${d.from}-${d.to}-网格管家`}
-                  header={['管家', '任务完成率', '跟进（次）', '召回（户）']}
-                  rows={() => d.butlers.map((b) => [b.name, bp(b.completionBp), b.followUps, b.reactivated])}
+                  header={['管家', '任务完成率', '跟进（次）', '召回（户）', '问卷回收率']}
+                  rows={() => d.butlers.map((b) => [b.name, bp(b.completionBp), b.followUps, b.reactivated, b.surveyRateBp === null ? '' : bp(b.surveyRateBp)])}
                 />
               }
             >
@@ -137,7 +137,8 @@ export function InsightsPage() {
                   { colKey: 'name', title: '管家' },
                   { colKey: 'completionBp', title: '任务完成率', align: 'right', width: 140, cell: ({ row }) => bp(row.completionBp) },
                   { colKey: 'followUps', title: '跟进', align: 'right', width: 120, cell: ({ row }) => `${row.followUps} 次` },
-                  { colKey: 'reactivated', title: '召回', align: 'right', width: 120, cell: ({ row }) => `${row.reactivated} 户` }
+                  { colKey: 'reactivated', title: '召回', align: 'right', width: 120, cell: ({ row }) => `${row.reactivated} 户` },
+                  { colKey: 'surveyRateBp', title: '问卷回收率', align: 'right', width: 130, cell: ({ row }) => (row.surveyRateBp === null ? '—' : bp(row.surveyRateBp)) }
                 ]}
               />
             </Card>
