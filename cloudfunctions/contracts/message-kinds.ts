@@ -20,19 +20,6 @@ export const MESSAGE_GROUP_LABELS: Record<MessageGroup, string> = {
   other: '通知'
 }
 
-/** Icon names of the UI kit (src/ui/kit/icons.ts), kept as strings so this file needs no kit. */
-export const MESSAGE_GROUP_ICONS: Record<MessageGroup, string> = {
-  bill: 'bill',
-  order: 'order',
-  service: 'service',
-  event: 'event',
-  member: 'gift',
-  household: 'home',
-  notice: 'notice',
-  work: 'task',
-  other: 'info'
-}
-
 /**
  * The one-time subscribe-message template each group is pushed with when the user granted one
  * (`LINLI_TEMPLATE_<KEY>` names its WeChat id; see README). A message whose feature names its own
