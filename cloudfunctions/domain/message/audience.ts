@@ -79,8 +79,8 @@ export async function visibleTo(
   communityId: string,
   householdIds: readonly string[],
   now: number
-): Promise<{ notices: NoticeDoc[]; households: HouseholdDoc[]; read: Set<string>; receipts: Set<string>; stats: Map<string, HouseholdStatsDoc> }> {
-  if (householdIds.length === 0) return { notices: [], households: [], read: new Set(), receipts: new Set(), stats: new Map() }
+): Promise<{ notices: NoticeDoc[]; read: Set<string> }> {
+  if (householdIds.length === 0) return { notices: [], read: new Set() }
   const [live, households] = await Promise.all([liveNotices(ports, communityId, now), getMany<HouseholdDoc>(ports.store, 'households', householdIds)])
   const homes = [...households.values()].filter((h) => h.communityId === communityId)
   const needsStats = live.some((n) => n.audience.kind === 'need')
@@ -89,5 +89,5 @@ export async function visibleTo(
     needsStats ? getMany<HouseholdStatsDoc>(ports.store, 'householdStats', homes.map((h) => h._id)) : Promise.resolve(new Map<string, HouseholdStatsDoc>())
   ])
   const notices = live.filter((n) => homes.some((h) => reaches(n, h, stats.get(h._id)))).sort(byPinThenTime)
-  return { notices, households: homes, read: new Set([...receipts.values()].map((r) => r.noticeId)), receipts: new Set(receipts.keys()), stats }
+  return { notices, read: new Set([...receipts.values()].map((r) => r.noticeId)) }
 }

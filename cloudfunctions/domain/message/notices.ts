@@ -2,11 +2,12 @@ import { createHash } from 'node:crypto'
 import type { z } from 'zod'
 import type { messageContracts } from '../../contracts/message'
 import type { ActionHandler } from '../../kernel/module'
-import { afterTimeCursor, timeCursorOf } from '../../kernel/paging'
+import { afterTimeCursor, getMany, timeCursorOf } from '../../kernel/paging'
 import type { Ports } from '../../kernel/ports'
 import { type Failure, fail, ok } from '../../kernel/result'
 import type { Filter } from '../../kernel/store'
-import type { CommunityDoc, GridDoc, MembershipDoc } from '../docs'
+import type { CommunityDoc, GridDoc, HouseholdDoc, MembershipDoc } from '../docs'
+import type { HouseholdStatsDoc } from '../insights/docs'
 import { communityBuildings } from '../user/labels'
 import { type ResolvedAudience, noticeState, reaches, receiptId, resolveAudience, visibleTo } from './audience'
 import type { NoticeDoc, NoticeReadDoc } from './docs'
@@ -87,17 +88,20 @@ export const feed: ActionHandler<C['feed']> = async ({ ports, actor }, input) =>
 export const notice: ActionHandler<C['notice']> = async ({ ports, actor }, input) => {
   const now = ports.clock.now()
   const isStaff = actor.roles.some((r) => r === 'operator' || r === 'service' || r === 'butler')
-  const [n, seen, community] = await Promise.all([
+  // Only this notice and the caller's homes: opening one notice reads no list of notices. The
+  // receipt's key makes writing it again a no-op, so no receipt is read first either.
+  const [n, homes, community] = await Promise.all([
     noticeIn(ports, actor.communityId, input.id),
-    visibleTo(ports, actor.communityId, actor.householdIds, now),
+    getMany<HouseholdDoc>(ports.store, 'households', actor.householdIds),
     ports.store.get<CommunityDoc>('communities', actor.communityId)
   ])
   if (!n) return noticeNotFound()
-  const reached = noticeState(n, now) === 'live' ? seen.households.filter((h) => reaches(n, h, seen.stats.get(h._id))) : []
+  const mine = [...homes.values()].filter((h) => h.communityId === actor.communityId)
+  const stats = n.audience.kind === 'need' ? await getMany<HouseholdStatsDoc>(ports.store, 'householdStats', mine.map((h) => h._id)) : new Map<string, HouseholdStatsDoc>()
+  const reached = noticeState(n, now) === 'live' ? mine.filter((h) => reaches(n, h, stats.get(h._id))) : []
   if (reached.length === 0 && !isStaff) return noticeNotFound()
-  const unread = reached.filter((h) => !seen.receipts.has(receiptId(n._id, h._id)))
   await Promise.all(
-    unread.map(async (h) => {
+    reached.map(async (h) => {
       const receipt: NoticeReadDoc = { _id: receiptId(n._id, h._id), noticeId: n._id, communityId: n.communityId, householdId: h._id, buildingId: h.buildingId, userId: actor.user._id, at: now }
       const written = await ports.store.insert('noticeReads', receipt)
       if (written.ok) await ports.store.update('notices', n._id, { inc: { reads: 1 } })

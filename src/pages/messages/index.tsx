@@ -50,7 +50,7 @@ export default function MessagesPage() {
         />
       ) : null}
       {showing === 'inbox' ? (
-        <InboxList key={`inbox-${round}`} onRead={badge} staff={current !== undefined && current !== null && current.role !== 'resident'} />
+        <InboxList key={`inbox-${round}`} onRead={badge} staff={Boolean(current && current.role !== 'resident')} />
       ) : resident ? (
         <NoticeList key={`notices-${round}-${resident.communityId}`} communityId={resident.communityId} />
       ) : null}
