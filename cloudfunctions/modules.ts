@@ -10,6 +10,8 @@ import { bookingModule } from './booking/module'
 import { insightsModule } from './insights/module'
 import { officeModule } from './office/module'
 import { messageModule } from './message/module'
+import { parcelModule } from './parcel/module'
+import { deskModule } from './desk/module'
 
 /** Every deployable function. The local server, the job runner and the bundler all read this. */
 export const modules: readonly FunctionModule[] = [
@@ -23,7 +25,9 @@ export const modules: readonly FunctionModule[] = [
   bookingModule,
   insightsModule,
   officeModule,
-  messageModule
+  messageModule,
+  parcelModule,
+  deskModule
 ]
 
 export function moduleByName(fn: string): FunctionModule | undefined {

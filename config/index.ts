@@ -52,6 +52,10 @@ export default defineConfig<'webpack5'>(() => {
     compiler: { type: 'webpack5', prebundle: { enable: false } },
     cache: { enable: false },
     logger: { quiet: true, stats: false },
+    // Taro's mini-program minifier writes every non-ASCII character as a 6-byte \uXXXX escape; WeChat
+    // reads its JS as UTF-8, where a Chinese character takes 3. The package limits count bytes, and
+    // the labels are Chinese. (Terser still escapes U+2028/U+2029, which old parsers reject.)
+    ...(h5 ? {} : { terser: { enable: true, config: { output: { ascii_only: false } } } }),
     mini: {
       compile: { include: shared },
       // Dependencies used only by subpackages stay out of the main package.

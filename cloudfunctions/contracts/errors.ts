@@ -9,6 +9,8 @@ import { UPLOAD_ERRORS } from './upload'
 import { INSIGHTS_ERRORS } from './insights-errors'
 import { OFFICE_ERRORS } from './office-errors'
 import { MESSAGE_ERRORS } from './message-errors'
+import { PARCEL_ERRORS } from './parcel-errors'
+import { DESK_ERRORS } from './desk-errors'
 
 /**
  * Every error code the functions may return, namespaced by area. The client switches on these,
@@ -60,7 +62,9 @@ export const ERROR_CODES = [
   ...UPLOAD_ERRORS,
   ...INSIGHTS_ERRORS,
   ...OFFICE_ERRORS,
-  ...MESSAGE_ERRORS
+  ...MESSAGE_ERRORS,
+  ...PARCEL_ERRORS,
+  ...DESK_ERRORS
 ] as const
 export type ErrorCode = (typeof ERROR_CODES)[number]
 

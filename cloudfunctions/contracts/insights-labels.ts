@@ -72,13 +72,14 @@ export const CHURN_CASE_LABELS: Record<ChurnCaseStatus, string> = {
   lost: '未召回'
 }
 
-export const TASK_KINDS = ['invite_event', 'follow_risk', 'deliver', 'follow_rating'] as const
+export const TASK_KINDS = ['invite_event', 'follow_risk', 'deliver', 'follow_rating', 'deliver_parcel'] as const
 export type TaskKind = (typeof TASK_KINDS)[number]
 export const TASK_KIND_LABELS: Record<TaskKind, string> = {
   invite_event: '邀请住户参加本周体验会',
   follow_risk: '跟进流失预警住户',
   deliver: '配送今日严选订单',
-  follow_rating: '回访低分评价'
+  follow_rating: '回访低分评价',
+  deliver_parcel: '快递送货上门'
 }
 
 export const FOLLOW_CHANNELS = ['visit', 'call', 'wechat'] as const

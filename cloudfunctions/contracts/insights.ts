@@ -1,6 +1,7 @@
 import * as z from 'zod'
 import { PROFILE_FACTS, SURVEY_CHANNELS } from './survey-kinds'
 import { defineAction } from './define'
+import { ParcelCounts } from './parcel'
 import { ClientRequestId, Empty, EpochMs, Id, MultilineText, Ok, SignedFen, Text } from './common'
 import {
   AGE_BANDS,
@@ -325,6 +326,8 @@ export const insightsContracts = {
       insight: Insight,
       followUps: z.array(z.object({ at: EpochMs, channel: z.enum(FOLLOW_CHANNELS), note: z.string(), butlerName: z.string() })),
       openCase: CaseView.nullable(),
+      /** Parcels received (快递代收): counted per month as they are registered. */
+      parcels: ParcelCounts,
       /** Tasks of today that let this butler see the contact details unmasked. */
       revealTaskIds: z.array(Id)
     })

@@ -53,7 +53,14 @@ export const MESSAGE_KINDS = {
   'member-coupon': 'member',
   'member-points': 'member',
   'join-request': 'household',
-  'notice-nudge': 'notice'
+  'notice-nudge': 'notice',
+  parcel: 'service',
+  'parcel-reminder': 'service',
+  'parcel-delivery': 'work',
+  'work-order': 'work',
+  'work-order-breach': 'work',
+  'work-order-resident': 'service',
+  'chat-reply': 'service'
 } as const satisfies Record<string, MessageGroup>
 export type MessageKind = keyof typeof MESSAGE_KINDS
 

@@ -11,6 +11,8 @@ import { bookingContracts } from './booking'
 import { insightsContracts } from './insights'
 import { officeContracts } from './office'
 import { messageContracts } from './message'
+import { deskContracts } from './desk'
+import { parcelContracts } from './parcel'
 
 /**
  * Every action of every function, keyed by `fn.name`. Tests enumerate this; the typed client and
@@ -27,7 +29,9 @@ export const functionContracts = {
   booking: bookingContracts,
   insights: insightsContracts,
   office: officeContracts,
-  message: messageContracts
+  message: messageContracts,
+  parcel: parcelContracts,
+  desk: deskContracts
 } as const
 
 type Flatten<T> = {

@@ -47,7 +47,7 @@ export interface HouseholdDoc {
   /** Parking spaces the household rents from the property (billed monthly); absent = none. */
   parkingSpaces?: number
   /** The owner as the office's records have it (imported); shown to staff masked. */
-  owner?: { name?: string; phone?: string }
+  owner?: { name?: string; phone?: string; phoneTail?: string }
   /**
    * sha256(pepper + code): the code itself is handed out on paper and never stored. Before its
    * first code slip is printed a household holds `unissued:<its id>` (unique, as the index needs,
@@ -67,6 +67,8 @@ export interface UserDoc {
   nickname: string
   avatarUrl: string
   phone?: string
+  /** The phone's last four digits (phoneTailOf), for finding a caller at the service desk. */
+  phoneTail?: string
   lastContext?: { communityId: string; role: Role; householdId?: string }
   createdAt: number
   updatedAt: number

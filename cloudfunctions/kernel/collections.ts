@@ -24,9 +24,21 @@ export const COLLECTIONS = {
   households: def([
     { name: 'by_building', fields: ['buildingId', 'room'] },
     { name: 'by_community', fields: ['communityId'] },
-    { name: 'uniq_code', fields: ['codeHash'], unique: true }
+    { name: 'uniq_code', fields: ['codeHash'], unique: true },
+    // The service desk finds a caller's home by room, by the ledger owner's phone (or its last four
+    // digits, from a masked number) and by the owner's name.
+    { name: 'by_room', fields: ['communityId', 'room'] },
+    { name: 'by_owner_phone', fields: ['communityId', 'owner.phone'] },
+    { name: 'by_owner_tail', fields: ['communityId', 'owner.phoneTail'] },
+    { name: 'by_owner_name', fields: ['communityId', 'owner.name'] }
   ]),
-  users: def([{ name: 'uniq_openid', fields: ['openid'], unique: true }]),
+  users: def([
+    { name: 'uniq_openid', fields: ['openid'], unique: true },
+    { name: 'by_phone', fields: ['phone'] },
+    { name: 'by_phone_tail', fields: ['phoneTail'] }
+  ]),
+  /** `_id` is `${communityId}:${plate}`: a plate belongs to one household of a community (from its profile). */
+  plates: def([{ name: 'by_household', fields: ['householdId'] }]),
   memberships: def([
     // The caller's memberships in one community are read on every request: the user, then the
     // community, so the index is chosen over by_community (which holds every member there).
@@ -74,7 +86,10 @@ export const COLLECTIONS = {
   smsBudgets: def(),
   surveys: def([{ name: 'by_community', fields: ['communityId', 'closesAt'] }]),
   /** `_id` is `${surveyId}:${householdId}` or `${surveyId}:${userId}`: the key itself keeps one response. */
-  surveyResponses: def([{ name: 'by_survey', fields: ['surveyId', 'at'] }]),
+  surveyResponses: def([
+    { name: 'by_survey', fields: ['surveyId', 'at'] },
+    { name: 'by_household', fields: ['householdId', 'at'] }
+  ]),
   votes: def([{ name: 'by_community', fields: ['communityId', 'closesAt'] }]),
   /** `_id` is `${voteId}:${buildingId}:${n}`: the units that may vote, fixed when the vote is made, at most 500 a document. */
   voteRolls: def([{ name: 'by_vote', fields: ['voteId', 'buildingId'] }]),
@@ -304,7 +319,26 @@ export const COLLECTIONS = {
     { name: 'uniq_idempotency', fields: ['idempotencyKey'], unique: true },
     { name: 'by_community', fields: ['communityId', 'status', 'createdAt'] },
     { name: 'by_building', fields: ['communityId', 'buildingId', 'createdAt'] },
-    { name: 'by_user', fields: ['userId', 'createdAt'] }
+    { name: 'by_user', fields: ['userId', 'createdAt'] },
+    { name: 'by_household', fields: ['householdId', 'createdAt'] }
+  ]),
+  // The service desk (issue 16); see domain/desk/docs.ts.
+  workOrders: def([
+    { name: 'uniq_idempotency', fields: ['idempotencyKey'], unique: true },
+    { name: 'by_community', fields: ['communityId', 'createdAt'] },
+    { name: 'by_status', fields: ['communityId', 'status', 'createdAt'] },
+    { name: 'by_household', fields: ['householdId', 'createdAt'] },
+    { name: 'by_assignee', fields: ['assigneeUserId', 'status', 'createdAt'] },
+    // The SLA job reads what has come due; nothing pending is null and never matches.
+    { name: 'by_alarm', fields: ['alarmAt'] }
+  ]),
+  /** `_id` is `${communityId}:${type}`: an operator's SLA for one work type. */
+  slaRules: def(),
+  /** `_id` is `${communityId}:${userId}`: one 客服 conversation a resident per community. */
+  chats: def([{ name: 'by_community', fields: ['communityId', 'unanswered', 'lastAt'] }]),
+  chatMessages: def([
+    { name: 'by_chat', fields: ['chatId', 'at'] },
+    { name: 'by_household', fields: ['householdId', 'at'] }
   ]),
   // Butler workspace and operator insights (issue 9); see domain/insights/docs.ts.
   /** `_id` is `order:${id}` / `booking:${id}`: a paid order or booking, normalised. */
@@ -350,6 +384,22 @@ export const COLLECTIONS = {
     { name: 'by_community_butler', fields: ['communityId', 'butlerUserId', 'day'] },
     { name: 'by_community', fields: ['communityId', 'day'] }
   ]),
+  // Parcels (快递代收, issue 16); see domain/parcel/docs.ts.
+  parcels: def([
+    // `${communityId}:${courier}:${trackingNo}`: the key itself refuses a tracking number registered twice.
+    { name: 'uniq_tracking', fields: ['trackingKey'], unique: true },
+    { name: 'uniq_qr', fields: ['qrToken'], unique: true },
+    { name: 'by_community', fields: ['communityId', 'status', 'registeredAt'] },
+    { name: 'by_picked', fields: ['communityId', 'pickedAt'] },
+    { name: 'by_household', fields: ['householdId', 'status', 'registeredAt'] },
+    { name: 'by_butler', fields: ['deliveryButlerId', 'status', 'pickedAt'] },
+    // The reminder job walks every community's waiting parcels by age.
+    { name: 'by_status', fields: ['status', 'registeredAt'] }
+  ]),
+  /** `_id` is `${communityId}:${code}`: the pickup code held by one waiting parcel, reusable a week after pickup. */
+  parcelCodes: def(),
+  /** `_id` is `${householdId}:${month}`: the month's parcel count (kernel/counter.ts, one entry a parcel). */
+  parcelMonths: def([{ name: 'by_community', fields: ['communityId', 'month'] }]),
   /** Reusable session programmes, e.g. copied from a pilot community. */
   eventTemplates: def([{ name: 'by_community', fields: ['communityId', 'createdAt'] }]),
   revealLog: def([{ name: 'by_household', fields: ['householdId', 'at'] }]),

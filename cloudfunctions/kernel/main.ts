@@ -3,7 +3,8 @@ import { needsCommunity } from '../contracts/define'
 import type { ApiError, ApiResponse, ErrorCode, FieldError } from '../contracts/errors'
 import type { Role } from '../contracts/roles'
 import { type Actor, loadCaller } from './actor'
-import type { Identity, IdentityResolver } from './identity'
+import { type Identity, type IdentityResolver, isWechat } from './identity'
+import { WechatCsEvent } from './wechat-message'
 import type { ActionCtx, BoundAction, FunctionModule, JobReport } from './module'
 import type { Ports } from './ports'
 import { headline, zodFields } from './input-errors'
@@ -73,6 +74,14 @@ export function createMain(module: FunctionModule, runtime: Runtime): Main {
       if (timer.success) {
         if (identity || !runtime.acceptsTimerEvents) return err('AUTH.FORBIDDEN', '定时任务只能由平台触发', requestId)
         return await runJob(module, timer.data.TriggerName, ports)
+      }
+
+      // A 微信客服 push: only from the platform on behalf of its sender, to a function that takes them.
+      const push = module.wechatMessages && WechatCsEvent.safeParse(event)
+      if (push && push.success) {
+        if (!isWechat(identity) || identity.openid !== push.data.FromUserName) return err('AUTH.FORBIDDEN', '客服消息只能由微信推送', requestId)
+        await module.wechatMessages?.(ports, identity, push.data)
+        return { ok: true, data: 'success', requestId }
       }
 
       const envelope = Envelope.safeParse(event)

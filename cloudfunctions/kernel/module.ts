@@ -4,6 +4,7 @@ import type { Actor, CommunityActor } from './actor'
 import type { Role } from '../contracts/roles'
 import { type CallerIdentity, type Identity, type WechatIdentity, callerIdentity, isWechat } from './identity'
 import type { Ports } from './ports'
+import type { WechatCsMessage } from './wechat-message'
 import { type Result, fail } from './result'
 
 export interface ActionCtx {
@@ -69,6 +70,8 @@ export interface ModuleSpec<Cs extends Record<string, ActionContract>> {
   usesPayment?: boolean
   /** Issues the web console's sign-in tickets: deployed with the custom-login private key. */
   signsInConsoles?: boolean
+  /** Receives 微信客服 messages pushed by WeChat (消息推送 to this function). */
+  wechatMessages?: (ports: Ports, identity: WechatIdentity, message: WechatCsMessage) => Promise<void>
 }
 
 /** One action as the runtime calls it: the input checked by the action's own contract, then its handler. */

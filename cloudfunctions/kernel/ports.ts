@@ -70,6 +70,15 @@ export interface LinkMaker {
   urlLink(page: string, query: string): Promise<string | null>
 }
 
+/**
+ * Replies to a resident who wrote through the mini-program's contact button (微信客服):
+ * customerServiceMessage.send on CloudBase, allowed within 48 hours of their last message.
+ * Locally nothing leaves; the reply is stored and shown like any other.
+ */
+export interface CustomerServiceSender {
+  sendText(openid: string, text: string): Promise<PushResult>
+}
+
 /** Notifications go out through this port; the in-app inbox and subscribe messages are adapters. */
 export interface Notifier {
   notify(msg: InboxMessage): Promise<void>
@@ -102,4 +111,5 @@ export interface Ports {
   tickets: SessionTickets
   sms: SmsSender
   links: LinkMaker
+  kf: CustomerServiceSender
 }

@@ -1,5 +1,6 @@
 import { type ComponentType, type LazyExoticComponent, Suspense, lazy, useEffect } from 'react'
 import { Button, Loading } from 'tdesign-react'
+import type { Role } from '@contracts/roles'
 import { LOGIN_PATH, api, signOutHere } from './client/api'
 import { storedSession } from './client/session'
 import { LoginPage } from './pages/login/LoginPage'
@@ -21,8 +22,12 @@ const PAGES: Record<string, LazyExoticComponent<ComponentType>> = {
   '/': page(() => import('./pages/overview/OverviewPage'), 'OverviewPage'),
   '/insights': page(() => import('./pages/insights/InsightsPage'), 'InsightsPage'),
   '/households': page(() => import('./pages/households/HouseholdsPage'), 'HouseholdsPage'),
+  '/desk': page(() => import('./pages/desk/DeskPage'), 'DeskPage'),
+  '/work-orders': page(() => import('./pages/work-orders/WorkOrdersPage'), 'WorkOrdersPage'),
+  '/chats': page(() => import('./pages/chats/ChatsPage'), 'ChatsPage'),
   '/complaints': page(() => import('./pages/complaints/ComplaintsPage'), 'ComplaintsPage'),
   '/notices': page(() => import('./pages/notices/NoticesPage'), 'NoticesPage'),
+  '/parcels': page(() => import('./pages/parcels/ParcelsPage'), 'ParcelsPage'),
   '/votes': page(() => import('./pages/votes/VotesPage'), 'VotesPage'),
   '/surveys': page(() => import('./pages/surveys/SurveysPage'), 'SurveysPage'),
   '/grids': page(() => import('./pages/grids/GridsPage'), 'GridsPage'),
@@ -37,6 +42,12 @@ const PAGES: Record<string, LazyExoticComponent<ComponentType>> = {
   '/fees': page(() => import('./pages/fees/FeesPage'), 'FeesPage'),
   '/sessions': page(() => import('./pages/sessions/SessionsPage'), 'SessionsPage')
 }
+
+/** Pages opened from a link, not the menu (`/household/<id>`): who may open each, and the menu entry it sits under. */
+const LINKED: readonly { prefix: string; label: string; roles: readonly Role[]; under: string; page: LazyExoticComponent<ComponentType> }[] = [
+  { prefix: '/household/', label: '户档案', roles: ['operator', 'service', 'butler'], under: '/households', page: page(() => import('./pages/household360/Household360Page'), 'Household360Page') }
+]
+const linkedAt = (path: string) => LINKED.find((l) => path.startsWith(l.prefix) && path.length > l.prefix.length)
 
 export function App() {
   const route = useRoute()
@@ -72,9 +83,12 @@ function SignedIn({ route }: { route: Route }) {
                 const menu = menuFor(community.roles)
                 // The home link opens each role's first page: finance starts at its fees.
                 const entry = menu.find((m) => m.path === route.path) ?? (route.path === '/' ? menu[0] : undefined)
-                const Page = entry ? PAGES[entry.path] : undefined
+                const linked = entry ? undefined : linkedAt(route.path)
+                const allowed = linked && linked.roles.some((r) => community.roles.includes(r)) ? linked : undefined
+                const Page = entry ? PAGES[entry.path] : allowed?.page
+                const known = PAGES[route.path] !== undefined || linked !== undefined
                 return (
-                  <ConsoleLayout menu={menu} active={entry?.path ?? ''} title={entry?.label ?? (PAGES[route.path] ? '无权访问' : '没有这个页面')} onSignOut={() => void signOut()}>
+                  <ConsoleLayout menu={menu} active={entry?.path ?? allowed?.under ?? ''} title={entry?.label ?? allowed?.label ?? (known ? '无权访问' : '没有这个页面')} onSignOut={() => void signOut()}>
                     <div key={community.id}>
                       {Page ? (
                         <PageCrash key={route.path}>
@@ -90,7 +104,7 @@ function SignedIn({ route }: { route: Route }) {
                         </PageCrash>
                       ) : (
                         <div className='state' id='state-missing'>
-                          <div className='state__title'>{PAGES[route.path] ? '你在这个社区的身份看不到这个页面' : '没有这个页面'}</div>
+                          <div className='state__title'>{known ? '你在这个社区的身份看不到这个页面' : '没有这个页面'}</div>
                           <Button theme='primary' onClick={() => navigate(menu[0]?.path ?? '/sessions')}>
                             去{menu[0]?.label ?? '登录设备'}
                           </Button>

@@ -50,7 +50,7 @@ export function demoLines(): ServiceLineDoc[] {
 }
 
 function user(id: string, nickname: string, phone: string): UserDoc {
-  return { _id: id, openid: `dev-${id}`, nickname, avatarUrl: '', phone, createdAt: 0, updatedAt: 0 }
+  return { _id: id, openid: `dev-${id}`, nickname, avatarUrl: '', phone, phoneTail: phone.slice(7), createdAt: 0, updatedAt: 0 }
 }
 
 function staff(userId: string, role: 'worker' | 'dispatcher'): StaffRoleDoc {

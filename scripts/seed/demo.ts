@@ -22,6 +22,8 @@ import { seedPresale } from './presale'
 import { seedMember } from './member'
 import { bookingStaff, bookingUsers, seedBooking } from './booking'
 import { seedMessages } from './messages'
+import { seedParcels } from './parcels'
+import { seedDesk } from './desk'
 import { seedInsights } from './insights'
 
 /**
@@ -71,6 +73,8 @@ function households(communityId: string, building: BuildingDoc, floors: number, 
           areaCm2: (80 + ((f * 7 + r * 13) % 60)) * 100 + (r * 37) % 100,
           // Every third household rents a parking space from the property.
           ...((f + r) % 3 === 0 || (f === 1 && r === 1) ? { parkingSpaces: 1 } : {}),
+          // The office's ledger names an owner for most rooms, as an imported ledger would.
+          ...(seed0 < 400 && (f + r) % 4 !== 0 ? { owner: ledgerOwner(seed0 + n) } : {}),
           codeHash: hashHouseholdCode(pepper, code),
           createdAt: DEMO_T0
         }
@@ -80,13 +84,22 @@ function households(communityId: string, building: BuildingDoc, floors: number, 
   return out
 }
 
+const LEDGER_SURNAMES = ['周', '吴', '郑', '冯', '陈', '褚', '卫', '蒋', '沈', '韩', '杨', '朱', '秦', '许', '何', '吕']
+const LEDGER_GIVEN = ['建华', '丽娟', '国强', '秀兰', '志明', '海燕', '文斌', '桂英']
+
+/** A ledger owner for a seeded room: a name and a phone that stay the same across seeds. */
+function ledgerOwner(n: number): { name: string; phone: string; phoneTail: string } {
+  const phone = `1370571${String(1000 + n).padStart(4, '0')}`
+  return { name: `${LEDGER_SURNAMES[n % LEDGER_SURNAMES.length]!}${LEDGER_GIVEN[n % LEDGER_GIVEN.length]!}`, phone, phoneTail: phone.slice(7) }
+}
+
 export function user(id: string, nickname: string, phone?: string): UserDoc {
   return {
     _id: id,
     openid: `dev-${id}`,
     nickname,
     avatarUrl: '',
-    ...(phone ? { phone } : {}),
+    ...(phone ? { phone, phoneTail: phone.slice(7) } : {}),
     createdAt: DEMO_T0,
     updatedAt: DEMO_T0
   }
@@ -110,6 +123,9 @@ export function buildDemo(pepper: string) {
     ...households(COMMUNITY_A, a3, 4, 2, 300, pepper),
     ...households(COMMUNITY_B, b1, 3, 4, 400, pepper)
   ]
+  // 王建国's own home: the ledger and his WeChat account agree, as they do for most owners.
+  const wangHome = hh.find((h) => h.doc._id === 'h-a1-101')!.doc
+  wangHome.owner = { name: '王建国', phone: '13800001111', phoneTail: '1111' }
   const users: UserDoc[] = [
     user('u-wang', '王建国', '13800001111'),
     user('u-li', '李秀英', '13800002222'),
@@ -201,6 +217,8 @@ export const PERSONAS: Persona[] = [
   { id: 'u-operator-wu', openid: 'dev-u-operator-wu', nickname: '吴运营', role: 'operator', communityId: COMMUNITY_A, summary: '运营 · 临苑社区、和谐家园' },
   { id: 'u-b-resident', openid: 'dev-u-b-resident', nickname: '钱多多', role: 'resident', communityId: COMMUNITY_B, summary: '业主 · 和谐家园 A座 101' },
   { id: 'u-worker-ma', openid: 'dev-u-worker-ma', nickname: '马师傅', role: 'worker', communityId: COMMUNITY_A, summary: '服务师傅 · 家政保洁（自有）' },
+  { id: 'u-worker-niu', openid: 'dev-u-worker-niu', nickname: '牛师傅', role: 'worker', communityId: COMMUNITY_A, summary: '维修师傅 · 水电、管道、家电（自有）' },
+  { id: 'u-worker-hu', openid: 'dev-u-worker-hu', nickname: '胡师傅', role: 'worker', communityId: COMMUNITY_A, summary: '维修师傅 · 水电、管道、家电（合作单位）' },
   { id: 'u-dispatch-lin', openid: 'dev-u-dispatch-lin', nickname: '林调度', role: 'dispatcher', communityId: COMMUNITY_A, summary: '调度员 · 派单与改派' },
   { id: 'u-finance-he', openid: 'dev-u-finance-he', nickname: '何财务', role: 'finance', communityId: COMMUNITY_A, summary: '财务 · 收费、账单与对账' },
   { id: 'u-service-zhao', openid: 'dev-u-service-zhao', nickname: '赵客服', role: 'service', communityId: COMMUNITY_A, summary: '客服 · 房屋查询与投诉处理' }
@@ -257,5 +275,9 @@ export async function seedDemo(store: Store, pepper: string, now: number = Date.
   await seedInsights(store, now).then((r) => ((inserted += r.inserted), (skipped += r.skipped)))
   // Messages (issue 15): notices, their receipts, and a few inbox messages.
   await seedMessages(store, now).then((r) => ((inserted += r.inserted), (skipped += r.skipped)))
+  // Parcels (issue 16): waiting and collected parcels of 王建国's homes at the front desk.
+  await seedParcels(store, now).then((r) => ((inserted += r.inserted), (skipped += r.skipped)))
+  // The service desk (issue 16): work orders in every state, and a 微信客服 message waiting for an answer.
+  await seedDesk(store, now).then((r) => ((inserted += r.inserted), (skipped += r.skipped)))
   return { inserted, skipped }
 }

@@ -12,7 +12,7 @@ import type { Store } from '../../cloudfunctions/kernel/store'
 import { handlePayNotification } from '../../cloudfunctions/domain/payment/notify'
 import { PaySandbox } from './pay-sandbox'
 import { localPush } from './push-local'
-import { localLinks, localSms } from './sms-local'
+import { localCustomerService, localLinks, localSms } from './sms-local'
 import { modules } from '../../cloudfunctions/modules'
 
 /**
@@ -64,6 +64,7 @@ export function localPorts(o: LocalPortsOptions): LocalPorts {
     tickets: devTickets(o.devSessionSecret ?? randomBytes(32).toString('base64url'), clock),
     sms: localSms(log),
     links: localLinks(),
+    kf: localCustomerService(log),
     sandbox
   }
   // The sandbox's notifications reach the same handler as WeChat Pay's notify_url.

@@ -1,4 +1,4 @@
-import type { LinkMaker, Logger, SmsSender } from '../../cloudfunctions/kernel/ports'
+import type { CustomerServiceSender, LinkMaker, Logger, SmsSender } from '../../cloudfunctions/kernel/ports'
 
 /** Locally a text message is logged instead of sent; what was sent is in the `smsSends` collection. */
 export function localSms(log: Logger): SmsSender {
@@ -16,6 +16,16 @@ export function localLinks(): LinkMaker {
   return {
     async urlLink(page, query) {
       return `/#/${page.replace(/^\//, '')}${query ? `?${query}` : ''}`
+    }
+  }
+}
+
+/** Locally a 客服 reply goes nowhere outside: it is stored with the conversation, where the resident's chat page shows it. */
+export function localCustomerService(log: Logger): CustomerServiceSender {
+  return {
+    async sendText(openid, text) {
+      log.info('customer service reply (local, not sent)', { openid, chars: text.length })
+      return { ok: true }
     }
   }
 }

@@ -10,3 +10,11 @@ export function pageLink(path: string, params: Record<string, string | number | 
     .join('&')
   return query ? `${path}?${query}` : path
 }
+
+/**
+ * A subpackage page's path: `pkgPage('fee', 'bills', q)` is `/packages/fee/pages/bills/index?<q>`.
+ * The home tiles name dozens of pages in the main package, where every byte is counted.
+ */
+export function pkgPage(pkg: string, page: string, query = ''): string {
+  return `/packages/${pkg}/pages/${page}/index${query ? `?${query}` : ''}`
+}

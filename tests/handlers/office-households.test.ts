@@ -86,7 +86,7 @@ describe('applying', () => {
     expect(households).toHaveLength(400)
     expect(await findAll<BuildingDoc>(h.store, 'buildings', { communityId: id })).toHaveLength(17)
     const first = households.find((x) => x.room === '101' && x.unit === '1单元' && x.areaCm2 === 8025)!
-    expect(first.owner).toEqual({ name: '王建国', phone: '13800001000' })
+    expect(first.owner).toEqual({ name: '王建国', phone: '13800001000', phoneTail: '1000' })
     expect(first.parkingSpaces).toBe(1)
     // No code slip yet: the household cannot be bound by any code.
     expect(first.codeHash).toBe(`unissued:${first._id}`)

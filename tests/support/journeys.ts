@@ -82,7 +82,7 @@ export async function measureJourneys(delayMs: number, trace?: (line: string) =>
     for (const who of [WANG, BUTLER, OPERATOR, r1.openid]) ok(await h.call('user.me', {}, who), 'user.me')
 
     // Values the journey learns as it goes (a bill's payment, an order, a pass code…).
-    const seen: { billIds?: string[]; paymentId?: string; prepayId?: string; orderId?: string; signupId?: string; slotStart?: number; bookingId?: string; code?: string } = {}
+    const seen: { billIds?: string[]; paymentId?: string; prepayId?: string; orderId?: string; signupId?: string; slotStart?: number; bookingId?: string; code?: string; parcelId?: string; pickupCode?: string } = {}
     const launchOf = (created: { payment: { id: string }; launch: { kind: string; prepayId?: string } | null }) => {
       seen.paymentId = created.payment.id
       seen.prepayId = created.launch?.kind === 'sandbox' ? created.launch.prepayId : undefined
@@ -227,6 +227,20 @@ export async function measureJourneys(delayMs: number, trace?: (line: string) =>
       { journey: '管家', request: 'insights.todayTasks', kind: 'read', run: () => call('insights.todayTasks', {}, BUTLER) },
       { journey: '管家', request: 'insights.myGrid', kind: 'read', run: () => call('insights.myGrid', {}, BUTLER) },
       { journey: '管家', request: 'user.gridOverview', kind: 'read', run: () => call('user.gridOverview', {}, BUTLER) },
+      // 快递: the front desk registers, the resident looks, asks for the door, the desk hands another one over.
+      {
+        journey: '快递',
+        request: 'parcel.register',
+        kind: 'write',
+        run: async () => {
+          const p = await call('parcel.register', { householdId: HOME, courier: 'sf', trackingNo: 'SF1234509876', shelf: 'A-01', clientRequestId: 'journey-parcel-1' }, OPERATOR)
+          seen.parcelId = p.id
+        }
+      },
+      { journey: '快递', request: 'parcel.mine', kind: 'read', run: () => call('parcel.mine', {}, WANG) },
+      { journey: '快递', request: 'parcel.requestDelivery', kind: 'write', run: () => call('parcel.requestDelivery', { parcelId: seen.parcelId ?? '' }, WANG) },
+      { journey: '快递', request: 'parcel.pickup', kind: 'write', run: () => call('parcel.pickup', { code: '318204' }, OPERATOR) },
+      { journey: '快递', request: 'parcel.list', kind: 'read', run: () => call('parcel.list', { filter: 'waiting' }, OPERATOR) },
       // 看板
       { journey: '看板', request: 'user.communityOverview', kind: 'read', run: () => call('user.communityOverview', {}, OPERATOR) },
       { journey: '看板', request: 'insights.dashboard', kind: 'read', run: () => call('insights.dashboard', { scope: 'community', from: today, to: today }, OPERATOR) },

@@ -111,6 +111,11 @@ describe('build:functions', () => {
     // the URL Links of texts everywhere the runtime can send one.
     expect(readJson(path.join(fnDir('event'), 'config.json'))).toEqual({ permissions: { openapi: ['subscribeMessage.send', 'wxacode.getUnlimited', 'urllink.generate'] } })
     expect((readJson(path.join(fnDir('fee'), 'config.json')) as { permissions: { openapi: string[] } }).permissions.openapi).toContain('subscribeMessage.send')
+    // 客服 replies only from the function 消息推送 delivers to.
+    expect((readJson(path.join(fnDir('desk'), 'config.json')) as { permissions: { openapi: string[] } }).permissions.openapi).toContain('customerServiceMessage.send')
+    for (const m of modules.filter((x) => x.fn !== 'desk')) {
+      expect((readJson(path.join(fnDir(m.fn), 'config.json')) as { permissions: { openapi: string[] } }).permissions.openapi).not.toContain('customerServiceMessage.send')
+    }
   })
 
   it("locks each function's installed externals to the versions this repository tested", () => {
@@ -134,7 +139,9 @@ describe('build:functions', () => {
     }
     expect(manifest.collections.map((c) => c.name)).toContain('users')
     expect(manifest.collections.find((c) => c.name === 'users')?.indexes).toEqual([
-      { name: 'uniq_openid', fields: ['openid'], unique: true }
+      { name: 'uniq_openid', fields: ['openid'], unique: true },
+      { name: 'by_phone', fields: ['phone'], unique: false },
+      { name: 'by_phone_tail', fields: ['phoneTail'], unique: false }
     ])
   })
 

@@ -13,7 +13,7 @@ beforeAll(async () => {
 }, 60_000)
 
 it('runs every journey', () => {
-  expect(new Set(measured.map((m) => m.journey))).toEqual(new Set(['首页与我的', '账单与缴费', '严选预售', '活动报名', '上门服务', '通行', '管家', '看板']))
+  expect(new Set(measured.map((m) => m.journey))).toEqual(new Set(['首页与我的', '账单与缴费', '严选预售', '活动报名', '上门服务', '通行', '管家', '快递', '看板']))
   expect(measured.length).toBeGreaterThanOrEqual(35)
 })
 

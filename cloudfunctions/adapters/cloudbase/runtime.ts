@@ -1,7 +1,7 @@
 import tcb from '@cloudbase/node-sdk'
 import { type Main, type Runtime, createMain } from '../../kernel/main'
 import type { FunctionModule } from '../../kernel/module'
-import type { Ports } from '../../kernel/ports'
+import type { CustomerServiceSender, Ports } from '../../kernel/ports'
 import { inboxNotifier } from '../inbox-notifier'
 import { cryptoRandom, jsonLogger, systemClock } from '../system'
 import { unavailableGateway } from '../unavailable-gateway'
@@ -23,7 +23,20 @@ let ports: Ports | null = null
 export type RuntimeModule = Pick<FunctionModule, 'fn' | 'usesPayment' | 'signsInConsoles'>
 
 /** Ports are built once per function instance: CloudBase reuses warm instances across calls. */
-function buildPorts(m: RuntimeModule): Ports {
+/**
+ * Ports only some bundles carry, handed in by their entry so the others never contain the code
+ * (and their config.json never declares its cloud call): 客服 replies in `desk`.
+ */
+export interface RuntimeExtras {
+  kf?: CustomerServiceSender
+}
+
+/** Where a function makes no 客服 replies: refuses, so a wiring mistake shows as a failed send. */
+function noCustomerService(fn: string): CustomerServiceSender {
+  return { sendText: async () => ({ ok: false, errcode: -1, errmsg: `customer service replies are not wired in ${fn}` }) }
+}
+
+function buildPorts(m: RuntimeModule, extras: RuntimeExtras): Ports {
   if (ports) return ports
   const env = cloudbaseEnv()
   // Merchant settings are checked at start, and only where the module says payments are taken.
@@ -48,7 +61,8 @@ function buildPorts(m: RuntimeModule): Ports {
       const cfg = smsConfig(env)
       return cfg ? tencentSms(cfg) : noSms
     })(),
-    links: cloudbaseLinks()
+    links: cloudbaseLinks(),
+    kf: extras.kf ?? noCustomerService(m.fn)
   }
   return ports
 }
@@ -64,9 +78,9 @@ function loadGateway(): typeof Gateway {
  * `usesPayment` gets the WeChat Pay gateway (and its settings are required at start), any other
  * the gateway that refuses; likewise `signsInConsoles` and the custom-login key. The two can therefore never disagree, as booking's once did.
  */
-export function cloudbaseRuntime(m: RuntimeModule): Runtime {
+export function cloudbaseRuntime(m: RuntimeModule, extras: RuntimeExtras = {}): Runtime {
   return {
-    ports: () => buildPorts(m),
+    ports: () => buildPorts(m, extras),
     identity: platformIdentity,
     // Every end user has an identity (WX_OPENID, or a web login's ids, which resolve to a console
     // or a visitor), so an event with none comes from the platform (a timer) or admin credentials.
@@ -79,6 +93,6 @@ export function cloudbaseRuntime(m: RuntimeModule): Runtime {
 }
 
 /** `main` of a deployed function: its module, its runtime from the module, nothing else to get wrong. */
-export function cloudbaseMain(m: FunctionModule): Main {
-  return createMain(m, cloudbaseRuntime(m))
+export function cloudbaseMain(m: FunctionModule, extras: RuntimeExtras = {}): Main {
+  return createMain(m, cloudbaseRuntime(m, extras))
 }

@@ -13,6 +13,9 @@ export interface WxServerSdk {
     subscribeMessage: {
       send(req: { touser: string; templateId: string; page: string; data: Record<string, { value: string }> }): Promise<{ errCode?: number; errMsg?: string }>
     }
+    customerServiceMessage: {
+      send(req: { touser: string; msgtype: 'text'; text: { content: string } }): Promise<{ errCode?: number; errMsg?: string }>
+    }
     urllink: {
       generate(req: { path: string; query: string; isExpire: boolean; expireType: number; expireInterval: number }): Promise<{ urlLink?: string; errCode?: number; errMsg?: string }>
     }

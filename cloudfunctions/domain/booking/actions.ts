@@ -14,6 +14,7 @@ import { lineIn } from './catalog'
 import { releaseBookingDiscount } from './pricing'
 import { eligible, slotCapacity, upcomingSlots, slotEnd } from './slots'
 import { CANCEL_BEFORE_MS, lineView, viewOne, viewsOf } from './views'
+import { followBooking } from '../desk/booking-sync'
 
 type C = typeof bookingContracts
 
@@ -97,6 +98,7 @@ export const get: ActionHandler<C['get']> = async ({ ports, actor }, input) => {
  * coupon and points of a paid booking come back when that refund succeeds). Each step is idempotent.
  */
 export async function releaseBooking(ports: Ports, b: BookingDoc, reason: string): Promise<void> {
+  await followBooking(ports, b._id)
   if (b.workerId) await releaseClaim(ports, b.workerId, b.slotStart, b._id)
   // The flag is cleared by one conditional update, so the counter goes down once however often this runs.
   if (b.counterHeld && (await ports.store.update('bookings', b._id, { set: { counterHeld: false } }, { counterHeld: true }))) {

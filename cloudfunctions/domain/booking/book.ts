@@ -11,6 +11,7 @@ import { lineIn } from './catalog'
 import { holdBookingDiscount, priceBooking } from './pricing'
 import { LEAD_MS, HORIZON_DAYS, DAY, eligible, isSlotStart, localMidnight, slotCapacity, slotEnd, slotText } from './slots'
 import { payModesOf, viewOne } from './views'
+import { followBooking } from '../desk/booking-sync'
 
 type C = typeof bookingContracts
 
@@ -311,6 +312,7 @@ export const book: ActionHandler<C['book']> = async ({ ports, actor }, input) =>
   // The worker's notice and the answer's view do not depend on each other.
   const [view] = await Promise.all([
     viewOne(ports.store, placed.value, now),
+    followBooking(ports, bookingId),
     w
       ? ports.notifier.notify({
           userId: w.userId,

@@ -4,6 +4,7 @@ import { releaseHeld, settleHeld } from '../member/checkout'
 import type { PayableKind, QuotedLine } from '../payment/payables'
 import type { BookingDoc } from './docs'
 import { slotText } from './slots'
+import { followBooking } from '../desk/booking-sync'
 
 /**
  * Bookings are payable twice over: upfront while `held` (the hold is the worker claim, which
@@ -54,6 +55,7 @@ export const bookingPayable: PayableKind = {
     if (!b || b.paymentId !== payment._id) return 'already_settled'
     // Idempotent, re-run on every delivery until the payment is settled.
     if (b.pricing) await settleHeld(ports, b._id, b.pricing)
+    await followBooking(ports, b._id)
     return 'applied'
   },
 

@@ -8,6 +8,7 @@ import type { ComplaintDoc } from './docs'
 import { bookingIdOf } from './book'
 import { butlerOf } from './rating'
 import { complaintView } from './views'
+import { followComplaint } from '../desk/complaint-sync'
 
 type C = typeof bookingContracts
 
@@ -55,7 +56,7 @@ export const complain: ActionHandler<C['complain']> = async ({ ports, actor }, i
   const res = await ports.store.insert('complaints', doc)
   const saved = res.ok ? doc : await ports.store.get<ComplaintDoc>('complaints', id)
   if (!saved) return fail('INTERNAL.ERROR', '提交失败，请重试')
-  const butler = await butlerOf(ports, h)
+  const [butler] = await Promise.all([butlerOf(ports, h), followComplaint(ports, id)])
   if (res.ok && butler) {
     await ports.notifier.notify({ userId: butler, communityId: h.communityId, kind: 'complaint', title: '新投诉', body: `${doc.householdLabel}：${doc.text.slice(0, 30)}` })
   }
@@ -103,6 +104,7 @@ export const respond: ActionHandler<C['respond']> = async ({ ports, actor }, inp
     { status: c.status }
   )
   if (!done) return fail('COMPLAINT.BAD_STATE', '投诉状态已变化，请刷新')
+  await followComplaint(ports, c._id)
   await ports.notifier.notify({
     userId: c.userId,
     communityId: c.communityId,
@@ -126,6 +128,7 @@ export const rateComplaint: ActionHandler<C['rateComplaint']> = async ({ ports, 
     { status: 'resolved' }
   )
   if (!done) return fail('COMPLAINT.BAD_STATE', '已经评价过了')
+  await followComplaint(ports, c._id)
   const fresh = (await ports.store.get<ComplaintDoc>('complaints', c._id)) ?? c
   return ok({ complaint: complaintView(fresh) })
 }

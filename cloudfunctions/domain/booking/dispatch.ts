@@ -5,6 +5,7 @@ import type { BookingDoc, ServiceLineDoc, WorkerDoc } from './docs'
 import { activeWorkers, claimWorker, releaseClaim } from './book'
 import { DAY, eligible, localMidnight } from './slots'
 import { viewOne, viewsOf, workerRow } from './views'
+import { followBooking } from '../desk/booking-sync'
 
 type C = typeof bookingContracts
 
@@ -69,6 +70,7 @@ export const reassign: ActionHandler<C['reassign']> = async ({ ports, actor }, i
     return fail('BOOKING.BAD_STATE', '工单刚被修改，请刷新后重试')
   }
   if (b.workerId) await releaseClaim(ports, b.workerId, b.slotStart, b._id)
+  await followBooking(ports, b._id)
   const fresh = (await ports.store.get<BookingDoc>('bookings', b._id)) ?? b
   await ports.notifier.notify({
     userId: w.userId,

@@ -9,6 +9,7 @@ import type { BookingDoc, FollowUpDoc, RatingDoc, WorkerDoc } from './docs'
 import { activeWorkers } from './book'
 import { DAY, monthOf } from './slots'
 import { avgOf, followUpView, viewOne, workerRow } from './views'
+import { followBooking } from '../desk/booking-sync'
 
 type C = typeof bookingContracts
 
@@ -90,6 +91,7 @@ export const rate: ActionHandler<C['rate']> = async ({ ports, actor }, input) =>
   }
   await ports.store.update('bookings', b._id, { set: { rated: true, updatedAt: now } })
   await earnRatingPoints(ports, { communityId: b.communityId, userId: actor.user._id, bookingId: b._id, title: '服务评价奖励' })
+  await followBooking(ports, b._id)
   let followUp = false
   if (isLow(scores, avg100)) {
     const w = await ports.store.get<WorkerDoc>('workers', b.workerId)

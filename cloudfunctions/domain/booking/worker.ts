@@ -10,6 +10,7 @@ import type { BookingDoc, ServiceLineDoc, WorkerDoc } from './docs'
 import { bookingItems } from './pricing'
 import { DAY, type TimedStep, lateMinutes, localMidnight, slotText, stepOpensAt, stepOpensText } from './slots'
 import { viewOne, viewsOf, workerRow } from './views'
+import { followBooking } from '../desk/booking-sync'
 
 type C = typeof bookingContracts
 
@@ -100,6 +101,7 @@ export const progress: ActionHandler<C['progress']> = async ({ ports, actor }, i
     body = payState === 'due' ? `服务已完成，请付款 ¥${((price ?? 0) / 100).toFixed(2)} 并评价` : '服务已完成，请为本次服务评价'
   }
   if (!applied) return fail('BOOKING.BAD_STATE', '工单状态已变化，请刷新')
+  if (input.step !== 'check') await followBooking(ports, b._id)
   if (body) {
     await ports.notifier.notify({
       userId: b.userId,

@@ -9,6 +9,7 @@ import type { ButlerTaskDoc, ChurnCaseDoc, FollowLogDoc, HouseholdStatsDoc, OptO
 import { roomOf } from '../user/format'
 import { maskPlate } from './mask'
 import { put } from '../../kernel/put'
+import { syncPlates } from '../desk/plates'
 import { DAY_MS, dayOf } from './time'
 import { consumptionView, insightView, profileView, residentInsightView } from './views'
 
@@ -69,7 +70,10 @@ async function writeProfile(ports: Ports, actor: Actor, h: HouseholdDoc, fields:
     updatedAt: now,
     ...(prior?.facts ? { facts: prior.facts } : {})
   }
-  await put(ports.store, 'householdProfiles', doc)
+  await Promise.all([
+    put(ports.store, 'householdProfiles', doc),
+    syncPlates(ports.store, h.communityId, h._id, doc.cars.map((c) => c.plate), now)
+  ])
   return ok(true)
 }
 
@@ -162,6 +166,7 @@ export const deleteProfile: ActionHandler<C['deleteProfile']> = async ({ ports, 
   // The opt-out first: a nightly pass running meanwhile then skips the household instead of re-creating its stats.
   await ports.store.insert<OptOutDoc>('profileOptOuts', { _id: id, communityId: h.value.communityId, byUserId: actor.user._id, at: now })
   await ports.store.remove('householdProfiles', id)
+  await syncPlates(ports.store, h.value.communityId, id, [], now)
   await ports.store.remove('householdStats', id)
   for (const c of await findAll<ChurnCaseDoc>(ports.store, 'churnCases', { householdId: id })) await ports.store.remove('churnCases', c._id)
   for (const f of await findAll<FollowLogDoc>(ports.store, 'followLogs', { householdId: id })) {

@@ -6,10 +6,13 @@ import type { FollowUpDoc } from '../booking/docs'
 import type { GridDoc } from '../docs'
 import type { EventDoc, VisitDoc } from '../event/docs'
 import type { DeliveryTaskDoc, OrderDoc } from '../order/docs'
+import type { ParcelDoc } from '../parcel/docs'
+import { PARCEL_DELIVERIES_PAGE } from '../../contracts/parcel-labels'
 import { householdLabels } from '../user/labels'
 import type { ButlerTaskDoc, ChurnCaseDoc, FollowLogDoc } from './docs'
 import { loadRules } from './rules'
 import { DAY_MS, dayStart } from './time'
+import { parcelTaskDetail, parcelWhy } from '../parcel/views'
 
 /** A butler may serve several communities: the key holds all three, so each gets its own tasks. */
 export function taskId(day: string, communityId: string, butlerUserId: string, kind: TaskKind): string {
@@ -46,7 +49,7 @@ export async function generateTasks(ports: Ports, communityId: string, butlerUse
   const start = dayStart(day)
   const drafts: Omit<ButlerTaskDoc, '_id' | 'communityId' | 'butlerUserId' | 'day' | 'progress' | 'updatedAt'>[] = []
   // Every source of the day's work is read at once.
-  const [rules, events, risk, deliveries, lows] = await Promise.all([
+  const [rules, events, risk, deliveries, lows, parcels] = await Promise.all([
     loadRules(ports, communityId),
     ports.store.find<EventDoc>('events', {
       where: { communityId, startAt: { gte: start, lt: start + 7 * DAY_MS } },
@@ -55,7 +58,9 @@ export async function generateTasks(ports: Ports, communityId: string, butlerUse
     }),
     withLabels(ports, communityId, ports.store.find<ChurnCaseDoc>('churnCases', { where: { communityId, butlerUserId, status: 'open' }, orderBy: [{ field: 'score', dir: 'desc' }], limit: FOLLOW_CAP })),
     withLabels(ports, communityId, deliveryOrders(ports, butlerUserId, day)),
-    ports.store.find<FollowUpDoc>('followUps', { where: { communityId, butlerUserId, status: 'open' }, limit: FOLLOW_CAP })
+    ports.store.find<FollowUpDoc>('followUps', { where: { communityId, butlerUserId, status: 'open' }, limit: FOLLOW_CAP }),
+    // Parcels residents asked to have brought up and still on the shelf, whatever day they asked.
+    withLabels(ports, communityId, ports.store.find<ParcelDoc>('parcels', { where: { deliveryButlerId: butlerUserId, status: 'waiting', communityId }, limit: 100 }))
   ])
 
   const open = events.filter((e) => e.signupClosesAt > now && e.confirmed < e.capacity)
@@ -101,6 +106,16 @@ export async function generateTasks(ports: Ports, communityId: string, butlerUse
     })
   }
 
+  if (parcels.list.length > 0) {
+    drafts.push({
+      kind: 'deliver_parcel',
+      target: parcels.list.length,
+      refs: parcels.list.map((p) => p._id),
+      households: parcels.list.map((p) => ({ householdId: p.householdId, label: parcels.names.get(p.householdId) ?? '', why: parcelWhy(p) })),
+      detail: parcelTaskDetail(parcels.list.length)
+    })
+  }
+
   const docs = drafts.map((d): ButlerTaskDoc => ({ _id: taskId(day, communityId, butlerUserId, d.kind), communityId, butlerUserId, day, progress: 0, updatedAt: now, ...d }))
   // Each kind has its own key: the inserts do not depend on each other.
   const stored = await Promise.all(docs.map(async (doc) => (await ports.store.insert('butlerTasks', doc)).ok))
@@ -141,6 +156,13 @@ export async function progressOf(ports: Ports, t: ButlerTaskDoc): Promise<{ prog
     for (const o of done) doneRefs.add(o.householdId)
     return { progress: done.length, doneRefs }
   }
+  if (t.kind === 'deliver_parcel') {
+    // Off the shelf by the day's end: brought to the door, or fetched from the desk after all.
+    const parcels = await getMany<ParcelDoc>(ports.store, 'parcels', t.refs)
+    const done = [...parcels.values()].filter((p) => p.pickedAt !== null && p.pickedAt < end)
+    for (const p of done) doneRefs.add(p.householdId)
+    return { progress: done.length, doneRefs }
+  }
   const followUps = await getMany<FollowUpDoc>(ports.store, 'followUps', t.refs)
   for (const f of followUps.values()) if (f.status === 'closed' && (f.closedAt ?? 0) < end) doneRefs.add(f.householdId)
   return { progress: [...followUps.values()].filter((f) => f.status === 'closed' && (f.closedAt ?? 0) < end).length, doneRefs }
@@ -150,7 +172,8 @@ const LINKS: Record<TaskKind, string> = {
   invite_event: '/packages/event/pages/invites/index',
   follow_risk: '/packages/butler/pages/household/index',
   deliver: '/packages/presale-admin/pages/deliveries/index',
-  follow_rating: '/packages/service-staff/pages/followups/index'
+  follow_rating: '/packages/service-staff/pages/followups/index',
+  deliver_parcel: PARCEL_DELIVERIES_PAGE
 }
 
 /** Refreshes the stored progress (the scoreboard reads it) and returns the task as shown. */

@@ -11,6 +11,7 @@ import { householdLabels } from '../user/labels'
 import type { ButlerTaskDoc, ChurnCaseDoc, FollowLogDoc, HouseholdStatsDoc, OptOutDoc } from './docs'
 import { revealTasks, staffHousehold } from './profile'
 import { generateTasks, refreshTask } from './tasks'
+import { parcelCounts } from '../parcel/counts'
 import { DAY_MS, addDays, dayOf, dayStart, weekStart } from './time'
 import { caseView, consumptionView, insightView, profileView } from './views'
 
@@ -73,11 +74,12 @@ export const household: ActionHandler<C['household']> = async ({ ports, actor },
   const h = await staffHousehold(ports, actor, input.householdId)
   if (!h.ok) return h
   const id = h.value._id
-  const [stats, optOut, logs, cases] = await Promise.all([
+  const [stats, optOut, logs, cases, parcels] = await Promise.all([
     ports.store.get<HouseholdStatsDoc>('householdStats', id),
     ports.store.get<OptOutDoc>('profileOptOuts', id),
     ports.store.find<FollowLogDoc>('followLogs', { where: { householdId: id }, orderBy: [{ field: 'at', dir: 'desc' }], limit: 20 }),
-    ports.store.find<ChurnCaseDoc>('churnCases', { where: { householdId: id }, orderBy: [{ field: 'openedAt', dir: 'desc' }], limit: 1 })
+    ports.store.find<ChurnCaseDoc>('churnCases', { where: { householdId: id }, orderBy: [{ field: 'openedAt', dir: 'desc' }], limit: 1 }),
+    parcelCounts(ports, id)
   ])
   const who = await names(ports, [...logs.map((l) => l.butlerUserId), ...cases.map((c) => c.butlerUserId)])
   const open = cases[0] && (cases[0].status === 'open' || cases[0].status === 'followed') ? cases[0] : null
@@ -88,6 +90,7 @@ export const household: ActionHandler<C['household']> = async ({ ports, actor },
     insight: insightView(optOut ? null : stats, optOut !== null),
     followUps: logs.map((l) => ({ at: l.at, channel: l.channel, note: l.note, butlerName: who.get(l.butlerUserId) ?? '' })),
     openCase: open ? caseView(open, label, who.get(open.butlerUserId) ?? '') : null,
+    parcels,
     revealTaskIds: actor.roles.includes('butler') ? await revealTasks(ports, actor.user._id, id) : []
   })
 }
@@ -98,7 +101,8 @@ export const todayTasks: ActionHandler<C['todayTasks']> = async ({ ports, actor 
   const day = dayOf(ports.clock.now())
   const mine = { communityId, butlerUserId: actor.user._id, day }
   let tasks = await ports.store.find<ButlerTaskDoc>('butlerTasks', { where: mine, limit: 10 })
-  if (tasks.length === 0) {
+  // A delivery request may have made today's parcel task before anything else: the rest is still to make.
+  if (!tasks.some((t) => t.kind !== 'deliver_parcel')) {
     const made = await generateTasks(ports, communityId, actor.user._id, day)
     tasks = made.raced ? await ports.store.find<ButlerTaskDoc>('butlerTasks', { where: mine, limit: 10 }) : made.tasks
   }

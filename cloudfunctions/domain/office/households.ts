@@ -6,7 +6,7 @@ import { findAll, inPool } from '../../kernel/paging'
 import { fail, ok } from '../../kernel/result'
 import type { Store } from '../../kernel/store'
 import type { BuildingDoc, HouseholdDoc, MembershipDoc } from '../docs'
-import { maskName, maskPhone, roomOf, unissuedCodeHash } from '../user/format'
+import { maskName, maskPhone, phoneTailOf, roomOf, unissuedCodeHash } from '../user/format'
 
 type C = typeof officeContracts
 
@@ -38,13 +38,17 @@ function changesOf(h: HouseholdDoc, r: HouseholdRow): Record<string, unknown> | 
   if (h.areaCm2 !== r.areaCm2) set.areaCm2 = r.areaCm2
   if (r.parkingSpaces > 0 && (h.parkingSpaces ?? 0) !== r.parkingSpaces) set.parkingSpaces = r.parkingSpaces
   if (r.ownerName && h.owner?.name !== r.ownerName) set['owner.name'] = r.ownerName
-  if (r.ownerPhone && h.owner?.phone !== r.ownerPhone) set['owner.phone'] = r.ownerPhone
+  if (r.ownerPhone && h.owner?.phone !== r.ownerPhone) {
+    set['owner.phone'] = r.ownerPhone
+    set['owner.phoneTail'] = phoneTailOf(r.ownerPhone) ?? ''
+  }
   return Object.keys(set).length ? set : null
 }
 
 function newHousehold(communityId: string, buildingId: string, r: HouseholdRow, now: number): HouseholdDoc {
   const _id = householdIdOf(buildingId, r.unit, r.room)
-  const owner = { ...(r.ownerName ? { name: r.ownerName } : {}), ...(r.ownerPhone ? { phone: r.ownerPhone } : {}) }
+  const tail = phoneTailOf(r.ownerPhone)
+  const owner = { ...(r.ownerName ? { name: r.ownerName } : {}), ...(r.ownerPhone ? { phone: r.ownerPhone } : {}), ...(tail ? { phoneTail: tail } : {}) }
   return {
     _id,
     communityId,

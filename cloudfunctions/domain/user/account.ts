@@ -3,6 +3,7 @@ import { findUserByOpenid } from '../../kernel/actor'
 import type { ActionHandler } from '../../kernel/module'
 import { fail, ok } from '../../kernel/result'
 import type { UserDoc } from '../docs'
+import { phoneTailOf } from './format'
 import { buildMe } from './me'
 
 type C = typeof userContracts
@@ -32,7 +33,10 @@ export const updateProfile: ActionHandler<C['updateProfile']> = async ({ ports, 
   const set: Record<string, unknown> = { updatedAt: ports.clock.now() }
   if (input.nickname !== undefined) set.nickname = input.nickname
   if (input.avatarUrl !== undefined) set.avatarUrl = input.avatarUrl
-  if (input.phone !== undefined) set.phone = input.phone
+  if (input.phone !== undefined) {
+    set.phone = input.phone
+    set.phoneTail = phoneTailOf(input.phone) ?? ''
+  }
   await ports.store.update('users', actor.user._id, { set })
   const fresh = await ports.store.get<UserDoc>('users', actor.user._id)
   return ok(await buildMe(ports.store, fresh ?? actor.user))

@@ -6,6 +6,11 @@ export function maskPhone(phone: string | undefined): string | null {
   return phone.length === 11 ? `${phone.slice(0, 3)}****${phone.slice(7)}` : '****'
 }
 
+/** The last four digits of a phone, kept beside it so a clerk can find a caller by a masked number. */
+export function phoneTailOf(phone: string | undefined): string | null {
+  return phone && /^\d{11}$/.test(phone) ? phone.slice(7) : null
+}
+
 /** 王建国 → 王*国, 李四 → 李*: enough for a clerk to recognise, not to copy. */
 export function maskName(name: string | undefined): string | null {
   if (!name) return null

@@ -1,5 +1,5 @@
 import type { ComponentType } from 'react'
-import { BillIcon, CalendarEventIcon, ChatIcon, CheckRectangleIcon, FileIcon, NotificationIcon, ChartBarIcon, CouponIcon, DashboardIcon, DesktopIcon, HomeIcon, LocationIcon, MapGridIcon, MoneyIcon, ServiceIcon, ShopIcon, UsergroupIcon, WalletIcon } from 'tdesign-icons-react'
+import { AssignmentIcon, BillIcon, CallIcon, ChatBubble1Icon, CalendarEventIcon, ChatIcon, CheckRectangleIcon, FileIcon, NotificationIcon, ChartBarIcon, CouponIcon, DashboardIcon, DesktopIcon, HomeIcon, LocationIcon, MapGridIcon, MailIcon, MoneyIcon, ServiceIcon, ShopIcon, UsergroupIcon, WalletIcon } from 'tdesign-icons-react'
 import type { Role } from '@contracts/roles'
 
 export interface MenuEntry {
@@ -15,7 +15,11 @@ export const MENU: readonly MenuEntry[] = [
   { path: '/', label: '社区概况', icon: DashboardIcon, roles: ['operator'] },
   { path: '/insights', label: '经营看板', icon: ChartBarIcon, roles: ['operator'] },
   { path: '/households', label: '房屋', icon: HomeIcon, roles: ['operator', 'service'] },
+  { path: '/desk', label: '客服台', icon: CallIcon, roles: ['service', 'operator'] },
+  { path: '/work-orders', label: '工单与 SLA', icon: AssignmentIcon, roles: ['service', 'operator', 'dispatcher'] },
+  { path: '/chats', label: '微信客服', icon: ChatBubble1Icon, roles: ['service', 'operator'] },
   { path: '/complaints', label: '投诉工单', icon: ChatIcon, roles: ['operator', 'service', 'dispatcher'] },
+  { path: '/parcels', label: '快递代收', icon: MailIcon, roles: ['operator', 'service', 'verifier'] },
   { path: '/notices', label: '社区公告', icon: NotificationIcon, roles: ['operator', 'service'] },
   { path: '/surveys', label: '问卷调研', icon: FileIcon, roles: ['operator', 'service'] },
   { path: '/votes', label: '业主表决', icon: CheckRectangleIcon, roles: ['operator'] },

@@ -7,3 +7,8 @@ export const BUTLER_PKG = '/packages/butler/pages'
 export function householdLink(householdId: string, communityId: string | undefined, taskId?: string): string {
   return pageLink(`${BUTLER_PKG}/household/index`, { householdId, taskId, communityId })
 }
+
+/** The household's history (户档案): bills, work orders, bookings, parcels, door entries and follow-ups. */
+export function householdHistoryLink(householdId: string, communityId: string | undefined): string {
+  return pageLink(`${BUTLER_PKG}/history/index`, { householdId, communityId })
+}

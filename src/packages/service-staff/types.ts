@@ -12,3 +12,10 @@ export type Complaint = OutputOf<'booking.complaints'>['complaints'][number]
 export function jobLink(b: Pick<Booking, 'id' | 'communityId'>): string {
   return pageLink('/packages/service-staff/pages/job/index', { id: b.id, communityId: b.communityId || currentMe()?.current?.communityId })
 }
+
+export type WorkOrder = OutputOf<'desk.workOrder'>['workOrder']
+
+/** A work order's page for the one who works it, opening from a message or a reload. */
+export function workOrderLink(id: string): string {
+  return pageLink('/packages/service-staff/pages/work-order/index', { id, communityId: currentMe()?.current?.communityId })
+}

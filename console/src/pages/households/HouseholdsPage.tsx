@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import { Button, Card, Select, Space, Table, Tag } from 'tdesign-react'
+import { Button, Card, Link, Select, Space, Table, Tag } from 'tdesign-react'
 import { FileImportIcon, PrintIcon } from 'tdesign-icons-react'
 import type { HouseholdView } from '@contracts/office'
 import { formatDate } from '../../../../src/utils/time'
@@ -122,6 +122,16 @@ export function HouseholdsPage() {
                   colKey: 'codeIssuedAt',
                   title: '房屋码',
                   cell: ({ row }) => (row.hasCode ? codeText(row) : <Tag theme='warning' variant='light'>未打印</Tag>)
+                },
+                {
+                  colKey: 'file',
+                  title: '',
+                  width: 90,
+                  cell: ({ row }) => (
+                    <Link theme='primary' hover='color' href={`#/household/${encodeURIComponent(row.id)}`}>
+                      户档案
+                    </Link>
+                  )
                 }
               ]}
               pagination={{

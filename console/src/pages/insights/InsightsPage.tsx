@@ -9,6 +9,7 @@ import { BarChart } from '../../shell/BarChart'
 import { useConsole } from '../../shell/console-context'
 import { ExportButtons } from '../../shell/ExportButtons'
 import { PageShell } from '../../shell/PageShell'
+import { DeskStatsCard } from '../work-orders/DeskStatsCard'
 import { useQuery } from '../../shell/use-query'
 
 type Dashboard = OutputOf<'insights.dashboard'>
@@ -52,6 +53,7 @@ export function InsightsPage() {
   const [status, setStatus] = useState<ChurnCaseStatus | ''>('')
   const board = useQuery(() => api.insights.dashboard({ scope, from: range[0], to: range[1] }), [community.id, scope, range[0], range[1]])
   const cases = useQuery(() => api.insights.churnCases(status ? { status } : {}), [community.id, status])
+  const desk = useQuery(() => api.desk.deskStats({ days: 30 }), [community.id])
 
   return (
     <div className='stack'>
@@ -163,6 +165,7 @@ export function InsightsPage() {
           </>
         )}
       </PageShell>
+      <DeskStatsCard query={desk} />
       <PageShell query={cases}>
         {(c) => (
           <Card

@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components'
-import { useRouter } from '@tarojs/taro'
+import Taro, { useRouter } from '@tarojs/taro'
 import { useRef, useState } from 'react'
 import { FOLLOW_CHANNEL_LABELS } from '@contracts/insights-labels'
 import type { OutputOf } from '@contracts/registry'
@@ -7,13 +7,14 @@ import { api } from '../../../../client'
 import { toastError } from '../../../../services/result'
 import { formatFen } from '../../../../utils/money'
 import { formatDate, formatDateTime } from '../../../../utils/time'
-import { ButtonRow, Chip, KVList, type KVRow, Notice, Price, Section, StatGrid } from '../../../../ui/kit'
+import { ButtonRow, Cell, CellGroup, Chip, KVList, type KVRow, Notice, Price, Section, StatGrid } from '../../../../ui/kit'
 import { Button } from '../../../../ui/nut'
 import { PageShell, useQuery } from '../../../../ui/shell'
 import { ProfileForm } from '../../../profile/components/ProfileForm'
 import { profileRows } from '../../../profile/components/profile-rows'
 import { FollowUpForm } from '../../components/FollowUpForm'
 import { monthLabel } from '../../format'
+import { householdHistoryLink } from '../../links'
 import '../../butler.scss'
 
 type HouseholdFile = OutputOf<'insights.household'>
@@ -121,6 +122,16 @@ export default function HouseholdPage() {
               )}
             </Section>
 
+            <CellGroup>
+              <Cell
+                id='hh-history'
+                icon='bill'
+                title='户档案'
+                desc='账单欠费、工单、预约、快递、门禁与跟进记录'
+                onClick={() => void Taro.navigateTo({ url: householdHistoryLink(householdId, params.communityId) })}
+              />
+            </CellGroup>
+
             <Section
               id='hh-profile'
               title='基础档案'
@@ -187,6 +198,16 @@ export default function HouseholdPage() {
               ) : (
                 <Text className='bt-meta'>{insight.optedOut ? '住户已关闭画像分析' : '暂无消费记录'}</Text>
               )}
+            </Section>
+
+            <Section id='hh-parcels' title='快递代收'>
+              <StatGrid
+                items={[
+                  { label: '本月', value: data.parcels.thisMonth, id: 'hh-parcels-month' },
+                  { label: '近三个月', value: data.parcels.lastThreeMonths },
+                  { label: '在架待取', value: data.parcels.waiting, tone: data.parcels.waiting ? 'accent' : 'default' }
+                ]}
+              />
             </Section>
 
             {!insight.optedOut ? (

@@ -21,7 +21,8 @@ const ACTION: Record<TaskKind, { button: string; done: string; todo: string }> =
   invite_event: { button: '去分享邀请', done: '', todo: '' },
   follow_risk: { button: '', done: '已跟进', todo: '待跟进' },
   deliver: { button: '去配送', done: '已送达', todo: '待送达' },
-  follow_rating: { button: '去回访', done: '已回访', todo: '待回访' }
+  follow_rating: { button: '去回访', done: '已回访', todo: '待回访' },
+  deliver_parcel: { button: '去送快递', done: '已送达', todo: '待送达' }
 }
 
 function TaskCard({ t, communityId, onChanged }: { t: Task; communityId: string | undefined; onChanged: () => void }) {

@@ -19,6 +19,7 @@ import { useHere } from '../../here'
 import { presaleLink } from '../../links'
 import type { Order } from '../../types'
 import { useNow } from '../../use-now'
+import { ContactButton } from '../../../../components/ContactButton'
 import '../../presale.scss'
 
 const AFTER_SALE_TYPES: SegmentedOption<AfterSaleType>[] = [{ value: 'refund', label: AFTER_SALE_TYPE_LABELS.refund }, { value: 'return', label: AFTER_SALE_TYPE_LABELS.return }]
@@ -230,6 +231,7 @@ export default function OrderPage() {
                 全部订单
               </Button>
             </ButtonRow>
+            <ContactButton id='order-contact' text='订单有问题？联系客服' />
           </>
         )
       }}

@@ -9,10 +9,12 @@ import { toastError } from '../../../../services/result'
 import { photoSrc } from '../../../../services/upload'
 import { TextArea } from '../../../../ui/form'
 import { Button } from '../../../../ui/nut'
-import { ActionBar, Chip, Icon, Img, KVList, type KVRow, Notice, Price, Section } from '../../../../ui/kit'
+import { ActionBar, Chip, Img, KVList, type KVRow, Notice, Price, Section } from '../../../../ui/kit'
 import { PageShell, useQuery } from '../../../../ui/shell'
 import { formatDateTime, shanghai } from '../../../../utils/time'
 import type { Booking } from '../../types'
+import { Stars } from '../../components/Stars'
+import { ContactButton } from '../../../../components/ContactButton'
 import '../../service.scss'
 
 const NEXT = [
@@ -24,18 +26,6 @@ const NEXT = [
 const LIVE: Booking['status'][] = ['confirmed', 'on_way', 'arrived']
 
 const PAID: Partial<Record<Booking['payState'], string>> = { paid: '已支付', refunded: '已退款', due: '待付款', card: '次卡抵扣', free: '物业费包含' }
-
-function Stars({ id, value, onChange }: { id: string; value: number; onChange?: (n: number) => void }) {
-  return (
-    <View className='sv-stars'>
-      {[1, 2, 3, 4, 5].map((n) => (
-        <View key={n} id={`${id}-${n}`} className={`sv-star ${value >= n ? 'sv-star--on' : ''}`} onClick={onChange ? () => onChange(n) : undefined}>
-          <Icon name={value >= n ? 'points' : 'star'} size={onChange ? 'l' : 's'} />
-        </View>
-      ))}
-    </View>
-  )
-}
 
 function money(b: Booking): KVRow[] {
   const rows: KVRow[] = [{ label: '付款方式', value: [PAY_MODE_LABELS[b.payMode], PAID[b.payState]].filter(Boolean).join('，') }]
@@ -170,6 +160,8 @@ export default function BookingPage() {
               {b.rating.comment ? <Text className='sv-meta'>{b.rating.comment}</Text> : null}
             </Section>
           ) : null}
+
+          <ContactButton id='booking-contact' text='对服务有疑问？联系客服' />
 
           {b.canPay || b.canCancel ? (
             <ActionBar>

@@ -6,6 +6,7 @@ import { Cell, CellGroup, CellList, Chip, Price, Segmented } from '../../../../u
 import { EmptyState, PageShell, useQuery, whenEmpty } from '../../../../ui/shell'
 import { lineIcon } from '../../line-cell'
 import { type ServiceLine, serviceLink } from '../../types'
+import { ContactButton } from '../../../../components/ContactButton'
 import '../../service.scss'
 
 type Kind = ServiceLine['kind']
@@ -68,6 +69,7 @@ export default function ServiceListPage() {
               <Cell id='go-mine' icon='order' title='我的预约与报修' desc='进度、付款和评价' onClick={link('mine')} />
               <Cell id='go-complaints' icon='complaint' title='投诉建议' desc='物业会在工作时间内尽快受理' onClick={link('complaints')} />
             </CellGroup>
+            <ContactButton id='service-contact' text='联系物业客服' />
           </>
         )
       }}

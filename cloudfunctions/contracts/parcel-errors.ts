@@ -1,0 +1,13 @@
+/** Error codes of the `parcel` function (快递代收); plain constants for errors.ts. */
+export const PARCEL_ERRORS = [
+  'PARCEL.DUPLICATE_TRACKING',
+  'PARCEL.HOUSEHOLD_NOT_FOUND',
+  'PARCEL.NOT_FOUND',
+  'PARCEL.CODE_INVALID',
+  'PARCEL.WRONG_COMMUNITY',
+  'PARCEL.ALREADY_PICKED',
+  'PARCEL.NO_BUTLER',
+  'PARCEL.DELIVERY_NOT_REQUESTED',
+  'PARCEL.NOT_YOUR_DELIVERY',
+  'PARCEL.CODES_EXHAUSTED'
+] as const

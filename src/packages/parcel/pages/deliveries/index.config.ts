@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '快递送货上门', enablePullDownRefresh: true })

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '快递取件核销', enablePullDownRefresh: true })
