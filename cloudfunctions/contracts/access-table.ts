@@ -15,7 +15,7 @@ export type AccessKind = 'anonymous' | 'public' | 'member' | 'community'
 export const accessTable = {
   access: 'createVisitorPass gateLog gridVisitors householdLog listGates listVisitorPasses registerGate residentPass revokeVisitorPass rotateKey setGateEnabled visitorPass:public',
   booking: 'adminLines board book cancel closeFollowUp complain complaints followUps get lines markOutstanding mine myComplaints progress rate rateComplaint reassign reputation respond revealPhone saveLine saveWorker slots workerJobs workers',
-  desk: 'assignees chat chats createWorkOrder deskStats find household householdPart myChat myWorkOrders rateWorkOrder reassign reopen reply residentWorkOrder returnVisit saveSlaRule sendChat slaRules step workOrder workOrders',
+  desk: 'assignees bookFor bookingOptions chat chats createWorkOrder deskStats find household householdPart myChat myWorkOrders rateWorkOrder reassign reopen reply residentWorkOrder returnVisit saveSlaRule sendChat slaRules step workOrder workOrders',
   event: 'cancel checkIn create editorOptions exportAttendees feedbackSummary get invitePoster inviteStats list listIdeas mine recordVisit:member shareInvite signUp signups submitFeedback ticket ticketCode update updateIdea',
   fee: 'arrears chargeOneOff collection items logCall myBills remind runBilling saveItem saveSettings subscribe',
   insights: 'butlerSaveProfile churnCases dashboard deleteProfile exportCsv exportProfile household logFollowUp myGrid myProfile replicate restoreAnalysis reveal rules saveProfile saveRules scoreboard segment todayTasks',

@@ -1,4 +1,5 @@
 import { deskContracts } from '../contracts/desk'
+import { bookFor, bookingOptions } from '../domain/desk/book-for'
 import { chat, chats, myChat, receiveWechatMessage, reply, sendChat } from '../domain/desk/chat'
 import { find } from '../domain/desk/find'
 import { household, householdPart } from '../domain/desk/household'
@@ -34,7 +35,9 @@ export const deskModule = defineModule({
     myChat,
     sendChat,
     household,
-    householdPart
+    householdPart,
+    bookingOptions,
+    bookFor
   },
   jobs: [
     {

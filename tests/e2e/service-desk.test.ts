@@ -1,4 +1,5 @@
 import type { Browser } from 'playwright-core'
+import type { BookingDoc } from '../../cloudfunctions/domain/booking/docs'
 import type { InboxDoc } from '../../cloudfunctions/domain/docs'
 import type { WorkOrderDoc } from '../../cloudfunctions/domain/desk/docs'
 import { runSlaSweep } from '../../cloudfunctions/domain/desk/sla-job'
@@ -137,5 +138,30 @@ describe('service desk', () => {
     await wang.page.locator('#wo-timers').waitFor()
     await shot(wang.page, 'service-desk', '11-resident-work-order')
     await wang.context.close()
+  })
+
+  it('客服 book a home service for a caller, to be paid after the service by the resident', async () => {
+    const office = await desk(browser)
+    await office.page.goto(`${app.url}console/#/desk`)
+    await office.page.locator('#persona-u-service-zhao').click()
+    await office.page.locator('input[name="desk-q"]').fill('1栋101')
+    await office.page.locator('#desk-find').click()
+    await office.page.locator('#wo-household', { hasText: '1栋 101' }).waitFor()
+    await office.page.locator('#desk-book-for').click()
+    // The household's members are listed once its options have loaded.
+    await office.page.locator('.t-dialog .t-radio', { hasText: '王*国' }).waitFor()
+    await office.page.locator('.book-for-line').click()
+    await office.page.locator('.t-select-option', { hasText: '日常保洁' }).click()
+    await office.page.locator('.book-for-slot').click()
+    // The slots of the chosen service, each with the places left.
+    await office.page.locator('.t-select-option:visible', { hasText: '余' }).first().click()
+    await office.page.locator('.t-dialog .t-radio', { hasText: '王*国' }).click()
+    await shot(office.page, 'service-desk', '12-console-book-for')
+    await office.page.locator('#book-for-save').click()
+    await office.page.locator('.t-message', { hasText: '已为王*国预约日常保洁' }).waitFor()
+    const [booked] = await app.ports.store.find<BookingDoc>('bookings', { where: { householdId: 'h-a1-101', channel: 'phone400' }, limit: 5 })
+    expect(booked).toMatchObject({ userId: 'u-wang', payMode: 'after', status: 'confirmed' })
+    expect(office.errors).toEqual([])
+    await office.context.close()
   })
 })

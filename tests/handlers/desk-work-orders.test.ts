@@ -271,3 +271,32 @@ describe('the dashboard', () => {
     expect(okData(await h.call('desk.deskStats', { days: 30 }, WU, COMMUNITY_B)).total).toBe(0)
   })
 })
+
+describe('under concurrency', () => {
+  it('three SLA sweeps at once send each reminder once', async () => {
+    const made = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => h.call('desk.createWorkOrder', leak({ assigneeUserId: 'u-worker-niu', clientRequestId: `burst-${i}-0000` }), ZHAO, COMMUNITY_A))
+    )
+    expect(made.every((r) => r.ok)).toBe(true)
+    h.clock.advance(16 * MIN)
+    const runs = await Promise.all([runSlaSweep(h.ports), runSlaSweep(h.ports), runSlaSweep(h.ports)])
+    const sent = await findAll<InboxDoc>(h.store, 'inbox', { kind: 'work-order-breach' })
+    expect(sent).toHaveLength(20)
+    expect(new Set(sent.map((m) => m._id)).size).toBe(20)
+    // Every order records its reminder, whichever sweep won it; none is left due.
+    const orders = await findAll<WorkOrderDoc>(h.store, 'workOrders', {})
+    expect(orders.every((w) => w.alerts.respond?.remindedAt === h.clock.now() && w.breached)).toBe(true)
+    expect((await runSlaSweep(h.ports)).seen).toBe(0)
+    expect(runs.reduce((n, r) => n + Number(r.seen), 0)).toBeGreaterThanOrEqual(20)
+  })
+
+  it('ten taps of 响应 at once answer the order once, and each tap hears so', async () => {
+    const wo = okData(await h.call('desk.createWorkOrder', leak({ assigneeUserId: 'u-worker-niu' }), ZHAO, COMMUNITY_A)).workOrder
+    const taps = await Promise.all(Array.from({ length: 10 }, () => h.call('desk.step', { workOrderId: wo.id, step: 'accept' }, NIU, COMMUNITY_A)))
+    // Every tap is answered with the order answered; only one wrote it.
+    expect(taps.every((r) => r.ok && r.data.workOrder.status === 'accepted')).toBe(true)
+    const after = (await h.store.get<WorkOrderDoc>('workOrders', wo.id))!
+    expect(after.history.filter((e) => e.action === '响应')).toHaveLength(1)
+    expect(after.rev).toBe(2)
+  })
+})

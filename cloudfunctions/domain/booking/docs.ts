@@ -1,3 +1,4 @@
+import type { Channel } from '../../contracts/desk-kinds'
 /** Stored shapes of home services, repairs and complaints. Money in fen, times in UTC epoch ms. */
 import type { BookingStatus, ComplaintCategory, ComplaintStatus, PayMode, RatingDimension, ServiceCategory } from '../../contracts/booking'
 import type { Priced } from '../member/checkout'
@@ -141,6 +142,10 @@ export interface BookingDoc {
   cancelledBy?: string
   reassignments: ReassignEntry[]
   rated: boolean
+  /** How a booking staff made for the household reached us (absent: the resident booked it). */
+  channel?: Channel
+  /** Who at the desk made it for the household. */
+  enteredBy?: { userId: string; name: string }
   createdAt: number
   updatedAt: number
 }

@@ -68,7 +68,7 @@ export async function followBooking(ports: Ports, bookingId: string): Promise<vo
         household: h,
         householdLabel: householdLabel(building ?? undefined, h),
         type: 'repair',
-        channel: 'app',
+        channel: b.channel ?? 'app',
         source: 'booking',
         sourceId: b._id,
         follows: true,

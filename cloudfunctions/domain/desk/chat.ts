@@ -93,7 +93,7 @@ export async function receiveWechatMessage(ports: Ports, identity: WechatIdentit
   await record(
     ports,
     { _id: chatId, communityId, userId: user._id, openid: identity.openid, residentName: user.nickname, householdId: home.id, householdLabel: home.label },
-    { _id: m.MsgId !== undefined ? `wx:${m.MsgId}` : `wx:${identity.openid}:${m.CreateTime}:${m.MsgType}`, chatId, communityId, householdId: home.id, dir: 'in', kind, text, imageUrl, at, byUserId: user._id, byName: user.nickname, delivery: 'received' },
+    { _id: m.MsgId !== undefined ? `wx:${identity.openid}:${m.MsgId}` : `wx:${identity.openid}:${m.CreateTime}:${m.MsgType}`, chatId, communityId, householdId: home.id, dir: 'in', kind, text, imageUrl, at, byUserId: user._id, byName: user.nickname, delivery: 'received' },
     true
   )
 }

@@ -89,7 +89,7 @@ export interface ChatDoc {
 }
 
 export interface ChatMessageDoc {
-  /** `wx:<MsgId>` for a WeChat push (pushes are retried), `app:<user>:<request>`, `out:<user>:<request>`. */
+  /** `wx:<openid>:<MsgId>` for a WeChat push (pushes are retried; the sender in the key, so nobody can take another's id), `app:<user>:<request>`, `out:<user>:<request>`. */
   _id: string
   chatId: string
   communityId: string

@@ -31,11 +31,18 @@ async function tellHousehold(ports: Ports, wo: WorkOrderDoc, title: string, body
   )
 }
 
+/** How far a step takes an order, and how far each status is: a step the order is already past was taken. */
+const STEP_RANK = { accept: 1, arrive: 2, finish: 3 } as const
+const STATUS_RANK: Record<WorkOrderDoc['status'], number> = { open: 0, accepted: 1, arrived: 2, done: 3, visited: 3, cancelled: -1 }
+const taken = (wo: WorkOrderDoc, s: keyof typeof STEP_RANK) => STATUS_RANK[wo.status] >= STEP_RANK[s]
+
 export const step: ActionHandler<C['step']> = async ({ ports, actor }, input) => {
   const found = await visibleWorkOrder(ports, actor, input.workOrderId)
   if (!found.ok) return found
   const wo = found.value
   const now = ports.clock.now()
+  // A double tap, or a second phone: the step is already taken, so the answer is the order as it is.
+  if (!wo.follows && taken(wo, input.step)) return ok({ workOrder: workOrderView(wo, actor, now) })
   const allowed = workOrderView(wo, actor, now).can.step
   if (allowed !== input.step) {
     if (wo.follows) return fail('WORK_ORDER.FOLLOWS_SOURCE', '该工单随住户的预约或投诉更新，请在原单中处理')
@@ -45,7 +52,10 @@ export const step: ActionHandler<C['step']> = async ({ ports, actor }, input) =>
   }
   const note = [input.note, input.photo ? '（附照片）' : ''].join('').trim()
   const next = await applyChange(ports, wo, { ...stepChange(wo, input.step, now), ...(input.photo ? { photos: [...wo.photos, input.photo].slice(-12) } : {}) }, { byName: actor.user.nickname, action: STEP_LABELS[input.step], note })
-  if (!next) return CHANGED
+  if (!next) {
+    const fresh = await ports.store.get<WorkOrderDoc>('workOrders', wo._id)
+    return fresh && taken(fresh, input.step) ? ok({ workOrder: workOrderView(fresh, actor, now) }) : CHANGED
+  }
   if (input.step === 'finish') await tellHousehold(ports, next, '工单已完成，请评价', `${next.no}：${next.text.slice(0, 24)}。满意吗？点此评价`)
   else if (input.step === 'accept') await tellHousehold(ports, next, '工单已受理', `${next.assigneeName || actor.user.nickname} 已响应你的${next.type === 'complaint' ? '投诉' : '工单'}（${next.no}）`)
   return ok({ workOrder: workOrderView(next, actor, now) })

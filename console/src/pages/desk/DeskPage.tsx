@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import { Card, MessagePlugin } from 'tdesign-react'
+import { Button, Card, MessagePlugin } from 'tdesign-react'
 import type { HouseholdHitT } from '@contracts/desk-find'
 import type { WorkOrderViewT } from '@contracts/desk-work'
 import { api } from '../../client/api'
@@ -9,6 +9,7 @@ import { Stat } from '../../shell/Stat'
 import { useQuery } from '../../shell/use-query'
 import { WorkOrderDrawer } from '../work-orders/WorkOrderDrawer'
 import { WorkOrderTable } from '../work-orders/WorkOrderTable'
+import { BookForDialog } from './BookForDialog'
 import { CallerSearch } from './CallerSearch'
 import { WorkOrderForm } from './WorkOrderForm'
 
@@ -20,6 +21,7 @@ export function DeskPage() {
   const { community } = useConsole()
   const [household, setHousehold] = useState<HouseholdHitT | null>(null)
   const [open, setOpen] = useState<WorkOrderViewT | null>(null)
+  const [booking, setBooking] = useState(false)
   const active = useQuery(() => api.desk.workOrders({ view: 'active' }), [community.id])
   const stats = useQuery(() => api.desk.deskStats({ days: 1 }), [community.id])
   const now = Date.now()
@@ -46,7 +48,18 @@ export function DeskPage() {
         <Card bordered={false} title='查找房屋' subtitle='来电或来访，先找到房屋并与对方核对'>
           <CallerSearch selected={household} onSelect={setHousehold} />
         </Card>
-        <Card bordered={false} title='登记工单' subtitle='报修、投诉、咨询，代住户登记后按类型计时并派单'>
+        <Card
+          bordered={false}
+          title='登记工单'
+          subtitle='报修、投诉、咨询，代住户登记后按类型计时并派单'
+          actions={
+            household ? (
+              <Button id='desk-book-for' variant='outline' onClick={() => setBooking(true)}>
+                代约上门服务
+              </Button>
+            ) : null
+          }
+        >
           {household ? <WorkOrderForm key={household.householdId} household={household} onCreated={created} /> : <div className='muted desk-empty'>先在左侧找到房屋</div>}
         </Card>
       </div>
@@ -63,6 +76,18 @@ export function DeskPage() {
           )}
         </PageShell>
       </Card>
+      {booking && household ? (
+        <BookForDialog
+          household={household}
+          onClose={(done) => {
+            setBooking(false)
+            if (done) {
+              void MessagePlugin.success(done)
+              void active.reload()
+            }
+          }}
+        />
+      ) : null}
       {open ? (
         <WorkOrderDrawer
           workOrder={open}
