@@ -27,7 +27,7 @@ import { runSlaSweep } from '../cloudfunctions/domain/desk/sla-job'
 import { findAll } from '../cloudfunctions/kernel/paging'
 import type { Clock } from '../cloudfunctions/kernel/ports'
 import { localMains, localPorts } from '../scripts/server/local-runtime'
-import { type BenchResult, round } from './lib/bench'
+import { type BenchResult, figures, round } from './lib/bench'
 import { measureConditionalUpdates } from './store'
 
 const BUILDINGS = 10
@@ -175,16 +175,5 @@ export async function run(): Promise<BenchResult> {
 }
 
 export function summary(r: BenchResult): Record<string, number | string> {
-  const x = r as unknown as Record<string, number>
-  return {
-    workOrders: x.workOrders ?? 0,
-    createsPerSecond: x.createsPerSecond ?? 0,
-    lateOrders: x.lateOrders ?? 0,
-    reminders: x.reminders ?? 0,
-    duplicateReminders: x.duplicateReminders ?? 0,
-    sweepOrdersPerSecond: x.sweepOrdersPerSecond ?? 0,
-    findsCorrect: x.findsCorrect ?? 0,
-    findsPerSecond: x.findsPerSecond ?? 0,
-    conditionalUpdatesPerSecond: x.conditionalUpdatesPerSecond ?? 0
-  }
+  return figures(r, ['workOrders', 'createsPerSecond', 'lateOrders', 'reminders', 'duplicateReminders', 'sweepOrdersPerSecond', 'findsCorrect', 'findsPerSecond', 'conditionalUpdatesPerSecond'])
 }

@@ -27,7 +27,7 @@ import type { ParcelDoc } from '../cloudfunctions/domain/parcel/docs'
 import { findAll } from '../cloudfunctions/kernel/paging'
 import type { Clock } from '../cloudfunctions/kernel/ports'
 import { localMains, localPorts } from '../scripts/server/local-runtime'
-import { type BenchResult, round } from './lib/bench'
+import { type BenchResult, figures, round } from './lib/bench'
 import { measureConditionalUpdates } from './store'
 
 const BUILDINGS = 10
@@ -152,14 +152,5 @@ export async function run(): Promise<BenchResult> {
 }
 
 export function summary(r: BenchResult): Record<string, number | string> {
-  const x = r as unknown as { parcels: number; pickedUp: number; doublePickups: number; duplicatesRefused: number; pickupsPerSecond: number; registrationsPerSecond: number; conditionalUpdatesPerSecond: number }
-  return {
-    parcels: x.parcels,
-    pickedUp: x.pickedUp,
-    doublePickups: x.doublePickups,
-    duplicatesRefused: x.duplicatesRefused,
-    pickupsPerSecond: x.pickupsPerSecond,
-    registrationsPerSecond: x.registrationsPerSecond,
-    conditionalUpdatesPerSecond: x.conditionalUpdatesPerSecond
-  }
+  return figures(r, ['parcels', 'pickedUp', 'doublePickups', 'duplicatesRefused', 'pickupsPerSecond', 'registrationsPerSecond', 'conditionalUpdatesPerSecond'])
 }

@@ -49,3 +49,8 @@ export function textTable(header: readonly string[], rows: readonly (readonly st
   const line = (cells: readonly string[]) => cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join('  ').trimEnd()
   return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n')
 }
+
+/** The named numeric figures of a result, for a summary row: no cast of the result's shape needed. */
+export function figures(r: BenchResult, keys: readonly string[]): Record<string, number> {
+  return Object.fromEntries(keys.map((k) => [k, typeof r[k] === 'number' ? r[k] : 0]))
+}
