@@ -11,8 +11,9 @@ const FN = 'desk'
 
 const CHAT_DESK = ['service', 'operator'] as const
 
-export const DELIVERIES = ['wechat', 'inbox', 'failed', 'received'] as const
+export const DELIVERIES = ['sending', 'wechat', 'inbox', 'failed', 'received'] as const
 export const DELIVERY_LABELS: Record<(typeof DELIVERIES)[number], string> = {
+  sending: '发送中',
   wechat: '已通过微信送达',
   inbox: '已发到小程序消息',
   failed: '发送失败',

@@ -111,6 +111,21 @@ describe('微信客服', () => {
     expect(await findAll<InboxDoc>(h.store, 'inbox', { userId: 'u-wang', kind: 'chat-reply' })).toEqual([expect.objectContaining({ body: '请问问题解决了吗？' })])
   })
 
+  it('sends a reply once when the same request arrives twice at once', async () => {
+    await push()
+    let sends = 0
+    h.ports.kf.sendText = async () => {
+      sends++
+      await new Promise((r) => setTimeout(r, 20))
+      return { ok: true }
+    }
+    const req = { chatId: `${COMMUNITY_A}:u-wang`, text: '您好，马上安排', clientRequestId: 'reply-twice-1' }
+    const both = await Promise.all([h.call('desk.reply', req, ZHAO, COMMUNITY_A), h.call('desk.reply', req, ZHAO, COMMUNITY_A)])
+    expect(both.every((r) => r.ok)).toBe(true)
+    expect(sends).toBe(1)
+    expect((await findAll<ChatMessageDoc>(h.store, 'chatMessages', { dir: 'out' })).map((m) => m.delivery)).toEqual(['wechat'])
+  })
+
   it('falls back to the inbox when WeChat refuses the reply', async () => {
     await push()
     h.ports.kf.sendText = async () => ({ ok: false, errcode: 45015, errmsg: 'response out of time limit' })

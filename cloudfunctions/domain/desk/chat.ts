@@ -127,9 +127,15 @@ export const reply: ActionHandler<C['reply']> = async ({ ports, actor }, input) 
   const c = await chatIn(ports, actor.communityId, input.chatId)
   if (!c) return NO_CHAT
   const id = `out:${actor.user._id}:${input.clientRequestId}`
-  const twin = await ports.store.get<ChatMessageDoc>('chatMessages', id)
-  if (twin) return ok({ chat: chatView(c), message: messageView(twin) })
   const now = ports.clock.now()
+  const name = `客服${maskName(actor.user.nickname)?.slice(0, 1) ?? ''}`
+  // The reply is written first, under its request's key: of two tabs or a double click sending
+  // the same reply at once, only the one whose insert won sends it.
+  const pending: ChatMessageDoc = { _id: id, chatId: c._id, communityId: c.communityId, householdId: c.householdId, dir: 'out', kind: 'text', text: input.text, imageUrl: null, at: now, byUserId: actor.user._id, byName: name, delivery: 'sending' }
+  if (!(await ports.store.insert('chatMessages', pending)).ok) {
+    const twin = await ports.store.get<ChatMessageDoc>('chatMessages', id)
+    return ok({ chat: chatView(c), message: messageView(twin ?? pending) })
+  }
   const viaWechat = c.lastWechatAt !== null && now - c.lastWechatAt < WECHAT_WINDOW_MS
   let delivery: ChatMessageDoc['delivery'] = 'inbox'
   let error: string | undefined
@@ -141,12 +147,14 @@ export const reply: ActionHandler<C['reply']> = async ({ ports, actor }, input) 
       ports.log.warn('customer service reply not delivered by WeChat; sent to the inbox', { chatId: c._id, errcode: sent.errcode })
     }
   }
-  const name = `客服${maskName(actor.user.nickname)?.slice(0, 1) ?? ''}`
   if (delivery !== 'wechat') {
     await ports.notifier.notify({ userId: c.userId, communityId: c.communityId, kind: 'chat-reply', title: '物业客服回复了你', body: input.text.slice(0, 60), link: '/packages/service/pages/contact/index', key: `chat:${id}` })
   }
-  const msg: ChatMessageDoc = { _id: id, chatId: c._id, communityId: c.communityId, householdId: c.householdId, dir: 'out', kind: 'text', text: input.text, imageUrl: null, at: now, byUserId: actor.user._id, byName: name, delivery, ...(error ? { error } : {}) }
-  await Promise.all([ports.store.insert('chatMessages', msg), ports.store.update('chats', c._id, { set: { unanswered: false, lastText: input.text.slice(0, 60), lastAt: now } })])
+  const msg: ChatMessageDoc = { ...pending, delivery, ...(error ? { error } : {}) }
+  await Promise.all([
+    ports.store.update('chatMessages', id, { set: { delivery, ...(error ? { error } : {}) } }),
+    ports.store.update('chats', c._id, { set: { unanswered: false, lastText: input.text.slice(0, 60), lastAt: now } })
+  ])
   return ok({ chat: chatView({ ...c, unanswered: false, lastText: input.text.slice(0, 60), lastAt: now }), message: messageView(msg) })
 }
 

@@ -101,6 +101,7 @@ export interface ChatMessageDoc {
   at: number
   byUserId: string | null
   byName: string
-  delivery: 'wechat' | 'inbox' | 'failed' | 'received'
+  /** `sending` while the reply that won its key is on its way. */
+  delivery: 'sending' | 'wechat' | 'inbox' | 'failed' | 'received'
   error?: string
 }
