@@ -12,6 +12,7 @@ import { officeModule } from './office/module'
 import { messageModule } from './message/module'
 import { parcelModule } from './parcel/module'
 import { deskModule } from './desk/module'
+import { parkingModule } from './parking/module'
 
 /** Every deployable function. The local server, the job runner and the bundler all read this. */
 export const modules: readonly FunctionModule[] = [
@@ -27,7 +28,8 @@ export const modules: readonly FunctionModule[] = [
   officeModule,
   messageModule,
   parcelModule,
-  deskModule
+  deskModule,
+  parkingModule
 ]
 
 export function moduleByName(fn: string): FunctionModule | undefined {

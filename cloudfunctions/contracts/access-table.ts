@@ -15,7 +15,7 @@ export type AccessKind = 'anonymous' | 'public' | 'member' | 'community'
 export const accessTable = {
   access: 'createVisitorPass gateLog gridVisitors householdLog listGates listVisitorPasses registerGate residentPass revokeVisitorPass rotateKey setGateEnabled visitorPass:public',
   booking: 'adminLines board book cancel closeFollowUp complain complaints followUps get lines markOutstanding mine myComplaints progress rate rateComplaint reassign reputation respond revealPhone saveLine saveWorker slots workerJobs workers',
-  desk: 'assignees bookFor bookingOptions chat chats createWorkOrder deskStats find household householdPart myChat myWorkOrders rateWorkOrder reassign reopen reply residentWorkOrder returnVisit saveSlaRule sendChat slaRules step workOrder workOrders',
+  desk: 'assignees bookFor bookingOptions chat chats createWorkOrder deskStats find household householdPart myChat myWorkOrders orderFor orderOptions rateWorkOrder reassign reopen reply residentWorkOrder returnVisit saveSlaRule sendChat slaRules step workOrder workOrders',
   event: 'cancel checkIn create editorOptions exportAttendees feedbackSummary get invitePoster inviteStats list listIdeas mine recordVisit:member shareInvite signUp signups submitFeedback ticket ticketCode update updateIdea',
   fee: 'arrears chargeOneOff collection items logCall myBills remind runBilling saveItem saveSettings subscribe',
   insights: 'butlerSaveProfile churnCases dashboard deleteProfile exportCsv exportProfile household logFollowUp myGrid myProfile replicate restoreAnalysis reveal rules saveProfile saveRules scoreboard segment todayTasks',
@@ -24,6 +24,7 @@ export const accessTable = {
   office: 'acceptStaffInvitation:member checklist claimAdmin:member confirmSignIn:member createCommunity:member deleteGrid grids households importHouseholds inviteStaff issueCodes pollSignIn:anonymous rejectSignIn:member removeStaffRole revokeSession:member revokeStaffInvitation saveGrid sessions:member signInRequest:member staff staffInvitation:member startSignIn:anonymous',
   order: 'adminCampaigns campaign campaigns cancel catalog confirmReceived create dashboard deliver deliveries get mine poster publishCampaign recordVisit:member requestAfterSale reviewAfterSale saveCampaign savePickupPoint saveProduct saveSupplier share verifyPickup',
   parcel: 'deliver deliveries householdCounts list mine pickup register requestDelivery',
-  pay: 'anomalies create get history receipt reconciliation refund resolveAnomaly search',
+  parking: 'buyCard exceptions householdParking manualOpen mine occupancy registerPlate removePlate saveLot saveSpace sessionByPlate sessions setBlacklist',
+  pay: 'anomalies cashDue cashRefunds confirmCashRefund create get history receipt reconciliation recordCash refund resolveAnomaly search',
   user: 'acceptInvitation:member bindHousehold:member communityOverview createInvitation getInvitation:member gridOverview householdMembers listBuildings:member listCommunities:member listJoinRequests login:public me:member requestJoin:member reviewJoinRequest switchContext:member updateProfile:member'
 } as const satisfies Record<FunctionName, string>

@@ -47,8 +47,8 @@ export const deskFindContracts = {
   find: defineAction({
     fn: FN,
     name: 'find',
-    summary: '客服台：按房号、手机号（含打码号码与尾号）、姓名或车牌查找房屋',
-    access: DESK_ROLES,
+    summary: '客服台：按房号、手机号（含打码号码与尾号）、姓名或车牌查找房屋（财务现金收款也用它找房屋）',
+    access: [...DESK_ROLES, 'finance'],
     input: z
       .object({
         q: Text.min(2, '请至少输入 2 个字').max(30, '最多 30 个字').meta({ label: '房号、手机号、姓名或车牌' })

@@ -11,6 +11,7 @@ import { OFFICE_ERRORS } from './office-errors'
 import { MESSAGE_ERRORS } from './message-errors'
 import { PARCEL_ERRORS } from './parcel-errors'
 import { DESK_ERRORS } from './desk-errors'
+import { PARKING_ERRORS } from './parking-errors'
 
 /**
  * Every error code the functions may return, namespaced by area. The client switches on these,
@@ -64,7 +65,8 @@ export const ERROR_CODES = [
   ...OFFICE_ERRORS,
   ...MESSAGE_ERRORS,
   ...PARCEL_ERRORS,
-  ...DESK_ERRORS
+  ...DESK_ERRORS,
+  ...PARKING_ERRORS
 ] as const
 export type ErrorCode = (typeof ERROR_CODES)[number]
 

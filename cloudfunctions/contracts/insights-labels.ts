@@ -16,7 +16,8 @@ export const NEED_LABELS: Record<Need, string> = {
 
 /**
  * What a segment rule may test. Every metric is derived from the household's own records over the
- * trailing 180 days (or "now" for overdue bills), so an operator can read a rule and check it.
+ * trailing 180 days (or "now" for overdue bills, or the three calendar months the household file
+ * shows for parcels), so an operator can read a rule and check it.
  */
 export const SEGMENT_METRICS = [
   'orders180',
@@ -29,6 +30,7 @@ export const SEGMENT_METRICS = [
   'repair180',
   'attended180',
   'linesUsed180',
+  'parcels3m',
   'overdueBills'
 ] as const
 export type SegmentMetric = (typeof SEGMENT_METRICS)[number]
@@ -43,6 +45,7 @@ export const SEGMENT_METRIC_LABELS: Record<SegmentMetric, string> = {
   repair180: '近180天报修次数',
   attended180: '近180天参加活动次数',
   linesUsed180: '近180天用过的服务品类数',
+  parcels3m: '近3个月快递数',
   overdueBills: '当前逾期账单数'
 }
 

@@ -5,10 +5,10 @@ import { defineAction } from './define'
 const FN = 'pay'
 
 /** Everything payable through the payment module; later features add their kind here. */
-export const PAYABLE_TYPES = ['bill', 'order', 'booking'] as const
+export const PAYABLE_TYPES = ['bill', 'order', 'booking', 'parking', 'parkingCard'] as const
 export type PayableType = (typeof PAYABLE_TYPES)[number]
 /** What each payable kind is called to the payer: the pay result says what was paid for. */
-export const PAYABLE_TYPE_LABELS: Record<PayableType, string> = { bill: '物业费', order: '预售订单', booking: '上门服务' }
+export const PAYABLE_TYPE_LABELS: Record<PayableType, string> = { bill: '物业费', order: '预售订单', booking: '上门服务', parking: '停车费', parkingCard: '停车月卡' }
 
 export const PAYMENT_STATUSES = ['created', 'awaiting', 'paid', 'closed', 'failed', 'anomaly'] as const
 export type PaymentStatus = (typeof PAYMENT_STATUSES)[number]
@@ -173,7 +173,7 @@ export const payContracts = {
     fn: FN,
     name: 'receipt',
     summary: '电子收据',
-    access: ['resident', 'operator'],
+    access: ['resident', 'operator', 'finance'],
     input: z.object({ paymentId: Id.meta({ label: '支付记录' }) }).strict(),
     output: z.object({
       receiptNo: z.string(),
@@ -272,5 +272,7 @@ export const PAY_ERRORS = [
   'PAY.REFUND_EXCEEDS',
   'PAY.REFUND_FAILED',
   'PAY.ANOMALY_RESOLVED',
-  'PAY.ANOMALY_ACTION'
+  'PAY.ANOMALY_ACTION',
+  'PAY.CASH_MISMATCH',
+  'PAY.NOT_CASH'
 ] as const

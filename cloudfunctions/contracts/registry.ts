@@ -3,6 +3,7 @@ import type { ActionContract } from './define'
 import { userContracts } from './user'
 import { accessContracts } from './access'
 import { payContracts } from './pay'
+import { payCashContracts } from './pay-cash'
 import { feeContracts } from './fee'
 import { eventContracts } from './event'
 import { orderContracts } from './order'
@@ -13,6 +14,7 @@ import { officeContracts } from './office'
 import { messageContracts } from './message'
 import { deskContracts } from './desk'
 import { parcelContracts } from './parcel'
+import { parkingContracts } from './parking'
 
 /**
  * Every action of every function, keyed by `fn.name`. Tests enumerate this; the typed client and
@@ -21,7 +23,7 @@ import { parcelContracts } from './parcel'
 export const functionContracts = {
   user: userContracts,
   access: accessContracts,
-  pay: payContracts,
+  pay: { ...payContracts, ...payCashContracts },
   fee: feeContracts,
   event: eventContracts,
   order: orderContracts,
@@ -31,7 +33,8 @@ export const functionContracts = {
   office: officeContracts,
   message: messageContracts,
   parcel: parcelContracts,
-  desk: deskContracts
+  desk: deskContracts,
+  parking: parkingContracts
 } as const
 
 type Flatten<T> = {

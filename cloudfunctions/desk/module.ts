@@ -2,6 +2,7 @@ import { deskContracts } from '../contracts/desk'
 import { bookFor, bookingOptions } from '../domain/desk/book-for'
 import { chat, chats, myChat, receiveWechatMessage, reply, sendChat } from '../domain/desk/chat'
 import { find } from '../domain/desk/find'
+import { orderFor, orderOptions } from '../domain/desk/order-for'
 import { household, householdPart } from '../domain/desk/household'
 import { runSlaSweep } from '../domain/desk/sla-job'
 import { deskStats } from '../domain/desk/stats'
@@ -37,6 +38,8 @@ export const deskModule = defineModule({
     household,
     householdPart,
     bookingOptions,
+    orderOptions,
+    orderFor,
     bookFor
   },
   jobs: [

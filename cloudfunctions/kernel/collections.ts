@@ -108,7 +108,9 @@ export const COLLECTIONS = {
     { name: 'uniq_token', fields: ['token'], unique: true },
     { name: 'by_household', fields: ['householdId', 'createdAt'] },
     { name: 'by_building', fields: ['communityId', 'buildingId', 'validFrom'] },
-    { name: 'by_status', fields: ['status', 'validTo'] }
+    { name: 'by_status', fields: ['status', 'validTo'] },
+    // A barrier camera's plate finds the visitor pass that names it (smart parking).
+    { name: 'by_plate', fields: ['communityId', 'plate', 'validTo'] }
   ]),
   /**
    * `_id` is the household id: its open visitor passes, counted under the cap with one
@@ -148,7 +150,8 @@ export const COLLECTIONS = {
     { name: 'uniq_idempotency', fields: ['idempotencyKey'], unique: true },
     { name: 'by_payment', fields: ['paymentId'] },
     { name: 'by_status', fields: ['status', 'createdAt'] },
-    { name: 'by_community', fields: ['communityId', 'createdAt'] }
+    { name: 'by_community', fields: ['communityId', 'createdAt'] },
+    { name: 'by_cash_pending', fields: ['communityId', 'cash', 'status'] }
   ]),
   /** Append-only money movements: `_id` is the movement's source, so each is written once. */
   ledger: def([
@@ -391,6 +394,8 @@ export const COLLECTIONS = {
     { name: 'uniq_qr', fields: ['qrToken'], unique: true },
     { name: 'by_community', fields: ['communityId', 'status', 'registeredAt'] },
     { name: 'by_picked', fields: ['communityId', 'pickedAt'] },
+    // The insights pass reads new parcels per community from its cursor.
+    { name: 'by_registered', fields: ['communityId', 'registeredAt'] },
     { name: 'by_household', fields: ['householdId', 'status', 'registeredAt'] },
     { name: 'by_butler', fields: ['deliveryButlerId', 'status', 'pickedAt'] },
     // The reminder job walks every community's waiting parcels by age.
@@ -400,6 +405,37 @@ export const COLLECTIONS = {
   parcelCodes: def(),
   /** `_id` is `${householdId}:${month}`: the month's parcel count (kernel/counter.ts, one entry a parcel). */
   parcelMonths: def([{ name: 'by_community', fields: ['communityId', 'month'] }]),
+  // Smart parking (issue 18); see domain/parking/docs.ts.
+  parkingLots: def([{ name: 'by_community', fields: ['communityId', 'createdAt'] }]),
+  /** `_id` is `${lotId}:${code}`; each space is the bounded counter of its plates. */
+  parkingSpaces: def([
+    { name: 'by_lot', fields: ['lotId', 'code'] },
+    { name: 'by_household', fields: ['householdId'] }
+  ]),
+  /** `_id` is `${communityId}:${plate}`: a plate is registered by one household of a community. */
+  parkingPlates: def([{ name: 'by_household', fields: ['householdId'] }]),
+  parkingCards: def([
+    { name: 'uniq_request', fields: ['requestKey'], unique: true },
+    { name: 'by_plate', fields: ['lotId', 'plate', 'status', 'validTo'] },
+    { name: 'by_household', fields: ['householdId', 'createdAt'] }
+  ]),
+  /** `_id` is `${lotId}:${plate}`. */
+  parkingBlacklist: def([{ name: 'by_lot', fields: ['lotId', 'at'] }]),
+  parkingSessions: def([
+    // `${lotId}:${plate}` while open: one open session a plate a lot, whatever events race.
+    { name: 'uniq_open', fields: ['openKey'], unique: true },
+    { name: 'by_lot', fields: ['lotId', 'status', 'enteredAt'] },
+    { name: 'by_plate', fields: ['lotId', 'plate', 'enteredAt'] },
+    { name: 'by_community', fields: ['communityId', 'status', 'enteredAt'] },
+    // A household's file lists the stays of its plates.
+    { name: 'by_community_plate', fields: ['communityId', 'plate', 'enteredAt'] }
+  ]),
+  /** `_id` is `${gateId}:${eventId}` (`manual:${id}` for staff): a re-sent camera event is one event. */
+  parkingEvents: def([
+    { name: 'by_lot', fields: ['lotId', 'at'] },
+    { name: 'by_exception', fields: ['communityId', 'exceptionOpen', 'at'] },
+    { name: 'by_unmatched', fields: ['lotId', 'plate', 'direction', 'matched'] }
+  ]),
   /** Reusable session programmes, e.g. copied from a pilot community. */
   eventTemplates: def([{ name: 'by_community', fields: ['communityId', 'createdAt'] }]),
   revealLog: def([{ name: 'by_household', fields: ['householdId', 'at'] }]),

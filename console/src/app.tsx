@@ -39,6 +39,7 @@ const PAGES: Record<string, LazyExoticComponent<ComponentType>> = {
   '/members': page(() => import('./pages/members/MembersPage'), 'MembersPage'),
   '/bills': page(() => import('./pages/bills/BillsPage'), 'BillsPage'),
   '/payments': page(() => import('./pages/payments/PaymentsPage'), 'PaymentsPage'),
+  '/cash': page(() => import('./pages/cash/CashPage'), 'CashPage'),
   '/fees': page(() => import('./pages/fees/FeesPage'), 'FeesPage'),
   '/sessions': page(() => import('./pages/sessions/SessionsPage'), 'SessionsPage')
 }

@@ -24,6 +24,7 @@ import { bookingStaff, bookingUsers, seedBooking } from './booking'
 import { seedMessages } from './messages'
 import { seedParcels } from './parcels'
 import { seedDesk } from './desk'
+import { seedParking } from './parking'
 import { seedInsights } from './insights'
 
 /**
@@ -279,5 +280,7 @@ export async function seedDemo(store: Store, pepper: string, now: number = Date.
   await seedParcels(store, now).then((r) => ((inserted += r.inserted), (skipped += r.skipped)))
   // The service desk (issue 16): work orders in every state, and a 微信客服 message waiting for an answer.
   await seedDesk(store, now).then((r) => ((inserted += r.inserted), (skipped += r.skipped)))
+  // Smart parking (issue 18): the underground lot, its spaces, 王建国's plates and monthly card.
+  await seedParking(store, now).then((r) => ((inserted += r.inserted), (skipped += r.skipped)))
   return { inserted, skipped }
 }

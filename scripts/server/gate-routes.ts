@@ -7,7 +7,7 @@ import type { Route } from './http'
 import { type LocalContext, localRuntime, modulePorts } from './local-runtime'
 
 /**
- * `POST /gate/verify` and `POST /gate/keys` on the local server: the request is turned into the
+ * `POST /gate/verify`, `/gate/keys` and `/gate/barrier` (parking cameras) on the local server: the request is turned into the
  * event CloudBase's HTTP access service would deliver, and handed to the same entry the deployed
  * `access` function exports. No dev session is ever attached: gates authenticate themselves.
  */
@@ -23,5 +23,5 @@ export function gateRoutes(ports: Ports): Record<string, Route> {
     if (!('statusCode' in res)) return { status: 500, json: { error: 'INTERNAL', requestId: context.request_id } }
     return { status: res.statusCode, json: JSON.parse(res.body) as unknown }
   }
-  return { '/gate/verify': handle, '/gate/keys': handle }
+  return { '/gate/verify': handle, '/gate/keys': handle, '/gate/barrier': handle }
 }

@@ -1,6 +1,7 @@
 import type { Browser } from 'playwright-core'
 import type { BookingDoc } from '../../cloudfunctions/domain/booking/docs'
 import type { InboxDoc } from '../../cloudfunctions/domain/docs'
+import type { OrderDoc } from '../../cloudfunctions/domain/order/docs'
 import type { WorkOrderDoc } from '../../cloudfunctions/domain/desk/docs'
 import { runSlaSweep } from '../../cloudfunctions/domain/desk/sla-job'
 import { COMMUNITY_A } from '../../scripts/seed/demo-ids'
@@ -163,5 +164,56 @@ describe('service desk', () => {
     expect(booked).toMatchObject({ userId: 'u-wang', payMode: 'after', status: 'confirmed' })
     expect(office.errors).toEqual([])
     await office.context.close()
+  })
+
+  it('客服 order a pre-sale for a caller; finance takes the cash and prints the receipt; the resident sees it paid', async () => {
+    const office = await desk(browser)
+    await office.page.goto(`${app.url}console/#/desk`)
+    await office.page.locator('#persona-u-service-zhao').click()
+    await office.page.locator('input[name="desk-q"]').fill('1栋101')
+    await office.page.locator('#desk-find').click()
+    await office.page.locator('#wo-household', { hasText: '1栋 101' }).waitFor()
+    await office.page.locator('#desk-order-for').click()
+    await office.page.locator('.t-dialog .t-radio', { hasText: '王*国' }).waitFor()
+    await office.page.locator('.order-for-campaign').click()
+    await office.page.locator('.t-select-option:visible').first().click()
+    await office.page.locator('.order-for-sku').click()
+    await office.page.locator('.t-select-option:visible:not(.t-is-disabled)', { hasText: '余' }).first().click()
+    await office.page.locator('.t-dialog .t-radio', { hasText: '王*国' }).click()
+    await shot(office.page, 'service-desk', '13-console-order-for')
+    await office.page.locator('#order-for-save').click()
+    await office.page.locator('.t-message', { hasText: '已为王*国下单' }).waitFor()
+    const [order] = await app.ports.store.find<OrderDoc>('orders', { where: { householdId: 'h-a1-101', channel: 'phone400' }, limit: 5 })
+    expect(order).toMatchObject({ userId: 'u-wang', status: 'pending_payment', enteredBy: { userId: 'u-service-zhao' } })
+    expect(office.errors).toEqual([])
+    await office.context.close()
+
+    // 王建国 comes down with cash: finance finds the home, ticks the order, counts the money.
+    const finance = await desk(browser)
+    await finance.page.goto(`${app.url}console/#/cash`)
+    await finance.page.locator('#persona-u-finance-he').click()
+    await finance.page.locator('input[name="desk-q"]').fill('1栋101')
+    await finance.page.locator('#desk-find').click()
+    const orderRow = finance.page.locator('.cash-due tbody tr', { hasText: order!.code })
+    await orderRow.waitFor()
+    await orderRow.locator('.t-checkbox').click()
+    await finance.page.locator('input[name="cash-payer"]').fill('王建国')
+    // What is due is filled in; the clerk checks it against the cash counted.
+    expect(Math.round(Number(await finance.page.locator('input[name="cash-received"]').inputValue()) * 100)).toBe(order!.amountFen)
+    await shot(finance.page, 'service-desk', '14-console-cash-due')
+    await finance.page.locator('#cash-record').click()
+    await finance.page.locator('#cash-receipt-no').waitFor()
+    expect(await finance.page.locator('#cash-receipt').innerText()).toContain('现金（经办：何财务）')
+    await shot(finance.page, 'service-desk', '15-console-cash-receipt')
+    expect((await app.ports.store.get<OrderDoc>('orders', order!._id))!.status).toBe('paid')
+    expect(finance.errors).toEqual([])
+    await finance.context.close()
+
+    const wang = await phone(browser)
+    await loginAs(wang.page, app.url, 'u-wang')
+    await wang.page.goto(`${app.url}#/packages/presale/pages/order/index?id=${order!._id}&communityId=${COMMUNITY_A}`)
+    await wang.page.locator('#order-status', { hasText: '已支付' }).waitFor()
+    await shot(wang.page, 'service-desk', '16-resident-order-paid-cash')
+    await wang.context.close()
   })
 })

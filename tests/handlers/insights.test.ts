@@ -7,6 +7,8 @@ import type { ButlerTaskDoc, ChurnCaseDoc, DayMetricsDoc, HouseholdStatsDoc, Pur
 import { runNightly } from '../../cloudfunctions/domain/insights/nightly'
 import { bookingPayable } from '../../cloudfunctions/domain/booking/booking-payable'
 import { DAY_MS, addDays, dayOf, dayStart } from '../../cloudfunctions/domain/insights/time'
+import { shanghaiMonth } from '../../cloudfunctions/contracts/shanghai'
+import type { HouseholdDoc } from '../../cloudfunctions/domain/docs'
 import type { OrderDoc } from '../../cloudfunctions/domain/order/docs'
 import { findAll } from '../../cloudfunctions/kernel/paging'
 import { COMMUNITY_A, COMMUNITY_B } from '../../scripts/seed/demo'
@@ -298,6 +300,46 @@ describe('the demo community after the nightly pass', () => {
     h.clock.advance(DAY_MS)
     await runNightly(h.ports)
     expect(okData(await h.call('insights.segment', { need: 'save_money' }, OPERATOR, COMMUNITY_A)).count).toBe(0)
+  })
+
+  test('parcels registered at the desk become 近3个月快递数, a rule on it picks households, and older months drop out', async () => {
+    // Only the parcels registered here count; the demo's own would blur the threshold.
+    for (const c of ['parcels', 'parcelCodes', 'parcelMonths'] as const) for (const d of await findAll(h.store, c)) await h.store.remove(c, d._id)
+    const many = 'h-a1-101'
+    const one = (await findAll<HouseholdStatsDoc>(h.store, 'householdStats', { communityId: COMMUNITY_A })).find((s) => s._id !== many)!._id
+    // A household that never ordered, booked or signed up has no figures until its parcels arrive.
+    const withStats = new Set((await findAll<HouseholdStatsDoc>(h.store, 'householdStats')).map((x) => x._id))
+    const quiet = (await findAll<HouseholdDoc>(h.store, 'households', { communityId: COMMUNITY_A })).find((x) => !withStats.has(x._id))!._id
+    let k = 0
+    const register = async (householdId: string) =>
+      okData(await h.call('parcel.register', { householdId, courier: 'sf', trackingNo: `SF77${String(++k).padStart(8, '0')}`, shelf: 'B-01', clientRequestId: `${req()}-parcel` }, as('u-service-zhao'), COMMUNITY_A))
+    const registeredAt = h.clock.now()
+    await register(many)
+    await register(many)
+    await register(one)
+    await register(quiet)
+    await register(quiet)
+    const rules = okData(await h.call('insights.rules', {}, OPERATOR, COMMUNITY_A))
+    const byParcels = [...rules.segments.filter((r) => r.need !== 'save_time'), { need: 'save_time' as const, label: '快递多', all: [{ metric: 'parcels3m' as const, op: 'gte' as const, value: 2 }] }]
+    okData(await h.call('insights.saveRules', { segments: byParcels, churn: rules.churn }, OPERATOR, COMMUNITY_A))
+    const segment = async () => {
+      await runNightly(h.ports)
+      return okData(await h.call('insights.segment', { need: 'save_time' }, OPERATOR, COMMUNITY_A)).households
+    }
+    h.clock.advance(DAY_MS)
+    const now = await segment()
+    expect(now.map((x) => x.householdId).sort()).toEqual([many, quiet].sort())
+    expect(now.find((x) => x.householdId === many)?.because).toBe('快递多（近3个月快递数 2 ≥ 2）')
+    expect((await h.store.get<HouseholdStatsDoc>('householdStats', many))?.needFlags.save_time).toBe(true)
+    expect((await h.store.get<HouseholdStatsDoc>('householdStats', one))?.needFlags.save_time).toBe(false)
+    // The registration month is the oldest of the window on the last day two months on, and out of it the day after.
+    const [y, m] = shanghaiMonth(registeredAt).split('-').map(Number) as [number, number]
+    const windowLeavesIt = Date.UTC(y, m + 2, 1) - 8 * 3_600_000 // Shanghai midnight starting the third month after
+    h.clock.advance(windowLeavesIt - DAY_MS - h.clock.now())
+    expect((await segment()).map((x) => x.householdId).sort()).toEqual([many, quiet].sort())
+    h.clock.advance(DAY_MS)
+    expect(await segment()).toEqual([])
+    expect((await h.store.get<HouseholdStatsDoc>('householdStats', many))?.needFlags.save_time).toBe(false)
   })
 
   test('the butler completes a follow-up task from a real follow-up, and the scoreboard counts it', async () => {

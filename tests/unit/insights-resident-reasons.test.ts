@@ -12,6 +12,7 @@ const quiet: SegmentMetrics = {
   repair180: 0,
   attended180: 0,
   linesUsed180: 0,
+  parcels3m: 0,
   overdueBills: 0
 }
 

@@ -91,7 +91,7 @@ describe('segments', () => {
       lineDays: { 'service:housekeeping': { [addDays(TODAY, -5)]: 2 }, 'repair:plumbing': { [addDays(TODAY, -300)]: 1 }, 'presale:presale': { [addDays(TODAY, -10)]: 3 } },
       attendedDays: [addDays(TODAY, -3)]
     }
-    const m = segmentMetrics(s, TODAY, 0)
+    const m = segmentMetrics(s, TODAY, { overdueBills: 0, parcels3m: 0 })
     expect(m).toMatchObject({ orders180: 3, spend180Fen: 9000, avgOrderFen: 3000, discountShare: 1, service180: 2, repair180: 0, attended180: 1, linesUsed180: 2 })
     const hits = evaluateSegments(m, DEFAULT_SEGMENT_RULES)
     expect(hits.map((x) => x.need)).toEqual(['save_money', 'save_effort'])
@@ -103,8 +103,17 @@ describe('segments', () => {
       { need: 'save_time' as const, label: '规则一', all: [{ metric: 'orders180' as const, op: 'gte' as const, value: 1 }, { metric: 'overdueBills' as const, op: 'eq' as const, value: 0 }] },
       { need: 'save_time' as const, label: '规则二', all: [{ metric: 'orders180' as const, op: 'lte' as const, value: 100 }] }
     ]
-    const m = segmentMetrics({ days: days([[1, 100]]), lineDays: {}, attendedDays: [] }, TODAY, 1)
+    const m = segmentMetrics({ days: days([[1, 100]]), lineDays: {}, attendedDays: [] }, TODAY, { overdueBills: 1, parcels3m: 0 })
     expect(evaluateSegments(m, rules).map((x) => x.because)).toEqual(['规则二（近180天订单数 1 ≤ 100）'])
+  })
+
+  test('the parcel count read alongside is a metric a rule can test, with its label in the reason', () => {
+    const rule = [{ need: 'save_time' as const, label: '快递多', all: [{ metric: 'parcels3m' as const, op: 'gte' as const, value: 2 }] }]
+    const quietStats = { days: {}, lineDays: {}, attendedDays: [] }
+    const many = segmentMetrics(quietStats, TODAY, { overdueBills: 0, parcels3m: 2 })
+    expect(many.parcels3m).toBe(2)
+    expect(evaluateSegments(many, rule)).toEqual([{ need: 'save_time', because: '快递多（近3个月快递数 2 ≥ 2）', residentReason: '常收快递' }])
+    expect(evaluateSegments(segmentMetrics(quietStats, TODAY, { overdueBills: 0, parcels3m: 1 }), rule)).toEqual([])
   })
 })
 

@@ -6,7 +6,8 @@ import { GATE_PROTOCOL, GATE_SIGNATURE_HEADER, type GateKey } from '../../contra
  * with the same secret, so neither a forged request nor a forged "open" gets through the
  * network between them. The strings signed are spelled out in contracts/gate.ts.
  */
-export type GateOp = 'verify' | 'keys'
+/** `barrier`: a parking barrier camera's plate reading (contracts/parking-barrier.ts). */
+export type GateOp = 'verify' | 'keys' | 'barrier'
 
 function mac(secret: Buffer, text: string): string {
   return createHmac('sha256', secret).update(text, 'utf8').digest('base64url')
@@ -47,7 +48,7 @@ export function keysAnswerSignature(secret: Buffer, nonce: string, serverTime: n
 export function buildDeviceRequest(
   secret: Buffer,
   op: GateOp,
-  fields: { deviceId: string; ts: number; nonce: string; door?: string; code?: string }
+  fields: { deviceId: string; ts: number; nonce: string; door?: string; code?: string; plate?: string; at?: number; eventId?: string; photo?: string }
 ): { body: string; headers: Record<string, string> } {
   const body = JSON.stringify(fields)
   return { body, headers: { 'content-type': 'application/json', [GATE_SIGNATURE_HEADER]: requestSignature(secret, op, body) } }

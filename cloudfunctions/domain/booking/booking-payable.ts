@@ -15,13 +15,13 @@ import { followBooking } from '../desk/booking-sync'
 export const bookingPayable: PayableKind = {
   type: 'booking',
 
-  async quote(ports, actor, ids) {
+  async quote(ports, payer, ids) {
     const docs = await getMany<BookingDoc>(ports.store, 'bookings', ids)
     const now = ports.clock.now()
     const lines: QuotedLine[] = []
     for (const id of ids) {
       const b = docs.get(id)
-      if (!b || b.communityId !== actor.communityId || !actor.householdIds.includes(b.householdId)) {
+      if (!b || b.communityId !== payer.communityId || !payer.householdIds.includes(b.householdId)) {
         return fail('PAY.PAYABLE_NOT_FOUND', '预约不存在或不属于你的房屋', [{ path: 'payables', message: `预约 ${id} 不存在` }])
       }
       const upfront = b.status === 'held' && b.payState === 'unpaid' && (b.holdUntil ?? 0) > now

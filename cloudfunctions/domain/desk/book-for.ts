@@ -1,40 +1,20 @@
-import { createHash } from 'node:crypto'
 import { CHANNEL_LABELS } from '../../contracts/desk-kinds'
 import type { deskBookingContracts } from '../../contracts/desk-booking'
 import { LINE_KIND_LABELS } from '../../contracts/booking-setup'
 import { PAY_MODE_LABELS } from '../../contracts/booking'
-import { type CommunityActor, loadActor } from '../../kernel/actor'
 import type { ActionHandler } from '../../kernel/module'
-import { getMany } from '../../kernel/paging'
-import type { Ports } from '../../kernel/ports'
-import { type Result, fail, ok } from '../../kernel/result'
-import type { HouseholdDoc, MembershipDoc, UserDoc } from '../docs'
+import { fail, ok } from '../../kernel/result'
 import { book } from '../booking/book'
 import { slots } from '../booking/actions'
 import type { ServiceLineDoc } from '../booking/docs'
 import { lineIn } from '../booking/catalog'
 import { maskName } from '../user/format'
 import { applyChange } from './apply'
+import { householdFor, memberActor, memberOptions, onBehalfKey } from './on-behalf'
 import { bookingWorkOrderId } from './booking-sync'
 import type { WorkOrderDoc } from './docs'
 
 type C = typeof deskBookingContracts
-
-/** The household, when it is in the caller's community and, for a butler, in one of their grids. */
-async function householdFor(ports: Ports, actor: CommunityActor, householdId: string): Promise<Result<HouseholdDoc>> {
-  const h = await ports.store.get<HouseholdDoc>('households', householdId)
-  const inReach = h && h.communityId === actor.communityId && (actor.roles.includes('service') || actor.roles.includes('operator') || actor.grids.some((g) => g.buildingIds.includes(h.buildingId)))
-  if (!h || !inReach) return fail('DESK.HOUSEHOLD_NOT_FOUND', '找不到这个房屋，请重新查找', [{ path: 'householdId', message: '房屋不存在' }])
-  return ok(h)
-}
-
-/** The member the booking will be theirs: the bookings, its messages and the payment after the service are theirs. */
-async function memberActor(ports: Ports, h: HouseholdDoc, userId: string): Promise<Result<CommunityActor>> {
-  const [m, user] = await Promise.all([ports.store.get<MembershipDoc>('memberships', `${h._id}:${userId}`), ports.store.get<UserDoc>('users', userId)])
-  if (!m || m.status !== 'active' || !user) return fail('DESK.NOT_A_MEMBER', '请选择这户已登记的住户', [{ path: 'memberUserId', message: '不是这户的住户' }])
-  const a = await loadActor(ports.store, { source: 'wechat', openid: user.openid }, user, h.communityId)
-  return ok({ ...a, communityId: h.communityId })
-}
 
 /** Lines staff may book for a resident: every active one; none needs money up front (after or free). */
 function payModeFor(line: ServiceLineDoc): 'free' | 'after' {
@@ -46,9 +26,8 @@ export const bookingOptions: ActionHandler<C['bookingOptions']> = async ({ ports
   if (!h.ok) return h
   const [lines, members] = await Promise.all([
     ports.store.find<ServiceLineDoc>('serviceLines', { where: { communityId: actor.communityId, active: true }, orderBy: [{ field: 'order', dir: 'asc' }], limit: 100 }),
-    ports.store.find<MembershipDoc>('memberships', { where: { householdId: h.value._id, status: 'active' }, limit: 20 })
+    memberOptions(ports, h.value._id)
   ])
-  const users = await getMany<UserDoc>(ports.store, 'users', members.map((m) => m.userId))
   let slotRows: { start: number; end: number; free: number }[] = []
   const first = members[0]
   if (input.lineId && first) {
@@ -61,7 +40,7 @@ export const bookingOptions: ActionHandler<C['bookingOptions']> = async ({ ports
   return ok({
     lines: lines.map((l) => ({ id: l._id, name: l.name, kindLabel: LINE_KIND_LABELS[l.kind], priceFen: l.priceFen, free: l.freeUnderPropertyFee })),
     slots: slotRows,
-    members: members.map((m) => ({ userId: m.userId, name: maskName(users.get(m.userId)?.nickname) ?? '住户', relation: m.relation }))
+    members
   })
 }
 
@@ -72,8 +51,6 @@ export const bookFor: ActionHandler<C['bookFor']> = async ({ ports, actor, reque
   if (!member.ok) return member
   if (!line) return fail('BOOKING.LINE_NOT_FOUND', '服务项目不存在或已下架', [{ path: 'lineId', message: '服务项目不存在' }])
   const payMode = payModeFor(line)
-  // The clerk's request, under a key of its own inside the member's bookings: a retry books once.
-  const key = createHash('sha256').update(`${actor.user._id}:${input.clientRequestId}`).digest('hex').slice(0, 24)
   const res = await book(
     { ports, actor: member.value, identity: member.value.identity, requestId },
     {
@@ -85,7 +62,7 @@ export const bookFor: ActionHandler<C['bookFor']> = async ({ ports, actor, reque
       usePoints: false,
       note: [`${CHANNEL_LABELS[input.channel]}代约`, input.note].filter(Boolean).join('：'),
       photos: [],
-      clientRequestId: `desk-${key}`
+      clientRequestId: onBehalfKey(actor.user._id, input.clientRequestId)
     }
   )
   if (!res.ok) return res

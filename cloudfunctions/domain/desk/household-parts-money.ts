@@ -1,5 +1,6 @@
 import { BOOKING_STATUS_LABELS, type BookingStatus, PAY_MODE_LABELS, RATING_LABELS, type RatingDimension } from '../../contracts/booking'
 import type { TONES } from '../../contracts/desk-household'
+import { CHANNEL_LABELS } from '../../contracts/desk-kinds'
 import { BILL_STATUS_LABELS } from '../../contracts/fee'
 import { CARD_STATUS_LABELS, COUPON_STATUS_LABELS, type CouponStatus, couponLabel, scopeLabel } from '../../contracts/member'
 import { ORDER_STATUS_LABELS, type OrderStatus } from '../../contracts/order'
@@ -76,6 +77,7 @@ export const orders: Part = definePart<OrderDoc, null>({
       title: campaigns.get(o.campaignId)?.title ?? o.skuName,
       detail: joinDetail(
         `${o.skuName} × ${o.quantity}`,
+        o.enteredBy && o.channel && `${CHANNEL_LABELS[o.channel]} · ${o.enteredBy.name}代下单`,
         o.discountFen > 0 && `优惠 ${formatFenText(o.discountFen)}`,
         o.deliveredAt ? `${whenText(o.deliveredAt)} 送达` : o.paidAt !== null && `${whenText(o.paidAt)} 支付`,
         o.refundedFen > 0 && `已退 ${formatFenText(o.refundedFen)}`

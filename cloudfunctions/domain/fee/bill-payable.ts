@@ -10,12 +10,12 @@ import { feeSettings } from './settings'
 export const billPayable: PayableKind = {
   type: 'bill',
 
-  async quote(ports, actor, ids) {
-    const [bills, settings] = await Promise.all([getMany<BillDoc>(ports.store, 'bills', ids), feeSettings(ports, actor.communityId)])
+  async quote(ports, payer, ids) {
+    const [bills, settings] = await Promise.all([getMany<BillDoc>(ports.store, 'bills', ids), feeSettings(ports, payer.communityId)])
     const lines: QuotedLine[] = []
     for (const id of ids) {
       const bill = bills.get(id)
-      if (!bill || bill.communityId !== actor.communityId || !actor.householdIds.includes(bill.householdId)) {
+      if (!bill || bill.communityId !== payer.communityId || !payer.householdIds.includes(bill.householdId)) {
         return fail('PAY.PAYABLE_NOT_FOUND', '账单不存在或不属于你的房屋', [{ path: 'payables', message: `账单 ${id} 不存在` }])
       }
       if (bill.status !== 'unpaid') return fail('PAY.NOT_PAYABLE', `「${bill.title}」已${bill.status === 'paid' ? '缴清' : '取消'}，请刷新`)

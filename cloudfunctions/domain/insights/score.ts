@@ -3,6 +3,7 @@ import { findAll, getMany, pages } from '../../kernel/paging'
 import type { Ports } from '../../kernel/ports'
 import type { GridDoc } from '../docs'
 import type { BillDoc } from '../fee/docs'
+import { recentParcelsOf } from '../parcel/counts'
 import { CASE_WINDOW_DAYS, reactivated, scoreChurn, type ChurnFeatures } from './churn'
 import type { ChurnCaseDoc, CommunitySnapshotDoc, FeeMonthDoc, HouseholdStatsDoc, InsightsCursorDoc } from './docs'
 import { put } from '../../kernel/put'
@@ -72,7 +73,10 @@ export async function scoreCommunity(ports: Ports, cursor: InsightsCursorDoc, ha
   let opened = 0
   for await (const page of pages<HouseholdStatsDoc>(ports.store, 'householdStats', after ? { communityId, _id: { gt: after } } : { communityId }, 500)) {
     // A household may opt out while its stats are being recomputed; it is dropped here at the latest.
-    const optedOut = await getMany(ports.store, 'profileOptOuts', page.map((s) => s._id))
+    // Parcels are read for this page only (not the whole community up front) so a resumed pass
+    // needs nothing kept on the cursor, and both reads travel together.
+    const ids = page.map((s) => s._id)
+    const [optedOut, parcels] = await Promise.all([getMany(ports.store, 'profileOptOuts', ids), recentParcelsOf(ports, ids)])
     for (const s of page) {
       if (optedOut.has(s._id)) {
         await ports.store.remove('householdStats', s._id)
@@ -81,7 +85,7 @@ export async function scoreCommunity(ports: Ports, cursor: InsightsCursorDoc, ha
       const f = overdue.get(s._id) ?? { overdueBills: 0, maxOverdueDays: 0 }
       const churn = scoreChurn(s, f, rules.churn, now)
       const atRisk = churn.score >= rules.churn.threshold
-      const hits = evaluateSegments(segmentMetrics(s, today, f.overdueBills), rules.segments)
+      const hits = evaluateSegments(segmentMetrics(s, today, { overdueBills: f.overdueBills, parcels3m: parcels.get(s._id) ?? 0 }), rules.segments)
       await ports.store.update('householdStats', s._id, {
         set: { score: churn.score, atRisk, reasons: churn.reasons, needs: hits.map((h) => h.need), needReasons: hits, needFlags: needFlagsOf(hits.map((h) => h.need)), scoredDay: today }
       })

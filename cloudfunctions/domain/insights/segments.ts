@@ -6,8 +6,14 @@ import { addDays } from './time'
 
 export type SegmentMetrics = Record<SegmentMetric, number>
 
-/** The values segment rules test, over the 180 days ending `today`. */
-export function segmentMetrics(s: Pick<HouseholdStatsDoc, 'days' | 'lineDays' | 'attendedDays'>, today: string, overdueBills: number): SegmentMetrics {
+/** Figures kept outside the household's stats (bills, parcel counters), read by the scoring pass per page. */
+export interface ReadAlongside {
+  overdueBills: number
+  parcels3m: number
+}
+
+/** The values segment rules test, over the 180 days ending `today` (and what is read alongside). */
+export function segmentMetrics(s: Pick<HouseholdStatsDoc, 'days' | 'lineDays' | 'attendedDays'>, today: string, alongside: ReadAlongside): SegmentMetrics {
   const from = addDays(today, -179)
   const o = ordersBetween(s, from, today)
   const lines = Object.keys(s.lineDays).filter((l) => usesBetween(s, from, today, (x) => x === l) > 0)
@@ -22,7 +28,8 @@ export function segmentMetrics(s: Pick<HouseholdStatsDoc, 'days' | 'lineDays' | 
     repair180: usesBetween(s, from, today, (l) => l.startsWith('repair:')),
     attended180: s.attendedDays.filter((d) => d >= from && d <= today).length,
     linesUsed180: lines.length,
-    overdueBills
+    parcels3m: alongside.parcels3m,
+    overdueBills: alongside.overdueBills
   }
 }
 
@@ -65,6 +72,7 @@ const RESIDENT_WORDS: Record<SegmentMetric, { high: string; low: string }> = {
   repair180: { high: '报修较多', low: '很少报修' },
   attended180: { high: '常参加社区活动', low: '很少参加社区活动' },
   linesUsed180: { high: '用过多种社区服务', low: '用过的社区服务不多' },
+  parcels3m: { high: '常收快递', low: '很少收快递' },
   overdueBills: { high: '有待缴的账单', low: '按时缴费' }
 }
 

@@ -5,6 +5,7 @@ import type { Doc, Filter } from '../../kernel/store'
 import type { BookingDoc, RatingDoc } from '../booking/docs'
 import type { FeedbackDoc, SignupDoc } from '../event/docs'
 import type { OrderDoc } from '../order/docs'
+import type { ParcelDoc } from '../parcel/docs'
 import type { DirtyDoc, InsightsCursorDoc, PurchaseDoc } from './docs'
 import { projectBooking, projectOrder, samePurchase } from './project'
 import { put } from '../../kernel/put'
@@ -19,18 +20,20 @@ export const OVERLAP_MS = 10 * 60_000
 /** Small enough that one page finishes well inside the time left after a budget check. */
 const SYNC_PAGE = 300
 
-export type SourceName = 'orders' | 'bookings' | 'signups' | 'ratings' | 'feedback'
+export type SourceName = 'orders' | 'bookings' | 'signups' | 'ratings' | 'feedback' | 'parcels'
 interface Source {
   name: SourceName
   collection: CollectionName
-  field: 'updatedAt' | 'at' | 'createdAt'
+  field: 'updatedAt' | 'at' | 'createdAt' | 'registeredAt'
 }
 export const SOURCES: readonly Source[] = [
   { name: 'orders', collection: 'orders', field: 'updatedAt' },
   { name: 'bookings', collection: 'bookings', field: 'updatedAt' },
   { name: 'signups', collection: 'eventSignups', field: 'updatedAt' },
   { name: 'ratings', collection: 'ratings', field: 'at' },
-  { name: 'feedback', collection: 'eventFeedback', field: 'createdAt' }
+  { name: 'feedback', collection: 'eventFeedback', field: 'createdAt' },
+  // A household that only receives parcels still gets figures, so parcel segments can reach it.
+  { name: 'parcels', collection: 'parcels', field: 'registeredAt' }
 ]
 
 /** Remembers what must be recomputed, once per key, in the store (so a cut-short pass resumes). */
@@ -110,6 +113,10 @@ async function applyPage(ports: Ports, source: SourceName, page: readonly Stampe
       await marks.household(r.householdId)
       await marks.day(dayOf(r.at))
     }
+    return 0
+  }
+  if (source === 'parcels') {
+    for (const p of page as unknown as ParcelDoc[]) await marks.household(p.householdId)
     return 0
   }
   if (source === 'feedback') {

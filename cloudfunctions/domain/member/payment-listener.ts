@@ -17,7 +17,8 @@ export function earnSource(p: Pick<PaymentDoc, 'outTradeNo'>, line: Pick<Payment
 }
 
 export async function earnForPayment(ports: Ports, payment: PaymentDoc): Promise<number> {
-  if (payment.status !== 'paid') return 0
+  // Cash from a household with no registered member earns for nobody.
+  if (payment.status !== 'paid' || !payment.userId) return 0
   // The account before, so the level after these earns needs no read of its own (withEntries).
   const [rules, before] = await Promise.all([rulesOf(ports, payment.communityId), ports.store.get<MemberAccountDoc>('memberAccounts', accountId(payment.communityId, payment.userId))])
   // Each line has its own entry (its own key on the account): earned together, the level once after.
@@ -52,7 +53,7 @@ async function succeededRefunds(ports: Ports, paymentId: string): Promise<Refund
 }
 
 export async function reverseForRefund(ports: Ports, payment: PaymentDoc, refund: RefundDoc, known?: readonly RefundDoc[]): Promise<number> {
-  if (refund.status !== 'succeeded') return 0
+  if (refund.status !== 'succeeded' || !payment.userId) return 0
   const all = known ?? (await succeededRefunds(ports, payment._id))
   const succeeded = all.some((r) => r._id === refund._id) ? all : [...all, refund]
   let reversed = 0

@@ -1,3 +1,4 @@
+import type { Channel } from '../../contracts/desk-kinds'
 import type { CommunityActor } from '../../kernel/actor'
 import type { Ports } from '../../kernel/ports'
 import { type Result, fail, ok } from '../../kernel/result'
@@ -18,6 +19,13 @@ export interface CreateOrderInput {
   clientRequestId: string
   couponId: string | null
   usePoints: boolean
+}
+
+/** An order 客服 placed for a member: how the request came, who keyed it, and its longer pay window. */
+export interface StaffEntry {
+  channel: Channel
+  enteredBy: { userId: string; name: string }
+  payWindowMs: number
 }
 
 const REJECT_MESSAGES: Partial<Record<RejectReason, string>> = {
@@ -50,7 +58,7 @@ async function lastTouch(ports: Ports, userId: string, campaignId: string) {
  * A crash between the steps leaves a `reserving` order: a retry with the same request id
  * continues it, and after a minute the sweeper rejects it and gives its holds back.
  */
-export async function createOrder(ports: Ports, actor: CommunityActor, input: CreateOrderInput): Promise<Result<OrderDoc>> {
+export async function createOrder(ports: Ports, actor: CommunityActor, input: CreateOrderInput, entry: StaffEntry | null = null): Promise<Result<OrderDoc>> {
   const idempotencyKey = `${actor.user._id}:${input.clientRequestId}`
   // Everything the request names is read at once: a twin's order, the campaign, the household,
   // the SKU's stock, the household's limit counter and the invitation that brought the buyer.
@@ -104,7 +112,7 @@ export async function createOrder(ports: Ports, actor: CommunityActor, input: Cr
     amountFen: price.amountFen,
     note: input.note,
     status: 'reserving',
-    expiresAt: payDeadline(campaign, now),
+    expiresAt: payDeadline(campaign, now, entry?.payWindowMs),
     payingUntil: 0,
     releaseDue: false,
     paymentId: null,
@@ -120,6 +128,7 @@ export async function createOrder(ports: Ports, actor: CommunityActor, input: Cr
     refundedAt: null,
     afterSale: null,
     ...touch,
+    ...(entry ? { channel: entry.channel, enteredBy: entry.enteredBy } : {}),
     createdAt: now,
     updatedAt: now
   }

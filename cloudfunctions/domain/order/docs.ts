@@ -1,4 +1,5 @@
 /** Stored shapes of pre-sales and group buys. Money in fen, times in UTC epoch ms. */
+import type { Channel } from '../../contracts/desk-kinds'
 import type { ErrorCode } from '../../contracts/errors'
 import type { AfterSaleStatus, AfterSaleType, CampaignStatus, DeliveryMode, OrderStatus, ProductCategory, ProductKind, RefundReason } from '../../contracts/order'
 
@@ -162,6 +163,9 @@ export interface OrderDoc {
   discountFen: number
   amountFen: number
   note: string
+  /** Set on orders 客服 placed for the member: how the household asked, and which clerk keyed it. */
+  channel?: Channel
+  enteredBy?: { userId: string; name: string }
   status: OrderStatus
   rejectReason?: RejectReason
   rejectMessage?: string

@@ -6,6 +6,11 @@ import type { CampaignDoc, OrderDoc } from './docs'
 import { releaseOrderDiscount, settleOrderDiscount } from './discounts'
 import { countPaid } from './holds'
 
+/** What the payment and its receipt call an order. */
+export function orderPayTitle(o: Pick<OrderDoc, 'skuName' | 'quantity'>, c: Pick<CampaignDoc, 'title'> | undefined): string {
+  return `${c?.title ?? '预售订单'} · ${o.skuName} ×${o.quantity}`.slice(0, 60)
+}
+
 /**
  * Pre-sale orders are payable. The price comes from the stored order (priced by the server at
  * creation); quoting also notes that a payment may be under way, so the order is not expired
@@ -14,14 +19,14 @@ import { countPaid } from './holds'
 export const orderPayable: PayableKind = {
   type: 'order',
 
-  async quote(ports, actor, ids) {
+  async quote(ports, payer, ids) {
     const orders = await getMany<OrderDoc>(ports.store, 'orders', ids)
     const campaigns = await getMany<CampaignDoc>(ports.store, 'campaigns', [...orders.values()].map((o) => o.campaignId))
     const now = ports.clock.now()
     const lines: QuotedLine[] = []
     for (const id of ids) {
       const o = orders.get(id)
-      if (!o || o.communityId !== actor.communityId || !actor.householdIds.includes(o.householdId) || o.status === 'rejected') {
+      if (!o || o.communityId !== payer.communityId || !payer.householdIds.includes(o.householdId) || o.status === 'rejected') {
         return fail('PAY.PAYABLE_NOT_FOUND', '订单不存在或不属于你的房屋', [{ path: 'payables', message: `订单 ${id} 不存在` }])
       }
       if (o.status !== 'pending_payment') return fail('PAY.NOT_PAYABLE', o.status === 'expired' ? '订单已超时，请重新下单' : '订单已支付或已取消，请刷新')
@@ -37,7 +42,7 @@ export const orderPayable: PayableKind = {
       lines.push({
         type: 'order',
         id: o._id,
-        title: `${c?.title ?? '预售订单'} · ${o.skuName} ×${o.quantity}`.slice(0, 60),
+        title: orderPayTitle(o, c),
         amountFen: o.amountFen,
         householdId: o.householdId,
         communityId: o.communityId

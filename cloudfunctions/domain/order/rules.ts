@@ -52,8 +52,8 @@ export function campaignPhase(c: CampaignDoc, now: number): CampaignStatus {
 }
 
 /** When an order must be paid by: the full window, but not much past the campaign's end. */
-export function payDeadline(c: CampaignDoc, now: number): number {
-  return Math.min(now + ORDER_PAY_WINDOW_MS, Math.max(c.endAt, now + MIN_PAY_WINDOW_MS))
+export function payDeadline(c: CampaignDoc, now: number, windowMs = ORDER_PAY_WINDOW_MS): number {
+  return Math.min(now + windowMs, Math.max(c.endAt, now + MIN_PAY_WINDOW_MS))
 }
 
 /** Orders that still hold stock and count against the household limit. */

@@ -39,9 +39,30 @@ export function recentMonths(now: number, n: number): string[] {
   })
 }
 
+/**
+ * The "recent parcels" window: this Shanghai month and the two before it. The counters are per
+ * month, so a rolling day window (like the other segment metrics' 180 days) cannot be read from
+ * them; the household file and the insights segments share this one, so a rule's number is the
+ * one the operator sees on the file.
+ */
+export const RECENT_PARCEL_MONTHS = 3
+
+/**
+ * Parcels of many households in the recent window, from their month counters: one batched read of
+ * `households × months` ids (chunked and sent together by getMany), never one read per household.
+ * Households without parcels are absent.
+ */
+export async function recentParcelsOf(ports: Ports, householdIds: readonly string[]): Promise<Map<string, number>> {
+  const months = recentMonths(ports.clock.now(), RECENT_PARCEL_MONTHS)
+  const docs = await getMany<ParcelMonthDoc>(ports.store, 'parcelMonths', householdIds.flatMap((h) => months.map((m) => `${h}:${m}`)))
+  const out = new Map<string, number>()
+  for (const d of docs.values()) out.set(d.householdId, (out.get(d.householdId) ?? 0) + d.count)
+  return out
+}
+
 /** A household's parcels this month, in the last three months and on the shelf now: four reads at once. */
 export async function parcelCounts(ports: Ports, householdId: string): Promise<ParcelCountsT> {
-  const months = recentMonths(ports.clock.now(), 3)
+  const months = recentMonths(ports.clock.now(), RECENT_PARCEL_MONTHS)
   const [docs, waiting] = await Promise.all([
     getMany<ParcelMonthDoc>(ports.store, 'parcelMonths', months.map((m) => `${householdId}:${m}`)),
     ports.store.count('parcels', { householdId, status: 'waiting' })

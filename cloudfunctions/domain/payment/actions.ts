@@ -14,6 +14,8 @@ import { paymentView, paymentViews } from './view'
 
 type C = typeof payContracts
 
+const CHANNEL_LABELS: Record<PaymentDoc['channel'], string> = { wechat: '微信支付', sandbox: '本地沙箱支付', cash: '现金' }
+
 /** Residents see their households' payments; operators see their community's. */
 const OFFICE_ROLES: readonly Role[] = payContracts.search.access
 
@@ -102,27 +104,30 @@ export const receipt: ActionHandler<C['receipt']> = async (ctx, input) => {
     receiptNo: p.outTradeNo,
     communityName: community?.name ?? '',
     householdLabel: view.householdLabel,
-    payerName: payer?.nickname ?? '',
+    payerName: p.cash?.payerName ?? payer?.nickname ?? '',
     lines: p.lines.map((l) => ({ title: l.title, amountFen: l.amountFen })),
     totalFen: p.totalFen,
     refundedFen: view.refundedFen,
     paidAt: p.paidAt,
     transactionId: p.transactionId ?? '',
-    channelLabel: p.channel === 'wechat' ? '微信支付' : '本地沙箱支付'
+    channelLabel: CHANNEL_LABELS[p.channel] + (p.cash ? `（经办：${p.cash.cashierName}）` : '')
   })
 }
+
+/** A payment number (P…, or C… for cash) rather than a room. */
+const isTradeNo = (q: string) => /^[PC]\d{8}/.test(q)
 
 export const search: ActionHandler<C['search']> = async ({ ports, actor }, input) => {
   const q = input.query
   const where: Filter = {
     communityId: actor.communityId,
     status: input.status ?? { in: ['paid', 'anomaly'] },
-    ...(q.startsWith('P') && q.length > 8 ? { outTradeNo: q } : {})
+    ...(isTradeNo(q) ? { outTradeNo: q } : {})
   }
   const list = await ports.store.find<PaymentDoc>('payments', { where, orderBy: [{ field: 'createdAt', dir: 'desc' }], limit: 200 })
   // Labels first (two batched reads), so refunds are read only for the payments shown.
   const labels = await householdLabels(ports, list.map((p) => p.householdId))
-  const matching = q && !q.startsWith('P') ? list.filter((p) => (labels.get(p.householdId) ?? '').includes(q)) : list
+  const matching = q && !isTradeNo(q) ? list.filter((p) => (labels.get(p.householdId) ?? '').includes(q)) : list
   return ok({ payments: await paymentViews(ports, matching.slice(0, 50), labels) })
 }
 

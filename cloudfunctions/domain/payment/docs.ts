@@ -21,7 +21,9 @@ export interface PaymentDoc {
   householdId: string
   userId: string
   openid: string
-  channel: 'wechat' | 'sandbox'
+  /** `cash`: taken at the finance desk (cash.ts); never sent to WeChat Pay, nor are its refunds. */
+  channel: 'wechat' | 'sandbox' | 'cash'
+  cash?: { cashierId: string; cashierName: string; payerName: string }
   lines: PaymentLine[]
   totalFen: number
   status: PaymentStatus
@@ -73,6 +75,11 @@ export interface RefundDoc {
   automatic: boolean
   requestedBy: string
   status: RefundStatus
+  /** Money of a cash payment: handed back by finance, who confirms it (`pay.confirmCashRefund`). */
+  cash?: true
+  /** Who handed the cash back, and to whom (the confirmation). */
+  handedBy?: string
+  receiverName?: string
   /**
    * Set once the reservation is in place (`payments.refundHolds.<outRefundNo>`) by the one call
    * that then asks WeChat Pay: a processing refund without it was cut short, and a retry with

@@ -81,6 +81,11 @@ export async function syncPendingRefunds(ports: Ports): Promise<{ refundsSettled
   return { refundsSettled, refundsResent }
 
   async function syncRefund(r: RefundDoc): Promise<void> {
+    // WeChat Pay never had a cash refund: only one cut short before its reservation is finished here.
+    if (r.cash) {
+      if (!r.reserved) await resumeRefund(ports, r)
+      return
+    }
     const outcome = await ports.payment.queryRefund(r.outRefundNo)
     if (outcome) {
       const applied = await applyRefundOutcome(ports, outcome)
@@ -224,7 +229,7 @@ async function reconcileCommunity(ports: Ports, communityId: string, windows: re
     for (const p of page) report({ kind: 'payment_unsettled', ref: p.outTradeNo, detail: '已支付但后续处理未完成' })
   }
   for await (const page of pages<RefundDoc>(store, 'refunds', { communityId, status: 'processing', createdAt: { lt: now - DAY_MS } }, pageSize)) {
-    for (const r of page) report({ kind: 'refund_stuck', ref: r.outRefundNo, detail: '退款处理超过 24 小时' })
+    for (const r of page) report({ kind: 'refund_stuck', ref: r.outRefundNo, detail: r.cash ? '现金退款超过 24 小时未退还' : '退款处理超过 24 小时' })
   }
   for await (const page of pages<RefundDoc>(store, 'refunds', { communityId, status: 'abnormal' }, pageSize)) {
     for (const r of page) report({ kind: 'refund_abnormal', ref: r.outRefundNo, detail: `退款 ${r.amountFen} 分异常，资金待人工处理（已保留可退额度）` })

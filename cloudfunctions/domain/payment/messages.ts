@@ -19,7 +19,8 @@ function what(p: PaymentDoc): string {
 export const paymentMessages: PaymentListener = {
   name: 'messages',
   async onSettled(ports: Ports, p: PaymentDoc) {
-    if (p.status !== 'paid') return
+    // Cash from a household with no registered member: its receipt is on paper.
+    if (p.status !== 'paid' || !p.userId) return
     await ports.notifier.notify({
       key: `pay:${p.outTradeNo}`,
       userId: p.userId,
@@ -31,13 +32,14 @@ export const paymentMessages: PaymentListener = {
     })
   },
   async onRefundSucceeded(ports: Ports, p: PaymentDoc, r: RefundDoc) {
+    if (!p.userId) return
     await ports.notifier.notify({
       key: `refund:${r.outRefundNo}`,
       userId: p.userId,
       communityId: p.communityId,
       kind: 'refund',
       title: `退款成功 ${formatFenText(r.amountFen)}`,
-      body: `${what(p)}：${r.reason || '已退款'}，款项原路退回`,
+      body: `${what(p)}：${r.reason || '已退款'}，${p.channel === 'cash' ? '现金已退还' : '款项原路退回'}`,
       link: receiptLink(p)
     })
   }

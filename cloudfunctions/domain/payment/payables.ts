@@ -1,5 +1,4 @@
 import type { PayableType } from '../../contracts/pay'
-import type { CommunityActor } from '../../kernel/actor'
 import type { Ports } from '../../kernel/ports'
 import type { Result } from '../../kernel/result'
 import type { PaymentDoc, PaymentLine } from './docs'
@@ -14,6 +13,15 @@ export interface QuotedLine {
 }
 
 /**
+ * Who pays: the resident's own households, or the one household finance takes cash for. Quotes
+ * check every payable against it.
+ */
+export interface Payer {
+  communityId: string
+  householdIds: readonly string[]
+}
+
+/**
  * What a feature implements to be payable. The payment module prices through `quote` (the
  * client sends only ids) and reports back through the hooks, which must be idempotent: a
  * notification can arrive many times and a crashed run is simply run again.
@@ -21,7 +29,7 @@ export interface QuotedLine {
 export interface PayableKind {
   type: PayableType
   /** Checks the caller may pay these items now and prices them. */
-  quote(ports: Ports, actor: CommunityActor, ids: readonly string[]): Promise<Result<QuotedLine[]>>
+  quote(ports: Ports, payer: Payer, ids: readonly string[]): Promise<Result<QuotedLine[]>>
   /** `already_settled`: the item was paid another way or cancelled; its money is refunded. */
   onPaid(ports: Ports, payment: PaymentDoc, line: PaymentLine): Promise<'applied' | 'already_settled'>
   /** Called after any refund of the line succeeded; `refundedFen` is the line's total refunded. */

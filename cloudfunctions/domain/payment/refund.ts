@@ -72,6 +72,7 @@ async function startRefund(ports: Ports, payment: PaymentDoc, input: RefundInput
     requestedBy: input.requestedBy,
     status: 'processing',
     reserved: false,
+    ...(payment.channel === 'cash' ? { cash: true as const } : {}),
     createdAt: now
   }
   const inserted = await ports.store.insert('refunds', refund)
@@ -151,6 +152,11 @@ async function driveRefund(ports: Ports, payment: PaymentDoc, refund: RefundDoc)
     return now.status === 'failed' && now.failure === 'exceeds' ? fail('PAY.REFUND_EXCEEDS', '退款金额超过可退金额') : ok(now)
   }
   const held: RefundDoc = { ...refund, reserved: true }
+  if (payment.channel === 'cash') {
+    // Cash goes back across the finance desk: the refund waits, reserved, for finance to confirm it.
+    ports.log.info('cash refund awaiting finance', { paymentId: payment._id, outRefundNo: refund.outRefundNo, amountFen: refund.amountFen })
+    return ok(held)
+  }
 
   const res = await ports.payment.refund({
     outTradeNo: payment.outTradeNo,

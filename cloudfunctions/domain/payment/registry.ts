@@ -1,6 +1,7 @@
 import { billPayable } from '../fee/bill-payable'
 import { orderPayable } from '../order/order-payable'
 import { bookingPayable } from '../booking/booking-payable'
+import { parkingCardPayable, parkingPayable } from '../parking/payables'
 import type { PayableRegistry } from './payables'
 import { memberPaymentListener } from '../member/payment-listener'
 import type { PaymentListener } from './listeners'
@@ -10,7 +11,9 @@ import { paymentMessages } from './messages'
 export const PAYABLES: PayableRegistry = {
   bill: billPayable,
   order: orderPayable,
-  booking: bookingPayable
+  booking: bookingPayable,
+  parking: parkingPayable,
+  parkingCard: parkingCardPayable
 }
 
 /** Features told about settled payments and succeeded refunds (see listeners.ts). */

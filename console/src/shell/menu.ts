@@ -31,6 +31,7 @@ export const MENU: readonly MenuEntry[] = [
   { path: '/events', label: '活动', icon: CalendarEventIcon, roles: ['operator', 'staff'] },
   { path: '/members', label: '会员与优惠券', icon: CouponIcon, roles: ['operator'] },
   { path: '/bills', label: '账单与欠费', icon: BillIcon, roles: ['operator', 'finance'] },
+  { path: '/cash', label: '现金收款', icon: MoneyIcon, roles: ['finance'] },
   { path: '/payments', label: '收款与退款', icon: WalletIcon, roles: ['operator', 'finance'] },
   { path: '/fees', label: '收费设置', icon: MoneyIcon, roles: ['operator', 'finance'] },
   { path: '/sessions', label: '登录设备', icon: DesktopIcon, roles: 'anyone' }

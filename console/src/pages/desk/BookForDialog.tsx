@@ -1,8 +1,7 @@
 import { useState } from 'react'
-import { Alert, Form, Radio, Select, Textarea } from 'tdesign-react'
-import { CHANNELS, CHANNEL_LABELS, type Channel } from '@contracts/desk-kinds'
+import { Alert, Form, Select, Textarea } from 'tdesign-react'
+import type { Channel } from '@contracts/desk-kinds'
 import type { ApiError } from '@contracts/errors'
-import { RELATION_LABELS } from '@contracts/roles'
 import { formatFen } from '../../../../src/utils/money'
 import { timeRangeText } from '../../../../src/utils/time'
 import { api } from '../../client/api'
@@ -10,6 +9,7 @@ import { Field } from '../../shell/Field'
 import { FormDialog } from '../../shell/FormDialog'
 import { fieldStatus, formLevelError } from '../../shell/field-status'
 import { useQuery } from '../../shell/use-query'
+import { ChannelRadio, MemberRadio } from './OnBehalfFields'
 import type { FormHousehold } from './WorkOrderForm'
 
 /**
@@ -69,26 +69,10 @@ export function BookForDialog({ household, onClose }: { household: FormHousehold
           />
         </Field>
         <Field label='预约人' required {...fieldStatus(error, 'memberUserId')}>
-          {o && o.members.length === 0 ? (
-            <span className='muted'>这户还没有人绑定小程序，无法代约；可先登记工单</span>
-          ) : (
-            <Radio.Group value={memberUserId ?? ''} onChange={(v) => setMemberUserId(String(v))}>
-              {(o?.members ?? []).map((m) => (
-                <Radio key={m.userId} value={m.userId}>
-                  {m.name}（{RELATION_LABELS[m.relation]}）
-                </Radio>
-              ))}
-            </Radio.Group>
-          )}
+          <MemberRadio members={o?.members} value={memberUserId} onChange={setMemberUserId} none='这户还没有人绑定小程序，无法代约；可先登记工单' />
         </Field>
         <Field label='来源' required>
-          <Radio.Group variant='default-filled' value={channel} onChange={(v) => setChannel(CHANNELS.find((c) => c === v) ?? 'phone400')}>
-            {CHANNELS.map((c) => (
-              <Radio.Button key={c} value={c}>
-                {CHANNEL_LABELS[c]}
-              </Radio.Button>
-            ))}
-          </Radio.Group>
+          <ChannelRadio value={channel} onChange={setChannel} />
         </Field>
         <Field label='备注' {...fieldStatus(error, 'note')}>
           <Textarea name='book-for-note' value={note} maxlength={150} autosize={{ minRows: 2, maxRows: 4 }} placeholder='给师傅的话，如：家里有老人，请提前电话联系' onChange={(v) => setNote(String(v))} />

@@ -11,7 +11,7 @@ import { api } from '../../client/api'
  * four digits, the owner's name, or a plate. Each hit says what matched, so the clerk confirms it
  * with the caller before logging anything.
  */
-export function CallerSearch({ selected, onSelect }: { selected: HouseholdHitT | null; onSelect: (h: HouseholdHitT) => void }) {
+export function CallerSearch({ selected, onSelect, profileLink = true }: { selected: HouseholdHitT | null; onSelect: (h: HouseholdHitT) => void; profileLink?: boolean }) {
   const [q, setQ] = useState('')
   const [hits, setHits] = useState<HouseholdHitT[] | null>(null)
   const [hint, setHint] = useState('')
@@ -74,9 +74,11 @@ export function CallerSearch({ selected, onSelect }: { selected: HouseholdHitT |
                 </span>
                 {h.butlerName ? <span className='muted'>管家 {h.butlerName}</span> : null}
               </button>
-              <Button size='small' variant='text' theme='primary' onClick={() => navigate(`/household/${h.householdId}`)}>
-                户档案
-              </Button>
+              {profileLink ? (
+                <Button size='small' variant='text' theme='primary' onClick={() => navigate(`/household/${h.householdId}`)}>
+                  户档案
+                </Button>
+              ) : null}
             </li>
           ))}
         </ul>

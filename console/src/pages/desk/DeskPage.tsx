@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import { Button, Card, MessagePlugin } from 'tdesign-react'
+import { Button, Card, MessagePlugin, Space } from 'tdesign-react'
 import type { HouseholdHitT } from '@contracts/desk-find'
 import type { WorkOrderViewT } from '@contracts/desk-work'
 import { api } from '../../client/api'
@@ -10,6 +10,7 @@ import { useQuery } from '../../shell/use-query'
 import { WorkOrderDrawer } from '../work-orders/WorkOrderDrawer'
 import { WorkOrderTable } from '../work-orders/WorkOrderTable'
 import { BookForDialog } from './BookForDialog'
+import { OrderForDialog } from './OrderForDialog'
 import { CallerSearch } from './CallerSearch'
 import { WorkOrderForm } from './WorkOrderForm'
 
@@ -22,6 +23,7 @@ export function DeskPage() {
   const [household, setHousehold] = useState<HouseholdHitT | null>(null)
   const [open, setOpen] = useState<WorkOrderViewT | null>(null)
   const [booking, setBooking] = useState(false)
+  const [ordering, setOrdering] = useState(false)
   const active = useQuery(() => api.desk.workOrders({ view: 'active' }), [community.id])
   const stats = useQuery(() => api.desk.deskStats({ days: 1 }), [community.id])
   const now = Date.now()
@@ -54,9 +56,14 @@ export function DeskPage() {
           subtitle='报修、投诉、咨询，代住户登记后按类型计时并派单'
           actions={
             household ? (
-              <Button id='desk-book-for' variant='outline' onClick={() => setBooking(true)}>
-                代约上门服务
-              </Button>
+              <Space size='small'>
+                <Button id='desk-order-for' variant='outline' onClick={() => setOrdering(true)}>
+                  代下预售订单
+                </Button>
+                <Button id='desk-book-for' variant='outline' onClick={() => setBooking(true)}>
+                  代约上门服务
+                </Button>
+              </Space>
             ) : null
           }
         >
@@ -85,6 +92,15 @@ export function DeskPage() {
               void MessagePlugin.success(done)
               void active.reload()
             }
+          }}
+        />
+      ) : null}
+      {ordering && household ? (
+        <OrderForDialog
+          household={household}
+          onClose={(done) => {
+            setOrdering(false)
+            if (done) void MessagePlugin.success({ content: done, duration: 6000 })
           }}
         />
       ) : null}

@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import { Alert, Button, Form, Input, Radio, Select, Textarea } from 'tdesign-react'
-import { CHANNELS, CHANNEL_LABELS, WORK_TYPES, WORK_TYPE_LABELS, type Channel, type WorkOrderViewT, type WorkType } from '@contracts/desk-work'
+import { WORK_TYPES, WORK_TYPE_LABELS, type Channel, type WorkOrderViewT, type WorkType } from '@contracts/desk-work'
 import type { ApiError } from '@contracts/errors'
 import type { HouseholdHitT } from '@contracts/desk-find'
 import { minutesText } from '../../../../src/utils/time'
@@ -9,6 +9,7 @@ import { Field } from '../../shell/Field'
 import { PhotoField } from '../../shell/PhotoField'
 import { fieldStatus, formLevelError } from '../../shell/field-status'
 import { useQuery } from '../../shell/use-query'
+import { ChannelRadio } from './OnBehalfFields'
 
 /** The household a work order is for: found at the desk, or a conversation's. */
 export type FormHousehold = Pick<HouseholdHitT, 'householdId' | 'label' | 'butlerName'>
@@ -84,13 +85,7 @@ export function WorkOrderForm(props: { household: FormHousehold; channel?: Chann
         </Field>
       ) : null}
       <Field label='来源' required {...fieldStatus(error, 'channel')}>
-        <Radio.Group variant='default-filled' value={channel} onChange={(v) => setChannel(CHANNELS.find((c) => c === v) ?? 'phone400')}>
-          {CHANNELS.map((c) => (
-            <Radio.Button key={c} value={c}>
-              {CHANNEL_LABELS[c]}
-            </Radio.Button>
-          ))}
-        </Radio.Group>
+        <ChannelRadio value={channel} onChange={setChannel} />
       </Field>
       <Field label='情况' required {...fieldStatus(error, 'text')}>
         <Textarea name='wo-text' value={text} maxlength={500} autosize={{ minRows: 3, maxRows: 6 }} placeholder='例如：卫生间天花板漏水，楼上正在装修' onChange={(v) => setText(String(v))} />

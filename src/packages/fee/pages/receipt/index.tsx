@@ -38,7 +38,7 @@ export default function ReceiptPage() {
             </Text>
           ) : null}
           <Text className='receipt__upper'>支付方式：{r.channelLabel}</Text>
-          <Text className='receipt__upper'>交易号：{r.transactionId}</Text>
+          {r.transactionId ? <Text className='receipt__upper'>交易号：{r.transactionId}</Text> : null}
           <View className='receipt__stamp'>
             <Text>收费专用章</Text>
           </View>

@@ -1,0 +1,96 @@
+import { getMany } from '../../kernel/paging'
+import { fail, ok } from '../../kernel/result'
+import type { PayableKind, QuotedLine } from '../payment/payables'
+import type { ParkingCardDoc, ParkingLotDoc, ParkingSessionDoc } from './docs'
+import { exitVerdict } from './exit-rule'
+import { graceMsOf, parseSessionPayableId } from './sessions'
+
+/**
+ * A session's payments are payables of their own: `${sessionId}~${n}` is its n-th payment,
+ * priced at what is due when quoted. A payment applies only while the session has had exactly n
+ * payments (one conditional update), so a double tap, a second payer or a repeated notification
+ * can never pay one stretch of parking twice: the later one is refunded by the payment module.
+ * Paying again after the grace period is the next sequence, for the extra only.
+ */
+export const parkingPayable: PayableKind = {
+  type: 'parking',
+
+  async quote(ports, actor, ids) {
+    const parsed = ids.map((id) => ({ id, key: parseSessionPayableId(id) }))
+    const sessions = await getMany<ParkingSessionDoc>(ports.store, 'parkingSessions', parsed.map((p) => p.key?.sessionId ?? ''))
+    const lots = await getMany<ParkingLotDoc>(ports.store, 'parkingLots', [...new Set([...sessions.values()].map((s) => s.lotId))])
+    const now = ports.clock.now()
+    const lines: QuotedLine[] = []
+    for (const { id, key } of parsed) {
+      const s = key && sessions.get(key.sessionId)
+      const lot = s && lots.get(s.lotId)
+      if (!key || !s || !lot || s.communityId !== actor.communityId) {
+        return fail('PAY.PAYABLE_NOT_FOUND', '停车记录不存在，请重新查询车牌', [{ path: 'payables', message: `停车记录 ${id} 不存在` }])
+      }
+      if (s.status !== 'open') return fail('PAY.NOT_PAYABLE', `${s.plate} 已出场，无需缴费`)
+      if (s.paidCount !== key.n) return fail('PAY.NOT_PAYABLE', `${s.plate} 的停车费已缴，请刷新后查看是否还需补缴`)
+      const verdict = exitVerdict(lot.rule, graceMsOf(lot), s, Math.max(now, s.enteredAt))
+      if (verdict.open) return fail('PAY.NOT_PAYABLE', `${s.plate} 当前无需缴费，可直接出场`)
+      // A visitor's host pays for their own home; anyone else for the home they pay from.
+      const householdId = s.hostHouseholdId && actor.householdIds.includes(s.hostHouseholdId) ? s.hostHouseholdId : actor.householdIds[0]
+      if (!householdId) return fail('PAY.PAYABLE_NOT_FOUND', '请先绑定房屋后再缴费')
+      lines.push({ type: 'parking', id, title: `${lot.name} 停车费 ${s.plate}`, amountFen: verdict.dueFen, householdId, communityId: s.communityId })
+    }
+    return ok(lines)
+  },
+
+  async onPaid(ports, payment, line) {
+    const key = parseSessionPayableId(line.id)
+    const s = key && (await ports.store.get<ParkingSessionDoc>('parkingSessions', key.sessionId))
+    if (!key || !s) return 'already_settled'
+    if (s.charges.some((c) => c.paymentId === payment._id)) return 'applied'
+    if (s.paidCount !== key.n) return 'already_settled'
+    const at = payment.paidAt ?? ports.clock.now()
+    const charges = [...s.charges, { n: key.n, paymentId: payment._id, amountFen: line.amountFen, at }]
+    const applied = await ports.store.update(
+      'parkingSessions',
+      s._id,
+      { inc: { paidFen: line.amountFen, paidCount: 1 }, set: { lastPaidAt: at, charges, updatedAt: ports.clock.now() } },
+      { paidCount: key.n }
+    )
+    if (applied) return 'applied'
+    const fresh = await ports.store.get<ParkingSessionDoc>('parkingSessions', s._id)
+    return fresh?.charges.some((c) => c.paymentId === payment._id) ? 'applied' : 'already_settled'
+  },
+
+  async onRefunded(ports, payment, line, refundedFen) {
+    // The stay was parked either way: a refund is the office's decision, noted for reconciliation.
+    ports.log.info('parking payment refunded', { paymentId: payment._id, payable: line.id, refundedFen })
+  }
+}
+
+/** A monthly card waits as `pending` until its payment applies; then it is active for its period. */
+export const parkingCardPayable: PayableKind = {
+  type: 'parkingCard',
+
+  async quote(ports, actor, ids) {
+    const cards = await getMany<ParkingCardDoc>(ports.store, 'parkingCards', ids)
+    const lines: QuotedLine[] = []
+    for (const id of ids) {
+      const c = cards.get(id)
+      if (!c || c.communityId !== actor.communityId || !actor.householdIds.includes(c.householdId)) {
+        return fail('PAY.PAYABLE_NOT_FOUND', '月卡不存在或不属于你的房屋', [{ path: 'payables', message: `月卡 ${id} 不存在` }])
+      }
+      if (c.status !== 'pending') return fail('PAY.NOT_PAYABLE', c.status === 'active' ? `${c.plate} 的月卡已开通` : `${c.plate} 的月卡已取消`)
+      lines.push({ type: 'parkingCard', id, title: `停车月卡 ${c.plate} ${c.months} 个月`, amountFen: c.amountFen, householdId: c.householdId, communityId: c.communityId })
+    }
+    return ok(lines)
+  },
+
+  async onPaid(ports, payment, line) {
+    const at = payment.paidAt ?? ports.clock.now()
+    if (await ports.store.update('parkingCards', line.id, { set: { status: 'active', paymentId: payment._id, paidAt: at } }, { status: 'pending' })) return 'applied'
+    const c = await ports.store.get<ParkingCardDoc>('parkingCards', line.id)
+    return c?.paymentId === payment._id ? 'applied' : 'already_settled'
+  },
+
+  async onRefunded(ports, payment, line, refundedFen) {
+    if (refundedFen < line.amountFen) return
+    await ports.store.update('parkingCards', line.id, { set: { status: 'cancelled' } }, { paymentId: payment._id })
+  }
+}
