@@ -45,6 +45,8 @@ export default defineAppConfig({
     { root: 'packages/message', pages: ['pages/notice/index'] },
     // Parcels (快递代收): the resident's pickup card, the desk's pickup and the butler's door deliveries.
     { root: 'packages/parcel', pages: ['pages/mine/index', 'pages/desk/index', 'pages/deliveries/index'] },
+    // Smart parking (智能停车): paying before the exit (the barrier's QR opens it) and the household's spaces, plates and monthly cards.
+    { root: 'packages/parking', pages: ['pages/pay/index', 'pages/mine/index'] },
     { root: 'packages/message-admin', pages: ['pages/notices/index', 'pages/edit/index', 'pages/reach/index'] },
     // Owner votes (业主表决): one ballot per owned unit, counted by the Civil Code's article 278.
     { root: 'packages/vote', pages: ['pages/list/index', 'pages/detail/index', 'pages/paper/index', 'pages/receipts/index'] },

@@ -25,6 +25,8 @@ export function residentTiles(me: Me): Tile[] {
     { key: 'visitor', title: '访客邀请', icon: 'visitor', tone: 'purple', url: pkgPage('access', 'visitors', q) },
     { key: 'fee', title: '物业缴费', icon: 'bill', tone: 'orange', url: pkgPage('fee', 'bills', q) },
     { key: 'parcels', title: '我的快递', icon: 'delivery', tone: 'green', url: pkgPage('parcel', 'mine', c) },
+    // One tile for parking keeps the main package small; the pay page leads on to the household's spaces and cards.
+    { key: 'parking', title: '智能停车', icon: 'pay', tone: 'blue', url: pkgPage('parking', 'pay', q) },
     { key: 'events', title: '社区活动', icon: 'event', tone: 'green', url: pkgPage('event', 'list', c) },
     { key: 'service', title: '到家服务', icon: 'cleaning', tone: 'blue', url: pkgPage('service', 'list', c) },
     { key: 'repair', title: '报修投诉', icon: 'repair', tone: 'orange', url: pkgPage('service', 'list', `kind=repair&${c}`) },

@@ -1,6 +1,7 @@
 import * as z from 'zod'
 import { Empty, EpochMs, Id, Text, TimeInput } from './common'
 import { defineAction } from './define'
+import { Plate } from './plate'
 
 export { ACCESS_ERRORS } from './access-errors'
 
@@ -13,12 +14,12 @@ export const PASS_TTL_SEC = 60
 /** Times a person picks are after 2020: a bare small number is a mistake, not a date. */
 const When = TimeInput
 const Phone = z.string().regex(/^1[3-9]\d{9}$/, '请输入 11 位手机号')
-/** Mainland plates: province, letter, 5 (fuel) or 6 (new energy) characters; typed loosely. */
-export const PlateSchema = z
-  .string()
-  .transform((s) => s.toUpperCase().replace(/[\s·.-]/g, ''))
-  .pipe(z.string().regex(/^[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼][A-Z][A-HJ-NP-Z0-9]{5,6}$/, '车牌号格式不正确'))
-  .meta({ label: '车牌号' })
+/**
+ * A visitor's plate is the plate parking's barriers read and match exactly, so it is checked and
+ * normalised by the one shared schema (contracts/plate.ts): a pass naming a plate the cameras
+ * could never read (letters I/O, a 6-character tail on an ordinary plate) is refused at once.
+ */
+export const PlateSchema = Plate
 /** Operators type the id printed on the device. */
 export const GateIdSchema = Text.regex(/^[A-Za-z0-9][A-Za-z0-9_-]{2,31}$/, '设备编号为 3-32 位字母、数字、- 或 _').meta({ label: '设备编号' })
 

@@ -86,6 +86,25 @@ const SessionView = z.object({
 })
 export type SessionViewT = z.infer<typeof SessionView>
 
+/**
+ * A stay as any driver at the exit sees it, resident or not: the lot, the plate exactly as they
+ * typed it, the times and the money, and what to pay with. Nothing about whose car it is, whose
+ * guest, or which home pays: the person may be a stranger to the community.
+ */
+const DriverSessionView = z.object({
+  lotId: Id,
+  lotName: z.string(),
+  plate: z.string(),
+  enteredAt: EpochMs,
+  feeFen: Fen,
+  paidFen: Fen,
+  dueFen: Fen,
+  graceUntil: EpochMs.nullable(),
+  /** What to hand `pay.createAsDriver` (with the lot) to pay what is due; null when nothing is. */
+  payable: z.object({ type: z.literal('parking'), id: Id }).nullable()
+})
+export type DriverSessionViewT = z.infer<typeof DriverSessionView>
+
 const EventView = z.object({
   id: z.string(),
   lotId: Id,
@@ -214,6 +233,14 @@ export const parkingContracts = {
     access: ['resident'],
     input: z.object({ plate: Plate }).strict(),
     output: z.object({ session: SessionView.nullable() })
+  }),
+  driverSession: defineAction({
+    fn: FN,
+    name: 'driverSession',
+    summary: '出口扫码：任何微信用户按停车场和车牌查询在场记录与应缴金额（访客车主可自行缴费）',
+    access: 'member',
+    input: z.object({ lotId: Id.meta({ label: '停车场' }), plate: Plate }).strict(),
+    output: z.object({ session: DriverSessionView.nullable() })
   }),
   sessions: defineAction({
     fn: FN,

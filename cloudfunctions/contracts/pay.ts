@@ -153,6 +153,34 @@ export const payContracts = {
       .strict(),
     output: z.object({ payment: PaymentView, launch: Launch.nullable() })
   }),
+  createAsDriver: defineAction({
+    fn: FN,
+    name: 'createAsDriver',
+    summary: '出口缴停车费：任何微信用户（含非本小区住户的访客车主）为在场车辆支付临停费',
+    // Any signed-in WeChat user: the payer is whoever stands at the exit, not a household.
+    access: 'member',
+    input: z
+      .object({
+        /** The lot of the exit QR: the community the payment belongs to. */
+        lotId: Id.meta({ label: '停车场' }),
+        payables: z
+          .array(z.object({ type: z.literal('parking').meta({ label: '类型' }), id: Id.meta({ label: '编号' }) }).strict())
+          .min(1, '请选择要缴费的停车记录')
+          .max(1, '一次缴一辆车的停车费')
+          .meta({ label: '支付项目', measure: '个' }),
+        clientRequestId: ClientRequestId
+      })
+      .strict(),
+    output: z.object({ payment: PaymentView, launch: Launch.nullable() })
+  }),
+  driverPayment: defineAction({
+    fn: FN,
+    name: 'driverPayment',
+    summary: '出口缴费后查询本人的停车费支付结果（必要时向微信支付查单）',
+    access: 'member',
+    input: z.object({ paymentId: Id.meta({ label: '支付记录' }) }).strict(),
+    output: PaymentView
+  }),
   get: defineAction({
     fn: FN,
     name: 'get',

@@ -1,14 +1,14 @@
 import { payContracts } from '../contracts/pay'
 import { payCashContracts } from '../contracts/pay-cash'
 import { cashDue, cashRefunds, confirmCashRefund, recordCash } from '../domain/payment/cash'
-import { anomalies, create, get, history, receipt, reconciliation, refund, resolveAnomaly, search } from '../domain/payment/actions'
+import { anomalies, create, createAsDriver, driverPayment, get, history, receipt, reconciliation, refund, resolveAnomaly, search } from '../domain/payment/actions'
 import { closeExpiredPayments, reconcilePayments } from '../domain/payment/jobs'
 import { defineModule } from '../kernel/module'
 
 export const payModule = defineModule({
   fn: 'pay',
   contracts: { ...payContracts, ...payCashContracts },
-  handlers: { create, get, history, receipt, search, refund, reconciliation, anomalies, resolveAnomaly, cashDue, recordCash, cashRefunds, confirmCashRefund },
+  handlers: { create, createAsDriver, driverPayment, get, history, receipt, search, refund, reconciliation, anomalies, resolveAnomaly, cashDue, recordCash, cashRefunds, confirmCashRefund },
   jobs: [
     {
       name: 'close-expired-payments',

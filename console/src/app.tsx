@@ -28,6 +28,7 @@ const PAGES: Record<string, LazyExoticComponent<ComponentType>> = {
   '/complaints': page(() => import('./pages/complaints/ComplaintsPage'), 'ComplaintsPage'),
   '/notices': page(() => import('./pages/notices/NoticesPage'), 'NoticesPage'),
   '/parcels': page(() => import('./pages/parcels/ParcelsPage'), 'ParcelsPage'),
+  '/parking': page(() => import('./pages/parking/ParkingPage'), 'ParkingPage'),
   '/votes': page(() => import('./pages/votes/VotesPage'), 'VotesPage'),
   '/surveys': page(() => import('./pages/surveys/SurveysPage'), 'SurveysPage'),
   '/grids': page(() => import('./pages/grids/GridsPage'), 'GridsPage'),

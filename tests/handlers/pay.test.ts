@@ -53,7 +53,7 @@ const RULE_A = FEE_SETTINGS.find((s) => s._id === COMMUNITY_A)!.lateFee
 const payments = () => findAll<PaymentDoc>(h.store, 'payments')
 
 it('covers every action of the pay function', () => {
-  expect(Object.keys(payContracts).sort()).toEqual(['create', 'get', 'history', 'receipt', 'search', 'refund', 'reconciliation', 'anomalies', 'resolveAnomaly'].sort())
+  expect(Object.keys(payContracts).sort()).toEqual(['create', 'createAsDriver', 'driverPayment', 'get', 'history', 'receipt', 'search', 'refund', 'reconciliation', 'anomalies', 'resolveAnomaly'].sort())
 })
 
 it('the payment states are explicit: created → awaiting → paid | closed | failed | anomaly', () => {

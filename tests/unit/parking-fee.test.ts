@@ -1,7 +1,7 @@
 import { FeeRuleInput, type FeeRule } from '../../cloudfunctions/contracts/parking-fee'
 import { shanghaiInstant } from '../../cloudfunctions/contracts/shanghai'
 import { PLATE_MESSAGE, Plate } from '../../cloudfunctions/contracts/plate'
-import { exitVerdict } from '../../cloudfunctions/domain/parking/exit-rule'
+import { exitVerdict, sessionFee } from '../../cloudfunctions/domain/parking/exit-rule'
 import { chargedHours, dueFen, nightOf, parkingFee } from '../../cloudfunctions/domain/parking/fee'
 
 /**
@@ -103,6 +103,26 @@ describe('the parking fee rule', () => {
     const paths = bad.error?.issues.map((i) => i.path.join('.')).sort()
     expect(paths).toEqual(['firstHourFen', 'freeMinutes', 'night.end'])
     expect(FeeRuleInput.safeParse({ ...RULE, night: { start: '25:00', end: '07:00', perHourFen: 1, capFen: null } }).success).toBe(false)
+  })
+
+  it('charges a monthly card that ends during the stay from its end, not from the entry', () => {
+    // In 08:00, card ends 20:00, out 23:30. From 20:00: the 20:00 hour is the first (500), 21:00 a
+    // later one (300), 22:00 and 23:00 start in the night window (100 + 100): 1000. From the entry
+    // it would be 500 + 11 × 300 = 3800 by day, capped at 4000 with the night: far more.
+    const card = { kind: 'monthly' as const, enteredAt: at(8), paidFen: 0, lastPaidAt: null, freeUntil: at(20) }
+    expect(sessionFee(RULE, card, at(19, 59))).toBe(0)
+    expect(exitVerdict(RULE, 0, card, at(19, 59))).toEqual({ open: true, why: 'monthly' })
+    expect(sessionFee(RULE, card, at(23, 30))).toBe(1000)
+    expect(exitVerdict(RULE, 0, card, at(23, 30))).toEqual({ open: false, dueFen: 1000 })
+    // Within the free minutes after the end: nothing.
+    expect(exitVerdict(RULE, 0, card, at(20, 14))).toEqual({ open: true, why: 'free' })
+    // A visitor's pass ending at 12:00, in at 10:00, out 13:01: 500 + 300 from 12:00.
+    const visit = { kind: 'visitor' as const, enteredAt: at(10), paidFen: 0, lastPaidAt: null, freeUntil: at(12) }
+    expect(exitVerdict(RULE, 0, visit, at(11, 59))).toEqual({ open: true, why: 'visitor' })
+    expect(sessionFee(RULE, visit, at(13, 1))).toBe(800)
+    // Stored before covers existed: a monthly stay stays free, a visitor's is priced from its entry.
+    expect(sessionFee(RULE, { kind: 'monthly', enteredAt: at(8), paidFen: 0, lastPaidAt: null }, at(23, 30))).toBe(0)
+    expect(sessionFee(RULE, { kind: 'visitor', enteredAt: at(10), paidFen: 0, lastPaidAt: null }, at(11, 1))).toBe(800)
   })
 
   it('prices an hour on a day window that does not cross midnight', () => {

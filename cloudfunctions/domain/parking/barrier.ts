@@ -8,8 +8,7 @@ import { answerSignature } from '../access/device-auth'
 import { type GateRequest, authenticateDevice } from '../access/device-request'
 import type { GateDoc, VisitorPassDoc } from '../access/docs'
 import type { LotBarrier, ParkingBlacklistDoc, ParkingCardDoc, ParkingEventDoc, ParkingLotDoc, ParkingSessionDoc } from './docs'
-import { exitVerdict } from './exit-rule'
-import { parkingFee } from './fee'
+import { exitVerdict, sessionFee } from './exit-rule'
 import { SAME_CAR_MS, closeSession, graceMsOf, newSession, openSessionOf, payPath } from './sessions'
 
 /**
@@ -160,8 +159,41 @@ function activeCard(cards: readonly ParkingCardDoc[], at: number): ParkingCardDo
   return cards.find((c) => c.status === 'active' && c.validFrom <= at && at < c.validTo)
 }
 
+/**
+ * Where the plate's monthly cover ends, from `from` on: cards bought back to back (a renewal
+ * starts where the current card ends) are one cover, so a car parked across the renewal stays free.
+ */
+export function cardCoverEnd(cards: readonly ParkingCardDoc[], from: number): number {
+  let end = from
+  for (const c of [...cards].filter((c) => c.status === 'active').sort((a, b) => a.validFrom - b.validFrom)) {
+    if (c.validFrom <= end && c.validTo > end) end = c.validTo
+  }
+  return end
+}
+
+/** A pass that names the plate and lets a car in at `at`: active, begun, not ended, with a visit left. */
 function activePass(passes: readonly VisitorPassDoc[], at: number): VisitorPassDoc | undefined {
-  return passes.find((p) => p.status === 'active' && p.validFrom <= at && at < p.validTo)
+  return passes.find((p) => p.status === 'active' && p.validFrom <= at && at < p.validTo && p.uses < p.maxUses)
+}
+
+/**
+ * The car's entry is one of the pass's visits, counted as the gates count a visitor's entry
+ * (access/verify.ts): one conditional update that re-checks it is still active, unused up and
+ * unexpired, so a pass revoked or used up at a gate meanwhile does not let the car in free.
+ */
+function takePassUse(ports: Ports, pass: VisitorPassDoc, at: number): Promise<boolean> {
+  return ports.store.update('visitorPasses', pass._id, { inc: { uses: 1 }, set: { lastUsedAt: at } }, { status: 'active', uses: { lt: pass.maxUses }, validTo: { gt: at } })
+}
+
+/**
+ * A visitor stay whose pass could not give it a visit (used up or revoked a moment ago) is a
+ * temporary one from its entry; the host stays on it, so they can still pay for their guest.
+ */
+async function visitOrTemporary(ports: Ports, s: ParkingSessionDoc, pass: VisitorPassDoc | undefined, at: number): Promise<ParkingSessionDoc['kind']> {
+  if (s.kind !== 'visitor' || !pass) return s.kind
+  if (await takePassUse(ports, pass, at)) return 'visitor'
+  await ports.store.update('parkingSessions', s._id, { set: { kind: 'temporary', freeUntil: null, updatedAt: ports.clock.now() } }, { kind: 'visitor' })
+  return 'temporary'
 }
 
 const welcome = (kind: ParkingSessionDoc['kind']) => (kind === 'monthly' ? '月卡车，欢迎回家' : kind === 'visitor' ? '访客车辆，欢迎来访' : '欢迎光临，临时停车')
@@ -179,17 +211,20 @@ async function entry(ports: Ports, lot: ParkingLotDoc, plate: string, body: Barr
   const card = activeCard(cards, at)
   const pass = card ? undefined : activePass(passes, at)
   const kind = card ? 'monthly' : pass ? 'visitor' : 'temporary'
-  const host = { hostHouseholdId: pass?.householdId ?? null, passId: pass?._id ?? null }
+  // A card covers the stay to its end (renewals chained), a pass to its end: past it the stay is priced.
+  const freeUntil = card ? cardCoverEnd(cards, at) : pass ? pass.validTo : null
+  const host = { hostHouseholdId: pass?.householdId ?? null, passId: pass?._id ?? null, freeUntil }
 
   // An exit already on record after this entry's time: the camera's upload came late. The stay is
   // recorded closed, priced from both times, and the exit is matched; nothing is charged twice.
   const later = exits.filter((e) => e.at >= at).sort((a, b) => a.at - b.at)[0]
   if (later) {
     const s = newSession(ports, lot, plate, { kind, enteredAt: at, eventId: eventKey, ...host })
-    const feeFen = kind === 'monthly' ? 0 : parkingFee(lot.rule, at, later.at)
+    const feeFen = sessionFee(lot.rule, s, later.at)
     const closed: ParkingSessionDoc = { ...s, status: 'closed', openKey: `closed:${s._id}`, exitedAt: later.at, exitEventId: later._id, feeFen, closeReason: 'late_entry' }
     const matched = await ports.store.update('parkingEvents', later._id, { set: { matched: true, sessionId: s._id, note: feeFen > 0 ? `已匹配迟到的入场记录：应收 ${formatFenText(feeFen)} 未收` : '已匹配迟到的入场记录：无需收费' } }, { matched: false })
-    if (matched) await ports.store.insert('parkingSessions', closed)
+    // The visit happened: it counts against the pass like any other (the fee above already assumed it).
+    if (matched && (await ports.store.insert('parkingSessions', closed)).ok && pass) await takePassUse(ports, pass, at)
     return open(welcome(kind), matched ? s._id : null, { exception: 'late_entry' })
   }
 
@@ -202,7 +237,8 @@ async function entry(ports: Ports, lot: ParkingLotDoc, plate: string, body: Barr
   }
   const s = newSession(ports, lot, plate, { kind, enteredAt: at, eventId: eventKey, ...host })
   const flagged = inside ? { exception: 'entry_while_inside' as const, exceptionOpen: true } : {}
-  if ((await ports.store.insert('parkingSessions', s)).ok) return open(welcome(kind), s._id, flagged)
+  // The pass's visit is taken only once the stay exists, so two lanes reading one car take one visit.
+  if ((await ports.store.insert('parkingSessions', s)).ok) return open(welcome(await visitOrTemporary(ports, s, pass, at)), s._id, flagged)
   // Another reading of this car opened the stay a moment ago.
   const twin = await openSessionOf(ports, lot._id, plate)
   return open(welcome(kind), twin?._id ?? null, flagged)
@@ -218,6 +254,12 @@ async function exit(ports: Ports, lot: ParkingLotDoc, plate: string, body: Barri
     // A reading older than the stay it would end is an earlier exit uploaded late: it must not
     // end (or price) the car's current stay.
     if (at < latest.enteredAt) return open('一路顺风', null)
+    // A card renewed while the car was parked extends its cover: the exit reads the cards anyway.
+    const renewed = latest.kind === 'monthly' && typeof latest.freeUntil === 'number' ? cardCoverEnd(cards, latest.freeUntil) : null
+    if (renewed !== null && renewed !== latest.freeUntil) {
+      await ports.store.update('parkingSessions', latest._id, { set: { freeUntil: renewed } }, { status: 'open' })
+      return leave(ports, lot, { ...latest, freeUntil: renewed }, at, eventKey)
+    }
     return leave(ports, lot, latest, at, eventKey)
   }
   const card = activeCard(cards, at)

@@ -121,6 +121,12 @@ export interface ParkingSessionDoc {
   /** A visitor's host household and pass; null for others. */
   hostHouseholdId: string | null
   passId: string | null
+  /**
+   * The end of what covers a monthly or visitor stay: the card's `validTo` (cards renewed back to
+   * back count as one), the pass's `validTo`. Past it the stay is priced from it (exit-rule.ts).
+   * Absent on sessions written before it existed.
+   */
+  freeUntil?: number | null
   /** Payments so far: their sum and count (the next payable's sequence). */
   paidFen: number
   paidCount: number

@@ -1,9 +1,19 @@
 import { getMany } from '../../kernel/paging'
 import { fail, ok } from '../../kernel/result'
-import type { PayableKind, QuotedLine } from '../payment/payables'
+import type { Ports } from '../../kernel/ports'
+import { NO_HOUSEHOLD, type PayableKind, type Payer, type QuotedLine } from '../payment/payables'
 import type { ParkingCardDoc, ParkingLotDoc, ParkingSessionDoc } from './docs'
 import { exitVerdict } from './exit-rule'
 import { graceMsOf, parseSessionPayableId } from './sessions'
+
+/**
+ * Whom a driver at a lot's exit pays as: the lot's community, no household. Null for no such lot.
+ * The community comes from the lot, never from the caller, who may belong to none.
+ */
+export async function driverPayer(ports: Ports, lotId: string): Promise<Payer | null> {
+  const lot = await ports.store.get<ParkingLotDoc>('parkingLots', lotId)
+  return lot ? { communityId: lot.communityId, householdIds: [], driver: true } : null
+}
 
 /**
  * A session's payments are payables of their own: `${sessionId}~${n}` is its n-th payment,
@@ -31,9 +41,10 @@ export const parkingPayable: PayableKind = {
       if (s.paidCount !== key.n) return fail('PAY.NOT_PAYABLE', `${s.plate} 的停车费已缴，请刷新后查看是否还需补缴`)
       const verdict = exitVerdict(lot.rule, graceMsOf(lot), s, Math.max(now, s.enteredAt))
       if (verdict.open) return fail('PAY.NOT_PAYABLE', `${s.plate} 当前无需缴费，可直接出场`)
-      // A visitor's host pays for their own home; anyone else for the home they pay from.
-      const householdId = s.hostHouseholdId && actor.householdIds.includes(s.hostHouseholdId) ? s.hostHouseholdId : actor.householdIds[0]
-      if (!householdId) return fail('PAY.PAYABLE_NOT_FOUND', '请先绑定房屋后再缴费')
+      // A visitor's host pays for their own home; a resident for the home they pay from; a driver
+      // paying at the exit (pay.createAsDriver, maybe no resident) for no home at all.
+      const householdId = actor.driver ? NO_HOUSEHOLD : s.hostHouseholdId && actor.householdIds.includes(s.hostHouseholdId) ? s.hostHouseholdId : actor.householdIds[0]
+      if (householdId === undefined) return fail('PAY.PAYABLE_NOT_FOUND', '请先绑定房屋后再缴费')
       lines.push({ type: 'parking', id, title: `${lot.name} 停车费 ${s.plate}`, amountFen: verdict.dueFen, householdId, communityId: s.communityId })
     }
     return ok(lines)

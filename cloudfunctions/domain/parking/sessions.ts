@@ -1,6 +1,6 @@
 import { PARKING_PAY_PAGE } from '../../contracts/parking-labels'
 import type { Ports } from '../../kernel/ports'
-import { parkingFee } from './fee'
+import { sessionFee } from './exit-rule'
 import type { ParkingLotDoc, ParkingSessionDoc } from './docs'
 
 /** Two readings of one plate at one barrier this close together are one car, read twice. */
@@ -38,7 +38,7 @@ export function closeSession(
   s: ParkingSessionDoc,
   close: { at: number; status: 'closed' | 'replaced'; eventId: string | null; by?: string; reason?: string }
 ): Promise<boolean> {
-  const feeFen = s.kind === 'monthly' ? 0 : parkingFee(lot.rule, s.enteredAt, Math.max(close.at, s.enteredAt))
+  const feeFen = sessionFee(lot.rule, s, Math.max(close.at, s.enteredAt))
   return ports.store.update(
     'parkingSessions',
     s._id,
@@ -62,7 +62,7 @@ export function newSession(
   ports: Ports,
   lot: ParkingLotDoc,
   plate: string,
-  o: { kind: ParkingSessionDoc['kind']; enteredAt: number; eventId: string | null; hostHouseholdId: string | null; passId: string | null }
+  o: { kind: ParkingSessionDoc['kind']; enteredAt: number; eventId: string | null; hostHouseholdId: string | null; passId: string | null; freeUntil?: number | null }
 ): ParkingSessionDoc {
   const id = ports.random.id()
   return {
@@ -79,6 +79,7 @@ export function newSession(
     exitEventId: null,
     hostHouseholdId: o.hostHouseholdId,
     passId: o.passId,
+    freeUntil: o.freeUntil ?? null,
     paidFen: 0,
     paidCount: 0,
     lastPaidAt: null,

@@ -2,9 +2,10 @@ import type { parkingContracts } from '../../contracts/parking'
 import type { ActionHandler } from '../../kernel/module'
 import { fail, ok } from '../../kernel/result'
 import type { ParkingBlacklistDoc, ParkingCardDoc, ParkingEventDoc, ParkingLotDoc, ParkingSessionDoc } from './docs'
+import { cardCoverEnd } from './barrier'
 import { lotIn } from './lots'
 import { closeSession, newSession, openSessionOf } from './sessions'
-import { eventView, sessionView } from './views'
+import { driverSessionView, eventView, sessionView } from './views'
 
 type C = typeof parkingContracts
 
@@ -32,6 +33,18 @@ export const sessionByPlate: ActionHandler<C['sessionByPlate']> = async ({ ports
   })
   const lot = s ? await ports.store.get<ParkingLotDoc>('parkingLots', s.lotId) : null
   return ok({ session: s && lot ? sessionView(s, lot, ports.clock.now()) : null })
+}
+
+/**
+ * The exit page for whoever stands at the barrier: any signed-in WeChat user, resident or not,
+ * looks up the car they typed in the lot whose QR they scanned. The plate must be typed whole
+ * (the contract checks it), so nobody browses plates; the answer names no home.
+ */
+export const driverSession: ActionHandler<C['driverSession']> = async ({ ports }, input) => {
+  const lot = await ports.store.get<ParkingLotDoc>('parkingLots', input.lotId)
+  if (!lot) return fail('PARKING.LOT_NOT_FOUND', '停车场不存在', [{ path: 'lotId', label: '停车场', message: '没有这个停车场，请重新扫描出口二维码' }])
+  const s = await openSessionOf(ports, lot._id, input.plate)
+  return ok({ session: s ? driverSessionView(s, lot, ports.clock.now()) : null })
 }
 
 export const sessions: ActionHandler<C['sessions']> = async ({ ports, actor }, input) => {
@@ -77,7 +90,7 @@ export const manualOpen: ActionHandler<C['manualOpen']> = async ({ ports, actor 
       ports.store.find<ParkingCardDoc>('parkingCards', { where: { lotId: lot._id, plate, status: 'active', validTo: { gt: now } }, limit: 10 })
     ])
     const monthly = cards.some((c) => c.validFrom <= now)
-    const s = newSession(ports, lot, plate, { kind: monthly ? 'monthly' : 'temporary', enteredAt: now, eventId: id, hostHouseholdId: null, passId: null })
+    const s = newSession(ports, lot, plate, { kind: monthly ? 'monthly' : 'temporary', enteredAt: now, eventId: id, hostHouseholdId: null, passId: null, freeUntil: monthly ? cardCoverEnd(cards, now) : null })
     if (!inside && (await ports.store.insert('parkingSessions', s)).ok) sessionId = s._id
     else sessionId = inside?._id ?? null
   }

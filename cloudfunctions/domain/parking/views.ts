@@ -1,8 +1,7 @@
-import type { CardViewT, EventViewT, LotViewT, SessionViewT, SpaceViewT } from '../../contracts/parking'
+import type { CardViewT, DriverSessionViewT, EventViewT, LotViewT, SessionViewT, SpaceViewT } from '../../contracts/parking'
 import { feeRuleView } from '../../contracts/parking-fee'
 import type { ParkingCardDoc, ParkingEventDoc, ParkingLotDoc, ParkingSessionDoc, ParkingSpaceDoc } from './docs'
-import { exitVerdict } from './exit-rule'
-import { parkingFee } from './fee'
+import { exitVerdict, sessionFee } from './exit-rule'
 import { graceMsOf, sessionPayableId } from './sessions'
 
 export function lotView(l: ParkingLotDoc, counts: { occupied: number; temporary: number; openExceptions: number }): LotViewT {
@@ -43,7 +42,7 @@ export function cardView(c: ParkingCardDoc): CardViewT {
  */
 export function sessionView(s: ParkingSessionDoc, lot: ParkingLotDoc, now: number): SessionViewT {
   const isOpen = s.status === 'open'
-  const feeFen = s.kind === 'monthly' ? 0 : isOpen ? parkingFee(lot.rule, s.enteredAt, Math.max(now, s.enteredAt)) : (s.feeFen ?? 0)
+  const feeFen = isOpen ? sessionFee(lot.rule, s, Math.max(now, s.enteredAt)) : (s.feeFen ?? 0)
   const verdict = isOpen ? exitVerdict(lot.rule, graceMsOf(lot), s, Math.max(now, s.enteredAt)) : null
   const due = verdict && !verdict.open ? verdict.dueFen : 0
   return {
@@ -62,6 +61,12 @@ export function sessionView(s: ParkingSessionDoc, lot: ParkingLotDoc, now: numbe
     graceUntil: s.lastPaidAt === null ? null : s.lastPaidAt + graceMsOf(lot),
     payable: due > 0 ? { type: 'parking', id: sessionPayableId(s) } : null
   }
+}
+
+/** The driver's view: the staff and resident view cut down to what the exit page needs. */
+export function driverSessionView(s: ParkingSessionDoc, lot: ParkingLotDoc, now: number): DriverSessionViewT {
+  const v = sessionView(s, lot, now)
+  return { lotId: v.lotId, lotName: v.lotName, plate: v.plate, enteredAt: v.enteredAt, feeFen: v.feeFen, paidFen: v.paidFen, dueFen: v.dueFen, graceUntil: v.graceUntil, payable: v.payable }
 }
 
 export function eventView(e: ParkingEventDoc): EventViewT {

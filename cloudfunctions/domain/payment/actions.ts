@@ -1,15 +1,18 @@
 import { payContracts } from '../../contracts/pay'
 import type { ActionHandler, MemberCtx } from '../../kernel/module'
 import { fail, ok } from '../../kernel/result'
+import type { Ports } from '../../kernel/ports'
 import type { Filter } from '../../kernel/store'
 import type { Role } from '../../contracts/roles'
 import type { CommunityDoc, UserDoc } from '../docs'
+import { driverPayer } from '../parking/payables'
 import { householdLabels } from '../user/labels'
 import { applyTransaction } from './apply'
 import { createPayment } from './create'
 import type { PaymentDoc, ReconciliationDoc } from './docs'
 import { requestRefund } from './refund'
 import { openAnomalies, resolveAnomaly as resolve } from './resolve'
+import { NO_HOUSEHOLD } from './payables'
 import { paymentView, paymentViews } from './view'
 
 type C = typeof payContracts
@@ -32,10 +35,43 @@ const QUERY_AFTER_MS = 5_000
 
 export const create: ActionHandler<C['create']> = async ({ ports, actor }, input) => {
   // The payer's households' labels alongside the create: the view needs no read after it.
-  const [res, labels] = await Promise.all([createPayment(ports, actor, input), householdLabels(ports, actor.householdIds, actor.communityId)])
+  const [res, labels] = await Promise.all([createPayment(ports, actor, input, actor), householdLabels(ports, actor.householdIds, actor.communityId)])
   if (!res.ok) return res
   const [view] = await paymentViews(ports, [res.value.payment], labels)
   return ok({ payment: view!, launch: res.value.launch })
+}
+
+/**
+ * A driver pays a stay at the exit: any signed-in WeChat user, resident of the lot's community or
+ * not. The lot says the community; the parking payable prices the stay and names no household.
+ */
+export const createAsDriver: ActionHandler<C['createAsDriver']> = async ({ ports, actor }, input) => {
+  const payer = await driverPayer(ports, input.lotId)
+  if (!payer) return fail('PAY.PAYABLE_NOT_FOUND', '停车场不存在，请重新扫描出口二维码', [{ path: 'lotId', label: '停车场', message: '没有这个停车场' }])
+  const res = await createPayment(ports, actor, input, payer)
+  if (!res.ok) return res
+  const [view] = await paymentViews(ports, [res.value.payment], new Map())
+  return ok({ payment: view!, launch: res.value.launch })
+}
+
+/** A driver's own payment (made through createAsDriver), and nobody else's. */
+export const driverPayment: ActionHandler<C['driverPayment']> = async ({ ports, actor }, input) => {
+  const p = await ports.store.get<PaymentDoc>('payments', input.paymentId)
+  if (!p || p.userId !== actor.user._id || p.householdId !== NO_HOUSEHOLD) return fail('PAY.NOT_FOUND', '支付记录不存在')
+  return ok(await paymentView(ports, await settledIfPaid(ports, p)))
+}
+
+/** A payment still waiting, after a short while, is looked up with WeChat Pay and applied if paid. */
+async function settledIfPaid(ports: Ports, p: PaymentDoc): Promise<PaymentDoc> {
+  if (p.status !== 'awaiting' || ports.clock.now() - p.createdAt <= QUERY_AFTER_MS) return p
+  // The query only speeds things up: if WeChat Pay does not answer, the stored state stands.
+  const tx = await ports.payment.query(p.outTradeNo).catch((e: unknown) => {
+    ports.log.warn('order query failed', { outTradeNo: p.outTradeNo, error: String(e) })
+    return null
+  })
+  if (tx?.tradeState !== 'SUCCESS') return p
+  await applyTransaction(ports, tx)
+  return (await ports.store.get<PaymentDoc>('payments', p._id)) ?? p
 }
 
 export const get: ActionHandler<C['get']> = async (ctx, input) => {

@@ -1,5 +1,5 @@
 import type { PayableType } from '../../contracts/pay'
-import type { CommunityActor } from '../../kernel/actor'
+import type { Actor } from '../../kernel/actor'
 import { isWechat } from '../../kernel/identity'
 import type { Launch } from '../../kernel/payment-gateway'
 import type { Ports } from '../../kernel/ports'
@@ -7,7 +7,7 @@ import { type Result, fail, ok } from '../../kernel/result'
 import type { PaymentDoc, PaymentLine } from './docs'
 import { PAYMENT_WINDOW_MS, newTradeNo } from './ids'
 import { type ClaimOutcome, claimPayables, closePayment, releaseClaims } from './open-payments'
-import type { QuotedLine } from './payables'
+import { NO_HOUSEHOLD, type Payer, type QuotedLine } from './payables'
 import { PAYABLES } from './registry'
 
 export interface CreatePaymentInput {
@@ -18,9 +18,10 @@ export interface CreatePaymentInput {
 /**
  * Creates the payment record (with its out_trade_no) before asking WeChat Pay for a prepay id,
  * so every prepay has a record to reconcile against. The client's request id makes a retried
- * create return the same payment instead of a second one.
+ * create return the same payment instead of a second one. `payer` is whom the payables are quoted
+ * for: the resident's households, or a driver with none (pay.createAsDriver).
  */
-export async function createPayment(ports: Ports, actor: CommunityActor, input: CreatePaymentInput): Promise<Result<{ payment: PaymentDoc; launch: Launch | null }>> {
+export async function createPayment(ports: Ports, actor: Actor, input: CreatePaymentInput, payer: Payer): Promise<Result<{ payment: PaymentDoc; launch: Launch | null }>> {
   // The payer is a WeChat user (JSAPI pays for an openid): the office console never pays for a resident.
   const { identity } = actor
   if (!isWechat(identity)) return fail('AUTH.FORBIDDEN', '请在微信小程序中支付')
@@ -29,7 +30,7 @@ export async function createPayment(ports: Ports, actor: CommunityActor, input: 
   const types = [...new Set(input.payables.map((p) => p.type))]
   const [[existing], quotes] = await Promise.all([
     ports.store.find<PaymentDoc>('payments', { where: { idempotencyKey }, limit: 1 }),
-    Promise.all(types.map((type) => PAYABLES[type].quote(ports, actor, [...new Set(input.payables.filter((p) => p.type === type).map((p) => p.id))])))
+    Promise.all(types.map((type) => PAYABLES[type].quote(ports, payer, [...new Set(input.payables.filter((p) => p.type === type).map((p) => p.id))])))
   ])
   if (existing) return resubmitted(existing)
 
@@ -40,6 +41,9 @@ export async function createPayment(ports: Ports, actor: CommunityActor, input: 
   }
   const households = new Set(quoted.map((q) => q.householdId))
   if (households.size !== 1) return fail('PAY.MIXED_HOUSEHOLDS', '一次只能为一套房屋缴费')
+  // Only a stay's parking may be paid for no household (a driver who is not a resident); the
+  // kinds quote so already, this keeps it true should a kind ever quote an empty household.
+  if (households.has(NO_HOUSEHOLD) && quoted.some((q) => q.type !== 'parking')) return fail('PAY.MIXED_HOUSEHOLDS', '一次只能为一套房屋缴费')
   const totalFen = quoted.reduce((n, q) => n + q.amountFen, 0)
   if (totalFen <= 0) return fail('PAY.AMOUNT_ZERO', '应付金额为 0，无需支付')
 

@@ -19,7 +19,16 @@ export interface QuotedLine {
 export interface Payer {
   communityId: string
   householdIds: readonly string[]
+  /**
+   * A driver paying a stay at the exit, maybe no resident at all (a visitor with a WeChat
+   * account): no household pays, so a kind that accepts such a payer quotes its line with the
+   * household '' (only `parking` does); every other kind finds no household of theirs and refuses.
+   */
+  driver?: boolean
 }
+
+/** The household of a line no household pays for (a driver's temporary parking). */
+export const NO_HOUSEHOLD = ''
 
 /**
  * What a feature implements to be payable. The payment module prices through `quote` (the

@@ -1,5 +1,5 @@
 import type { ComponentType } from 'react'
-import { AssignmentIcon, BillIcon, CallIcon, ChatBubble1Icon, CalendarEventIcon, ChatIcon, CheckRectangleIcon, FileIcon, NotificationIcon, ChartBarIcon, CouponIcon, DashboardIcon, DesktopIcon, HomeIcon, LocationIcon, MapGridIcon, MailIcon, MoneyIcon, ServiceIcon, ShopIcon, UsergroupIcon, WalletIcon } from 'tdesign-icons-react'
+import { AssignmentIcon, BillIcon, CallIcon, ChatBubble1Icon, CalendarEventIcon, ChatIcon, CheckRectangleIcon, FileIcon, NotificationIcon, ChartBarIcon, CouponIcon, DashboardIcon, DesktopIcon, HomeIcon, LocationIcon, MapGridIcon, MailIcon, MoneyIcon, ServiceIcon, ShopIcon, TrafficIcon, UsergroupIcon, WalletIcon } from 'tdesign-icons-react'
 import type { Role } from '@contracts/roles'
 
 export interface MenuEntry {
@@ -20,6 +20,7 @@ export const MENU: readonly MenuEntry[] = [
   { path: '/chats', label: '微信客服', icon: ChatBubble1Icon, roles: ['service', 'operator'] },
   { path: '/complaints', label: '投诉工单', icon: ChatIcon, roles: ['operator', 'service', 'dispatcher'] },
   { path: '/parcels', label: '快递代收', icon: MailIcon, roles: ['operator', 'service', 'verifier'] },
+  { path: '/parking', label: '停车场', icon: TrafficIcon, roles: ['operator', 'service', 'verifier'] },
   { path: '/notices', label: '社区公告', icon: NotificationIcon, roles: ['operator', 'service'] },
   { path: '/surveys', label: '问卷调研', icon: FileIcon, roles: ['operator', 'service'] },
   { path: '/votes', label: '业主表决', icon: CheckRectangleIcon, roles: ['operator'] },

@@ -1,6 +1,7 @@
 import Taro from '@tarojs/taro'
 import type { PayableType } from '@contracts/pay'
 import { pageLink } from '../../utils/link'
+import { parkingLink } from '../parking/links'
 import { presaleLink } from '../presale/links'
 import { serviceLink } from '../service/types'
 
@@ -17,6 +18,9 @@ export function feeLink(page: FeePage, communityId: string | undefined, params: 
 export function paidForLink(paidFor: { type: PayableType; id: string }, communityId: string | undefined): string {
   if (paidFor.type === 'order') return presaleLink('order', communityId, { id: paidFor.id })
   if (paidFor.type === 'booking') return serviceLink('booking', { id: paidFor.id }, communityId)
+  // The pay page finds the car again by the plate it last looked up, and shows the time to leave by.
+  if (paidFor.type === 'parking') return parkingLink('pay', communityId)
+  if (paidFor.type === 'parkingCard') return parkingLink('mine', communityId)
   return feeLink('bills', communityId)
 }
 

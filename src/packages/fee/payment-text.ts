@@ -19,8 +19,8 @@ export const SUBJECT: Record<PayableType, Subject> = {
   bill: { done: '缴费成功', back: '返回账单', later: '缴费记录', view: null },
   order: { done: '支付成功', back: '返回订单', later: '我的订单', view: { id: 'go-order', label: '查看订单' } },
   booking: { done: '支付成功', back: '返回预约', later: '我的预约', view: { id: 'go-booking', label: '查看预约' } },
-  parking: { done: '缴费成功，请在时限内离场', back: '返回', later: '缴费记录', view: null },
-  parkingCard: { done: '月卡已开通', back: '返回', later: '缴费记录', view: null }
+  parking: { done: '缴费成功，请在时限内离场', back: '返回', later: '缴费记录', view: { id: 'go-parking', label: '查看离场时限' } },
+  parkingCard: { done: '月卡已开通', back: '返回', later: '缴费记录', view: { id: 'go-parking-mine', label: '查看我的车位' } }
 }
 
 /** The server has not had WeChat Pay's word yet. */

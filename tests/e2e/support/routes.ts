@@ -78,6 +78,9 @@ export function routeCases(m: Made): Record<string, RouteCase> {
     'packages/parcel/pages/mine/index': { persona: 'u-wang', params: A, linked: true },
     'packages/parcel/pages/desk/index': { persona: 'u-verifier-zhou' },
     'packages/parcel/pages/deliveries/index': { persona: 'u-butler-zhang', params: A, linked: true },
+    // Parking: the pay page opens from the exit barrier's QR with the plate; 我的车位 from the home tile.
+    'packages/parking/pages/pay/index': { persona: 'u-wang', params: { ...A, plate: '沪A12345' }, linked: true },
+    'packages/parking/pages/mine/index': { persona: 'u-wang', params: WANG_HOME },
     'packages/message-admin/pages/edit/index': { persona: 'u-operator-wu' },
     'packages/message-admin/pages/reach/index': { persona: 'u-butler-zhang', params: { id: 'n-seed-heating' } },
     'packages/vote/pages/list/index': { persona: 'u-wang', params: A },

@@ -64,7 +64,7 @@ export default function ResultPage() {
               {p.status === 'paid' ? (
                 <>
                   {view ? (
-                    <Button id={view.id} type='primary' block onClick={() => void Taro.redirectTo({ url: target })}>
+                    <Button id={view.id} type='primary' block onClick={() => backTo(target)}>
                       {view.label}
                     </Button>
                   ) : null}

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '停车缴费', enablePullDownRefresh: true })
