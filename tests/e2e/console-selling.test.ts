@@ -209,7 +209,7 @@ describe('office console: pre-sales, events, coupons and certificates', () => {
     await page.locator('#persona-u-service-zhao').click()
     const open = page.locator('.complaints-table tbody tr', { hasText: '2 栋门口垃圾桶满了一整天没人清运' })
     await open.locator('.t-tag', { hasText: '待受理' }).waitFor()
-    expect(await page.locator('.t-menu__item').allInnerTexts()).toEqual(['房屋', '客服台', '工单与 SLA', '微信客服', '投诉工单', '快递代收', '社区公告', '问卷调研', '登录设备'])
+    expect(await page.locator('.t-menu__item').allInnerTexts()).toEqual(['房屋', '客服台', '工单与 SLA', '微信客服', '投诉工单', '快递代收', '停车场', '社区公告', '问卷调研', '登录设备'])
     await shot(page, 'console-selling', '15-service-complaints')
 
     await open.locator('.complaint-respond').click()

@@ -145,7 +145,7 @@ describe('office console: sign in by scanning', () => {
     await p.goto(`${app.url}console/#/`)
     await p.locator('#persona-u-finance-he').click()
     await p.locator('#collection-stats').waitFor()
-    expect(await p.locator('.t-menu__item').allInnerTexts()).toEqual(['账单与欠费', '收款与退款', '收费设置', '登录设备'])
+    expect(await p.locator('.t-menu__item').allInnerTexts()).toEqual(['账单与欠费', '现金收款', '收款与退款', '收费设置', '登录设备'])
     const wang = p.locator('.arrears-table tbody tr', { hasText: '1栋 101' })
     await wang.waitFor()
     await shot(p, 'console', '13-finance-bills')
