@@ -5,7 +5,6 @@ import type { Doc, Filter } from '../../kernel/store'
 import type { BookingDoc, RatingDoc } from '../booking/docs'
 import type { FeedbackDoc, SignupDoc } from '../event/docs'
 import type { OrderDoc } from '../order/docs'
-import type { ParcelDoc } from '../parcel/docs'
 import type { DirtyDoc, InsightsCursorDoc, PurchaseDoc } from './docs'
 import { projectBooking, projectOrder, samePurchase } from './project'
 import { put } from '../../kernel/put'
@@ -116,7 +115,8 @@ async function applyPage(ports: Ports, source: SourceName, page: readonly Stampe
     return 0
   }
   if (source === 'parcels') {
-    for (const p of page as unknown as ParcelDoc[]) await marks.household(p.householdId)
+    // Only the household is read, so the page's rows are narrowed by that field, not cast.
+    for (const p of page) if (typeof p.householdId === 'string') await marks.household(p.householdId)
     return 0
   }
   if (source === 'feedback') {
