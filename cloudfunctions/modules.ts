@@ -13,6 +13,7 @@ import { messageModule } from './message/module'
 import { parcelModule } from './parcel/module'
 import { deskModule } from './desk/module'
 import { parkingModule } from './parking/module'
+import { trainingModule } from './training/module'
 
 /** Every deployable function. The local server, the job runner and the bundler all read this. */
 export const modules: readonly FunctionModule[] = [
@@ -29,7 +30,8 @@ export const modules: readonly FunctionModule[] = [
   messageModule,
   parcelModule,
   deskModule,
-  parkingModule
+  parkingModule,
+  trainingModule
 ]
 
 export function moduleByName(fn: string): FunctionModule | undefined {

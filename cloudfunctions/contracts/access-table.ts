@@ -24,7 +24,8 @@ export const accessTable = {
   office: 'acceptStaffInvitation:member checklist claimAdmin:member confirmSignIn:member createCommunity:member deleteGrid grids households importHouseholds inviteStaff issueCodes pollSignIn:anonymous rejectSignIn:member removeStaffRole revokeSession:member revokeStaffInvitation saveGrid sessions:member signInRequest:member staff staffInvitation:member startSignIn:anonymous',
   order: 'adminCampaigns campaign campaigns cancel catalog confirmReceived create dashboard deliver deliveries get mine poster publishCampaign recordVisit:member requestAfterSale reviewAfterSale saveCampaign savePickupPoint saveProduct saveSupplier share verifyPickup',
   parcel: 'deliver deliveries householdCounts list mine pickup register requestDelivery',
-  parking: 'buyCard driverSession:member exceptions householdParking manualOpen mine occupancy registerPlate removePlate saveLot saveSpace sessionByPlate sessions setBlacklist',
+  parking: 'blacklist buyCard driverSession:member exceptions householdParking manualOpen mine occupancy registerPlate removePlate saveLot saveSpace sessionByPlate sessions setBlacklist spaces',
   pay: 'anomalies cashDue cashRefunds confirmCashRefund create createAsDriver:member driverPayment:member get history receipt reconciliation recordCash refund resolveAnomaly search',
+  training: 'archive gate get list myCourses open publish readLesson save submitQuiz',
   user: 'acceptInvitation:member bindHousehold:member communityOverview createInvitation getInvitation:member gridOverview householdMembers listBuildings:member listCommunities:member listJoinRequests login:public me:member requestJoin:member reviewJoinRequest switchContext:member updateProfile:member'
 } as const satisfies Record<FunctionName, string>

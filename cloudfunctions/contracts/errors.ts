@@ -12,6 +12,7 @@ import { MESSAGE_ERRORS } from './message-errors'
 import { PARCEL_ERRORS } from './parcel-errors'
 import { DESK_ERRORS } from './desk-errors'
 import { PARKING_ERRORS } from './parking-errors'
+import { TRAINING_ERRORS } from './training-errors'
 
 /**
  * Every error code the functions may return, namespaced by area. The client switches on these,
@@ -66,7 +67,8 @@ export const ERROR_CODES = [
   ...MESSAGE_ERRORS,
   ...PARCEL_ERRORS,
   ...DESK_ERRORS,
-  ...PARKING_ERRORS
+  ...PARKING_ERRORS,
+  ...TRAINING_ERRORS
 ] as const
 export type ErrorCode = (typeof ERROR_CODES)[number]
 

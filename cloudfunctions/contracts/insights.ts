@@ -155,7 +155,9 @@ const ScoreRow = z.object({
    * Of the grid's homes the surveys open in the period reach, those that answered, in basis
    * points; null when no survey was open.
    */
-  surveyRateBp: z.number().int().nonnegative().nullable()
+  surveyRateBp: z.number().int().nonnegative().nullable(),
+  /** Training certificates held (管家培训), whenever earned. */
+  certificates: Count
 })
 
 const CaseView = z.object({
@@ -193,7 +195,15 @@ const Figures = z.object({
   serviceRating100: z.number().int().nullable(),
   serviceRatings: Count,
   eventRating100: z.number().int().nullable(),
-  eventRatings: Count
+  eventRatings: Count,
+  /**
+   * Parking paid in the range, counted on the day of payment, net of refunds: temporary stays
+   * (residents' and drivers' alike) and monthly cards. A payment refunded in full stops counting.
+   */
+  parkingStays: Count,
+  parkingStayFen: SignedFen,
+  parkingCards: Count,
+  parkingCardFen: SignedFen
 })
 export type FiguresT = z.infer<typeof Figures>
 
@@ -328,6 +338,13 @@ export const insightsContracts = {
       openCase: CaseView.nullable(),
       /** Parcels received (快递代收): counted per month as they are registered. */
       parcels: ParcelCounts,
+      /** Smart parking: its spaces, its registered plates (masked as phones are), the monthly card, how often its cars came in. */
+      parking: z.object({
+        spaces: z.number().int().nonnegative(),
+        plates: z.array(z.string()),
+        monthlyUntil: EpochMs.nullable(),
+        entries30d: z.number().int().nonnegative()
+      }),
       /** Tasks of today that let this butler see the contact details unmasked. */
       revealTaskIds: z.array(Id)
     })
@@ -400,7 +417,7 @@ export const insightsContracts = {
   dashboard: defineAction({
     fn: FN,
     name: 'dashboard',
-    summary: '运营：经营看板（订单、GMV、客单价、回购率、收缴率、满意度、漏斗）',
+    summary: '运营：经营看板（订单、GMV、客单价、回购率、收缴率、停车收入、满意度、漏斗）',
     access: ['operator'],
     input: RangeInput,
     output: z.object({

@@ -51,6 +51,16 @@ const SpaceView = z.object({
 })
 export type SpaceViewT = z.infer<typeof SpaceView>
 
+/** A space as the office lists it: whose it is by the household's label, and its plates masked. */
+const SpaceRow = SpaceView.extend({ householdLabel: z.string().nullable(), plateNumbers: z.array(z.string()) })
+export type SpaceRowT = z.infer<typeof SpaceRow>
+
+/** Spaces a page of the office's list holds: a page's plates (at most 5 a space) then fit one read of 1000. */
+export const SPACES_PAGE_MAX = 200
+
+const BlacklistEntry = z.object({ plate: z.string(), reason: z.string(), byName: z.string().nullable(), at: EpochMs })
+export type BlacklistEntryT = z.infer<typeof BlacklistEntry>
+
 const CardView = z.object({
   id: Id,
   lotId: Id,
@@ -81,6 +91,10 @@ const SessionView = z.object({
   lastPaidAt: EpochMs.nullable(),
   /** Until when the exit opens without paying again; null when nothing was paid. */
   graceUntil: EpochMs.nullable(),
+  /** How long after a payment the exit opens, for telling the driver before they pay. */
+  graceMinutes: z.number().int().nonnegative(),
+  /** Until when the monthly card or the host's visitor pass covers the stay (the fee runs from there); null when nothing does. */
+  coveredUntil: EpochMs.nullable(),
   /** What to hand `pay.create` to pay what is due; null when nothing is. */
   payable: z.object({ type: z.literal('parking'), id: Id }).nullable()
 })
@@ -100,6 +114,7 @@ const DriverSessionView = z.object({
   paidFen: Fen,
   dueFen: Fen,
   graceUntil: EpochMs.nullable(),
+  graceMinutes: z.number().int().nonnegative(),
   /** What to hand `pay.createAsDriver` (with the lot) to pay what is due; null when nothing is. */
   payable: z.object({ type: z.literal('parking'), id: Id }).nullable()
 })
@@ -175,7 +190,8 @@ export const parkingContracts = {
     access: ['resident'],
     input: z.object({ householdId: Id.meta({ label: '房屋' }) }).strict(),
     output: z.object({
-      spaces: z.array(SpaceView.extend({ lotName: z.string(), platesPerSpace: z.number().int() })),
+      /** With the lot's monthly card price per month, null where the lot sells none. */
+      spaces: z.array(SpaceView.extend({ lotName: z.string(), platesPerSpace: z.number().int(), monthlyFen: Fen.nullable() })),
       plates: z.array(z.object({ plate: z.string(), spaceId: Id })),
       cards: z.array(CardView)
     })
@@ -261,16 +277,40 @@ export const parkingContracts = {
   householdParking: defineAction({
     fn: FN,
     name: 'householdParking',
-    summary: '户档案：该户的车位、车牌（脱敏）、月卡与最近出入场',
-    access: PARKING_STAFF_ROLES,
+    summary: '户档案：该户的车位、车牌（脱敏）、月卡与最近出入场（网格管家仅限其网格内的房屋）',
+    // The household's file is opened by butlers too, for the homes of their grids.
+    access: [...PARKING_STAFF_ROLES, 'butler'],
     input: z.object({ householdId: Id.meta({ label: '房屋' }) }).strict(),
     output: z.object({
       spaces: z.array(SpaceView.extend({ lotName: z.string() })),
       /** Masked as phones are: `沪A·***45`. */
       plates: z.array(z.string()),
-      cards: z.array(z.object({ plate: z.string(), lotId: Id, validFrom: EpochMs, validTo: EpochMs, status: z.enum(['pending', 'active', 'cancelled']) })),
+      cards: z.array(z.object({ plate: z.string(), lotId: Id, lotName: z.string(), validFrom: EpochMs, validTo: EpochMs, status: z.enum(['pending', 'active', 'cancelled']) })),
       stays: z.array(z.object({ plate: z.string(), lotName: z.string(), kind: z.enum(SESSION_KINDS), enteredAt: EpochMs, exitedAt: EpochMs.nullable(), feeFen: Fen.nullable(), paidFen: Fen }))
     })
+  }),
+  blacklist: defineAction({
+    fn: FN,
+    name: 'blacklist',
+    summary: '值班：停车场黑名单（车牌、原因、列入人与时间），最近列入的在前',
+    access: PARKING_STAFF_ROLES,
+    input: z.object({ lotId: Id.meta({ label: '停车场' }) }).strict(),
+    output: z.object({ total: z.number().int().nonnegative(), entries: z.array(BlacklistEntry) })
+  }),
+  spaces: defineAction({
+    fn: FN,
+    name: 'spaces',
+    summary: '值班：停车场的车位（按编号开头查找、分页），所属房屋与登记车牌（脱敏）',
+    access: PARKING_STAFF_ROLES,
+    input: z
+      .object({
+        lotId: Id.meta({ label: '停车场' }),
+        keyword: Text.max(16, '车位编号最多 16 个字').optional().meta({ label: '车位编号' }),
+        offset: z.number().int('请填整数').min(0).max(100_000).default(0).meta({ label: '起始位置' }),
+        limit: z.number().int('请填整数').min(1).max(SPACES_PAGE_MAX, `每页最多 ${SPACES_PAGE_MAX} 个`).default(50).meta({ label: '每页条数' })
+      })
+      .strict(),
+    output: z.object({ total: z.number().int().nonnegative(), rows: z.array(SpaceRow) })
   }),
   manualOpen: defineAction({
     fn: FN,

@@ -53,6 +53,37 @@ export const PAYMENT_ANOMALY_LABELS: Record<PaymentAnomalyKind, string> = {
   auto_refund_failed: '自动退款失败',
   auto_refund_closed: '自动退款被关闭'
 }
+/** What the nightly reconciliation (domain/payment/jobs.ts) finds wrong between payments, refunds and the ledger. */
+export const RECONCILIATION_MISMATCH_KINDS = [
+  'paid_without_ledger',
+  'ledger_without_payment',
+  'ledger_amount',
+  'refund_reservation',
+  'over_refunded',
+  'refund_without_ledger',
+  'ledger_without_refund',
+  'ledger_orphan',
+  'payment_anomaly',
+  'payment_unsettled',
+  'refund_stuck',
+  'refund_abnormal'
+] as const
+export type ReconciliationMismatchKind = (typeof RECONCILIATION_MISMATCH_KINDS)[number]
+export const RECONCILIATION_MISMATCH_LABELS: Record<ReconciliationMismatchKind, string> = {
+  paid_without_ledger: '已收款未入账',
+  ledger_without_payment: '入账但收款未成功',
+  ledger_amount: '入账金额不符',
+  refund_reservation: '退款占用金额不符',
+  over_refunded: '退款超过实收',
+  refund_without_ledger: '已退款未入账',
+  ledger_without_refund: '入账但退款未成功',
+  ledger_orphan: '流水无对应收款',
+  payment_anomaly: '支付异常待处理',
+  payment_unsettled: '支付结果未确认',
+  refund_stuck: '退款长时间未完成',
+  refund_abnormal: '退款异常'
+}
+
 /** `refund`: return the money through the refund path; `accept`: record that a person handled it, nothing moves. */
 export const ANOMALY_ACTIONS = ['refund', 'accept'] as const
 export type AnomalyAction = (typeof ANOMALY_ACTIONS)[number]
@@ -261,7 +292,7 @@ export const payContracts = {
       payments: z.number().int(),
       refunds: z.number().int(),
       ledgerEntries: z.number().int(),
-      mismatches: z.array(z.object({ kind: z.string(), ref: z.string(), detail: z.string() }))
+      mismatches: z.array(z.object({ kind: z.enum(RECONCILIATION_MISMATCH_KINDS), ref: z.string(), detail: z.string() }))
     })
   }),
   anomalies: defineAction({

@@ -15,6 +15,7 @@ import { messageContracts } from './message'
 import { deskContracts } from './desk'
 import { parcelContracts } from './parcel'
 import { parkingContracts } from './parking'
+import { trainingContracts } from './training'
 
 /**
  * Every action of every function, keyed by `fn.name`. Tests enumerate this; the typed client and
@@ -34,7 +35,8 @@ export const functionContracts = {
   message: messageContracts,
   parcel: parcelContracts,
   desk: deskContracts,
-  parking: parkingContracts
+  parking: parkingContracts,
+  training: trainingContracts
 } as const
 
 type Flatten<T> = {

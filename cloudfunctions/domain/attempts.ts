@@ -31,3 +31,21 @@ export async function giveAttemptBack(ports: Ports, key: string, attempt: Attemp
   // The limit plays no part in a give-back.
   await give(ports.store, counterOf(key, 0), attempt.holder, 1)
 }
+
+/** Attempts are counted per day; two days on, no counter can be asked again and it is removed. */
+export const ATTEMPTS_KEPT_MS = 2 * 24 * 3600_000
+
+/** Removes the counters of days that are over, a page at a time. */
+export async function sweepAttempts(ports: Ports): Promise<{ removed: number }> {
+  const before = ports.clock.now() - ATTEMPTS_KEPT_MS
+  let removed = 0
+  for (;;) {
+    const page = await ports.store.find<AttemptDoc>('attempts', { where: { createdAt: { lt: before } }, orderBy: [{ field: 'createdAt', dir: 'asc' }], limit: 1000 })
+    // Fifty at a time: a page at once would be a thousand concurrent requests to the database.
+    for (let i = 0; i < page.length; i += 50) {
+      const done = await Promise.all(page.slice(i, i + 50).map((a) => ports.store.remove('attempts', a._id, { createdAt: { lt: before } })))
+      removed += done.filter(Boolean).length
+    }
+    if (page.length < 1000) return { removed }
+  }
+}

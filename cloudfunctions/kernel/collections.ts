@@ -156,7 +156,8 @@ export const COLLECTIONS = {
   /** Append-only money movements: `_id` is the movement's source, so each is written once. */
   ledger: def([
     { name: 'by_payment', fields: ['paymentId'] },
-    { name: 'by_community', fields: ['communityId', 'at'] }
+    { name: 'by_community', fields: ['communityId', 'at'] },
+    { name: 'by_booked', fields: ['communityId', 'bookedAt'] }
   ]),
   payNotifications: def([{ name: 'by_out_trade_no', fields: ['outTradeNo'] }]),
   /** `_id` is `${payableType}:${payableId}`: the one open payment of a payable (domain/payment/open-payments.ts). */
@@ -356,6 +357,8 @@ export const COLLECTIONS = {
   ]),
   /** `_id` is `${communityId}:${day}`. */
   dayMetrics: def([{ name: 'by_community', fields: ['communityId', 'day'] }]),
+  /** `_id` is the payment id: its parking lines, net of refunds (domain/insights/parking-income.ts). */
+  parkingIncome: def([{ name: 'by_community_day', fields: ['communityId', 'day'] }]),
   /** `_id` is the community id. */
   communitySnapshots: def(),
   /** `_id` is `${communityId}:${period}`. */
@@ -436,10 +439,31 @@ export const COLLECTIONS = {
     { name: 'by_exception', fields: ['communityId', 'exceptionOpen', 'at'] },
     { name: 'by_unmatched', fields: ['lotId', 'plate', 'direction', 'matched'] }
   ]),
+  // Butler training (issue 20); see domain/training/docs.ts.
+  trainingCourses: def([
+    { name: 'by_community', fields: ['communityId', 'updatedAt'] },
+    { name: 'by_line', fields: ['communityId', 'line', 'status'] },
+    // `${userId}:${clientRequestId}`: a retried or double-tapped 新建 makes one course.
+    { name: 'uniq_request', fields: ['requestKey'], unique: true }
+  ]),
+  /** `_id` is `${courseId}:${userId}`: which lessons a butler has read. */
+  trainingProgress: def([{ name: 'by_user', fields: ['userId', 'communityId'] }]),
+  /** `_id` is `${courseId}:${userId}:${clientRequestId}`: a retried submission is recorded once. */
+  trainingAttempts: def([
+    { name: 'by_user', fields: ['userId', 'communityId', 'at'] },
+    { name: 'by_course', fields: ['courseId', 'at'] }
+  ]),
+  /** `_id` is `${courseId}:${userId}`: the key itself keeps one certificate a butler a course. */
+  trainingCertificates: def([
+    { name: 'by_community', fields: ['communityId', 'issuedAt'] },
+    { name: 'by_user', fields: ['userId', 'communityId'] },
+    { name: 'by_course', fields: ['courseId'] }
+  ]),
   /** Reusable session programmes, e.g. copied from a pilot community. */
   eventTemplates: def([{ name: 'by_community', fields: ['communityId', 'createdAt'] }]),
   revealLog: def([{ name: 'by_household', fields: ['householdId', 'at'] }]),
-  attempts: def(),
+  /** Day counters of guesses (`${what}:${userId}:${day}`), swept two days on (domain/attempts.ts). */
+  attempts: def([{ name: 'by_created', fields: ['createdAt'] }]),
   jobRuns: def(),
   /** Web console sign-ins waiting for a scan: short-lived, found by id only. */
   consoleSignIns: def(),

@@ -36,6 +36,7 @@ const PAGES: Record<string, LazyExoticComponent<ComponentType>> = {
   '/places': page(() => import('./pages/places/PlacesPage'), 'PlacesPage'),
   '/services': page(() => import('./pages/services/ServicesPage'), 'ServicesPage'),
   '/presale': page(() => import('./pages/presale/PresalePage'), 'PresalePage'),
+  '/training': page(() => import('./pages/training/TrainingPage'), 'TrainingPage'),
   '/events': page(() => import('./pages/events/EventsPage'), 'EventsPage'),
   '/members': page(() => import('./pages/members/MembersPage'), 'MembersPage'),
   '/bills': page(() => import('./pages/bills/BillsPage'), 'BillsPage'),

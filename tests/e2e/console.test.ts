@@ -2,9 +2,14 @@ import type { Browser, Page } from 'playwright-core'
 import { type TestApp, startTestApp } from './support/app'
 import { desk, launch, phone, shot } from './support/browser'
 import { loginAs } from './support/flows'
-import { payOneBill } from './support/api'
+import { callAs, devToken, payOneBill } from './support/api'
+import type { BarrierAnswer } from '../../cloudfunctions/contracts/parking-barrier'
+import { runNightly } from '../../cloudfunctions/domain/insights/nightly'
 import type { RefundDoc } from '../../cloudfunctions/domain/payment/docs'
 import { COMMUNITY_A } from '../../scripts/seed/demo-ids'
+import { DEMO_LOT_ID } from '../../scripts/seed/parking'
+import { formatFen } from '../../src/utils/money'
+import { gateSim } from '../support/gate'
 
 jest.setTimeout(180_000)
 
@@ -230,17 +235,52 @@ describe('office console: sign in by scanning', () => {
     await context.close()
   })
 
+  /** Pays in the sandbox cashier as the persona would on the phone. */
+  async function confirmInSandbox(personaId: string, launch: { kind: string; prepayId?: string } | null): Promise<void> {
+    if (launch?.kind !== 'sandbox') return
+    await fetch(`${app.url}sandbox/pay/confirm`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${await devToken(app.url, personaId)}` },
+      body: JSON.stringify({ prepayId: launch.prepayId })
+    })
+  }
+
   it('an operator reads the dashboard and the churn cases, and exports them (local persona sign-in)', async () => {
+    // Today's parking: a driver from elsewhere pays a 50-minute stay at the exit, and 王建国 buys
+    // a two-month card (300 yuan a month); the nightly pass then brings the board up to date.
+    const sim = gateSim(app.ports)
+    const plate = '浙C66779'
+    const entry = sim.signed('barrier', { deviceId: 'ly-car', ts: Date.now(), nonce: `e2e-revenue-${Date.now()}`, door: 'd1', plate, at: Date.now() - 50 * 60_000, eventId: `e2e-revenue-${Date.now()}`, photo: 'cam/e2e-revenue.jpg' })
+    expect(((await sim.send('barrier', entry)) as BarrierAnswer).decision).toBe('open')
+    const { session } = await callAs(app.url, 'u-newcomer', 'parking.driverSession', { lotId: DEMO_LOT_ID, plate })
+    const stay = await callAs(app.url, 'u-newcomer', 'pay.createAsDriver', { lotId: DEMO_LOT_ID, payables: [session!.payable!], clientRequestId: `e2e-stay-${Date.now()}` })
+    await confirmInSandbox('u-newcomer', stay.launch)
+    const card = await callAs(app.url, 'u-wang', 'parking.buyCard', { lotId: DEMO_LOT_ID, plate: '沪AD12345', months: 2, clientRequestId: `e2e-card-${Date.now()}` }, COMMUNITY_A)
+    const cardPay = await callAs(app.url, 'u-wang', 'pay.create', { payables: [card.payable!], clientRequestId: `e2e-card-pay-${Date.now()}` }, COMMUNITY_A)
+    await confirmInSandbox('u-wang', cardPay.launch)
+    await app.ports.sandbox.flush()
+    await runNightly(app.ports, { communityId: COMMUNITY_A })
+
     const { context, page, errors } = await desk(browser)
     await page.goto(`${app.url}console/#/insights`)
     await page.locator('#persona-u-operator-wu').click()
     await page.locator('#insights-figures .stat').first().waitFor()
     expect(await page.locator('#insights-figures .stat__label').allInnerTexts()).toEqual(['订单', '成交额', '客单价', '回购率', '物业费收缴率', '服务评分'])
+    expect(await page.locator('#insights-parking .stat__label').allInnerTexts()).toEqual(['临停收入', '临停缴费', '月卡收入', '月卡售出'])
+    const parking = await page.locator('#insights-parking .stat__value').allInnerTexts()
+    expect(parking.map((v) => v.replace(/[↑↓]/g, '').trim())).toEqual([formatFen(stay.payment.totalFen), '1 笔', formatFen(60000), '1 张'])
     expect(await page.locator('#insights-gmv .bars__col').count()).toBe(30)
     await page.locator('.cases-table tbody tr').first().waitFor()
     await shot(page, 'console', '22-insights')
     const [file] = await Promise.all([page.waitForEvent('download'), page.locator('#export-cases-csv').click()])
     expect(file.suggestedFilename()).toBe('临苑社区-流失预警.csv')
+
+    // In 收款与退款 the driver's payment names the stay and the masked plate where a room would be.
+    await page.locator('.menu-payments').click()
+    const driverRow = page.locator('.payments-table tbody tr', { hasText: stay.payment.outTradeNo })
+    await driverRow.waitFor()
+    expect(await driverRow.innerText()).toContain('临停缴费 · 浙C·***79')
+    await shot(page, 'console', '23-payments-driver')
     expect(errors).toEqual([])
     await context.close()
   })

@@ -36,6 +36,8 @@ describe('household 360', () => {
       COMMUNITY_A
     )
     await callAs(app.url, 'u-service-zhao', 'parcel.register', { householdId: HOME, courier: 'sf', trackingNo: `SF${n}`, shelf: 'A-03', clientRequestId: `hh360-parcel-${n}` }, COMMUNITY_A)
+    // 沪A12345 (a monthly card) let in by hand: a stay for the file's parking section.
+    await callAs(app.url, 'u-service-zhao', 'parking.manualOpen', { lotId: 'lotLinyuanB1', direction: 'in', plate: '沪A12345', reason: '车牌识别失败', clientRequestId: `hh360-park-${n}` }, COMMUNITY_A)
     // More follow-ups than one page holds, so the console pages them.
     for (let i = 0; i < 22; i++) {
       await callAs(app.url, 'u-butler-zhang', 'insights.logFollowUp', { householdId: HOME, channel: i % 2 ? 'call' : 'visit', note: `第 ${i + 1} 次回访：住户反映楼道灯不亮`, clientRequestId: `hh360-follow-${n}-${i}` }, COMMUNITY_A)
@@ -51,6 +53,13 @@ describe('household 360', () => {
     await loginAs(page, app.url, 'u-butler-zhang')
     await page.goto(`${app.url}#/packages/butler/pages/household/index?householdId=${HOME}&communityId=${COMMUNITY_A}`)
     await cur(page, '#household-page').waitFor()
+    // The profile's parking: plates masked as phones are, the monthly card, the entries.
+    const cars = cur(page, '#hh-parking')
+    await cars.scrollIntoViewIfNeeded()
+    expect(await cur(page, '#hh-parking-plates').innerText()).toMatch(/沪A·\*\*\*45/)
+    expect(await cars.innerText()).not.toContain('12345')
+    expect(await cur(page, '#hh-parking-card').innerText()).toMatch(/有效至 \d{4}-\d\d-\d\d/)
+    await shot(page, FEATURE, '00-butler-household-parking')
     await cur(page, '#hh-history').click()
     await cur(page, '#history-page').waitFor()
     await cur(page, '#history-label', '1栋 101').waitFor()
@@ -113,6 +122,8 @@ describe('household 360', () => {
     expect(header).not.toContain('王建国')
     await page.locator('#part-bills', { hasText: '逾期未缴' }).waitFor()
     await shot(page, FEATURE, '11-console-household-bills')
+    // The 14 parts' tabs scroll inside the card: the page itself is no wider than the window.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0)
 
     await page.locator('.t-tabs__nav-item', { hasText: '工单' }).click()
     await page.locator('#part-workOrders', { hasText: '漏水' }).waitFor()
@@ -131,6 +142,20 @@ describe('household 360', () => {
     await page.locator('.t-tabs__nav-item', { hasText: '快递' }).click()
     await page.locator('#part-parcels', { hasText: '顺丰快递' }).waitFor()
     await shot(page, FEATURE, '14-console-household-parcels')
+
+    // 车辆与车位: the space, the plates and the monthly card, plates masked as phones are.
+    const parking = page.locator('.household360-parking', { hasText: 'B1-001' })
+    await parking.waitFor()
+    const cars = (await parking.innerText()).replace(/\s+/g, ' ')
+    expect(cars).toContain('地下车库')
+    expect(cars).toContain('产权车位')
+    expect(cars).toContain('沪A·***45')
+    expect(cars).toContain('生效中')
+    const stay = page.locator('.household360-stays tbody tr').first()
+    expect((await stay.innerText()).replace(/\s+/g, ' ')).toMatch(/沪A·\*\*\*45 地下车库 月卡 .* 在场 —/)
+    expect(cars).not.toContain('沪A12345')
+    await parking.scrollIntoViewIfNeeded()
+    await shot(page, FEATURE, '16-console-household-parking')
     expect(office.errors).toEqual([])
     await office.context.close()
   })
@@ -141,6 +166,10 @@ describe('household 360', () => {
     await page.goto(`${app.url}console/#/household/${HOME}`)
     await page.locator('#persona-u-service-zhao').click()
     await page.locator('.household360-header', { hasText: '1栋 101' }).waitFor()
+    // A household with no car says so in words.
+    await page.goto(`${app.url}console/#/household/h-a3-201`)
+    await page.locator('.household360-parking', { hasText: '这户没有车位、登记车牌和月卡' }).waitFor()
+    await shot(page, FEATURE, '17-console-household-no-parking')
     await page.goto(`${app.url}console/#/household/h-b1-101`)
     await page.locator('#state-error', { hasText: '没有找到这户' }).waitFor()
     await shot(page, FEATURE, '15-console-household-foreign')

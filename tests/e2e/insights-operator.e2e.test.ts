@@ -132,6 +132,9 @@ describe('operator insights end to end', () => {
     expect(await text(page, '#fig-repurchase')).toContain('回购率（近30天）')
     expect(await text(page, '#fig-repurchase-value')).toMatch(/^\d+\.\d%$/)
     expect(await text(page, '#fig-orders-delta')).toMatch(/[↑↓→]/)
+    // Parking money beside the orders, in yuan, with its count.
+    expect(await text(page, '#fig-parking-stays-value')).toMatch(/^¥[\d,]+(\.\d\d)?$/)
+    expect(await text(page, '#fig-parking-cards')).toMatch(/月卡收入[\s\S]*张月卡/)
 
     const daily = await ink(page, 'chart-daily', { gmv: [0x10, 0x86, 0x6a], orders: [0xf0, 0x8a, 0x24] })
     expect(daily.width).toBeGreaterThan(600) // drawn at devicePixelRatio 2
@@ -199,7 +202,7 @@ describe('operator insights end to end', () => {
     const bytes = readFileSync(file)
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf])
     const csv = bytes.subarray(3).toString('utf8')
-    expect(csv.split('\r\n')[0]).toBe('社区,日期,订单数,GMV(元),客单价(元),下单户数,邀请带来订单,服务评分,活动评分')
+    expect(csv.split('\r\n')[0]).toBe('社区,日期,订单数,GMV(元),客单价(元),下单户数,邀请带来订单,服务评分,活动评分,临停笔数,临停收入(元),月卡张数,月卡收入(元)')
     expect(csv.trim().split('\r\n')).toHaveLength(31)
     await context.close()
   })

@@ -1,6 +1,8 @@
 import type { Browser, Page } from 'playwright-core'
 import type { BarrierAnswer } from '../../cloudfunctions/contracts/parking-barrier'
+import type { VisitorPassDoc } from '../../cloudfunctions/domain/access/docs'
 import type { ParkingEventDoc, ParkingLotDoc, ParkingSessionDoc, ParkingSpaceDoc } from '../../cloudfunctions/domain/parking/docs'
+import type { PaymentDoc } from '../../cloudfunctions/domain/payment/docs'
 import { formatFen } from '../../src/utils/money'
 import { COMMUNITY_A } from '../../scripts/seed/demo-ids'
 import { type GateSim, gateSim } from '../support/gate'
@@ -137,6 +139,82 @@ describe('parking', () => {
     expect(office.errors).toEqual([])
   })
 
+  it('a host pre-registers a visitor\'s plate and pays past the pass; a driver from elsewhere pays at the exit QR', async () => {
+    const GUEST = '苏E66881'
+    const host = await phone(browser)
+    await loginAs(host.page, app.url, 'u-wang')
+    await host.page.goto('about:blank')
+    await host.page.goto(`${app.url}#/packages/access/pages/invite/index?communityId=${COMMUNITY_A}`)
+    await host.page.locator('#visitor-invite-page').waitFor()
+    await host.page.locator('#visitor-name input').fill('林晓')
+    await host.page.locator('#visitor-phone input').fill('13712345678')
+    await host.page.locator('#visitor-plate input').fill('苏e 66881')
+    await host.page.locator('#visitor-uses-1').click()
+    await shot(host.page, 'parking', '12-invite-with-plate')
+    await host.page.locator('#visitor-create').click()
+    await host.page.locator('#visitor-created').waitFor()
+    const [pass] = await app.ports.store.find<VisitorPassDoc>('visitorPasses', { where: { plate: GUEST }, limit: 2 })
+    expect(pass).toMatchObject({ householdId: 'h-a1-101', plate: GUEST })
+
+    // The visit, moved back in time: invited for 10:00–12:40, the car came at 11:00 and is still
+    // inside at 14:00, 80 minutes past the pass.
+    const now = Date.now()
+    await app.ports.store.update('visitorPasses', pass!._id, { set: { validFrom: now - 240 * MINUTE, validTo: now - 80 * MINUTE } })
+    expect(await read('d1', GUEST, now - 180 * MINUTE)).toMatchObject({ decision: 'open', plate: GUEST })
+    const [stay] = await app.ports.store.find<ParkingSessionDoc>('parkingSessions', { where: { plate: GUEST }, limit: 2 })
+    expect(stay).toMatchObject({ kind: 'visitor', hostHouseholdId: 'h-a1-101', freeUntil: now - 80 * MINUTE })
+    const refused = await read('d2', GUEST)
+    expect(refused).toMatchObject({ decision: 'deny', reason: 'PAYMENT_DUE' })
+    expect(refused.payPath).toContain('lotId=lotLinyuanB1')
+
+    // The host pays the 80 minutes past the pass from the mini-program, from their own home.
+    await host.page.goto('about:blank')
+    await host.page.goto(`${app.url}#/packages/parking/pages/pay/index?communityId=${COMMUNITY_A}&plate=${encodeURIComponent(GUEST)}`)
+    await cur(host.page, '#parking-session').waitFor()
+    expect(await cur(host.page, '#parking-session').innerText()).toContain('访客')
+    expect(await cur(host.page, '#parking-grace').innerText()).toContain('15 分钟内')
+    // The pass's end is shown, so the host sees why three hours inside cost only the last 80 minutes.
+    expect(await cur(host.page, '#parking-session').innerText()).toContain('通行证免费至')
+    expect(await cur(host.page, '#parking-covered').innerText()).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d$/)
+    const due = refused.dueFen ?? 0
+    expect((await cur(host.page, '#parking-due').innerText()).replace(/\s/g, '')).toContain(formatFen(due).replace(/\s/g, ''))
+    await shot(host.page, 'parking', '13-host-pays-visitor')
+    await cur(host.page, '#parking-pay').click()
+    await host.page.locator('#sandbox-confirm').click()
+    await host.page.locator('#result-status', { hasText: '缴费成功' }).waitFor()
+    expect(await read('d2', GUEST)).toMatchObject({ decision: 'open', plate: GUEST })
+    const [hostPaid] = await app.ports.store.find<PaymentDoc>('payments', { where: { status: 'paid', totalFen: due, householdId: 'h-a1-101' }, orderBy: [{ field: 'createdAt', dir: 'desc' }], limit: 1 })
+    expect(hostPaid?.lines[0]?.title).toContain(GUEST)
+
+    // 陈新来 lives elsewhere: the exit's QR shows the car he typed and takes his payment as a driver's.
+    const DRIVER_CAR = '浙C66778'
+    await read('d1', DRIVER_CAR, Date.now() - 50 * MINUTE)
+    const atExit = await read('d2', DRIVER_CAR)
+    expect(atExit).toMatchObject({ decision: 'deny', reason: 'PAYMENT_DUE' })
+    const driver = await phone(browser)
+    await loginAs(driver.page, app.url, 'u-newcomer')
+    await driver.page.goto('about:blank')
+    await driver.page.goto(`${app.url}#${atExit.payPath ?? ''}`)
+    await cur(driver.page, '#parking-session').waitFor()
+    const shown = await cur(driver.page, '#parking-session').innerText()
+    expect(shown).toContain(DRIVER_CAR)
+    expect(shown).not.toContain('车辆类型')
+    expect(await driver.page.locator('#parking-go-mine').count()).toBe(0)
+    await shot(driver.page, 'parking', '14-driver-at-exit')
+    await cur(driver.page, '#parking-pay').click()
+    await driver.page.locator('#sandbox-confirm').click()
+    await driver.page.locator('#result-status', { hasText: '缴费成功' }).waitFor()
+    expect(await driver.page.locator('#go-receipt').count()).toBe(0)
+    await shot(driver.page, 'parking', '15-driver-paid')
+    await driver.page.locator('#go-parking').click()
+    await cur(driver.page, '#parking-leave-by').waitFor()
+    expect(await read('d2', DRIVER_CAR)).toMatchObject({ decision: 'open', plate: DRIVER_CAR })
+    const [driverPaid] = await app.ports.store.find<PaymentDoc>('payments', { where: { status: 'paid', totalFen: atExit.dueFen ?? -1 }, orderBy: [{ field: 'createdAt', dir: 'desc' }], limit: 1 })
+    expect(driverPaid).toMatchObject({ householdId: '', communityId: COMMUNITY_A })
+    await host.context.close()
+    await driver.context.close()
+  })
+
   it('the operator sets the fee rule in yuan and the night window, and registers a rented space for a household', async () => {
     const office = await desk(browser)
     await office.page.goto(`${app.url}console/#/parking`)
@@ -171,6 +249,50 @@ describe('parking', () => {
     const space = await app.ports.store.get<ParkingSpaceDoc>('parkingSpaces', 'lotLinyuanB1:B1-003')
     expect(space).toMatchObject({ type: 'rented', householdId: 'h-a3-201' })
     expect(space?.rentedUntil).not.toBeNull()
+
+    // 车位: the lot's spaces with whose each is and its plates masked; a row opens 修改 pre-filled.
+    await office.page.locator('.parking-tabs .t-tabs__nav-item', { hasText: '车位' }).click()
+    const rented = office.page.locator('.parking-spaces tbody tr', { hasText: 'B1-003' })
+    await rented.waitFor()
+    expect(await rented.innerText()).toMatch(/租用车位[\s\S]*3栋 201/)
+    const owned = office.page.locator('.parking-spaces tbody tr', { hasText: 'B1-001' })
+    expect(await owned.innerText()).toContain('2 个：沪A·***45、沪A·****45')
+    expect(await office.page.locator('.parking-spaces').innerText()).not.toContain('沪A12345')
+    await shot(office.page, 'parking', '20-console-spaces')
+    await office.page.locator('#space-edit-B1-003').click()
+    const code = office.page.locator('input[name="space-code"]')
+    await code.waitFor()
+    expect(await code.inputValue()).toBe('B1-003')
+    expect(await code.isDisabled()).toBe(true)
+    await office.page.locator('.t-form__item', { hasText: '所属房屋' }).locator('.t-input__help', { hasText: '现为 3栋 201' }).waitFor()
+    await shot(office.page, 'parking', '21-console-space-edit')
+    expect(await office.page.locator('.space-until input').count()).toBe(1)
+    expect(await office.page.locator('.space-until input').inputValue()).toMatch(/^\d{4}-\d{2}-28$/)
+    await office.page.locator('#space-save').click()
+    await office.page.locator('#space-save').waitFor({ state: 'detached' })
+    expect(await app.ports.store.get<ParkingSpaceDoc>('parkingSpaces', 'lotLinyuanB1:B1-003')).toMatchObject({ householdId: 'h-a3-201', rentedUntil: space?.rentedUntil })
+    // Looking a code up by its start.
+    await office.page.locator('input[name="spaces-keyword"]').fill('b1-1')
+    await office.page.locator('#spaces-search').click()
+    await office.page.locator('.parking-spaces tbody tr', { hasText: 'B1-001' }).waitFor({ state: 'detached' })
+    expect(await office.page.locator('.parking-spaces tbody tr').count()).toBe(1)
+
+    // 黑名单: a plate added with its reason shows with who listed it, and leaves after a confirm.
+    await office.page.locator('.parking-tabs .t-tabs__nav-item', { hasText: '黑名单' }).click()
+    await office.page.locator('.parking-blacklist-table', { hasText: '黑名单为空' }).waitFor()
+    await office.page.locator('#blacklist-new').click()
+    await office.page.locator('input[name="blacklist-plate"]').fill('沪C 99887')
+    await office.page.locator('textarea[name="blacklist-reason"]').fill('多次逃缴停车费')
+    await office.page.locator('#blacklist-save').click()
+    const listed = office.page.locator('.parking-blacklist-table tbody tr', { hasText: '沪C99887' })
+    await listed.waitFor()
+    expect(await listed.innerText()).toMatch(/多次逃缴停车费[\s\S]*吴运营/)
+    await shot(office.page, 'parking', '22-console-blacklist')
+    await office.page.locator('#blacklist-remove-沪C99887').click()
+    await office.page.locator('.t-popup .t-button', { hasText: '移出' }).click()
+    await listed.waitFor({ state: 'detached' })
+    expect(await app.ports.store.find('parkingBlacklist', { limit: 5 })).toEqual([])
+    await shot(office.page, 'parking', '23-console-blacklist-removed')
     expect(office.errors).toEqual([])
   })
 })

@@ -57,13 +57,14 @@ describe('a driver who is not a resident', () => {
       paidFen: 0,
       dueFen: 800,
       graceUntil: null,
+      graceMinutes: 15,
       payable: { type: 'parking', id: expect.any(String) }
     })
     // The resident's way is closed to them: they have no role in the community.
     expect(codeOf(await h.call('pay.create', { payables: [session!.payable!], clientRequestId: newCrid() }, NEWCOMER, COMMUNITY_A))).toBe('AUTH.FORBIDDEN')
 
     const created = okData(await h.call('pay.createAsDriver', { lotId: DEMO_LOT_ID, payables: [session!.payable!], clientRequestId: newCrid() }, NEWCOMER))
-    expect(created.payment).toMatchObject({ totalFen: 800, householdLabel: '', paidFor: { type: 'parking' } })
+    expect(created.payment).toMatchObject({ totalFen: 800, householdLabel: '临停缴费 · 沪B·***56', paidFor: { type: 'parking' } })
     expect(await confirm(h, created)).toBe(204)
     const paid = await paymentDoc(h, created.payment.id)
     expect(paid).toMatchObject({ status: 'paid', totalFen: 800, householdId: '', communityId: COMMUNITY_A })
@@ -95,6 +96,38 @@ describe('a driver who is not a resident', () => {
     expect(codeOf(await h.call('parking.driverSession', { lotId: 'no-such-lot', plate: CAR }, NEWCOMER))).toBe('PARKING.LOT_NOT_FOUND')
     expect(codeOf(await h.call('parking.driverSession', { lotId: DEMO_LOT_ID, plate: '沪B2345' }, NEWCOMER))).toBe('REQUEST.INVALID_INPUT')
     expect(okData(await h.call('parking.driverSession', { lotId: DEMO_LOT_ID, plate: '沪C99999' }, NEWCOMER)).session).toBeNull()
+  })
+})
+
+describe('looking plates up at an exit', () => {
+  it('refuses a person after 20 plates not found in a day, counts no found car, and starts again the next day', async () => {
+    await enter(CAR)
+    const look = (plate: string, who = NEWCOMER) => h.call('parking.driverSession', { lotId: DEMO_LOT_ID, plate }, who)
+    // Found cars give their attempt back: a driver checking their own stay again and again is never stopped.
+    for (let i = 0; i < 5; i++) expect(okData(await look(CAR)).session).toMatchObject({ plate: CAR })
+    for (let i = 0; i < 20; i++) expect(okData(await look(`沪C${String(10000 + i)}`)).session).toBeNull()
+    const refused = errorOf(await look('沪C20000'))
+    expect(refused).toMatchObject({ code: 'PARKING.TOO_MANY_LOOKUPS' })
+    expect(refused.message).toContain('20 次')
+    // Refused even for a car that is inside: the answer cannot be used to test plates one more time.
+    expect(codeOf(await look(CAR))).toBe('PARKING.TOO_MANY_LOOKUPS')
+    // Counted per person: another person is not affected.
+    expect(okData(await look(CAR, B_RESIDENT)).session).toMatchObject({ plate: CAR })
+    h.clock.advance(DAY)
+    expect(okData(await look(CAR)).session).toMatchObject({ plate: CAR })
+    // The day counters are swept by the user function's nightly job once their day is two days gone.
+    // Two people's counters of the first day, one of the second.
+    expect(await h.store.count('attempts', {})).toBe(3)
+    h.clock.advance(DAY + HOUR)
+    const swept = (await h.raw('user', { Type: 'Timer', TriggerName: 'sweep-attempts' }, null)) as { ok: boolean; report?: { removed: number } }
+    expect(swept).toMatchObject({ ok: true, report: { removed: 2 } })
+    expect(await h.store.count('attempts', {})).toBe(1)
+  })
+
+  it('refuses 30 parallel misses beyond the 20 allowed', async () => {
+    const all = await Promise.all(Array.from({ length: 30 }, (_, i) => h.call('parking.driverSession', { lotId: DEMO_LOT_ID, plate: `沪D${String(10000 + i)}` }, NEWCOMER)))
+    expect(all.filter((r) => r.ok)).toHaveLength(20)
+    expect(all.filter((r) => !r.ok).map(codeOf)).toEqual(Array(10).fill('PARKING.TOO_MANY_LOOKUPS'))
   })
 })
 
@@ -130,7 +163,7 @@ describe("a host's visitor pass naming a plate", () => {
     h.clock.advance(2 * HOUR + 61 * MINUTE)
     expect(await leave(VISITOR_PLATE)).toMatchObject({ decision: 'deny', dueFen: 800 })
     const { session } = okData(await h.call('parking.sessionByPlate', { plate: VISITOR_PLATE }, WANG, COMMUNITY_A))
-    expect(session).toMatchObject({ kind: 'visitor', feeFen: 800, dueFen: 800 })
+    expect(session).toMatchObject({ kind: 'visitor', feeFen: 800, dueFen: 800, coveredUntil: pass.validTo })
     const created = okData(await h.call('pay.create', { payables: [session!.payable!], clientRequestId: newCrid() }, WANG, COMMUNITY_A))
     expect(await confirm(h, created)).toBe(204)
     expect(await paymentDoc(h, created.payment.id)).toMatchObject({ totalFen: 800, householdId: 'h-a1-101' })

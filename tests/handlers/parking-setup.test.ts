@@ -2,7 +2,7 @@
  * Smart parking set-up by the operator (issue 18): lots updated in place, spaces changing hands
  * only once their plates are gone, rentals that end.
  */
-import type { ParkingLotDoc } from '../../cloudfunctions/domain/parking/docs'
+import type { ParkingCardDoc, ParkingLotDoc } from '../../cloudfunctions/domain/parking/docs'
 import { DEMO_LOT_ID } from '../../scripts/seed/parking'
 import { type Harness, as, makeHarness } from '../support/harness'
 import { COMMUNITY_A, COMMUNITY_B, DAY } from '../support/pay'
@@ -68,7 +68,7 @@ describe('spaces', () => {
 
   it('lists a household its spaces, plates and cards', async () => {
     const mine = okData(await h.call('parking.mine', { householdId: 'h-a1-101' }, WANG, COMMUNITY_A))
-    expect(mine.spaces).toEqual([expect.objectContaining({ id: B1_001, lotName: '地下车库', type: 'owned', plates: 2, platesPerSpace: 2 })])
+    expect(mine.spaces).toEqual([expect.objectContaining({ id: B1_001, lotName: '地下车库', type: 'owned', plates: 2, platesPerSpace: 2, monthlyFen: 30000 })])
     expect(mine.plates.map((p) => p.plate).sort()).toEqual(['沪A12345', '沪AD12345'])
     expect(mine.cards).toEqual([expect.objectContaining({ plate: '沪A12345', status: 'active', payable: null })])
     expect(codeOf(await h.call('parking.mine', { householdId: 'h-a3-201' }, WANG, COMMUNITY_A))).toBe('PARKING.HOUSEHOLD_NOT_FOUND')
@@ -79,10 +79,16 @@ describe("the household's file", () => {
   it('shows staff its spaces, masked plates, cards and latest stays', async () => {
     okData(await h.call('parking.manualOpen', { lotId: DEMO_LOT_ID, direction: 'in', plate: '沪A12345', reason: '识别失败', clientRequestId: 'manual-in-0001' }, as('u-service-zhao'), COMMUNITY_A))
     const file = okData(await h.call('parking.householdParking', { householdId: 'h-a1-101' }, as('u-service-zhao'), COMMUNITY_A))
-    expect(file.plates.sort()).toEqual(['沪A·***45', '沪A·***45'])
+    expect(file.plates.sort()).toEqual(['沪A·****45', '沪A·***45'])
     expect(file.spaces.map((s) => s.lotName)).toEqual(['地下车库'])
     expect(file.cards).toEqual([expect.objectContaining({ plate: '沪A·***45', status: 'active' })])
     expect(file.stays).toEqual([expect.objectContaining({ plate: '沪A·***45', lotName: '地下车库', kind: 'monthly', exitedAt: null })])
+    // The butler's household profile sums it up: one space, both plates masked, the card's end, one entry.
+    const card = (await h.store.find<ParkingCardDoc>('parkingCards', { where: { householdId: 'h-a1-101', status: 'active' }, limit: 5 }))[0]!
+    const profile = okData(await h.call('insights.household', { householdId: 'h-a1-101' }, as('u-butler-zhang'), COMMUNITY_A))
+    expect({ ...profile.parking, plates: [...profile.parking.plates].sort() }).toEqual({ spaces: 1, plates: ['沪A·****45', '沪A·***45'], monthlyUntil: card.validTo, entries30d: 1 })
+    // A household with no car has nothing to show.
+    expect(okData(await h.call('insights.household', { householdId: 'h-a1-102' }, as('u-butler-zhang'), COMMUNITY_A)).parking).toEqual({ spaces: 0, plates: [], monthlyUntil: null, entries30d: 0 })
     expect(codeOf(await h.call('parking.householdParking', { householdId: 'h-a1-101' }, WANG, COMMUNITY_A))).toBe('AUTH.FORBIDDEN')
   })
 })

@@ -9,7 +9,7 @@ import { findAll } from '../../cloudfunctions/kernel/paging'
 import { DEMO_LOT_ID } from '../../scripts/seed/parking'
 import { type GateSim, gateSim } from '../support/gate'
 import { type Harness, as, makeHarness } from '../support/harness'
-import { COMMUNITY_A, HOUR, MINUTE, confirm, newCrid, paymentDoc } from '../support/pay'
+import { COMMUNITY_A, HOUR, MINUTE, confirm, newCrid, paymentDoc, sandboxOf } from '../support/pay'
 import { codeOf, errorOf, okData, snapshot } from './support'
 
 const WANG = as('u-wang') // 1栋 101 (space B1-001, plates 沪A12345 with a monthly card, 沪AD12345) and 2栋 302 (rents B1-002)
@@ -68,7 +68,7 @@ describe('a temporary car', () => {
     // 61 minutes: two started hours, 500 + 300.
     const refused = await leave(CAR)
     expect(refused).toMatchObject({ decision: 'deny', reason: 'PAYMENT_DUE', dueFen: 800, message: '请缴费 ¥8.00 后出场' })
-    expect(refused.payPath).toBe(`/packages/parking/pages/pay/index?communityId=${COMMUNITY_A}&plate=${encodeURIComponent(CAR)}`)
+    expect(refused.payPath).toBe(`/packages/parking/pages/pay/index?communityId=${COMMUNITY_A}&lotId=${DEMO_LOT_ID}&plate=${encodeURIComponent(CAR)}`)
 
     const { session, payment } = await payFor(CAR)
     expect(session).toMatchObject({ plate: CAR, kind: 'temporary', enteredAt: inAt, feeFen: 800, dueFen: 800, paidFen: 0 })
@@ -100,6 +100,33 @@ describe('a temporary car', () => {
     const [s] = await sessionsOf(CAR)
     expect(s).toMatchObject({ status: 'closed', paidFen: 800, paidCount: 2, feeFen: 800 })
     expect(s!.charges.map((c) => c.amountFen)).toEqual([500, 300])
+  })
+
+  it('owes a refunded payment again while inside, once however often the refund is reported, and keeps a part refund on the stay', async () => {
+    await enter(CAR)
+    h.clock.advance(61 * MINUTE)
+    const { payment } = await payFor(CAR)
+    const refund = (amountFen: number) =>
+      h.call('pay.refund', { paymentId: payment._id, lines: [{ payableId: payment.lines[0]!.id, amountFen }], reason: '车主投诉计费有误，退回重缴', clientRequestId: newCrid() }, OPERATOR, COMMUNITY_A)
+    okData(await refund(300))
+    await sandboxOf(h).flush()
+    // Part refunded: 500 of 800 stays paid and the grace period stands, so the exit opens.
+    expect((await sessionsOf(CAR))[0]).toMatchObject({ paidFen: 500, lastPaidAt: h.clock.now() })
+    expect((await sessionsOf(CAR))[0]!.charges[0]).toMatchObject({ amountFen: 800, refundedFen: 300 })
+    okData(await refund(500))
+    await sandboxOf(h).flush()
+    // Refunded whole: nothing counts as paid, no grace, and the exit asks for the fee again.
+    const [s] = await sessionsOf(CAR)
+    expect(s).toMatchObject({ paidFen: 0, lastPaidAt: null, paidCount: 1 })
+    expect(await leave(CAR)).toMatchObject({ decision: 'deny', dueFen: 800 })
+    // The refund reported again (a retried sync) changes nothing more.
+    const { withRefund } = await import('../../cloudfunctions/domain/parking/payables')
+    expect(withRefund(s!, payment._id, 800)).toBeNull()
+    // Paid again as the session's next payment, and the car leaves.
+    const again = await payFor(CAR)
+    expect(again.payment.totalFen).toBe(800)
+    expect(await leave(CAR)).toMatchObject({ decision: 'open' })
+    expect((await sessionsOf(CAR))[0]).toMatchObject({ status: 'closed', paidFen: 800, paidCount: 2 })
   })
 
   it('leaves free within the free minutes', async () => {

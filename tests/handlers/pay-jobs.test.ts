@@ -230,7 +230,7 @@ describe('reconcile-payments', () => {
     // A succeeded refund whose state went back to failed: its ledger entry has no refund.
     await h.store.update('refunds', autoRefund!._id, { set: { status: 'failed' } })
     // A ledger entry for no payment.
-    const orphan: LedgerDoc = { _id: 'pay:P-GHOST', kind: 'payment', communityId: COMMUNITY_A, paymentId: 'p-ghost', amountFen: 1, at: h.clock.now() }
+    const orphan: LedgerDoc = { _id: 'pay:P-GHOST', kind: 'payment', communityId: COMMUNITY_A, paymentId: 'p-ghost', amountFen: 1, at: h.clock.now(), bookedAt: h.clock.now() }
     await h.store.insert('ledger', orphan)
     // A payment reported with a wrong amount.
     const open = await createPayment(h, (await unpaidIds(h)).slice(-1))

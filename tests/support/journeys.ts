@@ -227,6 +227,9 @@ export async function measureJourneys(delayMs: number, trace?: (line: string) =>
       { journey: '管家', request: 'insights.todayTasks', kind: 'read', run: () => call('insights.todayTasks', {}, BUTLER) },
       { journey: '管家', request: 'insights.myGrid', kind: 'read', run: () => call('insights.myGrid', {}, BUTLER) },
       { journey: '管家', request: 'user.gridOverview', kind: 'read', run: () => call('user.gridOverview', {}, BUTLER) },
+      { journey: '管家', request: 'insights.scoreboard', kind: 'read', run: () => call('insights.scoreboard', { weeksAgo: 0 }, BUTLER) },
+      { journey: '管家', request: 'training.myCourses', kind: 'read', run: () => call('training.myCourses', {}, BUTLER) },
+      { journey: '管家', request: 'training.gate', kind: 'read', run: () => call('training.gate', { line: 'presale' }, BUTLER) },
       // 快递: the front desk registers, the resident looks, asks for the door, the desk hands another one over.
       {
         journey: '快递',

@@ -132,6 +132,8 @@ test('masks keep enough to recognise, not to use', () => {
   expect(maskPhone('13800001111')).toBe('138****1111')
   expect(maskPhone('123')).toBe('****')
   expect(maskPlate('浙A12345')).toBe('浙A·***45')
+  // A new-energy plate hides one character more, so it reads apart from an ordinary one.
+  expect(maskPlate('沪AD12345')).toBe('沪A·****45')
 })
 
 test('a case reopens after 未召回 only once the household did something since', () => {

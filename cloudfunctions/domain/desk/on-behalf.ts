@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto'
 import { type CommunityActor, loadActor } from '../../kernel/actor'
-import { getMany } from '../../kernel/paging'
 import type { Ports } from '../../kernel/ports'
 import { type Result, fail, ok } from '../../kernel/result'
 import type { Relation } from '../../contracts/roles'
 import type { HouseholdDoc, MembershipDoc, UserDoc } from '../docs'
 import { maskName } from '../user/format'
+import { activeMembers } from '../user/membership'
 
 /**
  * What staff do for a household that called or walked in (a booking, a pre-sale order) is done as
@@ -37,9 +37,8 @@ export interface MemberOption {
 
 /** The household's registered members, names masked as for any staff view. */
 export async function memberOptions(ports: Ports, householdId: string): Promise<MemberOption[]> {
-  const members = await ports.store.find<MembershipDoc>('memberships', { where: { householdId, status: 'active' }, limit: 20 })
-  const users = await getMany<UserDoc>(ports.store, 'users', members.map((m) => m.userId))
-  return members.map((m) => ({ userId: m.userId, name: maskName(users.get(m.userId)?.nickname) ?? '住户', relation: m.relation }))
+  const members = await activeMembers(ports, householdId)
+  return members.map(({ membership: m, user }) => ({ userId: m.userId, name: maskName(user?.nickname) ?? '住户', relation: m.relation }))
 }
 
 /**

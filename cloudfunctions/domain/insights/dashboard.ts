@@ -213,10 +213,14 @@ export const exportCsv: ActionHandler<C['exportCsv']> = async ({ ports, actor },
         d?.buyers ?? 0,
         d?.invitedOrders ?? 0,
         d && d.serviceRatings ? (d.serviceRatingSum100 / d.serviceRatings / 100).toFixed(2) : '',
-        d && d.eventRatings ? (d.eventRatingSum100 / d.eventRatings / 100).toFixed(2) : ''
+        d && d.eventRatings ? (d.eventRatingSum100 / d.eventRatings / 100).toFixed(2) : '',
+        d?.parking?.stays[0] ?? 0,
+        yuan(d?.parking?.stays[1] ?? 0),
+        d?.parking?.cards[0] ?? 0,
+        yuan(d?.parking?.cards[1] ?? 0)
       ])
     }
   }
-  const csv = toCsv(['社区', '日期', '订单数', 'GMV(元)', '客单价(元)', '下单户数', '邀请带来订单', '服务评分', '活动评分'], rows)
+  const csv = toCsv(['社区', '日期', '订单数', 'GMV(元)', '客单价(元)', '下单户数', '邀请带来订单', '服务评分', '活动评分', '临停笔数', '临停收入(元)', '月卡张数', '月卡收入(元)'], rows)
   return ok({ fileName: `linli-insights-${from}-${to}.csv`, csv })
 }

@@ -94,6 +94,28 @@ export interface DayMetricsDoc {
   serviceRatings: number
   eventRatingSum100: number
   eventRatings: number
+  /**
+   * Parking paid that day, net of refunds: `[paid lines, fen]` of temporary stays and of monthly
+   * cards. Absent on days last recomputed before parking was counted (read as none).
+   */
+  parking?: { stays: [number, number]; cards: [number, number] }
+  updatedAt: number
+}
+
+/**
+ * `_id` is the payment id: the parking lines of one paid payment, normalised like a purchase.
+ * Projected from the ledger (a payment or a refund of it booked), so the dashboard counts the
+ * money the ledger holds; drivers' payments have no household, so these are not purchases.
+ */
+export interface ParkingIncomeDoc {
+  _id: string
+  communityId: string
+  /** Shanghai day of the payment: a refund lowers the day the money came in, as for orders. */
+  day: string
+  paidAt: number
+  /** `[lines with money left after refunds, that money]` per kind. */
+  stays: [number, number]
+  cards: [number, number]
   updatedAt: number
 }
 

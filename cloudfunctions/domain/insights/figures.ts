@@ -27,6 +27,7 @@ function bp(part: number, whole: number): number | null {
  * Definitions: an order is a paid pre-sale order or a booking paid with money, counted on its
  * payment day, net of refunds (a full refund removes it); GMV is the net paid amount; 客单价 is
  * GMV ÷ orders; 回购率 is households with ≥2 orders in the window ÷ households with ≥1.
+ * Parking is revenue of its own, not orders: 临停 (stays) and 月卡 (cards), same day and refunds.
  */
 export function figuresOf(
   days: readonly DayMetricsDoc[],
@@ -58,6 +59,7 @@ export function figuresOf(
   const collectedFen = fees.reduce((n, m) => n + m.collectedFen, 0)
   const sRatings = inRange.reduce((n, d) => n + d.serviceRatings, 0)
   const eRatings = inRange.reduce((n, d) => n + d.eventRatings, 0)
+  const parking = (k: 'stays' | 'cards', i: 0 | 1) => inRange.reduce((n, d) => n + (d.parking?.[k][i] ?? 0), 0)
   return {
     orders,
     gmvFen,
@@ -72,6 +74,10 @@ export function figuresOf(
     serviceRating100: sRatings ? Math.round(inRange.reduce((n, d) => n + d.serviceRatingSum100, 0) / sRatings) : null,
     serviceRatings: sRatings,
     eventRating100: eRatings ? Math.round(inRange.reduce((n, d) => n + d.eventRatingSum100, 0) / eRatings) : null,
-    eventRatings: eRatings
+    eventRatings: eRatings,
+    parkingStays: parking('stays', 0),
+    parkingStayFen: parking('stays', 1),
+    parkingCards: parking('cards', 0),
+    parkingCardFen: parking('cards', 1)
   }
 }

@@ -4,7 +4,7 @@ import { MAX_PAGE } from '../../kernel/store'
 import type { RatingDoc } from '../booking/docs'
 import type { HouseholdDoc } from '../docs'
 import type { FeedbackDoc, SignupDoc } from '../event/docs'
-import type { DayMetricsDoc, DirtyDoc, HouseholdStatsDoc, PurchaseDoc } from './docs'
+import type { DayMetricsDoc, DirtyDoc, HouseholdStatsDoc, ParkingIncomeDoc, PurchaseDoc } from './docs'
 import { put } from '../../kernel/put'
 import { noNeeds } from './segments'
 import { computeStats } from './stats'
@@ -39,11 +39,12 @@ export async function recomputeHousehold(ports: Ports, h: HouseholdDoc): Promise
   if (await ports.store.get('profileOptOuts', h._id)) await ports.store.remove('householdStats', h._id)
 }
 
-/** Recomputes one community day from that day's purchases, service ratings and event feedback. */
+/** Recomputes one community day from that day's purchases, parking income, service ratings and event feedback. */
 export async function recomputeDay(ports: Ports, communityId: string, day: string): Promise<void> {
   const start = dayStart(day)
-  const [purchases, ratings, feedback] = await Promise.all([
+  const [purchases, parkingIncome, ratings, feedback] = await Promise.all([
     findAll<PurchaseDoc>(ports.store, 'purchases', { communityId, day }),
+    findAll<ParkingIncomeDoc>(ports.store, 'parkingIncome', { communityId, day }),
     findAll<RatingDoc>(ports.store, 'ratings', { communityId, at: { gte: start, lt: start + DAY_MS } }),
     findAll<FeedbackDoc>(ports.store, 'eventFeedback', { communityId, createdAt: { gte: start, lt: start + DAY_MS } })
   ])
@@ -53,6 +54,13 @@ export async function recomputeDay(ports: Ports, communityId: string, day: strin
     const row = (lines[p.line] ??= [0, 0])
     row[0] += 1
     row[1] += p.netFen
+  }
+  const parking: NonNullable<DayMetricsDoc['parking']> = { stays: [0, 0], cards: [0, 0] }
+  for (const i of parkingIncome) {
+    for (const k of ['stays', 'cards'] as const) {
+      parking[k][0] += i[k][0]
+      parking[k][1] += i[k][1]
+    }
   }
   const doc: DayMetricsDoc = {
     _id: `${communityId}:${day}`,
@@ -67,9 +75,10 @@ export async function recomputeDay(ports: Ports, communityId: string, day: strin
     serviceRatings: ratings.length,
     eventRatingSum100: feedback.reduce((n, f) => n + avg100(f.ratings), 0),
     eventRatings: feedback.length,
+    parking,
     updatedAt: ports.clock.now()
   }
-  if (doc.orders === 0 && doc.serviceRatings === 0 && doc.eventRatings === 0) await ports.store.remove('dayMetrics', doc._id)
+  if (doc.orders === 0 && doc.serviceRatings === 0 && doc.eventRatings === 0 && parkingIncome.length === 0) await ports.store.remove('dayMetrics', doc._id)
   else await put(ports.store, 'dayMetrics', doc)
 }
 

@@ -6,6 +6,7 @@ import type { BookingDoc, RatingDoc } from '../booking/docs'
 import type { FeedbackDoc, SignupDoc } from '../event/docs'
 import type { OrderDoc } from '../order/docs'
 import type { DirtyDoc, InsightsCursorDoc, PurchaseDoc } from './docs'
+import { applyLedgerPage } from './parking-income'
 import { projectBooking, projectOrder, samePurchase } from './project'
 import { put } from '../../kernel/put'
 import { dayOf } from './time'
@@ -19,11 +20,11 @@ export const OVERLAP_MS = 10 * 60_000
 /** Small enough that one page finishes well inside the time left after a budget check. */
 const SYNC_PAGE = 300
 
-export type SourceName = 'orders' | 'bookings' | 'signups' | 'ratings' | 'feedback' | 'parcels'
+export type SourceName = 'orders' | 'bookings' | 'signups' | 'ratings' | 'feedback' | 'parcels' | 'ledger'
 interface Source {
   name: SourceName
   collection: CollectionName
-  field: 'updatedAt' | 'at' | 'createdAt' | 'registeredAt'
+  field: 'updatedAt' | 'at' | 'createdAt' | 'registeredAt' | 'bookedAt'
 }
 export const SOURCES: readonly Source[] = [
   { name: 'orders', collection: 'orders', field: 'updatedAt' },
@@ -32,7 +33,11 @@ export const SOURCES: readonly Source[] = [
   { name: 'ratings', collection: 'ratings', field: 'at' },
   { name: 'feedback', collection: 'eventFeedback', field: 'createdAt' },
   // A household that only receives parcels still gets figures, so parcel segments can reach it.
-  { name: 'parcels', collection: 'parcels', field: 'registeredAt' }
+  { name: 'parcels', collection: 'parcels', field: 'registeredAt' },
+  // Parking revenue follows the money booked: each payment in and refund out names its payment.
+  // Paged by when the entry was written, not when the money moved, so a payment settled hours
+  // late (by the sweep, or an anomaly resolved) is still read after the pass has moved on.
+  { name: 'ledger', collection: 'ledger', field: 'bookedAt' }
 ]
 
 /** Remembers what must be recomputed, once per key, in the store (so a cut-short pass resumes). */
@@ -122,6 +127,10 @@ async function applyPage(ports: Ports, source: SourceName, page: readonly Stampe
   if (source === 'feedback') {
     for (const f of page as unknown as FeedbackDoc[]) await marks.day(dayOf(f.createdAt))
     return 0
+  }
+  if (source === 'ledger') {
+    // Only the payment is read, so the entries are narrowed by that field, not cast.
+    return applyLedgerPage(ports, page.flatMap((e) => (typeof e.paymentId === 'string' ? [e.paymentId] : [])), marks)
   }
   const fresh = source === 'orders'
     ? (page as unknown as OrderDoc[]).map((o) => ({ id: `order:${o._id}`, householdId: o.householdId, p: projectOrder(o, now) }))

@@ -1,4 +1,5 @@
 import type { insightsContracts } from '../../contracts/insights'
+import { parkingSummary } from '../parking/household'
 import { surveyRates } from '../message/surveys'
 import { CHURN_CASE_STATUSES } from '../../contracts/insights-labels'
 import type { ActionHandler } from '../../kernel/module'
@@ -12,6 +13,7 @@ import type { ButlerTaskDoc, ChurnCaseDoc, FollowLogDoc, HouseholdStatsDoc, OptO
 import { revealTasks, staffHousehold } from './profile'
 import { generateTasks, refreshTask } from './tasks'
 import { parcelCounts } from '../parcel/counts'
+import { certificatesByButler } from '../training/certificates'
 import { DAY_MS, addDays, dayOf, dayStart, weekStart } from './time'
 import { caseView, consumptionView, insightView, profileView } from './views'
 
@@ -74,6 +76,8 @@ export const household: ActionHandler<C['household']> = async ({ ports, actor },
   const h = await staffHousehold(ports, actor, input.householdId)
   if (!h.ok) return h
   const id = h.value._id
+  // Started here, awaited last: its second read (the entries of the plates it finds) overlaps the names and labels below.
+  const parking = parkingSummary(ports, h.value.communityId, id)
   const [stats, optOut, logs, cases, parcels] = await Promise.all([
     ports.store.get<HouseholdStatsDoc>('householdStats', id),
     ports.store.get<OptOutDoc>('profileOptOuts', id),
@@ -91,6 +95,7 @@ export const household: ActionHandler<C['household']> = async ({ ports, actor },
     followUps: logs.map((l) => ({ at: l.at, channel: l.channel, note: l.note, butlerName: who.get(l.butlerUserId) ?? '' })),
     openCase: open ? caseView(open, label, who.get(open.butlerUserId) ?? '') : null,
     parcels,
+    parking: await parking,
     revealTaskIds: actor.roles.includes('butler') ? await revealTasks(ports, actor.user._id, id) : []
   })
 }
@@ -150,12 +155,13 @@ export const scoreboard: ActionHandler<C['scoreboard']> = async ({ ports, actor 
 export async function boardRows(ports: Ports, communityId: string, from: string, to: string) {
   const rangeStart = dayStart(from)
   const rangeEnd = dayStart(to) + DAY_MS - 1
-  const [tasks, logs, cases, staff, rates] = await Promise.all([
+  const [tasks, logs, cases, staff, rates, certificates] = await Promise.all([
     findAll<ButlerTaskDoc>(ports.store, 'butlerTasks', { communityId, day: { gte: from, lte: to } }),
     findAll<FollowLogDoc>(ports.store, 'followLogs', { communityId, day: { gte: from, lte: to } }),
     findAll<ChurnCaseDoc>(ports.store, 'churnCases', { communityId, status: 'reactivated', closedAt: { gte: rangeStart, lte: rangeEnd } }),
     ports.store.find<{ _id: string; userId: string }>('staffRoles', { where: { communityId, role: 'butler' }, limit: 200 }),
-    surveyRates(ports, communityId, rangeStart, rangeEnd)
+    surveyRates(ports, communityId, rangeStart, rangeEnd),
+    certificatesByButler(ports, communityId)
   ])
   const ids = [...new Set([...staff.map((s) => s.userId), ...tasks.map((t) => t.butlerUserId)])]
   const who = await names(ports, ids)
@@ -172,7 +178,8 @@ export async function boardRows(ports: Ports, communityId: string, from: string,
       completionBp: target ? Math.round((achieved / target) * 10_000) : 0,
       followUps: logs.filter((l) => l.butlerUserId === id).length,
       reactivated: cases.filter((c) => c.butlerUserId === id && c.closedAt !== null && c.closedAt >= rangeStart && c.closedAt <= rangeEnd).length,
-      surveyRateBp: rates.get(id) ?? null
+      surveyRateBp: rates.get(id) ?? null,
+      certificates: certificates.get(id) ?? 0
     }
   })
   rows.sort((a, b) => b.completionBp - a.completionBp || b.achieved - a.achieved || b.followUps - a.followUps || a.name.localeCompare(b.name, 'zh'))

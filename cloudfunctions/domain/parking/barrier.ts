@@ -124,7 +124,7 @@ type Reply = (decision: 'open' | 'deny', reason: BarrierReason | null, message: 
 function answerOf(e: ParkingEventDoc, reply: Reply, signed: { secret: Buffer; nonce: string; plate: string }): BarrierAnswer {
   const decision = e.decision ?? 'deny'
   const reason = (e.reason as BarrierReason | null) ?? null
-  return reply(decision, reason, e.message, { ...signed, dueFen: e.dueFen, payPath: e.dueFen ? payPath(e.communityId, signed.plate) : null })
+  return reply(decision, reason, e.message, { ...signed, dueFen: e.dueFen, payPath: e.dueFen ? payPath(e.communityId, e.lotId, signed.plate) : null })
 }
 
 function eventDoc(gate: GateDoc, lot: ParkingLotDoc, b: LotBarrier, plate: string, body: BarrierEventBodyT, key: string, o: Outcome, now: number): ParkingEventDoc {

@@ -99,6 +99,8 @@ export interface SessionCharge {
   paymentId: string
   amountFen: number
   at: number
+  /** What the office refunded of this charge, in total (absent: nothing). */
+  refundedFen?: number
 }
 
 /**

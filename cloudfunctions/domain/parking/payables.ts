@@ -70,8 +70,39 @@ export const parkingPayable: PayableKind = {
   },
 
   async onRefunded(ports, payment, line, refundedFen) {
-    // The stay was parked either way: a refund is the office's decision, noted for reconciliation.
-    ports.log.info('parking payment refunded', { paymentId: payment._id, payable: line.id, refundedFen })
+    const key = parseSessionPayableId(line.id)
+    if (!key) return
+    // Compare-and-set on the money fields: a payment or another refund landing in between changes
+    // them, and this one is worked out again from what is there.
+    for (let tries = 0; tries < 5; tries++) {
+      const s = await ports.store.get<ParkingSessionDoc>('parkingSessions', key.sessionId)
+      const next = s && withRefund(s, payment._id, refundedFen)
+      if (!s || !next) return
+      if (await ports.store.update('parkingSessions', s._id, { set: { ...next, updatedAt: ports.clock.now() } }, { paidFen: s.paidFen, paidCount: s.paidCount })) {
+        ports.log.info('parking payment refunded', { paymentId: payment._id, sessionId: s._id, refundedFen })
+        return
+      }
+    }
+    throw new Error(`parking session ${key.sessionId} kept changing while a refund was recorded`)
+  }
+}
+
+/**
+ * The session after a refund of one of its charges (`refundedFen` in total for that payment), or
+ * null when there is nothing to change. What was paid drops by the refund, and a charge refunded
+ * whole no longer counts as the last payment: a car still inside owes it again at the exit and has
+ * no grace period from it. The payment sequence is kept, so a new payment is the next one.
+ */
+export function withRefund(s: ParkingSessionDoc, paymentId: string, refundedFen: number): Pick<ParkingSessionDoc, 'charges' | 'paidFen' | 'lastPaidAt'> | null {
+  const charge = s.charges.find((c) => c.paymentId === paymentId)
+  const total = charge ? Math.min(refundedFen, charge.amountFen) : 0
+  if (!charge || (charge.refundedFen ?? 0) >= total) return null
+  const charges = s.charges.map((c) => (c === charge ? { ...c, refundedFen: total } : c))
+  const kept = charges.filter((c) => (c.refundedFen ?? 0) < c.amountFen)
+  return {
+    charges,
+    paidFen: Math.max(0, s.paidFen - (total - (charge.refundedFen ?? 0))),
+    lastPaidAt: kept.length ? Math.max(...kept.map((c) => c.at)) : null
   }
 }
 

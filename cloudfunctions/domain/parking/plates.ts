@@ -26,7 +26,10 @@ export const mine: ActionHandler<C['mine']> = async ({ ports, actor }, input) =>
   ])
   const lots = await getMany<ParkingLotDoc>(ports.store, 'parkingLots', spaces.map((s) => s.lotId))
   return ok({
-    spaces: spaces.map((s) => ({ ...spaceView(s), lotName: lots.get(s.lotId)?.name ?? '', platesPerSpace: lots.get(s.lotId)?.platesPerSpace ?? 0 })),
+    spaces: spaces.map((s) => {
+      const lot = lots.get(s.lotId)
+      return { ...spaceView(s), lotName: lot?.name ?? '', platesPerSpace: lot?.platesPerSpace ?? 0, monthlyFen: lot?.monthlyFen ?? null }
+    }),
     plates: plates.map((p) => ({ plate: p.plate, spaceId: p.spaceId })),
     cards: cards.map(cardView)
   })

@@ -18,8 +18,10 @@ export function parseSessionPayableId(id: string): { sessionId: string; n: numbe
   return m ? { sessionId: m[1]!, n: Number(m[2]) } : null
 }
 
-export function payPath(communityId: string, plate: string): string {
-  return `${PARKING_PAY_PAGE}?communityId=${encodeURIComponent(communityId)}&plate=${encodeURIComponent(plate)}`
+/** The exit QR's page: the lot is in it, so a driver who lives elsewhere can look the car up and pay. */
+export function payPath(communityId: string, lotId: string, plate: string): string {
+  const q = (v: string) => encodeURIComponent(v)
+  return `${PARKING_PAY_PAGE}?communityId=${q(communityId)}&lotId=${q(lotId)}&plate=${q(plate)}`
 }
 
 export async function openSessionOf(ports: Ports, lotId: string, plate: string): Promise<ParkingSessionDoc | null> {

@@ -1,6 +1,8 @@
 import type { parkingContracts } from '../../contracts/parking'
 import type { ActionHandler } from '../../kernel/module'
 import { fail, ok } from '../../kernel/result'
+import { shanghaiDay } from '../../contracts/shanghai'
+import { giveAttemptBack, reserveAttempt } from '../attempts'
 import type { ParkingBlacklistDoc, ParkingCardDoc, ParkingEventDoc, ParkingLotDoc, ParkingSessionDoc } from './docs'
 import { cardCoverEnd } from './barrier'
 import { lotIn } from './lots'
@@ -36,15 +38,29 @@ export const sessionByPlate: ActionHandler<C['sessionByPlate']> = async ({ ports
 }
 
 /**
+ * Plates a person may look up and not find per Shanghai day, at any lot: a mistyped plate or two is
+ * normal; trying plate after plate to learn whose car is parked here is not.
+ */
+export const DRIVER_MISSES_PER_DAY = 20
+
+/**
  * The exit page for whoever stands at the barrier: any signed-in WeChat user, resident or not,
  * looks up the car they typed in the lot whose QR they scanned. The plate must be typed whole
- * (the contract checks it), so nobody browses plates; the answer names no home.
+ * (the contract checks it) and misses are counted, so nobody browses plates; the answer names no
+ * home. The lookup's attempt is taken alongside the reads and given back when a car is found.
  */
-export const driverSession: ActionHandler<C['driverSession']> = async ({ ports }, input) => {
-  const lot = await ports.store.get<ParkingLotDoc>('parkingLots', input.lotId)
+export const driverSession: ActionHandler<C['driverSession']> = async ({ ports, actor }, input) => {
+  const key = `parkingLookup:${actor.user._id}:${shanghaiDay(ports.clock.now())}`
+  const [attempt, lot, s] = await Promise.all([
+    reserveAttempt(ports, key, DRIVER_MISSES_PER_DAY),
+    ports.store.get<ParkingLotDoc>('parkingLots', input.lotId),
+    openSessionOf(ports, input.lotId, input.plate)
+  ])
+  if (attempt === null) return fail('PARKING.TOO_MANY_LOOKUPS', `今天已有 ${DRIVER_MISSES_PER_DAY} 次没有查到车辆，请核对车牌或联系出口值班人员`)
   if (!lot) return fail('PARKING.LOT_NOT_FOUND', '停车场不存在', [{ path: 'lotId', label: '停车场', message: '没有这个停车场，请重新扫描出口二维码' }])
-  const s = await openSessionOf(ports, lot._id, input.plate)
-  return ok({ session: s ? driverSessionView(s, lot, ports.clock.now()) : null })
+  if (!s) return ok({ session: null })
+  await giveAttemptBack(ports, key, attempt)
+  return ok({ session: driverSessionView(s, lot, ports.clock.now()) })
 }
 
 export const sessions: ActionHandler<C['sessions']> = async ({ ports, actor }, input) => {

@@ -59,6 +59,8 @@ export function sessionView(s: ParkingSessionDoc, lot: ParkingLotDoc, now: numbe
     dueFen: due,
     lastPaidAt: s.lastPaidAt,
     graceUntil: s.lastPaidAt === null ? null : s.lastPaidAt + graceMsOf(lot),
+    graceMinutes: lot.graceMinutes,
+    coveredUntil: s.kind === 'temporary' ? null : (s.freeUntil ?? null),
     payable: due > 0 ? { type: 'parking', id: sessionPayableId(s) } : null
   }
 }
@@ -66,7 +68,7 @@ export function sessionView(s: ParkingSessionDoc, lot: ParkingLotDoc, now: numbe
 /** The driver's view: the staff and resident view cut down to what the exit page needs. */
 export function driverSessionView(s: ParkingSessionDoc, lot: ParkingLotDoc, now: number): DriverSessionViewT {
   const v = sessionView(s, lot, now)
-  return { lotId: v.lotId, lotName: v.lotName, plate: v.plate, enteredAt: v.enteredAt, feeFen: v.feeFen, paidFen: v.paidFen, dueFen: v.dueFen, graceUntil: v.graceUntil, payable: v.payable }
+  return { lotId: v.lotId, lotName: v.lotName, plate: v.plate, enteredAt: v.enteredAt, feeFen: v.feeFen, paidFen: v.paidFen, dueFen: v.dueFen, graceUntil: v.graceUntil, graceMinutes: v.graceMinutes, payable: v.payable }
 }
 
 export function eventView(e: ParkingEventDoc): EventViewT {

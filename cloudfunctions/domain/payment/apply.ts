@@ -76,7 +76,8 @@ async function settlePayables(ports: Ports, payment: PaymentDoc): Promise<void> 
     communityId: payment.communityId,
     paymentId: payment._id,
     amountFen: payment.totalFen,
-    at: payment.paidAt ?? ports.clock.now()
+    at: payment.paidAt ?? ports.clock.now(),
+    bookedAt: ports.clock.now()
   }
   // The ledger entry and each line's payable are independent and each idempotent: all at once.
   // Points are earned on every line; a line refunded below gives them back when the refund succeeds.
@@ -159,7 +160,8 @@ export async function applyRefundOutcome(ports: Ports, outcome: RefundOutcome): 
     paymentId: refund.paymentId,
     refundId: refund._id,
     amountFen: -refund.amountFen,
-    at: fresh.succeededAt ?? ports.clock.now()
+    at: fresh.succeededAt ?? ports.clock.now(),
+    bookedAt: ports.clock.now()
   }
   await ports.store.insert('ledger', entry)
   if (payment) {

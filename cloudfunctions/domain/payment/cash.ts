@@ -6,13 +6,14 @@ import type { ActionHandler } from '../../kernel/module'
 import { getMany } from '../../kernel/paging'
 import type { Ports } from '../../kernel/ports'
 import { type Result, fail, ok } from '../../kernel/result'
-import type { HouseholdDoc, MembershipDoc, UserDoc } from '../docs'
+import type { HouseholdDoc } from '../docs'
 import type { BookingDoc } from '../booking/docs'
 import type { BillDoc } from '../fee/docs'
 import { formatFenText } from '../format-money'
 import type { CampaignDoc, OrderDoc } from '../order/docs'
 import { orderPayTitle } from '../order/order-payable'
 import { householdLabels } from '../user/labels'
+import { activeMembers } from '../user/membership'
 import { applyRefundOutcome, settlePaid } from './apply'
 import type { PaymentDoc, PaymentLine, RefundDoc } from './docs'
 import { newTradeNo } from './ids'
@@ -83,14 +84,10 @@ export const cashDue: ActionHandler<C['cashDue']> = async ({ ports, actor }, inp
  * buyer, else the owner, else any member; nobody for a household with none registered.
  */
 async function payerUser(ports: Ports, householdId: string, payerName: string, lines: readonly QuotedLine[]): Promise<string> {
-  const members = await ports.store.find<MembershipDoc>('memberships', { where: { householdId, status: 'active' }, limit: 20 })
-  const [orders, users] = await Promise.all([
-    getMany<OrderDoc>(ports.store, 'orders', lines.filter((l) => l.type === 'order').map((l) => l.id)),
-    getMany<UserDoc>(ports.store, 'users', members.map((m) => m.userId))
-  ])
-  const named = members.find((m) => users.get(m.userId)?.nickname === payerName)?.userId
+  const [members, orders] = await Promise.all([activeMembers(ports, householdId), getMany<OrderDoc>(ports.store, 'orders', lines.filter((l) => l.type === 'order').map((l) => l.id))])
+  const named = members.find((m) => m.user?.nickname === payerName)?.membership.userId
   const buyer = [...orders.values()][0]?.userId
-  return named ?? buyer ?? members.find((m) => m.relation === 'owner')?.userId ?? members[0]?.userId ?? ''
+  return named ?? buyer ?? members.find((m) => m.membership.relation === 'owner')?.membership.userId ?? members[0]?.membership.userId ?? ''
 }
 
 /**

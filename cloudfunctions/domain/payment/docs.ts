@@ -1,4 +1,4 @@
-import type { AnomalyAction, PayableType, PaymentAnomalyKind, PaymentStatus, RefundStatus } from '../../contracts/pay'
+import type { AnomalyAction, PayableType, PaymentAnomalyKind, PaymentStatus, ReconciliationMismatchKind, RefundStatus } from '../../contracts/pay'
 import type { Launch } from '../../kernel/payment-gateway'
 
 /** One thing paid for. Lines are fixed when the payment is created: the server priced them. */
@@ -101,7 +101,13 @@ export interface LedgerDoc {
   refundId?: string
   /** Positive for money in, negative for money out. */
   amountFen: number
+  /** When the money moved (paid, refund succeeded). */
   at: number
+  /**
+   * When the entry was written: a payment settled late (a sweep, an anomaly resolved) is booked
+   * long after it was paid, and readers that follow the ledger (the insights pass) page on this.
+   */
+  bookedAt: number
 }
 
 export interface PayNotificationDoc {
@@ -154,5 +160,5 @@ export interface ReconciliationDoc {
   payments: number
   refunds: number
   ledgerEntries: number
-  mismatches: { kind: string; ref: string; detail: string }[]
+  mismatches: { kind: ReconciliationMismatchKind; ref: string; detail: string }[]
 }

@@ -4,6 +4,7 @@ import { getMany } from '../../kernel/paging'
 import type { Ports } from '../../kernel/ports'
 import { type Result, fail, ok } from '../../kernel/result'
 import type { UserDoc } from '../docs'
+import { driverPayerLabels } from '../parking/payer-labels'
 import { householdLabels } from '../user/labels'
 import { UNATTRIBUTED, anomalyRefundKey, reopenAnomaly } from './anomalies'
 import type { PaymentAnomalyDoc, PaymentDoc, RefundDoc } from './docs'
@@ -35,8 +36,9 @@ function amountAtStake(a: PaymentAnomalyDoc, p: PaymentDoc | null): number | nul
 
 async function anomalyViews(ports: Ports, list: readonly PaymentAnomalyDoc[]): Promise<AnomalyViewT[]> {
   const payments = await getMany<PaymentDoc>(ports.store, 'payments', list.flatMap((a) => (a.paymentId ? [a.paymentId] : [])))
-  const [labels, users] = await Promise.all([
+  const [labels, drivers, users] = await Promise.all([
     householdLabels(ports, [...payments.values()].map((p) => p.householdId)),
+    driverPayerLabels(ports, [...payments.values()]),
     getMany<UserDoc>(ports.store, 'users', list.flatMap((a) => (a.resolvedBy ? [a.resolvedBy] : [])))
   ])
   return list.map((a) => {
@@ -46,7 +48,7 @@ async function anomalyViews(ports: Ports, list: readonly PaymentAnomalyDoc[]): P
       kind: a.kind,
       paymentId: a.paymentId,
       outTradeNo: p?.outTradeNo ?? a.outTradeNo ?? '',
-      householdLabel: p ? (labels.get(p.householdId) ?? '') : '',
+      householdLabel: p ? (drivers.get(p._id) ?? labels.get(p.householdId) ?? '') : '',
       detail: a.detail,
       amountFen: amountAtStake(a, p),
       createdAt: a.createdAt,

@@ -2,6 +2,7 @@ import { PAYABLE_TYPE_LABELS, type PaymentViewT } from '../../contracts/pay'
 import { pages } from '../../kernel/paging'
 import type { Ports } from '../../kernel/ports'
 import { MAX_PAGE } from '../../kernel/store'
+import { driverPayerLabels } from '../parking/payer-labels'
 import { householdLabels } from '../user/labels'
 import type { PaymentDoc, RefundDoc } from './docs'
 
@@ -42,17 +43,19 @@ export async function paymentView(ports: Ports, p: PaymentDoc): Promise<PaymentV
 }
 
 /**
- * Views of many payments with a fixed number of reads (refunds, households, buildings), never
- * one round per payment. `labels` may be passed when the caller already has them.
+ * Views of many payments with a fixed number of reads (refunds, households, buildings, drivers'
+ * stays), never one round per payment. `labels` may be passed when the caller already has them.
+ * A driver's payment has no household: its label says it was a stay and whose car, never blank.
  */
 export async function paymentViews(ports: Ports, list: readonly PaymentDoc[], labels?: ReadonlyMap<string, string>): Promise<PaymentViewT[]> {
   if (list.length === 0) return []
-  const [refunds, names] = await Promise.all([
+  const [refunds, names, drivers] = await Promise.all([
     // Only a payment that was paid can have refunds: no read for one still open, closed or failed.
     refundsByPayment(ports, list.filter((p) => p.status === 'paid' || p.status === 'anomaly').map((p) => p._id)),
-    labels ?? householdLabels(ports, list.map((p) => p.householdId), list[0]?.communityId)
+    labels ?? householdLabels(ports, list.map((p) => p.householdId), list[0]?.communityId),
+    driverPayerLabels(ports, list)
   ])
-  return list.map((p) => buildView(p, refunds.get(p._id) ?? [], names.get(p.householdId) ?? ''))
+  return list.map((p) => buildView(p, refunds.get(p._id) ?? [], drivers.get(p._id) ?? names.get(p.householdId) ?? ''))
 }
 
 function paidForOf(p: PaymentDoc): PaymentViewT['paidFor'] {

@@ -1,4 +1,5 @@
 import type { Relation } from '../../contracts/roles'
+import { getMany } from '../../kernel/paging'
 import type { Ports } from '../../kernel/ports'
 import type { MembershipDoc, UserDoc } from '../docs'
 
@@ -48,4 +49,11 @@ export async function focusHousehold(ports: Ports, user: UserDoc, household: { _
   const lastContext = { communityId: household.communityId, role: 'resident' as const, householdId: household._id }
   await ports.store.update('users', user._id, { set: { lastContext, updatedAt: ports.clock.now() } })
   return { ...user, lastContext }
+}
+
+/** A household's active members with their users, in two reads: the desk's choices and the cash desk's payer both start here. */
+export async function activeMembers(ports: Ports, householdId: string): Promise<{ membership: MembershipDoc; user: UserDoc | undefined }[]> {
+  const members = await ports.store.find<MembershipDoc>('memberships', { where: { householdId, status: 'active' }, limit: 20 })
+  const users = await getMany<UserDoc>(ports.store, 'users', members.map((m) => m.userId))
+  return members.map((m) => ({ membership: m, user: users.get(m.userId) }))
 }

@@ -26,7 +26,7 @@ export function ConsoleLayout({ menu, active, title, onSignOut, children }: { me
           ))}
         </Menu>
       </Aside>
-      <Layout>
+      <Layout className='frame__main'>
         <Header className='frame__header'>
           <h1 className='frame__title'>{title}</h1>
           <div className='frame__tools'>

@@ -8,6 +8,7 @@ import { useConsole } from '../../shell/console-context'
 import { PageShell } from '../../shell/PageShell'
 import { useQuery } from '../../shell/use-query'
 import { HouseholdHeader } from './HouseholdHeader'
+import { ParkingSection } from './ParkingSection'
 import { PartTable } from './PartTable'
 
 /** The route this page answers: `/household/<id>`, opened from the desk's search and the rooms table. */
@@ -15,7 +16,7 @@ export const HOUSEHOLD_ROUTE = '/household/'
 
 /**
  * Household 360 (户档案): the header in one call, then each part of the household's history in its
- * own tab, loaded when first opened and paged with 加载更多.
+ * own tab, loaded when first opened and paged with 加载更多, and the household's cars and spaces.
  */
 export function Household360Page() {
   const { community } = useConsole()
@@ -46,6 +47,7 @@ export function Household360Page() {
                 ))}
               </Tabs>
             </Card>
+            <ParkingSection householdId={householdId} />
           </>
         )}
       </PageShell>

@@ -20,6 +20,16 @@ const bp = (v: number | null) => (v === null ? '—' : `${(v / 100).toFixed(1)}%
 const yuan = (fen: number) => formatFen(fen, { symbol: false, grouping: false })
 const CASE_THEME: Record<ChurnCaseStatus, 'warning' | 'primary' | 'success' | 'default'> = { open: 'warning', followed: 'primary', reactivated: 'success', lost: 'default' }
 
+/** Parking is revenue of its own beside orders: temporary stays and monthly cards, net of refunds. */
+function parkingCards(f: Figures, p: Figures) {
+  return [
+    { label: '临停收入', value: formatFen(f.parkingStayFen), now: f.parkingStayFen, before: p.parkingStayFen },
+    { label: '临停缴费', value: `${f.parkingStays} 笔`, now: f.parkingStays, before: p.parkingStays },
+    { label: '月卡收入', value: formatFen(f.parkingCardFen), now: f.parkingCardFen, before: p.parkingCardFen },
+    { label: '月卡售出', value: `${f.parkingCards} 张`, now: f.parkingCards, before: p.parkingCards }
+  ]
+}
+
 /** One figure beside the same figure over the range just before: up, down or level. */
 function Figure({ label, value, now, before }: { label: string; value: string; now: number | null; before: number | null }) {
   const trend = now === null || before === null || now === before ? null : now > before ? 'up' : 'down'
@@ -82,6 +92,12 @@ export function InsightsPage() {
             >
               <div className='stats stats--six' id='insights-figures'>
                 {figureCards(d.figures, d.previous).map((c) => (
+                  <Figure key={c.label} {...c} />
+                ))}
+              </div>
+              <div className='chart-title'>停车收入（按缴费日，已扣除退款）</div>
+              <div className='stats' id='insights-parking'>
+                {parkingCards(d.figures, d.previous).map((c) => (
                   <Figure key={c.label} {...c} />
                 ))}
               </div>

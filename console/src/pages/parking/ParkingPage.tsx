@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import { Button, Card, Input, MessagePlugin, Radio, Table, Tag } from 'tdesign-react'
+import { Button, Card, MessagePlugin, Radio, Table, Tabs, Tag } from 'tdesign-react'
 import type { EventViewT, LotViewT } from '@contracts/parking'
 import { EVENT_EXCEPTION_LABELS, SESSION_KIND_LABELS } from '@contracts/parking-labels'
 import { formatFen } from '../../../../src/utils/money'
@@ -10,11 +10,17 @@ import { ExportButtons } from '../../shell/ExportButtons'
 import { PageShell } from '../../shell/PageShell'
 import { Stat } from '../../shell/Stat'
 import { useQuery } from '../../shell/use-query'
+import { BlacklistTab } from './BlacklistTab'
 import { LotDialog } from './LotDialog'
 import { OpenDialog } from './OpenDialog'
 import { SpaceDialog } from './SpaceDialog'
+import { SpacesTab } from './SpacesTab'
 
 const DIRECTION_LABELS: Record<EventViewT['direction'], string> = { in: '入口', out: '出口', manual: '人工' }
+
+/** The selected lot's tabs: the cars inside, its spaces, its blacklist. */
+const LOT_TABS = ['sessions', 'spaces', 'blacklist'] as const
+type LotTab = (typeof LOT_TABS)[number]
 
 /** The lot's figures: cars inside, of them temporary against the temporary spaces, and what waits for staff. */
 function LotCard({ lot, operator, onSettings, onOpen }: { lot: LotViewT; operator: boolean; onSettings: () => void; onOpen: () => void }) {
@@ -115,50 +121,17 @@ function Sessions({ lot, version }: { lot: LotViewT; version: number }) {
   )
 }
 
-/** Blacklisting is by plate, per lot: a listed plate is turned away at the entry and shows in the queue. */
-function BlacklistCard({ lot }: { lot: LotViewT }) {
-  const [plate, setPlate] = useState('')
-  const [reason, setReason] = useState('')
-  const [error, setError] = useState('')
-  const [busy, setBusy] = useState<'add' | 'remove' | null>(null)
-  const save = async (listed: boolean) => {
-    setBusy(listed ? 'add' : 'remove')
-    const r = await api.parking.setBlacklist({ lotId: lot.id, plate, listed, reason })
-    setBusy(null)
-    if (!r.ok) return setError(r.error.fields?.[0]?.message ?? r.error.message)
-    setError('')
-    void MessagePlugin.success(listed ? `${plate} 已列入黑名单，入口将拒绝放行` : `${plate} 已移出黑名单`)
-    setPlate('')
-    setReason('')
-  }
-  return (
-    <Card bordered={false} title={`黑名单 · ${lot.name}`} className='parking-blacklist'>
-      <div className='cell-inline'>
-        <Input name='blacklist-plate' value={plate} placeholder='车牌号，如 沪A12345' onChange={(v) => setPlate(String(v))} style={{ width: 200 }} status={error ? 'error' : 'default'} />
-        <Input name='blacklist-reason' value={reason} maxlength={100} placeholder='原因（列入时填写）' onChange={(v) => setReason(String(v))} style={{ width: 260 }} />
-        <Button id='blacklist-add' theme='danger' variant='outline' loading={busy === 'add'} disabled={!plate.trim()} onClick={() => void save(true)}>
-          列入黑名单
-        </Button>
-        <Button id='blacklist-remove' variant='outline' loading={busy === 'remove'} disabled={!plate.trim()} onClick={() => void save(false)}>
-          移出黑名单
-        </Button>
-      </div>
-      {error ? <div className='parking-error'>{error}</div> : null}
-    </Card>
-  )
-}
-
-/** 停车场: each lot's occupancy, the cars inside, the exceptions queue with 手动抬杆, the blacklist, and (operators) lots and spaces. */
+/** 停车场: each lot's occupancy, the exceptions queue with 手动抬杆, and per lot the cars inside, its spaces and its blacklist; operators set up lots and spaces. */
 export function ParkingPage() {
   const { community } = useConsole()
   const operator = community.roles.includes('operator')
-  const canBlacklist = operator || community.roles.includes('service')
   const lots = useQuery(() => api.parking.occupancy({}), [community.id])
   const queue = useQuery(() => api.parking.exceptions({}), [community.id])
   const [lotId, setLotId] = useState('')
   const [editing, setEditing] = useState<LotViewT | 'new' | null>(null)
   const [opening, setOpening] = useState<{ lot: LotViewT; event: EventViewT | null } | null>(null)
   const [addingSpace, setAddingSpace] = useState(false)
+  const [tab, setTab] = useState<LotTab>('sessions')
   // A manual opening ends a stay at the exit: the cars-inside table is asked again with the rest.
   const [version, setVersion] = useState(0)
   const reload = () => {
@@ -242,8 +215,19 @@ export function ParkingPage() {
                 </Radio.Group>
               </div>
             ) : null}
-            {lot ? <Sessions lot={lot} version={version} /> : null}
-            {lot && canBlacklist ? <BlacklistCard lot={lot} /> : null}
+            {lot ? (
+              <Tabs className='parking-tabs' value={tab} onChange={(v) => setTab(LOT_TABS.find((t) => t === v) ?? 'sessions')}>
+                <Tabs.TabPanel value='sessions' label='在场车辆' destroyOnHide={false}>
+                  <Sessions lot={lot} version={version} />
+                </Tabs.TabPanel>
+                <Tabs.TabPanel value='spaces' label='车位' lazy destroyOnHide={false}>
+                  <SpacesTab lot={lot} lots={d.lots} version={version} />
+                </Tabs.TabPanel>
+                <Tabs.TabPanel value='blacklist' label='黑名单' lazy destroyOnHide={false}>
+                  <BlacklistTab lot={lot} version={version} />
+                </Tabs.TabPanel>
+              </Tabs>
+            ) : null}
             {editing ? (
               <LotDialog
                 lot={editing === 'new' ? null : editing}
@@ -270,7 +254,9 @@ export function ParkingPage() {
                 lots={d.lots}
                 onClose={(saved) => {
                   setAddingSpace(false)
-                  if (saved) void MessagePlugin.success(`车位 ${saved} 已登记`)
+                  if (!saved) return
+                  void MessagePlugin.success(`车位 ${saved} 已登记`)
+                  setVersion((v) => v + 1)
                 }}
               />
             ) : null}

@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import { Button, Card, Input, MessagePlugin, Select, Space, Table, Tag } from 'tdesign-react'
 import { SearchIcon } from 'tdesign-icons-react'
-import { type AnomalyAction, PAYMENT_ANOMALY_LABELS, PAYMENT_STATUSES, PAYMENT_STATUS_LABELS, type PaymentStatus, type PaymentViewT } from '@contracts/pay'
+import { type AnomalyAction, PAYMENT_ANOMALY_LABELS, PAYMENT_STATUSES, PAYMENT_STATUS_LABELS, type PaymentStatus, RECONCILIATION_MISMATCH_LABELS, type PaymentViewT } from '@contracts/pay'
 import type { OutputOf } from '@contracts/registry'
 import { formatFen } from '../../../../src/utils/money'
 import { formatDateTime } from '../../../../src/utils/time'
@@ -47,7 +47,7 @@ export function PaymentsPage() {
               <ExportButtons
                 id='export-payments'
                 fileName={`${community.name}-收款记录`}
-                header={['订单号', '房屋', '内容', '金额（元）', '已退（元）', '状态', '支付时间', '微信支付单号']}
+                header={['订单号', '房屋 / 车辆', '内容', '金额（元）', '已退（元）', '状态', '支付时间', '微信支付单号']}
                 rows={() => d.payments.map((p) => [p.outTradeNo, p.householdLabel, p.paidFor.label, yuan(p.totalFen), yuan(p.refundedFen), PAYMENT_STATUS_LABELS[p.status], p.paidAt ? formatDateTime(p.paidAt) : '', p.transactionId ?? ''])}
               />
             }
@@ -82,8 +82,9 @@ export function PaymentsPage() {
               empty={search.query ? '没有找到相符的收款' : '还没有收款'}
               pagination={d.payments.length > 20 ? { defaultPageSize: 20, total: d.payments.length } : undefined}
               columns={[
-                { colKey: 'outTradeNo', title: '订单号', width: 250 },
-                { colKey: 'householdLabel', title: '房屋', width: 120 },
+                { colKey: 'outTradeNo', title: '订单号', width: 230 },
+                // A driver from elsewhere pays for no room: the cell names the stay and the masked plate.
+                { colKey: 'householdLabel', title: '房屋 / 车辆', width: 190 },
                 { colKey: 'paidFor', title: '内容', ellipsis: true, cell: ({ row }) => row.paidFor.label },
                 { colKey: 'totalFen', title: '金额', align: 'right', width: 120, cell: ({ row }) => formatFen(row.totalFen) },
                 { colKey: 'refundedFen', title: '已退', align: 'right', width: 110, cell: ({ row }) => (row.refundedFen ? formatFen(row.refundedFen) : '—') },
@@ -169,7 +170,7 @@ export function PaymentsPage() {
                 rowKey='ref'
                 data={r.mismatches}
                 columns={[
-                  { colKey: 'kind', title: '类型', width: 160 },
+                  { colKey: 'kind', title: '类型', width: 160, cell: ({ row }) => RECONCILIATION_MISMATCH_LABELS[row.kind] },
                   { colKey: 'ref', title: '单号', width: 220 },
                   { colKey: 'detail', title: '说明' }
                 ]}

@@ -1,5 +1,5 @@
 import { useRouter } from '@tarojs/taro'
-import { currentMe } from '../../../client'
+import { useSession } from '../../../client'
 
 /**
  * The household an access page acts for: the link's (a message or a reload names it), else the
@@ -7,7 +7,8 @@ import { currentMe } from '../../../client'
  */
 export function useAccessHousehold(): { householdId: string; communityId: string; communityName: string } {
   const { params } = useRouter()
-  const current = currentMe()?.current
+  // From the session as it loads: a page opened from a cold link renders before the sign-in is back.
+  const current = useSession().me?.current
   return {
     householdId: params.householdId || current?.householdId || '',
     communityId: params.communityId || current?.communityId || '',

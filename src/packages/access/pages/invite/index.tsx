@@ -29,6 +29,8 @@ const USES = [
   { value: '10' as const, label: '10 次' }
 ]
 type Uses = (typeof USES)[number]['value']
+/** The fields this form shows errors on; an error on any other (the household) is told under the form. */
+const SHOWN = new Set(['visitorName', 'visitorPhone', 'purpose', 'plate', 'validFrom', 'validTo', 'maxUses'])
 const HOUR = 3600_000
 
 export default function InviteVisitorPage() {
@@ -140,7 +142,7 @@ export default function InviteVisitorPage() {
         <Field label='可通行次数' error={err('maxUses')}>
           <Segmented id='visitor-uses' value={uses} options={USES} onChange={(v) => edit(() => setUses(v))} />
         </Field>
-        {error && !error.fields?.length ? <Notice tone='danger'>{error.message}</Notice> : null}
+        {error && !error.fields?.some((f) => SHOWN.has(f.path)) ? <Notice tone='danger'>{error.message}</Notice> : null}
         <ButtonRow>
           <Button id='visitor-create' type='primary' block loading={busy} onClick={() => void submit()}>
             生成访客通行证

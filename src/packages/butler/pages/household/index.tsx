@@ -210,6 +210,19 @@ export default function HouseholdPage() {
               />
             </Section>
 
+            {data.parking.spaces + data.parking.plates.length > 0 ? (
+              <Section id='hh-parking' title='车辆与车位'>
+                <KVList
+                  rows={[
+                    { label: '车位', value: `${data.parking.spaces} 个` },
+                    { label: '登记车牌', value: data.parking.plates.join('、') || '未登记', id: 'hh-parking-plates' },
+                    { label: '月卡', value: data.parking.monthlyUntil ? `有效至 ${formatDate(data.parking.monthlyUntil)}` : '无', id: 'hh-parking-card' },
+                    { label: '近30天入场', value: `${data.parking.entries30d} 次`, id: 'hh-parking-entries' }
+                  ]}
+                />
+              </Section>
+            ) : null}
+
             {!insight.optedOut ? (
               <Section id='hh-churn' title='流失预警' extra={openCase ? <Chip text={openCase.statusLabel} tone='accent' /> : undefined}>
                 <View className='bt-scoreline'>

@@ -51,6 +51,7 @@ export default function ScoreboardPage() {
                         <Text>任务 {r.tasks} 项</Text>
                         <Text>跟进 {r.followUps} 次</Text>
                         <Text>召回 {r.reactivated} 户</Text>
+                        <Text>培训证书 {r.certificates} 张</Text>
                         {r.surveyRateBp !== null ? <Text>问卷回收 {Math.round(r.surveyRateBp / 100)}%</Text> : null}
                       </View>
                     </View>

@@ -5,6 +5,7 @@ import { RESULT_PATH, confirmSandbox } from '../../../../services/payment'
 import { Button } from '../../../../ui/nut'
 import { ButtonRow, Notice, Price } from '../../../../ui/kit'
 import { PageShell } from '../../../../ui/shell'
+import { pageLink } from '../../../../utils/link'
 import '../../fee.scss'
 import './cashier.scss'
 
@@ -25,7 +26,9 @@ export default function CashierPage() {
     const res = await confirmSandbox(params.prepayId ?? '')
     setBusy(false)
     if (!res.ok) return setError(res.reason ?? '支付失败，请稍后再试')
-    void Taro.redirectTo({ url: `${RESULT_PATH}?paymentId=${paymentId}${params.communityId ? `&communityId=${params.communityId}` : ''}` })
+    // What the cashier was opened with (the community, a driver's lot) goes on to the result page.
+    const carried = (v: string | undefined) => (v === undefined ? undefined : decodeURIComponent(v))
+    void Taro.redirectTo({ url: pageLink(RESULT_PATH, { paymentId: carried(paymentId), communityId: carried(params.communityId), driver: carried(params.driver), lotId: carried(params.lotId) }) })
   }
 
   return (

@@ -5,6 +5,7 @@ import { api, goHome, useSession } from '../../../../client'
 import { ButtonRow, Icon, Price, Section } from '../../../../ui/kit'
 import { Button } from '../../../../ui/nut'
 import { PageShell, useQuery } from '../../../../ui/shell'
+import { parkingLink } from '../../../parking/links'
 import { backTo, feeLink, paidForLink } from '../../links'
 import { SUBJECT, isPending, paymentTitle, resultHeading, resultNote } from '../../payment-text'
 import '../../fee.scss'
@@ -18,7 +19,9 @@ export default function ResultPage() {
   const { me } = useSession()
   const paymentId = decodeURIComponent(params.paymentId ?? '')
   const communityId = params.communityId ? decodeURIComponent(params.communityId) : me?.current?.communityId
-  const q = useQuery(() => api.pay.get({ paymentId }), [paymentId], { enabled: paymentId !== '' })
+  // A driver paid at a lot's exit (maybe living elsewhere): the payment is theirs, not a home's.
+  const driverLot = params.driver === '1' && params.lotId ? decodeURIComponent(params.lotId) : null
+  const q = useQuery(() => (driverLot ? api.pay.driverPayment({ paymentId }) : api.pay.get({ paymentId })), [paymentId, driverLot], { enabled: paymentId !== '' })
   const [waitedOut, setWaitedOut] = useState(false)
   const started = useRef(Date.now())
   useDidShow(() => {
@@ -44,7 +47,7 @@ export default function ResultPage() {
         const tone = p.status === 'paid' ? 'ok' : isPending(p.status) ? 'wait' : 'bad'
         const note = resultNote(p, waitedOut)
         const view = subject.view
-        const target = paidForLink(p.paidFor, communityId)
+        const target = driverLot ? parkingLink('pay', communityId, { lotId: driverLot }) : paidForLink(p.paidFor, communityId)
         return (
           <>
             <Section className='result'>
@@ -68,9 +71,11 @@ export default function ResultPage() {
                       {view.label}
                     </Button>
                   ) : null}
-                  <Button id='go-receipt' type='primary' fill={view ? 'outline' : 'solid'} block onClick={() => void Taro.redirectTo({ url: feeLink('receipt', communityId, { paymentId: p.id }) })}>
-                    查看电子收据
-                  </Button>
+                  {driverLot ? null : (
+                    <Button id='go-receipt' type='primary' fill={view ? 'outline' : 'solid'} block onClick={() => void Taro.redirectTo({ url: feeLink('receipt', communityId, { paymentId: p.id }) })}>
+                      查看电子收据
+                    </Button>
+                  )}
                   <Button id='go-home' fill='outline' type='primary' block onClick={goHome}>
                     返回首页
                   </Button>

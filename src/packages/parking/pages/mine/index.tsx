@@ -9,10 +9,11 @@ import { checkout, newRequestId } from '../../../../services/payment'
 import { fieldError, toastError } from '../../../../services/result'
 import { formatDate } from '../../../../utils/time'
 import { Button } from '../../../../ui/nut'
-import { ButtonRow, Cell, CellGroup, Chip, Field, Notice, Section, Segmented, Stepper, type Tone } from '../../../../ui/kit'
+import { ButtonRow, Cell, CellGroup, Chip, Field, Notice, Price, Section, Segmented, Stepper, type Tone } from '../../../../ui/kit'
 import { PageShell, useQuery } from '../../../../ui/shell'
 import { parkingLink } from '../../links'
-import { PlateInput, type PlateDraft, checkPlate, emptyDraft } from '../../components/PlateInput'
+import { PlateInput } from '../../components/PlateInput'
+import { type PlateDraft, checkPlate, emptyDraft, rememberPlate } from '../../plate-draft'
 import '../../parking.scss'
 
 type Mine = OutputOf<'parking.mine'>
@@ -27,8 +28,8 @@ function cardState(c: Card, now: number): { text: string; tone: Tone } {
 }
 
 /** One space: what it is, its plates (each removable), and a plate added while there is room. */
-function SpaceCard({ s, plates, onChanged }: { s: Space; plates: string[]; onChanged: () => void }) {
-  const [draft, setDraft] = useState<PlateDraft>(emptyDraft)
+function SpaceCard({ s, plates, known, onChanged }: { s: Space; plates: string[]; known: string[]; onChanged: () => void }) {
+  const [draft, setDraft] = useState<PlateDraft>(() => emptyDraft(known))
   const [error, setError] = useState<string | undefined>()
   const [busy, setBusy] = useState(false)
   const full = plates.length >= s.platesPerSpace
@@ -40,7 +41,8 @@ function SpaceCard({ s, plates, onChanged }: { s: Space; plates: string[]; onCha
     const r = await api.parking.registerPlate({ spaceId: s.id, plate: c.plate })
     setBusy(false)
     if (!r.ok) return setError(fieldError(r.error, 'plate') ?? r.error.message)
-    setDraft(emptyDraft())
+    rememberPlate(c.plate)
+    setDraft(emptyDraft([c.plate]))
     setError(undefined)
     void Taro.showToast({ title: '车牌已登记', icon: 'success' })
     onChanged()
@@ -103,7 +105,9 @@ function BuyCard({ plates, spaces, cards }: { plates: Mine['plates']; spaces: Sp
   const [refused, setRefused] = useState<ApiError | null>(null)
   const requestId = useRef(newRequestId())
   const chosen = plates.find((p) => p.plate === plate) ?? plates[0]
-  const lotId = spaces.find((s) => s.id === chosen?.spaceId)?.lotId
+  const space = spaces.find((s) => s.id === chosen?.spaceId)
+  const lotId = space?.lotId
+  const monthlyFen = space?.monthlyFen ?? null
   const now = Date.now()
   const running = cards.filter((c) => c.plate === chosen?.plate && c.status === 'active' && c.validTo > now).sort((a, b) => b.validTo - a.validTo)[0]
 
@@ -126,6 +130,13 @@ function BuyCard({ plates, spaces, cards }: { plates: Mine['plates']; spaces: Sp
   }
 
   if (!chosen) return <Notice tone='info'>登记车牌后即可办理月卡</Notice>
+  if (monthlyFen === null) {
+    return (
+      <Notice tone='info' id='card-none'>
+        {space?.lotName ?? '该停车场'}暂未开放月卡，如需办理请联系物业
+      </Notice>
+    )
+  }
   return (
     <Section title={running ? '月卡续费' : '办理月卡'} id='card-buy'>
       {plates.length > 1 ? (
@@ -139,6 +150,14 @@ function BuyCard({ plates, spaces, cards }: { plates: Mine['plates']; spaces: Sp
       )}
       <Field label='月数' error={fieldError(refused, 'months')} hint={running ? `从现有月卡到期日 ${formatDate(running.validTo)} 起续` : '支付成功后立即生效'}>
         <Stepper id='card-months' value={months} min={1} max={12} onChange={setMonths} />
+      </Field>
+      <Field label='费用'>
+        <View className='pk-row' id='card-price'>
+          <Text className='pk-meta'>
+            <Price fen={monthlyFen} size='s' /> / 月 × {months}
+          </Text>
+          <Price fen={monthlyFen * months} />
+        </View>
       </Field>
       {refused && !fieldError(refused, 'months') ? (
         <Notice tone='danger' id='card-error'>
@@ -180,7 +199,7 @@ export default function ParkingMinePage() {
         return (
           <>
             {d.spaces.map((s) => (
-              <SpaceCard key={s.id} s={s} plates={d.plates.filter((p) => p.spaceId === s.id).map((p) => p.plate)} onChanged={reload} />
+              <SpaceCard key={s.id} s={s} plates={d.plates.filter((p) => p.spaceId === s.id).map((p) => p.plate)} known={d.plates.map((p) => p.plate)} onChanged={reload} />
             ))}
             {cards.length > 0 ? (
               <CellGroup title='我的月卡' id='parking-cards'>

@@ -1,28 +1,22 @@
 import { Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { type ReactNode, useState } from 'react'
-import { SESSION_KIND_LABELS } from '@contracts/parking-labels'
+import { SESSION_KIND_LABELS, type SessionKind } from '@contracts/parking-labels'
 import type { OutputOf } from '@contracts/registry'
-import { api, currentMe } from '../../../../client'
-import { checkout, newRequestId } from '../../../../services/payment'
+import { api, useSession } from '../../../../client'
+import { checkout, checkoutAsDriver, newRequestId } from '../../../../services/payment'
 import { toastError } from '../../../../services/result'
 import { formatDateTime, minutesText, shanghai } from '../../../../utils/time'
 import { Button } from '../../../../ui/nut'
 import { ActionBar, Field, KVList, type KVRow, Notice, Price, Section } from '../../../../ui/kit'
 import { ErrorState, LoadingState, PageShell, useQuery } from '../../../../ui/shell'
 import { parkingLink } from '../../links'
-import { PlateInput, type PlateDraft, checkPlate, draftOf, emptyDraft } from '../../components/PlateInput'
+import { PlateInput } from '../../components/PlateInput'
+import { type PlateDraft, checkPlate, draftOf, emptyDraft, lastPlate, rememberPlate } from '../../plate-draft'
 import '../../parking.scss'
 
-type Session = NonNullable<OutputOf<'parking.sessionByPlate'>['session']>
-
-/** The plate last looked up here: the result page's way back, and the same car next time, find it without typing. */
-const LAST_PLATE_KEY = 'linli.parkingPlate'
-
-function lastPlate(): string {
-  const v = Taro.getStorageSync(LAST_PLATE_KEY) as unknown
-  return typeof v === 'string' ? v : ''
-}
+/** A stay as the exit page shows it: a resident sees its kind too; a driver's view names nothing more than the car. */
+type Session = NonNullable<OutputOf<'parking.driverSession'>['session']> & { kind?: SessionKind; coveredUntil?: number | null }
 
 const clock = (ms: number) => shanghai(ms).format('HH:mm')
 
@@ -34,7 +28,9 @@ function Verdict({ s, now }: { s: Session; now: number }) {
         已超过 {clock(s.graceUntil)} 的离场时限，需补缴超时的停车费
       </Notice>
     ) : (
-      <Notice tone='info'>缴费后请在离场时限内从出口离开，超时需补缴</Notice>
+      <Notice tone='info' id='parking-grace'>
+        缴费后请在 {s.graceMinutes} 分钟内从出口离开，超时需补缴
+      </Notice>
     )
   }
   if (s.graceUntil !== null && s.graceUntil > now) {
@@ -51,13 +47,18 @@ function Verdict({ s, now }: { s: Session; now: number }) {
   )
 }
 
-function SessionCard({ s, onRefresh, more }: { s: Session; onRefresh: () => void; more: ReactNode }) {
+/** Pays what is due: from the resident's home, or at a lot's exit as whoever stands there. */
+type Pay = (payable: NonNullable<Session['payable']>) => ReturnType<typeof checkout>
+
+function SessionCard({ s, pay: payWith, onRefresh, more }: { s: Session; pay: Pay; onRefresh: () => void; more: ReactNode }) {
   const [busy, setBusy] = useState(false)
   const now = Date.now()
   const rows: KVRow[] = [
     { label: '停车场', value: s.lotName },
-    { label: '车辆类型', value: SESSION_KIND_LABELS[s.kind] },
+    ...(s.kind ? [{ label: '车辆类型', value: SESSION_KIND_LABELS[s.kind] }] : []),
     { label: '入场时间', value: formatDateTime(s.enteredAt), id: 'parking-entered' },
+    // A card or pass that ended during the stay: the fee runs from its end, which the driver should see.
+    ...(s.coveredUntil ? [{ label: s.kind === 'visitor' ? '通行证免费至' : '月卡有效至', value: formatDateTime(s.coveredUntil), id: 'parking-covered' }] : []),
     { label: '停车时长', value: minutesText((now - s.enteredAt) / 60_000), id: 'parking-duration' },
     { label: '停车费', value: <Price fen={s.feeFen} size='s' /> },
     ...(s.paidFen > 0 ? [{ label: '已缴', value: <Price fen={s.paidFen} size='s' />, id: 'parking-paid' }] : [])
@@ -65,9 +66,9 @@ function SessionCard({ s, onRefresh, more }: { s: Session; onRefresh: () => void
   const pay = async () => {
     if (!s.payable) return
     setBusy(true)
-    Taro.setStorageSync(LAST_PLATE_KEY, s.plate)
+    rememberPlate(s.plate)
     // A new id per tap: the server refuses a second payment of the same stretch, so a retry cannot pay twice.
-    const r = await checkout({ payables: [s.payable], clientRequestId: newRequestId() })
+    const r = await payWith(s.payable)
     setBusy(false)
     if (!r.ok) {
       toastError(r.error)
@@ -103,12 +104,24 @@ function SessionCard({ s, onRefresh, more }: { s: Session; onRefresh: () => void
 }
 
 /**
- * 停车缴费: a plate typed in, or the exit's QR (`?communityId&plate`), shows the car's stay, what
- * it costs, what was paid and what is due, paid through the one cashier; once paid, the time to
- * leave by. The fee is the server's, priced again when paying.
+ * 停车缴费: a plate typed in, or the exit's QR (`?communityId&lotId&plate`), shows the car's stay,
+ * what it costs, what was paid and what is due, paid through the one cashier; once paid, the time
+ * to leave by. The fee is the server's, priced again when paying.
+ *
+ * A resident of the community pays from their home (it counts on the home's records and points).
+ * Anyone else who scanned an exit's QR (a visitor, a delivery driver) looks the car up in that lot
+ * and pays as a driver; without a QR there is no lot to look in.
  */
 export default function ParkingPayPage() {
   const { params } = useRouter()
+  const { me, loading: signingIn } = useSession()
+  const communityId = params.communityId ? decodeURIComponent(params.communityId) : me?.current?.communityId
+  const lotId = params.lotId ? decodeURIComponent(params.lotId) : ''
+  const resident = Boolean(me?.current?.householdId) && me?.current?.communityId === communityId
+  const driverLot = lotId !== '' && !resident ? lotId : null
+  // Signed out, the lookup itself asks for the sign-in (the client sends the person there and back).
+  const signedOut = !signingIn && me === null
+  const canLook = resident || driverLot !== null || signedOut
   const linked = decodeURIComponent(params.plate ?? '')
   const [start] = useState(() => {
     const text = linked || lastPlate()
@@ -119,18 +132,24 @@ export default function ParkingPayPage() {
   const [plate, setPlate] = useState(start.checked?.plate ?? '')
   // A QR or link with a malformed plate says so on the field, as a typed one would.
   const [error, setError] = useState<string | undefined>(start.checked?.error ?? undefined)
-  const q = useQuery(() => api.parking.sessionByPlate({ plate }), [plate], { enabled: plate !== '' })
+  const q = useQuery<{ session: Session | null }>(
+    () => (driverLot ? api.parking.driverSession({ lotId: driverLot, plate }) : api.parking.sessionByPlate({ plate })),
+    [plate, driverLot],
+    // Who is asking decides which way to look the car up: wait for the sign-in.
+    { enabled: plate !== '' && !signingIn && canLook }
+  )
+  const pay: Pay = (payable) =>
+    driverLot ? checkoutAsDriver({ lotId: driverLot, payables: [payable], clientRequestId: newRequestId() }, communityId) : checkout({ payables: [payable], clientRequestId: newRequestId() })
 
   const goMine = () => {
-    const here = currentMe()?.current
-    void Taro.navigateTo({ url: parkingLink('mine', params.communityId ?? here?.communityId, { householdId: params.householdId ?? here?.householdId }) })
+    void Taro.navigateTo({ url: parkingLink('mine', communityId, { householdId: params.householdId ?? me?.current?.householdId }) })
   }
 
   const look = () => {
     const c = checkPlate(draft)
     setError(c.error ?? undefined)
     if (!c.plate) return
-    Taro.setStorageSync(LAST_PLATE_KEY, c.plate)
+    rememberPlate(c.plate)
     if (c.plate === plate) void q.reload()
     else setPlate(c.plate)
   }
@@ -161,7 +180,11 @@ export default function ParkingPayPage() {
           查询停车费
         </Button>
       </Section>
-      {plate === '' ? (
+      {!signingIn && !canLook ? (
+        <Notice tone='info' id='parking-scan'>
+          请在停车场出口扫描缴费二维码，即可查询并缴纳停车费
+        </Notice>
+      ) : plate === '' ? (
         <Notice tone='info'>在出口扫码可直接打开本页；也可以输入车牌查询后缴费，缴费后在时限内离场即可自动抬杆</Notice>
       ) : q.data === null ? (
         q.error ? (
@@ -174,9 +197,9 @@ export default function ParkingPayPage() {
           没有找到 {plate} 的在场记录。请核对车牌；如车辆已在场内，请联系出口值班人员
         </Notice>
       ) : (
-        <SessionCard s={q.data.session} onRefresh={() => void q.reload()} more={mine} />
+        <SessionCard s={q.data.session} pay={pay} onRefresh={() => void q.reload()} more={resident ? mine : null} />
       )}
-      {q.data?.session ? null : mine}
+      {q.data?.session || !resident ? null : mine}
     </PageShell>
   )
 }
