@@ -13,6 +13,7 @@ import { messageModule } from './message/module'
 import { parcelModule } from './parcel/module'
 import { deskModule } from './desk/module'
 import { parkingModule } from './parking/module'
+import { sellingModule } from './selling/module'
 import { trainingModule } from './training/module'
 
 /** Every deployable function. The local server, the job runner and the bundler all read this. */
@@ -31,7 +32,8 @@ export const modules: readonly FunctionModule[] = [
   parcelModule,
   deskModule,
   parkingModule,
-  trainingModule
+  trainingModule,
+  sellingModule
 ]
 
 export function moduleByName(fn: string): FunctionModule | undefined {

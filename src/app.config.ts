@@ -6,7 +6,7 @@ export default defineAppConfig({
       pages: ['pages/bind/index', 'pages/join/index', 'pages/invite/index', 'pages/accept/index', 'pages/members/index']
     },
     { root: 'packages/account', pages: ['pages/switch/index', 'pages/profile/index', 'pages/console-signin/index', 'pages/console-sessions/index', 'pages/claim-admin/index', 'pages/staff-invite/index'] },
-    { root: 'packages/butler', pages: ['pages/requests/index', 'pages/tasks/index', 'pages/grid/index', 'pages/household/index', 'pages/cases/index', 'pages/scoreboard/index', 'pages/history/index'] },
+    { root: 'packages/butler', pages: ['pages/requests/index', 'pages/tasks/index', 'pages/grid/index', 'pages/household/index', 'pages/cases/index', 'pages/scoreboard/index', 'pages/history/index', 'pages/courses/index', 'pages/course/index', 'pages/quiz/index', 'pages/grow/index', 'pages/kits/index', 'pages/kit/index', 'pages/statements/index', 'pages/statement/index'] },
     { root: 'packages/profile', pages: ['pages/mine/index'] },
     {
       root: 'packages/access',
@@ -36,10 +36,10 @@ export default defineAppConfig({
         'pages/templates/index', 'pages/issue/index', 'pages/budgets/index', 'pages/budget/index', 'pages/rules/index'
       ]
     },
-    { root: 'packages/service', pages: ['pages/list/index', 'pages/book/index', 'pages/booking/index', 'pages/mine/index', 'pages/complaints/index', 'pages/work-order/index', 'pages/contact/index'] },
+    { root: 'packages/service', pages: ['pages/list/index', 'pages/book/index', 'pages/booking/index', 'pages/mine/index', 'pages/complaints/index', 'pages/work-order/index', 'pages/contact/index', 'pages/thank/index', 'pages/honor/index'] },
     {
       root: 'packages/service-staff',
-      pages: ['pages/jobs/index', 'pages/job/index', 'pages/board/index', 'pages/reputation/index', 'pages/followups/index', 'pages/complaints/index', 'pages/work-orders/index', 'pages/work-order/index']
+      pages: ['pages/jobs/index', 'pages/job/index', 'pages/board/index', 'pages/reputation/index', 'pages/followups/index', 'pages/complaints/index', 'pages/work-orders/index', 'pages/work-order/index', 'pages/rewards/index']
     },
     // Notices (issue 15): a resident reads one here; staff publish and follow them up in message-admin.
     { root: 'packages/message', pages: ['pages/notice/index'] },

@@ -53,6 +53,7 @@ export function butlerTiles(): Tile[] {
     { key: 'butler-grid', title: '我的网格', icon: 'grid', tone: 'blue', url: pkgPage('butler', 'grid') },
     { key: 'butler-cases', title: '流失预警', icon: 'warning', tone: 'orange', url: pkgPage('butler', 'cases') },
     { key: 'butler-scoreboard', title: '排行榜', icon: 'chart', tone: 'purple', url: pkgPage('butler', 'scoreboard') },
+    { key: 'butler-grow', title: '学习与佣金', icon: 'star', tone: 'purple', url: pkgPage('butler', 'grow') },
     // The complaints of the households in the butler's grid(s): the server scopes the list.
     { key: 'butler-complaints', title: '网格投诉', icon: 'complaint', tone: 'orange', url: pkgPage('service-staff', 'complaints') },
     // Requests 客服 handed to the butler (complaints, questions, a lift fault), with their SLA timers.

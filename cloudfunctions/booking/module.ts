@@ -4,6 +4,7 @@ import { book } from '../domain/booking/book'
 import { complain, complaints, myComplaints, rateComplaint, respond } from '../domain/booking/complaints'
 import { board, reassign } from '../domain/booking/dispatch'
 import { runExpireHolds } from '../domain/booking/jobs'
+import { moderatePraise, praiseQueue, thank } from '../domain/booking/praise'
 import { closeFollowUp, followUps, markOutstanding, rate, reputation } from '../domain/booking/rating'
 import { adminLines, saveLine, saveWorker, workers } from '../domain/booking/setup'
 import { progress, revealPhone, workerJobs } from '../domain/booking/worker'
@@ -21,6 +22,9 @@ export const bookingModule = defineModule({
     get,
     cancel,
     rate,
+    thank,
+    praiseQueue,
+    moderatePraise,
     workerJobs,
     progress,
     revealPhone,

@@ -14,7 +14,7 @@ export type AccessKind = 'anonymous' | 'public' | 'member' | 'community'
  */
 export const accessTable = {
   access: 'createVisitorPass gateLog gridVisitors householdLog listGates listVisitorPasses registerGate residentPass revokeVisitorPass rotateKey setGateEnabled visitorPass:public',
-  booking: 'adminLines board book cancel closeFollowUp complain complaints followUps get lines markOutstanding mine myComplaints progress rate rateComplaint reassign reputation respond revealPhone saveLine saveWorker slots workerJobs workers',
+  booking: 'adminLines board book cancel closeFollowUp complain complaints followUps get lines markOutstanding mine moderatePraise myComplaints praiseQueue progress rate rateComplaint reassign reputation respond revealPhone saveLine saveWorker slots thank workerJobs workers',
   desk: 'assignees bookFor bookingOptions chat chats createWorkOrder deskStats find household householdPart myChat myWorkOrders orderFor orderOptions rateWorkOrder reassign reopen reply residentWorkOrder returnVisit saveSlaRule sendChat slaRules step workOrder workOrders',
   event: 'cancel checkIn create editorOptions exportAttendees feedbackSummary get invitePoster inviteStats list listIdeas mine recordVisit:member shareInvite signUp signups submitFeedback ticket ticketCode update updateIdea',
   fee: 'arrears chargeOneOff collection items logCall myBills remind runBilling saveItem saveSettings subscribe',
@@ -26,6 +26,7 @@ export const accessTable = {
   parcel: 'deliver deliveries householdCounts list mine pickup register requestDelivery',
   parking: 'blacklist buyCard driverSession:member exceptions householdParking manualOpen mine occupancy registerPlate removePlate saveLot saveSpace sessionByPlate sessions setBlacklist spaces',
   pay: 'anomalies cashDue cashRefunds confirmCashRefund create createAsDriver:member driverPayment:member get history receipt reconciliation recordCash refund resolveAnomaly search',
+  selling: 'adminKit approveStatement buildStatements confirmInfo honorCandidates honorRoll kit kits myStatements myTransfers publishHonorRoll recordUse retryPayout rewardHonoree rules saveHonorRoll saveKit saveRule setTargets statement statements syncMyTransfer syncPayout targets',
   training: 'archive gate get list myCourses open publish readLesson save submitQuiz',
   user: 'acceptInvitation:member bindHousehold:member communityOverview createInvitation getInvitation:member gridOverview householdMembers listBuildings:member listCommunities:member listJoinRequests login:public me:member requestJoin:member reviewJoinRequest switchContext:member updateProfile:member'
 } as const satisfies Record<FunctionName, string>

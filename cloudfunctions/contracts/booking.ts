@@ -3,6 +3,7 @@ import { ClientRequestId, Empty, EpochMs, Fen, Id, MultilineText, Text, TimeInpu
 import { defineAction } from './define'
 import { PhotoId, photoList } from './photo'
 import { bookingSetupContracts } from './booking-setup'
+import { bookingPraiseContracts } from './booking-praise'
 import { SERVICE_CATEGORIES } from './service-categories'
 
 /**
@@ -154,6 +155,8 @@ const BookingView = z.object({
   canCancel: z.boolean(),
   canPay: z.boolean(),
   canRate: z.boolean(),
+  /** Done with a worker and no 表扬信 yet from the household. */
+  canThank: z.boolean(),
   createdAt: EpochMs
 })
 export type BookingViewT = z.infer<typeof BookingView>
@@ -180,7 +183,11 @@ const Reputation = z.object({
   months: z.array(z.object({ month: z.string(), avg: z.number().nullable(), count: z.number().int() })),
   trend: z.enum(['up', 'down', 'flat', 'new']),
   lowRatings: z.number().int(),
-  recentComments: z.array(z.object({ text: z.string(), avg: z.number(), at: EpochMs }))
+  recentComments: z.array(z.object({ text: z.string(), avg: z.number(), at: EpochMs })),
+  /** Approved 表扬信, whenever written. */
+  praises: z.number().int(),
+  /** The newest approved 表扬信; null: none yet. */
+  recentPraise: z.object({ text: z.string(), at: EpochMs }).nullable()
 })
 export type ReputationT = z.infer<typeof Reputation>
 
@@ -474,4 +481,4 @@ const serviceContracts = {
   })
 }
 
-export const bookingContracts = { ...serviceContracts, ...bookingSetupContracts }
+export const bookingContracts = { ...serviceContracts, ...bookingSetupContracts, ...bookingPraiseContracts }

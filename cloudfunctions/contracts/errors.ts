@@ -13,6 +13,7 @@ import { PARCEL_ERRORS } from './parcel-errors'
 import { DESK_ERRORS } from './desk-errors'
 import { PARKING_ERRORS } from './parking-errors'
 import { TRAINING_ERRORS } from './training-errors'
+import { SELLING_ERRORS } from './selling-errors'
 
 /**
  * Every error code the functions may return, namespaced by area. The client switches on these,
@@ -68,7 +69,8 @@ export const ERROR_CODES = [
   ...PARCEL_ERRORS,
   ...DESK_ERRORS,
   ...PARKING_ERRORS,
-  ...TRAINING_ERRORS
+  ...TRAINING_ERRORS,
+  ...SELLING_ERRORS
 ] as const
 export type ErrorCode = (typeof ERROR_CODES)[number]
 

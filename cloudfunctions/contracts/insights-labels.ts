@@ -75,14 +75,17 @@ export const CHURN_CASE_LABELS: Record<ChurnCaseStatus, string> = {
   lost: '未召回'
 }
 
-export const TASK_KINDS = ['invite_event', 'follow_risk', 'deliver', 'follow_rating', 'deliver_parcel'] as const
+export const TASK_KINDS = ['invite_event', 'follow_risk', 'deliver', 'follow_rating', 'deliver_parcel', 'sell_share', 'sell_visit', 'sell_order'] as const
 export type TaskKind = (typeof TASK_KINDS)[number]
 export const TASK_KIND_LABELS: Record<TaskKind, string> = {
   invite_event: '邀请住户参加本周体验会',
   follow_risk: '跟进流失预警住户',
   deliver: '配送今日严选订单',
   follow_rating: '回访低分评价',
-  deliver_parcel: '快递送货上门'
+  deliver_parcel: '快递送货上门',
+  sell_share: '分享预售',
+  sell_visit: '带来访问',
+  sell_order: '带来订单'
 }
 
 export const FOLLOW_CHANNELS = ['visit', 'call', 'wechat'] as const

@@ -157,7 +157,9 @@ const ScoreRow = z.object({
    */
   surveyRateBp: z.number().int().nonnegative().nullable(),
   /** Training certificates held (管家培训), whenever earned. */
-  certificates: Count
+  certificates: Count,
+  /** Approved 表扬信 from the grid's households written in the period. */
+  praises: Count
 })
 
 const CaseView = z.object({

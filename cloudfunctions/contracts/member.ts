@@ -331,30 +331,55 @@ export type QuoteViewT = z.infer<typeof QuoteView>
 export const BUDGET_KINDS = ['event', 'campaign'] as const
 export const BUDGET_KIND_LABELS: Record<(typeof BUDGET_KINDS)[number], string> = { event: '活动', campaign: '专项' }
 
-/** What staff hand out against a budget: a cash voucher, a service card, or points. */
-export const IncentiveSchema = z.discriminatedUnion('type', [
-  z.object({
+const VoucherIncentive = z
+  .object({
     type: z.literal('voucher').meta({ label: '激励类型' }),
     title: Text.min(1).max(20).meta({ label: '名称' }).default('现金券'),
     valueFen: z.number().int().min(1).max(100_000).meta({ label: '面额', money: true }),
     validDays: z.number().int().min(1).max(365).meta({ label: '有效天数' }).default(30)
-  }).strict(),
-  z
-    .object({
-      type: z.literal('card').meta({ label: '激励类型' }),
-      title: Text.min(1, '请填写卡名').max(20).meta({ label: '名称' }),
-      uses: z.number().int().min(1).max(50).meta({ label: '服务次数' }),
-      validDays: z.number().int().min(1).max(730).meta({ label: '有效天数' }).default(180),
-      /** What the card costs the budget. */
-      costFen: z.number().int().min(0).max(1_000_000).meta({ label: '计入预算的金额', money: true })
-    })
-    .strict(),
-  z.object({ type: z.literal('points').meta({ label: '激励类型' }), points: z.number().int().min(1).max(100_000).meta({ label: '积分' }) }).strict()
-])
+  })
+  .strict()
+const CardIncentive = z
+  .object({
+    type: z.literal('card').meta({ label: '激励类型' }),
+    title: Text.min(1, '请填写卡名').max(20).meta({ label: '名称' }),
+    uses: z.number().int().min(1).max(50).meta({ label: '服务次数' }),
+    validDays: z.number().int().min(1).max(730).meta({ label: '有效天数' }).default(180),
+    /** What the card costs the budget. */
+    costFen: z.number().int().min(0).max(1_000_000).meta({ label: '计入预算的金额', money: true })
+  })
+  .strict()
+const PointsIncentive = z.object({ type: z.literal('points').meta({ label: '激励类型' }), points: z.number().int().min(1).max(100_000).meta({ label: '积分' }) }).strict()
+
+/** Below WeChat Pay's real-name threshold (¥2,000 a bill needs the payee's encrypted name, which we never store). */
+export const CASH_REWARD_MAX_FEN = 100_000
+/** Cash paid by WeChat Pay 商家转账 (scene 现金营销); the recipient confirms it in WeChat. */
+export const CashIncentiveSchema = z
+  .object({
+    type: z.literal('cash').meta({ label: '激励类型' }),
+    amountFen: z.number().int('金额最小到分').min(10, '现金奖励至少 ¥0.10').max(CASH_REWARD_MAX_FEN, '现金奖励单笔最多 ¥1,000.00').meta({ label: '现金金额', money: true })
+  })
+  .strict()
+export type CashIncentive = z.infer<typeof CashIncentiveSchema>
+
+/**
+ * What staff hand out against a budget to a resident: a cash voucher, a service card, or points.
+ * Cash is not among them: it needs a transfer, which only the honour roll's rewards make.
+ */
+export const IncentiveSchema = z.discriminatedUnion('type', [VoucherIncentive, CardIncentive, PointsIncentive], {
+  error: (iss) => (iss.code === 'invalid_union' && typeof iss.input === 'object' && iss.input !== null && 'type' in iss.input && iss.input.type === 'cash' ? '这里不能发现金，现金奖励请在光荣榜发放' : undefined)
+})
 export type Incentive = z.infer<typeof IncentiveSchema>
 
-export function incentiveText(i: { type: 'voucher'; title: string; valueFen: number } | { type: 'card'; title: string; uses: number } | { type: 'points'; points: number }): string {
+/** A reward to a recognised worker or butler (光荣榜): the resident incentives, or cash. */
+export const RewardIncentiveSchema = z.discriminatedUnion('type', [VoucherIncentive, CardIncentive, PointsIncentive, CashIncentiveSchema])
+export type RewardIncentive = z.infer<typeof RewardIncentiveSchema>
+
+export function incentiveText(
+  i: { type: 'voucher'; title: string; valueFen: number } | { type: 'card'; title: string; uses: number } | { type: 'points'; points: number } | { type: 'cash'; amountFen: number }
+): string {
   if (i.type === 'voucher') return `${i.title} ${yuan(i.valueFen)} 元`
+  if (i.type === 'cash') return `现金 ${yuan(i.amountFen)} 元`
   if (i.type === 'card') return `${i.title}（${i.uses} 次）`
   return `${i.points} 积分`
 }

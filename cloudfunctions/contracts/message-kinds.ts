@@ -60,7 +60,9 @@ export const MESSAGE_KINDS = {
   'work-order': 'work',
   'work-order-breach': 'work',
   'work-order-resident': 'service',
-  'chat-reply': 'service'
+  'chat-reply': 'service',
+  'commission-payout': 'work',
+  'reward-transfer': 'work'
 } as const satisfies Record<string, MessageGroup>
 export type MessageKind = keyof typeof MESSAGE_KINDS
 

@@ -15,6 +15,7 @@ import { messageContracts } from './message'
 import { deskContracts } from './desk'
 import { parcelContracts } from './parcel'
 import { parkingContracts } from './parking'
+import { sellingContracts } from './selling'
 import { trainingContracts } from './training'
 
 /**
@@ -36,7 +37,8 @@ export const functionContracts = {
   parcel: parcelContracts,
   desk: deskContracts,
   parking: parkingContracts,
-  training: trainingContracts
+  training: trainingContracts,
+  selling: sellingContracts
 } as const
 
 type Flatten<T> = {

@@ -237,7 +237,8 @@ export const COLLECTIONS = {
   ]),
   orderVisits: def([
     { name: 'by_invite', fields: ['inviteId'] },
-    { name: 'by_user_campaign', fields: ['userId', 'campaignId', 'lastAt'] }
+    { name: 'by_user_campaign', fields: ['userId', 'campaignId', 'lastAt'] },
+    { name: 'by_user_campaign_first', fields: ['userId', 'campaignId', 'firstAt'] }
   ]),
   // Membership (issue 5). Journals (pointEntries, couponClaims, couponBatches, cardEvents,
   // rewards) are swept by state; see domain/member/journal.ts.
@@ -319,6 +320,14 @@ export const COLLECTIONS = {
   ]),
   /** `_id` is `rating:${bookingId}`: one follow-up per low rating. */
   followUps: def([{ name: 'by_butler', fields: ['communityId', 'butlerUserId', 'status', 'createdAt'] }]),
+  /** `_id` is the booking id: one 表扬信 per booking, moderated before anyone else sees it. */
+  praiseLetters: def([
+    { name: 'by_status', fields: ['communityId', 'status', 'at'] },
+    { name: 'by_worker', fields: ['workerId', 'status', 'at'] },
+    { name: 'by_butler', fields: ['communityId', 'butlerUserId', 'status', 'at'] }
+  ]),
+  /** `_id` is `${communityId}:${month}`: one 光荣榜 a month (domain/selling/honor.ts). */
+  honorRolls: def([{ name: 'by_community', fields: ['communityId', 'month'] }]),
   complaints: def([
     { name: 'uniq_idempotency', fields: ['idempotencyKey'], unique: true },
     { name: 'by_community', fields: ['communityId', 'status', 'createdAt'] },
@@ -458,6 +467,39 @@ export const COLLECTIONS = {
     { name: 'by_community', fields: ['communityId', 'issuedAt'] },
     { name: 'by_user', fields: ['userId', 'communityId'] },
     { name: 'by_course', fields: ['courseId'] }
+  ]),
+  // Butler selling kits and daily targets (issue 20); see domain/selling/kit-docs.ts.
+  /** `_id` is `${kind}:${refId}`: one kit a campaign or event, saved by a plain set. */
+  sellingKits: def([{ name: 'by_community', fields: ['communityId', 'updatedAt'] }]),
+  /** `_id` is `${userId}:${clientRequestId}` (a retry is one use); shares the server records are `share:${inviteId}:${random}`. */
+  kitUses: def([
+    { name: 'by_butler_day', fields: ['communityId', 'butlerUserId', 'day', 'what'] },
+    { name: 'by_ref', fields: ['refId', 'day'] }
+  ]),
+  /** `_id` is the campaign id: each butler's daily selling targets while the campaign is live. */
+  sellingTargets: def([{ name: 'by_community', fields: ['communityId', 'to'] }]),
+  // Butler commission (issue 20); see domain/selling/docs.ts.
+  commissionRules: def([{ name: 'by_community', fields: ['communityId', 'scope'] }]),
+  commissionEntries: def([
+    { name: 'by_butler_open', fields: ['communityId', 'butlerUserId', 'statementId', 'at'] },
+    { name: 'by_order', fields: ['orderId'] },
+    { name: 'by_statement', fields: ['statementId'] }
+  ]),
+  commissionStatements: def([
+    { name: 'by_community', fields: ['communityId', 'month', 'status'] },
+    { name: 'by_butler', fields: ['butlerUserId', 'month'] },
+    // The transfer-sync job picks up approved statements whose payout never started (domain/selling/payouts.ts).
+    { name: 'by_status', fields: ['status', 'updatedAt'] }
+  ]),
+  /**
+   * WeChat Pay 商家转账 bills (domain/selling/transfer-docs.ts). `_id` is the out_bill_no, derived
+   * from purpose, ref and attempt, so an attempt is one bill however often it is retried.
+   */
+  transfers: def([
+    { name: 'by_ref', fields: ['purpose', 'refId'] },
+    { name: 'by_state', fields: ['state', 'updatedAt'] },
+    // A recipient's own cash rewards (selling.myTransfers, domain/selling/reward-transfers.ts).
+    { name: 'by_user', fields: ['userId', 'communityId', 'purpose', 'createdAt'] }
   ]),
   /** Reusable session programmes, e.g. copied from a pilot community. */
   eventTemplates: def([{ name: 'by_community', fields: ['communityId', 'createdAt'] }]),

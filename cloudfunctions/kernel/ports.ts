@@ -1,5 +1,6 @@
 import type { PaymentGateway } from './payment-gateway'
 import type { Store } from './store'
+import type { TransferGateway } from './transfer-gateway'
 
 export interface Clock {
   now(): number
@@ -107,6 +108,8 @@ export interface Ports {
   setupCode: string | null
   /** WeChat Pay in CloudBase, the sandbox locally; only the payment module uses it. */
   payment: PaymentGateway
+  /** WeChat Pay 商家转账 in CloudBase, its sandbox locally; like `payment`, only where the module takes payments. */
+  transfer: TransferGateway
   push: SubscribeSender
   tickets: SessionTickets
   sms: SmsSender

@@ -1,4 +1,5 @@
 import { handlePayNotification } from '../domain/payment/notify'
+import { handleTransferNotification } from '../domain/selling/transfer-notify'
 import { type HttpMain, type HttpRoute, type HttpRoutes, createHttpMain } from '../kernel/http-main'
 import type { Runtime } from '../kernel/main'
 import { payModule } from './module'
@@ -29,7 +30,22 @@ const notify: HttpRoute = async (req, { ports }) => {
   }
 }
 
-export const payHttpRoutes: HttpRoutes = { notify }
+/**
+ * `/pay/transfer-notify`: WeChat Pay's 商家转账 notifications (MCHTRANSFER.BILL.FINISHED), the
+ * transfer notify_url beside the payment one, with the same checks and answers.
+ */
+const transferNotify: HttpRoute = async (req, { ports }) => {
+  if (Buffer.byteLength(req.body, 'utf8') > MAX_NOTIFY_BODY_BYTES) return FAIL(413, 'body too large')
+  try {
+    const out = await handleTransferNotification(ports, req.headers, req.body)
+    return { status: out.status, text: out.body }
+  } catch (e) {
+    ports.log.error('transfer notification failed', { error: e instanceof Error ? e.stack : String(e) })
+    return FAIL(500, 'internal error, retry later')
+  }
+}
+
+export const payHttpRoutes: HttpRoutes = { notify, 'transfer-notify': transferNotify }
 
 /**
  * The `pay` function's entry: mini-program calls take the ordinary request path, WeChat Pay's

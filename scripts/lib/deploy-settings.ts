@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs'
 import type { FunctionModule } from '../../cloudfunctions/kernel/module'
-import { readMerchantConfig } from '../../cloudfunctions/adapters/wechatpay/env'
+import { readTransferConfig } from '../../cloudfunctions/adapters/wechatpay/env'
 import { CUSTOM_LOGIN_KEY_VARIABLE, readCustomLoginKey } from '../../cloudfunctions/adapters/cloudbase/tickets'
 
 /**
@@ -19,7 +19,16 @@ export const BASE_REQUIRED = ['LINLI_CODE_PEPPER'] as const
 /** Every function: optional, but listed so a deploy never wipes them. */
 export const BASE_OPTIONAL = ['LINLI_LOG_LEVEL', 'LINLI_TEMPLATE_ARREARS', 'LINLI_TEMPLATE_EVENT_REMINDER', 'LINLI_TEMPLATE_EVENT_PROMOTED'] as const
 /** Functions that declare `usesPayment`: small values, kept as environment variables. */
-export const PAYMENT_VARIABLES = ['WECHATPAY_APPID', 'WECHATPAY_MCHID', 'WECHATPAY_SERIAL', 'WECHATPAY_APIV3_KEY', 'WECHATPAY_NOTIFY_URL', 'WECHATPAY_PUBLIC_KEY_ID'] as const
+export const PAYMENT_VARIABLES = [
+  'WECHATPAY_APPID',
+  'WECHATPAY_MCHID',
+  'WECHATPAY_SERIAL',
+  'WECHATPAY_APIV3_KEY',
+  'WECHATPAY_NOTIFY_URL',
+  'WECHATPAY_PUBLIC_KEY_ID',
+  'WECHATPAY_TRANSFER_SCENE_ID',
+  'WECHATPAY_TRANSFER_NOTIFY_URL'
+] as const
 /** Functions that declare `usesPayment`: the large keys, shipped in the bundle's settings file. */
 export const PAYMENT_FILE_SETTINGS = ['WECHATPAY_PRIVATE_KEY', 'WECHATPAY_PLATFORM_CERTS', 'WECHATPAY_PUBLIC_KEY'] as const
 
@@ -78,7 +87,7 @@ export function planDeploySettings(modules: readonly DeployedModule[], env: Reco
   if (present('LINLI_CODE_PEPPER') && env.LINLI_CODE_PEPPER!.length < 16) problems.push('LINLI_CODE_PEPPER must be at least 16 characters')
   // Each declared capability's settings, checked once with the check its functions run at start.
   const capabilities: [(m: DeployedModule) => boolean | undefined, (env: NodeJS.ProcessEnv) => unknown][] = [
-    [(m) => m.usesPayment, readMerchantConfig],
+    [(m) => m.usesPayment, readTransferConfig],
     [(m) => m.signsInConsoles, readCustomLoginKey]
   ]
   for (const [declares, check] of capabilities) {

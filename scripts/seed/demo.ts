@@ -26,6 +26,9 @@ import { seedParcels } from './parcels'
 import { seedDesk } from './desk'
 import { seedParking } from './parking'
 import { seedInsights } from './insights'
+import { seedTraining } from './training'
+import { seedSelling } from './selling'
+import { seedCommission } from './commission'
 
 /**
  * The demo "model community" and a second community that proves data stays apart. Everything is
@@ -282,5 +285,11 @@ export async function seedDemo(store: Store, pepper: string, now: number = Date.
   await seedDesk(store, now).then((r) => ((inserted += r.inserted), (skipped += r.skipped)))
   // Smart parking (issue 18): the underground lot, its spaces, 王建国's plates and monthly card.
   await seedParking(store, now).then((r) => ((inserted += r.inserted), (skipped += r.skipped)))
+  // Butler training (issue 20): a required 严选预售 course for the butlers of 临苑社区.
+  await seedTraining(store, now).then((r) => ((inserted += r.inserted), (skipped += r.skipped)))
+  // Butler selling (issue 20): the 话术工具包 of the vegetable box, behind the course above.
+  await seedSelling(store, now).then((r) => ((inserted += r.inserted), (skipped += r.skipped)))
+  // Commission (issue 20): 张管家's rule, last month's statement to approve and the month before's, paid.
+  await seedCommission(store, now).then((r) => ((inserted += r.inserted), (skipped += r.skipped)))
   return { inserted, skipped }
 }

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import { inboxNotifier } from '../../cloudfunctions/adapters/inbox-notifier'
 import { signConsoleSession } from './dev-session'
-import { unavailableGateway } from '../../cloudfunctions/adapters/unavailable-gateway'
+import { unavailableGateway, unavailableTransfer } from '../../cloudfunctions/adapters/unavailable-gateway'
 import { unavailableTickets } from '../../cloudfunctions/adapters/unavailable-tickets'
 import type { FunctionModule } from '../../cloudfunctions/kernel/module'
 import { cryptoRandom, jsonLogger, systemClock } from '../../cloudfunctions/adapters/system'
@@ -11,6 +11,8 @@ import type { Clock, Logger, Ports, Random, SessionTickets } from '../../cloudfu
 import type { Store } from '../../cloudfunctions/kernel/store'
 import { handlePayNotification } from '../../cloudfunctions/domain/payment/notify'
 import { PaySandbox } from './pay-sandbox'
+import { TransferSandbox } from './transfer-sandbox'
+import { handleTransferNotification } from '../../cloudfunctions/domain/selling/transfer-notify'
 import { localPush } from './push-local'
 import { localCustomerService, localLinks, localSms } from './sms-local'
 import { modules } from '../../cloudfunctions/modules'
@@ -43,6 +45,8 @@ export interface LocalPortsOptions {
 export interface LocalPorts extends Ports {
   /** The local stand-in for WeChat Pay (also `payment`). */
   sandbox: PaySandbox
+  /** The local stand-in for WeChat Pay 商家转账 (also `transfer`). */
+  transferSandbox: TransferSandbox
 }
 
 export function localPorts(o: LocalPortsOptions): LocalPorts {
@@ -51,6 +55,7 @@ export function localPorts(o: LocalPortsOptions): LocalPorts {
   const log = o.log ?? jsonLogger({ runtime: 'local' })
   const push = localPush(log)
   const sandbox = new PaySandbox(clock, random)
+  const transferSandbox = new TransferSandbox(clock, random)
   const ports: LocalPorts = {
     store: o.store,
     clock,
@@ -60,15 +65,18 @@ export function localPorts(o: LocalPortsOptions): LocalPorts {
     codePepper: o.codePepper,
     setupCode: o.setupCode ?? null,
     payment: sandbox,
+    transfer: transferSandbox,
     push,
     tickets: devTickets(o.devSessionSecret ?? randomBytes(32).toString('base64url'), clock),
     sms: localSms(log),
     links: localLinks(),
     kf: localCustomerService(log),
-    sandbox
+    sandbox,
+    transferSandbox
   }
   // The sandbox's notifications reach the same handler as WeChat Pay's notify_url.
   sandbox.connect((headers, body) => handlePayNotification(ports, headers, body))
+  transferSandbox.connect((headers, body) => handleTransferNotification(ports, headers, body))
   return ports
 }
 
@@ -87,18 +95,20 @@ export function localRuntime(ports: Ports, opts: { acceptsTimerEvents?: boolean 
 }
 
 /**
- * The ports one function gets, as deployed: the payment gateway only when its module declares
+ * The ports one function gets, as deployed: the payment and transfer gateways only when its module declares
  * `usesPayment` (CloudBase builds it from the same declaration), so a function that refunds
  * without declaring it fails here too, not only in the cloud.
  */
 export function modulePorts(ports: Ports, m: Pick<FunctionModule, 'fn' | 'usesPayment' | 'signsInConsoles'>): Ports {
   if (m.usesPayment && m.signsInConsoles) return ports
   const refuse = unavailableGateway(m.fn)
+  const noTransfer = unavailableTransfer(m.fn)
   const noTickets = unavailableTickets(m.fn)
   // A view, not a copy: tests swap ports' parts (a counting store, a fake sender) after start.
   return new Proxy(ports, {
     get: (target, key, receiver) => {
       if (key === 'payment' && !m.usesPayment) return refuse
+      if (key === 'transfer' && !m.usesPayment) return noTransfer
       if (key === 'tickets' && !m.signsInConsoles) return noTickets
       return Reflect.get(target, key, receiver)
     }

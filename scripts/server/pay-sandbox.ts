@@ -55,6 +55,41 @@ export interface SignedNotification {
   body: string
 }
 
+/**
+ * A notification signed with the sandbox's "WeChat Pay" key and encrypted with its APIv3 key, as
+ * WeChat Pay's API v3 does it; payment and transfer sandboxes both send these.
+ */
+export function signSandboxNotification(
+  keys: SandboxKeys,
+  clock: Clock,
+  random: Random,
+  n: { eventType: string; originalType: string; summary: string; resource: Record<string, unknown> }
+): SignedNotification {
+  const nonce = random.code(12, 'abcdefghijklmnopqrstuvwxyz0123456789')
+  const ciphertext = Aes.AesGcm.encrypt(JSON.stringify(n.resource), keys.apiV3Key, nonce, n.originalType)
+  const body = JSON.stringify({
+    id: `EV-${random.id(12)}`,
+    create_time: rfc3339Shanghai(clock.now()),
+    resource_type: 'encrypt-resource',
+    event_type: n.eventType,
+    summary: n.summary,
+    resource: { original_type: n.originalType, algorithm: 'AEAD_AES_256_GCM', ciphertext, associated_data: n.originalType, nonce }
+  })
+  const timestamp = String(Math.floor(clock.now() / 1000))
+  const headerNonce = random.code(32, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789')
+  const signature = Rsa.sign(Formatter.response(timestamp, headerNonce, body), Rsa.from(keys.privateKey, Rsa.KEY_TYPE_PRIVATE))
+  return {
+    headers: {
+      'Wechatpay-Timestamp': timestamp,
+      'Wechatpay-Nonce': headerNonce,
+      'Wechatpay-Signature': signature,
+      'Wechatpay-Serial': keys.keyId,
+      'Wechatpay-Signature-Type': 'WECHATPAY2-SHA256-RSA2048'
+    },
+    body
+  }
+}
+
 export class PaySandbox implements PaymentGateway {
   readonly channel = 'sandbox' as const
   readonly keys = sandboxKeys()
@@ -124,29 +159,7 @@ export class PaySandbox implements PaymentGateway {
 
   /** A notification signed and encrypted exactly as WeChat Pay's API v3 does it. */
   sign(eventType: string, originalType: string, summary: string, resource: Record<string, unknown>): SignedNotification {
-    const nonce = this.random.code(12, 'abcdefghijklmnopqrstuvwxyz0123456789')
-    const ciphertext = Aes.AesGcm.encrypt(JSON.stringify(resource), this.keys.apiV3Key, nonce, originalType)
-    const body = JSON.stringify({
-      id: `EV-${this.random.id(12)}`,
-      create_time: rfc3339Shanghai(this.clock.now()),
-      resource_type: 'encrypt-resource',
-      event_type: eventType,
-      summary,
-      resource: { original_type: originalType, algorithm: 'AEAD_AES_256_GCM', ciphertext, associated_data: originalType, nonce }
-    })
-    const timestamp = String(Math.floor(this.clock.now() / 1000))
-    const headerNonce = this.random.code(32, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789')
-    const signature = Rsa.sign(Formatter.response(timestamp, headerNonce, body), Rsa.from(this.keys.privateKey, Rsa.KEY_TYPE_PRIVATE))
-    return {
-      headers: {
-        'Wechatpay-Timestamp': timestamp,
-        'Wechatpay-Nonce': headerNonce,
-        'Wechatpay-Signature': signature,
-        'Wechatpay-Serial': this.keys.keyId,
-        'Wechatpay-Signature-Type': 'WECHATPAY2-SHA256-RSA2048'
-      },
-      body
-    }
+    return signSandboxNotification(this.keys, this.clock, this.random, { eventType, originalType, summary, resource })
   }
 
   async send(n: SignedNotification): Promise<{ status: number; body: string }> {

@@ -116,7 +116,7 @@ async function overflow(page: Page): Promise<string[]> {
 
 const routes = registeredRoutes()
 /** For what a route case needs, not its records: which routes exist and which are linked. */
-const NO_RECORDS: Made = { paymentId: '', orderId: '', visitorToken: '', invitationToken: '', signupId: '', workerBookingId: '', consoleSignInId: '', staffInviteToken: '' }
+const NO_RECORDS: Made = { paymentId: '', orderId: '', visitorToken: '', invitationToken: '', signupId: '', workerBookingId: '', consoleSignInId: '', staffInviteToken: '', statementId: '' }
 
 it('has a cold-link case for every registered page', () => {
   const known = Object.keys(routeCases(NO_RECORDS))

@@ -78,7 +78,9 @@ it('covers every action of the booking function', () => {
       'lines', 'slots', 'book', 'mine', 'get', 'cancel', 'rate', 'workerJobs', 'progress', 'revealPhone', 'board', 'reassign', 'reputation',
       'markOutstanding', 'followUps', 'closeFollowUp', 'complain', 'myComplaints', 'complaints', 'respond', 'rateComplaint',
       // booking-setup.test.ts
-      'adminLines', 'saveLine', 'workers', 'saveWorker'
+      'adminLines', 'saveLine', 'workers', 'saveWorker',
+      // booking-praise.test.ts
+      'thank', 'praiseQueue', 'moderatePraise'
     ].sort()
   )
 })

@@ -170,7 +170,8 @@ export interface SignOptions {
   keyId: string
   apiV3Key: string
   eventType?: string
-  originalType?: 'transaction' | 'refund'
+  /** `transaction`, `refund`, or `mch_payment` (商家转账). */
+  originalType?: string
   resource: Record<string, unknown>
   /** Unix seconds; defaults to `nowMs`. */
   timestamp?: number

@@ -4,11 +4,12 @@ import type { FunctionModule } from '../../kernel/module'
 import type { CustomerServiceSender, Ports } from '../../kernel/ports'
 import { inboxNotifier } from '../inbox-notifier'
 import { cryptoRandom, jsonLogger, systemClock } from '../system'
-import { unavailableGateway } from '../unavailable-gateway'
+import { unavailableGateway, unavailableTransfer } from '../unavailable-gateway'
 import { unavailableTickets } from '../unavailable-tickets'
 import { cloudbaseTickets, readCustomLoginKey } from './tickets'
 import type * as Gateway from '../wechatpay/gateway'
-import { readMerchantConfig } from '../wechatpay/env'
+import type * as Transfer from '../wechatpay/transfer'
+import { readMerchantConfig, readTransferConfig } from '../wechatpay/env'
 import { cloudbaseSubscribeSender } from './subscribe-sender'
 import { type CbDb, CloudbaseStore } from './cloudbase-store'
 import { cloudbaseEnv, smsConfig } from './env'
@@ -42,6 +43,7 @@ function buildPorts(m: RuntimeModule, extras: RuntimeExtras): Ports {
   // Merchant settings are checked at start, and only where the module says payments are taken.
   const settings = m.usesPayment || m.signsInConsoles ? withBundledSecrets(process.env) : process.env
   const payment = m.usesPayment ? new (loadGateway().WechatPayGateway)(readMerchantConfig(settings), systemClock) : unavailableGateway(m.fn)
+  const transfer = m.usesPayment ? new (loadTransfer().WechatTransferGateway)(readTransferConfig(settings), systemClock) : unavailableTransfer(m.fn)
   const tickets = m.signsInConsoles ? cloudbaseTickets(readCustomLoginKey(settings)) : unavailableTickets(m.fn)
   const app = tcb.init({ env: tcb.SYMBOL_CURRENT_ENV })
   const store = new CloudbaseStore(app.database() as unknown as CbDb)
@@ -55,6 +57,7 @@ function buildPorts(m: RuntimeModule, extras: RuntimeExtras): Ports {
     codePepper: env.LINLI_CODE_PEPPER,
     setupCode: m.signsInConsoles ? (env.LINLI_SETUP_CODE ?? null) : null,
     payment,
+    transfer,
     push,
     tickets,
     sms: (() => {
@@ -71,6 +74,12 @@ function buildPorts(m: RuntimeModule, extras: RuntimeExtras): Ports {
 function loadGateway(): typeof Gateway {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   return require('../wechatpay/gateway') as typeof Gateway
+}
+
+/** 商家转账 rides on the same merchant settings, loaded likewise only where payments are taken. */
+function loadTransfer(): typeof Transfer {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require('../wechatpay/transfer') as typeof Transfer
 }
 
 /**

@@ -76,3 +76,38 @@ export function readMerchantConfig(source: NodeJS.ProcessEnv = process.env): Mer
     publicKeys
   }
 }
+
+/**
+ * 商家转账 settings, small enough to stay environment variables (4 KB per function). The scene
+ * for commission must be the one the merchant was approved for (1005 佣金报酬 by default); the
+ * notify address defaults to the payment one's sibling route `transfer-notify` on the same
+ * HTTP access path, which is how the deploy declares it.
+ */
+const TransferEnv = z.object({
+  WECHATPAY_TRANSFER_SCENE_ID: z.string().regex(/^\d{4}$/, 'transfer scene id: 4 digits, e.g. 1005').default('1005'),
+  WECHATPAY_TRANSFER_NOTIFY_URL: z
+    .string()
+    .url()
+    .refine((u) => u.startsWith('https://') && !u.includes('?'), 'transfer notify_url must be https without a query')
+    .optional()
+})
+
+export interface TransferConfig extends MerchantConfig {
+  commissionSceneId: string
+  transferNotifyUrl: string
+}
+
+export function readTransferConfig(source: NodeJS.ProcessEnv = process.env): TransferConfig {
+  const merchant = readMerchantConfig(source)
+  const set = Object.fromEntries(Object.entries(source).filter(([, v]) => typeof v === 'string' && v.trim() !== ''))
+  const parsed = TransferEnv.safeParse(set)
+  if (!parsed.success) {
+    throw new Error('invalid WeChat Pay transfer settings: ' + parsed.error.issues.map((i) => `${i.path.join('.') || 'env'}: ${i.message}`).join('; '))
+  }
+  const e = parsed.data
+  return {
+    ...merchant,
+    commissionSceneId: e.WECHATPAY_TRANSFER_SCENE_ID,
+    transferNotifyUrl: e.WECHATPAY_TRANSFER_NOTIFY_URL ?? merchant.notifyUrl.replace(/\/[^/]*$/, '/transfer-notify')
+  }
+}

@@ -64,15 +64,19 @@ function toRefund(r: Record<string, unknown>): RefundOutcome | null {
   }
 }
 
+/** A notification whose signature checked out and whose resource decrypted, not yet read. */
+export type OpenedNotification = { ok: true; id: string; eventType: string; plain: Record<string, unknown> } | { ok: false; reason: string }
+
 /**
- * Verifies a WeChat Pay notification exactly as the API v3 docs require: the signature over
+ * Opens a WeChat Pay notification exactly as the API v3 docs require: the signature over
  * `timestamp\nnonce\nbody\n` with the key named by Wechatpay-Serial (certificate or public-key
  * mode), a fresh timestamp, then AEAD_AES_256_GCM decryption of the resource with the APIv3 key.
+ * Payments and transfers share it; each reads its own resource.
  */
-export function makeNotificationVerifier(cfg: VerifierConfig) {
+export function makeNotificationOpener(cfg: VerifierConfig) {
   const keys = Object.fromEntries(Object.entries(cfg.publicKeys).map(([id, pem]) => [id, Rsa.from(pem, Rsa.KEY_TYPE_PUBLIC)]))
   const maxSkew = cfg.maxSkewMs ?? 5 * 60_000
-  return function verify(headers: Readonly<Record<string, string | undefined>>, body: string): NotificationCheck {
+  return function open(headers: Readonly<Record<string, string | undefined>>, body: string): OpenedNotification {
     const h = lower(headers)
     const timestamp = h['wechatpay-timestamp']
     const nonce = h['wechatpay-nonce']
@@ -101,13 +105,22 @@ export function makeNotificationVerifier(cfg: VerifierConfig) {
     const eventType = str(envelope.event_type)
     const res = envelope.resource
     if (!id || !eventType || !res || res.algorithm !== 'AEAD_AES_256_GCM') return { ok: false, reason: 'unexpected envelope' }
-    let plain: Record<string, unknown>
     try {
       const text = Aes.AesGcm.decrypt(str(res.ciphertext) ?? '', cfg.apiV3Key, str(res.nonce) ?? '', str(res.associated_data) ?? '')
-      plain = JSON.parse(text) as Record<string, unknown>
+      return { ok: true, id, eventType, plain: JSON.parse(text) as Record<string, unknown> }
     } catch {
       return { ok: false, reason: 'resource does not decrypt' }
     }
+  }
+}
+
+/** Payment notifications (TRANSACTION.*, REFUND.*), opened as above. */
+export function makeNotificationVerifier(cfg: VerifierConfig) {
+  const open = makeNotificationOpener(cfg)
+  return function verify(headers: Readonly<Record<string, string | undefined>>, body: string): NotificationCheck {
+    const opened = open(headers, body)
+    if (!opened.ok) return opened
+    const { id, eventType, plain } = opened
     if (eventType.startsWith('TRANSACTION.')) {
       const transaction = toTransaction(plain)
       return transaction ? { ok: true, notification: { kind: 'transaction', id, eventType, transaction } } : { ok: false, reason: 'bad transaction resource' }

@@ -2,6 +2,7 @@ import type { Channel } from '../../contracts/desk-kinds'
 /** Stored shapes of home services, repairs and complaints. Money in fen, times in UTC epoch ms. */
 import type { BookingStatus, ComplaintCategory, ComplaintStatus, PayMode, RatingDimension, ServiceCategory } from '../../contracts/booking'
 import type { Priced } from '../member/checkout'
+import type { PraiseStatus } from '../../contracts/praise-labels'
 
 export interface ChecklistItem {
   key: string
@@ -142,6 +143,8 @@ export interface BookingDoc {
   cancelledBy?: string
   reassignments: ReassignEntry[]
   rated: boolean
+  /** A 表扬信 was written for it (absent on bookings from before 表扬信). */
+  praised?: boolean
   /** How a booking staff made for the household reached us (absent: the resident booked it). */
   channel?: Channel
   /** Who at the desk made it for the household. */
@@ -204,4 +207,27 @@ export interface ComplaintDoc {
   rating: { score: number; comment: string } | null
   createdAt: number
   updatedAt: number
+}
+
+/** `_id` is the booking id: a household thanks a booking's worker once. */
+export interface PraiseLetterDoc {
+  _id: string
+  communityId: string
+  bookingId: string
+  lineName: string
+  workerId: string
+  workerName: string
+  householdId: string
+  householdLabel: string
+  userId: string
+  /** The butler of the household's grid when written ('' when none): the letter counts on their scoreboard. */
+  butlerUserId: string
+  text: string
+  /** The writer's request: a retry returns this letter instead of failing. */
+  clientRequestId: string
+  status: PraiseStatus
+  reason: string
+  at: number
+  decidedAt: number | null
+  decidedBy: string
 }

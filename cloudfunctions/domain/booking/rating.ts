@@ -5,7 +5,7 @@ import { fail, ok } from '../../kernel/result'
 import type { BuildingDoc, GridDoc, HouseholdDoc } from '../docs'
 import { earnRatingPoints } from '../member/points'
 import { householdLabel } from '../user/format'
-import type { BookingDoc, FollowUpDoc, RatingDoc, WorkerDoc } from './docs'
+import type { BookingDoc, FollowUpDoc, PraiseLetterDoc, RatingDoc, WorkerDoc } from './docs'
 import { activeWorkers } from './book'
 import { DAY, monthOf } from './slots'
 import { avgOf, followUpView, viewOne, workerRow } from './views'
@@ -103,9 +103,10 @@ export const rate: ActionHandler<C['rate']> = async ({ ports, actor }, input) =>
 
 /** Reputation is folded from the ratings on read: across households and by month, with a trend. */
 export async function reputationOf(ports: Ports, w: WorkerDoc, now: number): Promise<ReputationT> {
-  const [ratings, done] = await Promise.all([
+  const [ratings, done, praises] = await Promise.all([
     ports.store.find<RatingDoc>('ratings', { where: { workerId: w._id }, orderBy: [{ field: 'at', dir: 'desc' }], limit: 1000 }),
-    ports.store.find<BookingDoc>('bookings', { where: { workerId: w._id, status: 'done' }, limit: 1000 })
+    ports.store.find<BookingDoc>('bookings', { where: { workerId: w._id, status: 'done' }, limit: 1000 }),
+    ports.store.find<PraiseLetterDoc>('praiseLetters', { where: { workerId: w._id, status: 'approved' }, orderBy: [{ field: 'at', dir: 'desc' }], limit: 1000 })
   ])
   const mean = (rs: readonly RatingDoc[]) => (rs.length === 0 ? null : avgOf(rs.reduce((n, r) => n + r.avg100, 0) / rs.length))
   const dims = RATING_DIMENSIONS.map((key) => ({
@@ -137,7 +138,9 @@ export async function reputationOf(ports: Ports, w: WorkerDoc, now: number): Pro
     months,
     trend,
     lowRatings: ratings.filter((r) => isLow(r.scores, r.avg100)).length,
-    recentComments: ratings.filter((r) => r.comment).slice(0, 3).map((r) => ({ text: r.comment, avg: avgOf(r.avg100), at: r.at }))
+    recentComments: ratings.filter((r) => r.comment).slice(0, 3).map((r) => ({ text: r.comment, avg: avgOf(r.avg100), at: r.at })),
+    praises: praises.length,
+    recentPraise: praises[0] ? { text: praises[0].text, at: praises[0].at } : null
   }
 }
 

@@ -182,6 +182,7 @@ export function bookingView(b: BookingDoc, ctx: ViewCtx): BookingViewT {
     canCancel: b.status === 'held' || (live && b.slotStart - ctx.now >= CANCEL_BEFORE_MS),
     canPay: (b.status === 'held' && (b.holdUntil ?? 0) > ctx.now) || (b.status === 'done' && b.payState === 'due' && (b.priceFen ?? 0) > 0),
     canRate: b.status === 'done' && !b.rated && b.workerId !== null,
+    canThank: b.status === 'done' && !b.praised && b.workerId !== null,
     createdAt: b.createdAt
   }
 }

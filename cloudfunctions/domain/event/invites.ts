@@ -9,6 +9,7 @@ import { ensureInvite as ensure } from '../invites/invite'
 import { visitGroupId } from '../invites/groups'
 import { recordOpen } from '../invites/visits'
 import { storedPhoto } from '../photos'
+import { recordShare } from '../selling/uses'
 import { eventInCommunity } from './access'
 import type { EventDoc, InviteDoc, VisitDoc } from './docs'
 import { DETAIL_PAGE } from './notify'
@@ -44,7 +45,10 @@ export const shareInvite: EventHandler<C['shareInvite']> = async ({ ports, actor
   if (!e) return fail('EVENT.NOT_FOUND', '活动不存在或不属于当前社区')
   const inv = await ensureInvite(ports, e, actor.user._id)
   // WeChat reports no share success: a share is the butler opening the share sheet with this card.
-  await ports.store.update('eventInvites', inv._id, { inc: { shares: 1 } })
+  await Promise.all([
+    ports.store.update('eventInvites', inv._id, { inc: { shares: 1 } }),
+    recordShare(ports, { kind: 'event', refId: e._id, communityId: e.communityId, butlerUserId: actor.user._id, inviteId: inv._id })
+  ])
   return ok({ token: inv.token, path: sharePath(e, inv.token), cover: storedPhoto(e.cover), shares: inv.shares + 1 })
 }
 

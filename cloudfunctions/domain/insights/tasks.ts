@@ -5,8 +5,10 @@ import type { Ports } from '../../kernel/ports'
 import type { FollowUpDoc } from '../booking/docs'
 import type { GridDoc } from '../docs'
 import type { EventDoc, VisitDoc } from '../event/docs'
-import type { DeliveryTaskDoc, OrderDoc } from '../order/docs'
+import type { DeliveryTaskDoc, OrderDoc, OrderVisitDoc } from '../order/docs'
 import type { ParcelDoc } from '../parcel/docs'
+import type { KitUseDoc, SellingTargetDoc } from '../selling/kit-docs'
+import { liveTargets } from '../selling/targets'
 import { PARCEL_DELIVERIES_PAGE } from '../../contracts/parcel-labels'
 import { householdLabels } from '../user/labels'
 import type { ButlerTaskDoc, ChurnCaseDoc, FollowLogDoc } from './docs'
@@ -47,9 +49,9 @@ async function withLabels<T extends { householdId: string }>(ports: Ports, commu
 export async function generateTasks(ports: Ports, communityId: string, butlerUserId: string, day: string): Promise<{ tasks: ButlerTaskDoc[]; raced: boolean }> {
   const now = ports.clock.now()
   const start = dayStart(day)
-  const drafts: Omit<ButlerTaskDoc, '_id' | 'communityId' | 'butlerUserId' | 'day' | 'progress' | 'updatedAt'>[] = []
+  const drafts: Draft[] = []
   // Every source of the day's work is read at once.
-  const [rules, events, risk, deliveries, lows, parcels] = await Promise.all([
+  const [rules, events, risk, deliveries, lows, parcels, selling] = await Promise.all([
     loadRules(ports, communityId),
     ports.store.find<EventDoc>('events', {
       where: { communityId, startAt: { gte: start, lt: start + 7 * DAY_MS } },
@@ -60,7 +62,8 @@ export async function generateTasks(ports: Ports, communityId: string, butlerUse
     withLabels(ports, communityId, deliveryOrders(ports, butlerUserId, day)),
     ports.store.find<FollowUpDoc>('followUps', { where: { communityId, butlerUserId, status: 'open' }, limit: FOLLOW_CAP }),
     // Parcels residents asked to have brought up and still on the shelf, whatever day they asked.
-    withLabels(ports, communityId, ports.store.find<ParcelDoc>('parcels', { where: { deliveryButlerId: butlerUserId, status: 'waiting', communityId }, limit: 100 }))
+    withLabels(ports, communityId, ports.store.find<ParcelDoc>('parcels', { where: { deliveryButlerId: butlerUserId, status: 'waiting', communityId }, limit: 100 })),
+    liveTargets(ports, communityId, now)
   ])
 
   const open = events.filter((e) => e.signupClosesAt > now && e.confirmed < e.capacity)
@@ -116,10 +119,29 @@ export async function generateTasks(ports: Ports, communityId: string, butlerUse
     })
   }
 
+  drafts.push(...sellingDrafts(selling))
+
   const docs = drafts.map((d): ButlerTaskDoc => ({ _id: taskId(day, communityId, butlerUserId, d.kind), communityId, butlerUserId, day, progress: 0, updatedAt: now, ...d }))
   // Each kind has its own key: the inserts do not depend on each other.
   const stored = await Promise.all(docs.map(async (doc) => (await ports.store.insert('butlerTasks', doc)).ok))
   return { tasks: docs.filter((_, i) => stored[i]), raced: stored.includes(false) }
+}
+
+type Draft = Omit<ButlerTaskDoc, '_id' | 'communityId' | 'butlerUserId' | 'day' | 'progress' | 'updatedAt'>
+
+/** The operator's daily selling targets (selling.setTargets): one task per kind, summed over the campaigns on sale. */
+function sellingDrafts(live: Awaited<ReturnType<typeof liveTargets>>): Draft[] {
+  const kinds = [
+    { kind: 'sell_share', of: (t: SellingTargetDoc) => t.shares, verb: '分享', unit: '次' },
+    { kind: 'sell_visit', of: (t: SellingTargetDoc) => t.visits, verb: '通过你的分享带来新访客', unit: '位' },
+    { kind: 'sell_order', of: (t: SellingTargetDoc) => t.orders, verb: '通过你的分享带来已支付订单', unit: '单' }
+  ] as const
+  return kinds.flatMap(({ kind, of, verb, unit }) => {
+    const set = live.filter((x) => of(x.target) > 0)
+    if (set.length === 0) return []
+    const parts = set.map((x) => `「${x.campaign.title}」${of(x.target)} ${unit}`)
+    return [{ kind, target: set.reduce((n, x) => n + of(x.target), 0), refs: set.map((x) => x.campaign._id), households: [], detail: `${verb}：${parts.join('、')}` }]
+  })
 }
 
 export async function generateAllTasks(ports: Ports, communityId: string, day: string): Promise<number> {
@@ -163,17 +185,42 @@ export async function progressOf(ports: Ports, t: ButlerTaskDoc): Promise<{ prog
     for (const p of done) doneRefs.add(p.householdId)
     return { progress: done.length, doneRefs }
   }
+  if (t.kind === 'sell_share' || t.kind === 'sell_visit' || t.kind === 'sell_order') return { progress: await sellingProgress(ports, t, start, end), doneRefs }
   const followUps = await getMany<FollowUpDoc>(ports.store, 'followUps', t.refs)
   for (const f of followUps.values()) if (f.status === 'closed' && (f.closedAt ?? 0) < end) doneRefs.add(f.householdId)
   return { progress: [...followUps.values()].filter((f) => f.status === 'closed' && (f.closedAt ?? 0) < end).length, doneRefs }
 }
+
+/**
+ * Selling tasks count what the butler's cards did that day: shares the server recorded, new
+ * visitors through the invitations, and orders paid through them that are not refunded.
+ */
+async function sellingProgress(ports: Ports, t: ButlerTaskDoc, start: number, end: number): Promise<number> {
+  const refs = new Set(t.refs)
+  if (t.kind === 'sell_share') {
+    const uses = await findAll<KitUseDoc>(ports.store, 'kitUses', { communityId: t.communityId, butlerUserId: t.butlerUserId, day: t.day, what: 'share' })
+    return uses.filter((u) => refs.has(u.refId)).length
+  }
+  const invites = t.refs.map((campaignId) => `${campaignId}:${t.butlerUserId}`)
+  if (t.kind === 'sell_visit') {
+    const perCampaign = await Promise.all(invites.map((inviteId) => findAll<OrderVisitDoc>(ports.store, 'orderVisits', { inviteId })))
+    return new Set(perCampaign.flat().filter((v) => v.firstAt >= start && v.firstAt < end).map((v) => v.userId)).size
+  }
+  const orders = await findAll<OrderDoc>(ports.store, 'orders', { invitationId: { in: invites }, status: { in: ['paid', 'confirmed', 'delivered'] } })
+  return orders.filter((o) => o.paidAt !== null && o.paidAt >= start && o.paidAt < end).length
+}
+
+const SELLING_LINK = '/packages/butler/pages/kits/index'
 
 const LINKS: Record<TaskKind, string> = {
   invite_event: '/packages/event/pages/invites/index',
   follow_risk: '/packages/butler/pages/household/index',
   deliver: '/packages/presale-admin/pages/deliveries/index',
   follow_rating: '/packages/service-staff/pages/followups/index',
-  deliver_parcel: PARCEL_DELIVERIES_PAGE
+  deliver_parcel: PARCEL_DELIVERIES_PAGE,
+  sell_share: SELLING_LINK,
+  sell_visit: SELLING_LINK,
+  sell_order: SELLING_LINK
 }
 
 /** Refreshes the stored progress (the scoreboard reads it) and returns the task as shown. */

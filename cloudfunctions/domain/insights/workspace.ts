@@ -14,6 +14,7 @@ import { revealTasks, staffHousehold } from './profile'
 import { generateTasks, refreshTask } from './tasks'
 import { parcelCounts } from '../parcel/counts'
 import { certificatesByButler } from '../training/certificates'
+import type { PraiseLetterDoc } from '../booking/docs'
 import { DAY_MS, addDays, dayOf, dayStart, weekStart } from './time'
 import { caseView, consumptionView, insightView, profileView } from './views'
 
@@ -105,11 +106,11 @@ export const todayTasks: ActionHandler<C['todayTasks']> = async ({ ports, actor 
   const communityId = actor.communityId
   const day = dayOf(ports.clock.now())
   const mine = { communityId, butlerUserId: actor.user._id, day }
-  let tasks = await ports.store.find<ButlerTaskDoc>('butlerTasks', { where: mine, limit: 10 })
+  let tasks = await ports.store.find<ButlerTaskDoc>('butlerTasks', { where: mine, limit: 20 })
   // A delivery request may have made today's parcel task before anything else: the rest is still to make.
   if (!tasks.some((t) => t.kind !== 'deliver_parcel')) {
     const made = await generateTasks(ports, communityId, actor.user._id, day)
-    tasks = made.raced ? await ports.store.find<ButlerTaskDoc>('butlerTasks', { where: mine, limit: 10 }) : made.tasks
+    tasks = made.raced ? await ports.store.find<ButlerTaskDoc>('butlerTasks', { where: mine, limit: 20 }) : made.tasks
   }
   const views = await Promise.all(tasks.map((t) => refreshTask(ports, t)))
   const target = views.reduce((n, t) => n + t.target, 0)
@@ -155,13 +156,14 @@ export const scoreboard: ActionHandler<C['scoreboard']> = async ({ ports, actor 
 export async function boardRows(ports: Ports, communityId: string, from: string, to: string) {
   const rangeStart = dayStart(from)
   const rangeEnd = dayStart(to) + DAY_MS - 1
-  const [tasks, logs, cases, staff, rates, certificates] = await Promise.all([
+  const [tasks, logs, cases, staff, rates, certificates, praises] = await Promise.all([
     findAll<ButlerTaskDoc>(ports.store, 'butlerTasks', { communityId, day: { gte: from, lte: to } }),
     findAll<FollowLogDoc>(ports.store, 'followLogs', { communityId, day: { gte: from, lte: to } }),
     findAll<ChurnCaseDoc>(ports.store, 'churnCases', { communityId, status: 'reactivated', closedAt: { gte: rangeStart, lte: rangeEnd } }),
     ports.store.find<{ _id: string; userId: string }>('staffRoles', { where: { communityId, role: 'butler' }, limit: 200 }),
     surveyRates(ports, communityId, rangeStart, rangeEnd),
-    certificatesByButler(ports, communityId)
+    certificatesByButler(ports, communityId),
+    findAll<PraiseLetterDoc>(ports.store, 'praiseLetters', { communityId, status: 'approved', at: { gte: rangeStart, lte: rangeEnd } })
   ])
   const ids = [...new Set([...staff.map((s) => s.userId), ...tasks.map((t) => t.butlerUserId)])]
   const who = await names(ports, ids)
@@ -179,7 +181,8 @@ export async function boardRows(ports: Ports, communityId: string, from: string,
       followUps: logs.filter((l) => l.butlerUserId === id).length,
       reactivated: cases.filter((c) => c.butlerUserId === id && c.closedAt !== null && c.closedAt >= rangeStart && c.closedAt <= rangeEnd).length,
       surveyRateBp: rates.get(id) ?? null,
-      certificates: certificates.get(id) ?? 0
+      certificates: certificates.get(id) ?? 0,
+      praises: praises.filter((p) => p.butlerUserId === id).length
     }
   })
   rows.sort((a, b) => b.completionBp - a.completionBp || b.achieved - a.achieved || b.followUps - a.followUps || a.name.localeCompare(b.name, 'zh'))

@@ -1,4 +1,4 @@
-import type { Incentive } from '../../contracts/member'
+import type { Incentive, RewardIncentive } from '../../contracts/member'
 import { incentiveText } from '../../contracts/member'
 import type { MembershipDoc } from '../docs'
 import type { Ports } from '../../kernel/ports'
@@ -59,8 +59,9 @@ export async function createBudget(
 }
 
 /** What an incentive costs its budget, in fen. */
-export async function costOf(ports: Ports, communityId: string, i: Incentive): Promise<number> {
+export async function costOf(ports: Ports, communityId: string, i: RewardIncentive): Promise<number> {
   if (i.type === 'voucher') return i.valueFen
+  if (i.type === 'cash') return i.amountFen
   if (i.type === 'card') return i.costFen
   return pointsValueFen(await rulesOf(ports, communityId), i.points)
 }
@@ -125,36 +126,43 @@ async function isMember(ports: Ports, communityId: string, householdId: string, 
   return m?.status === 'active' && m.communityId === communityId
 }
 
-export interface RewardInput {
+export interface ChargeInput {
   budgetId: string
   communityId: string
   userId: string
   /** The recipient's household for a service card; their first active one when absent. */
   householdId?: string
-  incentive: Incentive
+  incentive: RewardIncentive
   /** Unique per grant: a staff request (`staff:<userId>:<clientRequestId>`) or an event grant id. */
   key: string
   issuedBy: string
+}
+
+export interface RewardInput extends ChargeInput {
+  incentive: Incentive
   title: string
 }
 
 /**
- * Charges the budget, then issues the incentive. Never exceeds the cap, even under concurrent
- * grants; a retried grant (same key) charges once and issues once.
+ * Charges the budget for one grant: never over the cap, even under concurrent grants, and once
+ * per key (a retry returns the entry already charged). Vouchers, cards and points go to a home in
+ * the community; cash goes to the person (the caller pays it by a transfer, keyed by the entry).
  */
-export async function issueReward(ports: Ports, input: RewardInput): Promise<Result<{ reward: RewardDoc; budget: BudgetDoc; text: string }>> {
+export async function chargeReward(ports: Ports, input: ChargeInput): Promise<Result<{ entry: RewardDoc; budget: BudgetDoc }>> {
   const budget = await ports.store.get<BudgetDoc>('budgets', input.budgetId)
   if (!budget || budget.communityId !== input.communityId) return fail('MEMBER.BUDGET_NOT_FOUND', '预算不存在')
-  const householdId = input.householdId
-    ? (await isMember(ports, input.communityId, input.householdId, input.userId))
-      ? input.householdId
-      : null
-    : await householdOf(ports, input.communityId, input.userId)
-  if (!householdId) return fail('MEMBER.RECIPIENT_INVALID', '只能发给本社区的住户')
+  const householdId =
+    input.incentive.type === 'cash'
+      ? ''
+      : input.householdId
+        ? (await isMember(ports, input.communityId, input.householdId, input.userId))
+          ? input.householdId
+          : null
+        : await householdOf(ports, input.communityId, input.userId)
+  if (householdId === null) return fail('MEMBER.RECIPIENT_INVALID', '只能发给本社区的住户')
   const costFen = await costOf(ports, input.communityId, input.incentive)
-  const key = `reward:${input.key}`
   const charged = await record(ports, REWARDS, {
-    _id: key,
+    _id: `reward:${input.key}`,
     target: budget._id,
     budgetId: budget._id,
     communityId: input.communityId,
@@ -171,17 +179,34 @@ export async function issueReward(ports: Ports, input: RewardInput): Promise<Res
     const left = Math.max(0, budget.capFen - budget.spentFen)
     return fail('MEMBER.BUDGET_EXCEEDED', `预算不足：剩余 ¥${(left / 100).toFixed(2)}，本次需要 ¥${(costFen / 100).toFixed(2)}`)
   }
-  const entry = charged.entry
+  return ok({ entry: charged.entry, budget })
+}
+
+/** Reads the budget back after a charge, for the caller's remaining figure. */
+export async function budgetAfter(ports: Ports, budget: BudgetDoc): Promise<BudgetDoc> {
+  return (await ports.store.get<BudgetDoc>('budgets', budget._id)) ?? budget
+}
+
+/**
+ * Charges the budget, then issues the voucher, card or points. A retried grant (same key) charges
+ * once and issues once.
+ */
+export async function issueReward(ports: Ports, input: RewardInput): Promise<Result<{ reward: RewardDoc; budget: BudgetDoc; text: string }>> {
+  const charged = await chargeReward(ports, input)
+  if (!charged.ok) return charged
+  const { entry, budget } = charged.value
+  const incentive = entry.incentive
+  // The key was charged as cash before (the honour roll): that grant is paid by its transfer.
+  if (incentive.type === 'cash') return fail('MEMBER.CASH_GRANTED', `这次奖励已按${incentiveText(incentive)}发放，不能再改发其他奖励`)
   const issued = await issueIncentive(ports, {
     communityId: input.communityId,
     userId: entry.userId,
-    incentive: entry.incentive,
-    key,
+    incentive,
+    key: entry._id,
     title: input.title,
     householdId: entry.householdId
   })
   if (!issued.ok) return issued
   if (entry.itemId !== issued.value) await ports.store.update('rewards', entry._id, { set: { itemId: issued.value } })
-  const fresh = (await ports.store.get<BudgetDoc>('budgets', budget._id)) ?? budget
-  return ok({ reward: { ...entry, itemId: issued.value }, budget: fresh, text: incentiveText(entry.incentive) })
+  return ok({ reward: { ...entry, itemId: issued.value }, budget: await budgetAfter(ports, budget), text: incentiveText(incentive) })
 }

@@ -1,5 +1,5 @@
 /** Stored shapes of the membership feature. Money in fen, times in UTC epoch ms. */
-import type { CouponKind, CouponScope, CouponStatus, Incentive, PointKind, Rules, Segment, ScopeType, Validity } from '../../contracts/member'
+import type { CouponKind, CouponScope, CouponStatus, PointKind, RewardIncentive, Rules, Segment, ScopeType, Validity } from '../../contracts/member'
 import type { JournalEntry, Marker } from './journal'
 
 /**
@@ -196,18 +196,22 @@ export interface BudgetDoc {
   createdAt: number
 }
 
-/** Journal of a budget spend: one incentive to one resident; `_id` is `reward:${key}`. */
+/**
+ * Journal of a budget spend: one incentive to one resident, or cash to a recognised worker or
+ * butler; `_id` is `reward:${key}`.
+ */
 export interface RewardDoc extends JournalEntry {
   budgetId: string
   communityId: string
   userId: string
+  /** '' for cash: it goes to the person, not to a home. */
   householdId: string
-  incentive: Incentive
+  incentive: RewardIncentive
   costFen: number
   /** The budget's cap when charged: the guard refuses if an operator changed it meanwhile. */
   capAt: number
   issuedBy: string
-  /** The coupon, card or point entry it became. */
+  /** The coupon, card or point entry it became; for cash, the out_bill_no of its first transfer. */
   itemId: string
   at: number
 }

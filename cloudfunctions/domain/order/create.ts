@@ -49,6 +49,16 @@ async function lastTouch(ports: Ports, userId: string, campaignId: string) {
   return visit ? { invitationId: visit.inviteId, inviterUserId: visit.butlerUserId, openGId: visit.lastGroupId } : { invitationId: null, inviterUserId: null, openGId: null }
 }
 
+/** The butler invitation the resident opened first for this campaign: commission rules may credit it instead. */
+async function firstTouch(ports: Ports, userId: string, campaignId: string) {
+  const [visit] = await ports.store.find<OrderVisitDoc>('orderVisits', {
+    where: { userId, campaignId },
+    orderBy: [{ field: 'firstAt', dir: 'asc' }],
+    limit: 1
+  })
+  return { firstInvitationId: visit?.inviteId ?? null, firstInviterUserId: visit?.butlerUserId ?? null }
+}
+
 /**
  * Creates an order without a transaction:
  * 1. everything that can be checked by reading is checked first, so bad input writes nothing;
@@ -61,15 +71,16 @@ async function lastTouch(ports: Ports, userId: string, campaignId: string) {
 export async function createOrder(ports: Ports, actor: CommunityActor, input: CreateOrderInput, entry: StaffEntry | null = null): Promise<Result<OrderDoc>> {
   const idempotencyKey = `${actor.user._id}:${input.clientRequestId}`
   // Everything the request names is read at once: a twin's order, the campaign, the household,
-  // the SKU's stock, the household's limit counter and the invitation that brought the buyer.
+  // the SKU's stock, the household's limit counter and the invitations that brought the buyer.
   // Checked in that order after; cheap reads, so an attempt that cannot succeed writes nothing.
-  const [[existing], line, household, stock, quota, touch] = await Promise.all([
+  const [[existing], line, household, stock, quota, touch, first] = await Promise.all([
     ports.store.find<OrderDoc>('orders', { where: { idempotencyKey }, limit: 1 }),
     saleLine(ports, actor.communityId, input),
     ports.store.get<HouseholdDoc>('households', input.householdId),
     ports.store.get<CampaignStockDoc>('campaignStock', stockId(input.campaignId, input.skuId)),
     ports.store.get<OrderQuotaDoc>('orderQuotas', quotaId(input.campaignId, input.householdId)),
-    lastTouch(ports, actor.user._id, input.campaignId)
+    lastTouch(ports, actor.user._id, input.campaignId),
+    firstTouch(ports, actor.user._id, input.campaignId)
   ])
   if (existing) return resume(ports, existing)
 
@@ -128,6 +139,7 @@ export async function createOrder(ports: Ports, actor: CommunityActor, input: Cr
     refundedAt: null,
     afterSale: null,
     ...touch,
+    ...first,
     ...(entry ? { channel: entry.channel, enteredBy: entry.enteredBy } : {}),
     createdAt: now,
     updatedAt: now

@@ -193,6 +193,9 @@ export interface OrderDoc {
   invitationId: string | null
   inviterUserId: string | null
   openGId: string | null
+  /** The invitation the buyer opened first (first-touch commission); absent on orders from before it. */
+  firstInvitationId?: string | null
+  firstInviterUserId?: string | null
   createdAt: number
   updatedAt: number
 }

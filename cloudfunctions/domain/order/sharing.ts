@@ -7,6 +7,7 @@ import type { UserDoc } from '../docs'
 import { ensureInvite as ensure } from '../invites/invite'
 import { visitGroupId } from '../invites/groups'
 import { recordOpen } from '../invites/visits'
+import { recordShare } from '../selling/uses'
 import type { CampaignDoc, OrderInviteDoc, OrderVisitDoc } from './docs'
 import type { OrderHandler } from './ports'
 import { campaignCover, campaignViews } from './views'
@@ -45,7 +46,11 @@ export const share: OrderHandler<C['share']> = async ({ ports, actor }, input) =
   if (!c) return fail('ORDER.CAMPAIGN_NOT_FOUND', '预售不存在或不属于当前社区')
   const inv = await ensureInvite(ports, c, actor.user._id)
   // WeChat reports no share success: a share is the butler opening the share sheet with this card.
-  await ports.store.update('orderInvites', inv._id, { inc: { shares: 1 } })
+  // The share also counts toward the butler's daily selling task, whichever page it came from.
+  await Promise.all([
+    ports.store.update('orderInvites', inv._id, { inc: { shares: 1 } }),
+    recordShare(ports, { kind: 'campaign', refId: c._id, communityId: c.communityId, butlerUserId: actor.user._id, inviteId: inv._id })
+  ])
   const visits = await findAll<OrderVisitDoc>(ports.store, 'orderVisits', { inviteId: inv._id })
   const orders = await ports.store.count('orders', { invitationId: inv._id, status: { in: ['paid', 'confirmed', 'delivered'] } })
   return ok({ token: inv.token, path: sharePath(c, inv.token), cover: campaignCover(c), visits: visits.length, groups: new Set(visits.flatMap((v) => v.groupIds)).size, orders })

@@ -4,6 +4,7 @@ import { bookingPayable } from '../booking/booking-payable'
 import { parkingCardPayable, parkingPayable } from '../parking/payables'
 import type { PayableRegistry } from './payables'
 import { memberPaymentListener } from '../member/payment-listener'
+import { commissionPaymentListener } from '../selling/commission-listener'
 import type { PaymentListener } from './listeners'
 import { paymentMessages } from './messages'
 
@@ -17,4 +18,4 @@ export const PAYABLES: PayableRegistry = {
 }
 
 /** Features told about settled payments and succeeded refunds (see listeners.ts). */
-export const PAYMENT_LISTENERS: readonly PaymentListener[] = [memberPaymentListener, paymentMessages]
+export const PAYMENT_LISTENERS: readonly PaymentListener[] = [memberPaymentListener, paymentMessages, commissionPaymentListener]

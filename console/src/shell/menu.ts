@@ -1,5 +1,5 @@
 import type { ComponentType } from 'react'
-import { AssignmentIcon, BillIcon, CallIcon, ChatBubble1Icon, CalendarEventIcon, ChatIcon, CheckRectangleIcon, FileIcon, NotificationIcon, ChartBarIcon, CouponIcon, DashboardIcon, DesktopIcon, EducationIcon, HomeIcon, LocationIcon, MapGridIcon, MailIcon, MoneyIcon, ServiceIcon, ShopIcon, TrafficIcon, UsergroupIcon, WalletIcon } from 'tdesign-icons-react'
+import { AssignmentIcon, BillIcon, CallIcon, ChatBubble1Icon, CalendarEventIcon, ChatIcon, CheckRectangleIcon, FileIcon, NotificationIcon, ChartBarIcon, CouponIcon, DashboardIcon, DesktopIcon, EducationIcon, HomeIcon, LocationIcon, MapGridIcon, MailIcon, MoneyIcon, PercentIcon, ServiceIcon, ShopIcon, ThumbUpIcon, TrafficIcon, UsergroupIcon, WalletIcon } from 'tdesign-icons-react'
 import type { Role } from '@contracts/roles'
 
 export interface MenuEntry {
@@ -30,6 +30,8 @@ export const MENU: readonly MenuEntry[] = [
   { path: '/services', label: '到家服务', icon: ServiceIcon, roles: ['operator'] },
   { path: '/presale', label: '严选预售', icon: ShopIcon, roles: ['operator'] },
   { path: '/training', label: '培训课程', icon: EducationIcon, roles: ['operator'] },
+  { path: '/commission', label: '管家佣金', icon: PercentIcon, roles: ['operator'] },
+  { path: '/honor', label: '表扬与光荣榜', icon: ThumbUpIcon, roles: ['operator'] },
   { path: '/events', label: '活动', icon: CalendarEventIcon, roles: ['operator', 'staff'] },
   { path: '/members', label: '会员与优惠券', icon: CouponIcon, roles: ['operator'] },
   { path: '/bills', label: '账单与欠费', icon: BillIcon, roles: ['operator', 'finance'] },

@@ -100,6 +100,17 @@ export async function devLogin(personaId: string): Promise<boolean> {
   }
 }
 
+/** The local sandbox's 确认收款 sheet (H5 only; in WeChat this is wx.requestMerchantTransfer). */
+export async function sandboxConfirmTransfer(pkg: string): Promise<{ ok: boolean; reason?: string }> {
+  try {
+    const res = await http<{ ok?: boolean; reason?: string }>('/sandbox/transfer/confirm', 'POST', { package: pkg }, devToken())
+    const reason = res.data?.reason
+    return { ok: res.status === 200 && res.data?.ok === true, ...(reason ? { reason } : {}) }
+  } catch {
+    return { ok: false, reason: '网络异常，请稍后再试' }
+  }
+}
+
 /** The local sandbox cashier's confirm button (H5 only; in WeChat this is wx.requestPayment). */
 export async function sandboxConfirm(prepayId: string): Promise<{ ok: boolean; reason?: string }> {
   try {

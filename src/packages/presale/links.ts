@@ -15,3 +15,8 @@ export function presaleLink(page: ResidentPage, communityId: string | undefined,
 export function presaleAdminLink(page: AdminPage, communityId: string | undefined, params: Params = {}): string {
   return pageLink(`${PRESALE_ADMIN_PKG}/${page}/index`, { ...params, communityId })
 }
+
+/** The butler's selling kit of a campaign (scripts to copy, facts to repeat), in the butler package. */
+export function butlerKitLink(campaignId: string, communityId: string | undefined): string {
+  return pageLink('/packages/butler/pages/kit/index', { kind: 'campaign', id: campaignId, communityId })
+}

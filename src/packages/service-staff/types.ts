@@ -19,3 +19,8 @@ export type WorkOrder = OutputOf<'desk.workOrder'>['workOrder']
 export function workOrderLink(id: string): string {
   return pageLink('/packages/service-staff/pages/work-order/index', { id, communityId: currentMe()?.current?.communityId })
 }
+
+/** The staff member's cash rewards (光荣榜), where each waits for their tap on 领取. */
+export function rewardsLink(): string {
+  return pageLink('/packages/service-staff/pages/rewards/index', { communityId: currentMe()?.current?.communityId })
+}

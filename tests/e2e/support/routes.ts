@@ -1,4 +1,5 @@
 import { COMMUNITY_A } from '../../../scripts/seed/demo-ids'
+import { DEMO_COURSE_ID } from '../../../scripts/seed/training'
 import { callAs, callWith, payOneBill } from './api'
 
 /**
@@ -26,6 +27,7 @@ export interface Made {
   workerBookingId: string
   consoleSignInId: string
   staffInviteToken: string
+  statementId: string
 }
 
 /** The records the demo lacks, made through the real actions. */
@@ -54,6 +56,9 @@ export async function makeRecords(baseUrl: string): Promise<Made> {
   const signIn = await callWith(baseUrl, '', 'office.startSignIn', { device: 'Chrome · 物业前台电脑' })
   // An operator's invitation to a new butler, opened by 陈新来 as its QR code is scanned.
   const staffInvite = await callAs(baseUrl, 'u-operator-wu', 'office.inviteStaff', { role: 'butler', name: '陈新来' }, COMMUNITY_A)
+  // Seeded: 张管家's commission statements of the two months before the demo's; the newest is opened.
+  const [statement] = (await callAs(baseUrl, 'u-butler-zhang', 'selling.myStatements', {}, COMMUNITY_A)).items
+  if (!statement) throw new Error('the demo holds no commission statement for u-butler-zhang')
   return {
     paymentId,
     orderId: order.id,
@@ -62,7 +67,8 @@ export async function makeRecords(baseUrl: string): Promise<Made> {
     signupId,
     workerBookingId,
     consoleSignInId: signIn.id,
-    staffInviteToken: staffInvite.token
+    staffInviteToken: staffInvite.token,
+    statementId: statement.id
   }
 }
 
@@ -108,6 +114,15 @@ export function routeCases(m: Made): Record<string, RouteCase> {
     'packages/butler/pages/history/index': { persona: 'u-butler-zhang', params: { householdId: 'h-a1-101', ...A } },
     'packages/butler/pages/cases/index': { persona: 'u-butler-zhang' },
     'packages/butler/pages/scoreboard/index': { persona: 'u-butler-zhang' },
+    // Training (issue 20): the demo's required 严选预售 course; 我的成长 opens from the 学习与佣金 tile.
+    'packages/butler/pages/courses/index': { persona: 'u-butler-zhang' },
+    'packages/butler/pages/course/index': { persona: 'u-butler-zhang', params: { id: DEMO_COURSE_ID } },
+    'packages/butler/pages/quiz/index': { persona: 'u-butler-zhang', params: { id: DEMO_COURSE_ID } },
+    'packages/butler/pages/grow/index': { persona: 'u-butler-zhang' },
+    'packages/butler/pages/kits/index': { persona: 'u-butler-zhang' },
+    'packages/butler/pages/kit/index': { persona: 'u-butler-zhang', params: { kind: 'campaign', id: 'pc-a-veg' } },
+    'packages/butler/pages/statements/index': { persona: 'u-butler-zhang' },
+    'packages/butler/pages/statement/index': { persona: 'u-butler-zhang', params: { id: m.statementId } },
     'packages/profile/pages/mine/index': { persona: 'u-wang', params: WANG_HOME },
     'packages/access/pages/pass/index': { persona: 'u-wang', params: WANG_HOME },
     'packages/access/pages/invite/index': { persona: 'u-wang', params: WANG_HOME },
@@ -166,6 +181,8 @@ export function routeCases(m: Made): Record<string, RouteCase> {
     'packages/service/pages/complaints/index': { persona: 'u-wang', params: A },
     'packages/service/pages/work-order/index': { persona: 'u-wang', params: { id: 'wo-demo-rate', ...A }, linked: true },
     'packages/service/pages/contact/index': { persona: 'u-wang', params: A, linked: true },
+    'packages/service/pages/thank/index': { persona: 'u-wang', params: { bookingId: 'bk-demo-past-1', ...A } },
+    'packages/service/pages/honor/index': { persona: 'u-wang', params: A, linked: true },
     'packages/service-staff/pages/jobs/index': { persona: 'u-worker-ma', linked: true },
     'packages/service-staff/pages/job/index': { persona: 'u-worker-ma', params: { id: m.workerBookingId, ...A }, linked: true },
     'packages/service-staff/pages/board/index': { persona: 'u-dispatch-lin' },
@@ -174,6 +191,7 @@ export function routeCases(m: Made): Record<string, RouteCase> {
     'packages/service-staff/pages/complaints/index': { persona: 'u-butler-zhang' },
     'packages/service-staff/pages/work-orders/index': { persona: 'u-worker-niu', params: A },
     'packages/service-staff/pages/work-order/index': { persona: 'u-worker-niu', params: { id: 'wo-demo-leak', ...A }, linked: true },
+    'packages/service-staff/pages/rewards/index': { persona: 'u-worker-ma', params: A, linked: true },
     'packages/insights-admin/pages/dashboard/index': { persona: 'u-operator-wu' },
     'packages/insights-admin/pages/churn/index': { persona: 'u-operator-wu' },
     'packages/insights-admin/pages/rules/index': { persona: 'u-operator-wu' },

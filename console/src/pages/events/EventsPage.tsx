@@ -9,6 +9,7 @@ import { ExportButtons } from '../../shell/ExportButtons'
 import { PageShell } from '../../shell/PageShell'
 import { PhotoThumb } from '../../shell/PhotoThumb'
 import { useQuery } from '../../shell/use-query'
+import { KitDialog } from '../selling/KitDialog'
 import { EventDialog } from './EventDialog'
 import { SignupsDrawer } from './SignupsDrawer'
 
@@ -22,6 +23,7 @@ export function EventsPage() {
   const options = useQuery(() => api.event.editorOptions({}), [community.id])
   const [editing, setEditing] = useState<{ event: EventViewT | null } | null>(null)
   const [signups, setSignups] = useState<EventViewT | null>(null)
+  const [kitFor, setKitFor] = useState<EventViewT | null>(null)
 
   return (
     <div className='stack'>
@@ -75,7 +77,7 @@ export function EventsPage() {
                 {
                   colKey: 'op',
                   title: '操作',
-                  width: 160,
+                  width: 240,
                   cell: ({ row }) => (
                     <Space size={0}>
                       {row.phase !== 'ended' ? (
@@ -86,6 +88,11 @@ export function EventsPage() {
                       <Button className='event-signups' variant='text' theme='primary' onClick={() => setSignups(row)}>
                         报名名单
                       </Button>
+                      {row.phase !== 'ended' ? (
+                        <Button className='event-kit' variant='text' theme='primary' onClick={() => setKitFor(row)}>
+                          话术工具包
+                        </Button>
+                      ) : null}
                     </Space>
                   )
                 }
@@ -108,6 +115,17 @@ export function EventsPage() {
         />
       ) : null}
       {signups ? <SignupsDrawer event={signups} onClose={() => setSignups(null)} /> : null}
+      {kitFor ? (
+        <KitDialog
+          kind='event'
+          refId={kitFor.id}
+          title={kitFor.title}
+          onClose={(saved) => {
+            setKitFor(null)
+            if (saved) void MessagePlugin.success(`已保存${saved}`)
+          }}
+        />
+      ) : null}
     </div>
   )
 }

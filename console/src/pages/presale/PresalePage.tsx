@@ -10,6 +10,7 @@ import { ExportButtons } from '../../shell/ExportButtons'
 import { PageShell } from '../../shell/PageShell'
 import { PhotoThumb } from '../../shell/PhotoThumb'
 import { useQuery } from '../../shell/use-query'
+import { KitDialog } from '../selling/KitDialog'
 import { CampaignDialog } from './CampaignDialog'
 import { CampaignDrawer } from './CampaignDrawer'
 import { ProductDialog } from './ProductDialog'
@@ -44,6 +45,7 @@ export function PresalePage() {
   const [tab, setTab] = useState<'campaigns' | 'products' | 'suppliers'>('campaigns')
   const [editing, setEditing] = useState<Editing | null>(null)
   const [board, setBoard] = useState<string | null>(null)
+  const [kitFor, setKitFor] = useState<{ id: string; title: string } | null>(null)
   const [publishing, setPublishing] = useState<string | null>(null)
 
   const publish = async (c: CampaignViewT) => {
@@ -117,7 +119,7 @@ export function PresalePage() {
                   {
                     colKey: 'op',
                     title: '操作',
-                    width: 116,
+                    width: 180,
                     cell: ({ row }) =>
                       row.status === 'draft' ? (
                         <Space size={0}>
@@ -131,9 +133,14 @@ export function PresalePage() {
                           </Popconfirm>
                         </Space>
                       ) : (
-                        <Button className='campaign-board' variant='text' theme='primary' onClick={() => setBoard(row.id)}>
-                          看板
-                        </Button>
+                        <Space size={0}>
+                          <Button className='campaign-board' variant='text' theme='primary' onClick={() => setBoard(row.id)}>
+                            看板
+                          </Button>
+                          <Button className='campaign-kit' variant='text' theme='primary' onClick={() => setKitFor({ id: row.id, title: row.title })}>
+                            话术工具包
+                          </Button>
+                        </Space>
                       )
                   }
                 ]}
@@ -247,6 +254,17 @@ export function PresalePage() {
       ) : null}
       {editing?.kind === 'supplier' ? <SupplierDialog supplier={editing.supplier} onClose={(w) => saved(w, catalog.reload)} /> : null}
       {board ? <CampaignDrawer campaignId={board} onClose={() => setBoard(null)} /> : null}
+      {kitFor ? (
+        <KitDialog
+          kind='campaign'
+          refId={kitFor.id}
+          title={kitFor.title}
+          onClose={(w) => {
+            setKitFor(null)
+            if (w) void MessagePlugin.success(`已保存${w}`)
+          }}
+        />
+      ) : null}
     </div>
   )
 }

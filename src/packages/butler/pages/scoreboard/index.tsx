@@ -1,10 +1,12 @@
 import { Text, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import { api, useSession } from '../../../../client'
 import { answerFor } from '../../../../utils/answer-for'
-import { Segmented, type SegmentedOption } from '../../../../ui/kit'
+import { Icon, Segmented, type SegmentedOption } from '../../../../ui/kit'
 import { EmptyState, LoadingState, PageShell, useQuery } from '../../../../ui/shell'
 import { percent, shortDay } from '../../format'
+import { growLink } from '../../links'
 import '../../butler.scss'
 
 type Week = '0' | '1'
@@ -30,7 +32,12 @@ export default function ScoreboardPage() {
               </Text>
               {data.rows.length === 0 ? <EmptyState title='这一周还没有管家任务' hint='任务每晚生成，完成后这里按完成率排名' /> : null}
               {data.rows.map((r) => (
-                <View key={r.butlerUserId} className={`card ${r.butlerUserId === me ? 'bt-me' : ''}`} id={`rank-${r.butlerUserId}`}>
+                <View
+                  key={r.butlerUserId}
+                  className={`card ${r.butlerUserId === me ? 'bt-me' : ''}`}
+                  id={`rank-${r.butlerUserId}`}
+                  onClick={r.butlerUserId === me ? () => void Taro.navigateTo({ url: growLink() }) : undefined}
+                >
                   <View className='bt-row-start'>
                     <Text className={`bt-rank ${r.rank <= 3 ? `bt-rank--${r.rank}` : ''}`}>{r.rank}</Text>
                     <View className='bt-hh__main'>
@@ -52,8 +59,15 @@ export default function ScoreboardPage() {
                         <Text>跟进 {r.followUps} 次</Text>
                         <Text>召回 {r.reactivated} 户</Text>
                         <Text>培训证书 {r.certificates} 张</Text>
+                        {r.praises > 0 ? <Text>表扬信 {r.praises} 封</Text> : null}
                         {r.surveyRateBp !== null ? <Text>问卷回收 {Math.round(r.surveyRateBp / 100)}%</Text> : null}
                       </View>
+                      {r.butlerUserId === me ? (
+                        <View className='bt-more' id='scoreboard-grow'>
+                          <Text>我的证书与佣金</Text>
+                          <Icon name='arrow-right' size='xs' color='primary' />
+                        </View>
+                      ) : null}
                     </View>
                   </View>
                 </View>

@@ -5,12 +5,12 @@ import type { TaskKind } from '@contracts/insights-labels'
 import type { OutputOf } from '@contracts/registry'
 import { api, useSession } from '../../../../client'
 import { pageLink } from '../../../../utils/link'
-import { ButtonRow, Chip, Section } from '../../../../ui/kit'
+import { ButtonRow, Cell, CellGroup, Chip, Section } from '../../../../ui/kit'
 import { Button } from '../../../../ui/nut'
 import { EmptyState, PageShell, useQuery } from '../../../../ui/shell'
 import { FollowUpForm } from '../../components/FollowUpForm'
 import { barWidth, dayLabel, percent } from '../../format'
-import { BUTLER_PKG } from '../../links'
+import { BUTLER_PKG, growLink } from '../../links'
 import '../../butler.scss'
 
 type Task = OutputOf<'insights.todayTasks'>['tasks'][number]
@@ -22,7 +22,10 @@ const ACTION: Record<TaskKind, { button: string; done: string; todo: string }> =
   follow_risk: { button: '', done: '已跟进', todo: '待跟进' },
   deliver: { button: '去配送', done: '已送达', todo: '待送达' },
   follow_rating: { button: '去回访', done: '已回访', todo: '待回访' },
-  deliver_parcel: { button: '去送快递', done: '已送达', todo: '待送达' }
+  deliver_parcel: { button: '去送快递', done: '已送达', todo: '待送达' },
+  sell_share: { button: '打开工具包', done: '', todo: '' },
+  sell_visit: { button: '打开工具包', done: '', todo: '' },
+  sell_order: { button: '打开工具包', done: '', todo: '' }
 }
 
 function TaskCard({ t, communityId, onChanged }: { t: Task; communityId: string | undefined; onChanged: () => void }) {
@@ -106,6 +109,9 @@ export default function TasksPage() {
                 <View className='bt-hero__fill' style={{ width: `${Math.min(100, data.completionBp / 100)}%` }} />
               </View>
             </View>
+            <CellGroup>
+              <Cell id='tasks-grow' icon='star' title='培训 · 工具包 · 佣金' desc='学课程拿证书，用工具包分享，看本月佣金' onClick={() => go(growLink())} />
+            </CellGroup>
             {data.tasks.length === 0 ? (
               <EmptyState
                 title='今天没有待办任务'

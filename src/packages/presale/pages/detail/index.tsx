@@ -19,7 +19,7 @@ import { CampaignChip } from '../../components/StatusChip'
 import { ThresholdProgress } from '../../components/ThresholdProgress'
 import { deliveryText, minPrice } from '../../format'
 import { householdIn, roleIn } from '../../here'
-import { presaleAdminLink, presaleLink } from '../../links'
+import { butlerKitLink, presaleAdminLink, presaleLink } from '../../links'
 import type { Campaign } from '../../types'
 import { useNow } from '../../use-now'
 import '../../presale.scss'
@@ -165,6 +165,9 @@ export default function CampaignDetailPage() {
                   )}
                   <Button id='share-poster' fill='outline' type='primary' onClick={() => go(presaleAdminLink('poster', communityId, { id: c.id }))}>
                     生成海报（朋友圈 / 张贴）
+                  </Button>
+                  <Button id='share-kit' fill='outline' type='primary' onClick={() => go(butlerKitLink(c.id, communityId))}>
+                    话术工具包
                   </Button>
                 </ButtonRow>
               </Section>

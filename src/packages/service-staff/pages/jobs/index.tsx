@@ -1,11 +1,11 @@
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import { api } from '../../../../client'
-import { CellList, Chip, Segmented } from '../../../../ui/kit'
+import { Cell, CellGroup, CellList, Chip, Segmented } from '../../../../ui/kit'
 import { EmptyState, LoadingState, PageShell, useQuery } from '../../../../ui/shell'
 import { shanghai } from '../../../../utils/time'
 import { bookingHead } from '../../../service/line-cell'
-import { type Booking, jobLink } from '../../types'
+import { type Booking, jobLink, rewardsLink } from '../../types'
 import '../../../service/service.scss'
 
 type When = 'today' | 'upcoming' | 'done'
@@ -56,6 +56,9 @@ export default function JobsPage() {
               })}
             />
           )}
+          <CellGroup>
+            <Cell id='go-rewards' icon='gift' title='我的奖励' desc='光荣榜现金奖励，点「领取」到账微信零钱' onClick={() => void Taro.navigateTo({ url: rewardsLink() })} />
+          </CellGroup>
         </>
       )}
     </PageShell>

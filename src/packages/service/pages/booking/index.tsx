@@ -9,10 +9,10 @@ import { toastError } from '../../../../services/result'
 import { photoSrc } from '../../../../services/upload'
 import { TextArea } from '../../../../ui/form'
 import { Button } from '../../../../ui/nut'
-import { ActionBar, Chip, Img, KVList, type KVRow, Notice, Price, Section } from '../../../../ui/kit'
+import { ActionBar, Cell, CellGroup, Chip, Img, KVList, type KVRow, Notice, Price, Section } from '../../../../ui/kit'
 import { PageShell, useQuery } from '../../../../ui/shell'
 import { formatDateTime, shanghai } from '../../../../utils/time'
-import type { Booking } from '../../types'
+import { type Booking, serviceLink } from '../../types'
 import { Stars } from '../../components/Stars'
 import { ContactButton } from '../../../../components/ContactButton'
 import '../../service.scss'
@@ -159,6 +159,18 @@ export default function BookingPage() {
               <KVList rows={RATING_DIMENSIONS.map((d) => ({ label: RATING_LABELS[d], value: <Stars id={`rated-${d}`} value={b.rating?.scores[d] ?? 0} /> }))} />
               {b.rating.comment ? <Text className='sv-meta'>{b.rating.comment}</Text> : null}
             </Section>
+          ) : null}
+
+          {b.rating && b.canThank ? (
+            <CellGroup>
+              <Cell
+                id='go-thank'
+                icon='thumb'
+                title={`给${b.worker?.name ?? '师傅'}写一封表扬信`}
+                desc='审核后计入师傅口碑，也是评选光荣榜的依据'
+                onClick={() => void Taro.navigateTo({ url: serviceLink('thank', { bookingId: b.id }, b.communityId) })}
+              />
+            </CellGroup>
           ) : null}
 
           <ContactButton id='booking-contact' text='对服务有疑问？联系客服' />

@@ -25,7 +25,7 @@ export default function ServiceListPage() {
   const communityId = params.communityId
   const [kind, setKind] = useState<Kind>(params.kind === 'repair' ? 'repair' : 'service')
   const q = useQuery(() => api.booking.lines({}), [])
-  const link = (page: 'mine' | 'complaints') => go(serviceLink(page, {}, communityId))
+  const link = (page: 'mine' | 'complaints' | 'honor') => go(serviceLink(page, {}, communityId))
 
   return (
     <PageShell
@@ -37,6 +37,9 @@ export default function ServiceListPage() {
         const shown = d.lines.filter((l) => l.kind === kind)
         return (
           <>
+            <CellGroup>
+              <Cell id='go-honor' icon='thumb' title='社区光荣榜' desc='本月服务之星与金牌管家' onClick={link('honor')} />
+            </CellGroup>
             <Segmented<Kind> id='tab' value={kind} options={[{ value: 'service', label: '家政服务' }, { value: 'repair', label: '报修' }]} onChange={setKind} />
             {shown.length === 0 ? (
               <EmptyState

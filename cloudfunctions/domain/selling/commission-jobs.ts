@@ -1,0 +1,18 @@
+import type { JobSpec } from '../../kernel/module'
+import { catchUpCommission } from './commission-listener'
+import { buildLastMonth } from './statements'
+
+export const commissionJobs: readonly JobSpec[] = [
+  {
+    name: 'commission-statements',
+    cron: '0 0 2 1 * * *',
+    summary: '每月 1 日 02:00：生成上月管家佣金结算单（含退款尾差与上月结转，可重复执行）',
+    run: (ports) => buildLastMonth(ports)
+  },
+  {
+    name: 'commission-catch-up',
+    cron: '0 40 * * * * *',
+    summary: '每小时：回放近 48 小时的支付与退款，补记漏掉的佣金与冲减（幂等）',
+    run: (ports) => catchUpCommission(ports)
+  }
+]

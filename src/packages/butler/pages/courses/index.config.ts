@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '培训课程', enablePullDownRefresh: true })

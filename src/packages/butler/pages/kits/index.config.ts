@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '话术工具包', enablePullDownRefresh: true })

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '佣金结算单', enablePullDownRefresh: true })

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '光荣榜', enablePullDownRefresh: true })
