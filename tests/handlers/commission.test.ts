@@ -239,6 +239,19 @@ describe('case 4: first vs last touch', () => {
     const o = await buyPaid(10000)
     expect((await entries({ orderId: o.order._id }))[0]?.amountFen).toBe(1000)
   })
+
+  it('the 到家服务 line rule pays on pre-sold service packages only, the 严选预售 one on goods only', async () => {
+    await rule({ scope: 'line', refId: 'service', mode: 'fixed', fixedFen: 500 })
+    await visit(BUTLER_EAST)
+    const goods = await buyPaid(10000)
+    expect(await entries({ orderId: goods.order._id })).toEqual([])
+
+    expect(await h.store.update('campaigns', VEG, { set: { productKind: 'service' } })).toBe(true)
+    await rule({ scope: 'line', refId: 'presale', percent: 8 })
+    h.clock.t += 60_000
+    const pack = await buyPaid(10000)
+    expect(await entries({ orderId: pack.order._id })).toEqual([expect.objectContaining({ butlerUserId: 'u-butler-zhang', amountFen: 500 })])
+  })
 })
 
 describe('case 5: nothing attributed, nothing twice', () => {

@@ -5,8 +5,9 @@ import { buildLastMonth } from './statements'
 export const commissionJobs: readonly JobSpec[] = [
   {
     name: 'commission-statements',
-    cron: '0 0 2 1 * * *',
-    summary: '每月 1 日 02:00：生成上月管家佣金结算单（含退款尾差与上月结转，可重复执行）',
+    // Hourly through the morning of the 1st: a build cut off by the function's time limit is finished by the next run.
+    cron: '0 0 2-7 1 * * *',
+    summary: '每月 1 日 02:00–07:00 每小时：生成上月管家佣金结算单（含退款尾差与上月结转；已生成的不再变动）',
     run: (ports) => buildLastMonth(ports)
   },
   {

@@ -1,15 +1,15 @@
 import { getMany, pages } from '../../kernel/paging'
 import type { Ports } from '../../kernel/ports'
-import type { OrderDoc } from '../order/docs'
+import type { CampaignDoc, OrderDoc } from '../order/docs'
 import type { PaymentDoc, RefundDoc } from '../payment/docs'
 import type { PaymentListener } from '../payment/listeners'
 import { accrualFen, reversalFen } from './commission-math'
 import type { CommissionEntryDoc, CommissionRuleDoc } from './docs'
-import { orderRuleIds, ruleForOrder } from './rules'
+import { lineOfCampaign, orderRuleIds, ruleForOrder } from './rules'
 
 /**
- * Commission listens to the payment module. A paid order whose campaign (or the presale line)
- * has a rule credits the butler the rule's touch names: `acc:${outTradeNo}:${orderId}`, written
+ * Commission listens to the payment module. A paid order whose campaign (or the line it sells in:
+ * 严选预售 for goods, 到家服务 for a pre-sold service package) has a rule credits the butler the rule's touch names: `acc:${outTradeNo}:${orderId}`, written
  * once however often the payment is reported. A succeeded refund takes back its own share of that
  * accrual, `rev:${outRefundNo}:${orderId}`, computed from this refund's amount alone (no
  * read-modify-write), so refunds racing each other never reverse twice. Bookings carry no
@@ -60,15 +60,23 @@ export async function accrueForPayment(ports: Ports, payment: PaymentDoc): Promi
     return order && paidBy(order, payment) ? [{ line, order }] : []
   })
   if (paid.length === 0) return NONE
-  const rules = await getMany<CommissionRuleDoc>(
-    ports.store,
-    'commissionRules',
-    paid.flatMap(({ order }) => orderRuleIds(order.communityId, order.campaignId))
-  )
+  const [rules, campaigns] = await Promise.all([
+    getMany<CommissionRuleDoc>(
+      ports.store,
+      'commissionRules',
+      paid.flatMap(({ order }) => orderRuleIds(order.communityId, order.campaignId))
+    ),
+    getMany<CampaignDoc>(
+      ports.store,
+      'campaigns',
+      paid.map(({ order }) => order.campaignId)
+    )
+  ])
   const now = ports.clock.now()
   let accrued = 0
   for (const { line, order } of paid) {
-    const rule = ruleForOrder(rules, order.communityId, order.campaignId)
+    const campaign = campaigns.get(order.campaignId)
+    const rule = ruleForOrder(rules, order.communityId, order.campaignId, lineOfCampaign(campaign?.productKind ?? 'goods'))
     if (!rule || rule.createdAt > (payment.paidAt ?? now)) continue
     const butlerUserId = creditedButler(order, rule.touch)
     const amountFen = accrualFen(rule, line.amountFen)

@@ -50,8 +50,8 @@ function moveLive(ports: Ports, s: CommissionStatementDoc, outBillNo: string, se
  * conditional update, so at most once), or back to `approved` with the next attempt once the bill
  * is final without money moving. A bill of an earlier attempt never moves the statement.
  */
-export async function settleStatementPayout(ports: Ports, t: TransferDoc): Promise<CommissionStatementDoc | null> {
-  const s = await getStatement(ports, t.refId)
+export async function settleStatementPayout(ports: Ports, t: TransferDoc, known?: CommissionStatementDoc): Promise<CommissionStatementDoc | null> {
+  const s = known ?? (await getStatement(ports, t.refId))
   if (!s || s.outBillNo !== t._id || !LIVE.includes(s.status)) return s
   switch (t.state) {
     case 'WAIT_USER_CONFIRM': {
@@ -131,7 +131,7 @@ async function sendStatementTransfer(ports: Ports, s: CommissionStatementDoc, ou
     remark: `${s.month} 社区管家佣金`,
     scene: 'commission'
   })
-  return settleStatementPayout(ports, t)
+  return settleStatementPayout(ports, t, s)
 }
 
 /**
@@ -139,8 +139,8 @@ async function sendStatementTransfer(ports: Ports, s: CommissionStatementDoc, ou
  * (`approved` with this attempt → `paying`), so two callers never make two bills; a create that
  * times out leaves it `paying` for the sync job, under the same number.
  */
-export async function startPayout(ports: Ports, statementId: string): Promise<CommissionStatementDoc | null> {
-  const s = await getStatement(ports, statementId)
+export async function startPayout(ports: Ports, statementId: string, known?: CommissionStatementDoc): Promise<CommissionStatementDoc | null> {
+  const s = known ?? (await getStatement(ports, statementId))
   if (!s || s.status !== 'approved') return s
   const outBillNo = transferNo('statement', s._id, s.payoutAttempt)
   const claimed = await ports.store.update(
@@ -154,11 +154,12 @@ export async function startPayout(ports: Ports, statementId: string): Promise<Co
 }
 
 /** Best effort after an approval or a retry: whatever fails here the sync job finishes later. */
-async function startPayoutLogged(ports: Ports, statementId: string): Promise<void> {
+async function startPayoutLogged(ports: Ports, statementId: string, known?: CommissionStatementDoc): Promise<CommissionStatementDoc | null> {
   try {
-    await startPayout(ports, statementId)
+    return await startPayout(ports, statementId, known)
   } catch (e) {
     ports.log.error('payout start failed; the transfer-sync job resumes it', { statementId, error: e instanceof Error ? e.message : String(e) })
+    return getStatement(ports, statementId)
   }
 }
 
@@ -172,16 +173,12 @@ export const approveStatement: ActionHandler<C['approveStatement']> = async ({ p
   if (s.status !== 'pending_approval' || s.payableFen <= 0) return fail('SELLING.NOT_PAYABLE', '该结算单没有需要打款的金额')
   if (s.payableFen >= REAL_NAME_FROM_FEN) return fail('SELLING.NEEDS_REAL_NAME', '单笔满 2000 元需实名转账，请分月或线下结算')
   const now = ports.clock.now()
-  const approved = await ports.store.update(
-    'commissionStatements',
-    s._id,
-    { set: { status: 'approved', approvedBy: actor.user._id, approvedAt: now, approveRequest: requestKey, payoutAttempt: s.payoutAttempt + 1, failReason: null, updatedAt: now } },
-    { status: 'pending_approval' }
-  )
+  const set = { status: 'approved' as const, approvedBy: actor.user._id, approvedAt: now, approveRequest: requestKey, payoutAttempt: s.payoutAttempt + 1, failReason: null, updatedAt: now }
+  const approved = await ports.store.update('commissionStatements', s._id, { set }, { status: 'pending_approval' })
   if (!approved) return alreadyApproved()
-  await startPayoutLogged(ports, s._id)
-  const after = await getStatement(ports, s._id)
-  return ok(payoutView(after ?? s))
+  // The statement as just approved goes on to the payout: no second read of what this request wrote.
+  const after = await startPayoutLogged(ports, s._id, { ...s, ...set })
+  return ok(payoutView(after ?? { ...s, ...set }))
 }
 
 export const retryPayout: ActionHandler<C['retryPayout']> = async ({ ports, actor }, input) => {

@@ -1,5 +1,5 @@
 import { shanghaiMonth } from '../../contracts/shanghai'
-import { findAll, getMany } from '../../kernel/paging'
+import { findAll, getMany, inPool } from '../../kernel/paging'
 import type { Ports } from '../../kernel/ports'
 import type { OrderDoc } from '../order/docs'
 import { monthRange, previousMonth, remainderFen, settle } from './commission-math'
@@ -53,8 +53,9 @@ async function remainders(ports: Ports, entries: readonly CommissionEntryDoc[], 
     return o !== undefined && o.paidFen > 0 && o.refundedFen >= o.paidFen
   })
   const out: CommissionEntryDoc[] = []
-  for (const orderId of full) {
-    const all = await ports.store.find<CommissionEntryDoc>('commissionEntries', { where: { orderId }, limit: 1000 })
+  const perOrder = await Promise.all(full.map((orderId) => ports.store.find<CommissionEntryDoc>('commissionEntries', { where: { orderId }, limit: 1000 })))
+  for (const [i, orderId] of full.entries()) {
+    const all = perOrder[i] ?? []
     const accs = all.filter((e) => e.kind === 'acc')
     const acc = accs[0]
     if (!acc || all.some((e) => e.kind === 'rest')) continue
@@ -101,9 +102,10 @@ async function buildOne(ports: Ports, communityId: string, butlerUserId: string,
     previousStatement(ports, communityId, butlerUserId, month)
   ])
   const rests = await remainders(ports, [...open, ...bound], now)
-  for (const r of rests) await ports.store.insert('commissionEntries', r)
-  // A remainder already there (a rerun) is bound like any other open entry.
-  for (const e of [...open, ...rests]) await ports.store.update('commissionEntries', e._id, { set: { statementId: id } }, { statementId: null })
+  await inPool(rests, async (r) => void (await ports.store.insert('commissionEntries', r)))
+  // A remainder already there (a rerun) is bound like any other open entry. Bound in parallel:
+  // each is one conditional update, and a month's entries must fit in the function's 10 s.
+  await inPool([...open, ...rests], async (e) => void (await ports.store.update('commissionEntries', e._id, { set: { statementId: id } }, { statementId: null })))
   if (previous && previous.carryOutFen !== 0) {
     await ports.store.insert<CommissionEntryDoc>('commissionEntries', {
       _id: carryId(previous._id),
@@ -160,7 +162,11 @@ export async function buildStatements(ports: Ports, communityId: string, month: 
   ])
   const butlers = [...new Set([...open.map((e) => e.butlerUserId), ...unfinished.map((s) => s.butlerUserId)])].sort()
   let entries = 0
-  for (const b of butlers) entries += await buildOne(ports, communityId, b, month, to)
+  // Butlers' statements are independent documents: built side by side.
+  await inPool(butlers, async (b) => {
+    const n = await buildOne(ports, communityId, b, month, to)
+    entries += n
+  })
   return { statements: butlers.length, entries }
 }
 

@@ -195,6 +195,7 @@ function wxOverrides(): WxApi {
         records.toasts.push(isRecord(opts) && typeof opts.title === 'string' ? opts.title : '')
         return Promise.resolve({ errMsg: 'showToast:ok' })
       }),
+    pageScrollTo: (opts: unknown) => settle(opts, () => Promise.resolve({ errMsg: 'pageScrollTo:ok' })),
     setStorageSync: (key: string, value: unknown) => void storage.set(key, value),
     getStorageSync: (key: string) => (storage.has(key) ? storage.get(key) : ''),
     removeStorageSync: (key: string) => void storage.delete(key),

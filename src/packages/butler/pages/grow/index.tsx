@@ -9,11 +9,10 @@ import { formatDate, monthLabel } from '../../../../utils/time'
 import { Cell, CellGroup, Chip, Section, StatGrid } from '../../../../ui/kit'
 import { PageShell, useQuery } from '../../../../ui/shell'
 import { courseChip, progressText } from '../../course-progress'
-import { BUTLER_PKG, courseLink, coursesLink, kitsLink } from '../../links'
+import { courseLink, coursesLink, kitsLink, statementsLink } from '../../links'
 import '../../butler.scss'
 
 const go = (url: string) => void Taro.navigateTo({ url })
-const STATEMENTS = `${BUTLER_PKG}/statements/index`
 
 /** This month's commission: its own call, so a slow or failed statement read never hides the certificates. */
 function CommissionCard() {
@@ -31,7 +30,7 @@ function CommissionCard() {
         title={<Text id='grow-commission-total'>{now ? formatFen(now.totalFen) : formatFen(0)}</Text>}
         desc={desc}
         extra={waiting > 0 ? <Chip text={`${waiting} 笔待确认收款`} tone='accent' /> : undefined}
-        onClick={() => (q.error && !q.data ? void q.reload() : go(STATEMENTS))}
+        onClick={() => (q.error && !q.data ? void q.reload() : go(statementsLink()))}
       />
     </CellGroup>
   )
@@ -97,7 +96,7 @@ export default function GrowPage() {
             <CellGroup title='学习与销售'>
               <Cell id='grow-go-courses' icon='task' title='培训课程' desc={`共 ${data.items.length} 门，按业务线学习`} onClick={() => go(coursesLink())} />
               <Cell id='grow-go-kits' icon='share' title='销售工具包' desc='预售与活动的话术、海报和分享' onClick={() => go(kitsLink())} />
-              <Cell id='grow-go-statements' icon='bill' title='佣金结算单' desc='每月结算，审批后确认收款' onClick={() => go(STATEMENTS)} />
+              <Cell id='grow-go-statements' icon='bill' title='佣金结算单' desc='每月结算，审批后确认收款' onClick={() => go(statementsLink())} />
             </CellGroup>
           </>
         )

@@ -112,6 +112,8 @@ export default function QuizPage() {
       return
     }
     setResult(r.data)
+    // The verdict replaces the questions: show it from its top, not where 提交 was tapped.
+    void Taro.pageScrollTo({ scrollTop: 0, duration: 0 })
   }
 
   const retry = () => {

@@ -41,7 +41,7 @@ export default function StatementsPage() {
                   desc={
                     <>
                       <View className='bt-line'>
-                        {s.entries} 笔明细 · 合计 {formatFen(s.totalFen)}
+                        {s.entries} 笔明细{s.totalFen !== s.payableFen ? ` · 合计 ${formatFen(s.totalFen)}` : ''}
                       </View>
                       {s.carryOutFen !== 0 ? <View className='bt-line'>结转下月 {formatFen(s.carryOutFen)}</View> : null}
                     </>

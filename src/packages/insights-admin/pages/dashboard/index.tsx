@@ -146,8 +146,8 @@ function figureCards(f: Figures, p: Figures, storedWindow: boolean) {
     { id: 'fig-service', label: '服务满意度', value: ratingText(f.serviceRating100), kind: 'rating', current: f.serviceRating100, previous: p.serviceRating100, sub: `${f.serviceRatings} 条服务评价（满分 5）` },
     { id: 'fig-event', label: '活动满意度', value: ratingText(f.eventRating100), kind: 'rating', current: f.eventRating100, previous: p.eventRating100, sub: `${f.eventRatings} 条活动反馈（满分 5）` },
     // Parking is money but no household's order: beside the orders, never inside GMV.
-    { id: 'fig-parking-stays', label: '临停收入', value: yuanText(f.parkingStayFen), kind: 'count', current: f.parkingStayFen, previous: p.parkingStayFen, sub: `${f.parkingStays} 笔临停缴费（已扣退款）` },
-    { id: 'fig-parking-cards', label: '月卡收入', value: yuanText(f.parkingCardFen), kind: 'count', current: f.parkingCardFen, previous: p.parkingCardFen, sub: `${f.parkingCards} 张月卡（已扣退款）` }
+    { id: 'fig-parking-stays', label: '临停收入', value: yuanText(f.parkingStayFen), kind: 'count', current: f.parkingStayFen, previous: p.parkingStayFen, sub: `${f.parkingStays} 笔缴费，已扣退款` },
+    { id: 'fig-parking-cards', label: '月卡收入', value: yuanText(f.parkingCardFen), kind: 'count', current: f.parkingCardFen, previous: p.parkingCardFen, sub: `${f.parkingCards} 张月卡，已扣退款` }
   ]
   return (
     <View className='ia-figures' id='ia-figures'>
