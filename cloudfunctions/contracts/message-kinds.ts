@@ -62,7 +62,9 @@ export const MESSAGE_KINDS = {
   'work-order-resident': 'service',
   'chat-reply': 'service',
   'commission-payout': 'work',
-  'reward-transfer': 'work'
+  'reward-transfer': 'work',
+  honor_roll: 'work',
+  booking_praise: 'work'
 } as const satisfies Record<string, MessageGroup>
 export type MessageKind = keyof typeof MESSAGE_KINDS
 

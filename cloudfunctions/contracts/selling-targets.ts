@@ -40,7 +40,7 @@ export const TargetsInput = z
     orders: target('每日带来订单')
   })
   .strict()
-  .refine((t) => t.shares + t.visits + t.orders > 0, { message: '请至少设置一项目标', path: ['shares'] })
+  .refine((t) => [t.shares, t.visits, t.orders].some((n) => n > 0), { message: '请至少设置一项目标', path: ['shares'] })
 
 export const sellingTargetContracts = {
   setTargets: defineAction({

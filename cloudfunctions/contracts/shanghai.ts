@@ -43,3 +43,16 @@ export function shanghaiMidnight(ms: number): number {
 export function shanghaiInstant(year: number, month: number, day: number, hour = 0, minute = 0): number {
   return Date.UTC(year, month - 1, day, hour, minute) - SHANGHAI_OFFSET_MS
 }
+
+/** `2026-12` → `2026-11`. */
+export function monthBefore(month: string): string {
+  const [y = 0, m = 1] = month.split('-').map(Number)
+  return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`
+}
+
+/** Shanghai's month holding `ms` and the `count - 1` before it, newest first (month pickers). */
+export function recentMonths(ms: number, count = 12): string[] {
+  const out = [shanghaiMonth(ms)]
+  while (out.length < count) out.push(monthBefore(out[out.length - 1] ?? ''))
+  return out
+}

@@ -477,7 +477,7 @@ export const COLLECTIONS = {
     { name: 'by_ref', fields: ['refId', 'day'] }
   ]),
   /** `_id` is the campaign id: each butler's daily selling targets while the campaign is live. */
-  sellingTargets: def([{ name: 'by_community', fields: ['communityId', 'to'] }]),
+  sellingTargets: def([{ name: 'by_community', fields: ['communityId', 'updatedAt'] }]),
   // Butler commission (issue 20); see domain/selling/docs.ts.
   commissionRules: def([{ name: 'by_community', fields: ['communityId', 'scope'] }]),
   commissionEntries: def([

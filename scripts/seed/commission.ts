@@ -1,5 +1,5 @@
-import { shanghaiMonth } from '../../cloudfunctions/contracts/shanghai'
-import { accrualFen, monthRange, previousMonth, settle } from '../../cloudfunctions/domain/selling/commission-math'
+import { monthBefore, shanghaiMonth } from '../../cloudfunctions/contracts/shanghai'
+import { accrualFen, monthRange, settle } from '../../cloudfunctions/domain/selling/commission-math'
 import type { CommissionEntryDoc, CommissionRuleDoc, CommissionStatementDoc } from '../../cloudfunctions/domain/selling/docs'
 import { statementId } from '../../cloudfunctions/domain/selling/statements'
 import type { Store } from '../../cloudfunctions/kernel/store'
@@ -74,8 +74,8 @@ function statementFor(month: string, paidFen: readonly number[], households: rea
 }
 
 export function buildCommission(now: number): { rules: CommissionRuleDoc[]; statements: CommissionStatementDoc[]; entries: CommissionEntryDoc[] } {
-  const last = previousMonth(shanghaiMonth(now))
-  const before = previousMonth(last)
+  const last = monthBefore(shanghaiMonth(now))
+  const before = monthBefore(last)
   const a = statementFor(before, [6800, 13600], ['h-a1-101'], true, monthRange(last).from + DAY)
   const b = statementFor(last, [6800, 11800, 6800], ['h-a1-302', 'h-a1-101'], false, monthRange(last).to + 2 * 3600_000)
   const ruleAt = monthRange(before).from

@@ -157,6 +157,27 @@ describe('case 2: partial refunds', () => {
     expect(await statementOf('u-butler-zhang', JAN)).toMatchObject({ status: 'carried', totalFen: 0, payableFen: 0, carryOutFen: 0, entries: 5 })
   })
 
+  it('a statement built while the last refund’s reversal is still missing takes no remainder; the late reversal and the remainder land next month: net 0', async () => {
+    await rule({ percent: 8 })
+    await visit(BUTLER_EAST)
+    const o = await buyPaid(9990)
+    await refund(o, 3330)
+    await refund(o, 3330)
+    // The third refund succeeds, but the commission listener fails on it (the catch-up repairs it later).
+    jest.spyOn(commissionPaymentListener, 'onRefundSucceeded').mockRejectedValueOnce(new Error('store unreachable'))
+    await refund(o, 3330)
+    expect((await orderDoc(h, o.order._id)).refundedFen).toBe(9990)
+    await build(JAN)
+    expect((await amounts(o.order._id)).map(([k, a]) => `${k}${a}`).sort()).toEqual(['acc799', 'rev-266', 'rev-266'])
+    expect(await statementOf('u-butler-zhang', JAN)).toMatchObject({ totalFen: 267 })
+    await runJob('commission-catch-up')
+    h.clock.t = shanghaiInstant(2026, 2, 1, 9)
+    await build(FEB)
+    expect((await amounts(o.order._id)).map(([k, a]) => `${k}${a}`).sort()).toEqual(['acc799', 'rest-1', 'rev-266', 'rev-266', 'rev-266'])
+    expect(await statementOf('u-butler-zhang', FEB)).toMatchObject({ totalFen: -267 })
+    jest.restoreAllMocks()
+  })
+
   it('fixed ¥3 on 2,500, refund 1,000 → −120: net 180', async () => {
     await rule({ mode: 'fixed', fixedFen: 300 })
     await visit(BUTLER_EAST)
@@ -251,6 +272,42 @@ describe('case 4: first vs last touch', () => {
     h.clock.t += 60_000
     const pack = await buyPaid(10000)
     expect(await entries({ orderId: pack.order._id })).toEqual([expect.objectContaining({ butlerUserId: 'u-butler-zhang', amountFen: 500 })])
+  })
+})
+
+describe('two builds of one statement', () => {
+  it('a build finds another still at work and leaves it; one left by a run that stopped is taken over a minute later', async () => {
+    await rule({ percent: 8 })
+    await visit(BUTLER_EAST)
+    const o = await buyPaid(5990)
+    // Another run inserted the statement and is binding entries right now.
+    const id = `${COMMUNITY_A}:u-butler-zhang:${JAN}`
+    const now = h.clock.now()
+    const other: CommissionStatementDoc = {
+      _id: id, communityId: COMMUNITY_A, butlerUserId: 'u-butler-zhang', month: JAN, status: 'building', totalFen: 0, payableFen: 0, carryInFen: 0, carryOutFen: 0, entries: 0,
+      payoutAttempt: 0, outBillNo: null, packageInfo: null, failReason: null, approvedBy: null, approvedAt: null, paidAt: null, builtAt: null, createdAt: now, updatedAt: now, builder: 'other-run', builderAt: now
+    }
+    expect((await h.store.insert('commissionStatements', other)).ok).toBe(true)
+    await build(JAN)
+    expect(await statementOf('u-butler-zhang', JAN)).toMatchObject({ status: 'building', builder: 'other-run' })
+    expect(await entries({ orderId: o.order._id })).toEqual([expect.objectContaining({ statementId: null })])
+    // That run never finished: a minute on, the next build takes it over and finishes it.
+    h.clock.t += 2 * 60_000
+    await build(JAN)
+    expect(await statementOf('u-butler-zhang', JAN)).toMatchObject({ status: 'pending_approval', totalFen: 479, entries: 1 })
+  })
+})
+
+describe('a month over the single-transfer cap', () => {
+  it('pays ¥1,999.99 and carries the rest into next month’s statement, even with no new orders', async () => {
+    await rule({ percent: 8 })
+    await visit(BUTLER_EAST)
+    await buyPaid(3_000_000)
+    await build(JAN)
+    expect(await statementOf('u-butler-zhang', JAN)).toMatchObject({ status: 'pending_approval', totalFen: 240_000, payableFen: 199_999, carryOutFen: 40_001 })
+    h.clock.t = shanghaiInstant(2026, 2, 2, 9)
+    expect(await build(FEB)).toMatchObject({ statements: 1 })
+    expect(await statementOf('u-butler-zhang', FEB)).toMatchObject({ status: 'pending_approval', carryInFen: 40_001, totalFen: 40_001, payableFen: 40_001, carryOutFen: 0 })
   })
 })
 

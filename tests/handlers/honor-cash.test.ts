@@ -221,4 +221,28 @@ describe('a bill that does not go through at once', () => {
     expect(given).toEqual([expect.objectContaining({ refId: 'w-a-ma', transfer: { status: 'failed', statusLabel: '未能到账', failReason: '多次未在微信规定时间内领取，转账已关闭' } })])
     expect(await spent(b.id)).toMatchObject({ spentFen: 1_500, grants: 1 })
   })
+
+  it('a closed bill whose next attempt failed to start is picked up by the sync job, once', async () => {
+    const b = await publishedRoll(10_000)
+    okData(await cash('w-a-ma', b.id, 1_500))
+    // The bill closes; making the next one fails before it is written (the store was unreachable).
+    const insert = h.store.insert.bind(h.store)
+    const spy = jest.spyOn(h.store, 'insert').mockImplementation(async (collection, doc) => {
+      if (collection === 'transfers') throw new Error('store unreachable')
+      return insert(collection, doc)
+    })
+    await sandbox.expire(FIRST_BILL, { notify: false })
+    h.clock.advance(6 * 60_000)
+    await syncJob()
+    spy.mockRestore()
+    const second = transferNo('reward', REWARD_ID, 2)
+    expect((await transfers()).map((t) => [t._id, t.state])).toEqual([[FIRST_BILL, 'CANCELLED']])
+    // The next run makes it; the one after finds nothing left to do.
+    h.clock.advance(6 * 60_000)
+    expect(await syncJob()).toMatchObject({ rewards: 1 })
+    h.clock.advance(6 * 60_000)
+    expect(await syncJob()).toMatchObject({ rewards: 0 })
+    expect(sandbox.all().map((x) => x.outBillNo)).toEqual([FIRST_BILL, second])
+    expect(await workerClaims()).toMatchObject({ id: second, status: 'paid' })
+  })
 })

@@ -7,12 +7,11 @@ import {
   accrualFen,
   monthRange,
   percentToBp,
-  previousMonth,
   remainderFen,
   reversalFen,
   settle
 } from '../../cloudfunctions/domain/selling/commission-math'
-import { shanghaiInstant } from '../../cloudfunctions/contracts/shanghai'
+import { monthBefore, recentMonths, shanghaiInstant } from '../../cloudfunctions/contracts/shanghai'
 import { creditedButler } from '../../cloudfunctions/domain/selling/commission-listener'
 
 const pct = (bp: number) => ({ mode: 'percent' as const, bp, fixedFen: 0 })
@@ -58,6 +57,9 @@ describe('settle', () => {
     expect(settle(99)).toEqual({ totalFen: 99, payableFen: 0, carryOutFen: 99 })
     expect(settle(100).payableFen).toBe(100)
     expect(settle(800)).toEqual({ totalFen: 800, payableFen: 800, carryOutFen: 0 })
+    // One fen under ¥2,000 at most (a real name is needed from there); the rest carries forward.
+    expect(settle(240_000)).toEqual({ totalFen: 240_000, payableFen: 199_999, carryOutFen: 40_001 })
+    expect(settle(199_999)).toEqual({ totalFen: 199_999, payableFen: 199_999, carryOutFen: 0 })
   })
 })
 
@@ -70,8 +72,13 @@ describe('percent and months', () => {
   it('months run midnight to midnight in Shanghai and wrap at the year', () => {
     expect(monthRange('2026-11')).toEqual({ from: shanghaiInstant(2026, 11, 1), to: shanghaiInstant(2026, 12, 1) })
     expect(monthRange('2026-12').to).toBe(shanghaiInstant(2027, 1, 1))
-    expect(previousMonth('2027-01')).toBe('2026-12')
-    expect(previousMonth('2026-11')).toBe('2026-10')
+    expect(monthBefore('2027-01')).toBe('2026-12')
+    expect(monthBefore('2026-11')).toBe('2026-10')
+  })
+  it('the month picker starts at Shanghai\'s month, which begins 8 hours before UTC\'s', () => {
+    const shanghaiNewYear = shanghaiInstant(2027, 1, 1, 0, 30)
+    expect(recentMonths(shanghaiNewYear, 3)).toEqual(['2027-01', '2026-12', '2026-11'])
+    expect(recentMonths(shanghaiNewYear - 3_600_000, 2)).toEqual(['2026-12', '2026-11'])
   })
 })
 

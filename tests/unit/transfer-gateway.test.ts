@@ -123,8 +123,15 @@ describe('发起转账 (POST /v3/fund-app/mch-transfer/transfer-bills)', () => {
     })
   })
 
-  it('a 4xx is a definite refusal; a 5xx, 429 or an unreadable 200 says nothing certain', async () => {
-    expect(await gateway(() => ({ status: 400, body: { code: 'PARAM_ERROR', message: '参数错误' } })).gw.create(REQ)).toEqual({ ok: false, reason: 'PARAM_ERROR 参数错误', definite: true })
+  it('a 4xx is a definite refusal when no bill stands under the number; a 5xx, 429 or an unreadable 200 says nothing certain', async () => {
+    const refused = (getStatus: number, getBody: Record<string, unknown>) =>
+      gateway((r) => (r.method === 'GET' ? { status: getStatus, body: getBody } : { status: 400, body: { code: 'PARAM_ERROR', message: '参数错误' } }))
+    expect(await refused(404, { code: 'NOT_FOUND', message: '记录不存在' }).gw.create(REQ)).toEqual({ ok: false, reason: 'PARAM_ERROR 参数错误', definite: true })
+    // The 4xx came for a bill that stands (sent again under its number): its state, not a refusal.
+    const standing = refused(200, { out_bill_no: REQ.outBillNo, transfer_bill_no: '1330000114850082025', state: 'WAIT_USER_CONFIRM', package_info: 'affffddafdfafddffda==', create_time: '2026-11-30T10:00:00+08:00', transfer_amount: REQ.amountFen })
+    expect(await standing.gw.create(REQ)).toMatchObject({ ok: true, state: 'WAIT_USER_CONFIRM', packageInfo: 'affffddafdfafddffda==' })
+    // Neither answer certain: the number is kept.
+    expect(await refused(500, { code: 'SYSTEM_ERROR', message: '系统错误' }).gw.create(REQ)).toMatchObject({ ok: false, definite: false })
     expect(await gateway(() => ({ status: 500, body: { code: 'SYSTEM_ERROR', message: '系统错误' } })).gw.create(REQ)).toEqual({ ok: false, reason: 'SYSTEM_ERROR 系统错误', definite: false })
     expect(await gateway(() => ({ status: 429, body: { code: 'FREQUENCY_LIMITED', message: '频率超限' } })).gw.create(REQ)).toMatchObject({ definite: false })
     expect(await gateway(() => ({ status: 200, body: { state: 'WHATEVER' } })).gw.create(REQ)).toEqual({ ok: false, reason: 'unreadable transfer reply', definite: false })

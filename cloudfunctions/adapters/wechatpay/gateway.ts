@@ -1,4 +1,5 @@
-import { Formatter, Rsa, Wechatpay } from 'wechatpay-axios-plugin'
+import { Formatter, Rsa } from 'wechatpay-axios-plugin'
+import { type ChainNode, type ClientConfig, errorText, httpStatus, signedClient } from './client'
 import type { Clock } from '../../kernel/ports'
 import type { PaymentGateway, PrepayRequest, RefundOutcome, RefundRequest, RefundResult, Transaction } from '../../kernel/payment-gateway'
 import type { MerchantConfig } from './env'
@@ -7,27 +8,6 @@ import { shanghaiRfc3339 } from '../../contracts/shanghai'
 
 /** WeChat Pay wants RFC 3339 with the +08:00 offset, e.g. 2026-11-23T10:34:56+08:00. */
 export const rfc3339Shanghai = shanghaiRfc3339
-
-/** The plugin's own axios config type (it bundles its own axios). */
-type ClientConfig = ConstructorParameters<typeof Wechatpay>[0]
-type RequestConfig = Record<string, unknown>
-
-interface ChainNode {
-  [segment: string]: ChainNode & {
-    get(config?: RequestConfig): Promise<{ data: unknown }>
-    post(data?: unknown, config?: RequestConfig): Promise<{ data: unknown }>
-  }
-}
-
-function errorText(e: unknown): string {
-  const data = (e as { response?: { data?: { code?: unknown; message?: unknown } } }).response?.data
-  if (data && (data.code || data.message)) return `${String(data.code ?? '')} ${String(data.message ?? '')}`.trim()
-  return e instanceof Error ? e.message : String(e)
-}
-
-function httpStatus(e: unknown): number | undefined {
-  return (e as { response?: { status?: number } }).response?.status
-}
 
 /**
  * WeChat Pay API v3 for a direct merchant, through wechatpay-axios-plugin: it signs every
@@ -46,11 +26,9 @@ export class WechatPayGateway implements PaymentGateway {
     /** Tests pass an axios adapter here to answer in place of api.mch.weixin.qq.com. */
     axiosConfig: Partial<ClientConfig> = {}
   ) {
-    this.privateKey = Rsa.from(cfg.privateKey, Rsa.KEY_TYPE_PRIVATE)
-    const certs = Object.fromEntries(Object.entries(cfg.publicKeys).map(([id, pem]) => [id, Rsa.from(pem, Rsa.KEY_TYPE_PUBLIC)]))
-    // The plugin accepts KeyObjects (its typings only say string | Buffer).
-    const wxpay = new Wechatpay({ mchid: cfg.mchid, serial: cfg.serial, privateKey: this.privateKey as unknown as string, certs, ...axiosConfig })
-    this.client = wxpay as unknown as ChainNode
+    const { client, privateKey } = signedClient(cfg, axiosConfig)
+    this.client = client
+    this.privateKey = privateKey
     this.verifyNotification = makeNotificationVerifier({ apiV3Key: cfg.apiV3Key, publicKeys: cfg.publicKeys, clock })
   }
 

@@ -1,18 +1,8 @@
-import { Rsa, Wechatpay } from 'wechatpay-axios-plugin'
 import type { Clock } from '../../kernel/ports'
 import { type CancelResult, REAL_NAME_FROM_FEN, type TransferBill, type TransferCreateResult, type TransferGateway, type TransferRequest, type TransferScene } from '../../kernel/transfer-gateway'
+import { type ChainNode, type ClientConfig, errorText, httpStatus, signedClient } from './client'
 import type { TransferConfig } from './env'
 import { makeTransferNotificationVerifier, toTransferBill } from './transfer-bill'
-
-type ClientConfig = ConstructorParameters<typeof Wechatpay>[0]
-type RequestConfig = Record<string, unknown>
-
-interface ChainNode {
-  [segment: string]: ChainNode & {
-    get(config?: RequestConfig): Promise<{ data: unknown }>
-    post(data?: unknown, config?: RequestConfig): Promise<{ data: unknown }>
-  }
-}
 
 interface SceneSpec {
   sceneId: string
@@ -21,16 +11,6 @@ interface SceneSpec {
   /** 转账场景报备信息: the two items each scene requires, the second one the bill's own remark. */
   reportTypes: readonly [string, string]
   reportFirst: string
-}
-
-function errorText(e: unknown): string {
-  const data = (e as { response?: { data?: { code?: unknown; message?: unknown } } }).response?.data
-  if (data && (data.code || data.message)) return `${String(data.code ?? '')} ${String(data.message ?? '')}`.trim()
-  return e instanceof Error ? e.message : String(e)
-}
-
-function httpStatus(e: unknown): number | undefined {
-  return (e as { response?: { status?: number } }).response?.status
 }
 
 /**
@@ -57,11 +37,7 @@ export class WechatTransferGateway implements TransferGateway {
   ) {
     this.mchId = cfg.mchid
     this.appId = cfg.appid
-    const privateKey = Rsa.from(cfg.privateKey, Rsa.KEY_TYPE_PRIVATE)
-    const certs = Object.fromEntries(Object.entries(cfg.publicKeys).map(([id, pem]) => [id, Rsa.from(pem, Rsa.KEY_TYPE_PUBLIC)]))
-    // The plugin accepts KeyObjects (its typings only say string | Buffer).
-    const wxpay = new Wechatpay({ mchid: cfg.mchid, serial: cfg.serial, privateKey: privateKey as unknown as string, certs, ...axiosConfig })
-    this.client = wxpay as unknown as ChainNode
+    this.client = signedClient(cfg, axiosConfig).client
     const ids = Object.keys(cfg.publicKeys)
     this.wechatpaySerial = ids.find((id) => id.startsWith('PUB_KEY_ID_')) ?? ids[0] ?? ''
     this.verifyNotification = makeTransferNotificationVerifier({ apiV3Key: cfg.apiV3Key, publicKeys: cfg.publicKeys, clock })
@@ -103,11 +79,22 @@ export class WechatTransferGateway implements TransferGateway {
       if (!bill) return { ok: false, reason: 'unreadable transfer reply', definite: false }
       return { ok: true, state: bill.state, billNo: bill.billNo, packageInfo: bill.packageInfo }
     } catch (e) {
-      // Only a 4xx answer (other than rate limiting) says WeChat Pay refused; anything else may
-      // have created the bill, so the number is kept until a query settles it.
+      // Anything but a 4xx (or a 429) may have created the bill: the number is kept until a query
+      // settles it. A 4xx is a refusal only if the bill does not exist either: a bill sent again
+      // under its number (a retry of a lost answer) may be answered with a 4xx though it stands.
       const status = httpStatus(e)
-      const definite = status !== undefined && status >= 400 && status < 500 && status !== 429
-      return { ok: false, reason: errorText(e), definite }
+      const refusedAnswer = status !== undefined && status >= 400 && status < 500 && status !== 429
+      if (!refusedAnswer) return { ok: false, reason: errorText(e), definite: false }
+      return this.afterRefusal(req.outBillNo, errorText(e))
+    }
+  }
+
+  private async afterRefusal(outBillNo: string, reason: string): Promise<TransferCreateResult> {
+    try {
+      const bill = await this.query(outBillNo)
+      return bill ? { ok: true, state: bill.state, billNo: bill.billNo, packageInfo: bill.packageInfo } : { ok: false, reason, definite: true }
+    } catch {
+      return { ok: false, reason, definite: false }
     }
   }
 

@@ -100,9 +100,9 @@ export const get: ActionHandler<C['get']> = async ({ ports, actor }, input) => {
 export async function releaseBooking(ports: Ports, b: BookingDoc, reason: string): Promise<void> {
   await followBooking(ports, b._id)
   if (b.workerId) await releaseClaim(ports, b.workerId, b.slotStart, b._id)
-  // The flag is cleared by one conditional update, so the counter goes down once however often this runs.
-  if (b.counterHeld && (await ports.store.update('bookings', b._id, { set: { counterHeld: false } }, { counterHeld: true }))) {
-    await releaseCounter(ports, b.lineId, b.slotStart)
+  // The counter's journal gives the unit back once; the flag records that it was.
+  if (b.counterHeld && b.slotHolder && (await ports.store.update('bookings', b._id, { set: { counterHeld: false } }, { counterHeld: true }))) {
+    await releaseCounter(ports, b.lineId, b.slotStart, b.slotHolder)
   }
   if (b.payMode === 'card' && b.cardId) await restoreCardUse(ports, b.cardId, b._id)
   await releaseBookingDiscount(ports, b)

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto'
 import type { bookingContracts } from '../../contracts/booking'
+import { type Counter, give, take } from '../../kernel/counter'
 import type { ActionHandler } from '../../kernel/module'
 import type { Ports } from '../../kernel/ports'
 import { type Result, fail, ok } from '../../kernel/result'
@@ -33,53 +34,34 @@ export function cardFits(card: ServiceCardDoc, line: ServiceLineDoc, now: number
   return s.type === 'all' || (s.type === 'category' && s.value === line.category) || (s.type === 'service' && s.value === line._id)
 }
 
-/**
- * Raises the line's slot counter under `booked < capacity`; false when the slot is full.
- * `capacity` is the current derivation ({@link slotCapacity}). A counter written earlier with
- * another capacity (workers were added, deactivated or changed their hours since) is brought to
- * it first by a compare-and-set, so the first booker's view of the workers never sticks.
- */
 export const slotCounterId = (lineId: string, start: number) => `${lineId}:${start}`
 
 /**
- * `read` is the counter as the request read it before (null: there was none); the slot's first
- * booking makes the counter with itself counted, in one round trip.
+ * The line's slot as a kernel bounded counter: `booked` counts up to the slot's capacity as this
+ * request derives it ({@link slotCapacity}), and the journal names each booking attempt holding a
+ * unit (twins of one request are two attempts: the loser gives back only its own), so a release
+ * gives back once, whoever repeats it.
  */
-export async function takeCounter(ports: Ports, line: ServiceLineDoc, start: number, capacity: number, read: SlotCounterDoc | null): Promise<boolean> {
-  const id = slotCounterId(line._id, start)
-  const now = ports.clock.now()
-  let counter = read
-  if (!counter) {
-    const fresh: SlotCounterDoc = { _id: id, communityId: line.communityId, lineId: line._id, slotStart: start, capacity, booked: 1, updatedAt: now }
-    if ((await ports.store.insert('slotCounters', fresh)).ok) return true
-    // A racing first booking made it: count against what is there.
-    counter = await ports.store.get<SlotCounterDoc>('slotCounters', id)
-    if (!counter) return false
-  }
-  // A few retries when someone else moved the counter between our read and our update.
-  for (let i = 0; i < 5 && counter; i++) {
-    if (counter.capacity !== capacity) {
-      // Only from the value we read: a concurrent booking's inc is conditioned on it, so it
-      // either lands before (and we re-read) or fails and re-reads the new capacity.
-      await ports.store.update('slotCounters', id, { set: { capacity, updatedAt: now } }, { capacity: counter.capacity })
-      counter = await ports.store.get<SlotCounterDoc>('slotCounters', id)
-      continue
-    }
-    if (counter.booked >= counter.capacity) return false
-    const done = await ports.store.update(
-      'slotCounters',
-      id,
-      { inc: { booked: 1 }, set: { updatedAt: now } },
-      { booked: { lt: counter.capacity }, capacity: counter.capacity }
-    )
-    if (done) return true
-    counter = await ports.store.get<SlotCounterDoc>('slotCounters', id)
-  }
-  return false
+function slotCounter(lineId: string, start: number, capacity: number): Counter {
+  return { collection: 'slotCounters', id: slotCounterId(lineId, start), field: 'booked', direction: 'up', bound: capacity }
 }
 
-export async function releaseCounter(ports: Ports, lineId: string, start: number): Promise<void> {
-  await ports.store.update('slotCounters', `${lineId}:${start}`, { inc: { booked: -1 }, set: { updatedAt: ports.clock.now() } }, { booked: { gte: 1 } })
+/**
+ * Takes one unit of the slot for `holder` (the booking attempt); false when the slot is full. The
+ * bound is the capacity derived now, never one stored by an earlier booker, so workers added or
+ * gone since count at once. `read` is the counter as the request read it (null: none yet); the slot's first
+ * booking makes the counter with itself counted, in one round trip.
+ */
+export async function takeCounter(ports: Ports, line: ServiceLineDoc, start: number, capacity: number, read: SlotCounterDoc | null, holder: string): Promise<boolean> {
+  const now = ports.clock.now()
+  const counter = slotCounter(line._id, start, capacity)
+  const doc = (): SlotCounterDoc => ({ _id: counter.id, communityId: line.communityId, lineId: line._id, slotStart: start, capacity, booked: 0, holds: {}, updatedAt: now })
+  return take(ports.store, counter, { holder, amount: 1, set: { capacity, updatedAt: now }, create: { doc, first: read === null } })
+}
+
+/** Gives back the unit `holder` holds of the slot, at most once. */
+export async function releaseCounter(ports: Ports, lineId: string, start: number, holder: string): Promise<void> {
+  await give(ports.store, slotCounter(lineId, start, 0), holder, 1, { updatedAt: ports.clock.now() })
 }
 
 export async function claimWorker(ports: Ports, w: WorkerDoc, start: number, bookingId: string, attempt: string): Promise<boolean> {
@@ -152,20 +134,20 @@ async function reserve(ports: Ports, line: ServiceLineDoc, start: number, bookin
   // The same for every request, asked-for worker or not, and the same the slot picker shows.
   const capacity = slotCapacity(line, workers, start)
   if (capacity < 1 && line.kind !== 'repair') return fail('BOOKING.SLOT_FULL', '该时段已约满，请换个时间')
-  const counted = capacity >= 1 && (await takeCounter(ports, line, start, capacity, facts.counter))
+  const counted = capacity >= 1 && (await takeCounter(ports, line, start, capacity, facts.counter, attempt))
   if (!counted && line.kind !== 'repair') return fail('BOOKING.SLOT_FULL', '该时段已约满，请换个时间')
   const order = asked ? pool : candidates(line, start, workers, facts)
   for (const w of order) {
     if (await claimWorker(ports, w, start, bookingId, attempt)) return ok({ worker: w, counted })
   }
   if (line.kind === 'repair') return ok({ worker: null, counted })
-  if (counted) await releaseCounter(ports, line._id, start)
+  if (counted) await releaseCounter(ports, line._id, start, attempt)
   return fail(asked ? 'BOOKING.WORKER_BUSY' : 'BOOKING.SLOT_FULL', asked ? `${asked.name}该时段已有预约` : '该时段师傅已约满，请换个时间')
 }
 
-async function undo(ports: Ports, line: ServiceLineDoc, start: number, bookingId: string, got: Claimed): Promise<void> {
+async function undo(ports: Ports, line: ServiceLineDoc, start: number, bookingId: string, attempt: string, got: Claimed): Promise<void> {
   if (got.worker) await releaseClaim(ports, got.worker._id, start, bookingId)
-  if (got.counted) await releaseCounter(ports, line._id, start)
+  if (got.counted) await releaseCounter(ports, line._id, start, attempt)
 }
 
 /**
@@ -176,7 +158,7 @@ async function undo(ports: Ports, line: ServiceLineDoc, start: number, bookingId
 async function withdraw(ports: Ports, b: BookingDoc): Promise<boolean> {
   if (!(await ports.store.remove('bookings', b._id, { status: 'held', discountHeld: false }))) return false
   if (b.workerId) await releaseClaim(ports, b.workerId, b.slotStart, b._id)
-  if (b.counterHeld) await releaseCounter(ports, b.lineId, b.slotStart)
+  if (b.counterHeld && b.slotHolder) await releaseCounter(ports, b.lineId, b.slotStart, b.slotHolder)
   if (b.pricing) await releaseHeld(ports, b._id, b.pricing, 'cancelled')
   return true
 }
@@ -254,13 +236,14 @@ export const book: ActionHandler<C['book']> = async ({ ports, actor }, input) =>
   const pricing = priced.value
 
   // ── Capacity, then a worker; each step undone if a later one fails. ──
-  const attempt = ports.random.id(9)
+  // Letters only: the attempt is also the key of its unit in the slot counter's journal, a field path.
+  const attempt = ports.random.code(12, 'abcdefghijklmnopqrstuvwxyz')
   const got = await reserve(ports, line, input.slotStart, bookingId, attempt, asked, { workers, counter, ...facts })
   if (!got.ok) return got
   if (card) {
     const redeemed = await redeemCardUse(ports, card._id, bookingId, { userId: actor.user._id })
     if (!redeemed.ok) {
-      await undo(ports, line, input.slotStart, bookingId, got.value)
+      await undo(ports, line, input.slotStart, bookingId, attempt, got.value)
       return fail('BOOKING.CARD_NOT_APPLICABLE', redeemed.message, [{ path: 'cardId', message: redeemed.message }])
     }
   }
@@ -279,6 +262,7 @@ export const book: ActionHandler<C['book']> = async ({ ports, actor }, input) =>
     slotStart: input.slotStart,
     slotEnd: slotEnd(input.slotStart),
     counterHeld: got.value.counted,
+    ...(got.value.counted ? { slotHolder: attempt } : {}),
     workerId: got.value.worker?._id ?? null,
     status: upfront ? 'held' : 'confirmed',
     payMode: input.payMode,
@@ -300,7 +284,7 @@ export const book: ActionHandler<C['book']> = async ({ ports, actor }, input) =>
   const inserted = await ports.store.insert('bookings', doc)
   if (!inserted.ok) {
     // The same request raced itself: the other attempt owns the booking (and the card use).
-    await undo(ports, line, input.slotStart, bookingId, got.value)
+    await undo(ports, line, input.slotStart, bookingId, attempt, got.value)
     const other = await ports.store.get<BookingDoc>('bookings', bookingId)
     if (!other) return fail('BOOKING.SLOT_FULL', '请重试')
     const res = await settle(ports, other)

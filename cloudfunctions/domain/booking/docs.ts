@@ -66,8 +66,11 @@ export interface SlotCounterDoc {
   communityId: string
   lineId: string
   slotStart: number
+  /** The capacity the latest booking was counted against (the bound is derived per request). */
   capacity: number
   booked: number
+  /** The kernel counter's journal: the booking attempts holding a unit. */
+  holds: Record<string, number>
   updatedAt: number
 }
 
@@ -108,6 +111,8 @@ export interface BookingDoc {
   slotEnd: number
   /** This booking holds a unit of its slot counter (false once released, or for a repair over capacity). */
   counterHeld: boolean
+  /** The attempt holding that unit in the counter's journal: the key that gives it back. */
+  slotHolder?: string
   /** Null: a repair waiting for the dispatcher. */
   workerId: string | null
   status: BookingStatus

@@ -1,7 +1,7 @@
 import type { JobReport } from '../../kernel/module'
 import type { Ports } from '../../kernel/ports'
 import type { BookingDoc, SlotClaimDoc, SlotCounterDoc } from './docs'
-import { releaseClaim } from './book'
+import { releaseClaim, releaseCounter } from './book'
 import { releaseBooking } from './actions'
 
 const QUIET_MS = 2 * 60_000
@@ -10,7 +10,8 @@ const ACTIVE = ['held', 'confirmed', 'on_way', 'arrived', 'done'] as const
 /**
  * Every 5 minutes: unpaid holds past their window expire and free their slot; then what a function
  * killed mid-request can leave is repaired once it has been quiet for two minutes: a claim with no
- * booking is removed, and a future slot counter is recounted from its bookings (compare-and-set).
+ * booking is removed, and a future slot counter gives back the units its journal holds for
+ * attempts that left no active booking.
  */
 export async function runExpireHolds(ports: Ports): Promise<JobReport> {
   const now = ports.clock.now()
@@ -34,9 +35,13 @@ export async function runExpireHolds(ports: Ports): Promise<JobReport> {
   }
   const counters = await ports.store.find<SlotCounterDoc>('slotCounters', { where: { slotStart: { gte: now }, updatedAt: { lt: now - QUIET_MS } }, limit: 1000 })
   for (const k of counters) {
+    const holders = Object.keys(k.holds ?? {})
+    if (holders.length === 0) continue
     const bookings = await ports.store.find<BookingDoc>('bookings', { where: { lineId: k.lineId, slotStart: k.slotStart }, limit: 1000 })
-    const n = bookings.filter((b) => (ACTIVE as readonly string[]).includes(b.status) && b.counterHeld).length
-    if (n !== k.booked && (await ports.store.update('slotCounters', k._id, { set: { booked: n, updatedAt: now } }, { booked: k.booked, updatedAt: k.updatedAt }))) {
+    const live = new Set(bookings.flatMap((b) => ((ACTIVE as readonly string[]).includes(b.status) && b.counterHeld && b.slotHolder ? [b.slotHolder] : [])))
+    // A unit whose attempt made no booking (a function cut off between the two) goes back, once.
+    for (const h of holders.filter((x) => !live.has(x))) {
+      await releaseCounter(ports, k.lineId, k.slotStart, h)
       recounted++
     }
   }

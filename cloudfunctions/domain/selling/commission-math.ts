@@ -1,5 +1,6 @@
 import { type CommissionMode, MIN_PAYOUT_FEN } from '../../contracts/selling-labels'
 import { shanghaiInstant } from '../../contracts/shanghai'
+import { REAL_NAME_FROM_FEN } from '../../kernel/transfer-gateway'
 
 /**
  * Commission arithmetic, pure and in whole fen. Rounding rule (documented for operators and
@@ -41,9 +42,13 @@ export interface Settlement {
   carryOutFen: number
 }
 
-/** What a statement pays out of its total: nothing below zero or under ¥1; the rest carries forward. */
+/**
+ * What a statement pays out of its total: nothing below zero or under ¥1, and at most one fen
+ * under ¥2,000 (WeChat Pay wants the payee's real name from there, which we do not keep); the
+ * rest carries forward to next month's statement.
+ */
 export function settle(totalFen: number): Settlement {
-  const payableFen = totalFen >= MIN_PAYOUT_FEN ? totalFen : 0
+  const payableFen = totalFen >= MIN_PAYOUT_FEN ? Math.min(totalFen, REAL_NAME_FROM_FEN - 1) : 0
   return { totalFen, payableFen, carryOutFen: totalFen - payableFen }
 }
 
@@ -59,8 +64,3 @@ export function monthRange(month: string): { from: number; to: number } {
   return { from: shanghaiInstant(y, m, 1), to: shanghaiInstant(next.y, next.m, 1) }
 }
 
-/** The month before `2026-01` is `2025-12`. */
-export function previousMonth(month: string): string {
-  const [y = 0, m = 1] = month.split('-').map(Number)
-  return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`
-}

@@ -91,6 +91,9 @@ export interface CommissionStatementDoc {
   retryRequest?: string
   paidAt: number | null
   builtAt: number | null
+  /** The run building it (a nonce) and since when: two builds at once would lose an entry bound between them. */
+  builder?: string
+  builderAt?: number
   createdAt: number
   updatedAt: number
 }

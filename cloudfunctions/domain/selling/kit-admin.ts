@@ -43,8 +43,12 @@ export const saveKit: ActionHandler<C['saveKit']> = async ({ ports, actor }, inp
   const content = { scripts, notes: input.notes, line: lineOf(ref), updatedBy: actor.user._id, updatedAt: now }
   const doc: SellingKitDoc = { _id: id, kind: input.kind, refId: input.refId, communityId: actor.communityId, version: 1, ...content }
   const inserted = await ports.store.insert('sellingKits', doc)
-  if (!inserted.ok) await ports.store.update('sellingKits', id, { set: content, inc: { version: 1 } }, { communityId: actor.communityId })
-  return ok(await adminView(ports, inserted.ok ? doc : { ...doc, version: (prior?.version ?? 0) + 1 }))
+  if (inserted.ok) return ok(await adminView(ports, doc))
+  const saved = await ports.store.update('sellingKits', id, { set: content, inc: { version: 1 } }, { communityId: actor.communityId })
+  // The version as stored: another editor may have saved in between.
+  const stored = saved ? await ports.store.get<SellingKitDoc>('sellingKits', id) : null
+  if (!stored) return fail('SELLING.NOT_FOUND', REF_NOT_FOUND)
+  return ok(await adminView(ports, stored))
 }
 
 export const adminKit: ActionHandler<C['adminKit']> = async ({ ports, actor }, input) => {

@@ -39,9 +39,6 @@ export interface SellingTargetDoc {
   shares: number
   visits: number
   orders: number
-  /** The campaign's sale window when the targets were set. */
-  from: number
-  to: number
   updatedBy: string
   updatedAt: number
 }

@@ -7,6 +7,7 @@ import type { CampaignDoc } from '../order/docs'
 import { campaignPhase } from '../order/rules'
 import { campaignCover, campaignViews } from '../order/views'
 import { storedPhoto } from '../photos'
+import { lineOfCampaign } from './rules'
 
 /** What a kit is about: a campaign (not a draft) or a published event of the community. */
 export type KitRef = { kind: 'campaign'; doc: CampaignDoc } | { kind: 'event'; doc: EventDoc }
@@ -26,8 +27,7 @@ export async function refOf(ports: Ports, communityId: string, kind: KitKind, re
 
 /** The training line whose required courses open the kit. */
 export function lineOf(ref: KitRef): TrainingLine {
-  if (ref.kind === 'event') return 'event'
-  return ref.doc.productKind === 'service' ? 'service' : 'presale'
+  return ref.kind === 'event' ? 'event' : lineOfCampaign(ref.doc.productKind)
 }
 
 export function titleOf(ref: KitRef): string {

@@ -9,7 +9,7 @@ import { REAL_NAME_FROM_FEN } from '../../kernel/transfer-gateway'
 import type { UserDoc } from '../docs'
 import { formatFenText } from '../format-money'
 import type { CommissionStatementDoc } from './docs'
-import { rewardConfirmInfo, settleRewardTransfer } from './reward-transfers'
+import { resumeClosedRewards, rewardConfirmInfo, settleRewardTransfer } from './reward-transfers'
 import type { TransferDoc } from './transfer-docs'
 import { OPEN_TRANSFER_STATES, isFinalRow, startTransfer, syncTransfer, syncTransferRow, transferNo } from './transfers'
 
@@ -192,17 +192,18 @@ export const retryPayout: ActionHandler<C['retryPayout']> = async ({ ports, acto
   if (s.outBillNo) {
     const t = await syncTransfer(ports, s.outBillNo)
     if (t && !isFinalRow(t.state)) return fail('SELLING.PAYOUT_IN_PROGRESS', '上一笔转账仍在处理中，请稍后再试')
+    // WeChat Pay paid it after all: the statement is paid, and no second bill is made.
+    if (t?.state === 'SUCCESS') {
+      const set = { status: 'paid' as const, paidAt: ports.clock.now(), failReason: null, updatedAt: ports.clock.now() }
+      if (await ports.store.update('commissionStatements', s._id, { set }, { status: 'failed', outBillNo: t._id })) return ok(payoutView({ ...s, ...set }))
+      return fail('SELLING.NOT_FAILED', '该结算单刚被重新打款，请刷新后查看')
+    }
   }
-  const retried = await ports.store.update(
-    'commissionStatements',
-    s._id,
-    { set: { status: 'approved', payoutAttempt: s.payoutAttempt + 1, retryRequest: requestKey, failReason: null, updatedAt: ports.clock.now() } },
-    { status: 'failed', payoutAttempt: s.payoutAttempt }
-  )
+  const set = { status: 'approved' as const, payoutAttempt: s.payoutAttempt + 1, retryRequest: requestKey, failReason: null, updatedAt: ports.clock.now() }
+  const retried = await ports.store.update('commissionStatements', s._id, { set }, { status: 'failed', payoutAttempt: s.payoutAttempt })
   if (!retried) return fail('SELLING.NOT_FAILED', '该结算单刚被重新打款，请刷新后查看')
-  await startPayoutLogged(ports, s._id)
-  const after = await getStatement(ports, s._id)
-  return ok(payoutView(after ?? s))
+  const after = await startPayoutLogged(ports, s._id, { ...s, ...set })
+  return ok(payoutView(after ?? { ...s, ...set }))
 }
 
 /** A butler's own statement, or not found: another butler's statement is never confirmed or shown. */
@@ -236,7 +237,7 @@ export const syncPayout: ActionHandler<C['syncPayout']> = async ({ ports, actor 
  */
 async function syncPayouts(ports: Ports) {
   const before = ports.clock.now() - SYNC_AFTER_MS
-  const report = { transfers: 0, statements: 0, paid: 0, errors: 0 }
+  const report = { transfers: 0, statements: 0, paid: 0, rewards: 0, errors: 0 }
   // The oldest open bills first, a bounded batch per run (the function has 10 s): a bill asked
   // about and still open moves to the back (syncTransferRow), so every bill takes its turn.
   const open = await ports.store.find<TransferDoc>('transfers', {
@@ -256,6 +257,12 @@ async function syncPayouts(ports: Ports) {
       ports.log.error('transfer sync failed', { outBillNo: row._id, error: e instanceof Error ? e.message : String(e) })
     }
   })
+  try {
+    report.rewards = await resumeClosedRewards(ports, SYNC_BATCH)
+  } catch (e) {
+    report.errors++
+    ports.log.error('reward resume failed', { error: e instanceof Error ? e.message : String(e) })
+  }
   const oldest = (status: StatementStatus[]) =>
     ports.store.find<CommissionStatementDoc>('commissionStatements', { where: { status: { in: status } }, orderBy: [{ field: 'updatedAt', dir: 'asc' }], limit: SYNC_BATCH })
   const [approved, live] = await Promise.all([oldest(['approved']), oldest(LIVE)])

@@ -2,12 +2,13 @@ import { REWARD_TRANSFER_STATUS_LABELS, type RewardTransferStatus } from '../../
 import type { sellingRewardContracts } from '../../contracts/selling-rewards'
 import { transferFailText } from '../../contracts/transfer-labels'
 import type { ActionHandler } from '../../kernel/module'
+import { getMany, inPool } from '../../kernel/paging'
 import type { Ports } from '../../kernel/ports'
 import { type Result, fail, ok } from '../../kernel/result'
 import { formatFenText } from '../format-money'
 import type { RewardDoc } from '../member/docs'
 import type { TransferDoc } from './transfer-docs'
-import { type TransferOrder, isFinalRow, startTransfer, syncTransfer } from './transfers'
+import { type TransferOrder, isFinalRow, startTransfer, syncTransfer, transferNo } from './transfers'
 
 type C = typeof sellingRewardContracts
 
@@ -80,6 +81,31 @@ export async function settleRewardTransfer(ports: Ports, t: TransferDoc): Promis
     default:
       return t
   }
+}
+
+/** How far back the sync job looks for closed reward bills whose next attempt was never made. */
+const RESUME_WINDOW_MS = 7 * 24 * 3600_000
+
+/**
+ * Makes the next attempt of reward bills that closed unconfirmed while the step after them failed
+ * (the sync job only asks about open bills, so nothing else would come back to them): closed
+ * bills of the last week with attempts left and no next bill yet, a bounded batch per run.
+ */
+export async function resumeClosedRewards(ports: Ports, limit: number): Promise<number> {
+  const closed = await ports.store.find<TransferDoc>('transfers', {
+    where: { purpose: 'reward', state: { in: ['FAIL', 'CANCELLED'] }, updatedAt: { gt: ports.clock.now() - RESUME_WINDOW_MS } },
+    orderBy: [{ field: 'updatedAt', dir: 'asc' }],
+    limit
+  })
+  const retryable = closed.filter((t) => !t.refused && t.attempt < MAX_REWARD_ATTEMPTS)
+  const next = await getMany<TransferDoc>(
+    ports.store,
+    'transfers',
+    retryable.map((t) => transferNo('reward', t.refId, t.attempt + 1))
+  )
+  const missing = retryable.filter((t) => !next.has(transferNo('reward', t.refId, t.attempt + 1)))
+  await inPool(missing, async (t) => void (await settleRewardTransfer(ports, t)))
+  return missing.length
 }
 
 /**

@@ -1,13 +1,15 @@
-import { shanghaiMonth } from '../../contracts/shanghai'
-import { findAll, getMany, inPool } from '../../kernel/paging'
+import { monthBefore, shanghaiMonth } from '../../contracts/shanghai'
+import { findAll, inPool } from '../../kernel/paging'
 import type { Ports } from '../../kernel/ports'
-import type { OrderDoc } from '../order/docs'
-import { monthRange, previousMonth, remainderFen, settle } from './commission-math'
+import { monthRange, remainderFen, settle } from './commission-math'
 import type { CommissionEntryDoc, CommissionRuleDoc, CommissionStatementDoc } from './docs'
 
 export const statementId = (communityId: string, butlerUserId: string, month: string) => `${communityId}:${butlerUserId}:${month}`
 export const remainderId = (orderId: string) => `rest:${orderId}`
 export const carryId = (fromStatementId: string) => `carry:${fromStatementId}`
+
+/** A build left `building` this long ago has stopped: functions are cut off after 10 s. */
+const TAKEOVER_MS = 60_000
 
 export interface BuildReport {
   statements: number
@@ -41,30 +43,28 @@ function newStatement(communityId: string, butlerUserId: string, month: string, 
 
 /**
  * The rounding remainders of orders refunded in full among `entries`: whatever makes the order's
- * accrual and reversals (bound to any statement) net to 0, dated at its last reversal.
+ * accrual and reversals (bound to any statement) net to 0, dated at its last reversal. "In full"
+ * is read from the reversals themselves, not from the order: the order counts a refund before
+ * the listener writes its reversal, and a remainder taken in between would take that share twice.
  */
 async function remainders(ports: Ports, entries: readonly CommissionEntryDoc[], now: number): Promise<CommissionEntryDoc[]> {
-  const revs = entries.filter((e) => e.kind === 'rev' && e.orderId !== null)
-  const orderIds = [...new Set(revs.flatMap((e) => (e.orderId ? [e.orderId] : [])))]
-  if (orderIds.length === 0) return []
-  const orders = await getMany<OrderDoc>(ports.store, 'orders', orderIds)
-  const full = orderIds.filter((id) => {
-    const o = orders.get(id)
-    return o !== undefined && o.paidFen > 0 && o.refundedFen >= o.paidFen
-  })
+  const orderIds = [...new Set(entries.flatMap((e) => (e.kind === 'rev' && e.orderId ? [e.orderId] : [])))]
+  const perOrder = await Promise.all(orderIds.map((orderId) => ports.store.find<CommissionEntryDoc>('commissionEntries', { where: { orderId }, limit: 1000 })))
   const out: CommissionEntryDoc[] = []
-  const perOrder = await Promise.all(full.map((orderId) => ports.store.find<CommissionEntryDoc>('commissionEntries', { where: { orderId }, limit: 1000 })))
-  for (const [i, orderId] of full.entries()) {
+  for (const [i, orderId] of orderIds.entries()) {
     const all = perOrder[i] ?? []
     const accs = all.filter((e) => e.kind === 'acc')
+    const revs = all.filter((e) => e.kind === 'rev')
     const acc = accs[0]
     if (!acc || all.some((e) => e.kind === 'rest')) continue
+    const refunded = revs.reduce((n, e) => n + e.refundFen, 0)
+    if (refunded < accs.reduce((n, e) => n + e.baseFen, 0)) continue
     const amountFen = remainderFen(
       accs.reduce((n, e) => n + e.amountFen, 0),
-      all.filter((e) => e.kind === 'rev').map((e) => e.amountFen)
+      revs.map((e) => e.amountFen)
     )
     if (amountFen === 0) continue
-    const lastAt = Math.max(...all.filter((e) => e.kind === 'rev').map((e) => e.at))
+    const lastAt = Math.max(...revs.map((e) => e.at))
     out.push({ ...acc, _id: remainderId(orderId), kind: 'rest', refundFen: 0, amountFen, at: lastAt, statementId: null, createdAt: now })
   }
   return out
@@ -91,10 +91,13 @@ async function previousStatement(ports: Ports, communityId: string, butlerUserId
 async function buildOne(ports: Ports, communityId: string, butlerUserId: string, month: string, to: number): Promise<number> {
   const now = ports.clock.now()
   const id = statementId(communityId, butlerUserId, month)
-  const inserted = await ports.store.insert('commissionStatements', newStatement(communityId, butlerUserId, month, now))
+  const builder = ports.random.id(8)
+  const inserted = await ports.store.insert('commissionStatements', { ...newStatement(communityId, butlerUserId, month, now), builder, builderAt: now })
   if (!inserted.ok) {
-    const existing = await ports.store.get<CommissionStatementDoc>('commissionStatements', id)
-    if (existing?.status !== 'building') return 0
+    // Left in `building`: take it over only from a run that stopped (a function lives 10 s at most),
+    // never from one still binding, whose entries this run's totals could miss.
+    const took = await ports.store.update('commissionStatements', id, { set: { builder, builderAt: now } }, { status: 'building', builderAt: { lt: now - TAKEOVER_MS } })
+    if (!took) return 0
   }
   const [open, bound, previous] = await Promise.all([
     findAll<CommissionEntryDoc>(ports.store, 'commissionEntries', { communityId, butlerUserId, statementId: null, at: { lt: to } }),
@@ -102,9 +105,9 @@ async function buildOne(ports: Ports, communityId: string, butlerUserId: string,
     previousStatement(ports, communityId, butlerUserId, month)
   ])
   const rests = await remainders(ports, [...open, ...bound], now)
-  await inPool(rests, async (r) => void (await ports.store.insert('commissionEntries', r)))
-  // A remainder already there (a rerun) is bound like any other open entry. Bound in parallel:
-  // each is one conditional update, and a month's entries must fit in the function's 10 s.
+  // Remainders are written bound; one already there from a cut-off run is bound below if still open.
+  await inPool(rests, async (r) => void (await ports.store.insert('commissionEntries', { ...r, statementId: id })))
+  // Bound in parallel: each is one conditional update, and a month's entries must fit in the function's 10 s.
   await inPool([...open, ...rests], async (e) => void (await ports.store.update('commissionEntries', e._id, { set: { statementId: id } }, { statementId: null })))
   if (previous && previous.carryOutFen !== 0) {
     await ports.store.insert<CommissionEntryDoc>('commissionEntries', {
@@ -144,7 +147,7 @@ async function buildOne(ports: Ports, communityId: string, butlerUserId: string,
         updatedAt: now
       }
     },
-    { status: 'building' }
+    { status: 'building', builder }
   )
   return mine.length
 }
@@ -156,11 +159,14 @@ async function buildOne(ports: Ports, communityId: string, butlerUserId: string,
  */
 export async function buildStatements(ports: Ports, communityId: string, month: string): Promise<BuildReport> {
   const { to } = monthRange(month)
-  const [open, unfinished] = await Promise.all([
+  const [open, unfinished, before] = await Promise.all([
     findAll<CommissionEntryDoc>(ports.store, 'commissionEntries', { communityId, statementId: null, at: { lt: to } }),
-    findAll<CommissionStatementDoc>(ports.store, 'commissionStatements', { communityId, month, status: 'building' })
+    findAll<CommissionStatementDoc>(ports.store, 'commissionStatements', { communityId, month, status: 'building' }),
+    findAll<CommissionStatementDoc>(ports.store, 'commissionStatements', { communityId, month: monthBefore(month) })
   ])
-  const butlers = [...new Set([...open.map((e) => e.butlerUserId), ...unfinished.map((s) => s.butlerUserId)])].sort()
+  // A butler owed a balance held back last month (over the single-transfer cap) gets a statement even with no new entries.
+  const owed = before.filter((s) => s.carryOutFen > 0 && s.status !== 'building')
+  const butlers = [...new Set([...open.map((e) => e.butlerUserId), ...unfinished.map((s) => s.butlerUserId), ...owed.map((s) => s.butlerUserId)])].sort()
   let entries = 0
   // Butlers' statements are independent documents: built side by side.
   await inPool(butlers, async (b) => {
@@ -172,7 +178,7 @@ export async function buildStatements(ports: Ports, communityId: string, month: 
 
 /** The monthly job: last month's statements for every community with a commission rule. */
 export async function buildLastMonth(ports: Ports): Promise<{ month: string; communities: number; statements: number; entries: number }> {
-  const month = previousMonth(shanghaiMonth(ports.clock.now()))
+  const month = monthBefore(shanghaiMonth(ports.clock.now()))
   const rules = await findAll<CommissionRuleDoc>(ports.store, 'commissionRules')
   const communities = [...new Set(rules.map((r) => r.communityId))].sort()
   let statements = 0

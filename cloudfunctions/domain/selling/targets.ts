@@ -12,9 +12,9 @@ type C = typeof sellingTargetContracts
 
 const NOT_FOUND = '预售不存在或不属于当前社区'
 
-async function view(ports: Ports, t: SellingTargetDoc): Promise<TargetViewT> {
-  const editor = await ports.store.get<UserDoc>('users', t.updatedBy)
-  return { campaignId: t._id, shares: t.shares, visits: t.visits, orders: t.orders, from: t.from, to: t.to, updatedAt: t.updatedAt, updatedByName: editor?.nickname ?? '' }
+/** The campaign's own window, read with it: an extended sale keeps its targets. */
+function view(t: SellingTargetDoc, c: CampaignDoc, editorName: string): TargetViewT {
+  return { campaignId: t._id, shares: t.shares, visits: t.visits, orders: t.orders, from: c.startAt, to: c.endAt, updatedAt: t.updatedAt, updatedByName: editorName }
 }
 
 /** Targets are set for a campaign on sale or coming; a plain write under its id, so a retry is the same. */
@@ -24,24 +24,33 @@ export const setTargets: ActionHandler<C['setTargets']> = async ({ ports, actor 
   const now = ports.clock.now()
   const phase = campaignPhase(c, now)
   if (phase !== 'live' && phase !== 'scheduled') return fail('SELLING.CAMPAIGN_CLOSED', '预售已结束，不能再设置每日目标')
-  const content = { shares: input.shares, visits: input.visits, orders: input.orders, from: c.startAt, to: c.endAt, updatedBy: actor.user._id, updatedAt: now }
+  const content = { shares: input.shares, visits: input.visits, orders: input.orders, updatedBy: actor.user._id, updatedAt: now }
   const doc: SellingTargetDoc = { _id: c._id, communityId: c.communityId, ...content }
-  if (!(await ports.store.insert('sellingTargets', doc)).ok) await ports.store.update('sellingTargets', doc._id, { set: content }, { communityId: c.communityId })
-  return ok(await view(ports, doc))
+  if (!(await ports.store.insert('sellingTargets', doc)).ok && !(await ports.store.update('sellingTargets', doc._id, { set: content }, { communityId: c.communityId }))) {
+    return fail('SELLING.NOT_FOUND', NOT_FOUND)
+  }
+  return ok(view(doc, c, actor.user.nickname))
 }
 
 export const targets: ActionHandler<C['targets']> = async ({ ports, actor }, input) => {
   const [c, t] = await Promise.all([ports.store.get<CampaignDoc>('campaigns', input.campaignId), ports.store.get<SellingTargetDoc>('sellingTargets', input.campaignId)])
   if (!c || c.communityId !== actor.communityId) return fail('SELLING.NOT_FOUND', NOT_FOUND)
-  return ok({ target: t && t.communityId === actor.communityId ? await view(ports, t) : null })
+  if (!t || t.communityId !== actor.communityId) return ok({ target: null })
+  const editor = await ports.store.get<UserDoc>('users', t.updatedBy)
+  return ok({ target: view(t, c, editor?.nickname ?? '') })
 }
 
-/** The targets of the community's campaigns on sale at `at`, with their campaigns. */
+/** The targets of the community's campaigns on sale at `at`, with their campaigns (the campaign's window decides, as it stands now). */
 export async function liveTargets(ports: Ports, communityId: string, at: number): Promise<{ target: SellingTargetDoc; campaign: CampaignDoc }[]> {
-  const rows = await ports.store.find<SellingTargetDoc>('sellingTargets', { where: { communityId, to: { gt: at } }, limit: 200 })
-  const campaigns = await getMany<CampaignDoc>(ports.store, 'campaigns', rows.map((r) => r._id))
-  return rows.flatMap((target) => {
-    const campaign = campaigns.get(target._id)
-    return campaign && campaignPhase(campaign, at) === 'live' ? [{ target, campaign }] : []
+  const open = await ports.store.find<CampaignDoc>('campaigns', { where: { communityId, endAt: { gt: at } }, limit: 200 })
+  const live = open.filter((c) => campaignPhase(c, at) === 'live')
+  const targets = await getMany<SellingTargetDoc>(
+    ports.store,
+    'sellingTargets',
+    live.map((c) => c._id)
+  )
+  return live.flatMap((campaign) => {
+    const target = targets.get(campaign._id)
+    return target ? [{ target, campaign }] : []
   })
 }

@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import { useState } from 'react'
+import { useRef, useState } from 'react'
 import type { Result } from '../../client'
 import { toastError } from '../../services/result'
 import { type MerchantTransferParams, confirmSandboxTransfer, openMerchantTransfer } from '../../services/transfer'
@@ -31,34 +31,48 @@ export function TransferConfirm({ buttonId, label, amountFen, info, onConfirmed,
   const [sheet, setSheet] = useState<MerchantTransferParams | null>(null)
   const [error, setError] = useState('')
 
-  const start = async () => {
+  // One tap at a time until the server has been asked: a second tap would open WeChat's page again.
+  const inFlight = useRef(false)
+  const run = async (work: () => Promise<void>) => {
+    if (inFlight.current) return
+    inFlight.current = true
     setBusy(true)
-    const r = await info()
-    if (!r.ok) {
+    try {
+      await work()
+    } finally {
+      inFlight.current = false
       setBusy(false)
-      toastError(r.error)
-      return onRefused()
     }
-    if (process.env.TARO_ENV === 'h5') {
-      setBusy(false)
-      setError('')
-      return setSheet(r.data)
-    }
-    const outcome = await openMerchantTransfer(r.data)
-    setBusy(false)
-    if (outcome === 'cancelled') return
-    if (outcome === 'failed') return void Taro.showToast({ title: '未能打开微信确认收款，请更新微信后重试', icon: 'none' })
-    await onConfirmed()
   }
 
-  const confirmOnSheet = async (pkg: string) => {
-    setBusy(true)
-    const res = await confirmSandboxTransfer(pkg)
-    setBusy(false)
-    if (!res.ok) return setError(res.reason ?? '确认失败，请稍后再试')
-    setSheet(null)
-    await onConfirmed()
-  }
+  const start = () =>
+    run(async () => {
+      const r = await info()
+      if (!r.ok) {
+        toastError(r.error)
+        return onRefused()
+      }
+      if (process.env.TARO_ENV === 'h5') {
+        setError('')
+        return setSheet(r.data)
+      }
+      const outcome = await openMerchantTransfer(r.data)
+      if (outcome === 'cancelled') return
+      if (outcome === 'failed') {
+        // The package may have expired or been used: the page shows where the transfer stands now.
+        void Taro.showToast({ title: '没能打开微信的确认收款页面，请稍后再试', icon: 'none' })
+        return onRefused()
+      }
+      await onConfirmed()
+    })
+
+  const confirmOnSheet = (pkg: string) =>
+    run(async () => {
+      const res = await confirmSandboxTransfer(pkg)
+      if (!res.ok) return setError(res.reason ?? '确认失败，请稍后再试')
+      setSheet(null)
+      await onConfirmed()
+    })
 
   return (
     <View>

@@ -6,6 +6,7 @@ import { formatDate, parseShanghai } from '../../../../src/utils/time'
 import { api } from '../../client/api'
 import { fieldStatus, formLevelError } from '../../shell/field-status'
 import { FormDialog } from '../../shell/FormDialog'
+import { newRequestId } from '../../../../src/client/core/request-id'
 
 const DAY = 24 * 3600_000
 
@@ -14,7 +15,7 @@ const DAY = 24 * 3600_000
  * The request id is drawn once per dialog, so a double click or a retry charges once.
  */
 export function ChargeDialog({ buildings, onClose }: { buildings: { id: string; name: string }[]; onClose: (bills: number | null) => void }) {
-  const [requestId] = useState(() => `charge-${Date.now()}-${Math.random().toString(36).slice(2, 10)}`)
+  const [requestId] = useState(newRequestId)
   const [title, setTitle] = useState('')
   const [amount, setAmount] = useState('')
   const [buildingIds, setBuildingIds] = useState<string[]>([])

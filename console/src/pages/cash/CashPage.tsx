@@ -14,8 +14,8 @@ import { useQuery } from '../../shell/use-query'
 import { CallerSearch } from '../desk/CallerSearch'
 import { CashReceipt } from './CashReceipt'
 import { ConfirmRefundDialog, type CashRefundRow } from './ConfirmRefundDialog'
+import { newRequestId } from '../../../../src/client/core/request-id'
 
-const newRequestId = () => `cash-${Date.now()}-${Math.random().toString(36).slice(2, 10)}`
 const key = (type: PayableType, id: string) => `${type}:${id}`
 
 /**

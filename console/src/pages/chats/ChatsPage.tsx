@@ -8,8 +8,8 @@ import { useConsole } from '../../shell/console-context'
 import { EmptyState, PageShell } from '../../shell/PageShell'
 import { useQuery } from '../../shell/use-query'
 import { type FormHousehold, WorkOrderForm } from '../desk/WorkOrderForm'
+import { newRequestId } from '../../../../src/client/core/request-id'
 
-const newRequestId = () => `reply-${Date.now()}-${Math.random().toString(36).slice(2, 10)}`
 
 /**
  * 微信客服 and the mini-program's own chat in one inbox: conversations waiting for an answer

@@ -3,7 +3,7 @@ import { Button, Card, MessagePlugin, Select, Space, Table, Tabs, Tag } from 'td
 import { AddIcon } from 'tdesign-icons-react'
 import type { RuleViewT } from '@contracts/selling-commission'
 import { COMMISSION_MODE_LABELS, COMMISSION_SCOPE_LABELS, COMMISSION_TOUCH_LABELS, STATEMENT_STATUSES, STATEMENT_STATUS_LABELS, type StatementStatus } from '@contracts/selling-labels'
-import { shanghaiMonth } from '@contracts/shanghai'
+import { recentMonths, shanghaiMonth } from '@contracts/shanghai'
 import { formatFen } from '../../../../src/utils/money'
 import { formatDateTime, monthLabel } from '../../../../src/utils/time'
 import { api } from '../../client/api'
@@ -16,14 +16,6 @@ import { StatementDrawer } from './StatementDrawer'
 import { STATEMENT_THEMES } from './statement-themes'
 
 type Tab = 'rules' | 'statements'
-
-/** This month and the eleven before it, newest first. */
-function recentMonths(): string[] {
-  const out: string[] = []
-  const now = new Date()
-  for (let i = 0; i < 12; i++) out.push(shanghaiMonth(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - i, 15)))
-  return out
-}
 
 function ruleTerms(r: RuleViewT): string {
   return r.mode === 'percent' ? `实付金额的 ${r.bp / 100}%` : `每单 ${formatFen(r.fixedFen)}`
@@ -99,7 +91,7 @@ function RulesTab() {
 /** 结算单: each butler's statement of a month; built on the 1st, or now for a late run. */
 function StatementsTab() {
   const { community } = useConsole()
-  const months = recentMonths()
+  const months = recentMonths(Date.now())
   const [month, setMonth] = useState(months[1] ?? shanghaiMonth(Date.now()))
   const [status, setStatus] = useState<StatementStatus | undefined>(undefined)
   const q = useQuery(() => api.selling.statements({ month, status }), [community.id, month, status])

@@ -3,6 +3,7 @@ import { Button, Drawer, MessagePlugin, Popconfirm, Space, Table, Tag } from 'td
 import { COMMISSION_TOUCH_LABELS, ENTRY_KIND_LABELS, STATEMENT_STATUS_LABELS } from '@contracts/selling-labels'
 import { formatFen } from '../../../../src/utils/money'
 import { formatDate, formatDateTime, monthLabel } from '../../../../src/utils/time'
+import { newRequestId } from '../../../../src/client/core/request-id'
 import { api } from '../../client/api'
 import { ExportButtons } from '../../shell/ExportButtons'
 import { PageShell } from '../../shell/PageShell'
@@ -13,13 +14,15 @@ import { STATEMENT_THEMES } from './statement-themes'
 export function StatementDrawer({ id, onClose }: { id: string; onClose: () => void }) {
   const q = useQuery(() => api.selling.statement({ id }), [id])
   const [paying, setPaying] = useState(false)
+  // One key per attempt: a double click resends it; a finished attempt (a refusal, a failed transfer) takes a new one.
+  const [requestId, setRequestId] = useState(newRequestId)
 
   /** Approval pays at once through WeChat 商家转账; the butler then confirms receipt in WeChat. */
   const payout = async (action: 'approveStatement' | 'retryPayout') => {
     setPaying(true)
-    const clientRequestId = `payout-${Date.now()}-${Math.random().toString(36).slice(2, 10)}`
-    const res = action === 'approveStatement' ? await api.selling.approveStatement({ id, clientRequestId }) : await api.selling.retryPayout({ id, clientRequestId })
+    const res = action === 'approveStatement' ? await api.selling.approveStatement({ id, clientRequestId: requestId }) : await api.selling.retryPayout({ id, clientRequestId: requestId })
     setPaying(false)
+    if (res.ok || res.error.code !== 'TRANSPORT.FAILED') setRequestId(newRequestId())
     void q.reload()
     if (!res.ok) return void MessagePlugin.error(res.error.message)
     if (res.data.status === 'failed') return void MessagePlugin.warning(`打款未成功：${res.data.failReason ?? '请稍后重试'}`)
@@ -51,9 +54,11 @@ export function StatementDrawer({ id, onClose }: { id: string; onClose: () => vo
                   </Popconfirm>
                 ) : null}
                 {s.status === 'failed' ? (
-                  <Button id='statement-retry' theme='warning' loading={paying} onClick={() => void payout('retryPayout')}>
-                    重新打款
-                  </Button>
+                  <Popconfirm content={`重新通过微信转账打款 ${formatFen(s.payableFen)}，管家确认收款后到账。确定重新打款？`} confirmBtn='重新打款' onConfirm={() => void payout('retryPayout')}>
+                    <Button id='statement-retry' theme='warning' loading={paying}>
+                      重新打款
+                    </Button>
+                  </Popconfirm>
                 ) : null}
                 <ExportButtons
                   id='export-statement'

@@ -11,6 +11,7 @@ import { fieldStatus, formLevelError } from '../../shell/field-status'
 import { useQuery } from '../../shell/use-query'
 import { ChannelRadio, MemberRadio } from './OnBehalfFields'
 import type { FormHousehold } from './WorkOrderForm'
+import { newRequestId } from '../../../../src/client/core/request-id'
 
 /**
  * Booking a home service for the caller's household: the service, a free slot and the member it is
@@ -18,7 +19,7 @@ import type { FormHousehold } from './WorkOrderForm'
  * under the property fee); the desk never takes the money.
  */
 export function BookForDialog({ household, onClose }: { household: FormHousehold; onClose: (done: string | null) => void }) {
-  const [requestId] = useState(() => `desk-book-${Date.now()}-${Math.random().toString(36).slice(2, 10)}`)
+  const [requestId] = useState(newRequestId)
   const [lineId, setLineId] = useState<string | null>(null)
   const [slotStart, setSlotStart] = useState<number | null>(null)
   const [memberUserId, setMemberUserId] = useState<string | null>(null)

@@ -11,6 +11,7 @@ import { fieldStatus, formLevelError } from '../../shell/field-status'
 import { useQuery } from '../../shell/use-query'
 import { ChannelRadio, MemberRadio } from './OnBehalfFields'
 import type { FormHousehold } from './WorkOrderForm'
+import { newRequestId } from '../../../../src/client/core/request-id'
 
 /**
  * A pre-sale order for the caller's household: the product on sale, the size, how many and the
@@ -18,7 +19,7 @@ import type { FormHousehold } from './WorkOrderForm'
  * finance desk; the desk never takes the money.
  */
 export function OrderForDialog({ household, onClose }: { household: FormHousehold; onClose: (done: string | null) => void }) {
-  const [requestId] = useState(() => `desk-order-${Date.now()}-${Math.random().toString(36).slice(2, 10)}`)
+  const [requestId] = useState(newRequestId)
   const [campaignId, setCampaignId] = useState<string | null>(null)
   const [skuId, setSkuId] = useState<string | null>(null)
   const [quantity, setQuantity] = useState(1)

@@ -10,11 +10,11 @@ import { PhotoField } from '../../shell/PhotoField'
 import { fieldStatus, formLevelError } from '../../shell/field-status'
 import { useQuery } from '../../shell/use-query'
 import { ChannelRadio } from './OnBehalfFields'
+import { newRequestId } from '../../../../src/client/core/request-id'
 
 /** The household a work order is for: found at the desk, or a conversation's. */
 export type FormHousehold = Pick<HouseholdHitT, 'householdId' | 'label' | 'butlerName'>
 
-const newRequestId = () => `wo-${Date.now()}-${Math.random().toString(36).slice(2, 10)}`
 /** The assignee select's value for 自动派单 (the server picks the skilled worker or the butler). */
 const AUTO = 'auto'
 

@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import { Button, Card, MessagePlugin, Popconfirm, Select, Space, Table, Tabs, Tag } from 'tdesign-react'
 import type { RewardTransferStatus } from '@contracts/reward-labels'
-import { shanghaiMonth } from '@contracts/shanghai'
+import { recentMonths, shanghaiMonth } from '@contracts/shanghai'
 import { formatFen } from '../../../../src/utils/money'
 import { formatDateTime, monthLabel } from '../../../../src/utils/time'
 import { api } from '../../client/api'
@@ -17,14 +17,6 @@ const CASH_TAG: Record<RewardTransferStatus, 'primary' | 'warning' | 'success' |
 
 type Tab = 'praise' | 'roll' | 'rewards'
 
-/** This month and the eleven before it, newest first. */
-function recentMonths(): string[] {
-  const out: string[] = []
-  const now = new Date()
-  for (let i = 0; i < 12; i++) out.push(shanghaiMonth(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - i, 15)))
-  return out
-}
-
 /**
  * 表扬信 and 光荣榜: read residents' letters before they count; each month pick the workers and
  * butlers to honour from suggestions with reasons, publish the roll to the community, and reward
@@ -33,7 +25,7 @@ function recentMonths(): string[] {
 export function HonorPage() {
   const { community } = useConsole()
   const [tab, setTab] = useState<Tab>('praise')
-  const months = recentMonths()
+  const months = recentMonths(Date.now())
   const [month, setMonth] = useState(months[0] ?? shanghaiMonth(Date.now()))
   const q = useQuery(() => api.selling.honorCandidates({ month }), [community.id, month], { enabled: tab !== 'praise' })
   const [busy, setBusy] = useState(false)

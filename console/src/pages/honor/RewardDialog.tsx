@@ -66,12 +66,12 @@ export function RewardDialog({
   return (
     <FormDialog header={`${monthLabel(month)}光荣榜奖励：${honoree.name}`} saveId='reward-save' saveText='发放' busy={busy} onSave={() => void submit()} onCancel={() => onClose(null)}>
       <Form labelWidth={110} colon={false}>
-        <Field label='预算' required>
+        <Field label='预算' required {...(budgets.error ? { status: 'error' as const, tips: `预算读取失败：${budgets.error.message}，请关闭后重试` } : {})}>
           <Select
             className='reward-budget'
             style={{ width: 360 }}
             value={budgetId}
-            placeholder={budgets.data ? (list.length ? '选择激励预算' : '还没有预算，请先在「会员与优惠券」中设立') : '正在读取预算…'}
+            placeholder={budgets.data ? (list.length ? '选择激励预算' : '还没有预算，请先在「会员与优惠券」中设立') : budgets.error ? '预算读取失败' : '正在读取预算…'}
             onChange={(v) => setBudgetId(list.find((b) => b.id === v)?.id)}
             options={list.map((b) => ({ value: b.id, label: `${b.title}（剩余 ${formatFen(b.capFen - b.spentFen)}）` }))}
           />

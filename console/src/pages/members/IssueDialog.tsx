@@ -6,9 +6,9 @@ import { api } from '../../client/api'
 import { Field } from '../../shell/Field'
 import { FormDialog } from '../../shell/FormDialog'
 import { useQuery } from '../../shell/use-query'
+import { newRequestId } from '../../../../src/client/core/request-id'
 
 /** One per segment chosen: a double click or a retry issues once, another segment is another batch. */
-const newRequestId = () => `issue-${Date.now()}-${Math.random().toString(36).slice(2, 10)}`
 
 /**
  * Coupons to a segment: everyone, a building, a member level or a household need (五省). The count

@@ -8,13 +8,14 @@ import { api } from '../../client/api'
 import { Field } from '../../shell/Field'
 import { splitRefusal } from '../../shell/field-status'
 import { FormDialog } from '../../shell/FormDialog'
+import { newRequestId } from '../../../../src/client/core/request-id'
 
 /**
  * A new coupon template: the money terms, what it applies to, how long it is valid, the stock and
  * whether residents may claim it. The request id is drawn once per dialog: a double click makes one.
  */
 export function TemplateDialog({ scopes, onClose }: { scopes: { product: { value: string; label: string }[]; service: { value: string; label: string }[] }; onClose: (saved: string | null) => void }) {
-  const [requestId] = useState(() => `tpl-${Date.now()}-${Math.random().toString(36).slice(2, 10)}`)
+  const [requestId] = useState(newRequestId)
   const [f, setF] = useState<TemplateForm>(() => blankForm(Date.now()))
   const [errors, setErrors] = useState<Record<string, string>>({})
   const [formError, setFormError] = useState<string | null>(null)

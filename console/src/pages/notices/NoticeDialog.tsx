@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react'
+import { useState } from 'react'
 import { Alert, Button, Checkbox, DatePicker, Form, Input, Radio, Select, Space, Textarea } from 'tdesign-react'
 import { ArrowDownIcon, ArrowUpIcon, DeleteIcon } from 'tdesign-icons-react'
 import { NEEDS, NEED_LABELS, type Need } from '@contracts/insights-labels'
@@ -13,6 +13,7 @@ import { splitRefusal } from '../../shell/field-status'
 import { FormDialog } from '../../shell/FormDialog'
 import { PhotoField } from '../../shell/PhotoField'
 import { PhotoThumb } from '../../shell/PhotoThumb'
+import { newRequestId } from '../../../../src/client/core/request-id'
 
 type Options = OutputOf<'message.noticeOptions'>
 
@@ -35,7 +36,7 @@ export function NoticeDialog({ notice, options, onClose }: { notice: NoticeEditV
   const [formError, setFormError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
   // One id per dialog: a double click or a retry after a lost answer publishes once.
-  const requestId = useMemo(() => `notice-${Date.now()}-${Math.random().toString(36).slice(2, 10)}`, [])
+  const [requestId] = useState(newRequestId)
   const set = (patch: Partial<NoticeForm>) => {
     setF((x) => ({ ...x, ...patch }))
     setErrors((e) => clearedErrors(e, patch))

@@ -6,6 +6,7 @@ import { api } from '../../client/api'
 import { useConsole } from '../../shell/console-context'
 import { fieldStatus, formLevelError } from '../../shell/field-status'
 import { FormDialog } from '../../shell/FormDialog'
+import { newRequestId } from '../../../../src/client/core/request-id'
 
 type Copied = OutputOf<'insights.replicate'>
 
@@ -25,7 +26,7 @@ const COPIED: readonly (readonly [keyof Copied['copied'], string])[] = [
  */
 export function ReplicateDialog({ onClose }: { onClose: () => void }) {
   const { community, refresh } = useConsole()
-  const [requestId] = useState(() => `replicate-${Date.now()}-${Math.random().toString(36).slice(2, 10)}`)
+  const [requestId] = useState(newRequestId)
   const [draft, setDraft] = useState({ name: '', city: '', address: '' })
   const [error, setError] = useState<ApiError | null>(null)
   const [busy, setBusy] = useState(false)

@@ -8,8 +8,8 @@ import { Field } from '../../shell/Field'
 import { fieldStatus, formLevelError } from '../../shell/field-status'
 import { PhotoField } from '../../shell/PhotoField'
 import { HouseholdPicker } from './HouseholdPicker'
+import { newRequestId } from '../../../../src/client/core/request-id'
 
-const newRequestId = () => `parcel-${Date.now()}-${Math.random().toString(36).slice(2, 10)}`
 
 /**
  * Registering what a courier left: the household (found by room or phone), courier, tracking

@@ -7,6 +7,7 @@ import { formatDateTime } from '../../../../src/utils/time'
 import { api } from '../../client/api'
 import { fieldStatus, formLevelError } from '../../shell/field-status'
 import { FormDialog } from '../../shell/FormDialog'
+import { newRequestId } from '../../../../src/client/core/request-id'
 
 /**
  * 手动抬杆: staff open a barrier by hand, always with a reason (it is logged with their name). From
@@ -19,7 +20,7 @@ export function OpenDialog({ lot, event, onClose }: { lot: LotViewT; event: Even
   const [error, setError] = useState<ApiError | null>(null)
   const [busy, setBusy] = useState(false)
   // One id for this opening: a retried click after a lost answer is the same opening, not a second.
-  const [requestId] = useState(() => `open-${Date.now()}-${Math.random().toString(36).slice(2, 10)}`)
+  const [requestId] = useState(newRequestId)
 
   const submit = async () => {
     setBusy(true)

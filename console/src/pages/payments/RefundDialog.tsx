@@ -6,13 +6,14 @@ import { formatFen, parseYuan, yuanInput } from '../../../../src/utils/money'
 import { api } from '../../client/api'
 import { fieldStatus, formLevelError } from '../../shell/field-status'
 import { FormDialog } from '../../shell/FormDialog'
+import { newRequestId } from '../../../../src/client/core/request-id'
 
 /**
  * A refund of some lines of a payment, each up to what is left of it. The request id is drawn once
  * per dialog, so a double click or a retry refunds once; the server bounds every amount again.
  */
 export function RefundDialog({ payment, onClose }: { payment: PaymentViewT; onClose: (refunded: boolean) => void }) {
-  const [requestId] = useState(() => `refund-${Date.now()}-${Math.random().toString(36).slice(2, 10)}`)
+  const [requestId] = useState(newRequestId)
   const open = payment.lines.filter((l) => l.amountFen > l.refundedFen)
   const [picked, setPicked] = useState<Record<string, string>>(() => Object.fromEntries(open.map((l) => [l.id, yuanInput(l.amountFen - l.refundedFen)])))
   const [reason, setReason] = useState('')

@@ -11,6 +11,7 @@ import { PageShell } from '../../shell/PageShell'
 import { useQuery } from '../../shell/use-query'
 import { formatDateTime } from '../../../../src/utils/time'
 import { type KitForm, type TargetsForm, blankScript, kitFormOf, kitInputOf, targetsFormOf } from './kit-form'
+import { newRequestId } from '../../../../src/client/core/request-id'
 
 type Tab = 'kit' | 'targets'
 
@@ -97,7 +98,7 @@ export function KitDialog({ kind, refId, title, onClose }: { kind: KitKind; refI
   const [targetsForm, setTargetsForm] = useState<TargetsForm | null>(null)
   const [error, setError] = useState<ApiError | null>(null)
   const [busy, setBusy] = useState(false)
-  const [requestId] = useState(() => `kit-${Date.now()}-${Math.random().toString(36).slice(2, 10)}`)
+  const [requestId] = useState(newRequestId)
 
   const kit = kitForm ?? (q.data ? kitFormOf(q.data.kit) : null)
   const targets = targetsForm ?? (q.data ? targetsFormOf(q.data.target) : null)

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react'
+import { useState } from 'react'
 import { Alert, Button, Checkbox, DatePicker, Form, Input, InputNumber, Radio, Select, Space, Textarea } from 'tdesign-react'
 import { AddIcon, ArrowDownIcon, ArrowUpIcon, DeleteIcon } from 'tdesign-icons-react'
 import { NEEDS, NEED_LABELS, type Need } from '@contracts/insights-labels'
@@ -12,6 +12,7 @@ import { api } from '../../client/api'
 import { Field } from '../../shell/Field'
 import { splitRefusal } from '../../shell/field-status'
 import { FormDialog } from '../../shell/FormDialog'
+import { newRequestId } from '../../../../src/client/core/request-id'
 
 type Options = OutputOf<'message.noticeOptions'>
 
@@ -56,7 +57,7 @@ export function SurveyDialog({ options, onClose }: { options: Options; onClose: 
   const [errors, setErrors] = useState<FieldErrors>({})
   const [formError, setFormError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
-  const requestId = useMemo(() => `survey-${Date.now()}-${Math.random().toString(36).slice(2, 10)}`, [])
+  const [requestId] = useState(newRequestId)
   const set = (patch: Partial<Draft>) => setD((x) => ({ ...x, ...patch }))
   const setQ = (i: number, patch: Partial<Question>) => set({ questions: d.questions.map((q, j) => (j === i ? { ...q, ...patch } : q)) })
   const err = (path: string) => errors[path] ?? Object.entries(errors).find(([k]) => k.startsWith(`${path}.`))?.[1]

@@ -10,13 +10,14 @@ import { PhotoField } from '../../shell/PhotoField'
 import { type CourseForm, draftOf, statusUnder } from './course-form'
 import { LessonsEditor } from './LessonsEditor'
 import { QuizEditor } from './QuizEditor'
+import { newRequestId } from '../../../../src/client/core/request-id'
 
 /** A course's editor: what it is, its scenario lessons, and its quiz with the pass mark. */
 export function CourseDialog({ initial, onClose }: { initial: CourseForm; onClose: (saved: string | null) => void }) {
   const [course, setCourse] = useState(initial)
   const [error, setError] = useState<ApiError | null>(null)
   const [busy, setBusy] = useState(false)
-  const [requestId] = useState(() => `course-${Date.now()}-${Math.random().toString(36).slice(2, 10)}`)
+  const [requestId] = useState(newRequestId)
   const set = (p: Partial<CourseForm>) => setCourse((c) => ({ ...c, ...p }))
   const status = (path: string) => statusUnder(error, `course.${path}`)
 

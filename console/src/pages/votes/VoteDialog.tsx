@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react'
+import { useState } from 'react'
 import { Alert, Button, DatePicker, Form, Input, Radio, Select, Space, Textarea } from 'tdesign-react'
 import { AddIcon, DeleteIcon } from 'tdesign-icons-react'
 import { VoteInput } from '@contracts/message-votes'
@@ -10,6 +10,7 @@ import { api } from '../../client/api'
 import { Field } from '../../shell/Field'
 import { splitRefusal } from '../../shell/field-status'
 import { FormDialog } from '../../shell/FormDialog'
+import { newRequestId } from '../../../../src/client/core/request-id'
 
 type Options = OutputOf<'message.noticeOptions'>
 
@@ -40,7 +41,7 @@ export function VoteDialog({ options, onClose }: { options: Options; onClose: (s
   const [errors, setErrors] = useState<FieldErrors>({})
   const [formError, setFormError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
-  const requestId = useMemo(() => `vote-${Date.now()}-${Math.random().toString(36).slice(2, 10)}`, [])
+  const [requestId] = useState(newRequestId)
   const set = (patch: Partial<Draft>) => setD((x) => ({ ...x, ...patch }))
   const status = (...paths: string[]) => {
     const e = paths.map((p) => errors[p] ?? Object.entries(errors).find(([k]) => k.startsWith(`${p}.`))?.[1]).find(Boolean)

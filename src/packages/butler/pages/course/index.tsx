@@ -64,24 +64,36 @@ export default function CoursePage() {
   const { params } = useRouter()
   const id = decodeURIComponent(params.id ?? '')
   const q = useQuery(() => api.training.open({ id }), [id], { enabled: id !== '' })
-  const [busy, setBusy] = useState('')
+  // Lessons being marked, each on its own: two tapped in a row both end as read.
+  const [busy, setBusy] = useState<ReadonlySet<string>>(new Set())
+  const mark = (lessonId: string, on: boolean) =>
+    setBusy((prev) => {
+      const next = new Set(prev)
+      if (on) next.add(lessonId)
+      else next.delete(lessonId)
+      return next
+    })
 
   const read = async (lessonId: string) => {
-    setBusy(lessonId)
+    const shown = q.data
+    if (!shown || busy.has(lessonId)) return
+    mark(lessonId, true)
     const r = await api.training.readLesson({ courseId: id, lessonId })
-    setBusy('')
+    mark(lessonId, false)
     if (!r.ok) {
       void Taro.showToast({ title: r.error.message, icon: 'none' })
       // The course was edited meanwhile: show it as it is now.
       void q.reload()
       return
     }
-    const c = q.data
-    if (!c) return
-    q.setData({
-      ...c,
-      lessons: c.lessons.map((l) => (l.id === lessonId ? { ...l, read: true } : l)),
-      progress: { ...c.progress, lessons: r.data.lessons, lessonsRead: r.data.lessonsRead }
+    // From the course as it is now, not as it was at the tap: another lesson may have been marked meanwhile.
+    q.setData((now) => {
+      const c = now ?? shown
+      return {
+        ...c,
+        lessons: c.lessons.map((l) => (l.id === lessonId ? { ...l, read: true } : l)),
+        progress: { ...c.progress, lessons: r.data.lessons, lessonsRead: r.data.lessonsRead }
+      }
     })
   }
 
@@ -106,7 +118,7 @@ export default function CoursePage() {
               </Notice>
             ) : null}
             {c.lessons.map((l, i) => (
-              <LessonCard key={l.id} l={l} n={i + 1} busy={busy === l.id} onRead={() => void read(l.id)} />
+              <LessonCard key={l.id} l={l} n={i + 1} busy={busy.has(l.id)} onRead={() => void read(l.id)} />
             ))}
             {allRead || cert ? null : <Notice tone='info'>还有 {c.progress.lessons - c.progress.lessonsRead} 节课没学完，建议学完再参加测验</Notice>}
             <ActionBar>

@@ -1,7 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { STATEMENT_STATUS_LABELS } from '@contracts/selling-labels'
-import { shanghaiMonth } from '@contracts/shanghai'
 import { TRAINING_LINE_LABELS } from '@contracts/training-labels'
 import { api } from '../../../../client'
 import { formatFen } from '../../../../utils/money'
@@ -14,20 +13,22 @@ import '../../butler.scss'
 
 const go = (url: string) => void Taro.navigateTo({ url })
 
-/** This month's commission: its own call, so a slow or failed statement read never hides the certificates. */
+/**
+ * The latest statement (statements are made when a month has ended): its own call, so a slow or
+ * failed statement read never hides the certificates.
+ */
 function CommissionCard() {
   const q = useQuery(() => api.selling.myStatements({}), [])
-  const month = shanghaiMonth(Date.now())
-  const now = q.data?.items.find((s) => s.month === month) ?? null
+  const latest = q.data?.items[0] ?? null
   const waiting = q.data?.items.filter((s) => s.status === 'awaiting_confirm').length ?? 0
   let desc = '加载中…'
-  if (q.data) desc = now ? `${now.entries} 笔订单佣金 · ${STATEMENT_STATUS_LABELS[now.status]}` : '本月还没有佣金：分享工具包里的预售，邻居下单后在这里累计'
+  if (q.data) desc = latest ? `${latest.entries} 笔明细 · ${STATEMENT_STATUS_LABELS[latest.status]}` : '还没有佣金：分享工具包里的预售，邻居下单后每月初结算'
   else if (q.error) desc = `${q.error.message}，点此重试`
   return (
-    <CellGroup title={`${monthLabel(month)}佣金`} id='grow-commission'>
+    <CellGroup title={latest ? `${monthLabel(latest.month)}佣金` : '佣金'} id='grow-commission'>
       <Cell
         icon='pay'
-        title={<Text id='grow-commission-total'>{now ? formatFen(now.totalFen) : formatFen(0)}</Text>}
+        title={<Text id='grow-commission-total'>{formatFen(latest ? latest.totalFen : 0)}</Text>}
         desc={desc}
         extra={waiting > 0 ? <Chip text={`${waiting} 笔待确认收款`} tone='accent' /> : undefined}
         onClick={() => (q.error && !q.data ? void q.reload() : go(statementsLink()))}
@@ -36,7 +37,7 @@ function CommissionCard() {
   )
 }
 
-/** 我的成长: certificates earned, courses still to finish, this month's commission, and the ways on to learning and selling. */
+/** 我的成长: certificates earned, courses still to finish, the latest commission, and the ways on to learning and selling. */
 export default function GrowPage() {
   const q = useQuery(() => api.training.myCourses({}), [])
 
@@ -96,7 +97,7 @@ export default function GrowPage() {
             <CellGroup title='学习与销售'>
               <Cell id='grow-go-courses' icon='task' title='培训课程' desc={`共 ${data.items.length} 门，按业务线学习`} onClick={() => go(coursesLink())} />
               <Cell id='grow-go-kits' icon='share' title='销售工具包' desc='预售与活动的话术、海报和分享' onClick={() => go(kitsLink())} />
-              <Cell id='grow-go-statements' icon='bill' title='佣金结算单' desc='每月结算，审批后确认收款' onClick={() => go(statementsLink())} />
+              <Cell id='grow-go-statements' icon='bill' title='佣金结算单与现金奖励' desc='每月结算，审批后确认收款；光荣榜奖励在这里领取' onClick={() => go(statementsLink())} />
             </CellGroup>
           </>
         )

@@ -60,15 +60,24 @@ export default function KitPage() {
   const { me } = useSession()
   const communityId = params.communityId ?? me?.current?.communityId
   const q = useQuery(() => api.selling.kit({ kind, refId }), [kind, refId])
-  const [today, setToday] = useState<Today | null>(null)
   const [share, setShare] = useState<{ path: string; cover: string | null } | null>(null)
   const [preparing, setPreparing] = useState(false)
 
   useShareAppMessage(() => ({ title: q.data ? q.data.title : '邻里严选', path: share?.path ?? sellDetailLink(kind, refId, communityId) }))
 
+  // Today's counts live in the kit as loaded, so a reload on return (from the poster) keeps them right.
+  const withToday = (f: (t: Today) => Today) => {
+    const shown = q.data
+    if (!shown) return
+    q.setData((now) => {
+      const k = now ?? shown
+      return k.open ? { ...k, today: f(k.today) } : k
+    })
+  }
+
   const record = async (what: 'copy_script' | 'poster', scriptId?: string) => {
     const r = await api.selling.recordUse({ kind, refId, what, ...(scriptId ? { scriptId } : {}), clientRequestId: newRequestId() })
-    if (r.ok) setToday(r.data.today)
+    if (r.ok) withToday(() => r.data.today)
     return r
   }
 
@@ -85,7 +94,7 @@ export default function KitPage() {
     setPreparing(false)
     if (!r.ok) return toastError(r.error)
     setShare({ path: r.data.path, cover: r.data.cover })
-    setToday((t) => (t ? { ...t, share: t.share + 1 } : t))
+    withToday((t) => ({ ...t, share: t.share + 1 }))
     if (process.env.TARO_ENV === 'weapp') void Taro.showShareMenu({ withShareTicket: true, showShareItems: ['wechatFriends'] })
   }
 
@@ -113,7 +122,7 @@ export default function KitPage() {
             </>
           )
         }
-        const used = today ?? data.today
+        const used = data.today
         return (
           <>
             <View className='hero'>

@@ -4,7 +4,7 @@ import { STATEMENT_STATUS_LABELS } from '@contracts/selling-labels'
 import { api } from '../../../../client'
 import { formatFen } from '../../../../utils/money'
 import { monthLabel } from '../../../../utils/time'
-import { Cell, CellGroup, Chip } from '../../../../ui/kit'
+import { Cell, CellGroup, Chip, Notice } from '../../../../ui/kit'
 import { PageShell, useQuery } from '../../../../ui/shell'
 import { statementLink } from '../../links'
 import { RewardCells } from '../../components/RewardCells'
@@ -16,11 +16,7 @@ export default function StatementsPage() {
   const q = useQuery(() => api.selling.myStatements({}), [])
 
   return (
-    <PageShell
-      id='statements-page'
-      query={q}
-      empty={(d) => (d.items.length === 0 ? { title: '还没有结算单', hint: '分享工具包里的预售，邻居通过你的分享下单后，佣金每月初结算一次' } : null)}
-    >
+    <PageShell id='statements-page' query={q}>
       {(data) => {
         const paid = data.items.filter((s) => s.status === 'paid').reduce((n, s) => n + s.payableFen, 0)
         return (
@@ -31,6 +27,12 @@ export default function StatementsPage() {
                 已到账 {formatFen(paid)} · 每月初结算上月佣金，审批后请在结算单里确认收款
               </Text>
             </View>
+            {/* Not the shell's empty state: cash rewards below show even before a first statement. */}
+            {data.items.length === 0 ? (
+              <Notice tone='info' id='statements-none'>
+                还没有结算单：分享工具包里的预售，邻居通过你的分享下单后，佣金每月初结算一次
+              </Notice>
+            ) : (
             <CellGroup id='statements-list'>
               {data.items.map((s) => (
                 <Cell
@@ -56,6 +58,7 @@ export default function StatementsPage() {
                 />
               ))}
             </CellGroup>
+            )}
             <RewardCells />
           </>
         )
