@@ -39,24 +39,27 @@ function rejection(order: Pick<OrderDoc, 'rejectReason' | 'rejectMessage'>) {
   return fail(code, order.rejectMessage ?? REJECT_MESSAGES[code] ?? '下单未完成，请重新下单')
 }
 
-/** The butler invitation the resident last opened for this campaign, if any. */
-async function lastTouch(ports: Ports, userId: string, campaignId: string) {
-  const [visit] = await ports.store.find<OrderVisitDoc>('orderVisits', {
-    where: { userId, campaignId },
-    orderBy: [{ field: 'lastAt', dir: 'desc' }],
-    limit: 1
-  })
-  return visit ? { invitationId: visit.inviteId, inviterUserId: visit.butlerUserId, openGId: visit.lastGroupId } : { invitationId: null, inviterUserId: null, openGId: null }
-}
+const VISITS_READ = 50
 
-/** The butler invitation the resident opened first for this campaign: commission rules may credit it instead. */
-async function firstTouch(ports: Ports, userId: string, campaignId: string) {
-  const [visit] = await ports.store.find<OrderVisitDoc>('orderVisits', {
-    where: { userId, campaignId },
-    orderBy: [{ field: 'firstAt', dir: 'asc' }],
-    limit: 1
-  })
-  return { firstInvitationId: visit?.inviteId ?? null, firstInviterUserId: visit?.butlerUserId ?? null }
+/**
+ * The butler invitations that brought the buyer to this campaign: the one opened last, and the one
+ * opened first (a commission rule may credit either). One query: a resident opens a campaign from
+ * a handful of invitations; only past {@link VISITS_READ} is the first asked for on its own.
+ */
+async function touches(ports: Ports, userId: string, campaignId: string) {
+  const visits = await ports.store.find<OrderVisitDoc>('orderVisits', { where: { userId, campaignId }, orderBy: [{ field: 'lastAt', dir: 'desc' }], limit: VISITS_READ })
+  const last = visits[0]
+  const first =
+    visits.length < VISITS_READ
+      ? visits.reduce<OrderVisitDoc | undefined>((a, v) => (a && a.firstAt <= v.firstAt ? a : v), undefined)
+      : (await ports.store.find<OrderVisitDoc>('orderVisits', { where: { userId, campaignId }, orderBy: [{ field: 'firstAt', dir: 'asc' }], limit: 1 }))[0]
+  return {
+    invitationId: last?.inviteId ?? null,
+    inviterUserId: last?.butlerUserId ?? null,
+    openGId: last?.lastGroupId ?? null,
+    firstInvitationId: first?.inviteId ?? null,
+    firstInviterUserId: first?.butlerUserId ?? null
+  }
 }
 
 /**
@@ -73,14 +76,13 @@ export async function createOrder(ports: Ports, actor: CommunityActor, input: Cr
   // Everything the request names is read at once: a twin's order, the campaign, the household,
   // the SKU's stock, the household's limit counter and the invitations that brought the buyer.
   // Checked in that order after; cheap reads, so an attempt that cannot succeed writes nothing.
-  const [[existing], line, household, stock, quota, touch, first] = await Promise.all([
+  const [[existing], line, household, stock, quota, touch] = await Promise.all([
     ports.store.find<OrderDoc>('orders', { where: { idempotencyKey }, limit: 1 }),
     saleLine(ports, actor.communityId, input),
     ports.store.get<HouseholdDoc>('households', input.householdId),
     ports.store.get<CampaignStockDoc>('campaignStock', stockId(input.campaignId, input.skuId)),
     ports.store.get<OrderQuotaDoc>('orderQuotas', quotaId(input.campaignId, input.householdId)),
-    lastTouch(ports, actor.user._id, input.campaignId),
-    firstTouch(ports, actor.user._id, input.campaignId)
+    touches(ports, actor.user._id, input.campaignId)
   ])
   if (existing) return resume(ports, existing)
 
@@ -139,7 +141,6 @@ export async function createOrder(ports: Ports, actor: CommunityActor, input: Cr
     refundedAt: null,
     afterSale: null,
     ...touch,
-    ...first,
     ...(entry ? { channel: entry.channel, enteredBy: entry.enteredBy } : {}),
     createdAt: now,
     updatedAt: now

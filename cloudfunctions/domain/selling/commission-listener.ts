@@ -55,9 +55,10 @@ export async function accrueForPayment(ports: Ports, payment: PaymentDoc): Promi
     'orders',
     lines.map((l) => l.id)
   )
+  // Only an order a butler's card brought can earn commission: others cost no further reads.
   const paid = lines.flatMap((line) => {
     const order = orders.get(line.id)
-    return order && paidBy(order, payment) ? [{ line, order }] : []
+    return order && paidBy(order, payment) && (order.inviterUserId || order.firstInviterUserId) ? [{ line, order }] : []
   })
   if (paid.length === 0) return NONE
   const [rules, campaigns] = await Promise.all([

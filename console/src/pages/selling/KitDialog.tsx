@@ -80,7 +80,7 @@ function TargetsEditor({ form, onChange, error, updated }: { form: TargetsForm; 
 }
 
 /**
- * 话术工具包 of a campaign or event, and (for a campaign) its 每日目标. Each tab saves on its own:
+ * 话术工具包 of a campaign or event, and (for a campaign) its 每日目标: one 保存 for both tabs,
  * the kit by `selling.saveKit`, the targets by `selling.setTargets`.
  */
 export function KitDialog({ kind, refId, title, onClose }: { kind: KitKind; refId: string; title: string; onClose: (saved: string | null) => void }) {
@@ -98,27 +98,44 @@ export function KitDialog({ kind, refId, title, onClose }: { kind: KitKind; refI
   const [targetsForm, setTargetsForm] = useState<TargetsForm | null>(null)
   const [error, setError] = useState<ApiError | null>(null)
   const [busy, setBusy] = useState(false)
-  const [requestId] = useState(newRequestId)
+  const [requestId, setRequestId] = useState(newRequestId)
 
   const kit = kitForm ?? (q.data ? kitFormOf(q.data.kit) : null)
   const targets = targetsForm ?? (q.data ? targetsFormOf(q.data.target) : null)
 
+  /**
+   * Saves what was edited on either tab (the open tab's form always), the kit first: a refusal
+   * opens the tab it concerns with its message, and the dialog stays open with every edit kept.
+   */
   const submit = async () => {
+    if (!kit || !targets) return
     setBusy(true)
     setError(null)
-    if (tab === 'kit' && kit) {
+    const saveKit = tab === 'kit' || kitForm !== null
+    const saveTargets = kind === 'campaign' && (tab === 'targets' || targetsForm !== null)
+    const saved: string[] = []
+    if (saveKit) {
       const res = await api.selling.saveKit(kitInputOf(kind, refId, kit, requestId))
-      setBusy(false)
-      if (!res.ok) return setError(res.error)
-      return onClose('话术工具包')
+      if (!res.ok) {
+        setBusy(false)
+        setTab('kit')
+        return setError(res.error)
+      }
+      saved.push('话术工具包')
+      // Saved: a later save (after fixing the targets) is a new request.
+      setRequestId(newRequestId())
     }
-    if (tab === 'targets' && targets) {
+    if (saveTargets) {
       const res = await api.selling.setTargets({ campaignId: refId, ...targets })
-      setBusy(false)
-      if (!res.ok) return setError(res.error)
-      return onClose('每日目标')
+      if (!res.ok) {
+        setBusy(false)
+        setTab('targets')
+        return setError(res.error)
+      }
+      saved.push('每日目标')
     }
     setBusy(false)
+    onClose(saved.join('和'))
   }
   const formError = formLevelError(error)
   const target = q.data?.target
@@ -127,8 +144,8 @@ export function KitDialog({ kind, refId, title, onClose }: { kind: KitKind; refI
     <FormDialog
       header={`${title} · 话术工具包`}
       width={820}
-      saveId={tab === 'kit' ? 'kit-save' : 'targets-save'}
-      saveText={tab === 'kit' ? '保存话术' : '保存目标'}
+      saveId='kit-save'
+      saveText='保存'
       busy={busy}
       disabled={!q.data}
       onSave={() => void submit()}
