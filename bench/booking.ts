@@ -12,7 +12,7 @@ import { SqliteStore } from '../cloudfunctions/adapters/sqlite/sqlite-store'
 import { bookingModule } from '../cloudfunctions/booking/module'
 import type { ApiResponse } from '../cloudfunctions/contracts/errors'
 import type { CommunityDoc, HouseholdDoc, MembershipDoc, UserDoc } from '../cloudfunctions/domain/docs'
-import type { BookingDoc, ServiceLineDoc, SlotClaimDoc, WorkerDoc } from '../cloudfunctions/domain/booking/docs'
+import type { ServiceLineDoc, WorkerDoc } from '../cloudfunctions/domain/booking/docs'
 import { upcomingSlots } from '../cloudfunctions/domain/booking/slots'
 import { createMain } from '../cloudfunctions/kernel/main'
 import { findAll } from '../cloudfunctions/kernel/paging'
@@ -73,11 +73,11 @@ export async function run(): Promise<BenchResult> {
     const refused = results.filter((r) => !r.ok)
     const unexpected = refused.filter((r) => !r.ok && r.error.code !== 'BOOKING.SLOT_FULL').length
 
-    const bookings = (await findAll<BookingDoc>(store, 'bookings', { communityId: COMMUNITY })).filter((b) => b.status === 'confirmed')
+    const bookings = (await findAll(store, 'bookings', { communityId: COMMUNITY })).filter((b) => b.status === 'confirmed')
     const perWorkerSlot = new Map<string, number>()
     for (const b of bookings) perWorkerSlot.set(`${b.workerId}:${b.slotStart}`, (perWorkerSlot.get(`${b.workerId}:${b.slotStart}`) ?? 0) + 1)
     const doubleBooked = [...perWorkerSlot.values()].reduce((d, c) => d + Math.max(0, c - 1), 0)
-    const claims = await findAll<SlotClaimDoc>(store, 'slotClaims', { communityId: COMMUNITY })
+    const claims = await findAll(store, 'slotClaims', { communityId: COMMUNITY })
     const slotsBooked = new Set(bookings.map((b) => b.slotStart)).size
 
     const result = {

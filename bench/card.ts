@@ -13,7 +13,6 @@ import path from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { SqliteStore } from '../cloudfunctions/adapters/sqlite/sqlite-store'
 import { issueCard, redeemCardUse } from '../cloudfunctions/domain/member/cards'
-import type { CardEventDoc, ServiceCardDoc } from '../cloudfunctions/domain/member/docs'
 import { findAll } from '../cloudfunctions/kernel/paging'
 import type { Ports } from '../cloudfunctions/kernel/ports'
 import { localPorts } from '../scripts/server/local-runtime'
@@ -49,8 +48,8 @@ async function redeemRound(ports: Ports, store: SqliteStore, uses: number, attem
   const started = performance.now()
   const results = await Promise.all(Array.from({ length: attempts }, (_, i) => redeemCardUse(ports, card._id, `${tag}-booking-${i}`)))
   const seconds = (performance.now() - started) / 1000
-  const after = await store.get<ServiceCardDoc>('serviceCards', card._id)
-  const entries = await findAll<CardEventDoc>(store, 'cardEvents', { cardId: card._id })
+  const after = await store.get('serviceCards', card._id)
+  const entries = await findAll(store, 'cardEvents', { cardId: card._id })
   return {
     attempts,
     uses,

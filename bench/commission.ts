@@ -24,8 +24,6 @@ import type { ApiResponse } from '../cloudfunctions/contracts/errors'
 import { shanghaiInstant, shanghaiMonth } from '../cloudfunctions/contracts/shanghai'
 import type { CommunityDoc, GridDoc, HouseholdDoc, MembershipDoc, StaffRoleDoc, UserDoc } from '../cloudfunctions/domain/docs'
 import type { CampaignDoc, CampaignStockDoc } from '../cloudfunctions/domain/order/docs'
-import type { CommissionEntryDoc, CommissionStatementDoc } from '../cloudfunctions/domain/selling/docs'
-import type { TransferDoc } from '../cloudfunctions/domain/selling/transfer-docs'
 import { handleTransferNotification } from '../cloudfunctions/domain/selling/transfer-notify'
 import type { Main } from '../cloudfunctions/kernel/main'
 import { findAll } from '../cloudfunctions/kernel/paging'
@@ -343,7 +341,7 @@ const EXPIRE_EVERY = 7
  */
 async function payoutStep(call: Caller, ports: LocalPorts, clock: StepClock, month: string, step: number): Promise<PayoutRound> {
   const started = performance.now()
-  const statements = (await findAll<CommissionStatementDoc>(ports.store, 'commissionStatements', { communityId: COMMUNITY, month })).sort((a, b) => a._id.localeCompare(b._id))
+  const statements = (await findAll(ports.store, 'commissionStatements', { communityId: COMMUNITY, month })).sort((a, b) => a._id.localeCompare(b._id))
   const payable = statements.filter((s) => s.status !== 'carried')
   let approved = 0
   let alreadyApproved = 0
@@ -480,9 +478,9 @@ export async function run(): Promise<BenchResult> {
     const second = await payoutStep(call, ports, clock, month, 2)
 
     const [statements, transfers, entries] = await Promise.all([
-      findAll<CommissionStatementDoc>(store, 'commissionStatements', { communityId: COMMUNITY, month }),
-      findAll<TransferDoc>(store, 'transfers', { communityId: COMMUNITY }),
-      findAll<CommissionEntryDoc>(store, 'commissionEntries', { communityId: COMMUNITY })
+      findAll(store, 'commissionStatements', { communityId: COMMUNITY, month }),
+      findAll(store, 'transfers', { communityId: COMMUNITY }),
+      findAll(store, 'commissionEntries', { communityId: COMMUNITY })
     ])
     const expected = expectedByButler(plan, credited)
     const butlers = new Set([...expected.keys(), ...statements.map((s) => s.butlerUserId)])

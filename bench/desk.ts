@@ -21,7 +21,7 @@ import { performance } from 'node:perf_hooks'
 import { SqliteStore } from '../cloudfunctions/adapters/sqlite/sqlite-store'
 import type { ApiResponse } from '../cloudfunctions/contracts/errors'
 import type { ActionId, InputOf, OutputOf } from '../cloudfunctions/contracts/registry'
-import type { BuildingDoc, CommunityDoc, GridDoc, HouseholdDoc, InboxDoc, MembershipDoc, StaffRoleDoc, UserDoc } from '../cloudfunctions/domain/docs'
+import type { BuildingDoc, CommunityDoc, GridDoc, HouseholdDoc, MembershipDoc, StaffRoleDoc, UserDoc } from '../cloudfunctions/domain/docs'
 import type { WorkerDoc } from '../cloudfunctions/domain/booking/docs'
 import { runSlaSweep } from '../cloudfunctions/domain/desk/sla-job'
 import { findAll } from '../cloudfunctions/kernel/paging'
@@ -137,7 +137,7 @@ export async function run(): Promise<BenchResult> {
     const sweeps = await Promise.all([runSlaSweep(ports), runSlaSweep(ports), runSlaSweep(ports)])
     const sweepSeconds = (performance.now() - started) / 1000
     const late = made.filter((r) => r.ok && r.data.workOrder.type === 'leak').length
-    const sent = await findAll<InboxDoc>(store, 'inbox', { kind: 'work-order-breach' })
+    const sent = await findAll(store, 'inbox', { kind: 'work-order-breach' })
     const perOrder = new Map<string, number>()
     for (const m of sent) perOrder.set(m.link ?? m._id, (perOrder.get(m.link ?? m._id) ?? 0) + 1)
     const duplicateReminders = [...perOrder.values()].reduce((k, v) => k + Math.max(0, v - 1), 0)

@@ -18,7 +18,6 @@ import { macMatches, parseCode } from '../cloudfunctions/domain/access/code'
 import { buildDeviceRequest } from '../cloudfunctions/domain/access/device-auth'
 import { codeBatch } from '../cloudfunctions/domain/access/issue'
 import { signingKey } from '../cloudfunctions/domain/access/keys'
-import type { MembershipDoc } from '../cloudfunctions/domain/docs'
 import { createHttpMain } from '../cloudfunctions/kernel/http-main'
 import type { FunctionModule } from '../cloudfunctions/kernel/module'
 import type { Logger } from '../cloudfunctions/kernel/ports'
@@ -50,9 +49,9 @@ export async function run(): Promise<BenchResult> {
     await seedDemo(store, PEPPER)
     const ports = localPorts({ store, codePepper: PEPPER, log: silent })
     const main = createHttpMain(accessModule as unknown as FunctionModule, localRuntime(ports), accessHttpRoutes)
-    const members = await store.find<MembershipDoc>('memberships', { where: { communityId: COMMUNITY_A, status: 'active' }, limit: 1000 })
+    const members = await store.find('memberships', { where: { communityId: COMMUNITY_A, status: 'active' }, limit: 1000 })
     const key = await signingKey(ports, COMMUNITY_A)
-    const households = new Map((await store.find<{ _id: string; buildingId: string }>('households', { where: { communityId: COMMUNITY_A }, limit: 1000 })).map((h) => [h._id, h.buildingId]))
+    const households = new Map((await store.find('households', { where: { communityId: COMMUNITY_A }, limit: 1000 })).map((h) => [h._id, h.buildingId]))
 
     let n = 0
     /** A fresh code valid now: the first of a batch, as a pass page shows it. */

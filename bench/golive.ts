@@ -121,7 +121,7 @@ export async function run(): Promise<BenchResult> {
       reimportCreated += r.created
       reimportUnchanged += r.unchanged
     }
-    const stored = await findAll<HouseholdDoc>(store, 'households', { communityId: COMMUNITY })
+    const stored = await findAll(store, 'households', { communityId: COMMUNITY })
     const rawPerSecond = await rawInsertRate(stored)
     const importedPerSecond = HOUSEHOLDS / importSeconds
     return {

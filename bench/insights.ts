@@ -13,8 +13,6 @@ import os from 'node:os'
 import path from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { SqliteStore } from '../cloudfunctions/adapters/sqlite/sqlite-store'
-import type { BuildingDoc, CommunityDoc, GridDoc, HouseholdDoc } from '../cloudfunctions/domain/docs'
-import type { DayMetricsDoc } from '../cloudfunctions/domain/insights/docs'
 import { runNightly } from '../cloudfunctions/domain/insights/nightly'
 import { DAY_MS } from '../cloudfunctions/domain/insights/time'
 import type { OrderDoc } from '../cloudfunctions/domain/order/docs'
@@ -105,17 +103,17 @@ async function runSize(size: (typeof SIZES)[number], now: number): Promise<SizeR
   try {
     const ports = localPorts({ store, codePepper: 'bench-pepper-0123456789', log: quiet, clock: { now: () => now } })
     const gen0 = performance.now()
-    await store.insert<CommunityDoc>('communities', { _id: COMMUNITY, name: '压测社区', city: '杭州', address: '', createdAt: 0 })
+    await store.insert('communities', { _id: COMMUNITY, name: '压测社区', city: '杭州', address: '', createdAt: 0 })
     const buildings = Math.ceil(size.households / 100)
     for (let b = 0; b < buildings; b++) {
-      await store.insert<BuildingDoc>('buildings', { _id: `b${b}`, communityId: COMMUNITY, name: `${b + 1}栋`, order: b })
+      await store.insert('buildings', { _id: `b${b}`, communityId: COMMUNITY, name: `${b + 1}栋`, order: b })
       if (b % 5 === 0) {
         const ids = Array.from({ length: Math.min(5, buildings - b) }, (_, k) => `b${b + k}`)
-        await store.insert<GridDoc>('grids', { _id: `g${b}`, communityId: COMMUNITY, name: `网格${b / 5 + 1}`, butlerUserId: `u-butler-${b / 5}`, buildingIds: ids })
+        await store.insert('grids', { _id: `g${b}`, communityId: COMMUNITY, name: `网格${b / 5 + 1}`, butlerUserId: `u-butler-${b / 5}`, buildingIds: ids })
       }
     }
     for (let i = 0; i < size.households; i++) {
-      await store.insert<HouseholdDoc>('households', { _id: `h${i}`, communityId: COMMUNITY, buildingId: `b${Math.floor(i / 100)}`, room: String(i % 100), areaCm2: 9000, codeHash: `x${i}`, createdAt: 0 })
+      await store.insert('households', { _id: `h${i}`, communityId: COMMUNITY, buildingId: `b${Math.floor(i / 100)}`, room: String(i % 100), areaCm2: 9000, codeHash: `x${i}`, createdAt: 0 })
     }
     const r = rand(size.households)
     let counted = 0
@@ -137,7 +135,7 @@ async function runSize(size: (typeof SIZES)[number], now: number): Promise<SizeR
     const seconds = (performance.now() - t0) / 1000
     clearInterval(sampler)
     if (full.complete !== 1) throw new Error('full pass did not complete')
-    const days = await findAll<DayMetricsDoc>(store, 'dayMetrics', { communityId: COMMUNITY })
+    const days = await findAll(store, 'dayMetrics', { communityId: COMMUNITY })
     const storedOrders = days.reduce((n, d) => n + d.orders, 0)
     if (storedOrders !== counted) throw new Error(`stored daily orders ${storedOrders} ≠ generated counted orders ${counted}`)
 

@@ -24,7 +24,6 @@ import { SqliteStore } from '../cloudfunctions/adapters/sqlite/sqlite-store'
 import type { ApiResponse } from '../cloudfunctions/contracts/errors'
 import type { ActionId, InputOf, OutputOf } from '../cloudfunctions/contracts/registry'
 import type { BuildingDoc, CommunityDoc, HouseholdDoc, MembershipDoc, StaffRoleDoc, UserDoc } from '../cloudfunctions/domain/docs'
-import type { BallotDoc, NoticeDoc, NoticeReadDoc, VoteDoc } from '../cloudfunctions/domain/message/docs'
 import { closeVotes } from '../cloudfunctions/domain/message/votes'
 import { COUNT_GRACE_MS } from '../cloudfunctions/domain/message/vote-roll'
 import { findAll } from '../cloudfunctions/kernel/paging'
@@ -128,8 +127,8 @@ export async function run(): Promise<BenchResult> {
     started = performance.now()
     const opened = await Promise.all(opens.map((h) => call('message.notice', { id: noticeId }, userOf(h))))
     const readSeconds = (performance.now() - started) / 1000
-    const receipts = await findAll<NoticeReadDoc>(store, 'noticeReads', { noticeId })
-    const notice = await store.get<NoticeDoc>('notices', noticeId)
+    const receipts = await findAll(store, 'noticeReads', { noticeId })
+    const notice = await store.get('notices', noticeId)
     const extraReceipts = receipts.length - new Set(receipts.map((r) => r.householdId)).size
     const countOff = Math.abs((notice?.reads ?? 0) - receipts.length)
 
@@ -145,11 +144,11 @@ export async function run(): Promise<BenchResult> {
     const cast = await Promise.all(attempts.map(({ h, crid }, i) => call('message.castBallot', { id: voteId, option: i % 3 === 0 ? 1 : 0, clientRequestId: crid }, userOf(h))))
     const ballotSeconds = (performance.now() - started) / 1000
     const refusedAgain = cast.slice(BALLOTS).filter((r) => !r.ok && r.error.code === 'VOTE.ALREADY_CAST').length
-    const ballots = await findAll<BallotDoc>(store, 'ballots', { voteId })
-    const vote = await store.get<VoteDoc>('votes', voteId)
+    const ballots = await findAll(store, 'ballots', { voteId })
+    const vote = await store.get('votes', voteId)
     clock.t = T0 + 7 * 86_400_000 + COUNT_GRACE_MS
     await closeVotes(ports)
-    const counted = (await store.get<VoteDoc>('votes', voteId))?.tally
+    const counted = (await store.get('votes', voteId))?.tally
     const doubleBallots = ballots.length - new Set(ballots.map((b) => b.householdId)).size + Math.abs((vote?.ballots ?? 0) - ballots.length)
 
     return {

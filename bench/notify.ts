@@ -15,7 +15,6 @@ import { SqliteStore } from '../cloudfunctions/adapters/sqlite/sqlite-store'
 import type { ApiResponse } from '../cloudfunctions/contracts/errors'
 import type { CommunityDoc, HouseholdDoc, MembershipDoc, UserDoc } from '../cloudfunctions/domain/docs'
 import type { BillDoc } from '../cloudfunctions/domain/fee/docs'
-import type { LedgerDoc, PayNotificationDoc, PaymentDoc } from '../cloudfunctions/domain/payment/docs'
 import { handlePayNotification } from '../cloudfunctions/domain/payment/notify'
 import { createMain } from '../cloudfunctions/kernel/main'
 import { findAll } from '../cloudfunctions/kernel/paging'
@@ -144,10 +143,10 @@ export async function run(): Promise<BenchResult> {
     const seconds = (performance.now() - started) / 1000
 
     // Every payment applied exactly once: one ledger entry, its bills paid by it and no other.
-    const payments = await findAll<PaymentDoc>(store, 'payments', { communityId: COMMUNITY })
-    const ledger = await findAll<LedgerDoc>(store, 'ledger', { communityId: COMMUNITY })
-    const bills = new Map((await findAll<BillDoc>(store, 'bills', { communityId: COMMUNITY })).map((b) => [b._id, b]))
-    const records = await findAll<PayNotificationDoc>(store, 'payNotifications')
+    const payments = await findAll(store, 'payments', { communityId: COMMUNITY })
+    const ledger = await findAll(store, 'ledger', { communityId: COMMUNITY })
+    const bills = new Map((await findAll(store, 'bills', { communityId: COMMUNITY })).map((b) => [b._id, b]))
+    const records = await findAll(store, 'payNotifications')
     const entriesBy = new Map<string, number>()
     for (const e of ledger) entriesBy.set(e.paymentId, (entriesBy.get(e.paymentId) ?? 0) + 1)
     const billPaidBy = new Map<string, string[]>()

@@ -23,7 +23,6 @@ import type { ApiResponse } from '../cloudfunctions/contracts/errors'
 import type { ActionId, InputOf, OutputOf } from '../cloudfunctions/contracts/registry'
 import { COURIERS, PARCEL_QR_PREFIX } from '../cloudfunctions/contracts/parcel-labels'
 import type { BuildingDoc, CommunityDoc, HouseholdDoc, MembershipDoc, StaffRoleDoc, UserDoc } from '../cloudfunctions/domain/docs'
-import type { ParcelDoc } from '../cloudfunctions/domain/parcel/docs'
 import { findAll } from '../cloudfunctions/kernel/paging'
 import type { Clock } from '../cloudfunctions/kernel/ports'
 import { localMains, localPorts } from '../scripts/server/local-runtime'
@@ -111,7 +110,7 @@ export async function run(): Promise<BenchResult> {
     const made = registered.flatMap((r) => (r.ok ? [r.data] : []))
     const refused = registered.find((r) => !r.ok)
     if (refused && !refused.ok) throw new Error(`registered ${made.length} of ${PARCELS}: ${refused.error.message}`)
-    const docs = new Map((await findAll<ParcelDoc>(store, 'parcels', { communityId: C })).map((p) => [p._id, p]))
+    const docs = new Map((await findAll(store, 'parcels', { communityId: C })).map((p) => [p._id, p]))
     const codesUnique = new Set(made.map((p) => p.pickupCode)).size === made.length
 
     // 1,500 parcels picked up, 500 of them claimed a second time in the same burst, by another desk.
@@ -122,7 +121,7 @@ export async function run(): Promise<BenchResult> {
     const answers = await Promise.all(attempts.map((p, i) => call('parcel.pickup', { code: keyOf(p, i) }, desk(i + (i >= PICKUPS - REPEATS ? 1 : 0)))))
     const pickupSeconds = (performance.now() - started) / 1000
 
-    const after = await findAll<ParcelDoc>(store, 'parcels', { communityId: C })
+    const after = await findAll(store, 'parcels', { communityId: C })
     const picked = after.filter((p) => p.status === 'picked')
     const wins = new Map<string, number>()
     for (const r of answers) if (r.ok) wins.set(r.data.id, (wins.get(r.data.id) ?? 0) + 1)

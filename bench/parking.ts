@@ -23,7 +23,6 @@ import type { FeeRule } from '../cloudfunctions/contracts/parking-fee'
 import type { ActionId, InputOf, OutputOf } from '../cloudfunctions/contracts/registry'
 import { buildDeviceRequest } from '../cloudfunctions/domain/access/device-auth'
 import type { ParkingSessionDoc } from '../cloudfunctions/domain/parking/docs'
-import type { PaymentDoc } from '../cloudfunctions/domain/payment/docs'
 import { createHttpMain } from '../cloudfunctions/kernel/http-main'
 import { findAll } from '../cloudfunctions/kernel/paging'
 import type { Clock } from '../cloudfunctions/kernel/ports'
@@ -180,13 +179,13 @@ export async function run(): Promise<BenchResult> {
     })
     const seconds = (performance.now() - started) / 1000 - paySeconds
 
-    const sessions = await findAll<ParkingSessionDoc>(store, 'parkingSessions', { lotId: DEMO_LOT_ID })
+    const sessions = await findAll(store, 'parkingSessions', { lotId: DEMO_LOT_ID })
     const carsSessions = sessions.filter((s) => s.plate.startsWith('沪B'))
     const byPlate = new Map<string, ParkingSessionDoc[]>()
     for (const s of carsSessions) byPlate.set(s.plate, [...(byPlate.get(s.plate) ?? []), s])
     const lostSessions = [...opened].filter((p) => !byPlate.has(p)).length + [...byPlate.values()].filter((ss) => ss.length !== 1).length
 
-    const payments = await findAll<PaymentDoc>(store, 'payments', { communityId: COMMUNITY_A })
+    const payments = await findAll(store, 'payments', { communityId: COMMUNITY_A })
     const paidParking = payments.filter((p) => p.status === 'paid' && p.lines.some((l) => l.type === 'parking'))
     let doubleCharged = 0
     let feeMismatches = 0

@@ -15,7 +15,7 @@ import { performance } from 'node:perf_hooks'
 import { SqliteStore } from '../cloudfunctions/adapters/sqlite/sqlite-store'
 import type { ApiResponse } from '../cloudfunctions/contracts/errors'
 import type { CommunityDoc, HouseholdDoc, MembershipDoc, UserDoc } from '../cloudfunctions/domain/docs'
-import type { CampaignDoc, CampaignStockDoc, OrderDoc, OrderQuotaDoc } from '../cloudfunctions/domain/order/docs'
+import type { CampaignDoc, CampaignStockDoc } from '../cloudfunctions/domain/order/docs'
 import { createMain } from '../cloudfunctions/kernel/main'
 import { findAll } from '../cloudfunctions/kernel/paging'
 import type { Store } from '../cloudfunctions/kernel/store'
@@ -113,13 +113,13 @@ function percentile(xs: readonly number[], p: number): number {
 
 /** What the store says after a run: sold units, oversell, households past their limit, counters. */
 async function check(store: Store, campaignId: string): Promise<Pick<Way, 'sold' | 'oversold' | 'perHouseholdLimitBroken' | 'counterMismatch'>> {
-  const orders = (await findAll<OrderDoc>(store, 'orders', { campaignId })).filter((o) => o.status === 'pending_payment')
+  const orders = (await findAll(store, 'orders', { campaignId })).filter((o) => o.status === 'pending_payment')
   const sold = orders.reduce((n, o) => n + o.quantity, 0)
   const perHousehold = new Map<string, number>()
   for (const o of orders) perHousehold.set(o.householdId, (perHousehold.get(o.householdId) ?? 0) + o.quantity)
-  const stock = await store.get<CampaignStockDoc>('campaignStock', `${campaignId}:s1`)
+  const stock = await store.get('campaignStock', `${campaignId}:s1`)
   const held = Object.values(stock?.holds ?? {}).reduce((n, q) => n + q, 0)
-  const quotas = await findAll<OrderQuotaDoc>(store, 'orderQuotas', { campaignId })
+  const quotas = await findAll(store, 'orderQuotas', { campaignId })
   let counterMismatch = (stock?.available ?? -1) + held === STOCK && held === sold ? 0 : 1
   for (const q of quotas) if (q.bought !== (perHousehold.get(q.householdId) ?? 0)) counterMismatch++
   return {

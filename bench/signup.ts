@@ -13,7 +13,6 @@ import { SqliteStore } from '../cloudfunctions/adapters/sqlite/sqlite-store'
 import type { ApiResponse } from '../cloudfunctions/contracts/errors'
 import type { EventDraft } from '../cloudfunctions/contracts/event'
 import type { CommunityDoc, HouseholdDoc, MembershipDoc, StaffRoleDoc, UserDoc } from '../cloudfunctions/domain/docs'
-import type { EventDoc, SignupDoc } from '../cloudfunctions/domain/event/docs'
 import { eventModule } from '../cloudfunctions/event/module'
 import { createMain } from '../cloudfunctions/kernel/main'
 import { findAll } from '../cloudfunctions/kernel/paging'
@@ -77,7 +76,7 @@ export async function run(): Promise<BenchResult> {
     const seconds = (performance.now() - started) / 1000
     const failed = results.filter((r) => !(r as ApiResponse<unknown>).ok).length
 
-    const all = await findAll<SignupDoc>(store, 'eventSignups', { eventId })
+    const all = await findAll(store, 'eventSignups', { eventId })
     const confirmed = all.filter((s) => s.status === 'confirmed').length
     const waitlisted = all.filter((s) => s.status === 'waitlisted').length
     const perHousehold = new Map<string, number>()
@@ -97,12 +96,12 @@ export async function run(): Promise<BenchResult> {
     // Freed seats go to the head of the queue, one each.
     const leaving = all.filter((s) => s.status === 'confirmed').slice(0, CANCELS)
     await Promise.all(leaving.map((s) => call(`bench-${s.householdId.slice(2)}`, 'cancel', { signupId: s._id })))
-    const after = await findAll<SignupDoc>(store, 'eventSignups', { eventId })
+    const after = await findAll(store, 'eventSignups', { eventId })
     const promoted = new Set(after.filter((s) => s.promotedAt !== undefined).map((s) => s._id))
     const expectedHeads = queue.slice(0, CANCELS).map((s) => s._id)
     const promotionMisses = expectedHeads.filter((id) => !promoted.has(id)).length + Math.max(0, promoted.size - CANCELS)
     waitlistOutOfOrder += promotionMisses
-    const e = await store.get<EventDoc>('events', eventId)
+    const e = await store.get('events', eventId)
     const confirmedAfter = after.filter((s) => s.status === 'confirmed').length
 
     const result = {

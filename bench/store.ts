@@ -9,14 +9,9 @@ import path from 'node:path'
 import { performance } from 'node:perf_hooks'
 import Database from 'better-sqlite3'
 import { SqliteStore } from '../cloudfunctions/adapters/sqlite/sqlite-store'
-import type { Doc } from '../cloudfunctions/kernel/store'
 import { type BenchResult, round } from './lib/bench'
 
-interface CounterDoc extends Doc {
-  count: number
-}
-
-const COLLECTION = 'attempts'
+const COLLECTION = 'attempts' as const
 const DECREMENT = { inc: { count: -1 } }
 const IN_STOCK = { count: { gte: 1 } }
 
@@ -43,7 +38,7 @@ function rate(ops: number, applied: number, ms: number): Rate {
 }
 
 async function stockOf(store: SqliteStore, id: string): Promise<number> {
-  const doc = await store.get<CounterDoc>(COLLECTION, id)
+  const doc = await store.get(COLLECTION, id)
   if (!doc) throw new Error(`bench doc ${id} vanished`)
   return doc.count
 }
@@ -58,7 +53,7 @@ export async function measureConditionalUpdates(seconds = 1, batch = 64): Promis
   const store = new SqliteStore(file)
   try {
     const plenty = 1_000_000_000
-    const ins = await store.insert<CounterDoc>(COLLECTION, { _id: 'stock', count: plenty })
+    const ins = await store.insert(COLLECTION, { _id: 'stock', count: plenty, createdAt: 0 })
     if (!ins.ok) throw new Error('could not insert the bench document')
 
     // Warm up: prepare paths, page cache, JIT.
@@ -99,7 +94,7 @@ export async function measureConditionalUpdates(seconds = 1, batch = 64): Promis
 
     const stock = 1000
     const attempts = 2 * stock
-    await store.insert<CounterDoc>(COLLECTION, { _id: 'limited', count: stock })
+    await store.insert(COLLECTION, { _id: 'limited', count: stock, createdAt: 0 })
     const outcomes = await Promise.all(Array.from({ length: attempts }, () => store.update(COLLECTION, 'limited', DECREMENT, IN_STOCK)))
     const soldApplied = outcomes.filter(Boolean).length
     const remaining = await stockOf(store, 'limited')

@@ -1,4 +1,4 @@
-import type { InboxDoc, SubscriptionDoc, UserDoc } from '../domain/docs'
+import type { InboxDoc } from '../domain/docs'
 import { GROUP_TEMPLATES, groupOfKind } from '../contracts/message-kinds'
 import { shanghaiMinute } from '../contracts/shanghai'
 import { inCommunity } from '../domain/message-links'
@@ -24,7 +24,7 @@ export function inboxNotifier(store: Store, clock: Clock, random: Random, push?:
       if (!templateId) return
       const counted = await takeGrant(store, clock, msg.userId, pushMsg.template)
       if (counted) {
-        const user = await store.get<UserDoc>('users', msg.userId)
+        const user = await store.get('users', msg.userId)
         if (!user) return
         const res = await push.send(user.openid, templateId, pushMsg.page, pushMsg.data)
         await store.update('subscriptions', counted, { set: { outcome: res.ok ? 'sent' : String(res.errcode) } })
@@ -33,7 +33,7 @@ export function inboxNotifier(store: Store, clock: Clock, random: Random, push?:
       // Grants of the older one-row-per-grant shape (see domain/subscribe-grants.ts): only the
       // templates features named before the counter existed ever had them.
       if (!sent) return
-      const grants = await store.find<SubscriptionDoc>('subscriptions', {
+      const grants = await store.find('subscriptions', {
         where: { userId: msg.userId, template: pushMsg.template, status: 'granted' },
         orderBy: [{ field: 'grantedAt', dir: 'asc' }],
         limit: 5
@@ -41,7 +41,7 @@ export function inboxNotifier(store: Store, clock: Clock, random: Random, push?:
       for (const grant of grants) {
         const claimed = await store.update('subscriptions', grant._id, { set: { status: 'used', usedAt: clock.now() } }, { status: 'granted' })
         if (!claimed) continue
-        const user = await store.get<UserDoc>('users', msg.userId)
+        const user = await store.get('users', msg.userId)
         if (!user) return
         const res = await push.send(user.openid, templateId, pushMsg.page, pushMsg.data)
         await store.update('subscriptions', grant._id, { set: { outcome: res.ok ? 'sent' : String(res.errcode) } })

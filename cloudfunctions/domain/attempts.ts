@@ -23,7 +23,7 @@ export async function reserveAttempt(ports: Ports, key: string, limit: number): 
   const holder = `a${ports.random.code(12, HOLDER_ALPHABET)}`
   const doc = (): AttemptDoc => ({ _id: key, count: 0, holds: {}, createdAt: ports.clock.now() })
   if (!(await take(ports.store, counterOf(key, limit), { holder, amount: 1, create: { doc, first: true } }))) return null
-  const after = await ports.store.get<AttemptDoc>('attempts', key)
+  const after = await ports.store.get('attempts', key)
   return { holder, left: Math.max(0, limit - (after?.count ?? limit)) }
 }
 
@@ -40,7 +40,7 @@ export async function sweepAttempts(ports: Ports): Promise<{ removed: number }> 
   const before = ports.clock.now() - ATTEMPTS_KEPT_MS
   let removed = 0
   for (;;) {
-    const page = await ports.store.find<AttemptDoc>('attempts', { where: { createdAt: { lt: before } }, orderBy: [{ field: 'createdAt', dir: 'asc' }], limit: 1000 })
+    const page = await ports.store.find('attempts', { where: { createdAt: { lt: before } }, orderBy: [{ field: 'createdAt', dir: 'asc' }], limit: 1000 })
     // Fifty at a time: a page at once would be a thousand concurrent requests to the database.
     for (let i = 0; i < page.length; i += 50) {
       const done = await Promise.all(page.slice(i, i + 50).map((a) => ports.store.remove('attempts', a._id, { createdAt: { lt: before } })))

@@ -1,5 +1,5 @@
 import type { Role } from '../contracts/roles'
-import type { ConsoleSessionDoc, GridDoc, MembershipDoc, StaffRoleDoc, UserDoc } from '../domain/docs'
+import type { GridDoc, MembershipDoc, StaffRoleDoc, UserDoc } from '../domain/docs'
 import type { CallerIdentity } from './identity'
 import type { Store } from './store'
 
@@ -42,7 +42,7 @@ function rememberUser(store: Store, user: UserDoc): void {
 }
 
 export async function findUserByOpenid(store: Store, openid: string): Promise<UserDoc | null> {
-  const [user] = await store.find<UserDoc>('users', { where: { openid }, limit: 1 })
+  const [user] = await store.find('users', { where: { openid }, limit: 1 })
   if (user) rememberUser(store, user)
   return user ?? null
 }
@@ -63,10 +63,10 @@ type RolesRead = [MembershipDoc[], StaffRoleDoc[], GridDoc[] | null]
  */
 function rolesIn(store: Store, userId: string, communityId: string | null, grids: boolean): Promise<RolesRead> {
   if (!communityId) return Promise.resolve([[], [], null])
-  const gridsOf = () => store.find<GridDoc>('grids', { where: { communityId, butlerUserId: userId }, limit: 20 })
+  const gridsOf = () => store.find('grids', { where: { communityId, butlerUserId: userId }, limit: 20 })
   return Promise.all([
-    store.find<MembershipDoc>('memberships', { where: { userId, communityId, status: 'active' }, limit: 100 }),
-    store.find<StaffRoleDoc>('staffRoles', { where: { userId, communityId }, limit: 20 }),
+    store.find('memberships', { where: { userId, communityId, status: 'active' }, limit: 100 }),
+    store.find('staffRoles', { where: { userId, communityId }, limit: 20 }),
     grids ? gridsOf() : Promise.resolve(null)
   ])
 }
@@ -75,7 +75,7 @@ async function actorOf(store: Store, identity: CallerIdentity, user: UserDoc, co
   if (!communityId) return { identity, user, communityId: null, roles: [], householdIds: [], grids: [] }
   const roles = new Set<Role>(staff.map((s) => s.role))
   if (memberships.length > 0) roles.add('resident')
-  const grids = !roles.has('butler') ? [] : (knownGrids ?? (await store.find<GridDoc>('grids', { where: { communityId, butlerUserId: user._id }, limit: 20 })))
+  const grids = !roles.has('butler') ? [] : (knownGrids ?? (await store.find('grids', { where: { communityId, butlerUserId: user._id }, limit: 20 })))
   return { identity, user, communityId, roles: [...roles], householdIds: memberships.map((m) => m.householdId), grids }
 }
 
@@ -94,15 +94,15 @@ export async function loadCaller(store: Store, identity: CallerIdentity, communi
   if (identity.source !== 'console') {
     const known = knownUserId(store, identity.openid)
     if (known) {
-      const [user, roles] = await Promise.all([store.get<UserDoc>('users', known), rolesIn(store, known, communityId, grids)])
+      const [user, roles] = await Promise.all([store.get('users', known), rolesIn(store, known, communityId, grids)])
       if (user && user.openid === identity.openid) return actorOf(store, identity, user, communityId, roles)
       knownUserIds.get(store)?.delete(identity.openid)
     }
     const user = await findUserByOpenid(store, identity.openid)
     return user ? loadActor(store, identity, user, communityId, opts) : null
   }
-  const session = await store.get<ConsoleSessionDoc>('consoleSessions', identity.sessionId)
+  const session = await store.get('consoleSessions', identity.sessionId)
   if (!session || session.revokedAt !== undefined || session.expiresAt <= now) return null
-  const [user, roles] = await Promise.all([store.get<UserDoc>('users', session.userId), rolesIn(store, session.userId, communityId, grids)])
+  const [user, roles] = await Promise.all([store.get('users', session.userId), rolesIn(store, session.userId, communityId, grids)])
   return user ? actorOf(store, identity, user, communityId, roles) : null
 }

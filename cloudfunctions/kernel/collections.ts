@@ -518,4 +518,21 @@ export const COLLECTIONS = {
 } as const
 
 export type CollectionName = keyof typeof COLLECTIONS
+
+/**
+ * Each collection's document type, filled in by domain/collection-docs.ts through declaration
+ * merging (the kernel names no domain type). A collection it leaves out reads as a bare document.
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- the members come from the augmentation
+export interface CollectionDocs {}
+
+/** What every document has (the store's `Doc`, restated: the store imports this file). */
+type AnyDoc = { _id: string }
+
+/** The document type of collection `K` (`& AnyDoc` so generic code may read `_id`). */
+export type DocOf<K extends CollectionName> = (K extends keyof CollectionDocs ? CollectionDocs[K] : AnyDoc) & AnyDoc
+
+/** The collections whose documents are exactly `D`: what a generic engine (the journal) may be pointed at. */
+export type CollectionOf<D> = { [K in CollectionName]: [DocOf<K>] extends [D] ? ([D] extends [DocOf<K>] ? K : never) : never }[CollectionName]
+
 export const COLLECTION_NAMES = Object.keys(COLLECTIONS) as CollectionName[]

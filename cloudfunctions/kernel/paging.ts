@@ -1,22 +1,22 @@
-import type { CollectionName } from './collections'
+import type { CollectionName, DocOf } from './collections'
 import { type Doc, type Filter, MAX_PAGE, type Store } from './store'
 
 /**
  * Walks a whole collection slice in pages of at most 1000 (CloudBase's cap), by `_id` keyset so a
  * page boundary never skips or repeats a document while others are written.
  */
-export async function* pages<T extends Doc>(
+export async function* pages<K extends CollectionName>(
   store: Store,
-  collection: CollectionName,
+  collection: K,
   where?: Filter,
   pageSize = MAX_PAGE
-): AsyncGenerator<T[]> {
+): AsyncGenerator<DocOf<K>[]> {
   let after: string | null = null
   for (;;) {
     const clauses: Filter[] = []
     if (where) clauses.push(where)
     if (after !== null) clauses.push({ _id: { gt: after } })
-    const page: T[] = await store.find<T>(collection, {
+    const page = await store.find(collection, {
       where: clauses.length ? { and: clauses } : undefined,
       orderBy: [{ field: '_id', dir: 'asc' }],
       limit: pageSize
@@ -28,19 +28,19 @@ export async function* pages<T extends Doc>(
   }
 }
 
-export async function findAll<T extends Doc>(store: Store, collection: CollectionName, where?: Filter): Promise<T[]> {
-  const all: T[] = []
-  for await (const page of pages<T>(store, collection, where)) all.push(...page)
+export async function findAll<K extends CollectionName>(store: Store, collection: K, where?: Filter): Promise<DocOf<K>[]> {
+  const all: DocOf<K>[] = []
+  for await (const page of pages(store, collection, where)) all.push(...page)
   return all
 }
 
 /** Fetches documents by id, in chunks that fit the query cap; missing ids are simply absent. */
-export async function getMany<T extends Doc>(store: Store, collection: CollectionName, ids: readonly string[]): Promise<Map<string, T>> {
+export async function getMany<K extends CollectionName>(store: Store, collection: K, ids: readonly string[]): Promise<Map<string, DocOf<K>>> {
   const unique = [...new Set(ids)]
   const chunks: string[][] = []
   for (let i = 0; i < unique.length; i += MAX_PAGE) chunks.push(unique.slice(i, i + MAX_PAGE))
   // Chunks together: each is a round trip on CloudBase.
-  const pages = await Promise.all(chunks.map((chunk) => store.find<T>(collection, { where: { _id: { in: chunk } }, limit: MAX_PAGE })))
+  const pages = await Promise.all(chunks.map((chunk) => store.find(collection, { where: { _id: { in: chunk } }, limit: MAX_PAGE })))
   return new Map(pages.flat().map((d) => [d._id, d]))
 }
 

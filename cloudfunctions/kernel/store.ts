@@ -3,7 +3,7 @@
  * atomic conditional updates, unique keys, paged queries of at most 1000 rows. There are no
  * multi-document transactions on purpose: invariants are built on conditional updates.
  */
-import type { CollectionName } from './collections'
+import type { CollectionName, DocOf } from './collections'
 
 export type Scalar = string | number | boolean | null
 export type JsonValue = Scalar | JsonValue[] | { [k: string]: JsonValue }
@@ -56,11 +56,11 @@ export interface UpdateSpec {
 export type InsertResult = { ok: true; id: string } | { ok: false; reason: 'DUPLICATE' }
 
 export interface Store {
-  get<T extends Doc>(collection: CollectionName, id: string): Promise<T | null>
-  find<T extends Doc>(collection: CollectionName, options?: FindOptions): Promise<T[]>
+  get<K extends CollectionName>(collection: K, id: string): Promise<DocOf<K> | null>
+  find<K extends CollectionName>(collection: K, options?: FindOptions): Promise<DocOf<K>[]>
   count(collection: CollectionName, where?: Filter): Promise<number>
   /** Fails with `DUPLICATE` (never throws) when `_id` or a unique index already holds the value. */
-  insert<T extends Doc>(collection: CollectionName, doc: T): Promise<InsertResult>
+  insert<K extends CollectionName>(collection: K, doc: DocOf<K>): Promise<InsertResult>
   /**
    * Atomically updates one document when it exists and matches `when`. Returns whether it applied:
    * the building block for stock, capacity, balances and state machines.

@@ -5,6 +5,7 @@ import { buildRoll, writeRoll } from '../../cloudfunctions/domain/message/vote-r
 import type { Store } from '../../cloudfunctions/kernel/store'
 import { COMMUNITY_A } from './demo-ids'
 import { demoPhoto } from './photos'
+import type { DocOf } from '../../cloudfunctions/kernel/collections'
 
 /**
  * The message centre's demo in 临苑社区, relative to `now` (votes and the survey further down): four notices (a pinned heating notice
@@ -262,7 +263,7 @@ async function seedVotes(store: Store, now: number): Promise<{ inserted: number;
 export async function seedMessages(store: Store, now: number): Promise<{ inserted: number; skipped: number }> {
   let inserted = 0
   let skipped = 0
-  const put = async (coll: 'notices' | 'noticeReads' | 'inbox' | 'surveys' | 'surveyResponses', docs: { _id: string }[]) => {
+  const put = async <K extends 'notices' | 'noticeReads' | 'inbox' | 'surveys' | 'surveyResponses'>(coll: K, docs: DocOf<K>[]) => {
     for (const doc of docs) {
       const r = await store.insert(coll, doc)
       if (r.ok) inserted++

@@ -3,6 +3,7 @@ import type { Courier } from '../../cloudfunctions/contracts/parcel-labels'
 import { shanghaiMonth } from '../../cloudfunctions/contracts/shanghai'
 import type { Store } from '../../cloudfunctions/kernel/store'
 import { COMMUNITY_A } from './demo-ids'
+import type { DocOf } from '../../cloudfunctions/kernel/collections'
 
 /**
  * Parcels at 临苑社区's front desk, relative to `now`: for 王建国's 1栋 101 one that came today,
@@ -84,7 +85,7 @@ export async function seedParcels(store: Store, now: number): Promise<{ inserted
   }
   let inserted = 0
   let skipped = 0
-  const put = async (collection: 'parcels' | 'parcelCodes' | 'parcelMonths', docs: { _id: string }[]) => {
+  const put = async <K extends 'parcels' | 'parcelCodes' | 'parcelMonths'>(collection: K, docs: DocOf<K>[]) => {
     for (const d of docs) {
       if ((await store.insert(collection, d)).ok) inserted++
       else skipped++

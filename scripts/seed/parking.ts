@@ -3,6 +3,7 @@ import { FeeRuleInput } from '../../cloudfunctions/contracts/parking-fee'
 import { plateHoldKey } from '../../cloudfunctions/domain/parking/plates'
 import type { Store } from '../../cloudfunctions/kernel/store'
 import { COMMUNITY_A } from './demo-ids'
+import type { DocOf } from '../../cloudfunctions/kernel/collections'
 
 /**
  * Smart parking in 临苑社区 (issue 18): the underground lot behind the 地库道闸 barrier (door d1
@@ -86,7 +87,7 @@ export async function seedParking(store: Store, now: number): Promise<{ inserted
   const d = demoParking(now)
   let inserted = 0
   let skipped = 0
-  const put = async (collection: 'parkingLots' | 'parkingSpaces' | 'parkingPlates' | 'parkingCards', docs: { _id: string }[]) => {
+  const put = async <K extends 'parkingLots' | 'parkingSpaces' | 'parkingPlates' | 'parkingCards'>(collection: K, docs: DocOf<K>[]) => {
     for (const doc of docs) {
       if ((await store.insert(collection, doc)).ok) inserted++
       else skipped++

@@ -1,5 +1,4 @@
 import type { Browser, Page } from 'playwright-core'
-import type { RevealLogDoc } from '../../cloudfunctions/domain/insights/docs'
 import { type TestApp, startTestApp } from './support/app'
 import { launch, phone, shot } from './support/browser'
 import { loginAs } from './support/flows'
@@ -140,7 +139,7 @@ describe('home services end to end (H5 build + local server + headless Chromium)
     await cur(dial, '#job-call').click()
     await cur(dial, '#job-phone', '13800001111').waitFor()
     await dial.close()
-    expect((await app.ports.store.find<RevealLogDoc>('revealLog', { where: { taskId: bookingId }, limit: 5 })).length).toBe(1)
+    expect((await app.ports.store.find('revealLog', { where: { taskId: bookingId }, limit: 5 })).length).toBe(1)
     await cur(worker.page, '#job-onway').click()
     await cur(worker.page, '#job-status', '师傅已出发').waitFor()
     await cur(worker.page, '#job-arrived').click()

@@ -1,9 +1,5 @@
 import type { Browser, Page } from 'playwright-core'
 import { shanghaiMonth } from '../../cloudfunctions/contracts/shanghai'
-import type { CommissionEntryDoc, CommissionStatementDoc } from '../../cloudfunctions/domain/selling/docs'
-import type { KitUseDoc } from '../../cloudfunctions/domain/selling/kit-docs'
-import type { TransferDoc } from '../../cloudfunctions/domain/selling/transfer-docs'
-import type { OrderDoc } from '../../cloudfunctions/domain/order/docs'
 import { COMMUNITY_A } from '../../scripts/seed/demo-ids'
 import { PRESALE_IDS } from '../../scripts/seed/presale'
 import { DEMO_COURSE_ID, DEMO_COURSE_RIGHT_ANSWERS } from '../../scripts/seed/training'
@@ -91,7 +87,7 @@ describe('butler selling: course, kit, commission, payout and the honour roll', 
     await cur(zp, '#kit-share-prepare').click()
     await cur(zp, '#kit-share-send').waitFor()
     await shot(zp, FEATURE, '05-kit-open')
-    const uses = await app.ports.store.find<KitUseDoc>('kitUses', { where: { butlerUserId: BUTLER, refId: PRESALE_IDS.veg }, limit: 20 })
+    const uses = await app.ports.store.find('kitUses', { where: { butlerUserId: BUTLER, refId: PRESALE_IDS.veg }, limit: 20 })
     expect(uses.filter((u) => u.what === 'copy_script')).toEqual([expect.objectContaining({ scriptId: 'sveggroup1' })])
     expect(uses.filter((u) => u.what === 'share')).toHaveLength(1)
 
@@ -110,9 +106,9 @@ describe('butler selling: course, kit, commission, payout and the honour roll', 
     await cur(wang.page, '#result-status', '支付成功').waitFor()
     await wang.context.close()
 
-    const [order] = await app.ports.store.find<OrderDoc>('orders', { where: { campaignId: PRESALE_IDS.veg }, limit: 10 })
+    const [order] = await app.ports.store.find('orders', { where: { campaignId: PRESALE_IDS.veg }, limit: 10 })
     expect(order).toMatchObject({ status: 'paid', inviterUserId: BUTLER })
-    const [accrued, ...more] = await app.ports.store.find<CommissionEntryDoc>('commissionEntries', { where: { orderId: order!._id }, limit: 10 })
+    const [accrued, ...more] = await app.ports.store.find('commissionEntries', { where: { orderId: order!._id }, limit: 10 })
     expect(more).toHaveLength(0)
     expect(accrued).toMatchObject({ butlerUserId: BUTLER, amountFen: Math.floor((order!.paidFen * 800) / 10000) })
 
@@ -152,9 +148,9 @@ describe('butler selling: course, kit, commission, payout and the honour roll', 
     await cur(zp, '#statement-status', '已到账').waitFor()
     await shot(zp, FEATURE, '10-statement-paid')
 
-    const statement = await app.ports.store.get<CommissionStatementDoc>('commissionStatements', statementId)
+    const statement = await app.ports.store.get('commissionStatements', statementId)
     expect(statement).toMatchObject({ status: 'paid', payableFen: accrued!.amountFen })
-    const transfers = await app.ports.store.find<TransferDoc>('transfers', { where: { refId: statementId }, limit: 10 })
+    const transfers = await app.ports.store.find('transfers', { where: { refId: statementId }, limit: 10 })
     expect(transfers).toHaveLength(1)
     expect(transfers[0]).toMatchObject({ amountFen: accrued!.amountFen, state: 'SUCCESS' })
     await butler.context.close()

@@ -1,7 +1,5 @@
 import path from 'node:path'
 import type { Browser, Page } from 'playwright-core'
-import type { ProductDoc } from '../../cloudfunctions/domain/order/docs'
-import type { WorkerDoc } from '../../cloudfunctions/domain/booking/docs'
 import { DEMO_IMAGE_DIR } from '../../scripts/seed/photos'
 import { type TestApp, startTestApp } from './support/app'
 import { desk, launch, phone, shot } from './support/browser'
@@ -67,7 +65,7 @@ describe('office console: pre-sales, events, coupons and certificates', () => {
     await row.waitFor()
     expect(await row.innerText()).toContain('5 斤装 ¥59.90/箱')
     expect(await photosLoaded(page, '.products-table')).toBeGreaterThan(0)
-    const [orange] = await app.ports.store.find<ProductDoc>('products', { where: { name: '赣南脐橙' }, limit: 2 })
+    const [orange] = await app.ports.store.find('products', { where: { name: '赣南脐橙' }, limit: 2 })
     expect(orange?.images).toHaveLength(1)
     expect(orange?.images[0]).toMatch(/^local:[A-Za-z0-9_-]{24}\.png$/)
     await shot(page, 'console-selling', '03-products')
@@ -202,7 +200,7 @@ describe('office console: pre-sales, events, coupons and certificates', () => {
     await page.locator('#line-cover .photo-field__item img.thumb').waitFor()
     await page.locator('#line-save').click()
     await page.locator('.t-message', { hasText: '已保存' }).first().waitFor()
-    const [aircon] = await app.ports.store.find<{ _id: string; cover?: string | null }>('serviceLines', { where: { name: '空调清洗' }, limit: 1 })
+    const [aircon] = await app.ports.store.find('serviceLines', { where: { name: '空调清洗' }, limit: 1 })
     expect(aircon?.cover).toMatch(/^local:[A-Za-z0-9_-]{24}\.png$/)
 
     const hu = page.locator('.workers-table tbody tr', { hasText: '胡师傅' })
@@ -214,7 +212,7 @@ describe('office console: pre-sales, events, coupons and certificates', () => {
     await page.locator('#worker-save').click()
     await page.locator('.t-message', { hasText: '已保存师傅档案' }).waitFor()
     expect(await photosLoaded(page, '.workers-table')).toBe(2)
-    const [profile] = await app.ports.store.find<WorkerDoc>('workers', { where: { name: '胡师傅' }, limit: 1 })
+    const [profile] = await app.ports.store.find('workers', { where: { name: '胡师傅' }, limit: 1 })
     expect(profile?.certificates).toHaveLength(2)
     await shot(page, 'console-selling', '14-services')
     expect(errors).toEqual([])

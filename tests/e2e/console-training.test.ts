@@ -1,6 +1,5 @@
 import path from 'node:path'
 import type { Browser } from 'playwright-core'
-import type { CourseDoc } from '../../cloudfunctions/domain/training/docs'
 import { COMMUNITY_A } from '../../scripts/seed/demo-ids'
 import { DEMO_IMAGE_DIR } from '../../scripts/seed/photos'
 import { callAs } from './support/api'
@@ -99,7 +98,7 @@ describe('office console: training courses', () => {
     expect(await row.innerText()).toContain('2 节')
     expect(await row.innerText()).toContain('2 题')
     expect(await row.innerText()).toContain('100%')
-    const [course] = await app.ports.store.find<CourseDoc>('trainingCourses', { where: { communityId: COMMUNITY_A, title: TITLE }, limit: 2 })
+    const [course] = await app.ports.store.find('trainingCourses', { where: { communityId: COMMUNITY_A, title: TITLE }, limit: 2 })
     expect(course).toMatchObject({ line: 'event', requiredFor: true, status: 'draft', passPercent: 100 })
     expect(course!.lessons.map((l) => [l.title, l.paragraphs.length, l.photos.length, l.checklist.length])).toEqual([
       ['业主群发布活动', 2, 1, 3],

@@ -5,7 +5,6 @@ import { loginAs } from './support/flows'
 import { callAs, devToken, payOneBill } from './support/api'
 import type { BarrierAnswer } from '../../cloudfunctions/contracts/parking-barrier'
 import { runNightly } from '../../cloudfunctions/domain/insights/nightly'
-import type { RefundDoc } from '../../cloudfunctions/domain/payment/docs'
 import { COMMUNITY_A } from '../../scripts/seed/demo-ids'
 import { DEMO_LOT_ID } from '../../scripts/seed/parking'
 import { formatFen } from '../../src/utils/money'
@@ -196,7 +195,7 @@ describe('office console: sign in by scanning', () => {
     await shot(p, 'console', '16-finance-refund')
     await p.locator('#refund-save', { hasText: '¥10.00' }).click()
     await p.locator('.t-message', { hasText: '退款已提交' }).waitFor()
-    const refunds = await app.ports.store.find<RefundDoc>('refunds', { where: { paymentId }, limit: 5 })
+    const refunds = await app.ports.store.find('refunds', { where: { paymentId }, limit: 5 })
     expect(refunds.map((r) => [r.amountFen, r.reason])).toEqual([[1000, '多收的车位费，退回差额']])
     await shot(p, 'console', '17-finance-payments')
 

@@ -1,8 +1,5 @@
 import { readFileSync } from 'node:fs'
 import type { Browser, Locator, Page } from 'playwright-core'
-import type { CommunityDoc, StaffRoleDoc } from '../../cloudfunctions/domain/docs'
-import type { RulesDoc } from '../../cloudfunctions/domain/insights/docs'
-import type { InviteDoc } from '../../cloudfunctions/domain/event/docs'
 import { COMMUNITY_A } from '../../scripts/seed/demo-ids'
 import { localMains } from '../../scripts/server/local-runtime'
 import { devToken } from './support/api'
@@ -106,7 +103,7 @@ describe('operator insights end to end', () => {
     const { token } = await call<{ token: string }>('shareInvite', { eventId }, 'u-butler-zhang')
     for (const userId of ['u-wang', 'u-li', 'u-zhao']) await call('recordVisit', { token }, userId)
     const inviteId = `${eventId}:u-butler-zhang`
-    expect((await app.ports.store.get<InviteDoc>('eventInvites', inviteId))?.visits).toBe(3)
+    expect((await app.ports.store.get('eventInvites', inviteId))?.visits).toBe(3)
     await app.ports.store.update('eventInvites', inviteId, { set: { createdAt: Date.now() - 2 * 86_400_000 } })
   })
   afterAll(async () => {
@@ -225,14 +222,14 @@ describe('operator insights end to end', () => {
     await page.locator('#rule-1 .kit-field__error', { hasText: '与另一条规则重复' }).waitFor()
     await page.locator('#rule-1').scrollIntoViewIfNeeded()
     await shot(page, FEATURE, '11-rules-error')
-    expect((await app.ports.store.get<RulesDoc>('insightRules', COMMUNITY_A)) ?? null).toBeNull()
+    expect((await app.ports.store.get('insightRules', COMMUNITY_A)) ?? null).toBeNull()
 
     await field(page, 'rule-1-label').fill('常约保洁家政等到家服务')
     await field(page, 'rule-0-label').fill('常用券积分的精打细算户')
     await field(page, 'rule-0-cond-0-value').fill('3')
     await page.locator('#rules-save').click()
     await page.locator('#rules-updated', { hasText: '更新于' }).waitFor()
-    const saved = await app.ports.store.get<RulesDoc>('insightRules', COMMUNITY_A)
+    const saved = await app.ports.store.get('insightRules', COMMUNITY_A)
     expect(saved?.churn.threshold).toBe(45)
     expect(saved?.segments[0]).toMatchObject({ need: 'save_money', label: '常用券积分的精打细算户' })
     expect(saved?.segments[0]?.all[0]).toMatchObject({ metric: 'orders180', op: 'gte', value: 3 })
@@ -313,9 +310,9 @@ describe('operator insights end to end', () => {
     expect(Number(await text(page, '#copied-serviceLines-n'))).toBeGreaterThan(0)
     await shot(page, FEATURE, '21-replicate-done')
 
-    const [created] = await app.ports.store.find<CommunityDoc>('communities', { where: { name: '和美花园' }, limit: 2 })
+    const [created] = await app.ports.store.find('communities', { where: { name: '和美花园' }, limit: 2 })
     expect(created).toMatchObject({ city: '杭州' })
-    const roles = await app.ports.store.find<StaffRoleDoc>('staffRoles', { where: { communityId: created!._id, userId: 'u-operator-wu' }, limit: 5 })
+    const roles = await app.ports.store.find('staffRoles', { where: { communityId: created!._id, userId: 'u-operator-wu' }, limit: 5 })
     expect(roles.map((r) => r.role)).toEqual(['operator'])
 
     await page.locator('#replicate-switch').click()

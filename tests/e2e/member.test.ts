@@ -1,6 +1,4 @@
 import type { Browser, Locator, Page } from 'playwright-core'
-import type { BudgetDoc, CouponDoc, PointEntryDoc } from '../../cloudfunctions/domain/member/docs'
-import type { PaymentDoc } from '../../cloudfunctions/domain/payment/docs'
 import { findAll } from '../../cloudfunctions/kernel/paging'
 import { COMMUNITY_A } from '../../scripts/seed/demo-ids'
 import { devToken } from './support/api'
@@ -54,9 +52,9 @@ describe('membership end to end', () => {
     await page.locator('#sandbox-confirm').click()
     await page.locator('#result-status', { hasText: '缴费成功' }).waitFor()
 
-    const [paid] = await app.ports.store.find<PaymentDoc>('payments', { where: { status: 'paid' }, limit: 1 })
+    const [paid] = await app.ports.store.find('payments', { where: { status: 'paid' }, limit: 1 })
     expect(paid).toBeDefined()
-    const entries = await findAll<PointEntryDoc>(app.ports.store, 'pointEntries', { ref: paid!._id })
+    const entries = await findAll(app.ports.store, 'pointEntries', { ref: paid!._id })
     const earned = paid!.lines.reduce((n, l) => n + Math.floor(l.amountFen / 100), 0)
     expect(entries.reduce((n, e) => n + e.delta, 0)).toBe(earned)
 
@@ -117,9 +115,9 @@ describe('membership end to end', () => {
     await page.locator('#sandbox-confirm').click()
     await page.locator('#result-status', { hasText: '支付成功' }).waitFor()
 
-    const used = (await findAll<CouponDoc>(app.ports.store, 'coupons', { userId: 'u-wang', templateId: 'ct-demo-fresh', status: 'used' })).filter((c) => c.holder !== 'seed-order-1')
+    const used = (await findAll(app.ports.store, 'coupons', { userId: 'u-wang', templateId: 'ct-demo-fresh', status: 'used' })).filter((c) => c.holder !== 'seed-order-1')
     expect(used).toHaveLength(1)
-    const order = await app.ports.store.get<{ _id: string; couponId: string | null; status: string; subtotalFen: number; discountFen: number }>('orders', used[0]!.holder!)
+    const order = await app.ports.store.get('orders', used[0]!.holder!)
     expect(order).toMatchObject({ couponId: used[0]!._id, status: 'paid' })
     // 银卡 98折 on the box, then the ¥8 coupon.
     expect(order!.discountFen).toBe(Math.floor((order!.subtotalFen * 200) / 10_000) + 800)
@@ -155,7 +153,7 @@ describe('membership end to end', () => {
     await page.locator('#issue-done').waitFor()
     await toastGone(page)
     await shot(page, 'member', '08-issue')
-    const issued = await findAll<CouponDoc>(app.ports.store, 'coupons', { templateId: 'ct-demo-clean' })
+    const issued = await findAll(app.ports.store, 'coupons', { templateId: 'ct-demo-clean' })
     expect(issued.length).toBeGreaterThan(2)
 
     await open(page, app, '/packages/member/pages/budgets/index')
@@ -170,7 +168,7 @@ describe('membership end to end', () => {
     await page.locator('#reward-list [id^="reward-"]', { hasText: '2栋 302' }).waitFor()
     await toastGone(page)
     await shot(page, 'member', '09-budget')
-    const budget = await app.ports.store.get<BudgetDoc>('budgets', 'bg-demo-neighbour')
+    const budget = await app.ports.store.get('budgets', 'bg-demo-neighbour')
     expect(budget).toMatchObject({ spentFen: 4_000, grants: 2 })
     await context.close()
   })

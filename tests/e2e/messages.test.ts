@@ -1,6 +1,4 @@
 import type { Browser } from 'playwright-core'
-import type { InboxDoc } from '../../cloudfunctions/domain/docs'
-import type { NoticeDoc, NoticeNudgeDoc, NoticeReadDoc } from '../../cloudfunctions/domain/message/docs'
 import { COMMUNITY_A } from '../../scripts/seed/demo-ids'
 import { callAs } from './support/api'
 import { type TestApp, startTestApp } from './support/app'
@@ -63,7 +61,7 @@ describe('message centre and notices', () => {
     await paid.click()
     await page.locator('#receipt-no').waitFor()
 
-    const inbox = await app.ports.store.find<InboxDoc>('inbox', { where: { userId: 'u-wang', kind: 'payment' }, limit: 5 })
+    const inbox = await app.ports.store.find('inbox', { where: { userId: 'u-wang', kind: 'payment' }, limit: 5 })
     expect(inbox).toHaveLength(1)
     await context.close()
   })
@@ -92,7 +90,7 @@ describe('message centre and notices', () => {
     await row.waitFor()
     expect(await row.innerText()).toContain('展示中')
     await shot(office.page, 'messages', '07-console-notices')
-    const [notice] = await app.ports.store.find<NoticeDoc>('notices', { where: { title: '1栋 12月8日停水通知' }, limit: 2 })
+    const [notice] = await app.ports.store.find('notices', { where: { title: '1栋 12月8日停水通知' }, limit: 2 })
     expect(notice).toMatchObject({ buildingIds: ['b-a1'], important: true, category: 'outage' })
 
     // 王建国 lives in 1栋: the notice is on his home and opens in full.
@@ -132,9 +130,9 @@ describe('message centre and notices', () => {
     await shot(zhang.page, 'messages', '12-butler-nudged')
     await zhang.context.close()
 
-    const nudges = await app.ports.store.find<NoticeNudgeDoc>('noticeNudges', { where: { noticeId: notice!._id }, limit: 5 })
+    const nudges = await app.ports.store.find('noticeNudges', { where: { noticeId: notice!._id }, limit: 5 })
     expect(nudges).toHaveLength(1)
-    const reminded = await app.ports.store.find<InboxDoc>('inbox', { where: { kind: 'notice-nudge' }, limit: 10 })
+    const reminded = await app.ports.store.find('inbox', { where: { kind: 'notice-nudge' }, limit: 10 })
     expect(reminded.length).toBeGreaterThan(0)
     expect(reminded[0]!.link).toContain(notice!._id)
 
@@ -144,7 +142,7 @@ describe('message centre and notices', () => {
     expect(await office.page.locator('.reach-table tbody tr', { hasText: '1栋' }).innerText()).toMatch(/20\s+1/)
     await shot(office.page, 'messages', '13-console-reach')
     expect(office.errors).toEqual([])
-    const receipts = await app.ports.store.find<NoticeReadDoc>('noticeReads', { where: { noticeId: notice!._id }, limit: 5 })
+    const receipts = await app.ports.store.find('noticeReads', { where: { noticeId: notice!._id }, limit: 5 })
     expect(receipts.map((r) => r.householdId)).toEqual(['h-a1-101'])
     await office.context.close()
   })

@@ -1,7 +1,5 @@
 import path from 'node:path'
 import type { Browser } from 'playwright-core'
-import type { ProfileDoc } from '../../cloudfunctions/domain/insights/docs'
-import type { BallotDoc, SurveyDoc, VoteDoc } from '../../cloudfunctions/domain/message/docs'
 import { closeVotes } from '../../cloudfunctions/domain/message/votes'
 import { COUNT_GRACE_MS } from '../../cloudfunctions/domain/message/vote-roll'
 import { COMMUNITY_A } from '../../scripts/seed/demo-ids'
@@ -51,7 +49,7 @@ describe('surveys and owner votes', () => {
     await shot(office.page, 'owner-voice', '01-console-survey-dialog')
     await office.page.locator('#survey-save').click()
     await office.page.locator('.surveys-table tbody tr', { hasText: '停车需求调研' }).waitFor()
-    const [made] = await app.ports.store.find<SurveyDoc>('surveys', { where: { title: '停车需求调研' }, limit: 2 })
+    const [made] = await app.ports.store.find('surveys', { where: { title: '停车需求调研' }, limit: 2 })
     expect(made!.questions.map((q) => q.type)).toEqual(['single', 'rating'])
     await shot(office.page, 'owner-voice', '02-console-surveys')
 
@@ -79,7 +77,7 @@ describe('surveys and owner votes', () => {
     await page.locator('#survey-answer', { hasText: '你已提交' }).waitFor()
     await shot(page, 'owner-voice', '04-survey-done')
 
-    const profile = await app.ports.store.get<ProfileDoc>('householdProfiles', 'h-a1-101')
+    const profile = await app.ports.store.get('householdProfiles', 'h-a1-101')
     expect(profile?.facts).toMatchObject({ hasElderly: { value: true }, householdSize: { value: 3 } })
     await page.goto('about:blank')
     await page.goto(`${app.url}#/packages/profile/pages/mine/index?householdId=h-a1-101&communityId=${COMMUNITY_A}`)
@@ -115,7 +113,7 @@ describe('surveys and owner votes', () => {
     await shot(office.page, 'owner-voice', '07-console-vote-dialog')
     await office.page.locator('#vote-save').click()
     await office.page.locator('.votes-table tbody tr', { hasText: '1栋楼道加装感应照明' }).waitFor()
-    const [vote] = await app.ports.store.find<VoteDoc>('votes', { where: { title: '1栋楼道加装感应照明' }, limit: 2 })
+    const [vote] = await app.ports.store.find('votes', { where: { title: '1栋楼道加装感应照明' }, limit: 2 })
     expect(vote).toMatchObject({ units: 20, totalOwners: 20 })
 
     // 王建国 votes 同意 on his phone for 1栋 101.
@@ -153,7 +151,7 @@ describe('surveys and owner votes', () => {
     // (its dates and every ballot's, by the same amount), and the job counts it.
     const shift = vote!.closesAt - (Date.now() - COUNT_GRACE_MS - 1000)
     await app.ports.store.update('votes', vote!._id, { set: { opensAt: vote!.opensAt - shift, closesAt: vote!.closesAt - shift } })
-    for (const b of await app.ports.store.find<BallotDoc>('ballots', { where: { voteId: vote!._id }, limit: 100 })) {
+    for (const b of await app.ports.store.find('ballots', { where: { voteId: vote!._id }, limit: 100 })) {
       await app.ports.store.update('ballots', b._id, { set: { castAt: b.castAt - shift } })
     }
     expect((await closeVotes(app.ports)).counted).toBeGreaterThanOrEqual(1)

@@ -1,6 +1,4 @@
 import type { Browser } from 'playwright-core'
-import type { InboxDoc } from '../../cloudfunctions/domain/docs'
-import type { ParcelDoc } from '../../cloudfunctions/domain/parcel/docs'
 import { COMMUNITY_A } from '../../scripts/seed/demo-ids'
 import { callAs } from './support/api'
 import { type TestApp, startTestApp } from './support/app'
@@ -47,7 +45,7 @@ describe('parcels', () => {
     const registered = office.page.locator('#parcel-registered')
     await registered.waitFor()
     expect(await registered.innerText()).toContain('1栋 101')
-    const [parcel] = await app.ports.store.find<ParcelDoc>('parcels', { where: { trackingNo: TRACKING }, limit: 2 })
+    const [parcel] = await app.ports.store.find('parcels', { where: { trackingNo: TRACKING }, limit: 2 })
     expect(parcel).toMatchObject({ householdId: 'h-a1-101', courier: 'jd', shelf: 'B-07', status: 'waiting', registeredByName: '赵客服' })
     expect(await registered.innerText()).toContain(`${parcel!.pickupCode.slice(0, 3)} ${parcel!.pickupCode.slice(3)}`)
     await office.page.locator('.parcels-table tbody tr', { hasText: TRACKING }).waitFor()
@@ -77,7 +75,7 @@ describe('parcels', () => {
     await wang.page.locator(`#parcel-qr-${parcel!._id}`).waitFor()
     expect(await wang.page.locator(`#parcel-code-${parcel!._id}`).innerText()).toBe(`${parcel!.pickupCode.slice(0, 3)} ${parcel!.pickupCode.slice(3)}`)
     await shot(wang.page, 'parcels', '05-resident-parcels')
-    const inbox = await app.ports.store.find<InboxDoc>('inbox', { where: { userId: 'u-li', kind: 'parcel' }, limit: 10 })
+    const inbox = await app.ports.store.find('inbox', { where: { userId: 'u-li', kind: 'parcel' }, limit: 10 })
     expect(inbox.some((m) => m.body.includes('B-07'))).toBe(true)
 
     // What the QR encodes, as the scanner reads it off 王建国's screen.
@@ -98,7 +96,7 @@ describe('parcels', () => {
     await verifier.page.locator('#parcel-pickup-submit').click()
     await verifier.page.locator('#parcel-pickup-error', { hasText: '已取件' }).waitFor()
     await shot(verifier.page, 'parcels', '07-verifier-second-scan')
-    const after = await app.ports.store.get<ParcelDoc>('parcels', parcel!._id)
+    const after = await app.ports.store.get('parcels', parcel!._id)
     expect(after).toMatchObject({ status: 'picked', pickedVia: 'qr', pickedByName: '周核销' })
 
     // Back on 王建国's page: the parcel has moved to the history.

@@ -1,8 +1,5 @@
 import type { Browser, Page } from 'playwright-core'
 import type { BarrierAnswer } from '../../cloudfunctions/contracts/parking-barrier'
-import type { VisitorPassDoc } from '../../cloudfunctions/domain/access/docs'
-import type { ParkingEventDoc, ParkingLotDoc, ParkingSessionDoc, ParkingSpaceDoc } from '../../cloudfunctions/domain/parking/docs'
-import type { PaymentDoc } from '../../cloudfunctions/domain/payment/docs'
 import { formatFen } from '../../src/utils/money'
 import { COMMUNITY_A } from '../../scripts/seed/demo-ids'
 import { type GateSim, gateSim } from '../support/gate'
@@ -97,7 +94,7 @@ describe('parking', () => {
 
     // The exit now opens, and the stay is closed once.
     expect(await read('d2', CAR)).toMatchObject({ decision: 'open', plate: CAR })
-    const stays = await app.ports.store.find<ParkingSessionDoc>('parkingSessions', { where: { plate: CAR }, limit: 5 })
+    const stays = await app.ports.store.find('parkingSessions', { where: { plate: CAR }, limit: 5 })
     expect(stays.map((s) => s.status)).toEqual(['closed'])
     expect(stays[0]?.paidFen).toBe(session?.dueFen)
 
@@ -133,7 +130,7 @@ describe('parking', () => {
     await office.page.locator('#open-save').click()
     await office.page.locator('.parking-exceptions tbody tr', { hasText: STRANGER }).waitFor({ state: 'detached' })
     await shot(office.page, 'parking', '09-console-opened')
-    const manual = await app.ports.store.find<ParkingEventDoc>('parkingEvents', { where: { direction: 'manual' }, limit: 5 })
+    const manual = await app.ports.store.find('parkingEvents', { where: { direction: 'manual' }, limit: 5 })
     expect(manual).toHaveLength(1)
     expect(manual[0]).toMatchObject({ plate: STRANGER, note: '车主出示纸质停车凭证，已核实', byName: '赵客服' })
     expect(office.errors).toEqual([])
@@ -153,7 +150,7 @@ describe('parking', () => {
     await shot(host.page, 'parking', '12-invite-with-plate')
     await host.page.locator('#visitor-create').click()
     await host.page.locator('#visitor-created').waitFor()
-    const [pass] = await app.ports.store.find<VisitorPassDoc>('visitorPasses', { where: { plate: GUEST }, limit: 2 })
+    const [pass] = await app.ports.store.find('visitorPasses', { where: { plate: GUEST }, limit: 2 })
     expect(pass).toMatchObject({ householdId: 'h-a1-101', plate: GUEST })
 
     // The visit, moved back in time: invited for 10:00–12:40, the car came at 11:00 and is still
@@ -161,7 +158,7 @@ describe('parking', () => {
     const now = Date.now()
     await app.ports.store.update('visitorPasses', pass!._id, { set: { validFrom: now - 240 * MINUTE, validTo: now - 80 * MINUTE } })
     expect(await read('d1', GUEST, now - 180 * MINUTE)).toMatchObject({ decision: 'open', plate: GUEST })
-    const [stay] = await app.ports.store.find<ParkingSessionDoc>('parkingSessions', { where: { plate: GUEST }, limit: 2 })
+    const [stay] = await app.ports.store.find('parkingSessions', { where: { plate: GUEST }, limit: 2 })
     expect(stay).toMatchObject({ kind: 'visitor', hostHouseholdId: 'h-a1-101', freeUntil: now - 80 * MINUTE })
     const refused = await read('d2', GUEST)
     expect(refused).toMatchObject({ decision: 'deny', reason: 'PAYMENT_DUE' })
@@ -183,7 +180,7 @@ describe('parking', () => {
     await host.page.locator('#sandbox-confirm').click()
     await host.page.locator('#result-status', { hasText: '缴费成功' }).waitFor()
     expect(await read('d2', GUEST)).toMatchObject({ decision: 'open', plate: GUEST })
-    const [hostPaid] = await app.ports.store.find<PaymentDoc>('payments', { where: { status: 'paid', totalFen: due, householdId: 'h-a1-101' }, orderBy: [{ field: 'createdAt', dir: 'desc' }], limit: 1 })
+    const [hostPaid] = await app.ports.store.find('payments', { where: { status: 'paid', totalFen: due, householdId: 'h-a1-101' }, orderBy: [{ field: 'createdAt', dir: 'desc' }], limit: 1 })
     expect(hostPaid?.lines[0]?.title).toContain(GUEST)
 
     // 陈新来 lives elsewhere: the exit's QR shows the car he typed and takes his payment as a driver's.
@@ -209,7 +206,7 @@ describe('parking', () => {
     await driver.page.locator('#go-parking').click()
     await cur(driver.page, '#parking-leave-by').waitFor()
     expect(await read('d2', DRIVER_CAR)).toMatchObject({ decision: 'open', plate: DRIVER_CAR })
-    const [driverPaid] = await app.ports.store.find<PaymentDoc>('payments', { where: { status: 'paid', totalFen: atExit.dueFen ?? -1 }, orderBy: [{ field: 'createdAt', dir: 'desc' }], limit: 1 })
+    const [driverPaid] = await app.ports.store.find('payments', { where: { status: 'paid', totalFen: atExit.dueFen ?? -1 }, orderBy: [{ field: 'createdAt', dir: 'desc' }], limit: 1 })
     expect(driverPaid).toMatchObject({ householdId: '', communityId: COMMUNITY_A })
     await host.context.close()
     await driver.context.close()
@@ -232,7 +229,7 @@ describe('parking', () => {
     await office.page.locator('#lot-save').click()
     await office.page.locator('#lot-save').waitFor({ state: 'detached' })
     await office.page.locator('.parking-rule', { hasText: '首小时 ¥6.50' }).waitFor()
-    const lot = await app.ports.store.get<ParkingLotDoc>('parkingLots', 'lotLinyuanB1')
+    const lot = await app.ports.store.get('parkingLots', 'lotLinyuanB1')
     expect(lot?.rule).toMatchObject({ firstHourFen: 650, night: { start: 22 * 60 } })
 
     await office.page.locator('#space-new').click()
@@ -246,7 +243,7 @@ describe('parking', () => {
     await shot(office.page, 'parking', '11-console-space')
     await office.page.locator('#space-save').click()
     await office.page.locator('#space-save').waitFor({ state: 'detached' })
-    const space = await app.ports.store.get<ParkingSpaceDoc>('parkingSpaces', 'lotLinyuanB1:B1-003')
+    const space = await app.ports.store.get('parkingSpaces', 'lotLinyuanB1:B1-003')
     expect(space).toMatchObject({ type: 'rented', householdId: 'h-a3-201' })
     expect(space?.rentedUntil).not.toBeNull()
 
@@ -270,7 +267,7 @@ describe('parking', () => {
     expect(await office.page.locator('.space-until input').inputValue()).toMatch(/^\d{4}-\d{2}-28$/)
     await office.page.locator('#space-save').click()
     await office.page.locator('#space-save').waitFor({ state: 'detached' })
-    expect(await app.ports.store.get<ParkingSpaceDoc>('parkingSpaces', 'lotLinyuanB1:B1-003')).toMatchObject({ householdId: 'h-a3-201', rentedUntil: space?.rentedUntil })
+    expect(await app.ports.store.get('parkingSpaces', 'lotLinyuanB1:B1-003')).toMatchObject({ householdId: 'h-a3-201', rentedUntil: space?.rentedUntil })
     // Looking a code up by its start.
     await office.page.locator('input[name="spaces-keyword"]').fill('b1-1')
     await office.page.locator('#spaces-search').click()

@@ -1,6 +1,4 @@
 import type { Browser } from 'playwright-core'
-import type { BillDoc } from '../../cloudfunctions/domain/fee/docs'
-import type { LedgerDoc, PaymentDoc } from '../../cloudfunctions/domain/payment/docs'
 import { type TestApp, startTestApp } from './support/app'
 import { launch, phone, shot } from './support/browser'
 import { loginAs } from './support/flows'
@@ -48,16 +46,16 @@ describe('property fees end to end (sandbox payment through the real notify hand
     await page.locator('#receipt-no').waitFor()
     await shot(page, 'payments', '05-receipt')
 
-    const payments = await app.ports.store.find<PaymentDoc>('payments', { where: { status: 'paid' }, limit: 10 })
+    const payments = await app.ports.store.find('payments', { where: { status: 'paid' }, limit: 10 })
     expect(payments).toHaveLength(1)
     const paid = payments[0]!
     expect(paid.lines).toHaveLength(2)
     expect(await page.locator('#receipt-no').textContent()).toBe(paid.outTradeNo)
     for (const line of paid.lines) {
-      const bill = await app.ports.store.get<BillDoc>('bills', line.id)
+      const bill = await app.ports.store.get('bills', line.id)
       expect(bill).toMatchObject({ status: 'paid', paymentId: paid._id })
     }
-    const ledger = await app.ports.store.find<LedgerDoc>('ledger', { limit: 10 })
+    const ledger = await app.ports.store.find('ledger', { limit: 10 })
     expect(ledger).toEqual([expect.objectContaining({ _id: `pay:${paid.outTradeNo}`, amountFen: paid.totalFen })])
 
     // Back on the bills: two fewer outstanding, and both listed as paid.
@@ -93,7 +91,7 @@ describe('property fees end to end (sandbox payment through the real notify hand
     await page.locator('#refund-form [id^="refund-status-"]', { hasText: /退款中|已退款/ }).first().waitFor()
     await shot(page, 'payments', '09-refund')
     await app.ports.sandbox.flush()
-    const refunds = await app.ports.store.find<{ _id: string; status: string; amountFen: number }>('refunds', { limit: 5 })
+    const refunds = await app.ports.store.find('refunds', { limit: 5 })
     expect(refunds).toEqual([expect.objectContaining({ status: 'succeeded', amountFen: 100 })])
     await context.close()
   })

@@ -1,7 +1,5 @@
 import type { Browser, Page } from 'playwright-core'
-import type { MemberAccountDoc } from '../../cloudfunctions/domain/member/docs'
 import type { OrderDoc } from '../../cloudfunctions/domain/order/docs'
-import type { PaymentDoc, RefundDoc } from '../../cloudfunctions/domain/payment/docs'
 import { runJob } from '../../cloudfunctions/kernel/main'
 import { orderModule } from '../../cloudfunctions/order/module'
 import { COMMUNITY_A } from '../../scripts/seed/demo-ids'
@@ -43,7 +41,7 @@ describe('pre-sale orders end to end', () => {
   }
 
   async function ordersOf(campaignId: string): Promise<OrderDoc[]> {
-    return app.ports.store.find<OrderDoc>('orders', { where: { campaignId }, limit: 100 })
+    return app.ports.store.find('orders', { where: { campaignId }, limit: 100 })
   }
 
   it('a resident buys two vegetable boxes in the pre-sale and pays through the sandbox cashier', async () => {
@@ -85,7 +83,7 @@ describe('pre-sale orders end to end', () => {
 
     const [order] = await ordersOf(PRESALE_IDS.veg)
     expect(order).toMatchObject({ status: 'paid', quantity: 2, amountFen: 13600, note: '放门口即可', householdId: 'h-a1-101' })
-    const payment = await app.ports.store.get<PaymentDoc>('payments', order!.paymentId!)
+    const payment = await app.ports.store.get('payments', order!.paymentId!)
     expect(payment).toMatchObject({ status: 'paid', totalFen: 13600, lines: [expect.objectContaining({ type: 'order', id: order!._id })] })
     expect((await page.locator('#order-code').textContent())?.replace('-', '')).toBe(order!.code)
     // The code is also drawn as a QR for the butler's scanner: it reads back as the order code.
@@ -142,7 +140,7 @@ describe('pre-sale orders end to end', () => {
   })
 
   it('the settlement job refunds a failed group (money, and the points used), and the resident sees the refund', async () => {
-    const balance = async () => (await app.ports.store.get<MemberAccountDoc>('memberAccounts', 'c-linyuan:u-wang'))?.balance ?? 0
+    const balance = async () => (await app.ports.store.get('memberAccounts', 'c-linyuan:u-wang'))?.balance ?? 0
     const pointsBefore = await balance()
     const { context, page } = await phone(browser)
     await loginAs(page, app.url, 'u-wang')
@@ -169,7 +167,7 @@ describe('pre-sale orders end to end', () => {
     expect(await app.ports.store.update('campaigns', PRESALE_IDS.fruit, { set: { endAt: Date.now() - 5 * 60_000 } })).toBe(true)
     const res = await settle()
     expect(res.report).toMatchObject({ failed: 1, refundedOrders: 1 })
-    const refunds = await app.ports.store.find<RefundDoc>('refunds', { where: { paymentId: order!.paymentId! }, limit: 10 })
+    const refunds = await app.ports.store.find('refunds', { where: { paymentId: order!.paymentId! }, limit: 10 })
     expect(refunds).toEqual([expect.objectContaining({ idempotencyKey: `group-failed:${order!._id}`, status: 'succeeded', amountFen: order!.amountFen })])
 
     await page.reload()
@@ -182,7 +180,7 @@ describe('pre-sale orders end to end', () => {
 
     // Running the job again refunds nothing twice.
     await settle()
-    expect(await app.ports.store.find<RefundDoc>('refunds', { where: { paymentId: order!.paymentId! }, limit: 10 })).toHaveLength(1)
+    expect(await app.ports.store.find('refunds', { where: { paymentId: order!.paymentId! }, limit: 10 })).toHaveLength(1)
     await context.close()
   })
 
@@ -211,7 +209,7 @@ describe('pre-sale orders end to end', () => {
     await butler.page.locator('#deliver-result', { hasText: '已送达：1栋 101' }).waitFor()
     await butler.page.locator(`#task-progress-${PRESALE_IDS.veg}`, { hasText: '已送 1/1' }).waitFor()
     await shot(butler.page, 'presale', '10-butler-delivered')
-    expect((await app.ports.store.get<OrderDoc>('orders', order!._id))?.status).toBe('delivered')
+    expect((await app.ports.store.get('orders', order!._id))?.status).toBe('delivered')
 
     await resident.page.reload()
     await resident.page.locator('#order-status', { hasText: '已完成' }).waitFor()
@@ -247,7 +245,7 @@ describe('pre-sale orders end to end', () => {
     await shot(op.page, 'presale', '13b-campaign-editor-times')
     await op.page.locator('#edit-save').click()
     await op.page.locator('text=草稿已保存').waitFor()
-    const drafts = await app.ports.store.find<{ _id: string; skus: { skuId: string; priceFen: number }[] }>('campaigns', { where: { status: 'draft' }, limit: 10 })
+    const drafts = await app.ports.store.find('campaigns', { where: { status: 'draft' }, limit: 10 })
     expect(drafts).toEqual([expect.objectContaining({ skus: expect.arrayContaining([expect.objectContaining({ skuId: 's1', priceFen: 6600 })]) })])
     await op.context.close()
   })

@@ -1,8 +1,4 @@
 import type { Browser } from 'playwright-core'
-import type { BookingDoc } from '../../cloudfunctions/domain/booking/docs'
-import type { InboxDoc } from '../../cloudfunctions/domain/docs'
-import type { OrderDoc } from '../../cloudfunctions/domain/order/docs'
-import type { WorkOrderDoc } from '../../cloudfunctions/domain/desk/docs'
 import { runSlaSweep } from '../../cloudfunctions/domain/desk/sla-job'
 import { COMMUNITY_A } from '../../scripts/seed/demo-ids'
 import { type TestApp, startTestApp } from './support/app'
@@ -52,7 +48,7 @@ describe('service desk', () => {
     const row = office.page.locator('.wo-table tbody tr', { hasText: '卫生间天花板漏水' })
     await row.waitFor()
     expect(await row.innerText()).toContain('400 电话')
-    const [wo] = await app.ports.store.find<WorkOrderDoc>('workOrders', { where: { text: '卫生间天花板漏水，楼上正在装修' }, limit: 1 })
+    const [wo] = await app.ports.store.find('workOrders', { where: { text: '卫生间天花板漏水，楼上正在装修' }, limit: 1 })
     expect(wo).toMatchObject({ type: 'leak', channel: 'phone400', householdId: 'h-a1-101', status: 'open' })
     expect(['u-worker-niu', 'u-worker-hu']).toContain(wo!.assigneeUserId)
     await shot(office.page, 'service-desk', '03-console-logged')
@@ -70,7 +66,7 @@ describe('service desk', () => {
     // The clock passes the 15-minute answer and the 15 minutes of grace after it. The server's
     // clock is real, so the work order is moved back in time instead, and the SLA job runs.
     const shift = 31 * 60_000
-    const fresh = (await app.ports.store.get<WorkOrderDoc>('workOrders', wo!._id))!
+    const fresh = (await app.ports.store.get('workOrders', wo!._id))!
     await app.ports.store.update('workOrders', wo!._id, {
       set: {
         createdAt: fresh.createdAt - shift,
@@ -81,9 +77,9 @@ describe('service desk', () => {
     })
     const report = await runSlaSweep(app.ports)
     expect(report.escalations).toBeGreaterThanOrEqual(1)
-    const up = await app.ports.store.find<InboxDoc>('inbox', { where: { kind: 'work-order-breach', userId: 'u-operator-wu' }, limit: 20 })
+    const up = await app.ports.store.find('inbox', { where: { kind: 'work-order-breach', userId: 'u-operator-wu' }, limit: 20 })
     expect(up.some((m) => m.title === '工单响应超时升级')).toBe(true)
-    const reminded = await app.ports.store.find<InboxDoc>('inbox', { where: { kind: 'work-order-breach', userId: wo!.assigneeUserId! }, limit: 20 })
+    const reminded = await app.ports.store.find('inbox', { where: { kind: 'work-order-breach', userId: wo!.assigneeUserId! }, limit: 20 })
     expect(reminded.some((m) => m.title === '工单响应已超时')).toBe(true)
 
     await worker.page.reload()
@@ -124,7 +120,7 @@ describe('service desk', () => {
     await office.page.locator('#wo-create').click()
     await office.page.locator('#chat-thread .thread__note', { hasText: '已转为工单' }).waitFor()
     await shot(office.page, 'service-desk', '09-console-chat-to-work-order')
-    const [made] = await app.ports.store.find<WorkOrderDoc>('workOrders', { where: { source: 'chat', householdId: 'h-a1-101' }, limit: 5 })
+    const [made] = await app.ports.store.find('workOrders', { where: { source: 'chat', householdId: 'h-a1-101' }, limit: 5 })
     expect(made).toMatchObject({ type: 'electric', channel: 'wechat' })
     expect(office.errors).toEqual([])
     await office.context.close()
@@ -160,7 +156,7 @@ describe('service desk', () => {
     await shot(office.page, 'service-desk', '12-console-book-for')
     await office.page.locator('#book-for-save').click()
     await office.page.locator('.t-message', { hasText: '已为王*国预约日常保洁' }).waitFor()
-    const [booked] = await app.ports.store.find<BookingDoc>('bookings', { where: { householdId: 'h-a1-101', channel: 'phone400' }, limit: 5 })
+    const [booked] = await app.ports.store.find('bookings', { where: { householdId: 'h-a1-101', channel: 'phone400' }, limit: 5 })
     expect(booked).toMatchObject({ userId: 'u-wang', payMode: 'after', status: 'confirmed' })
     expect(office.errors).toEqual([])
     await office.context.close()
@@ -183,7 +179,7 @@ describe('service desk', () => {
     await shot(office.page, 'service-desk', '13-console-order-for')
     await office.page.locator('#order-for-save').click()
     await office.page.locator('.t-message', { hasText: '已为王*国下单' }).waitFor()
-    const [order] = await app.ports.store.find<OrderDoc>('orders', { where: { householdId: 'h-a1-101', channel: 'phone400' }, limit: 5 })
+    const [order] = await app.ports.store.find('orders', { where: { householdId: 'h-a1-101', channel: 'phone400' }, limit: 5 })
     expect(order).toMatchObject({ userId: 'u-wang', status: 'pending_payment', enteredBy: { userId: 'u-service-zhao' } })
     expect(office.errors).toEqual([])
     await office.context.close()
@@ -205,7 +201,7 @@ describe('service desk', () => {
     await finance.page.locator('#cash-receipt-no').waitFor()
     expect(await finance.page.locator('#cash-receipt').innerText()).toContain('现金（经办：何财务）')
     await shot(finance.page, 'service-desk', '15-console-cash-receipt')
-    expect((await app.ports.store.get<OrderDoc>('orders', order!._id))!.status).toBe('paid')
+    expect((await app.ports.store.get('orders', order!._id))!.status).toBe('paid')
     expect(finance.errors).toEqual([])
     await finance.context.close()
 

@@ -7,10 +7,8 @@ import { accessContracts } from '../../cloudfunctions/contracts/access'
 import { CLOCK_SKEW_MS } from '../../cloudfunctions/domain/access/offline'
 import { encodeCode, parseCode } from '../../cloudfunctions/domain/access/code'
 import { answerSignature, keysAnswerSignature } from '../../cloudfunctions/domain/access/device-auth'
-import type { AccessKeyDoc, AccessLogDoc, GateDoc, UsedCodeDoc, VisitorPassDoc } from '../../cloudfunctions/domain/access/docs'
 import { ACCESS_LOG_RETENTION_MS } from '../../cloudfunctions/domain/access/purge'
 import { MAX_OPEN_PASSES } from '../../cloudfunctions/domain/access/visitor-passes'
-import type { MembershipDoc } from '../../cloudfunctions/domain/docs'
 import { COMMUNITY_A, COMMUNITY_B } from '../../scripts/seed/demo'
 import { demoGateSecret } from '../../scripts/seed/access'
 import { type GateSim, gateSim } from '../support/gate'
@@ -34,7 +32,7 @@ const wang = as('u-wang')
 const residentPass = async (userId = 'u-wang', householdId = 'h-a1-101') =>
   okData(await h.call('access.residentPass', { householdId }, as(userId), COMMUNITY_A))
 const firstCode = async (userId?: string, householdId?: string) => (await residentPass(userId, householdId)).codes[0]!.code
-const logs = () => h.store.find<AccessLogDoc>('accessLog', { orderBy: [{ field: 'at', dir: 'asc' }], limit: 1000 })
+const logs = () => h.store.find('accessLog', { orderBy: [{ field: 'at', dir: 'asc' }], limit: 1000 })
 
 function visitorInput(over: Partial<Parameters<typeof h.call<'access.createVisitorPass'>>[1]> = {}) {
   const now = h.clock.now()
@@ -128,7 +126,7 @@ describe('access.residentPass', () => {
       residentPass('u-zhao', 'h-a3-201'),
       residentPass('u-r1', 'h-a1-101'.replace('101', '101'))
     ])
-    const keys = await h.store.find<AccessKeyDoc>('accessKeys')
+    const keys = await h.store.find('accessKeys')
     expect(keys.map((k) => k._id)).toEqual([`${COMMUNITY_A}:1`])
     // Stored sealed: the raw key never sits in the table.
     const raw = (await gate.keys('ly-main')).keys[0]!.secret
@@ -217,7 +215,7 @@ describe('gate verification: door permissions', () => {
     const code = await firstCode('u-li', 'h-a1-101')
     await h.store.update('memberships', 'h-a1-101:u-li', { set: { status: 'removed' } })
     expect((await gate.verify('ly-main', 'd1', code)).reason).toBe('MEMBERSHIP_ENDED')
-    expect((await h.store.get<MembershipDoc>('memberships', 'h-a1-101:u-li'))?.status).toBe('removed')
+    expect((await h.store.get('memberships', 'h-a1-101:u-li'))?.status).toBe('removed')
   })
 })
 
@@ -387,7 +385,7 @@ describe('gate key sync (offline gates)', () => {
     expect(a).toMatchObject({ ok: true, communityId: COMMUNITY_A, doors: [{ id: 'd1', zone: 'building', buildingId: 'b-a1', vehicle: false }] })
     expect(a.keys).toHaveLength(1)
     expect(a.sig).toBe(keysAnswerSignature(demoGateSecret('ly-b1'), 'nonce-sync-001', a.serverTime, a.keys, a.doors))
-    const g = await h.store.get<GateDoc>('gates', 'ly-b1')
+    const g = await h.store.get('gates', 'ly-b1')
     expect(g?.keysSyncedAt).toBe(h.clock.now())
   })
 
@@ -470,7 +468,7 @@ describe('visitor passes', () => {
     expect(okData(await openPass(p.token, 'wx-visitor-2'))).toMatchObject({ status: 'used_up', usesLeft: 0, codes: [] })
     // A code fetched while an entry was left is refused once the count ran out.
     expect((await gate.verify('ly-main', 'd1', spare)).reason).toBe('PASS_USED_UP')
-    const stored = await h.store.get<VisitorPassDoc>('visitorPasses', p.id)
+    const stored = await h.store.get('visitorPasses', p.id)
     expect(stored).toMatchObject({ uses: 2, lastUsedAt: h.clock.now() })
   })
 
@@ -482,7 +480,7 @@ describe('visitor passes', () => {
     const answers = await Promise.all(codes.map((c, i) => gate.verify(...doors[i % 2]!, c)))
     expect(answers.filter((a) => a.decision === 'open')).toHaveLength(3)
     expect(answers.filter((a) => a.decision === 'deny').every((a) => a.reason === 'PASS_USED_UP')).toBe(true)
-    expect((await h.store.get<VisitorPassDoc>('visitorPasses', p.id))?.uses).toBe(3)
+    expect((await h.store.get('visitorPasses', p.id))?.uses).toBe(3)
   })
 
   it('is refused from the next request on once the host revokes it', async () => {
@@ -505,7 +503,7 @@ describe('visitor passes', () => {
     expect(okData(await openPass(p.token, 'wx-visitor-5'))).toMatchObject({ status: 'expired', codes: [] })
     const job = await h.raw('access', { Type: 'Timer', TriggerName: 'expire-visitor-passes' }, null)
     expect(job).toMatchObject({ ok: true, report: { expired: 1 } })
-    expect((await h.store.get<VisitorPassDoc>('visitorPasses', p.id))?.status).toBe('expired')
+    expect((await h.store.get('visitorPasses', p.id))?.status).toBe('expired')
   })
 
   it('gives no codes before the window starts', async () => {
@@ -562,7 +560,7 @@ describe('the cap on open visitor passes per household', () => {
     const expire = () => h.raw('access', { Type: 'Timer', TriggerName: 'expire-visitor-passes' }, null)
     const runs = (await Promise.all([expire(), expire()])) as { report: { expired: number } }[]
     expect(runs.reduce((n, r) => n + r.report.expired, 0)).toBe(MAX_OPEN_PASSES)
-    const quota = await h.store.get<{ _id: string; active: number; holds: Record<string, number> }>('visitorPassQuotas', 'h-a1-101')
+    const quota = await h.store.get('visitorPassQuotas', 'h-a1-101')
     expect(quota).toMatchObject({ active: 0, holds: {} })
     const again = await Promise.all(Array.from({ length: MAX_OPEN_PASSES + 5 }, () => attempt()))
     expect(again.filter((r) => r.ok)).toHaveLength(MAX_OPEN_PASSES)
@@ -664,7 +662,7 @@ describe('devices (operators)', () => {
     expect(secret).toHaveLength(32)
     // The device id lives in the community's own namespace.
     expect(res.gate.deviceId).toBe(`${COMMUNITY_A}:ly-b1-west`)
-    const stored = await h.store.get<GateDoc>('gates', res.gate.deviceId)
+    const stored = await h.store.get('gates', res.gate.deviceId)
     expect(JSON.stringify(stored)).not.toContain(res.secret)
     const listed = okData(await h.call('access.listGates', {}, operator, COMMUNITY_A))
     expect(JSON.stringify(listed)).not.toContain(res.secret)
@@ -701,7 +699,7 @@ describe('devices (operators)', () => {
 
   it('records when a device was last seen', async () => {
     await gate.verify('ly-main', 'd1', await firstCode())
-    expect((await h.store.get<GateDoc>('gates', 'ly-main'))?.lastSeenAt).toBe(h.clock.now())
+    expect((await h.store.get('gates', 'ly-main'))?.lastSeenAt).toBe(h.clock.now())
   })
 })
 
@@ -713,7 +711,7 @@ describe('purge job', () => {
     await gate.verify('ly-main', 'd1', 'junk')
     const job = await h.raw('access', { Type: 'Timer', TriggerName: 'purge-access-records' }, null)
     expect(job).toMatchObject({ ok: true, report: { usedCodes: 1, gateNonces: 1, accessLog: 1 } })
-    expect(await h.store.find<UsedCodeDoc>('usedCodes')).toEqual([])
+    expect(await h.store.find('usedCodes')).toEqual([])
     expect((await logs()).map((l) => l.reason)).toEqual(['CODE_MALFORMED'])
   })
 })

@@ -5,9 +5,8 @@
  * expires or is refunded. Also the payment module's answers about a booking: the pay result names
  * it, and the fee history leaves it out.
  */
-import type { BookingDoc, SlotClaimDoc, SlotCounterDoc } from '../../cloudfunctions/domain/booking/docs'
 import { DAY, HOUR, localMidnight } from '../../cloudfunctions/domain/booking/slots'
-import type { CouponDoc, MemberAccountDoc } from '../../cloudfunctions/domain/member/docs'
+import type { CouponDoc } from '../../cloudfunctions/domain/member/docs'
 import { monthKey } from '../../cloudfunctions/domain/member/rules'
 import { findAll } from '../../cloudfunctions/kernel/paging'
 import { DEMO_LINES } from '../../scripts/seed/booking'
@@ -59,9 +58,9 @@ function book(input: { payMode?: 'upfront' | 'after'; couponId?: string | null; 
   )
 }
 
-const coupon = async () => (await h.store.get<CouponDoc>('coupons', CLEAN_COUPON))!
-const balance = async () => (await h.store.get<MemberAccountDoc>('memberAccounts', `${A}:u-wang`))?.balance ?? 0
-const bookingDoc = async (id: string) => (await h.store.get<BookingDoc>('bookings', id))!
+const coupon = async () => (await h.store.get('coupons', CLEAN_COUPON))!
+const balance = async () => (await h.store.get('memberAccounts', `${A}:u-wang`))?.balance ?? 0
+const bookingDoc = async (id: string) => (await h.store.get('bookings', id))!
 
 async function payBooking(bookingId: string) {
   const created = okData(await h.call('pay.create', { payables: [{ type: 'booking', id: bookingId }], clientRequestId: req() }, WANG, A))
@@ -128,8 +127,8 @@ describe('held once, given back', () => {
     expect(await coupon()).toMatchObject({ status: 'locked', holder: id })
     expect(await balance()).toBe(0)
     expect(await findAll(h.store, 'pointEntries', { ref: id })).toHaveLength(1)
-    expect((await findAll<BookingDoc>(h.store, 'bookings', { userId: 'u-wang', slotStart: slot(1, 9) })).map((x) => x._id)).toEqual([id])
-    expect(await findAll<SlotClaimDoc>(h.store, 'slotClaims', { slotStart: slot(1, 9) })).toHaveLength(1)
+    expect((await findAll(h.store, 'bookings', { userId: 'u-wang', slotStart: slot(1, 9) })).map((x) => x._id)).toEqual([id])
+    expect(await findAll(h.store, 'slotClaims', { slotStart: slot(1, 9) })).toHaveLength(1)
   })
 
   it('two bookings racing for one coupon: one holds it, the other is refused and holds nothing (no booking, worker or slot)', async () => {
@@ -139,9 +138,9 @@ describe('held once, given back', () => {
     expect(results.filter((r) => !r.ok).map(codeOf)).toEqual(['MEMBER.COUPON_UNUSABLE'])
     const winner = okData(results.find((r) => r.ok)!).booking
     expect(await coupon()).toMatchObject({ status: 'locked', holder: winner.id })
-    expect((await findAll<BookingDoc>(h.store, 'bookings', { userId: 'u-wang', slotStart: slot(1, 9) })).map((x) => x._id)).toEqual([winner.id])
-    expect((await findAll<SlotClaimDoc>(h.store, 'slotClaims', { slotStart: slot(1, 9) })).map((c) => c.bookingId)).toEqual([winner.id])
-    expect((await h.store.get<SlotCounterDoc>('slotCounters', `${DEMO_LINES.clean}:${slot(1, 9)}`))?.booked).toBe(1)
+    expect((await findAll(h.store, 'bookings', { userId: 'u-wang', slotStart: slot(1, 9) })).map((x) => x._id)).toEqual([winner.id])
+    expect((await findAll(h.store, 'slotClaims', { slotStart: slot(1, 9) })).map((c) => c.bookingId)).toEqual([winner.id])
+    expect((await h.store.get('slotCounters', `${DEMO_LINES.clean}:${slot(1, 9)}`))?.booked).toBe(1)
   })
 
   it('cancelled before paying: the coupon and the points come back at once', async () => {
@@ -188,10 +187,10 @@ describe('held once, given back', () => {
     expect((await h.store.insert('coupons', big)).ok).toBe(true)
     const { booking } = okData(await book({ couponId: big._id }))
     expect(booking).toMatchObject({ status: 'confirmed', payState: 'paid', priceFen: 0, canPay: false })
-    expect(await h.store.get<CouponDoc>('coupons', big._id)).toMatchObject({ status: 'used', holder: booking.id })
+    expect(await h.store.get('coupons', big._id)).toMatchObject({ status: 'used', holder: booking.id })
     okData(await h.call('booking.cancel', { bookingId: booking.id }, WANG, A))
     expect(await bookingDoc(booking.id)).toMatchObject({ status: 'cancelled', payState: 'refunded' })
-    expect(await h.store.get<CouponDoc>('coupons', big._id)).toMatchObject({ status: 'available' })
+    expect(await h.store.get('coupons', big._id)).toMatchObject({ status: 'available' })
   })
 })
 

@@ -2,7 +2,6 @@
  * Setting up home services from the console: service lines (catalogue, checklist, capacity,
  * shelf) and worker profiles (skills, hours, partner company) for people holding the worker role.
  */
-import type { ServiceLineDoc, WorkerDoc } from '../../cloudfunctions/domain/booking/docs'
 import { COMMUNITY_A } from '../../scripts/seed/demo'
 import { type Harness, as, makeHarness } from '../support/harness'
 import { codeOf, errorOf, grantFreshUser, okData, snapshot } from './support'
@@ -49,17 +48,17 @@ describe('service lines', () => {
     expect(okData(await h.call('booking.adminLines', {}, OPERATOR, COMMUNITY_A)).lines.find((l) => l.id === id)?.cover).toBe(cover)
     const bad = errorOf(await h.call('booking.saveLine', { id, line: { ...draft, cover: 'https://example.com/a.jpg' } }, OPERATOR, COMMUNITY_A))
     expect(bad.fields?.[0]).toMatchObject({ path: 'line.cover' })
-    expect((await h.store.get<ServiceLineDoc>('serviceLines', id))?.cover).toBe(cover)
+    expect((await h.store.get('serviceLines', id))?.cover).toBe(cover)
     // Saved without one, the line has none.
     okData(await h.call('booking.saveLine', { id, line: { ...draft, cover: null } }, OPERATOR, COMMUNITY_A))
-    expect((await h.store.get<ServiceLineDoc>('serviceLines', id))?.cover).toBeNull()
+    expect((await h.store.get('serviceLines', id))?.cover).toBeNull()
   })
 
   it('an edited checklist keeps the keys of the steps it kept', async () => {
     const { id } = okData(await h.call('booking.saveLine', { line: draft }, OPERATOR, COMMUNITY_A))
-    const before = (await h.store.get<ServiceLineDoc>('serviceLines', id))!.checklist
+    const before = (await h.store.get('serviceLines', id))!.checklist
     okData(await h.call('booking.saveLine', { id, line: { ...draft, checklist: ['拆洗滤网', '蒸发器除菌', '试机并清理现场'] } }, OPERATOR, COMMUNITY_A))
-    const after = (await h.store.get<ServiceLineDoc>('serviceLines', id))!.checklist
+    const after = (await h.store.get('serviceLines', id))!.checklist
     expect(after[0]!.key).toBe(before[1]!.key)
     expect(after[1]!.key).toBe(before[2]!.key)
     expect(new Set(after.map((c) => c.key)).size).toBe(3)
@@ -92,7 +91,7 @@ describe('workers', () => {
     const saved = await Promise.all([0, 1].map(() => h.call('booking.saveWorker', { userId: 'u-new-worker', worker }, OPERATOR, COMMUNITY_A)))
     expect(new Set(saved.map((r) => okData(r).workerId)).size).toBe(1)
     expect(await h.store.count('workers', { userId: 'u-new-worker' })).toBe(1)
-    const doc = await h.store.get<WorkerDoc>('workers', okData(saved[0]!).workerId)
+    const doc = await h.store.get('workers', okData(saved[0]!).workerId)
     expect(doc).toMatchObject({ name: '钱师傅', partner: true, partnerCompany: '安居家政服务公司', skills: ['housekeeping'], active: true })
     const row = okData(await h.call('booking.workers', {}, as('u-dispatch-lin'), COMMUNITY_A)).workers.find((w) => w.userId === 'u-new-worker')
     expect(row).toMatchObject({ name: '钱师傅', partnerCompany: '安居家政服务公司', hours: { days: [1, 2, 3], startMin: 480, endMin: 1080 } })
@@ -111,7 +110,7 @@ describe('workers', () => {
     await grantFreshUser(h.store, 'u-new-worker', COMMUNITY_A, 'worker')
     const photos: [string, string] = ['local:certificateAAAAAAAAAAAA.jpg', 'local:certificateBBBBBBBBBBBB.png']
     const saved = okData(await h.call('booking.saveWorker', { userId: 'u-new-worker', worker: { ...worker, certificates: photos } }, OPERATOR, COMMUNITY_A))
-    expect((await h.store.get<WorkerDoc>('workers', saved.workerId))?.certificates).toEqual(photos)
+    expect((await h.store.get('workers', saved.workerId))?.certificates).toEqual(photos)
     const row = okData(await h.call('booking.workers', {}, OPERATOR, COMMUNITY_A)).workers.find((w) => w.userId === 'u-new-worker')
     expect(row?.certificates).toEqual(photos)
     // Profiles saved before certificates existed read as none.
@@ -122,6 +121,6 @@ describe('workers', () => {
     expect(foreign.message).toContain('资质证书')
     const seven = errorOf(await h.call('booking.saveWorker', { userId: 'u-new-worker', worker: { ...worker, certificates: Array.from({ length: 7 }, () => photos[0]) } }, OPERATOR, COMMUNITY_A))
     expect(seven.fields?.[0]).toMatchObject({ path: 'worker.certificates' })
-    expect((await h.store.get<WorkerDoc>('workers', saved.workerId))?.certificates).toEqual(photos)
+    expect((await h.store.get('workers', saved.workerId))?.certificates).toEqual(photos)
   })
 })

@@ -4,9 +4,7 @@
  * arrival time; and the booker's phone, masked on the job, revealed in full through the audited
  * reveal log.
  */
-import type { BookingDoc } from '../../cloudfunctions/domain/booking/docs'
 import { DAY, HOUR, MINUTE, localMidnight } from '../../cloudfunctions/domain/booking/slots'
-import type { RevealLogDoc } from '../../cloudfunctions/domain/insights/docs'
 import { findAll } from '../../cloudfunctions/kernel/paging'
 import { COMMUNITY_A as A } from '../../scripts/seed/demo'
 import { DEMO_LINES } from '../../scripts/seed/booking'
@@ -45,7 +43,7 @@ async function booked(start = slot(2, 9)) {
 }
 
 const progress = (bookingId: string, step: 'on_way' | 'arrived' | 'check' | 'finish', who = MA) => h.call('booking.progress', { bookingId, step }, who, A)
-const job = async (id: string) => (await h.store.get<BookingDoc>('bookings', id))!
+const job = async (id: string) => (await h.store.get('bookings', id))!
 
 describe('the slot’s window', () => {
   it('two days ahead: setting out and arriving are refused with the window named, and nothing is written', async () => {
@@ -116,7 +114,7 @@ describe('the booker’s phone', () => {
 
     h.clock.advance(MINUTE)
     expect(okData(await h.call('booking.revealPhone', { bookingId: b.id }, MA, A))).toEqual({ phone: '13800001111' })
-    const log = await findAll<RevealLogDoc>(h.store, 'revealLog', { householdId: HOME })
+    const log = await findAll(h.store, 'revealLog', { householdId: HOME })
     expect(log).toEqual([expect.objectContaining({ communityId: A, butlerUserId: 'u-worker-ma', householdId: HOME, taskId: b.id, at: h.clock.now() })])
     const exported = JSON.parse(okData(await h.call('insights.exportProfile', { householdId: HOME }, WANG, A)).json) as { contactViews: { byUserId: string; taskId: string }[] }
     expect(exported.contactViews).toEqual([expect.objectContaining({ byUserId: 'u-worker-ma', taskId: b.id })])

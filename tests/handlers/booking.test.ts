@@ -5,11 +5,9 @@
  * the sandbox; service cards; cancellation and expiry free the slot; dispatch; repairs; complaints.
  */
 import { bookingContracts } from '../../cloudfunctions/contracts/booking'
-import type { BookingDoc, FollowUpDoc, SlotClaimDoc, SlotCounterDoc, WorkerDoc } from '../../cloudfunctions/domain/booking/docs'
+import type { WorkerDoc } from '../../cloudfunctions/domain/booking/docs'
 import { releaseCounter } from '../../cloudfunctions/domain/booking/book'
 import { DAY, HOUR, localMidnight } from '../../cloudfunctions/domain/booking/slots'
-import type { ServiceCardDoc } from '../../cloudfunctions/domain/member/docs'
-import type { PaymentDoc, RefundDoc } from '../../cloudfunctions/domain/payment/docs'
 import { findAll } from '../../cloudfunctions/kernel/paging'
 import { COMMUNITY_A, COMMUNITY_B } from '../../scripts/seed/demo'
 import { DEMO_LINES } from '../../scripts/seed/booking'
@@ -62,7 +60,7 @@ const progress = (bookingId: string, step: 'on_way' | 'arrived' | 'check' | 'fin
   h.call('booking.progress', { bookingId, step, ...extra }, who, A)
 
 const job = async (id: string) => {
-  const b = await h.store.get<BookingDoc>('bookings', id)
+  const b = await h.store.get('bookings', id)
   if (!b) throw new Error(`no booking ${id}`)
   return b
 }
@@ -192,9 +190,9 @@ describe('invariants under concurrency', () => {
     const okCount = results.filter((r) => r.ok).length
     expect(okCount).toBe(1)
     expect(results.filter((r) => !r.ok).every((r) => !r.ok && r.error.code === 'BOOKING.SLOT_FULL')).toBe(true)
-    const claims = await findAll<SlotClaimDoc>(h.store, 'slotClaims', { slotStart: start })
+    const claims = await findAll(h.store, 'slotClaims', { slotStart: start })
     expect(claims.map((c) => c.workerId).sort()).toEqual(['w-a-hu', 'w-a-ma'])
-    const live = (await findAll<BookingDoc>(h.store, 'bookings', { slotStart: start })).filter((b) => b.status === 'confirmed')
+    const live = (await findAll(h.store, 'bookings', { slotStart: start })).filter((b) => b.status === 'confirmed')
     expect(live).toHaveLength(2)
     expect(new Set(live.map((b) => b.workerId)).size).toBe(2)
   })
@@ -209,21 +207,21 @@ describe('invariants under concurrency', () => {
     const workers = ok.map((r) => (r.ok ? r.data.booking.worker?.id : ''))
     expect(new Set(workers).size).toBe(2)
     // The refused attempts left no counter units behind.
-    const counters = await findAll<SlotCounterDoc>(h.store, 'slotCounters', { slotStart: start })
+    const counters = await findAll(h.store, 'slotCounters', { slotStart: start })
     expect(counters.reduce((n, c) => n + c.booked, 0)).toBe(2)
   })
 
   it('the same request twice at once makes one booking', async () => {
     const [a, b] = await Promise.all([book({ clientRequestId: 'same-request-1' }), book({ clientRequestId: 'same-request-1' })])
     expect(okData(a).booking.id).toBe(okData(b).booking.id)
-    expect((await findAll<SlotClaimDoc>(h.store, 'slotClaims', { slotStart: slot(1, 9) })).length).toBe(1)
+    expect((await findAll(h.store, 'slotClaims', { slotStart: slot(1, 9) })).length).toBe(1)
   })
 })
 
 describe('slot capacity is derived the same way for every request', () => {
   // 周日 9:00 (slot(5, 9) from Tuesday): only 马师傅 and 胡师傅 do housekeeping; 日常保洁 allows 3 a slot.
   const start = () => slot(5, 9)
-  const counterOf = (lineId: string) => h.store.get<SlotCounterDoc>('slotCounters', `${lineId}:${start()}`)
+  const counterOf = (lineId: string) => h.store.get('slotCounters', `${lineId}:${start()}`)
   const listed = async (lineId: string) => okData(await h.call('booking.slots', { lineId }, WANG, A)).slots.find((s) => s.start === start())
   const newWorker = async (id: string, p: Partial<WorkerDoc> = {}) => {
     await grantFreshUser(h.store, `u-${id}`, A, 'worker')
@@ -258,7 +256,7 @@ describe('slot capacity is derived the same way for every request', () => {
   it('a worker deactivated after the counter was made lowers its bound at once, and the slot shows full', async () => {
     okData(await book({ slotStart: start(), householdId: residentOf(1).householdId }, residentOf(1).openid))
     expect(await counterOf(DEMO_LINES.clean)).toMatchObject({ capacity: 2, booked: 1 })
-    const holder = (await h.store.get<SlotClaimDoc>('slotClaims', `w-a-ma:${start()}`)) ? 'w-a-hu' : 'w-a-ma'
+    const holder = (await h.store.get('slotClaims', `w-a-ma:${start()}`)) ? 'w-a-hu' : 'w-a-ma'
     expect(await h.store.update('workers', holder, { set: { active: false } })).toBe(true)
     expect(await listed(DEMO_LINES.clean)).toMatchObject({ capacity: 1, free: 0 })
     expect(codeOf(await book({ slotStart: start(), householdId: residentOf(2).householdId }, residentOf(2).openid))).toBe('BOOKING.SLOT_FULL')
@@ -275,7 +273,7 @@ describe('slot capacity is derived the same way for every request', () => {
     )
     expect(results.filter((r) => r.ok)).toHaveLength(2)
     expect(await counterOf(DEMO_LINES.clean)).toMatchObject({ capacity: 3, booked: 3 })
-    const live = (await findAll<BookingDoc>(h.store, 'bookings', { slotStart: start(), lineId: DEMO_LINES.clean })).filter((b) => b.status === 'confirmed')
+    const live = (await findAll(h.store, 'bookings', { slotStart: start(), lineId: DEMO_LINES.clean })).filter((b) => b.status === 'confirmed')
     expect(live).toHaveLength(3)
   })
 })
@@ -331,19 +329,19 @@ describe('payment', () => {
     expect(report.report.expired).toBe(1)
     expect(await job(booking.id)).toMatchObject({ status: 'expired', counterHeld: false })
     expect(await h.store.get('slotClaims', `w-a-ma:${slot(1, 9)}`)).toBeNull()
-    expect((await h.store.get<SlotCounterDoc>('slotCounters', `${DEMO_LINES.clean}:${slot(1, 9)}`))?.booked).toBe(0)
+    expect((await h.store.get('slotCounters', `${DEMO_LINES.clean}:${slot(1, 9)}`))?.booked).toBe(0)
     await confirm(h, created)
     await sandboxOf(h).flush()
-    const refunds = await findAll<RefundDoc>(h.store, 'refunds', { paymentId: created.payment.id })
+    const refunds = await findAll(h.store, 'refunds', { paymentId: created.payment.id })
     expect(refunds.reduce((n, r) => n + r.amountFen, 0)).toBe(12000)
-    expect((await h.store.get<PaymentDoc>('payments', created.payment.id))?.status).toBe('paid')
+    expect((await h.store.get('payments', created.payment.id))?.status).toBe('paid')
   })
 
   it('the slot counter journals its holders: a unit left by a cut-off attempt goes back once, a release repeated gives back once', async () => {
     const { booking } = okData(await book({}))
     const id = `${DEMO_LINES.clean}:${slot(1, 9)}`
     const holder = (await job(booking.id))?.slotHolder ?? ''
-    expect((await h.store.get<SlotCounterDoc>('slotCounters', id))?.holds).toEqual({ [holder]: 1 })
+    expect((await h.store.get('slotCounters', id))?.holds).toEqual({ [holder]: 1 })
     // A request cut off after taking its unit, before its booking was written.
     expect(await h.store.update('slotCounters', id, { inc: { booked: 1 }, set: { 'holds.cutoff01': 1 } })).toBe(true)
     const repair = async () => ((await h.raw('booking', { Type: 'Timer', TriggerName: 'booking-expire' }, null)) as { report: Record<string, number> }).report
@@ -351,21 +349,21 @@ describe('payment', () => {
     h.clock.advance(3 * 60_000)
     expect((await repair()).recounted).toBe(1)
     expect((await repair()).recounted).toBe(0)
-    expect(await h.store.get<SlotCounterDoc>('slotCounters', id)).toMatchObject({ booked: 1, holds: { [holder]: 1 } })
+    expect(await h.store.get('slotCounters', id)).toMatchObject({ booked: 1, holds: { [holder]: 1 } })
     // The cancellation and a sweeper both give the booking's unit back: it comes back once.
     okData(await h.call('booking.cancel', { bookingId: booking.id }, WANG, A))
     await releaseCounter(h.ports, DEMO_LINES.clean, slot(1, 9), holder)
-    expect(await h.store.get<SlotCounterDoc>('slotCounters', id)).toMatchObject({ booked: 0, holds: {} })
+    expect(await h.store.get('slotCounters', id)).toMatchObject({ booked: 0, holds: {} })
   })
 
   it('a service card pays: one use redeemed, given back on cancellation with the slot', async () => {
-    const cardBefore = (await h.store.get<ServiceCardDoc>('serviceCards', 'sc-demo-clean10'))!.usesLeft
+    const cardBefore = (await h.store.get('serviceCards', 'sc-demo-clean10'))!.usesLeft
     const { booking } = okData(await book({ payMode: 'card', cardId: 'sc-demo-clean10', slotStart: slot(2, 14) }))
     expect(booking).toMatchObject({ status: 'confirmed', payState: 'card' })
-    expect((await h.store.get<ServiceCardDoc>('serviceCards', 'sc-demo-clean10'))!.usesLeft).toBe(cardBefore - 1)
+    expect((await h.store.get('serviceCards', 'sc-demo-clean10'))!.usesLeft).toBe(cardBefore - 1)
     const cancelled = okData(await h.call('booking.cancel', { bookingId: booking.id }, WANG, A)).booking
     expect(cancelled.status).toBe('cancelled')
-    expect((await h.store.get<ServiceCardDoc>('serviceCards', 'sc-demo-clean10'))!.usesLeft).toBe(cardBefore)
+    expect((await h.store.get('serviceCards', 'sc-demo-clean10'))!.usesLeft).toBe(cardBefore)
     expect(await h.store.get('slotClaims', `${booking.worker?.id}:${slot(2, 14)}`)).toBeNull()
     expect(codeOf(await h.call('booking.cancel', { bookingId: booking.id }, WANG, A))).toBe('BOOKING.BAD_STATE')
   })
@@ -505,7 +503,7 @@ describe('repairs and complaints', () => {
   it('operators mark outstanding workers', async () => {
     const w = okData(await h.call('booking.markOutstanding', { workerId: 'w-a-niu', outstanding: true, note: '本月好评最多' }, OPERATOR, A)).worker
     expect(w).toMatchObject({ outstanding: true, outstandingNote: '本月好评最多' })
-    const f = await findAll<FollowUpDoc>(h.store, 'followUps', {})
+    const f = await findAll(h.store, 'followUps', {})
     expect(f.length).toBe(1)
   })
 })

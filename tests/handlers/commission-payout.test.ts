@@ -5,7 +5,6 @@
  * tried again under the next number, and notifications are verified and idempotent.
  */
 import type { CommissionStatementDoc } from '../../cloudfunctions/domain/selling/docs'
-import type { TransferDoc } from '../../cloudfunctions/domain/selling/transfer-docs'
 import { handleTransferNotification } from '../../cloudfunctions/domain/selling/transfer-notify'
 import { SYNC_BATCH } from '../../cloudfunctions/domain/selling/payouts'
 import { startTransfer, transferNo } from '../../cloudfunctions/domain/selling/transfers'
@@ -72,11 +71,11 @@ async function pendingStatement(payableFen = 47_900, over: Partial<CommissionSta
 }
 
 async function statement(): Promise<CommissionStatementDoc> {
-  const s = await h.store.get<CommissionStatementDoc>('commissionStatements', ID)
+  const s = await h.store.get('commissionStatements', ID)
   if (!s) throw new Error('no statement')
   return s
 }
-const transfers = () => findAll<TransferDoc>(h.store, 'transfers')
+const transfers = () => findAll(h.store, 'transfers')
 const approve = (clientRequestId = rid()) => h.call('selling.approveStatement', { id: ID, clientRequestId }, OPERATOR, COMMUNITY_A)
 const syncJob = async () => {
   const res = (await h.raw('selling', { Type: 'Timer', TriggerName: 'transfer-sync' }, null)) as { ok: boolean; report?: Record<string, number> }
@@ -103,7 +102,7 @@ describe('approve → awaiting the butler → confirmed → paid', () => {
     expect(await statement()).toMatchObject({ status: 'awaiting_confirm', outBillNo: no, approvedBy: 'u-operator-wu' })
     expect(sandbox.all()).toEqual([expect.objectContaining({ outBillNo: no, state: 'WAIT_USER_CONFIRM', amountFen: 47_900, openid: ZHANG })])
     // The butler is told to confirm, in words, with a link to the statement.
-    const inbox = await findAll<{ _id: string; userId: string; title: string; body: string; link?: string }>(h.store, 'inbox', { userId: 'u-butler-zhang' })
+    const inbox = await findAll(h.store, 'inbox', { userId: 'u-butler-zhang' })
     expect(inbox).toEqual([expect.objectContaining({ title: '佣金待确认收款', body: expect.stringContaining('¥479.00') })])
 
     // confirmInfo is for the butler themself only.

@@ -7,9 +7,9 @@
  */
 import { shanghaiInstant } from '../../cloudfunctions/contracts/shanghai'
 import type { CampaignDoc, OrderDoc } from '../../cloudfunctions/domain/order/docs'
-import type { PaymentDoc, RefundDoc } from '../../cloudfunctions/domain/payment/docs'
+import type { PaymentDoc } from '../../cloudfunctions/domain/payment/docs'
 import { commissionPaymentListener } from '../../cloudfunctions/domain/selling/commission-listener'
-import type { CommissionEntryDoc, CommissionStatementDoc } from '../../cloudfunctions/domain/selling/docs'
+import type { CommissionStatementDoc } from '../../cloudfunctions/domain/selling/docs'
 import type { JobReport } from '../../cloudfunctions/kernel/module'
 import { findAll } from '../../cloudfunctions/kernel/paging'
 import { type Harness, makeHarness } from '../support/harness'
@@ -71,7 +71,7 @@ async function buyPaid(fen: number): Promise<{ order: OrderDoc; payment: Payment
   await pay(h, v.id)
   const order = await orderDoc(h, v.id)
   expect(order.paidFen).toBe(fen)
-  const doc = order.paymentId ? await h.store.get<PaymentDoc>('payments', order.paymentId) : null
+  const doc = order.paymentId ? await h.store.get('payments', order.paymentId) : null
   if (!doc) throw new Error('no payment')
   return { order, payment: doc }
 }
@@ -88,14 +88,14 @@ async function refund(o: { order: OrderDoc; payment: PaymentDoc }, amountFen: nu
   await sandboxOf(h).flush()
 }
 
-const entries = (where: Record<string, string | null> = {}) => findAll<CommissionEntryDoc>(h.store, 'commissionEntries', where)
+const entries = (where: Record<string, string | null> = {}) => findAll(h.store, 'commissionEntries', where)
 const amounts = async (orderId: string) => (await entries({ orderId })).sort((a, b) => a.at - b.at || a._id.localeCompare(b._id)).map((e) => [e.kind, e.amountFen])
 
 async function build(month: string) {
   return okData(await h.call('selling.buildStatements', { month }, OPERATOR, COMMUNITY_A))
 }
 async function statementOf(butler: string, month: string): Promise<CommissionStatementDoc | null> {
-  return h.store.get<CommissionStatementDoc>('commissionStatements', `${COMMUNITY_A}:${butler}:${month}`)
+  return h.store.get('commissionStatements', `${COMMUNITY_A}:${butler}:${month}`)
 }
 
 async function runJob(name: 'commission-catch-up' | 'commission-statements'): Promise<JobReport> {
@@ -332,8 +332,8 @@ describe('case 5: nothing attributed, nothing twice', () => {
     const o = await buyPaid(9990)
     await refund(o, 3330)
     const before = await snapshot(h.store)
-    const payment = (await h.store.get<PaymentDoc>('payments', o.payment._id))!
-    const [r] = await findAll<RefundDoc>(h.store, 'refunds', { paymentId: payment._id })
+    const payment = (await h.store.get('payments', o.payment._id))!
+    const [r] = await findAll(h.store, 'refunds', { paymentId: payment._id })
     await commissionPaymentListener.onSettled(h.ports, payment)
     await commissionPaymentListener.onRefundSucceeded(h.ports, payment, r!)
     expect(await runJob('commission-catch-up')).toEqual({ accrued: 0, reversed: 0 })

@@ -4,9 +4,6 @@
  * through staff; the member is told, a retry books once, and a repair's work order carries the
  * channel it came by.
  */
-import type { BookingDoc } from '../../cloudfunctions/domain/booking/docs'
-import type { InboxDoc } from '../../cloudfunctions/domain/docs'
-import type { WorkOrderDoc } from '../../cloudfunctions/domain/desk/docs'
 import { bookingWorkOrderId } from '../../cloudfunctions/domain/desk/booking-sync'
 import { findAll } from '../../cloudfunctions/kernel/paging'
 import { COMMUNITY_A } from '../../scripts/seed/demo'
@@ -45,24 +42,24 @@ describe('booking for a household', () => {
     const req = { householdId: 'h-a1-101', memberUserId: 'u-wang', lineId: DEMO_LINES.clean, slotStart, channel: 'phone400' as const, note: '家里有老人，请轻声', clientRequestId: 'desk-book-0001' }
     const made = okData(await h.call('desk.bookFor', req, ZHAO, COMMUNITY_A))
     expect(made).toMatchObject({ lineName: '日常保洁', slotStart, payLabel: '服务后付款', memberName: '王*国' })
-    const b = (await h.store.get<BookingDoc>('bookings', made.bookingId))!
+    const b = (await h.store.get('bookings', made.bookingId))!
     expect(b).toMatchObject({ userId: 'u-wang', householdId: 'h-a1-101', payMode: 'after', status: 'confirmed', channel: 'phone400', enteredBy: { userId: 'u-service-zhao' } })
     expect(b.note).toContain('400 电话代约')
-    const told = await findAll<InboxDoc>(h.store, 'inbox', { userId: 'u-wang', title: '物业客服已为你预约' })
+    const told = await findAll(h.store, 'inbox', { userId: 'u-wang', title: '物业客服已为你预约' })
     expect(told).toHaveLength(1)
     expect(told[0]!.link).toContain(made.bookingId)
     // 王建国 sees it among his own bookings.
     expect(okData(await h.call('booking.mine', { householdId: 'h-a1-101' }, as('u-wang'), COMMUNITY_A)).bookings.map((x) => x.id)).toContain(made.bookingId)
     const again = okData(await h.call('desk.bookFor', req, ZHAO, COMMUNITY_A))
     expect(again.bookingId).toBe(made.bookingId)
-    expect(await findAll<BookingDoc>(h.store, 'bookings', { enteredBy: undefined, householdId: 'h-a1-101', slotStart })).toHaveLength(1)
+    expect(await findAll(h.store, 'bookings', { enteredBy: undefined, householdId: 'h-a1-101', slotStart })).toHaveLength(1)
   })
 
   it('books a free repair under the property fee, and its work order says the channel', async () => {
     const slotStart = await firstSlot(DEMO_LINES.pipe)
     const made = okData(await h.call('desk.bookFor', { householdId: 'h-a1-101', memberUserId: 'u-li', lineId: DEMO_LINES.pipe, slotStart, channel: 'walkin', clientRequestId: 'desk-book-0002' }, ZHAO, COMMUNITY_A))
     expect(made.payLabel).toBe('物业费包含（免费）')
-    const wo = await h.store.get<WorkOrderDoc>('workOrders', bookingWorkOrderId(made.bookingId))
+    const wo = await h.store.get('workOrders', bookingWorkOrderId(made.bookingId))
     expect(wo).toMatchObject({ type: 'repair', channel: 'walkin', source: 'booking', follows: true })
   })
 

@@ -4,8 +4,6 @@
  * logged once on the household's timeline, replies through WeChat within 48 hours and to the
  * inbox after, the mini-program's own chat, and a conversation turned into a work order.
  */
-import type { ChatMessageDoc } from '../../cloudfunctions/domain/desk/docs'
-import type { InboxDoc } from '../../cloudfunctions/domain/docs'
 import { findAll } from '../../cloudfunctions/kernel/paging'
 import { COMMUNITY_A, COMMUNITY_B } from '../../scripts/seed/demo'
 import { type Harness, as, makeHarness } from '../support/harness'
@@ -80,7 +78,7 @@ describe('微信客服', () => {
   it('logs a pushed message once on the household timeline, and only from its sender', async () => {
     expect(await push()).toMatchObject({ ok: true })
     expect(await push()).toMatchObject({ ok: true }) // WeChat retries a push it is unsure of
-    const msgs = await findAll<ChatMessageDoc>(h.store, 'chatMessages', { householdId: 'h-a1-101' })
+    const msgs = await findAll(h.store, 'chatMessages', { householdId: 'h-a1-101' })
     expect(msgs).toHaveLength(1)
     expect(msgs[0]).toMatchObject({ dir: 'in', kind: 'text', text: '厨房水管在滴水，能派人看看吗' })
     // A push claiming another sender than the platform's caller is refused.
@@ -108,7 +106,7 @@ describe('微信客服', () => {
     const late = okData(await h.call('desk.reply', { chatId, text: '请问问题解决了吗？', clientRequestId: 'reply-0002' }, ZHAO, COMMUNITY_A))
     expect(late.message.delivery).toBe('inbox')
     expect(sent).toHaveLength(1)
-    expect(await findAll<InboxDoc>(h.store, 'inbox', { userId: 'u-wang', kind: 'chat-reply' })).toEqual([expect.objectContaining({ body: '请问问题解决了吗？' })])
+    expect(await findAll(h.store, 'inbox', { userId: 'u-wang', kind: 'chat-reply' })).toEqual([expect.objectContaining({ body: '请问问题解决了吗？' })])
   })
 
   it('sends a reply once when the same request arrives twice at once', async () => {
@@ -123,7 +121,7 @@ describe('微信客服', () => {
     const both = await Promise.all([h.call('desk.reply', req, ZHAO, COMMUNITY_A), h.call('desk.reply', req, ZHAO, COMMUNITY_A)])
     expect(both.every((r) => r.ok)).toBe(true)
     expect(sends).toBe(1)
-    expect((await findAll<ChatMessageDoc>(h.store, 'chatMessages', { dir: 'out' })).map((m) => m.delivery)).toEqual(['wechat'])
+    expect((await findAll(h.store, 'chatMessages', { dir: 'out' })).map((m) => m.delivery)).toEqual(['wechat'])
   })
 
   it('falls back to the inbox when WeChat refuses the reply', async () => {

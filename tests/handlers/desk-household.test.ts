@@ -7,7 +7,6 @@ import { HOUSEHOLD_PARTS, type HistoryRowT, type HouseholdPart } from '../../clo
 import type { InputOf } from '../../cloudfunctions/contracts/registry'
 import { PART_PAGE } from '../../cloudfunctions/domain/desk/household-part'
 import { runNightly } from '../../cloudfunctions/domain/insights/nightly'
-import type { HouseholdStatsDoc } from '../../cloudfunctions/domain/insights/docs'
 import { COMMUNITY_A } from '../../scripts/seed/demo'
 import { gateSim } from '../support/gate'
 import { type Harness, as, makeHarness } from '../support/harness'
@@ -84,7 +83,7 @@ describe('the header', () => {
     await runNightly(h.ports)
     const before = okData(await header())
     expect(before.profile).toMatchObject({ consentAt: null, optedOut: false, people: null, plates: [], pets: 0 })
-    const stats = await h.store.get<HouseholdStatsDoc>('householdStats', HOME)
+    const stats = await h.store.get('householdStats', HOME)
     expect(before.churn).toMatchObject({ score: stats?.score })
     expect(before.churn?.level).toMatch(/稳定|需关注|流失预警/)
     expect(before.profile.needs.length).toBe(stats?.needs.length)

@@ -3,8 +3,6 @@
  * priced by the server, with the channel and the clerk on it and a longer time to pay; the member
  * is told how to pay (the mini-program, or cash at the finance desk), and a retry orders once.
  */
-import type { InboxDoc } from '../../cloudfunctions/domain/docs'
-import type { CampaignDoc, OrderDoc } from '../../cloudfunctions/domain/order/docs'
 import { DESK_ORDER_PAY_WINDOW_MS } from '../../cloudfunctions/domain/desk/order-for'
 import { findAll } from '../../cloudfunctions/kernel/paging'
 import { type Harness, as, makeHarness } from '../support/harness'
@@ -48,13 +46,13 @@ describe('ordering for a household', () => {
   it("orders in the member's name with the channel and clerk, tells them how to pay, and a retry orders once", async () => {
     const before = (await stockOf(h, VEG)).available
     const made = okData(await h.call('desk.orderFor', input(), ZHAO, COMMUNITY_A))
-    const o = (await h.store.get<OrderDoc>('orders', made.orderId))!
+    const o = (await h.store.get('orders', made.orderId))!
     expect(o).toMatchObject({ userId: 'u-wang', householdId: 'h-a1-101', status: 'pending_payment', channel: 'phone400', enteredBy: { userId: 'u-service-zhao', name: '赵客服' }, couponId: null, pointsUsed: 0 })
     expect(o.note).toBe('400 电话代下单：放门卫室')
     expect(made).toMatchObject({ code: o.code, amountFen: o.amountFen, memberName: '王*国', expiresAt: o.expiresAt })
-    expect(o.expiresAt - o.createdAt).toBe(Math.min(DESK_ORDER_PAY_WINDOW_MS, (await h.store.get<CampaignDoc>('campaigns', VEG))!.endAt - o.createdAt))
+    expect(o.expiresAt - o.createdAt).toBe(Math.min(DESK_ORDER_PAY_WINDOW_MS, (await h.store.get('campaigns', VEG))!.endAt - o.createdAt))
     expect((await stockOf(h, VEG)).available).toBe(before - 1)
-    const told = await findAll<InboxDoc>(h.store, 'inbox', { userId: 'u-wang', title: '物业客服已为你下单，请付款' })
+    const told = await findAll(h.store, 'inbox', { userId: 'u-wang', title: '物业客服已为你下单，请付款' })
     expect(told).toHaveLength(1)
     expect(told[0]!.body).toContain('现金缴纳')
     expect(told[0]!.link).toContain(made.orderId)
@@ -65,7 +63,7 @@ describe('ordering for a household', () => {
 
     // 王建国 pays it from the message like any order of his.
     await pay(h, made.orderId)
-    expect((await h.store.get<OrderDoc>('orders', made.orderId))!.status).toBe('paid')
+    expect((await h.store.get('orders', made.orderId))!.status).toBe('paid')
   })
 
   it('is paid in cash at the finance desk', async () => {
@@ -73,7 +71,7 @@ describe('ordering for a household', () => {
     const due = okData(await h.call('pay.cashDue', { householdId: 'h-a1-101' }, HE, COMMUNITY_A))
     expect(due.items.find((i) => i.id === made.orderId)).toMatchObject({ type: 'order', amountFen: made.amountFen })
     const r = okData(await h.call('pay.recordCash', { householdId: 'h-a1-101', payables: [{ type: 'order', id: made.orderId }], receivedFen: made.amountFen, payerName: '王建国', clientRequestId: 'cash-0000001' }, HE, COMMUNITY_A))
-    expect((await h.store.get<OrderDoc>('orders', made.orderId))).toMatchObject({ status: 'paid', paymentId: r.paymentId })
+    expect((await h.store.get('orders', made.orderId))).toMatchObject({ status: 'paid', paymentId: r.paymentId })
   })
 
   it('refuses a sold-out size, a finished sale, a stranger and a foreign household, and writes nothing', async () => {

@@ -6,8 +6,6 @@
  * become work orders too and follow their bookings and complaints.
  */
 import type { WorkOrderDraftInput } from '../../cloudfunctions/contracts/desk-work'
-import type { InboxDoc } from '../../cloudfunctions/domain/docs'
-import type { WorkOrderDoc } from '../../cloudfunctions/domain/desk/docs'
 import { runSlaSweep } from '../../cloudfunctions/domain/desk/sla-job'
 import { findAll } from '../../cloudfunctions/kernel/paging'
 import { COMMUNITY_A, COMMUNITY_B } from '../../scripts/seed/demo'
@@ -56,7 +54,7 @@ function leak(over: Partial<WorkOrderDraftInput> = {}): WorkOrderDraftInput {
   }
 }
 
-const inboxOf = async (userId: string) => (await findAll<InboxDoc>(h.store, 'inbox', { userId })).filter((m) => m.kind.startsWith('work-order'))
+const inboxOf = async (userId: string) => (await findAll(h.store, 'inbox', { userId })).filter((m) => m.kind.startsWith('work-order'))
 
 describe('logging a call', () => {
   it('makes a leak work order, gives it to the least busy plumber and tells the household', async () => {
@@ -70,7 +68,7 @@ describe('logging a call', () => {
     expect(finish?.stage).toBe('finish')
     expect(await inboxOf(workOrder.assignee!.userId)).toEqual([expect.objectContaining({ kind: 'work-order', title: expect.stringContaining('新工单') })])
     // Every member of 1栋 101 hears that it was logged, with a link to follow it.
-    const told = await findAll<InboxDoc>(h.store, 'inbox', { kind: 'work-order-resident' })
+    const told = await findAll(h.store, 'inbox', { kind: 'work-order-resident' })
     expect(told.map((m) => m.userId).sort()).toEqual(['u-li', 'u-r1', 'u-wang'])
     expect(told[0]!.link).toContain(`/packages/service/pages/work-order/index?id=${workOrder.id}`)
   })
@@ -130,7 +128,7 @@ describe('SLA timers on the clock', () => {
     expect(done).toMatchObject({ status: 'done', breached: false })
     h.clock.advance(24 * 60 * MIN)
     expect(await runSlaSweep(h.ports)).toMatchObject({ reminders: 0, escalations: 0 })
-    expect(await findAll<InboxDoc>(h.store, 'inbox', { kind: 'work-order-breach' })).toEqual([])
+    expect(await findAll(h.store, 'inbox', { kind: 'work-order-breach' })).toEqual([])
   })
 
   it('reminds the assignee at the deadline, then escalates to operators and dispatchers, once each', async () => {
@@ -140,13 +138,13 @@ describe('SLA timers on the clock', () => {
     h.clock.advance(2 * MIN) // 16 minutes: the 15-minute answer is late
     expect(await runSlaSweep(h.ports)).toMatchObject({ reminders: 1, escalations: 0 })
     expect(await runSlaSweep(h.ports)).toMatchObject({ seen: 0 })
-    const reminder = await findAll<InboxDoc>(h.store, 'inbox', { kind: 'work-order-breach' })
+    const reminder = await findAll(h.store, 'inbox', { kind: 'work-order-breach' })
     expect(reminder).toEqual([expect.objectContaining({ userId: 'u-worker-niu', title: '工单响应已超时' })])
     // 15 minutes into the breach it goes up to the supervisors.
     h.clock.advance(15 * MIN)
     // The answer's breach goes up; the arrive deadline (30 min) has passed too, so the worker hears of it.
     expect(await runSlaSweep(h.ports)).toMatchObject({ escalations: 1, reminders: 1 })
-    const up = (await findAll<InboxDoc>(h.store, 'inbox', { kind: 'work-order-breach' })).filter((m) => m.title.includes('升级'))
+    const up = (await findAll(h.store, 'inbox', { kind: 'work-order-breach' })).filter((m) => m.title.includes('升级'))
     expect(up.map((m) => m.userId).sort()).toEqual(['u-dispatch-lin', 'u-operator-wu'])
     const view = okData(await h.call('desk.workOrder', { workOrderId: wo.id }, ZHAO, COMMUNITY_A)).workOrder
     expect(view.breached).toBe(true)
@@ -165,7 +163,7 @@ describe('SLA timers on the clock', () => {
     expect(lift.assignee).toBeNull()
     h.clock.advance(6 * MIN)
     await runSlaSweep(h.ports)
-    expect((await findAll<InboxDoc>(h.store, 'inbox', { kind: 'work-order-breach' })).map((m) => m.userId)).toEqual(['u-service-zhao'])
+    expect((await findAll(h.store, 'inbox', { kind: 'work-order-breach' })).map((m) => m.userId)).toEqual(['u-service-zhao'])
   })
 
   it('restarts the clock on reopen under the rule of the day', async () => {
@@ -237,14 +235,14 @@ describe('working, reassigning and closing', () => {
 describe("residents' own repairs and complaints", () => {
   it('a complaint becomes a work order for the butler and follows its answers and rating', async () => {
     const c = okData(await h.call('booking.complain', { householdId: 'h-a1-101', category: 'noise', text: '楼上每晚十二点后还在装修', photos: [], clientRequestId: 'cp-req-0001' }, WANG, COMMUNITY_A)).complaint
-    const [wo] = await findAll<WorkOrderDoc>(h.store, 'workOrders', { sourceId: c.id })
+    const [wo] = await findAll(h.store, 'workOrders', { sourceId: c.id })
     expect(wo).toMatchObject({ type: 'complaint', channel: 'app', source: 'complaint', assigneeUserId: 'u-butler-zhang', status: 'open', follows: true })
     h.clock.advance(10 * MIN)
     okData(await h.call('booking.respond', { complaintId: c.id, status: 'resolved', response: '已与楼上沟通，晚十点后停工' }, ZHANG, COMMUNITY_A))
-    const after = (await h.store.get<WorkOrderDoc>('workOrders', wo!._id))!
+    const after = (await h.store.get('workOrders', wo!._id))!
     expect(after).toMatchObject({ status: 'done', respondedAt: h.clock.now(), finishedAt: h.clock.now() })
     okData(await h.call('booking.rateComplaint', { complaintId: c.id, score: 5 }, WANG, COMMUNITY_A))
-    expect((await h.store.get<WorkOrderDoc>('workOrders', wo!._id))!).toMatchObject({ status: 'visited', visit: { by: 'rating', score: 5 } })
+    expect((await h.store.get('workOrders', wo!._id))!).toMatchObject({ status: 'visited', visit: { by: 'rating', score: 5 } })
     // The desk cannot step an order its complaint drives.
     expect(codeOf(await h.call('desk.step', { workOrderId: wo!._id, step: 'accept' }, as('u-butler-zhang'), COMMUNITY_A))).not.toBe('WORK_ORDER.CHANGED')
   })
@@ -280,11 +278,11 @@ describe('under concurrency', () => {
     expect(made.every((r) => r.ok)).toBe(true)
     h.clock.advance(16 * MIN)
     const runs = await Promise.all([runSlaSweep(h.ports), runSlaSweep(h.ports), runSlaSweep(h.ports)])
-    const sent = await findAll<InboxDoc>(h.store, 'inbox', { kind: 'work-order-breach' })
+    const sent = await findAll(h.store, 'inbox', { kind: 'work-order-breach' })
     expect(sent).toHaveLength(20)
     expect(new Set(sent.map((m) => m._id)).size).toBe(20)
     // Every order records its reminder, whichever sweep won it; none is left due.
-    const orders = await findAll<WorkOrderDoc>(h.store, 'workOrders', {})
+    const orders = await findAll(h.store, 'workOrders', {})
     expect(orders.every((w) => w.alerts.respond?.remindedAt === h.clock.now() && w.breached)).toBe(true)
     expect((await runSlaSweep(h.ports)).seen).toBe(0)
     expect(runs.reduce((n, r) => n + Number(r.seen), 0)).toBeGreaterThanOrEqual(20)
@@ -295,7 +293,7 @@ describe('under concurrency', () => {
     const taps = await Promise.all(Array.from({ length: 10 }, () => h.call('desk.step', { workOrderId: wo.id, step: 'accept' }, NIU, COMMUNITY_A)))
     // Every tap is answered with the order answered; only one wrote it.
     expect(taps.every((r) => r.ok && r.data.workOrder.status === 'accepted')).toBe(true)
-    const after = (await h.store.get<WorkOrderDoc>('workOrders', wo.id))!
+    const after = (await h.store.get('workOrders', wo.id))!
     expect(after.history.filter((e) => e.action === '响应')).toHaveLength(1)
     expect(after.rev).toBe(2)
   })

@@ -4,10 +4,10 @@
  * feedback and rewards, butler invitations, export and the timer jobs.
  */
 import { eventContracts } from '../../cloudfunctions/contracts/event'
-import type { InboxDoc, SubscriptionDoc } from '../../cloudfunctions/domain/docs'
-import type { EventDoc, InviteDoc, RewardGrantDoc, SignupDoc, TicketKeyDoc, VisitDoc } from '../../cloudfunctions/domain/event/docs'
+import type { SubscriptionDoc } from '../../cloudfunctions/domain/docs'
+import type { SignupDoc, VisitDoc } from '../../cloudfunctions/domain/event/docs'
 import { localEventPorts } from '../../cloudfunctions/adapters/event/local'
-import { type GrantCounterDoc, MAX_UNUSED_GRANTS, addGrant } from '../../cloudfunctions/domain/subscribe-grants'
+import { MAX_UNUSED_GRANTS, addGrant } from '../../cloudfunctions/domain/subscribe-grants'
 import { inboxNotifier } from '../../cloudfunctions/adapters/inbox-notifier'
 import { createEventModule } from '../../cloudfunctions/event/module'
 import { createMain } from '../../cloudfunctions/kernel/main'
@@ -30,9 +30,9 @@ afterEach(async () => {
 const A = COMMUNITY_A
 const signUp = (r: { openid: string; householdId: string }, eventId: string, extra: Record<string, unknown> = {}) =>
   h.call('event.signUp', { eventId, householdId: r.householdId, ...extra }, r.openid, A)
-const inboxOf = (userId: string) => h.store.find<InboxDoc>('inbox', { where: { userId }, limit: 100 })
+const inboxOf = (userId: string) => h.store.find('inbox', { where: { userId }, limit: 100 })
 const eventDoc = async (id: string) => {
-  const e = await h.store.get<EventDoc>('events', id)
+  const e = await h.store.get('events', id)
   if (!e) throw new Error(`no event ${id}`)
   return e
 }
@@ -84,7 +84,7 @@ describe('staff create and edit events', () => {
     expect(okData(await h.call('event.update', { id, event: { ...ev, capacity: 1, title: '改名' } }, STAFF, A)).title).toBe('改名')
     const grown = okData(await h.call('event.update', { id, event: { ...ev, capacity: 2 } }, STAFF, A))
     expect(grown).toMatchObject({ capacity: 2, confirmed: 2, waiting: 0 })
-    expect((await h.store.get<SignupDoc>('eventSignups', waiting.id))?.status).toBe('confirmed')
+    expect((await h.store.get('eventSignups', waiting.id))?.status).toBe('confirmed')
     const err = errorOf(await h.call('event.update', { id, event: { ...ev, capacity: 1 } }, STAFF, A))
     expect(err).toMatchObject({ code: 'EVENT.INVALID', fields: [{ path: 'event.capacity', message: '名额少于已确认人数' }] })
   })
@@ -157,8 +157,8 @@ describe('event.signUp', () => {
   it('records the subscribe grants the resident accepted on the tap', async () => {
     const id = await createEvent(h)
     okData(await signUp(resident(1), id, { subscribed: ['event_reminder', 'event_promoted'] }))
-    const grants = await h.store.find<GrantCounterDoc>('subscriptions', { where: { userId: 'u-r1' } })
-    expect(grants.map((g) => [g._id, g.template, g.available]).sort()).toEqual([
+    const grants = await h.store.find('subscriptions', { where: { userId: 'u-r1' } })
+    expect(grants.map((g) => [g._id, g.template, 'available' in g ? g.available : g.status]).sort()).toEqual([
       ['u-r1:event_promoted', 'event_promoted', 1],
       ['u-r1:event_reminder', 'event_reminder', 1]
     ])
@@ -170,14 +170,14 @@ describe('event.signUp', () => {
       const s = okData(await signUp(resident(1), id, { subscribed: ['event_reminder', 'event_promoted'] }))
       okData(await h.call('event.cancel', { signupId: s.id }, resident(1).openid, A))
     }
-    const grants = await h.store.find<GrantCounterDoc>('subscriptions', { where: { userId: 'u-r1' } })
-    expect(grants.map((g) => [g._id, g.available]).sort()).toEqual([
+    const grants = await h.store.find('subscriptions', { where: { userId: 'u-r1' } })
+    expect(grants.map((g) => [g._id, 'available' in g ? g.available : g.status]).sort()).toEqual([
       ['u-r1:event_promoted', MAX_UNUSED_GRANTS],
       ['u-r1:event_reminder', MAX_UNUSED_GRANTS]
     ])
     // Twice as many taps at once still make one counter each, never past the cap.
     await Promise.all(Array.from({ length: 2 * MAX_UNUSED_GRANTS }, () => addGrant(h.store, h.clock, 'u-r2', 'event_reminder')))
-    expect(await h.store.find<GrantCounterDoc>('subscriptions', { where: { userId: 'u-r2' } })).toEqual([
+    expect(await h.store.find('subscriptions', { where: { userId: 'u-r2' } })).toEqual([
       expect.objectContaining({ _id: 'u-r2:event_reminder', available: MAX_UNUSED_GRANTS })
     ])
   })
@@ -193,8 +193,8 @@ describe('event.cancel', () => {
     const c = okData(await signUp(resident(3), id))
     const cancelled = okData(await h.call('event.cancel', { signupId: a.id }, resident(1).openid, A))
     expect(cancelled.status).toBe('cancelled')
-    expect((await h.store.get<SignupDoc>('eventSignups', b.id))?.status).toBe('confirmed')
-    expect((await h.store.get<SignupDoc>('eventSignups', c.id))?.status).toBe('waitlisted')
+    expect((await h.store.get('eventSignups', b.id))?.status).toBe('confirmed')
+    expect((await h.store.get('eventSignups', c.id))?.status).toBe('waitlisted')
     expect(await eventDoc(id)).toMatchObject({ confirmed: 1, waiting: 1 })
     const inbox = await inboxOf('u-r2')
     expect(inbox).toEqual([expect.objectContaining({ kind: 'event-promoted', title: '候补成功，已为你保留席位' })])
@@ -306,16 +306,16 @@ describe('short codes are keyed, and the ticket refresh is narrow', () => {
   it('a sign-up made before keys existed gets one on its next ticket; racing requests agree on one key', async () => {
     const { id, made } = await seatedMany(1)
     const s = made[0]!
-    expect((await h.store.get<SignupDoc>('eventSignups', s.id))?.ticketKey).toBeUndefined()
+    expect((await h.store.get('eventSignups', s.id))?.ticketKey).toBeUndefined()
     const [ra, rb] = await Promise.all([
       h.call('event.ticketCode', { signupId: s.id }, resident(1).openid, A),
       h.call('event.ticket', { signupId: s.id }, resident(1).openid, A)
     ])
     const a = okData(ra)
     expect(a.shortCode).toBe(okData(rb).shortCode)
-    const key = (await h.store.get<SignupDoc>('eventSignups', s.id))?.ticketKey
+    const key = (await h.store.get('eventSignups', s.id))?.ticketKey
     expect(a.shortCode.startsWith(key ?? '-')).toBe(true)
-    expect(await h.store.find<TicketKeyDoc>('eventTicketKeys', { where: { eventId: id } })).toEqual([expect.objectContaining({ _id: `${id}:${key}`, signupId: s.id })])
+    expect(await h.store.find('eventTicketKeys', { where: { eventId: id } })).toEqual([expect.objectContaining({ _id: `${id}:${key}`, signupId: s.id })])
     expect(okData(await h.call('event.checkIn', { eventId: id, code: a.shortCode }, VERIFIER, A)).signupId).toBe(s.id)
   })
 
@@ -437,7 +437,7 @@ describe('feedback, ideas and rewards', () => {
     const first = okData(await h.call('event.submitFeedback', fb(id), resident(1).openid, A))
     expect(first.rewardText).toBe('保洁券（20 元券）')
     expect(codeOf(await h.call('event.submitFeedback', fb(id), resident(1).openid, A))).toBe('FEEDBACK.ALREADY_SUBMITTED')
-    const grants = await h.store.find<RewardGrantDoc>('rewardGrants', { where: { userId: 'u-r1' } })
+    const grants = await h.store.find('rewardGrants', { where: { userId: 'u-r1' } })
     expect(grants.map((g) => g.kind)).toEqual(['feedback'])
     expect((await inboxOf('u-r1')).filter((m) => m.kind === 'event-reward')).toHaveLength(1)
     const sum = okData(await h.call('event.feedbackSummary', { eventId: id }, STAFF, A))
@@ -507,11 +507,11 @@ describe('butler invitations', () => {
     expect(await visit(resident(1).openid, 'one')).toMatchObject({ ok: true, data: { eventId: id, inviterName: '张管家', groupRecorded: true } })
     await visit(resident(1).openid, 'two')
     expect(await visit(resident(2).openid, 'foreign')).toMatchObject({ ok: true, data: { groupRecorded: false } })
-    const v = await h.store.get<VisitDoc>('eventVisits', `${id}:u-butler-zhang:u-r1`)
+    const v = await h.store.get('eventVisits', `${id}:u-butler-zhang:u-r1`)
     expect(v).toMatchObject({ opens: 2, groupIds: ['G-one', 'G-two'] })
 
     const s = okData(await signUp(resident(1), id))
-    expect((await h.store.get<SignupDoc>('eventSignups', s.id))?.inviteId).toBe(`${id}:u-butler-zhang`)
+    expect((await h.store.get('eventSignups', s.id))?.inviteId).toBe(`${id}:u-butler-zhang`)
     h.clock.advance(2 * DAY - HOUR)
     const t = okData(await h.call('event.ticket', { signupId: s.id }, resident(1).openid, A))
     okData(await h.call('event.checkIn', { eventId: id, code: t.shortCode }, VERIFIER, A))
@@ -527,7 +527,7 @@ describe('butler invitations', () => {
     const poster = okData(await h.call('event.invitePoster', { eventId: id }, BUTLER, A))
     expect(poster).toMatchObject({ page: 'packages/event/pages/detail/index', codeImage: null, butlerName: '张管家' })
     expect(poster.token).toMatch(/^[A-Za-z0-9]{1,32}$/)
-    const inv = await h.store.find<InviteDoc>('eventInvites', { where: { token: poster.token } })
+    const inv = await h.store.find('eventInvites', { where: { token: poster.token } })
     expect(inv).toHaveLength(1)
     expect(codeOf(await h.call('event.recordVisit', { token: 'nosuchtoken' }, resident(1).openid))).toBe('INVITE.NOT_FOUND')
     // The butler opening their own card is not a visit.
@@ -554,7 +554,7 @@ describe('timer jobs', () => {
     okData(await signUp(resident(1), id, { subscribed: ['event_reminder'] }))
     okData(await signUp(resident(2), id))
     const run = () => h.raw('event', { Type: 'Timer', TriggerName: 'event-reminders' }, null)
-    const sent = async () => (await h.store.find<{ _id: string; kind: string }>('eventReminders', { where: { eventId: id } })).map((r) => r.kind).sort()
+    const sent = async () => (await h.store.find('eventReminders', { where: { eventId: id } })).map((r) => r.kind).sort()
     await run()
     expect(await sent()).toEqual([])
     h.clock.advance(DAY + 5 * 60_000)
@@ -567,7 +567,7 @@ describe('timer jobs', () => {
     expect(await sent()).toEqual(['day', 'day', 'hour', 'hour'])
     expect((await inboxOf('u-r2')).map((m) => m.title)).toEqual(['活动提醒：明天开始', '活动提醒：一小时后开始'])
     // The one grant went with the first reminder; the second one reached the inbox only.
-    const grants = await h.store.find<GrantCounterDoc>('subscriptions', { where: { userId: 'u-r1' } })
+    const grants = await h.store.find('subscriptions', { where: { userId: 'u-r1' } })
     expect(grants).toEqual([expect.objectContaining({ _id: 'u-r1:event_reminder', available: 0, outcome: 'sent' })])
   })
 
@@ -587,11 +587,11 @@ describe('timer jobs', () => {
     const run = () => h.raw('event', { Type: 'Timer', TriggerName: 'event-reminders' }, null)
     h.clock.advance(DAY + 5 * 60_000)
     await run()
-    expect(await h.store.get<GrantCounterDoc>('subscriptions', 'u-r1:event_reminder')).toMatchObject({ available: 0, outcome: 'sent' })
-    expect(await h.store.get<SubscriptionDoc>('subscriptions', 'old-grant-1')).toMatchObject({ status: 'granted' })
+    expect(await h.store.get('subscriptions', 'u-r1:event_reminder')).toMatchObject({ available: 0, outcome: 'sent' })
+    expect(await h.store.get('subscriptions', 'old-grant-1')).toMatchObject({ status: 'granted' })
     h.clock.advance(DAY - HOUR)
     await run()
-    expect(await h.store.get<SubscriptionDoc>('subscriptions', 'old-grant-1')).toMatchObject({ status: 'used', outcome: 'sent' })
+    expect(await h.store.get('subscriptions', 'old-grant-1')).toMatchObject({ status: 'used', outcome: 'sent' })
     expect(sent).toEqual(['dev-u-r1', 'dev-u-r1'])
   })
 
@@ -605,7 +605,7 @@ describe('timer jobs', () => {
     h.clock.advance(DAY + 5 * 60_000)
     const res = (await h.raw('event', { Type: 'Timer', TriggerName: 'event-reminders' }, null)) as { ok: boolean; report: Record<string, number> }
     expect(res).toMatchObject({ ok: true, report: { day: 1, failed: 0 } })
-    expect(await h.store.find<GrantCounterDoc>('subscriptions', { where: { userId: 'u-r1' } })).toEqual([expect.objectContaining({ available: 0, outcome: '43101' })])
+    expect(await h.store.find('subscriptions', { where: { userId: 'u-r1' } })).toEqual([expect.objectContaining({ available: 0, outcome: '43101' })])
     expect((await inboxOf('u-r1')).map((m) => m.kind)).toEqual(['event-reminder'])
   })
 
@@ -618,12 +618,12 @@ describe('timer jobs', () => {
     okData(await h.call('event.checkIn', { eventId: id, code: t.shortCode }, VERIFIER, A))
     const run = () => h.raw('event', { Type: 'Timer', TriggerName: 'event-close' }, null) as Promise<{ report: Record<string, number> }>
     await run()
-    expect((await h.store.get<SignupDoc>('eventSignups', b.id))?.status).toBe('confirmed')
+    expect((await h.store.get('eventSignups', b.id))?.status).toBe('confirmed')
     h.clock.advance(3 * HOUR)
     expect((await run()).report.noShows).toBeGreaterThanOrEqual(1)
     expect((await run()).report).toMatchObject({ closed: 0, noShows: 0 })
-    expect((await h.store.get<SignupDoc>('eventSignups', b.id))?.status).toBe('noShow')
-    expect((await h.store.get<SignupDoc>('eventSignups', a.id))?.status).toBe('checkedIn')
+    expect((await h.store.get('eventSignups', b.id))?.status).toBe('noShow')
+    expect((await h.store.get('eventSignups', a.id))?.status).toBe('checkedIn')
     expect((await eventDoc(id)).closedAt).toBe(h.clock.now())
   })
 
@@ -635,19 +635,19 @@ describe('timer jobs', () => {
     // A request killed after taking a seat but before writing its status.
     await h.store.update('events', id, { inc: { confirmed: 0 } })
     const stuck: SignupDoc = {
-      ...(await findAll<SignupDoc>(h.store, 'eventSignups', { eventId: id }))[0]!,
+      ...(await findAll(h.store, 'eventSignups', { eventId: id }))[0]!,
       _id: `${id}:h-x:1`,
       householdId: 'h-x',
       status: 'pending'
     }
     await h.store.insert('eventSignups', stuck)
-    const s1 = (await findAll<SignupDoc>(h.store, 'eventSignups', { eventId: id, status: 'confirmed' }))[0]!
+    const s1 = (await findAll(h.store, 'eventSignups', { eventId: id, status: 'confirmed' }))[0]!
     await h.store.update('eventSignups', s1._id, { set: { status: 'cancelled' } }) // the cancel finished, the release did not
     h.clock.advance(10 * 60_000)
     const res = (await h.raw('event', { Type: 'Timer', TriggerName: 'event-close' }, null)) as { report: Record<string, number> }
     expect(res.report.repaired).toBe(1)
     expect(await eventDoc(id)).toMatchObject({ confirmed: 2, waiting: 0 })
-    expect((await h.store.get<SignupDoc>('eventSignups', stuck._id))?.status).toBe('cancelled')
+    expect((await h.store.get('eventSignups', stuck._id))?.status).toBe('cancelled')
     expect(await h.store.count('eventSignups', { eventId: id, status: 'confirmed' })).toBe(2)
   })
 })

@@ -2,9 +2,7 @@
  * Following up arrears from the console: remind a household now (the daily job's weekly claim,
  * so clicks and the job never double up), log a call, and see both on the arrears list.
  */
-import type { BillDoc } from '../../cloudfunctions/domain/fee/docs'
 import { runArrearsReminders } from '../../cloudfunctions/domain/fee/reminders'
-import type { HouseholdDoc } from '../../cloudfunctions/domain/docs'
 import { findAll } from '../../cloudfunctions/kernel/paging'
 import { COMMUNITY_A } from '../../scripts/seed/demo'
 import { type Harness, as, makeHarness } from '../support/harness'
@@ -25,7 +23,7 @@ afterEach(async () => {
 const inboxOf = (userId: string) => h.store.count('inbox', { userId, kind: 'arrears' })
 
 it('reminds every member of an overdue household of each bill once a week, however often it is clicked', async () => {
-  const overdue = (await h.store.find<BillDoc>('bills', { where: { householdId: 'h-a1-101', status: 'unpaid', dueAt: { lt: h.clock.now() } }, limit: 50 })).length
+  const overdue = (await h.store.find('bills', { where: { householdId: 'h-a1-101', status: 'unpaid', dueAt: { lt: h.clock.now() } }, limit: 50 })).length
   expect(overdue).toBeGreaterThan(1)
   const row = () => h.call('fee.arrears', {}, OPERATOR, COMMUNITY_A).then((r) => okData(r).households.find((x) => x.householdId === 'h-a1-101')!)
   const { members } = await row()
@@ -52,7 +50,7 @@ it('refuses a household nobody has bound without using up its reminder, and one 
   expect(codeOf(await h.call('fee.remind', { householdId: unbound.householdId }, OPERATOR, COMMUNITY_A))).toBe('FEE.NO_RECIPIENTS')
   expect(await snapshot(h.store)).toEqual(before)
 
-  const households = await findAll<HouseholdDoc>(h.store, 'households', { communityId: COMMUNITY_A })
+  const households = await findAll(h.store, 'households', { communityId: COMMUNITY_A })
   const owing = new Set(list.households.map((r) => r.householdId))
   const clear = households.find((x) => !owing.has(x._id))!
   expect(codeOf(await h.call('fee.remind', { householdId: clear._id }, OPERATOR, COMMUNITY_A))).toBe('FEE.NOTHING_OVERDUE')
@@ -72,7 +70,7 @@ it('logs a call, shown as the household’s last contact, and keeps other commun
 
 it('the daily job still skips what a click reminded this week', async () => {
   okData(await h.call('fee.remind', { householdId: 'h-a1-101' }, OPERATOR, COMMUNITY_A))
-  const reminded = (await h.store.find<BillDoc>('bills', { where: { householdId: 'h-a1-101', lastRemindedAt: h.clock.now() }, limit: 50 })).length
+  const reminded = (await h.store.find('bills', { where: { householdId: 'h-a1-101', lastRemindedAt: h.clock.now() }, limit: 50 })).length
   const before = await inboxOf('u-li')
   await runArrearsReminders(h.ports)
   // Only other households' bills went out: 李秀英, of this household only, got nothing new.

@@ -2,7 +2,6 @@
  * Fee items, due day and late fee, and billing a month by hand from the console: amounts from the
  * household's area, spaces or a fixed sum; a second run bills nothing twice; finance may do it all.
  */
-import type { BillDoc, BillingRunDoc } from '../../cloudfunctions/domain/fee/docs'
 import { periodOf, previousPeriods } from '../../cloudfunctions/domain/fee/money'
 import { COMMUNITY_A } from '../../scripts/seed/demo'
 import { type Harness, as, makeHarness } from '../support/harness'
@@ -38,7 +37,7 @@ describe('billing a new community', () => {
     const first = okData(await h.call('fee.runBilling', { period }, BOSS, id))
     // 48 property + 48 fixed + 10 households with a space (every fifth of 48).
     expect(first).toMatchObject({ period, households: 48, created: 106, existing: 0, skippedZero: 38 })
-    const bills = await h.store.find<BillDoc>('bills', { where: { communityId: id }, limit: 1000 })
+    const bills = await h.store.find('bills', { where: { communityId: id }, limit: 1000 })
     expect(bills.reduce((n, b) => n + b.amountFen, 0)).toBe(first.createdFen)
     // Row 0: 80.25 m² × ¥2.35 = ¥188.5875 → ¥188.59.
     const firstProperty = bills.find((b) => b.kind === 'property' && b.amountFen === 18_859)
@@ -59,7 +58,7 @@ describe('billing a new community', () => {
       ['垃圾清运费', '元/户/月']
     ])
     expect(fees.lateFee).toEqual({ graceDays: 5, bpPerDay: 5, capBp: 1000 })
-    expect((await h.store.get<BillingRunDoc>('billingRuns', `${id}:${period}`))?.lastRunBy).toBe(okData(await h.call('user.me', {}, BOSS)).user.id)
+    expect((await h.store.get('billingRuns', `${id}:${period}`))?.lastRunBy).toBe(okData(await h.call('user.me', {}, BOSS)).user.id)
   })
 
   it('a new item later bills only what is new for the month', async () => {
@@ -85,7 +84,7 @@ describe('billing a new community', () => {
     const id = await community()
     okData(await h.call('fee.saveItem', item('property', '物业服务费', 235), BOSS, id))
     okData(await h.call('fee.runBilling', { period: periodOf(h.clock.now()) }, BOSS, id))
-    const slips = okData(await h.call('office.issueCodes', { householdIds: [(await h.store.find<BillDoc>('bills', { where: { communityId: id }, limit: 1 }))[0]!.householdId], reissue: false }, BOSS, id)).slips
+    const slips = okData(await h.call('office.issueCodes', { householdIds: [(await h.store.find('bills', { where: { communityId: id }, limit: 1 }))[0]!.householdId], reissue: false }, BOSS, id)).slips
     okData(await h.call('user.login', {}, 'wx-sun'))
     const me = okData(await h.call('user.bindHousehold', { code: slips[0]!.code }, 'wx-sun'))
     const householdId = me.current?.householdId ?? ''

@@ -5,10 +5,9 @@
  * bill, a subscribe message only against a grant the resident gave).
  */
 import { feeContracts } from '../../cloudfunctions/contracts/fee'
-import type { HouseholdDoc, InboxDoc, SubscriptionDoc } from '../../cloudfunctions/domain/docs'
-import type { BillDoc, ChargeDoc, FeeItemDoc } from '../../cloudfunctions/domain/fee/docs'
+import type { HouseholdDoc, SubscriptionDoc } from '../../cloudfunctions/domain/docs'
 import { dueAtOf, lateFeeFen } from '../../cloudfunctions/domain/fee/money'
-import { type GrantCounterDoc, MAX_UNUSED_GRANTS, grantCounterId } from '../../cloudfunctions/domain/subscribe-grants'
+import { MAX_UNUSED_GRANTS, grantCounterId } from '../../cloudfunctions/domain/subscribe-grants'
 import { findAll } from '../../cloudfunctions/kernel/paging'
 import { FEE_SETTINGS } from '../../scripts/seed/fees'
 import { type Harness, as, makeHarness } from '../support/harness'
@@ -41,12 +40,12 @@ afterEach(async () => {
 })
 
 const RULE_A = FEE_SETTINGS.find((s) => s._id === COMMUNITY_A)!.lateFee!
-const households = (communityId: string) => findAll<HouseholdDoc>(h.store, 'households', { communityId })
+const households = (communityId: string) => findAll(h.store, 'households', { communityId })
 /** Arrears reminders a user got about 1栋 101 (王建国 also owns 2栋 302, which is one bill behind). */
 /** A user's subscribe-grant counter for the arrears template (domain/subscribe-grants.ts). */
-const counter = (userId: string) => h.store.get<GrantCounterDoc>('subscriptions', grantCounterId(userId, 'arrears'))
+const counter = (userId: string) => h.store.get('subscriptions', grantCounterId(userId, 'arrears'))
 const inboxOf = async (userId: string, householdId = HOME) =>
-  (await findAll<InboxDoc>(h.store, 'inbox', { userId, kind: 'arrears' })).filter((m) => m.link === `/packages/fee/pages/bills/index?householdId=${householdId}&communityId=${COMMUNITY_A}`)
+  (await findAll(h.store, 'inbox', { userId, kind: 'arrears' })).filter((m) => m.link === `/packages/fee/pages/bills/index?householdId=${householdId}&communityId=${COMMUNITY_A}`)
 
 it('covers every action of the fee function', () => {
   // items, saveItem, saveSettings and runBilling: fee-setup.test.ts; remind and logCall: fee-arrears.test.ts.
@@ -57,7 +56,7 @@ describe('the billing job', () => {
   it('creates each household’s bills for the month (area × price rounded half up; parking per space); twice creates nothing', async () => {
     // 1 Feb 2026, 01:00 in Shanghai, as the cron fires.
     h.clock.t = Date.UTC(2026, 0, 31, 17, 0, 0)
-    const items = await findAll<FeeItemDoc>(h.store, 'feeItems', { active: true })
+    const items = await findAll(h.store, 'feeItems', { active: true })
     let expected = 0
     let zero = 0
     const expectedBills = new Map<string, number>()
@@ -76,7 +75,7 @@ describe('the billing job', () => {
 
     const first = await runJob(h, 'fee', 'billing')
     expect(first).toEqual({ period: '2026-02', created: expected, existing: 0, skippedZero: zero })
-    const bills = await findAll<BillDoc>(h.store, 'bills', { period: '2026-02' })
+    const bills = await findAll(h.store, 'bills', { period: '2026-02' })
     expect(bills).toHaveLength(expected)
     for (const b of bills) {
       expect(b.amountFen).toBe(expectedBills.get(b._id))
@@ -148,7 +147,7 @@ describe('fee.myBills', () => {
 
 describe('fee.collection', () => {
   async function expectedFor(period: string, communityId = COMMUNITY_A) {
-    const bills = (await findAll<BillDoc>(h.store, 'bills', { communityId, period })).filter((b) => b.status !== 'cancelled')
+    const bills = (await findAll(h.store, 'bills', { communityId, period })).filter((b) => b.status !== 'cancelled')
     const by = new Map<string, { billed: number; collected: number; bills: number; paid: number }>()
     for (const b of bills) {
       const r = by.get(b.buildingId) ?? { billed: 0, collected: 0, bills: 0, paid: 0 }
@@ -209,7 +208,7 @@ describe('fee.arrears', () => {
     expect(res.totalOwedFen).toBe(owed.reduce((a, b) => a + b, 0))
     // Independently: every unpaid bill past its due date, per household.
     const now = h.clock.now()
-    const overdue = (await findAll<BillDoc>(h.store, 'bills', { communityId: COMMUNITY_A, status: 'unpaid' })).filter((b) => b.dueAt < now)
+    const overdue = (await findAll(h.store, 'bills', { communityId: COMMUNITY_A, status: 'unpaid' })).filter((b) => b.dueAt < now)
     const byHousehold = new Map<string, number>()
     for (const b of overdue) byHousehold.set(b.householdId, (byHousehold.get(b.householdId) ?? 0) + b.amountFen + lateFeeFen(b, RULE_A, now))
     expect(new Map(res.households.map((r) => [r.householdId, r.owedFen]))).toEqual(byHousehold)
@@ -252,12 +251,12 @@ describe('fee.chargeOneOff', () => {
 
   it('creates one bill per household of the chosen buildings, payable like any bill', async () => {
     const res = okData(await charge())
-    const inB3 = await findAll<HouseholdDoc>(h.store, 'households', { buildingId: 'b-a3' })
+    const inB3 = await findAll(h.store, 'households', { buildingId: 'b-a3' })
     expect(res.bills).toBe(inB3.length)
-    const bills = await findAll<BillDoc>(h.store, 'bills', { chargeId: res.chargeId })
+    const bills = await findAll(h.store, 'bills', { chargeId: res.chargeId })
     expect(bills.map((b) => b.householdId).sort()).toEqual(inB3.map((x) => x._id).sort())
     expect(bills.every((b) => b.kind === 'oneoff' && b.amountFen === 5000 && b.status === 'unpaid' && b.period === '2026-01')).toBe(true)
-    expect(await h.store.get<ChargeDoc>('charges', res.chargeId)).toMatchObject({ title: '电梯维修分摊', bills: inB3.length, createdBy: 'u-operator-wu' })
+    expect(await h.store.get('charges', res.chargeId)).toMatchObject({ title: '电梯维修分摊', bills: inB3.length, createdBy: 'u-operator-wu' })
     // 赵晓雨 (tenant of 3栋 201) sees and pays it.
     const zhao = as('u-zhao')
     const mine = okData(await h.call('fee.myBills', { householdId: 'h-a3-201' }, zhao, COMMUNITY_A))
@@ -266,7 +265,7 @@ describe('fee.chargeOneOff', () => {
     const created = await createPayment(h, [oneOff.id], zhao)
     expect(created.payment.totalFen).toBe(5000)
     await confirm(h, created)
-    expect((await h.store.get<BillDoc>('bills', oneOff.id))?.status).toBe('paid')
+    expect((await h.store.get('bills', oneOff.id))?.status).toBe('paid')
   })
 
   it('is idempotent per clientRequestId: a resubmission creates nothing new', async () => {
@@ -284,7 +283,7 @@ describe('fee.chargeOneOff', () => {
   it('without a building filter, charges every household of the community (only that community)', async () => {
     const res = okData(await charge({ buildingIds: [], clientRequestId: newCrid() }))
     expect(res.bills).toBe((await households(COMMUNITY_A)).length)
-    const bills = await findAll<BillDoc>(h.store, 'bills', { chargeId: res.chargeId })
+    const bills = await findAll(h.store, 'bills', { chargeId: res.chargeId })
     expect(bills.every((b) => b.communityId === COMMUNITY_A)).toBe(true)
   })
 
@@ -308,7 +307,7 @@ describe('arrears reminders', () => {
 
   it('puts an inbox entry for every member, for every overdue bill; at most once a week per bill', async () => {
     const now = h.clock.now()
-    const overdue = (await findAll<BillDoc>(h.store, 'bills', { status: 'unpaid' })).filter((b) => b.dueAt < now)
+    const overdue = (await findAll(h.store, 'bills', { status: 'unpaid' })).filter((b) => b.dueAt < now)
     const first = await reminders()
     expect(first.reminded).toBe(overdue.length)
     // 1栋 101 has 4 overdue bills and two members.
@@ -341,7 +340,7 @@ describe('arrears reminders', () => {
   it('parallel runs send one reminder per bill', async () => {
     const [a, b] = await Promise.all([reminders(), reminders()])
     const now = h.clock.now()
-    const overdue = (await findAll<BillDoc>(h.store, 'bills', { status: 'unpaid' })).filter((x) => x.dueAt < now)
+    const overdue = (await findAll(h.store, 'bills', { status: 'unpaid' })).filter((x) => x.dueAt < now)
     expect(Number(a.reminded) + Number(b.reminded)).toBe(overdue.length)
     expect(await inboxOf('u-wang')).toHaveLength(4)
   })
@@ -360,7 +359,7 @@ describe('arrears reminders', () => {
     expect(send).toHaveBeenCalledTimes(1)
     expect(send).toHaveBeenCalledWith(WANG, 'local-arrears', `packages/fee/pages/bills/index?householdId=${HOME}&communityId=${COMMUNITY_A}`, expect.objectContaining({ thing1: expect.any(String), amount2: expect.any(String), number3: expect.any(String) }))
     // The grant was counted on 王建国's counter, and the send took it.
-    const grants = await findAll<GrantCounterDoc>(h.store, 'subscriptions', { userId: 'u-wang' })
+    const grants = await findAll(h.store, 'subscriptions', { userId: 'u-wang' })
     expect(grants).toEqual([expect.objectContaining({ _id: grantCounterId('u-wang', 'arrears'), available: 0, outcome: 'sent', usedAt: h.clock.now() })])
     expect(await inboxOf('u-wang')).toHaveLength(4)
     expect(await inboxOf('u-li')).toHaveLength(4)
@@ -410,7 +409,7 @@ describe('arrears reminders', () => {
     })
     await h.ports.notifier.notify({ userId: 'u-li', communityId: COMMUNITY_A, kind: 'coupon', title: 't', body: 'b', link: `/packages/member/pages/coupons/index?communityId=${COMMUNITY_B}` })
     await h.ports.notifier.notify({ userId: 'u-li', communityId: COMMUNITY_A, kind: 'plain', title: 't', body: 'b' })
-    const links = (await findAll<InboxDoc>(h.store, 'inbox', { userId: 'u-li' })).map((m) => [m.kind, m.link ?? null])
+    const links = (await findAll(h.store, 'inbox', { userId: 'u-li' })).map((m) => [m.kind, m.link ?? null])
     expect(links).toEqual(
       expect.arrayContaining([
         ['booking_assigned', `/packages/service-staff/pages/job/index?id=bk-1&communityId=${COMMUNITY_A}`],
@@ -425,7 +424,7 @@ describe('arrears reminders', () => {
     jest.spyOn(h.ports.push, 'send').mockResolvedValue({ ok: false, errcode: 43101, errmsg: 'user refuse to accept the msg' })
     okData(await h.call('fee.subscribe', { template: 'arrears' }, LI, COMMUNITY_A))
     await reminders()
-    expect(await findAll<GrantCounterDoc>(h.store, 'subscriptions', { userId: 'u-li' })).toEqual([expect.objectContaining({ available: 0, outcome: '43101' })])
+    expect(await findAll(h.store, 'subscriptions', { userId: 'u-li' })).toEqual([expect.objectContaining({ available: 0, outcome: '43101' })])
     expect(await inboxOf('u-li')).toHaveLength(4)
 
     jest.spyOn(h.ports.push, 'templateId').mockReturnValue(null)
@@ -462,10 +461,10 @@ describe('arrears reminders', () => {
     const msg = { userId: 'u-li', communityId: COMMUNITY_A, kind: 'arrears', title: '缴费提醒', body: 'b', push: { template: 'arrears', page: 'p', data: {} } }
     await h.ports.notifier.notify(msg)
     expect(await counter('u-li')).toMatchObject({ available: 0 })
-    expect(await h.store.get<SubscriptionDoc>('subscriptions', old._id)).toMatchObject({ status: 'granted' })
+    expect(await h.store.get('subscriptions', old._id)).toMatchObject({ status: 'granted' })
     await h.ports.notifier.notify(msg)
     expect(send).toHaveBeenCalledTimes(2)
-    expect(await h.store.get<SubscriptionDoc>('subscriptions', old._id)).toMatchObject({ status: 'used', outcome: 'sent' })
+    expect(await h.store.get('subscriptions', old._id)).toMatchObject({ status: 'used', outcome: 'sent' })
     expect(await h.store.count('subscriptions', { userId: 'u-li' })).toBe(2)
   })
 })

@@ -4,9 +4,7 @@
  * recipient's own tap on 领取; a create that times out keeps its out_bill_no, an unconfirmed bill
  * closed by WeChat is made again under the next number, and cash goes nowhere else.
  */
-import type { MembershipDoc, UserDoc } from '../../cloudfunctions/domain/docs'
-import type { RewardDoc } from '../../cloudfunctions/domain/member/docs'
-import type { TransferDoc } from '../../cloudfunctions/domain/selling/transfer-docs'
+import type { MembershipDoc } from '../../cloudfunctions/domain/docs'
 import { transferNo } from '../../cloudfunctions/domain/selling/transfers'
 import { findAll } from '../../cloudfunctions/kernel/paging'
 import { COMMUNITY_A } from '../../scripts/seed/demo'
@@ -64,8 +62,8 @@ async function publishedRoll(capFen: number) {
 
 const cash = (refId: string, budgetId: string, amountFen: number) =>
   h.call('selling.rewardHonoree', { month: MONTH, refId, budgetId, incentive: { type: 'cash', amountFen } }, OPERATOR, A)
-const transfers = () => findAll<TransferDoc>(h.store, 'transfers')
-const rewards = async () => (await findAll<RewardDoc>(h.store, 'rewards')).filter((r) => r._id.startsWith('reward:honor:'))
+const transfers = () => findAll(h.store, 'transfers')
+const rewards = async () => (await findAll(h.store, 'rewards')).filter((r) => r._id.startsWith('reward:honor:'))
 const spent = async (budgetId: string) => okData(await h.call('member.budget', { budgetId }, OPERATOR, A)).budget
 const syncJob = async () => {
   const res = (await h.raw('selling', { Type: 'Timer', TriggerName: 'transfer-sync' }, null)) as { ok: boolean; report?: Record<string, number> }
@@ -155,7 +153,7 @@ describe('refused, with nothing written', () => {
     expect(errorOf(await cash('w-a-niu', b.id, 1_000))).toMatchObject({ code: 'SELLING.NO_WECHAT', message: expect.stringContaining('牛师傅还没有用微信登录过小程序') })
     expect(errorOf(await cash('w-a-ma', b.id, 100_001)).fields).toEqual([expect.objectContaining({ path: 'incentive.amountFen', message: '现金奖励单笔最多 ¥1,000.00' })])
     expect(await snapshot(h.store)).toEqual(before)
-    expect((await h.store.get<UserDoc>('users', 'u-worker-niu'))?.openid).toBe('')
+    expect((await h.store.get('users', 'u-worker-niu'))?.openid).toBe('')
   })
 
   it('where cash is not offered: a staff grant to a resident from the budget page', async () => {

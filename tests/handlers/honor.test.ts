@@ -4,9 +4,8 @@
  * for everyone in the community; rewards from an incentive budget, once per honoree a month and
  * never over the cap.
  */
-import type { RatingDoc, WorkerDoc } from '../../cloudfunctions/domain/booking/docs'
-import type { MembershipDoc, UserDoc } from '../../cloudfunctions/domain/docs'
-import type { RewardDoc } from '../../cloudfunctions/domain/member/docs'
+import type { RatingDoc } from '../../cloudfunctions/domain/booking/docs'
+import type { MembershipDoc } from '../../cloudfunctions/domain/docs'
 import { findAll } from '../../cloudfunctions/kernel/paging'
 import { COMMUNITY_A, COMMUNITY_B, DEMO_T0 } from '../../scripts/seed/demo'
 import { type Harness, as, makeHarness } from '../support/harness'
@@ -88,8 +87,8 @@ describe('save and publish', () => {
     expect(okData(await h.call('selling.honorRoll', {}, WANG, A))).toEqual({ roll: null, months: [] })
     expect(okData(await h.call('selling.honorRoll', { month: MONTH }, WANG, A)).roll).toBeNull()
 
-    const phones = await Promise.all(['w-a-ma', 'w-a-niu'].map(async (id) => (await h.store.get<WorkerDoc>('workers', id))?.phone ?? ''))
-    const zhang = await h.store.get<UserDoc>('users', 'u-butler-zhang')
+    const phones = await Promise.all(['w-a-ma', 'w-a-niu'].map(async (id) => (await h.store.get('workers', id))?.phone ?? ''))
+    const zhang = await h.store.get('users', 'u-butler-zhang')
     phones.push(zhang?.phone ?? '')
     expect(phones.every((p) => p.length >= 11)).toBe(true)
     const published = okData(await h.call('selling.publishHonorRoll', { month: MONTH }, OPERATOR, A)).roll
@@ -152,7 +151,7 @@ describe('rewards', () => {
     expect(errorOf(await reward('u-butler-zhang', b.id, 500))).toMatchObject({ code: 'MEMBER.BUDGET_EXCEEDED', message: '预算不足：剩余 ¥3.00，本次需要 ¥5.00' })
     okData(await reward('u-butler-zhang', b.id, 300))
 
-    const rewards = (await findAll<RewardDoc>(h.store, 'rewards')).filter((r) => r._id.startsWith('reward:honor:'))
+    const rewards = (await findAll(h.store, 'rewards')).filter((r) => r._id.startsWith('reward:honor:'))
     expect(rewards.map((r) => [r._id, r.userId, r.costFen]).sort()).toEqual([
       [`reward:honor:${A}:${MONTH}:u-butler-zhang`, 'u-butler-zhang', 300],
       [`reward:honor:${A}:${MONTH}:w-a-ma`, 'u-worker-ma', 500]

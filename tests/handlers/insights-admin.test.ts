@@ -4,7 +4,6 @@
  * residents of the households insights.segment lists, and a replicated community appears among
  * the operator's contexts so the app can switch to it.
  */
-import type { MembershipDoc } from '../../cloudfunctions/domain/docs'
 import { runNightly } from '../../cloudfunctions/domain/insights/nightly'
 import { findAll } from '../../cloudfunctions/kernel/paging'
 import { COMMUNITY_A } from '../../scripts/seed/demo'
@@ -27,7 +26,7 @@ const req = () => `insights-admin-req-${++rid}-xxxx`
 /** The active residents of the households of a need segment, each once. */
 async function residentsOf(householdIds: readonly string[]): Promise<string[]> {
   const ids = new Set(householdIds)
-  const memberships = await findAll<MembershipDoc>(h.store, 'memberships', { communityId: COMMUNITY_A, status: 'active' })
+  const memberships = await findAll(h.store, 'memberships', { communityId: COMMUNITY_A, status: 'active' })
   return [...new Set(memberships.filter((m) => ids.has(m.householdId)).map((m) => m.userId))].sort()
 }
 
@@ -70,7 +69,7 @@ describe('coupons to a need segment', () => {
     )
     const issued = okData(await h.call('member.issueCoupons', { templateId: t.id, segment: { type: 'need', need: 'save_effort' }, clientRequestId: req() }, OPERATOR, COMMUNITY_A))
     expect(issued).toMatchObject({ recipients: expected.length, issued: expected.length })
-    const coupons = await findAll<{ _id: string; userId: string }>(h.store, 'coupons', { templateId: t.id })
+    const coupons = await findAll(h.store, 'coupons', { templateId: t.id })
     expect(coupons.map((c) => c.userId).sort()).toEqual(expected)
   })
 

@@ -3,8 +3,6 @@
  * found, in plain words. The rule figures ("近180天送货上门订单数 7 ≥ 3"), the churn score and its
  * reasons stay with the butler and the operator, who see them on the household page.
  */
-import type { MembershipDoc } from '../../cloudfunctions/domain/docs'
-import type { HouseholdStatsDoc } from '../../cloudfunctions/domain/insights/docs'
 import { runNightly } from '../../cloudfunctions/domain/insights/nightly'
 import { findAll } from '../../cloudfunctions/kernel/paging'
 import { COMMUNITY_A } from '../../scripts/seed/demo'
@@ -21,8 +19,8 @@ afterEach(async () => {
 
 test('a resident sees the needs found with plain reasons and no internal figure; staff keep the figures', async () => {
   await runNightly(h.ports)
-  const stats = await findAll<HouseholdStatsDoc>(h.store, 'householdStats', { communityId: COMMUNITY_A })
-  const members = await findAll<MembershipDoc>(h.store, 'memberships', { communityId: COMMUNITY_A, status: 'active' })
+  const stats = await findAll(h.store, 'householdStats', { communityId: COMMUNITY_A })
+  const members = await findAll(h.store, 'memberships', { communityId: COMMUNITY_A, status: 'active' })
   const scored = stats.filter((s) => s.needReasons.length > 0 && members.some((m) => m.householdId === s._id))
   expect(scored.length).toBeGreaterThan(0)
 

@@ -3,17 +3,16 @@
  * hand-made data in the second community, where every figure is computed by hand below.
  */
 import type { BookingDoc } from '../../cloudfunctions/domain/booking/docs'
-import type { ButlerTaskDoc, ChurnCaseDoc, DayMetricsDoc, HouseholdStatsDoc, PurchaseDoc, RevealLogDoc } from '../../cloudfunctions/domain/insights/docs'
 import { runNightly } from '../../cloudfunctions/domain/insights/nightly'
 import { bookingPayable } from '../../cloudfunctions/domain/booking/booking-payable'
 import { DAY_MS, addDays, dayOf, dayStart } from '../../cloudfunctions/domain/insights/time'
 import { shanghaiMonth } from '../../cloudfunctions/contracts/shanghai'
-import type { HouseholdDoc } from '../../cloudfunctions/domain/docs'
 import type { OrderDoc } from '../../cloudfunctions/domain/order/docs'
 import { findAll } from '../../cloudfunctions/kernel/paging'
 import { COMMUNITY_A, COMMUNITY_B } from '../../scripts/seed/demo'
 import { type Harness, as, makeHarness } from '../support/harness'
 import { codeOf, okData, snapshot } from './support'
+import type { CollectionName, DocOf } from '../../cloudfunctions/kernel/collections'
 
 let h: Harness
 beforeEach(async () => {
@@ -149,10 +148,10 @@ describe('metric definitions on hand-computed data (community B)', () => {
     h.clock.advance(DAY_MS)
     const r = await runNightly(h.ports, { communityId: COMMUNITY_B })
     expect(r).toMatchObject({ projected: 1, households: 1, days: 1 })
-    const stats = await h.store.get<HouseholdStatsDoc>('householdStats', 'h-b1-101')
+    const stats = await h.store.get('householdStats', 'h-b1-101')
     expect(stats?.orders).toBe(1)
     const day = dayOf(dayStart(addDays(today(), -2)) - 5 * DAY_MS + DAY_MS * 2)
-    const dm = await h.store.get<DayMetricsDoc>('dayMetrics', `${COMMUNITY_B}:${addDays(day, -2)}`)
+    const dm = await h.store.get('dayMetrics', `${COMMUNITY_B}:${addDays(day, -2)}`)
     expect(dm === null || dm.orders === 0).toBe(true)
   })
 
@@ -171,12 +170,12 @@ describe('metric definitions on hand-computed data (community B)', () => {
   test('bookings count when paid with money; card and free ones are uses, not orders', async () => {
     const t = dayStart(today()) - 2 * DAY_MS
     const base = { communityId: COMMUNITY_B, householdId: 'h-b1-101', userId: 'u-b-resident', contactName: '', lineId: 'l', lineName: '保洁', category: 'housekeeping', kind: 'service', slotStart: t, slotEnd: t + 7_200_000, counterHeld: false, workerId: null, holdUntil: null, note: '', photos: [], steps: {}, reassignments: [], rated: false, createdAt: t, updatedAt: t } as const
-    await h.store.insert<BookingDoc>('bookings', { ...base, _id: 'bk1', idempotencyKey: 'bk1', status: 'done', payMode: 'upfront', payState: 'paid', priceFen: 12000, paidAt: t } as unknown as BookingDoc)
-    await h.store.insert<BookingDoc>('bookings', { ...base, _id: 'bk2', idempotencyKey: 'bk2', status: 'done', payMode: 'card', payState: 'card', priceFen: null, finishedAt: t } as unknown as BookingDoc)
+    await h.store.insert('bookings', { ...base, _id: 'bk1', idempotencyKey: 'bk1', status: 'done', payMode: 'upfront', payState: 'paid', priceFen: 12000, paidAt: t } as unknown as BookingDoc)
+    await h.store.insert('bookings', { ...base, _id: 'bk2', idempotencyKey: 'bk2', status: 'done', payMode: 'card', payState: 'card', priceFen: null, finishedAt: t } as unknown as BookingDoc)
     await runNightly(h.ports, { communityId: COMMUNITY_B })
-    const purchases = await findAll<PurchaseDoc>(h.store, 'purchases', { communityId: COMMUNITY_B })
+    const purchases = await findAll(h.store, 'purchases', { communityId: COMMUNITY_B })
     expect(purchases.map((p) => [p._id, p.counted, p.used]).sort()).toEqual([['booking:bk1', true, true], ['booking:bk2', false, true]])
-    const s = await h.store.get<HouseholdStatsDoc>('householdStats', 'h-b1-101')
+    const s = await h.store.get('householdStats', 'h-b1-101')
     expect(s?.orders).toBe(1)
     expect(Object.values(s?.lineDays['service:housekeeping'] ?? {}).reduce((a, b) => a + b, 0)).toBe(2)
   })
@@ -186,22 +185,22 @@ describe('what the nightly pass must not miss', () => {
   test('a booking refunded later (in part, then in full) leaves the figures of its payment day', async () => {
     const t = dayStart(today()) - 3 * DAY_MS
     const base = { communityId: COMMUNITY_B, householdId: 'h-b1-101', userId: 'u-b-resident', contactName: '', lineId: 'l', lineName: '保洁', category: 'housekeeping', kind: 'service', slotStart: t, slotEnd: t + 7_200_000, counterHeld: false, workerId: null, holdUntil: null, note: '', photos: [], steps: {}, reassignments: [], rated: false, createdAt: t, updatedAt: t } as const
-    await h.store.insert<BookingDoc>('bookings', { ...base, _id: 'bkr', idempotencyKey: 'bkr', status: 'done', payMode: 'upfront', payState: 'paid', priceFen: 12000, paidAt: t, paymentId: 'pay-bkr' } as unknown as BookingDoc)
+    await h.store.insert('bookings', { ...base, _id: 'bkr', idempotencyKey: 'bkr', status: 'done', payMode: 'upfront', payState: 'paid', priceFen: 12000, paidAt: t, paymentId: 'pay-bkr' } as unknown as BookingDoc)
     await runNightly(h.ports, { communityId: COMMUNITY_B })
     const day = `${COMMUNITY_B}:${dayOf(t)}`
-    expect((await h.store.get<DayMetricsDoc>('dayMetrics', day))?.gmvFen).toBe(12000)
+    expect((await h.store.get('dayMetrics', day))?.gmvFen).toBe(12000)
     const payment = { _id: 'pay-bkr' } as Parameters<typeof bookingPayable.onRefunded>[1]
     const line = { kind: 'booking', id: 'bkr', amountFen: 12000 } as unknown as Parameters<typeof bookingPayable.onRefunded>[2]
     h.clock.advance(DAY_MS)
     await bookingPayable.onRefunded(h.ports, payment, line, 2000)
     h.clock.advance(DAY_MS)
     await runNightly(h.ports, { communityId: COMMUNITY_B })
-    expect((await h.store.get<DayMetricsDoc>('dayMetrics', day))?.gmvFen).toBe(10000)
+    expect((await h.store.get('dayMetrics', day))?.gmvFen).toBe(10000)
     h.clock.advance(DAY_MS)
     await bookingPayable.onRefunded(h.ports, payment, line, 12000)
     h.clock.advance(DAY_MS)
     await runNightly(h.ports, { communityId: COMMUNITY_B })
-    expect(await h.store.get<DayMetricsDoc>('dayMetrics', day)).toBeNull()
+    expect(await h.store.get('dayMetrics', day)).toBeNull()
   })
 
   test('a pass that dies after writing a purchase still recomputes what it touched', async () => {
@@ -214,27 +213,27 @@ describe('what the nightly pass must not miss', () => {
         failed = true
         throw new Error('store unavailable')
       }
-      return insert(collection as never, doc)
+      return insert(collection as CollectionName, doc as DocOf<CollectionName>)
     }) as typeof h.store.insert
     await expect(runNightly(h.ports, { communityId: COMMUNITY_B })).rejects.toThrow('store unavailable')
     h.store.insert = insert
     await runNightly(h.ports, { communityId: COMMUNITY_B })
-    expect((await h.store.get<DayMetricsDoc>('dayMetrics', `${COMMUNITY_B}:${addDays(today(), -1)}`))?.gmvFen).toBe(7000)
+    expect((await h.store.get('dayMetrics', `${COMMUNITY_B}:${addDays(today(), -1)}`))?.gmvFen).toBe(7000)
   })
 
   test('a household whose case ended 未召回 gets no new case until it shows activity again', async () => {
     const t = dayStart(today())
     for (let i = 0; i < 8; i++) await h.store.insert('orders', order(`gone${i}`, 'h-b1-104', t - (160 - i * 10) * DAY_MS, 8000))
     await runNightly(h.ports, { communityId: COMMUNITY_B })
-    const first = await findAll<ChurnCaseDoc>(h.store, 'churnCases', { householdId: 'h-b1-104' })
+    const first = await findAll(h.store, 'churnCases', { householdId: 'h-b1-104' })
     expect(first).toHaveLength(1)
     for (let d = 0; d < 47; d++) {
       h.clock.advance(DAY_MS)
       await runNightly(h.ports, { communityId: COMMUNITY_B })
     }
-    const cases = await findAll<ChurnCaseDoc>(h.store, 'churnCases', { householdId: 'h-b1-104' })
+    const cases = await findAll(h.store, 'churnCases', { householdId: 'h-b1-104' })
     expect(cases.map((c) => c.status)).toEqual(['lost'])
-    expect((await h.store.get<HouseholdStatsDoc>('householdStats', 'h-b1-104'))?.atRisk).toBe(true)
+    expect((await h.store.get('householdStats', 'h-b1-104'))?.atRisk).toBe(true)
   })
 })
 
@@ -244,7 +243,7 @@ describe('the demo community after the nightly pass', () => {
   })
 
   test('households that stopped buying are flagged with their reasons, one case each, kept across passes', async () => {
-    const stats = await findAll<HouseholdStatsDoc>(h.store, 'householdStats', { communityId: COMMUNITY_A })
+    const stats = await findAll(h.store, 'householdStats', { communityId: COMMUNITY_A })
     const risky = stats.filter((s) => s.atRisk)
     expect(risky.length).toBeGreaterThan(0)
     expect(risky.some((s) => s.reasons.some((r) => r.code === 'inactive_long'))).toBe(true)
@@ -254,27 +253,27 @@ describe('the demo community after the nightly pass', () => {
       expect(Math.min(100, s.reasons.reduce((n, r) => n + r.points, 0))).toBe(s.score)
       expect(s.openCaseId).not.toBeNull()
     }
-    const cases = await findAll<ChurnCaseDoc>(h.store, 'churnCases', { communityId: COMMUNITY_A })
+    const cases = await findAll(h.store, 'churnCases', { communityId: COMMUNITY_A })
     expect(new Set(cases.map((c) => c.householdId)).size).toBe(cases.length)
     expect(cases.length).toBe(risky.length)
     // A steady weekly buyer is not at risk.
     expect(stats.find((s) => s._id === 'h-a1-101')?.atRisk).toBe(false)
     h.clock.advance(DAY_MS)
     await runNightly(h.ports)
-    expect((await findAll<ChurnCaseDoc>(h.store, 'churnCases', { communityId: COMMUNITY_A })).length).toBe(cases.length)
+    expect((await findAll(h.store, 'churnCases', { communityId: COMMUNITY_A })).length).toBe(cases.length)
   })
 
   test('a household that comes back closes its case as reactivated', async () => {
-    const [c] = await findAll<ChurnCaseDoc>(h.store, 'churnCases', { communityId: COMMUNITY_A, status: 'open' })
+    const [c] = await findAll(h.store, 'churnCases', { communityId: COMMUNITY_A, status: 'open' })
     expect(c).toBeDefined()
     h.clock.advance(DAY_MS)
     const t = h.clock.now()
     await h.store.insert('orders', { ...order('back1', c!.householdId, t, 6000), communityId: COMMUNITY_A, buildingId: c!.buildingId })
     h.clock.advance(DAY_MS)
     await runNightly(h.ports)
-    const after = await h.store.get<ChurnCaseDoc>('churnCases', c!._id)
+    const after = await h.store.get('churnCases', c!._id)
     expect(after?.status).toBe('reactivated')
-    expect((await h.store.get<HouseholdStatsDoc>('householdStats', c!.householdId))?.openCaseId).toBeNull()
+    expect((await h.store.get('householdStats', c!.householdId))?.openCaseId).toBeNull()
   })
 
   test('segments carry the rule and the household numbers behind them', async () => {
@@ -285,8 +284,8 @@ describe('the demo community after the nightly pass', () => {
     const mine = okData(await h.call('insights.segment', { need: 'save_money' }, ZHANG, COMMUNITY_A))
     expect(mine.households.every((x) => x.label.startsWith('1栋'))).toBe(true)
     // Coupons target the segment's bound residents.
-    const bound = await findAll<{ _id: string; userId: string; householdId: string }>(h.store, 'memberships', { communityId: COMMUNITY_A, status: 'active' })
-    const all = await findAll<HouseholdStatsDoc>(h.store, 'householdStats', { communityId: COMMUNITY_A })
+    const bound = await findAll(h.store, 'memberships', { communityId: COMMUNITY_A, status: 'active' })
+    const all = await findAll(h.store, 'householdStats', { communityId: COMMUNITY_A })
     const inSegment = new Set(all.filter((s) => s.needs.includes('save_money')).map((s) => s._id))
     expect(inSegment.size).toBe(seg.count)
     const expected = new Set(bound.filter((m) => inSegment.has(m.householdId)).map((m) => m.userId))
@@ -306,10 +305,10 @@ describe('the demo community after the nightly pass', () => {
     // Only the parcels registered here count; the demo's own would blur the threshold.
     for (const c of ['parcels', 'parcelCodes', 'parcelMonths'] as const) for (const d of await findAll(h.store, c)) await h.store.remove(c, d._id)
     const many = 'h-a1-101'
-    const one = (await findAll<HouseholdStatsDoc>(h.store, 'householdStats', { communityId: COMMUNITY_A })).find((s) => s._id !== many)!._id
+    const one = (await findAll(h.store, 'householdStats', { communityId: COMMUNITY_A })).find((s) => s._id !== many)!._id
     // A household that never ordered, booked or signed up has no figures until its parcels arrive.
-    const withStats = new Set((await findAll<HouseholdStatsDoc>(h.store, 'householdStats')).map((x) => x._id))
-    const quiet = (await findAll<HouseholdDoc>(h.store, 'households', { communityId: COMMUNITY_A })).find((x) => !withStats.has(x._id))!._id
+    const withStats = new Set((await findAll(h.store, 'householdStats')).map((x) => x._id))
+    const quiet = (await findAll(h.store, 'households', { communityId: COMMUNITY_A })).find((x) => !withStats.has(x._id))!._id
     let k = 0
     const register = async (householdId: string) =>
       okData(await h.call('parcel.register', { householdId, courier: 'sf', trackingNo: `SF77${String(++k).padStart(8, '0')}`, shelf: 'B-01', clientRequestId: `${req()}-parcel` }, as('u-service-zhao'), COMMUNITY_A))
@@ -330,8 +329,8 @@ describe('the demo community after the nightly pass', () => {
     const now = await segment()
     expect(now.map((x) => x.householdId).sort()).toEqual([many, quiet].sort())
     expect(now.find((x) => x.householdId === many)?.because).toBe('快递多（近3个月快递数 2 ≥ 2）')
-    expect((await h.store.get<HouseholdStatsDoc>('householdStats', many))?.needFlags.save_time).toBe(true)
-    expect((await h.store.get<HouseholdStatsDoc>('householdStats', one))?.needFlags.save_time).toBe(false)
+    expect((await h.store.get('householdStats', many))?.needFlags.save_time).toBe(true)
+    expect((await h.store.get('householdStats', one))?.needFlags.save_time).toBe(false)
     // The registration month is the oldest of the window on the last day two months on, and out of it the day after.
     const [y, m] = shanghaiMonth(registeredAt).split('-').map(Number) as [number, number]
     const windowLeavesIt = Date.UTC(y, m + 2, 1) - 8 * 3_600_000 // Shanghai midnight starting the third month after
@@ -339,7 +338,7 @@ describe('the demo community after the nightly pass', () => {
     expect((await segment()).map((x) => x.householdId).sort()).toEqual([many, quiet].sort())
     h.clock.advance(DAY_MS)
     expect(await segment()).toEqual([])
-    expect((await h.store.get<HouseholdStatsDoc>('householdStats', many))?.needFlags.save_time).toBe(false)
+    expect((await h.store.get('householdStats', many))?.needFlags.save_time).toBe(false)
   })
 
   test('the butler completes a follow-up task from a real follow-up, and the scoreboard counts it', async () => {
@@ -353,7 +352,7 @@ describe('the demo community after the nightly pass', () => {
     const f2 = after.tasks.find((t) => t.kind === 'follow_risk')!
     expect(f2.progress).toBe(1)
     expect(f2.households.find((x) => x.householdId === target)?.done).toBe(true)
-    const [c] = await findAll<ChurnCaseDoc>(h.store, 'churnCases', { householdId: target })
+    const [c] = await findAll(h.store, 'churnCases', { householdId: target })
     expect(c?.status).toBe('followed')
     const board = okData(await h.call('insights.scoreboard', { weeksAgo: 0 }, ZHANG, COMMUNITY_A))
     const row = board.rows.find((r) => r.butlerUserId === 'u-butler-zhang')!
@@ -365,7 +364,7 @@ describe('the demo community after the nightly pass', () => {
     const tasks = okData(await h.call('insights.todayTasks', {}, ZHANG, COMMUNITY_A))
     const rating = tasks.tasks.find((t) => t.kind === 'follow_rating')
     expect(rating).toBeDefined()
-    const stored = await h.store.get<ButlerTaskDoc>('butlerTasks', rating!.taskId)
+    const stored = await h.store.get('butlerTasks', rating!.taskId)
     okData(await h.call('booking.closeFollowUp', { followUpId: stored!.refs[0]!, note: '已致歉并安排复查' }, ZHANG, COMMUNITY_A))
     const after = okData(await h.call('insights.todayTasks', {}, ZHANG, COMMUNITY_A))
     expect(after.tasks.find((t) => t.kind === 'follow_rating')?.progress).toBe(1)
@@ -396,7 +395,7 @@ describe('privacy', () => {
     expect(v2.revealTaskIds).toEqual([follow.taskId])
     const shown = okData(await h.call('insights.reveal', { householdId: target, taskId: follow.taskId }, ZHANG, COMMUNITY_A))
     expect(shown.profile.masked).toBe(false)
-    expect(await findAll<RevealLogDoc>(h.store, 'revealLog', { householdId: target })).toHaveLength(1)
+    expect(await findAll(h.store, 'revealLog', { householdId: target })).toHaveLength(1)
     // Out of the butler's grid: refused outright.
     expect(codeOf(await h.call('insights.household', { householdId: 'h-a1-101' }, LIU, COMMUNITY_A))).toBe('INSIGHTS.OUT_OF_GRID')
   })
@@ -414,7 +413,7 @@ describe('privacy', () => {
     expect(butlerView.profile.cars).toEqual([{ plate: '浙A·***45' }])
     // The butler edits other fields and sends the masked plate back: the stored plate stays.
     okData(await h.call('insights.butlerSaveProfile', { householdId: 'h-a1-101', consent: true, profile: { ...profile, note: '有一只金毛', cars: butlerView.profile.cars } }, ZHANG, COMMUNITY_A))
-    expect((await h.store.get<{ _id: string; cars: { plate: string }[]; note: string }>('householdProfiles', 'h-a1-101'))).toMatchObject({ cars: [{ plate: '浙A12345' }], note: '有一只金毛' })
+    expect((await h.store.get('householdProfiles', 'h-a1-101'))).toMatchObject({ cars: [{ plate: '浙A12345' }], note: '有一只金毛' })
     const forged = await h.call('insights.butlerSaveProfile', { householdId: 'h-a1-101', consent: true, profile: { ...profile, cars: [{ plate: '浙A·***99' }] } }, ZHANG, COMMUNITY_A)
     expect(JSON.stringify(forged)).toContain('profile.cars.0.plate')
     expect(okData(await h.call('insights.myProfile', { householdId: 'h-a1-101' }, WANG, COMMUNITY_A)).profile.cars).toEqual([{ plate: '浙A12345' }])
@@ -487,12 +486,12 @@ describe('operator', () => {
     okData(await h.call('insights.rules', {}, OPERATOR, r.communityId))
     // Event staff there start sessions from the pilot's programmes.
     await h.store.insert('staffRoles', { _id: `${r.communityId}:u-staff-sun:staff`, userId: 'u-staff-sun', communityId: r.communityId, role: 'staff', createdAt: h.clock.now() })
-    const pilotTitles = (await findAll<{ _id: string; title: string }>(h.store, 'events', { communityId: COMMUNITY_A })).map((e) => e.title)
+    const pilotTitles = (await findAll(h.store, 'events', { communityId: COMMUNITY_A })).map((e) => e.title)
     const options = okData(await h.call('event.editorOptions', {}, as('u-staff-sun'), r.communityId))
     expect(options.templates.length).toBe(r.copied.eventTemplates)
     for (const t of options.templates) expect(pilotTitles).toContain(t.title)
     // Coupon templates start with their full stock in the new community.
-    const coupons = await findAll<{ _id: string; issued: number }>(h.store, 'couponTemplates', { communityId: r.communityId })
+    const coupons = await findAll(h.store, 'couponTemplates', { communityId: r.communityId })
     expect(coupons.length).toBe(r.copied.couponTemplates)
     expect(coupons.every((c) => c.issued === 0)).toBe(true)
     expect(codeOf(await h.call('insights.replicate', { ...input, clientRequestId: req() }, OPERATOR, COMMUNITY_A))).toBe('INSIGHTS.COMMUNITY_EXISTS')
@@ -504,5 +503,5 @@ test('purchases are keyed by source so a re-projected order is written once', as
   await runNightly(h.ports, { communityId: COMMUNITY_B })
   h.clock.advance(DAY_MS)
   await runNightly(h.ports, { communityId: COMMUNITY_B })
-  expect((await findAll<PurchaseDoc>(h.store, 'purchases', { communityId: COMMUNITY_B })).map((p) => p._id)).toEqual(['order:once'])
+  expect((await findAll(h.store, 'purchases', { communityId: COMMUNITY_B })).map((p) => p._id)).toEqual(['order:once'])
 })

@@ -7,7 +7,7 @@
 import { memberRewards } from '../../cloudfunctions/adapters/event/member-rewards'
 import type { RewardGrantDoc } from '../../cloudfunctions/domain/event/docs'
 import { issueCard, redeemCardUse, restoreCardUse, revokeCard } from '../../cloudfunctions/domain/member/cards'
-import type { BudgetDoc, CardEventDoc, CouponDoc, MemberAccountDoc, ServiceCardDoc } from '../../cloudfunctions/domain/member/docs'
+import type { ServiceCardDoc } from '../../cloudfunctions/domain/member/docs'
 import { findAll } from '../../cloudfunctions/kernel/paging'
 import { type Harness, as, makeHarness } from '../support/harness'
 import { val } from '../support/member'
@@ -26,7 +26,7 @@ afterEach(async () => {
 })
 
 async function cardDoc(id: string): Promise<ServiceCardDoc> {
-  const c = await h.store.get<ServiceCardDoc>('serviceCards', id)
+  const c = await h.store.get('serviceCards', id)
   if (!c) throw new Error('no card')
   return c
 }
@@ -70,7 +70,7 @@ describe('service cards', () => {
     expect(results.filter((r) => r.ok)).toHaveLength(10)
     expect(results.filter((r) => !r.ok).every((r) => !r.ok && r.code === 'MEMBER.CARD_UNUSABLE')).toBe(true)
     expect((await cardDoc(c._id)).usesLeft).toBe(0)
-    const uses = (await findAll<CardEventDoc>(h.store, 'cardEvents', { cardId: c._id })).filter((e) => e.state === 'applied')
+    const uses = (await findAll(h.store, 'cardEvents', { cardId: c._id })).filter((e) => e.state === 'applied')
     expect(uses).toHaveLength(10)
     expect((await h.call('member.cards', {}, WANG, COMMUNITY_A).then(okData)).cards.find((x) => x.id === c._id)?.status).toBe('used_up')
   })
@@ -133,9 +133,9 @@ describe('incentive budgets', () => {
     )
     expect(results.filter((r) => r.ok)).toHaveLength(10)
     expect(results.filter((r) => !r.ok).map(codeOf)).toEqual(Array(20).fill('MEMBER.BUDGET_EXCEEDED'))
-    const doc = await h.store.get<BudgetDoc>('budgets', b.id)
+    const doc = await h.store.get('budgets', b.id)
     expect(doc).toMatchObject({ spentFen: 100_000, grants: 10 })
-    const vouchers = await findAll<CouponDoc>(h.store, 'coupons', { templateId: null, valueFen: 10_000 })
+    const vouchers = await findAll(h.store, 'coupons', { templateId: null, valueFen: 10_000 })
     expect(vouchers.filter((c) => c.source.kind === 'reward' && c.title === '现金券')).toHaveLength(10)
     const view = okData(await h.call('member.budget', { budgetId: b.id }, OPERATOR, COMMUNITY_A))
     expect(view.rewards).toHaveLength(10)
@@ -156,7 +156,7 @@ describe('incentive budgets', () => {
     expect((await h.call('member.cards', {}, WANG, COMMUNITY_A).then(okData)).cards.filter((c) => c.title === '保洁体验卡')).toEqual([expect.objectContaining({ householdLabel: '2栋 302' })])
     expect(okData(await h.call('member.budget', { budgetId: b.id }, OPERATOR, COMMUNITY_A)).rewards[0]?.householdLabel).toBe('2栋 302')
 
-    const balance = async () => (await h.store.get<MemberAccountDoc>('memberAccounts', `${COMMUNITY_A}:u-li`))?.balance ?? 0
+    const balance = async () => (await h.store.get('memberAccounts', `${COMMUNITY_A}:u-li`))?.balance ?? 0
     const points = okData(await h.call('member.issueReward', { budgetId: b.id, userId: 'u-li', reward: { type: 'points', points: 500 }, clientRequestId: newCrid() }, STAFF, COMMUNITY_A))
     // 500 points at 100 points a yuan cost the budget ¥5.
     expect(points.budget.spentFen).toBe(6_000 + 500)
@@ -169,7 +169,7 @@ describe('incentive budgets', () => {
     expect(codeOf(await h.call('member.issueReward', { budgetId: b.id, userId: 'u-staff-sun', reward: voucher(100), clientRequestId: newCrid() }, STAFF, COMMUNITY_A))).toBe('MEMBER.RECIPIENT_INVALID')
     expect(codeOf(await h.call('member.issueReward', { budgetId: b.id, userId: 'u-wang', reward: voucher(100), clientRequestId: newCrid() }, OPERATOR, 'c-hexie'))).toBe('MEMBER.BUDGET_NOT_FOUND')
     expect(codeOf(await h.call('member.issueReward', { budgetId: b.id, userId: 'u-wang', reward: voucher(100), clientRequestId: newCrid() }, WANG, COMMUNITY_A))).toBe('AUTH.FORBIDDEN')
-    expect((await h.store.get<BudgetDoc>('budgets', b.id))?.spentFen).toBe(0)
+    expect((await h.store.get('budgets', b.id))?.spentFen).toBe(0)
   })
 
   it('staff find residents by room, name or phone tail', async () => {
@@ -181,7 +181,7 @@ describe('incentive budgets', () => {
 
   it('an event budget must name an event of the community, one budget per event', async () => {
     expect(codeOf(await h.call('member.createBudget', { budget: { title: '活动预算', kind: 'event', capFen: 10_000 }, clientRequestId: newCrid() }, OPERATOR, COMMUNITY_A))).toBe('REQUEST.INVALID_INPUT')
-    const [ev] = await h.store.find<{ _id: string }>('events', { where: { communityId: COMMUNITY_A }, limit: 1 })
+    const [ev] = await h.store.find('events', { where: { communityId: COMMUNITY_A }, limit: 1 })
     okData(await h.call('member.createBudget', { budget: { title: '活动预算', kind: 'event', eventId: ev!._id, capFen: 10_000 }, clientRequestId: newCrid() }, OPERATOR, COMMUNITY_A))
     expect(codeOf(await h.call('member.createBudget', { budget: { title: '又一个', kind: 'event', eventId: ev!._id, capFen: 10_000 }, clientRequestId: newCrid() }, OPERATOR, COMMUNITY_A))).toBe('REQUEST.INVALID_INPUT')
   })
@@ -201,12 +201,12 @@ describe('event rewards through membership', () => {
 
   it('points, a voucher and a card, each issued once however often the grant is retried', async () => {
     const rewards = memberRewards(h.ports)
-    const before = (await h.store.get<MemberAccountDoc>('memberAccounts', `${COMMUNITY_A}:u-wang`))!.balance
+    const before = (await h.store.get('memberAccounts', `${COMMUNITY_A}:u-wang`))!.balance
     const grantsBefore = await h.store.count('rewardGrants', { userId: 'u-wang' })
     const g1 = grant('attendance', { type: 'points', points: 30 })
     expect(await rewards.grant(g1)).toBe('granted')
     expect(await rewards.grant(g1)).toBe('already')
-    expect((await h.store.get<MemberAccountDoc>('memberAccounts', `${COMMUNITY_A}:u-wang`))!.balance).toBe(before + 30)
+    expect((await h.store.get('memberAccounts', `${COMMUNITY_A}:u-wang`))!.balance).toBe(before + 30)
     const g2 = grant('feedback', { type: 'coupon', title: '保洁券', valueFen: 2000 })
     await Promise.all([rewards.grant(g2), rewards.grant(g2)])
     const vouchers = (await h.call('member.coupons', {}, WANG, COMMUNITY_A).then(okData)).coupons.filter((c) => c.title === '保洁券')
@@ -220,12 +220,12 @@ describe('event rewards through membership', () => {
   })
 
   it('charges the event’s budget when it has one, and grants nothing once it is spent', async () => {
-    const [ev] = await h.store.find<{ _id: string }>('events', { where: { communityId: COMMUNITY_A }, limit: 1 })
+    const [ev] = await h.store.find('events', { where: { communityId: COMMUNITY_A }, limit: 1 })
     const b = okData(await h.call('member.createBudget', { budget: { title: '读书会激励', kind: 'event', eventId: ev!._id, capFen: 2_500 }, clientRequestId: newCrid() }, OPERATOR, COMMUNITY_A))
     const rewards = memberRewards(h.ports)
     expect(await rewards.grant(grant('attendance', { type: 'coupon', title: '签到券', valueFen: 2000 }, ev!._id))).toBe('granted')
     expect(await rewards.grant(grant('feedback', { type: 'coupon', title: '评价券', valueFen: 2000 }, ev!._id))).toBe('already')
-    expect((await h.store.get<BudgetDoc>('budgets', b.id))).toMatchObject({ spentFen: 2_000, grants: 1 })
+    expect((await h.store.get('budgets', b.id))).toMatchObject({ spentFen: 2_000, grants: 1 })
     expect(await h.store.count('rewardGrants', { userId: 'u-wang', eventId: ev!._id })).toBe(1)
     expect(h.logs.some((l) => l.msg === 'event reward refused')).toBe(true)
   })

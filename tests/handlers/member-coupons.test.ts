@@ -7,7 +7,7 @@
 import type { TemplateDraft } from '../../cloudfunctions/contracts/member'
 import { holdDiscount, quoteDiscount, releaseDiscount, settleDiscount } from '../../cloudfunctions/domain/member/checkout'
 import { consumeCoupon, lockCoupon, releaseCoupon } from '../../cloudfunctions/domain/member/coupons'
-import type { CouponDoc, CouponTemplateDoc, MemberAccountDoc } from '../../cloudfunctions/domain/member/docs'
+import type { CouponDoc, CouponTemplateDoc } from '../../cloudfunctions/domain/member/docs'
 import { findAll } from '../../cloudfunctions/kernel/paging'
 import { type Harness, as, makeHarness } from '../support/harness'
 import { runMemberJob, val } from '../support/member'
@@ -42,13 +42,13 @@ async function template(over: Partial<TemplateDraft> = {}) {
 }
 
 async function templateDoc(id: string): Promise<CouponTemplateDoc> {
-  const t = await h.store.get<CouponTemplateDoc>('couponTemplates', id)
+  const t = await h.store.get('couponTemplates', id)
   if (!t) throw new Error('no template')
   return t
 }
 
 async function couponDoc(id: string): Promise<CouponDoc> {
-  const c = await h.store.get<CouponDoc>('coupons', id)
+  const c = await h.store.get('coupons', id)
   if (!c) throw new Error('no coupon')
   return c
 }
@@ -181,18 +181,18 @@ describe('a coupon at checkout (the API the order feature calls)', () => {
 
   it('released when the order is cancelled; points spent come back too', async () => {
     const id = await claimed()
-    const a0 = (await h.store.get<MemberAccountDoc>('memberAccounts', `${COMMUNITY_A}:u-wang`))!.balance
+    const a0 = (await h.store.get('memberAccounts', `${COMMUNITY_A}:u-wang`))!.balance
     const held = val(await holdDiscount(h.ports, buyer, { orderRef: 'order-3', holdUntil: h.clock.now() + 15 * 60_000, items, couponId: id, points: 'max' }))
     expect(held.pointsUsed).toBeGreaterThan(0)
     // At most 20 % of what is left after the coupon, at 100 points a yuan.
     expect(held.pointsDiscountFen).toBe(Math.min(Math.floor((11_000 * 20) / 100), a0))
-    expect((await h.store.get<MemberAccountDoc>('memberAccounts', `${COMMUNITY_A}:u-wang`))!.balance).toBe(a0 - held.pointsUsed)
+    expect((await h.store.get('memberAccounts', `${COMMUNITY_A}:u-wang`))!.balance).toBe(a0 - held.pointsUsed)
     const back = await releaseDiscount(h.ports, 'order-3', 'cancelled')
     expect(back).toEqual({ coupon: true, points: held.pointsUsed })
     expect(await releaseDiscount(h.ports, 'order-3', 'cancelled')).toEqual({ coupon: false, points: held.pointsUsed })
     expect(await couponDoc(id)).toMatchObject({ status: 'available' })
     expect((await couponDoc(id)).holder).toBeUndefined()
-    expect((await h.store.get<MemberAccountDoc>('memberAccounts', `${COMMUNITY_A}:u-wang`))!.balance).toBe(a0)
+    expect((await h.store.get('memberAccounts', `${COMMUNITY_A}:u-wang`))!.balance).toBe(a0)
     // Free again: another order can use it.
     expect(val(await holdDiscount(h.ports, buyer, { orderRef: 'order-4', holdUntil: h.clock.now() + 60_000, items, couponId: id })).couponId).toBe(id)
   })
@@ -246,7 +246,7 @@ describe('a coupon at checkout (the API the order feature calls)', () => {
       Array.from({ length: 10 }, (_, i) => holdDiscount(h.ports, buyer, { orderRef: `rush-${i}`, holdUntil: h.clock.now() + 60_000, items, couponId: id }))
     )
     expect(results.filter((r) => r.ok)).toHaveLength(1)
-    const coupons = await findAll<CouponDoc>(h.store, 'coupons', { _id: id })
+    const coupons = await findAll(h.store, 'coupons', { _id: id })
     expect(coupons[0]?.status).toBe('locked')
   })
 })

@@ -26,18 +26,18 @@ afterEach(async () => {
 })
 
 async function accountDoc(): Promise<MemberAccountDoc> {
-  const a = await h.store.get<MemberAccountDoc>('memberAccounts', ACCOUNT)
+  const a = await h.store.get('memberAccounts', ACCOUNT)
   if (!a) throw new Error('no account')
   return a
 }
 
 async function counted(target = ACCOUNT): Promise<PointEntryDoc[]> {
-  return (await findAll<PointEntryDoc>(h.store, 'pointEntries', { target })).filter((e) => e.state === 'applied' || e.state === 'closed')
+  return (await findAll(h.store, 'pointEntries', { target })).filter((e) => e.state === 'applied' || e.state === 'closed')
 }
 
 /** The ledger invariant: the cached balance is the sum of the applied entries. */
 async function expectLedgerBalanced(target = ACCOUNT): Promise<number> {
-  const a = await h.store.get<MemberAccountDoc>('memberAccounts', target)
+  const a = await h.store.get('memberAccounts', target)
   const sum = (await counted(target)).reduce((n, e) => n + e.delta, 0)
   expect(a?.balance ?? 0).toBe(sum)
   return sum
@@ -61,7 +61,7 @@ describe('points from a paid bill', () => {
 
     const expected = paid.lines.map((l) => Math.floor(l.amountFen / 100))
     for (const [i, l] of paid.lines.entries()) {
-      const e = await h.store.get<PointEntryDoc>('pointEntries', `pay:${paid.outTradeNo}:${l.key}`)
+      const e = await h.store.get('pointEntries', `pay:${paid.outTradeNo}:${l.key}`)
       expect(e).toMatchObject({ kind: 'earn', delta: expected[i], spendFen: l.amountFen, state: 'applied', userId: 'u-wang' })
     }
     const after = await card()

@@ -6,13 +6,12 @@
  */
 import { tencentSms } from '../../cloudfunctions/adapters/cloudbase/tencent-sms'
 import type { BillDoc } from '../../cloudfunctions/domain/fee/docs'
-import type { NoticeDoc, SmsBudgetDoc, SmsSendDoc } from '../../cloudfunctions/domain/message/docs'
+import type { NoticeDoc } from '../../cloudfunctions/domain/message/docs'
 import { textNotices } from '../../cloudfunctions/domain/message/sms'
 import type { SmsSender } from '../../cloudfunctions/kernel/ports'
 import { findAll } from '../../cloudfunctions/kernel/paging'
 import { shanghaiMonth } from '../../cloudfunctions/contracts/shanghai'
 import { COMMUNITY_A } from '../../scripts/seed/demo'
-import type { HouseholdDoc } from '../../cloudfunctions/domain/docs'
 import { type Harness, as, makeHarness } from '../support/harness'
 import { codeOf, okData } from './support'
 
@@ -35,7 +34,7 @@ beforeEach(async () => {
     }
   }
   // Only these five have an owner's phone in the ledger here; the demo's ledger names others too.
-  for (const other of await findAll<HouseholdDoc>(h.store, 'households', { buildingId: 'b-a3' })) await h.store.update('households', other._id, { unset: ['owner'] })
+  for (const other of await findAll(h.store, 'households', { buildingId: 'b-a3' })) await h.store.update('households', other._id, { unset: ['owner'] })
   for (const [i, id] of NO_APP.entries()) await h.store.update('households', id, { set: { owner: { name: `业主${i}`, phone: `1390000000${i}` } } })
   // The demo's own important notice (2栋's outage) would be texted to its ledger owners too: these
   // tests count only the texts of what they publish.
@@ -69,13 +68,13 @@ describe('texts', () => {
     expect(first.sent).toBe(3)
     expect(texts).toHaveLength(3)
     expect(texts[0]).toMatchObject({ template: 'notice', params: ['3栋 明日停水', expect.stringContaining('packages/message/pages/notice/index?id=n-water')] })
-    const sends = await findAll<SmsSendDoc>(h.store, 'smsSends', { communityId: COMMUNITY_A })
+    const sends = await findAll(h.store, 'smsSends', { communityId: COMMUNITY_A })
     expect(sends.filter((s) => s.status === 'sent')).toHaveLength(3)
     expect(sends.filter((s) => s.status === 'over_budget')).toHaveLength(2)
     expect(sends.map((s) => s.householdId)).not.toContain('h-a3-201')
     expect(sends.every((s) => /^139\*{4}\d{4}$/.test(s.phoneMasked))).toBe(true)
-    expect((await h.store.get<SmsBudgetDoc>('smsBudgets', `${COMMUNITY_A}:${shanghaiMonth(h.clock.now())}`))?.sent).toBe(3)
-    expect((await h.store.get<NoticeDoc>('notices', 'n-water'))?.sms).toMatchObject({ done: true, sent: 3 })
+    expect((await h.store.get('smsBudgets', `${COMMUNITY_A}:${shanghaiMonth(h.clock.now())}`))?.sent).toBe(3)
+    expect((await h.store.get('notices', 'n-water'))?.sms).toMatchObject({ done: true, sent: 3 })
     // Run again (a retry, or the next run): nothing more for the same notice.
     expect((await textNotices(h.ports)).sent).toBe(0)
     expect(texts).toHaveLength(3)
@@ -92,9 +91,9 @@ describe('texts', () => {
     answer = { ok: false, code: 'LimitExceeded.PhoneNumberDailyLimit', message: '单个手机号日下发条数超过设定的上限' }
     await overdueBillOf('h-a3-102')
     expect(okData(await h.call('fee.remind', { householdId: 'h-a3-102' }, FINANCE, COMMUNITY_A)).messages).toBe(0)
-    const failed = await h.store.find<SmsSendDoc>('smsSends', { where: { householdId: 'h-a3-102' }, limit: 2 })
+    const failed = await h.store.find('smsSends', { where: { householdId: 'h-a3-102' }, limit: 2 })
     expect(failed[0]).toMatchObject({ status: 'failed', error: expect.stringContaining('PhoneNumberDailyLimit') })
-    expect((await h.store.get<SmsBudgetDoc>('smsBudgets', `${COMMUNITY_A}:${shanghaiMonth(h.clock.now())}`))?.sent).toBe(1)
+    expect((await h.store.get('smsBudgets', `${COMMUNITY_A}:${shanghaiMonth(h.clock.now())}`))?.sent).toBe(1)
   })
 
   it('only an operator sets them, within sane bounds', async () => {

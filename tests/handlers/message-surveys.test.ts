@@ -4,8 +4,6 @@
  * door-to-door entries, profile facts filled only with consent, and results per question.
  */
 import type { SurveyInput } from '../../cloudfunctions/contracts/message-surveys'
-import type { ProfileDoc } from '../../cloudfunctions/domain/insights/docs'
-import type { SurveyResponseDoc } from '../../cloudfunctions/domain/message/docs'
 import { findAll } from '../../cloudfunctions/kernel/paging'
 import { COMMUNITY_A } from '../../scripts/seed/demo'
 import { type Harness, as, makeHarness } from '../support/harness'
@@ -59,7 +57,7 @@ describe('answering', () => {
     expect(okData(await h.call('message.survey', { id }, WANG, COMMUNITY_A))).toMatchObject({ answered: false, fillsProfile: true, mine: null })
     const res = okData(await h.call('message.answerSurvey', { id, answers: { q1: 1, q2: 3, q3: [0, 2], q4: 4 }, clientRequestId: 'wang-survey-1' }, WANG, COMMUNITY_A))
     expect(res.profileUpdated.sort()).toEqual(['hasElderly', 'householdSize'])
-    const profile = (await h.store.get<ProfileDoc>('householdProfiles', 'h-a1-101'))!
+    const profile = (await h.store.get('householdProfiles', 'h-a1-101'))!
     expect(profile.facts).toMatchObject({ hasElderly: { value: false, surveyId: id, surveyTitle: '2027 年社区服务需求调研', channel: 'miniapp' }, householdSize: { value: 3 } })
     // The resident saving their own profile later keeps the survey's facts; their page shows where each came from.
     await consent()
@@ -78,7 +76,7 @@ describe('answering', () => {
     const id = await publish()
     const res = okData(await h.call('message.answerSurvey', { id, answers: { q1: 0, q2: 2, q4: 3, q5: '陪同就医' }, clientRequestId: 'zhao-survey-1' }, ZHAO, COMMUNITY_A))
     expect(res.profileUpdated).toEqual([])
-    expect(await h.store.get<ProfileDoc>('householdProfiles', 'h-a3-201')).toBeNull()
+    expect(await h.store.get('householdProfiles', 'h-a3-201')).toBeNull()
   })
 
   it('a question shown by an answer is then required; one not shown is dropped', async () => {
@@ -89,7 +87,7 @@ describe('answering', () => {
     expect(err.fields).toEqual([{ path: 'answers.q5', label: '老人最需要哪些帮助', message: '此题必答' }])
     expect(await snapshot(h.store)).toEqual(before)
     okData(await h.call('message.answerSurvey', { id, answers: { q1: 1, q2: 2, q4: 3, q5: '不该保存的回答' }, clientRequestId: 'zhao-survey-3' }, ZHAO, COMMUNITY_A))
-    const [saved] = await findAll<SurveyResponseDoc>(h.store, 'surveyResponses', { surveyId: id })
+    const [saved] = await findAll(h.store, 'surveyResponses', { surveyId: id })
     expect(saved!.answers).toEqual({ q1: 1, q2: 2, q4: 3 })
   })
 
@@ -113,7 +111,7 @@ describe('answering', () => {
     okData(await h.call('message.answerSurvey', { id, answers: { q1: 1, q2: 3, q4: 4 }, clientRequestId: 'wang-person-1' }, WANG, COMMUNITY_A))
     okData(await h.call('message.answerSurvey', { id, answers: { q1: 1, q2: 3, q4: 2 }, clientRequestId: 'li-person-1' }, LI, COMMUNITY_A))
     expect(codeOf(await h.call('message.answerSurvey', { id, answers: { q1: 1, q2: 3, q4: 2 }, clientRequestId: 'li-person-2' }, LI, COMMUNITY_A))).toBe('SURVEY.ANSWERED')
-    const saved = await findAll<SurveyResponseDoc>(h.store, 'surveyResponses', { surveyId: id })
+    const saved = await findAll(h.store, 'surveyResponses', { surveyId: id })
     expect(saved.map((r) => r.userId)).toEqual([null, null])
     okData(await h.call('message.closeSurvey', { id }, OPERATOR, COMMUNITY_A))
     expect(codeOf(await h.call('message.answerSurvey', { id, answers: { q1: 1, q2: 1, q4: 2 }, clientRequestId: 'zhao-person-1' }, ZHAO, COMMUNITY_A))).toBe('SURVEY.CLOSED')
@@ -195,6 +193,6 @@ describe('the butler and the results', () => {
     const rows = okData(await h.call('message.surveyResponses', { id }, SERVICE, COMMUNITY_A))
     expect(rows.header).not.toContain('房屋')
     expect(JSON.stringify(rows.rows)).not.toContain('1栋')
-    expect((await findAll<SurveyResponseDoc>(h.store, 'surveyResponses', { surveyId: id }))[0]!.userId).toBeNull()
+    expect((await findAll(h.store, 'surveyResponses', { surveyId: id }))[0]!.userId).toBeNull()
   })
 })

@@ -5,7 +5,6 @@
  * check their receipt against. The arithmetic itself is in tests/unit/vote-tally.test.ts.
  */
 import type { VoteInput } from '../../cloudfunctions/contracts/message-votes'
-import type { BallotDoc, VoteDoc } from '../../cloudfunctions/domain/message/docs'
 import { closeVotes } from '../../cloudfunctions/domain/message/votes'
 import { COUNT_GRACE_MS } from '../../cloudfunctions/domain/message/vote-roll'
 import { findAll } from '../../cloudfunctions/kernel/paging'
@@ -50,7 +49,7 @@ async function open(over: Partial<VoteInput> = {}): Promise<string> {
 }
 
 const afterClose = async (id: string) => {
-  const v = (await h.store.get<VoteDoc>('votes', id))!
+  const v = (await h.store.get('votes', id))!
   h.clock.t = v.closesAt + COUNT_GRACE_MS
 }
 
@@ -59,7 +58,7 @@ describe('making a vote', () => {
     const req = draft()
     const res = okData(await h.call('message.saveVote', req, OPERATOR, COMMUNITY_A))
     expect(res.units).toBe(20)
-    const v = (await h.store.get<VoteDoc>('votes', res.id))!
+    const v = (await h.store.get('votes', res.id))!
     expect(v).toMatchObject({ scopeLabel: '1栋业主', units: 20, ballots: 0, tally: null })
     expect(v.totalAreaCm2).toBeGreaterThan(20 * 8000)
     // 1栋 has 20 units; 101's co-owners are one owner; units nobody has bound count as their own.
@@ -102,10 +101,10 @@ describe('ballots', () => {
     expect(codeOf(await h.call('message.castBallot', { id, option: 1, clientRequestId: 'wang-vote-2' }, WANG, COMMUNITY_A))).toBe('VOTE.ALREADY_CAST')
     expect(codeOf(await h.call('message.castBallot', { id, option: 1, clientRequestId: 'r1-vote-1' }, R1, COMMUNITY_A))).toBe('VOTE.ALREADY_CAST')
     expect(codeOf(await h.call('message.castBallot', { id, option: 0, clientRequestId: 'li-vote-1' }, LI, COMMUNITY_A))).toBe('VOTE.NOT_OWNER')
-    const ballots = await findAll<BallotDoc>(h.store, 'ballots', { voteId: id })
+    const ballots = await findAll(h.store, 'ballots', { voteId: id })
     expect(ballots).toHaveLength(1)
     expect(ballots[0]).toMatchObject({ householdId: 'h-a1-101', option: 0, castBy: 'u-wang' })
-    expect((await h.store.get<VoteDoc>('votes', id))!.ballots).toBe(1)
+    expect((await h.store.get('votes', id))!.ballots).toBe(1)
   })
 
   it("an owner's units in the vote are voted together, with one choice", async () => {
@@ -136,7 +135,7 @@ describe('ballots', () => {
     const id = await open()
     okData(await h.call('message.castBallot', { id, option: 0, clientRequestId: 'wang-late-1' }, WANG, COMMUNITY_A))
     const mine = okData(await h.call('message.castBallot', { id, option: 1, clientRequestId: 'r2-late-1' }, R2, COMMUNITY_A)).cast[0]!
-    const v = (await h.store.get<VoteDoc>('votes', id))!
+    const v = (await h.store.get('votes', id))!
     h.clock.t = v.closesAt
     expect(codeOf(await h.call('message.castBallot', { id, option: 0, clientRequestId: 'r3-late-1' }, as('u-r3'), COMMUNITY_A))).toBe('VOTE.CLOSED')
     expect(okData(await h.call('message.vote', { id }, R2, COMMUNITY_A))).toMatchObject({ state: 'counting', tally: null })
@@ -145,7 +144,7 @@ describe('ballots', () => {
     await afterClose(id)
     // The job counts every vote past its close (the seeded open one too, with the clock this far on), once.
     expect((await closeVotes(h.ports)).counted).toBeGreaterThanOrEqual(1)
-    expect((await h.store.get<VoteDoc>('votes', id))!.tally).not.toBeNull()
+    expect((await h.store.get('votes', id))!.tally).not.toBeNull()
     expect(await closeVotes(h.ports)).toEqual({ counted: 0 })
     const detail = okData(await h.call('message.vote', { id }, R2, COMMUNITY_A))
     expect(detail.state).toBe('closed')
@@ -160,7 +159,7 @@ describe('ballots', () => {
   it('a vote of 1栋 reaching the line passes', async () => {
     const id = await open()
     // Fourteen of the twenty units vote 同意 on paper: 14/20 ≥ 2/3 by head; the area follows closely.
-    const households = (await findAll<{ _id: string; areaCm2: number }>(h.store, 'households', { buildingId: 'b-a1' })).sort((a, b) => (a._id < b._id ? -1 : 1))
+    const households = (await findAll(h.store, 'households', { buildingId: 'b-a1' })).sort((a, b) => (a._id < b._id ? -1 : 1))
     for (const hh of households.slice(0, 16)) okData(await h.call('message.recordPaperBallot', { id, householdId: hh._id, option: 0, photo: demoPhoto('event-craft') }, ZHANG, COMMUNITY_A))
     await afterClose(id)
     const t = okData(await h.call('message.vote', { id }, OPERATOR, COMMUNITY_A)).tally!

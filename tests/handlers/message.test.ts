@@ -4,7 +4,6 @@
  * per building, and a butler's nudges to the households that have not read it.
  */
 import type { NoticeInput } from '../../cloudfunctions/contracts/message'
-import type { NoticeDoc, NoticeNudgeDoc, NoticeReadDoc } from '../../cloudfunctions/domain/message/docs'
 import type { InboxDoc } from '../../cloudfunctions/domain/docs'
 import { findAll } from '../../cloudfunctions/kernel/paging'
 import { inboxNotifier } from '../../cloudfunctions/adapters/inbox-notifier'
@@ -13,7 +12,6 @@ import { type Harness, as, makeHarness } from '../support/harness'
 import { codeOf, errorOf, okData, snapshot } from './support'
 import { newCrid, payBills, sandboxOf, unpaidIds } from '../support/pay'
 import { paymentMessages } from '../../cloudfunctions/domain/payment/messages'
-import type { PaymentDoc, RefundDoc } from '../../cloudfunctions/domain/payment/docs'
 
 const WANG = as('u-wang') // 1栋 101 and 2栋 302
 const LI = as('u-li') // 1栋 101
@@ -91,7 +89,7 @@ describe('inbox', () => {
   it("marking someone else's message does nothing to it", async () => {
     await message('u-li', 1, h.clock.now())
     okData(await h.call('message.markRead', { messageIds: ['m-u-li-1'] }, ZHAO))
-    expect((await h.store.get<InboxDoc>('inbox', 'm-u-li-1'))?.read).toBe(false)
+    expect((await h.store.get('inbox', 'm-u-li-1'))?.read).toBe(false)
     expect(okData(await h.call('message.inbox', {}, ZHAO)).items.map((m) => m.id)).not.toContain('m-u-li-1')
   })
 
@@ -115,9 +113,9 @@ describe('notices', () => {
     expect(opened).toMatchObject({ title: '2 号楼停水通知', read: true, communityName: expect.any(String) })
     await h.call('message.notice', { id }, WANG, COMMUNITY_A)
     await h.call('message.notice', { id }, LI, COMMUNITY_A) // same household
-    const receipts = await findAll<NoticeReadDoc>(h.store, 'noticeReads', { noticeId: id })
+    const receipts = await findAll(h.store, 'noticeReads', { noticeId: id })
     expect(receipts.map((r) => r.householdId)).toEqual(['h-a1-101'])
-    expect((await h.store.get<NoticeDoc>('notices', id))?.reads).toBe(1)
+    expect((await h.store.get('notices', id))?.reads).toBe(1)
     // 李秀英 shares the household: the home's receipt counts for her too.
     expect(okData(await h.call('message.unread', { communityId: COMMUNITY_A }, LI)).notices).toBe(unreadBefore - 1)
 
@@ -176,7 +174,7 @@ describe('notices', () => {
 
     const sent = okData(await h.call('message.nudge', { id, householdId: target.householdId }, ZHANG, COMMUNITY_A))
     expect(sent.members).toBe(target.members)
-    const inbox = await findAll<InboxDoc>(h.store, 'inbox', { kind: 'notice-nudge' })
+    const inbox = await findAll(h.store, 'inbox', { kind: 'notice-nudge' })
     expect(inbox).toHaveLength(target.members)
     expect(inbox[0]!.link).toContain(`/packages/message/pages/notice/index?id=${id}`)
     expect(inbox[0]!.link).toContain(`communityId=${COMMUNITY_A}`)
@@ -184,7 +182,7 @@ describe('notices', () => {
     expect(okData(await h.call('message.gridUnread', { id }, ZHANG, COMMUNITY_A)).households.find((x) => x.householdId === target.householdId)).toMatchObject({ nudgedToday: true })
     h.clock.advance(24 * 3600_000)
     okData(await h.call('message.nudge', { id, householdId: target.householdId }, ZHANG, COMMUNITY_A))
-    expect(await findAll<NoticeNudgeDoc>(h.store, 'noticeNudges', { noticeId: id })).toHaveLength(2)
+    expect(await findAll(h.store, 'noticeNudges', { noticeId: id })).toHaveLength(2)
 
     expect(codeOf(await h.call('message.nudge', { id, householdId: 'h-a1-101' }, ZHANG, COMMUNITY_A))).toBe('NOTICE.ALREADY_READ')
     expect(codeOf(await h.call('message.nudge', { id, householdId: 'h-a2-302' }, ZHANG, COMMUNITY_A))).toBe('NOTICE.NOT_IN_GRID')
@@ -229,32 +227,32 @@ describe('notices', () => {
 describe('money messages', () => {
   it('a paid payment and each refund leave one message each, whose link opens the receipt; a repeated report writes none', async () => {
     const paid = await payBills(h, (await unpaidIds(h)).slice(0, 2))
-    const mine = () => findAll<InboxDoc>(h.store, 'inbox', { userId: 'u-wang', kind: { in: ['payment', 'refund'] } })
+    const mine = () => findAll(h.store, 'inbox', { userId: 'u-wang', kind: { in: ['payment', 'refund'] } })
     const [message] = await mine()
     expect(message).toMatchObject({ kind: 'payment', title: expect.stringMatching(/^支付成功 ¥\d+\.\d{2}$/), link: expect.stringContaining(`/packages/fee/pages/receipt/index?paymentId=${paid._id}`) })
     expect(message!.body).toContain('等 2 项')
     // WeChat Pay may report the same payment again: the listener runs again and writes nothing new.
-    await paymentMessages.onSettled(h.ports, (await h.store.get<PaymentDoc>('payments', paid._id))!)
+    await paymentMessages.onSettled(h.ports, (await h.store.get('payments', paid._id))!)
     expect(await mine()).toHaveLength(1)
     expect(okData(await h.call('message.inbox', {}, WANG)).items[0]).toMatchObject({ kind: 'payment', group: 'bill', read: false })
 
     const line = paid.lines[0]!
     okData(await h.call('pay.refund', { paymentId: paid._id, lines: [{ payableId: line.id, amountFen: line.amountFen }], reason: '业主多缴，退回', clientRequestId: newCrid() }, OPERATOR, COMMUNITY_A))
     await sandboxOf(h).flush()
-    const refunds = await findAll<RefundDoc>(h.store, 'refunds', { paymentId: paid._id })
+    const refunds = await findAll(h.store, 'refunds', { paymentId: paid._id })
     expect(refunds.map((r) => r.status)).toEqual(['succeeded'])
     const after = await mine()
     expect(after.map((m) => m.kind).sort()).toEqual(['payment', 'refund'])
     expect(after.find((m) => m.kind === 'refund')).toMatchObject({ title: expect.stringContaining('退款成功'), body: expect.stringContaining('业主多缴，退回') })
-    await paymentMessages.onRefundSucceeded(h.ports, (await h.store.get<PaymentDoc>('payments', paid._id))!, refunds[0]!)
+    await paymentMessages.onRefundSucceeded(h.ports, (await h.store.get('payments', paid._id))!, refunds[0]!)
     expect(await mine()).toHaveLength(2)
   })
 })
 
 describe('the seeded demo', () => {
   it("keeps each notice's count equal to its receipts, and the scheduled one out of sight", async () => {
-    const notices = await findAll<NoticeDoc>(h.store, 'notices', { communityId: COMMUNITY_A })
-    for (const n of notices) expect((await findAll<NoticeReadDoc>(h.store, 'noticeReads', { noticeId: n._id })).length).toBe(n.reads)
+    const notices = await findAll(h.store, 'notices', { communityId: COMMUNITY_A })
+    for (const n of notices) expect((await findAll(h.store, 'noticeReads', { noticeId: n._id })).length).toBe(n.reads)
     const feed = okData(await h.call('message.feed', {}, ZHAO, COMMUNITY_A)).items.map((x) => x.id)
     expect(feed).toEqual(['n-seed-heating', 'n-seed-craft'])
     // 2栋's outage reaches 王建国 through his second home.
@@ -280,6 +278,6 @@ describe('subscribe messages by group', () => {
     await h.ports.notifier.notify(progress)
     await h.ports.notifier.notify(progress)
     expect(sent).toEqual([{ template: 'tpl-service', page: `packages/service/pages/booking/index?id=b1&communityId=${COMMUNITY_A}`, data: { thing1: '师傅已出发', thing2: '马师傅预计 20 分钟后到达', time3: expect.stringMatching(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/) } }])
-    expect(await findAll<InboxDoc>(h.store, 'inbox', { userId: 'u-zhao', kind: 'booking_progress' })).toHaveLength(2)
+    expect(await findAll(h.store, 'inbox', { userId: 'u-zhao', kind: 'booking_progress' })).toHaveLength(2)
   })
 })

@@ -3,7 +3,6 @@
  * through the real path: every bad row named by line and field, nothing written for a page with a
  * problem, and a second import updating rooms rather than making them twice.
  */
-import type { BuildingDoc, HouseholdDoc } from '../../cloudfunctions/domain/docs'
 import type { RawHouseholdRow } from '../../cloudfunctions/contracts/household-import'
 import { findAll } from '../../cloudfunctions/kernel/paging'
 import { COMMUNITY_A, COMMUNITY_B } from '../../scripts/seed/demo'
@@ -82,9 +81,9 @@ describe('applying', () => {
       expect(r.problems).toEqual([])
       expect(r.created).toBe(200)
     }
-    const households = await findAll<HouseholdDoc>(h.store, 'households', { communityId: id })
+    const households = await findAll(h.store, 'households', { communityId: id })
     expect(households).toHaveLength(400)
-    expect(await findAll<BuildingDoc>(h.store, 'buildings', { communityId: id })).toHaveLength(17)
+    expect(await findAll(h.store, 'buildings', { communityId: id })).toHaveLength(17)
     const first = households.find((x) => x.room === '101' && x.unit === '1单元' && x.areaCm2 === 8025)!
     expect(first.owner).toEqual({ name: '王建国', phone: '13800001000', phoneTail: '1000' })
     expect(first.parkingSpaces).toBe(1)
@@ -95,7 +94,7 @@ describe('applying', () => {
     const fixed = rows.slice(0, 200).map((r) => (r.line === 5 ? { ...r, area: '99.9' } : r))
     const again = okData(await importPage(fixed, id))
     expect(again).toMatchObject({ created: 0, updated: 1, unchanged: 199, buildingsCreated: [] })
-    expect(await findAll<HouseholdDoc>(h.store, 'households', { communityId: id })).toHaveLength(400)
+    expect(await findAll(h.store, 'households', { communityId: id })).toHaveLength(400)
 
     const list = okData(await h.call('office.households', { offset: 0, limit: 3 }, BOSS, id))
     expect(list.total).toBe(400)
@@ -110,10 +109,10 @@ describe('applying', () => {
   it('matches rooms that were there before the import (the demo seed), by building, unit and room', async () => {
     h = await makeHarness()
     const row: RawHouseholdRow = { line: 2, building: '1栋', unit: '', room: '101', area: '120', ownerName: '王建国', ownerPhone: '13800009999', parkingSpaces: '' }
-    const before = await findAll<HouseholdDoc>(h.store, 'households', { communityId: COMMUNITY_A })
+    const before = await findAll(h.store, 'households', { communityId: COMMUNITY_A })
     const r = okData(await importPage([row], COMMUNITY_A, { who: OPERATOR, newBuildings: false }))
     expect(r).toMatchObject({ created: 0, updated: 1, problems: [] })
-    const after = await findAll<HouseholdDoc>(h.store, 'households', { communityId: COMMUNITY_A })
+    const after = await findAll(h.store, 'households', { communityId: COMMUNITY_A })
     expect(after).toHaveLength(before.length)
     const room = after.find((x) => x._id === 'h-a1-101')!
     expect(room.areaCm2).toBe(12000)
@@ -129,8 +128,8 @@ describe('applying', () => {
     const rows = sheet(60)
     const results = await Promise.all([importPage(rows, id), importPage(rows, id), importPage(rows, id)])
     for (const r of results) expect(r.ok).toBe(true)
-    expect(await findAll<HouseholdDoc>(h.store, 'households', { communityId: id })).toHaveLength(60)
-    expect(await findAll<BuildingDoc>(h.store, 'buildings', { communityId: id })).toHaveLength(3)
+    expect(await findAll(h.store, 'households', { communityId: id })).toHaveLength(60)
+    expect(await findAll(h.store, 'buildings', { communityId: id })).toHaveLength(3)
   })
 })
 
@@ -174,7 +173,7 @@ describe('code slips', () => {
     expect(first.slips[0]).toEqual({ householdId: ids[0], building: '1栋', room: '1单元 101', code: expect.stringMatching(/^[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}$/) })
     expect(new Set(first.slips.map(code)).size).toBe(30)
     // Only the hash is kept, never the code.
-    const stored = await findAll<HouseholdDoc>(h.store, 'households', { communityId: id })
+    const stored = await findAll(h.store, 'households', { communityId: id })
     expect(JSON.stringify(stored)).not.toContain(code(first.slips[0]!))
     expect(okData(await h.call('office.households', { offset: 0, limit: 1 }, BOSS, id)).rows[0]).toMatchObject({ hasCode: true, codeIssuedAt: h.clock.now() })
 

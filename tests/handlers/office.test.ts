@@ -4,7 +4,6 @@
  * mini-program as themselves; the console then calls as its session.
  */
 import { CONSOLE_SESSION_TTL_MS, SIGN_IN_TTL_MS, officeContracts } from '../../cloudfunctions/contracts/office'
-import type { ConsoleSessionDoc, ConsoleSignInDoc } from '../../cloudfunctions/domain/docs'
 import type { Identity } from '../../cloudfunctions/kernel/identity'
 import { platformIdentity } from '../../cloudfunctions/adapters/cloudbase/identity'
 import { verifyDevSession } from '../../scripts/server/dev-session'
@@ -65,7 +64,7 @@ describe('signing in by scanning', () => {
     const polled = okData(await h.call('office.pollSignIn', { id: req.id, secret: req.secret }, null))
     if (polled.status !== 'signedIn') throw new Error('expected a session')
     expect(polled.expiresAt).toBe(h.clock.now() + CONSOLE_SESSION_TTL_MS)
-    const session = await h.store.get<ConsoleSessionDoc>('consoleSessions', polled.sessionId)
+    const session = await h.store.get('consoleSessions', polled.sessionId)
     expect(session).toMatchObject({ userId: 'u-operator-wu', device: 'Edge · 前台电脑' })
     // Locally the ticket is a dev token for exactly that session.
     expect(verifyDevSession(TEST_SESSION_SECRET, polled.ticket, h.clock.now())).toMatchObject({ consoleSession: polled.sessionId, exp: polled.expiresAt })
@@ -79,7 +78,7 @@ describe('signing in by scanning', () => {
 
   it('never stores the secret, and a wrong secret looks like an unknown request', async () => {
     const req = await start()
-    const doc = await h.store.get<ConsoleSignInDoc>('consoleSignIns', req.id)
+    const doc = await h.store.get('consoleSignIns', req.id)
     expect(JSON.stringify(doc)).not.toContain(req.secret)
     okData(await h.call('office.confirmSignIn', { id: req.id }, OPERATOR))
     expect(codeOf(await h.call('office.pollSignIn', { id: req.id, secret: `${req.secret}x` }, null))).toBe('OFFICE.SIGN_IN_NOT_FOUND')
@@ -93,7 +92,7 @@ describe('signing in by scanning', () => {
     expect(seen.roles).toEqual([])
     const refused = errorOf(await h.call('office.confirmSignIn', { id: req.id }, RESIDENT))
     expect(refused).toMatchObject({ code: 'OFFICE.STAFF_ONLY', message: '只有物业工作人员可以登录管理后台' })
-    expect(await h.store.get<ConsoleSignInDoc>('consoleSignIns', req.id)).toMatchObject({ status: 'pending' })
+    expect(await h.store.get('consoleSignIns', req.id)).toMatchObject({ status: 'pending' })
     expect(okData(await h.call('office.pollSignIn', { id: req.id, secret: req.secret }, null))).toEqual({ status: 'pending' })
   })
 

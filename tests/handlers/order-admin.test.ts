@@ -5,7 +5,6 @@
  */
 import type { CampaignDraft } from '../../cloudfunctions/contracts/order'
 import type { ApiResponse } from '../../cloudfunctions/contracts/errors'
-import type { OrderVisitDoc } from '../../cloudfunctions/domain/order/docs'
 import type { OrderPorts } from '../../cloudfunctions/domain/order/ports'
 import { SETTLE_GRACE_MS } from '../../cloudfunctions/domain/order/rules'
 import { createMain } from '../../cloudfunctions/kernel/main'
@@ -235,7 +234,7 @@ describe('sharing and attribution', () => {
     decrypted = { data: { openGId: 'tGroupAbc123', watermark: { appid: APPID, timestamp: 1767600000 } } }
     const visit = (await wechat(WANG, 'recordVisit', { token: share.token, groupCloudId: 'cloud-id-from-getGroupEnterInfo' })) as ApiResponse<{ groupRecorded: boolean }>
     expect(okData(visit)).toEqual({ campaignId: VEG, communityId: COMMUNITY_A, inviterName: '张管家', groupRecorded: true })
-    const [v] = await findAll<OrderVisitDoc>(h.store, 'orderVisits', { userId: 'u-wang' })
+    const [v] = await findAll(h.store, 'orderVisits', { userId: 'u-wang' })
     expect(v).toMatchObject({ campaignId: VEG, butlerUserId: 'u-butler-zhang', lastGroupId: 'tGroupAbc123', groupIds: ['tGroupAbc123'], opens: 1 })
 
     const o = await buyAndPay(h)
@@ -252,7 +251,7 @@ describe('sharing and attribution', () => {
     expect(okData((await wechat(WANG, 'recordVisit', { token, groupCloudId: 'x' })) as ApiResponse<{ groupRecorded: boolean }>).groupRecorded).toBe(false)
     // Locally (H5) there is no group at all.
     expect(okData(await h.call('order.recordVisit', { token }, WANG)).groupRecorded).toBe(false)
-    const [v] = await findAll<OrderVisitDoc>(h.store, 'orderVisits', { userId: 'u-wang' })
+    const [v] = await findAll(h.store, 'orderVisits', { userId: 'u-wang' })
     expect(v).toMatchObject({ groupIds: [], lastGroupId: null, opens: 3 })
     const o = await buy(h)
     expect(await orderDoc(h, o.id)).toMatchObject({ inviterUserId: 'u-butler-liu', openGId: null })
@@ -262,7 +261,7 @@ describe('sharing and attribution', () => {
     expect(codeOf(await h.call('order.recordVisit', { token: 'nosuchtoken' }, WANG))).toBe('ORDER.INVITATION_NOT_FOUND')
     const { token } = okData(await h.call('order.share', { campaignId: VEG }, BUTLER_EAST, COMMUNITY_A))
     okData(await h.call('order.recordVisit', { token }, BUTLER_EAST))
-    expect(await findAll<OrderVisitDoc>(h.store, 'orderVisits', {})).toEqual([])
+    expect(await findAll(h.store, 'orderVisits', {})).toEqual([])
   })
 
   it('the poster: a mini-program code whose scene is the invitation token (≤ 32 characters)', async () => {

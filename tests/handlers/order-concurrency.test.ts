@@ -6,7 +6,6 @@
  */
 import type { ApiResponse } from '../../cloudfunctions/contracts/errors'
 import type { OrderViewT } from '../../cloudfunctions/contracts/order'
-import type { OrderDoc } from '../../cloudfunctions/domain/order/docs'
 import { ORDER_PAY_WINDOW_MS, EXPIRY_GRACE_MS, RESERVING_STALE_MS } from '../../cloudfunctions/domain/order/rules'
 import { findAll } from '../../cloudfunctions/kernel/paging'
 import { type Harness, makeHarness } from '../support/harness'
@@ -141,7 +140,7 @@ it('a create cut short after its holds is continued by its retry (same request i
   })
   expect(codeOf(await placeOrder(h, { campaignId, clientRequestId: crid, quantity: 2 }))).toBe('INTERNAL.ERROR')
   spy.mockRestore()
-  const [stuck] = await findAll<OrderDoc>(h.store, 'orders', { campaignId })
+  const [stuck] = await findAll(h.store, 'orders', { campaignId })
   expect(stuck).toMatchObject({ status: 'reserving' })
   expect((await stockOf(h, campaignId)).available).toBe(3)
   const retried = okData(await placeOrder(h, { campaignId, clientRequestId: crid, quantity: 2 }))

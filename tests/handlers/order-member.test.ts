@@ -3,8 +3,6 @@
  * locked when the order is placed, used when it is paid, and comes back (with the points spent)
  * when the order is cancelled, expires, or is refunded — including every order of a failed group.
  */
-import type { CouponDoc, MemberAccountDoc } from '../../cloudfunctions/domain/member/docs'
-import type { OrderDoc } from '../../cloudfunctions/domain/order/docs'
 import { EXPIRY_GRACE_MS, ORDER_PAY_WINDOW_MS, SETTLE_GRACE_MS } from '../../cloudfunctions/domain/order/rules'
 import { findAll } from '../../cloudfunctions/kernel/paging'
 import { type Harness, makeHarness } from '../support/harness'
@@ -41,8 +39,8 @@ afterEach(async () => {
 async function claim(templateId: 'ct-demo-fresh' | 'ct-demo-welcome'): Promise<string> {
   return okData(await h.call('member.claimCoupon', { templateId }, WANG, COMMUNITY_A)).coupon.id
 }
-const coupon = async (id: string) => (await h.store.get<CouponDoc>('coupons', id))!
-const balance = async () => (await h.store.get<MemberAccountDoc>('memberAccounts', `${COMMUNITY_A}:u-wang`))?.balance ?? 0
+const coupon = async (id: string) => (await h.store.get('coupons', id))!
+const balance = async () => (await h.store.get('memberAccounts', `${COMMUNITY_A}:u-wang`))?.balance ?? 0
 
 it('a coupon is checked and locked at the order, used when paid; the payment is for the discounted amount', async () => {
   const couponId = await claim('ct-demo-fresh')
@@ -148,7 +146,7 @@ describe('a create cut short after its points were spent', () => {
     })
     expect(codeOf(await placeOrder(h, o))).toBe('INTERNAL.ERROR')
     spy.mockRestore()
-    const [stuck] = await findAll<OrderDoc>(h.store, 'orders', { idempotencyKey: `u-wang:${o.clientRequestId}` })
+    const [stuck] = await findAll(h.store, 'orders', { idempotencyKey: `u-wang:${o.clientRequestId}` })
     expect(stuck).toMatchObject({ status: 'reserving' })
     return stuck!
   }

@@ -4,9 +4,8 @@
  * refunded through the sandbox. Idempotent, safe to run twice at once, and a crash halfway is
  * finished by the next run.
  */
-import type { DeliveryTaskDoc, OrderDoc } from '../../cloudfunctions/domain/order/docs'
-import type { InboxDoc } from '../../cloudfunctions/domain/docs'
-import type { LedgerDoc, RefundDoc } from '../../cloudfunctions/domain/payment/docs'
+import type { OrderDoc } from '../../cloudfunctions/domain/order/docs'
+import type { RefundDoc } from '../../cloudfunctions/domain/payment/docs'
 import { ORDER_PAY_WINDOW_MS, SETTLE_GRACE_MS } from '../../cloudfunctions/domain/order/rules'
 import { findAll } from '../../cloudfunctions/kernel/paging'
 import type { Store } from '../../cloudfunctions/kernel/store'
@@ -56,7 +55,7 @@ async function pastEnd(id: string) {
 }
 
 async function refundsFor(order: OrderDoc): Promise<RefundDoc[]> {
-  return findAll<RefundDoc>(h.store, 'refunds', { paymentId: order.paymentId ?? '' })
+  return findAll(h.store, 'refunds', { paymentId: order.paymentId ?? '' })
 }
 
 describe('threshold met', () => {
@@ -85,7 +84,7 @@ describe('threshold met', () => {
     expect(await orderDoc(h, east._id)).toMatchObject({ status: 'confirmed', gridId: 'g-a-east' })
     expect(await orderDoc(h, west._id)).toMatchObject({ status: 'confirmed', gridId: 'g-a-west' })
     expect(await orderDoc(h, tenant._id)).toMatchObject({ status: 'confirmed', gridId: 'g-a-west' })
-    const tasks = (await findAll<DeliveryTaskDoc>(h.store, 'deliveryTasks', { campaignId: VEG })).sort((a, b) => a._id.localeCompare(b._id))
+    const tasks = (await findAll(h.store, 'deliveryTasks', { campaignId: VEG })).sort((a, b) => a._id.localeCompare(b._id))
     expect(tasks.map((t) => ({ id: t._id, butler: t.butlerUserId, orders: t.orders, quantity: t.quantity, buildings: t.buildings }))).toEqual([
       { id: `${VEG}:g-a-east`, butler: 'u-butler-zhang', orders: 1, quantity: 2, buildings: [{ buildingId: 'b-a1', orders: 1, quantity: 2 }] },
       {
@@ -99,14 +98,14 @@ describe('threshold met', () => {
         ])
       }
     ])
-    const inbox = await findAll<InboxDoc>(h.store, 'inbox', { userId: 'u-wang', kind: 'presale' })
+    const inbox = await findAll(h.store, 'inbox', { userId: 'u-wang', kind: 'presale' })
     expect(inbox.map((m) => m.title)).toEqual(['拼团成功', '拼团成功'])
 
     // Running again changes nothing.
-    const before = await findAll<OrderDoc>(h.store, 'orders', { campaignId: VEG })
+    const before = await findAll(h.store, 'orders', { campaignId: VEG })
     expect(await runOrderJob(h, 'presale-settle')).toMatchObject({ started: 0, succeeded: 0, confirmedOrders: 0 })
-    expect(await findAll<OrderDoc>(h.store, 'orders', { campaignId: VEG })).toEqual(before)
-    expect(await findAll<DeliveryTaskDoc>(h.store, 'deliveryTasks', { campaignId: VEG })).toHaveLength(2)
+    expect(await findAll(h.store, 'orders', { campaignId: VEG })).toEqual(before)
+    expect(await findAll(h.store, 'deliveryTasks', { campaignId: VEG })).toHaveLength(2)
     await checkCounters(h, VEG)
   })
 
@@ -155,7 +154,7 @@ describe('threshold met', () => {
     const o = await buyAndPay(h, { campaignId: FRUIT, quantity: 1 })
     await pastEnd(FRUIT)
     await runOrderJob(h, 'presale-settle')
-    expect(await findAll<DeliveryTaskDoc>(h.store, 'deliveryTasks', { campaignId: FRUIT })).toEqual([
+    expect(await findAll(h.store, 'deliveryTasks', { campaignId: FRUIT })).toEqual([
       expect.objectContaining({ _id: `${FRUIT}:pickup`, mode: 'pickup', gridName: '自提点', orders: 1 })
     ])
     expect(codeOf(await h.call('order.deliver', { code: o.code }, BUTLER_EAST, COMMUNITY_A))).toBe('ORDER.WRONG_DELIVERY_MODE')
@@ -187,16 +186,16 @@ describe('threshold missed', () => {
       expect(await orderDoc(h, o._id)).toMatchObject({ status: 'refunded', refundReason: 'group_failed', refundedFen: o.paidFen })
       expect(await refundsFor(o)).toEqual([expect.objectContaining({ idempotencyKey: `group-failed:${o._id}`, amountFen: o.paidFen, status: 'succeeded', automatic: true })])
     }
-    const ledger = await findAll<LedgerDoc>(h.store, 'ledger', { kind: 'refund' })
+    const ledger = await findAll(h.store, 'ledger', { kind: 'refund' })
     expect(ledger.reduce((n, e) => n + e.amountFen, 0)).toBe(-paid.reduce((n, o) => n + o.paidFen, 0))
     const view = okData(await h.call('order.get', { orderId: paid[0]!._id }, WANG, COMMUNITY_A))
     expect(view).toMatchObject({ status: 'refunded', refundReason: 'group_failed', campaignStatus: 'failed' })
-    const inbox = await findAll<InboxDoc>(h.store, 'inbox', { userId: 'u-zhao', kind: 'presale' })
+    const inbox = await findAll(h.store, 'inbox', { userId: 'u-zhao', kind: 'presale' })
     expect(inbox.map((m) => m.title)).toEqual(['拼团未成功，已自动退款'])
 
     // Twice more, once concurrently: no refund is requested again.
     await Promise.all([runOrderJob(h, 'presale-settle'), runOrderJob(h, 'presale-settle')])
-    expect(await findAll<RefundDoc>(h.store, 'refunds', {})).toHaveLength(3)
+    expect(await findAll(h.store, 'refunds', {})).toHaveLength(3)
   })
 
   it('two settlement runs at once refund each order exactly once', async () => {
@@ -262,7 +261,7 @@ describe('threshold missed', () => {
     expect((await campaignDoc(h, VEG)).status).toBe('succeeded')
     expect((await orderDoc(h, confirmedFirst._id)).status).toBe('confirmed')
     expect((await orderDoc(h, waiting._id)).status).toBe('refunded')
-    expect(await findAll<DeliveryTaskDoc>(h.store, 'deliveryTasks', { campaignId: VEG })).toEqual([expect.objectContaining({ orders: 1, quantity: confirmedFirst.quantity })])
+    expect(await findAll(h.store, 'deliveryTasks', { campaignId: VEG })).toEqual([expect.objectContaining({ orders: 1, quantity: confirmedFirst.quantity })])
   })
 
   it('a refund the gateway refuses is retried under a new key (by the next pass, then by the sweeper)', async () => {
@@ -288,7 +287,7 @@ describe('threshold missed', () => {
       ])
       expect((await orderDoc(h, o._id)).status).toBe('refunded')
       // Money out never exceeds money in.
-      const ledger = await findAll<LedgerDoc>(h.store, 'ledger', { paymentId: o.paymentId ?? '' })
+      const ledger = await findAll(h.store, 'ledger', { paymentId: o.paymentId ?? '' })
       expect(ledger.reduce((n, e) => n + e.amountFen, 0)).toBe(0)
     }
     expect(okData(await h.call('order.dashboard', { campaignId: FRUIT }, OPERATOR, COMMUNITY_A)).stuckRefunds).toBe(0)

@@ -4,8 +4,6 @@
  * payment module and the sandbox, expiry, cancellation and refunds.
  */
 import { PAYMENT_WINDOW_MS } from '../../cloudfunctions/domain/payment/ids'
-import type { OrderDoc } from '../../cloudfunctions/domain/order/docs'
-import type { PaymentDoc, RefundDoc } from '../../cloudfunctions/domain/payment/docs'
 import { EXPIRY_GRACE_MS, ORDER_PAY_WINDOW_MS } from '../../cloudfunctions/domain/order/rules'
 import { findAll } from '../../cloudfunctions/kernel/paging'
 import { type Harness, makeHarness } from '../support/harness'
@@ -83,7 +81,7 @@ describe('create', () => {
     const racing = await Promise.all(Array.from({ length: 8 }, () => placeOrder(h, { clientRequestId: 'race-0000001', quantity: 1, householdId: HOME2 })))
     const ids = new Set(racing.map((r) => okData(r).id))
     expect(ids.size).toBe(1)
-    expect(await findAll<OrderDoc>(h.store, 'orders', { campaignId: VEG })).toHaveLength(2)
+    expect(await findAll(h.store, 'orders', { campaignId: VEG })).toHaveLength(2)
     expect((await stockOf(h, VEG)).available).toBe(98)
     await checkCounters(h, VEG)
   })
@@ -157,7 +155,7 @@ describe('paying through the payment module', () => {
     const history = okData(await h.call('pay.history', { householdId: HOME }, WANG, COMMUNITY_A))
     expect(history.payments.map((p) => p.id)).not.toContain(payment.id)
     // A repeated notification changes nothing.
-    const p = await h.store.get<PaymentDoc>('payments', payment.id)
+    const p = await h.store.get('payments', payment.id)
     await sandboxOf(h).send(sandboxOf(h).transactionNotification({ ...sandboxOf(h).order(p!.prepayId!)!, state: 'SUCCESS' }))
     expect(await stockOf(h, VEG)).toMatchObject({ paidQuantity: 2, paid: { [o.id]: 2 } })
   })
@@ -182,7 +180,7 @@ describe('paying through the payment module', () => {
     expect((await stockOf(h, VEG)).available).toBe(100)
     await confirm(h, created)
     await sandboxOf(h).flush()
-    const refunds = await findAll<RefundDoc>(h.store, 'refunds', { paymentId: created.payment.id })
+    const refunds = await findAll(h.store, 'refunds', { paymentId: created.payment.id })
     expect(refunds).toEqual([expect.objectContaining({ automatic: true, amountFen: o.amountFen, status: 'succeeded' })])
     expect(await orderDoc(h, o.id)).toMatchObject({ status: 'expired', paymentId: null })
     expect((await stockOf(h, VEG)).available).toBe(100)
@@ -241,7 +239,7 @@ describe('cancel', () => {
     await sandboxOf(h).flush()
     const done = await orderDoc(h, o._id)
     expect(done).toMatchObject({ status: 'refunded', refundedFen: 13600, refundReason: 'cancel' })
-    const refunds = await findAll<RefundDoc>(h.store, 'refunds', { paymentId: o.paymentId! })
+    const refunds = await findAll(h.store, 'refunds', { paymentId: o.paymentId! })
     expect(refunds).toEqual([expect.objectContaining({ idempotencyKey: `cancel:${o._id}`, amountFen: 13600, status: 'succeeded' })])
     expect(await stockOf(h, VEG)).toMatchObject({ available: 100, paidQuantity: 0, paid: {} })
     const view = okData(await h.call('order.get', { orderId: o._id }, WANG, COMMUNITY_A))

@@ -5,8 +5,7 @@
  * barrier readings on the access function's HTTP route, `parking.*`, `pay.*` and the sandbox.
  */
 import type { BarrierAnswer } from '../../cloudfunctions/contracts/parking-barrier'
-import type { VisitorPassDoc } from '../../cloudfunctions/domain/access/docs'
-import type { ParkingCardDoc, ParkingSessionDoc } from '../../cloudfunctions/domain/parking/docs'
+import type { ParkingCardDoc } from '../../cloudfunctions/domain/parking/docs'
 import { findAll } from '../../cloudfunctions/kernel/paging'
 import { DEMO_LOT_ID } from '../../scripts/seed/parking'
 import { type GateSim, gateSim } from '../support/gate'
@@ -38,7 +37,7 @@ function reading(door: 'd1' | 'd2', plate: string, at = h.clock.now()) {
 const send = async (req: { body: string; headers: Record<string, string> }) => (await sim.send('barrier', req)) as BarrierAnswer
 const enter = (plate: string) => send(reading('d1', plate))
 const leave = (plate: string) => send(reading('d2', plate))
-const sessionsOf = async (plate: string) => (await findAll<ParkingSessionDoc>(h.store, 'parkingSessions', { plate })).sort((a, b) => a.enteredAt - b.enteredAt)
+const sessionsOf = async (plate: string) => (await findAll(h.store, 'parkingSessions', { plate })).sort((a, b) => a.enteredAt - b.enteredAt)
 
 describe('a driver who is not a resident', () => {
   it('looks the stay up by lot and plate, sees no home, pays it, and leaves', async () => {
@@ -143,7 +142,7 @@ describe("a host's visitor pass naming a plate", () => {
       )
     )
   }
-  const passDoc = async (id: string) => (await h.store.get<VisitorPassDoc>('visitorPasses', id))!
+  const passDoc = async (id: string) => (await h.store.get('visitorPasses', id))!
 
   it('lets the visitor in and out free while the pass lasts, as one of its visits', async () => {
     const pass = await createPass()

@@ -7,7 +7,6 @@
 import type { BarrierAnswer } from '../../cloudfunctions/contracts/parking-barrier'
 import { runNightly } from '../../cloudfunctions/domain/insights/nightly'
 import { dayOf } from '../../cloudfunctions/domain/insights/time'
-import type { ParkingCardDoc } from '../../cloudfunctions/domain/parking/docs'
 import type { PaymentDoc } from '../../cloudfunctions/domain/payment/docs'
 import { DEMO_LOT_ID } from '../../scripts/seed/parking'
 import { type GateSim, gateSim } from '../support/gate'
@@ -113,7 +112,7 @@ describe('parking revenue', () => {
     expect(parkingOf((await board()).figures)).toEqual({ stays: 2, stayFen: 1000, cards: 1, cardFen: 60000 })
     // The card back in full: it is cancelled and stops counting.
     await refund(card, 60000)
-    expect((await h.store.get<ParkingCardDoc>('parkingCards', card.lines[0]!.id))?.status).toBe('cancelled')
+    expect((await h.store.get('parkingCards', card.lines[0]!.id))?.status).toBe('cancelled')
     const refunded = await board()
     expect(parkingOf(refunded.figures)).toEqual({ stays: 2, stayFen: 1000, cards: 0, cardFen: 0 })
 

@@ -2,7 +2,6 @@
  * Smart parking set-up by the operator (issue 18): lots updated in place, spaces changing hands
  * only once their plates are gone, rentals that end.
  */
-import type { ParkingCardDoc, ParkingLotDoc } from '../../cloudfunctions/domain/parking/docs'
 import { DEMO_LOT_ID } from '../../scripts/seed/parking'
 import { type Harness, as, makeHarness } from '../support/harness'
 import { COMMUNITY_A, COMMUNITY_B, DAY } from '../support/pay'
@@ -33,7 +32,7 @@ describe('lots', () => {
       )
     )
     expect(saved).toMatchObject({ id: DEMO_LOT_ID, capacity: 100, graceMinutes: 20, platesPerSpace: 3, monthlyFen: 25000, rule: { night: { start: '23:00', end: '06:30', perHourFen: 0, capFen: null } } })
-    expect((await h.store.get<ParkingLotDoc>('parkingLots', DEMO_LOT_ID))?.rule.night).toEqual({ start: 23 * 60, end: 6 * 60 + 30, perHourFen: 0, capFen: null })
+    expect((await h.store.get('parkingLots', DEMO_LOT_ID))?.rule.night).toEqual({ start: 23 * 60, end: 6 * 60 + 30, perHourFen: 0, capFen: null })
   })
 
   it("does not let another community's operator see or change the lot", async () => {
@@ -84,7 +83,7 @@ describe("the household's file", () => {
     expect(file.cards).toEqual([expect.objectContaining({ plate: '沪A·***45', status: 'active' })])
     expect(file.stays).toEqual([expect.objectContaining({ plate: '沪A·***45', lotName: '地下车库', kind: 'monthly', exitedAt: null })])
     // The butler's household profile sums it up: one space, both plates masked, the card's end, one entry.
-    const card = (await h.store.find<ParkingCardDoc>('parkingCards', { where: { householdId: 'h-a1-101', status: 'active' }, limit: 5 }))[0]!
+    const card = (await h.store.find('parkingCards', { where: { householdId: 'h-a1-101', status: 'active' }, limit: 5 }))[0]!
     const profile = okData(await h.call('insights.household', { householdId: 'h-a1-101' }, as('u-butler-zhang'), COMMUNITY_A))
     expect({ ...profile.parking, plates: [...profile.parking.plates].sort() }).toEqual({ spaces: 1, plates: ['沪A·****45', '沪A·***45'], monthlyUntil: card.validTo, entries30d: 1 })
     // A household with no car has nothing to show.

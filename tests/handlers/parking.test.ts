@@ -4,7 +4,6 @@
  * `parking` function, payments through `pay.create` and the WeChat Pay sandbox.
  */
 import type { BarrierAnswer } from '../../cloudfunctions/contracts/parking-barrier'
-import type { ParkingCardDoc, ParkingEventDoc, ParkingSessionDoc, ParkingSpaceDoc } from '../../cloudfunctions/domain/parking/docs'
 import { findAll } from '../../cloudfunctions/kernel/paging'
 import { DEMO_LOT_ID } from '../../scripts/seed/parking'
 import { type GateSim, gateSim } from '../support/gate'
@@ -46,8 +45,8 @@ const send = async (req: { body: string; headers: Record<string, string> }) => (
 const enter = (plate: string, at?: number, o?: Reading) => send(reading('d1', plate, at, o))
 const leave = (plate: string, at?: number, o?: Reading) => send(reading('d2', plate, at, o))
 
-const sessionsOf = async (plate: string) => (await findAll<ParkingSessionDoc>(h.store, 'parkingSessions', { plate })).sort((a, b) => a.enteredAt - b.enteredAt)
-const eventsOf = async (plate: string) => findAll<ParkingEventDoc>(h.store, 'parkingEvents', { plate })
+const sessionsOf = async (plate: string) => (await findAll(h.store, 'parkingSessions', { plate })).sort((a, b) => a.enteredAt - b.enteredAt)
+const eventsOf = async (plate: string) => findAll(h.store, 'parkingEvents', { plate })
 
 /** WANG looks the plate up, pays what is due in the sandbox, and gets the payment back. */
 async function payFor(plate: string, who = WANG) {
@@ -204,7 +203,7 @@ describe('duplicates and events out of order', () => {
     expect(await enter(CAR, inAt)).toMatchObject({ decision: 'open' })
     const [s] = await sessionsOf(CAR)
     expect(s).toMatchObject({ status: 'closed', enteredAt: inAt, exitedAt: h.clock.now(), feeFen: 800, closeReason: 'late_entry' })
-    const matched = await h.store.get<ParkingEventDoc>('parkingEvents', queue[0]!.id)
+    const matched = await h.store.get('parkingEvents', queue[0]!.id)
     expect(matched).toMatchObject({ matched: true, sessionId: s!._id, note: '已匹配迟到的入场记录：应收 ¥8.00 未收' })
 
     const opened = okData(await h.call('parking.manualOpen', { lotId: DEMO_LOT_ID, direction: 'out', reason: '无入场记录，核实后放行', eventId: queue[0]!.id, clientRequestId: newCrid() }, VERIFIER, COMMUNITY_A))
@@ -242,7 +241,7 @@ describe('monthly cards, visitors and the blacklist', () => {
     expect(okData(await h.call('parking.buyCard', { lotId: DEMO_LOT_ID, plate: '沪AD12345', months: 2, clientRequestId: newCrid() }, WANG, COMMUNITY_A)).id).toBe(card.id)
     const created = okData(await h.call('pay.create', { payables: [card.payable!], clientRequestId: newCrid() }, WANG, COMMUNITY_A))
     expect(await confirm(h, created)).toBe(204)
-    expect(await h.store.get<ParkingCardDoc>('parkingCards', card.id)).toMatchObject({ status: 'active', paymentId: created.payment.id })
+    expect(await h.store.get('parkingCards', card.id)).toMatchObject({ status: 'active', paymentId: created.payment.id })
     expect(await enter('沪AD12345')).toMatchObject({ message: '月卡车，欢迎回家' })
     // A plate nobody registered gets no card.
     expect(codeOf(await h.call('parking.buyCard', { lotId: DEMO_LOT_ID, plate: CAR, months: 1, clientRequestId: newCrid() }, WANG, COMMUNITY_A))).toBe('PARKING.PLATE_NOT_FOUND')
@@ -323,7 +322,7 @@ describe('plates', () => {
     // Removing one gives its place back, once.
     okData(await h.call('parking.removePlate', { plate: '沪C11111' }, WANG, COMMUNITY_A))
     expect(codeOf(await h.call('parking.removePlate', { plate: '沪C11111' }, WANG, COMMUNITY_A))).toBe('PARKING.PLATE_NOT_FOUND')
-    expect((await h.store.get<ParkingSpaceDoc>('parkingSpaces', rented))?.plates).toBe(1)
+    expect((await h.store.get('parkingSpaces', rented))?.plates).toBe(1)
     const mine = okData(await h.call('parking.mine', { householdId: 'h-a2-302' }, WANG, COMMUNITY_A))
     expect(mine.plates).toEqual([{ plate: '沪A12345D', spaceId: rented }])
   })

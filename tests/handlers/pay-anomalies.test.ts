@@ -42,7 +42,7 @@ afterEach(async () => {
 })
 
 const OPERATOR_ID = 'u-operator-wu'
-const anomalyDocs = () => findAll<PaymentAnomalyDoc>(h.store, 'paymentAnomalies')
+const anomalyDocs = () => findAll(h.store, 'paymentAnomalies')
 const openList = async (communityId = COMMUNITY_A) => okData(await h.call('pay.anomalies', {}, OPERATOR, communityId)).anomalies
 const resolve = (anomalyId: string, action: 'refund' | 'accept', note = '与业主核实后处理', who = OPERATOR, communityId = COMMUNITY_A) =>
   h.call('pay.resolveAnomaly', { anomalyId, action, note }, who, communityId)
@@ -59,7 +59,7 @@ async function mismatch(paidFen?: number) {
 }
 
 async function anomalyDoc(id: string): Promise<PaymentAnomalyDoc> {
-  const a = await h.store.get<PaymentAnomalyDoc>('paymentAnomalies', id)
+  const a = await h.store.get('paymentAnomalies', id)
   if (!a) throw new Error(`no anomaly ${id}`)
   return a
 }

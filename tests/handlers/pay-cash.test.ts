@@ -5,9 +5,6 @@
  * A retry records once; a resident's open WeChat cashier is closed first; a refund of cash waits
  * for finance to hand the money back, and confirming twice refunds once.
  */
-import type { InboxDoc } from '../../cloudfunctions/domain/docs'
-import type { OrderDoc } from '../../cloudfunctions/domain/order/docs'
-import type { PaymentDoc, RefundDoc } from '../../cloudfunctions/domain/payment/docs'
 import { findAll } from '../../cloudfunctions/kernel/paging'
 import { type Harness, as, makeHarness } from '../support/harness'
 import { HOME, HOME_PARKING_FEN, HOME_PROPERTY_FEN, OPERATOR, WANG, bill, createPayment, kinds, ledger, newCrid, paymentDoc, reconcile, runJob, sandboxOf, unpaidIds } from '../support/pay'
@@ -56,7 +53,7 @@ describe('recording cash', () => {
     const p = await paymentDoc(h, r.paymentId)
     expect(p).toMatchObject({ channel: 'cash', status: 'paid', userId: 'u-wang', cash: { cashierId: 'u-finance-he', cashierName: '何财务', payerName: '王建国' } })
     expect(p.settledAt).toBeDefined()
-    expect((await findAll<InboxDoc>(h.store, 'inbox', { userId: 'u-wang', kind: 'payment' })).map((m) => m.link)).toEqual([expect.stringContaining(r.paymentId)])
+    expect((await findAll(h.store, 'inbox', { userId: 'u-wang', kind: 'payment' })).map((m) => m.link)).toEqual([expect.stringContaining(r.paymentId)])
     const receipt = okData(await h.call('pay.receipt', { paymentId: r.paymentId }, HE, COMMUNITY_A))
     expect(receipt).toMatchObject({ receiptNo: r.receiptNo, payerName: '王建国', totalFen: total, channelLabel: '现金（经办：何财务）' })
     // The member sees the same receipt in the mini-program.
@@ -68,7 +65,7 @@ describe('recording cash', () => {
   it('pays an order placed for the household, and the sweep never asks WeChat Pay about cash', async () => {
     const order = await buy(h, { skuId: 's1', quantity: 1 })
     const r = okData(await record([{ type: 'order', id: order.id }], order.amountFen))
-    expect((await h.store.get<OrderDoc>('orders', order.id))).toMatchObject({ status: 'paid', paymentId: r.paymentId })
+    expect((await h.store.get('orders', order.id))).toMatchObject({ status: 'paid', paymentId: r.paymentId })
     h.clock.advance(24 * 3600_000)
     await runJob(h, 'pay', 'close-expired-payments')
     expect((await paymentDoc(h, r.paymentId)).status).toBe('paid')
@@ -93,7 +90,7 @@ describe('recording cash', () => {
     const all = await Promise.all(Array.from({ length: 10 }, () => record([{ type: 'bill', id: id! }], amount, crid)))
     const ids = new Set(all.map((r) => okData(r).paymentId))
     expect(ids.size).toBe(1)
-    expect(await findAll<PaymentDoc>(h.store, 'payments', { channel: 'cash' })).toHaveLength(1)
+    expect(await findAll(h.store, 'payments', { channel: 'cash' })).toHaveLength(1)
     expect(await ledger(h, [...ids][0])).toHaveLength(1)
   })
 
@@ -124,8 +121,8 @@ describe('refunding cash', () => {
     for (const c of confirms) expect(okData(c).amountFen).toBe(amount)
     expect((await ledger(h, r.paymentId)).map((e) => e.amountFen).sort((a, b) => a - b)).toEqual([-amount, amount])
     expect(await bill(h, id!)).toMatchObject({ status: 'refunded' })
-    expect(await h.store.get<RefundDoc>('refunds', pending[0]!.id)).toMatchObject({ status: 'succeeded', handedBy: 'u-finance-he', receiverName: '王建国' })
-    const told = await findAll<InboxDoc>(h.store, 'inbox', { userId: 'u-wang', kind: 'refund' })
+    expect(await h.store.get('refunds', pending[0]!.id)).toMatchObject({ status: 'succeeded', handedBy: 'u-finance-he', receiverName: '王建国' })
+    const told = await findAll(h.store, 'inbox', { userId: 'u-wang', kind: 'refund' })
     expect(told).toHaveLength(1)
     expect(told[0]!.body).toContain('现金已退还')
     expect(okData(await h.call('pay.cashRefunds', {}, HE, COMMUNITY_A)).refunds).toEqual([])

@@ -5,7 +5,7 @@
  * each kind of mismatch when the data is corrupted.
  */
 import type { BillDoc } from '../../cloudfunctions/domain/fee/docs'
-import type { LedgerDoc, PaymentDoc, ReconciliationDoc } from '../../cloudfunctions/domain/payment/docs'
+import type { LedgerDoc, PaymentDoc } from '../../cloudfunctions/domain/payment/docs'
 import { PAYMENT_WINDOW_MS } from '../../cloudfunctions/domain/payment/ids'
 import { reconcilePayments } from '../../cloudfunctions/domain/payment/jobs'
 import { findAll } from '../../cloudfunctions/kernel/paging'
@@ -183,7 +183,7 @@ describe('reconcile-payments', () => {
     expect(okData(await h.call('pay.reconciliation', {}, OPERATOR, COMMUNITY_B))).toEqual({ ranAt: null, payments: 0, refunds: 0, ledgerEntries: 0, mismatches: [] })
     // It only reads and reports: no money moved.
     expect(await money()).toEqual(before)
-    const stored = await h.store.get<ReconciliationDoc>('reconciliations', COMMUNITY_A)
+    const stored = await h.store.get('reconciliations', COMMUNITY_A)
     expect(stored?.mismatches).toEqual([])
   })
 
@@ -281,7 +281,7 @@ describe('reconcile-payments', () => {
       return { a0, a1, a2, a3, a4, b0, b2 }
     }
     const lost = (ms: readonly { kind: string; ref: string }[]) => ms.filter((m) => m.kind === 'paid_without_ledger').map((m) => m.ref).sort()
-    const reportOf = async (communityId: string) => (await h.store.get<ReconciliationDoc>('reconciliations', communityId))!
+    const reportOf = async (communityId: string) => (await h.store.get('reconciliations', communityId))!
 
     it('by default yesterday and today: only their rows are read, in pages no larger than asked', async () => {
       const { a2, a3, a4, b2 } = await fourDays()
@@ -328,7 +328,7 @@ describe('reconcile-payments', () => {
   it('payments of two communities are reported apart', async () => {
     await normalDay()
     // A paid payment in community B (和谐家园, 钱多多).
-    const [bBill] = (await h.store.find<BillDoc>('bills', { where: { householdId: 'h-b1-101', status: 'unpaid' }, limit: 1 }))
+    const [bBill] = (await h.store.find('bills', { where: { householdId: 'h-b1-101', status: 'unpaid' }, limit: 1 }))
     const created = okData(await h.call('pay.create', { payables: [{ type: 'bill', id: bBill!._id }], clientRequestId: newCrid() }, 'dev-u-b-resident', COMMUNITY_B))
     await confirm(h, created)
     await h.store.remove('ledger', `pay:${created.payment.outTradeNo}`)

@@ -6,8 +6,6 @@
  * another way meanwhile is refunded automatically; a payment closed as expired that was in fact
  * paid is applied.
  */
-import type { BillDoc } from '../../cloudfunctions/domain/fee/docs'
-import type { PayNotificationDoc, PaymentAnomalyDoc, PaymentDoc } from '../../cloudfunctions/domain/payment/docs'
 import { handlePayNotification } from '../../cloudfunctions/domain/payment/notify'
 import { findAll } from '../../cloudfunctions/kernel/paging'
 import type { HttpResponse } from '../../cloudfunctions/kernel/http-main'
@@ -48,13 +46,13 @@ afterEach(async () => {
   await h.close()
 })
 
-const notifications = () => findAll<PayNotificationDoc>(h.store, 'payNotifications')
-const anomalies = () => findAll<PaymentAnomalyDoc>(h.store, 'paymentAnomalies')
+const notifications = () => findAll(h.store, 'payNotifications')
+const anomalies = () => findAll(h.store, 'paymentAnomalies')
 /** What a notification may change: nothing of it may move when one is refused. */
 async function moneyState() {
   return {
-    payments: await findAll<PaymentDoc>(h.store, 'payments'),
-    bills: await findAll<BillDoc>(h.store, 'bills', { householdId: HOME }),
+    payments: await findAll(h.store, 'payments'),
+    bills: await findAll(h.store, 'bills', { householdId: HOME }),
     ledger: await ledger(h),
     notifications: await notifications(),
     anomalies: await anomalies()
@@ -219,7 +217,7 @@ describe('repeats', () => {
     const replies = await Promise.all(Array.from({ length: 10 }, () => sandboxOf(h).send(hold.held[0]!)))
     expect(replies.every((r) => r.status === 204)).toBe(true)
     expect(await ledger(h)).toHaveLength(1)
-    const paidBy = await findAll<BillDoc>(h.store, 'bills', { paymentId: o.paymentId })
+    const paidBy = await findAll(h.store, 'bills', { paymentId: o.paymentId })
     expect(paidBy.map((b) => b._id).sort()).toEqual([...o.ids].sort())
     expect((await notifications())[0]?.deliveries).toBe(10)
     expect((await paymentDoc(h, o.paymentId)).settledAt).toBeDefined()

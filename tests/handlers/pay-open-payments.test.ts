@@ -3,7 +3,6 @@
  * open payment at the gateway, money under an unknown out_trade_no reaches an operator, and a
  * receipt for an unknown payment says it was not found.
  */
-import type { PaymentAnomalyDoc, PaymentDoc } from '../../cloudfunctions/domain/payment/docs'
 import { handlePayNotification } from '../../cloudfunctions/domain/payment/notify'
 import { DAY, HOUR, localMidnight } from '../../cloudfunctions/domain/booking/slots'
 import { findAll } from '../../cloudfunctions/kernel/paging'
@@ -20,7 +19,7 @@ beforeEach(async () => {
 afterEach(() => h.close())
 
 const openPaymentsOf = async (type: string, id: string) =>
-  (await findAll<PaymentDoc>(h.store, 'payments')).filter((p) => (p.status === 'awaiting' || p.status === 'created') && p.lines.some((l) => l.type === type && l.id === id))
+  (await findAll(h.store, 'payments')).filter((p) => (p.status === 'awaiting' || p.status === 'created') && p.lines.some((l) => l.type === type && l.id === id))
 
 describe('one open payment per payable', () => {
   it('20 parallel pay.create for one order with different request ids open one payment', async () => {
@@ -29,7 +28,7 @@ describe('one open payment per payable', () => {
       Array.from({ length: 20 }, () => h.call('pay.create', { payables: [{ type: 'order', id: o.id }], clientRequestId: newCrid() }, WANG, COMMUNITY_A))
     )
     expect(await openPaymentsOf('order', o.id)).toHaveLength(1)
-    expect(await findAll<PaymentDoc>(h.store, 'payments')).toHaveLength(1)
+    expect(await findAll(h.store, 'payments')).toHaveLength(1)
     // Every answer is that payment, or "in progress" while its prepay was being asked for.
     const ids = new Set(results.flatMap((r) => (r.ok ? [r.data.payment.id] : [])))
     expect(ids.size).toBe(1)
@@ -96,7 +95,7 @@ describe('a notification for an unknown out_trade_no', () => {
     const n = sandboxSigner(h)({ resource: transactionResource('P20260106UNKNOWN0000001', 4200) })
     expect((await handlePayNotification(h.ports, n.headers, n.body)).status).toBe(204)
     expect((await handlePayNotification(h.ports, n.headers, n.body)).status).toBe(204)
-    const recorded = await findAll<PaymentAnomalyDoc>(h.store, 'paymentAnomalies')
+    const recorded = await findAll(h.store, 'paymentAnomalies')
     expect(recorded).toHaveLength(1)
     expect(recorded[0]).toMatchObject({ kind: 'unknown_payment', outTradeNo: 'P20260106UNKNOWN0000001', amountFen: 4200 })
     for (const community of [COMMUNITY_A, COMMUNITY_B]) {

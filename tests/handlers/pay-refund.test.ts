@@ -5,7 +5,7 @@
  * `refunded` once its whole payment line is refunded.
  */
 import { findAll } from '../../cloudfunctions/kernel/paging'
-import type { PaymentAnomalyDoc, PaymentDoc, RefundDoc } from '../../cloudfunctions/domain/payment/docs'
+import type { PaymentDoc } from '../../cloudfunctions/domain/payment/docs'
 import { type Harness, as, makeHarness } from '../support/harness'
 import {
   COMMUNITY_A,
@@ -41,7 +41,7 @@ afterEach(async () => {
   await h.close()
 })
 
-const anomalies = () => findAll<PaymentAnomalyDoc>(h.store, 'paymentAnomalies')
+const anomalies = () => findAll(h.store, 'paymentAnomalies')
 
 const line = (i: number) => {
   const l = paid.lines[i]
@@ -237,7 +237,7 @@ describe('failed refunds give their reservation back', () => {
     h.clock.advance(3 * 60_000)
     await h.raw('pay', { Type: 'Timer', TriggerName: 'close-expired-payments' }, null)
     await sandbox.flush()
-    const ledger = await h.store.find<{ _id: string; amountFen: number }>('ledger', { where: { paymentId: paid._id }, limit: 10 })
+    const ledger = await h.store.find('ledger', { where: { paymentId: paid._id }, limit: 10 })
     expect(ledger.filter((e) => e.amountFen < 0)).toEqual([expect.objectContaining({ _id: `refund:${pending!.outRefundNo}`, amountFen: -700 })])
     expect((await reconcile(h)).mismatches).toEqual([])
   })
@@ -297,7 +297,7 @@ describe('failed refunds give their reservation back', () => {
       resource: refundResource({ outTradeNo: paid.outTradeNo, outRefundNo: r!.outRefundNo, refundFen: 700, totalFen: paid.totalFen, status: 'SUCCESS' })
     })
     for (let i = 0; i < 5; i++) expect((await sandboxOf(h).send(success)).status).toBe(204)
-    const refunds = await findAll<RefundDoc>(h.store, 'refunds')
+    const refunds = await findAll(h.store, 'refunds')
     expect(refunds.map((x) => x.status)).toEqual(['succeeded'])
     expect((await ledger(h, paid._id)).filter((e) => e.kind === 'refund').map((e) => e.amountFen)).toEqual([-700])
     expect((await bill(h, l0.id)).refundedFen).toBe(700)

@@ -50,7 +50,7 @@ afterEach(async () => {
 })
 
 const RULE_A = FEE_SETTINGS.find((s) => s._id === COMMUNITY_A)!.lateFee
-const payments = () => findAll<PaymentDoc>(h.store, 'payments')
+const payments = () => findAll(h.store, 'payments')
 
 it('covers every action of the pay function', () => {
   expect(Object.keys(payContracts).sort()).toEqual(['create', 'createAsDriver', 'driverPayment', 'get', 'history', 'receipt', 'search', 'refund', 'reconciliation', 'anomalies', 'resolveAnomaly'].sort())
@@ -160,7 +160,7 @@ describe('the payment record', () => {
     let asked: PrepayRequest | undefined
     jest.spyOn(sandbox, 'prepay').mockImplementation(async (req) => {
       asked = req
-      ;[seen] = await h.store.find<PaymentDoc>('payments', { where: { outTradeNo: req.outTradeNo } })
+      ;[seen] = await h.store.find('payments', { where: { outTradeNo: req.outTradeNo } })
       return real(req)
     })
     const ids = await unpaidIds(h)

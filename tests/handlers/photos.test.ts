@@ -6,7 +6,6 @@
  */
 import type { CampaignDraft } from '../../cloudfunctions/contracts/order'
 import type { ApiError } from '../../cloudfunctions/contracts/errors'
-import type { CampaignDoc } from '../../cloudfunctions/domain/order/docs'
 import { DEMO_LINES } from '../../scripts/seed/booking'
 import { demoPhoto } from '../../scripts/seed/photos'
 import { BUTLER, STAFF, draft as eventDraft, resident } from '../support/events'
@@ -114,7 +113,7 @@ describe('pre-sales', () => {
 
   it('stored before covers read with the photos they have', async () => {
     await h.store.update('campaigns', VEG, { set: { images: ['https://img.example.com/veg.jpg'], cover: null } })
-    const stored = await h.store.get<CampaignDoc>('campaigns', VEG)
+    const stored = await h.store.get('campaigns', VEG)
     expect(stored?.cover).toBeNull()
     const { campaign } = okData(await h.call('order.campaign', { id: VEG }, WANG, A))
     expect(campaign).toMatchObject({ cover: null, images: [] })

@@ -10,7 +10,6 @@ import { needsCommunity } from '../../cloudfunctions/contracts/define'
 import { allContracts } from '../../cloudfunctions/contracts/registry'
 import { ROLES, type Role } from '../../cloudfunctions/contracts/roles'
 import { loadActor } from '../../cloudfunctions/kernel/actor'
-import type { UserDoc } from '../../cloudfunctions/domain/docs'
 import { COMMUNITY_A, COMMUNITY_B } from '../../scripts/seed/demo'
 import { type Harness, as, makeHarness } from '../support/harness'
 import { errorOf, grantFreshUser, snapshot } from './support'
@@ -81,7 +80,7 @@ it('the registry is not empty and ids are unique', () => {
 
 /** The roles the request path would give this user in that community. */
 async function rolesIn(userId: string, communityId: string): Promise<Role[]> {
-  const user = await h.store.get<UserDoc>('users', userId)
+  const user = await h.store.get('users', userId)
   if (!user) throw new Error(`${userId} is not seeded`)
   return (await loadActor(h.store, { openid: user.openid, source: 'dev' }, user, communityId)).roles
 }

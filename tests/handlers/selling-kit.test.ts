@@ -4,7 +4,6 @@
  * request), and every share the server prepares is recorded for the daily tasks.
  */
 import type { InputOf } from '../../cloudfunctions/contracts/registry'
-import type { KitUseDoc, SellingKitDoc } from '../../cloudfunctions/domain/selling/kit-docs'
 import { findAll } from '../../cloudfunctions/kernel/paging'
 import { COMMUNITY_A, COMMUNITY_B } from '../../scripts/seed/demo'
 import { type Harness, as, makeHarness } from '../support/harness'
@@ -81,7 +80,7 @@ describe('saveKit', () => {
     expect(second.version).toBe(2)
     expect(second.scripts[0]).toEqual({ id: group!.id, channel: 'group', title: '群里开团', text: '水果礼盒明天截团！' })
     expect(second.scripts[1]!.id).not.toBe(door!.id)
-    expect(await findAll<SellingKitDoc>(h.store, 'sellingKits', { refId: FRUIT })).toEqual([expect.objectContaining({ _id: `campaign:${FRUIT}`, version: 2, notes: [] })])
+    expect(await findAll(h.store, 'sellingKits', { refId: FRUIT })).toEqual([expect.objectContaining({ _id: `campaign:${FRUIT}`, version: 2, notes: [] })])
     expect(okData(await h.call('selling.adminKit', { kind: 'campaign', refId: FRUIT }, OPERATOR, COMMUNITY_A))).toMatchObject({ title: '当季水果礼盒 · 限时拼团', kit: { version: 2 } })
   })
 
@@ -152,7 +151,7 @@ describe('kit and the training gate', () => {
     expect(okData(a).today.copy_script).toBe(1)
     expect(okData(b).today.copy_script).toBe(1)
     expect(okData(b).at).toBe(okData(a).at)
-    expect(await findAll<KitUseDoc>(h.store, 'kitUses', { butlerUserId: 'u-butler-zhang' })).toEqual([
+    expect(await findAll(h.store, 'kitUses', { butlerUserId: 'u-butler-zhang' })).toEqual([
       expect.objectContaining({ _id: `u-butler-zhang:${input.clientRequestId}`, what: 'copy_script', scriptId, refId: VEG, communityId: COMMUNITY_A })
     ])
     expect(okData(await h.call('selling.recordUse', { ...input, clientRequestId: rid() }, ZHANG, COMMUNITY_A)).today.copy_script).toBe(2)
@@ -164,7 +163,7 @@ describe('kit and the training gate', () => {
     await passRequired('presale')
     okData(await h.call('order.share', { campaignId: VEG }, ZHANG, COMMUNITY_A))
     okData(await h.call('order.share', { campaignId: VEG }, ZHANG, COMMUNITY_A))
-    const shares = await findAll<KitUseDoc>(h.store, 'kitUses', { butlerUserId: 'u-butler-zhang', what: 'share' })
+    const shares = await findAll(h.store, 'kitUses', { butlerUserId: 'u-butler-zhang', what: 'share' })
     expect(shares).toHaveLength(2)
     expect(shares[0]).toMatchObject({ kind: 'campaign', refId: VEG, communityId: COMMUNITY_A, _id: expect.stringMatching(new RegExp(`^share:${VEG}:u-butler-zhang:`)) })
     const kit = okData(await h.call('selling.kit', { kind: 'campaign', refId: VEG }, ZHANG, COMMUNITY_A))
@@ -192,7 +191,7 @@ describe('event kit', () => {
     expect(kit.facts).toEqual({ kind: 'event', startAt: expect.any(Number), endAt: expect.any(Number), venue: '中心花园凉亭', seatsLeft: 29, signupClosesAt: expect.any(Number) })
     expect(kit.posterPage).toBe(`/packages/event/pages/poster/index?id=${CRAFT}`)
     okData(await h.call('event.shareInvite', { eventId: CRAFT }, ZHANG, COMMUNITY_A))
-    expect(await findAll<KitUseDoc>(h.store, 'kitUses', { what: 'share', refId: CRAFT })).toEqual([expect.objectContaining({ kind: 'event', butlerUserId: 'u-butler-zhang' })])
+    expect(await findAll(h.store, 'kitUses', { what: 'share', refId: CRAFT })).toEqual([expect.objectContaining({ kind: 'event', butlerUserId: 'u-butler-zhang' })])
     const items = okData(await h.call('selling.kits', {}, ZHANG, COMMUNITY_A)).items
     expect(items).toContainEqual(expect.objectContaining({ kind: 'event', refId: CRAFT, open: true, title: '邻里亲子手工课' }))
   })

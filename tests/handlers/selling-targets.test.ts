@@ -4,7 +4,6 @@
  * new visitors and paid (not refunded) orders through the butler's card, and the scoreboard sums them.
  */
 import { findAll } from '../../cloudfunctions/kernel/paging'
-import type { SellingTargetDoc } from '../../cloudfunctions/domain/selling/kit-docs'
 import { type Harness, makeHarness } from '../support/harness'
 import { sandboxOf } from '../support/pay'
 import { COMMUNITY_A, DAY, LI, OPERATOR, VEG, WANG, ZHAO, ZHAO_HOME, BUTLER_EAST as ZHANG, buyAndPay, setCampaign } from '../support/presale'
@@ -28,7 +27,7 @@ describe('setTargets', () => {
     const set = okData(await setTargets({ shares: 2, visits: 3, orders: 1 }))
     expect(set).toMatchObject({ campaignId: VEG, shares: 2, visits: 3, orders: 1, updatedByName: '吴运营' })
     okData(await setTargets({ shares: 5, visits: 0, orders: 1 }))
-    expect(await findAll<SellingTargetDoc>(h.store, 'sellingTargets', {})).toEqual([expect.objectContaining({ _id: VEG, communityId: COMMUNITY_A, shares: 5, visits: 0, orders: 1 })])
+    expect(await findAll(h.store, 'sellingTargets', {})).toEqual([expect.objectContaining({ _id: VEG, communityId: COMMUNITY_A, shares: 5, visits: 0, orders: 1 })])
     expect(okData(await h.call('selling.targets', { campaignId: VEG }, OPERATOR, COMMUNITY_A)).target).toMatchObject({ shares: 5, visits: 0, orders: 1 })
     expect(okData(await h.call('selling.targets', { campaignId: 'pc-a-fruit' }, OPERATOR, COMMUNITY_A)).target).toBeNull()
   })

@@ -2,13 +2,13 @@
  * The `user` function through its real request path (envelope, identity, roles, zod, handler,
  * output contract) on an in-memory SQLite store seeded with the demo data.
  */
-import type { InvitationDoc, JoinRequestDoc, MembershipDoc, UserDoc } from '../../cloudfunctions/domain/docs'
 import { BIND_ATTEMPTS_PER_DAY } from '../../cloudfunctions/domain/user/bind'
 import { INVITATION_TTL_MS } from '../../cloudfunctions/domain/user/invitations'
 import { userContracts } from '../../cloudfunctions/contracts/user'
 import { COMMUNITY_A, COMMUNITY_B, buildDemo, demoCodes } from '../../scripts/seed/demo'
 import { type Harness, TEST_PEPPER, as, makeHarness } from '../support/harness'
 import { codeOf, errorOf, grantFreshUser, okData, snapshot } from './support'
+import type { DocOf } from '../../cloudfunctions/kernel/collections'
 
 
 const CODES = demoCodes(TEST_PEPPER)
@@ -33,7 +33,7 @@ afterEach(async () => {
   await h.close()
 })
 
-const membership = (householdId: string, userId: string) => h.store.get<MembershipDoc>('memberships', `${householdId}:${userId}`)
+const membership = (householdId: string, userId: string) => h.store.get('memberships', `${householdId}:${userId}`)
 
 it('covers every action of the user function', () => {
   // New actions must get handler tests here; this list is the checklist.
@@ -66,7 +66,7 @@ describe('user.login', () => {
     expect(me.households).toEqual([])
     expect(me.contexts).toEqual([])
     expect(me.current).toBeNull()
-    const stored = await h.store.find<UserDoc>('users', { where: { openid: 'wx-fresh-1234' } })
+    const stored = await h.store.find('users', { where: { openid: 'wx-fresh-1234' } })
     expect(stored.map((u) => u._id)).toEqual([me.user.id])
   })
 
@@ -122,23 +122,23 @@ describe('user.updateProfile', () => {
     expect(me.user.phoneMasked).toBe('139****5678')
     expect(me.user.nickname).toBe('小陈')
     expect(JSON.stringify(me)).not.toContain('13912345678')
-    const stored = await h.store.get<UserDoc>('users', 'u-newcomer')
+    const stored = await h.store.get('users', 'u-newcomer')
     expect(stored?.phone).toBe('13912345678')
     expect(stored?.updatedAt).toBe(h.clock.now())
   })
 
   it('leaves fields that were not sent alone', async () => {
     okData(await h.call('user.updateProfile', { avatarUrl: 'https://example.com/a.png' }, as('u-wang')))
-    const stored = await h.store.get<UserDoc>('users', 'u-wang')
+    const stored = await h.store.get('users', 'u-wang')
     expect(stored).toMatchObject({ nickname: '王建国', phone: '13800001111', avatarUrl: 'https://example.com/a.png' })
   })
 
   it('rejects an invalid phone with a field error and changes nothing', async () => {
-    const before = await h.store.get<UserDoc>('users', 'u-wang')
+    const before = await h.store.get('users', 'u-wang')
     const err = errorOf(await h.call('user.updateProfile', { phone: '12345' }, as('u-wang')))
     expect(err.code).toBe('REQUEST.INVALID_INPUT')
     expect(err.fields?.map((f) => f.path)).toEqual(['phone'])
-    expect(await h.store.get<UserDoc>('users', 'u-wang')).toEqual(before)
+    expect(await h.store.get('users', 'u-wang')).toEqual(before)
   })
 })
 
@@ -162,13 +162,13 @@ describe('user.switchContext', () => {
     ['a resident context without a household', { communityId: COMMUNITY_A, role: 'resident' as const }]
   ])('refuses %s with CONTEXT.NOT_AVAILABLE', async (_label, input) => {
     expect(codeOf(await h.call('user.switchContext', input, as('u-wang')))).toBe('CONTEXT.NOT_AVAILABLE')
-    expect((await h.store.get<UserDoc>('users', 'u-wang'))?.lastContext).toBeUndefined()
+    expect((await h.store.get('users', 'u-wang'))?.lastContext).toBeUndefined()
   })
 })
 
 describe('user.bindHousehold', () => {
   const attempts = async (userId: string) => {
-    const rows = await h.store.find<{ _id: string; count: number }>('attempts', { where: { _id: { gt: `bind:${userId}:` } } })
+    const rows = await h.store.find('attempts', { where: { _id: { gt: `bind:${userId}:` } } })
     return rows.filter((r) => r._id.startsWith(`bind:${userId}:`))
   }
 
@@ -243,7 +243,7 @@ describe('invitations', () => {
   const invite = async (relation: 'family' | 'tenant' = 'family') =>
     okData(await h.call('user.createInvitation', { householdId: 'h-a1-101', relation }, as('u-wang'), COMMUNITY_A))
   const invitationDoc = async (token: string) => {
-    const [doc] = await h.store.find<InvitationDoc>('invitations', { where: { token } })
+    const [doc] = await h.store.find('invitations', { where: { token } })
     return doc
   }
 
@@ -316,7 +316,7 @@ describe('invitations', () => {
       ])
       const outcomes = [a, b].map((r) => (r.ok ? 'ok' : r.error.code)).sort()
       expect(outcomes).toEqual(['INVITATION.USED', 'ok'])
-      const members = await h.store.find<MembershipDoc>('memberships', {
+      const members = await h.store.find('memberships', {
         where: { householdId: 'h-a1-101', userId: { in: ['u-newcomer', 'u-zhao'] } }
       })
       expect(members).toHaveLength(1)
@@ -446,7 +446,7 @@ describe('join requests', () => {
   describe('user.requestJoin', () => {
     it('files a pending request', async () => {
       expect(okData(await request('h-a1-102', 'u-newcomer', ' 我是业主的女儿 '))).toEqual({ id: 'h-a1-102:u-newcomer', status: 'pending' })
-      expect(await h.store.get<JoinRequestDoc>('joinRequests', 'h-a1-102:u-newcomer')).toMatchObject({
+      expect(await h.store.get('joinRequests', 'h-a1-102:u-newcomer')).toMatchObject({
         status: 'pending',
         note: '我是业主的女儿',
         communityId: COMMUNITY_A,
@@ -463,7 +463,7 @@ describe('join requests', () => {
       okData(await request('h-a1-102'))
       okData(await review('h-a1-102:u-newcomer', false, 'u-butler-zhang', '查无此人'))
       okData(await request('h-a1-102', 'u-newcomer', '补充说明'))
-      const doc = await h.store.get<JoinRequestDoc>('joinRequests', 'h-a1-102:u-newcomer')
+      const doc = await h.store.get('joinRequests', 'h-a1-102:u-newcomer')
       expect(doc).toMatchObject({ status: 'pending', note: '补充说明' })
       expect(doc?.reviewerId).toBeUndefined()
       expect(doc?.reviewNote).toBeUndefined()
@@ -509,7 +509,7 @@ describe('join requests', () => {
       const view = okData(await review('h-a1-102:u-newcomer', true))
       expect(view).toMatchObject({ id: 'h-a1-102:u-newcomer', status: 'approved', relation: 'family' })
       expect(await membership('h-a1-102', 'u-newcomer')).toMatchObject({ status: 'active', relation: 'family', via: 'approval' })
-      expect(await h.store.get<JoinRequestDoc>('joinRequests', 'h-a1-102:u-newcomer')).toMatchObject({
+      expect(await h.store.get('joinRequests', 'h-a1-102:u-newcomer')).toMatchObject({
         status: 'approved',
         reviewerId: 'u-butler-zhang',
         reviewedAt: h.clock.now()
@@ -542,7 +542,7 @@ describe('join requests', () => {
     it("another grid's butler gets OUT_OF_GRID and the request stays pending", async () => {
       okData(await request('h-a1-102'))
       expect(codeOf(await review('h-a1-102:u-newcomer', true, 'u-butler-liu'))).toBe('JOIN_REQUEST.OUT_OF_GRID')
-      expect((await h.store.get<JoinRequestDoc>('joinRequests', 'h-a1-102:u-newcomer'))?.status).toBe('pending')
+      expect((await h.store.get('joinRequests', 'h-a1-102:u-newcomer'))?.status).toBe('pending')
       expect(await membership('h-a1-102', 'u-newcomer')).toBeNull()
     })
 
@@ -550,7 +550,7 @@ describe('join requests', () => {
       okData(await request('h-a1-102'))
       const res = await h.call('user.reviewJoinRequest', { id: 'h-a1-102:u-newcomer', approve: true, note: '' }, as('u-b-butler'), COMMUNITY_B)
       expect(codeOf(res)).toBe('JOIN_REQUEST.NOT_FOUND')
-      expect((await h.store.get<JoinRequestDoc>('joinRequests', 'h-a1-102:u-newcomer'))?.status).toBe('pending')
+      expect((await h.store.get('joinRequests', 'h-a1-102:u-newcomer'))?.status).toBe('pending')
     })
 
     it('gives JOIN_REQUEST.NOT_FOUND for an unknown id', async () => {
@@ -697,7 +697,8 @@ describe('request path', () => {
 
   it('refuses to return data that breaks the output contract, and logs it', async () => {
     const bad = { _id: 'h-a3-101:u-newcomer', userId: 'u-newcomer', householdId: 'h-a3-101', communityId: COMMUNITY_A, relation: 'landlord', status: 'active', via: 'seed', createdAt: 0 }
-    await h.store.insert('memberships', bad)
+    // Deliberately outside the type: a row no write path would make.
+    await h.store.insert('memberships', bad as unknown as DocOf<'memberships'>)
     const err = errorOf(await h.call('user.me', {}, as('u-newcomer')))
     expect(err.code).toBe('INTERNAL.ERROR')
     expect(h.logs).toContainEqual(

@@ -10,6 +10,7 @@ import { COLLECTIONS } from '../../cloudfunctions/kernel/collections'
 import { StoreUsageError } from '../../cloudfunctions/kernel/store'
 import { type CollectionAdmin, collectionAdmin } from './cloudbase-admin'
 import { CONTRACT_COLLECTIONS, storeContract } from './contract'
+import { rawStore } from '../support/raw-store'
 
 /* ------------------------------------------------------------------------------------------ */
 /* The real service: only with credentials, in a throwaway collection namespace.               */
@@ -293,22 +294,22 @@ describe('CloudbaseStore translation (recording fake)', () => {
   describe('insert', () => {
     it('adds the document with its _id and reports ok', async () => {
       db.replies.push({ id: 'd1' })
-      expect(await store.insert('jobRuns', { _id: 'd1', n: 1 })).toEqual({ ok: true, id: 'd1' })
+      expect(await rawStore(store).insert('jobRuns', { _id: 'd1', n: 1 })).toEqual({ ok: true, id: 'd1' })
       expect(db.last()).toMatchObject({ collection: 'p_jobRuns', terminal: 'add', data: { _id: 'd1', n: 1 } })
     })
 
     it("maps the SDK's duplicate code to DUPLICATE, whatever the message says, and never names an index", async () => {
       db.replies.push(Object.assign(new Error('唯一索引冲突'), { code: 'DATABASE_DUPLICATE_WRITE' }))
-      expect(await store.insert('users', { _id: 'u2', openid: 'o' })).toEqual({ ok: false, reason: 'DUPLICATE' })
+      expect(await rawStore(store).insert('users', { _id: 'u2', openid: 'o' })).toEqual({ ok: false, reason: 'DUPLICATE' })
       db.replies.push({ code: 'DATABASE_DUPLICATE_WRITE', message: 'any wording at all' })
-      expect(await store.insert('invitations', { _id: 'i2', token: 't' })).toEqual({ ok: false, reason: 'DUPLICATE' })
+      expect(await rawStore(store).insert('invitations', { _id: 'i2', token: 't' })).toEqual({ ok: false, reason: 'DUPLICATE' })
     })
 
     it('maps a MongoDB E11000 in a reply without that code to DUPLICATE', async () => {
       db.replies.push(new Error('E11000 duplicate key error collection: tcb.p_users index: uniq_openid dup key: { openid: "o" }'))
-      expect(await store.insert('users', { _id: 'u2', openid: 'o' })).toEqual({ ok: false, reason: 'DUPLICATE' })
+      expect(await rawStore(store).insert('users', { _id: 'u2', openid: 'o' })).toEqual({ ok: false, reason: 'DUPLICATE' })
       db.replies.push({ code: 'DATABASE_REQUEST_FAILED', message: 'E11000 duplicate key error index: uniq_token dup key' })
-      expect(await store.insert('invitations', { _id: 'i2', token: 't' })).toEqual({ ok: false, reason: 'DUPLICATE' })
+      expect(await rawStore(store).insert('invitations', { _id: 'i2', token: 't' })).toEqual({ ok: false, reason: 'DUPLICATE' })
     })
 
     it('rethrows other failures', async () => {

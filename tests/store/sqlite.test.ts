@@ -6,6 +6,7 @@ import { promisify } from 'node:util'
 import Database from 'better-sqlite3'
 import { SqliteStore } from '../../cloudfunctions/adapters/sqlite/sqlite-store'
 import { storeContract } from './contract'
+import { rawStore } from '../support/raw-store'
 
 const run = promisify(execFile)
 
@@ -44,8 +45,8 @@ describe('sqlite: a file made before unique indexes counted missing values', () 
       raw.exec(`CREATE UNIQUE INDEX "users__uniq_openid" ON "users" (json_extract(doc, '$.openid'))`)
       raw.close()
       const store = new SqliteStore(tmp.file)
-      expect((await store.insert('users', { _id: 'u1' })).ok).toBe(true)
-      expect(await store.insert('users', { _id: 'u2' })).toEqual({ ok: false, reason: 'DUPLICATE' })
+      expect((await rawStore(store).insert('users', { _id: 'u1' })).ok).toBe(true)
+      expect(await rawStore(store).insert('users', { _id: 'u2' })).toEqual({ ok: false, reason: 'DUPLICATE' })
       await store.close()
     } finally {
       tmp.remove()
@@ -64,7 +65,7 @@ describe('sqlite: several connections on one file', () => {
     const a = new SqliteStore(tmp.file)
     const b = new SqliteStore(tmp.file)
     try {
-      await a.insert('jobRuns', { _id: 'item', stock: 50 })
+      await rawStore(a).insert('jobRuns', { _id: 'item', stock: 50 })
       const results = await Promise.all(
         Array.from({ length: 500 }, (_, i) => (i % 2 ? a : b).update('jobRuns', 'item', { inc: { stock: -1 } }, { stock: { gte: 1 } }))
       )
@@ -82,7 +83,7 @@ describe('sqlite: several connections on one file', () => {
     const b = new SqliteStore(tmp.file)
     try {
       const results = await Promise.all(
-        Array.from({ length: 10 }, (_, i) => (i % 2 ? a : b).insert('users', { _id: `u${i}`, openid: 'o-race' }))
+        Array.from({ length: 10 }, (_, i) => rawStore(i % 2 ? a : b).insert('users', { _id: `u${i}`, openid: 'o-race' }))
       )
       expect(results.filter((r) => r.ok)).toHaveLength(1)
       expect(await b.count('users', { openid: 'o-race' })).toBe(1)
@@ -96,7 +97,7 @@ describe('sqlite: several connections on one file', () => {
   // the file lock, as the dev server and `npm run job` do.
   it('four processes decrementing at once never oversell', async () => {
     const setup = new SqliteStore(tmp.file)
-    await setup.insert('jobRuns', { _id: 'item', stock: 1500 })
+    await rawStore(setup).insert('jobRuns', { _id: 'item', stock: 1500 })
     await setup.close()
     const worker = join(__dirname, 'sqlite-decrement-worker.ts')
     const startAt = String(Date.now() + 3000)
@@ -117,8 +118,8 @@ describe('sqlite: the queries on every request use their indexes', () => {
     const store = new SqliteStore(':memory:')
     try {
       for (let i = 0; i < 300; i++) {
-        await store.insert('memberships', { _id: `h${i}:u${i}`, userId: `u${i}`, householdId: `h${i}`, communityId: 'c1', relation: 'owner', status: 'active' })
-        await store.insert('users', { _id: `u${i}`, openid: `o${i}` })
+        await rawStore(store).insert('memberships', { _id: `h${i}:u${i}`, userId: `u${i}`, householdId: `h${i}`, communityId: 'c1', relation: 'owner', status: 'active' })
+        await rawStore(store).insert('users', { _id: `u${i}`, openid: `o${i}` })
       }
       expect(store.plan('users', { openid: 'o7' }).join(' ')).toMatch(/USING INDEX users__uniq_openid/)
       expect(store.plan('memberships', { userId: 'u7', communityId: 'c1', status: 'active' }).join(' ')).toMatch(/USING INDEX memberships__by_user/)

@@ -3,7 +3,7 @@
  * get/find/count, rows returned, the largest page, per collection. Used to pin down read
  * patterns (no read per item in a list, pages no larger than asked).
  */
-import type { CollectionName } from '../../cloudfunctions/kernel/collections'
+import type { CollectionName, DocOf } from '../../cloudfunctions/kernel/collections'
 import type { Ports } from '../../cloudfunctions/kernel/ports'
 import type { Doc, Filter, FindOptions, InsertResult, Store, UpdateSpec } from '../../cloudfunctions/kernel/store'
 import type { Harness } from './harness'
@@ -52,14 +52,14 @@ export class CountingStore implements Store {
     this.seen.clear()
   }
 
-  async get<T extends Doc>(collection: CollectionName, id: string): Promise<T | null> {
-    const doc = await this.inner.get<T>(collection, id)
+  async get<K extends CollectionName>(collection: K, id: string): Promise<DocOf<K> | null> {
+    const doc = await this.inner.get(collection, id)
     this.tally(collection, doc ? [doc] : [])
     return doc
   }
 
-  async find<T extends Doc>(collection: CollectionName, options?: FindOptions): Promise<T[]> {
-    const docs = await this.inner.find<T>(collection, options)
+  async find<K extends CollectionName>(collection: K, options?: FindOptions): Promise<DocOf<K>[]> {
+    const docs = await this.inner.find(collection, options)
     this.tally(collection, docs)
     return docs
   }
@@ -70,7 +70,7 @@ export class CountingStore implements Store {
     return n
   }
 
-  insert<T extends Doc>(collection: CollectionName, doc: T): Promise<InsertResult> {
+  insert<K extends CollectionName>(collection: K, doc: DocOf<K>): Promise<InsertResult> {
     return this.inner.insert(collection, doc)
   }
 

@@ -72,7 +72,7 @@ export async function measureJourneys(delayMs: number, trace?: (line: string) =>
 
   try {
     // Set-up outside the counts: an event open for sign-up, and the resident who signs up.
-    const membership = await h.store.find<{ _id: string; householdId: string }>('memberships', { where: { userId: 'u-r1', status: 'active' }, limit: 1 })
+    const membership = await h.store.find('memberships', { where: { userId: 'u-r1', status: 'active' }, limit: 1 })
     r1.householdId = membership[0]?.householdId ?? ''
     if (!r1.householdId) throw new Error('the seed has no u-r1')
     const eventId = (await call('event.create', { event: draft(h.clock.now()) }, STAFF)).id

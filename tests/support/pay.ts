@@ -39,18 +39,18 @@ export function sandboxOf(h: Harness): PaySandbox {
 }
 
 export async function billsOf(h: Harness, householdId: string, status?: BillDoc['status']): Promise<BillDoc[]> {
-  const all = await findAll<BillDoc>(h.store, 'bills', { householdId, ...(status ? { status } : {}) })
+  const all = await findAll(h.store, 'bills', { householdId, ...(status ? { status } : {}) })
   return all.sort((a, b) => a.dueAt - b.dueAt || a._id.localeCompare(b._id))
 }
 
 export async function bill(h: Harness, id: string): Promise<BillDoc> {
-  const b = await h.store.get<BillDoc>('bills', id)
+  const b = await h.store.get('bills', id)
   if (!b) throw new Error(`no bill ${id}`)
   return b
 }
 
 export async function paymentDoc(h: Harness, id: string): Promise<PaymentDoc> {
-  const p = await h.store.get<PaymentDoc>('payments', id)
+  const p = await h.store.get('payments', id)
   if (!p) throw new Error(`no payment ${id}`)
   return p
 }
@@ -107,13 +107,13 @@ export function holdNotifications(h: Harness): { held: SignedNotification[]; res
 }
 
 export async function ledger(h: Harness, paymentId?: string): Promise<LedgerDoc[]> {
-  return findAll<LedgerDoc>(h.store, 'ledger', paymentId ? { paymentId } : undefined)
+  return findAll(h.store, 'ledger', paymentId ? { paymentId } : undefined)
 }
 
 export const sumFen = (xs: readonly { amountFen: number }[]) => xs.reduce((n, x) => n + x.amountFen, 0)
 
 export async function refundsOf(h: Harness, paymentId: string): Promise<RefundDoc[]> {
-  return (await findAll<RefundDoc>(h.store, 'refunds', { paymentId })).sort((a, b) => a.createdAt - b.createdAt)
+  return (await findAll(h.store, 'refunds', { paymentId })).sort((a, b) => a.createdAt - b.createdAt)
 }
 
 /** Runs a timer job through the function's main, as CloudBase's trigger would. */

@@ -6,7 +6,7 @@
 import type { ApiResponse } from '../../cloudfunctions/contracts/errors'
 import type { OrderViewT } from '../../cloudfunctions/contracts/order'
 import type { HouseholdDoc, MembershipDoc, UserDoc } from '../../cloudfunctions/domain/docs'
-import type { CampaignDoc, CampaignStockDoc, OrderDoc, OrderQuotaDoc } from '../../cloudfunctions/domain/order/docs'
+import type { CampaignDoc, CampaignStockDoc, OrderDoc } from '../../cloudfunctions/domain/order/docs'
 import type { JobReport } from '../../cloudfunctions/kernel/module'
 import { findAll } from '../../cloudfunctions/kernel/paging'
 import { PRESALE_IDS } from '../../scripts/seed/presale'
@@ -83,25 +83,25 @@ export async function buyAndPay(h: Harness, o: BuyOptions = {}): Promise<OrderDo
 }
 
 export async function orderDoc(h: Harness, id: string): Promise<OrderDoc> {
-  const o = await h.store.get<OrderDoc>('orders', id)
+  const o = await h.store.get('orders', id)
   if (!o) throw new Error(`no order ${id}`)
   return o
 }
 
 export async function campaignDoc(h: Harness, id: string): Promise<CampaignDoc> {
-  const c = await h.store.get<CampaignDoc>('campaigns', id)
+  const c = await h.store.get('campaigns', id)
   if (!c) throw new Error(`no campaign ${id}`)
   return c
 }
 
 export async function stockOf(h: Harness, campaignId: string, skuId = 's1'): Promise<CampaignStockDoc> {
-  const s = await h.store.get<CampaignStockDoc>('campaignStock', `${campaignId}:${skuId}`)
+  const s = await h.store.get('campaignStock', `${campaignId}:${skuId}`)
   if (!s) throw new Error(`no stock ${campaignId}:${skuId}`)
   return s
 }
 
 export async function ordersOf(h: Harness, campaignId: string): Promise<OrderDoc[]> {
-  return findAll<OrderDoc>(h.store, 'orders', { campaignId })
+  return findAll(h.store, 'orders', { campaignId })
 }
 
 /** Runs an order job through the function's main, as CloudBase's timer trigger would. */
@@ -140,7 +140,7 @@ export async function checkCounters(h: Harness, campaignId: string): Promise<{ s
     sold += held
     available += st.available
   }
-  const quotas = await findAll<OrderQuotaDoc>(h.store, 'orderQuotas', { campaignId })
+  const quotas = await findAll(h.store, 'orderQuotas', { campaignId })
   for (const q of quotas) {
     expect(q.bought).toBe(Object.values(q.holds).reduce((n, x) => n + x, 0))
     expect(q.bought).toBeLessThanOrEqual(c.householdLimit)

@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises'
-import type { CollectionName } from '../../cloudfunctions/kernel/collections'
-import type { Doc, Filter, FindOptions, InsertResult, Store, UpdateSpec } from '../../cloudfunctions/kernel/store'
+import type { CollectionName, DocOf } from '../../cloudfunctions/kernel/collections'
+import type { Filter, FindOptions, InsertResult, Store, UpdateSpec } from '../../cloudfunctions/kernel/store'
 
 /** What one request cost in store round trips. */
 export interface RoundTrips {
@@ -66,19 +66,19 @@ export class RoundTripStore implements Store {
     return answer
   }
 
-  get<T extends Doc>(collection: CollectionName, id: string): Promise<T | null> {
-    return this.trip('read', () => `get ${collection} ${id}`, () => this.inner.get<T>(collection, id))
+  get<K extends CollectionName>(collection: K, id: string): Promise<DocOf<K> | null> {
+    return this.trip('read', () => `get ${collection} ${id}`, () => this.inner.get(collection, id))
   }
 
-  find<T extends Doc>(collection: CollectionName, options?: FindOptions): Promise<T[]> {
-    return this.trip('read', () => `find ${collection} ${JSON.stringify(options?.where ?? {})}`, () => this.inner.find<T>(collection, options))
+  find<K extends CollectionName>(collection: K, options?: FindOptions): Promise<DocOf<K>[]> {
+    return this.trip('read', () => `find ${collection} ${JSON.stringify(options?.where ?? {})}`, () => this.inner.find(collection, options))
   }
 
   count(collection: CollectionName, where?: Filter): Promise<number> {
     return this.trip('read', () => `count ${collection} ${JSON.stringify(where ?? {})}`, () => this.inner.count(collection, where))
   }
 
-  insert<T extends Doc>(collection: CollectionName, doc: T): Promise<InsertResult> {
+  insert<K extends CollectionName>(collection: K, doc: DocOf<K>): Promise<InsertResult> {
     return this.trip('write', () => `insert ${collection} ${doc._id}`, () => this.inner.insert(collection, doc))
   }
 

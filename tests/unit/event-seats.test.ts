@@ -4,7 +4,7 @@
  * seat, a household never beyond its seats.
  */
 import type { MySignupT } from '../../cloudfunctions/contracts/event'
-import type { EventDoc, SignupDoc } from '../../cloudfunctions/domain/event/docs'
+import type { SignupDoc } from '../../cloudfunctions/domain/event/docs'
 import { findAll } from '../../cloudfunctions/kernel/paging'
 import { COMMUNITY_A } from '../../scripts/seed/demo'
 import { okData } from '../handlers/support'
@@ -22,7 +22,7 @@ afterEach(async () => {
 })
 
 const A = COMMUNITY_A
-const signups = (eventId: string) => findAll<SignupDoc>(h.store, 'eventSignups', { eventId })
+const signups = (eventId: string) => findAll(h.store, 'eventSignups', { eventId })
 const byQueue = (a: SignupDoc, b: SignupDoc) => (a.queueKey < b.queueKey ? -1 : 1)
 
 it('200 parallel sign-ups for 10 seats: exactly 10 confirmed, 190 waitlisted in order with places 1..190', async () => {
@@ -38,7 +38,7 @@ it('200 parallel sign-ups for 10 seats: exactly 10 confirmed, 190 waitlisted in 
   const ok = results.map(okData)
   expect(ok.filter((s) => s.status === 'confirmed')).toHaveLength(10)
   expect(ok.filter((s) => s.status === 'waitlisted')).toHaveLength(190)
-  const e = await h.store.get<EventDoc>('events', id)
+  const e = await h.store.get('events', id)
   expect(e).toMatchObject({ confirmed: 10, waiting: 190 })
   const all = await signups(id)
   expect(all.filter((s) => s.status === 'confirmed')).toHaveLength(10)
@@ -71,7 +71,7 @@ it('concurrent cancellations promote exactly one waitlisted sign-up each, head f
   const promoted = after.filter((s) => s.promotedAt !== undefined)
   expect(promoted.map((s) => s._id).sort()).toEqual(queueBefore.slice(0, 6).map((s) => s._id).sort())
   expect(after.filter((s) => s.status === 'confirmed')).toHaveLength(10)
-  expect(await h.store.get<EventDoc>('events', id)).toMatchObject({ confirmed: 10, waiting: 14 })
+  expect(await h.store.get('events', id)).toMatchObject({ confirmed: 10, waiting: 14 })
   for (const s of promoted) expect(await h.store.count('inbox', { userId: s.userId, kind: 'event-promoted' })).toBe(1)
 })
 
@@ -93,7 +93,7 @@ it('cancellations racing new sign-ups never overbook and never let a newcomer ju
   // The five freed seats went to the five oldest waitlisted sign-ups, none to a late one.
   const firstIds = new Set(first.map((s) => s.id))
   expect(confirmed.every((s) => firstIds.has(s._id))).toBe(true)
-  const e = await h.store.get<EventDoc>('events', id)
+  const e = await h.store.get('events', id)
   expect(e?.confirmed).toBe(5)
   expect(e?.waiting).toBe(all.filter((s) => s.status === 'waitlisted').length)
 })

@@ -1,5 +1,4 @@
 import { loadCaller } from '../../cloudfunctions/kernel/actor'
-import type { UserDoc } from '../../cloudfunctions/domain/docs'
 import { COMMUNITY_A } from '../../scripts/seed/demo-ids'
 import { type Harness, as, makeHarness } from '../support/harness'
 import { RoundTripStore } from '../support/round-trip-store'
@@ -66,9 +65,9 @@ it('finds no caller once the user is gone, though the instance knew them', async
 
 it('follows a user whose openid now belongs to another record', async () => {
   await loadCaller(store, wang, COMMUNITY_A, h.clock.now())
-  const user = await h.store.get<UserDoc>('users', 'u-wang')
+  const user = await h.store.get('users', 'u-wang')
   expect(await h.store.remove('users', 'u-wang')).toBe(true)
-  expect((await h.store.insert<UserDoc>('users', { ...user!, _id: 'u-wang-2' })).ok).toBe(true)
+  expect((await h.store.insert('users', { ...user!, _id: 'u-wang-2' })).ok).toBe(true)
   expect((await loadCaller(store, wang, null, h.clock.now()))?.user._id).toBe('u-wang-2')
 })
 

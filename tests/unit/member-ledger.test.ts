@@ -26,11 +26,11 @@ afterEach(async () => {
 })
 
 async function account(): Promise<MemberAccountDoc | null> {
-  return h.store.get<MemberAccountDoc>('memberAccounts', ACCOUNT)
+  return h.store.get('memberAccounts', ACCOUNT)
 }
 
 async function entries(): Promise<PointEntryDoc[]> {
-  return findAll<PointEntryDoc>(h.store, 'pointEntries', { target: ACCOUNT })
+  return findAll(h.store, 'pointEntries', { target: ACCOUNT })
 }
 
 async function expectBalanced(): Promise<MemberAccountDoc> {

@@ -5,7 +5,7 @@
  */
 import { SqliteStore } from '../../cloudfunctions/adapters/sqlite/sqlite-store'
 import { OrderCode, formatOrderCode } from '../../cloudfunctions/contracts/order'
-import type { CampaignDoc, CampaignStockDoc, OrderQuotaDoc } from '../../cloudfunctions/domain/order/docs'
+import type { CampaignDoc, CampaignStockDoc } from '../../cloudfunctions/domain/order/docs'
 import { holdQuota, holdStock, releaseQuota, releaseStock } from '../../cloudfunctions/domain/order/holds'
 import { MIN_PAY_WINDOW_MS, ORDER_PAY_WINDOW_MS, campaignPhase, payDeadline, shouldRelease } from '../../cloudfunctions/domain/order/rules'
 import { groupIdFrom } from '../../cloudfunctions/domain/invites/groups'
@@ -90,20 +90,20 @@ describe('holds on a bare store', () => {
   it('a reservation applies once per order; a release gives back once', async () => {
     expect(await holdStock(ports(), order)).toBe('held')
     expect(await holdStock(ports(), order)).toBe('held')
-    expect(await store.get<CampaignStockDoc>('campaignStock', 'pc-x:s1')).toMatchObject({ available: 1, holds: { [order._id]: 2 } })
+    expect(await store.get('campaignStock', 'pc-x:s1')).toMatchObject({ available: 1, holds: { [order._id]: 2 } })
     expect(await holdStock(ports(), { ...order, _id: 'oBBBBBBBBBBBBBBB2' })).toBe('refused')
     expect(await releaseStock(ports(), order)).toBe(true)
     expect(await releaseStock(ports(), order)).toBe(false)
-    expect(await store.get<CampaignStockDoc>('campaignStock', 'pc-x:s1')).toMatchObject({ available: 3, holds: {} })
+    expect(await store.get('campaignStock', 'pc-x:s1')).toMatchObject({ available: 3, holds: {} })
   })
 
   it('the household counter is created on first use and capped at the limit', async () => {
     expect(await holdQuota(ports(), order, 3)).toBe('held')
     expect(await holdQuota(ports(), { ...order, _id: 'oCCCCCCCCCCCCCCC3' }, 3)).toBe('refused')
     expect(await holdQuota(ports(), { ...order, _id: 'oDDDDDDDDDDDDDDD4', quantity: 1 }, 3)).toBe('held')
-    expect(await store.get<OrderQuotaDoc>('orderQuotas', 'pc-x:h-1')).toMatchObject({ bought: 3 })
+    expect(await store.get('orderQuotas', 'pc-x:h-1')).toMatchObject({ bought: 3 })
     expect(await releaseQuota(ports(), order)).toBe(true)
     expect(await releaseQuota(ports(), order)).toBe(false)
-    expect(await store.get<OrderQuotaDoc>('orderQuotas', 'pc-x:h-1')).toMatchObject({ bought: 1, holds: { oDDDDDDDDDDDDDDD4: 1 } })
+    expect(await store.get('orderQuotas', 'pc-x:h-1')).toMatchObject({ bought: 1, holds: { oDDDDDDDDDDDDDDD4: 1 } })
   })
 })

@@ -42,8 +42,8 @@ describe('the round-trip store', () => {
   })
 
   it('tells writes and conditional writes apart, and starts afresh on reset', async () => {
-    await store.insert('users', { _id: 'a', openid: 'o' })
-    await Promise.all([store.update('users', 'a', { set: { nickname: 'n' } }), store.update('users', 'a', { inc: { n: 1 } }, { openid: 'o' })])
+    await store.insert('jobRuns', { _id: 'a' })
+    await Promise.all([store.update('jobRuns', 'a', { set: { nickname: 'n' } }), store.update('jobRuns', 'a', { inc: { n: 1 } }, { _id: 'a' })])
     expect(store.read()).toMatchObject({ calls: 3, writes: 3, conditionalWrites: 1, sequentialDepth: 2 })
     store.reset()
     expect(store.read()).toEqual({ calls: 0, reads: 0, writes: 0, conditionalWrites: 0, sequentialDepth: 0 })

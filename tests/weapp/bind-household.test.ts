@@ -4,7 +4,6 @@
  * answered by the real function mains over an in-memory SQLite store seeded with the demo
  * community; the caller is `dev-u-newcomer`, as the WeChat platform would say.
  */
-import type { MembershipDoc } from '../../cloudfunctions/domain/docs'
 import { HOUSEHOLD_CODE_ALPHABET } from '../../cloudfunctions/contracts/user'
 import { demoCodes } from '../../scripts/seed/demo'
 import { type Harness, TEST_PEPPER, as, makeHarness } from '../support/harness'
@@ -44,7 +43,7 @@ function wrongCode(): string {
 /** How the bind page shows a code: XXXX-XXXX. */
 const pretty = (code: string) => `${code.slice(0, 4)}-${code.slice(4)}`.toUpperCase()
 
-const membership = (h: Harness) => h.store.get<MembershipDoc>('memberships', `${HOUSEHOLD}:${NEWCOMER}`)
+const membership = (h: Harness) => h.store.get('memberships', `${HOUSEHOLD}:${NEWCOMER}`)
 const actions = () => records.cloudCalls.map((c) => `${c.name}.${(c.data as { action?: string }).action ?? '?'}`)
 
 let h: Harness

@@ -4,7 +4,6 @@
  * whose required 严选预售 course 张管家 has not started. He finds it under its line, fails the quiz
  * once (the result names the wrong questions, never the answers), retries and passes.
  */
-import type { AttemptDoc, CertificateDoc } from '../../cloudfunctions/domain/training/docs'
 import { DEMO_COURSE_ID, DEMO_COURSE_RIGHT_ANSWERS } from '../../scripts/seed/training'
 import { type Harness, as, makeHarness } from '../support/harness'
 import { type OpenedPage, byId, connectHarness, launchApp, missingTemplates, openUrl, records, tap, textOf, waitFor, waitForText } from './support/simulate'
@@ -78,12 +77,12 @@ describe('butler training pages on the compiled weapp build', () => {
     const sent = submitCalls().map((c) => JSON.stringify(c.data))
     expect(sent).toHaveLength(2)
     expect(sent[1]).toContain(JSON.stringify(DEMO_COURSE_RIGHT_ANSWERS))
-    const attempts = await h.store.find<AttemptDoc>('trainingAttempts', { where: { courseId: DEMO_COURSE_ID, userId: 'u-butler-zhang' }, limit: 10 })
+    const attempts = await h.store.find('trainingAttempts', { where: { courseId: DEMO_COURSE_ID, userId: 'u-butler-zhang' }, limit: 10 })
     expect(attempts.map((a) => [a.quizVersion, a.scorePercent]).sort()).toEqual([
       [1, 100],
       [1, 50]
     ])
-    expect(await h.store.get<CertificateDoc>('trainingCertificates', `${DEMO_COURSE_ID}:u-butler-zhang`)).toMatchObject({ scorePercent: 100, line: 'presale' })
+    expect(await h.store.get('trainingCertificates', `${DEMO_COURSE_ID}:u-butler-zhang`)).toMatchObject({ scorePercent: 100, line: 'presale' })
     expect(missingTemplates()).toEqual([])
   })
 })

@@ -6,7 +6,6 @@
  * computed from the logged follow-up, goes up.
  */
 import { runNightly } from '../../cloudfunctions/domain/insights/nightly'
-import type { FollowLogDoc } from '../../cloudfunctions/domain/insights/docs'
 import { type Harness, as, makeHarness } from '../support/harness'
 import { type OpenedPage, byId, connectHarness, launchApp, missingTemplates, openUrl, tap, textOf, typeInto, waitFor, waitForText } from './support/simulate'
 
@@ -54,7 +53,7 @@ describe('butler tasks page on the compiled weapp build', () => {
       },
       () => `progress ${done0 + 1}/${target}, shown: ${textOf(byId(page, 'task-follow_risk-progress') ?? page)}`
     )
-    const logs = await h.store.find<FollowLogDoc>('followLogs', { where: { householdId }, limit: 10 })
+    const logs = await h.store.find('followLogs', { where: { householdId }, limit: 10 })
     expect(logs).toHaveLength(1)
     expect(logs[0]).toMatchObject({ butlerUserId: 'u-butler-zhang', channel: 'wechat', note: '微信联系，住户说最近在外地，月底回来' })
     // Every element the page used has a template in the compiled base.wxml.

@@ -1,19 +1,5 @@
-import type { CollectionName } from '../../kernel/collections'
-import {
-  type Doc,
-  type FieldOps,
-  type Filter,
-  type FindOptions,
-  type InsertResult,
-  type Scalar,
-  type Store,
-  StoreUsageError,
-  type UpdateSpec,
-  checkField,
-  checkLimit,
-  checkUpdatePaths,
-  isFieldOps
-} from '../../kernel/store'
+import type { CollectionName, DocOf } from '../../kernel/collections'
+import { type FieldOps, type Filter, type FindOptions, type InsertResult, type Scalar, type Store, StoreUsageError, type UpdateSpec, checkField, checkLimit, checkUpdatePaths, isFieldOps } from '../../kernel/store'
 
 /**
  * The slice of @cloudbase/node-sdk's database we use, typed here so the adapter can be tested
@@ -117,18 +103,18 @@ export class CloudbaseStore implements Store {
     return q
   }
 
-  async get<T extends Doc>(collection: CollectionName, id: string): Promise<T | null> {
+  async get<K extends CollectionName>(collection: K, id: string): Promise<DocOf<K> | null> {
     const res = check(await this.coll(collection).where({ _id: id }).limit(1).get(), 'get')
-    return ((res.data ?? [])[0] as T | undefined) ?? null
+    return ((res.data ?? [])[0] as DocOf<K> | undefined) ?? null
   }
 
-  async find<T extends Doc>(collection: CollectionName, o: FindOptions = {}): Promise<T[]> {
+  async find<K extends CollectionName>(collection: K, o: FindOptions = {}): Promise<DocOf<K>[]> {
     const limit = checkLimit(o.limit)
     let q: CbQuery = this.coll(collection).where(this.toQuery(o.where))
     for (const s of o.orderBy ?? []) q = q.orderBy(checkField(s.field), s.dir)
     if (o.offset) q = q.skip(o.offset)
     const res = check(await q.limit(limit).get(), 'find')
-    return (res.data ?? []) as T[]
+    return (res.data ?? []) as DocOf<K>[]
   }
 
   async count(collection: CollectionName, where?: Filter): Promise<number> {
@@ -136,7 +122,7 @@ export class CloudbaseStore implements Store {
     return res.total ?? 0
   }
 
-  async insert<T extends Doc>(collection: CollectionName, doc: T): Promise<InsertResult> {
+  async insert<K extends CollectionName>(collection: K, doc: DocOf<K>): Promise<InsertResult> {
     try {
       const res = await this.coll(collection).add(doc)
       if (res.code) {

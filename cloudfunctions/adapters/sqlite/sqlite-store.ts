@@ -1,17 +1,6 @@
 import Database from 'better-sqlite3'
-import { COLLECTIONS, type CollectionName } from '../../kernel/collections'
-import {
-  type Doc,
-  type Filter,
-  type FindOptions,
-  type InsertResult,
-  type Store,
-  StoreUsageError,
-  type UpdateSpec,
-  checkField,
-  checkLimit,
-  checkUpdatePaths
-} from '../../kernel/store'
+import { COLLECTIONS, type CollectionName, type DocOf } from '../../kernel/collections'
+import { type Filter, type FindOptions, type InsertResult, type Store, StoreUsageError, type UpdateSpec, checkField, checkLimit, checkUpdatePaths } from '../../kernel/store'
 import { filterSql, jsonPath, orderSql } from './filter-sql'
 
 /**
@@ -79,18 +68,18 @@ export class SqliteStore implements Store {
     }
   }
 
-  async get<T extends Doc>(collection: CollectionName, id: string): Promise<T | null> {
+  async get<K extends CollectionName>(collection: K, id: string): Promise<DocOf<K> | null> {
     const row = this.sql(`SELECT doc FROM "${collection}" WHERE id = ?`).get(id) as { doc: string } | undefined
-    return row ? (JSON.parse(row.doc) as T) : null
+    return row ? (JSON.parse(row.doc) as DocOf<K>) : null
   }
 
-  async find<T extends Doc>(collection: CollectionName, options: FindOptions = {}): Promise<T[]> {
+  async find<K extends CollectionName>(collection: K, options: FindOptions = {}): Promise<DocOf<K>[]> {
     const limit = checkLimit(options.limit)
     const offset = options.offset ?? 0
     if (!Number.isInteger(offset) || offset < 0) throw new StoreUsageError('offset must be a non-negative integer')
     const where = filterSql(options.where, uniqueOnly(collection))
     const rows = this.sql(`SELECT doc FROM "${collection}" WHERE ${where.text} ${orderSql(options.orderBy)} LIMIT ? OFFSET ?`).all(...where.params, limit, offset) as { doc: string }[]
-    return rows.map((r) => JSON.parse(r.doc) as T)
+    return rows.map((r) => JSON.parse(r.doc) as DocOf<K>)
   }
 
   /** How SQLite would run a find (its query plan's details), for tests that hold a query to its index. */
@@ -108,7 +97,7 @@ export class SqliteStore implements Store {
     return row.n
   }
 
-  async insert<T extends Doc>(collection: CollectionName, doc: T): Promise<InsertResult> {
+  async insert<K extends CollectionName>(collection: K, doc: DocOf<K>): Promise<InsertResult> {
     if (typeof doc._id !== 'string' || doc._id.length === 0) throw new StoreUsageError('insert needs a string _id')
     try {
       this.sql(`INSERT INTO "${collection}" (id, doc) VALUES (?, ?)`).run(doc._id, JSON.stringify(doc))

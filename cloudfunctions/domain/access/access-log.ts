@@ -4,9 +4,8 @@ import type { ActionHandler } from '../../kernel/module'
 import { getMany } from '../../kernel/paging'
 import { fail, ok } from '../../kernel/result'
 import type { Filter } from '../../kernel/store'
-import type { HouseholdDoc, UserDoc } from '../docs'
 import { householdLabels } from '../user/labels'
-import type { AccessLogDoc, VisitorPassDoc } from './docs'
+import type { AccessLogDoc } from './docs'
 import { findGate } from './doors'
 
 type C = typeof accessContracts
@@ -38,12 +37,12 @@ function page(where: Filter, before: number | undefined) {
 const nextOf = (docs: AccessLogDoc[]) => (docs.length === LOG_PAGE ? (docs[docs.length - 1]?.at ?? null) : null)
 
 export const householdLog: ActionHandler<C['householdLog']> = async ({ ports, actor }, input) => {
-  const household = actor.householdIds.includes(input.householdId) ? await ports.store.get<HouseholdDoc>('households', input.householdId) : null
+  const household = actor.householdIds.includes(input.householdId) ? await ports.store.get('households', input.householdId) : null
   if (!household || household.communityId !== actor.communityId) return fail('HOUSEHOLD.NOT_MEMBER', '你不是这套房屋的成员')
-  const docs = await ports.store.find<AccessLogDoc>('accessLog', page({ householdId: household._id }, input.before))
+  const docs = await ports.store.find('accessLog', page({ householdId: household._id }, input.before))
   const [users, passes, labels] = await Promise.all([
-    getMany<UserDoc>(ports.store, 'users', docs.flatMap((d) => (d.userId ? [d.userId] : []))),
-    getMany<VisitorPassDoc>(ports.store, 'visitorPasses', docs.flatMap((d) => (d.passId ? [d.passId] : []))),
+    getMany(ports.store, 'users', docs.flatMap((d) => (d.userId ? [d.userId] : []))),
+    getMany(ports.store, 'visitorPasses', docs.flatMap((d) => (d.passId ? [d.passId] : []))),
     householdLabels(ports, [household._id])
   ])
   const who = (d: AccessLogDoc) =>
@@ -54,7 +53,7 @@ export const householdLog: ActionHandler<C['householdLog']> = async ({ ports, ac
 export const gateLog: ActionHandler<C['gateLog']> = async ({ ports, actor }, input) => {
   const gate = await findGate(ports.store, actor.communityId, input.gateId)
   if (!gate) return fail('GATE.NOT_FOUND', '设备不存在')
-  const docs = await ports.store.find<AccessLogDoc>('accessLog', page({ gateId: gate._id }, input.before))
+  const docs = await ports.store.find('accessLog', page({ gateId: gate._id }, input.before))
   const labels = await householdLabels(ports, docs.flatMap((d) => (d.householdId ? [d.householdId] : [])))
   // Operators see which household a code belonged to, not who held it.
   const who = (d: AccessLogDoc) => {

@@ -68,7 +68,7 @@ export async function authenticateDevice<T extends { deviceId: string; ts: numbe
   const body = parsed.data
   claimed.nonce = body.nonce
 
-  const gate = await ports.store.get<GateDoc>('gates', body.deviceId)
+  const gate = await ports.store.get('gates', body.deviceId)
   if (!gate) return refuse('DEVICE_UNKNOWN')
   const secret = unseal(ports.codePepper, gateContext(gate._id), gate.secretSealed)
   if (!secret) {

@@ -17,16 +17,16 @@ export const deviceIdOf = (communityId: string, gateId: string) => `${communityI
  * is not there for them, exactly as if it did not exist.
  */
 export async function findGate(store: Store, communityId: string, gateId: string): Promise<GateDoc | null> {
-  const scoped = await store.get<GateDoc>('gates', deviceIdOf(communityId, gateId))
+  const scoped = await store.get('gates', deviceIdOf(communityId, gateId))
   if (scoped) return scoped
   // Gates registered before ids were scoped keep their bare id.
-  const bare = await store.get<GateDoc>('gates', gateId)
+  const bare = await store.get('gates', gateId)
   return bare && bare.communityId === communityId ? bare : null
 }
 
 /** A community has tens of gates at most; one page holds them all. */
 export function communityGates(store: Store, communityId: string): Promise<GateDoc[]> {
-  return store.find<GateDoc>('gates', { where: { communityId }, orderBy: [{ field: 'createdAt', dir: 'asc' }], limit: 200 })
+  return store.find('gates', { where: { communityId }, orderBy: [{ field: 'createdAt', dir: 'asc' }], limit: 200 })
 }
 
 /** The doors a code with these claims opens: the pass page lists them so nobody walks to the wrong one. */

@@ -3,7 +3,7 @@ import type { FieldError } from '../../contracts/errors'
 import type { ActionHandler } from '../../kernel/module'
 import { fail, ok } from '../../kernel/result'
 import type { Store } from '../../kernel/store'
-import type { BuildingDoc, CommunityDoc } from '../docs'
+import type { BuildingDoc } from '../docs'
 import type { DoorSpec, GateDoc } from './docs'
 import { communityGates, deviceIdOf, findGate } from './doors'
 import { currentKeyInfo } from './keys'
@@ -15,7 +15,7 @@ type C = typeof accessContracts
 export const DEVICE_SECRET_BYTES = 32
 
 function buildingsOf(store: Store, communityId: string): Promise<BuildingDoc[]> {
-  return store.find<BuildingDoc>('buildings', { where: { communityId }, orderBy: [{ field: 'order', dir: 'asc' }], limit: 200 })
+  return store.find('buildings', { where: { communityId }, orderBy: [{ field: 'order', dir: 'asc' }], limit: 200 })
 }
 
 export function gateView(g: GateDoc, buildings: readonly BuildingDoc[]): GateViewT {
@@ -35,7 +35,7 @@ export function gateView(g: GateDoc, buildings: readonly BuildingDoc[]): GateVie
 export const listGates: ActionHandler<C['listGates']> = async ({ ports, actor }) => {
   const communityId = actor.communityId
   const [community, gates, buildings, key] = await Promise.all([
-    ports.store.get<CommunityDoc>('communities', communityId),
+    ports.store.get('communities', communityId),
     communityGates(ports.store, communityId),
     buildingsOf(ports.store, communityId),
     currentKeyInfo(ports.store, communityId)

@@ -23,7 +23,7 @@ export interface SigningKey {
 const keyId = (communityId: string, seq: number) => `${communityId}:${seq}`
 
 function newest(store: Store, communityId: string, limit: number): Promise<AccessKeyDoc[]> {
-  return store.find<AccessKeyDoc>('accessKeys', { where: { communityId }, orderBy: [{ field: 'seq', dir: 'desc' }], limit })
+  return store.find('accessKeys', { where: { communityId }, orderBy: [{ field: 'seq', dir: 'desc' }], limit })
 }
 
 function openKey(ports: Ports, doc: AccessKeyDoc): Buffer {
@@ -71,7 +71,7 @@ export function validUntil(newer: readonly AccessKeyDoc[]): number | null {
  * no grace takes effect from the next request. Empty when the community has no such key.
  */
 export async function keyForCode(ports: Ports, communityId: string, kid: number): Promise<OfflineKey[]> {
-  const docs = await ports.store.find<AccessKeyDoc>('accessKeys', {
+  const docs = await ports.store.find('accessKeys', {
     where: { communityId, seq: { gte: kid } },
     orderBy: [{ field: 'seq', dir: 'asc' }],
     limit: NEWER_SCAN

@@ -34,7 +34,7 @@ const placeCounter = (householdId: string, cap: number): Counter => ({ collectio
  */
 async function firstCounter(ports: Ports, owner: Owner): Promise<VisitorPassQuotaDoc> {
   const now = ports.clock.now()
-  const open = await ports.store.find<VisitorPassDoc>('visitorPasses', {
+  const open = await ports.store.find('visitorPasses', {
     where: { householdId: owner.householdId, status: 'active', validTo: { gt: now } },
     limit: 1000
   })
@@ -48,7 +48,7 @@ export async function takePlace(ports: Ports, owner: Owner, passId: string, cap:
   // The hold keeps when it was taken: a repair frees a hold whose pass did not get written.
   const place = { holder: holdKey(passId), amount: 1, entry: ports.clock.now() }
   if (await take(ports.store, counter, { ...place, create: { doc: () => firstCounter(ports, owner) } })) return true
-  const quota = await ports.store.get<VisitorPassQuotaDoc>('visitorPassQuotas', owner.householdId)
+  const quota = await ports.store.get('visitorPassQuotas', owner.householdId)
   if (!quota) return false
   // At the cap: give back the places of passes that ended or were never written (a concurrent
   // create may be doing the same and free them first), then try once more.
@@ -70,7 +70,7 @@ async function repairPlaces(ports: Ports, quota: VisitorPassQuotaDoc): Promise<n
   const now = ports.clock.now()
   const held = Object.entries(quota.holds ?? {}).map(([key, at]) => ({ passId: passIdOf(key), at }))
   if (held.length === 0) return 0
-  const passes = await getMany<VisitorPassDoc>(ports.store, 'visitorPasses', held.map((x) => x.passId))
+  const passes = await getMany(ports.store, 'visitorPasses', held.map((x) => x.passId))
   let freed = 0
   for (const { passId, at } of held) {
     const pass = passes.get(passId)

@@ -1,6 +1,5 @@
 import type { CollectionName } from '../../kernel/collections'
 import type { Ports } from '../../kernel/ports'
-import type { Doc } from '../../kernel/store'
 
 /** Entry records are personal data: kept half a year for security questions, then deleted. */
 export const ACCESS_LOG_RETENTION_MS = 180 * 24 * 3600_000
@@ -10,7 +9,7 @@ const MAX_PER_RUN = 20_000
 async function purge(ports: Ports, collection: CollectionName, field: string, before: number): Promise<number> {
   let removed = 0
   while (removed < MAX_PER_RUN) {
-    const due = await ports.store.find<Doc>(collection, { where: { [field]: { lt: before } }, limit: 1000 })
+    const due = await ports.store.find(collection, { where: { [field]: { lt: before } }, limit: 1000 })
     for (const d of due) if (await ports.store.remove(collection, d._id)) removed++
     if (due.length < 1000) break
   }

@@ -1,7 +1,6 @@
 import { PASS_REFRESH_SEC, type accessContracts } from '../../contracts/access'
 import type { ActionHandler } from '../../kernel/module'
 import { fail, ok } from '../../kernel/result'
-import type { BuildingDoc, CommunityDoc, HouseholdDoc } from '../docs'
 import { householdLabel } from '../user/format'
 import { communityGates, doorsFor } from './doors'
 import { codeBatch } from './issue'
@@ -12,12 +11,12 @@ type C = typeof accessContracts
 export const residentPass: ActionHandler<C['residentPass']> = async ({ ports, actor }, input) => {
   const communityId = actor.communityId
   const household = actor.householdIds.includes(input.householdId)
-    ? await ports.store.get<HouseholdDoc>('households', input.householdId)
+    ? await ports.store.get('households', input.householdId)
     : null
   if (!household || household.communityId !== communityId) return fail('HOUSEHOLD.NOT_MEMBER', '你不是这套房屋的成员')
   const [building, community, gates, key] = await Promise.all([
-    ports.store.get<BuildingDoc>('buildings', household.buildingId),
-    ports.store.get<CommunityDoc>('communities', communityId),
+    ports.store.get('buildings', household.buildingId),
+    ports.store.get('communities', communityId),
     communityGates(ports.store, communityId),
     signingKey(ports, communityId)
   ])

@@ -1,6 +1,5 @@
 import { DENY_TEXT, type DenyReason, type GateAnswer, GateVerifyBody } from '../../contracts/gate'
 import type { Ports } from '../../kernel/ports'
-import type { MembershipDoc } from '../docs'
 import { type ParsedCode, parseCode } from './code'
 import { answerSignature } from './device-auth'
 import { type GateRequest, authenticateDevice } from './device-request'
@@ -43,8 +42,8 @@ async function admit(ports: Ports, t: Trail, code: ParsedCode, gate: GateDoc, do
   // The record the code names is read alongside, so even a replay is logged under its household.
   const [first, member, pass] = await Promise.all([
     ports.store.insert('usedCodes', used),
-    c.kind === 'resident' ? ports.store.get<MembershipDoc>('memberships', `${c.householdId ?? ''}:${c.userId ?? ''}`) : null,
-    c.kind === 'visitor' ? ports.store.get<VisitorPassDoc>('visitorPasses', c.passId ?? '') : null
+    c.kind === 'resident' ? ports.store.get('memberships', `${c.householdId ?? ''}:${c.userId ?? ''}`) : null,
+    c.kind === 'visitor' ? ports.store.get('visitorPasses', c.passId ?? '') : null
   ])
   if (pass && pass.communityId === gate.communityId) t.householdId = pass.householdId
   if (!first.ok) return 'REPLAYED'
@@ -62,7 +61,7 @@ async function admit(ports: Ports, t: Trail, code: ParsedCode, gate: GateDoc, do
     { status: 'active', uses: { lt: pass.maxUses }, validTo: { gt: now } }
   )
   if (counted) return null
-  const fresh = await ports.store.get<VisitorPassDoc>('visitorPasses', pass._id)
+  const fresh = await ports.store.get('visitorPasses', pass._id)
   return (fresh && passRefusal(fresh, now)) ?? 'PASS_USED_UP'
 }
 

@@ -24,7 +24,7 @@ export const MAX_OPEN_PASSES = 30
 
 async function memberHousehold(ports: Ports, actor: Actor, householdId: string): Promise<HouseholdDoc | null> {
   if (!actor.householdIds.includes(householdId)) return null
-  const h = await ports.store.get<HouseholdDoc>('households', householdId)
+  const h = await ports.store.get('households', householdId)
   return h && h.communityId === actor.communityId ? h : null
 }
 
@@ -79,7 +79,7 @@ export const listVisitorPasses: ActionHandler<C['listVisitorPasses']> = async ({
   // The membership check and the reads it guards together: nothing is shown unless it passes.
   const [household, passes, labels] = await Promise.all([
     memberHousehold(ports, actor, input.householdId),
-    ports.store.find<VisitorPassDoc>('visitorPasses', {
+    ports.store.find('visitorPasses', {
       where: { householdId: input.householdId },
       orderBy: [{ field: 'createdAt', dir: 'desc' }],
       limit: 50
@@ -92,12 +92,12 @@ export const listVisitorPasses: ActionHandler<C['listVisitorPasses']> = async ({
 }
 
 export const revokeVisitorPass: ActionHandler<C['revokeVisitorPass']> = async ({ ports, actor }, input) => {
-  const pass = await ports.store.get<VisitorPassDoc>('visitorPasses', input.passId)
+  const pass = await ports.store.get('visitorPasses', input.passId)
   if (!pass || !(await memberHousehold(ports, actor, pass.householdId))) return fail('VISITOR_PASS.NOT_FOUND', '通行证不存在')
   const now = ports.clock.now()
   // Conditional on `active`: a verification racing this revoke either counted first or is refused.
   const revoked = await ports.store.update('visitorPasses', pass._id, { set: { status: 'revoked', revokedAt: now } }, { status: 'active' })
-  const fresh = revoked ? { ...pass, status: 'revoked' as const, revokedAt: now } : await ports.store.get<VisitorPassDoc>('visitorPasses', pass._id)
+  const fresh = revoked ? { ...pass, status: 'revoked' as const, revokedAt: now } : await ports.store.get('visitorPasses', pass._id)
   if (!fresh) return fail('VISITOR_PASS.NOT_FOUND', '通行证不存在')
   if (fresh.status !== 'revoked') return fail('VISITOR_PASS.NOT_ACTIVE', '通行证已失效，无需撤销')
   // Its place comes back once, whichever revoke (or retry after a crash here) gets there.
@@ -108,7 +108,7 @@ export const revokeVisitorPass: ActionHandler<C['revokeVisitorPass']> = async ({
 
 export const gridVisitors: ActionHandler<C['gridVisitors']> = async ({ ports, actor }) => {
   const buildingIds = actor.grids.flatMap((g) => g.buildingIds)
-  const passes = await ports.store.find<VisitorPassDoc>('visitorPasses', {
+  const passes = await ports.store.find('visitorPasses', {
     where: { communityId: actor.communityId, buildingId: { in: buildingIds } },
     orderBy: [{ field: 'validFrom', dir: 'desc' }],
     limit: 100
@@ -133,7 +133,7 @@ export const gridVisitors: ActionHandler<C['gridVisitors']> = async ({ ports, ac
 export async function expireVisitorPasses(ports: Ports): Promise<{ expired: number }> {
   let expired = 0
   for (;;) {
-    const due = await ports.store.find<VisitorPassDoc>('visitorPasses', {
+    const due = await ports.store.find('visitorPasses', {
       where: { status: 'active', validTo: { lte: ports.clock.now() } },
       limit: 1000
     })

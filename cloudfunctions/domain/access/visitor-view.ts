@@ -1,8 +1,6 @@
 import { PASS_REFRESH_SEC, type accessContracts } from '../../contracts/access'
 import type { ActionHandler } from '../../kernel/module'
 import { fail, ok } from '../../kernel/result'
-import type { BuildingDoc, CommunityDoc, MembershipDoc } from '../docs'
-import type { VisitorPassDoc } from './docs'
 import { communityGates, doorsFor } from './doors'
 import { codeBatch } from './issue'
 import { signingKey } from './keys'
@@ -17,12 +15,12 @@ type C = typeof accessContracts
  * beyond the building the gate needs.
  */
 export const visitorPass: ActionHandler<C['visitorPass']> = async ({ ports, identity, actor }, input) => {
-  const [found] = await ports.store.find<VisitorPassDoc>('visitorPasses', { where: { token: input.token }, limit: 1 })
+  const [found] = await ports.store.find('visitorPasses', { where: { token: input.token }, limit: 1 })
   if (!found) return fail('VISITOR_PASS.NOT_FOUND', '通行证不存在或链接有误')
   let pass = found
   const now = ports.clock.now()
 
-  const membership = actor ? await ports.store.get<MembershipDoc>('memberships', `${pass.householdId}:${actor.user._id}`) : null
+  const membership = actor ? await ports.store.get('memberships', `${pass.householdId}:${actor.user._id}`) : null
   const viewer = membership?.status === 'active' ? 'host' : 'visitor'
   let status = passStatus(pass, now)
 
@@ -30,7 +28,7 @@ export const visitorPass: ActionHandler<C['visitorPass']> = async ({ ports, iden
     if (pass.holderOpenid === '' && status === 'active') {
       // Conditional on nobody holding it yet: of two people opening the card at once, one wins.
       const claimed = await ports.store.update('visitorPasses', pass._id, { set: { holderOpenid: identity.openid } }, { holderOpenid: '' })
-      const fresh = claimed ? { ...pass, holderOpenid: identity.openid } : await ports.store.get<VisitorPassDoc>('visitorPasses', pass._id)
+      const fresh = claimed ? { ...pass, holderOpenid: identity.openid } : await ports.store.get('visitorPasses', pass._id)
       if (!fresh) return fail('VISITOR_PASS.NOT_FOUND', '通行证不存在或链接有误')
       pass = fresh
       status = passStatus(pass, now)
@@ -41,8 +39,8 @@ export const visitorPass: ActionHandler<C['visitorPass']> = async ({ ports, iden
   }
 
   const [community, building, gates] = await Promise.all([
-    ports.store.get<CommunityDoc>('communities', pass.communityId),
-    ports.store.get<BuildingDoc>('buildings', pass.buildingId),
+    ports.store.get('communities', pass.communityId),
+    ports.store.get('buildings', pass.buildingId),
     communityGates(ports.store, pass.communityId)
   ])
   const subject = {

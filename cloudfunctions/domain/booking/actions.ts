@@ -4,11 +4,9 @@ import type { ActionHandler } from '../../kernel/module'
 import type { Ports } from '../../kernel/ports'
 import { fail, ok } from '../../kernel/result'
 import { restoreCardUse } from '../member/cards'
-import type { ServiceCardDoc } from '../member/docs'
-import type { PaymentDoc } from '../payment/docs'
 import { closeOpenPaymentOf } from '../payment/open-payments'
 import { requestRefund } from '../payment/refund'
-import type { BookingDoc, ServiceLineDoc, SlotClaimDoc, SlotCounterDoc } from './docs'
+import type { BookingDoc } from './docs'
 import { activeWorkers, cardFits, releaseClaim, releaseCounter } from './book'
 import { lineIn } from './catalog'
 import { releaseBookingDiscount } from './pricing'
@@ -19,7 +17,7 @@ import { followBooking } from '../desk/booking-sync'
 type C = typeof bookingContracts
 
 export const lines: ActionHandler<C['lines']> = async ({ ports, actor }, input) => {
-  const docs = await ports.store.find<ServiceLineDoc>('serviceLines', {
+  const docs = await ports.store.find('serviceLines', {
     where: { communityId: actor.communityId, active: true, kind: input.kind },
     orderBy: [{ field: 'order', dir: 'asc' }],
     limit: 100
@@ -37,8 +35,8 @@ export const slots: ActionHandler<C['slots']> = async ({ ports, actor }, input) 
   const last = starts[starts.length - 1] ?? now
   const [workers, claims, counters] = await Promise.all([
     activeWorkers(ports, communityId),
-    ports.store.find<SlotClaimDoc>('slotClaims', { where: { communityId, slotStart: { gte: first, lte: last } }, limit: 1000 }),
-    ports.store.find<SlotCounterDoc>('slotCounters', { where: { communityId, lineId: line._id, slotStart: { gte: first, lte: last } }, limit: 1000 })
+    ports.store.find('slotClaims', { where: { communityId, slotStart: { gte: first, lte: last } }, limit: 1000 }),
+    ports.store.find('slotCounters', { where: { communityId, lineId: line._id, slotStart: { gte: first, lte: last } }, limit: 1000 })
   ])
   const claimed = new Set(claims.map((c) => c._id))
   const booked = new Map(counters.map((c) => [c.slotStart, c]))
@@ -53,7 +51,7 @@ export const slots: ActionHandler<C['slots']> = async ({ ports, actor }, input) 
     return [{ start, end: slotEnd(start), capacity, free }]
   })
   let cards: { id: string; title: string; usesLeft: number }[] = []
-  const cardDocs = await ports.store.find<ServiceCardDoc>('serviceCards', { where: { ownerUserId: actor.user._id, communityId }, limit: 50 })
+  const cardDocs = await ports.store.find('serviceCards', { where: { ownerUserId: actor.user._id, communityId }, limit: 50 })
   cards = cardDocs
     .filter((c) => cardFits(c, line, now) && (!input.householdId || c.householdId === input.householdId))
     .map((c) => ({ id: c._id, title: c.title, usesLeft: c.usesLeft }))
@@ -65,7 +63,7 @@ export const mine: ActionHandler<C['mine']> = async ({ ports, actor }, input) =>
   const docs = (
     await Promise.all(
       households.map((householdId) =>
-        ports.store.find<BookingDoc>('bookings', { where: { householdId }, orderBy: [{ field: 'slotStart', dir: 'desc' }], limit: 100 })
+        ports.store.find('bookings', { where: { householdId }, orderBy: [{ field: 'slotStart', dir: 'desc' }], limit: 100 })
       )
     )
   ).flat()
@@ -75,12 +73,12 @@ export const mine: ActionHandler<C['mine']> = async ({ ports, actor }, input) =>
 
 /** Whether the actor may see the booking: its household, its worker, or staff of the community. */
 export async function visible(ports: Ports, actor: Actor, bookingId: string): Promise<BookingDoc | null> {
-  const b = await ports.store.get<BookingDoc>('bookings', bookingId)
+  const b = await ports.store.get('bookings', bookingId)
   if (!b || b.communityId !== actor.communityId) return null
   if (actor.roles.some((r) => r === 'dispatcher' || r === 'butler' || r === 'operator')) return b
   if (actor.householdIds.includes(b.householdId)) return b
   if (actor.roles.includes('worker') && b.workerId) {
-    const w = await ports.store.get<{ _id: string; userId: string }>('workers', b.workerId)
+    const w = await ports.store.get('workers', b.workerId)
     if (w?.userId === actor.user._id) return b
   }
   return null
@@ -107,7 +105,7 @@ export async function releaseBooking(ports: Ports, b: BookingDoc, reason: string
   if (b.payMode === 'card' && b.cardId) await restoreCardUse(ports, b.cardId, b._id)
   await releaseBookingDiscount(ports, b)
   if (b.payMode === 'upfront' && b.paymentId && b.payState === 'paid') {
-    const payment = await ports.store.get<PaymentDoc>('payments', b.paymentId)
+    const payment = await ports.store.get('payments', b.paymentId)
     const line = payment?.lines.find((l) => l.type === 'booking' && l.id === b._id)
     if (payment && line) {
       const res = await requestRefund(ports, payment, {
@@ -124,7 +122,7 @@ export async function releaseBooking(ports: Ports, b: BookingDoc, reason: string
 }
 
 export const cancel: ActionHandler<C['cancel']> = async ({ ports, actor }, input) => {
-  const b = await ports.store.get<BookingDoc>('bookings', input.bookingId)
+  const b = await ports.store.get('bookings', input.bookingId)
   if (!b || b.communityId !== actor.communityId || !actor.householdIds.includes(b.householdId)) return fail('BOOKING.NOT_FOUND', '预约不存在')
   const now = ports.clock.now()
   if (b.status !== 'held' && b.status !== 'confirmed') return fail('BOOKING.BAD_STATE', '服务已开始或已结束，不能取消')
@@ -140,7 +138,7 @@ export const cancel: ActionHandler<C['cancel']> = async ({ ports, actor }, input
   if (!done) return fail('BOOKING.BAD_STATE', '预约状态已变化，请刷新')
   // Its upfront payment, if one is open, is closed at WeChat Pay: nobody pays for a cancelled booking.
   if (b.payMode === 'upfront' && b.payState === 'unpaid') await closeOpenPaymentOf(ports, 'booking', b._id, 'booking cancelled')
-  const fresh = (await ports.store.get<BookingDoc>('bookings', b._id)) ?? b
+  const fresh = (await ports.store.get('bookings', b._id)) ?? b
   await releaseBooking(ports, fresh, '住户取消预约')
-  return ok({ booking: await viewOne(ports.store, (await ports.store.get<BookingDoc>('bookings', b._id)) ?? fresh, now) })
+  return ok({ booking: await viewOne(ports.store, (await ports.store.get('bookings', b._id)) ?? fresh, now) })
 }

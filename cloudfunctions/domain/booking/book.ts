@@ -24,7 +24,7 @@ export function bookingIdOf(key: string): string {
 }
 
 export async function activeWorkers(ports: Ports, communityId: string): Promise<WorkerDoc[]> {
-  return ports.store.find<WorkerDoc>('workers', { where: { communityId, active: true }, orderBy: [{ field: 'name', dir: 'asc' }], limit: 200 })
+  return ports.store.find('workers', { where: { communityId, active: true }, orderBy: [{ field: 'name', dir: 'asc' }], limit: 200 })
 }
 
 /** Whether a service card may pay for this line (its scope), and is usable now. */
@@ -95,8 +95,8 @@ export interface CandidateFacts {
 
 export async function candidateFacts(ports: Ports, communityId: string, start: number, householdId: string): Promise<CandidateFacts> {
   const [history, dayClaims] = await Promise.all([
-    ports.store.find<RatingDoc>('ratings', { where: { householdId }, orderBy: [{ field: 'at', dir: 'desc' }], limit: 50 }),
-    ports.store.find<SlotClaimDoc>('slotClaims', { where: { communityId, slotStart: { gte: localMidnight(start), lt: localMidnight(start) + DAY } }, limit: 1000 })
+    ports.store.find('ratings', { where: { householdId }, orderBy: [{ field: 'at', dir: 'desc' }], limit: 50 }),
+    ports.store.find('slotClaims', { where: { communityId, slotStart: { gte: localMidnight(start), lt: localMidnight(start) + DAY } }, limit: 1000 })
   ])
   return { history, dayClaims }
 }
@@ -174,7 +174,7 @@ async function settle(ports: Ports, b: BookingDoc): Promise<Result<BookingDoc>> 
   if (held.ok) return held
   if (await withdraw(ports, b)) return held
   // Someone else moved it on meanwhile (a twin held the discount, or withdrew it): answer with that.
-  const fresh = await ports.store.get<BookingDoc>('bookings', b._id)
+  const fresh = await ports.store.get('bookings', b._id)
   return fresh ? ok(fresh) : held
 }
 
@@ -186,12 +186,12 @@ export const book: ActionHandler<C['book']> = async ({ ports, actor }, input) =>
   // Every read the request may need, at once: its booking if resubmitted, the line, the card and
   // worker it names, the slot's workers and counter, the household's ratings and the day's claims.
   const [existing, lineDoc, namedCard, namedWorker, workers, counter, facts] = await Promise.all([
-    ports.store.get<BookingDoc>('bookings', bookingId),
+    ports.store.get('bookings', bookingId),
     lineIn(ports, communityId, input.lineId),
-    input.payMode === 'card' && input.cardId ? ports.store.get<ServiceCardDoc>('serviceCards', input.cardId) : Promise.resolve(null),
-    input.workerId ? ports.store.get<WorkerDoc>('workers', input.workerId) : Promise.resolve(null),
+    input.payMode === 'card' && input.cardId ? ports.store.get('serviceCards', input.cardId) : Promise.resolve(null),
+    input.workerId ? ports.store.get('workers', input.workerId) : Promise.resolve(null),
     activeWorkers(ports, communityId),
-    isSlotStart(input.slotStart) ? ports.store.get<SlotCounterDoc>('slotCounters', slotCounterId(input.lineId, input.slotStart)) : Promise.resolve(null),
+    isSlotStart(input.slotStart) ? ports.store.get('slotCounters', slotCounterId(input.lineId, input.slotStart)) : Promise.resolve(null),
     // Only to rank workers: a resident who names one needs no ranking.
     input.workerId ? Promise.resolve({ history: [], dayClaims: [] }) : candidateFacts(ports, communityId, input.slotStart, input.householdId)
   ])
@@ -285,7 +285,7 @@ export const book: ActionHandler<C['book']> = async ({ ports, actor }, input) =>
   if (!inserted.ok) {
     // The same request raced itself: the other attempt owns the booking (and the card use).
     await undo(ports, line, input.slotStart, bookingId, attempt, got.value)
-    const other = await ports.store.get<BookingDoc>('bookings', bookingId)
+    const other = await ports.store.get('bookings', bookingId)
     if (!other) return fail('BOOKING.SLOT_FULL', '请重试')
     const res = await settle(ports, other)
     return res.ok ? ok({ booking: await viewOne(ports.store, res.value, now) }) : res

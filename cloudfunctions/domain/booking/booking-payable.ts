@@ -2,7 +2,6 @@ import { getMany } from '../../kernel/paging'
 import { fail, ok } from '../../kernel/result'
 import { releaseHeld, settleHeld } from '../member/checkout'
 import type { PayableKind, QuotedLine } from '../payment/payables'
-import type { BookingDoc } from './docs'
 import { slotText } from './slots'
 import { followBooking } from '../desk/booking-sync'
 
@@ -16,7 +15,7 @@ export const bookingPayable: PayableKind = {
   type: 'booking',
 
   async quote(ports, payer, ids) {
-    const docs = await getMany<BookingDoc>(ports.store, 'bookings', ids)
+    const docs = await getMany(ports.store, 'bookings', ids)
     const now = ports.clock.now()
     const lines: QuotedLine[] = []
     for (const id of ids) {
@@ -51,7 +50,7 @@ export const bookingPayable: PayableKind = {
     if (!(await ports.store.update('bookings', line.id, { set: { ...set, status: 'confirmed', holdUntil: null } }, { status: 'held', payState: 'unpaid' }))) {
       await ports.store.update('bookings', line.id, { set }, { status: 'done', payState: 'due' })
     }
-    const b = await ports.store.get<BookingDoc>('bookings', line.id)
+    const b = await ports.store.get('bookings', line.id)
     if (!b || b.paymentId !== payment._id) return 'already_settled'
     // Idempotent, re-run on every delivery until the payment is settled.
     if (b.pricing) await settleHeld(ports, b._id, b.pricing)
@@ -60,7 +59,7 @@ export const bookingPayable: PayableKind = {
   },
 
   async onRefunded(ports, payment, line, refundedFen) {
-    const b = await ports.store.get<BookingDoc>('bookings', line.id)
+    const b = await ports.store.get('bookings', line.id)
     if (!b || b.paymentId !== payment._id) return
     // `updatedAt` moves with every money change: the insights pass reads bookings by it.
     const now = ports.clock.now()

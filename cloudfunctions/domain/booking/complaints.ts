@@ -2,7 +2,6 @@ import type { bookingContracts } from '../../contracts/booking'
 import type { Actor } from '../../kernel/actor'
 import type { ActionHandler } from '../../kernel/module'
 import { fail, ok } from '../../kernel/result'
-import type { BuildingDoc, HouseholdDoc } from '../docs'
 import { householdLabel } from '../user/format'
 import type { ComplaintDoc } from './docs'
 import { bookingIdOf } from './book'
@@ -28,11 +27,11 @@ export const complain: ActionHandler<C['complain']> = async ({ ports, actor }, i
   }
   const idempotencyKey = `${actor.user._id}:${input.clientRequestId}`
   const id = bookingIdOf(`complaint:${idempotencyKey}`).replace(/^bk/, 'cp')
-  const existing = await ports.store.get<ComplaintDoc>('complaints', id)
+  const existing = await ports.store.get('complaints', id)
   if (existing) return ok({ complaint: complaintView(existing) })
-  const h = await ports.store.get<HouseholdDoc>('households', input.householdId)
+  const h = await ports.store.get('households', input.householdId)
   if (!h) return fail('HOUSEHOLD.NOT_FOUND', '房屋不存在')
-  const b = await ports.store.get<BuildingDoc>('buildings', h.buildingId)
+  const b = await ports.store.get('buildings', h.buildingId)
   const now = ports.clock.now()
   const doc: ComplaintDoc = {
     _id: id,
@@ -54,7 +53,7 @@ export const complain: ActionHandler<C['complain']> = async ({ ports, actor }, i
     updatedAt: now
   }
   const res = await ports.store.insert('complaints', doc)
-  const saved = res.ok ? doc : await ports.store.get<ComplaintDoc>('complaints', id)
+  const saved = res.ok ? doc : await ports.store.get('complaints', id)
   if (!saved) return fail('INTERNAL.ERROR', '提交失败，请重试')
   const [butler] = await Promise.all([butlerOf(ports, h), followComplaint(ports, id)])
   if (res.ok && butler) {
@@ -64,14 +63,14 @@ export const complain: ActionHandler<C['complain']> = async ({ ports, actor }, i
 }
 
 export const myComplaints: ActionHandler<C['myComplaints']> = async ({ ports, actor }) => {
-  const docs = await ports.store.find<ComplaintDoc>('complaints', { where: { userId: actor.user._id }, orderBy: [{ field: 'createdAt', dir: 'desc' }], limit: 100 })
+  const docs = await ports.store.find('complaints', { where: { userId: actor.user._id }, orderBy: [{ field: 'createdAt', dir: 'desc' }], limit: 100 })
   return ok({ complaints: docs.filter((c) => c.communityId === actor.communityId).map(complaintView) })
 }
 
 export const complaints: ActionHandler<C['complaints']> = async ({ ports, actor }, input) => {
   const buildings = buildingsHandledBy(actor)
   if (buildings?.length === 0) return ok({ complaints: [], avgResponseMinutes: null })
-  const docs = await ports.store.find<ComplaintDoc>('complaints', {
+  const docs = await ports.store.find('complaints', {
     where: { communityId: actor.communityId, status: input.status, buildingId: buildings ? { in: buildings } : undefined },
     orderBy: [{ field: 'createdAt', dir: 'desc' }],
     limit: 300
@@ -82,7 +81,7 @@ export const complaints: ActionHandler<C['complaints']> = async ({ ports, actor 
 }
 
 export const respond: ActionHandler<C['respond']> = async ({ ports, actor }, input) => {
-  const c = await ports.store.get<ComplaintDoc>('complaints', input.complaintId)
+  const c = await ports.store.get('complaints', input.complaintId)
   const buildings = buildingsHandledBy(actor)
   if (!c || c.communityId !== actor.communityId || (buildings && !buildings.includes(c.buildingId))) return fail('COMPLAINT.NOT_FOUND', '投诉不存在')
   const allowed = input.status === 'processing' ? ['open'] : ['open', 'processing']
@@ -113,12 +112,12 @@ export const respond: ActionHandler<C['respond']> = async ({ ports, actor }, inp
     body: input.response,
     link: `/packages/service/pages/complaints/index?communityId=${c.communityId}`
   })
-  const fresh = (await ports.store.get<ComplaintDoc>('complaints', c._id)) ?? c
+  const fresh = (await ports.store.get('complaints', c._id)) ?? c
   return ok({ complaint: complaintView(fresh) })
 }
 
 export const rateComplaint: ActionHandler<C['rateComplaint']> = async ({ ports, actor }, input) => {
-  const c = await ports.store.get<ComplaintDoc>('complaints', input.complaintId)
+  const c = await ports.store.get('complaints', input.complaintId)
   if (!c || c.communityId !== actor.communityId || !actor.householdIds.includes(c.householdId)) return fail('COMPLAINT.NOT_FOUND', '投诉不存在')
   if (c.status !== 'resolved') return fail('COMPLAINT.BAD_STATE', c.status === 'closed' ? '已经评价过了' : '处理完成后才能评价')
   const done = await ports.store.update(
@@ -129,6 +128,6 @@ export const rateComplaint: ActionHandler<C['rateComplaint']> = async ({ ports, 
   )
   if (!done) return fail('COMPLAINT.BAD_STATE', '已经评价过了')
   await followComplaint(ports, c._id)
-  const fresh = (await ports.store.get<ComplaintDoc>('complaints', c._id)) ?? c
+  const fresh = (await ports.store.get('complaints', c._id)) ?? c
   return ok({ complaint: complaintView(fresh) })
 }

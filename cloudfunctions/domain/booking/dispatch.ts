@@ -1,7 +1,6 @@
 import type { bookingContracts } from '../../contracts/booking'
 import type { ActionHandler } from '../../kernel/module'
 import { fail, ok } from '../../kernel/result'
-import type { BookingDoc, ServiceLineDoc, WorkerDoc } from './docs'
 import { activeWorkers, claimWorker, releaseClaim } from './book'
 import { DAY, eligible, localMidnight } from './slots'
 import { viewOne, viewsOf, workerRow } from './views'
@@ -13,7 +12,7 @@ export const board: ActionHandler<C['board']> = async ({ ports, actor }, input) 
   const communityId = actor.communityId
   const now = ports.clock.now()
   const from = localMidnight(now)
-  const docs = await ports.store.find<BookingDoc>('bookings', {
+  const docs = await ports.store.find('bookings', {
     where: { communityId, slotStart: { gte: from, lt: from + (input.days + 1) * DAY } },
     orderBy: [{ field: 'slotStart', dir: 'asc' }],
     limit: 1000
@@ -35,15 +34,15 @@ export const board: ActionHandler<C['board']> = async ({ ports, actor }, input) 
  */
 export const reassign: ActionHandler<C['reassign']> = async ({ ports, actor }, input) => {
   const communityId = actor.communityId
-  const b = await ports.store.get<BookingDoc>('bookings', input.bookingId)
+  const b = await ports.store.get('bookings', input.bookingId)
   if (!b || b.communityId !== communityId) return fail('BOOKING.NOT_FOUND', '工单不存在')
   if (b.status !== 'held' && b.status !== 'confirmed') return fail('BOOKING.BAD_STATE', '师傅已出发或服务已结束，不能改派')
-  const w = await ports.store.get<WorkerDoc>('workers', input.workerId)
+  const w = await ports.store.get('workers', input.workerId)
   if (!w || w.communityId !== communityId || !w.active) {
     return fail('BOOKING.WORKER_NOT_FOUND', '该师傅不在本小区服务', [{ path: 'workerId', message: '师傅不存在' }])
   }
   if (w._id === b.workerId) return fail('BOOKING.WORKER_BUSY', '已经是这位师傅', [{ path: 'workerId', message: '未更换师傅' }])
-  const line = await ports.store.get<ServiceLineDoc>('serviceLines', b.lineId)
+  const line = await ports.store.get('serviceLines', b.lineId)
   if (!line || eligible([w], line.category, b.slotStart).length === 0) {
     return fail('BOOKING.WORKER_BUSY', `${w.name}不提供该服务或该时段不上班`, [{ path: 'workerId', message: '技能或时间不符' }])
   }
@@ -71,7 +70,7 @@ export const reassign: ActionHandler<C['reassign']> = async ({ ports, actor }, i
   }
   if (b.workerId) await releaseClaim(ports, b.workerId, b.slotStart, b._id)
   await followBooking(ports, b._id)
-  const fresh = (await ports.store.get<BookingDoc>('bookings', b._id)) ?? b
+  const fresh = (await ports.store.get('bookings', b._id)) ?? b
   await ports.notifier.notify({
     userId: w.userId,
     communityId,

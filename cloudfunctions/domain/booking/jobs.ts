@@ -1,6 +1,5 @@
 import type { JobReport } from '../../kernel/module'
 import type { Ports } from '../../kernel/ports'
-import type { BookingDoc, SlotClaimDoc, SlotCounterDoc } from './docs'
 import { releaseClaim, releaseCounter } from './book'
 import { releaseBooking } from './actions'
 
@@ -18,26 +17,26 @@ export async function runExpireHolds(ports: Ports): Promise<JobReport> {
   let expired = 0
   let orphanClaims = 0
   let recounted = 0
-  const held = await ports.store.find<BookingDoc>('bookings', { where: { status: 'held', holdUntil: { lt: now } }, limit: 500 })
+  const held = await ports.store.find('bookings', { where: { status: 'held', holdUntil: { lt: now } }, limit: 500 })
   for (const b of held) {
     if (await ports.store.update('bookings', b._id, { set: { status: 'expired', cancelledAt: now, updatedAt: now } }, { status: 'held', payState: 'unpaid' })) {
       expired++
       await releaseBooking(ports, { ...b, status: 'expired' }, '预约超时未支付')
     }
   }
-  const claims = await ports.store.find<SlotClaimDoc>('slotClaims', { where: { slotStart: { gte: now }, createdAt: { lt: now - QUIET_MS } }, limit: 1000 })
+  const claims = await ports.store.find('slotClaims', { where: { slotStart: { gte: now }, createdAt: { lt: now - QUIET_MS } }, limit: 1000 })
   for (const c of claims) {
-    const b = await ports.store.get<BookingDoc>('bookings', c.bookingId)
+    const b = await ports.store.get('bookings', c.bookingId)
     if (!b || b.workerId !== c.workerId || b.status === 'cancelled' || b.status === 'expired') {
       await releaseClaim(ports, c.workerId, c.slotStart, c.bookingId)
       orphanClaims++
     }
   }
-  const counters = await ports.store.find<SlotCounterDoc>('slotCounters', { where: { slotStart: { gte: now }, updatedAt: { lt: now - QUIET_MS } }, limit: 1000 })
+  const counters = await ports.store.find('slotCounters', { where: { slotStart: { gte: now }, updatedAt: { lt: now - QUIET_MS } }, limit: 1000 })
   for (const k of counters) {
     const holders = Object.keys(k.holds ?? {})
     if (holders.length === 0) continue
-    const bookings = await ports.store.find<BookingDoc>('bookings', { where: { lineId: k.lineId, slotStart: k.slotStart }, limit: 1000 })
+    const bookings = await ports.store.find('bookings', { where: { lineId: k.lineId, slotStart: k.slotStart }, limit: 1000 })
     const live = new Set(bookings.flatMap((b) => ((ACTIVE as readonly string[]).includes(b.status) && b.counterHeld && b.slotHolder ? [b.slotHolder] : [])))
     // A unit whose attempt made no booking (a function cut off between the two) goes back, once.
     for (const h of holders.filter((x) => !live.has(x))) {

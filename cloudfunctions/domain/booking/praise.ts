@@ -2,9 +2,8 @@ import type { bookingContracts } from '../../contracts/booking'
 import { PRAISE_STATUS_LABELS } from '../../contracts/praise-labels'
 import type { ActionHandler } from '../../kernel/module'
 import { fail, ok } from '../../kernel/result'
-import type { BuildingDoc, HouseholdDoc } from '../docs'
 import { householdLabel } from '../user/format'
-import type { BookingDoc, PraiseLetterDoc, WorkerDoc } from './docs'
+import type { PraiseLetterDoc } from './docs'
 import { butlerOf } from './rating'
 
 type C = typeof bookingContracts
@@ -31,13 +30,13 @@ export function praiseView(p: PraiseLetterDoc) {
  * retry of the same request returns the stored letter; any other second letter is refused.
  */
 export const thank: ActionHandler<C['thank']> = async ({ ports, actor }, input) => {
-  const b = await ports.store.get<BookingDoc>('bookings', input.bookingId)
+  const b = await ports.store.get('bookings', input.bookingId)
   if (!b || b.communityId !== actor.communityId || !actor.householdIds.includes(b.householdId)) return fail('BOOKING.NOT_FOUND', '预约不存在')
   if (b.status !== 'done' || !b.workerId) return fail('BOOKING.BAD_STATE', '服务完成后才能写表扬信')
-  const prior = await ports.store.get<PraiseLetterDoc>('praiseLetters', b._id)
+  const prior = await ports.store.get('praiseLetters', b._id)
   if (prior) return sameRequest(prior, actor.user._id, input.clientRequestId)
-  const [worker, h] = await Promise.all([ports.store.get<WorkerDoc>('workers', b.workerId), ports.store.get<HouseholdDoc>('households', b.householdId)])
-  const [building, butlerUserId] = h ? await Promise.all([ports.store.get<BuildingDoc>('buildings', h.buildingId), butlerOf(ports, h)]) : [null, '']
+  const [worker, h] = await Promise.all([ports.store.get('workers', b.workerId), ports.store.get('households', b.householdId)])
+  const [building, butlerUserId] = h ? await Promise.all([ports.store.get('buildings', h.buildingId), butlerOf(ports, h)]) : [null, '']
   const now = ports.clock.now()
   const letter: PraiseLetterDoc = {
     _id: b._id,
@@ -61,7 +60,7 @@ export const thank: ActionHandler<C['thank']> = async ({ ports, actor }, input) 
   const res = await ports.store.insert('praiseLetters', letter)
   if (!res.ok) {
     // Two members of the household wrote at once: the first letter stands.
-    const first = await ports.store.get<PraiseLetterDoc>('praiseLetters', b._id)
+    const first = await ports.store.get('praiseLetters', b._id)
     if (!first) throw new Error('praise letter insert failed')
     return sameRequest(first, actor.user._id, input.clientRequestId)
   }
@@ -77,7 +76,7 @@ function sameRequest(p: PraiseLetterDoc, userId: string, clientRequestId: string
 export const praiseQueue: ActionHandler<C['praiseQueue']> = async ({ ports, actor }, input) => {
   const communityId = actor.communityId
   const [letters, pending] = await Promise.all([
-    ports.store.find<PraiseLetterDoc>('praiseLetters', {
+    ports.store.find('praiseLetters', {
       where: { communityId, status: input.status },
       orderBy: [{ field: 'at', dir: input.status === 'pending' ? 'asc' : 'desc' }],
       limit: 200
@@ -89,7 +88,7 @@ export const praiseQueue: ActionHandler<C['praiseQueue']> = async ({ ports, acto
 
 /** A single conditional update from `pending`: two operators deciding at once get one decision. */
 export const moderatePraise: ActionHandler<C['moderatePraise']> = async ({ ports, actor }, input) => {
-  const p = await ports.store.get<PraiseLetterDoc>('praiseLetters', input.id)
+  const p = await ports.store.get('praiseLetters', input.id)
   if (!p || p.communityId !== actor.communityId) return fail('BOOKING.PRAISE_NOT_FOUND', '表扬信不存在', [{ path: 'id', message: '本社区没有这封表扬信' }])
   const now = ports.clock.now()
   const decided = await ports.store.update(
@@ -99,7 +98,7 @@ export const moderatePraise: ActionHandler<C['moderatePraise']> = async ({ ports
     { status: 'pending' }
   )
   if (!decided) return fail('BOOKING.PRAISE_DECIDED', '该表扬信已处理')
-  const fresh = (await ports.store.get<PraiseLetterDoc>('praiseLetters', p._id)) ?? p
+  const fresh = (await ports.store.get('praiseLetters', p._id)) ?? p
   if (input.approve && fresh.userId) {
     await ports.notifier.notify({
       userId: fresh.userId,

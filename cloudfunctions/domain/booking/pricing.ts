@@ -80,7 +80,7 @@ export async function holdBookingDiscount(ports: Ports, b: BookingDoc): Promise<
     ...(free ? { status: 'confirmed' as const, payState: 'paid' as const, paidAt: now, holdUntil: null } : {})
   }
   const done = await ports.store.update('bookings', b._id, { set }, { status: 'held', discountHeld: false })
-  const fresh = await ports.store.get<BookingDoc>('bookings', b._id)
+  const fresh = await ports.store.get('bookings', b._id)
   if (done) {
     if (free) await settleHeld(ports, b._id, priced)
     return ok(fresh ?? { ...b, ...set })

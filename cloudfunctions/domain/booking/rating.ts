@@ -2,10 +2,10 @@ import { RATING_DIMENSIONS, RATING_LABELS, type RatingDimension, type Reputation
 import type { ActionHandler } from '../../kernel/module'
 import type { Ports } from '../../kernel/ports'
 import { fail, ok } from '../../kernel/result'
-import type { BuildingDoc, GridDoc, HouseholdDoc } from '../docs'
+import type { HouseholdDoc } from '../docs'
 import { earnRatingPoints } from '../member/points'
 import { householdLabel } from '../user/format'
-import type { BookingDoc, FollowUpDoc, PraiseLetterDoc, RatingDoc, WorkerDoc } from './docs'
+import type { BookingDoc, FollowUpDoc, RatingDoc, WorkerDoc } from './docs'
 import { activeWorkers } from './book'
 import { DAY, monthOf } from './slots'
 import { avgOf, followUpView, viewOne, workerRow } from './views'
@@ -22,14 +22,14 @@ export function isLow(scores: Record<RatingDimension, number>, avg100: number): 
 
 /** The butler of the grid that holds the household's building, or '' when none. */
 export async function butlerOf(ports: Ports, h: HouseholdDoc): Promise<string> {
-  const grids = await ports.store.find<GridDoc>('grids', { where: { communityId: h.communityId }, limit: 50 })
+  const grids = await ports.store.find('grids', { where: { communityId: h.communityId }, limit: 50 })
   return grids.find((g) => g.buildingIds.includes(h.buildingId))?.butlerUserId ?? ''
 }
 
 export async function openFollowUp(ports: Ports, b: BookingDoc, r: RatingDoc, workerName: string): Promise<boolean> {
-  const h = await ports.store.get<HouseholdDoc>('households', b.householdId)
+  const h = await ports.store.get('households', b.householdId)
   if (!h) return false
-  const building = await ports.store.get<BuildingDoc>('buildings', h.buildingId)
+  const building = await ports.store.get('buildings', h.buildingId)
   const butlerUserId = await butlerOf(ports, h)
   const f: FollowUpDoc = {
     _id: `rating:${b._id}`,
@@ -62,7 +62,7 @@ export async function openFollowUp(ports: Ports, b: BookingDoc, r: RatingDoc, wo
 }
 
 export const rate: ActionHandler<C['rate']> = async ({ ports, actor }, input) => {
-  const b = await ports.store.get<BookingDoc>('bookings', input.bookingId)
+  const b = await ports.store.get('bookings', input.bookingId)
   if (!b || b.communityId !== actor.communityId || !actor.householdIds.includes(b.householdId)) return fail('BOOKING.NOT_FOUND', '预约不存在')
   if (b.status !== 'done' || !b.workerId) return fail('BOOKING.BAD_STATE', '服务完成后才能评价')
   const now = ports.clock.now()
@@ -85,7 +85,7 @@ export const rate: ActionHandler<C['rate']> = async ({ ports, actor }, input) =>
   const res = await ports.store.insert('ratings', r)
   if (!res.ok) {
     // A retry after a crash still earns the first rater's points (idempotent by the booking).
-    const first = await ports.store.get<RatingDoc>('ratings', b._id)
+    const first = await ports.store.get('ratings', b._id)
     if (first) await earnRatingPoints(ports, { communityId: b.communityId, userId: first.userId, bookingId: b._id, title: '服务评价奖励' })
     return fail('BOOKING.ALREADY_RATED', '这次服务已经评价过了')
   }
@@ -94,19 +94,19 @@ export const rate: ActionHandler<C['rate']> = async ({ ports, actor }, input) =>
   await followBooking(ports, b._id)
   let followUp = false
   if (isLow(scores, avg100)) {
-    const w = await ports.store.get<WorkerDoc>('workers', b.workerId)
+    const w = await ports.store.get('workers', b.workerId)
     followUp = await openFollowUp(ports, b, r, w?.name ?? '')
   }
-  const fresh = (await ports.store.get<BookingDoc>('bookings', b._id)) ?? b
+  const fresh = (await ports.store.get('bookings', b._id)) ?? b
   return ok({ booking: await viewOne(ports.store, fresh, now), followUp })
 }
 
 /** Reputation is folded from the ratings on read: across households and by month, with a trend. */
 export async function reputationOf(ports: Ports, w: WorkerDoc, now: number): Promise<ReputationT> {
   const [ratings, done, praises] = await Promise.all([
-    ports.store.find<RatingDoc>('ratings', { where: { workerId: w._id }, orderBy: [{ field: 'at', dir: 'desc' }], limit: 1000 }),
-    ports.store.find<BookingDoc>('bookings', { where: { workerId: w._id, status: 'done' }, limit: 1000 }),
-    ports.store.find<PraiseLetterDoc>('praiseLetters', { where: { workerId: w._id, status: 'approved' }, orderBy: [{ field: 'at', dir: 'desc' }], limit: 1000 })
+    ports.store.find('ratings', { where: { workerId: w._id }, orderBy: [{ field: 'at', dir: 'desc' }], limit: 1000 }),
+    ports.store.find('bookings', { where: { workerId: w._id, status: 'done' }, limit: 1000 }),
+    ports.store.find('praiseLetters', { where: { workerId: w._id, status: 'approved' }, orderBy: [{ field: 'at', dir: 'desc' }], limit: 1000 })
   ])
   const mean = (rs: readonly RatingDoc[]) => (rs.length === 0 ? null : avgOf(rs.reduce((n, r) => n + r.avg100, 0) / rs.length))
   const dims = RATING_DIMENSIONS.map((key) => ({
@@ -145,7 +145,7 @@ export async function reputationOf(ports: Ports, w: WorkerDoc, now: number): Pro
 }
 
 export const reputation: ActionHandler<C['reputation']> = async ({ ports, actor }) => {
-  const workers = await ports.store.find<WorkerDoc>('workers', { where: { communityId: actor.communityId }, limit: 200 })
+  const workers = await ports.store.find('workers', { where: { communityId: actor.communityId }, limit: 200 })
   const now = ports.clock.now()
   const rows = await Promise.all(workers.map((w) => reputationOf(ports, w, now)))
   rows.sort((x, y) => Number(y.worker.outstanding) - Number(x.worker.outstanding) || y.overall - x.overall)
@@ -153,17 +153,17 @@ export const reputation: ActionHandler<C['reputation']> = async ({ ports, actor 
 }
 
 export const markOutstanding: ActionHandler<C['markOutstanding']> = async ({ ports, actor }, input) => {
-  const w = await ports.store.get<WorkerDoc>('workers', input.workerId)
+  const w = await ports.store.get('workers', input.workerId)
   if (!w || w.communityId !== actor.communityId) return fail('BOOKING.WORKER_NOT_FOUND', '师傅不存在', [{ path: 'workerId', message: '师傅不存在' }])
   await ports.store.update('workers', w._id, { set: { outstanding: input.outstanding, outstandingNote: input.outstanding ? input.note : '' } })
-  const fresh = (await ports.store.get<WorkerDoc>('workers', w._id)) ?? w
+  const fresh = (await ports.store.get('workers', w._id)) ?? w
   return ok({ worker: workerRow(fresh) })
 }
 
 export const followUps: ActionHandler<C['followUps']> = async ({ ports, actor }, input) => {
   const communityId = actor.communityId
   const butler = actor.roles.includes('butler') && !actor.roles.includes('operator')
-  const docs = await ports.store.find<FollowUpDoc>('followUps', {
+  const docs = await ports.store.find('followUps', {
     where: { communityId, status: input.status, butlerUserId: butler ? actor.user._id : undefined },
     orderBy: [{ field: 'createdAt', dir: 'desc' }],
     limit: 200
@@ -172,13 +172,13 @@ export const followUps: ActionHandler<C['followUps']> = async ({ ports, actor },
 }
 
 export const closeFollowUp: ActionHandler<C['closeFollowUp']> = async ({ ports, actor }, input) => {
-  const f = await ports.store.get<FollowUpDoc>('followUps', input.followUpId)
+  const f = await ports.store.get('followUps', input.followUpId)
   const operator = actor.roles.includes('operator')
   if (!f || f.communityId !== actor.communityId || (!operator && f.butlerUserId !== actor.user._id)) return fail('FOLLOWUP.NOT_FOUND', '回访任务不存在')
   const now = ports.clock.now()
   const done = await ports.store.update('followUps', f._id, { set: { status: 'closed', note: input.note, closedAt: now, closedBy: actor.user._id } }, { status: 'open' })
   if (!done) return fail('FOLLOWUP.NOT_FOUND', '回访任务已完成')
-  const fresh = (await ports.store.get<FollowUpDoc>('followUps', f._id)) ?? f
+  const fresh = (await ports.store.get('followUps', f._id)) ?? f
   return ok({ followUp: followUpView(fresh) })
 }
 

@@ -4,7 +4,6 @@ import type { bookingContracts } from '../../contracts/booking'
 import type { ActionHandler } from '../../kernel/module'
 import { getMany } from '../../kernel/paging'
 import { fail, ok } from '../../kernel/result'
-import type { StaffRoleDoc, UserDoc } from '../docs'
 import { storedPhoto, storedPhotos } from '../photos'
 import type { ChecklistItem, ServiceLineDoc, WorkerDoc } from './docs'
 
@@ -28,7 +27,7 @@ function adminLine(l: ServiceLineDoc): AdminLineView {
 }
 
 export const adminLines: ActionHandler<C['adminLines']> = async ({ ports, actor }) => {
-  const lines = await ports.store.find<ServiceLineDoc>('serviceLines', { where: { communityId: actor.communityId }, orderBy: [{ field: 'order', dir: 'asc' }], limit: 200 })
+  const lines = await ports.store.find('serviceLines', { where: { communityId: actor.communityId }, orderBy: [{ field: 'order', dir: 'asc' }], limit: 200 })
   return ok({ lines: lines.map(adminLine) })
 }
 
@@ -51,7 +50,7 @@ function checklistOf(labels: readonly string[], before: readonly ChecklistItem[]
 
 export const saveLine: ActionHandler<C['saveLine']> = async ({ ports, actor }, input) => {
   const communityId = actor.communityId
-  const all = await ports.store.find<ServiceLineDoc>('serviceLines', { where: { communityId }, limit: 200 })
+  const all = await ports.store.find('serviceLines', { where: { communityId }, limit: 200 })
   const current = input.id === undefined ? null : all.find((l) => l._id === input.id)
   if (current === undefined) return fail('BOOKING.LINE_NOT_FOUND', '服务项目不存在，请刷新后再试')
   if (all.some((l) => l._id !== current?._id && l.name === input.line.name)) {
@@ -82,10 +81,10 @@ export const saveLine: ActionHandler<C['saveLine']> = async ({ ports, actor }, i
 export const workers: ActionHandler<C['workers']> = async ({ ports, actor }) => {
   const communityId = actor.communityId
   const [roles, docs] = await Promise.all([
-    ports.store.find<StaffRoleDoc>('staffRoles', { where: { communityId, role: 'worker' }, limit: 1000 }),
-    ports.store.find<WorkerDoc>('workers', { where: { communityId }, limit: 1000 })
+    ports.store.find('staffRoles', { where: { communityId, role: 'worker' }, limit: 1000 }),
+    ports.store.find('workers', { where: { communityId }, limit: 1000 })
   ])
-  const users = await getMany<UserDoc>(ports.store, 'users', roles.map((r) => r.userId))
+  const users = await getMany(ports.store, 'users', roles.map((r) => r.userId))
   const byUser = new Map(docs.map((w) => [w.userId, w]))
   const rows: WorkerView[] = roles.map((r) => {
     const w = byUser.get(r.userId)
@@ -116,8 +115,8 @@ const workerIdOf = (communityId: string, userId: string) => `w${createHash('sha2
 export const saveWorker: ActionHandler<C['saveWorker']> = async ({ ports, actor }, input) => {
   const communityId = actor.communityId
   const [role, existing] = await Promise.all([
-    ports.store.get<StaffRoleDoc>('staffRoles', `${communityId}:${input.userId}:worker`),
-    ports.store.find<WorkerDoc>('workers', { where: { userId: input.userId, communityId }, limit: 1 })
+    ports.store.get('staffRoles', `${communityId}:${input.userId}:worker`),
+    ports.store.find('workers', { where: { userId: input.userId, communityId }, limit: 1 })
   ])
   if (!role) return fail('BOOKING.NOT_A_WORKER', '此人在这个社区没有服务师傅岗位，请先在「工作人员」中邀请')
   const w = input.worker

@@ -71,11 +71,11 @@ interface ViewCtx {
 /** Loads what the views of these bookings need, in a few batched reads. */
 export async function viewContext(store: Store, bookings: readonly BookingDoc[], now: number): Promise<ViewCtx> {
   const [lines, workers, ratings, households, users] = await Promise.all([
-    getMany<ServiceLineDoc>(store, 'serviceLines', bookings.map((b) => b.lineId)),
-    getMany<WorkerDoc>(store, 'workers', bookings.flatMap((b) => [b.workerId ?? '', ...b.reassignments.map((r) => r.from)]).filter(Boolean)),
-    getMany<RatingDoc>(store, 'ratings', bookings.filter((b) => b.rated).map((b) => b._id)),
+    getMany(store, 'serviceLines', bookings.map((b) => b.lineId)),
+    getMany(store, 'workers', bookings.flatMap((b) => [b.workerId ?? '', ...b.reassignments.map((r) => r.from)]).filter(Boolean)),
+    getMany(store, 'ratings', bookings.filter((b) => b.rated).map((b) => b._id)),
     householdLabels({ store }, bookings.map((b) => b.householdId), bookings[0]?.communityId),
-    getMany<UserDoc>(store, 'users', bookings.map((b) => b.userId))
+    getMany(store, 'users', bookings.map((b) => b.userId))
   ])
   return { lines, workers, ratings, households, users, now }
 }

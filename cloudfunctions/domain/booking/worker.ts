@@ -3,10 +3,8 @@ import type { Actor } from '../../kernel/actor'
 import type { ActionHandler } from '../../kernel/module'
 import type { Ports } from '../../kernel/ports'
 import { fail, ok } from '../../kernel/result'
-import type { UserDoc } from '../docs'
-import type { RevealLogDoc } from '../insights/docs'
 import { type Priced, priceItems, pricedOf } from '../member/checkout'
-import type { BookingDoc, ServiceLineDoc, WorkerDoc } from './docs'
+import type { BookingDoc, WorkerDoc } from './docs'
 import { bookingItems } from './pricing'
 import { DAY, type TimedStep, lateMinutes, localMidnight, slotText, stepOpensAt, stepOpensText } from './slots'
 import { viewOne, viewsOf, workerRow } from './views'
@@ -15,7 +13,7 @@ import { followBooking } from '../desk/booking-sync'
 type C = typeof bookingContracts
 
 export async function workerOf(ports: Ports, actor: Actor): Promise<WorkerDoc | null> {
-  const [w] = await ports.store.find<WorkerDoc>('workers', { where: { userId: actor.user._id, communityId: actor.communityId }, limit: 1 })
+  const [w] = await ports.store.find('workers', { where: { userId: actor.user._id, communityId: actor.communityId }, limit: 1 })
   return w ?? null
 }
 
@@ -30,7 +28,7 @@ export const workerJobs: ActionHandler<C['workerJobs']> = async ({ ports, actor 
       : input.when === 'upcoming'
         ? { gte: today + DAY, lt: today + 8 * DAY }
         : { gte: today - 30 * DAY, lt: today + DAY }
-  const docs = await ports.store.find<BookingDoc>('bookings', {
+  const docs = await ports.store.find('bookings', {
     where: { workerId: w._id, slotStart: range },
     orderBy: [{ field: 'slotStart', dir: input.when === 'done' ? 'desc' : 'asc' }],
     limit: 200
@@ -43,9 +41,9 @@ export const workerJobs: ActionHandler<C['workerJobs']> = async ({ ports, actor 
 
 export const progress: ActionHandler<C['progress']> = async ({ ports, actor }, input) => {
   const w = await workerOf(ports, actor)
-  const b = await ports.store.get<BookingDoc>('bookings', input.bookingId)
+  const b = await ports.store.get('bookings', input.bookingId)
   if (!w || !b || b.workerId !== w._id || b.communityId !== actor.communityId) return fail('BOOKING.NOT_FOUND', '工单不存在或已改派')
-  const line = await ports.store.get<ServiceLineDoc>('serviceLines', b.lineId)
+  const line = await ports.store.get('serviceLines', b.lineId)
   const now = ports.clock.now()
   const mine = { workerId: w._id }
   // Marked against the slot, never ahead of it: a step taken days early would record a false arrival.
@@ -112,7 +110,7 @@ export const progress: ActionHandler<C['progress']> = async ({ ports, actor }, i
       link: `/packages/service/pages/booking/index?id=${b._id}&communityId=${b.communityId}`
     })
   }
-  const fresh = (await ports.store.get<BookingDoc>('bookings', b._id)) ?? b
+  const fresh = (await ports.store.get('bookings', b._id)) ?? b
   return ok({ booking: await viewOne(ports.store, fresh, now) })
 }
 
@@ -137,13 +135,13 @@ const REVEALABLE: readonly BookingDoc['status'][] = ['confirmed', 'on_way', 'arr
  */
 export const revealPhone: ActionHandler<C['revealPhone']> = async ({ ports, actor }, input) => {
   const w = await workerOf(ports, actor)
-  const b = await ports.store.get<BookingDoc>('bookings', input.bookingId)
+  const b = await ports.store.get('bookings', input.bookingId)
   if (!w || !b || b.workerId !== w._id || b.communityId !== actor.communityId) return fail('BOOKING.NOT_FOUND', '工单不存在或已改派')
   if (!REVEALABLE.includes(b.status)) return fail('BOOKING.BAD_STATE', '工单进行中才能查看住户电话')
-  const user = await ports.store.get<UserDoc>('users', b.userId)
+  const user = await ports.store.get('users', b.userId)
   if (!user?.phone) return fail('BOOKING.PHONE_UNAVAILABLE', '住户没有留电话，请联系管家')
   const now = ports.clock.now()
-  await ports.store.insert<RevealLogDoc>('revealLog', {
+  await ports.store.insert('revealLog', {
     _id: `${actor.user._id}:${b.householdId}:${now}:${ports.random.id(4)}`,
     communityId: b.communityId,
     butlerUserId: actor.user._id,

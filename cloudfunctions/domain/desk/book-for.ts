@@ -12,7 +12,6 @@ import { maskName } from '../user/format'
 import { applyChange } from './apply'
 import { householdFor, memberActor, memberOptions, onBehalfKey } from './on-behalf'
 import { bookingWorkOrderId } from './booking-sync'
-import type { WorkOrderDoc } from './docs'
 
 type C = typeof deskBookingContracts
 
@@ -25,7 +24,7 @@ export const bookingOptions: ActionHandler<C['bookingOptions']> = async ({ ports
   const h = await householdFor(ports, actor, input.householdId)
   if (!h.ok) return h
   const [lines, members] = await Promise.all([
-    ports.store.find<ServiceLineDoc>('serviceLines', { where: { communityId: actor.communityId, active: true }, orderBy: [{ field: 'order', dir: 'asc' }], limit: 100 }),
+    ports.store.find('serviceLines', { where: { communityId: actor.communityId, active: true }, orderBy: [{ field: 'order', dir: 'asc' }], limit: 100 }),
     memberOptions(ports, h.value._id)
   ])
   let slotRows: { start: number; end: number; free: number }[] = []
@@ -68,7 +67,7 @@ export const bookFor: ActionHandler<C['bookFor']> = async ({ ports, actor, reque
   if (!res.ok) return res
   const b = res.value.booking
   // A repair's work order was opened as the booking was made: it says how the request came.
-  const wo = await ports.store.get<WorkOrderDoc>('workOrders', bookingWorkOrderId(b.id))
+  const wo = await ports.store.get('workOrders', bookingWorkOrderId(b.id))
   await Promise.all([
     ports.store.update('bookings', b.id, { set: { channel: input.channel, enteredBy: { userId: actor.user._id, name: actor.user.nickname } } }),
     wo && wo.channel !== input.channel ? applyChange(ports, wo, { channel: input.channel }, { byName: actor.user.nickname, action: '代约', note: CHANNEL_LABELS[input.channel] }) : Promise.resolve(null),

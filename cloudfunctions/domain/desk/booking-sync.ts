@@ -1,7 +1,6 @@
 import { BOOKING_STATUS_LABELS } from '../../contracts/booking'
 import type { SlaRule } from '../../contracts/desk-kinds'
 import type { Ports } from '../../kernel/ports'
-import type { BuildingDoc, HouseholdDoc } from '../docs'
 import type { BookingDoc, RatingDoc, WorkerDoc } from '../booking/docs'
 import { householdLabel } from '../user/format'
 import { type WorkChange, applyChange } from './apply'
@@ -49,18 +48,18 @@ function changeFor(b: BookingDoc, wo: WorkOrderDoc, worker: WorkerDoc | null, ra
  */
 export async function followBooking(ports: Ports, bookingId: string): Promise<void> {
   const [b, existing, rating] = await Promise.all([
-    ports.store.get<BookingDoc>('bookings', bookingId),
-    ports.store.get<WorkOrderDoc>('workOrders', bookingWorkOrderId(bookingId)),
-    ports.store.get<RatingDoc>('ratings', bookingId)
+    ports.store.get('bookings', bookingId),
+    ports.store.get('workOrders', bookingWorkOrderId(bookingId)),
+    ports.store.get('ratings', bookingId)
   ])
   if (!b || b.kind !== 'repair') return
   if (!existing && (b.status === 'held' || b.status === 'cancelled' || b.status === 'expired')) return
-  const worker = b.workerId ? await ports.store.get<WorkerDoc>('workers', b.workerId) : null
+  const worker = b.workerId ? await ports.store.get('workers', b.workerId) : null
   let wo = existing
   if (!wo) {
-    const h = await ports.store.get<HouseholdDoc>('households', b.householdId)
+    const h = await ports.store.get('households', b.householdId)
     if (!h) return
-    const building = await ports.store.get<BuildingDoc>('buildings', h.buildingId)
+    const building = await ports.store.get('buildings', h.buildingId)
     wo = (
       await openWorkOrder(ports, {
         id: bookingWorkOrderId(b._id),
@@ -86,6 +85,6 @@ export async function followBooking(ports: Ports, bookingId: string): Promise<vo
     const change = changeFor(b, wo, worker, rating)
     if (Object.keys(change).length === 0) return
     if (await applyChange(ports, wo, change, { byName: worker?.name ?? b.contactName, action: '预约进度', note: BOOKING_STATUS_LABELS[b.status] })) return
-    wo = await ports.store.get<WorkOrderDoc>('workOrders', wo._id)
+    wo = await ports.store.get('workOrders', wo._id)
   }
 }

@@ -1,9 +1,9 @@
 import type { Ports } from '../../kernel/ports'
-import type { ChatDoc, ChatMessageDoc, WorkOrderDoc } from './docs'
+import type { ChatMessageDoc, WorkOrderDoc } from './docs'
 
 /** The conversation a work order was made from says so, in its record and on its timeline. */
 export async function linkChatToWorkOrder(ports: Ports, communityId: string, chatId: string, wo: WorkOrderDoc): Promise<void> {
-  const chat = await ports.store.get<ChatDoc>('chats', chatId)
+  const chat = await ports.store.get('chats', chatId)
   if (!chat || chat.communityId !== communityId) return
   const note: ChatMessageDoc = {
     _id: `note:${wo._id}`,

@@ -7,7 +7,7 @@ import { afterTimeCursor, timeCursorOf } from '../../kernel/paging'
 import type { Ports } from '../../kernel/ports'
 import { fail, ok } from '../../kernel/result'
 import type { Filter } from '../../kernel/store'
-import type { BuildingDoc, HouseholdDoc, MembershipDoc, UserDoc } from '../docs'
+import type { UserDoc } from '../docs'
 import { householdLabel, maskName } from '../user/format'
 import type { ChatDoc, ChatMessageDoc } from './docs'
 
@@ -36,7 +36,7 @@ function messageView(m: ChatMessageDoc) {
 }
 
 async function messagesOf(ports: Ports, chatId: string, limit: number): Promise<ChatMessageDoc[]> {
-  const rows = await ports.store.find<ChatMessageDoc>('chatMessages', { where: { chatId }, orderBy: [{ field: 'at', dir: 'desc' }], limit })
+  const rows = await ports.store.find('chatMessages', { where: { chatId }, orderBy: [{ field: 'at', dir: 'desc' }], limit })
   return rows.reverse()
 }
 
@@ -44,9 +44,9 @@ async function messagesOf(ports: Ports, chatId: string, limit: number): Promise<
 async function homeOf(ports: Ports, user: UserDoc, communityId: string, householdIds: readonly string[]): Promise<{ id: string | null; label: string }> {
   const chosen = user.lastContext?.communityId === communityId && user.lastContext.householdId && householdIds.includes(user.lastContext.householdId) ? user.lastContext.householdId : householdIds[0]
   if (!chosen) return { id: null, label: '' }
-  const h = await ports.store.get<HouseholdDoc>('households', chosen)
+  const h = await ports.store.get('households', chosen)
   if (!h) return { id: null, label: '' }
-  const b = await ports.store.get<BuildingDoc>('buildings', h.buildingId)
+  const b = await ports.store.get('buildings', h.buildingId)
   return { id: h._id, label: householdLabel(b ?? undefined, h) }
 }
 
@@ -58,7 +58,7 @@ async function record(ports: Ports, chat: Omit<ChatDoc, 'lastText' | 'lastAt' | 
   const inserted = await ports.store.insert('chatMessages', msg)
   if (!inserted.ok) return false
   const summary = { lastText: msg.text.slice(0, 60), lastAt: msg.at, unanswered: true, ...(viaWechat ? { lastWechatAt: msg.at } : {}), householdId: chat.householdId, householdLabel: chat.householdLabel }
-  const made = await ports.store.insert<ChatDoc>('chats', { ...chat, lastWechatAt: null, workOrderId: null, workOrderNo: null, createdAt: msg.at, ...summary })
+  const made = await ports.store.insert('chats', { ...chat, lastWechatAt: null, workOrderId: null, workOrderNo: null, createdAt: msg.at, ...summary })
   if (!made.ok) await ports.store.update('chats', chat._id, { set: summary })
   return true
 }
@@ -78,7 +78,7 @@ function wechatText(m: WechatCsMessage): { kind: ChatMessageDoc['kind']; text: s
  */
 export async function receiveWechatMessage(ports: Ports, identity: WechatIdentity, m: WechatCsMessage): Promise<void> {
   const user = await findUserByOpenid(ports.store, identity.openid)
-  const [first] = user && !user.lastContext ? await ports.store.find<MembershipDoc>('memberships', { where: { userId: user._id, status: 'active' }, limit: 1 }) : []
+  const [first] = user && !user.lastContext ? await ports.store.find('memberships', { where: { userId: user._id, status: 'active' }, limit: 1 }) : []
   const communityId = user?.lastContext?.communityId ?? first?.communityId ?? null
   if (!user || !communityId) {
     ports.log.warn('customer service message from a caller with no community', { msgType: m.MsgType })
@@ -106,12 +106,12 @@ export const chats: ActionHandler<C['chats']> = async ({ ports, actor }, input) 
     if (!after) return fail('REQUEST.INVALID_INPUT', '翻页位置无效，请刷新', [{ path: 'cursor', message: '翻页位置无效' }])
     where.push(after)
   }
-  const rows = await ports.store.find<ChatDoc>('chats', { where: { and: where }, orderBy: [{ field: 'lastAt', dir: 'desc' }, { field: '_id', dir: 'desc' }], limit: PAGE })
+  const rows = await ports.store.find('chats', { where: { and: where }, orderBy: [{ field: 'lastAt', dir: 'desc' }, { field: '_id', dir: 'desc' }], limit: PAGE })
   return ok({ chats: rows.map(chatView), next: timeCursorOf(rows, PAGE, (c) => c.lastAt) })
 }
 
 async function chatIn(ports: Ports, communityId: string, chatId: string) {
-  const c = await ports.store.get<ChatDoc>('chats', chatId)
+  const c = await ports.store.get('chats', chatId)
   return c && c.communityId === communityId ? c : null
 }
 
@@ -133,7 +133,7 @@ export const reply: ActionHandler<C['reply']> = async ({ ports, actor }, input) 
   // the same reply at once, only the one whose insert won sends it.
   const pending: ChatMessageDoc = { _id: id, chatId: c._id, communityId: c.communityId, householdId: c.householdId, dir: 'out', kind: 'text', text: input.text, imageUrl: null, at: now, byUserId: actor.user._id, byName: name, delivery: 'sending' }
   if (!(await ports.store.insert('chatMessages', pending)).ok) {
-    const twin = await ports.store.get<ChatMessageDoc>('chatMessages', id)
+    const twin = await ports.store.get('chatMessages', id)
     return ok({ chat: chatView(c), message: messageView(twin ?? pending) })
   }
   const viaWechat = c.lastWechatAt !== null && now - c.lastWechatAt < WECHAT_WINDOW_MS

@@ -1,5 +1,4 @@
 import type { Ports } from '../../kernel/ports'
-import type { BuildingDoc, HouseholdDoc, UserDoc } from '../docs'
 import type { ComplaintDoc } from '../booking/docs'
 import { butlerOf } from '../booking/rating'
 import { householdLabel } from '../user/format'
@@ -24,18 +23,18 @@ function changeFor(c: ComplaintDoc, wo: WorkOrderDoc): WorkChange {
  * SLA; it mirrors the complaint's answers and rating until the desk reopens it. Idempotent.
  */
 export async function followComplaint(ports: Ports, complaintId: string): Promise<void> {
-  const [c, existing] = await Promise.all([ports.store.get<ComplaintDoc>('complaints', complaintId), ports.store.get<WorkOrderDoc>('workOrders', complaintWorkOrderId(complaintId))])
+  const [c, existing] = await Promise.all([ports.store.get('complaints', complaintId), ports.store.get('workOrders', complaintWorkOrderId(complaintId))])
   if (!c) return
   let wo = existing
   if (!wo) {
-    const h = await ports.store.get<HouseholdDoc>('households', c.householdId)
+    const h = await ports.store.get('households', c.householdId)
     if (!h) return
     const [building, butler, user] = await Promise.all([
-      ports.store.get<BuildingDoc>('buildings', h.buildingId),
+      ports.store.get('buildings', h.buildingId),
       butlerOf(ports, h),
-      ports.store.get<UserDoc>('users', c.userId)
+      ports.store.get('users', c.userId)
     ])
-    const butlerUser = butler ? await ports.store.get<UserDoc>('users', butler) : null
+    const butlerUser = butler ? await ports.store.get('users', butler) : null
     wo = (
       await openWorkOrder(ports, {
         id: complaintWorkOrderId(c._id),
@@ -60,6 +59,6 @@ export async function followComplaint(ports: Ports, complaintId: string): Promis
     const change = changeFor(c, wo)
     if (Object.keys(change).length === 0) return
     if (await applyChange(ports, wo, change, { byName: '', action: '投诉进度', note: c.response || '' })) return
-    wo = await ports.store.get<WorkOrderDoc>('workOrders', wo._id)
+    wo = await ports.store.get('workOrders', wo._id)
   }
 }

@@ -3,9 +3,8 @@ import type { ActionHandler } from '../../kernel/module'
 import { getMany } from '../../kernel/paging'
 import type { Store } from '../../kernel/store'
 import { fail, ok } from '../../kernel/result'
-import type { BuildingDoc, GridDoc, HouseholdDoc, MembershipDoc, UserDoc } from '../docs'
+import type { BuildingDoc, HouseholdDoc, UserDoc } from '../docs'
 import { householdLabel, maskName, maskPhone } from '../user/format'
-import type { PlateDoc } from './plates'
 import { type Probes, buildingMatches, probesOf } from './query'
 
 type C = typeof deskFindContracts
@@ -25,7 +24,7 @@ function add(found: Found, householdId: string, kind: MatchKind): void {
 /** The homes in `communityId` of users found by phone: their active memberships there. */
 async function homesOfUsers(store: Store, communityId: string, users: UserDoc[]): Promise<string[]> {
   if (users.length === 0) return []
-  const ms = await store.find<MembershipDoc>('memberships', {
+  const ms = await store.find('memberships', {
     where: { userId: { in: users.map((u) => u._id) }, communityId, status: 'active' },
     limit: PROBE_LIMIT
   })
@@ -45,15 +44,15 @@ async function probe(store: Store, communityId: string, p: Probes): Promise<{ fo
       add(found, h._id, kind)
     }
   }
-  const byOwner = (field: string, value: string) => store.find<HouseholdDoc>('households', { where: { communityId, [field]: value }, limit: PROBE_LIMIT })
+  const byOwner = (field: string, value: string) => store.find('households', { where: { communityId, [field]: value }, limit: PROBE_LIMIT })
   const headOk = (phone: string | undefined) => !p.tail?.head || (phone ?? '').startsWith(p.tail.head)
   const [buildings] = await Promise.all([
-    store.find<BuildingDoc>('buildings', { where: { communityId }, orderBy: [{ field: 'order', dir: 'asc' }], limit: 1000 }),
+    store.find('buildings', { where: { communityId }, orderBy: [{ field: 'order', dir: 'asc' }], limit: 1000 }),
     p.phone &&
       Promise.all([
         byOwner('owner.phone', p.phone).then((hs) => take(hs, 'phone')),
         store
-          .find<UserDoc>('users', { where: { phone: p.phone }, limit: PROBE_LIMIT })
+          .find('users', { where: { phone: p.phone }, limit: PROBE_LIMIT })
           .then((us) => homesOfUsers(store, communityId, us))
           .then((ids) => ids.forEach((id) => add(found, id, 'phone')))
       ]),
@@ -61,13 +60,13 @@ async function probe(store: Store, communityId: string, p: Probes): Promise<{ fo
       Promise.all([
         byOwner('owner.phoneTail', p.tail.digits).then((hs) => take(hs.filter((h) => headOk(h.owner?.phone)), 'tail')),
         store
-          .find<UserDoc>('users', { where: { phoneTail: p.tail.digits }, limit: PROBE_LIMIT })
+          .find('users', { where: { phoneTail: p.tail.digits }, limit: PROBE_LIMIT })
           .then((us) => homesOfUsers(store, communityId, us.filter((u) => headOk(u.phone))))
           .then((ids) => ids.forEach((id) => add(found, id, 'tail')))
       ]),
     p.room && byOwner('room', p.room.room).then((hs) => take(hs, 'room')),
     p.name && byOwner('owner.name', p.name).then((hs) => take(hs, 'name')),
-    p.plate && store.get<PlateDoc>('plates', `${communityId}:${p.plate}`).then((d) => d && add(found, d.householdId, 'plate'))
+    p.plate && store.get('plates', `${communityId}:${p.plate}`).then((d) => d && add(found, d.householdId, 'plate'))
   ])
   // A room typed with its building keeps only that building's room.
   const typedBuilding = p.room?.building
@@ -96,11 +95,11 @@ export const find: ActionHandler<C['find']> = async ({ ports, actor }, input) =>
   const ids = [...found.keys()]
   const missing = ids.filter((id) => !known.has(id))
   const [fetched, memberships, grids] = await Promise.all([
-    getMany<HouseholdDoc>(store, 'households', missing),
-    ids.length ? store.find<MembershipDoc>('memberships', { where: { householdId: { in: ids.slice(0, MAX_HITS) }, status: 'active' }, limit: 200 }) : Promise.resolve([]),
-    store.find<GridDoc>('grids', { where: { communityId }, limit: 100 })
+    getMany(store, 'households', missing),
+    ids.length ? store.find('memberships', { where: { householdId: { in: ids.slice(0, MAX_HITS) }, status: 'active' }, limit: 200 }) : Promise.resolve([]),
+    store.find('grids', { where: { communityId }, limit: 100 })
   ])
-  const users = await getMany<UserDoc>(store, 'users', [...memberships.map((m) => m.userId), ...grids.map((g) => g.butlerUserId)])
+  const users = await getMany(store, 'users', [...memberships.map((m) => m.userId), ...grids.map((g) => g.butlerUserId)])
   const buildingById = new Map(buildings.map((b) => [b._id, b]))
   const hits: HouseholdHitT[] = []
   for (const id of ids) {

@@ -3,11 +3,10 @@ import { CHURN_CASE_LABELS, NEED_LABELS } from '../../contracts/insights-labels'
 import { RELATION_LABELS } from '../../contracts/roles'
 import type * as z from 'zod'
 import { getMany } from '../../kernel/paging'
-import type { BuildingDoc, GridDoc, HouseholdDoc, MembershipDoc, UserDoc } from '../docs'
-import type { BillDoc } from '../fee/docs'
+import type { HouseholdDoc, MembershipDoc, UserDoc } from '../docs'
 import { lateFeeFen } from '../fee/money'
 import { feeSettings } from '../fee/settings'
-import type { ChurnCaseDoc, HouseholdStatsDoc, OptOutDoc, ProfileDoc } from '../insights/docs'
+import type { ChurnCaseDoc, HouseholdStatsDoc, ProfileDoc } from '../insights/docs'
 import { maskPlate } from '../insights/mask'
 import { insightView } from '../insights/views'
 import { householdLabel, maskName, maskPhone } from '../user/format'
@@ -23,24 +22,24 @@ type Header = z.input<(typeof deskHouseholdContracts)['household']['output']>
 export function readHeader(ctx: PartContext, household: Promise<HouseholdDoc | null>) {
   const { store } = ctx.ports
   const id = ctx.householdId
-  const grids = store.find<GridDoc>('grids', { where: { communityId: ctx.communityId }, limit: 100 })
+  const grids = store.find('grids', { where: { communityId: ctx.communityId }, limit: 100 })
   const named = Promise.all([household, ctx.memberships(), grids]).then(([h, memberships, gs]) => {
     const grid = h ? gs.find((g) => g.buildingIds.includes(h.buildingId)) : undefined
     return Promise.all([
-      getMany<UserDoc>(store, 'users', [...memberships.map((m) => m.userId), ...(grid ? [grid.butlerUserId] : [])]),
-      h ? store.get<BuildingDoc>('buildings', h.buildingId) : Promise.resolve(null),
+      getMany(store, 'users', [...memberships.map((m) => m.userId), ...(grid ? [grid.butlerUserId] : [])]),
+      h ? store.get('buildings', h.buildingId) : Promise.resolve(null),
       grid
     ] as const)
   })
   return Promise.all([
     household,
     ctx.memberships(),
-    store.get<ProfileDoc>('householdProfiles', id),
-    store.get<OptOutDoc>('profileOptOuts', id),
-    store.get<HouseholdStatsDoc>('householdStats', id),
-    store.find<ChurnCaseDoc>('churnCases', { where: { householdId: id }, orderBy: [{ field: 'openedAt', dir: 'desc' }], limit: 1 }),
+    store.get('householdProfiles', id),
+    store.get('profileOptOuts', id),
+    store.get('householdStats', id),
+    store.find('churnCases', { where: { householdId: id }, orderBy: [{ field: 'openedAt', dir: 'desc' }], limit: 1 }),
     // A household has a few dozen unpaid bills at the very most.
-    store.find<BillDoc>('bills', { where: { householdId: id, status: 'unpaid' }, limit: 200 }),
+    store.find('bills', { where: { householdId: id, status: 'unpaid' }, limit: 200 }),
     feeSettings(ctx.ports, ctx.communityId),
     named,
     Promise.all(HOUSEHOLD_PARTS.map(async (part) => ({ part, label: HOUSEHOLD_PART_LABELS[part], count: await PARTS[part].count(ctx) })))

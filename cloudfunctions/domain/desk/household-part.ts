@@ -1,8 +1,9 @@
 import type { HistoryRowT } from '../../contracts/desk-household'
-import type { CollectionName } from '../../kernel/collections'
+import { collectionOf } from '../../kernel/collection-of'
 import { afterTimeCursor, timeCursorOf } from '../../kernel/paging'
 import type { Ports } from '../../kernel/ports'
 import type { Doc, Filter } from '../../kernel/store'
+import type { CollectionOf } from '../../kernel/collections'
 import type { MembershipDoc } from '../docs'
 
 /** A page of one part: small enough for a phone's first screen, and under the contract's 30. */
@@ -29,7 +30,7 @@ export function partContext(ports: Ports, householdId: string, communityId: stri
     communityId,
     now: ports.clock.now(),
     memberships: () =>
-      (memberships ??= ports.store.find<MembershipDoc>('memberships', { where: { householdId, status: 'active' }, limit: 50 }))
+      (memberships ??= ports.store.find('memberships', { where: { householdId, status: 'active' }, limit: 50 }))
   }
 }
 
@@ -39,7 +40,7 @@ export function partContext(ports: Ports, householdId: string, communityId: stri
  * `side` is read alongside the page (a setting, the members' names) where the rows need it.
  */
 export interface PartSpec<T extends Doc, S> {
-  collection: CollectionName
+  collection: CollectionOf<T>
   timeField: string
   timeOf: (d: T) => number
   /** Null: the household can hold none (coupons of a household nobody has bound). */
@@ -69,7 +70,7 @@ export function definePart<T extends Doc, S>(spec: PartSpec<T, S>): Part {
       const read = async (): Promise<T[]> => {
         const where = await spec.where(ctx)
         if (!where) return []
-        return ctx.ports.store.find<T>(spec.collection, {
+        return collectionOf<T>(ctx.ports.store, spec.collection).find({
           where: after ? { and: [where, after] } : where,
           orderBy: [
             { field: spec.timeField, dir: 'desc' },

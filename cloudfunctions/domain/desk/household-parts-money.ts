@@ -5,13 +5,13 @@ import { BILL_STATUS_LABELS } from '../../contracts/fee'
 import { CARD_STATUS_LABELS, COUPON_STATUS_LABELS, type CouponStatus, couponLabel, scopeLabel } from '../../contracts/member'
 import { ORDER_STATUS_LABELS, type OrderStatus } from '../../contracts/order'
 import { getMany } from '../../kernel/paging'
-import type { BookingDoc, RatingDoc, ServiceLineDoc, WorkerDoc } from '../booking/docs'
+import type { BookingDoc, RatingDoc } from '../booking/docs'
 import type { UserDoc } from '../docs'
 import type { BillDoc } from '../fee/docs'
 import { lateFeeFen, overdueDays } from '../fee/money'
 import { feeSettings } from '../fee/settings'
 import type { CouponDoc, ServiceCardDoc } from '../member/docs'
-import type { CampaignDoc, OrderDoc } from '../order/docs'
+import type { OrderDoc } from '../order/docs'
 import { formatFenText } from '../format-money'
 import { maskName } from '../user/format'
 import { type Part, definePart, noSide } from './household-part'
@@ -70,7 +70,7 @@ export const orders: Part = definePart<OrderDoc, null>({
   where: (ctx) => ({ householdId: ctx.householdId }),
   side: noSide,
   rows: async (docs, _side, ctx) => {
-    const campaigns = await getMany<CampaignDoc>(ctx.ports.store, 'campaigns', docs.map((o) => o.campaignId))
+    const campaigns = await getMany(ctx.ports.store, 'campaigns', docs.map((o) => o.campaignId))
     return docs.map((o) => ({
       id: o._id,
       at: o.createdAt,
@@ -107,7 +107,7 @@ export const bookings: Part = definePart<BookingDoc, null>({
   where: (ctx) => ({ householdId: ctx.householdId }),
   side: noSide,
   rows: async (docs, _side, ctx) => {
-    const workers = await getMany<WorkerDoc>(ctx.ports.store, 'workers', docs.flatMap((b) => (b.workerId ? [b.workerId] : [])))
+    const workers = await getMany(ctx.ports.store, 'workers', docs.flatMap((b) => (b.workerId ? [b.workerId] : [])))
     return docs.map((b) => {
       const worker = b.workerId ? workers.get(b.workerId)?.name : null
       return {
@@ -136,8 +136,8 @@ export const ratings: Part = definePart<RatingDoc, null>({
   side: noSide,
   rows: async (docs, _side, ctx) => {
     const [lines, workers] = await Promise.all([
-      getMany<ServiceLineDoc>(ctx.ports.store, 'serviceLines', docs.map((r) => r.lineId)),
-      getMany<WorkerDoc>(ctx.ports.store, 'workers', docs.map((r) => r.workerId))
+      getMany(ctx.ports.store, 'serviceLines', docs.map((r) => r.lineId)),
+      getMany(ctx.ports.store, 'workers', docs.map((r) => r.workerId))
     ])
     return docs.map((r) => {
       const stars = r.avg100 / 100
@@ -171,7 +171,7 @@ export const coupons: Part = definePart<CouponDoc, Map<string, UserDoc>>({
     const members = await ctx.memberships()
     return members.length ? { userId: { in: members.map((m) => m.userId) }, communityId: ctx.communityId } : null
   },
-  side: async (ctx) => getMany<UserDoc>(ctx.ports.store, 'users', (await ctx.memberships()).map((m) => m.userId)),
+  side: async (ctx) => getMany(ctx.ports.store, 'users', (await ctx.memberships()).map((m) => m.userId)),
   rows: (docs, users, ctx) =>
     docs.map((c) => {
       // A coupon past its date reads expired even before the sweep marks it.

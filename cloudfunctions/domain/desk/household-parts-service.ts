@@ -6,9 +6,8 @@ import { FOLLOW_CHANNEL_LABELS } from '../../contracts/insights-labels'
 import { SURVEY_CHANNEL_LABELS } from '../../contracts/survey-kinds'
 import { getMany } from '../../kernel/paging'
 import type { ComplaintDoc } from '../booking/docs'
-import type { UserDoc } from '../docs'
 import type { FollowLogDoc } from '../insights/docs'
-import type { SurveyDoc, SurveyResponseDoc } from '../message/docs'
+import type { SurveyResponseDoc } from '../message/docs'
 import { maskName } from '../user/format'
 import type { ChatMessageDoc, WorkOrderDoc } from './docs'
 import { type Part, definePart, noSide } from './household-part'
@@ -74,7 +73,7 @@ export const surveys: Part = definePart<SurveyResponseDoc, null>({
   where: (ctx) => ({ householdId: ctx.householdId }),
   side: noSide,
   rows: async (docs, _side, ctx) => {
-    const found = await getMany<SurveyDoc>(ctx.ports.store, 'surveys', docs.map((r) => r.surveyId))
+    const found = await getMany(ctx.ports.store, 'surveys', docs.map((r) => r.surveyId))
     return docs.map((r) => {
       const s = found.get(r.surveyId)
       return {
@@ -98,7 +97,7 @@ export const followUps: Part = definePart<FollowLogDoc, null>({
   where: (ctx) => ({ householdId: ctx.householdId }),
   side: noSide,
   rows: async (docs, _side, ctx) => {
-    const butlers = await getMany<UserDoc>(ctx.ports.store, 'users', docs.map((f) => f.butlerUserId))
+    const butlers = await getMany(ctx.ports.store, 'users', docs.map((f) => f.butlerUserId))
     return docs.map((f) => ({
       id: f._id,
       at: f.at,

@@ -29,7 +29,7 @@ function refusal(actor: CommunityActor, h: HouseholdDoc | null): Failure | null 
  */
 export const household: ActionHandler<C['household']> = async ({ ports, actor }, input) => {
   const ctx = partContext(ports, input.householdId, actor.communityId)
-  const read = await readHeader(ctx, ports.store.get<HouseholdDoc>('households', input.householdId))
+  const read = await readHeader(ctx, ports.store.get('households', input.householdId))
   const h = read[0]
   const refused = refusal(actor, h)
   if (refused || !h) return refused ?? fail('DESK.HOUSEHOLD_NOT_FOUND', '没有找到这户')
@@ -43,7 +43,7 @@ export const householdPart: ActionHandler<C['householdPart']> = async ({ ports, 
     return fail('REQUEST.INVALID_INPUT', '翻页位置无效，请刷新', [{ path: 'cursor', message: '翻页位置无效' }])
   }
   const ctx = partContext(ports, input.householdId, actor.communityId)
-  const [h, page] = await Promise.all([ports.store.get<HouseholdDoc>('households', input.householdId), part.page(ctx, input.cursor)])
+  const [h, page] = await Promise.all([ports.store.get('households', input.householdId), part.page(ctx, input.cursor)])
   const refused = refusal(actor, h)
   if (refused) return refused
   return ok(page)

@@ -3,7 +3,7 @@ import { type CommunityActor, loadActor } from '../../kernel/actor'
 import type { Ports } from '../../kernel/ports'
 import { type Result, fail, ok } from '../../kernel/result'
 import type { Relation } from '../../contracts/roles'
-import type { HouseholdDoc, MembershipDoc, UserDoc } from '../docs'
+import type { HouseholdDoc } from '../docs'
 import { maskName } from '../user/format'
 import { activeMembers } from '../user/membership'
 
@@ -15,7 +15,7 @@ import { activeMembers } from '../user/membership'
 
 /** The household, when it is in the caller's community and, for a butler, in one of their grids. */
 export async function householdFor(ports: Ports, actor: CommunityActor, householdId: string): Promise<Result<HouseholdDoc>> {
-  const h = await ports.store.get<HouseholdDoc>('households', householdId)
+  const h = await ports.store.get('households', householdId)
   const inReach = h && h.communityId === actor.communityId && (actor.roles.includes('service') || actor.roles.includes('operator') || actor.grids.some((g) => g.buildingIds.includes(h.buildingId)))
   if (!h || !inReach) return fail('DESK.HOUSEHOLD_NOT_FOUND', '找不到这个房屋，请重新查找', [{ path: 'householdId', message: '房屋不存在' }])
   return ok(h)
@@ -23,7 +23,7 @@ export async function householdFor(ports: Ports, actor: CommunityActor, househol
 
 /** The member acting, as the platform would load them: their households, roles and grids. */
 export async function memberActor(ports: Ports, h: HouseholdDoc, userId: string): Promise<Result<CommunityActor>> {
-  const [m, user] = await Promise.all([ports.store.get<MembershipDoc>('memberships', `${h._id}:${userId}`), ports.store.get<UserDoc>('users', userId)])
+  const [m, user] = await Promise.all([ports.store.get('memberships', `${h._id}:${userId}`), ports.store.get('users', userId)])
   if (!m || m.status !== 'active' || !user) return fail('DESK.NOT_A_MEMBER', '请选择这户已登记的住户', [{ path: 'memberUserId', message: '不是这户的住户' }])
   const a = await loadActor(ports.store, { source: 'wechat', openid: user.openid }, user, h.communityId)
   return ok({ ...a, communityId: h.communityId })

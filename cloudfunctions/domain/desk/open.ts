@@ -1,10 +1,9 @@
 import { DEFAULT_SLA, type Channel, type SlaRule, type WorkType } from '../../contracts/desk-kinds'
 import { ROLE_LABELS } from '../../contracts/roles'
 import type { Ports } from '../../kernel/ports'
-import type { GridDoc, HouseholdDoc, StaffRoleDoc, UserDoc } from '../docs'
-import type { WorkerDoc } from '../booking/docs'
+import type { HouseholdDoc, StaffRoleDoc } from '../docs'
 import type { ServiceCategory } from '../../contracts/service-categories'
-import type { Due, SlaRuleDoc, WorkOrderDoc, WorkSource } from './docs'
+import type { Due, WorkOrderDoc, WorkSource } from './docs'
 import { deadlines, nextAlarm } from './sla'
 import { workOrderNo } from './views'
 
@@ -12,7 +11,7 @@ export const LIVE_STATUSES = ['open', 'accepted', 'arrived'] as const
 
 /** The community's rule for a work type: what an operator saved, else the default. */
 export async function ruleFor(ports: Ports, communityId: string, type: WorkType): Promise<SlaRule> {
-  const saved = await ports.store.get<SlaRuleDoc>('slaRules', `${communityId}:${type}`)
+  const saved = await ports.store.get('slaRules', `${communityId}:${type}`)
   if (!saved) return DEFAULT_SLA[type]
   return { respondMin: saved.respondMin, arriveMin: saved.arriveMin, finishMin: saved.finishMin, escalateMin: saved.escalateMin }
 }
@@ -36,8 +35,8 @@ export interface Person {
 export async function defaultAssignee(ports: Ports, h: HouseholdDoc, type: WorkType): Promise<Person | null> {
   const skills = SKILLS_FOR[type]
   const [workers, grids] = await Promise.all([
-    skills ? ports.store.find<WorkerDoc>('workers', { where: { communityId: h.communityId, active: true }, limit: 200 }) : Promise.resolve([]),
-    ports.store.find<GridDoc>('grids', { where: { communityId: h.communityId }, limit: 100 })
+    skills ? ports.store.find('workers', { where: { communityId: h.communityId, active: true }, limit: 200 }) : Promise.resolve([]),
+    ports.store.find('grids', { where: { communityId: h.communityId }, limit: 100 })
   ])
   const able = workers.filter((w) => w.skills.some((s) => skills?.includes(s)))
   if (able.length > 0) {
@@ -51,13 +50,13 @@ export async function defaultAssignee(ports: Ports, h: HouseholdDoc, type: WorkT
   }
   const butler = grids.find((g) => g.buildingIds.includes(h.buildingId))?.butlerUserId
   if (!butler) return null
-  const u = await ports.store.get<UserDoc>('users', butler)
+  const u = await ports.store.get('users', butler)
   return { userId: butler, name: u?.nickname ?? ROLE_LABELS.butler }
 }
 
 /** The people of a role in a community, for reminders to the desk and escalations to supervisors. */
 export async function staffOf(ports: Ports, communityId: string, roles: readonly StaffRoleDoc['role'][]): Promise<string[]> {
-  const rows = await ports.store.find<StaffRoleDoc>('staffRoles', { where: { communityId, role: { in: [...roles] } }, limit: 200 })
+  const rows = await ports.store.find('staffRoles', { where: { communityId, role: { in: [...roles] } }, limit: 200 })
   return [...new Set(rows.map((r) => r.userId))]
 }
 
@@ -86,7 +85,7 @@ export interface OpenRequest {
  * told, with the deadline to answer by.
  */
 export async function openWorkOrder(ports: Ports, r: OpenRequest): Promise<{ doc: WorkOrderDoc; created: boolean }> {
-  const existing = await ports.store.get<WorkOrderDoc>('workOrders', r.id)
+  const existing = await ports.store.get('workOrders', r.id)
   if (existing) return { doc: existing, created: false }
   const now = ports.clock.now()
   const rule = await ruleFor(ports, r.household.communityId, r.type)
@@ -130,7 +129,7 @@ export async function openWorkOrder(ports: Ports, r: OpenRequest): Promise<{ doc
   doc.alarmAt = nextAlarm(doc)
   const res = await ports.store.insert('workOrders', doc)
   if (!res.ok) {
-    const twin = (await ports.store.get<WorkOrderDoc>('workOrders', r.id)) ?? (await ports.store.find<WorkOrderDoc>('workOrders', { where: { idempotencyKey: r.idempotencyKey }, limit: 1 }))[0]
+    const twin = (await ports.store.get('workOrders', r.id)) ?? (await ports.store.find('workOrders', { where: { idempotencyKey: r.idempotencyKey }, limit: 1 }))[0]
     if (twin) return { doc: twin, created: false }
     throw new Error(`work order ${r.id} neither inserted nor found`)
   }

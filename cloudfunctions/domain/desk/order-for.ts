@@ -6,7 +6,6 @@ import { getMany } from '../../kernel/paging'
 import { ok } from '../../kernel/result'
 import { formatFenText } from '../format-money'
 import { createOrder } from '../order/create'
-import type { CampaignDoc, CampaignStockDoc } from '../order/docs'
 import { campaignPhase, stockId } from '../order/rules'
 import { maskName } from '../user/format'
 import { householdFor, memberActor, memberOptions, onBehalfKey } from './on-behalf'
@@ -24,12 +23,12 @@ export const orderOptions: ActionHandler<C['orderOptions']> = async ({ ports, ac
   if (!h.ok) return h
   const now = ports.clock.now()
   const [found, members] = await Promise.all([
-    ports.store.find<CampaignDoc>('campaigns', { where: { communityId: actor.communityId, status: { in: ['scheduled', 'live'] } }, orderBy: [{ field: 'endAt', dir: 'asc' }], limit: 100 }),
+    ports.store.find('campaigns', { where: { communityId: actor.communityId, status: { in: ['scheduled', 'live'] } }, orderBy: [{ field: 'endAt', dir: 'asc' }], limit: 100 }),
     memberOptions(ports, h.value._id)
   ])
   // The jobs write `live` late: what is on sale is what the clock says.
   const live = found.filter((c) => campaignPhase(c, now) === 'live')
-  const stock = await getMany<CampaignStockDoc>(ports.store, 'campaignStock', live.flatMap((c) => c.skus.map((s) => stockId(c._id, s.skuId))))
+  const stock = await getMany(ports.store, 'campaignStock', live.flatMap((c) => c.skus.map((s) => stockId(c._id, s.skuId))))
   return ok({
     campaigns: live.map((c) => ({
       id: c._id,

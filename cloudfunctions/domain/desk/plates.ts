@@ -22,12 +22,12 @@ export function normalizePlate(plate: string): string {
  */
 export async function syncPlates(store: Store, communityId: string, householdId: string, plates: readonly string[], now: number): Promise<void> {
   const want = new Set(plates.map(normalizePlate).filter((p) => p.length >= 7))
-  const held = await findAll<PlateDoc>(store, 'plates', { householdId })
+  const held = await findAll(store, 'plates', { householdId })
   const have = new Set(held.map((d) => d.plate))
   await Promise.all([
     ...held.filter((d) => !want.has(d.plate)).map((d) => store.remove('plates', d._id, { householdId })),
     ...[...want]
       .filter((p) => !have.has(p))
-      .map((plate) => store.insert<PlateDoc>('plates', { _id: `${communityId}:${plate}`, communityId, householdId, plate, at: now }))
+      .map((plate) => store.insert('plates', { _id: `${communityId}:${plate}`, communityId, householdId, plate, at: now }))
   ])
 }

@@ -37,7 +37,7 @@ export async function runSlaSweep(ports: Ports): Promise<JobReport> {
     const where: Filter = after
       ? { and: [{ alarmAt: { lte: now } }, { or: [{ alarmAt: { gt: after.at } }, { and: [{ alarmAt: after.at }, { _id: { gt: after.id } }] }] }] }
       : { alarmAt: { lte: now } }
-    const due: WorkOrderDoc[] = await ports.store.find<WorkOrderDoc>('workOrders', { where, orderBy: [{ field: 'alarmAt', dir: 'asc' }, { field: '_id', dir: 'asc' }], limit: BATCH })
+    const due: WorkOrderDoc[] = await ports.store.find('workOrders', { where, orderBy: [{ field: 'alarmAt', dir: 'asc' }, { field: '_id', dir: 'asc' }], limit: BATCH })
     for (const wo of due) {
       seen++
       const alerts = dueAlerts(wo, now)

@@ -3,7 +3,6 @@ import type { deskWorkContracts } from '../../contracts/desk-work'
 import type { ActionHandler } from '../../kernel/module'
 import { findAll } from '../../kernel/paging'
 import { ok } from '../../kernel/result'
-import type { WorkOrderDoc } from './docs'
 import { stagesOf } from './sla'
 
 type C = typeof deskWorkContracts
@@ -17,7 +16,7 @@ const DAY = 24 * 3600_000
  */
 export const deskStats: ActionHandler<C['deskStats']> = async ({ ports, actor }, input) => {
   const now = ports.clock.now()
-  const rows = await findAll<WorkOrderDoc>(ports.store, 'workOrders', { communityId: actor.communityId, createdAt: { gte: now - input.days * DAY } })
+  const rows = await findAll(ports.store, 'workOrders', { communityId: actor.communityId, createdAt: { gte: now - input.days * DAY } })
   const tally = { met: new Map<SlaStage, number>(), due: new Map<SlaStage, number>() }
   let breachedNow = 0
   let awaitingVisit = 0

@@ -9,8 +9,6 @@ import type { Ports } from '../../kernel/ports'
 import { type Result, fail, ok } from '../../kernel/result'
 import type { Filter } from '../../kernel/store'
 import { put } from '../../kernel/put'
-import type { BuildingDoc, HouseholdDoc, MembershipDoc, StaffRoleDoc, UserDoc } from '../docs'
-import type { WorkerDoc } from '../booking/docs'
 import { householdLabel } from '../user/format'
 import { linkChatToWorkOrder } from './chat-link'
 import type { SlaRuleDoc, WorkOrderDoc } from './docs'
@@ -28,10 +26,10 @@ export function workOrderIdOf(key: string): string {
 /** A worker or butler of this community, as the desk may hand a work order to. */
 export async function assigneeIn(ports: Ports, communityId: string, userId: string): Promise<Person | null> {
   const [worker, butler, user, profile] = await Promise.all([
-    ports.store.get<StaffRoleDoc>('staffRoles', `${communityId}:${userId}:worker`),
-    ports.store.get<StaffRoleDoc>('staffRoles', `${communityId}:${userId}:butler`),
-    ports.store.get<UserDoc>('users', userId),
-    ports.store.find<WorkerDoc>('workers', { where: { communityId, userId }, limit: 1 })
+    ports.store.get('staffRoles', `${communityId}:${userId}:worker`),
+    ports.store.get('staffRoles', `${communityId}:${userId}:butler`),
+    ports.store.get('users', userId),
+    ports.store.find('workers', { where: { communityId, userId }, limit: 1 })
   ])
   if (!worker && !butler) return null
   return { userId, name: profile[0]?.name ?? user?.nickname ?? ROLE_LABELS.worker }
@@ -39,7 +37,7 @@ export async function assigneeIn(ports: Ports, communityId: string, userId: stri
 
 /** The work order, when it is in the caller's community and theirs to see (a butler: their grids; a worker: theirs). */
 export async function visibleWorkOrder(ports: Ports, actor: CommunityActor, id: string): Promise<Result<WorkOrderDoc>> {
-  const wo = await ports.store.get<WorkOrderDoc>('workOrders', id)
+  const wo = await ports.store.get('workOrders', id)
   const notFound = fail('WORK_ORDER.NOT_FOUND', '工单不存在', [{ path: 'workOrderId', message: '工单不存在' }])
   if (!wo || wo.communityId !== actor.communityId) return notFound
   if (isSupervisor(actor) || wo.assigneeUserId === actor.user._id) return ok(wo)
@@ -51,12 +49,12 @@ export const createWorkOrder: ActionHandler<C['createWorkOrder']> = async ({ por
   const idempotencyKey = `${actor.user._id}:${input.clientRequestId}`
   const id = workOrderIdOf(idempotencyKey)
   const [h, chosen] = await Promise.all([
-    ports.store.get<HouseholdDoc>('households', input.householdId),
+    ports.store.get('households', input.householdId),
     input.assigneeUserId ? assigneeIn(ports, actor.communityId, input.assigneeUserId) : Promise.resolve(null)
   ])
   if (!h || h.communityId !== actor.communityId) return fail('DESK.HOUSEHOLD_NOT_FOUND', '找不到这个房屋，请重新查找', [{ path: 'householdId', message: '房屋不存在' }])
   if (input.assigneeUserId && !chosen) return fail('DESK.ASSIGNEE_INVALID', '处理人不是本社区的师傅或管家', [{ path: 'assigneeUserId', message: '不是本社区的师傅或管家' }])
-  const [building, assignee] = await Promise.all([ports.store.get<BuildingDoc>('buildings', h.buildingId), chosen ? Promise.resolve(chosen) : defaultAssignee(ports, h, input.type)])
+  const [building, assignee] = await Promise.all([ports.store.get('buildings', h.buildingId), chosen ? Promise.resolve(chosen) : defaultAssignee(ports, h, input.type)])
   const label = householdLabel(building ?? undefined, h)
   const { doc, created } = await openWorkOrder(ports, {
     id,
@@ -76,7 +74,7 @@ export const createWorkOrder: ActionHandler<C['createWorkOrder']> = async ({ por
     by: { userId: actor.user._id, name: actor.user.nickname }
   })
   if (created) {
-    const members = await ports.store.find<MembershipDoc>('memberships', { where: { householdId: h._id, status: 'active' }, limit: 20 })
+    const members = await ports.store.find('memberships', { where: { householdId: h._id, status: 'active' }, limit: 20 })
     await Promise.all([
       input.chatId ? linkChatToWorkOrder(ports, actor.communityId, input.chatId, doc) : Promise.resolve(),
       ...members.map((m) =>
@@ -109,7 +107,7 @@ export const workOrders: ActionHandler<C['workOrders']> = async ({ ports, actor 
     if (!after) return fail('REQUEST.INVALID_INPUT', '翻页位置无效，请刷新', [{ path: 'cursor', message: '翻页位置无效' }])
     where.push(after)
   }
-  const rows = await ports.store.find<WorkOrderDoc>('workOrders', {
+  const rows = await ports.store.find('workOrders', {
     where: { and: where },
     orderBy: [{ field: 'createdAt', dir: 'desc' }, { field: '_id', dir: 'desc' }],
     limit: PAGE
@@ -125,7 +123,7 @@ export const workOrder: ActionHandler<C['workOrder']> = async ({ ports, actor },
 }
 
 export const myWorkOrders: ActionHandler<C['myWorkOrders']> = async ({ ports, actor }, input) => {
-  const rows = await ports.store.find<WorkOrderDoc>('workOrders', {
+  const rows = await ports.store.find('workOrders', {
     where: { assigneeUserId: actor.user._id, communityId: actor.communityId, status: input.done ? { in: ['done', 'visited'] } : { in: [...LIVE_STATUSES] } },
     orderBy: [{ field: 'createdAt', dir: 'desc' }],
     limit: 50
@@ -139,11 +137,11 @@ export const myWorkOrders: ActionHandler<C['myWorkOrders']> = async ({ ports, ac
 
 export const assignees: ActionHandler<C['assignees']> = async ({ ports, actor }) => {
   const [roles, workers] = await Promise.all([
-    ports.store.find<StaffRoleDoc>('staffRoles', { where: { communityId: actor.communityId, role: { in: ['worker', 'butler'] } }, limit: 200 }),
-    ports.store.find<WorkerDoc>('workers', { where: { communityId: actor.communityId }, limit: 200 })
+    ports.store.find('staffRoles', { where: { communityId: actor.communityId, role: { in: ['worker', 'butler'] } }, limit: 200 }),
+    ports.store.find('workers', { where: { communityId: actor.communityId }, limit: 200 })
   ])
   const [users, loads] = await Promise.all([
-    getMany<UserDoc>(ports.store, 'users', roles.map((r) => r.userId)),
+    getMany(ports.store, 'users', roles.map((r) => r.userId)),
     Promise.all(roles.map((r) => ports.store.count('workOrders', { assigneeUserId: r.userId, communityId: actor.communityId, status: { in: [...LIVE_STATUSES] } })))
   ])
   const list = roles

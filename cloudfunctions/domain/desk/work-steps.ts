@@ -2,7 +2,6 @@ import type { deskWorkContracts } from '../../contracts/desk-work'
 import type { ActionHandler } from '../../kernel/module'
 import type { Ports } from '../../kernel/ports'
 import { fail, ok } from '../../kernel/result'
-import type { MembershipDoc } from '../docs'
 import { STEP_LABELS, applyChange, stepChange } from './apply'
 import type { WorkOrderDoc } from './docs'
 import { tellAssignee, ruleFor } from './open'
@@ -15,7 +14,7 @@ type C = typeof deskWorkContracts
 const CHANGED = fail('WORK_ORDER.CHANGED', '工单刚被其他人更新，请刷新后再试')
 
 async function tellHousehold(ports: Ports, wo: WorkOrderDoc, title: string, body: string): Promise<void> {
-  const members = await ports.store.find<MembershipDoc>('memberships', { where: { householdId: wo.householdId, status: 'active' }, limit: 20 })
+  const members = await ports.store.find('memberships', { where: { householdId: wo.householdId, status: 'active' }, limit: 20 })
   await Promise.all(
     members.map((m) =>
       ports.notifier.notify({
@@ -53,7 +52,7 @@ export const step: ActionHandler<C['step']> = async ({ ports, actor }, input) =>
   const note = [input.note, input.photo ? '（附照片）' : ''].join('').trim()
   const next = await applyChange(ports, wo, { ...stepChange(wo, input.step, now), ...(input.photo ? { photos: [...wo.photos, input.photo].slice(-12) } : {}) }, { byName: actor.user.nickname, action: STEP_LABELS[input.step], note })
   if (!next) {
-    const fresh = await ports.store.get<WorkOrderDoc>('workOrders', wo._id)
+    const fresh = await ports.store.get('workOrders', wo._id)
     return fresh && taken(fresh, input.step) ? ok({ workOrder: workOrderView(fresh, actor, now) }) : CHANGED
   }
   if (input.step === 'finish') await tellHousehold(ports, next, '工单已完成，请评价', `${next.no}：${next.text.slice(0, 24)}。满意吗？点此评价`)
@@ -108,13 +107,13 @@ export const returnVisit: ActionHandler<C['returnVisit']> = async ({ ports, acto
 }
 
 export const residentWorkOrder: ActionHandler<C['residentWorkOrder']> = async ({ ports, actor }, input) => {
-  const wo = await ports.store.get<WorkOrderDoc>('workOrders', input.workOrderId)
+  const wo = await ports.store.get('workOrders', input.workOrderId)
   if (!wo || wo.communityId !== actor.communityId || !actor.householdIds.includes(wo.householdId)) return fail('WORK_ORDER.NOT_FOUND', '工单不存在')
   return ok({ workOrder: workOrderView(wo, actor, ports.clock.now()) })
 }
 
 export const rateWorkOrder: ActionHandler<C['rateWorkOrder']> = async ({ ports, actor }, input) => {
-  const wo = await ports.store.get<WorkOrderDoc>('workOrders', input.workOrderId)
+  const wo = await ports.store.get('workOrders', input.workOrderId)
   if (!wo || wo.communityId !== actor.communityId || !actor.householdIds.includes(wo.householdId)) return fail('WORK_ORDER.NOT_FOUND', '工单不存在')
   if (wo.status !== 'done') return fail('WORK_ORDER.BAD_STATE', wo.status === 'visited' ? '已经评价过了' : '完成后才能评价')
   const now = ports.clock.now()

@@ -2,10 +2,9 @@ import type { eventContracts } from '../../contracts/event'
 import { rewardText } from '../../contracts/event'
 import type { Ports } from '../../kernel/ports'
 import { type Failure, fail, ok } from '../../kernel/result'
-import type { UserDoc } from '../docs'
 import { householdLabels } from '../user/labels'
 import { eventInCommunity, ownSignup } from './access'
-import type { EventDoc, RewardGrantDoc, SignupDoc, TicketKeyDoc } from './docs'
+import type { EventDoc, SignupDoc, TicketKeyDoc } from './docs'
 import type { EventPorts, EventHandler } from './ports'
 import {
   SHORT_CODE_ALPHABET,
@@ -45,7 +44,7 @@ export async function ensureTicketKey(ports: Ports, s: SignupDoc): Promise<strin
     if (!(await ports.store.insert('eventTicketKeys', doc)).ok) continue // taken in this event
     if (await ports.store.update('eventSignups', s._id, { set: { ticketKey: key } }, { ticketKey: null })) return key
     await ports.store.remove('eventTicketKeys', doc._id, { signupId: s._id })
-    return (await ports.store.get<SignupDoc>('eventSignups', s._id))?.ticketKey ?? null
+    return (await ports.store.get('eventSignups', s._id))?.ticketKey ?? null
   }
   ports.log.error('no free ticket key', { eventId: s.eventId, signupId: s._id })
   return null
@@ -73,8 +72,8 @@ export const ticket: EventHandler<C['ticket']> = async ({ ports, actor }, input)
   const s = await ownSignup(ports, actor, input.signupId)
   if (!s) return fail('EVENT.SIGNUP_NOT_FOUND', '报名不存在')
   const [e, grants, labels] = await Promise.all([
-    ports.store.get<EventDoc>('events', s.eventId),
-    ports.store.find<RewardGrantDoc>('rewardGrants', { where: { eventId: s.eventId, userId: s.userId }, limit: 10 }),
+    ports.store.get('events', s.eventId),
+    ports.store.find('rewardGrants', { where: { eventId: s.eventId, userId: s.userId }, limit: 10 }),
     householdLabels(ports, [s.householdId], s.communityId)
   ])
   if (!e) return fail('EVENT.NOT_FOUND', '活动不存在')
@@ -100,7 +99,7 @@ export const ticket: EventHandler<C['ticket']> = async ({ ports, actor }, input)
 export const ticketCode: EventHandler<C['ticketCode']> = async ({ ports, actor }, input) => {
   const s = await ownSignup(ports, actor, input.signupId)
   if (!s) return fail('EVENT.SIGNUP_NOT_FOUND', '报名不存在')
-  const e = await ports.store.get<EventDoc>('events', s.eventId)
+  const e = await ports.store.get('events', s.eventId)
   if (!e) return fail('EVENT.NOT_FOUND', '活动不存在')
   const codes = await codesFor(ports, e, s, ports.clock.now())
   if (!codes.ok) return codes
@@ -114,7 +113,7 @@ type Found = { ok: true; signup: SignupDoc } | Failure
 async function findByCode(ports: Ports, e: EventDoc, code: string, now: number): Promise<Found> {
   if (code.includes('.')) {
     const t = parseToken(code)
-    const s = t ? await ports.store.get<SignupDoc>('eventSignups', t.signupId) : null
+    const s = t ? await ports.store.get('eventSignups', t.signupId) : null
     if (!t || !s || s.eventId !== e._id) return fail('EVENT.TICKET_INVALID', '二维码无效，不是本活动的电子票')
     const check = checkToken(e.ticketSecret, t, now)
     if (check === 'expired') return fail('EVENT.TICKET_EXPIRED', '二维码已过期，请居民刷新电子票')
@@ -125,8 +124,8 @@ async function findByCode(ports: Ports, e: EventDoc, code: string, now: number):
   if (typed.length !== SHORT_CODE_LENGTH) return fail('EVENT.TICKET_INVALID', '核销码应为 6 位', [{ path: 'code', message: '核销码应为 6 位' }])
   // The code's key names the sign-up (one keyed read, never a scan); its rotating part must match.
   const key = ticketKeyOf(typed)
-  const held = key ? await ports.store.get<TicketKeyDoc>('eventTicketKeys', `${e._id}:${key}`) : null
-  const s = held ? await ports.store.get<SignupDoc>('eventSignups', held.signupId) : null
+  const held = key ? await ports.store.get('eventTicketKeys', `${e._id}:${key}`) : null
+  const s = held ? await ports.store.get('eventSignups', held.signupId) : null
   if (!key || !s || s.eventId !== e._id || s.ticketKey !== key || !matchesShortCode(e.ticketSecret, s._id, key, typed, now)) {
     return fail('EVENT.TICKET_INVALID', '核销码无效或已过期，请居民刷新电子票', [{ path: 'code', message: '核销码无效或已过期' }])
   }
@@ -161,7 +160,7 @@ export const checkIn: EventHandler<C['checkIn']> = async ({ ports, actor, ev }, 
   const found = await findByCode(ports, e, input.code, now)
   if (!found.ok) return found
   const s = found.signup
-  const who = await ports.store.get<UserDoc>('users', s.userId)
+  const who = await ports.store.get('users', s.userId)
   const label = (await householdLabels(ports, [s.householdId])).get(s.householdId) ?? ''
   const name = who?.nickname ?? ''
   const done = await ports.store.update(
@@ -171,7 +170,7 @@ export const checkIn: EventHandler<C['checkIn']> = async ({ ports, actor, ev }, 
     { status: 'confirmed' }
   )
   if (!done) {
-    const fresh = await ports.store.get<SignupDoc>('eventSignups', s._id)
+    const fresh = await ports.store.get('eventSignups', s._id)
     if (fresh?.status === 'checkedIn') return fail('EVENT.ALREADY_CHECKED_IN', `${name}（${label}）已签到，不能重复核销`)
     return fail('EVENT.NOT_CONFIRMED', '该报名未确认或已取消')
   }

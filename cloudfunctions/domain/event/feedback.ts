@@ -1,10 +1,9 @@
 import { type RatingDimension, type eventContracts, rewardText } from '../../contracts/event'
 import { findAll, getMany } from '../../kernel/paging'
 import { fail, ok } from '../../kernel/result'
-import type { UserDoc } from '../docs'
 import { eventInCommunity } from './access'
 import { grantReward } from './checkin'
-import type { EventDoc, FeedbackDoc, IdeaDoc, SignupDoc } from './docs'
+import type { FeedbackDoc, IdeaDoc } from './docs'
 import type { EventHandler } from './ports'
 
 type C = typeof eventContracts
@@ -17,7 +16,7 @@ export const submitFeedback: EventHandler<C['submitFeedback']> = async ({ ports,
   if (!e) return fail('EVENT.NOT_FOUND', '活动不存在或不属于当前社区')
   const now = ports.clock.now()
   if (now < e.startAt || now > e.endAt + FEEDBACK_DAYS * 86400_000) return fail('FEEDBACK.NOT_OPEN', '活动开始后才能评价，结束 30 天后关闭')
-  const [attended] = await ports.store.find<SignupDoc>('eventSignups', {
+  const [attended] = await ports.store.find('eventSignups', {
     where: { eventId: e._id, userId: actor.user._id, status: 'checkedIn' },
     limit: 1
   })
@@ -33,7 +32,7 @@ export const submitFeedback: EventHandler<C['submitFeedback']> = async ({ ports,
     createdAt: now
   }
   const fresh = (await ports.store.insert('eventFeedback', doc)).ok
-  const stored = fresh ? doc : await ports.store.get<FeedbackDoc>('eventFeedback', doc._id)
+  const stored = fresh ? doc : await ports.store.get('eventFeedback', doc._id)
   if (!stored) return fail('INTERNAL.ERROR', '提交失败，请重试')
   // Everything after the feedback row is idempotent and `feedbackAt` (which closes the form) comes
   // last: a crash anywhere leaves the form open, and the resubmission finishes from the stored row.
@@ -67,10 +66,10 @@ const round1 = (x: number) => Math.round(x * 10) / 10
 export const feedbackSummary: EventHandler<C['feedbackSummary']> = async ({ ports, actor }, input) => {
   const e = await eventInCommunity(ports, actor, input.eventId)
   if (!e) return fail('EVENT.NOT_FOUND', '活动不存在或不属于当前社区')
-  const all = await findAll<FeedbackDoc>(ports.store, 'eventFeedback', { eventId: e._id })
+  const all = await findAll(ports.store, 'eventFeedback', { eventId: e._id })
   const attended = await ports.store.count('eventSignups', { eventId: e._id, status: 'checkedIn' })
   const avg = (k: RatingDimension) => (all.length ? round1(all.reduce((n, f) => n + f.ratings[k], 0) / all.length) : 0)
-  const users = await getMany<UserDoc>(ports.store, 'users', all.map((f) => f.userId))
+  const users = await getMany(ports.store, 'users', all.map((f) => f.userId))
   const comments = all
     .filter((f) => f.comment)
     .sort((a, b) => b.createdAt - a.createdAt)
@@ -85,8 +84,8 @@ export const feedbackSummary: EventHandler<C['feedbackSummary']> = async ({ port
 }
 
 async function ideaViews(ports: Parameters<EventHandler<C['listIdeas']>>[0]['ports'], ideas: IdeaDoc[]) {
-  const events = await getMany<EventDoc>(ports.store, 'events', ideas.map((i) => i.eventId))
-  const users = await getMany<UserDoc>(ports.store, 'users', ideas.map((i) => i.userId))
+  const events = await getMany(ports.store, 'events', ideas.map((i) => i.eventId))
+  const users = await getMany(ports.store, 'users', ideas.map((i) => i.userId))
   return ideas.map((i) => ({
     id: i._id,
     eventId: i.eventId,
@@ -100,7 +99,7 @@ async function ideaViews(ports: Parameters<EventHandler<C['listIdeas']>>[0]['por
 }
 
 export const listIdeas: EventHandler<C['listIdeas']> = async ({ ports, actor }, input) => {
-  const ideas = await ports.store.find<IdeaDoc>('serviceIdeas', {
+  const ideas = await ports.store.find('serviceIdeas', {
     where: input.status ? { communityId: actor.communityId, status: input.status } : { communityId: actor.communityId },
     orderBy: [{ field: 'createdAt', dir: 'desc' }],
     limit: 500
@@ -109,7 +108,7 @@ export const listIdeas: EventHandler<C['listIdeas']> = async ({ ports, actor }, 
 }
 
 export const updateIdea: EventHandler<C['updateIdea']> = async ({ ports, actor }, input) => {
-  const idea = await ports.store.get<IdeaDoc>('serviceIdeas', input.id)
+  const idea = await ports.store.get('serviceIdeas', input.id)
   if (!idea || idea.communityId !== actor.communityId) return fail('IDEA.NOT_FOUND', '创意不存在')
   const tags = [...new Set(input.tags)]
   const now = ports.clock.now()

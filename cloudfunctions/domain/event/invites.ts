@@ -4,7 +4,6 @@ import { getMany, pages } from '../../kernel/paging'
 import type { Ports } from '../../kernel/ports'
 import { MAX_PAGE, type Store } from '../../kernel/store'
 import { fail, ok } from '../../kernel/result'
-import type { UserDoc } from '../docs'
 import { ensureInvite as ensure } from '../invites/invite'
 import { visitGroupId } from '../invites/groups'
 import { recordOpen } from '../invites/visits'
@@ -73,18 +72,18 @@ export const invitePoster: EventHandler<C['invitePoster']> = async ({ ports, act
 }
 
 export const inviteStats: EventHandler<C['inviteStats']> = async ({ ports, actor }) => {
-  const invites = await ports.store.find<InviteDoc>('eventInvites', {
+  const invites = await ports.store.find('eventInvites', {
     where: { butlerUserId: actor.user._id, communityId: actor.communityId },
     orderBy: [{ field: 'createdAt', dir: 'desc' }],
     limit: 200
   })
   const now = ports.clock.now()
-  const upcoming = await ports.store.find<EventDoc>('events', {
+  const upcoming = await ports.store.find('events', {
     where: { communityId: actor.communityId, status: 'published', endAt: { gt: now } },
     orderBy: [{ field: 'startAt', dir: 'asc' }],
     limit: 50
   })
-  const events = await getMany<EventDoc>(ports.store, 'events', invites.map((i) => i.eventId))
+  const events = await getMany(ports.store, 'events', invites.map((i) => i.eventId))
   for (const e of upcoming) events.set(e._id, e)
   const byEvent = new Map(invites.map((i) => [i.eventId, i]))
   const groups = await groupsReached(ports.store, invites.map((i) => i._id))
@@ -115,7 +114,7 @@ async function groupsReached(store: Store, inviteIds: readonly string[]): Promis
   const out = new Map<string, Set<string>>()
   for (let i = 0; i < inviteIds.length; i += MAX_PAGE) {
     const chunk = inviteIds.slice(i, i + MAX_PAGE)
-    for await (const page of pages<VisitDoc>(store, 'eventVisits', { inviteId: { in: chunk } })) {
+    for await (const page of pages(store, 'eventVisits', { inviteId: { in: chunk } })) {
       for (const v of page) {
         const set = out.get(v.inviteId) ?? new Set<string>()
         for (const g of v.groupIds) set.add(g)
@@ -127,9 +126,9 @@ async function groupsReached(store: Store, inviteIds: readonly string[]): Promis
 }
 
 export const recordVisit: EventHandler<C['recordVisit']> = async ({ ports, actor, ev, identity }, input) => {
-  const [inv] = await ports.store.find<InviteDoc>('eventInvites', { where: { token: input.token }, limit: 1 })
+  const [inv] = await ports.store.find('eventInvites', { where: { token: input.token }, limit: 1 })
   if (!inv) return fail('INVITE.NOT_FOUND', '邀请不存在或已失效')
-  const butler = await ports.store.get<UserDoc>('users', inv.butlerUserId)
+  const butler = await ports.store.get('users', inv.butlerUserId)
   const groupId = await visitGroupId(ports, ev.groups, input.groupCloudId, isWechat(identity) ? identity.appid : undefined)
   const out = { eventId: inv.eventId, communityId: inv.communityId, inviterName: butler?.nickname ?? '', groupRecorded: groupId !== null }
   if (actor.user._id === inv.butlerUserId) return ok({ ...out, groupRecorded: false })

@@ -1,6 +1,6 @@
 import { findAll, pages } from '../../kernel/paging'
 import type { Ports } from '../../kernel/ports'
-import type { EventDoc, ReminderDoc, SignupDoc } from './docs'
+import type { EventDoc, ReminderDoc } from './docs'
 import { notifyReminder } from './notify'
 import { fillSeats } from './seats'
 import { HOUR_MS } from './views'
@@ -17,11 +17,11 @@ export async function runReminders(ports: Ports): Promise<{ day: number; hour: n
   const now = ports.clock.now()
   const report = { day: 0, hour: 0, failed: 0 }
   const due = { and: [{ status: 'published' }, { startAt: { gt: now } }, { startAt: { lte: now + DAY_MS } }] }
-  for await (const events of pages<EventDoc>(ports.store, 'events', due)) {
+  for await (const events of pages(ports.store, 'events', due)) {
     for (const e of events) {
       const kind: 'day' | 'hour' | null = e.startAt - now <= HOUR_MS ? 'hour' : e.startAt - now > 2 * HOUR_MS ? 'day' : null
       if (!kind) continue
-      for await (const batch of pages<SignupDoc>(ports.store, 'eventSignups', { eventId: e._id, status: 'confirmed' })) {
+      for await (const batch of pages(ports.store, 'eventSignups', { eventId: e._id, status: 'confirmed' })) {
         for (const s of batch) {
           const row: ReminderDoc = { _id: `${s._id}:${kind}`, eventId: e._id, signupId: s._id, userId: s.userId, kind, at: now }
           if (!(await ports.store.insert('eventReminders', row)).ok) continue
@@ -53,9 +53,9 @@ export async function runCloseEvents(ports: Ports): Promise<{ closed: number; no
   const now = ports.clock.now()
   const report = { closed: 0, noShows: 0, repaired: 0 }
   const ended = { and: [{ status: 'published' }, { endAt: { lte: now } }, { closedAt: null }] }
-  for await (const events of pages<EventDoc>(ports.store, 'events', ended)) {
+  for await (const events of pages(ports.store, 'events', ended)) {
     for (const e of events) {
-      for await (const batch of pages<SignupDoc>(ports.store, 'eventSignups', { eventId: e._id, status: 'confirmed' })) {
+      for await (const batch of pages(ports.store, 'eventSignups', { eventId: e._id, status: 'confirmed' })) {
         for (const s of batch) {
           if (await ports.store.update('eventSignups', s._id, { set: { status: 'noShow', updatedAt: now } }, { status: 'confirmed' })) report.noShows++
         }
@@ -64,20 +64,20 @@ export async function runCloseEvents(ports: Ports): Promise<{ closed: number; no
     }
   }
   const open = { and: [{ status: 'published' }, { startAt: { gt: now } }] }
-  for await (const events of pages<EventDoc>(ports.store, 'events', open)) {
+  for await (const events of pages(ports.store, 'events', open)) {
     for (const e of events) if (await repairCounters(ports, e, now)) report.repaired++
   }
   return report
 }
 
 async function repairCounters(ports: Ports, e: EventDoc, now: number): Promise<boolean> {
-  const signups = await findAll<SignupDoc>(ports.store, 'eventSignups', { eventId: e._id })
+  const signups = await findAll(ports.store, 'eventSignups', { eventId: e._id })
   if (signups.some((s) => s.updatedAt > now - STALE_PENDING_MS)) return false
   let changed = false
   for (const s of signups.filter((x) => x.status === 'pending')) {
     changed = (await ports.store.update('eventSignups', s._id, { set: { status: 'cancelled', cancelledAt: now, updatedAt: now } }, { status: 'pending' })) || changed
   }
-  const fresh = await ports.store.get<EventDoc>('events', e._id)
+  const fresh = await ports.store.get('events', e._id)
   if (!fresh) return changed
   const seats = signups.filter((s) => s.status === 'confirmed' || s.status === 'checkedIn').length
   const waiting = signups.filter((s) => s.status === 'waitlisted').length

@@ -1,9 +1,7 @@
 import { EVENT_TEMPLATES, type eventContracts } from '../../contracts/event'
-import type { InboxDoc } from '../docs'
 import { getMany } from '../../kernel/paging'
 import { fail, ok } from '../../kernel/result'
 import { eventInCommunity } from './access'
-import type { EventDoc, RewardGrantDoc, SignupDoc } from './docs'
 import type { EventHandler } from './ports'
 import { eventView, grantView, signupViews } from './views'
 
@@ -12,7 +10,7 @@ type C = typeof eventContracts
 export const list: EventHandler<C['list']> = async ({ ports, actor }, input) => {
   const now = ports.clock.now()
   const upcoming = input.when === 'upcoming'
-  const events = await ports.store.find<EventDoc>('events', {
+  const events = await ports.store.find('events', {
     where: { communityId: actor.communityId, status: 'published', endAt: upcoming ? { gt: now } : { lte: now } },
     orderBy: [{ field: 'startAt', dir: upcoming ? 'asc' : 'desc' }],
     limit: 100
@@ -25,7 +23,7 @@ export const get: EventHandler<C['get']> = async ({ ports, actor }, input) => {
   if (!e) return fail('EVENT.NOT_FOUND', '活动不存在或不属于当前社区')
   const now = ports.clock.now()
   const signups = actor.householdIds.length
-    ? await ports.store.find<SignupDoc>('eventSignups', {
+    ? await ports.store.find('eventSignups', {
         where: { eventId: e._id, householdId: { in: actor.householdIds }, status: { ne: 'cancelled' } },
         orderBy: [{ field: 'queueKey', dir: 'asc' }],
         limit: 100
@@ -43,24 +41,24 @@ export const mine: EventHandler<C['mine']> = async ({ ports, actor }) => {
   const now = ports.clock.now()
   const [signups, grants, inbox] = await Promise.all([
     actor.householdIds.length
-      ? ports.store.find<SignupDoc>('eventSignups', {
+      ? ports.store.find('eventSignups', {
           where: { householdId: { in: actor.householdIds }, communityId: actor.communityId },
           orderBy: [{ field: 'createdAt', dir: 'desc' }],
           limit: 200
         })
       : Promise.resolve([]),
-    ports.store.find<RewardGrantDoc>('rewardGrants', {
+    ports.store.find('rewardGrants', {
       where: { userId: actor.user._id, communityId: actor.communityId },
       orderBy: [{ field: 'grantedAt', dir: 'desc' }],
       limit: 100
     }),
-    ports.store.find<InboxDoc>('inbox', {
+    ports.store.find('inbox', {
       where: { userId: actor.user._id, communityId: actor.communityId, kind: { in: ['event-promoted', 'event-reminder', 'event-reward'] } },
       orderBy: [{ field: 'createdAt', dir: 'desc' }],
       limit: 20
     })
   ])
-  const events = await getMany<EventDoc>(ports.store, 'events', signups.map((s) => s.eventId))
+  const events = await getMany(ports.store, 'events', signups.map((s) => s.eventId))
   const shown = signups.flatMap((s) => {
     const e = events.get(s.eventId)
     return e && s.status !== 'pending' ? [{ e, s }] : []

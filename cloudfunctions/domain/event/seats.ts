@@ -37,7 +37,7 @@ const MAX_ROUNDS = 200
 export async function fillSeats(ports: Ports, eventId: string): Promise<SignupDoc[]> {
   const promoted: SignupDoc[] = []
   for (let round = 0; round < MAX_ROUNDS; round++) {
-    const e = await ports.store.get<EventDoc>('events', eventId)
+    const e = await ports.store.get('events', eventId)
     if (!e || e.confirmed >= e.capacity || e.waiting <= 0 || ports.clock.now() >= e.startAt) break
     const seat = await ports.store.update('events', eventId, { inc: { confirmed: 1 } }, { confirmed: { lt: e.capacity }, capacity: e.capacity })
     if (!seat) continue
@@ -58,7 +58,7 @@ export async function fillSeats(ports: Ports, eventId: string): Promise<SignupDo
 async function promoteHead(ports: Ports, eventId: string): Promise<SignupDoc | null> {
   // Two passes: concurrent promoters may take every head of the first page.
   for (let pass = 0; pass < 2; pass++) {
-    const heads = await ports.store.find<SignupDoc>('eventSignups', {
+    const heads = await ports.store.find('eventSignups', {
       where: { eventId, status: 'waitlisted' },
       orderBy: [{ field: 'queueKey', dir: 'asc' }],
       limit: HEADS

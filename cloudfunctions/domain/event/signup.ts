@@ -5,7 +5,7 @@ import type { Ports } from '../../kernel/ports'
 import { fail, ok } from '../../kernel/result'
 import { addGrant } from '../subscribe-grants'
 import { eventInCommunity, ownSignup } from './access'
-import type { EventDoc, SignupDoc, VisitDoc } from './docs'
+import type { EventDoc, SignupDoc } from './docs'
 import { shanghaiText } from './notify'
 import type { EventHandler } from './ports'
 import { claimDirectSeat, fillSeats, leaveQueue, releaseSeat } from './seats'
@@ -47,7 +47,7 @@ async function claimSlot(ports: Ports, e: EventDoc, userId: string, householdId:
 
 /** The butler invitation this resident last opened for the event, if any: sign-ups are attributed to it. */
 async function lastInviteFor(ports: Ports, userId: string, eventId: string): Promise<string | null> {
-  const [visit] = await ports.store.find<VisitDoc>('eventVisits', {
+  const [visit] = await ports.store.find('eventVisits', {
     where: { userId, eventId },
     orderBy: [{ field: 'lastAt', dir: 'desc' }],
     limit: 1
@@ -103,7 +103,7 @@ export const signUp: EventHandler<C['signUp']> = async ({ ports, actor }, input)
 export const cancel: EventHandler<C['cancel']> = async ({ ports, actor }, input) => {
   let s = await ownSignup(ports, actor, input.signupId)
   if (!s) return fail('EVENT.SIGNUP_NOT_FOUND', '报名不存在')
-  const e = await ports.store.get<EventDoc>('events', s.eventId)
+  const e = await ports.store.get('events', s.eventId)
   if (!e) return fail('EVENT.NOT_FOUND', '活动不存在')
   // A promotion may land between reading and cancelling: re-read and decide again.
   for (let attempt = 0; attempt < 3 && s; attempt++) {
@@ -127,7 +127,7 @@ export const cancel: EventHandler<C['cancel']> = async ({ ports, actor }, input)
       ports.log.info('event sign-up cancelled', { eventId: e._id, signupId: s._id, was })
       return ok(await signupView(ports.store, e, { ...s, status: 'cancelled', cancelledAt: now }, now))
     }
-    s = await ports.store.get<SignupDoc>('eventSignups', s._id)
+    s = await ports.store.get('eventSignups', s._id)
   }
   return fail('EVENT.SIGNUP_NOT_FOUND', '报名状态已变化，请刷新后重试')
 }

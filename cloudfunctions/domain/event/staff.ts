@@ -1,17 +1,16 @@
-import type { EventTemplateDoc } from '../insights/docs'
 import type { EventDraft, eventContracts } from '../../contracts/event'
 import { SIGNUP_STATUS_LABELS } from '../../contracts/event'
 import type { CommunityActor } from '../../kernel/actor'
 import { findAll, getMany } from '../../kernel/paging'
 import type { Ports } from '../../kernel/ports'
 import { fail, ok } from '../../kernel/result'
-import type { StaffRoleDoc, UserDoc } from '../docs'
+import type { StaffRoleDoc } from '../docs'
 import { storedPhoto } from '../photos'
 import { maskPhone } from '../user/format'
 import { householdLabels } from '../user/labels'
 import { eventInCommunity } from './access'
 import { toCsv } from '../../contracts/csv'
-import type { EventDoc, InviteDoc, SignupDoc } from './docs'
+import type { EventDoc, SignupDoc } from './docs'
 import { shanghaiText } from './notify'
 import type { EventHandler } from './ports'
 import { fillSeats } from './seats'
@@ -20,7 +19,7 @@ import { eventView } from './views'
 type C = typeof eventContracts
 
 async function verifiersOf(ports: Ports, communityId: string): Promise<StaffRoleDoc[]> {
-  return ports.store.find<StaffRoleDoc>('staffRoles', { where: { communityId, role: 'verifier' }, limit: 100 })
+  return ports.store.find('staffRoles', { where: { communityId, role: 'verifier' }, limit: 100 })
 }
 
 /** Appointed verifiers must hold the verifier role in the event's community. */
@@ -53,8 +52,8 @@ function draftFields(d: EventDraft) {
 export const editorOptions: EventHandler<C['editorOptions']> = async ({ ports, actor }) => {
   const roles = await verifiersOf(ports, actor.communityId)
   const [users, templates] = await Promise.all([
-    getMany<UserDoc>(ports.store, 'users', roles.map((r) => r.userId)),
-    ports.store.find<EventTemplateDoc>('eventTemplates', { where: { communityId: actor.communityId }, orderBy: [{ field: 'createdAt', dir: 'desc' }], limit: 50 })
+    getMany(ports.store, 'users', roles.map((r) => r.userId)),
+    ports.store.find('eventTemplates', { where: { communityId: actor.communityId }, orderBy: [{ field: 'createdAt', dir: 'desc' }], limit: 50 })
   ])
   return ok({
     verifiers: roles.map((r) => ({ id: r.userId, name: users.get(r.userId)?.nickname ?? '' })),
@@ -109,7 +108,7 @@ export const update: EventHandler<C['update']> = async ({ ports, actor }, input)
   const saved = await ports.store.update('events', e._id, { set: { ...next, updatedAt: ports.clock.now() } }, { confirmed: { lte: next.capacity } })
   if (!saved) return tooSmall
   if (next.capacity > e.capacity) await fillSeats(ports, e._id)
-  const fresh = await ports.store.get<EventDoc>('events', e._id)
+  const fresh = await ports.store.get('events', e._id)
   return ok(eventView(fresh ?? { ...e, ...next }, ports.clock.now()))
 }
 
@@ -123,11 +122,11 @@ interface Row {
 }
 
 async function rows(ports: Ports, e: EventDoc) {
-  const all = (await findAll<SignupDoc>(ports.store, 'eventSignups', { eventId: e._id })).sort((a, b) => (a.queueKey < b.queueKey ? -1 : 1))
-  const users = await getMany<UserDoc>(ports.store, 'users', all.map((s) => s.userId))
+  const all = (await findAll(ports.store, 'eventSignups', { eventId: e._id })).sort((a, b) => (a.queueKey < b.queueKey ? -1 : 1))
+  const users = await getMany(ports.store, 'users', all.map((s) => s.userId))
   const labels = await householdLabels(ports, all.map((s) => s.householdId))
-  const invites = await getMany<InviteDoc>(ports.store, 'eventInvites', all.flatMap((s) => (s.inviteId ? [s.inviteId] : [])))
-  const butlers = await getMany<UserDoc>(ports.store, 'users', [...invites.values()].map((i) => i.butlerUserId))
+  const invites = await getMany(ports.store, 'eventInvites', all.flatMap((s) => (s.inviteId ? [s.inviteId] : [])))
+  const butlers = await getMany(ports.store, 'users', [...invites.values()].map((i) => i.butlerUserId))
   let place = 0
   const make = (s: SignupDoc): Row => {
     const u = users.get(s.userId)

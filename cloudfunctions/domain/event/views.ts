@@ -73,7 +73,7 @@ export async function waitlistPositions(store: Store, signups: readonly SignupDo
     and: [{ status: 'waitlisted' }, { or: [...last].map(([eventId, key]) => ({ eventId, queueKey: { lte: key } })) }]
   }
   const keys = new Map<string, string[]>()
-  for await (const page of pages<SignupDoc>(store, 'eventSignups', where)) {
+  for await (const page of pages(store, 'eventSignups', where)) {
     for (const w of page) {
       const list = keys.get(w.eventId)
       if (list) list.push(w.queueKey)

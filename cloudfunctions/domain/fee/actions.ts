@@ -4,7 +4,6 @@ import type { ActionHandler } from '../../kernel/module'
 import { findAll, getMany } from '../../kernel/paging'
 import type { Ports } from '../../kernel/ports'
 import { type Failure, fail, ok } from '../../kernel/result'
-import type { BuildingDoc, HouseholdDoc } from '../docs'
 import { householdLabel } from '../user/format'
 import { buildingsOf, communityBuildings } from '../user/labels'
 import type { BillDoc, ChargeDoc, FeeSettingsDoc } from './docs'
@@ -38,9 +37,9 @@ export const myBills: ActionHandler<C['myBills']> = async ({ ports, actor }, inp
   const statuses = input.status === 'outstanding' ? ['unpaid'] : input.status === 'settled' ? ['paid', 'refunded'] : ['unpaid', 'paid', 'refunded']
   // The caller's membership already vouches for the household (in this community): all at once.
   const [household, nearby, bills, settings] = await Promise.all([
-    ports.store.get<HouseholdDoc>('households', input.householdId),
+    ports.store.get('households', input.householdId),
     communityBuildings(ports.store, [actor.communityId]),
-    ports.store.find<BillDoc>('bills', {
+    ports.store.find('bills', {
       where: { householdId: input.householdId, status: { in: statuses } },
       orderBy: [{ field: 'dueAt', dir: input.status === 'outstanding' ? 'asc' : 'desc' }],
       limit: 200
@@ -65,8 +64,8 @@ export const collection: ActionHandler<C['collection']> = async ({ ports, actor 
   const communityId = actor.communityId
   const period = input.period ?? periodOf(ports.clock.now())
   const months = previousPeriods(period, 6)
-  const bills = await findAll<BillDoc>(ports.store, 'bills', { communityId, period: { in: months } })
-  const buildings = await ports.store.find<BuildingDoc>('buildings', { where: { communityId }, orderBy: [{ field: 'order', dir: 'asc' }], limit: 200 })
+  const bills = await findAll(ports.store, 'bills', { communityId, period: { in: months } })
+  const buildings = await ports.store.find('buildings', { where: { communityId }, orderBy: [{ field: 'order', dir: 'asc' }], limit: 200 })
   const billable = (b: BillDoc) => b.status !== 'cancelled'
   const collected = (b: BillDoc) => (b.status === 'paid' || b.status === 'refunded' ? b.amountFen : 0)
   const current = bills.filter((b) => b.period === period && billable(b))
@@ -96,7 +95,7 @@ export const collection: ActionHandler<C['collection']> = async ({ ports, actor 
  */
 export async function foreignBuilding(ports: Ports, communityId: string, ids: readonly string[], path: string): Promise<Failure | null> {
   if (ids.length === 0) return null
-  const found = await getMany<BuildingDoc>(ports.store, 'buildings', ids)
+  const found = await getMany(ports.store, 'buildings', ids)
   const bad = ids.find((id) => found.get(id)?.communityId !== communityId)
   return bad === undefined ? null : fail('FEE.BUILDING_NOT_FOUND', '楼栋不存在', [{ path, message: `楼栋 ${bad} 不存在` }])
 }
@@ -109,7 +108,7 @@ export const chargeOneOff: ActionHandler<C['chargeOneOff']> = async ({ ports, ac
   const chargeId = `ch-${createHash('sha256').update(idempotencyKey).digest('hex').slice(0, 24)}`
   const foreign = await foreignBuilding(ports, communityId, input.buildingIds, 'buildingIds')
   if (foreign) return foreign
-  const households = await findAll<HouseholdDoc>(ports.store, 'households', {
+  const households = await findAll(ports.store, 'households', {
     communityId,
     ...(input.buildingIds.length ? { buildingId: { in: input.buildingIds } } : {})
   })

@@ -3,7 +3,7 @@ import type { ActionHandler } from '../../kernel/module'
 import { findAll, getMany } from '../../kernel/paging'
 import type { Ports } from '../../kernel/ports'
 import { fail, ok } from '../../kernel/result'
-import type { HouseholdDoc, MembershipDoc, UserDoc } from '../docs'
+import type { HouseholdDoc } from '../docs'
 import { householdLabels } from '../user/labels'
 import { foreignBuilding } from './actions'
 import type { ArrearsCallDoc, BillDoc } from './docs'
@@ -21,10 +21,10 @@ export const arrears: ActionHandler<C['arrears']> = async ({ ports, actor }, inp
   const foreign = await foreignBuilding(ports, communityId, input.buildingId ? [input.buildingId] : [], 'buildingId')
   if (foreign) return foreign
   const [overdue, settings, members, calls] = await Promise.all([
-    findAll<BillDoc>(ports.store, 'bills', { communityId, status: 'unpaid', dueAt: { lt: now }, ...(input.buildingId ? { buildingId: input.buildingId } : {}) }),
+    findAll(ports.store, 'bills', { communityId, status: 'unpaid', dueAt: { lt: now }, ...(input.buildingId ? { buildingId: input.buildingId } : {}) }),
     feeSettings(ports, communityId),
-    findAll<MembershipDoc>(ports.store, 'memberships', { communityId, status: 'active' }),
-    ports.store.find<ArrearsCallDoc>('arrearsCalls', { where: { communityId }, orderBy: [{ field: 'at', dir: 'desc' }], limit: 1000 })
+    findAll(ports.store, 'memberships', { communityId, status: 'active' }),
+    ports.store.find('arrearsCalls', { where: { communityId }, orderBy: [{ field: 'at', dir: 'desc' }], limit: 1000 })
   ])
   const byHousehold = new Map<string, BillDoc[]>()
   for (const b of overdue) byHousehold.set(b.householdId, [...(byHousehold.get(b.householdId) ?? []), b])
@@ -34,7 +34,7 @@ export const arrears: ActionHandler<C['arrears']> = async ({ ports, actor }, inp
   for (const m of members) memberCount.set(m.householdId, (memberCount.get(m.householdId) ?? 0) + 1)
   const [labels, callers] = await Promise.all([
     householdLabels(ports, [...byHousehold.keys()]),
-    getMany<UserDoc>(ports.store, 'users', [...lastCall.values()].map((c) => c.by))
+    getMany(ports.store, 'users', [...lastCall.values()].map((c) => c.by))
   ])
   const rows = [...byHousehold.entries()].map(([householdId, bills]) => {
     const reminded = bills.map((b) => b.lastRemindedAt ?? 0).filter((t) => t > 0)
@@ -55,7 +55,7 @@ export const arrears: ActionHandler<C['arrears']> = async ({ ports, actor }, inp
 }
 
 async function householdIn(ports: Ports, householdId: string, communityId: string): Promise<HouseholdDoc | null> {
-  const h = await ports.store.get<HouseholdDoc>('households', householdId)
+  const h = await ports.store.get('households', householdId)
   return h && h.communityId === communityId ? h : null
 }
 
@@ -70,7 +70,7 @@ export const remind: ActionHandler<C['remind']> = async ({ ports, actor }, input
   const now = ports.clock.now()
   const [household, overdue, members, sms] = await Promise.all([
     householdIn(ports, input.householdId, communityId),
-    ports.store.find<BillDoc>('bills', { where: { householdId: input.householdId, status: 'unpaid', dueAt: { lt: now } }, limit: 100 }),
+    ports.store.find('bills', { where: { householdId: input.householdId, status: 'unpaid', dueAt: { lt: now } }, limit: 100 }),
     membersOf(ports, input.householdId),
     smsSettingsOf(ports, communityId)
   ])

@@ -11,7 +11,7 @@ export const billPayable: PayableKind = {
   type: 'bill',
 
   async quote(ports, payer, ids) {
-    const [bills, settings] = await Promise.all([getMany<BillDoc>(ports.store, 'bills', ids), feeSettings(ports, payer.communityId)])
+    const [bills, settings] = await Promise.all([getMany(ports.store, 'bills', ids), feeSettings(ports, payer.communityId)])
     const lines: QuotedLine[] = []
     for (const id of ids) {
       const bill = bills.get(id)
@@ -41,12 +41,12 @@ export const billPayable: PayableKind = {
     )
     if (paid) return 'applied'
     // A repeated notification finds its own payment already applied; anything else settled it.
-    const bill = await ports.store.get<BillDoc>('bills', line.id)
+    const bill = await ports.store.get('bills', line.id)
     return bill?.paymentId === payment._id ? 'applied' : 'already_settled'
   },
 
   async onRefunded(ports, payment, line, refundedFen) {
-    const bill = await ports.store.get<BillDoc>('bills', line.id)
+    const bill = await ports.store.get('bills', line.id)
     if (!bill || bill.paymentId !== payment._id) return
     const fully = refundedFen >= (bill.paidFen ?? line.amountFen)
     await ports.store.update('bills', bill._id, { set: { refundedFen, ...(fully ? { status: 'refunded' } : {}) } }, { paymentId: payment._id })

@@ -1,6 +1,6 @@
 import { inPool, pages } from '../../kernel/paging'
 import type { Ports } from '../../kernel/ports'
-import type { CommunityDoc, HouseholdDoc } from '../docs'
+import type { HouseholdDoc } from '../docs'
 import { billTitle } from './bill-payable'
 import type { BillDoc, BillingRunDoc, FeeItemDoc } from './docs'
 import { dueAtOf, monthlyAmountFen, periodOf } from './money'
@@ -35,7 +35,7 @@ export function monthlyBill(h: HouseholdDoc, item: FeeItemDoc, period: string, a
 }
 
 export async function activeItems(ports: Ports, communityId: string): Promise<FeeItemDoc[]> {
-  return ports.store.find<FeeItemDoc>('feeItems', { where: { communityId, active: true }, limit: 100 })
+  return ports.store.find('feeItems', { where: { communityId, active: true }, limit: 100 })
 }
 
 /**
@@ -49,7 +49,7 @@ export async function billCommunity(ports: Ports, communityId: string, period: s
   const settings = await feeSettings(ports, communityId)
   const dueAt = dueAtOf(period, settings.dueDay)
   const now = ports.clock.now()
-  for await (const households of pages<HouseholdDoc>(ports.store, 'households', { communityId })) {
+  for await (const households of pages(ports.store, 'households', { communityId })) {
     report.households += households.length
     const bills: BillDoc[] = []
     for (const h of households) {
@@ -86,7 +86,7 @@ async function recordRun(ports: Ports, communityId: string, r: BillingReport, by
 /** The monthly billing job: every community with active fee items, for the month now begun. */
 export async function runBilling(ports: Ports, period = periodOf(ports.clock.now())): Promise<{ period: string; created: number; existing: number; skippedZero: number }> {
   const total = { period, created: 0, existing: 0, skippedZero: 0 }
-  for await (const communities of pages<CommunityDoc>(ports.store, 'communities')) {
+  for await (const communities of pages(ports.store, 'communities')) {
     for (const community of communities) {
       const items = await activeItems(ports, community._id)
       if (items.length === 0) continue

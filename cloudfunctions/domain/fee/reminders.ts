@@ -2,9 +2,9 @@ import { pages } from '../../kernel/paging'
 import type { Ports } from '../../kernel/ports'
 import { formatFenText } from '../format-money'
 import { shanghaiDay } from '../../contracts/shanghai'
-import type { HouseholdDoc, MembershipDoc } from '../docs'
+import type { MembershipDoc } from '../docs'
 import { smsSettingsOf, textHousehold } from '../message/sms'
-import { type GrantCounterDoc, addGrant, grantCounterId } from '../subscribe-grants'
+import { addGrant, grantCounterId } from '../subscribe-grants'
 import type { BillDoc } from './docs'
 import { DAY_MS, overdueDays } from './money'
 
@@ -19,7 +19,7 @@ export async function runArrearsReminders(ports: Ports): Promise<{ reminded: num
   let reminded = 0
   let messages = 0
   const overdue = { status: 'unpaid', dueAt: { lt: now } }
-  for await (const bills of pages<BillDoc>(ports.store, 'bills', overdue)) {
+  for await (const bills of pages(ports.store, 'bills', overdue)) {
     for (const bill of bills) {
       if (!(await claimReminder(ports, bill, now))) continue
       reminded++
@@ -30,7 +30,7 @@ export async function runArrearsReminders(ports: Ports): Promise<{ reminded: num
 }
 
 export async function membersOf(ports: Ports, householdId: string): Promise<MembershipDoc[]> {
-  return ports.store.find<MembershipDoc>('memberships', { where: { householdId, status: 'active' }, limit: 50 })
+  return ports.store.find('memberships', { where: { householdId, status: 'active' }, limit: 50 })
 }
 
 /** Claims the bill's weekly reminder: one conditional update, so parallel runs and clicks send one. */
@@ -67,7 +67,7 @@ export async function sendReminder(ports: Ports, bill: BillDoc, members: readonl
 }
 
 async function textArrears(ports: Ports, bill: BillDoc, days: number, now: number): Promise<boolean> {
-  const [h, settings] = await Promise.all([ports.store.get<HouseholdDoc>('households', bill.householdId), smsSettingsOf(ports, bill.communityId)])
+  const [h, settings] = await Promise.all([ports.store.get('households', bill.householdId), smsSettingsOf(ports, bill.communityId)])
   if (!h) return false
   const outcome = await textHousehold(ports, settings, h, {
     kind: 'arrears',
@@ -89,8 +89,8 @@ async function textArrears(ports: Ports, bill: BillDoc, days: number, now: numbe
 export async function recordGrant(ports: Ports, userId: string, template: string): Promise<number> {
   await addGrant(ports.store, ports.clock, userId, template)
   const [counter, legacy] = await Promise.all([
-    ports.store.get<GrantCounterDoc>('subscriptions', grantCounterId(userId, template)),
+    ports.store.get('subscriptions', grantCounterId(userId, template)),
     ports.store.count('subscriptions', { userId, template, status: 'granted' })
   ])
-  return (counter?.available ?? 0) + legacy
+  return (counter && 'available' in counter ? counter.available : 0) + legacy
 }

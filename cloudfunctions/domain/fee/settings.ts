@@ -5,5 +5,5 @@ import type { FeeSettingsDoc } from './docs'
 export const DEFAULT_SETTINGS: Omit<FeeSettingsDoc, '_id'> = { dueDay: 15, lateFee: null }
 
 export async function feeSettings(ports: Ports, communityId: string): Promise<FeeSettingsDoc> {
-  return (await ports.store.get<FeeSettingsDoc>('feeSettings', communityId)) ?? { _id: communityId, ...DEFAULT_SETTINGS }
+  return (await ports.store.get('feeSettings', communityId)) ?? { _id: communityId, ...DEFAULT_SETTINGS }
 }

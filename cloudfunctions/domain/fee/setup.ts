@@ -3,7 +3,7 @@ import type { ActionHandler } from '../../kernel/module'
 import { put } from '../../kernel/put'
 import { fail, ok } from '../../kernel/result'
 import { activeItems, billCommunity } from './billing'
-import type { BillingRunDoc, FeeItemDoc, FeeSettingsDoc } from './docs'
+import type { FeeItemDoc } from './docs'
 import { nextPeriod, periodOf, previousPeriods } from './money'
 import { feeSettings } from './settings'
 
@@ -18,9 +18,9 @@ function billablePeriods(now: number): string[] {
 export const items: ActionHandler<C['items']> = async ({ ports, actor }) => {
   const communityId = actor.communityId
   const [list, settings, runs] = await Promise.all([
-    ports.store.find<FeeItemDoc>('feeItems', { where: { communityId }, limit: 100 }),
+    ports.store.find('feeItems', { where: { communityId }, limit: 100 }),
     feeSettings(ports, communityId),
-    ports.store.find<BillingRunDoc>('billingRuns', { where: { communityId }, orderBy: [{ field: 'period', dir: 'desc' }], limit: 12 })
+    ports.store.find('billingRuns', { where: { communityId }, orderBy: [{ field: 'period', dir: 'desc' }], limit: 12 })
   ])
   list.sort((a, b) => Number(b.active) - Number(a.active) || a.createdAt - b.createdAt)
   return ok({
@@ -34,7 +34,7 @@ export const items: ActionHandler<C['items']> = async ({ ports, actor }) => {
 
 export const saveItem: ActionHandler<C['saveItem']> = async ({ ports, actor }, input) => {
   const communityId = actor.communityId
-  const all = await ports.store.find<FeeItemDoc>('feeItems', { where: { communityId }, limit: 100 })
+  const all = await ports.store.find('feeItems', { where: { communityId }, limit: 100 })
   const current = input.id === undefined ? null : all.find((i) => i._id === input.id)
   if (current === undefined) return fail('FEE.ITEM_NOT_FOUND', '收费项目不存在，请刷新后再试')
   // Bills carry the kind: a per-m² item turned per-space would make last month's bills read wrong.
@@ -61,7 +61,7 @@ export const saveItem: ActionHandler<C['saveItem']> = async ({ ports, actor }, i
 export const saveSettings: ActionHandler<C['saveSettings']> = async ({ ports, actor }, input) => {
   const communityId = actor.communityId
   // Settings are one document the last clerk to save simply decides.
-  await put<FeeSettingsDoc>(ports.store, 'feeSettings', { _id: communityId, dueDay: input.dueDay, lateFee: input.lateFee })
+  await put(ports.store, 'feeSettings', { _id: communityId, dueDay: input.dueDay, lateFee: input.lateFee })
   ports.log.info('fee settings saved', { communityId, by: actor.user._id })
   return ok({ done: true })
 }

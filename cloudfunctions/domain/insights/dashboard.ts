@@ -4,12 +4,9 @@ import type { ActionHandler } from '../../kernel/module'
 import { findAll, getMany } from '../../kernel/paging'
 import type { Ports } from '../../kernel/ports'
 import { type Result, fail, ok } from '../../kernel/result'
-import type { RatingDoc, WorkerDoc } from '../booking/docs'
-import type { CommunityDoc, StaffRoleDoc } from '../docs'
-import type { InviteDoc, SignupDoc } from '../event/docs'
+import type { CommunityDoc } from '../docs'
 import { toCsv } from '../../contracts/csv'
-import type { OrderInviteDoc } from '../order/docs'
-import type { CommunitySnapshotDoc, DayMetricsDoc, FeeMonthDoc, HouseholdStatsDoc, PurchaseDoc } from './docs'
+import type { CommunitySnapshotDoc } from './docs'
 import { figuresOf } from './figures'
 import { addDays, dayOf, dayStart, daysBetween, daysIn, DAY_MS } from './time'
 import { lineLabel } from './views'
@@ -37,12 +34,12 @@ function checkRange(ports: Ports, input: { from: string; to: string }): Result<n
 /** The ids of the communities in scope: all those the caller runs as operator, or the current one. */
 async function scopeIds(ports: Ports, actor: CommunityActor, scope: 'community' | 'all'): Promise<string[]> {
   if (scope === 'community') return [actor.communityId]
-  const roles = await ports.store.find<StaffRoleDoc>('staffRoles', { where: { userId: actor.user._id, role: 'operator' }, limit: 200 })
+  const roles = await ports.store.find('staffRoles', { where: { userId: actor.user._id, role: 'operator' }, limit: 200 })
   return [...new Set(roles.map((r) => r.communityId))]
 }
 
 async function communitiesOf(ports: Ports, ids: readonly string[]): Promise<CommunityDoc[]> {
-  const docs = await getMany<CommunityDoc>(ports.store, 'communities', ids)
+  const docs = await getMany(ports.store, 'communities', ids)
   return ids.map((id) => docs.get(id)).filter((c): c is CommunityDoc => c !== undefined)
 }
 
@@ -55,9 +52,9 @@ async function rangeOf(ports: Ports, actor: CommunityActor, input: { scope: 'com
 
 async function storedRows(ports: Ports, communityId: string, from: string, to: string) {
   const [days, snapshot, fees] = await Promise.all([
-    findAll<DayMetricsDoc>(ports.store, 'dayMetrics', { communityId, day: { gte: from, lte: to } }),
-    ports.store.get<CommunitySnapshotDoc>('communitySnapshots', communityId),
-    ports.store.find<FeeMonthDoc>('feeMonths', { where: { communityId, period: { gte: from.slice(0, 7), lte: to.slice(0, 7) } }, limit: 100 })
+    findAll(ports.store, 'dayMetrics', { communityId, day: { gte: from, lte: to } }),
+    ports.store.get('communitySnapshots', communityId),
+    ports.store.find('feeMonths', { where: { communityId, period: { gte: from.slice(0, 7), lte: to.slice(0, 7) } }, limit: 100 })
   ])
   return { days, snapshot, fees }
 }
@@ -80,14 +77,14 @@ async function funnelOf(ports: Ports, communityIds: readonly string[], from: str
   const per = await Promise.all(
     communityIds.map(async (communityId) => {
       const [eventInvites, orderInvites, invited] = await Promise.all([
-        findAll<InviteDoc>(ports.store, 'eventInvites', { communityId, createdAt: { gte: start, lt: end } }),
-        findAll<OrderInviteDoc>(ports.store, 'orderInvites', { communityId, createdAt: { gte: start, lt: end } }),
-        findAll<PurchaseDoc>(ports.store, 'purchases', { communityId, day: { gte: from, lte: to }, invited: true, counted: true })
+        findAll(ports.store, 'eventInvites', { communityId, createdAt: { gte: start, lt: end } }),
+        findAll(ports.store, 'orderInvites', { communityId, createdAt: { gte: start, lt: end } }),
+        findAll(ports.store, 'purchases', { communityId, day: { gte: from, lte: to }, invited: true, counted: true })
       ])
       const ids = eventInvites.map((i) => i._id)
       const chunks: string[][] = []
       for (let i = 0; i < ids.length; i += 200) chunks.push(ids.slice(i, i + 200))
-      const rows = (await Promise.all(chunks.map((chunk) => findAll<SignupDoc>(ports.store, 'eventSignups', { communityId, inviteId: { in: chunk } })))).flat()
+      const rows = (await Promise.all(chunks.map((chunk) => findAll(ports.store, 'eventSignups', { communityId, inviteId: { in: chunk } })))).flat()
       return { eventInvites, orderInvites, invited, rows }
     })
   )
@@ -100,7 +97,7 @@ async function funnelOf(ports: Ports, communityIds: readonly string[], from: str
     orders += invited.length
     for (const p of invited) convert(p.householdId, p.paidAt)
   }
-  const stats = await getMany<HouseholdStatsDoc>(ports.store, 'householdStats', [...firstAt.keys()])
+  const stats = await getMany(ports.store, 'householdStats', [...firstAt.keys()])
   const repeat = [...firstAt].filter(([h, at]) => (stats.get(h)?.lastPaidAt ?? 0) > at).length
   return { visits, signups, orders, converted: firstAt.size, repeat }
 }
@@ -111,7 +108,7 @@ async function workersOf(ports: Ports, communityIds: readonly string[], from: st
   const out = []
   const per = await Promise.all(
     communityIds.map((communityId) =>
-      Promise.all([findAll<WorkerDoc>(ports.store, 'workers', { communityId }), findAll<RatingDoc>(ports.store, 'ratings', { communityId, at: { gte: start, lt: end } })])
+      Promise.all([findAll(ports.store, 'workers', { communityId }), findAll(ports.store, 'ratings', { communityId, at: { gte: start, lt: end } })])
     )
   )
   for (const [workers, ratings] of per) {

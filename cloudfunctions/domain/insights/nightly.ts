@@ -1,7 +1,6 @@
 import type { JobReport } from '../../kernel/module'
 import { getMany, pages } from '../../kernel/paging'
 import type { Ports } from '../../kernel/ports'
-import type { CommunityDoc } from '../docs'
 import type { InsightsCursorDoc } from './docs'
 import { recomputeDirty } from './recompute'
 import { recomputeFeeMonths, scoreCommunity, settleCases } from './score'
@@ -16,11 +15,11 @@ export interface NightlyOptions {
 }
 
 async function cursorOf(ports: Ports, communityId: string): Promise<InsightsCursorDoc> {
-  const existing = await ports.store.get<InsightsCursorDoc>('insightsCursors', communityId)
+  const existing = await ports.store.get('insightsCursors', communityId)
   if (existing) return existing
   const fresh: InsightsCursorDoc = { _id: communityId, since: {}, scoredDay: null, scoringAfter: null, scoringDay: null, updatedAt: ports.clock.now() }
   await ports.store.insert('insightsCursors', fresh)
-  return (await ports.store.get<InsightsCursorDoc>('insightsCursors', communityId)) ?? fresh
+  return (await ports.store.get('insightsCursors', communityId)) ?? fresh
 }
 
 /**
@@ -47,9 +46,9 @@ export async function runNightly(ports: Ports, opts: NightlyOptions = {}): Promi
   const today = dayOf(ports.clock.now())
   let communities: string[] = []
   if (opts.communityId) communities.push(opts.communityId)
-  else for await (const page of pages<CommunityDoc>(ports.store, 'communities')) communities.push(...page.map((c) => c._id))
+  else for await (const page of pages(ports.store, 'communities')) communities.push(...page.map((c) => c._id))
   // The community scored longest ago goes first, so one slow community never starves the others.
-  const cursors = await getMany<InsightsCursorDoc>(ports.store, 'insightsCursors', communities)
+  const cursors = await getMany(ports.store, 'insightsCursors', communities)
   communities = [...communities].sort((a, b) => (cursors.get(a)?.scoredDay ?? '').localeCompare(cursors.get(b)?.scoredDay ?? '') || a.localeCompare(b))
   for (const communityId of communities) {
     report.communities++

@@ -44,7 +44,7 @@ function sameIncome(a: ParkingIncomeDoc, b: ParkingIncomeDoc): boolean {
  */
 export async function applyLedgerPage(ports: Ports, paymentIds: readonly string[], marks: DayMarks): Promise<number> {
   const ids = [...new Set(paymentIds)]
-  const [payments, stored] = await Promise.all([getMany<PaymentDoc>(ports.store, 'payments', ids), getMany<ParkingIncomeDoc>(ports.store, 'parkingIncome', ids)])
+  const [payments, stored] = await Promise.all([getMany(ports.store, 'payments', ids), getMany(ports.store, 'parkingIncome', ids)])
   const parking = [...payments.values()].filter((p) => p.lines.some((l) => l.type === 'parking' || l.type === 'parkingCard'))
   if (parking.length === 0 && stored.size === 0) return 0
   const refunds = await refundsByPayment(ports, parking.map((p) => p._id))

@@ -4,8 +4,8 @@ import type { ActionHandler } from '../../kernel/module'
 import { findAll } from '../../kernel/paging'
 import type { Ports } from '../../kernel/ports'
 import { type Result, fail, ok } from '../../kernel/result'
-import type { HouseholdDoc, MembershipDoc } from '../docs'
-import type { ButlerTaskDoc, ChurnCaseDoc, FollowLogDoc, HouseholdStatsDoc, OptOutDoc, ProfileDoc, RevealLogDoc } from './docs'
+import type { HouseholdDoc } from '../docs'
+import type { ButlerTaskDoc, ProfileDoc } from './docs'
 import { roomOf } from '../user/format'
 import { maskPlate } from './mask'
 import { put } from '../../kernel/put'
@@ -17,14 +17,14 @@ type C = typeof insightsContracts
 
 /** The household, when the caller is a member of it (residents act only on their own). */
 async function ownHousehold(ports: Ports, actor: Actor, householdId: string): Promise<Result<HouseholdDoc>> {
-  const h = actor.householdIds.includes(householdId) ? await ports.store.get<HouseholdDoc>('households', householdId) : null
+  const h = actor.householdIds.includes(householdId) ? await ports.store.get('households', householdId) : null
   if (!h || h.communityId !== actor.communityId) return fail('HOUSEHOLD.NOT_MEMBER', '你不是该房屋的成员', [{ path: 'householdId', message: '不是你的房屋' }])
   return ok(h)
 }
 
 /** The household, when it lies in one of the butler's grids (or the caller is an operator here). */
 export async function staffHousehold(ports: Ports, actor: Actor, householdId: string): Promise<Result<HouseholdDoc>> {
-  const h = await ports.store.get<HouseholdDoc>('households', householdId)
+  const h = await ports.store.get('households', householdId)
   if (!h || h.communityId !== actor.communityId) return fail('HOUSEHOLD.NOT_FOUND', '房屋不存在', [{ path: 'householdId', message: '房屋不存在' }])
   const inGrid = actor.grids.some((g) => g.buildingIds.includes(h.buildingId))
   if (!inGrid && !actor.roles.includes('operator')) return fail('INSIGHTS.OUT_OF_GRID', '该住户不在你负责的网格内')
@@ -37,7 +37,7 @@ export async function staffHousehold(ports: Ports, actor: Actor, householdId: st
  */
 async function platesOf(ports: Ports, householdId: string, cars: ProfileFieldsT['cars']): Promise<Result<{ plate: string }[]>> {
   if (!cars.some((c) => MASKED_PLATE.test(c.plate))) return ok(cars)
-  const stored = (await ports.store.get<ProfileDoc>('householdProfiles', householdId))?.cars ?? []
+  const stored = (await ports.store.get('householdProfiles', householdId))?.cars ?? []
   const out: { plate: string }[] = []
   for (const [i, c] of cars.entries()) {
     if (!MASKED_PLATE.test(c.plate)) {
@@ -53,7 +53,7 @@ async function platesOf(ports: Ports, householdId: string, cars: ProfileFieldsT[
 
 async function writeProfile(ports: Ports, actor: Actor, h: HouseholdDoc, fields: ProfileFieldsT, by: 'resident' | 'butler'): Promise<Result<true>> {
   // Survey facts stay: the resident's form does not carry them, and saving it must not drop them.
-  const [cars, prior] = await Promise.all([platesOf(ports, h._id, fields.cars), ports.store.get<ProfileDoc>('householdProfiles', h._id)])
+  const [cars, prior] = await Promise.all([platesOf(ports, h._id, fields.cars), ports.store.get('householdProfiles', h._id)])
   if (!cars.ok) return cars
   const now = ports.clock.now()
   const doc: ProfileDoc = {
@@ -81,8 +81,8 @@ export const myProfile: ActionHandler<C['myProfile']> = async ({ ports, actor },
   const h = await ownHousehold(ports, actor, input.householdId)
   if (!h.ok) return h
   const [stats, optOut] = await Promise.all([
-    ports.store.get<HouseholdStatsDoc>('householdStats', h.value._id),
-    ports.store.get<OptOutDoc>('profileOptOuts', h.value._id)
+    ports.store.get('householdStats', h.value._id),
+    ports.store.get('profileOptOuts', h.value._id)
   ])
   return ok({ profile: await profileView(ports, h.value, false), consumption: consumptionView(stats, ports.clock.now()), insight: residentInsightView(stats, optOut !== null) })
 }
@@ -98,7 +98,7 @@ export const saveProfile: ActionHandler<C['saveProfile']> = async ({ ports, acto
 export const butlerSaveProfile: ActionHandler<C['butlerSaveProfile']> = async ({ ports, actor }, input) => {
   const h = await staffHousehold(ports, actor, input.householdId)
   if (!h.ok) return h
-  if (await ports.store.get<OptOutDoc>('profileOptOuts', h.value._id)) {
+  if (await ports.store.get('profileOptOuts', h.value._id)) {
     return fail('INSIGHTS.CONSENT_REQUIRED', '该住户已关闭档案与画像，需住户本人重新开启')
   }
   const saved = await writeProfile(ports, actor, h.value, input.profile, 'butler')
@@ -116,13 +116,13 @@ export const exportProfile: ActionHandler<C['exportProfile']> = async ({ ports, 
   if (!h.ok) return h
   const id = h.value._id
   const [profile, stats, cases, follows, reveals, memberships, optedOut, tasks] = await Promise.all([
-    ports.store.get<ProfileDoc>('householdProfiles', id),
-    ports.store.get<HouseholdStatsDoc>('householdStats', id),
-    findAll<ChurnCaseDoc>(ports.store, 'churnCases', { householdId: id }),
-    findAll<FollowLogDoc>(ports.store, 'followLogs', { householdId: id }),
-    findAll<RevealLogDoc>(ports.store, 'revealLog', { householdId: id }),
-    findAll<MembershipDoc>(ports.store, 'memberships', { householdId: id, status: 'active' }),
-    ports.store.get<OptOutDoc>('profileOptOuts', id),
+    ports.store.get('householdProfiles', id),
+    ports.store.get('householdStats', id),
+    findAll(ports.store, 'churnCases', { householdId: id }),
+    findAll(ports.store, 'followLogs', { householdId: id }),
+    findAll(ports.store, 'revealLog', { householdId: id }),
+    findAll(ports.store, 'memberships', { householdId: id, status: 'active' }),
+    ports.store.get('profileOptOuts', id),
     tasksAbout(ports, h.value.communityId, id)
   ])
   const now = ports.clock.now()
@@ -146,7 +146,7 @@ export const exportProfile: ActionHandler<C['exportProfile']> = async ({ ports, 
 /** Recent butler tasks (their snapshot lists households with the reason they were picked). */
 async function tasksAbout(ports: Ports, communityId: string, householdId: string): Promise<ButlerTaskDoc[]> {
   const since = dayOf(ports.clock.now() - TASK_MEMORY_DAYS * DAY_MS)
-  const tasks = await findAll<ButlerTaskDoc>(ports.store, 'butlerTasks', { communityId, day: { gte: since } })
+  const tasks = await findAll(ports.store, 'butlerTasks', { communityId, day: { gte: since } })
   return tasks.filter((t) => t.households.some((x) => x.householdId === householdId))
 }
 
@@ -164,12 +164,12 @@ export const deleteProfile: ActionHandler<C['deleteProfile']> = async ({ ports, 
   const id = h.value._id
   const now = ports.clock.now()
   // The opt-out first: a nightly pass running meanwhile then skips the household instead of re-creating its stats.
-  await ports.store.insert<OptOutDoc>('profileOptOuts', { _id: id, communityId: h.value.communityId, byUserId: actor.user._id, at: now })
+  await ports.store.insert('profileOptOuts', { _id: id, communityId: h.value.communityId, byUserId: actor.user._id, at: now })
   await ports.store.remove('householdProfiles', id)
   await syncPlates(ports.store, h.value.communityId, id, [], now)
   await ports.store.remove('householdStats', id)
-  for (const c of await findAll<ChurnCaseDoc>(ports.store, 'churnCases', { householdId: id })) await ports.store.remove('churnCases', c._id)
-  for (const f of await findAll<FollowLogDoc>(ports.store, 'followLogs', { householdId: id })) {
+  for (const c of await findAll(ports.store, 'churnCases', { householdId: id })) await ports.store.remove('churnCases', c._id)
+  for (const f of await findAll(ports.store, 'followLogs', { householdId: id })) {
     await ports.store.update('followLogs', f._id, { set: { note: '（住户已删除个人数据）' } })
   }
   // Task snapshots keep only that the household was on the list, not why.
@@ -191,7 +191,7 @@ export const restoreAnalysis: ActionHandler<C['restoreAnalysis']> = async ({ por
 
 /** Today's tasks of this butler that are about the household (and so justify unmasked contacts). */
 export async function revealTasks(ports: Ports, butlerUserId: string, householdId: string): Promise<string[]> {
-  const tasks = await ports.store.find<ButlerTaskDoc>('butlerTasks', { where: { butlerUserId, day: dayOf(ports.clock.now()) }, limit: 10 })
+  const tasks = await ports.store.find('butlerTasks', { where: { butlerUserId, day: dayOf(ports.clock.now()) }, limit: 10 })
   return tasks.filter((t) => t.kind !== 'invite_event' && t.households.some((x) => x.householdId === householdId)).map((t) => t._id)
 }
 
@@ -201,7 +201,7 @@ export const reveal: ActionHandler<C['reveal']> = async ({ ports, actor }, input
   const allowed = await revealTasks(ports, actor.user._id, h.value._id)
   if (!allowed.includes(input.taskId)) return fail('INSIGHTS.REVEAL_NOT_ALLOWED', '只有今日任务涉及的住户才能查看完整联系方式')
   const now = ports.clock.now()
-  await ports.store.insert<RevealLogDoc>('revealLog', {
+  await ports.store.insert('revealLog', {
     _id: `${actor.user._id}:${h.value._id}:${now}:${ports.random.id(4)}`,
     communityId: h.value.communityId,
     butlerUserId: actor.user._id,

@@ -1,10 +1,8 @@
 import { findAll, getMany } from '../../kernel/paging'
 import type { Ports } from '../../kernel/ports'
 import { MAX_PAGE } from '../../kernel/store'
-import type { RatingDoc } from '../booking/docs'
 import type { HouseholdDoc } from '../docs'
-import type { FeedbackDoc, SignupDoc } from '../event/docs'
-import type { DayMetricsDoc, DirtyDoc, HouseholdStatsDoc, ParkingIncomeDoc, PurchaseDoc } from './docs'
+import type { DayMetricsDoc, HouseholdStatsDoc } from './docs'
 import { put } from '../../kernel/put'
 import { noNeeds } from './segments'
 import { computeStats } from './stats'
@@ -24,9 +22,9 @@ export async function recomputeHousehold(ports: Ports, h: HouseholdDoc): Promise
     return
   }
   const [purchases, signups, ratings] = await Promise.all([
-    findAll<PurchaseDoc>(ports.store, 'purchases', { householdId: h._id }),
-    findAll<SignupDoc>(ports.store, 'eventSignups', { householdId: h._id }),
-    findAll<RatingDoc>(ports.store, 'ratings', { householdId: h._id })
+    findAll(ports.store, 'purchases', { householdId: h._id }),
+    findAll(ports.store, 'eventSignups', { householdId: h._id }),
+    findAll(ports.store, 'ratings', { householdId: h._id })
   ])
   const core = computeStats({ householdId: h._id, communityId: h.communityId, buildingId: h.buildingId, purchases, signups, ratings }, ports.clock.now())
   const { _id, ...fields } = core
@@ -43,10 +41,10 @@ export async function recomputeHousehold(ports: Ports, h: HouseholdDoc): Promise
 export async function recomputeDay(ports: Ports, communityId: string, day: string): Promise<void> {
   const start = dayStart(day)
   const [purchases, parkingIncome, ratings, feedback] = await Promise.all([
-    findAll<PurchaseDoc>(ports.store, 'purchases', { communityId, day }),
-    findAll<ParkingIncomeDoc>(ports.store, 'parkingIncome', { communityId, day }),
-    findAll<RatingDoc>(ports.store, 'ratings', { communityId, at: { gte: start, lt: start + DAY_MS } }),
-    findAll<FeedbackDoc>(ports.store, 'eventFeedback', { communityId, createdAt: { gte: start, lt: start + DAY_MS } })
+    findAll(ports.store, 'purchases', { communityId, day }),
+    findAll(ports.store, 'parkingIncome', { communityId, day }),
+    findAll(ports.store, 'ratings', { communityId, at: { gte: start, lt: start + DAY_MS } }),
+    findAll(ports.store, 'eventFeedback', { communityId, createdAt: { gte: start, lt: start + DAY_MS } })
   ])
   const counted = purchases.filter((p) => p.counted)
   const lines: DayMetricsDoc['lines'] = {}
@@ -92,10 +90,10 @@ export async function recomputeDirty(ports: Ports, communityId: string, hasTime:
   for (const kind of ['household', 'day'] as const) {
     for (;;) {
       if (!hasTime()) return { households, days, complete: false }
-      const marks = await ports.store.find<DirtyDoc>('insightsDirty', { where: { communityId, kind }, orderBy: [{ field: '_id', dir: 'asc' }], limit: kind === 'household' ? 200 : 50 })
+      const marks = await ports.store.find('insightsDirty', { where: { communityId, kind }, orderBy: [{ field: '_id', dir: 'asc' }], limit: kind === 'household' ? 200 : 50 })
       if (marks.length === 0) break
       if (kind === 'household') {
-        const docs = await getMany<HouseholdDoc>(ports.store, 'households', marks.map((m) => m.ref))
+        const docs = await getMany(ports.store, 'households', marks.map((m) => m.ref))
         for (const m of marks) {
           const h = docs.get(m.ref)
           if (h) await recomputeHousehold(ports, h)

@@ -6,14 +6,9 @@ import { findAll } from '../../kernel/paging'
 import type { Ports } from '../../kernel/ports'
 import { fail, ok } from '../../kernel/result'
 import type { Doc } from '../../kernel/store'
-import type { ServiceLineDoc } from '../booking/docs'
-import type { CommunityDoc, StaffRoleDoc } from '../docs'
-import type { EventDoc } from '../event/docs'
-import type { FeeItemDoc, FeeSettingsDoc } from '../fee/docs'
-import type { CouponTemplateDoc, MemberRulesDoc } from '../member/docs'
-import type { ProductDoc, SupplierDoc } from '../order/docs'
+import type { CouponTemplateDoc } from '../member/docs'
 import { storedPhoto } from '../photos'
-import type { EventTemplateDoc, RulesDoc } from './docs'
+import type { EventTemplateDoc } from './docs'
 
 type C = typeof insightsContracts
 
@@ -44,12 +39,12 @@ export const replicate: ActionHandler<C['replicate']> = async ({ ports, actor },
   const source = actor.communityId
   const now = ports.clock.now()
   const communityId = `c${createHash('sha256').update(`${actor.user._id}:${input.clientRequestId}`).digest('hex').slice(0, 12)}`
-  const [existing, pilot] = await Promise.all([ports.store.get<CommunityDoc>('communities', communityId), ports.store.get<CommunityDoc>('communities', source)])
+  const [existing, pilot] = await Promise.all([ports.store.get('communities', communityId), ports.store.get('communities', source)])
   if (!existing) {
-    const same = await ports.store.find<CommunityDoc>('communities', { where: { name: input.name }, limit: 1 })
+    const same = await ports.store.find('communities', { where: { name: input.name }, limit: 1 })
     if (same.length > 0) return fail('INSIGHTS.COMMUNITY_EXISTS', '已有同名社区', [{ path: 'name', message: '已有同名社区' }])
     // The new site is run by the pilot's property company, set up by this operator.
-    await ports.store.insert<CommunityDoc>('communities', {
+    await ports.store.insert('communities', {
       _id: communityId,
       name: input.name,
       city: input.city,
@@ -59,19 +54,19 @@ export const replicate: ActionHandler<C['replicate']> = async ({ ports, actor },
       createdAt: now
     })
   }
-  await ports.store.insert<StaffRoleDoc>('staffRoles', { _id: `${communityId}:${actor.user._id}:operator`, userId: actor.user._id, communityId, role: 'operator', createdAt: now })
+  await ports.store.insert('staffRoles', { _id: `${communityId}:${actor.user._id}:operator`, userId: actor.user._id, communityId, role: 'operator', createdAt: now })
   const re = <T extends Doc & { communityId: string }>(d: T): T => ({ ...d, _id: copyId(d._id, communityId), communityId })
 
   const [lines, suppliers, products, feeItems, feeSettings, events, coupons, memberRules, insightRules] = await Promise.all([
-    findAll<ServiceLineDoc>(ports.store, 'serviceLines', { communityId: source }),
-    findAll<SupplierDoc>(ports.store, 'suppliers', { communityId: source }),
-    findAll<ProductDoc>(ports.store, 'products', { communityId: source }),
-    findAll<FeeItemDoc>(ports.store, 'feeItems', { communityId: source }),
-    ports.store.get<FeeSettingsDoc>('feeSettings', source),
-    ports.store.find<EventDoc>('events', { where: { communityId: source }, orderBy: [{ field: 'startAt', dir: 'desc' }], limit: 50 }),
-    findAll<CouponTemplateDoc>(ports.store, 'couponTemplates', { communityId: source }),
-    ports.store.get<MemberRulesDoc>('memberRules', source),
-    ports.store.get<RulesDoc>('insightRules', source)
+    findAll(ports.store, 'serviceLines', { communityId: source }),
+    findAll(ports.store, 'suppliers', { communityId: source }),
+    findAll(ports.store, 'products', { communityId: source }),
+    findAll(ports.store, 'feeItems', { communityId: source }),
+    ports.store.get('feeSettings', source),
+    ports.store.find('events', { where: { communityId: source }, orderBy: [{ field: 'startAt', dir: 'desc' }], limit: 50 }),
+    findAll(ports.store, 'couponTemplates', { communityId: source }),
+    ports.store.get('memberRules', source),
+    ports.store.get('insightRules', source)
   ])
   const lineIds = new Set(lines.map((l) => l._id))
   const productIds = new Set(products.map((p) => p._id))

@@ -3,7 +3,7 @@ import { NEEDS, NEED_LABELS } from '../../contracts/insights-labels'
 import type { ActionHandler } from '../../kernel/module'
 import { fail, ok } from '../../kernel/result'
 import { householdLabels } from '../user/labels'
-import type { HouseholdStatsDoc, RulesDoc } from './docs'
+import type { RulesDoc } from './docs'
 import { put } from '../../kernel/put'
 import { loadRules } from './rules'
 import { needFilter } from './segment-query'
@@ -34,7 +34,7 @@ export const segment: ActionHandler<C['segment']> = async ({ ports, actor }, inp
   const buildings = actor.roles.includes('operator') ? undefined : [...new Set(actor.grids.flatMap((g) => g.buildingIds))]
   const [counts, shown] = await Promise.all([
     Promise.all(NEEDS.map(async (n) => ({ need: n, label: NEED_LABELS[n], count: await ports.store.count('householdStats', needFilter(communityId, n, buildings)) }))),
-    ports.store.find<HouseholdStatsDoc>('householdStats', { where: needFilter(communityId, input.need, buildings), orderBy: [{ field: '_id', dir: 'asc' }], limit: SEGMENT_LIST })
+    ports.store.find('householdStats', { where: needFilter(communityId, input.need, buildings), orderBy: [{ field: '_id', dir: 'asc' }], limit: SEGMENT_LIST })
   ])
   const labels = await householdLabels(ports, shown.map((h) => h._id))
   return ok({

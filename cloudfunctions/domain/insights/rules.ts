@@ -1,7 +1,6 @@
 import type { ChurnSettingsT, SegmentRuleT } from '../../contracts/insights'
 import type { Ports } from '../../kernel/ports'
 import { DEFAULT_CHURN } from './churn'
-import type { RulesDoc } from './docs'
 import { DEFAULT_SEGMENT_RULES } from './segments'
 
 export interface Rules {
@@ -13,7 +12,7 @@ export interface Rules {
 
 /** A community's rules, or the shipped defaults until an operator saves its own. */
 export async function loadRules(ports: Ports, communityId: string): Promise<Rules> {
-  const doc = await ports.store.get<RulesDoc>('insightRules', communityId)
+  const doc = await ports.store.get('insightRules', communityId)
   if (!doc) return { segments: DEFAULT_SEGMENT_RULES, churn: DEFAULT_CHURN, updatedAt: null, isDefault: true }
   return { segments: doc.segments, churn: doc.churn, updatedAt: doc.updatedAt, isDefault: false }
 }

@@ -1,8 +1,6 @@
 import { ROLLING_WINDOWS } from '../../contracts/insights-labels'
 import { findAll, getMany, pages } from '../../kernel/paging'
 import type { Ports } from '../../kernel/ports'
-import type { GridDoc } from '../docs'
-import type { BillDoc } from '../fee/docs'
 import { recentParcelsOf } from '../parcel/counts'
 import { CASE_WINDOW_DAYS, reactivated, scoreChurn, type ChurnFeatures } from './churn'
 import type { ChurnCaseDoc, CommunitySnapshotDoc, FeeMonthDoc, HouseholdStatsDoc, InsightsCursorDoc } from './docs'
@@ -30,7 +28,7 @@ export function repurchaseOf(s: Pick<HouseholdStatsDoc, 'days'>, windows: readon
 }
 
 async function overdueByHousehold(ports: Ports, communityId: string, now: number): Promise<Map<string, ChurnFeatures>> {
-  const bills = await findAll<BillDoc>(ports.store, 'bills', { communityId, status: 'unpaid', dueAt: { lt: now } })
+  const bills = await findAll(ports.store, 'bills', { communityId, status: 'unpaid', dueAt: { lt: now } })
   const out = new Map<string, ChurnFeatures>()
   for (const b of bills) {
     const f = out.get(b.householdId) ?? { overdueBills: 0, maxOverdueDays: 0 }
@@ -61,7 +59,7 @@ export async function scoreCommunity(ports: Ports, cursor: InsightsCursorDoc, ha
   const [rules, overdue, grids] = await Promise.all([
     loadRules(ports, communityId),
     overdueByHousehold(ports, communityId, now),
-    ports.store.find<GridDoc>('grids', { where: { communityId }, limit: 200 })
+    ports.store.find('grids', { where: { communityId }, limit: 200 })
   ])
   const butlerOf = (buildingId: string) => grids.find((g) => g.buildingIds.includes(buildingId))?.butlerUserId ?? ''
   const fresh = cursor.scoringDay !== today
@@ -71,7 +69,7 @@ export async function scoreCommunity(ports: Ports, cursor: InsightsCursorDoc, ha
   const after = fresh ? null : cursor.scoringAfter
   let scored = 0
   let opened = 0
-  for await (const page of pages<HouseholdStatsDoc>(ports.store, 'householdStats', after ? { communityId, _id: { gt: after } } : { communityId }, 500)) {
+  for await (const page of pages(ports.store, 'householdStats', after ? { communityId, _id: { gt: after } } : { communityId }, 500)) {
     // A household may opt out while its stats are being recomputed; it is dropped here at the latest.
     // Parcels are read for this page only (not the whole community up front) so a resumed pass
     // needs nothing kept on the cursor, and both reads travel together.
@@ -141,7 +139,7 @@ async function openCase(ports: Ports, s: HouseholdStatsDoc, churn: ReturnType<ty
   const inserted = (await ports.store.insert('churnCases', c)).ok
   if (await ports.store.update('householdStats', s._id, { set: { openCaseId: id } }, { openCaseId: null })) return true
   // Someone else holds the slot: take back a case only we created.
-  const now2 = await ports.store.get<HouseholdStatsDoc>('householdStats', s._id)
+  const now2 = await ports.store.get('householdStats', s._id)
   if (inserted && now2?.openCaseId !== id) await ports.store.remove('churnCases', id)
   return false
 }
@@ -155,9 +153,9 @@ export async function settleCases(ports: Ports, communityId: string): Promise<{ 
   let back = 0
   let lost = 0
   // Grids change hands: an open case follows the household's current butler.
-  const grids = await ports.store.find<GridDoc>('grids', { where: { communityId }, limit: 200 })
-  for await (const page of pages<ChurnCaseDoc>(ports.store, 'churnCases', { communityId, status: { in: ['open', 'followed'] } })) {
-    const stats = await getMany<HouseholdStatsDoc>(ports.store, 'householdStats', page.map((c) => c.householdId))
+  const grids = await ports.store.find('grids', { where: { communityId }, limit: 200 })
+  for await (const page of pages(ports.store, 'churnCases', { communityId, status: { in: ['open', 'followed'] } })) {
+    const stats = await getMany(ports.store, 'householdStats', page.map((c) => c.householdId))
     for (const c of page) {
       const s = stats.get(c.householdId)
       const butler = grids.find((g) => g.buildingIds.includes(c.buildingId))?.butlerUserId ?? ''
@@ -183,7 +181,7 @@ export async function recomputeFeeMonths(ports: Ports, communityId: string, toda
   for (const period of monthsUpTo(today, months)) {
     let billedFen = 0
     let collectedFen = 0
-    for await (const page of pages<BillDoc>(ports.store, 'bills', { communityId, period })) {
+    for await (const page of pages(ports.store, 'bills', { communityId, period })) {
       for (const b of page) {
         if (b.status === 'cancelled') continue
         billedFen += b.amountFen

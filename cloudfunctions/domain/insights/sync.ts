@@ -1,10 +1,7 @@
-import type { CollectionName } from '../../kernel/collections'
+import type { CollectionName, DocOf } from '../../kernel/collections'
 import { getMany } from '../../kernel/paging'
 import type { Ports } from '../../kernel/ports'
-import type { Doc, Filter } from '../../kernel/store'
-import type { BookingDoc, RatingDoc } from '../booking/docs'
-import type { FeedbackDoc, SignupDoc } from '../event/docs'
-import type { OrderDoc } from '../order/docs'
+import type { Filter, FindOptions } from '../../kernel/store'
 import type { DirtyDoc, InsightsCursorDoc, PurchaseDoc } from './docs'
 import { applyLedgerPage } from './parking-income'
 import { projectBooking, projectOrder, samePurchase } from './project'
@@ -21,23 +18,63 @@ export const OVERLAP_MS = 10 * 60_000
 const SYNC_PAGE = 300
 
 export type SourceName = 'orders' | 'bookings' | 'signups' | 'ratings' | 'feedback' | 'parcels' | 'ledger'
-interface Source {
+type StampField = 'updatedAt' | 'at' | 'createdAt' | 'registeredAt' | 'bookedAt'
+
+/** A source read with its own collection's type: one page, projected; its rows' stamps for the cursor. */
+export interface Source {
   name: SourceName
-  collection: CollectionName
-  field: 'updatedAt' | 'at' | 'createdAt' | 'registeredAt' | 'bookedAt'
+  field: StampField
+  step(ports: Ports, options: FindOptions, marks: DirtyMarks): Promise<{ stamps: { id: string; t: number }[]; projected: number }>
 }
+
+function source<K extends CollectionName>(
+  name: SourceName,
+  collection: K,
+  field: StampField & keyof DocOf<K>,
+  apply: (ports: Ports, page: DocOf<K>[], marks: DirtyMarks) => Promise<number>
+): Source {
+  return {
+    name,
+    field,
+    async step(ports, options, marks) {
+      const page = await ports.store.find(collection, options)
+      return { stamps: page.map((d) => ({ id: d._id, t: Number(d[field] ?? 0) })), projected: page.length ? await apply(ports, page, marks) : 0 }
+    }
+  }
+}
+
+async function markHouseholds(page: readonly { householdId: string }[], marks: DirtyMarks): Promise<number> {
+  for (const row of page) await marks.household(row.householdId)
+  return 0
+}
+
 export const SOURCES: readonly Source[] = [
-  { name: 'orders', collection: 'orders', field: 'updatedAt' },
-  { name: 'bookings', collection: 'bookings', field: 'updatedAt' },
-  { name: 'signups', collection: 'eventSignups', field: 'updatedAt' },
-  { name: 'ratings', collection: 'ratings', field: 'at' },
-  { name: 'feedback', collection: 'eventFeedback', field: 'createdAt' },
+  source('orders', 'orders', 'updatedAt', (ports, page, marks) => {
+    const now = ports.clock.now()
+    return applyPurchases(ports, page.map((o) => ({ id: `order:${o._id}`, householdId: o.householdId, p: projectOrder(o, now) })), marks)
+  }),
+  source('bookings', 'bookings', 'updatedAt', (ports, page, marks) => {
+    const now = ports.clock.now()
+    return applyPurchases(ports, page.map((b) => ({ id: `booking:${b._id}`, householdId: b.householdId, p: projectBooking(b, now) })), marks)
+  }),
+  source('signups', 'eventSignups', 'updatedAt', async (_ports, page, marks) => markHouseholds(page, marks)),
+  source('ratings', 'ratings', 'at', async (_ports, page, marks) => {
+    for (const r of page) {
+      await marks.household(r.householdId)
+      await marks.day(dayOf(r.at))
+    }
+    return 0
+  }),
+  source('feedback', 'eventFeedback', 'createdAt', async (_ports, page, marks) => {
+    for (const f of page) await marks.day(dayOf(f.createdAt))
+    return 0
+  }),
   // A household that only receives parcels still gets figures, so parcel segments can reach it.
-  { name: 'parcels', collection: 'parcels', field: 'registeredAt' },
+  source('parcels', 'parcels', 'registeredAt', async (_ports, page, marks) => markHouseholds(page, marks)),
   // Parking revenue follows the money booked: each payment in and refund out names its payment.
   // Paged by when the entry was written, not when the money moved, so a payment settled hours
   // late (by the sweep, or an anomaly resolved) is still read after the pass has moved on.
-  { name: 'ledger', collection: 'ledger', field: 'bookedAt' }
+  source('ledger', 'ledger', 'bookedAt', (ports, page, marks) => applyLedgerPage(ports, page.map((e) => e.paymentId), marks))
 ]
 
 /** Remembers what must be recomputed, once per key, in the store (so a cut-short pass resumes). */
@@ -60,12 +97,10 @@ export class DirtyMarks {
   private async mark(kind: DirtyDoc['kind'], ref: string, id: string): Promise<void> {
     if (this.seen.has(id)) return
     this.seen.add(id)
-    const r = await this.ports.store.insert<DirtyDoc>('insightsDirty', { _id: id, communityId: this.communityId, kind, ref, at: this.ports.clock.now() })
+    const r = await this.ports.store.insert('insightsDirty', { _id: id, communityId: this.communityId, kind, ref, at: this.ports.clock.now() })
     if (r.ok) this.marked++
   }
 }
-
-type Stamped = Doc & Record<string, unknown>
 
 /**
  * Projects what changed in one source since the cursor and marks the households and days it
@@ -86,56 +121,32 @@ export async function syncSource(ports: Ports, cursor: InsightsCursorDoc, source
     const range: Filter = after === null
       ? { [source.field]: { gte: from } }
       : { and: [{ [source.field]: { gte: after.t } }, { or: [{ [source.field]: { gt: after.t } }, { _id: { gt: after.id } }] }] }
-    const page: Stamped[] = await ports.store.find<Stamped>(source.collection, {
-      where: { and: [{ communityId }, range] },
-      orderBy: [{ field: source.field, dir: 'asc' }, { field: '_id', dir: 'asc' }],
-      limit: SYNC_PAGE
-    })
-    if (page.length === 0) break
-    read += page.length
-    projected += await applyPage(ports, source.name, page, marks)
-    const last: Stamped = page[page.length - 1]!
-    const t: number = Number(last[source.field] ?? 0)
-    after = { t, id: last._id }
-    maxSeen = Math.max(maxSeen, t)
+    const { stamps, projected: wrote } = await source.step(
+      ports,
+      {
+        where: { and: [{ communityId }, range] },
+        orderBy: [{ field: source.field, dir: 'asc' }, { field: '_id', dir: 'asc' }],
+        limit: SYNC_PAGE
+      },
+      marks
+    )
+    const last = stamps[stamps.length - 1]
+    if (!last) break
+    read += stamps.length
+    projected += wrote
+    after = { t: last.t, id: last.id }
+    maxSeen = Math.max(maxSeen, last.t)
     const since = Math.max(from, maxSeen - OVERLAP_MS)
     await ports.store.update('insightsCursors', communityId, { set: { [`since.${source.name}`]: since, updatedAt: ports.clock.now() } })
     cursor.since[source.name] = since
-    if (page.length < SYNC_PAGE) break
+    if (stamps.length < SYNC_PAGE) break
   }
   return { read, projected, complete: true }
 }
 
-async function applyPage(ports: Ports, source: SourceName, page: readonly Stamped[], marks: DirtyMarks): Promise<number> {
-  const now = ports.clock.now()
-  if (source === 'signups') {
-    for (const s of page as unknown as SignupDoc[]) await marks.household(s.householdId)
-    return 0
-  }
-  if (source === 'ratings') {
-    for (const r of page as unknown as RatingDoc[]) {
-      await marks.household(r.householdId)
-      await marks.day(dayOf(r.at))
-    }
-    return 0
-  }
-  if (source === 'parcels') {
-    // Only the household is read, so the page's rows are narrowed by that field, not cast.
-    for (const p of page) if (typeof p.householdId === 'string') await marks.household(p.householdId)
-    return 0
-  }
-  if (source === 'feedback') {
-    for (const f of page as unknown as FeedbackDoc[]) await marks.day(dayOf(f.createdAt))
-    return 0
-  }
-  if (source === 'ledger') {
-    // Only the payment is read, so the entries are narrowed by that field, not cast.
-    return applyLedgerPage(ports, page.flatMap((e) => (typeof e.paymentId === 'string' ? [e.paymentId] : [])), marks)
-  }
-  const fresh = source === 'orders'
-    ? (page as unknown as OrderDoc[]).map((o) => ({ id: `order:${o._id}`, householdId: o.householdId, p: projectOrder(o, now) }))
-    : (page as unknown as BookingDoc[]).map((b) => ({ id: `booking:${b._id}`, householdId: b.householdId, p: projectBooking(b, now) }))
-  const stored = await getMany<PurchaseDoc>(ports.store, 'purchases', fresh.map((f) => f.id))
+/** Orders and bookings as purchases: each projection compared with the stored one, written when it changed. */
+async function applyPurchases(ports: Ports, fresh: readonly { id: string; householdId: string; p: PurchaseDoc | null }[], marks: DirtyMarks): Promise<number> {
+  const stored = await getMany(ports.store, 'purchases', fresh.map((f) => f.id))
   let written = 0
   for (const f of fresh) {
     const old = stored.get(f.id)

@@ -2,16 +2,12 @@ import { TASK_KIND_LABELS, type TaskKind } from '../../contracts/insights-labels
 import type { TaskViewT } from '../../contracts/insights'
 import { findAll, getMany } from '../../kernel/paging'
 import type { Ports } from '../../kernel/ports'
-import type { FollowUpDoc } from '../booking/docs'
-import type { GridDoc } from '../docs'
-import type { EventDoc, VisitDoc } from '../event/docs'
-import type { DeliveryTaskDoc, OrderDoc, OrderVisitDoc } from '../order/docs'
-import type { ParcelDoc } from '../parcel/docs'
-import type { KitUseDoc, SellingTargetDoc } from '../selling/kit-docs'
+import type { OrderDoc } from '../order/docs'
+import type { SellingTargetDoc } from '../selling/kit-docs'
 import { liveTargets } from '../selling/targets'
 import { PARCEL_DELIVERIES_PAGE } from '../../contracts/parcel-labels'
 import { householdLabels } from '../user/labels'
-import type { ButlerTaskDoc, ChurnCaseDoc, FollowLogDoc } from './docs'
+import type { ButlerTaskDoc } from './docs'
 import { loadRules } from './rules'
 import { DAY_MS, dayStart } from './time'
 import { parcelTaskDetail, parcelWhy } from '../parcel/views'
@@ -26,12 +22,12 @@ export const FOLLOW_CAP = 15
 
 async function deliveryOrders(ports: Ports, butlerUserId: string, day: string): Promise<OrderDoc[]> {
   const start = dayStart(day)
-  const tasks = await ports.store.find<DeliveryTaskDoc>('deliveryTasks', {
+  const tasks = await ports.store.find('deliveryTasks', {
     where: { butlerUserId, deliveryDate: { gte: start, lt: start + DAY_MS } },
     limit: 100
   })
   const door = tasks.filter((x) => x.mode === 'door')
-  const perTask = await Promise.all(door.map((t) => findAll<OrderDoc>(ports.store, 'orders', { campaignId: t.campaignId, status: { in: ['confirmed', 'delivered'] } })))
+  const perTask = await Promise.all(door.map((t) => findAll(ports.store, 'orders', { campaignId: t.campaignId, status: { in: ['confirmed', 'delivered'] } })))
   return perTask.flatMap((orders, i) => orders.filter((o) => o.gridId === door[i]!.gridId))
 }
 
@@ -53,16 +49,16 @@ export async function generateTasks(ports: Ports, communityId: string, butlerUse
   // Every source of the day's work is read at once.
   const [rules, events, risk, deliveries, lows, parcels, selling] = await Promise.all([
     loadRules(ports, communityId),
-    ports.store.find<EventDoc>('events', {
+    ports.store.find('events', {
       where: { communityId, startAt: { gte: start, lt: start + 7 * DAY_MS } },
       orderBy: [{ field: 'startAt', dir: 'asc' }],
       limit: 20
     }),
-    withLabels(ports, communityId, ports.store.find<ChurnCaseDoc>('churnCases', { where: { communityId, butlerUserId, status: 'open' }, orderBy: [{ field: 'score', dir: 'desc' }], limit: FOLLOW_CAP })),
+    withLabels(ports, communityId, ports.store.find('churnCases', { where: { communityId, butlerUserId, status: 'open' }, orderBy: [{ field: 'score', dir: 'desc' }], limit: FOLLOW_CAP })),
     withLabels(ports, communityId, deliveryOrders(ports, butlerUserId, day)),
-    ports.store.find<FollowUpDoc>('followUps', { where: { communityId, butlerUserId, status: 'open' }, limit: FOLLOW_CAP }),
+    ports.store.find('followUps', { where: { communityId, butlerUserId, status: 'open' }, limit: FOLLOW_CAP }),
     // Parcels residents asked to have brought up and still on the shelf, whatever day they asked.
-    withLabels(ports, communityId, ports.store.find<ParcelDoc>('parcels', { where: { deliveryButlerId: butlerUserId, status: 'waiting', communityId }, limit: 100 })),
+    withLabels(ports, communityId, ports.store.find('parcels', { where: { deliveryButlerId: butlerUserId, status: 'waiting', communityId }, limit: 100 })),
     liveTargets(ports, communityId, now)
   ])
 
@@ -145,7 +141,7 @@ function sellingDrafts(live: Awaited<ReturnType<typeof liveTargets>>): Draft[] {
 }
 
 export async function generateAllTasks(ports: Ports, communityId: string, day: string): Promise<number> {
-  const grids = await ports.store.find<GridDoc>('grids', { where: { communityId }, limit: 200 })
+  const grids = await ports.store.find('grids', { where: { communityId }, limit: 200 })
   let n = 0
   for (const butler of new Set(grids.map((g) => g.butlerUserId).filter(Boolean))) n += (await generateTasks(ports, communityId, butler, day)).tasks.length
   return n
@@ -161,32 +157,32 @@ export async function progressOf(ports: Ports, t: ButlerTaskDoc): Promise<{ prog
   const doneRefs = new Set<string>()
   if (t.kind === 'invite_event') {
     const visitors = new Set<string>()
-    const perEvent = await Promise.all(t.refs.map((eventId) => findAll<VisitDoc>(ports.store, 'eventVisits', { inviteId: `${eventId}:${t.butlerUserId}` })))
+    const perEvent = await Promise.all(t.refs.map((eventId) => findAll(ports.store, 'eventVisits', { inviteId: `${eventId}:${t.butlerUserId}` })))
     for (const v of perEvent.flat()) if (v.firstAt >= start && v.firstAt < end) visitors.add(v.userId)
     return { progress: visitors.size, doneRefs }
   }
   if (t.kind === 'follow_risk') {
-    const logs = await ports.store.find<FollowLogDoc>('followLogs', { where: { butlerUserId: t.butlerUserId, day: t.day }, limit: 1000 })
+    const logs = await ports.store.find('followLogs', { where: { butlerUserId: t.butlerUserId, day: t.day }, limit: 1000 })
     const followed = new Set(logs.map((l) => l.householdId))
     for (const h of t.households) if (followed.has(h.householdId)) doneRefs.add(h.householdId)
     return { progress: doneRefs.size, doneRefs }
   }
   if (t.kind === 'deliver') {
     // Delivered that day (by the butler's scan or the resident's confirmation of receipt).
-    const orders = await getMany<OrderDoc>(ports.store, 'orders', t.refs)
+    const orders = await getMany(ports.store, 'orders', t.refs)
     const done = [...orders.values()].filter((o) => o.deliveredAt !== null && o.deliveredAt >= start && o.deliveredAt < end)
     for (const o of done) doneRefs.add(o.householdId)
     return { progress: done.length, doneRefs }
   }
   if (t.kind === 'deliver_parcel') {
     // Off the shelf by the day's end: brought to the door, or fetched from the desk after all.
-    const parcels = await getMany<ParcelDoc>(ports.store, 'parcels', t.refs)
+    const parcels = await getMany(ports.store, 'parcels', t.refs)
     const done = [...parcels.values()].filter((p) => p.pickedAt !== null && p.pickedAt < end)
     for (const p of done) doneRefs.add(p.householdId)
     return { progress: done.length, doneRefs }
   }
   if (t.kind === 'sell_share' || t.kind === 'sell_visit' || t.kind === 'sell_order') return { progress: await sellingProgress(ports, t, start, end), doneRefs }
-  const followUps = await getMany<FollowUpDoc>(ports.store, 'followUps', t.refs)
+  const followUps = await getMany(ports.store, 'followUps', t.refs)
   for (const f of followUps.values()) if (f.status === 'closed' && (f.closedAt ?? 0) < end) doneRefs.add(f.householdId)
   return { progress: [...followUps.values()].filter((f) => f.status === 'closed' && (f.closedAt ?? 0) < end).length, doneRefs }
 }
@@ -198,15 +194,15 @@ export async function progressOf(ports: Ports, t: ButlerTaskDoc): Promise<{ prog
 async function sellingProgress(ports: Ports, t: ButlerTaskDoc, start: number, end: number): Promise<number> {
   const refs = new Set(t.refs)
   if (t.kind === 'sell_share') {
-    const uses = await findAll<KitUseDoc>(ports.store, 'kitUses', { communityId: t.communityId, butlerUserId: t.butlerUserId, day: t.day, what: 'share' })
+    const uses = await findAll(ports.store, 'kitUses', { communityId: t.communityId, butlerUserId: t.butlerUserId, day: t.day, what: 'share' })
     return uses.filter((u) => refs.has(u.refId)).length
   }
   const invites = t.refs.map((campaignId) => `${campaignId}:${t.butlerUserId}`)
   if (t.kind === 'sell_visit') {
-    const perCampaign = await Promise.all(invites.map((inviteId) => findAll<OrderVisitDoc>(ports.store, 'orderVisits', { inviteId })))
+    const perCampaign = await Promise.all(invites.map((inviteId) => findAll(ports.store, 'orderVisits', { inviteId })))
     return new Set(perCampaign.flat().filter((v) => v.firstAt >= start && v.firstAt < end).map((v) => v.userId)).size
   }
-  const orders = await findAll<OrderDoc>(ports.store, 'orders', { invitationId: { in: invites }, status: { in: ['paid', 'confirmed', 'delivered'] } })
+  const orders = await findAll(ports.store, 'orders', { invitationId: { in: invites }, status: { in: ['paid', 'confirmed', 'delivered'] } })
   return orders.filter((o) => o.paidAt !== null && o.paidAt >= start && o.paidAt < end).length
 }
 
@@ -242,7 +238,7 @@ export async function refreshTask(ports: Ports, t: ButlerTaskDoc): Promise<TaskV
 
 /** Freezes the progress of a finished day's tasks, so the weekly scoreboard reads stored rows. */
 export async function freezeDay(ports: Ports, communityId: string, day: string): Promise<number> {
-  const tasks = await findAll<ButlerTaskDoc>(ports.store, 'butlerTasks', { communityId, day })
+  const tasks = await findAll(ports.store, 'butlerTasks', { communityId, day })
   for (const t of tasks) await refreshTask(ports, t)
   return tasks.length
 }

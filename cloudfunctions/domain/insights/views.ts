@@ -6,11 +6,11 @@ import { RELATION_LABELS } from '../../contracts/roles'
 import { SERVICE_CATEGORY_LABELS, type ServiceCategory } from '../../contracts/booking'
 import { findAll, getMany } from '../../kernel/paging'
 import type { Ports } from '../../kernel/ports'
-import type { HouseholdDoc, MembershipDoc, UserDoc } from '../docs'
+import type { HouseholdDoc } from '../docs'
 import { maskPhone, roomOf } from '../user/format'
 import { householdLabels } from '../user/labels'
 import { CHURN_REASON_LABELS } from './churn'
-import type { ChurnCaseDoc, HouseholdStatsDoc, ProfileDoc } from './docs'
+import type { ChurnCaseDoc, HouseholdStatsDoc } from './docs'
 import { maskPlate } from './mask'
 import { addDays, dayOf, monthsUpTo } from './time'
 
@@ -26,10 +26,10 @@ export async function labelOf(ports: Ports, h: HouseholdDoc): Promise<string> {
 /** The profile as one viewer may see it: residents of the household and revealed tasks unmasked. */
 export async function profileView(ports: Ports, h: HouseholdDoc, masked: boolean): Promise<ProfileViewT> {
   const [p, memberships] = await Promise.all([
-    ports.store.get<ProfileDoc>('householdProfiles', h._id),
-    findAll<MembershipDoc>(ports.store, 'memberships', { householdId: h._id, status: 'active' })
+    ports.store.get('householdProfiles', h._id),
+    findAll(ports.store, 'memberships', { householdId: h._id, status: 'active' })
   ])
-  const users = await getMany<UserDoc>(ports.store, 'users', memberships.map((m) => m.userId))
+  const users = await getMany(ports.store, 'users', memberships.map((m) => m.userId))
   return {
     householdId: h._id,
     label: await labelOf(ports, h),

@@ -6,22 +6,21 @@ import type { ActionHandler } from '../../kernel/module'
 import { findAll, getMany } from '../../kernel/paging'
 import type { Ports } from '../../kernel/ports'
 import { fail, ok } from '../../kernel/result'
-import type { BuildingDoc, HouseholdDoc, MembershipDoc, UserDoc } from '../docs'
+import type { MembershipDoc } from '../docs'
 import { householdLabel } from '../user/format'
 import { householdLabels } from '../user/labels'
-import type { ButlerTaskDoc, ChurnCaseDoc, FollowLogDoc, HouseholdStatsDoc, OptOutDoc } from './docs'
+import type { FollowLogDoc } from './docs'
 import { revealTasks, staffHousehold } from './profile'
 import { generateTasks, refreshTask } from './tasks'
 import { parcelCounts } from '../parcel/counts'
 import { certificatesByButler } from '../training/certificates'
-import type { PraiseLetterDoc } from '../booking/docs'
 import { DAY_MS, addDays, dayOf, dayStart, weekStart } from './time'
 import { caseView, consumptionView, insightView, profileView } from './views'
 
 type C = typeof insightsContracts
 
 async function names(ports: Ports, userIds: readonly string[]): Promise<Map<string, string>> {
-  const users = await getMany<UserDoc>(ports.store, 'users', userIds)
+  const users = await getMany(ports.store, 'users', userIds)
   return new Map([...users].map(([id, u]) => [id, u.nickname]))
 }
 
@@ -29,7 +28,7 @@ async function names(ports: Ports, userIds: readonly string[]): Promise<Map<stri
 async function membershipsOf(ports: Ports, householdIds: readonly string[]): Promise<MembershipDoc[]> {
   const out: MembershipDoc[] = []
   for (let i = 0; i < householdIds.length; i += 200) {
-    out.push(...(await findAll<MembershipDoc>(ports.store, 'memberships', { householdId: { in: householdIds.slice(i, i + 200) }, status: 'active' })))
+    out.push(...(await findAll(ports.store, 'memberships', { householdId: { in: householdIds.slice(i, i + 200) }, status: 'active' })))
   }
   return out
 }
@@ -37,11 +36,11 @@ async function membershipsOf(ports: Ports, householdIds: readonly string[]): Pro
 export const myGrid: ActionHandler<C['myGrid']> = async ({ ports, actor }) => {
   const buildingIds = [...new Set(actor.grids.flatMap((g) => g.buildingIds))]
   const [buildings, households] = await Promise.all([
-    getMany<BuildingDoc>(ports.store, 'buildings', buildingIds),
-    buildingIds.length ? findAll<HouseholdDoc>(ports.store, 'households', { communityId: actor.communityId, buildingId: { in: buildingIds } }) : Promise.resolve([])
+    getMany(ports.store, 'buildings', buildingIds),
+    buildingIds.length ? findAll(ports.store, 'households', { communityId: actor.communityId, buildingId: { in: buildingIds } }) : Promise.resolve([])
   ])
   const ids = households.map((h) => h._id)
-  const [stats, memberships] = await Promise.all([getMany<HouseholdStatsDoc>(ports.store, 'householdStats', ids), membershipsOf(ports, ids)])
+  const [stats, memberships] = await Promise.all([getMany(ports.store, 'householdStats', ids), membershipsOf(ports, ids)])
   const bound = new Map<string, number>()
   for (const m of memberships) bound.set(m.householdId, (bound.get(m.householdId) ?? 0) + 1)
   const rows = households
@@ -80,10 +79,10 @@ export const household: ActionHandler<C['household']> = async ({ ports, actor },
   // Started here, awaited last: its second read (the entries of the plates it finds) overlaps the names and labels below.
   const parking = parkingSummary(ports, h.value.communityId, id)
   const [stats, optOut, logs, cases, parcels] = await Promise.all([
-    ports.store.get<HouseholdStatsDoc>('householdStats', id),
-    ports.store.get<OptOutDoc>('profileOptOuts', id),
-    ports.store.find<FollowLogDoc>('followLogs', { where: { householdId: id }, orderBy: [{ field: 'at', dir: 'desc' }], limit: 20 }),
-    ports.store.find<ChurnCaseDoc>('churnCases', { where: { householdId: id }, orderBy: [{ field: 'openedAt', dir: 'desc' }], limit: 1 }),
+    ports.store.get('householdStats', id),
+    ports.store.get('profileOptOuts', id),
+    ports.store.find('followLogs', { where: { householdId: id }, orderBy: [{ field: 'at', dir: 'desc' }], limit: 20 }),
+    ports.store.find('churnCases', { where: { householdId: id }, orderBy: [{ field: 'openedAt', dir: 'desc' }], limit: 1 }),
     parcelCounts(ports, id)
   ])
   const who = await names(ports, [...logs.map((l) => l.butlerUserId), ...cases.map((c) => c.butlerUserId)])
@@ -106,11 +105,11 @@ export const todayTasks: ActionHandler<C['todayTasks']> = async ({ ports, actor 
   const communityId = actor.communityId
   const day = dayOf(ports.clock.now())
   const mine = { communityId, butlerUserId: actor.user._id, day }
-  let tasks = await ports.store.find<ButlerTaskDoc>('butlerTasks', { where: mine, limit: 20 })
+  let tasks = await ports.store.find('butlerTasks', { where: mine, limit: 20 })
   // A delivery request may have made today's parcel task before anything else: the rest is still to make.
   if (!tasks.some((t) => t.kind !== 'deliver_parcel')) {
     const made = await generateTasks(ports, communityId, actor.user._id, day)
-    tasks = made.raced ? await ports.store.find<ButlerTaskDoc>('butlerTasks', { where: mine, limit: 20 }) : made.tasks
+    tasks = made.raced ? await ports.store.find('butlerTasks', { where: mine, limit: 20 }) : made.tasks
   }
   const views = await Promise.all(tasks.map((t) => refreshTask(ports, t)))
   const target = views.reduce((n, t) => n + t.target, 0)
@@ -123,7 +122,7 @@ export const logFollowUp: ActionHandler<C['logFollowUp']> = async ({ ports, acto
   if (!h.ok) return h
   if (!actor.grids.some((g) => g.buildingIds.includes(h.value.buildingId))) return fail('INSIGHTS.OUT_OF_GRID', '该住户不在你负责的网格内')
   const now = ports.clock.now()
-  const [open] = await ports.store.find<ChurnCaseDoc>('churnCases', { where: { householdId: h.value._id, status: { in: ['open', 'followed'] } }, limit: 1 })
+  const [open] = await ports.store.find('churnCases', { where: { householdId: h.value._id, status: { in: ['open', 'followed'] } }, limit: 1 })
   const log: FollowLogDoc = {
     _id: `${actor.user._id}:${input.clientRequestId}`,
     communityId: h.value.communityId,
@@ -137,7 +136,7 @@ export const logFollowUp: ActionHandler<C['logFollowUp']> = async ({ ports, acto
   }
   const r = await ports.store.insert('followLogs', log)
   if (!r.ok) {
-    const prior = await ports.store.get<FollowLogDoc>('followLogs', log._id)
+    const prior = await ports.store.get('followLogs', log._id)
     return ok({ followedAt: prior?.at ?? now, caseId: prior?.caseId ?? null })
   }
   if (open) await ports.store.update('churnCases', open._id, { set: { status: 'followed', followedAt: now, updatedAt: now } }, { status: 'open' })
@@ -157,13 +156,13 @@ export async function boardRows(ports: Ports, communityId: string, from: string,
   const rangeStart = dayStart(from)
   const rangeEnd = dayStart(to) + DAY_MS - 1
   const [tasks, logs, cases, staff, rates, certificates, praises] = await Promise.all([
-    findAll<ButlerTaskDoc>(ports.store, 'butlerTasks', { communityId, day: { gte: from, lte: to } }),
-    findAll<FollowLogDoc>(ports.store, 'followLogs', { communityId, day: { gte: from, lte: to } }),
-    findAll<ChurnCaseDoc>(ports.store, 'churnCases', { communityId, status: 'reactivated', closedAt: { gte: rangeStart, lte: rangeEnd } }),
-    ports.store.find<{ _id: string; userId: string }>('staffRoles', { where: { communityId, role: 'butler' }, limit: 200 }),
+    findAll(ports.store, 'butlerTasks', { communityId, day: { gte: from, lte: to } }),
+    findAll(ports.store, 'followLogs', { communityId, day: { gte: from, lte: to } }),
+    findAll(ports.store, 'churnCases', { communityId, status: 'reactivated', closedAt: { gte: rangeStart, lte: rangeEnd } }),
+    ports.store.find('staffRoles', { where: { communityId, role: 'butler' }, limit: 200 }),
     surveyRates(ports, communityId, rangeStart, rangeEnd),
     certificatesByButler(ports, communityId),
-    findAll<PraiseLetterDoc>(ports.store, 'praiseLetters', { communityId, status: 'approved', at: { gte: rangeStart, lte: rangeEnd } })
+    findAll(ports.store, 'praiseLetters', { communityId, status: 'approved', at: { gte: rangeStart, lte: rangeEnd } })
   ])
   const ids = [...new Set([...staff.map((s) => s.userId), ...tasks.map((t) => t.butlerUserId)])]
   const who = await names(ports, ids)
@@ -196,7 +195,7 @@ export const churnCases: ActionHandler<C['churnCases']> = async ({ ports, actor 
   // Counted per status and listed newest first, 200 at most: cases accumulate for years.
   const [tally, shown] = await Promise.all([
     Promise.all(CHURN_CASE_STATUSES.map(async (status) => [status, await ports.store.count('churnCases', { ...scope, status })] as const)),
-    ports.store.find<ChurnCaseDoc>('churnCases', { where: { ...scope, status: input.status }, orderBy: [{ field: 'openedAt', dir: 'desc' }], limit: 200 })
+    ports.store.find('churnCases', { where: { ...scope, status: input.status }, orderBy: [{ field: 'openedAt', dir: 'desc' }], limit: 200 })
   ])
   const counts = { open: 0, followed: 0, reactivated: 0, lost: 0 }
   for (const [status, n] of tally) counts[status] = n

@@ -5,7 +5,6 @@ import type { ActionHandler } from '../../kernel/module'
 import { afterTimeCursor, findAll, getMany, timeCursorOf } from '../../kernel/paging'
 import { type Result, fail, ok } from '../../kernel/result'
 import type { Filter } from '../../kernel/store'
-import type { BuildingDoc, MembershipDoc, UserDoc } from '../docs'
 import { presaleItems } from '../order/line'
 import { bookingPreviewItems } from '../booking/pricing'
 import { householdLabels } from '../user/labels'
@@ -13,7 +12,7 @@ import { issueReward as grantReward, createBudget as newBudget } from './budgets
 import { transferCard as moveCard } from './cards'
 import { quoteDiscount } from './checkout'
 import { claimCoupon as claim, createTemplate as newTemplate, evaluateCoupon, issueBatch, resolveSegment, updateTemplate as patchTemplate } from './coupons'
-import type { BudgetDoc, CheckoutItem, CouponDoc, CouponTemplateDoc, MemberAccountDoc, MemberRulesDoc, PointEntryDoc, RewardDoc, ServiceCardDoc } from './docs'
+import type { CheckoutItem, MemberAccountDoc, MemberRulesDoc, ServiceCardDoc } from './docs'
 import { COUNTED } from './journal'
 import { accountId, expiringThisMonth } from './points'
 import { endOfMonth, rulesOf, standingOf } from './rules'
@@ -24,7 +23,7 @@ type C = typeof memberContracts
 
 
 async function account(ports: Parameters<ActionHandler<C['card']>>[0]['ports'], actor: CommunityActor): Promise<MemberAccountDoc | null> {
-  return ports.store.get<MemberAccountDoc>('memberAccounts', accountId(actor.communityId, actor.user._id))
+  return ports.store.get('memberAccounts', accountId(actor.communityId, actor.user._id))
 }
 
 export const card: ActionHandler<C['card']> = async ({ ports, actor }) => {
@@ -72,7 +71,7 @@ export const points: ActionHandler<C['points']> = async ({ ports, actor }, input
   }
   const [a, entries] = await Promise.all([
     account(ports, actor),
-    ports.store.find<PointEntryDoc>('pointEntries', {
+    ports.store.find('pointEntries', {
       where: { and: clauses },
       orderBy: [
         { field: 'at', dir: 'desc' },
@@ -98,8 +97,8 @@ export const coupons: ActionHandler<C['coupons']> = async ({ ports, actor }, inp
       : input.status === 'used'
         ? { status: 'used' }
         : { or: [{ status: 'expired' }, { status: 'available', validTo: { lt: now } }] }
-  const list = await ports.store.find<CouponDoc>('coupons', { where: { and: [mine, byStatus] }, orderBy: [{ field: 'validTo', dir: input.status === 'usable' ? 'asc' : 'desc' }], limit: 200 })
-  const templates = await ports.store.find<CouponTemplateDoc>('couponTemplates', {
+  const list = await ports.store.find('coupons', { where: { and: [mine, byStatus] }, orderBy: [{ field: 'validTo', dir: input.status === 'usable' ? 'asc' : 'desc' }], limit: 200 })
+  const templates = await ports.store.find('couponTemplates', {
     where: { communityId, active: true, claimable: true },
     orderBy: [{ field: 'createdAt', dir: 'desc' }],
     limit: 50
@@ -131,14 +130,14 @@ export const cards: ActionHandler<C['cards']> = async ({ ports, actor }) => {
   const now = ports.clock.now()
   // The household's cards, whoever holds them, and any the user holds elsewhere in the community.
   const [ofHouseholds, held] = await Promise.all([
-    actor.householdIds.length ? ports.store.find<ServiceCardDoc>('serviceCards', { where: { householdId: { in: actor.householdIds } }, limit: 200 }) : [],
-    ports.store.find<ServiceCardDoc>('serviceCards', { where: { ownerUserId: actor.user._id, communityId }, limit: 200 })
+    actor.householdIds.length ? ports.store.find('serviceCards', { where: { householdId: { in: actor.householdIds } }, limit: 200 }) : [],
+    ports.store.find('serviceCards', { where: { ownerUserId: actor.user._id, communityId }, limit: 200 })
   ])
   const all = [...new Map([...ofHouseholds, ...held].map((c) => [c._id, c])).values()]
   const memberships = actor.householdIds.length
-    ? await ports.store.find<MembershipDoc>('memberships', { where: { householdId: { in: actor.householdIds }, status: 'active' }, limit: 200 })
+    ? await ports.store.find('memberships', { where: { householdId: { in: actor.householdIds }, status: 'active' }, limit: 200 })
     : []
-  const users = await getMany<UserDoc>(ports.store, 'users', [...all.map((c) => c.ownerUserId), ...memberships.map((m) => m.userId)])
+  const users = await getMany(ports.store, 'users', [...all.map((c) => c.ownerUserId), ...memberships.map((m) => m.userId)])
   const label = await householdLabels(ports, [...new Set(all.map((c) => c.householdId))])
   const rank = (c: ServiceCardDoc) => (c.ownerUserId === actor.user._id ? 0 : 1) + (c.status === 'active' && c.usesLeft > 0 && c.validTo >= now ? 0 : 2)
   const views = all
@@ -158,7 +157,7 @@ export const transferCard: ActionHandler<C['transferCard']> = async ({ ports, ac
   const res = await moveCard(ports, { userId: actor.user._id, householdIds: actor.householdIds }, input.cardId, input.toUserId)
   if (!res.ok) return res
   const c = res.value
-  const [label, to] = await Promise.all([householdLabels(ports, [c.householdId]), ports.store.get<UserDoc>('users', c.ownerUserId)])
+  const [label, to] = await Promise.all([householdLabels(ports, [c.householdId]), ports.store.get('users', c.ownerUserId)])
   return ok(cardView(c, ports.clock.now(), { householdLabel: label.get(c.householdId) ?? '', ownerName: to?.nickname ?? '', mine: false }))
 }
 
@@ -182,7 +181,7 @@ export const checkoutOptions: ActionHandler<C['checkoutOptions']> = async ({ por
   const [priced, rules, list] = await Promise.all([
     purchaseItems(ports, actor, input.purchase),
     rulesOf(ports, buyer.communityId),
-    ports.store.find<CouponDoc>('coupons', {
+    ports.store.find('coupons', {
       where: { userId: buyer.userId, communityId: buyer.communityId, status: 'available', validTo: { gte: now } },
       orderBy: [{ field: 'validTo', dir: 'asc' }],
       limit: 200
@@ -225,7 +224,7 @@ async function usedCount(ports: Parameters<ActionHandler<C['card']>>[0]['ports']
 }
 
 export const templates: ActionHandler<C['templates']> = async ({ ports, actor }) => {
-  const list = await ports.store.find<CouponTemplateDoc>('couponTemplates', {
+  const list = await ports.store.find('couponTemplates', {
     where: { communityId: actor.communityId },
     orderBy: [{ field: 'createdAt', dir: 'desc' }],
     limit: 200
@@ -239,7 +238,7 @@ export const createTemplate: ActionHandler<C['createTemplate']> = async ({ ports
 }
 
 export const updateTemplate: ActionHandler<C['updateTemplate']> = async ({ ports, actor }, input) => {
-  const t = await ports.store.get<CouponTemplateDoc>('couponTemplates', input.id)
+  const t = await ports.store.get('couponTemplates', input.id)
   if (!t || t.communityId !== actor.communityId) return fail('MEMBER.TEMPLATE_NOT_FOUND', '优惠券模板不存在')
   const res = await patchTemplate(ports, t, input.patch)
   if (!res.ok) return res
@@ -251,7 +250,7 @@ export const previewSegment: ActionHandler<C['previewSegment']> = async ({ ports
   const [recipients, rules, buildings] = await Promise.all([
     resolveSegment(ports, communityId, input.segment),
     rulesOf(ports, communityId),
-    ports.store.find<BuildingDoc>('buildings', { where: { communityId }, orderBy: [{ field: 'order', dir: 'asc' }], limit: 200 })
+    ports.store.find('buildings', { where: { communityId }, orderBy: [{ field: 'order', dir: 'asc' }], limit: 200 })
   ])
   return ok({
     recipients: recipients.length,
@@ -275,19 +274,12 @@ export const saveRules: ActionHandler<C['saveRules']> = async ({ ports, actor },
   return ok(await rulesOf(ports, communityId))
 }
 
-interface EventRow {
-  _id: string
-  communityId: string
-  title: string
-  startAt: number
-}
-
 export const budgets: ActionHandler<C['budgets']> = async ({ ports, actor }) => {
   const communityId = actor.communityId
   const now = ports.clock.now()
   const [list, events] = await Promise.all([
-    ports.store.find<BudgetDoc>('budgets', { where: { communityId }, orderBy: [{ field: 'createdAt', dir: 'desc' }], limit: 100 }),
-    ports.store.find<EventRow>('events', {
+    ports.store.find('budgets', { where: { communityId }, orderBy: [{ field: 'createdAt', dir: 'desc' }], limit: 100 }),
+    ports.store.find('events', {
       where: { communityId, startAt: { gte: now - 60 * 24 * 3600_000, lte: now + 60 * 24 * 3600_000 } },
       orderBy: [{ field: 'startAt', dir: 'desc' }],
       limit: 100
@@ -302,9 +294,9 @@ export const createBudget: ActionHandler<C['createBudget']> = async ({ ports, ac
   if (b.kind === 'event') {
     const field = [{ path: 'budget.eventId', message: '请选择活动' }]
     if (!b.eventId) return fail('REQUEST.INVALID_INPUT', '活动预算需要选择活动', field)
-    const ev = await ports.store.get<{ _id: string; communityId: string }>('events', b.eventId)
+    const ev = await ports.store.get('events', b.eventId)
     if (!ev || ev.communityId !== communityId) return fail('REQUEST.INVALID_INPUT', '活动不存在', [{ path: 'budget.eventId', message: '活动不存在' }])
-    const [other] = await ports.store.find<BudgetDoc>('budgets', { where: { eventId: b.eventId }, limit: 1 })
+    const [other] = await ports.store.find('budgets', { where: { eventId: b.eventId }, limit: 1 })
     if (other && other.idempotencyKey !== `${actor.user._id}:${input.clientRequestId}`) {
       return fail('REQUEST.INVALID_INPUT', '该活动已有预算', [{ path: 'budget.eventId', message: '该活动已有预算' }])
     }
@@ -313,12 +305,12 @@ export const createBudget: ActionHandler<C['createBudget']> = async ({ ports, ac
 }
 
 export const budget: ActionHandler<C['budget']> = async ({ ports, actor }, input) => {
-  const b = await ports.store.get<BudgetDoc>('budgets', input.budgetId)
+  const b = await ports.store.get('budgets', input.budgetId)
   if (!b || b.communityId !== actor.communityId) return fail('MEMBER.BUDGET_NOT_FOUND', '预算不存在')
-  const rewards = (await ports.store.find<RewardDoc>('rewards', { where: { budgetId: b._id }, orderBy: [{ field: 'at', dir: 'desc' }], limit: 200 })).filter(
+  const rewards = (await ports.store.find('rewards', { where: { budgetId: b._id }, orderBy: [{ field: 'at', dir: 'desc' }], limit: 200 })).filter(
     (r) => r.state === 'applied' || r.state === 'closed'
   )
-  const users = await getMany<UserDoc>(ports.store, 'users', [...rewards.map((r) => r.userId), ...rewards.map((r) => r.issuedBy)])
+  const users = await getMany(ports.store, 'users', [...rewards.map((r) => r.userId), ...rewards.map((r) => r.issuedBy)])
   const label = await householdLabels(ports, [...new Set(rewards.map((r) => r.householdId))])
   return ok({
     budget: budgetView(b),
@@ -338,7 +330,7 @@ export const budget: ActionHandler<C['budget']> = async ({ ports, actor }, input
 
 export const issueReward: ActionHandler<C['issueReward']> = async ({ ports, actor }, input) => {
   const communityId = actor.communityId
-  const b = await ports.store.get<BudgetDoc>('budgets', input.budgetId)
+  const b = await ports.store.get('budgets', input.budgetId)
   if (!b || b.communityId !== communityId) return fail('MEMBER.BUDGET_NOT_FOUND', '预算不存在')
   const res = await grantReward(ports, {
     budgetId: b._id,
@@ -357,8 +349,8 @@ export const issueReward: ActionHandler<C['issueReward']> = async ({ ports, acto
 export const findResidents: ActionHandler<C['findResidents']> = async ({ ports, actor }, input) => {
   const communityId = actor.communityId
   const q = input.query.replace(/\s+/g, '')
-  const memberships = await findAll<MembershipDoc>(ports.store, 'memberships', { communityId, status: 'active' })
-  const [users, label] = await Promise.all([getMany<UserDoc>(ports.store, 'users', memberships.map((m) => m.userId)), householdLabels(ports, [...new Set(memberships.map((m) => m.householdId))])])
+  const memberships = await findAll(ports.store, 'memberships', { communityId, status: 'active' })
+  const [users, label] = await Promise.all([getMany(ports.store, 'users', memberships.map((m) => m.userId)), householdLabels(ports, [...new Set(memberships.map((m) => m.householdId))])])
   const rows = memberships.flatMap((m) => {
     const u = users.get(m.userId)
     if (!u) return []

@@ -1,6 +1,5 @@
 import type { Incentive, RewardIncentive } from '../../contracts/member'
 import { incentiveText } from '../../contracts/member'
-import type { MembershipDoc } from '../docs'
 import type { Ports } from '../../kernel/ports'
 import { type Result, fail, ok } from '../../kernel/result'
 import { issueCard } from './cards'
@@ -33,7 +32,7 @@ export async function createBudget(
   clientRequestId: string
 ): Promise<BudgetDoc> {
   const idempotencyKey = `${by.userId}:${clientRequestId}`
-  const [existing] = await ports.store.find<BudgetDoc>('budgets', { where: { idempotencyKey }, limit: 1 })
+  const [existing] = await ports.store.find('budgets', { where: { idempotencyKey }, limit: 1 })
   if (existing) return existing
   const b: BudgetDoc = {
     _id: `bg_${ports.random.id(9)}`,
@@ -51,7 +50,7 @@ export async function createBudget(
   }
   const res = await ports.store.insert('budgets', b)
   if (!res.ok) {
-    const [winner] = await ports.store.find<BudgetDoc>('budgets', { where: { idempotencyKey }, limit: 1 })
+    const [winner] = await ports.store.find('budgets', { where: { idempotencyKey }, limit: 1 })
     if (winner) return winner
     throw new Error('budget insert failed')
   }
@@ -117,12 +116,12 @@ export async function issueIncentive(
 }
 
 export async function householdOf(ports: Ports, communityId: string, userId: string): Promise<string | null> {
-  const [m] = await ports.store.find<MembershipDoc>('memberships', { where: { userId, communityId, status: 'active' }, orderBy: [{ field: 'createdAt', dir: 'asc' }], limit: 1 })
+  const [m] = await ports.store.find('memberships', { where: { userId, communityId, status: 'active' }, orderBy: [{ field: 'createdAt', dir: 'asc' }], limit: 1 })
   return m?.householdId ?? null
 }
 
 async function isMember(ports: Ports, communityId: string, householdId: string, userId: string): Promise<boolean> {
-  const m = await ports.store.get<MembershipDoc>('memberships', `${householdId}:${userId}`)
+  const m = await ports.store.get('memberships', `${householdId}:${userId}`)
   return m?.status === 'active' && m.communityId === communityId
 }
 
@@ -149,7 +148,7 @@ export interface RewardInput extends ChargeInput {
  * the community; cash goes to the person (the caller pays it by a transfer, keyed by the entry).
  */
 export async function chargeReward(ports: Ports, input: ChargeInput): Promise<Result<{ entry: RewardDoc; budget: BudgetDoc }>> {
-  const budget = await ports.store.get<BudgetDoc>('budgets', input.budgetId)
+  const budget = await ports.store.get('budgets', input.budgetId)
   if (!budget || budget.communityId !== input.communityId) return fail('MEMBER.BUDGET_NOT_FOUND', '预算不存在')
   const householdId =
     input.incentive.type === 'cash'
@@ -184,7 +183,7 @@ export async function chargeReward(ports: Ports, input: ChargeInput): Promise<Re
 
 /** Reads the budget back after a charge, for the caller's remaining figure. */
 export async function budgetAfter(ports: Ports, budget: BudgetDoc): Promise<BudgetDoc> {
-  return (await ports.store.get<BudgetDoc>('budgets', budget._id)) ?? budget
+  return (await ports.store.get('budgets', budget._id)) ?? budget
 }
 
 /**

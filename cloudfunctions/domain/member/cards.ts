@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto'
 import type { CardStatus, ScopeType } from '../../contracts/member'
-import type { MembershipDoc } from '../docs'
 import type { Ports } from '../../kernel/ports'
 import { type Result, fail, ok } from '../../kernel/result'
 import type { CardEventDoc, ServiceCardDoc } from './docs'
@@ -79,7 +78,7 @@ export async function issueCard(ports: Ports, input: IssueCardInput): Promise<Se
   }
   const res = await ports.store.insert('serviceCards', card)
   if (!res.ok) {
-    const existing = await ports.store.get<ServiceCardDoc>('serviceCards', card._id)
+    const existing = await ports.store.get('serviceCards', card._id)
     if (!existing) throw new Error(`card ${card._id} vanished`)
     return existing
   }
@@ -110,7 +109,7 @@ function unusable(card: ServiceCardDoc | null, now: number): Result<never> {
 export async function redeemCardUse(ports: Ports, cardId: string, bookingRef: string, opts: { userId?: string } = {}): Promise<Result<Redemption>> {
   const now = ports.clock.now()
   if (opts.userId) {
-    const card = await ports.store.get<ServiceCardDoc>('serviceCards', cardId)
+    const card = await ports.store.get('serviceCards', cardId)
     if (!card || card.ownerUserId !== opts.userId) return fail('MEMBER.CARD_NOT_FOUND', '服务卡不存在')
   }
   const res = await record(ports, CARD_USES, {
@@ -122,16 +121,16 @@ export async function redeemCardUse(ports: Ports, cardId: string, bookingRef: st
     userId: opts.userId ?? '',
     at: now
   })
-  const card = await ports.store.get<ServiceCardDoc>('serviceCards', cardId)
+  const card = await ports.store.get('serviceCards', cardId)
   if (!res.ok) return unusable(card, now)
   return ok({ usesLeft: card?.usesLeft ?? 0, duplicate: !res.fresh })
 }
 
 /** Gives a use back (the booking was cancelled). Only for a redemption that applied; once. */
 export async function restoreCardUse(ports: Ports, cardId: string, bookingRef: string): Promise<boolean> {
-  const use = await ports.store.get<CardEventDoc>('cardEvents', `use:${cardId}:${bookingRef}`)
+  const use = await ports.store.get('cardEvents', `use:${cardId}:${bookingRef}`)
   if (!use || (use.state !== 'applied' && use.state !== 'closed')) return false
-  const card = await ports.store.get<ServiceCardDoc>('serviceCards', cardId)
+  const card = await ports.store.get('serviceCards', cardId)
   if (!card) return false
   const res = await record(ports, CARD_USES, {
     _id: `restore:${cardId}:${bookingRef}`,
@@ -148,7 +147,7 @@ export async function restoreCardUse(ports: Ports, cardId: string, bookingRef: s
 
 /** A card sold in an order that is refunded: voided if no use was redeemed, else left as is. */
 export async function revokeCard(ports: Ports, cardId: string): Promise<'voided' | 'in_use' | 'missing'> {
-  const card = await ports.store.get<ServiceCardDoc>('serviceCards', cardId)
+  const card = await ports.store.get('serviceCards', cardId)
   if (!card) return 'missing'
   if (card.status === 'void') return 'voided'
   const done = await ports.store.update(
@@ -162,12 +161,12 @@ export async function revokeCard(ports: Ports, cardId: string): Promise<'voided'
 
 /** Hands the card to another active member of its household; one conditional update on the holder. */
 export async function transferCard(ports: Ports, from: { userId: string; householdIds: readonly string[] }, cardId: string, toUserId: string): Promise<Result<ServiceCardDoc>> {
-  const card = await ports.store.get<ServiceCardDoc>('serviceCards', cardId)
+  const card = await ports.store.get('serviceCards', cardId)
   if (!card || card.ownerUserId !== from.userId) return fail('MEMBER.CARD_NOT_FOUND', '服务卡不存在')
   const now = ports.clock.now()
   if (cardStatus(card, now) !== 'active') return unusable(card, now)
   if (toUserId === from.userId || !from.householdIds.includes(card.householdId)) return fail('MEMBER.TRANSFER_INVALID', '只能转给同一房屋的其他成员')
-  const m = await ports.store.get<MembershipDoc>('memberships', `${card.householdId}:${toUserId}`)
+  const m = await ports.store.get('memberships', `${card.householdId}:${toUserId}`)
   if (!m || m.status !== 'active') return fail('MEMBER.TRANSFER_INVALID', '只能转给同一房屋的其他成员')
   const moved = await ports.store.update(
     'serviceCards',

@@ -2,7 +2,7 @@ import type { Ports } from '../../kernel/ports'
 import { type Result, fail, ok } from '../../kernel/result'
 import { PAYMENT_WINDOW_MS } from '../payment/ids'
 import { type ConsumeOutcome, type ReleaseReason, consumeCoupon, evaluateCoupon, lockCoupon, releaseCoupon } from './coupons'
-import type { CheckoutItem, CouponDoc, MemberAccountDoc, PointEntryDoc } from './docs'
+import type { CheckoutItem, CouponDoc, MemberAccountDoc } from './docs'
 import { accountId, outstandingSpend, returnPoints, spendPoints } from './points'
 import { pointsFor, pointsValueFen, rulesOf, standingOf } from './rules'
 
@@ -149,7 +149,7 @@ export async function quoteDiscount(ports: Ports, buyer: Buyer, req: DiscountReq
   let couponDiscountFen = 0
   let couponId: string | null = null
   if (req.couponId) {
-    const c = await ports.store.get<CouponDoc>('coupons', req.couponId)
+    const c = await ports.store.get('coupons', req.couponId)
     if (!c || c.userId !== buyer.userId || c.communityId !== buyer.communityId) return fail('MEMBER.COUPON_NOT_FOUND', '优惠券不存在')
     const ev = evaluateCoupon(c, req.items, discountBp, now, opts.orderRef)
     if (!ev.usable) return fail('MEMBER.COUPON_UNUSABLE', `该券不可用：${ev.reason}`)
@@ -194,7 +194,7 @@ export async function quoteDiscount(ports: Ports, buyer: Buyer, req: DiscountReq
  * spending meanwhile shows as a change, and the pair is read again, so the two agree.
  */
 async function accountFor(ports: Ports, buyer: Buyer, orderRef: string | undefined): Promise<{ account: MemberAccountDoc | null; ownSpend: number }> {
-  const read = () => ports.store.get<MemberAccountDoc>('memberAccounts', accountId(buyer.communityId, buyer.userId))
+  const read = () => ports.store.get('memberAccounts', accountId(buyer.communityId, buyer.userId))
   if (orderRef === undefined) return { account: await read(), ownSpend: 0 }
   const source = checkoutSource(orderRef)
   let before = await outstandingSpend(ports, source)
@@ -228,7 +228,7 @@ export async function holdDiscount(
     const locked = await lockCoupon(ports, { couponId: quote.couponId, userId: buyer.userId, orderRef: req.orderRef, holdUntil: req.holdUntil })
     if (!locked.ok) return locked
   }
-  const prior = await ports.store.get<PointEntryDoc>('pointEntries', checkoutSource(req.orderRef))
+  const prior = await ports.store.get('pointEntries', checkoutSource(req.orderRef))
   const spentBefore = prior && (prior.state === 'applied' || prior.state === 'closed') ? -prior.delta : 0
   const wanted = spentBefore || quote.pointsUsed
   if (wanted > 0) {
@@ -258,7 +258,7 @@ async function withPoints(ports: Ports, communityId: string, q: Quote, points: n
 }
 
 async function heldCoupons(ports: Ports, orderRef: string): Promise<CouponDoc[]> {
-  return ports.store.find<CouponDoc>('coupons', { where: { holder: orderRef }, limit: 10 })
+  return ports.store.find('coupons', { where: { holder: orderRef }, limit: 10 })
 }
 
 /** The order was paid: its coupon is used (points were spent when held). Idempotent. */

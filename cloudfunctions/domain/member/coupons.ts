@@ -1,10 +1,9 @@
 import { createHash } from 'node:crypto'
 import { type CouponScope, type Segment, type TemplateDraft, type Validity, couponLabel } from '../../contracts/member'
-import type { MembershipDoc, HouseholdDoc } from '../docs'
 import { findAll } from '../../kernel/paging'
 import type { Ports } from '../../kernel/ports'
 import { type Result, fail, ok } from '../../kernel/result'
-import type { CheckoutItem, CouponBatchDoc, CouponClaimDoc, CouponDoc, CouponSource, CouponTemplateDoc, MemberAccountDoc } from './docs'
+import type { CheckoutItem, CouponBatchDoc, CouponClaimDoc, CouponDoc, CouponSource, CouponTemplateDoc } from './docs'
 import { type Journal, record } from './journal'
 import { rulesOf } from './rules'
 import { householdsWithNeed } from '../insights/segment-query'
@@ -50,7 +49,7 @@ export function windowOf(v: Validity, now: number): { validFrom: number; validTo
 
 export async function createTemplate(ports: Ports, by: { userId: string; communityId: string }, draft: TemplateDraft, clientRequestId: string): Promise<CouponTemplateDoc> {
   const idempotencyKey = `${by.userId}:${clientRequestId}`
-  const [existing] = await ports.store.find<CouponTemplateDoc>('couponTemplates', { where: { idempotencyKey }, limit: 1 })
+  const [existing] = await ports.store.find('couponTemplates', { where: { idempotencyKey }, limit: 1 })
   if (existing) return existing
   const now = ports.clock.now()
   const t: CouponTemplateDoc = {
@@ -77,7 +76,7 @@ export async function createTemplate(ports: Ports, by: { userId: string; communi
   }
   const res = await ports.store.insert('couponTemplates', t)
   if (!res.ok) {
-    const [winner] = await ports.store.find<CouponTemplateDoc>('couponTemplates', { where: { idempotencyKey }, limit: 1 })
+    const [winner] = await ports.store.find('couponTemplates', { where: { idempotencyKey }, limit: 1 })
     if (winner) return winner
     throw new Error('template insert failed')
   }
@@ -98,7 +97,7 @@ export async function updateTemplate(
   if (!(await ports.store.update('couponTemplates', t._id, { set }, guard))) {
     return fail('MEMBER.STOCK_BELOW_ISSUED', '库存不能少于已发放数量', [{ path: 'patch.totalStock', message: '库存不能少于已发放数量' }])
   }
-  return ok((await ports.store.get<CouponTemplateDoc>('couponTemplates', t._id)) ?? t)
+  return ok((await ports.store.get('couponTemplates', t._id)) ?? t)
 }
 
 function couponFrom(t: CouponTemplateDoc, id: string, userId: string, source: CouponSource, now: number): CouponDoc {
@@ -125,7 +124,7 @@ function couponFrom(t: CouponTemplateDoc, id: string, userId: string, source: Co
 async function put(ports: Ports, c: CouponDoc): Promise<{ coupon: CouponDoc; fresh: boolean }> {
   const res = await ports.store.insert('coupons', c)
   if (res.ok) return { coupon: c, fresh: true }
-  const existing = await ports.store.get<CouponDoc>('coupons', c._id)
+  const existing = await ports.store.get('coupons', c._id)
   if (!existing) throw new Error(`coupon ${c._id} vanished`)
   return { coupon: existing, fresh: false }
 }
@@ -146,7 +145,7 @@ async function tellIssued(ports: Ports, c: CouponDoc): Promise<void> {
  * (`${templateId}:${userId}:${n}`, n < limit), so a double tap claims once.
  */
 export async function claimCoupon(ports: Ports, who: { userId: string; communityId: string }, templateId: string): Promise<Result<CouponDoc>> {
-  const t = await ports.store.get<CouponTemplateDoc>('couponTemplates', templateId)
+  const t = await ports.store.get('couponTemplates', templateId)
   if (!t || t.communityId !== who.communityId || !t.claimable) return fail('MEMBER.TEMPLATE_NOT_FOUND', '优惠券不存在')
   const now = ports.clock.now()
   if (!t.active || (t.validity.type === 'dates' && t.validity.to < now)) return fail('MEMBER.TEMPLATE_INACTIVE', '该优惠券已停止领取')
@@ -169,11 +168,11 @@ export async function claimCoupon(ports: Ports, who: { userId: string; community
 
 /** Active residents of the community in the segment, each once, in a stable order. */
 export async function resolveSegment(ports: Ports, communityId: string, segment: Segment): Promise<string[]> {
-  const memberships = await findAll<MembershipDoc>(ports.store, 'memberships', { communityId, status: 'active' })
+  const memberships = await findAll(ports.store, 'memberships', { communityId, status: 'active' })
   let chosen = memberships
   if (segment.type === 'building') {
     const inBuilding = new Set(
-      (await findAll<HouseholdDoc>(ports.store, 'households', { communityId, buildingId: segment.buildingId })).map((h) => h._id)
+      (await findAll(ports.store, 'households', { communityId, buildingId: segment.buildingId })).map((h) => h._id)
     )
     chosen = memberships.filter((m) => inBuilding.has(m.householdId))
   }
@@ -185,7 +184,7 @@ export async function resolveSegment(ports: Ports, communityId: string, segment:
   if (segment.type === 'level') {
     const rules = await rulesOf(ports, communityId)
     const base = rules.levels[0]?.key
-    const accounts = await findAll<MemberAccountDoc>(ports.store, 'memberAccounts', { communityId })
+    const accounts = await findAll(ports.store, 'memberAccounts', { communityId })
     const levelOf = new Map(accounts.map((a) => [a.userId, a.level]))
     // Residents without an account yet hold the first level.
     return users.filter((u) => (levelOf.get(u) ?? base) === segment.level).sort()
@@ -211,9 +210,9 @@ export async function issueBatch(
   input: { templateId: string; segment: Segment; clientRequestId: string }
 ): Promise<Result<CouponBatchDoc>> {
   const batchId = batchIdOf(by.userId, input.clientRequestId)
-  const prior = await ports.store.get<CouponBatchDoc>('couponBatches', batchId)
+  const prior = await ports.store.get('couponBatches', batchId)
   if (prior && (prior.state === 'applied' || prior.state === 'closed')) return ok(await continueBatch(ports, prior))
-  const t = await ports.store.get<CouponTemplateDoc>('couponTemplates', input.templateId)
+  const t = await ports.store.get('couponTemplates', input.templateId)
   if (!t || t.communityId !== by.communityId) return fail('MEMBER.TEMPLATE_NOT_FOUND', '优惠券模板不存在')
   if (!t.active) return fail('MEMBER.TEMPLATE_INACTIVE', '模板已下架，请先上架')
   const recipients = await resolveSegment(ports, by.communityId, input.segment)
@@ -238,7 +237,7 @@ export async function issueBatch(
 /** Writes the batch's missing coupons (idempotent), in small parallel chunks. */
 export async function continueBatch(ports: Ports, batch: CouponBatchDoc): Promise<CouponBatchDoc> {
   if (batch.done) return batch
-  const t = await ports.store.get<CouponTemplateDoc>('couponTemplates', batch.templateId)
+  const t = await ports.store.get('couponTemplates', batch.templateId)
   if (!t) return batch
   const now = ports.clock.now()
   for (let i = 0; i < batch.recipients.length; i += 20) {
@@ -328,7 +327,7 @@ export async function lockCoupon(
     { set: { status: 'locked', holder: input.orderRef, lockedAt: now, holdUntil: input.holdUntil } },
     { status: 'available', userId: input.userId, validFrom: { lte: now }, validTo: { gte: now } }
   )
-  const c = await ports.store.get<CouponDoc>('coupons', input.couponId)
+  const c = await ports.store.get('coupons', input.couponId)
   if (!c || c.userId !== input.userId) return fail('MEMBER.COUPON_NOT_FOUND', '优惠券不存在')
   if (locked || ((c.status === 'locked' || c.status === 'used') && c.holder === input.orderRef)) return ok(c)
   return fail('MEMBER.COUPON_UNUSABLE', c.status === 'available' ? '优惠券不在有效期内' : '优惠券已被使用或占用')
@@ -344,7 +343,7 @@ export type ConsumeOutcome = 'consumed' | 'already' | 'conflict' | 'missing'
 export async function consumeCoupon(ports: Ports, couponId: string, orderRef: string): Promise<ConsumeOutcome> {
   const now = ports.clock.now()
   if (await ports.store.update('coupons', couponId, { set: { status: 'used', usedAt: now } }, { status: 'locked', holder: orderRef })) return 'consumed'
-  const c = await ports.store.get<CouponDoc>('coupons', couponId)
+  const c = await ports.store.get('coupons', couponId)
   if (!c) return 'missing'
   if (c.status === 'used' && c.holder === orderRef) return 'already'
   if (await ports.store.update('coupons', couponId, { set: { status: 'used', holder: orderRef, usedAt: now } }, { status: { in: ['available', 'expired'] } })) {
@@ -361,7 +360,7 @@ export type ReleaseReason = 'cancelled' | 'expired' | 'refunded' | 'lock_timeout
  * again, or expired if its end date passed meanwhile. Only the holding order can release it.
  */
 export async function releaseCoupon(ports: Ports, couponId: string, orderRef: string, reason: ReleaseReason): Promise<boolean> {
-  const c = await ports.store.get<CouponDoc>('coupons', couponId)
+  const c = await ports.store.get('coupons', couponId)
   if (!c || c.holder !== orderRef || (c.status !== 'locked' && c.status !== 'used')) return false
   const now = ports.clock.now()
   const status = c.validTo < now ? 'expired' : 'available'
@@ -378,7 +377,7 @@ export async function releaseCoupon(ports: Ports, couponId: string, orderRef: st
 /** The sweep: locks whose order window ended (plus a margin) are released. */
 export async function releaseStaleLocks(ports: Ports): Promise<number> {
   const now = ports.clock.now()
-  const stale = await ports.store.find<CouponDoc>('coupons', { where: { status: 'locked', holdUntil: { lt: now - 10 * 60_000 } }, limit: 500 })
+  const stale = await ports.store.find('coupons', { where: { status: 'locked', holdUntil: { lt: now - 10 * 60_000 } }, limit: 500 })
   let n = 0
   for (const c of stale) if (c.holder && (await releaseCoupon(ports, c._id, c.holder, 'lock_timeout'))) n++
   return n
@@ -389,7 +388,7 @@ export async function expireCoupons(ports: Ports): Promise<number> {
   const now = ports.clock.now()
   let n = 0
   for (;;) {
-    const due = await ports.store.find<CouponDoc>('coupons', { where: { status: 'available', validTo: { lt: now } }, limit: 500 })
+    const due = await ports.store.find('coupons', { where: { status: 'available', validTo: { lt: now } }, limit: 500 })
     for (const c of due) if (await ports.store.update('coupons', c._id, { set: { status: 'expired' } }, { status: 'available', validTo: { lt: now } })) n++
     if (due.length < 500) return n
   }

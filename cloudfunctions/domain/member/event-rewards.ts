@@ -2,7 +2,6 @@ import type { Reward } from '../../contracts/event'
 import type { Incentive } from '../../contracts/member'
 import type { Ports } from '../../kernel/ports'
 import { issueIncentive, issueReward } from './budgets'
-import type { BudgetDoc } from './docs'
 import { rulesOf } from './rules'
 
 /** What the events feature grants an attendee (its `rewardGrants` row), as membership reads it. */
@@ -32,7 +31,7 @@ export async function incentiveOf(ports: Ports, communityId: string, r: Reward):
 export async function creditEventReward(ports: Ports, g: EventGrant): Promise<'issued' | 'refused'> {
   const incentive = await incentiveOf(ports, g.communityId, g.reward)
   const title = `活动奖励 · ${g.eventTitle}`
-  const [budget] = await ports.store.find<BudgetDoc>('budgets', { where: { eventId: g.eventId, communityId: g.communityId }, limit: 1 })
+  const [budget] = await ports.store.find('budgets', { where: { eventId: g.eventId, communityId: g.communityId }, limit: 1 })
   if (budget) {
     const res = await issueReward(ports, { budgetId: budget._id, communityId: g.communityId, userId: g.userId, incentive, key: `event:${g._id}`, issuedBy: 'system', title })
     if (res.ok) return 'issued'

@@ -3,7 +3,6 @@ import type { Ports } from '../../kernel/ports'
 import { CARD_USES } from './cards'
 import { BATCHES, CLAIMS, continueBatch, expireCoupons, releaseStaleLocks } from './coupons'
 import { REWARDS } from './budgets'
-import type { CouponBatchDoc, MemberAccountDoc } from './docs'
 import { RECOVER_AFTER_MS, sweepJournal } from './journal'
 import { POINTS, expireAccount, refreshLevel } from './points'
 import { currentBucket } from './rules'
@@ -26,7 +25,7 @@ export async function runSweep(ports: Ports): Promise<Record<string, number>> {
     out[`${name}Closed`] = r.closed
   }
   out.locksReleased = await releaseStaleLocks(ports)
-  const short = await ports.store.find<CouponBatchDoc>('couponBatches', {
+  const short = await ports.store.find('couponBatches', {
     where: { done: false, state: { in: ['applied', 'closed'] }, createdAt: { lt: ports.clock.now() - RECOVER_AFTER_MS } },
     limit: 20
   })
@@ -45,7 +44,7 @@ export async function runDaily(ports: Ports): Promise<Record<string, number>> {
   let accounts = 0
   let expiredPoints = 0
   let levelChanges = 0
-  for await (const batch of pages<MemberAccountDoc>(ports.store, 'memberAccounts')) {
+  for await (const batch of pages(ports.store, 'memberAccounts')) {
     for (const a of batch) {
       accounts++
       if (Object.keys(a.expiring ?? {}).some((k) => k < current)) expiredPoints += await expireAccount(ports, a)

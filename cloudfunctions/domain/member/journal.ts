@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto'
-import type { CollectionName } from '../../kernel/collections'
+import { collectionOf } from '../../kernel/collection-of'
 import type { Ports } from '../../kernel/ports'
 import type { Doc, Filter, UpdateSpec } from '../../kernel/store'
+import type { CollectionOf } from '../../kernel/collections'
 
 /**
  * Journaled single-document changes: how balances, stock, card uses and budgets stay exact
@@ -43,8 +44,8 @@ export interface JournalEntry extends Doc {
 }
 
 export interface Journal<E extends JournalEntry, T extends Doc = Doc> {
-  log: CollectionName
-  target: CollectionName
+  log: CollectionOf<E>
+  target: CollectionOf<T>
   /** The change an entry makes and the guard it needs. Reads only the entry (it may be recovered later). */
   change(entry: E): { spec: UpdateSpec; guard?: Filter }
   /**
@@ -75,12 +76,16 @@ export function markerKey(entry: Pick<JournalEntry, '_id' | 'nonce'>): string {
   return `k${createHash('sha256').update(`${entry._id}|${entry.nonce}`).digest('hex').slice(0, 24)}`
 }
 
+const logOf = <E extends JournalEntry, T extends Doc>(ports: Ports, j: Journal<E, T>) => collectionOf<E>(ports.store, j.log)
+const targetOf = <E extends JournalEntry, T extends Doc>(ports: Ports, j: Journal<E, T>) => collectionOf<T>(ports.store, j.target)
+
 function markerField(entry: JournalEntry): string {
   return `j.${markerKey(entry)}`
 }
 
 async function markerOf<E extends JournalEntry, T extends Doc>(ports: Ports, j: Journal<E, T>, entry: E): Promise<Marker | null | 'missing'> {
-  const target = await ports.store.get<Doc & { j?: Record<string, Marker> }>(j.target, entry.target)
+  // The journal's own field on every target it changes.
+  const target = (await targetOf(ports, j).get(entry.target)) as (T & { j?: Record<string, Marker> }) | null
   if (!target) return 'missing'
   return target.j?.[markerKey(entry)] ?? null
 }
@@ -98,9 +103,9 @@ async function markApplied<E extends JournalEntry, T extends Doc>(ports: Ports, 
  */
 export async function record<E extends JournalEntry, T extends Doc>(ports: Ports, j: Journal<E, T>, draft: Draft<E>): Promise<Recorded<E>> {
   if (j.feasible && (j.refusable?.(draft) ?? true)) {
-    const target = await ports.store.get<T>(j.target, draft.target)
+    const target = await targetOf(ports, j).get(draft.target)
     if (!target || !j.feasible(target, draft)) {
-      const existing = await ports.store.get<E>(j.log, draft._id)
+      const existing = await logOf(ports, j).get(draft._id)
       if (existing && (existing.state === 'applied' || existing.state === 'closed')) return { ok: true, entry: existing, fresh: false }
       if (existing?.state === 'pending') return settle(ports, j, existing, false)
       return { ok: false, reason: target ? 'rejected' : 'missing_target' }
@@ -108,9 +113,9 @@ export async function record<E extends JournalEntry, T extends Doc>(ports: Ports
   }
   for (let attempt = 0; attempt < 4; attempt++) {
     const entry = { ...draft, state: 'pending', nonce: ports.random.id(9), createdAt: ports.clock.now() } as E
-    const inserted = await ports.store.insert(j.log, entry)
+    const inserted = await logOf(ports, j).insert(entry)
     if (inserted.ok) return settle(ports, j, entry, true)
-    const existing = await ports.store.get<E>(j.log, draft._id)
+    const existing = await logOf(ports, j).get(draft._id)
     if (!existing) continue
     if (existing.state === 'applied' || existing.state === 'closed') return { ok: true, entry: existing, fresh: false }
     if (existing.state === 'pending') return settle(ports, j, existing, false)
@@ -155,7 +160,7 @@ export async function sweepJournal<E extends JournalEntry, T extends Doc>(ports:
   const now = ports.clock.now()
   let recovered = 0
   let closed = 0
-  const pending = await ports.store.find<E>(j.log, {
+  const pending = await logOf(ports, j).find({
     where: { state: 'pending', createdAt: { lt: now - RECOVER_AFTER_MS } },
     orderBy: [{ field: 'createdAt', dir: 'asc' }],
     limit: 500
@@ -164,7 +169,7 @@ export async function sweepJournal<E extends JournalEntry, T extends Doc>(ports:
     await settle(ports, j, e)
     recovered++
   }
-  const settled = await ports.store.find<E>(j.log, {
+  const settled = await logOf(ports, j).find({
     where: { state: { in: ['applied', 'void'] }, createdAt: { lt: now - CLOSE_AFTER_MS } },
     orderBy: [{ field: 'createdAt', dir: 'asc' }],
     limit: 1000

@@ -2,7 +2,6 @@ import { pages } from '../../kernel/paging'
 import type { Ports } from '../../kernel/ports'
 import type { PaymentDoc, PaymentLine, RefundDoc } from '../payment/docs'
 import type { PaymentListener } from '../payment/listeners'
-import type { MemberAccountDoc, PointEntryDoc } from './docs'
 import { accountId, earnPoints, refreshLevel, reversePoints, withEntries } from './points'
 import { rulesOf } from './rules'
 
@@ -20,7 +19,7 @@ export async function earnForPayment(ports: Ports, payment: PaymentDoc): Promise
   // Cash from a household with no registered member earns for nobody.
   if (payment.status !== 'paid' || !payment.userId) return 0
   // The account before, so the level after these earns needs no read of its own (withEntries).
-  const [rules, before] = await Promise.all([rulesOf(ports, payment.communityId), ports.store.get<MemberAccountDoc>('memberAccounts', accountId(payment.communityId, payment.userId))])
+  const [rules, before] = await Promise.all([rulesOf(ports, payment.communityId), ports.store.get('memberAccounts', accountId(payment.communityId, payment.userId))])
   // Each line has its own entry (its own key on the account): earned together, the level once after.
   const results = await Promise.all(
     payment.lines.map((line) => {
@@ -49,7 +48,7 @@ export async function earnForPayment(ports: Ports, payment: PaymentDoc): Promise
 }
 
 async function succeededRefunds(ports: Ports, paymentId: string): Promise<RefundDoc[]> {
-  return ports.store.find<RefundDoc>('refunds', { where: { paymentId, status: 'succeeded' }, limit: 100 })
+  return ports.store.find('refunds', { where: { paymentId, status: 'succeeded' }, limit: 100 })
 }
 
 export async function reverseForRefund(ports: Ports, payment: PaymentDoc, refund: RefundDoc, known?: readonly RefundDoc[]): Promise<number> {
@@ -87,7 +86,7 @@ export const memberPaymentListener: PaymentListener = {
 const CATCH_UP_MS = 3 * 24 * 3600_000
 
 async function done(ports: Ports, id: string): Promise<boolean> {
-  const e = await ports.store.get<PointEntryDoc>('pointEntries', id)
+  const e = await ports.store.get('pointEntries', id)
   return e?.state === 'applied' || e?.state === 'closed'
 }
 
@@ -99,7 +98,7 @@ export async function catchUpPayments(ports: Ports): Promise<{ payments: number;
   const since = ports.clock.now() - CATCH_UP_MS
   let payments = 0
   let refunds = 0
-  for await (const batch of pages<PaymentDoc>(ports.store, 'payments', { status: 'paid', expiresAt: { gte: since } })) {
+  for await (const batch of pages(ports.store, 'payments', { status: 'paid', expiresAt: { gte: since } })) {
     for (const p of batch) {
       const missing = []
       for (const l of p.lines) if (!(await done(ports, earnSource(p, l)))) missing.push(l)
@@ -108,9 +107,9 @@ export async function catchUpPayments(ports: Ports): Promise<{ payments: number;
       payments++
     }
   }
-  for await (const batch of pages<RefundDoc>(ports.store, 'refunds', { status: 'succeeded', createdAt: { gte: since } })) {
+  for await (const batch of pages(ports.store, 'refunds', { status: 'succeeded', createdAt: { gte: since } })) {
     for (const r of batch) {
-      const p = await ports.store.get<PaymentDoc>('payments', r.paymentId)
+      const p = await ports.store.get('payments', r.paymentId)
       if (!p) continue
       const pending = []
       for (const rl of r.lines) {

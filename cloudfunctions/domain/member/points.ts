@@ -139,12 +139,12 @@ export async function earnRatingPoints(ports: Ports, input: { communityId: strin
 
 /** The points still reversible on an earn: its amount less the reversals already applied. */
 async function reversedSoFar(ports: Ports, earn: PointEntryDoc): Promise<{ points: number; spendFen: number }> {
-  const prior = await ports.store.find<PointEntryDoc>('pointEntries', { where: { and: [{ of: earn._id, kind: 'reverse' }, COUNTED] }, limit: 1000 })
+  const prior = await ports.store.find('pointEntries', { where: { and: [{ of: earn._id, kind: 'reverse' }, COUNTED] }, limit: 1000 })
   return { points: -prior.reduce((n, e) => n + e.delta, 0), spendFen: -prior.reduce((n, e) => n + (e.spendFen ?? 0), 0) }
 }
 
 async function appliedEntry(ports: Ports, id: string): Promise<PointEntryDoc | null> {
-  const e = await ports.store.get<PointEntryDoc>('pointEntries', id)
+  const e = await ports.store.get('pointEntries', id)
   if (!e) return null
   if (e.state === 'applied' || e.state === 'closed') return e
   if (e.state !== 'pending') return null
@@ -172,7 +172,7 @@ export type ReverseOutcome = { status: 'reversed' | 'duplicate'; entry: PointEnt
 export async function reversePoints(ports: Ports, earnSource: string, input: ReverseInput): Promise<ReverseOutcome> {
   const earn = await appliedEntry(ports, earnSource)
   if (!earn || earn.kind !== 'earn') return { status: 'nothing' }
-  const existing = await ports.store.get<PointEntryDoc>('pointEntries', input.source)
+  const existing = await ports.store.get('pointEntries', input.source)
   if (existing && (existing.state === 'applied' || existing.state === 'closed')) return { status: 'duplicate', entry: existing }
 
   const now = ports.clock.now()
@@ -239,7 +239,7 @@ export async function spendPoints(ports: Ports, input: SpendInput): Promise<Resu
 export async function outstandingSpend(ports: Ports, spendSource: string): Promise<number> {
   const spend = await appliedEntry(ports, spendSource)
   if (!spend || spend.kind !== 'spend') return 0
-  const back = await ports.store.get<PointEntryDoc>('pointEntries', `return:${spendSource}`)
+  const back = await ports.store.get('pointEntries', `return:${spendSource}`)
   if (back && back.state !== 'void') {
     // A return recorded but not settled yet may still apply: settle it before deciding.
     if ((await appliedEntry(ports, back._id)) !== null) return 0
@@ -342,7 +342,7 @@ export function withEntries<A extends AccountFigures>(before: A, entries: readon
  * entry landed after all (its `rev` moved), the account is read and the level tried once more.
  */
 export async function refreshLevel(ports: Ports, communityId: string, userId: string, rules?: Rules, known?: MemberAccountDoc): Promise<string | null> {
-  const [a, r] = await Promise.all([known ?? ports.store.get<MemberAccountDoc>('memberAccounts', accountId(communityId, userId)), rules ?? rulesOf(ports, communityId)])
+  const [a, r] = await Promise.all([known ?? ports.store.get('memberAccounts', accountId(communityId, userId)), rules ?? rulesOf(ports, communityId)])
   if (!a) return null
   const level = await writeLevel(ports, a, r)
   if (level === 'moved' && known) return refreshLevel(ports, communityId, userId, r)

@@ -1,6 +1,6 @@
 import type { LevelRule, Rules } from '../../contracts/member'
 import type { Ports } from '../../kernel/ports'
-import type { MemberAccountDoc, MemberRulesDoc } from './docs'
+import type { MemberAccountDoc } from './docs'
 import { shanghaiInstant, shanghaiWall } from '../../contracts/shanghai'
 
 /**
@@ -34,7 +34,7 @@ export const DEFAULT_RULES: Rules = {
 }
 
 export async function rulesOf(ports: Ports, communityId: string): Promise<Rules> {
-  const doc = await ports.store.get<MemberRulesDoc>('memberRules', communityId)
+  const doc = await ports.store.get('memberRules', communityId)
   if (!doc) return DEFAULT_RULES
   const { _id: _c, updatedAt: _u, updatedBy: _b, ...rules } = doc
   return rules

@@ -3,7 +3,7 @@ import type { NoticeAudience } from '../../contracts/message-audience'
 import type { NoticeState } from '../../contracts/message-kinds'
 import { getMany } from '../../kernel/paging'
 import type { Ports } from '../../kernel/ports'
-import type { BuildingDoc, GridDoc, HouseholdDoc } from '../docs'
+import type { BuildingDoc, HouseholdDoc } from '../docs'
 import type { HouseholdStatsDoc } from '../insights/docs'
 import type { NoticeDoc, NoticeReadDoc } from './docs'
 
@@ -24,13 +24,13 @@ export async function resolveAudience(ports: Ports, communityId: string, a: Noti
     return { audience: { kind: 'need', buildingIds: [], need }, buildingIds: null, audienceLabel: `${NEED_LABELS[need]}人群` }
   }
   if (a.kind === 'grid') {
-    const grid = await ports.store.get<GridDoc>('grids', a.gridId ?? '')
+    const grid = await ports.store.get('grids', a.gridId ?? '')
     if (!grid || grid.communityId !== communityId) return { field: 'audience.gridId', message: '网格不存在' }
     if (grid.buildingIds.length === 0) return { field: 'audience.gridId', message: '该网格还没有楼栋' }
     return { audience: { kind: 'grid', buildingIds: [], gridId: grid._id }, buildingIds: [...grid.buildingIds], audienceLabel: grid.name }
   }
   const ids = [...new Set(a.buildingIds)]
-  const found = await getMany<BuildingDoc>(ports.store, 'buildings', ids)
+  const found = await getMany(ports.store, 'buildings', ids)
   const mine = ids.map((id) => found.get(id)).filter((b): b is BuildingDoc => b?.communityId === communityId)
   if (mine.length !== ids.length) return { field: 'audience.buildingIds', message: '所选楼栋不在本社区' }
   mine.sort((x, y) => x.order - y.order)
@@ -54,7 +54,7 @@ export function reaches(n: Pick<NoticeDoc, 'communityId' | 'buildingIds' | 'audi
 
 /** Live notices of a community: a community keeps tens at a time, so one page holds them. */
 export async function liveNotices(ports: Ports, communityId: string, now: number): Promise<NoticeDoc[]> {
-  const rows = await ports.store.find<NoticeDoc>('notices', {
+  const rows = await ports.store.find('notices', {
     where: { communityId, publishAt: { lte: now }, withdrawnAt: null },
     orderBy: [{ field: 'publishAt', dir: 'desc' }],
     limit: 200
@@ -81,12 +81,12 @@ export async function visibleTo(
   now: number
 ): Promise<{ notices: NoticeDoc[]; read: Set<string> }> {
   if (householdIds.length === 0) return { notices: [], read: new Set() }
-  const [live, households] = await Promise.all([liveNotices(ports, communityId, now), getMany<HouseholdDoc>(ports.store, 'households', householdIds)])
+  const [live, households] = await Promise.all([liveNotices(ports, communityId, now), getMany(ports.store, 'households', householdIds)])
   const homes = [...households.values()].filter((h) => h.communityId === communityId)
   const needsStats = live.some((n) => n.audience.kind === 'need')
   const [receipts, stats] = await Promise.all([
-    live.length && homes.length ? getMany<NoticeReadDoc>(ports.store, 'noticeReads', live.flatMap((n) => homes.map((h) => receiptId(n._id, h._id)))) : Promise.resolve(new Map<string, NoticeReadDoc>()),
-    needsStats ? getMany<HouseholdStatsDoc>(ports.store, 'householdStats', homes.map((h) => h._id)) : Promise.resolve(new Map<string, HouseholdStatsDoc>())
+    live.length && homes.length ? getMany(ports.store, 'noticeReads', live.flatMap((n) => homes.map((h) => receiptId(n._id, h._id)))) : Promise.resolve(new Map<string, NoticeReadDoc>()),
+    needsStats ? getMany(ports.store, 'householdStats', homes.map((h) => h._id)) : Promise.resolve(new Map<string, HouseholdStatsDoc>())
   ])
   const notices = live.filter((n) => homes.some((h) => reaches(n, h, stats.get(h._id)))).sort(byPinThenTime)
   return { notices, read: new Set([...receipts.values()].map((r) => r.noticeId)) }

@@ -7,7 +7,7 @@ import { afterTimeCursor, getMany, inPool, timeCursorOf } from '../../kernel/pag
 import type { Ports } from '../../kernel/ports'
 import { fail, ok } from '../../kernel/result'
 import type { Filter } from '../../kernel/store'
-import type { CommunityDoc, InboxDoc } from '../docs'
+import type { CommunityDoc } from '../docs'
 import type { InboxMarkDoc } from './docs'
 import { unreadNoticeCount } from './notices'
 
@@ -29,7 +29,7 @@ function unreadCount(ports: Ports, userId: string, mark: InboxMarkDoc | null): P
 }
 
 function markOf(ports: Ports, userId: string): Promise<InboxMarkDoc | null> {
-  return ports.store.get<InboxMarkDoc>('inboxMarks', userId)
+  return ports.store.get('inboxMarks', userId)
 }
 
 export const inbox: ActionHandler<C['inbox']> = async ({ ports, actor }, input) => {
@@ -37,7 +37,7 @@ export const inbox: ActionHandler<C['inbox']> = async ({ ports, actor }, input) 
   const after = input.cursor ? afterTimeCursor(input.cursor, 'createdAt', 'desc') : null
   if (input.cursor && !after) return fail('REQUEST.INVALID_INPUT', '分页参数无效', [{ path: 'cursor', label: '分页位置', message: '无效' }])
   const [rows, mark] = await Promise.all([
-    ports.store.find<InboxDoc>('inbox', {
+    ports.store.find('inbox', {
       where: after ? { and: [{ userId }, after] } : { userId },
       orderBy: [
         { field: 'createdAt', dir: 'desc' },
@@ -51,7 +51,7 @@ export const inbox: ActionHandler<C['inbox']> = async ({ ports, actor }, input) 
   // The count waits for the mark it depends on; community names only matter when there are two.
   const [unread, communities] = await Promise.all([
     unreadCount(ports, userId, mark),
-    communityIds.length > 1 ? getMany<CommunityDoc>(ports.store, 'communities', communityIds) : Promise.resolve(new Map<string, CommunityDoc>())
+    communityIds.length > 1 ? getMany(ports.store, 'communities', communityIds) : Promise.resolve(new Map<string, CommunityDoc>())
   ])
   const items: MessageView[] = rows.map((m) => ({
     id: m._id,

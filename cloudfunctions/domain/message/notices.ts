@@ -6,7 +6,6 @@ import { afterTimeCursor, getMany, timeCursorOf } from '../../kernel/paging'
 import type { Ports } from '../../kernel/ports'
 import { type Failure, fail, ok } from '../../kernel/result'
 import type { Filter } from '../../kernel/store'
-import type { CommunityDoc, GridDoc, HouseholdDoc, MembershipDoc } from '../docs'
 import type { HouseholdStatsDoc } from '../insights/docs'
 import { communityBuildings } from '../user/labels'
 import { type ResolvedAudience, noticeState, reaches, receiptId, resolveAudience, visibleTo } from './audience'
@@ -57,7 +56,7 @@ export function staffView(n: NoticeDoc, now: number): StaffView {
 
 /** A notice of the caller's community, or null: another community's is as unknown as a missing one. */
 export async function noticeIn(ports: Ports, communityId: string, id: string): Promise<NoticeDoc | null> {
-  const n = await ports.store.get<NoticeDoc>('notices', id)
+  const n = await ports.store.get('notices', id)
   return n && n.communityId === communityId ? n : null
 }
 
@@ -67,7 +66,7 @@ export function noticeNotFound(): Failure {
 
 /** Live notices for the user's households in a community that none of them has opened (the badge). */
 export async function unreadNoticeCount(ports: Ports, userId: string, communityId: string): Promise<number> {
-  const memberships = await ports.store.find<MembershipDoc>('memberships', { where: { userId, communityId, status: 'active' }, limit: 100 })
+  const memberships = await ports.store.find('memberships', { where: { userId, communityId, status: 'active' }, limit: 100 })
   const seen = await visibleTo(ports, communityId, memberships.map((m) => m.householdId), ports.clock.now())
   return seen.notices.filter((n) => !seen.read.has(n._id)).length
 }
@@ -92,12 +91,12 @@ export const notice: ActionHandler<C['notice']> = async ({ ports, actor }, input
   // receipt's key makes writing it again a no-op, so no receipt is read first either.
   const [n, homes, community] = await Promise.all([
     noticeIn(ports, actor.communityId, input.id),
-    getMany<HouseholdDoc>(ports.store, 'households', actor.householdIds),
-    ports.store.get<CommunityDoc>('communities', actor.communityId)
+    getMany(ports.store, 'households', actor.householdIds),
+    ports.store.get('communities', actor.communityId)
   ])
   if (!n) return noticeNotFound()
   const mine = [...homes.values()].filter((h) => h.communityId === actor.communityId)
-  const stats = n.audience.kind === 'need' ? await getMany<HouseholdStatsDoc>(ports.store, 'householdStats', mine.map((h) => h._id)) : new Map<string, HouseholdStatsDoc>()
+  const stats = n.audience.kind === 'need' ? await getMany(ports.store, 'householdStats', mine.map((h) => h._id)) : new Map<string, HouseholdStatsDoc>()
   const reached = noticeState(n, now) === 'live' ? mine.filter((h) => reaches(n, h, stats.get(h._id))) : []
   if (reached.length === 0 && !isStaff) return noticeNotFound()
   await Promise.all(
@@ -152,7 +151,7 @@ export const saveNotice: ActionHandler<C['saveNotice']> = async ({ ports, actor 
   }
   const written = await ports.store.insert('notices', doc)
   // A resubmitted publish (same request id) answers with the notice the first one wrote.
-  const saved = written.ok ? doc : ((await ports.store.get<NoticeDoc>('notices', doc._id)) ?? doc)
+  const saved = written.ok ? doc : ((await ports.store.get('notices', doc._id)) ?? doc)
   return ok({ id: saved._id, state: noticeState(saved, now) })
 }
 
@@ -206,7 +205,7 @@ export const staffNotices: ActionHandler<C['staffNotices']> = async ({ ports, ac
     if (!after) return fail('REQUEST.INVALID_INPUT', '分页参数无效', [{ path: 'cursor', label: '分页位置', message: '无效' }])
     clauses.push(after)
   }
-  const rows = await ports.store.find<NoticeDoc>('notices', {
+  const rows = await ports.store.find('notices', {
     where: { and: clauses },
     orderBy: [
       { field: 'publishAt', dir: 'desc' },
@@ -221,7 +220,7 @@ export const staffNotices: ActionHandler<C['staffNotices']> = async ({ ports, ac
 export const noticeOptions: ActionHandler<C['noticeOptions']> = async ({ ports, actor }) => {
   const [buildings, grids] = await Promise.all([
     communityBuildings(ports.store, [actor.communityId]),
-    ports.store.find<GridDoc>('grids', { where: { communityId: actor.communityId }, limit: 200 })
+    ports.store.find('grids', { where: { communityId: actor.communityId }, limit: 200 })
   ])
   return ok({
     buildings: [...buildings].sort((a, b) => a.order - b.order).map((b) => ({ id: b._id, name: b.name })),

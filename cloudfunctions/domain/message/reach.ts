@@ -7,12 +7,11 @@ import { findAll } from '../../kernel/paging'
 import type { Ports } from '../../kernel/ports'
 import { fail, ok } from '../../kernel/result'
 import type { Filter } from '../../kernel/store'
-import type { HouseholdDoc, MembershipDoc } from '../docs'
-import type { HouseholdStatsDoc } from '../insights/docs'
+import type { HouseholdDoc } from '../docs'
 import { needFilter } from '../insights/segment-query'
 import { communityBuildings, householdLabels } from '../user/labels'
 import { noticeState, reaches, receiptId } from './audience'
-import type { NoticeDoc, NoticeNudgeDoc, NoticeReadDoc } from './docs'
+import type { NoticeDoc, NoticeNudgeDoc } from './docs'
 import { noticeIn, noticeNotFound, staffView } from './notices'
 
 type C = typeof messageContracts
@@ -53,16 +52,16 @@ async function gridReach(ports: Ports, actor: CommunityActor, n: NoticeDoc) {
   const own = [...new Set(actor.grids.flatMap((g) => g.buildingIds))].filter((b) => !n.buildingIds || n.buildingIds.includes(b))
   if (own.length === 0) return { households: [] as HouseholdDoc[], read: new Set<string>(), members: new Map<string, number>(), nudges: [] as NoticeNudgeDoc[] }
   const [households, receipts, nudges, stats] = await Promise.all([
-    findAll<HouseholdDoc>(ports.store, 'households', { communityId: n.communityId, buildingId: { in: own } }),
-    findAll<NoticeReadDoc>(ports.store, 'noticeReads', { noticeId: n._id, buildingId: { in: own } }),
-    findAll<NoticeNudgeDoc>(ports.store, 'noticeNudges', { noticeId: n._id }),
-    n.audience.kind === 'need' && n.audience.need ? findAll<HouseholdStatsDoc>(ports.store, 'householdStats', needFilter(n.communityId, n.audience.need, own)) : Promise.resolve([])
+    findAll(ports.store, 'households', { communityId: n.communityId, buildingId: { in: own } }),
+    findAll(ports.store, 'noticeReads', { noticeId: n._id, buildingId: { in: own } }),
+    findAll(ports.store, 'noticeNudges', { noticeId: n._id }),
+    n.audience.kind === 'need' && n.audience.need ? findAll(ports.store, 'householdStats', needFilter(n.communityId, n.audience.need, own)) : Promise.resolve([])
   ])
   const statsById = new Map(stats.map((s) => [s._id, s]))
   const reachedHomes = households.filter((h) => reaches(n, h, statsById.get(h._id)))
   const read = new Set(receipts.map((r) => r.householdId))
   const unreadIds = reachedHomes.filter((h) => !read.has(h._id)).map((h) => h._id)
-  const memberships = unreadIds.length ? await findAll<MembershipDoc>(ports.store, 'memberships', { householdId: { in: unreadIds }, status: 'active' }) : []
+  const memberships = unreadIds.length ? await findAll(ports.store, 'memberships', { householdId: { in: unreadIds }, status: 'active' }) : []
   const members = new Map<string, number>()
   for (const m of memberships) members.set(m.householdId, (members.get(m.householdId) ?? 0) + 1)
   return { households: reachedHomes, read, members, nudges }
@@ -96,15 +95,15 @@ export const nudge: ActionHandler<C['nudge']> = async ({ ports, actor }, input) 
   const now = ports.clock.now()
   const [n, h, receipt, members] = await Promise.all([
     noticeIn(ports, actor.communityId, input.id),
-    ports.store.get<HouseholdDoc>('households', input.householdId),
-    ports.store.get<NoticeReadDoc>('noticeReads', receiptId(input.id, input.householdId)),
-    ports.store.find<MembershipDoc>('memberships', { where: { householdId: input.householdId, status: 'active' }, limit: 100 })
+    ports.store.get('households', input.householdId),
+    ports.store.get('noticeReads', receiptId(input.id, input.householdId)),
+    ports.store.find('memberships', { where: { householdId: input.householdId, status: 'active' }, limit: 100 })
   ])
   if (!n) return noticeNotFound()
   if (noticeState(n, now) !== 'live') return fail('NOTICE.NOT_LIVE', '公告未在展示中，无法提醒')
   const inGrid = h && h.communityId === actor.communityId && actor.grids.some((g) => g.buildingIds.includes(h.buildingId))
   if (!h || !inGrid) return fail('NOTICE.NOT_IN_GRID', '该房屋不在你负责的网格', [{ path: 'householdId', label: '房屋', message: '不在你的网格' }])
-  const stats = n.audience.kind === 'need' ? await ports.store.get<HouseholdStatsDoc>('householdStats', h._id) : null
+  const stats = n.audience.kind === 'need' ? await ports.store.get('householdStats', h._id) : null
   if (!reaches(n, h, stats ?? undefined)) return fail('NOTICE.NOT_IN_GRID', '该房屋不在公告的发布范围内', [{ path: 'householdId', label: '房屋', message: '不在发布范围' }])
   if (receipt) return fail('NOTICE.ALREADY_READ', '该户已阅读，无需提醒')
   if (members.length === 0) return fail('NOTICE.NO_MEMBERS', '该户还没有住户使用小程序，请上门或电话告知')

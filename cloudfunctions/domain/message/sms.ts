@@ -6,11 +6,10 @@ import { type Counter, give, take } from '../../kernel/counter'
 import type { ActionHandler } from '../../kernel/module'
 import type { Ports, SmsTemplate } from '../../kernel/ports'
 import { ok } from '../../kernel/result'
-import type { HouseholdDoc, MembershipDoc } from '../docs'
+import type { HouseholdDoc } from '../docs'
 import { maskPhone } from '../user/format'
-import type { HouseholdStatsDoc } from '../insights/docs'
 import { noticeState, reaches } from './audience'
-import type { NoticeDoc, SmsBudgetDoc, SmsSendDoc, SmsSettingsDoc } from './docs'
+import type { SmsBudgetDoc, SmsSendDoc, SmsSettingsDoc } from './docs'
 
 type C = typeof messageContracts
 
@@ -68,7 +67,7 @@ export async function textHousehold(
 }
 
 export function smsSettingsOf(ports: Ports, communityId: string): Promise<SmsSettingsDoc | null> {
-  return ports.store.get<SmsSettingsDoc>('smsSettings', communityId)
+  return ports.store.get('smsSettings', communityId)
 }
 
 const PAGE = 200
@@ -82,7 +81,7 @@ const PER_RUN = 600
  */
 export async function textNotices(ports: Ports): Promise<{ notices: number; sent: number; skipped: number }> {
   const now = ports.clock.now()
-  const due = await ports.store.find<NoticeDoc>('notices', { where: { important: true, withdrawnAt: null, publishAt: { lte: now }, 'sms.done': { ne: true } }, limit: 20 })
+  const due = await ports.store.find('notices', { where: { important: true, withdrawnAt: null, publishAt: { lte: now }, 'sms.done': { ne: true } }, limit: 20 })
   let sent = 0
   let skipped = 0
   let budget = PER_RUN
@@ -94,7 +93,7 @@ export async function textNotices(ports: Ports): Promise<{ notices: number; sent
     let done = false
     let count = n.sms?.sent ?? 0
     while (budget > 0) {
-      const page = await ports.store.find<HouseholdDoc>('households', {
+      const page = await ports.store.find('households', {
         where: { communityId: n.communityId, buildingId: n.buildingIds ? { in: n.buildingIds } : undefined, _id: after ? { gt: after } : undefined },
         orderBy: [{ field: '_id', dir: 'asc' }],
         limit: PAGE
@@ -105,8 +104,8 @@ export async function textNotices(ports: Ports): Promise<{ notices: number; sent
       }
       const ids = page.map((h) => h._id)
       const [members, stats] = await Promise.all([
-        ports.store.find<MembershipDoc>('memberships', { where: { householdId: { in: ids }, status: 'active' }, limit: 1000 }),
-        n.audience.kind === 'need' ? ports.store.find<HouseholdStatsDoc>('householdStats', { where: { _id: { in: ids } }, limit: PAGE }) : Promise.resolve([])
+        ports.store.find('memberships', { where: { householdId: { in: ids }, status: 'active' }, limit: 1000 }),
+        n.audience.kind === 'need' ? ports.store.find('householdStats', { where: { _id: { in: ids } }, limit: PAGE }) : Promise.resolve([])
       ])
       const reached = new Set(members.map((m) => m.householdId))
       const statsById = new Map(stats.map((x) => [x._id, x]))
@@ -136,8 +135,8 @@ async function settingsView(ports: Ports, communityId: string): Promise<Settings
   const month = shanghaiMonth(ports.clock.now())
   const [s, budget, recent] = await Promise.all([
     smsSettingsOf(ports, communityId),
-    ports.store.get<SmsBudgetDoc>('smsBudgets', `${communityId}:${month}`),
-    ports.store.find<SmsSendDoc>('smsSends', { where: { communityId }, orderBy: [{ field: 'at', dir: 'desc' }], limit: 20 })
+    ports.store.get('smsBudgets', `${communityId}:${month}`),
+    ports.store.find('smsSends', { where: { communityId }, orderBy: [{ field: 'at', dir: 'desc' }], limit: 20 })
   ])
   return {
     enabled: s?.enabled ?? false,

@@ -8,7 +8,7 @@ import { afterTimeCursor, findAll, getMany, timeCursorOf } from '../../kernel/pa
 import type { Ports } from '../../kernel/ports'
 import { type Failure, fail, ok } from '../../kernel/result'
 import type { GridDoc, HouseholdDoc, UserDoc } from '../docs'
-import type { HouseholdStatsDoc, OptOutDoc, ProfileDoc } from '../insights/docs'
+import type { HouseholdStatsDoc } from '../insights/docs'
 import { householdLabels } from '../user/labels'
 import { type Answer, answerText, checkAnswers } from './answers'
 import { reaches, resolveAudience } from './audience'
@@ -23,7 +23,7 @@ function surveyNotFound(): Failure {
 }
 
 async function surveyIn(ports: Ports, communityId: string, id: string): Promise<SurveyDoc | null> {
-  const s = await ports.store.get<SurveyDoc>('surveys', id)
+  const s = await ports.store.get('surveys', id)
   return s && s.communityId === communityId ? s : null
 }
 
@@ -39,7 +39,7 @@ export const saveSurvey: ActionHandler<C['saveSurvey']> = async ({ ports, actor 
   const now = ports.clock.now()
   if (input.closesAt <= now) return fail('REQUEST.INVALID_INPUT', '截止时间须晚于现在', [{ path: 'closesAt', label: '截止时间', message: '截止时间已过' }])
   const id = `s${createHash('sha256').update(`${actor.user._id}:${input.clientRequestId}`).digest('hex').slice(0, 20)}`
-  const [prior, audience] = await Promise.all([ports.store.get<SurveyDoc>('surveys', id), resolveAudience(ports, actor.communityId, input.audience)])
+  const [prior, audience] = await Promise.all([ports.store.get('surveys', id), resolveAudience(ports, actor.communityId, input.audience)])
   if (prior) return ok({ id })
   if ('field' in audience) return fail('NOTICE.AUDIENCE_INVALID', audience.message, [{ path: audience.field, label: '发布范围', message: audience.message }])
   const doc: SurveyDoc = {
@@ -74,8 +74,8 @@ export const closeSurvey: ActionHandler<C['closeSurvey']> = async ({ ports, acto
 /** The caller's homes in the community that the survey reaches, in id order (the first answers by default). */
 async function reachedHomes(ports: Ports, s: SurveyDoc, householdIds: readonly string[]): Promise<HouseholdDoc[]> {
   const [homes, stats] = await Promise.all([
-    getMany<HouseholdDoc>(ports.store, 'households', householdIds),
-    s.audience.kind === 'need' ? getMany<HouseholdStatsDoc>(ports.store, 'householdStats', householdIds) : Promise.resolve(new Map<string, HouseholdStatsDoc>())
+    getMany(ports.store, 'households', householdIds),
+    s.audience.kind === 'need' ? getMany(ports.store, 'householdStats', householdIds) : Promise.resolve(new Map<string, HouseholdStatsDoc>())
   ])
   return [...homes.values()].filter((h) => reachesHome(s, h, stats.get(h._id))).sort((a, b) => (a._id < b._id ? -1 : 1))
 }
@@ -105,21 +105,21 @@ export const surveys: ActionHandler<C['surveys']> = async ({ ports, actor }) => 
   const resident = actor.roles.includes('resident')
   const staff = actor.roles.some((r) => r === 'operator' || r === 'service' || r === 'butler')
   const [rows, homes, stats] = await Promise.all([
-    ports.store.find<SurveyDoc>('surveys', { where: { communityId: actor.communityId }, orderBy: [{ field: 'closesAt', dir: 'desc' }], limit: 50 }),
-    resident ? getMany<HouseholdDoc>(ports.store, 'households', actor.householdIds) : Promise.resolve(new Map<string, HouseholdDoc>()),
-    resident ? getMany<HouseholdStatsDoc>(ports.store, 'householdStats', actor.householdIds) : Promise.resolve(new Map<string, HouseholdStatsDoc>())
+    ports.store.find('surveys', { where: { communityId: actor.communityId }, orderBy: [{ field: 'closesAt', dir: 'desc' }], limit: 50 }),
+    resident ? getMany(ports.store, 'households', actor.householdIds) : Promise.resolve(new Map<string, HouseholdDoc>()),
+    resident ? getMany(ports.store, 'householdStats', actor.householdIds) : Promise.resolve(new Map<string, HouseholdStatsDoc>())
   ])
   const ordered = [...homes.values()].sort((a, b) => (a._id < b._id ? -1 : 1))
   const mine = rows.map((s) => ({ s, home: ordered.find((h) => reachesHome(s, h, stats.get(h._id))) }))
   const visible = mine.filter((m) => staff || (m.home && m.s.opensAt <= now))
-  const answered = await getMany<SurveyResponseDoc>(ports.store, 'surveyResponses', visible.flatMap((m) => (m.home ? [responseId(m.s, m.home._id, actor.user._id)] : [])))
+  const answered = await getMany(ports.store, 'surveyResponses', visible.flatMap((m) => (m.home ? [responseId(m.s, m.home._id, actor.user._id)] : [])))
   const items: Summary[] = visible.map(({ s, home }) => summaryOf(s, now, home ? answered.has(responseId(s, home._id, actor.user._id)) : false))
   return ok({ items })
 }
 
 /** Whether the household lets its profile be filled: a profile exists (consent given) and it has not opted out. */
 async function consents(ports: Ports, householdId: string): Promise<boolean> {
-  const [profile, optOut] = await Promise.all([ports.store.get<ProfileDoc>('householdProfiles', householdId), ports.store.get<OptOutDoc>('profileOptOuts', householdId)])
+  const [profile, optOut] = await Promise.all([ports.store.get('householdProfiles', householdId), ports.store.get('profileOptOuts', householdId)])
   return profile !== null && optOut === null
 }
 
@@ -128,7 +128,7 @@ export const survey: ActionHandler<C['survey']> = async ({ ports, actor }, input
   // A butler entering a survey names the household; a resident answers for their own.
   const [s, asked] = await Promise.all([
     surveyIn(ports, actor.communityId, input.id),
-    input.householdId ? ports.store.get<HouseholdDoc>('households', input.householdId) : Promise.resolve(null)
+    input.householdId ? ports.store.get('households', input.householdId) : Promise.resolve(null)
   ])
   if (!s) return surveyNotFound()
   const staff = actor.roles.some((r) => r === 'operator' || r === 'service' || r === 'butler')
@@ -137,7 +137,7 @@ export const survey: ActionHandler<C['survey']> = async ({ ports, actor }, input
   if (!home && !staff) return fail('SURVEY.NOT_FOR_YOU', '这份问卷没有发给你的房屋')
   // Staff looking at another household see the copy they would enter for it (paper or door to door).
   const who = home && !homes.some((h) => h._id === home._id) ? paperAnswerer(home._id) : actor.user._id
-  const [response, fills] = home ? await Promise.all([ports.store.get<SurveyResponseDoc>('surveyResponses', responseId(s, home._id, who)), consents(ports, home._id)]) : [null, false]
+  const [response, fills] = home ? await Promise.all([ports.store.get('surveyResponses', responseId(s, home._id, who)), consents(ports, home._id)]) : [null, false]
   return ok({
     ...summaryOf(s, now, response !== null),
     intro: s.intro,
@@ -210,8 +210,8 @@ export const recordSurvey: ActionHandler<C['recordSurvey']> = async ({ ports, ac
   const now = ports.clock.now()
   const [s, home, stats] = await Promise.all([
     surveyIn(ports, actor.communityId, input.id),
-    ports.store.get<HouseholdDoc>('households', input.householdId),
-    ports.store.get<HouseholdStatsDoc>('householdStats', input.householdId)
+    ports.store.get('households', input.householdId),
+    ports.store.get('householdStats', input.householdId)
   ])
   if (!s) return surveyNotFound()
   if (!home || home.communityId !== actor.communityId || !actor.grids.some((g) => g.buildingIds.includes(home.buildingId))) {
@@ -236,8 +236,8 @@ export function reachedIn(ports: Ports, s: SurveyDoc, buildingIds: readonly stri
  */
 export async function surveyRates(ports: Ports, communityId: string, from: number, to: number): Promise<Map<string, number>> {
   const [open, grids] = await Promise.all([
-    ports.store.find<SurveyDoc>('surveys', { where: { communityId, opensAt: { lte: to }, closesAt: { gte: from } }, limit: 50 }),
-    ports.store.find<GridDoc>('grids', { where: { communityId }, limit: 200 })
+    ports.store.find('surveys', { where: { communityId, opensAt: { lte: to }, closesAt: { gte: from } }, limit: 50 }),
+    ports.store.find('grids', { where: { communityId }, limit: 200 })
   ])
   const out = new Map<string, number>()
   if (open.length === 0) return out
@@ -246,7 +246,7 @@ export async function surveyRates(ports: Ports, communityId: string, from: numbe
   const butlers = [...byButler]
   // The responses and the homes reached, read together: each is a round trip on CloudBase.
   const [responses, reached] = await Promise.all([
-    findAll<SurveyResponseDoc>(ports.store, 'surveyResponses', { surveyId: { in: open.map((s) => s._id) } }),
+    findAll(ports.store, 'surveyResponses', { surveyId: { in: open.map((s) => s._id) } }),
     Promise.all(butlers.map(([, buildings]) => Promise.all(open.map((s) => reachedIn(ports, s, buildings)))))
   ])
   butlers.forEach(([butler, buildings], i) => {
@@ -279,13 +279,13 @@ function aggregate(q: Question, rows: readonly SurveyResponseDoc[]): QResult {
 }
 
 export const surveyResults: ActionHandler<C['surveyResults']> = async ({ ports, actor }, input) => {
-  const [s, grids] = await Promise.all([surveyIn(ports, actor.communityId, input.id), ports.store.find<GridDoc>('grids', { where: { communityId: actor.communityId }, limit: 200 })])
+  const [s, grids] = await Promise.all([surveyIn(ports, actor.communityId, input.id), ports.store.find('grids', { where: { communityId: actor.communityId }, limit: 200 })])
   if (!s) return surveyNotFound()
   const f = input.filter
   const grid = f.gridId ? grids.find((g) => g._id === f.gridId) : undefined
   if (f.gridId && !grid) return fail('REQUEST.INVALID_INPUT', '网格不存在', [{ path: 'filter.gridId', label: '网格', message: '网格不存在' }])
-  const all = await findAll<SurveyResponseDoc>(ports.store, 'surveyResponses', { surveyId: s._id })
-  const needStats = f.need ? await getMany<HouseholdStatsDoc>(ports.store, 'householdStats', all.map((r) => r.householdId)) : new Map<string, HouseholdStatsDoc>()
+  const all = await findAll(ports.store, 'surveyResponses', { surveyId: s._id })
+  const needStats = f.need ? await getMany(ports.store, 'householdStats', all.map((r) => r.householdId)) : new Map<string, HouseholdStatsDoc>()
   const rows = all.filter(
     (r) => (!f.buildingId || r.buildingId === f.buildingId) && (!grid || grid.buildingIds.includes(r.buildingId)) && (!f.need || needStats.get(r.householdId)?.needFlags[f.need] === true)
   )
@@ -312,8 +312,8 @@ async function gridUnanswered(ports: Ports, s: SurveyDoc, grids: readonly GridDo
   const own = [...new Set(grids.flatMap((g) => g.buildingIds))].filter((b) => !s.buildingIds || s.buildingIds.includes(b))
   if (own.length === 0) return []
   const [homes, stats] = await Promise.all([
-    findAll<HouseholdDoc>(ports.store, 'households', { communityId: s.communityId, buildingId: { in: own } }),
-    s.audience.kind === 'need' ? findAll<HouseholdStatsDoc>(ports.store, 'householdStats', { communityId: s.communityId, buildingId: { in: own } }) : Promise.resolve([])
+    findAll(ports.store, 'households', { communityId: s.communityId, buildingId: { in: own } }),
+    s.audience.kind === 'need' ? findAll(ports.store, 'householdStats', { communityId: s.communityId, buildingId: { in: own } }) : Promise.resolve([])
   ])
   const byId = new Map(stats.map((x) => [x._id, x]))
   const answered = new Set(responses.map((r) => r.householdId))
@@ -330,7 +330,7 @@ export const surveyResponses: ActionHandler<C['surveyResponses']> = async ({ por
   if (!s) return surveyNotFound()
   const after = input.cursor ? afterTimeCursor(input.cursor, 'at', 'asc') : null
   if (input.cursor && !after) return fail('REQUEST.INVALID_INPUT', '分页参数无效', [{ path: 'cursor', label: '分页位置', message: '无效' }])
-  const rows = await ports.store.find<SurveyResponseDoc>('surveyResponses', {
+  const rows = await ports.store.find('surveyResponses', {
     where: after ? { and: [{ surveyId: s._id }, after] } : { surveyId: s._id },
     orderBy: [
       { field: 'at', dir: 'asc' },
@@ -340,7 +340,7 @@ export const surveyResponses: ActionHandler<C['surveyResponses']> = async ({ por
   })
   const [labels, users] = s.anonymous
     ? [new Map<string, string>(), new Map<string, UserDoc>()]
-    : await Promise.all([householdLabels(ports, rows.map((r) => r.householdId), s.communityId), getMany<UserDoc>(ports.store, 'users', rows.flatMap((r) => (r.userId ? [r.userId] : [])))])
+    : await Promise.all([householdLabels(ports, rows.map((r) => r.householdId), s.communityId), getMany(ports.store, 'users', rows.flatMap((r) => (r.userId ? [r.userId] : [])))])
   const header = ['提交时间', '渠道', ...(s.anonymous ? [] : ['房屋', '填写人']), ...s.questions.map((q) => q.title)]
   return ok({
     header,

@@ -24,8 +24,8 @@ function ownerKeyOf(h: HouseholdDoc, firstOwner: MembershipDoc | undefined): str
 /** The units that may vote: every household in scope with an area on record, with its owner key. */
 export async function buildRoll(store: Store, communityId: string, buildingIds: readonly string[] | null): Promise<RollUnit[]> {
   const [households, owners] = await Promise.all([
-    findAll<HouseholdDoc>(store, 'households', { communityId, buildingId: buildingIds ? { in: [...buildingIds] } : undefined }),
-    findAll<MembershipDoc>(store, 'memberships', { communityId, relation: 'owner', status: 'active' })
+    findAll(store, 'households', { communityId, buildingId: buildingIds ? { in: [...buildingIds] } : undefined }),
+    findAll(store, 'memberships', { communityId, relation: 'owner', status: 'active' })
   ])
   const firstOwner = new Map<string, MembershipDoc>()
   for (const m of [...owners].sort((a, b) => a.createdAt - b.createdAt)) if (!firstOwner.has(m.householdId)) firstOwner.set(m.householdId, m)
@@ -59,7 +59,7 @@ export async function writeRoll(store: Store, voteId: string, units: readonly Ro
 /** The roll, or the part of it in some buildings (what one owner's ballot needs). */
 export async function readRoll(store: Store, voteId: string, buildingIds?: readonly string[]): Promise<RollUnit[]> {
   if (buildingIds && buildingIds.length === 0) return []
-  const chunks = await findAll<VoteRollDoc>(store, 'voteRolls', { voteId, buildingId: buildingIds ? { in: [...new Set(buildingIds)] } : undefined })
+  const chunks = await findAll(store, 'voteRolls', { voteId, buildingId: buildingIds ? { in: [...new Set(buildingIds)] } : undefined })
   return chunks.flatMap((c) => c.units.map(([householdId, areaCm2, ownerKey, buildingId]) => ({ householdId, areaCm2, ownerKey, buildingId })))
 }
 

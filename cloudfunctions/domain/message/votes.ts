@@ -7,7 +7,7 @@ import type { ActionHandler } from '../../kernel/module'
 import { findAll, getMany } from '../../kernel/paging'
 import type { Ports } from '../../kernel/ports'
 import { type Failure, fail, ok } from '../../kernel/result'
-import type { BuildingDoc, HouseholdDoc, MembershipDoc } from '../docs'
+import type { BuildingDoc } from '../docs'
 import { communityBuildings, householdLabels } from '../user/labels'
 import type { BallotDoc, StoredTally, VoteDoc } from './docs'
 import { tally } from './tally'
@@ -25,7 +25,7 @@ function voteNotFound(): Failure {
 }
 
 async function voteIn(ports: Ports, communityId: string, id: string): Promise<VoteDoc | null> {
-  const v = await ports.store.get<VoteDoc>('votes', id)
+  const v = await ports.store.get('votes', id)
   return v && v.communityId === communityId ? v : null
 }
 
@@ -35,7 +35,7 @@ export const saveVote: ActionHandler<C['saveVote']> = async ({ ports, actor }, i
   const now = ports.clock.now()
   if (input.closesAt <= now) return fail('REQUEST.INVALID_INPUT', '截止时间须晚于现在', [{ path: 'closesAt', label: '截止时间', message: '截止时间已过' }])
   const id = `v${createHash('sha256').update(`${actor.user._id}:${input.clientRequestId}`).digest('hex').slice(0, 20)}`
-  const [prior, buildings] = await Promise.all([ports.store.get<VoteDoc>('votes', id), communityBuildings(ports.store, [actor.communityId])])
+  const [prior, buildings] = await Promise.all([ports.store.get('votes', id), communityBuildings(ports.store, [actor.communityId])])
   if (prior) return ok({ id: prior._id, units: prior.units })
   let buildingIds: string[] | null = null
   let scopeLabel = '全体业主'
@@ -80,7 +80,7 @@ export const saveVote: ActionHandler<C['saveVote']> = async ({ ports, actor }, i
 /** The units an owner holds among the community's households (owner memberships only). */
 async function ownedHouseholds(ports: Ports, actor: CommunityActor): Promise<string[]> {
   if (!actor.roles.includes('resident')) return []
-  const owned = await ports.store.find<MembershipDoc>('memberships', { where: { userId: actor.user._id, communityId: actor.communityId, relation: 'owner', status: 'active' }, limit: 100 })
+  const owned = await ports.store.find('memberships', { where: { userId: actor.user._id, communityId: actor.communityId, relation: 'owner', status: 'active' }, limit: 100 })
   return owned.map((m) => m.householdId)
 }
 
@@ -89,7 +89,7 @@ async function ownedHouseholds(ports: Ports, actor: CommunityActor): Promise<str
  * in (read alongside the households, which name the buildings).
  */
 async function myUnits(ports: Ports, actor: CommunityActor, voteId: string): Promise<RollUnit[]> {
-  const [owned, homes] = await Promise.all([ownedHouseholds(ports, actor), getMany<HouseholdDoc>(ports.store, 'households', actor.householdIds)])
+  const [owned, homes] = await Promise.all([ownedHouseholds(ports, actor), getMany(ports.store, 'households', actor.householdIds)])
   const buildings = owned.flatMap((id) => {
     const b = homes.get(id)?.buildingId
     return b ? [b] : []
@@ -101,12 +101,12 @@ async function myUnits(ports: Ports, actor: CommunityActor, voteId: string): Pro
 export const votes: ActionHandler<C['votes']> = async ({ ports, actor }) => {
   const now = ports.clock.now()
   const [rows, owned] = await Promise.all([
-    ports.store.find<VoteDoc>('votes', { where: { communityId: actor.communityId }, orderBy: [{ field: 'closesAt', dir: 'desc' }], limit: 50 }),
+    ports.store.find('votes', { where: { communityId: actor.communityId }, orderBy: [{ field: 'closesAt', dir: 'desc' }], limit: 50 }),
     ownedHouseholds(ports, actor)
   ])
   const [homes, ballots] = await Promise.all([
-    getMany<HouseholdDoc>(ports.store, 'households', owned),
-    getMany<BallotDoc>(ports.store, 'ballots', rows.flatMap((v) => owned.map((h) => `${v._id}:${h}`)))
+    getMany(ports.store, 'households', owned),
+    getMany(ports.store, 'ballots', rows.flatMap((v) => owned.map((h) => `${v._id}:${h}`)))
   ])
   const items: Summary[] = rows.map((v) => {
     const mine = [...homes.values()].filter((h) => h.areaCm2 > 0 && (!v.buildingIds || v.buildingIds.includes(h.buildingId)))
@@ -159,13 +159,13 @@ export async function countVote(ports: Ports, v: VoteDoc): Promise<StoredTally |
   if (v.tally) return v.tally
   const now = ports.clock.now()
   if (now < v.closesAt + COUNT_GRACE_MS) return null
-  const [roll, ballots] = await Promise.all([readRoll(ports.store, v._id), findAll<BallotDoc>(ports.store, 'ballots', { voteId: v._id })])
+  const [roll, ballots] = await Promise.all([readRoll(ports.store, v._id), findAll(ports.store, 'ballots', { voteId: v._id })])
   // Ballots in cast order, so an owner's first ballot is the one counted by head.
   const cast = ballots.filter((b) => b.castAt < v.closesAt).sort((a, b) => a.castAt - b.castAt || (a._id < b._id ? -1 : 1))
   const result: StoredTally = { ...tally(roll, cast, v.rule, v.kind, optionsOf(v).length), countedAt: now }
   const published = await ports.store.update('votes', v._id, { set: { tally: result } }, { tally: null })
   if (published) return result
-  return (await ports.store.get<VoteDoc>('votes', v._id))?.tally ?? result
+  return (await ports.store.get('votes', v._id))?.tally ?? result
 }
 
 export const vote: ActionHandler<C['vote']> = async ({ ports, actor }, input) => {
@@ -173,7 +173,7 @@ export const vote: ActionHandler<C['vote']> = async ({ ports, actor }, input) =>
   const [v, mine] = await Promise.all([voteIn(ports, actor.communityId, input.id), myUnits(ports, actor, input.id)])
   if (!v) return voteNotFound()
   const [ballots, labels, counted] = await Promise.all([
-    getMany<BallotDoc>(ports.store, 'ballots', mine.map((u) => `${v._id}:${u.householdId}`)),
+    getMany(ports.store, 'ballots', mine.map((u) => `${v._id}:${u.householdId}`)),
     householdLabels(ports, mine.map((u) => u.householdId), actor.communityId),
     countVote(ports, v)
   ])
@@ -214,7 +214,7 @@ function closedFor(v: VoteDoc, now: number): Failure | null {
  */
 async function ownerSplit(ports: Ports, v: VoteDoc, units: readonly RollUnit[], option: number): Promise<Failure | null> {
   const keys = [...new Set(units.map((u) => u.ownerKey))]
-  const prior = await ports.store.find<BallotDoc>('ballots', { where: { voteId: v._id, ownerKey: { in: keys } }, limit: 1000 })
+  const prior = await ports.store.find('ballots', { where: { voteId: v._id, ownerKey: { in: keys } }, limit: 1000 })
   const other = prior.find((b) => b.option !== option)
   if (!other) return null
   const label = optionsOf(v)[other.option] ?? ''
@@ -260,7 +260,7 @@ export const castBallot: ActionHandler<C['castBallot']> = async ({ ports, actor 
   if (refused) return refused
   if (mine.length === 0) return fail('VOTE.NOT_OWNER', '只有表决范围内房屋的业主可以投票')
   const [existing, labels, split] = await Promise.all([
-    getMany<BallotDoc>(ports.store, 'ballots', mine.map((u) => `${v._id}:${u.householdId}`)),
+    getMany(ports.store, 'ballots', mine.map((u) => `${v._id}:${u.householdId}`)),
     householdLabels(ports, mine.map((u) => u.householdId), actor.communityId),
     ownerSplit(ports, v, mine, input.option)
   ])
@@ -286,8 +286,8 @@ export const recordPaperBallot: ActionHandler<C['recordPaperBallot']> = async ({
   const now = ports.clock.now()
   const [v, h, prior] = await Promise.all([
     voteIn(ports, actor.communityId, input.id),
-    ports.store.get<HouseholdDoc>('households', input.householdId),
-    ports.store.get<BallotDoc>('ballots', `${input.id}:${input.householdId}`)
+    ports.store.get('households', input.householdId),
+    ports.store.get('ballots', `${input.id}:${input.householdId}`)
   ])
   if (!v) return voteNotFound()
   const refused = closedFor(v, now) ?? optionInvalid(v, input.option)
@@ -315,13 +315,13 @@ export const voteProgress: ActionHandler<C['voteProgress']> = async ({ ports, ac
   const used = [...new Set(roll.map((u) => u.buildingId))]
   const [counts, gridBallots] = await Promise.all([
     Promise.all(used.map((b) => ports.store.count('ballots', { voteId: v._id, buildingId: b }))),
-    inGrid.length ? findAll<BallotDoc>(ports.store, 'ballots', { voteId: v._id, buildingId: { in: [...new Set(inGrid.map((u) => u.buildingId))] } }) : Promise.resolve([])
+    inGrid.length ? findAll(ports.store, 'ballots', { voteId: v._id, buildingId: { in: [...new Set(inGrid.map((u) => u.buildingId))] } }) : Promise.resolve([])
   ])
   const voted = new Set(gridBallots.map((b) => b.householdId))
   const unvoted = inGrid.filter((u) => !voted.has(u.householdId))
   const [labels, owners] = await Promise.all([
     householdLabels(ports, unvoted.map((u) => u.householdId), actor.communityId),
-    unvoted.length ? findAll<MembershipDoc>(ports.store, 'memberships', { householdId: { in: unvoted.map((u) => u.householdId) }, relation: 'owner', status: 'active' }) : Promise.resolve([])
+    unvoted.length ? findAll(ports.store, 'memberships', { householdId: { in: unvoted.map((u) => u.householdId) }, relation: 'owner', status: 'active' }) : Promise.resolve([])
   ])
   const names = new Map(buildings.map((b) => [b._id, b]))
   return ok({
@@ -343,7 +343,7 @@ export const voteReceipts: ActionHandler<C['voteReceipts']> = async ({ ports, ac
   if (!v) return voteNotFound()
   const counted = await countVote(ports, v)
   if (!counted) return fail('VOTE.NOT_PUBLISHED', '表决截止并计票后公布')
-  const rows = await ports.store.find<BallotDoc>('ballots', {
+  const rows = await ports.store.find('ballots', {
     where: { voteId: v._id, castAt: { lt: v.closesAt }, receipt: input.cursor ? { gt: input.cursor } : undefined },
     orderBy: [{ field: 'receipt', dir: 'asc' }],
     limit: RECEIPT_PAGE
@@ -356,7 +356,7 @@ export const voteReceipts: ActionHandler<C['voteReceipts']> = async ({ ports, ac
 /** The job: publishes the tally of every vote past its close and grace. */
 export async function closeVotes(ports: Ports): Promise<{ counted: number }> {
   const now = ports.clock.now()
-  const due = await ports.store.find<VoteDoc>('votes', { where: { tally: null, closesAt: { lte: now - COUNT_GRACE_MS } }, limit: 50 })
+  const due = await ports.store.find('votes', { where: { tally: null, closesAt: { lte: now - COUNT_GRACE_MS } }, limit: 50 })
   let counted = 0
   for (const v of due) if (await countVote(ports, v)) counted++
   return { counted }

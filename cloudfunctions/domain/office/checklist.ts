@@ -2,7 +2,6 @@ import type { officeContracts } from '../../contracts/office'
 import type { GoLiveStep } from '../../contracts/office-golive'
 import type { ActionHandler } from '../../kernel/module'
 import { ok } from '../../kernel/result'
-import type { GridDoc, StaffRoleDoc } from '../docs'
 import { periodOf } from '../fee/money'
 import { unissuedCodeHash } from '../user/format'
 
@@ -28,9 +27,9 @@ export const checklist: ActionHandler<C['checklist']> = async ({ ports, actor })
   const [households, unissued, buildings, grids, butlers, items, billed, gates, pickup] = await Promise.all([
     ports.store.count('households', { communityId }),
     ports.store.count('households', { communityId, codeHash: UNISSUED }),
-    ports.store.find<{ _id: string }>('buildings', { where: { communityId }, limit: 1000 }),
-    ports.store.find<GridDoc>('grids', { where: { communityId }, limit: 1000 }),
-    ports.store.find<StaffRoleDoc>('staffRoles', { where: { communityId, role: 'butler' }, limit: 1000 }),
+    ports.store.find('buildings', { where: { communityId }, limit: 1000 }),
+    ports.store.find('grids', { where: { communityId }, limit: 1000 }),
+    ports.store.find('staffRoles', { where: { communityId, role: 'butler' }, limit: 1000 }),
     ports.store.count('feeItems', { communityId, active: true }),
     ports.store.count('billingRuns', { communityId, period }),
     ports.store.count('gates', { communityId }),

@@ -4,7 +4,7 @@ import type { ActionHandler } from '../../kernel/module'
 import { getMany } from '../../kernel/paging'
 import type { Ports } from '../../kernel/ports'
 import { fail, ok } from '../../kernel/result'
-import type { BuildingDoc, HouseholdDoc } from '../docs'
+import type { HouseholdDoc } from '../docs'
 import { formatHouseholdCode, hashHouseholdCode, roomOf, unissuedCodeHash } from '../user/format'
 
 type C = typeof officeContracts
@@ -41,10 +41,10 @@ async function issue(ports: Ports, h: HouseholdDoc, now: number): Promise<Issued
 export const issueCodes: ActionHandler<C['issueCodes']> = async ({ ports, actor }, input) => {
   const communityId = actor.communityId
   const ids = [...new Set(input.householdIds)]
-  const found = await getMany<HouseholdDoc>(ports.store, 'households', ids)
+  const found = await getMany(ports.store, 'households', ids)
   const households = ids.map((id) => found.get(id)).filter((h): h is HouseholdDoc => h?.communityId === communityId)
   if (households.length !== ids.length) return fail('OFFICE.HOUSEHOLD_NOT_FOUND', '有房屋不在这个社区或已不存在，请刷新后重新选择')
-  const buildings = await getMany<BuildingDoc>(ports.store, 'buildings', [...new Set(households.map((h) => h.buildingId))])
+  const buildings = await getMany(ports.store, 'buildings', [...new Set(households.map((h) => h.buildingId))])
 
   const now = ports.clock.now()
   const hasCode = (h: HouseholdDoc) => h.codeHash !== unissuedCodeHash(h._id)

@@ -3,7 +3,7 @@ import type { ActionHandler } from '../../kernel/module'
 import { findAll, getMany } from '../../kernel/paging'
 import type { Ports } from '../../kernel/ports'
 import { fail, ok } from '../../kernel/result'
-import type { BuildingDoc, GridDoc, StaffRoleDoc, UserDoc } from '../docs'
+import type { BuildingDoc, GridDoc } from '../docs'
 
 type C = typeof officeContracts
 
@@ -15,15 +15,15 @@ const byOrder = (a: BuildingDoc, b: BuildingDoc) => a.order - b.order || a.name.
 export const grids: ActionHandler<C['grids']> = async ({ ports, actor }) => {
   const communityId = actor.communityId
   const [gridDocs, buildings, roles] = await Promise.all([
-    ports.store.find<GridDoc>('grids', { where: { communityId }, limit: 1000 }),
-    findAll<BuildingDoc>(ports.store, 'buildings', { communityId }),
-    ports.store.find<StaffRoleDoc>('staffRoles', { where: { communityId, role: 'butler' }, limit: 1000 })
+    ports.store.find('grids', { where: { communityId }, limit: 1000 }),
+    findAll(ports.store, 'buildings', { communityId }),
+    ports.store.find('staffRoles', { where: { communityId, role: 'butler' }, limit: 1000 })
   ])
   buildings.sort(byOrder)
   // A butler whose role was taken away still shows on the grid they held, by name. One count per
   // building, side by side: a grid's size without reading every household.
   const [users, counts] = await Promise.all([
-    getMany<UserDoc>(ports.store, 'users', [...roles.map((r) => r.userId), ...gridDocs.map((g) => g.butlerUserId)]),
+    getMany(ports.store, 'users', [...roles.map((r) => r.userId), ...gridDocs.map((g) => g.butlerUserId)]),
     Promise.all(buildings.map(async (b) => [b._id, await ports.store.count('households', { buildingId: b._id })] as const)).then((e) => new Map(e))
   ])
   const gridOf = new Map<string, string>()
@@ -60,7 +60,7 @@ async function takeOut(ports: Ports, grid: GridDoc, buildingIds: ReadonlySet<str
       { revision: g.revision ?? null }
     )
     if (applied) return true
-    g = await ports.store.get<GridDoc>('grids', g._id)
+    g = await ports.store.get('grids', g._id)
   }
   return g === null
 }
@@ -68,9 +68,9 @@ async function takeOut(ports: Ports, grid: GridDoc, buildingIds: ReadonlySet<str
 export const saveGrid: ActionHandler<C['saveGrid']> = async ({ ports, actor }, input) => {
   const communityId = actor.communityId
   const [all, buildings, butlerRole] = await Promise.all([
-    ports.store.find<GridDoc>('grids', { where: { communityId }, limit: 1000 }),
-    getMany<BuildingDoc>(ports.store, 'buildings', input.buildingIds),
-    ports.store.get<StaffRoleDoc>('staffRoles', `${communityId}:${input.butlerUserId}:butler`)
+    ports.store.find('grids', { where: { communityId }, limit: 1000 }),
+    getMany(ports.store, 'buildings', input.buildingIds),
+    ports.store.get('staffRoles', `${communityId}:${input.butlerUserId}:butler`)
   ])
   const current = input.id === undefined ? null : all.find((g) => g._id === input.id)
   if (current === undefined) return fail('OFFICE.GRID_NOT_FOUND', '网格不存在或已被删除，请刷新后再试')
@@ -111,7 +111,7 @@ export const saveGrid: ActionHandler<C['saveGrid']> = async ({ ports, actor }, i
 
 export const deleteGrid: ActionHandler<C['deleteGrid']> = async ({ ports, actor }, input) => {
   const communityId = actor.communityId
-  const g = await ports.store.get<GridDoc>('grids', input.id)
+  const g = await ports.store.get('grids', input.id)
   if (!g || g.communityId !== communityId) return fail('OFFICE.GRID_NOT_FOUND', '网格不存在或已被删除')
   await ports.store.remove('grids', g._id)
   ports.log.info('grid deleted', { communityId, gridId: g._id, by: actor.user._id })

@@ -5,7 +5,7 @@ import type { ActionHandler } from '../../kernel/module'
 import { findAll, inPool } from '../../kernel/paging'
 import { fail, ok } from '../../kernel/result'
 import type { Store } from '../../kernel/store'
-import type { BuildingDoc, HouseholdDoc, MembershipDoc } from '../docs'
+import type { BuildingDoc, HouseholdDoc } from '../docs'
 import { maskName, maskPhone, phoneTailOf, roomOf, unissuedCodeHash } from '../user/format'
 
 type C = typeof officeContracts
@@ -65,7 +65,7 @@ function newHousehold(communityId: string, buildingId: string, r: HouseholdRow, 
 }
 
 async function householdsOf(store: Store, buildingIds: readonly string[]): Promise<Map<string, HouseholdDoc[]>> {
-  const lists = await Promise.all(buildingIds.map((id) => findAll<HouseholdDoc>(store, 'households', { buildingId: id })))
+  const lists = await Promise.all(buildingIds.map((id) => findAll(store, 'households', { buildingId: id })))
   return new Map(buildingIds.map((id, i) => [id, lists[i] ?? []]))
 }
 
@@ -84,7 +84,7 @@ export const importHouseholds: ActionHandler<C['importHouseholds']> = async ({ p
   const communityId = actor.communityId
   const checked = checkHouseholdRows(input.rows)
   const problems = [...checked.problems]
-  const buildings = await findAll<BuildingDoc>(ports.store, 'buildings', { communityId })
+  const buildings = await findAll(ports.store, 'buildings', { communityId })
   const byName = new Map(buildings.map((b) => [b.name, b]))
 
   const toCreate = new Map<string, BuildingDoc>()
@@ -152,8 +152,8 @@ export const importHouseholds: ActionHandler<C['importHouseholds']> = async ({ p
 export const households: ActionHandler<C['households']> = async ({ ports, actor }, input) => {
   const communityId = actor.communityId
   const [buildings, all] = await Promise.all([
-    findAll<BuildingDoc>(ports.store, 'buildings', { communityId }),
-    findAll<HouseholdDoc>(ports.store, 'households', { communityId })
+    findAll(ports.store, 'buildings', { communityId }),
+    findAll(ports.store, 'households', { communityId })
   ])
   buildings.sort(byOrder)
   const order = new Map(buildings.map((b, i) => [b._id, i]))
@@ -166,7 +166,7 @@ export const households: ActionHandler<C['households']> = async ({ ports, actor 
   )
   const page = listed.slice(input.offset, input.offset + input.limit)
   const memberships = page.length
-    ? await ports.store.find<MembershipDoc>('memberships', { where: { householdId: { in: page.map((h) => h._id) }, status: 'active' }, limit: 1000 })
+    ? await ports.store.find('memberships', { where: { householdId: { in: page.map((h) => h._id) }, status: 'active' }, limit: 1000 })
     : []
   const members = new Map<string, number>()
   for (const m of memberships) members.set(m.householdId, (members.get(m.householdId) ?? 0) + 1)

@@ -1,14 +1,13 @@
 import type { officeContracts } from '../../contracts/office'
 import type { ActionHandler } from '../../kernel/module'
 import { fail, ok } from '../../kernel/result'
-import type { ConsoleSessionDoc } from '../docs'
 
 type C = typeof officeContracts
 
 /** The user's live console sessions, newest first; the one asking is marked. */
 export const sessions: ActionHandler<C['sessions']> = async ({ ports, actor, identity }) => {
   const now = ports.clock.now()
-  const docs = await ports.store.find<ConsoleSessionDoc>('consoleSessions', {
+  const docs = await ports.store.find('consoleSessions', {
     where: { userId: actor.user._id, expiresAt: { gt: now } },
     orderBy: [{ field: 'expiresAt', dir: 'desc' }],
     limit: 100

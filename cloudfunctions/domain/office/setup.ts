@@ -29,7 +29,7 @@ function sameCode(a: string, b: string): boolean {
 export const claimAdmin: ActionHandler<C['claimAdmin']> = async ({ ports, actor }, input) => {
   const userId = actor.user._id
   const now = ports.clock.now()
-  const used = await ports.store.get<CompanySetupDoc>('companySetup', 'setup')
+  const used = await ports.store.get('companySetup', 'setup')
   // The first claimant asking again (a retry, or a crash before the admin record) completes it.
   if (used && used.userId !== userId) return fail('OFFICE.SETUP_DONE', SETUP_DONE_TEXT)
   if (!used) {
@@ -44,7 +44,7 @@ export const claimAdmin: ActionHandler<C['claimAdmin']> = async ({ ports, actor 
     await giveAttemptBack(ports, key, attempt)
     const claim = await ports.store.insert('companySetup', { _id: 'setup', userId, claimedAt: now } satisfies CompanySetupDoc)
     // Lost the race: to someone else, or to this user's own double tap (which goes on as a retry).
-    if (!claim.ok && (await ports.store.get<CompanySetupDoc>('companySetup', 'setup'))?.userId !== userId) {
+    if (!claim.ok && (await ports.store.get('companySetup', 'setup'))?.userId !== userId) {
       return fail('OFFICE.SETUP_DONE', SETUP_DONE_TEXT)
     }
   }
@@ -68,7 +68,7 @@ export const createCommunity: ActionHandler<C['createCommunity']> = async ({ por
   const doc: CommunityDoc = { _id: communityIdOf(input.name, input.city), name: input.name, city: input.city, address: input.address, company: input.company, createdBy: userId, createdAt: now }
   const created = await ports.store.insert('communities', doc)
   if (!created.ok) {
-    const existing = await ports.store.get<CommunityDoc>('communities', doc._id)
+    const existing = await ports.store.get('communities', doc._id)
     // Only its creator's own retry goes on (to the role below); anyone else chose a taken name.
     if (existing?.createdBy !== userId) return fail('OFFICE.COMMUNITY_EXISTS', `${input.city}已有名为「${input.name}」的社区`, [{ path: 'name', label: '社区名称', message: '已被使用' }])
   }

@@ -3,7 +3,7 @@ import { CONSOLE_SESSION_TTL_MS, SIGN_IN_TTL_MS, type SignInStatus, type officeC
 import type { ActionHandler } from '../../kernel/module'
 import type { Ports } from '../../kernel/ports'
 import { fail, ok } from '../../kernel/result'
-import type { CompanySetupDoc, ConsoleSessionDoc, ConsoleSignInDoc } from '../docs'
+import type { ConsoleSessionDoc, ConsoleSignInDoc } from '../docs'
 import { STAFF_ONLY_TEXT, hasStaffRole, staffRolesOf } from './staff'
 
 type C = typeof officeContracts
@@ -54,9 +54,9 @@ export const startSignIn: ActionHandler<C['startSignIn']> = async ({ ports }, in
 
 export const signInRequest: ActionHandler<C['signInRequest']> = async ({ ports, actor }, input) => {
   const [doc, roles, setup] = await Promise.all([
-    ports.store.get<ConsoleSignInDoc>('consoleSignIns', input.id),
+    ports.store.get('consoleSignIns', input.id),
     staffRolesOf(ports.store, actor.user._id),
-    ports.setupCode === null ? null : ports.store.get<CompanySetupDoc>('companySetup', 'setup')
+    ports.setupCode === null ? null : ports.store.get('companySetup', 'setup')
   ])
   if (!doc) return NOT_FOUND
   const setupOpen = ports.setupCode !== null && setup === null
@@ -64,7 +64,7 @@ export const signInRequest: ActionHandler<C['signInRequest']> = async ({ ports, 
 }
 
 export const confirmSignIn: ActionHandler<C['confirmSignIn']> = async ({ ports, actor }, input) => {
-  const [doc, staff] = await Promise.all([ports.store.get<ConsoleSignInDoc>('consoleSignIns', input.id), hasStaffRole(ports.store, actor.user._id)])
+  const [doc, staff] = await Promise.all([ports.store.get('consoleSignIns', input.id), hasStaffRole(ports.store, actor.user._id)])
   if (!doc) return NOT_FOUND
   if (!staff) return fail('OFFICE.STAFF_ONLY', STAFF_ONLY_TEXT)
   const now = ports.clock.now()
@@ -87,14 +87,14 @@ export const rejectSignIn: ActionHandler<C['rejectSignIn']> = async ({ ports }, 
 
 /** Why a decision did not apply: the request is gone, answered already, or out of time. */
 async function decidedOrExpired(ports: Ports, id: string, now: number) {
-  const doc = await ports.store.get<ConsoleSignInDoc>('consoleSignIns', id)
+  const doc = await ports.store.get('consoleSignIns', id)
   if (!doc) return NOT_FOUND
   if (statusAt(doc, now) === 'expired') return fail('OFFICE.SIGN_IN_EXPIRED', '二维码已过期，请在电脑上刷新后重新扫码')
   return fail('OFFICE.SIGN_IN_DECIDED', '这个登录请求已经处理过了')
 }
 
 export const pollSignIn: ActionHandler<C['pollSignIn']> = async ({ ports }, input) => {
-  const doc = await ports.store.get<ConsoleSignInDoc>('consoleSignIns', input.id)
+  const doc = await ports.store.get('consoleSignIns', input.id)
   // A wrong secret looks exactly like an unknown request: the id alone (on the screen) proves nothing.
   if (!doc || !secretMatches(doc, input.secret)) return NOT_FOUND
   const now = ports.clock.now()
@@ -110,14 +110,14 @@ export const pollSignIn: ActionHandler<C['pollSignIn']> = async ({ ports }, inpu
 export async function openSession(ports: Ports, session: ConsoleSessionDoc): Promise<ConsoleSessionDoc> {
   const res = await ports.store.insert('consoleSessions', session)
   if (res.ok) return session
-  const existing = await ports.store.get<ConsoleSessionDoc>('consoleSessions', session._id)
+  const existing = await ports.store.get('consoleSessions', session._id)
   if (!existing) throw new Error('console session vanished after a duplicate insert')
   return existing
 }
 
 /** Sign-in requests are worth nothing once expired; the daily job clears them. */
 export async function clearExpiredSignIns(ports: Ports): Promise<{ removed: number }> {
-  const stale = await ports.store.find<ConsoleSignInDoc>('consoleSignIns', { where: { expiresAt: { lt: ports.clock.now() - COLLECT_GRACE_MS } }, limit: 1000 })
+  const stale = await ports.store.find('consoleSignIns', { where: { expiresAt: { lt: ports.clock.now() - COLLECT_GRACE_MS } }, limit: 1000 })
   const removed = await Promise.all(stale.map((d) => ports.store.remove('consoleSignIns', d._id)))
   return { removed: removed.filter(Boolean).length }
 }

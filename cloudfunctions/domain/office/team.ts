@@ -6,8 +6,7 @@ import type { ActionHandler } from '../../kernel/module'
 import { getMany } from '../../kernel/paging'
 import type { Ports } from '../../kernel/ports'
 import { fail, ok } from '../../kernel/result'
-import type { CommunityDoc, GridDoc, StaffInvitationDoc, StaffRoleDoc, UserDoc } from '../docs'
-import type { WorkerDoc } from '../booking/docs'
+import type { StaffInvitationDoc, StaffRoleDoc, UserDoc } from '../docs'
 import { buildMe } from '../user/me'
 import { maskPhone } from '../user/format'
 
@@ -36,7 +35,7 @@ function invitationView(inv: StaffInvitationDoc, users: Map<string, UserDoc>, no
 }
 
 async function byToken(ports: Ports, token: string): Promise<StaffInvitationDoc | null> {
-  const [inv] = await ports.store.find<StaffInvitationDoc>('staffInvitations', { where: { token }, limit: 1 })
+  const [inv] = await ports.store.find('staffInvitations', { where: { token }, limit: 1 })
   return inv ?? null
 }
 
@@ -63,11 +62,11 @@ export const inviteStaff: ActionHandler<C['inviteStaff']> = async ({ ports, acto
 export const staff: ActionHandler<C['staff']> = async ({ ports, actor }) => {
   const communityId = actor.communityId
   const [roles, invitations, grids] = await Promise.all([
-    ports.store.find<StaffRoleDoc>('staffRoles', { where: { communityId }, limit: 1000 }),
-    ports.store.find<StaffInvitationDoc>('staffInvitations', { where: { communityId }, orderBy: [{ field: 'createdAt', dir: 'desc' }], limit: 50 }),
-    ports.store.find<GridDoc>('grids', { where: { communityId }, limit: 1000 })
+    ports.store.find('staffRoles', { where: { communityId }, limit: 1000 }),
+    ports.store.find('staffInvitations', { where: { communityId }, orderBy: [{ field: 'createdAt', dir: 'desc' }], limit: 50 }),
+    ports.store.find('grids', { where: { communityId }, limit: 1000 })
   ])
-  const users = await getMany<UserDoc>(ports.store, 'users', [
+  const users = await getMany(ports.store, 'users', [
     ...roles.map((r) => r.userId),
     ...invitations.flatMap((i) => [i.createdBy, ...(i.acceptedBy ? [i.acceptedBy] : [])])
   ])
@@ -101,7 +100,7 @@ export const staff: ActionHandler<C['staff']> = async ({ ports, actor }) => {
 
 export const revokeStaffInvitation: ActionHandler<C['revokeStaffInvitation']> = async ({ ports, actor }, input) => {
   const communityId = actor.communityId
-  const inv = await ports.store.get<StaffInvitationDoc>('staffInvitations', input.id)
+  const inv = await ports.store.get('staffInvitations', input.id)
   if (!inv || inv.communityId !== communityId) return fail('OFFICE.INVITATION_NOT_FOUND', '邀请不存在')
   if (inv.status === 'revoked') return ok({ done: true })
   if (inv.status === 'accepted') return fail('OFFICE.INVITATION_USED', '邀请已被接受；如需取消岗位，请在工作人员列表中操作')
@@ -115,8 +114,8 @@ export const removeStaffRole: ActionHandler<C['removeStaffRole']> = async ({ por
   const communityId = actor.communityId
   const id = roleDocId(communityId, input.userId, input.role)
   const [role, grids] = await Promise.all([
-    ports.store.get<StaffRoleDoc>('staffRoles', id),
-    input.role === 'butler' ? ports.store.find<GridDoc>('grids', { where: { communityId, butlerUserId: input.userId }, limit: 20 }) : Promise.resolve([])
+    ports.store.get('staffRoles', id),
+    input.role === 'butler' ? ports.store.find('grids', { where: { communityId, butlerUserId: input.userId }, limit: 20 }) : Promise.resolve([])
   ])
   if (!role) return fail('OFFICE.ROLE_NOT_FOUND', `此人在这个社区没有「${ROLE_LABELS[input.role]}」岗位`)
   // Someone must remain who can hand roles out; another operator takes this one away.
@@ -127,7 +126,7 @@ export const removeStaffRole: ActionHandler<C['removeStaffRole']> = async ({ por
   await ports.store.remove('staffRoles', id)
   // A worker without the role takes no new jobs: their profile stops being dispatched to.
   if (input.role === 'worker') {
-    const profiles = await ports.store.find<WorkerDoc>('workers', { where: { userId: input.userId, communityId }, limit: 5 })
+    const profiles = await ports.store.find('workers', { where: { userId: input.userId, communityId }, limit: 5 })
     await Promise.all(profiles.map((w) => ports.store.update('workers', w._id, { set: { active: false, updatedAt: ports.clock.now() } })))
   }
   ports.log.info('staff role removed', { communityId, userId: input.userId, role: input.role, by: actor.user._id })
@@ -138,9 +137,9 @@ export const staffInvitation: ActionHandler<C['staffInvitation']> = async ({ por
   const inv = await byToken(ports, input.token)
   if (!inv || inv.status === 'revoked') return fail('OFFICE.INVITATION_NOT_FOUND', '邀请不存在或已撤销')
   const [community, inviter, held] = await Promise.all([
-    ports.store.get<CommunityDoc>('communities', inv.communityId),
-    ports.store.get<UserDoc>('users', inv.createdBy),
-    ports.store.get<StaffRoleDoc>('staffRoles', roleDocId(inv.communityId, actor.user._id, inv.role))
+    ports.store.get('communities', inv.communityId),
+    ports.store.get('users', inv.createdBy),
+    ports.store.get('staffRoles', roleDocId(inv.communityId, actor.user._id, inv.role))
   ])
   return ok({
     communityName: community?.name ?? '',

@@ -1,10 +1,9 @@
 import type { orderContracts } from '../../contracts/order'
 import { findAll, getMany } from '../../kernel/paging'
 import { fail, ok } from '../../kernel/result'
-import type { GridDoc, UserDoc } from '../docs'
 import { catalogOf, productView, publishCampaign as publish, saveCampaign as save, savePickupPoint as savePoint, saveProduct as saveProd, saveSupplier as saveSup } from './catalog'
 import { createOrder } from './create'
-import type { CampaignDoc, OrderDoc, OrderQuotaDoc } from './docs'
+import type { CampaignDoc, OrderDoc } from './docs'
 import { cancelOrder, confirmReceived as confirm, ownOrder, requestAfterSale as askAfterSale, reviewAfterSale as review } from './lifecycle'
 import type { OrderHandler } from './ports'
 import { PAID_STATUSES, campaignPhase, quotaId } from './rules'
@@ -15,7 +14,7 @@ const DAY = 24 * 3600_000
 
 /** Campaigns of the caller's community; drafts only for operators. */
 async function visibleCampaign(ctx: Parameters<OrderHandler<C['campaign']>>[0], id: string): Promise<CampaignDoc | null> {
-  const c = await ctx.ports.store.get<CampaignDoc>('campaigns', id)
+  const c = await ctx.ports.store.get('campaigns', id)
   if (!c || c.communityId !== ctx.actor.communityId) return null
   if (c.status === 'draft' && !ctx.actor.roles.includes('operator')) return null
   return c
@@ -23,7 +22,7 @@ async function visibleCampaign(ctx: Parameters<OrderHandler<C['campaign']>>[0], 
 
 export const campaigns: OrderHandler<C['campaigns']> = async ({ ports, actor }, input) => {
   const now = ports.clock.now()
-  const list = await ports.store.find<CampaignDoc>('campaigns', {
+  const list = await ports.store.find('campaigns', {
     where: { communityId: actor.communityId, status: { ne: 'draft' } },
     orderBy: [{ field: 'endAt', dir: 'desc' }],
     limit: 200
@@ -45,7 +44,7 @@ export const campaign: OrderHandler<C['campaign']> = async (ctx, input) => {
   const householdId = input.householdId ?? ctx.actor.householdIds[0]
   let mine = null
   if (householdId && ctx.actor.householdIds.includes(householdId)) {
-    const quota = await ctx.ports.store.get<OrderQuotaDoc>('orderQuotas', quotaId(c._id, householdId))
+    const quota = await ctx.ports.store.get('orderQuotas', quotaId(c._id, householdId))
     const bought = quota?.bought ?? 0
     mine = { householdId, bought, remainingLimit: Math.max(0, c.householdLimit - bought) }
   }
@@ -60,7 +59,7 @@ export const create: OrderHandler<C['create']> = async ({ ports, actor }, input)
 
 export const mine: OrderHandler<C['mine']> = async ({ ports, actor }, input) => {
   if (!actor.householdIds.includes(input.householdId)) return fail('HOUSEHOLD.NOT_MEMBER', '你不是这套房屋的成员')
-  const orders = await ports.store.find<OrderDoc>('orders', {
+  const orders = await ports.store.find('orders', {
     where: { householdId: input.householdId, status: { ne: 'rejected' } },
     orderBy: [{ field: 'createdAt', dir: 'desc' }],
     limit: 100
@@ -119,7 +118,7 @@ export const savePickupPoint: OrderHandler<C['savePickupPoint']> = async ({ port
 }
 
 export const adminCampaigns: OrderHandler<C['adminCampaigns']> = async ({ ports, actor }) => {
-  const list = await ports.store.find<CampaignDoc>('campaigns', {
+  const list = await ports.store.find('campaigns', {
     where: { communityId: actor.communityId },
     orderBy: [{ field: 'endAt', dir: 'desc' }],
     limit: 200
@@ -145,12 +144,12 @@ export const dashboard: OrderHandler<C['dashboard']> = async ({ ports, actor }, 
   // The campaign, its orders and the community's grids together; nothing is shown unless the
   // campaign is this community's.
   const gridsAndButlers = async () => {
-    const grids = await ports.store.find<GridDoc>('grids', { where: { communityId: actor.communityId }, limit: 200 })
-    return { grids, butlers: await getMany<UserDoc>(ports.store, 'users', grids.map((g) => g.butlerUserId)) }
+    const grids = await ports.store.find('grids', { where: { communityId: actor.communityId }, limit: 200 })
+    return { grids, butlers: await getMany(ports.store, 'users', grids.map((g) => g.butlerUserId)) }
   }
   const [c, orders, { grids, butlers }] = await Promise.all([
-    ports.store.get<CampaignDoc>('campaigns', input.campaignId),
-    findAll<OrderDoc>(ports.store, 'orders', { campaignId: input.campaignId, communityId: actor.communityId }),
+    ports.store.get('campaigns', input.campaignId),
+    findAll(ports.store, 'orders', { campaignId: input.campaignId, communityId: actor.communityId }),
     gridsAndButlers()
   ])
   if (!c || c.communityId !== actor.communityId) return fail('ORDER.CAMPAIGN_NOT_FOUND', '预售不存在或不属于当前社区')

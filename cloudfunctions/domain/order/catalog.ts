@@ -1,5 +1,8 @@
 import type { CampaignDraft, ProductDraft, ProductViewT } from '../../contracts/order'
 import type { CommunityActor } from '../../kernel/actor'
+import { collectionOf } from '../../kernel/collection-of'
+import type { Doc } from '../../kernel/store'
+import type { CollectionOf } from '../../kernel/collections'
 import { getMany } from '../../kernel/paging'
 import type { Ports } from '../../kernel/ports'
 import { storedPhotos } from '../photos'
@@ -22,8 +25,8 @@ export function productView(p: ProductDoc, suppliers: ReadonlyMap<string, Suppli
   }
 }
 
-async function inCommunity<T extends { communityId: string }>(ports: Ports, coll: 'products' | 'suppliers' | 'pickupPoints' | 'campaigns', id: string, communityId: string | null): Promise<T | null> {
-  const doc = await ports.store.get<T & { _id: string }>(coll, id)
+async function inCommunity<T extends Doc & { communityId: string }>(ports: Ports, coll: CollectionOf<T>, id: string, communityId: string | null): Promise<T | null> {
+  const doc = await collectionOf<T>(ports.store, coll).get(id)
   return doc && doc.communityId === communityId ? doc : null
 }
 
@@ -107,7 +110,7 @@ export async function saveCampaign(ports: Ports, actor: CommunityActor, id: stri
     if (!point) return fail('ORDER.PICKUP_POINT_NOT_FOUND', '自提点不存在', [{ path: 'campaign.pickupPointId', message: '自提点不存在' }])
     pickupPointId = point._id
   }
-  const supplier = await ports.store.get<SupplierDoc>('suppliers', product.supplierId)
+  const supplier = await ports.store.get('suppliers', product.supplierId)
   const now = ports.clock.now()
   const fields = {
     title: d.title,
@@ -163,16 +166,16 @@ export async function publishCampaign(ports: Ports, actor: CommunityActor, id: s
   await createStock(ports, c)
   const status = c.startAt <= now ? 'live' : 'scheduled'
   await ports.store.update('campaigns', c._id, { set: { status, publishedAt: now, updatedAt: now } }, { status: 'draft' })
-  const fresh = await ports.store.get<CampaignDoc>('campaigns', c._id)
+  const fresh = await ports.store.get('campaigns', c._id)
   return fresh ? ok(fresh) : fail('ORDER.CAMPAIGN_NOT_FOUND', '预售不存在')
 }
 
 export async function catalogOf(ports: Ports, communityId: string) {
   const [products, suppliers, points] = await Promise.all([
-    ports.store.find<ProductDoc>('products', { where: { communityId }, orderBy: [{ field: 'createdAt', dir: 'desc' }], limit: 200 }),
-    ports.store.find<SupplierDoc>('suppliers', { where: { communityId }, orderBy: [{ field: 'createdAt', dir: 'asc' }], limit: 200 }),
-    ports.store.find<PickupPointDoc>('pickupPoints', { where: { communityId }, orderBy: [{ field: 'createdAt', dir: 'asc' }], limit: 100 })
+    ports.store.find('products', { where: { communityId }, orderBy: [{ field: 'createdAt', dir: 'desc' }], limit: 200 }),
+    ports.store.find('suppliers', { where: { communityId }, orderBy: [{ field: 'createdAt', dir: 'asc' }], limit: 200 }),
+    ports.store.find('pickupPoints', { where: { communityId }, orderBy: [{ field: 'createdAt', dir: 'asc' }], limit: 100 })
   ])
-  const byId = await getMany<SupplierDoc>(ports.store, 'suppliers', products.map((p) => p.supplierId))
+  const byId = await getMany(ports.store, 'suppliers', products.map((p) => p.supplierId))
   return { products, suppliers, points, byId }
 }

@@ -2,8 +2,7 @@ import type { Channel } from '../../contracts/desk-kinds'
 import type { CommunityActor } from '../../kernel/actor'
 import type { Ports } from '../../kernel/ports'
 import { type Result, fail, ok } from '../../kernel/result'
-import type { HouseholdDoc } from '../docs'
-import type { CampaignDoc, CampaignStockDoc, OrderDoc, OrderQuotaDoc, OrderVisitDoc, RejectReason } from './docs'
+import type { CampaignDoc, OrderDoc, OrderVisitDoc, RejectReason } from './docs'
 import { holdsDiscount } from '../member/checkout'
 import { holdOrderDiscount, priceOrder, settleOrderDiscount } from './discounts'
 import { countPaid, holdQuota, holdStock, releaseOrder, releaseQuota, releaseStock } from './holds'
@@ -47,12 +46,12 @@ const VISITS_READ = 50
  * a handful of invitations; only past {@link VISITS_READ} is the first asked for on its own.
  */
 async function touches(ports: Ports, userId: string, campaignId: string) {
-  const visits = await ports.store.find<OrderVisitDoc>('orderVisits', { where: { userId, campaignId }, orderBy: [{ field: 'lastAt', dir: 'desc' }], limit: VISITS_READ })
+  const visits = await ports.store.find('orderVisits', { where: { userId, campaignId }, orderBy: [{ field: 'lastAt', dir: 'desc' }], limit: VISITS_READ })
   const last = visits[0]
   const first =
     visits.length < VISITS_READ
       ? visits.reduce<OrderVisitDoc | undefined>((a, v) => (a && a.firstAt <= v.firstAt ? a : v), undefined)
-      : (await ports.store.find<OrderVisitDoc>('orderVisits', { where: { userId, campaignId }, orderBy: [{ field: 'firstAt', dir: 'asc' }], limit: 1 }))[0]
+      : (await ports.store.find('orderVisits', { where: { userId, campaignId }, orderBy: [{ field: 'firstAt', dir: 'asc' }], limit: 1 }))[0]
   return {
     invitationId: last?.inviteId ?? null,
     inviterUserId: last?.butlerUserId ?? null,
@@ -77,11 +76,11 @@ export async function createOrder(ports: Ports, actor: CommunityActor, input: Cr
   // the SKU's stock, the household's limit counter and the invitations that brought the buyer.
   // Checked in that order after; cheap reads, so an attempt that cannot succeed writes nothing.
   const [[existing], line, household, stock, quota, touch] = await Promise.all([
-    ports.store.find<OrderDoc>('orders', { where: { idempotencyKey }, limit: 1 }),
+    ports.store.find('orders', { where: { idempotencyKey }, limit: 1 }),
     saleLine(ports, actor.communityId, input),
-    ports.store.get<HouseholdDoc>('households', input.householdId),
-    ports.store.get<CampaignStockDoc>('campaignStock', stockId(input.campaignId, input.skuId)),
-    ports.store.get<OrderQuotaDoc>('orderQuotas', quotaId(input.campaignId, input.householdId)),
+    ports.store.get('households', input.householdId),
+    ports.store.get('campaignStock', stockId(input.campaignId, input.skuId)),
+    ports.store.get('orderQuotas', quotaId(input.campaignId, input.householdId)),
     touches(ports, actor.user._id, input.campaignId)
   ])
   if (existing) return resume(ports, existing)
@@ -150,7 +149,7 @@ export async function createOrder(ports: Ports, actor: CommunityActor, input: Cr
     if (inserted.ok) break
     // Which key was taken is not reported: read what is there. A twin request with the same id
     // won the insert: continue that order instead.
-    const [winner] = await ports.store.find<OrderDoc>('orders', { where: { idempotencyKey }, limit: 1 })
+    const [winner] = await ports.store.find('orders', { where: { idempotencyKey }, limit: 1 })
     if (winner) return resume(ports, winner)
     // Otherwise an order code or id that happens to be taken: draw again.
     if (attempt >= 5) throw new Error(`could not find a free order code after ${attempt + 1} tries`)
@@ -165,7 +164,7 @@ async function resume(ports: Ports, order: OrderDoc): Promise<Result<OrderDoc>> 
   if (order.status === 'rejected') return rejection(order)
   if (order.status !== 'reserving') return ok(order)
   if (ports.clock.now() - order.createdAt > RESERVING_STALE_MS) return rejectOrder(ports, order, 'ORDER.INTERRUPTED')
-  const campaign = await ports.store.get<CampaignDoc>('campaigns', order.campaignId)
+  const campaign = await ports.store.get('campaigns', order.campaignId)
   if (!campaign) return rejectOrder(ports, order, 'ORDER.INTERRUPTED')
   return reserve(ports, order, campaign)
 }
@@ -204,7 +203,7 @@ async function reserve(ports: Ports, order: OrderDoc, campaign: CampaignDoc, quo
     }
     return ok(placed)
   }
-  const fresh = await ports.store.get<OrderDoc>('orders', order._id)
+  const fresh = await ports.store.get('orders', order._id)
   if (!fresh) throw new Error(`order ${order._id} vanished`)
   if (fresh.status === 'rejected') {
     // The sweeper gave up on this order while we were slow: give back what we just took.
@@ -228,7 +227,7 @@ async function refuse(ports: Ports, order: OrderDoc, reason: RejectReason, messa
     return rejection({ rejectReason: reason, ...(message ? { rejectMessage: message } : {}) })
   }
   // Someone else moved the order on (a twin request, or the sweeper): answer with its state.
-  const fresh = await ports.store.get<OrderDoc>('orders', order._id)
+  const fresh = await ports.store.get('orders', order._id)
   if (!fresh) throw new Error(`order ${order._id} vanished`)
   return resume(ports, fresh)
 }
@@ -242,7 +241,7 @@ async function refuse(ports: Ports, order: OrderDoc, reason: RejectReason, messa
 async function refuseGivenBack(ports: Ports, order: OrderDoc, reason: RejectReason): Promise<Result<OrderDoc>> {
   const set = { status: 'rejected' as const, rejectReason: reason, releaseDue: false, updatedAt: ports.clock.now() }
   if (await ports.store.update('orders', order._id, { set }, { status: 'reserving' })) return rejection({ rejectReason: reason })
-  const fresh = await ports.store.get<OrderDoc>('orders', order._id)
+  const fresh = await ports.store.get('orders', order._id)
   if (!fresh) throw new Error(`order ${order._id} vanished`)
   return resume(ports, fresh)
 }
@@ -253,7 +252,7 @@ async function refuseGivenBack(ports: Ports, order: OrderDoc, reason: RejectReas
  */
 export async function rejectOrder(ports: Ports, order: OrderDoc, reason: RejectReason): Promise<Result<OrderDoc>> {
   await ports.store.update('orders', order._id, { set: { status: 'rejected', rejectReason: reason, releaseDue: true, updatedAt: ports.clock.now() } }, { status: 'reserving' })
-  const fresh = await ports.store.get<OrderDoc>('orders', order._id)
+  const fresh = await ports.store.get('orders', order._id)
   if (!fresh) throw new Error(`order ${order._id} vanished`)
   if (fresh.status !== 'rejected') return ok(fresh)
   await releaseOrder(ports, fresh)

@@ -3,10 +3,9 @@ import type { Actor } from '../../kernel/actor'
 import { findAll, getMany } from '../../kernel/paging'
 import type { Ports } from '../../kernel/ports'
 import { type Result, fail, ok } from '../../kernel/result'
-import type { BuildingDoc, HouseholdDoc } from '../docs'
 import { householdLabel } from '../user/format'
 import { householdLabels } from '../user/labels'
-import type { CampaignDoc, DeliveryTaskDoc, OrderDoc } from './docs'
+import type { OrderDoc } from './docs'
 import { fulfillIfDone } from './lifecycle'
 import type { OrderHandler } from './ports'
 import { campaignPhase } from './rules'
@@ -19,19 +18,19 @@ const DAY = 24 * 3600_000
 /** The butler's delivery list: each task of their grids, orders grouped by building. */
 export const deliveries: OrderHandler<C['deliveries']> = async ({ ports, actor }) => {
   const now = ports.clock.now()
-  const tasks = await ports.store.find<DeliveryTaskDoc>('deliveryTasks', {
+  const tasks = await ports.store.find('deliveryTasks', {
     where: { butlerUserId: actor.user._id, communityId: actor.communityId, deliveryDate: { gte: now - 14 * DAY } },
     orderBy: [{ field: 'deliveryDate', dir: 'asc' }],
     limit: 50
   })
-  const campaigns = await getMany<CampaignDoc>(ports.store, 'campaigns', tasks.map((t) => t.campaignId))
+  const campaigns = await getMany(ports.store, 'campaigns', tasks.map((t) => t.campaignId))
   const out = []
   for (const t of tasks) {
     const c = campaigns.get(t.campaignId)
     if (!c) continue
-    const orders = await findAll<OrderDoc>(ports.store, 'orders', { campaignId: t.campaignId, gridId: t.gridId, status: { in: ['confirmed', 'delivered'] } })
-    const households = await getMany<HouseholdDoc>(ports.store, 'households', orders.map((o) => o.householdId))
-    const buildings = await getMany<BuildingDoc>(ports.store, 'buildings', orders.map((o) => o.buildingId))
+    const orders = await findAll(ports.store, 'orders', { campaignId: t.campaignId, gridId: t.gridId, status: { in: ['confirmed', 'delivered'] } })
+    const households = await getMany(ports.store, 'households', orders.map((o) => o.householdId))
+    const buildings = await getMany(ports.store, 'buildings', orders.map((o) => o.buildingId))
     const byBuilding = new Map<string, OrderDoc[]>()
     for (const o of orders) byBuilding.set(o.buildingId, [...(byBuilding.get(o.buildingId) ?? []), o])
     const label = (o: OrderDoc) => {
@@ -59,7 +58,7 @@ export const deliveries: OrderHandler<C['deliveries']> = async ({ ports, actor }
         .sort((a, b) => a.buildingName.localeCompare(b.buildingName, 'zh-CN'))
     })
   }
-  const current = await ports.store.find<CampaignDoc>('campaigns', {
+  const current = await ports.store.find('campaigns', {
     where: { communityId: actor.communityId, status: { in: ['scheduled', 'live'] }, endAt: { gt: now } },
     orderBy: [{ field: 'endAt', dir: 'asc' }],
     limit: 20
@@ -73,9 +72,9 @@ export const deliveries: OrderHandler<C['deliveries']> = async ({ ports, actor }
  * pickup point (verifier or operator). `confirmed → delivered` applies once; a second scan says so.
  */
 async function handOver(ports: Ports, actor: Actor, code: string, mode: 'door' | 'pickup') {
-  const [order] = await ports.store.find<OrderDoc>('orders', { where: { code }, limit: 1 })
+  const [order] = await ports.store.find('orders', { where: { code }, limit: 1 })
   if (!order || order.communityId !== actor.communityId || order.status === 'rejected') return fail('ORDER.CODE_INVALID', '订单码无效，请核对后重试')
-  const campaign = await ports.store.get<CampaignDoc>('campaigns', order.campaignId)
+  const campaign = await ports.store.get('campaigns', order.campaignId)
   if (!campaign) return fail('ORDER.CODE_INVALID', '订单码无效，请核对后重试')
   if (campaign.deliveryMode !== mode) {
     return fail('ORDER.WRONG_DELIVERY_MODE', mode === 'door' ? '该订单为自提订单，请到自提点核销' : '该订单为送货上门订单，由管家送达')

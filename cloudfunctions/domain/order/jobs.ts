@@ -2,7 +2,7 @@ import { findAll, getMany, pages } from '../../kernel/paging'
 import type { Ports } from '../../kernel/ports'
 import type { GridDoc } from '../docs'
 import { rejectOrder } from './create'
-import type { CampaignDoc, CampaignStockDoc, DeliveryTaskDoc, OrderDoc, OrderQuotaDoc } from './docs'
+import type { CampaignDoc, DeliveryTaskDoc, OrderDoc } from './docs'
 import { releaseOrder, releaseQuota, releaseStock, uncountPaid } from './holds'
 import { fulfillIfDone } from './lifecycle'
 import { refundOrder, reopenFailedRefund } from './refunds'
@@ -42,7 +42,7 @@ export async function sweepOrders(ports: Ports): Promise<SweepReport> {
   const report: SweepReport = { expired: 0, interrupted: 0, released: 0, refundsRequested: 0, refundsReopened: 0 }
   const cutoff = now - EXPIRY_GRACE_MS
 
-  for await (const batch of pages<OrderDoc>(ports.store, 'orders', { status: 'pending_payment', expiresAt: { lt: cutoff } })) {
+  for await (const batch of pages(ports.store, 'orders', { status: 'pending_payment', expiresAt: { lt: cutoff } })) {
     for (const o of batch) {
       // A payment opened within the window may still be completed: wait for it.
       if (o.payingUntil >= cutoff) continue
@@ -58,7 +58,7 @@ export async function sweepOrders(ports: Ports): Promise<SweepReport> {
     }
   }
 
-  for await (const batch of pages<OrderDoc>(ports.store, 'orders', { status: 'reserving', createdAt: { lt: now - RESERVING_STALE_MS } })) {
+  for await (const batch of pages(ports.store, 'orders', { status: 'reserving', createdAt: { lt: now - RESERVING_STALE_MS } })) {
     for (const o of batch) {
       await rejectOrder(ports, o, 'ORDER.INTERRUPTED')
       report.interrupted++
@@ -66,7 +66,7 @@ export async function sweepOrders(ports: Ports): Promise<SweepReport> {
   }
 
   // Releases a crash interrupted (the order moved on, its holds did not come back yet).
-  for await (const batch of pages<OrderDoc>(ports.store, 'orders', { releaseDue: true, updatedAt: { lt: now - 30_000 } })) {
+  for await (const batch of pages(ports.store, 'orders', { releaseDue: true, updatedAt: { lt: now - 30_000 } })) {
     for (const o of batch) {
       if (!shouldRelease(o)) continue
       await releaseOrder(ports, o)
@@ -74,7 +74,7 @@ export async function sweepOrders(ports: Ports): Promise<SweepReport> {
     }
   }
 
-  for await (const batch of pages<OrderDoc>(ports.store, 'orders', { status: 'refunding' })) {
+  for await (const batch of pages(ports.store, 'orders', { status: 'refunding' })) {
     for (const o of batch) {
       if (o.refundAttempts >= MAX_REFUND_ATTEMPTS) continue
       if (o.refundRequestedAt === null) {
@@ -113,21 +113,21 @@ export async function settleCampaigns(ports: Ports): Promise<SettleReport> {
   const report: SettleReport = { started: 0, waiting: 0, succeeded: 0, failed: 0, confirmedOrders: 0, refundedOrders: 0, fulfilled: 0, holdsRepaired: 0 }
 
   // The clock-driven states, written down.
-  for await (const batch of pages<CampaignDoc>(ports.store, 'campaigns', { status: 'scheduled', endAt: { gt: now } })) {
+  for await (const batch of pages(ports.store, 'campaigns', { status: 'scheduled', endAt: { gt: now } })) {
     for (const c of batch) {
       if (c.startAt <= now) await ports.store.update('campaigns', c._id, { set: { status: 'live', updatedAt: now } }, { status: 'scheduled' })
     }
   }
 
   const due = { status: { in: ['scheduled', 'live', 'ended'] }, endAt: { lte: now - SETTLE_GRACE_MS } }
-  for await (const batch of pages<CampaignDoc>(ports.store, 'campaigns', due)) {
+  for await (const batch of pages(ports.store, 'campaigns', due)) {
     for (const c of batch) {
       await ports.store.update('campaigns', c._id, { set: { status: 'ended', updatedAt: now } }, { status: { in: ['scheduled', 'live'] } })
       if ((await ports.store.count('orders', { campaignId: c._id, status: { in: [...OPEN_STATUSES] } })) > 0) {
         report.waiting++
         continue
       }
-      const paid = await findAll<OrderDoc>(ports.store, 'orders', { campaignId: c._id, status: 'paid' })
+      const paid = await findAll(ports.store, 'orders', { campaignId: c._id, status: 'paid' })
       const paidQuantity = paid.reduce((n, o) => n + o.quantity, 0)
       const outcome = c.threshold === null || paidQuantity >= c.threshold ? 'succeeded' : 'failed'
       const claimed = await ports.store.update(
@@ -140,14 +140,14 @@ export async function settleCampaigns(ports: Ports): Promise<SettleReport> {
     }
   }
 
-  for await (const batch of pages<CampaignDoc>(ports.store, 'campaigns', { status: 'settling' })) {
+  for await (const batch of pages(ports.store, 'campaigns', { status: 'settling' })) {
     for (const c of batch) {
       if (c.outcome === 'failed') await settleFailed(ports, c, report)
       else await settleSucceeded(ports, c, report)
     }
   }
 
-  for await (const batch of pages<CampaignDoc>(ports.store, 'campaigns', { status: 'succeeded' })) {
+  for await (const batch of pages(ports.store, 'campaigns', { status: 'succeeded' })) {
     for (const c of batch) if (await fulfillIfDone(ports, c._id)) report.fulfilled++
   }
 
@@ -165,12 +165,12 @@ async function notifyOrder(ports: Ports, o: OrderDoc, title: string, body: strin
 
 async function settleSucceeded(ports: Ports, c: CampaignDoc, report: SettleReport): Promise<void> {
   const now = ports.clock.now()
-  const grids = await ports.store.find<GridDoc>('grids', { where: { communityId: c.communityId }, limit: 200 })
+  const grids = await ports.store.find('grids', { where: { communityId: c.communityId }, limit: 200 })
   const gridOf = new Map<string, GridDoc>()
   for (const g of grids) for (const b of g.buildingIds) gridOf.set(b, g)
   const gridIdFor = (o: OrderDoc) => (c.deliveryMode === 'pickup' ? 'pickup' : (gridOf.get(o.buildingId)?._id ?? 'unassigned'))
 
-  for await (const batch of pages<OrderDoc>(ports.store, 'orders', { campaignId: c._id, status: 'paid' })) {
+  for await (const batch of pages(ports.store, 'orders', { campaignId: c._id, status: 'paid' })) {
     for (const o of batch) {
       const claimed = await ports.store.update('orders', o._id, { set: { status: 'confirmed', gridId: gridIdFor(o), updatedAt: now } }, { status: 'paid' })
       if (!claimed) continue
@@ -182,7 +182,7 @@ async function settleSucceeded(ports: Ports, c: CampaignDoc, report: SettleRepor
   }
 
   // Tasks are recomputed from the orders, so a rerun writes the same numbers.
-  const orders = await findAll<OrderDoc>(ports.store, 'orders', { campaignId: c._id, status: { in: ['confirmed', 'delivered'] } })
+  const orders = await findAll(ports.store, 'orders', { campaignId: c._id, status: { in: ['confirmed', 'delivered'] } })
   const byGrid = new Map<string, OrderDoc[]>()
   for (const o of orders) {
     const id = o.gridId ?? gridIdFor(o)
@@ -223,7 +223,7 @@ async function settleSucceeded(ports: Ports, c: CampaignDoc, report: SettleRepor
 
 async function settleFailed(ports: Ports, c: CampaignDoc, report: SettleReport): Promise<void> {
   const now = ports.clock.now()
-  for await (const batch of pages<OrderDoc>(ports.store, 'orders', { campaignId: c._id, status: 'paid' })) {
+  for await (const batch of pages(ports.store, 'orders', { campaignId: c._id, status: 'paid' })) {
     for (const o of batch) {
       const claimed = await ports.store.update(
         'orders',
@@ -238,7 +238,7 @@ async function settleFailed(ports: Ports, c: CampaignDoc, report: SettleReport):
     }
   }
   // A crash between the claim and the refund request leaves orders the next lines finish.
-  for await (const batch of pages<OrderDoc>(ports.store, 'orders', { campaignId: c._id, status: 'refunding', refundReason: 'group_failed', refundRequestedAt: null })) {
+  for await (const batch of pages(ports.store, 'orders', { campaignId: c._id, status: 'refunding', refundReason: 'group_failed', refundRequestedAt: null })) {
     for (const o of batch) await refundOrder(ports, o, 'system', true)
   }
   if ((await ports.store.count('orders', { campaignId: c._id, status: 'paid' })) > 0) return
@@ -253,14 +253,14 @@ async function settleFailed(ports: Ports, c: CampaignDoc, report: SettleReport):
 async function auditHolds(ports: Ports): Promise<number> {
   const now = ports.clock.now()
   let repaired = 0
-  const active = await findAll<CampaignDoc>(ports.store, 'campaigns', { status: { in: ['scheduled', 'live', 'ended', 'settling'] } })
+  const active = await findAll(ports.store, 'campaigns', { status: { in: ['scheduled', 'live', 'ended', 'settling'] } })
   for (const c of active) {
-    const stocks = await findAll<CampaignStockDoc>(ports.store, 'campaignStock', { campaignId: c._id })
-    const quotas = await findAll<OrderQuotaDoc>(ports.store, 'orderQuotas', { campaignId: c._id })
+    const stocks = await findAll(ports.store, 'campaignStock', { campaignId: c._id })
+    const quotas = await findAll(ports.store, 'orderQuotas', { campaignId: c._id })
     const ids = new Set<string>()
     for (const s of stocks) for (const id of [...Object.keys(s.holds), ...Object.keys(s.paid)]) ids.add(id)
     for (const q of quotas) for (const id of Object.keys(q.holds)) ids.add(id)
-    const orders = await getMany<OrderDoc>(ports.store, 'orders', [...ids])
+    const orders = await getMany(ports.store, 'orders', [...ids])
     const holds = (o: OrderDoc | undefined) =>
       o !== undefined && (HOLDING_STATUSES.includes(o.status) || ((o.status === 'refunding' || o.status === 'refunded') && o.refundReason !== 'cancel'))
     const stale = (o: OrderDoc | undefined) => !holds(o) && (o === undefined || now - o.updatedAt > 30_000)

@@ -2,7 +2,7 @@ import type { AfterSaleType } from '../../contracts/order'
 import type { Actor } from '../../kernel/actor'
 import type { Ports } from '../../kernel/ports'
 import { type Result, fail, ok } from '../../kernel/result'
-import type { AfterSale, CampaignDoc, OrderDoc } from './docs'
+import type { AfterSale, OrderDoc } from './docs'
 import { closeOpenPaymentOf } from '../payment/open-payments'
 import { releaseOrder, uncountPaid } from './holds'
 import { refundOrder } from './refunds'
@@ -13,13 +13,13 @@ export const AFTER_SALE_WINDOW_MS = 7 * DAY
 
 /** An order of one of the caller's households in the current community; others do not exist for them. */
 export async function ownOrder(ports: Ports, actor: Actor, orderId: string): Promise<OrderDoc | null> {
-  const o = await ports.store.get<OrderDoc>('orders', orderId)
+  const o = await ports.store.get('orders', orderId)
   if (!o || o.communityId !== actor.communityId || !actor.householdIds.includes(o.householdId) || o.status === 'rejected') return null
   return o
 }
 
 async function reload(ports: Ports, id: string): Promise<OrderDoc> {
-  const o = await ports.store.get<OrderDoc>('orders', id)
+  const o = await ports.store.get('orders', id)
   if (!o) throw new Error(`order ${id} vanished`)
   return o
 }
@@ -41,7 +41,7 @@ export async function cancelOrder(ports: Ports, actor: Actor, order: OrderDoc): 
     order = await reload(ports, order._id)
   }
   if (order.status === 'paid') {
-    const campaign = await ports.store.get<CampaignDoc>('campaigns', order.campaignId)
+    const campaign = await ports.store.get('campaigns', order.campaignId)
     if (!campaign || now >= campaign.endAt) return fail('ORDER.NOT_CANCELLABLE', '预售已截止，正在等待成团结果，不能取消')
     const claimed = await ports.store.update(
       'orders',
@@ -90,7 +90,7 @@ export async function requestAfterSale(ports: Ports, order: OrderDoc, type: Afte
 
 /** Operators approve (the order is refunded) or reject an after-sale request. */
 export async function reviewAfterSale(ports: Ports, actor: Actor, orderId: string, approve: boolean, note: string): Promise<Result<OrderDoc>> {
-  const order = await ports.store.get<OrderDoc>('orders', orderId)
+  const order = await ports.store.get('orders', orderId)
   if (!order || order.communityId !== actor.communityId) return fail('ORDER.NOT_FOUND', '订单不存在')
   if (!order.afterSale) return fail('ORDER.AFTER_SALE_NOT_FOUND', '该订单没有售后申请')
   if (order.afterSale.status !== 'requested') return fail('ORDER.AFTER_SALE_NOT_FOUND', '该售后申请已处理')

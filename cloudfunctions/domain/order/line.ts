@@ -23,7 +23,7 @@ const at = (prefix: string, field: string) => (prefix ? `${prefix}.${field}` : f
  * `'purchase'` for the preview).
  */
 export async function saleLine(ports: Ports, communityId: string, line: SaleLineInput, prefix = ''): Promise<Result<{ campaign: CampaignDoc; sku: CampaignSku }>> {
-  const campaign = await ports.store.get<CampaignDoc>('campaigns', line.campaignId)
+  const campaign = await ports.store.get('campaigns', line.campaignId)
   if (!campaign || campaign.communityId !== communityId || campaign.status === 'draft') {
     return fail('ORDER.CAMPAIGN_NOT_FOUND', '预售不存在或不属于当前社区', [{ path: at(prefix, 'campaignId'), message: '预售不存在' }])
   }

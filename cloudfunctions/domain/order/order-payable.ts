@@ -20,8 +20,8 @@ export const orderPayable: PayableKind = {
   type: 'order',
 
   async quote(ports, payer, ids) {
-    const orders = await getMany<OrderDoc>(ports.store, 'orders', ids)
-    const campaigns = await getMany<CampaignDoc>(ports.store, 'campaigns', [...orders.values()].map((o) => o.campaignId))
+    const orders = await getMany(ports.store, 'orders', ids)
+    const campaigns = await getMany(ports.store, 'campaigns', [...orders.values()].map((o) => o.campaignId))
     const now = ports.clock.now()
     const lines: QuotedLine[] = []
     for (const id of ids) {
@@ -56,8 +56,8 @@ export const orderPayable: PayableKind = {
     const set = { status: 'paid' as const, paymentId: payment._id, paidFen: line.amountFen, paidAt: payment.paidAt ?? now, updatedAt: now }
     // The order is read alongside the update: applied, it is what was read with the update on top;
     // not applied, someone else moved it, and it is read again after.
-    const [applied, read] = await Promise.all([ports.store.update('orders', line.id, { set }, { status: 'pending_payment' }), ports.store.get<OrderDoc>('orders', line.id)])
-    const order = applied && read ? { ...read, ...set } : await ports.store.get<OrderDoc>('orders', line.id)
+    const [applied, read] = await Promise.all([ports.store.update('orders', line.id, { set }, { status: 'pending_payment' }), ports.store.get('orders', line.id)])
+    const order = applied && read ? { ...read, ...set } : await ports.store.get('orders', line.id)
     // Expired, cancelled, or paid by another payment meanwhile: the payment module refunds this one.
     if (!order || order.paymentId !== payment._id) return 'already_settled'
     // Idempotent follow-ups, re-run on every delivery until the payment is settled.
@@ -67,7 +67,7 @@ export const orderPayable: PayableKind = {
   },
 
   async onRefunded(ports, payment, line, refundedFen) {
-    const order = await ports.store.get<OrderDoc>('orders', line.id)
+    const order = await ports.store.get('orders', line.id)
     if (!order || order.paymentId !== payment._id) return
     const now = ports.clock.now()
     const fully = refundedFen >= order.paidFen

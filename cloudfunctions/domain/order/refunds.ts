@@ -1,6 +1,5 @@
 import type { RefundReason } from '../../contracts/order'
 import type { Ports } from '../../kernel/ports'
-import type { PaymentDoc, RefundDoc } from '../payment/docs'
 import { requestRefund } from '../payment/refund'
 import { releaseOrderDiscount } from './discounts'
 import type { OrderDoc } from './docs'
@@ -45,7 +44,7 @@ export async function refundOrder(ports: Ports, order: OrderDoc, requestedBy: st
     await releaseOrderDiscount(ports, order, 'refunded')
     return 'requested'
   }
-  const payment = order.paymentId ? await ports.store.get<PaymentDoc>('payments', order.paymentId) : null
+  const payment = order.paymentId ? await ports.store.get('payments', order.paymentId) : null
   const line = payment?.lines.find((l) => l.type === 'order' && l.id === order._id)
   if (!payment || !line) {
     ports.log.error('order refund: payment not found', { orderId: order._id, paymentId: order.paymentId })
@@ -55,7 +54,7 @@ export async function refundOrder(ports: Ports, order: OrderDoc, requestedBy: st
   const open = line.amountFen - (payment.refundReservedByLine[line.key] ?? 0)
   if (open <= 0) {
     // Everything paid is already being refunded (an operator's refund, or ours before a crash).
-    const [mine] = await ports.store.find<RefundDoc>('refunds', { where: { idempotencyKey: key }, limit: 1 })
+    const [mine] = await ports.store.find('refunds', { where: { idempotencyKey: key }, limit: 1 })
     if (!mine || mine.status !== 'failed') {
       await markRequested()
       return 'requested'
@@ -84,7 +83,7 @@ export async function refundOrder(ports: Ports, order: OrderDoc, requestedBy: st
  */
 export async function reopenFailedRefund(ports: Ports, order: OrderDoc): Promise<boolean> {
   if (!order.refundReason || order.refundRequestedAt === null) return false
-  const [r] = await ports.store.find<RefundDoc>('refunds', { where: { idempotencyKey: refundKey(order, order.refundReason) }, limit: 1 })
+  const [r] = await ports.store.find('refunds', { where: { idempotencyKey: refundKey(order, order.refundReason) }, limit: 1 })
   if (!r || r.status !== 'failed') return false
   return ports.store.update(
     'orders',

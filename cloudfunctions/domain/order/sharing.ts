@@ -3,7 +3,6 @@ import type { orderContracts } from '../../contracts/order'
 import { findAll } from '../../kernel/paging'
 import type { Ports } from '../../kernel/ports'
 import { fail, ok } from '../../kernel/result'
-import type { UserDoc } from '../docs'
 import { ensureInvite as ensure } from '../invites/invite'
 import { visitGroupId } from '../invites/groups'
 import { recordOpen } from '../invites/visits'
@@ -22,7 +21,7 @@ export function sharePath(c: Pick<CampaignDoc, '_id' | 'communityId'>, token: st
 }
 
 async function campaignOf(ports: Ports, communityId: string | null, id: string): Promise<CampaignDoc | null> {
-  const c = await ports.store.get<CampaignDoc>('campaigns', id)
+  const c = await ports.store.get('campaigns', id)
   return c && c.communityId === communityId && c.status !== 'draft' ? c : null
 }
 
@@ -51,7 +50,7 @@ export const share: OrderHandler<C['share']> = async ({ ports, actor }, input) =
     ports.store.update('orderInvites', inv._id, { inc: { shares: 1 } }),
     recordShare(ports, { kind: 'campaign', refId: c._id, communityId: c.communityId, butlerUserId: actor.user._id, inviteId: inv._id })
   ])
-  const visits = await findAll<OrderVisitDoc>(ports.store, 'orderVisits', { inviteId: inv._id })
+  const visits = await findAll(ports.store, 'orderVisits', { inviteId: inv._id })
   const orders = await ports.store.count('orders', { invitationId: inv._id, status: { in: ['paid', 'confirmed', 'delivered'] } })
   return ok({ token: inv.token, path: sharePath(c, inv.token), cover: campaignCover(c), visits: visits.length, groups: new Set(visits.flatMap((v) => v.groupIds)).size, orders })
 }
@@ -77,9 +76,9 @@ export const poster: OrderHandler<C['poster']> = async ({ ports, actor, op }, in
  * and the WeChat group when the card was opened in one. Orders the visitor then places carry it.
  */
 export const recordVisit: OrderHandler<C['recordVisit']> = async ({ ports, actor, op, identity }, input) => {
-  const [inv] = await ports.store.find<OrderInviteDoc>('orderInvites', { where: { token: input.token }, limit: 1 })
+  const [inv] = await ports.store.find('orderInvites', { where: { token: input.token }, limit: 1 })
   if (!inv) return fail('ORDER.INVITATION_NOT_FOUND', '邀请不存在或已失效')
-  const butler = await ports.store.get<UserDoc>('users', inv.butlerUserId)
+  const butler = await ports.store.get('users', inv.butlerUserId)
   const groupId = await visitGroupId(ports, op.groups, input.groupCloudId, isWechat(identity) ? identity.appid : undefined)
   const out = { campaignId: inv.campaignId, communityId: inv.communityId, inviterName: butler?.nickname ?? '', groupRecorded: groupId !== null }
   // The butler opening their own card is no visit.

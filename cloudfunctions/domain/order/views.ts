@@ -1,7 +1,6 @@
 import type { CampaignViewT, OrderViewT } from '../../contracts/order'
 import { getMany } from '../../kernel/paging'
 import type { Ports } from '../../kernel/ports'
-import type { UserDoc } from '../docs'
 import { storedPhoto, storedPhotos } from '../photos'
 import { householdLabels } from '../user/labels'
 import type { CampaignDoc, CampaignStockDoc, OrderDoc, PickupPointDoc } from './docs'
@@ -14,7 +13,7 @@ export function pickupView(p: PickupPointDoc | null | undefined) {
 /** Stock counters of campaigns, keyed by `${campaignId}:${skuId}`. */
 export async function stocksOf(ports: Ports, campaigns: readonly CampaignDoc[]): Promise<Map<string, CampaignStockDoc>> {
   const ids = campaigns.flatMap((c) => c.skus.map((s) => stockId(c._id, s.skuId)))
-  return getMany<CampaignStockDoc>(ports.store, 'campaignStock', ids)
+  return getMany(ports.store, 'campaignStock', ids)
 }
 
 /** The campaign's cover: its own, else its first photo. */
@@ -66,7 +65,7 @@ export function campaignView(c: CampaignDoc, stocks: ReadonlyMap<string, Campaig
 export async function campaignViews(ports: Ports, campaigns: readonly CampaignDoc[]): Promise<CampaignViewT[]> {
   const [stocks, points] = await Promise.all([
     stocksOf(ports, campaigns),
-    getMany<PickupPointDoc>(ports.store, 'pickupPoints', campaigns.flatMap((c) => (c.pickupPointId ? [c.pickupPointId] : [])))
+    getMany(ports.store, 'pickupPoints', campaigns.flatMap((c) => (c.pickupPointId ? [c.pickupPointId] : [])))
   ])
   const now = ports.clock.now()
   return campaigns.map((c) => campaignView(c, stocks, c.pickupPointId ? points.get(c.pickupPointId) : null, now))
@@ -76,14 +75,14 @@ export async function campaignViews(ports: Ports, campaigns: readonly CampaignDo
 export async function orderViews(ports: Ports, orders: readonly OrderDoc[]): Promise<OrderViewT[]> {
   const store = ports.store
   const withPoints = async () => {
-    const campaigns = await getMany<CampaignDoc>(store, 'campaigns', orders.map((o) => o.campaignId))
-    const points = await getMany<PickupPointDoc>(store, 'pickupPoints', [...campaigns.values()].flatMap((c) => (c.pickupPointId ? [c.pickupPointId] : [])))
+    const campaigns = await getMany(store, 'campaigns', orders.map((o) => o.campaignId))
+    const points = await getMany(store, 'pickupPoints', [...campaigns.values()].flatMap((c) => (c.pickupPointId ? [c.pickupPointId] : [])))
     return { campaigns, points }
   }
   const [{ campaigns, points }, labels, users] = await Promise.all([
     withPoints(),
     householdLabels(ports, orders.map((o) => o.householdId), orders[0]?.communityId),
-    getMany<UserDoc>(store, 'users', orders.flatMap((o) => [o.deliveredBy, o.inviterUserId]).filter((x): x is string => !!x && x !== 'resident'))
+    getMany(store, 'users', orders.flatMap((o) => [o.deliveredBy, o.inviterUserId]).filter((x): x is string => !!x && x !== 'resident'))
   ])
   const now = ports.clock.now()
   const out: OrderViewT[] = []

@@ -19,7 +19,7 @@ export async function addToButlerTask(ports: Ports, parcel: ParcelDoc, butlerUse
   const id = taskId(day, parcel.communityId, butlerUserId, 'deliver_parcel')
   const entry = { householdId: parcel.householdId, label, why: parcelWhy(parcel) }
   for (let i = 0; i < ATTEMPTS; i++) {
-    const t = await ports.store.get<ButlerTaskDoc>('butlerTasks', id)
+    const t = await ports.store.get('butlerTasks', id)
     if (!t) {
       const doc: ButlerTaskDoc = { _id: id, communityId: parcel.communityId, butlerUserId, day, kind: 'deliver_parcel', target: 1, refs: [parcel._id], households: [entry], detail: parcelTaskDetail(1), progress: 0, updatedAt: now }
       if ((await ports.store.insert('butlerTasks', doc)).ok) return

@@ -21,7 +21,7 @@ export async function claimCode(ports: Ports, communityId: string, parcelId: str
     const doc: ParcelCodeDoc = { _id: id, parcelId, state: 'held', releasedAt: null }
     if ((await ports.store.insert('parcelCodes', doc)).ok) return code
     // A retried registration finds its own code there.
-    if ((await ports.store.get<ParcelCodeDoc>('parcelCodes', id))?.parcelId === parcelId) return code
+    if ((await ports.store.get('parcelCodes', id))?.parcelId === parcelId) return code
     const cutoff = ports.clock.now() - CODE_REUSE_AFTER_MS
     if (await ports.store.update('parcelCodes', id, { set: { parcelId, state: 'held', releasedAt: null } }, { state: 'released', releasedAt: { lt: cutoff } })) return code
     code = drawCode(ports)

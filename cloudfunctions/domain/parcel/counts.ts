@@ -54,7 +54,7 @@ export const RECENT_PARCEL_MONTHS = 3
  */
 export async function recentParcelsOf(ports: Ports, householdIds: readonly string[]): Promise<Map<string, number>> {
   const months = recentMonths(ports.clock.now(), RECENT_PARCEL_MONTHS)
-  const docs = await getMany<ParcelMonthDoc>(ports.store, 'parcelMonths', householdIds.flatMap((h) => months.map((m) => `${h}:${m}`)))
+  const docs = await getMany(ports.store, 'parcelMonths', householdIds.flatMap((h) => months.map((m) => `${h}:${m}`)))
   const out = new Map<string, number>()
   for (const d of docs.values()) out.set(d.householdId, (out.get(d.householdId) ?? 0) + d.count)
   return out
@@ -64,7 +64,7 @@ export async function recentParcelsOf(ports: Ports, householdIds: readonly strin
 export async function parcelCounts(ports: Ports, householdId: string): Promise<ParcelCountsT> {
   const months = recentMonths(ports.clock.now(), RECENT_PARCEL_MONTHS)
   const [docs, waiting] = await Promise.all([
-    getMany<ParcelMonthDoc>(ports.store, 'parcelMonths', months.map((m) => `${householdId}:${m}`)),
+    getMany(ports.store, 'parcelMonths', months.map((m) => `${householdId}:${m}`)),
     ports.store.count('parcels', { householdId, status: 'waiting' })
   ])
   const of = (m: string) => docs.get(`${householdId}:${m}`)?.count ?? 0

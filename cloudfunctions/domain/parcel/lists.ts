@@ -6,7 +6,6 @@ import { afterTimeCursor, timeCursorOf } from '../../kernel/paging'
 import type { Ports } from '../../kernel/ports'
 import { fail, ok } from '../../kernel/result'
 import type { Filter } from '../../kernel/store'
-import type { GridDoc, HouseholdDoc } from '../docs'
 import { householdLabels } from '../user/labels'
 import { parcelCounts } from './counts'
 import type { ParcelDoc } from './docs'
@@ -40,7 +39,7 @@ export const list: ActionHandler<C['list']> = async ({ ports, actor }, input) =>
   const overdueBefore = now - PARCEL_REMIND_AFTER_DAYS * DAY_MS
   // The page and the desk's four figures in one round trip.
   const [rows, waiting, overdue, registeredToday, pickedToday] = await Promise.all([
-    ports.store.find<ParcelDoc>('parcels', { where: { and: clauses }, orderBy: [{ field: q.field, dir: q.dir }, { field: '_id', dir: q.dir }], limit: PAGE }),
+    ports.store.find('parcels', { where: { and: clauses }, orderBy: [{ field: q.field, dir: q.dir }, { field: '_id', dir: q.dir }], limit: PAGE }),
     ports.store.count('parcels', { communityId, status: 'waiting' }),
     ports.store.count('parcels', { communityId, status: 'waiting', registeredAt: { lt: overdueBefore } }),
     ports.store.count('parcels', { communityId, status: { in: ['waiting', 'picked'] }, registeredAt: { gte: today, lt: today + DAY_MS } }),
@@ -56,7 +55,7 @@ export const list: ActionHandler<C['list']> = async ({ ports, actor }, input) =>
 
 /** Buildings some butler looks after: a resident there may ask for door delivery. */
 export async function buildingsWithButler(ports: Ports, communityId: string): Promise<Set<string>> {
-  const grids = await ports.store.find<GridDoc>('grids', { where: { communityId }, limit: 200 })
+  const grids = await ports.store.find('grids', { where: { communityId }, limit: 200 })
   return new Set(grids.filter((g) => g.butlerUserId).flatMap((g) => g.buildingIds))
 }
 
@@ -65,8 +64,8 @@ export const mine: ActionHandler<C['mine']> = async ({ ports, actor }) => {
   if (ids.length === 0) return ok({ waiting: [], history: [] })
   const household = ids.length === 1 ? ids[0]! : { in: ids }
   const [waiting, history, served, labels] = await Promise.all([
-    ports.store.find<ParcelDoc>('parcels', { where: { householdId: household, status: 'waiting' }, orderBy: [{ field: 'registeredAt', dir: 'desc' }], limit: 100 }),
-    ports.store.find<ParcelDoc>('parcels', { where: { householdId: household, status: 'picked' }, orderBy: [{ field: 'registeredAt', dir: 'desc' }], limit: 20 }),
+    ports.store.find('parcels', { where: { householdId: household, status: 'waiting' }, orderBy: [{ field: 'registeredAt', dir: 'desc' }], limit: 100 }),
+    ports.store.find('parcels', { where: { householdId: household, status: 'picked' }, orderBy: [{ field: 'registeredAt', dir: 'desc' }], limit: 20 }),
     buildingsWithButler(ports, actor.communityId),
     householdLabels(ports, ids, actor.communityId)
   ])
@@ -78,8 +77,8 @@ export const deliveries: ActionHandler<C['deliveries']> = async ({ ports, actor 
   const now = ports.clock.now()
   const me = actor.user._id
   const [pending, delivered] = await Promise.all([
-    ports.store.find<ParcelDoc>('parcels', { where: { deliveryButlerId: me, status: 'waiting' }, orderBy: [{ field: 'deliveryRequestedAt', dir: 'asc' }], limit: 200 }),
-    ports.store.find<ParcelDoc>('parcels', { where: { deliveryButlerId: me, status: 'picked', pickedAt: { gte: shanghaiMidnight(now) } }, orderBy: [{ field: 'pickedAt', dir: 'desc' }], limit: 200 })
+    ports.store.find('parcels', { where: { deliveryButlerId: me, status: 'waiting' }, orderBy: [{ field: 'deliveryRequestedAt', dir: 'asc' }], limit: 200 }),
+    ports.store.find('parcels', { where: { deliveryButlerId: me, status: 'picked', pickedAt: { gte: shanghaiMidnight(now) } }, orderBy: [{ field: 'pickedAt', dir: 'desc' }], limit: 200 })
   ])
   // A butler may serve two communities: the list is the one they act in.
   const here = (p: ParcelDoc) => p.communityId === actor.communityId
@@ -90,7 +89,7 @@ export const deliveries: ActionHandler<C['deliveries']> = async ({ ports, actor 
 }
 
 export const householdCounts: ActionHandler<C['householdCounts']> = async ({ ports, actor }, input) => {
-  const [household, counts] = await Promise.all([ports.store.get<HouseholdDoc>('households', input.householdId), parcelCounts(ports, input.householdId)])
+  const [household, counts] = await Promise.all([ports.store.get('households', input.householdId), parcelCounts(ports, input.householdId)])
   if (!household || household.communityId !== actor.communityId) {
     return fail('PARCEL.HOUSEHOLD_NOT_FOUND', '房屋不存在', [{ path: 'householdId', label: '房屋', message: '本社区没有这户' }])
   }

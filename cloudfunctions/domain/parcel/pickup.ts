@@ -7,7 +7,7 @@ import type { Ports } from '../../kernel/ports'
 import { type Result, fail, ok } from '../../kernel/result'
 import { householdLabels } from '../user/labels'
 import { codeKey, releaseCode } from './codes'
-import type { ParcelCodeDoc, ParcelDoc } from './docs'
+import type { ParcelDoc } from './docs'
 import { householdMembers } from './register'
 import { parcelView } from './views'
 
@@ -29,11 +29,11 @@ function alreadyPicked(p: ParcelDoc) {
 /** The parcel a code or a QR names: a code through its community's code document, a QR by its token. */
 async function resolve(ports: Ports, communityId: string, key: PickupKey): Promise<ParcelDoc | null> {
   if (key.kind === 'qr') {
-    const [p] = await ports.store.find<ParcelDoc>('parcels', { where: { qrToken: key.token }, limit: 1 })
+    const [p] = await ports.store.find('parcels', { where: { qrToken: key.token }, limit: 1 })
     return p ?? null
   }
-  const held = await ports.store.get<ParcelCodeDoc>('parcelCodes', codeKey(communityId, key.code))
-  return held ? ports.store.get<ParcelDoc>('parcels', held.parcelId) : null
+  const held = await ports.store.get('parcelCodes', codeKey(communityId, key.code))
+  return held ? ports.store.get('parcels', held.parcelId) : null
 }
 
 /**
@@ -46,7 +46,7 @@ export async function handOver(ports: Ports, actor: CommunityActor, parcel: Parc
   const picked = { status: 'picked' as const, pickedAt: now, pickedBy: actor.user._id, pickedByName: actor.user.nickname, pickedVia: via, updatedAt: now }
   const applied = await ports.store.update('parcels', parcel._id, { set: picked }, { status: 'waiting' })
   if (!applied) {
-    const now2 = await ports.store.get<ParcelDoc>('parcels', parcel._id)
+    const now2 = await ports.store.get('parcels', parcel._id)
     return now2 && now2.status === 'picked' ? alreadyPicked(now2) : fail('PARCEL.NOT_FOUND', '包裹不存在')
   }
   const done: ParcelDoc = { ...parcel, ...picked }
@@ -66,7 +66,7 @@ export const pickup: ActionHandler<C['pickup']> = async ({ ports, actor }, input
 
 /** The butler hands a parcel over at the door: the same once-only pickup, and the household is told. */
 export const deliver: ActionHandler<C['deliver']> = async ({ ports, actor }, input) => {
-  const parcel = await ports.store.get<ParcelDoc>('parcels', input.parcelId)
+  const parcel = await ports.store.get('parcels', input.parcelId)
   if (!parcel || parcel.communityId !== actor.communityId) return fail('PARCEL.NOT_FOUND', '包裹不存在', [{ path: 'parcelId', label: '包裹', message: '包裹不存在' }])
   if (parcel.status === 'picked') return alreadyPicked(parcel)
   if (parcel.deliveryRequestedAt === null) return fail('PARCEL.DELIVERY_NOT_REQUESTED', '住户未申请送货上门，请提醒住户到前台取件')

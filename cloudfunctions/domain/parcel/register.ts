@@ -5,7 +5,7 @@ import type { CommunityActor } from '../../kernel/actor'
 import type { ActionHandler } from '../../kernel/module'
 import type { Ports } from '../../kernel/ports'
 import { fail, ok } from '../../kernel/result'
-import type { HouseholdDoc, MembershipDoc } from '../docs'
+import type { MembershipDoc } from '../docs'
 import { householdLabels } from '../user/labels'
 import { claimCode, drawCode } from './codes'
 import { countParcel } from './counts'
@@ -20,7 +20,7 @@ export const trackingKeyOf = (communityId: string, courier: string, trackingNo: 
 
 /** The household's active members, each of whom gets the message. */
 export async function householdMembers(ports: Ports, householdId: string): Promise<MembershipDoc[]> {
-  return ports.store.find<MembershipDoc>('memberships', { where: { householdId, status: 'active' }, limit: 50 })
+  return ports.store.find('memberships', { where: { householdId, status: 'active' }, limit: 50 })
 }
 
 /**
@@ -49,7 +49,7 @@ async function settle(ports: Ports, parcel: ParcelDoc, members: readonly Members
 export const register: ActionHandler<C['register']> = async ({ ports, actor }, input) => {
   const communityId = actor.communityId
   const [household, members, labels] = await Promise.all([
-    ports.store.get<HouseholdDoc>('households', input.householdId),
+    ports.store.get('households', input.householdId),
     householdMembers(ports, input.householdId),
     householdLabels(ports, [input.householdId], communityId)
   ])
@@ -99,7 +99,7 @@ export const register: ActionHandler<C['register']> = async ({ ports, actor }, i
 
 /** The twin under the tracking key: this clerk's own retry (answered as the first time), or a real duplicate. */
 async function duplicate(ports: Ports, actor: CommunityActor, doc: ParcelDoc, members: readonly MembershipDoc[]) {
-  const [twin] = await ports.store.find<ParcelDoc>('parcels', { where: { trackingKey: doc.trackingKey }, limit: 1 })
+  const [twin] = await ports.store.find('parcels', { where: { trackingKey: doc.trackingKey }, limit: 1 })
   const labels = twin ? await householdLabels(ports, [twin.householdId], actor.communityId) : new Map<string, string>()
   if (twin && twin.requestKey === doc.requestKey) {
     const settled = twin.status === 'waiting' ? await settle(ports, twin, members) : twin

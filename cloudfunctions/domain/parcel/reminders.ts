@@ -4,7 +4,6 @@ import type { JobReport } from '../../kernel/module'
 import { pages } from '../../kernel/paging'
 import type { Ports } from '../../kernel/ports'
 import type { MembershipDoc } from '../docs'
-import type { ParcelDoc } from './docs'
 import { daysHeld } from './views'
 
 /**
@@ -19,11 +18,11 @@ export async function remindParcels(ports: Ports): Promise<JobReport> {
   const where = { status: 'waiting', registeredAt: { lt: now - PARCEL_REMIND_AFTER_DAYS * DAY_MS }, remindedDay: { ne: day } }
   let parcels = 0
   let messages = 0
-  for await (const page of pages<ParcelDoc>(ports.store, 'parcels', where)) {
+  for await (const page of pages(ports.store, 'parcels', where)) {
     const households = [...new Set(page.map((p) => p.householdId))]
     const members: MembershipDoc[] = []
     for (let i = 0; i < households.length; i += 200) {
-      members.push(...(await ports.store.find<MembershipDoc>('memberships', { where: { householdId: { in: households.slice(i, i + 200) }, status: 'active' }, limit: 1000 })))
+      members.push(...(await ports.store.find('memberships', { where: { householdId: { in: households.slice(i, i + 200) }, status: 'active' }, limit: 1000 })))
     }
     const byHousehold = new Map<string, MembershipDoc[]>()
     for (const m of members) byHousehold.set(m.householdId, [...(byHousehold.get(m.householdId) ?? []), m])

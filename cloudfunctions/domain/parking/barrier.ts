@@ -7,7 +7,7 @@ import type { Ports } from '../../kernel/ports'
 import { answerSignature } from '../access/device-auth'
 import { type GateRequest, authenticateDevice } from '../access/device-request'
 import type { GateDoc, VisitorPassDoc } from '../access/docs'
-import type { LotBarrier, ParkingBlacklistDoc, ParkingCardDoc, ParkingEventDoc, ParkingLotDoc, ParkingSessionDoc } from './docs'
+import type { LotBarrier, ParkingCardDoc, ParkingEventDoc, ParkingLotDoc, ParkingSessionDoc } from './docs'
 import { exitVerdict, sessionFee } from './exit-rule'
 import { SAME_CAR_MS, closeSession, graceMsOf, newSession, openSessionOf, payPath } from './sessions'
 
@@ -91,8 +91,8 @@ export async function barrierEvent(ports: Ports, req: GateRequest, requestId: st
   const signed = { secret, nonce: body.nonce, plate }
   const eventKey = `${gate._id}:${body.eventId}`
   const [lots, seen] = await Promise.all([
-    ports.store.find<ParkingLotDoc>('parkingLots', { where: { communityId: gate.communityId }, limit: 50 }),
-    ports.store.get<ParkingEventDoc>('parkingEvents', eventKey)
+    ports.store.find('parkingLots', { where: { communityId: gate.communityId }, limit: 50 }),
+    ports.store.get('parkingEvents', eventKey)
   ])
   if (seen) return answerOf(seen, reply, signed)
   const found = barrierAt(lots, gate._id, body.door)
@@ -104,7 +104,7 @@ export async function barrierEvent(ports: Ports, req: GateRequest, requestId: st
   const inserted = await ports.store.insert('parkingEvents', doc)
   if (!inserted.ok) {
     // A twin of this reading got here first: its answer is this one's.
-    const twin = await ports.store.get<ParkingEventDoc>('parkingEvents', eventKey)
+    const twin = await ports.store.get('parkingEvents', eventKey)
     if (twin) return answerOf(twin, reply, signed)
   }
   return answerOf(doc, reply, signed)
@@ -201,11 +201,11 @@ const welcome = (kind: ParkingSessionDoc['kind']) => (kind === 'monthly' ? 'æœˆå
 async function entry(ports: Ports, lot: ParkingLotDoc, plate: string, body: BarrierEventBodyT, eventKey: string): Promise<Outcome> {
   const at = body.at
   const [listed, inside, cards, passes, exits] = await Promise.all([
-    ports.store.get<ParkingBlacklistDoc>('parkingBlacklist', `${lot._id}:${plate}`),
+    ports.store.get('parkingBlacklist', `${lot._id}:${plate}`),
     openSessionOf(ports, lot._id, plate),
-    ports.store.find<ParkingCardDoc>('parkingCards', { where: { lotId: lot._id, plate, status: 'active', validTo: { gt: at } }, limit: 10 }),
-    ports.store.find<VisitorPassDoc>('visitorPasses', { where: { communityId: lot.communityId, plate, validTo: { gt: at } }, limit: 10 }),
-    ports.store.find<ParkingEventDoc>('parkingEvents', { where: { lotId: lot._id, plate, direction: 'out', matched: false }, limit: 10 })
+    ports.store.find('parkingCards', { where: { lotId: lot._id, plate, status: 'active', validTo: { gt: at } }, limit: 10 }),
+    ports.store.find('visitorPasses', { where: { communityId: lot.communityId, plate, validTo: { gt: at } }, limit: 10 }),
+    ports.store.find('parkingEvents', { where: { lotId: lot._id, plate, direction: 'out', matched: false }, limit: 10 })
   ])
   if (listed) return deny('BLACKLISTED', { exception: 'blacklisted' })
   const card = activeCard(cards, at)
@@ -247,8 +247,8 @@ async function entry(ports: Ports, lot: ParkingLotDoc, plate: string, body: Barr
 async function exit(ports: Ports, lot: ParkingLotDoc, plate: string, body: BarrierEventBodyT, eventKey: string): Promise<Outcome> {
   const at = body.at
   const [[latest], cards] = await Promise.all([
-    ports.store.find<ParkingSessionDoc>('parkingSessions', { where: { lotId: lot._id, plate }, orderBy: [{ field: 'enteredAt', dir: 'desc' }], limit: 1 }),
-    ports.store.find<ParkingCardDoc>('parkingCards', { where: { lotId: lot._id, plate, status: 'active', validTo: { gt: at } }, limit: 10 })
+    ports.store.find('parkingSessions', { where: { lotId: lot._id, plate }, orderBy: [{ field: 'enteredAt', dir: 'desc' }], limit: 1 }),
+    ports.store.find('parkingCards', { where: { lotId: lot._id, plate, status: 'active', validTo: { gt: at } }, limit: 10 })
   ])
   if (latest && latest.status === 'open') {
     // A reading older than the stay it would end is an earlier exit uploaded late: it must not

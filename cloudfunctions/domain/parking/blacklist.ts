@@ -2,8 +2,6 @@ import type { parkingContracts } from '../../contracts/parking'
 import type { ActionHandler } from '../../kernel/module'
 import { getMany } from '../../kernel/paging'
 import { fail, ok } from '../../kernel/result'
-import type { UserDoc } from '../docs'
-import type { ParkingBlacklistDoc } from './docs'
 import { lotIn } from './lots'
 
 type C = typeof parkingContracts
@@ -21,10 +19,10 @@ export const blacklist: ActionHandler<C['blacklist']> = async ({ ports, actor },
   const where = { communityId: actor.communityId, lotId: input.lotId }
   const [lot, rows, total] = await Promise.all([
     lotIn(ports, actor.communityId, input.lotId),
-    ports.store.find<ParkingBlacklistDoc>('parkingBlacklist', { where, orderBy: [{ field: 'at', dir: 'desc' }], limit: BLACKLIST_ROWS }),
+    ports.store.find('parkingBlacklist', { where, orderBy: [{ field: 'at', dir: 'desc' }], limit: BLACKLIST_ROWS }),
     ports.store.count('parkingBlacklist', where)
   ])
   if (!lot) return fail('PARKING.LOT_NOT_FOUND', '停车场不存在', [{ path: 'lotId', label: '停车场', message: '本社区没有这个停车场' }])
-  const users = await getMany<UserDoc>(ports.store, 'users', rows.map((r) => r.by))
+  const users = await getMany(ports.store, 'users', rows.map((r) => r.by))
   return ok({ total, entries: rows.map((r) => ({ plate: r.plate, reason: r.reason, byName: users.get(r.by)?.nickname ?? null, at: r.at })) })
 }

@@ -2,7 +2,7 @@ import type { parkingContracts } from '../../contracts/parking'
 import { SHANGHAI_OFFSET_MS, shanghaiWall } from '../../contracts/shanghai'
 import type { ActionHandler } from '../../kernel/module'
 import { fail, ok } from '../../kernel/result'
-import type { ParkingCardDoc, ParkingPlateDoc } from './docs'
+import type { ParkingCardDoc } from './docs'
 import { lotIn } from './lots'
 import { cardView } from './views'
 
@@ -24,9 +24,9 @@ export const buyCard: ActionHandler<C['buyCard']> = async ({ ports, actor }, inp
   const requestKey = `${actor.user._id}:${input.clientRequestId}`
   const [lot, plate, cards, [retry]] = await Promise.all([
     lotIn(ports, actor.communityId, input.lotId),
-    ports.store.get<ParkingPlateDoc>('parkingPlates', `${actor.communityId}:${input.plate}`),
-    ports.store.find<ParkingCardDoc>('parkingCards', { where: { lotId: input.lotId, plate: input.plate, status: { in: ['pending', 'active'] } }, limit: 50 }),
-    ports.store.find<ParkingCardDoc>('parkingCards', { where: { requestKey }, limit: 1 })
+    ports.store.get('parkingPlates', `${actor.communityId}:${input.plate}`),
+    ports.store.find('parkingCards', { where: { lotId: input.lotId, plate: input.plate, status: { in: ['pending', 'active'] } }, limit: 50 }),
+    ports.store.find('parkingCards', { where: { requestKey }, limit: 1 })
   ])
   if (retry) return ok(cardView(retry))
   if (!lot) return fail('PARKING.LOT_NOT_FOUND', '停车场不存在', [{ path: 'lotId', label: '停车场', message: '本社区没有这个停车场' }])
@@ -56,7 +56,7 @@ export const buyCard: ActionHandler<C['buyCard']> = async ({ ports, actor }, inp
     createdAt: now
   }
   if (!(await ports.store.insert('parkingCards', card)).ok) {
-    const [twin] = await ports.store.find<ParkingCardDoc>('parkingCards', { where: { requestKey }, limit: 1 })
+    const [twin] = await ports.store.find('parkingCards', { where: { requestKey }, limit: 1 })
     if (twin) return ok(cardView(twin))
   }
   return ok(cardView(card))

@@ -3,9 +3,7 @@ import type { ActionHandler } from '../../kernel/module'
 import { getMany } from '../../kernel/paging'
 import type { Ports } from '../../kernel/ports'
 import { fail, ok } from '../../kernel/result'
-import type { HouseholdDoc } from '../docs'
 import { maskPlate } from '../insights/mask'
-import type { ParkingCardDoc, ParkingLotDoc, ParkingPlateDoc, ParkingSessionDoc, ParkingSpaceDoc } from './docs'
 import { spaceView } from './views'
 
 type C = typeof parkingContracts
@@ -17,10 +15,10 @@ const STAYS = 10
 export const householdParking: ActionHandler<C['householdParking']> = async ({ ports, actor }, input) => {
   const where = { householdId: input.householdId }
   const [household, spaces, plates, cards] = await Promise.all([
-    ports.store.get<HouseholdDoc>('households', input.householdId),
-    ports.store.find<ParkingSpaceDoc>('parkingSpaces', { where, limit: 50 }),
-    ports.store.find<ParkingPlateDoc>('parkingPlates', { where, limit: 50 }),
-    ports.store.find<ParkingCardDoc>('parkingCards', { where, orderBy: [{ field: 'createdAt', dir: 'desc' }], limit: 20 })
+    ports.store.get('households', input.householdId),
+    ports.store.find('parkingSpaces', { where, limit: 50 }),
+    ports.store.find('parkingPlates', { where, limit: 50 }),
+    ports.store.find('parkingCards', { where, orderBy: [{ field: 'createdAt', dir: 'desc' }], limit: 20 })
   ])
   if (!household || household.communityId !== actor.communityId) {
     return fail('PARKING.HOUSEHOLD_NOT_FOUND', '房屋不存在', [{ path: 'householdId', label: '房屋', message: '本社区没有这户' }])
@@ -32,13 +30,13 @@ export const householdParking: ActionHandler<C['householdParking']> = async ({ p
   }
   const names = plates.map((p) => p.plate)
   const stays = names.length
-    ? await ports.store.find<ParkingSessionDoc>('parkingSessions', {
+    ? await ports.store.find('parkingSessions', {
         where: { communityId: actor.communityId, plate: { in: names } },
         orderBy: [{ field: 'enteredAt', dir: 'desc' }],
         limit: STAYS
       })
     : []
-  const lots = await getMany<ParkingLotDoc>(ports.store, 'parkingLots', [...spaces.map((s) => s.lotId), ...cards.map((c) => c.lotId), ...stays.map((s) => s.lotId)])
+  const lots = await getMany(ports.store, 'parkingLots', [...spaces.map((s) => s.lotId), ...cards.map((c) => c.lotId), ...stays.map((s) => s.lotId)])
   const lotName = (id: string) => lots.get(id)?.name ?? ''
   return ok({
     spaces: spaces.map((s) => ({ ...spaceView(s), lotName: lotName(s.lotId) })),
@@ -61,8 +59,8 @@ export async function parkingSummary(ports: Ports, communityId: string, househol
   const where = { householdId }
   const [spaces, plates, cards] = await Promise.all([
     ports.store.count('parkingSpaces', where),
-    ports.store.find<ParkingPlateDoc>('parkingPlates', { where, limit: 50 }),
-    ports.store.find<ParkingCardDoc>('parkingCards', { where: { householdId, status: 'active', validTo: { gt: now } }, limit: 50 })
+    ports.store.find('parkingPlates', { where, limit: 50 }),
+    ports.store.find('parkingCards', { where: { householdId, status: 'active', validTo: { gt: now } }, limit: 50 })
   ])
   const names = plates.map((p) => p.plate)
   const entries30d = names.length ? await ports.store.count('parkingSessions', { communityId, plate: { in: names }, enteredAt: { gte: now - ENTRIES_WINDOW_MS } }) : 0

@@ -2,8 +2,6 @@ import type { parkingContracts } from '../../contracts/parking'
 import type { ActionHandler } from '../../kernel/module'
 import type { Ports } from '../../kernel/ports'
 import { fail, ok } from '../../kernel/result'
-import type { GateDoc } from '../access/docs'
-import type { HouseholdDoc } from '../docs'
 import type { ParkingLotDoc, ParkingSpaceDoc } from './docs'
 import { lotView, spaceView } from './views'
 
@@ -11,7 +9,7 @@ type C = typeof parkingContracts
 
 /** A lot of the caller's community, or null. */
 export async function lotIn(ports: Ports, communityId: string, lotId: string): Promise<ParkingLotDoc | null> {
-  const lot = await ports.store.get<ParkingLotDoc>('parkingLots', lotId)
+  const lot = await ports.store.get('parkingLots', lotId)
   return lot && lot.communityId === communityId ? lot : null
 }
 
@@ -30,8 +28,8 @@ export const saveLot: ActionHandler<C['saveLot']> = async ({ ports, actor }, inp
   const communityId = actor.communityId
   const [existing, gates, others] = await Promise.all([
     input.lotId ? lotIn(ports, communityId, input.lotId) : Promise.resolve(null),
-    Promise.all(input.barriers.map((b) => ports.store.get<GateDoc>('gates', b.gateId))),
-    ports.store.find<ParkingLotDoc>('parkingLots', { where: { communityId }, limit: 50 })
+    Promise.all(input.barriers.map((b) => ports.store.get('gates', b.gateId))),
+    ports.store.find('parkingLots', { where: { communityId }, limit: 50 })
   ])
   if (input.lotId && !existing) return lotMissing()
   for (const [i, b] of input.barriers.entries()) {
@@ -65,7 +63,7 @@ export const saveLot: ActionHandler<C['saveLot']> = async ({ ports, actor }, inp
 }
 
 export const occupancy: ActionHandler<C['occupancy']> = async ({ ports, actor }) => {
-  const lots = await ports.store.find<ParkingLotDoc>('parkingLots', { where: { communityId: actor.communityId }, orderBy: [{ field: 'createdAt', dir: 'asc' }], limit: 50 })
+  const lots = await ports.store.find('parkingLots', { where: { communityId: actor.communityId }, orderBy: [{ field: 'createdAt', dir: 'asc' }], limit: 50 })
   const counts = await Promise.all(lots.map((l) => lotCounts(ports, l)))
   return ok({ lots: lots.map((l, i) => lotView(l, counts[i]!)) })
 }
@@ -74,8 +72,8 @@ export const saveSpace: ActionHandler<C['saveSpace']> = async ({ ports, actor },
   const id = `${input.lotId}:${input.code}`
   const [lot, household, existing] = await Promise.all([
     lotIn(ports, actor.communityId, input.lotId),
-    input.householdId ? ports.store.get<HouseholdDoc>('households', input.householdId) : Promise.resolve(null),
-    ports.store.get<ParkingSpaceDoc>('parkingSpaces', id)
+    input.householdId ? ports.store.get('households', input.householdId) : Promise.resolve(null),
+    ports.store.get('parkingSpaces', id)
   ])
   if (!lot) return lotMissing()
   if (input.householdId && (!household || household.communityId !== actor.communityId)) {
@@ -102,7 +100,7 @@ export const saveSpace: ActionHandler<C['saveSpace']> = async ({ ports, actor },
   }
   const space: ParkingSpaceDoc = { _id: id, communityId: actor.communityId, lotId: lot._id, code: input.code, ...fields, plates: 0, holds: {} }
   if (!(await ports.store.insert('parkingSpaces', space)).ok) {
-    const twin = await ports.store.get<ParkingSpaceDoc>('parkingSpaces', id)
+    const twin = await ports.store.get('parkingSpaces', id)
     if (twin) return ok(spaceView(twin))
   }
   return ok(spaceView(space))

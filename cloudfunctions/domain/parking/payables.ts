@@ -2,7 +2,7 @@ import { getMany } from '../../kernel/paging'
 import { fail, ok } from '../../kernel/result'
 import type { Ports } from '../../kernel/ports'
 import { NO_HOUSEHOLD, type PayableKind, type Payer, type QuotedLine } from '../payment/payables'
-import type { ParkingCardDoc, ParkingLotDoc, ParkingSessionDoc } from './docs'
+import type { ParkingSessionDoc } from './docs'
 import { exitVerdict } from './exit-rule'
 import { graceMsOf, parseSessionPayableId } from './sessions'
 
@@ -11,7 +11,7 @@ import { graceMsOf, parseSessionPayableId } from './sessions'
  * The community comes from the lot, never from the caller, who may belong to none.
  */
 export async function driverPayer(ports: Ports, lotId: string): Promise<Payer | null> {
-  const lot = await ports.store.get<ParkingLotDoc>('parkingLots', lotId)
+  const lot = await ports.store.get('parkingLots', lotId)
   return lot ? { communityId: lot.communityId, householdIds: [], driver: true } : null
 }
 
@@ -27,8 +27,8 @@ export const parkingPayable: PayableKind = {
 
   async quote(ports, actor, ids) {
     const parsed = ids.map((id) => ({ id, key: parseSessionPayableId(id) }))
-    const sessions = await getMany<ParkingSessionDoc>(ports.store, 'parkingSessions', parsed.map((p) => p.key?.sessionId ?? ''))
-    const lots = await getMany<ParkingLotDoc>(ports.store, 'parkingLots', [...new Set([...sessions.values()].map((s) => s.lotId))])
+    const sessions = await getMany(ports.store, 'parkingSessions', parsed.map((p) => p.key?.sessionId ?? ''))
+    const lots = await getMany(ports.store, 'parkingLots', [...new Set([...sessions.values()].map((s) => s.lotId))])
     const now = ports.clock.now()
     const lines: QuotedLine[] = []
     for (const { id, key } of parsed) {
@@ -52,7 +52,7 @@ export const parkingPayable: PayableKind = {
 
   async onPaid(ports, payment, line) {
     const key = parseSessionPayableId(line.id)
-    const s = key && (await ports.store.get<ParkingSessionDoc>('parkingSessions', key.sessionId))
+    const s = key && (await ports.store.get('parkingSessions', key.sessionId))
     if (!key || !s) return 'already_settled'
     if (s.charges.some((c) => c.paymentId === payment._id)) return 'applied'
     if (s.paidCount !== key.n) return 'already_settled'
@@ -65,7 +65,7 @@ export const parkingPayable: PayableKind = {
       { paidCount: key.n }
     )
     if (applied) return 'applied'
-    const fresh = await ports.store.get<ParkingSessionDoc>('parkingSessions', s._id)
+    const fresh = await ports.store.get('parkingSessions', s._id)
     return fresh?.charges.some((c) => c.paymentId === payment._id) ? 'applied' : 'already_settled'
   },
 
@@ -75,7 +75,7 @@ export const parkingPayable: PayableKind = {
     // Compare-and-set on the money fields: a payment or another refund landing in between changes
     // them, and this one is worked out again from what is there.
     for (let tries = 0; tries < 5; tries++) {
-      const s = await ports.store.get<ParkingSessionDoc>('parkingSessions', key.sessionId)
+      const s = await ports.store.get('parkingSessions', key.sessionId)
       const next = s && withRefund(s, payment._id, refundedFen)
       if (!s || !next) return
       if (await ports.store.update('parkingSessions', s._id, { set: { ...next, updatedAt: ports.clock.now() } }, { paidFen: s.paidFen, paidCount: s.paidCount })) {
@@ -111,7 +111,7 @@ export const parkingCardPayable: PayableKind = {
   type: 'parkingCard',
 
   async quote(ports, actor, ids) {
-    const cards = await getMany<ParkingCardDoc>(ports.store, 'parkingCards', ids)
+    const cards = await getMany(ports.store, 'parkingCards', ids)
     const lines: QuotedLine[] = []
     for (const id of ids) {
       const c = cards.get(id)
@@ -127,7 +127,7 @@ export const parkingCardPayable: PayableKind = {
   async onPaid(ports, payment, line) {
     const at = payment.paidAt ?? ports.clock.now()
     if (await ports.store.update('parkingCards', line.id, { set: { status: 'active', paymentId: payment._id, paidAt: at } }, { status: 'pending' })) return 'applied'
-    const c = await ports.store.get<ParkingCardDoc>('parkingCards', line.id)
+    const c = await ports.store.get('parkingCards', line.id)
     return c?.paymentId === payment._id ? 'applied' : 'already_settled'
   },
 

@@ -3,7 +3,6 @@ import type { Ports } from '../../kernel/ports'
 import { maskPlate } from '../insights/mask'
 import { NO_HOUSEHOLD } from '../payment/payables'
 import type { PaymentDoc } from '../payment/docs'
-import type { ParkingSessionDoc } from './docs'
 import { parseSessionPayableId } from './sessions'
 
 /** What stands for the household of a payment no household made, before its stay is known. */
@@ -22,7 +21,7 @@ export async function driverPayerLabels(ports: Pick<Ports, 'store'>, payments: r
     const line = p.lines.find((l) => l.type === 'parking')
     return line ? parseSessionPayableId(line.id)?.sessionId : undefined
   }
-  const sessions = await getMany<ParkingSessionDoc>(ports.store, 'parkingSessions', drivers.flatMap((p) => sessionOf(p) ?? []))
+  const sessions = await getMany(ports.store, 'parkingSessions', drivers.flatMap((p) => sessionOf(p) ?? []))
   for (const p of drivers) {
     const s = sessions.get(sessionOf(p) ?? '')
     out.set(p._id, s ? `${DRIVER_PAYER_LABEL} · ${maskPlate(s.plate)}` : DRIVER_PAYER_LABEL)

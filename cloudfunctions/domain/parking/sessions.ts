@@ -25,7 +25,7 @@ export function payPath(communityId: string, lotId: string, plate: string): stri
 }
 
 export async function openSessionOf(ports: Ports, lotId: string, plate: string): Promise<ParkingSessionDoc | null> {
-  const [s] = await ports.store.find<ParkingSessionDoc>('parkingSessions', { where: { openKey: openKeyOf(lotId, plate) }, limit: 1 })
+  const [s] = await ports.store.find('parkingSessions', { where: { openKey: openKeyOf(lotId, plate) }, limit: 1 })
   return s ?? null
 }
 

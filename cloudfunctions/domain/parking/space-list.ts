@@ -3,11 +3,9 @@ import type { ActionHandler } from '../../kernel/module'
 import { getMany } from '../../kernel/paging'
 import { fail, ok } from '../../kernel/result'
 import { MAX_PAGE } from '../../kernel/store'
-import type { HouseholdDoc } from '../docs'
 import { maskPlate } from '../insights/mask'
 import { householdLabel } from '../user/format'
 import { buildingsOf, communityBuildings } from '../user/labels'
-import type { ParkingPlateDoc, ParkingSpaceDoc } from './docs'
 import { lotIn } from './lots'
 import { spaceView } from './views'
 
@@ -26,17 +24,17 @@ export const spaces: ActionHandler<C['spaces']> = async ({ ports, actor }, input
   const where = { communityId: actor.communityId, lotId: input.lotId, code: prefix ? { gte: prefix, lt: `${prefix}\uffff` } : undefined }
   const [lot, page, total, nearby] = await Promise.all([
     lotIn(ports, actor.communityId, input.lotId),
-    ports.store.find<ParkingSpaceDoc>('parkingSpaces', { where, orderBy: [{ field: 'code', dir: 'asc' }], offset: input.offset, limit: input.limit }),
+    ports.store.find('parkingSpaces', { where, orderBy: [{ field: 'code', dir: 'asc' }], offset: input.offset, limit: input.limit }),
     ports.store.count('parkingSpaces', where),
     communityBuildings(ports.store, [actor.communityId])
   ])
   if (!lot) return fail('PARKING.LOT_NOT_FOUND', '停车场不存在', [{ path: 'lotId', label: '停车场', message: '本社区没有这个停车场' }])
   const householdIds = [...new Set(page.flatMap((s) => (s.householdId ? [s.householdId] : [])))]
   const [households, plates] = await Promise.all([
-    getMany<HouseholdDoc>(ports.store, 'households', householdIds),
+    getMany(ports.store, 'households', householdIds),
     householdIds.length
       ? // A page holds at most SPACES_PAGE_MAX spaces of at most 5 plates each: one read of MAX_PAGE holds them all.
-        ports.store.find<ParkingPlateDoc>('parkingPlates', { where: { householdId: { in: householdIds }, spaceId: { in: page.map((s) => s._id) } }, orderBy: [{ field: 'createdAt', dir: 'asc' }], limit: MAX_PAGE })
+        ports.store.find('parkingPlates', { where: { householdId: { in: householdIds }, spaceId: { in: page.map((s) => s._id) } }, orderBy: [{ field: 'createdAt', dir: 'asc' }], limit: MAX_PAGE })
       : Promise.resolve([])
   ])
   const buildings = await buildingsOf(ports.store, households.values(), nearby)

@@ -3,7 +3,7 @@ import type { ActionHandler } from '../../kernel/module'
 import { fail, ok } from '../../kernel/result'
 import { shanghaiDay } from '../../contracts/shanghai'
 import { giveAttemptBack, reserveAttempt } from '../attempts'
-import type { ParkingBlacklistDoc, ParkingCardDoc, ParkingEventDoc, ParkingLotDoc, ParkingSessionDoc } from './docs'
+import type { ParkingBlacklistDoc, ParkingEventDoc } from './docs'
 import { cardCoverEnd } from './barrier'
 import { lotIn } from './lots'
 import { closeSession, newSession, openSessionOf } from './sessions'
@@ -28,12 +28,12 @@ export const setBlacklist: ActionHandler<C['setBlacklist']> = async ({ ports, ac
 
 /** The car with this plate inside one of the community's lots now, with what it owes. */
 export const sessionByPlate: ActionHandler<C['sessionByPlate']> = async ({ ports, actor }, input) => {
-  const [s] = await ports.store.find<ParkingSessionDoc>('parkingSessions', {
+  const [s] = await ports.store.find('parkingSessions', {
     where: { communityId: actor.communityId, status: 'open', plate: input.plate },
     orderBy: [{ field: 'enteredAt', dir: 'desc' }],
     limit: 1
   })
-  const lot = s ? await ports.store.get<ParkingLotDoc>('parkingLots', s.lotId) : null
+  const lot = s ? await ports.store.get('parkingLots', s.lotId) : null
   return ok({ session: s && lot ? sessionView(s, lot, ports.clock.now()) : null })
 }
 
@@ -53,7 +53,7 @@ export const driverSession: ActionHandler<C['driverSession']> = async ({ ports, 
   const key = `parkingLookup:${actor.user._id}:${shanghaiDay(ports.clock.now())}`
   const [attempt, lot, s] = await Promise.all([
     reserveAttempt(ports, key, DRIVER_MISSES_PER_DAY),
-    ports.store.get<ParkingLotDoc>('parkingLots', input.lotId),
+    ports.store.get('parkingLots', input.lotId),
     openSessionOf(ports, input.lotId, input.plate)
   ])
   if (attempt === null) return fail('PARKING.TOO_MANY_LOOKUPS', `今天已有 ${DRIVER_MISSES_PER_DAY} 次没有查到车辆，请核对车牌或联系出口值班人员`)
@@ -66,13 +66,13 @@ export const driverSession: ActionHandler<C['driverSession']> = async ({ ports, 
 export const sessions: ActionHandler<C['sessions']> = async ({ ports, actor }, input) => {
   const lot = await lotIn(ports, actor.communityId, input.lotId)
   if (!lot) return lotMissing()
-  const rows = await ports.store.find<ParkingSessionDoc>('parkingSessions', { where: { lotId: lot._id, status: 'open' }, orderBy: [{ field: 'enteredAt', dir: 'desc' }], limit: 500 })
+  const rows = await ports.store.find('parkingSessions', { where: { lotId: lot._id, status: 'open' }, orderBy: [{ field: 'enteredAt', dir: 'desc' }], limit: 500 })
   const now = ports.clock.now()
   return ok({ sessions: rows.map((s) => sessionView(s, lot, now)) })
 }
 
 export const exceptions: ActionHandler<C['exceptions']> = async ({ ports, actor }) => {
-  const rows = await ports.store.find<ParkingEventDoc>('parkingEvents', { where: { communityId: actor.communityId, exceptionOpen: 1 }, orderBy: [{ field: 'at', dir: 'desc' }], limit: 200 })
+  const rows = await ports.store.find('parkingEvents', { where: { communityId: actor.communityId, exceptionOpen: 1 }, orderBy: [{ field: 'at', dir: 'desc' }], limit: 200 })
   return ok({ events: rows.map(eventView) })
 }
 
@@ -86,8 +86,8 @@ export const manualOpen: ActionHandler<C['manualOpen']> = async ({ ports, actor 
   const id = `manual:${actor.user._id}:${input.clientRequestId}`
   const [lot, answered, seen] = await Promise.all([
     lotIn(ports, actor.communityId, input.lotId),
-    input.eventId ? ports.store.get<ParkingEventDoc>('parkingEvents', input.eventId) : Promise.resolve(null),
-    ports.store.get<ParkingEventDoc>('parkingEvents', id)
+    input.eventId ? ports.store.get('parkingEvents', input.eventId) : Promise.resolve(null),
+    ports.store.get('parkingEvents', id)
   ])
   if (seen) return ok(eventView(seen))
   if (!lot) return lotMissing()
@@ -103,7 +103,7 @@ export const manualOpen: ActionHandler<C['manualOpen']> = async ({ ports, actor 
     // started it, so the exit finds it instead of an exit with no entry.
     const [inside, cards] = await Promise.all([
       openSessionOf(ports, lot._id, plate),
-      ports.store.find<ParkingCardDoc>('parkingCards', { where: { lotId: lot._id, plate, status: 'active', validTo: { gt: now } }, limit: 10 })
+      ports.store.find('parkingCards', { where: { lotId: lot._id, plate, status: 'active', validTo: { gt: now } }, limit: 10 })
     ])
     const monthly = cards.some((c) => c.validFrom <= now)
     const s = newSession(ports, lot, plate, { kind: monthly ? 'monthly' : 'temporary', enteredAt: now, eventId: id, hostHouseholdId: null, passId: null, freeUntil: monthly ? cardCoverEnd(cards, now) : null })
@@ -147,7 +147,7 @@ export const manualOpen: ActionHandler<C['manualOpen']> = async ({ ports, actor 
   }
   const inserted = await ports.store.insert('parkingEvents', doc)
   if (!inserted.ok) {
-    const twin = await ports.store.get<ParkingEventDoc>('parkingEvents', id)
+    const twin = await ports.store.get('parkingEvents', id)
     if (twin) return ok(eventView(twin))
   }
   if (answered) {

@@ -4,12 +4,11 @@ import { fail, ok } from '../../kernel/result'
 import type { Ports } from '../../kernel/ports'
 import type { Filter } from '../../kernel/store'
 import type { Role } from '../../contracts/roles'
-import type { CommunityDoc, UserDoc } from '../docs'
 import { driverPayer } from '../parking/payables'
 import { householdLabels } from '../user/labels'
 import { applyTransaction } from './apply'
 import { createPayment } from './create'
-import type { PaymentDoc, ReconciliationDoc } from './docs'
+import type { PaymentDoc } from './docs'
 import { requestRefund } from './refund'
 import { openAnomalies, resolveAnomaly as resolve } from './resolve'
 import { NO_HOUSEHOLD } from './payables'
@@ -23,7 +22,7 @@ const CHANNEL_LABELS: Record<PaymentDoc['channel'], string> = { wechat: '微信�
 const OFFICE_ROLES: readonly Role[] = payContracts.search.access
 
 async function visiblePayment(ctx: MemberCtx, paymentId: string): Promise<PaymentDoc | null> {
-  const p = await ctx.ports.store.get<PaymentDoc>('payments', paymentId)
+  const p = await ctx.ports.store.get('payments', paymentId)
   if (!p || p.communityId !== ctx.actor.communityId) return null
   // Whoever may search the community's payments (the office) sees each of them; a resident their own.
   if (ctx.actor.roles.some((r) => OFFICE_ROLES.includes(r))) return p
@@ -56,7 +55,7 @@ export const createAsDriver: ActionHandler<C['createAsDriver']> = async ({ ports
 
 /** A driver's own payment (made through createAsDriver), and nobody else's. */
 export const driverPayment: ActionHandler<C['driverPayment']> = async ({ ports, actor }, input) => {
-  const p = await ports.store.get<PaymentDoc>('payments', input.paymentId)
+  const p = await ports.store.get('payments', input.paymentId)
   if (!p || p.userId !== actor.user._id || p.householdId !== NO_HOUSEHOLD) return fail('PAY.NOT_FOUND', '支付记录不存在')
   return ok(await paymentView(ports, await settledIfPaid(ports, p)))
 }
@@ -71,7 +70,7 @@ async function settledIfPaid(ports: Ports, p: PaymentDoc): Promise<PaymentDoc> {
   })
   if (tx?.tradeState !== 'SUCCESS') return p
   await applyTransaction(ports, tx)
-  return (await ports.store.get<PaymentDoc>('payments', p._id)) ?? p
+  return (await ports.store.get('payments', p._id)) ?? p
 }
 
 export const get: ActionHandler<C['get']> = async (ctx, input) => {
@@ -86,7 +85,7 @@ export const get: ActionHandler<C['get']> = async (ctx, input) => {
     })
     if (tx?.tradeState === 'SUCCESS') {
       await applyTransaction(ports, tx)
-      p = (await ports.store.get<PaymentDoc>('payments', p._id)) ?? p
+      p = (await ports.store.get('payments', p._id)) ?? p
     }
   }
   return ok(await paymentView(ports, p))
@@ -110,7 +109,7 @@ export const history: ActionHandler<C['history']> = async ({ ports, actor }, inp
     const where: Filter = after
       ? { and: [own, { or: [{ createdAt: { lt: after.createdAt } }, { createdAt: after.createdAt, _id: { lt: after._id } }] }] }
       : own
-    const page: PaymentDoc[] = await ports.store.find<PaymentDoc>('payments', {
+    const page: PaymentDoc[] = await ports.store.find('payments', {
       where,
       orderBy: [
         { field: 'createdAt', dir: 'desc' },
@@ -131,8 +130,8 @@ export const receipt: ActionHandler<C['receipt']> = async (ctx, input) => {
   if (p.status !== 'paid' || !p.paidAt) return fail('PAY.NOT_PAID', '支付成功后才能查看收据')
   const { ports } = ctx
   const [community, payer, view] = await Promise.all([
-    ports.store.get<CommunityDoc>('communities', p.communityId),
-    ports.store.get<UserDoc>('users', p.userId),
+    ports.store.get('communities', p.communityId),
+    ports.store.get('users', p.userId),
     paymentView(ports, p)
   ])
   return ok({
@@ -160,7 +159,7 @@ export const search: ActionHandler<C['search']> = async ({ ports, actor }, input
     status: input.status ?? { in: ['paid', 'anomaly'] },
     ...(isTradeNo(q) ? { outTradeNo: q } : {})
   }
-  const list = await ports.store.find<PaymentDoc>('payments', { where, orderBy: [{ field: 'createdAt', dir: 'desc' }], limit: 200 })
+  const list = await ports.store.find('payments', { where, orderBy: [{ field: 'createdAt', dir: 'desc' }], limit: 200 })
   // Labels first (two batched reads), so refunds are read only for the payments shown.
   const labels = await householdLabels(ports, list.map((p) => p.householdId))
   const matching = q && !isTradeNo(q) ? list.filter((p) => (labels.get(p.householdId) ?? '').includes(q)) : list
@@ -178,12 +177,12 @@ export const refund: ActionHandler<C['refund']> = async (ctx, input) => {
     automatic: false
   })
   if (!res.ok) return res
-  const fresh = (await ctx.ports.store.get<PaymentDoc>('payments', p._id)) ?? p
+  const fresh = (await ctx.ports.store.get('payments', p._id)) ?? p
   return ok(await paymentView(ctx.ports, fresh))
 }
 
 export const reconciliation: ActionHandler<C['reconciliation']> = async ({ ports, actor }) => {
-  const r = await ports.store.get<ReconciliationDoc>('reconciliations', actor.communityId)
+  const r = await ports.store.get('reconciliations', actor.communityId)
   return ok({
     ranAt: r?.ranAt ?? null,
     payments: r?.payments ?? 0,

@@ -77,6 +77,6 @@ export async function noteRefundFailed(ports: Ports, refund: RefundDoc, reason: 
   const decided = parseAnomalyRefundKey(refund.idempotencyKey)
   if (decided) await reopenAnomaly(ports, decided.anomalyId, decided.attempt, `退款失败：${reason}`)
   if (!refund.automatic) return
-  const payment = await ports.store.get<PaymentDoc>('payments', refund.paymentId)
+  const payment = await ports.store.get('payments', refund.paymentId)
   if (payment?.settledAt) await recordAutoRefundClosed(ports, refund, reason)
 }

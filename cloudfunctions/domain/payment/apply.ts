@@ -10,7 +10,7 @@ import { refundsOf, succeededByLine } from './view'
 export type ApplyOutcome = 'applied' | 'already_applied' | 'not_paid' | 'unknown_payment' | 'amount_mismatch'
 
 async function byOutTradeNo(ports: Ports, outTradeNo: string): Promise<PaymentDoc | null> {
-  const [p] = await ports.store.find<PaymentDoc>('payments', { where: { outTradeNo }, limit: 1 })
+  const [p] = await ports.store.find('payments', { where: { outTradeNo }, limit: 1 })
   return p ?? null
 }
 
@@ -48,7 +48,7 @@ export async function applyTransaction(ports: Ports, tx: Transaction): Promise<A
   const set = { status: 'paid' as const, transactionId: tx.transactionId ?? '', paidAt, updatedAt: ports.clock.now() }
   const claimed = await ports.store.update('payments', payment._id, { set }, { status: { in: ['created', 'awaiting', 'closed', 'failed'] } })
   // Claimed here: the payment is what was read, paid now. Otherwise someone else moved it: read it.
-  const fresh = claimed ? { ...payment, ...set } : await ports.store.get<PaymentDoc>('payments', payment._id)
+  const fresh = claimed ? { ...payment, ...set } : await ports.store.get('payments', payment._id)
   if (!fresh || fresh.status !== 'paid') return 'not_paid'
   if (fresh.settledAt && !claimed) return 'already_applied'
   await settlePaid(ports, fresh)
@@ -116,7 +116,7 @@ async function settlePayables(ports: Ports, payment: PaymentDoc): Promise<void> 
   if (autoRefund) {
     // WeChat Pay may have closed the refund while this ran, before the payment counted as settled
     // (so the failure left it to this run): nothing retries it now, so a person is told.
-    const now = await ports.store.get<RefundDoc>('refunds', autoRefund._id)
+    const now = await ports.store.get('refunds', autoRefund._id)
     if (now?.status === 'failed') await recordAutoRefundClosed(ports, now, now.failure ?? 'FAILED')
   }
 }
@@ -129,7 +129,7 @@ export type RefundApplyOutcome = 'succeeded' | 'already_applied' | 'failed' | 'a
  * and an anomaly is recorded; a later SUCCESS (or CLOSED) from WeChat Pay still settles it.
  */
 export async function applyRefundOutcome(ports: Ports, outcome: RefundOutcome): Promise<RefundApplyOutcome> {
-  const [refund] = await ports.store.find<RefundDoc>('refunds', { where: { outRefundNo: outcome.outRefundNo }, limit: 1 })
+  const [refund] = await ports.store.find('refunds', { where: { outRefundNo: outcome.outRefundNo }, limit: 1 })
   if (!refund) return 'unknown_refund'
   if (outcome.status === 'PROCESSING') return 'processing'
   if (outcome.status === 'ABNORMAL') {
@@ -141,14 +141,14 @@ export async function applyRefundOutcome(ports: Ports, outcome: RefundOutcome): 
     return 'failed'
   }
   if (outcome.refundFen !== refund.amountFen) ports.log.error('refund amount differs', { outRefundNo: refund.outRefundNo, notified: outcome.refundFen, requested: refund.amountFen })
-  const payment = await ports.store.get<PaymentDoc>('payments', refund.paymentId)
+  const payment = await ports.store.get('payments', refund.paymentId)
   const claimed = await ports.store.update(
     'refunds',
     refund._id,
     { set: { status: 'succeeded', succeededAt: outcome.successAt ?? ports.clock.now(), refundId: outcome.refundId } },
     { status: { in: ['processing', 'abnormal'] } }
   )
-  const fresh = await ports.store.get<RefundDoc>('refunds', refund._id)
+  const fresh = await ports.store.get('refunds', refund._id)
   if (fresh?.status !== 'succeeded') return 'failed'
   // The whole refund of a payment held as an anomaly: its money never entered the ledger and
   // settled no payable, so neither the ledger, the payables nor the listeners hear of it.

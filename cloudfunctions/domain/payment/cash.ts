@@ -7,15 +7,12 @@ import { getMany } from '../../kernel/paging'
 import type { Ports } from '../../kernel/ports'
 import { type Result, fail, ok } from '../../kernel/result'
 import type { HouseholdDoc } from '../docs'
-import type { BookingDoc } from '../booking/docs'
-import type { BillDoc } from '../fee/docs'
 import { formatFenText } from '../format-money'
-import type { CampaignDoc, OrderDoc } from '../order/docs'
 import { orderPayTitle } from '../order/order-payable'
 import { householdLabels } from '../user/labels'
 import { activeMembers } from '../user/membership'
 import { applyRefundOutcome, settlePaid } from './apply'
-import type { PaymentDoc, PaymentLine, RefundDoc } from './docs'
+import type { PaymentDoc, PaymentLine } from './docs'
 import { newTradeNo } from './ids'
 import { claimPayables, closePayment } from './open-payments'
 import type { Payer, QuotedLine } from './payables'
@@ -27,7 +24,7 @@ type C = typeof payCashContracts
 const DUE_LIMIT = 100
 
 async function householdOf(ports: Ports, actor: CommunityActor, householdId: string): Promise<Result<HouseholdDoc>> {
-  const h = await ports.store.get<HouseholdDoc>('households', householdId)
+  const h = await ports.store.get('households', householdId)
   if (!h || h.communityId !== actor.communityId) return fail('HOUSEHOLD.NOT_FOUND', '房屋不存在，请重新查找', [{ path: 'householdId', message: '房屋不存在' }])
   return ok(h)
 }
@@ -52,16 +49,16 @@ export const cashDue: ActionHandler<C['cashDue']> = async ({ ports, actor }, inp
   const now = ports.clock.now()
   const householdId = h.value._id
   const [bills, orders, bookings, labels] = await Promise.all([
-    ports.store.find<BillDoc>('bills', { where: { householdId, status: 'unpaid' }, orderBy: [{ field: 'dueAt', dir: 'asc' }], limit: DUE_LIMIT }),
-    ports.store.find<OrderDoc>('orders', { where: { householdId, status: 'pending_payment', expiresAt: { gt: now } }, orderBy: [{ field: 'expiresAt', dir: 'asc' }], limit: DUE_LIMIT }),
-    ports.store.find<BookingDoc>('bookings', { where: { householdId, status: 'done', payState: 'due' }, limit: DUE_LIMIT }),
+    ports.store.find('bills', { where: { householdId, status: 'unpaid' }, orderBy: [{ field: 'dueAt', dir: 'asc' }], limit: DUE_LIMIT }),
+    ports.store.find('orders', { where: { householdId, status: 'pending_payment', expiresAt: { gt: now } }, orderBy: [{ field: 'expiresAt', dir: 'asc' }], limit: DUE_LIMIT }),
+    ports.store.find('bookings', { where: { householdId, status: 'done', payState: 'due' }, limit: DUE_LIMIT }),
     householdLabels(ports, [householdId], actor.communityId)
   ])
   // Bills and bookings are priced by their quotes (a bill's late fee accrues daily); quoting an
   // order would hold its expiry for a cashier, so orders are listed from what they store.
   const [priced, campaigns] = await Promise.all([
     quoteAll(ports, payerOf(h.value), [...bills.map((b) => ({ type: 'bill' as const, id: b._id })), ...bookings.filter((b) => (b.priceFen ?? 0) > 0).map((b) => ({ type: 'booking' as const, id: b._id }))]),
-    getMany<CampaignDoc>(ports.store, 'campaigns', orders.map((o) => o.campaignId))
+    getMany(ports.store, 'campaigns', orders.map((o) => o.campaignId))
   ])
   if (!priced.ok) return priced
   const byId = new Map(priced.value.map((l) => [`${l.type}:${l.id}`, l]))
@@ -84,7 +81,7 @@ export const cashDue: ActionHandler<C['cashDue']> = async ({ ports, actor }, inp
  * buyer, else the owner, else any member; nobody for a household with none registered.
  */
 async function payerUser(ports: Ports, householdId: string, payerName: string, lines: readonly QuotedLine[]): Promise<string> {
-  const [members, orders] = await Promise.all([activeMembers(ports, householdId), getMany<OrderDoc>(ports.store, 'orders', lines.filter((l) => l.type === 'order').map((l) => l.id))])
+  const [members, orders] = await Promise.all([activeMembers(ports, householdId), getMany(ports.store, 'orders', lines.filter((l) => l.type === 'order').map((l) => l.id))])
   const named = members.find((m) => m.user?.nickname === payerName)?.membership.userId
   const buyer = [...orders.values()][0]?.userId
   return named ?? buyer ?? members.find((m) => m.membership.relation === 'owner')?.membership.userId ?? members[0]?.membership.userId ?? ''
@@ -99,7 +96,7 @@ async function payerUser(ports: Ports, householdId: string, payerName: string, l
  */
 export const recordCash: ActionHandler<C['recordCash']> = async ({ ports, actor }, input) => {
   const idempotencyKey = `cash:${actor.user._id}:${input.clientRequestId}`
-  const [[existing], h] = await Promise.all([ports.store.find<PaymentDoc>('payments', { where: { idempotencyKey }, limit: 1 }), householdOf(ports, actor, input.householdId)])
+  const [[existing], h] = await Promise.all([ports.store.find('payments', { where: { idempotencyKey }, limit: 1 }), householdOf(ports, actor, input.householdId)])
   if (existing) return receiptOf(ports, existing)
   if (!h.ok) return h
   const quoted = await quoteAll(ports, payerOf(h.value), input.payables)
@@ -135,12 +132,12 @@ export const recordCash: ActionHandler<C['recordCash']> = async ({ ports, actor 
   }
   const claimed = await claimCash(ports, payment)
   if (!claimed.ok) {
-    const [twin] = await ports.store.find<PaymentDoc>('payments', { where: { idempotencyKey }, limit: 1 })
+    const [twin] = await ports.store.find('payments', { where: { idempotencyKey }, limit: 1 })
     return twin ? receiptOf(ports, twin) : claimed
   }
   if (!(await ports.store.insert('payments', payment)).ok) {
     // A twin of this request recorded it first (its claims are its own): its receipt is the answer.
-    const [twin] = await ports.store.find<PaymentDoc>('payments', { where: { idempotencyKey }, limit: 1 })
+    const [twin] = await ports.store.find('payments', { where: { idempotencyKey }, limit: 1 })
     if (!twin) throw new Error(`cash payment ${payment._id} could not be recorded`)
     return receiptOf(ports, twin)
   }
@@ -166,12 +163,12 @@ async function receiptOf(ports: Ports, p: PaymentDoc): Promise<Result<{ paymentI
 }
 
 export const cashRefunds: ActionHandler<C['cashRefunds']> = async ({ ports, actor }) => {
-  const refunds = await ports.store.find<RefundDoc>('refunds', {
+  const refunds = await ports.store.find('refunds', {
     where: { communityId: actor.communityId, cash: true, status: 'processing', reserved: true },
     orderBy: [{ field: 'createdAt', dir: 'asc' }],
     limit: 200
   })
-  const payments = await getMany<PaymentDoc>(ports.store, 'payments', refunds.map((r) => r.paymentId))
+  const payments = await getMany(ports.store, 'payments', refunds.map((r) => r.paymentId))
   const labels = await householdLabels(ports, [...new Set([...payments.values()].map((p) => p.householdId))], actor.communityId)
   return ok({
     refunds: refunds.map((r) => {
@@ -195,14 +192,14 @@ export const cashRefunds: ActionHandler<C['cashRefunds']> = async ({ ports, acto
  * points, the member's message), through the same idempotent path, so confirming twice does it once.
  */
 export const confirmCashRefund: ActionHandler<C['confirmCashRefund']> = async ({ ports, actor }, input) => {
-  const r = await ports.store.get<RefundDoc>('refunds', input.refundId)
+  const r = await ports.store.get('refunds', input.refundId)
   if (!r || r.communityId !== actor.communityId || !r.cash) return fail('PAY.NOT_FOUND', '退款记录不存在', [{ path: 'refundId', message: '退款记录不存在' }])
   if (r.status === 'processing' && !r.reserved) return fail('PAY.IN_PROGRESS', '退款正在处理，请稍后刷新')
   if (r.status === 'processing') {
     await ports.store.update('refunds', r._id, { set: { handedBy: actor.user._id, receiverName: input.receiverName } }, { status: 'processing' })
     await applyRefundOutcome(ports, { outTradeNo: r.outTradeNo, outRefundNo: r.outRefundNo, refundId: `CASH${r.outRefundNo}`, status: 'SUCCESS', refundFen: r.amountFen, successAt: ports.clock.now() })
   }
-  const done = await ports.store.get<RefundDoc>('refunds', r._id)
+  const done = await ports.store.get('refunds', r._id)
   if (done?.status !== 'succeeded') return fail('PAY.REFUND_FAILED', '退款未能完成，请刷新后重试')
   return ok({ refundId: done._id, amountFen: done.amountFen, succeededAt: done.succeededAt ?? ports.clock.now() })
 }

@@ -29,7 +29,7 @@ export async function createPayment(ports: Ports, actor: Actor, input: CreatePay
   // A retry's payment and the quotes of every kind of payable, read together.
   const types = [...new Set(input.payables.map((p) => p.type))]
   const [[existing], quotes] = await Promise.all([
-    ports.store.find<PaymentDoc>('payments', { where: { idempotencyKey }, limit: 1 }),
+    ports.store.find('payments', { where: { idempotencyKey }, limit: 1 }),
     Promise.all(types.map((type) => PAYABLES[type].quote(ports, payer, [...new Set(input.payables.filter((p) => p.type === type).map((p) => p.id))])))
   ])
   if (existing) return resubmitted(existing)
@@ -70,7 +70,7 @@ export async function createPayment(ports: Ports, actor: Actor, input: CreatePay
   const claimed = await claimOrSupersede(ports, payment)
   if (!claimed.ok) {
     // A twin with the same request id may hold the claims: its payment is the answer.
-    const [twin] = await ports.store.find<PaymentDoc>('payments', { where: { idempotencyKey }, limit: 1 })
+    const [twin] = await ports.store.find('payments', { where: { idempotencyKey }, limit: 1 })
     if (twin) return resubmitted(twin)
     const holder = claimed.holder
     if (holder && holder.userId === payment.userId && samePayables(holder, payment)) return resubmitted(holder)
@@ -80,7 +80,7 @@ export async function createPayment(ports: Ports, actor: Actor, input: CreatePay
   if (!inserted.ok) {
     // Two identical creates raced: the other one's payment is the answer.
     await releaseClaims(ports, payment)
-    const [winner] = await ports.store.find<PaymentDoc>('payments', { where: { idempotencyKey }, limit: 1 })
+    const [winner] = await ports.store.find('payments', { where: { idempotencyKey }, limit: 1 })
     return winner ? resubmitted(winner) : fail('INTERNAL.ERROR', '创建支付失败，请重试')
   }
 

@@ -2,10 +2,9 @@ import { put } from '../../kernel/put'
 import { getMany, pages } from '../../kernel/paging'
 import type { Ports } from '../../kernel/ports'
 import { MAX_PAGE } from '../../kernel/store'
-import type { CommunityDoc } from '../docs'
 import { applyRefundOutcome, applyTransaction, settlePaid } from './apply'
 import { chargedFen, failRefund, markRefundAbnormal, resumeRefund } from './refund'
-import type { LedgerDoc, PaymentAnomalyDoc, PaymentDoc, ReconciliationDoc, RefundDoc } from './docs'
+import type { PaymentDoc, ReconciliationDoc, RefundDoc } from './docs'
 import { releaseClaims } from './open-payments'
 import { refundsByPayment } from './view'
 import { DAY_MS, shanghaiMidnight } from '../../contracts/shanghai'
@@ -24,7 +23,7 @@ export async function closeExpiredPayments(ports: Ports): Promise<{ closed: numb
   let recovered = 0
   let resettled = 0
   const due = { status: { in: ['created', 'awaiting'] }, expiresAt: { lt: now - CLOSE_GRACE_MS } }
-  for await (const batch of pages<PaymentDoc>(ports.store, 'payments', due)) {
+  for await (const batch of pages(ports.store, 'payments', due)) {
     for (const p of batch) {
       // One payment WeChat Pay cannot answer for (or one paid between query and close, which
       // close refuses) must not stop the sweep: it is logged and looked at again next run.
@@ -46,7 +45,7 @@ export async function closeExpiredPayments(ports: Ports): Promise<{ closed: numb
     }
   }
   const unsettled = { status: 'paid', settledAt: null, paidAt: { lt: now - CLOSE_GRACE_MS } }
-  for await (const batch of pages<PaymentDoc>(ports.store, 'payments', unsettled)) {
+  for await (const batch of pages(ports.store, 'payments', unsettled)) {
     for (const p of batch) {
       await settlePaid(ports, p)
       resettled++
@@ -69,7 +68,7 @@ export async function syncPendingRefunds(ports: Ports): Promise<{ refundsSettled
   const now = ports.clock.now()
   let refundsSettled = 0
   let refundsResent = 0
-  for await (const batch of pages<RefundDoc>(ports.store, 'refunds', { status: 'processing', createdAt: { lt: now - REFUND_SYNC_AFTER_MS } })) {
+  for await (const batch of pages(ports.store, 'refunds', { status: 'processing', createdAt: { lt: now - REFUND_SYNC_AFTER_MS } })) {
     for (const r of batch) {
       try {
         await syncRefund(r)
@@ -97,7 +96,7 @@ export async function syncPendingRefunds(ports: Ports): Promise<{ refundsSettled
       if (resumed.ok && resumed.value.reserved) refundsResent++
       return
     }
-    const payment = await ports.store.get<PaymentDoc>('payments', r.paymentId)
+    const payment = await ports.store.get('payments', r.paymentId)
     if (!payment) return
     const res = await ports.payment.refund({ outTradeNo: r.outTradeNo, outRefundNo: r.outRefundNo, refundFen: r.amountFen, totalFen: chargedFen(payment), reason: r.reason })
     if (res.ok && res.status === 'ABNORMAL') await markRefundAbnormal(ports, r)
@@ -144,7 +143,7 @@ export async function reconcilePayments(ports: Ports, opts: ReconcileOptions = {
   const windows = Array.from({ length: days }, (_, i) => ({ gte: first + i * DAY_MS, lt: first + (i + 1) * DAY_MS }))
   let communities = 0
   let total = 0
-  for await (const batch of pages<CommunityDoc>(ports.store, 'communities', undefined, pageSize)) {
+  for await (const batch of pages(ports.store, 'communities', undefined, pageSize)) {
     for (const community of batch) {
       const r = await reconcileCommunity(ports, community._id, windows, pageSize, now)
       if (r.payments + r.refunds + r.ledger === 0 && r.count === 0) continue
@@ -173,7 +172,7 @@ async function reconcileCommunity(ports: Ports, communityId: string, windows: re
     if (todo.length === 0) return
     for (const p of todo) checked.add(p._id)
     const [entries, refunds] = await Promise.all([
-      getMany<LedgerDoc>(store, 'ledger', todo.map((p) => `pay:${p.outTradeNo}`)),
+      getMany(store, 'ledger', todo.map((p) => `pay:${p.outTradeNo}`)),
       refundsByPayment(ports, todo.map((p) => p._id), pageSize)
     ])
     for (const p of todo) {
@@ -190,15 +189,15 @@ async function reconcileCommunity(ports: Ports, communityId: string, windows: re
   }
 
   for (const window of windows) {
-    for await (const page of pages<PaymentDoc>(store, 'payments', { communityId, createdAt: window }, pageSize)) {
+    for await (const page of pages(store, 'payments', { communityId, createdAt: window }, pageSize)) {
       acc.payments += page.length
       await checkPayments(page)
     }
-    for await (const page of pages<RefundDoc>(store, 'refunds', { communityId, createdAt: window }, pageSize)) {
+    for await (const page of pages(store, 'refunds', { communityId, createdAt: window }, pageSize)) {
       acc.refunds += page.length
       const [entries, owners] = await Promise.all([
-        getMany<LedgerDoc>(store, 'ledger', page.map((r) => `refund:${r.outRefundNo}`)),
-        getMany<PaymentDoc>(store, 'payments', page.map((r) => r.paymentId))
+        getMany(store, 'ledger', page.map((r) => `refund:${r.outRefundNo}`)),
+        getMany(store, 'payments', page.map((r) => r.paymentId))
       ])
       for (const r of page) {
         const entry = entries.get(`refund:${r.outRefundNo}`)
@@ -210,28 +209,28 @@ async function reconcileCommunity(ports: Ports, communityId: string, windows: re
       }
       await checkPayments([...owners.values()])
     }
-    for await (const page of pages<LedgerDoc>(store, 'ledger', { communityId, at: window }, pageSize)) {
+    for await (const page of pages(store, 'ledger', { communityId, at: window }, pageSize)) {
       acc.ledger += page.length
-      const owners = await getMany<PaymentDoc>(store, 'payments', page.map((e) => e.paymentId))
+      const owners = await getMany(store, 'payments', page.map((e) => e.paymentId))
       for (const e of page) if (!owners.has(e.paymentId)) report({ kind: 'ledger_orphan', ref: e._id, detail: '账本条目找不到对应支付' })
     }
   }
 
   // Whatever their day: states that need someone (or that the sweep should have finished).
-  for await (const page of pages<PaymentDoc>(store, 'payments', { communityId, status: 'anomaly' }, pageSize)) {
-    const anomalies = await getMany<PaymentAnomalyDoc>(store, 'paymentAnomalies', page.map((p) => `amount_mismatch:${p.outTradeNo}`))
+  for await (const page of pages(store, 'payments', { communityId, status: 'anomaly' }, pageSize)) {
+    const anomalies = await getMany(store, 'paymentAnomalies', page.map((p) => `amount_mismatch:${p.outTradeNo}`))
     for (const p of page) {
       if (anomalies.get(`amount_mismatch:${p.outTradeNo}`)?.resolvedAt) continue
       report({ kind: 'payment_anomaly', ref: p.outTradeNo, detail: p.anomaly ?? '' })
     }
   }
-  for await (const page of pages<PaymentDoc>(store, 'payments', { communityId, status: 'paid', settledAt: null }, pageSize)) {
+  for await (const page of pages(store, 'payments', { communityId, status: 'paid', settledAt: null }, pageSize)) {
     for (const p of page) report({ kind: 'payment_unsettled', ref: p.outTradeNo, detail: '已支付但后续处理未完成' })
   }
-  for await (const page of pages<RefundDoc>(store, 'refunds', { communityId, status: 'processing', createdAt: { lt: now - DAY_MS } }, pageSize)) {
+  for await (const page of pages(store, 'refunds', { communityId, status: 'processing', createdAt: { lt: now - DAY_MS } }, pageSize)) {
     for (const r of page) report({ kind: 'refund_stuck', ref: r.outRefundNo, detail: r.cash ? '现金退款超过 24 小时未退还' : '退款处理超过 24 小时' })
   }
-  for await (const page of pages<RefundDoc>(store, 'refunds', { communityId, status: 'abnormal' }, pageSize)) {
+  for await (const page of pages(store, 'refunds', { communityId, status: 'abnormal' }, pageSize)) {
     for (const r of page) report({ kind: 'refund_abnormal', ref: r.outRefundNo, detail: `退款 ${r.amountFen} 分异常，资金待人工处理（已保留可退额度）` })
   }
   return acc

@@ -58,10 +58,10 @@ async function claimOne(ports: Ports, key: string, payment: PaymentDoc, now: num
   const doc: PayableClaimDoc = { _id: key, paymentId: payment._id, userId: payment.userId, createdAt: now }
   if ((await ports.store.insert('payableClaims', doc)).ok) return { ok: true }
   // Taken: read what is there, and take it over only from a payment that can no longer be paid.
-  const claim = await ports.store.get<PayableClaimDoc>('payableClaims', key)
+  const claim = await ports.store.get('payableClaims', key)
   if (!claim) return (await ports.store.insert('payableClaims', doc)).ok ? { ok: true } : { ok: false, holder: null }
   if (claim.paymentId === payment._id) return { ok: true }
-  const holder = await ports.store.get<PaymentDoc>('payments', claim.paymentId)
+  const holder = await ports.store.get('payments', claim.paymentId)
   if (holds(claim, holder, now)) return { ok: false, holder }
   const { _id, ...fresh } = doc
   const moved = await ports.store.update('payableClaims', key, { set: fresh }, { paymentId: claim.paymentId })
@@ -96,8 +96,8 @@ export async function closePayment(ports: Ports, p: PaymentDoc, why: string): Pr
  * paid) is closed at WeChat Pay, so the resident cannot pay for something cancelled.
  */
 export async function closeOpenPaymentOf(ports: Ports, type: PayableType, id: string, why: string): Promise<void> {
-  const claim = await ports.store.get<PayableClaimDoc>('payableClaims', claimKey(type, id))
+  const claim = await ports.store.get('payableClaims', claimKey(type, id))
   if (!claim) return
-  const p = await ports.store.get<PaymentDoc>('payments', claim.paymentId)
+  const p = await ports.store.get('payments', claim.paymentId)
   if (p) await closePayment(ports, p, why)
 }

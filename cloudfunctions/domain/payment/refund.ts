@@ -28,7 +28,7 @@ export interface RefundInput {
  * finish it if it was cut short before WeChat Pay was asked (see {@link driveRefund}).
  */
 export async function requestRefund(ports: Ports, payment: PaymentDoc, input: RefundInput): Promise<Result<RefundDoc>> {
-  const [existing] = await ports.store.find<RefundDoc>('refunds', { where: { idempotencyKey: input.idempotencyKey }, limit: 1 })
+  const [existing] = await ports.store.find('refunds', { where: { idempotencyKey: input.idempotencyKey }, limit: 1 })
   if (existing) return resume(ports, payment, existing)
   if (payment.status !== 'paid') return fail('PAY.NOT_PAID', '该笔支付尚未成功，不能退款')
 
@@ -50,7 +50,7 @@ export async function requestRefund(ports: Ports, payment: PaymentDoc, input: Re
  * any refund. It has no lines: none of the payment's payables was settled by it.
  */
 export async function requestWholeRefund(ports: Ports, payment: PaymentDoc, input: Omit<RefundInput, 'lines' | 'automatic'>): Promise<Result<RefundDoc>> {
-  const [existing] = await ports.store.find<RefundDoc>('refunds', { where: { idempotencyKey: input.idempotencyKey }, limit: 1 })
+  const [existing] = await ports.store.find('refunds', { where: { idempotencyKey: input.idempotencyKey }, limit: 1 })
   if (existing) return resume(ports, payment, existing)
   if (payment.status !== 'anomaly') return fail('PAY.NOT_PAID', '只有金额异常的支付可以整笔退回')
   return startRefund(ports, payment, { ...input, lines: [], automatic: false }, [], chargedFen(payment))
@@ -77,7 +77,7 @@ async function startRefund(ports: Ports, payment: PaymentDoc, input: RefundInput
   }
   const inserted = await ports.store.insert('refunds', refund)
   if (!inserted.ok) {
-    const [winner] = await ports.store.find<RefundDoc>('refunds', { where: { idempotencyKey: input.idempotencyKey }, limit: 1 })
+    const [winner] = await ports.store.find('refunds', { where: { idempotencyKey: input.idempotencyKey }, limit: 1 })
     return winner ? resume(ports, payment, winner) : fail('INTERNAL.ERROR', '创建退款失败，请重试')
   }
   return driveRefund(ports, payment, refund)
@@ -94,7 +94,7 @@ async function resume(ports: Ports, payment: PaymentDoc, refund: RefundDoc): Pro
  * its reservation, or before the gateway call): the refund sync's way in. Idempotent.
  */
 export async function resumeRefund(ports: Ports, refund: RefundDoc): Promise<Result<RefundDoc>> {
-  const payment = await ports.store.get<PaymentDoc>('payments', refund.paymentId)
+  const payment = await ports.store.get('payments', refund.paymentId)
   if (!payment) return fail('PAY.NOT_FOUND', '支付不存在')
   return resume(ports, payment, refund)
 }
@@ -119,7 +119,7 @@ async function reserve(ports: Ports, payment: PaymentDoc, refund: RefundDoc): Pr
   // A refund with lines returns settled payables of a paid payment; one without is the whole refund of an anomaly.
   const status = refund.lines.length > 0 ? 'paid' : 'anomaly'
   if (await ports.store.update('payments', payment._id, { inc }, { and: [{ status, [hold]: null }, when] })) return true
-  const fresh = await ports.store.get<PaymentDoc>('payments', payment._id)
+  const fresh = await ports.store.get('payments', payment._id)
   return fresh?.refundHolds?.[refund.outRefundNo] !== undefined
 }
 
@@ -146,7 +146,7 @@ async function driveRefund(ports: Ports, payment: PaymentDoc, refund: RefundDoc)
   if (!(await ports.store.update('refunds', refund._id, { set: { reserved: true } }, { status: 'processing', reserved: false }))) {
     // A twin marked it first and asks WeChat Pay; or it was refused as exceeding meanwhile, and
     // the hold this call just took is given back.
-    const now = await ports.store.get<RefundDoc>('refunds', refund._id)
+    const now = await ports.store.get('refunds', refund._id)
     if (!now) throw new Error(`refund ${refund._id} vanished`)
     if (now.status === 'failed' && !now.reserved) await release(ports, now)
     return now.status === 'failed' && now.failure === 'exceeds' ? fail('PAY.REFUND_EXCEEDS', '退款金额超过可退金额') : ok(now)
@@ -200,7 +200,7 @@ async function releaseFailed(ports: Ports, refund: RefundDoc): Promise<void> {
   if (await release(ports, refund)) return
   if (!refund.reserved) return
   // Reserved before holds were recorded per refund: only the flag says so, and this claim (won once) releases it.
-  const payment = await ports.store.get<PaymentDoc>('payments', refund.paymentId)
+  const payment = await ports.store.get('payments', refund.paymentId)
   if (!payment || payment.refundHolds?.[refund.outRefundNo] !== undefined) return
   const inc: Record<string, number> = { refundReservedFen: -refund.amountFen }
   for (const l of refund.lines) inc[`refundReservedByLine.${l.key}`] = -l.amountFen
@@ -216,7 +216,7 @@ async function releaseFailed(ports: Ports, refund: RefundDoc): Promise<void> {
  */
 export async function markRefundAbnormal(ports: Ports, refund: RefundDoc): Promise<void> {
   await ports.store.update('refunds', refund._id, { set: { status: 'abnormal', failure: 'ABNORMAL' } }, { status: 'processing' })
-  const fresh = await ports.store.get<RefundDoc>('refunds', refund._id)
+  const fresh = await ports.store.get('refunds', refund._id)
   if (fresh?.status !== 'abnormal') return
   await recordAnomaly(ports, { _id: refund.paymentId, communityId: refund.communityId }, 'refund_abnormal', `退款 ${refund.outRefundNo}（${refund.amountFen} 分）异常，资金待人工处理`, refund.outRefundNo)
 }

@@ -3,7 +3,6 @@ import type { Actor } from '../../kernel/actor'
 import { getMany } from '../../kernel/paging'
 import type { Ports } from '../../kernel/ports'
 import { type Result, fail, ok } from '../../kernel/result'
-import type { UserDoc } from '../docs'
 import { driverPayerLabels } from '../parking/payer-labels'
 import { householdLabels } from '../user/labels'
 import { UNATTRIBUTED, anomalyRefundKey, reopenAnomaly } from './anomalies'
@@ -35,11 +34,11 @@ function amountAtStake(a: PaymentAnomalyDoc, p: PaymentDoc | null): number | nul
 }
 
 async function anomalyViews(ports: Ports, list: readonly PaymentAnomalyDoc[]): Promise<AnomalyViewT[]> {
-  const payments = await getMany<PaymentDoc>(ports.store, 'payments', list.flatMap((a) => (a.paymentId ? [a.paymentId] : [])))
+  const payments = await getMany(ports.store, 'payments', list.flatMap((a) => (a.paymentId ? [a.paymentId] : [])))
   const [labels, drivers, users] = await Promise.all([
     householdLabels(ports, [...payments.values()].map((p) => p.householdId)),
     driverPayerLabels(ports, [...payments.values()]),
-    getMany<UserDoc>(ports.store, 'users', list.flatMap((a) => (a.resolvedBy ? [a.resolvedBy] : [])))
+    getMany(ports.store, 'users', list.flatMap((a) => (a.resolvedBy ? [a.resolvedBy] : [])))
   ])
   return list.map((a) => {
     const p = payments.get(a.paymentId) ?? null
@@ -64,7 +63,7 @@ async function anomalyViews(ports: Ports, list: readonly PaymentAnomalyDoc[]): P
 
 /** The community's open anomalies, and those no community explains (not resolved, refunds under way included), newest first. */
 export async function openAnomalies(ports: Ports, communityId: string): Promise<AnomalyViewT[]> {
-  const list = await ports.store.find<PaymentAnomalyDoc>('paymentAnomalies', {
+  const list = await ports.store.find('paymentAnomalies', {
     where: { communityId: { in: [communityId, UNATTRIBUTED] }, resolvedAt: null, kind: { in: NEEDS_A_PERSON } },
     orderBy: [{ field: 'createdAt', dir: 'desc' }],
     limit: 100
@@ -96,9 +95,9 @@ const DECIDED_OTHERWISE = (a: PaymentAnomalyDoc) => fail('PAY.ANOMALY_RESOLVED',
  */
 export async function resolveAnomaly(ports: Ports, actor: Actor, input: ResolveInput): Promise<Result<AnomalyViewT>> {
   const { store } = ports
-  let a = await store.get<PaymentAnomalyDoc>('paymentAnomalies', input.anomalyId)
+  let a = await store.get('paymentAnomalies', input.anomalyId)
   if (!a || (a.communityId !== actor.communityId && a.communityId !== UNATTRIBUTED)) return fail('PAY.NOT_FOUND', '异常记录不存在')
-  const payment = a.paymentId ? await store.get<PaymentDoc>('payments', a.paymentId) : null
+  const payment = a.paymentId ? await store.get('payments', a.paymentId) : null
 
   if (!a.resolution) {
     if (!actionsFor(a, payment).includes(input.action)) {
@@ -108,7 +107,7 @@ export async function resolveAnomaly(ports: Ports, actor: Actor, input: ResolveI
     const decision = { resolution: input.action, resolvedBy: actor.user._id, note: input.note, decidedAt: now, ...(input.action === 'accept' ? { resolvedAt: now } : {}) }
     await store.update('paymentAnomalies', a._id, { set: decision, ...(input.action === 'refund' ? { inc: { attempts: 1 } } : {}) }, { resolution: null })
     // Won or lost, the anomaly as it is now says what was decided (a twin may have been first).
-    a = await store.get<PaymentAnomalyDoc>('paymentAnomalies', a._id)
+    a = await store.get('paymentAnomalies', a._id)
     if (!a) return fail('PAY.NOT_FOUND', '异常记录不存在')
   }
   if (a.resolution !== input.action) return DECIDED_OTHERWISE(a)
@@ -127,7 +126,7 @@ export async function resolveAnomaly(ports: Ports, actor: Actor, input: ResolveI
   }
   // Taken by WeChat Pay (processing, or already done): resolved, unless its failure reopened it meanwhile.
   await store.update('paymentAnomalies', a._id, { set: { resolvedAt: ports.clock.now(), refundId: res.value._id } }, { resolution: 'refund', attempts: attempt, resolvedAt: null })
-  const fresh = await store.get<PaymentAnomalyDoc>('paymentAnomalies', a._id)
+  const fresh = await store.get('paymentAnomalies', a._id)
   if (!fresh?.resolvedAt) return fail('PAY.REFUND_FAILED', fresh?.lastFailure ?? '退款失败，请重新处理')
   return ok((await anomalyViews(ports, [fresh]))[0]!)
 }

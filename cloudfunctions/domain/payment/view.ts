@@ -7,7 +7,7 @@ import { householdLabels } from '../user/labels'
 import type { PaymentDoc, RefundDoc } from './docs'
 
 export async function refundsOf(ports: Ports, paymentId: string): Promise<RefundDoc[]> {
-  return ports.store.find<RefundDoc>('refunds', { where: { paymentId }, orderBy: [{ field: 'createdAt', dir: 'asc' }], limit: 100 })
+  return ports.store.find('refunds', { where: { paymentId }, orderBy: [{ field: 'createdAt', dir: 'asc' }], limit: 100 })
 }
 
 /** The refunds of many payments, grouped by payment and oldest first: one paged query per 1000 payments. */
@@ -15,7 +15,7 @@ export async function refundsByPayment(ports: Ports, paymentIds: readonly string
   const ids = [...new Set(paymentIds)]
   const by = new Map<string, RefundDoc[]>()
   for (let i = 0; i < ids.length; i += MAX_PAGE) {
-    for await (const page of pages<RefundDoc>(ports.store, 'refunds', { paymentId: { in: ids.slice(i, i + MAX_PAGE) } }, pageSize)) {
+    for await (const page of pages(ports.store, 'refunds', { paymentId: { in: ids.slice(i, i + MAX_PAGE) } }, pageSize)) {
       for (const r of page) {
         const own = by.get(r.paymentId)
         if (own) own.push(r)

@@ -4,11 +4,9 @@ import { shanghaiMonth } from '../../contracts/shanghai'
 import type { ActionHandler } from '../../kernel/module'
 import { findAll, getMany } from '../../kernel/paging'
 import { fail, ok } from '../../kernel/result'
-import type { UserDoc } from '../docs'
-import type { CampaignDoc } from '../order/docs'
 import { percentToBp } from './commission-math'
 import { statementLines, statementRow, statementRows } from './commission-views'
-import type { CommissionEntryDoc, CommissionRuleDoc, CommissionStatementDoc } from './docs'
+import type { CommissionRuleDoc } from './docs'
 import { ruleId } from './rules'
 import { buildStatements as build } from './statements'
 
@@ -27,7 +25,7 @@ export const saveRule: ActionHandler<C['saveRule']> = async ({ ports, actor }, i
   const { communityId } = actor
   let refTitle = lineTitle(input.refId)
   if (input.scope === 'campaign') {
-    const campaign = await ports.store.get<CampaignDoc>('campaigns', input.refId)
+    const campaign = await ports.store.get('campaigns', input.refId)
     if (!campaign || campaign.communityId !== communityId) {
       return fail('SELLING.CAMPAIGN_NOT_FOUND', '预售不存在或不属于本社区', [{ path: 'refId', label: '适用对象', message: '本社区没有这个预售' }])
     }
@@ -57,10 +55,10 @@ export const saveRule: ActionHandler<C['saveRule']> = async ({ ports, actor }, i
 }
 
 export const rules: ActionHandler<C['rules']> = async ({ ports, actor }) => {
-  const all = await findAll<CommissionRuleDoc>(ports.store, 'commissionRules', { communityId: actor.communityId })
+  const all = await findAll(ports.store, 'commissionRules', { communityId: actor.communityId })
   const [campaigns, users] = await Promise.all([
-    getMany<CampaignDoc>(ports.store, 'campaigns', all.filter((r) => r.scope === 'campaign').map((r) => r.refId)),
-    getMany<UserDoc>(ports.store, 'users', all.map((r) => r.updatedBy))
+    getMany(ports.store, 'campaigns', all.filter((r) => r.scope === 'campaign').map((r) => r.refId)),
+    getMany(ports.store, 'users', all.map((r) => r.updatedBy))
   ])
   const items = [...all]
     .sort((a, b) => b.updatedAt - a.updatedAt)
@@ -77,7 +75,7 @@ export const buildStatements: ActionHandler<C['buildStatements']> = async ({ por
 }
 
 export const statements: ActionHandler<C['statements']> = async ({ ports, actor }, input) => {
-  const found = await findAll<CommissionStatementDoc>(ports.store, 'commissionStatements', { communityId: actor.communityId, month: input.month, status: input.status })
+  const found = await findAll(ports.store, 'commissionStatements', { communityId: actor.communityId, month: input.month, status: input.status })
   return ok({ items: await statementRows(ports, found.sort((a, b) => b.totalFen - a.totalFen || a._id.localeCompare(b._id))) })
 }
 
@@ -86,8 +84,8 @@ const statementNotFound = () => fail('SELLING.STATEMENT_NOT_FOUND', '结算单�
 /** Operators see the community's statements; a butler only their own. */
 export const statement: ActionHandler<C['statement']> = async ({ ports, actor }, input) => {
   const [s, entries] = await Promise.all([
-    ports.store.get<CommissionStatementDoc>('commissionStatements', input.id),
-    findAll<CommissionEntryDoc>(ports.store, 'commissionEntries', { statementId: input.id })
+    ports.store.get('commissionStatements', input.id),
+    findAll(ports.store, 'commissionEntries', { statementId: input.id })
   ])
   if (!s || s.communityId !== actor.communityId) return statementNotFound()
   if (!actor.roles.includes('operator') && s.butlerUserId !== actor.user._id) return statementNotFound()
@@ -97,7 +95,7 @@ export const statement: ActionHandler<C['statement']> = async ({ ports, actor },
 }
 
 export const myStatements: ActionHandler<C['myStatements']> = async ({ ports, actor }) => {
-  const mine = await ports.store.find<CommissionStatementDoc>('commissionStatements', {
+  const mine = await ports.store.find('commissionStatements', {
     where: { butlerUserId: actor.user._id },
     orderBy: [{ field: 'month', dir: 'desc' }],
     limit: 36

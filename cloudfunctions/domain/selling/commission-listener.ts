@@ -1,6 +1,6 @@
 import { getMany, pages } from '../../kernel/paging'
 import type { Ports } from '../../kernel/ports'
-import type { CampaignDoc, OrderDoc } from '../order/docs'
+import type { OrderDoc } from '../order/docs'
 import type { PaymentDoc, RefundDoc } from '../payment/docs'
 import type { PaymentListener } from '../payment/listeners'
 import { accrualFen, reversalFen } from './commission-math'
@@ -50,7 +50,7 @@ export async function accrueForPayment(ports: Ports, payment: PaymentDoc): Promi
   if (payment.status !== 'paid') return NONE
   const lines = payment.lines.filter((l) => l.type === 'order' && l.amountFen > 0)
   if (lines.length === 0) return NONE
-  const orders = await getMany<OrderDoc>(
+  const orders = await getMany(
     ports.store,
     'orders',
     lines.map((l) => l.id)
@@ -62,12 +62,12 @@ export async function accrueForPayment(ports: Ports, payment: PaymentDoc): Promi
   })
   if (paid.length === 0) return NONE
   const [rules, campaigns] = await Promise.all([
-    getMany<CommissionRuleDoc>(
+    getMany(
       ports.store,
       'commissionRules',
       paid.flatMap(({ order }) => orderRuleIds(order.communityId, order.campaignId))
     ),
-    getMany<CampaignDoc>(
+    getMany(
       ports.store,
       'campaigns',
       paid.map(({ order }) => order.campaignId)
@@ -104,7 +104,7 @@ export async function accrueForPayment(ports: Ports, payment: PaymentDoc): Promi
   // A refund that succeeded while the accrual was missing (a listener failure the catch-up repairs).
   let reversed = 0
   if (accrued > 0 && payment.refundReservedFen > 0) {
-    const refunds = await ports.store.find<RefundDoc>('refunds', { where: { paymentId: payment._id, status: 'succeeded' }, limit: 100 })
+    const refunds = await ports.store.find('refunds', { where: { paymentId: payment._id, status: 'succeeded' }, limit: 100 })
     for (const r of refunds) reversed += await reverseForRefund(ports, payment, r)
   }
   return { accrued, reversed }
@@ -119,7 +119,7 @@ export async function reverseForRefund(ports: Ports, payment: PaymentDoc, refund
     return line?.type === 'order' ? [{ orderId: line.id, refundFen: rl.amountFen }] : []
   })
   if (parts.length === 0) return 0
-  const accruals = await getMany<CommissionEntryDoc>(
+  const accruals = await getMany(
     ports.store,
     'commissionEntries',
     parts.map((p) => accrualId(payment.outTradeNo, p.orderId))
@@ -166,7 +166,7 @@ export async function catchUpCommission(ports: Ports): Promise<Written> {
   const since = ports.clock.now() - CATCH_UP_MS
   let accrued = 0
   let reversed = 0
-  for await (const batch of pages<PaymentDoc>(ports.store, 'payments', { status: 'paid', expiresAt: { gte: since } })) {
+  for await (const batch of pages(ports.store, 'payments', { status: 'paid', expiresAt: { gte: since } })) {
     for (const p of batch) {
       if (!p.lines.some((l) => l.type === 'order')) continue
       const w = await accrueForPayment(ports, p)
@@ -174,8 +174,8 @@ export async function catchUpCommission(ports: Ports): Promise<Written> {
       reversed += w.reversed
     }
   }
-  for await (const batch of pages<RefundDoc>(ports.store, 'refunds', { status: 'succeeded', createdAt: { gte: since } })) {
-    const payments = await getMany<PaymentDoc>(ports.store, 'payments', batch.map((r) => r.paymentId))
+  for await (const batch of pages(ports.store, 'refunds', { status: 'succeeded', createdAt: { gte: since } })) {
+    const payments = await getMany(ports.store, 'payments', batch.map((r) => r.paymentId))
     for (const r of batch) {
       const p = payments.get(r.paymentId)
       if (p) reversed += await reverseForRefund(ports, p, r)

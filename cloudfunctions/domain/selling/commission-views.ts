@@ -1,8 +1,7 @@
 import type { StatementLineT, StatementRowT } from '../../contracts/selling-commission'
 import { getMany } from '../../kernel/paging'
 import type { Ports } from '../../kernel/ports'
-import type { BuildingDoc, HouseholdDoc, UserDoc } from '../docs'
-import type { CampaignDoc } from '../order/docs'
+import type { BuildingDoc, HouseholdDoc } from '../docs'
 import type { CommissionEntryDoc, CommissionStatementDoc } from './docs'
 
 /** `1栋 1**`: the building and the room's first character, enough to recognise an order, never the buyer. */
@@ -31,17 +30,17 @@ export function statementRow(s: CommissionStatementDoc, butlerName: string): Sta
 
 /** Statement rows with their butlers' names, read in one batch. */
 export async function statementRows(ports: Ports, statements: readonly CommissionStatementDoc[]): Promise<StatementRowT[]> {
-  const users = await getMany<UserDoc>(ports.store, 'users', statements.map((s) => s.butlerUserId))
+  const users = await getMany(ports.store, 'users', statements.map((s) => s.butlerUserId))
   return statements.map((s) => statementRow(s, users.get(s.butlerUserId)?.nickname ?? '管家'))
 }
 
 /** A statement's lines, oldest first, with campaign titles and masked households (three batched reads). */
 export async function statementLines(ports: Ports, entries: readonly CommissionEntryDoc[]): Promise<StatementLineT[]> {
   const [campaigns, households] = await Promise.all([
-    getMany<CampaignDoc>(ports.store, 'campaigns', entries.flatMap((e) => (e.campaignId ? [e.campaignId] : []))),
-    getMany<HouseholdDoc>(ports.store, 'households', entries.flatMap((e) => (e.householdId ? [e.householdId] : [])))
+    getMany(ports.store, 'campaigns', entries.flatMap((e) => (e.campaignId ? [e.campaignId] : []))),
+    getMany(ports.store, 'households', entries.flatMap((e) => (e.householdId ? [e.householdId] : [])))
   ])
-  const buildings = await getMany<BuildingDoc>(ports.store, 'buildings', [...households.values()].map((h) => h.buildingId))
+  const buildings = await getMany(ports.store, 'buildings', [...households.values()].map((h) => h.buildingId))
   return [...entries]
     .sort((a, b) => a.at - b.at || a._id.localeCompare(b._id))
     .map((e) => {

@@ -2,8 +2,6 @@ import { shanghaiInstant } from '../../contracts/shanghai'
 import { HONOR_KIND_LABELS, type HonorKind } from '../../contracts/selling-labels'
 import { findAll, getMany } from '../../kernel/paging'
 import type { Ports } from '../../kernel/ports'
-import type { BookingDoc, PraiseLetterDoc, RatingDoc, WorkerDoc } from '../booking/docs'
-import type { MembershipDoc, UserDoc } from '../docs'
 import { boardRows } from '../insights/workspace'
 
 /** A month's span: its first and last Shanghai days and the instants that bound it. */
@@ -45,10 +43,10 @@ const pct = (x: number) => `${Math.round(x * 100)}%`
 export async function honorCandidates(ports: Ports, communityId: string, month: string): Promise<Candidate[]> {
   const { firstDay, lastDay, start, end } = monthSpan(month)
   const [workers, ratings, praises, done, board] = await Promise.all([
-    ports.store.find<WorkerDoc>('workers', { where: { communityId }, limit: 200 }),
-    findAll<RatingDoc>(ports.store, 'ratings', { communityId, at: { gte: start, lte: end } }),
-    findAll<PraiseLetterDoc>(ports.store, 'praiseLetters', { communityId, status: 'approved', at: { gte: start, lte: end } }),
-    findAll<BookingDoc>(ports.store, 'bookings', { communityId, slotStart: { gte: start, lte: end }, status: 'done' }),
+    ports.store.find('workers', { where: { communityId }, limit: 200 }),
+    findAll(ports.store, 'ratings', { communityId, at: { gte: start, lte: end } }),
+    findAll(ports.store, 'praiseLetters', { communityId, status: 'approved', at: { gte: start, lte: end } }),
+    findAll(ports.store, 'bookings', { communityId, slotStart: { gte: start, lte: end }, status: 'done' }),
     boardRows(ports, communityId, firstDay, lastDay)
   ])
   const out: Omit<Candidate, 'photo' | 'hasHome'>[] = []
@@ -79,13 +77,13 @@ export async function honorCandidates(ports: Ports, communityId: string, month: 
 
 /** Profile photos as stored ('' is none). */
 export async function photosOf(ports: Ports, userIds: readonly string[]): Promise<Map<string, string>> {
-  const users = await getMany<UserDoc>(ports.store, 'users', userIds)
+  const users = await getMany(ports.store, 'users', userIds)
   return new Map([...users].filter(([, u]) => u.avatarUrl).map(([id, u]) => [id, u.avatarUrl]))
 }
 
 /** Users holding an active household in the community: points and cards can only go to them. */
 async function homesOf(ports: Ports, communityId: string, userIds: readonly string[]): Promise<Set<string>> {
   if (userIds.length === 0) return new Set()
-  const ms = await findAll<MembershipDoc>(ports.store, 'memberships', { communityId, status: 'active', userId: { in: [...userIds] } })
+  const ms = await findAll(ports.store, 'memberships', { communityId, status: 'active', userId: { in: [...userIds] } })
   return new Set(ms.map((m) => m.userId))
 }

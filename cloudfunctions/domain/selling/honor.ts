@@ -5,8 +5,6 @@ import type { ActionHandler } from '../../kernel/module'
 import { getMany } from '../../kernel/paging'
 import type { Ports } from '../../kernel/ports'
 import { fail, ok } from '../../kernel/result'
-import type { WorkerDoc } from '../booking/docs'
-import type { StaffRoleDoc, UserDoc } from '../docs'
 import { budgetAfter, chargeReward, issueReward } from '../member/budgets'
 import type { RewardDoc } from '../member/docs'
 import { honorCandidates as suggest } from './honor-candidates'
@@ -41,10 +39,10 @@ function givenView(refId: string, r: RewardDoc, t: TransferDoc | null) {
 
 export const honorCandidates: ActionHandler<C['honorCandidates']> = async ({ ports, actor }, input) => {
   const communityId = actor.communityId
-  const [candidates, roll] = await Promise.all([suggest(ports, communityId, input.month), ports.store.get<HonorRollDoc>('honorRolls', rollId(communityId, input.month))])
+  const [candidates, roll] = await Promise.all([suggest(ports, communityId, input.month), ports.store.get('honorRolls', rollId(communityId, input.month))])
   const refIds = [...new Set([...candidates.map((c) => c.refId), ...(roll?.entries.map((e) => e.refId) ?? [])])]
   const rewardIds = refIds.map((id) => `reward:${rewardKey(communityId, input.month, id)}`)
-  const [rewards, transfers] = await Promise.all([getMany<RewardDoc>(ports.store, 'rewards', rewardIds), newestTransfers(ports, rewardIds)])
+  const [rewards, transfers] = await Promise.all([getMany(ports.store, 'rewards', rewardIds), newestTransfers(ports, rewardIds)])
   const given = refIds.flatMap((id) => {
     const rewardId = `reward:${rewardKey(communityId, input.month, id)}`
     const r = rewards.get(rewardId)
@@ -63,11 +61,11 @@ async function resolveEntries(ports: Ports, communityId: string, picks: readonly
   const workerIds = picks.filter((p) => p.kind === 'worker').map((p) => p.refId)
   const butlerIds = picks.filter((p) => p.kind === 'butler').map((p) => p.refId)
   const [workers, butlers] = await Promise.all([
-    getMany<WorkerDoc>(ports.store, 'workers', workerIds),
-    butlerIds.length ? ports.store.find<StaffRoleDoc>('staffRoles', { where: { communityId, role: 'butler', userId: { in: butlerIds } }, limit: 200 }) : Promise.resolve([])
+    getMany(ports.store, 'workers', workerIds),
+    butlerIds.length ? ports.store.find('staffRoles', { where: { communityId, role: 'butler', userId: { in: butlerIds } }, limit: 200 }) : Promise.resolve([])
   ])
   const userOf = (p: { kind: 'worker' | 'butler'; refId: string }) => (p.kind === 'worker' ? workers.get(p.refId)?.userId : p.refId)
-  const users = await getMany<UserDoc>(ports.store, 'users', picks.map(userOf).filter((u): u is string => Boolean(u)))
+  const users = await getMany(ports.store, 'users', picks.map(userOf).filter((u): u is string => Boolean(u)))
   const entries: HonorEntry[] = []
   for (const [i, p] of picks.entries()) {
     const w = p.kind === 'worker' ? workers.get(p.refId) : undefined
@@ -83,7 +81,7 @@ async function resolveEntries(ports: Ports, communityId: string, picks: readonly
 export const saveHonorRoll: ActionHandler<C['saveHonorRoll']> = async ({ ports, actor }, input) => {
   const communityId = actor.communityId
   const id = rollId(communityId, input.month)
-  const [prior, resolved] = await Promise.all([ports.store.get<HonorRollDoc>('honorRolls', id), resolveEntries(ports, communityId, input.entries)])
+  const [prior, resolved] = await Promise.all([ports.store.get('honorRolls', id), resolveEntries(ports, communityId, input.entries)])
   if (!resolved.ok) return resolved
   if (prior?.status === 'published') return fail('SELLING.HONOR_PUBLISHED', `${monthLabel(input.month)}光荣榜已发布，不能再修改`)
   const now = ports.clock.now()
@@ -108,7 +106,7 @@ export const saveHonorRoll: ActionHandler<C['saveHonorRoll']> = async ({ ports, 
 export const publishHonorRoll: ActionHandler<C['publishHonorRoll']> = async ({ ports, actor }, input) => {
   const communityId = actor.communityId
   const id = rollId(communityId, input.month)
-  const roll = await ports.store.get<HonorRollDoc>('honorRolls', id)
+  const roll = await ports.store.get('honorRolls', id)
   if (!roll) return fail('SELLING.HONOR_NOT_FOUND', `请先保存 ${monthLabel(input.month)}光荣榜`)
   const now = ports.clock.now()
   const published = await ports.store.update('honorRolls', id, { set: { status: 'published', publishedAt: now, publishedBy: actor.user._id } }, { status: 'draft' })
@@ -134,7 +132,7 @@ export const publishHonorRoll: ActionHandler<C['publishHonorRoll']> = async ({ p
 
 /** Published rolls only: a draft is the office's working copy. */
 export const honorRoll: ActionHandler<C['honorRoll']> = async ({ ports, actor }, input) => {
-  const rolls = await ports.store.find<HonorRollDoc>('honorRolls', {
+  const rolls = await ports.store.find('honorRolls', {
     where: { communityId: actor.communityId, status: 'published' },
     orderBy: [{ field: 'month', dir: 'desc' }],
     limit: 36
@@ -146,7 +144,7 @@ export const honorRoll: ActionHandler<C['honorRoll']> = async ({ ports, actor },
 export const rewardHonoree: ActionHandler<C['rewardHonoree']> = async ({ ports, actor }, input) => {
   const communityId = actor.communityId
   const key = rewardKey(communityId, input.month, input.refId)
-  const [roll, prior] = await Promise.all([ports.store.get<HonorRollDoc>('honorRolls', rollId(communityId, input.month)), ports.store.get<RewardDoc>('rewards', `reward:${key}`)])
+  const [roll, prior] = await Promise.all([ports.store.get('honorRolls', rollId(communityId, input.month)), ports.store.get('rewards', `reward:${key}`)])
   if (!roll || roll.status !== 'published') return fail('SELLING.HONOR_NOT_PUBLISHED', `${monthLabel(input.month)}光荣榜发布后才能发奖励`)
   const entry = roll.entries.find((e) => e.refId === input.refId)
   if (!entry || !entry.userId) return fail('SELLING.HONOREE_NOT_FOUND', '这位不在本月光荣榜上', [{ path: 'refId', label: '上榜人', message: '请从本月光荣榜中选择' }])
@@ -156,7 +154,7 @@ export const rewardHonoree: ActionHandler<C['rewardHonoree']> = async ({ ports, 
   const grant = { budgetId: input.budgetId, communityId, userId: entry.userId, key, issuedBy: actor.user._id }
   const title = `${monthLabel(input.month)}光荣榜奖励`
   if (incentive.type === 'cash') {
-    const user = await ports.store.get<UserDoc>('users', entry.userId)
+    const user = await ports.store.get('users', entry.userId)
     if (!user?.openid) return fail('SELLING.NO_WECHAT', `${entry.name}还没有用微信登录过小程序，收不到现金，请改发其他奖励`)
     const charged = await chargeReward(ports, { ...grant, incentive })
     if (!charged.ok) return charged

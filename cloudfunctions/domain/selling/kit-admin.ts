@@ -2,7 +2,6 @@ import type { AdminKitT, sellingKitContracts } from '../../contracts/selling-kit
 import type { ActionHandler } from '../../kernel/module'
 import type { Ports } from '../../kernel/ports'
 import { fail, ok } from '../../kernel/result'
-import type { UserDoc } from '../docs'
 import type { SellingKitDoc } from './kit-docs'
 import { kitId, lineOf, refOf, titleOf } from './kit-refs'
 
@@ -11,7 +10,7 @@ type C = typeof sellingKitContracts
 export const REF_NOT_FOUND = '预售或活动不存在或不属于当前社区'
 
 async function adminView(ports: Ports, kit: SellingKitDoc): Promise<AdminKitT> {
-  const editor = await ports.store.get<UserDoc>('users', kit.updatedBy)
+  const editor = await ports.store.get('users', kit.updatedBy)
   return {
     kind: kit.kind,
     refId: kit.refId,
@@ -30,7 +29,7 @@ async function adminView(ports: Ports, kit: SellingKitDoc): Promise<AdminKitT> {
  */
 export const saveKit: ActionHandler<C['saveKit']> = async ({ ports, actor }, input) => {
   const id = kitId(input.kind, input.refId)
-  const [ref, prior] = await Promise.all([refOf(ports, actor.communityId, input.kind, input.refId), ports.store.get<SellingKitDoc>('sellingKits', id)])
+  const [ref, prior] = await Promise.all([refOf(ports, actor.communityId, input.kind, input.refId), ports.store.get('sellingKits', id)])
   if (!ref || (prior && prior.communityId !== actor.communityId)) return fail('SELLING.NOT_FOUND', REF_NOT_FOUND, [{ path: 'refId', label: '预售或活动', message: '本社区没有这个预售或活动' }])
   const known = new Set(prior?.scripts.map((s) => s.id) ?? [])
   const scripts = input.scripts.map((s) => ({
@@ -46,13 +45,13 @@ export const saveKit: ActionHandler<C['saveKit']> = async ({ ports, actor }, inp
   if (inserted.ok) return ok(await adminView(ports, doc))
   const saved = await ports.store.update('sellingKits', id, { set: content, inc: { version: 1 } }, { communityId: actor.communityId })
   // The version as stored: another editor may have saved in between.
-  const stored = saved ? await ports.store.get<SellingKitDoc>('sellingKits', id) : null
+  const stored = saved ? await ports.store.get('sellingKits', id) : null
   if (!stored) return fail('SELLING.NOT_FOUND', REF_NOT_FOUND)
   return ok(await adminView(ports, stored))
 }
 
 export const adminKit: ActionHandler<C['adminKit']> = async ({ ports, actor }, input) => {
-  const [ref, kit] = await Promise.all([refOf(ports, actor.communityId, input.kind, input.refId), ports.store.get<SellingKitDoc>('sellingKits', kitId(input.kind, input.refId))])
+  const [ref, kit] = await Promise.all([refOf(ports, actor.communityId, input.kind, input.refId), ports.store.get('sellingKits', kitId(input.kind, input.refId))])
   if (!ref) return fail('SELLING.NOT_FOUND', REF_NOT_FOUND)
   return ok({ title: titleOf(ref), kit: kit && kit.communityId === actor.communityId ? await adminView(ports, kit) : null })
 }

@@ -18,10 +18,10 @@ export function kitId(kind: KitKind, refId: string): string {
 
 export async function refOf(ports: Ports, communityId: string, kind: KitKind, refId: string): Promise<KitRef | null> {
   if (kind === 'campaign') {
-    const c = await ports.store.get<CampaignDoc>('campaigns', refId)
+    const c = await ports.store.get('campaigns', refId)
     return c && c.communityId === communityId && c.status !== 'draft' ? { kind, doc: c } : null
   }
-  const e = await ports.store.get<EventDoc>('events', refId)
+  const e = await ports.store.get('events', refId)
   return e && e.communityId === communityId && e.status === 'published' ? { kind, doc: e } : null
 }
 

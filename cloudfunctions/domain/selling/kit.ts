@@ -4,8 +4,6 @@ import type { TrainingLine } from '../../contracts/training-labels'
 import type { ActionHandler } from '../../kernel/module'
 import { getMany } from '../../kernel/paging'
 import { fail, ok } from '../../kernel/result'
-import type { EventDoc } from '../event/docs'
-import type { CampaignDoc } from '../order/docs'
 import { missingRequired } from '../training/gate'
 import { REF_NOT_FOUND } from './kit-admin'
 import type { KitUseDoc, SellingKitDoc } from './kit-docs'
@@ -20,10 +18,10 @@ const GATE_CLOSED = '请先完成本业务线的必修课程'
 export const kits: ActionHandler<C['kits']> = async ({ ports, actor }) => {
   const { communityId } = actor
   const now = ports.clock.now()
-  const all = await ports.store.find<SellingKitDoc>('sellingKits', { where: { communityId }, orderBy: [{ field: 'updatedAt', dir: 'desc' }], limit: 200 })
+  const all = await ports.store.find('sellingKits', { where: { communityId }, orderBy: [{ field: 'updatedAt', dir: 'desc' }], limit: 200 })
   const [campaigns, events] = await Promise.all([
-    getMany<CampaignDoc>(ports.store, 'campaigns', all.filter((k) => k.kind === 'campaign').map((k) => k.refId)),
-    getMany<EventDoc>(ports.store, 'events', all.filter((k) => k.kind === 'event').map((k) => k.refId))
+    getMany(ports.store, 'campaigns', all.filter((k) => k.kind === 'campaign').map((k) => k.refId)),
+    getMany(ports.store, 'events', all.filter((k) => k.kind === 'event').map((k) => k.refId))
   ])
   const live = all.flatMap((k): { kit: SellingKitDoc; ref: KitRef }[] => {
     const c = k.kind === 'campaign' ? campaigns.get(k.refId) : undefined
@@ -44,7 +42,7 @@ export const kits: ActionHandler<C['kits']> = async ({ ports, actor }) => {
 /** The kit behind the gate: a butler missing a required course of the line gets that list instead. */
 export const kit: ActionHandler<C['kit']> = async ({ ports, actor }, input) => {
   const { communityId } = actor
-  const [ref, doc] = await Promise.all([refOf(ports, communityId, input.kind, input.refId), ports.store.get<SellingKitDoc>('sellingKits', kitId(input.kind, input.refId))])
+  const [ref, doc] = await Promise.all([refOf(ports, communityId, input.kind, input.refId), ports.store.get('sellingKits', kitId(input.kind, input.refId))])
   if (!ref) return fail('SELLING.NOT_FOUND', REF_NOT_FOUND)
   if (!doc || doc.communityId !== communityId) return fail('SELLING.KIT_NOT_FOUND', '这个预售或活动还没有话术工具包')
   const head = { kind: input.kind, refId: input.refId, title: titleOf(ref), line: doc.line }
@@ -61,7 +59,7 @@ export const kit: ActionHandler<C['kit']> = async ({ ports, actor }, input) => {
 /** A copied script or an opened poster; the request id makes a retry the same use. */
 export const recordUse: ActionHandler<C['recordUse']> = async ({ ports, actor }, input) => {
   const { communityId } = actor
-  const [ref, doc] = await Promise.all([refOf(ports, communityId, input.kind, input.refId), ports.store.get<SellingKitDoc>('sellingKits', kitId(input.kind, input.refId))])
+  const [ref, doc] = await Promise.all([refOf(ports, communityId, input.kind, input.refId), ports.store.get('sellingKits', kitId(input.kind, input.refId))])
   if (!ref) return fail('SELLING.NOT_FOUND', REF_NOT_FOUND)
   if (!doc || doc.communityId !== communityId) return fail('SELLING.KIT_NOT_FOUND', '这个预售或活动还没有话术工具包')
   if (input.scriptId !== undefined && !doc.scripts.some((s) => s.id === input.scriptId)) {
@@ -82,6 +80,6 @@ export const recordUse: ActionHandler<C['recordUse']> = async ({ ports, actor },
     at
   }
   const r = await ports.store.insert('kitUses', use)
-  const stored = r.ok ? use : ((await ports.store.get<KitUseDoc>('kitUses', use._id)) ?? use)
+  const stored = r.ok ? use : ((await ports.store.get('kitUses', use._id)) ?? use)
   return ok({ at: stored.at, today: await kitUseCounts(ports, communityId, actor.user._id, input.refId, stored.day) })
 }

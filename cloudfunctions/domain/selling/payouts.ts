@@ -6,7 +6,6 @@ import { getMany, inPool } from '../../kernel/paging'
 import type { Ports } from '../../kernel/ports'
 import { fail, ok } from '../../kernel/result'
 import { REAL_NAME_FROM_FEN } from '../../kernel/transfer-gateway'
-import type { UserDoc } from '../docs'
 import { formatFenText } from '../format-money'
 import type { CommissionStatementDoc } from './docs'
 import { resumeClosedRewards, rewardConfirmInfo, settleRewardTransfer } from './reward-transfers'
@@ -27,7 +26,7 @@ const APPROVED: readonly StatementStatus[] = ['approved', 'paying', 'awaiting_co
 /** A payout with a bill out: only the bill named in `outBillNo` may move it. */
 const LIVE: StatementStatus[] = ['paying', 'awaiting_confirm']
 
-const getStatement = (ports: Ports, id: string) => ports.store.get<CommissionStatementDoc>('commissionStatements', id)
+const getStatement = (ports: Ports, id: string) => ports.store.get('commissionStatements', id)
 
 const notFound = () => fail('SELLING.STATEMENT_NOT_FOUND', '结算单不存在', [{ path: 'id', label: '结算单', message: '没有这张结算单' }])
 const alreadyApproved = () => fail('SELLING.ALREADY_APPROVED', '该结算单已审批，请勿重复操作')
@@ -115,7 +114,7 @@ export async function settleStatementPayout(ports: Ports, t: TransferDoc, known?
 
 /** Sends the statement's current bill (the row is inserted once, so a resumed payout sends the same number). */
 async function sendStatementTransfer(ports: Ports, s: CommissionStatementDoc, outBillNo: string): Promise<CommissionStatementDoc | null> {
-  const butler = await ports.store.get<UserDoc>('users', s.butlerUserId)
+  const butler = await ports.store.get('users', s.butlerUserId)
   if (!butler?.openid) {
     await moveLive(ports, s, outBillNo, { status: 'failed', failReason: '管家未绑定微信，无法转账' })
     return getStatement(ports, s._id)
@@ -240,7 +239,7 @@ async function syncPayouts(ports: Ports) {
   const report = { transfers: 0, statements: 0, paid: 0, rewards: 0, errors: 0 }
   // The oldest open bills first, a bounded batch per run (the function has 10 s): a bill asked
   // about and still open moves to the back (syncTransferRow), so every bill takes its turn.
-  const open = await ports.store.find<TransferDoc>('transfers', {
+  const open = await ports.store.find('transfers', {
     where: { state: { in: [...OPEN_TRANSFER_STATES] }, updatedAt: { lt: before } },
     orderBy: [{ field: 'updatedAt', dir: 'asc' }],
     limit: SYNC_BATCH
@@ -264,10 +263,10 @@ async function syncPayouts(ports: Ports) {
     ports.log.error('reward resume failed', { error: e instanceof Error ? e.message : String(e) })
   }
   const oldest = (status: StatementStatus[]) =>
-    ports.store.find<CommissionStatementDoc>('commissionStatements', { where: { status: { in: status } }, orderBy: [{ field: 'updatedAt', dir: 'asc' }], limit: SYNC_BATCH })
+    ports.store.find('commissionStatements', { where: { status: { in: status } }, orderBy: [{ field: 'updatedAt', dir: 'asc' }], limit: SYNC_BATCH })
   const [approved, live] = await Promise.all([oldest(['approved']), oldest(LIVE)])
   const stuck = [...approved, ...live].filter((s) => s.updatedAt < before)
-  const bills = await getMany<TransferDoc>(ports.store, 'transfers', stuck.flatMap((s) => (s.status !== 'approved' && s.outBillNo ? [s.outBillNo] : [])))
+  const bills = await getMany(ports.store, 'transfers', stuck.flatMap((s) => (s.status !== 'approved' && s.outBillNo ? [s.outBillNo] : [])))
   for (const s of stuck) {
     try {
       if (s.status === 'approved') {

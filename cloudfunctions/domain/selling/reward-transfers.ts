@@ -26,7 +26,7 @@ function orderOf(t: TransferDoc): TransferOrder {
 /** The newest attempt of each of these rewards (one query), for the office's view of what was given. */
 export async function newestTransfers(ports: Ports, rewardIds: readonly string[]): Promise<Map<string, TransferDoc>> {
   if (rewardIds.length === 0) return new Map()
-  return newestOf(await ports.store.find<TransferDoc>('transfers', { where: { purpose: 'reward', refId: { in: [...rewardIds] } }, limit: 1000 }))
+  return newestOf(await ports.store.find('transfers', { where: { purpose: 'reward', refId: { in: [...rewardIds] } }, limit: 1000 }))
 }
 
 function newestOf(rows: readonly TransferDoc[]): Map<string, TransferDoc> {
@@ -92,13 +92,13 @@ const RESUME_WINDOW_MS = 7 * 24 * 3600_000
  * bills of the last week with attempts left and no next bill yet, a bounded batch per run.
  */
 export async function resumeClosedRewards(ports: Ports, limit: number): Promise<number> {
-  const closed = await ports.store.find<TransferDoc>('transfers', {
+  const closed = await ports.store.find('transfers', {
     where: { purpose: 'reward', state: { in: ['FAIL', 'CANCELLED'] }, updatedAt: { gt: ports.clock.now() - RESUME_WINDOW_MS } },
     orderBy: [{ field: 'updatedAt', dir: 'asc' }],
     limit
   })
   const retryable = closed.filter((t) => !t.refused && t.attempt < MAX_REWARD_ATTEMPTS)
-  const next = await getMany<TransferDoc>(
+  const next = await getMany(
     ports.store,
     'transfers',
     retryable.map((t) => transferNo('reward', t.refId, t.attempt + 1))
@@ -155,7 +155,7 @@ export function rewardTransferView(t: TransferDoc) {
 
 /** The caller's own reward bill in this community, or null: someone else's is never shown or confirmed. */
 export async function ownRewardTransfer(ports: Ports, transferId: string, userId: string, communityId: string): Promise<TransferDoc | null> {
-  const t = await ports.store.get<TransferDoc>('transfers', transferId)
+  const t = await ports.store.get('transfers', transferId)
   return t && t.purpose === 'reward' && t.userId === userId && t.communityId === communityId ? t : null
 }
 
@@ -169,7 +169,7 @@ export async function rewardConfirmInfo(ports: Ports, transferId: string, userId
 }
 
 export const myTransfers: ActionHandler<C['myTransfers']> = async ({ ports, actor }) => {
-  const rows = await ports.store.find<TransferDoc>('transfers', {
+  const rows = await ports.store.find('transfers', {
     where: { userId: actor.user._id, communityId: actor.communityId, purpose: 'reward' },
     orderBy: [{ field: 'createdAt', dir: 'desc' }],
     limit: 200

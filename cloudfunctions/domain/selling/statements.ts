@@ -2,7 +2,7 @@ import { monthBefore, shanghaiMonth } from '../../contracts/shanghai'
 import { findAll, inPool } from '../../kernel/paging'
 import type { Ports } from '../../kernel/ports'
 import { monthRange, remainderFen, settle } from './commission-math'
-import type { CommissionEntryDoc, CommissionRuleDoc, CommissionStatementDoc } from './docs'
+import type { CommissionEntryDoc, CommissionStatementDoc } from './docs'
 
 export const statementId = (communityId: string, butlerUserId: string, month: string) => `${communityId}:${butlerUserId}:${month}`
 export const remainderId = (orderId: string) => `rest:${orderId}`
@@ -49,7 +49,7 @@ function newStatement(communityId: string, butlerUserId: string, month: string, 
  */
 async function remainders(ports: Ports, entries: readonly CommissionEntryDoc[], now: number): Promise<CommissionEntryDoc[]> {
   const orderIds = [...new Set(entries.flatMap((e) => (e.kind === 'rev' && e.orderId ? [e.orderId] : [])))]
-  const perOrder = await Promise.all(orderIds.map((orderId) => ports.store.find<CommissionEntryDoc>('commissionEntries', { where: { orderId }, limit: 1000 })))
+  const perOrder = await Promise.all(orderIds.map((orderId) => ports.store.find('commissionEntries', { where: { orderId }, limit: 1000 })))
   const out: CommissionEntryDoc[] = []
   for (const [i, orderId] of orderIds.entries()) {
     const all = perOrder[i] ?? []
@@ -72,7 +72,7 @@ async function remainders(ports: Ports, entries: readonly CommissionEntryDoc[], 
 
 /** The butler's latest finished statement before `month` in the community, whose balance carries in. */
 async function previousStatement(ports: Ports, communityId: string, butlerUserId: string, month: string): Promise<CommissionStatementDoc | null> {
-  const earlier = await ports.store.find<CommissionStatementDoc>('commissionStatements', {
+  const earlier = await ports.store.find('commissionStatements', {
     where: { butlerUserId, month: { lt: month } },
     orderBy: [{ field: 'month', dir: 'desc' }],
     limit: 24
@@ -100,8 +100,8 @@ async function buildOne(ports: Ports, communityId: string, butlerUserId: string,
     if (!took) return 0
   }
   const [open, bound, previous] = await Promise.all([
-    findAll<CommissionEntryDoc>(ports.store, 'commissionEntries', { communityId, butlerUserId, statementId: null, at: { lt: to } }),
-    findAll<CommissionEntryDoc>(ports.store, 'commissionEntries', { statementId: id }),
+    findAll(ports.store, 'commissionEntries', { communityId, butlerUserId, statementId: null, at: { lt: to } }),
+    findAll(ports.store, 'commissionEntries', { statementId: id }),
     previousStatement(ports, communityId, butlerUserId, month)
   ])
   const rests = await remainders(ports, [...open, ...bound], now)
@@ -110,7 +110,7 @@ async function buildOne(ports: Ports, communityId: string, butlerUserId: string,
   // Bound in parallel: each is one conditional update, and a month's entries must fit in the function's 10 s.
   await inPool([...open, ...rests], async (e) => void (await ports.store.update('commissionEntries', e._id, { set: { statementId: id } }, { statementId: null })))
   if (previous && previous.carryOutFen !== 0) {
-    await ports.store.insert<CommissionEntryDoc>('commissionEntries', {
+    await ports.store.insert('commissionEntries', {
       _id: carryId(previous._id),
       kind: 'carry',
       communityId,
@@ -128,7 +128,7 @@ async function buildOne(ports: Ports, communityId: string, butlerUserId: string,
       createdAt: now
     })
   }
-  const mine = await findAll<CommissionEntryDoc>(ports.store, 'commissionEntries', { statementId: id })
+  const mine = await findAll(ports.store, 'commissionEntries', { statementId: id })
   const totalFen = mine.reduce((n, e) => n + e.amountFen, 0)
   const carryInFen = mine.filter((e) => e.kind === 'carry').reduce((n, e) => n + e.amountFen, 0)
   const s = settle(totalFen)
@@ -160,9 +160,9 @@ async function buildOne(ports: Ports, communityId: string, butlerUserId: string,
 export async function buildStatements(ports: Ports, communityId: string, month: string): Promise<BuildReport> {
   const { to } = monthRange(month)
   const [open, unfinished, before] = await Promise.all([
-    findAll<CommissionEntryDoc>(ports.store, 'commissionEntries', { communityId, statementId: null, at: { lt: to } }),
-    findAll<CommissionStatementDoc>(ports.store, 'commissionStatements', { communityId, month, status: 'building' }),
-    findAll<CommissionStatementDoc>(ports.store, 'commissionStatements', { communityId, month: monthBefore(month) })
+    findAll(ports.store, 'commissionEntries', { communityId, statementId: null, at: { lt: to } }),
+    findAll(ports.store, 'commissionStatements', { communityId, month, status: 'building' }),
+    findAll(ports.store, 'commissionStatements', { communityId, month: monthBefore(month) })
   ])
   // A butler owed a balance held back last month (over the single-transfer cap) gets a statement even with no new entries.
   const owed = before.filter((s) => s.carryOutFen > 0 && s.status !== 'building')
@@ -179,7 +179,7 @@ export async function buildStatements(ports: Ports, communityId: string, month: 
 /** The monthly job: last month's statements for every community with a commission rule. */
 export async function buildLastMonth(ports: Ports): Promise<{ month: string; communities: number; statements: number; entries: number }> {
   const month = monthBefore(shanghaiMonth(ports.clock.now()))
-  const rules = await findAll<CommissionRuleDoc>(ports.store, 'commissionRules')
+  const rules = await findAll(ports.store, 'commissionRules')
   const communities = [...new Set(rules.map((r) => r.communityId))].sort()
   let statements = 0
   let entries = 0

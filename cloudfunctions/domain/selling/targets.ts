@@ -3,7 +3,6 @@ import type { ActionHandler } from '../../kernel/module'
 import { getMany } from '../../kernel/paging'
 import type { Ports } from '../../kernel/ports'
 import { fail, ok } from '../../kernel/result'
-import type { UserDoc } from '../docs'
 import type { CampaignDoc } from '../order/docs'
 import { campaignPhase } from '../order/rules'
 import type { SellingTargetDoc } from './kit-docs'
@@ -19,7 +18,7 @@ function view(t: SellingTargetDoc, c: CampaignDoc, editorName: string): TargetVi
 
 /** Targets are set for a campaign on sale or coming; a plain write under its id, so a retry is the same. */
 export const setTargets: ActionHandler<C['setTargets']> = async ({ ports, actor }, input) => {
-  const c = await ports.store.get<CampaignDoc>('campaigns', input.campaignId)
+  const c = await ports.store.get('campaigns', input.campaignId)
   if (!c || c.communityId !== actor.communityId || c.status === 'draft') return fail('SELLING.NOT_FOUND', NOT_FOUND, [{ path: 'campaignId', label: '预售', message: '本社区没有这个预售' }])
   const now = ports.clock.now()
   const phase = campaignPhase(c, now)
@@ -33,18 +32,18 @@ export const setTargets: ActionHandler<C['setTargets']> = async ({ ports, actor 
 }
 
 export const targets: ActionHandler<C['targets']> = async ({ ports, actor }, input) => {
-  const [c, t] = await Promise.all([ports.store.get<CampaignDoc>('campaigns', input.campaignId), ports.store.get<SellingTargetDoc>('sellingTargets', input.campaignId)])
+  const [c, t] = await Promise.all([ports.store.get('campaigns', input.campaignId), ports.store.get('sellingTargets', input.campaignId)])
   if (!c || c.communityId !== actor.communityId) return fail('SELLING.NOT_FOUND', NOT_FOUND)
   if (!t || t.communityId !== actor.communityId) return ok({ target: null })
-  const editor = await ports.store.get<UserDoc>('users', t.updatedBy)
+  const editor = await ports.store.get('users', t.updatedBy)
   return ok({ target: view(t, c, editor?.nickname ?? '') })
 }
 
 /** The targets of the community's campaigns on sale at `at`, with their campaigns (the campaign's window decides, as it stands now). */
 export async function liveTargets(ports: Ports, communityId: string, at: number): Promise<{ target: SellingTargetDoc; campaign: CampaignDoc }[]> {
-  const open = await ports.store.find<CampaignDoc>('campaigns', { where: { communityId, endAt: { gt: at } }, limit: 200 })
+  const open = await ports.store.find('campaigns', { where: { communityId, endAt: { gt: at } }, limit: 200 })
   const live = open.filter((c) => campaignPhase(c, at) === 'live')
-  const targets = await getMany<SellingTargetDoc>(
+  const targets = await getMany(
     ports.store,
     'sellingTargets',
     live.map((c) => c._id)

@@ -49,7 +49,7 @@ async function send(ports: Ports, row: TransferDoc): Promise<TransferDoc> {
     set = { lastError: res.reason, updatedAt: now }
   }
   const applied = await ports.store.update('transfers', row._id, { set }, { state: { in: [...OPEN_TRANSFER_STATES] } })
-  return applied ? { ...row, ...set } : ((await ports.store.get<TransferDoc>('transfers', row._id)) ?? row)
+  return applied ? { ...row, ...set } : ((await ports.store.get('transfers', row._id)) ?? row)
 }
 
 /**
@@ -81,7 +81,7 @@ export async function startTransfer(ports: Ports, order: TransferOrder): Promise
     finishedAt: null
   }
   const inserted = await ports.store.insert('transfers', row)
-  const current = inserted.ok ? row : await ports.store.get<TransferDoc>('transfers', row._id)
+  const current = inserted.ok ? row : await ports.store.get('transfers', row._id)
   if (!current) throw new Error(`transfer ${row._id} vanished`)
   return current.state === 'UNSENT' ? send(ports, current) : current
 }
@@ -91,7 +91,7 @@ export async function startTransfer(ports: Ports, order: TransferOrder): Promise
  * never changes again, so a repeated notification writes nothing. Null for a bill we never made.
  */
 export async function applyTransferBill(ports: Ports, bill: TransferBill, known?: TransferDoc): Promise<TransferDoc | null> {
-  const row = known ?? (await ports.store.get<TransferDoc>('transfers', bill.outBillNo))
+  const row = known ?? (await ports.store.get('transfers', bill.outBillNo))
   if (!row) return null
   if (bill.amountFen !== null && bill.amountFen !== row.amountFen) {
     ports.log.error('transfer amount differs from WeChat Pay', { outBillNo: row._id, ours: row.amountFen, theirs: bill.amountFen })
@@ -108,7 +108,7 @@ export async function applyTransferBill(ports: Ports, bill: TransferBill, known?
     finishedAt: isFinalTransferState(bill.state) ? now : null
   }
   const applied = await ports.store.update('transfers', row._id, { set }, { state: { in: [...OPEN_TRANSFER_STATES] } })
-  return applied ? { ...row, ...set } : ports.store.get<TransferDoc>('transfers', row._id)
+  return applied ? { ...row, ...set } : ports.store.get('transfers', row._id)
 }
 
 /**
@@ -116,7 +116,7 @@ export async function applyTransferBill(ports: Ports, bill: TransferBill, known?
  * (WeChat Pay's rule: change the number only once a query shows FAIL or CANCELLED).
  */
 export async function syncTransfer(ports: Ports, outBillNo: string): Promise<TransferDoc | null> {
-  const row = await ports.store.get<TransferDoc>('transfers', outBillNo)
+  const row = await ports.store.get('transfers', outBillNo)
   return row ? syncTransferRow(ports, row) : null
 }
 

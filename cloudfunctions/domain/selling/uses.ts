@@ -26,7 +26,7 @@ export async function recordShare(ports: Ports, s: { kind: KitKind; refId: strin
 
 /** The butler's uses of one kit on a day, by what. */
 export async function kitUseCounts(ports: Ports, communityId: string, butlerUserId: string, refId: string, day: string): Promise<KitUseCountsT> {
-  const rows = await ports.store.find<KitUseDoc>('kitUses', { where: { communityId, butlerUserId, day, refId }, limit: 1000 })
+  const rows = await ports.store.find('kitUses', { where: { communityId, butlerUserId, day, refId }, limit: 1000 })
   const counts: KitUseCountsT = { copy_script: 0, poster: 0, share: 0 }
   for (const r of rows) counts[r.what]++
   return counts

@@ -2,7 +2,6 @@ import type { trainingContracts } from '../../contracts/training'
 import type { ActionHandler } from '../../kernel/module'
 import { findAll } from '../../kernel/paging'
 import { ok } from '../../kernel/result'
-import type { CertificateDoc, CourseDoc } from './docs'
 import { courseNotFound, inCommunity } from './find'
 import { adminCourseView, courseRow } from './views'
 
@@ -12,8 +11,8 @@ type C = typeof trainingContracts
 export const list: ActionHandler<C['list']> = async ({ ports, actor }, input) => {
   const communityId = actor.communityId
   const [courses, certificates] = await Promise.all([
-    ports.store.find<CourseDoc>('trainingCourses', { where: { communityId, status: input.status, line: input.line }, orderBy: [{ field: 'updatedAt', dir: 'desc' }], limit: 500 }),
-    findAll<CertificateDoc>(ports.store, 'trainingCertificates', { communityId })
+    ports.store.find('trainingCourses', { where: { communityId, status: input.status, line: input.line }, orderBy: [{ field: 'updatedAt', dir: 'desc' }], limit: 500 }),
+    findAll(ports.store, 'trainingCertificates', { communityId })
   ])
   const issued = new Map<string, number>()
   for (const c of certificates) issued.set(c.courseId, (issued.get(c.courseId) ?? 0) + 1)
@@ -21,7 +20,7 @@ export const list: ActionHandler<C['list']> = async ({ ports, actor }, input) =>
 }
 
 export const get: ActionHandler<C['get']> = async ({ ports, actor }, input) => {
-  const [course, certificates] = await Promise.all([ports.store.get<CourseDoc>('trainingCourses', input.id), ports.store.count('trainingCertificates', { courseId: input.id })])
+  const [course, certificates] = await Promise.all([ports.store.get('trainingCourses', input.id), ports.store.count('trainingCertificates', { courseId: input.id })])
   if (!inCommunity(course, actor)) return courseNotFound()
   return ok(adminCourseView(course, certificates))
 }

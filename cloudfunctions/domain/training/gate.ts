@@ -4,7 +4,6 @@ import type { ActionHandler } from '../../kernel/module'
 import { findAll } from '../../kernel/paging'
 import type { Ports } from '../../kernel/ports'
 import { ok } from '../../kernel/result'
-import type { CertificateDoc, CourseDoc } from './docs'
 
 type C = typeof trainingContracts
 
@@ -15,8 +14,8 @@ type C = typeof trainingContracts
  */
 export async function missingRequired(ports: Ports, communityId: string, userId: string, line: TrainingLine): Promise<{ courseId: string; title: string }[]> {
   const [required, held] = await Promise.all([
-    ports.store.find<CourseDoc>('trainingCourses', { where: { communityId, line, status: 'published', requiredFor: true }, limit: 500 }),
-    findAll<CertificateDoc>(ports.store, 'trainingCertificates', { userId, communityId })
+    ports.store.find('trainingCourses', { where: { communityId, line, status: 'published', requiredFor: true }, limit: 500 }),
+    findAll(ports.store, 'trainingCertificates', { userId, communityId })
   ])
   const passed = new Set(held.map((c) => c.courseId))
   return required.filter((c) => !passed.has(c._id)).map((c) => ({ courseId: c._id, title: c.title }))

@@ -3,7 +3,7 @@ import type { ActionHandler } from '../../kernel/module'
 import { findAll } from '../../kernel/paging'
 import type { Ports } from '../../kernel/ports'
 import { fail, ok } from '../../kernel/result'
-import type { AttemptDoc, CertificateDoc, CourseDoc, ProgressDoc } from './docs'
+import type { ProgressDoc } from './docs'
 import { courseNotFound, takeable } from './find'
 import { lessonsRead, myCourseView, openCourseView, progressView } from './views'
 
@@ -16,10 +16,10 @@ export const myCourses: ActionHandler<C['myCourses']> = async ({ ports, actor })
   const { communityId } = actor
   const userId = actor.user._id
   const [courses, progress, attempts, certificates] = await Promise.all([
-    ports.store.find<CourseDoc>('trainingCourses', { where: { communityId, status: 'published' }, orderBy: [{ field: 'updatedAt', dir: 'desc' }], limit: 500 }),
-    findAll<ProgressDoc>(ports.store, 'trainingProgress', { userId, communityId }),
-    findAll<AttemptDoc>(ports.store, 'trainingAttempts', { userId, communityId }),
-    findAll<CertificateDoc>(ports.store, 'trainingCertificates', { userId, communityId })
+    ports.store.find('trainingCourses', { where: { communityId, status: 'published' }, orderBy: [{ field: 'updatedAt', dir: 'desc' }], limit: 500 }),
+    findAll(ports.store, 'trainingProgress', { userId, communityId }),
+    findAll(ports.store, 'trainingAttempts', { userId, communityId }),
+    findAll(ports.store, 'trainingCertificates', { userId, communityId })
   ])
   const progressOf = new Map(progress.map((p) => [p.courseId, p]))
   const certificateOf = new Map(certificates.map((c) => [c.courseId, c]))
@@ -32,9 +32,9 @@ export const myCourses: ActionHandler<C['myCourses']> = async ({ ports, actor })
 
 async function courseWithMine(ports: Ports, courseId: string, userId: string) {
   return Promise.all([
-    ports.store.get<CourseDoc>('trainingCourses', courseId),
-    ports.store.get<ProgressDoc>('trainingProgress', progressId(courseId, userId)),
-    ports.store.get<CertificateDoc>('trainingCertificates', progressId(courseId, userId))
+    ports.store.get('trainingCourses', courseId),
+    ports.store.get('trainingProgress', progressId(courseId, userId)),
+    ports.store.get('trainingCertificates', progressId(courseId, userId))
   ])
 }
 
@@ -42,7 +42,7 @@ export const open: ActionHandler<C['open']> = async ({ ports, actor }, input) =>
   const userId = actor.user._id
   const [[course, progress, certificate], attempts] = await Promise.all([
     courseWithMine(ports, input.id, userId),
-    ports.store.find<AttemptDoc>('trainingAttempts', { where: { courseId: input.id, userId }, limit: 1000 })
+    ports.store.find('trainingAttempts', { where: { courseId: input.id, userId }, limit: 1000 })
   ])
   if (!takeable(course, actor)) return courseNotFound()
   return ok(openCourseView(course, progress, attempts, certificate))
@@ -55,8 +55,8 @@ export const open: ActionHandler<C['open']> = async ({ ports, actor }, input) =>
 export const readLesson: ActionHandler<C['readLesson']> = async ({ ports, actor }, input) => {
   const userId = actor.user._id
   const [course, progress] = await Promise.all([
-    ports.store.get<CourseDoc>('trainingCourses', input.courseId),
-    ports.store.get<ProgressDoc>('trainingProgress', progressId(input.courseId, userId))
+    ports.store.get('trainingCourses', input.courseId),
+    ports.store.get('trainingProgress', progressId(input.courseId, userId))
   ])
   if (!takeable(course, actor)) return courseNotFound('courseId')
   if (!course.lessons.some((l) => l.id === input.lessonId)) {
@@ -76,5 +76,5 @@ export const readLesson: ActionHandler<C['readLesson']> = async ({ ports, actor 
   if (inserted.ok) return counts(doc)
   // Another lesson was marked at the same moment and made the document first: add this one to it.
   await ports.store.update('trainingProgress', doc._id, { set: mark })
-  return counts(await ports.store.get<ProgressDoc>('trainingProgress', doc._id))
+  return counts(await ports.store.get('trainingProgress', doc._id))
 }

@@ -30,7 +30,7 @@ async function settle(ports: Ports, course: CourseDoc, attempt: AttemptDoc, held
   }
   const inserted = await ports.store.insert('trainingCertificates', doc)
   if (inserted.ok) return doc
-  return ports.store.get<CertificateDoc>('trainingCertificates', doc._id)
+  return ports.store.get('trainingCertificates', doc._id)
 }
 
 /** What a submission is told; a retry of it is told the same, since the certificate names the attempt that earned it. */
@@ -56,9 +56,9 @@ export const submitQuiz: ActionHandler<C['submitQuiz']> = async ({ ports, actor 
   const userId = actor.user._id
   const attemptId = `${input.courseId}:${userId}:${input.clientRequestId}`
   const [course, held, prior] = await Promise.all([
-    ports.store.get<CourseDoc>('trainingCourses', input.courseId),
-    ports.store.get<CertificateDoc>('trainingCertificates', progressId(input.courseId, userId)),
-    ports.store.get<AttemptDoc>('trainingAttempts', attemptId)
+    ports.store.get('trainingCourses', input.courseId),
+    ports.store.get('trainingCertificates', progressId(input.courseId, userId)),
+    ports.store.get('trainingAttempts', attemptId)
   ])
   if (!takeable(course, actor)) return courseNotFound('courseId')
   if (prior) return answer(prior, await settle(ports, course, prior, held))
@@ -81,7 +81,7 @@ export const submitQuiz: ActionHandler<C['submitQuiz']> = async ({ ports, actor 
     at: ports.clock.now()
   }
   const inserted = await ports.store.insert('trainingAttempts', attempt)
-  const recorded = inserted.ok ? attempt : await ports.store.get<AttemptDoc>('trainingAttempts', attemptId)
+  const recorded = inserted.ok ? attempt : await ports.store.get('trainingAttempts', attemptId)
   if (!recorded) return fail('TRAINING.EDIT_CONFLICT', '提交未完成，请重试')
   return answer(recorded, await settle(ports, course, recorded, held))
 }

@@ -40,7 +40,7 @@ async function create(ports: Ports, actor: CommunityActor, input: SaveInput) {
   }
   const inserted = await ports.store.insert('trainingCourses', doc)
   if (inserted.ok) return ok(adminCourseView(doc, 0))
-  const [twin] = await ports.store.find<CourseDoc>('trainingCourses', { where: { requestKey: doc.requestKey }, limit: 1 })
+  const [twin] = await ports.store.find('trainingCourses', { where: { requestKey: doc.requestKey }, limit: 1 })
   if (!twin || !inCommunity(twin, actor)) return conflict()
   const certificates = await ports.store.count('trainingCertificates', { courseId: twin._id })
   return ok(adminCourseView(twin, certificates))
@@ -49,7 +49,7 @@ async function create(ports: Ports, actor: CommunityActor, input: SaveInput) {
 export const save: ActionHandler<C['save']> = async ({ ports, actor }, input) => {
   if (input.id === undefined) return create(ports, actor, input)
   const [course, certificates] = await Promise.all([
-    ports.store.get<CourseDoc>('trainingCourses', input.id),
+    ports.store.get('trainingCourses', input.id),
     ports.store.count('trainingCertificates', { courseId: input.id })
   ])
   if (!inCommunity(course, actor)) return courseNotFound()

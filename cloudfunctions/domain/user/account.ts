@@ -38,7 +38,7 @@ export const updateProfile: ActionHandler<C['updateProfile']> = async ({ ports, 
     set.phoneTail = phoneTailOf(input.phone) ?? ''
   }
   await ports.store.update('users', actor.user._id, { set })
-  const fresh = await ports.store.get<UserDoc>('users', actor.user._id)
+  const fresh = await ports.store.get('users', actor.user._id)
   return ok(await buildMe(ports.store, fresh ?? actor.user))
 }
 

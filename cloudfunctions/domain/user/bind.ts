@@ -2,7 +2,6 @@ import type { userContracts } from '../../contracts/user'
 import type { ActionHandler } from '../../kernel/module'
 import { fail, ok } from '../../kernel/result'
 import { giveAttemptBack, reserveAttempt } from '../attempts'
-import type { HouseholdDoc } from '../docs'
 import { hashHouseholdCode, shanghaiDay } from './format'
 import { buildMe } from './me'
 import { ensureMembership, focusHousehold } from './membership'
@@ -18,7 +17,7 @@ export const bindHousehold: ActionHandler<C['bindHousehold']> = async ({ ports, 
   if (attempt === null) {
     return fail('HOUSEHOLD.TOO_MANY_ATTEMPTS', `今天已输错 ${BIND_ATTEMPTS_PER_DAY} 次，请明天再试或联系物业`)
   }
-  const [household] = await ports.store.find<HouseholdDoc>('households', {
+  const [household] = await ports.store.find('households', {
     where: { codeHash: hashHouseholdCode(ports.codePepper, input.code) },
     limit: 1
   })

@@ -2,7 +2,6 @@ import type { userContracts } from '../../contracts/user'
 import type { ActionHandler } from '../../kernel/module'
 import { findAll, getMany } from '../../kernel/paging'
 import { fail, ok } from '../../kernel/result'
-import type { BuildingDoc, CommunityDoc, GridDoc, HouseholdDoc, MembershipDoc, UserDoc } from '../docs'
 import { householdLabel, roomOf } from './format'
 import { activeMembership } from './membership'
 import type { Store } from '../../kernel/store'
@@ -10,19 +9,19 @@ import type { Store } from '../../kernel/store'
 type C = typeof userContracts
 
 export const listCommunities: ActionHandler<C['listCommunities']> = async ({ ports }) => {
-  const list = await ports.store.find<CommunityDoc>('communities', { orderBy: [{ field: 'createdAt', dir: 'asc' }], limit: 100 })
+  const list = await ports.store.find('communities', { orderBy: [{ field: 'createdAt', dir: 'asc' }], limit: 100 })
   return ok({ communities: list.map((c) => ({ id: c._id, name: c.name, city: c.city })) })
 }
 
 export const listBuildings: ActionHandler<C['listBuildings']> = async ({ ports }, input) => {
-  const community = await ports.store.get<CommunityDoc>('communities', input.communityId)
+  const community = await ports.store.get('communities', input.communityId)
   if (!community) return fail('HOUSEHOLD.NOT_FOUND', '社区不存在', [{ path: 'communityId', message: '社区不存在' }])
-  const buildings = await ports.store.find<BuildingDoc>('buildings', {
+  const buildings = await ports.store.find('buildings', {
     where: { communityId: community._id },
     orderBy: [{ field: 'order', dir: 'asc' }],
     limit: 200
   })
-  const households = await findAll<HouseholdDoc>(ports.store, 'households', { communityId: community._id })
+  const households = await findAll(ports.store, 'households', { communityId: community._id })
   return ok({
     communityName: community.name,
     buildings: buildings.map((b) => ({
@@ -39,15 +38,15 @@ export const listBuildings: ActionHandler<C['listBuildings']> = async ({ ports }
 export const householdMembers: ActionHandler<C['householdMembers']> = async ({ ports, actor }, input) => {
   const mine = await activeMembership(ports, actor.user._id, input.householdId)
   if (!mine || mine.communityId !== actor.communityId) return fail('HOUSEHOLD.NOT_MEMBER', '你不是这套房屋的成员')
-  const household = await ports.store.get<HouseholdDoc>('households', input.householdId)
+  const household = await ports.store.get('households', input.householdId)
   if (!household) return fail('HOUSEHOLD.NOT_FOUND', '房屋不存在')
-  const building = await ports.store.get<BuildingDoc>('buildings', household.buildingId)
-  const members = await ports.store.find<MembershipDoc>('memberships', {
+  const building = await ports.store.get('buildings', household.buildingId)
+  const members = await ports.store.find('memberships', {
     where: { householdId: household._id, status: 'active' },
     orderBy: [{ field: 'createdAt', dir: 'asc' }],
     limit: 100
   })
-  const users = await getMany<UserDoc>(ports.store, 'users', members.map((m) => m.userId))
+  const users = await getMany(ports.store, 'users', members.map((m) => m.userId))
   return ok({
     householdLabel: householdLabel(building ?? undefined, household),
     members: members.map((m) => ({
@@ -70,13 +69,13 @@ interface BuildingStat {
 /** Households per building and how many have at least one active member. */
 async function buildingStats(store: Store, communityId: string, onlyBuildings?: readonly string[]) {
   const [buildings, households, memberships] = await Promise.all([
-    store.find<BuildingDoc>('buildings', {
+    store.find('buildings', {
       where: onlyBuildings ? { communityId, _id: { in: onlyBuildings } } : { communityId },
       orderBy: [{ field: 'order', dir: 'asc' }],
       limit: 200
     }),
-    findAll<HouseholdDoc>(store, 'households', onlyBuildings ? { communityId, buildingId: { in: onlyBuildings } } : { communityId }),
-    findAll<MembershipDoc>(store, 'memberships', { communityId, status: 'active' })
+    findAll(store, 'households', onlyBuildings ? { communityId, buildingId: { in: onlyBuildings } } : { communityId }),
+    findAll(store, 'memberships', { communityId, status: 'active' })
   ])
   const boundIds = new Set(memberships.map((m) => m.householdId))
   const stats: BuildingStat[] = buildings.map((b) => {
@@ -99,11 +98,11 @@ export const gridOverview: ActionHandler<C['gridOverview']> = async ({ ports, ac
 export const communityOverview: ActionHandler<C['communityOverview']> = async ({ ports, actor }) => {
   const communityId = actor.communityId
   const gridsAndButlers = async () => {
-    const grids = await ports.store.find<GridDoc>('grids', { where: { communityId }, limit: 100 })
-    return { grids, butlers: await getMany<UserDoc>(ports.store, 'users', grids.map((g) => g.butlerUserId)) }
+    const grids = await ports.store.find('grids', { where: { communityId }, limit: 100 })
+    return { grids, butlers: await getMany(ports.store, 'users', grids.map((g) => g.butlerUserId)) }
   }
   const [community, { stats, residents, households }, { grids, butlers }] = await Promise.all([
-    ports.store.get<CommunityDoc>('communities', communityId),
+    ports.store.get('communities', communityId),
     buildingStats(ports.store, communityId),
     gridsAndButlers()
   ])

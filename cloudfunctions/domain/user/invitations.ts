@@ -3,7 +3,7 @@ import type { userContracts } from '../../contracts/user'
 import type { ActionHandler } from '../../kernel/module'
 import type { Ports } from '../../kernel/ports'
 import { fail, ok } from '../../kernel/result'
-import type { CommunityDoc, InvitationDoc, UserDoc } from '../docs'
+import type { InvitationDoc } from '../docs'
 import { householdLabels } from './labels'
 import { buildMe } from './me'
 import { activeMembership, ensureMembership, focusHousehold } from './membership'
@@ -16,8 +16,8 @@ export const INVITATION_TTL_MS = 7 * 24 * 3600_000
 async function view(ports: Ports, inv: InvitationDoc): Promise<InvitationView> {
   const [labels, community, inviter] = await Promise.all([
     householdLabels(ports, [inv.householdId]),
-    ports.store.get<CommunityDoc>('communities', inv.communityId),
-    ports.store.get<UserDoc>('users', inv.createdBy)
+    ports.store.get('communities', inv.communityId),
+    ports.store.get('users', inv.createdBy)
   ])
   const status = inv.status === 'open' && inv.expiresAt <= ports.clock.now() ? 'expired' : inv.status
   return {
@@ -32,7 +32,7 @@ async function view(ports: Ports, inv: InvitationDoc): Promise<InvitationView> {
 }
 
 async function byToken(ports: Ports, token: string): Promise<InvitationDoc | null> {
-  const [inv] = await ports.store.find<InvitationDoc>('invitations', { where: { token }, limit: 1 })
+  const [inv] = await ports.store.find('invitations', { where: { token }, limit: 1 })
   return inv ?? null
 }
 
@@ -92,7 +92,7 @@ export const acceptInvitation: ActionHandler<C['acceptInvitation']> = async ({ p
 export async function expireInvitations(ports: Ports): Promise<{ expired: number }> {
   let expired = 0
   for (;;) {
-    const due = await ports.store.find<InvitationDoc>('invitations', {
+    const due = await ports.store.find('invitations', {
       where: { status: 'open', expiresAt: { lte: ports.clock.now() } },
       limit: 1000
     })

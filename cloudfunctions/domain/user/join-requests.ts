@@ -4,7 +4,7 @@ import type { ActionHandler, MemberCtx } from '../../kernel/module'
 import { getMany } from '../../kernel/paging'
 import type { Ports } from '../../kernel/ports'
 import { fail, ok } from '../../kernel/result'
-import type { HouseholdDoc, JoinRequestDoc, UserDoc } from '../docs'
+import type { JoinRequestDoc } from '../docs'
 import { maskPhone } from './format'
 import { householdLabels } from './labels'
 import { activeMembership, ensureMembership } from './membership'
@@ -15,7 +15,7 @@ type View = z.input<C['reviewJoinRequest']['output']>
 async function views(ports: Ports, reqs: JoinRequestDoc[]): Promise<View[]> {
   const [labels, users] = await Promise.all([
     householdLabels(ports, reqs.map((r) => r.householdId)),
-    getMany<UserDoc>(ports.store, 'users', reqs.map((r) => r.userId))
+    getMany(ports.store, 'users', reqs.map((r) => r.userId))
   ])
   return reqs.map((r) => {
     const u = users.get(r.userId)
@@ -35,7 +35,7 @@ async function views(ports: Ports, reqs: JoinRequestDoc[]): Promise<View[]> {
 }
 
 export const requestJoin: ActionHandler<C['requestJoin']> = async ({ ports, actor }, input) => {
-  const household = await ports.store.get<HouseholdDoc>('households', input.householdId)
+  const household = await ports.store.get('households', input.householdId)
   if (!household) return fail('HOUSEHOLD.NOT_FOUND', '房屋不存在', [{ path: 'householdId', message: '房屋不存在' }])
   if (await activeMembership(ports, actor.user._id, household._id)) {
     return fail('HOUSEHOLD.ALREADY_BOUND', '你已是这套房屋的成员')
@@ -73,7 +73,7 @@ function gridBuildingIds(actor: MemberCtx['actor']): string[] {
 
 export const listJoinRequests: ActionHandler<C['listJoinRequests']> = async ({ ports, actor }, input) => {
   const buildingIds = gridBuildingIds(actor)
-  const reqs = await ports.store.find<JoinRequestDoc>('joinRequests', {
+  const reqs = await ports.store.find('joinRequests', {
     where: { communityId: actor.communityId, status: input.status, buildingId: { in: buildingIds } },
     orderBy: [{ field: 'createdAt', dir: 'asc' }],
     limit: 200
@@ -82,7 +82,7 @@ export const listJoinRequests: ActionHandler<C['listJoinRequests']> = async ({ p
 }
 
 export const reviewJoinRequest: ActionHandler<C['reviewJoinRequest']> = async ({ ports, actor }, input) => {
-  const req = await ports.store.get<JoinRequestDoc>('joinRequests', input.id)
+  const req = await ports.store.get('joinRequests', input.id)
   if (!req || req.communityId !== actor.communityId) return fail('JOIN_REQUEST.NOT_FOUND', '申请不存在')
   if (!gridBuildingIds(actor).includes(req.buildingId)) {
     return fail('JOIN_REQUEST.OUT_OF_GRID', '这套房屋不在你的网格内')
@@ -96,7 +96,7 @@ export const reviewJoinRequest: ActionHandler<C['reviewJoinRequest']> = async ({
     { status: 'pending' }
   )
   if (!decided) return fail('JOIN_REQUEST.ALREADY_REVIEWED', '该申请已处理')
-  const applicant = await ports.store.get<UserDoc>('users', req.userId)
+  const applicant = await ports.store.get('users', req.userId)
   if (input.approve && applicant) {
     await ensureMembership(ports, applicant, { _id: req.householdId, communityId: req.communityId }, req.relation, 'approval')
   }

@@ -11,14 +11,14 @@ import { householdLabel } from './format'
 export function communityBuildings(store: Store, communityIds: readonly string[]): Promise<BuildingDoc[]> {
   const ids = [...new Set(communityIds)]
   if (ids.length === 0) return Promise.resolve([])
-  return store.find<BuildingDoc>('buildings', { where: { communityId: ids.length === 1 ? ids[0]! : { in: ids } }, limit: MAX_PAGE })
+  return store.find('buildings', { where: { communityId: ids.length === 1 ? ids[0]! : { in: ids } }, limit: MAX_PAGE })
 }
 
 /** The households' buildings: those of `nearby`, and any it lacks (another community's, past the first page) read by id. */
 export async function buildingsOf(store: Store, households: Iterable<HouseholdDoc>, nearby: readonly BuildingDoc[]): Promise<Map<string, BuildingDoc>> {
   const buildings = new Map(nearby.map((b) => [b._id, b]))
   const missing = [...households].map((h) => h.buildingId).filter((id) => !buildings.has(id))
-  if (missing.length > 0) for (const [id, b] of await getMany<BuildingDoc>(store, 'buildings', missing)) buildings.set(id, b)
+  if (missing.length > 0) for (const [id, b] of await getMany(store, 'buildings', missing)) buildings.set(id, b)
   return buildings
 }
 
@@ -29,7 +29,7 @@ export async function buildingsOf(store: Store, households: Iterable<HouseholdDo
  */
 export async function householdLabels(ports: Pick<Ports, 'store'>, householdIds: readonly string[], communityId?: string): Promise<Map<string, string>> {
   const [households, nearby] = await Promise.all([
-    getMany<HouseholdDoc>(ports.store, 'households', householdIds),
+    getMany(ports.store, 'households', householdIds),
     communityId && householdIds.length > 0 ? communityBuildings(ports.store, [communityId]) : Promise.resolve([])
   ])
   const buildings = await buildingsOf(ports.store, households.values(), nearby)

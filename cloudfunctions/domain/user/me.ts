@@ -2,7 +2,7 @@ import type { Context, HouseholdMembership, Me } from '../../contracts/user'
 import { ROLE_LABELS, type StaffRole } from '../../contracts/roles'
 import type { Store } from '../../kernel/store'
 import { getMany } from '../../kernel/paging'
-import type { AdminDoc, CommunityDoc, HouseholdDoc, MembershipDoc, StaffRoleDoc, UserDoc } from '../docs'
+import type { UserDoc } from '../docs'
 import { householdLabel, maskPhone } from './format'
 import { buildingsOf, communityBuildings } from './labels'
 
@@ -11,20 +11,20 @@ const STAFF_ORDER = ['butler', 'staff', 'verifier', 'operator', 'finance', 'serv
 /** Everything the mini-program needs about the caller in one read-only pass. */
 export async function buildMe(store: Store, user: UserDoc): Promise<Me> {
   const [memberships, staff, admin] = await Promise.all([
-    store.find<MembershipDoc>('memberships', {
+    store.find('memberships', {
       where: { userId: user._id, status: 'active' },
       orderBy: [{ field: 'createdAt', dir: 'asc' }],
       limit: 100
     }),
-    store.find<StaffRoleDoc>('staffRoles', { where: { userId: user._id }, limit: 50 }),
-    store.get<AdminDoc>('admins', user._id)
+    store.find('staffRoles', { where: { userId: user._id }, limit: 50 }),
+    store.get('admins', user._id)
   ])
   // Households, the buildings of their communities and every community named: one round trip.
   const homeCommunities = memberships.map((m) => m.communityId)
   const [households, nearby, communities] = await Promise.all([
-    getMany<HouseholdDoc>(store, 'households', memberships.map((m) => m.householdId)),
+    getMany(store, 'households', memberships.map((m) => m.householdId)),
     communityBuildings(store, homeCommunities),
-    getMany<CommunityDoc>(store, 'communities', [...homeCommunities, ...staff.map((s) => s.communityId)])
+    getMany(store, 'communities', [...homeCommunities, ...staff.map((s) => s.communityId)])
   ])
   const buildings = await buildingsOf(store, households.values(), nearby)
 

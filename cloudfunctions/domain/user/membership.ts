@@ -40,7 +40,7 @@ export async function ensureMembership(
 }
 
 export async function activeMembership(ports: Ports, userId: string, householdId: string): Promise<MembershipDoc | null> {
-  const m = await ports.store.get<MembershipDoc>('memberships', `${householdId}:${userId}`)
+  const m = await ports.store.get('memberships', `${householdId}:${userId}`)
   return m && m.status === 'active' ? m : null
 }
 
@@ -53,7 +53,7 @@ export async function focusHousehold(ports: Ports, user: UserDoc, household: { _
 
 /** A household's active members with their users, in two reads: the desk's choices and the cash desk's payer both start here. */
 export async function activeMembers(ports: Ports, householdId: string): Promise<{ membership: MembershipDoc; user: UserDoc | undefined }[]> {
-  const members = await ports.store.find<MembershipDoc>('memberships', { where: { householdId, status: 'active' }, limit: 20 })
-  const users = await getMany<UserDoc>(ports.store, 'users', members.map((m) => m.userId))
+  const members = await ports.store.find('memberships', { where: { householdId, status: 'active' }, limit: 20 })
+  const users = await getMany(ports.store, 'users', members.map((m) => m.userId))
   return members.map((m) => ({ membership: m, user: users.get(m.userId) }))
 }
