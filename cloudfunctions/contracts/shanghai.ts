@@ -50,9 +50,14 @@ export function monthBefore(month: string): string {
   return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`
 }
 
-/** Shanghai's month holding `ms` and the `count - 1` before it, newest first (month pickers). */
-export function recentMonths(ms: number, count = 12): string[] {
-  const out = [shanghaiMonth(ms)]
+/** `month` and the `count - 1` months before it, newest first: `2026-01, 2025-12, …`. */
+export function monthsEndingWith(month: string, count: number): string[] {
+  const out = [month]
   while (out.length < count) out.push(monthBefore(out[out.length - 1] ?? ''))
   return out
+}
+
+/** Shanghai's month holding `ms` and the `count - 1` before it, newest first (month pickers). */
+export function recentMonths(ms: number, count = 12): string[] {
+  return monthsEndingWith(shanghaiMonth(ms), count)
 }

@@ -345,10 +345,10 @@ describe('payment', () => {
     // A request cut off after taking its unit, before its booking was written.
     expect(await h.store.update('slotCounters', id, { inc: { booked: 1 }, set: { 'holds.cutoff01': 1 } })).toBe(true)
     const repair = async () => ((await h.raw('booking', { Type: 'Timer', TriggerName: 'booking-expire' }, null)) as { report: Record<string, number> }).report
-    expect((await repair()).recounted).toBe(0)
+    expect((await repair()).orphanUnits).toBe(0)
     h.clock.advance(3 * 60_000)
-    expect((await repair()).recounted).toBe(1)
-    expect((await repair()).recounted).toBe(0)
+    expect((await repair()).orphanUnits).toBe(1)
+    expect((await repair()).orphanUnits).toBe(0)
     expect(await h.store.get('slotCounters', id)).toMatchObject({ booked: 1, holds: { [holder]: 1 } })
     // The cancellation and a sweeper both give the booking's unit back: it comes back once.
     okData(await h.call('booking.cancel', { bookingId: booking.id }, WANG, A))

@@ -1,5 +1,5 @@
 import type { BillDoc, FeeItemDoc, LateFeeRule } from './docs'
-import { shanghaiInstant, shanghaiMonth } from '../../contracts/shanghai'
+import { monthsEndingWith, shanghaiInstant, shanghaiMonth } from '../../contracts/shanghai'
 
 export const DAY_MS = 24 * 3600_000
 
@@ -33,14 +33,9 @@ export function dueAtOf(period: string, day: number): number {
   return shanghaiInstant(y, m, day + 1) - 1
 }
 
+/** `count` billing months ending with `period`, oldest first. */
 export function previousPeriods(period: string, count: number): string[] {
-  const [y, m] = period.split('-').map(Number) as [number, number]
-  const out: string[] = []
-  for (let i = count - 1; i >= 0; i--) {
-    const d = new Date(Date.UTC(y, m - 1 - i, 1))
-    out.push(d.toISOString().slice(0, 7))
-  }
-  return out
+  return monthsEndingWith(period, count).reverse()
 }
 
 export function nextPeriod(period: string): string {

@@ -1,7 +1,7 @@
 import type { LevelRule, Rules } from '../../contracts/member'
 import type { Ports } from '../../kernel/ports'
 import type { MemberAccountDoc } from './docs'
-import { shanghaiInstant, shanghaiWall } from '../../contracts/shanghai'
+import { recentMonths, shanghaiInstant, shanghaiWall } from '../../contracts/shanghai'
 
 /**
  * The points and levels rule of a community, and the calendar arithmetic both rely on. Months
@@ -89,11 +89,7 @@ export function endOfMonth(ms: number): number {
 
 /** The month keys of the rolling 12-month window ending with the month of `ms`. */
 export function rollingMonths(ms: number): string[] {
-  const { y, m } = ym(ms)
-  return Array.from({ length: 12 }, (_, i) => {
-    const d = addMonths(y, m, -i)
-    return key('m', d.y, d.m)
-  })
+  return recentMonths(ms, 12).map((month) => `m${month.replace('-', '')}`)
 }
 
 export interface Standing {

@@ -1,4 +1,4 @@
-import { shanghaiMonth } from '../../contracts/shanghai'
+import { recentMonths, shanghaiMonth } from '../../contracts/shanghai'
 import type { ParcelCountsT } from '../../contracts/parcel'
 import { take, type Counter } from '../../kernel/counter'
 import { getMany } from '../../kernel/paging'
@@ -27,15 +27,6 @@ export function countParcel(ports: Ports, communityId: string, householdId: stri
     holder: `p${parcelId}`,
     amount: 1,
     create: { doc: (): ParcelMonthDoc => ({ _id: `${householdId}:${month}`, communityId, householdId, month, count: 0, holds: {} }) }
-  })
-}
-
-/** `2026-12` and the `n - 1` months before it, newest first. */
-export function recentMonths(now: number, n: number): string[] {
-  const [y, m] = shanghaiMonth(now).split('-').map(Number) as [number, number]
-  return Array.from({ length: n }, (_, i) => {
-    const d = new Date(Date.UTC(y, m - 1 - i, 1))
-    return d.toISOString().slice(0, 7)
   })
 }
 

@@ -1,5 +1,6 @@
-import { type ReactNode, useRef } from 'react'
+import type { ReactNode } from 'react'
 import { Button, Dialog } from 'tdesign-react'
+import { useLatest } from './use-latest'
 
 /** A dialog holding one form: cancel beside the one action, which waits while the server answers. */
 export function FormDialog(props: {
@@ -13,25 +14,22 @@ export function FormDialog(props: {
   onCancel: () => void
   children: ReactNode
 }) {
-  // TDesign's Dialog copies its props into state only when they change deeply, and functions do
-  // not count: a footer whose children hold no form values (a render prop) would keep the first
-  // onSave, with the form as it opened. The buttons call through refs to the latest.
-  const save = useRef(props.onSave)
-  const cancel = useRef(props.onCancel)
-  save.current = props.onSave
-  cancel.current = props.onCancel
+  // A footer whose dialog body holds no form values (a render prop) would otherwise keep the
+  // first onSave, saving the form as it opened.
+  const save = useLatest(props.onSave)
+  const cancel = useLatest(props.onCancel)
   return (
     <Dialog
       visible
       width={props.width ?? 600}
       header={props.header}
-      onClose={() => cancel.current()}
+      onClose={cancel}
       footer={
         <>
-          <Button variant='outline' onClick={() => cancel.current()}>
+          <Button variant='outline' onClick={cancel}>
             取消
           </Button>
-          <Button id={props.saveId} theme='primary' loading={props.busy} disabled={props.disabled} onClick={() => save.current()}>
+          <Button id={props.saveId} theme='primary' loading={props.busy} disabled={props.disabled} onClick={save}>
             {props.saveText ?? '保存'}
           </Button>
         </>

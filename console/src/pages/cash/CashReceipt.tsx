@@ -4,20 +4,22 @@ import { fenToChineseUpper, formatFen } from '../../../../src/utils/money'
 import { formatDateTime } from '../../../../src/utils/time'
 import { api } from '../../client/api'
 import { PageShell } from '../../shell/PageShell'
+import { useLatest } from '../../shell/use-latest'
 import { useQuery } from '../../shell/use-query'
 
 /** The receipt of a payment as the member sees it in the mini-program, laid out to print for the payer. */
 export function CashReceipt({ paymentId, onClose }: { paymentId: string; onClose: () => void }) {
   const q = useQuery(() => api.pay.receipt({ paymentId }), [paymentId])
+  const close = useLatest(onClose)
   return (
     <Dialog
       visible
       width={560}
       header='收款成功'
-      onClose={onClose}
+      onClose={close}
       footer={
         <>
-          <Button variant='outline' onClick={onClose}>
+          <Button variant='outline' onClick={close}>
             关闭
           </Button>
           <Button id='cash-print' theme='primary' icon={<PrintIcon />} disabled={!q.data} onClick={() => window.print()}>

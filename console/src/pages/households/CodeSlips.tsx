@@ -4,6 +4,7 @@ import { PrintIcon } from 'tdesign-icons-react'
 import { inPages } from '@contracts/household-import'
 import { api } from '../../client/api'
 import { miniProgramLink } from '../../shell/mini-link'
+import { useLatest } from '../../shell/use-latest'
 import { useQrImages } from './use-qr-images'
 
 export interface Slip {
@@ -58,6 +59,8 @@ export function CodeSlips({ communityName, householdIds, onClose }: { communityN
     setStage({ step: 'print', slips, kept, busy, failed })
   }
 
+  const issue = useLatest(() => void run())
+  const cancel = useLatest(() => onClose(false))
   if (stage.step === 'print') return <SlipSheet communityName={communityName} result={stage} onClose={() => onClose(true)} />
 
   return (
@@ -66,13 +69,13 @@ export function CodeSlips({ communityName, householdIds, onClose }: { communityN
       header='打印房屋码'
       width={560}
       closeOnOverlayClick={false}
-      onClose={() => onClose(false)}
+      onClose={cancel}
       footer={
         <>
-          <Button variant='outline' disabled={stage.step === 'issuing'} onClick={() => onClose(false)}>
+          <Button variant='outline' disabled={stage.step === 'issuing'} onClick={cancel}>
             取消
           </Button>
-          <Button id='slips-issue' theme='primary' loading={stage.step === 'issuing'} onClick={() => void run()}>
+          <Button id='slips-issue' theme='primary' loading={stage.step === 'issuing'} onClick={issue}>
             生成并打印
           </Button>
         </>

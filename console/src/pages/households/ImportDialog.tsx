@@ -15,6 +15,7 @@ import {
 } from '@contracts/household-import'
 import { api } from '../../client/api'
 import { SheetError, downloadCsv, downloadXlsx, readSheet } from '../../shell/sheets'
+import { useLatest } from '../../shell/use-latest'
 
 /** Where the dialog is: a file is read and checked (preview), then written page by page (apply). */
 type Stage =
@@ -103,9 +104,13 @@ export function ImportDialog({ hasBuildings, onClose }: { hasBuildings: boolean;
 
   const percent = (done: number, total: number) => (total ? Math.round((done / total) * 100) : 100)
   const busy = stage.step === 'checking' || stage.step === 'applying'
+  const closeDialog = useLatest(() => onClose(changed))
+  const applyPreview = useLatest(() => {
+    if (stage.step === 'preview') void apply(stage.file, stage.rows)
+  })
   const footer = (() => {
     const close = (
-      <Button id='import-close' variant='outline' disabled={busy} onClick={() => onClose(changed)}>
+      <Button id='import-close' variant='outline' disabled={busy} onClick={closeDialog}>
         {stage.step === 'done' ? '完成' : '关闭'}
       </Button>
     )
@@ -117,7 +122,7 @@ export function ImportDialog({ hasBuildings, onClose }: { hasBuildings: boolean;
           重新选择文件
         </Button>
         {close}
-        <Button id='import-apply' theme='primary' disabled={!clean} onClick={() => void apply(stage.file, stage.rows)}>
+        <Button id='import-apply' theme='primary' disabled={!clean} onClick={applyPreview}>
           {clean ? `导入 ${stage.rows.length} 行` : '请先改正问题'}
         </Button>
       </Space>
@@ -125,7 +130,7 @@ export function ImportDialog({ hasBuildings, onClose }: { hasBuildings: boolean;
   })()
 
   return (
-    <Dialog visible header='导入楼栋与房屋' width={880} closeOnOverlayClick={false} closeBtn={!busy} onClose={() => onClose(changed)} footer={footer}>
+    <Dialog visible header='导入楼栋与房屋' width={880} closeOnOverlayClick={false} closeBtn={!busy} onClose={closeDialog} footer={footer}>
       <input
         ref={input}
         id='import-file'

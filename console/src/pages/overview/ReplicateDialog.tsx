@@ -6,6 +6,7 @@ import { api } from '../../client/api'
 import { useConsole } from '../../shell/console-context'
 import { fieldStatus, formLevelError } from '../../shell/field-status'
 import { FormDialog } from '../../shell/FormDialog'
+import { useLatest } from '../../shell/use-latest'
 import { newRequestId } from '../../../../src/client/core/request-id'
 
 type Copied = OutputOf<'insights.replicate'>
@@ -40,6 +41,11 @@ export function ReplicateDialog({ onClose }: { onClose: () => void }) {
     setDone(res.data)
   }
 
+  const close = useLatest(onClose)
+  const openIt = useLatest(() => {
+    if (done) void refresh(done.communityId).then(onClose)
+  })
+
   if (done) {
     const lines = COPIED.filter(([key]) => done.copied[key] > 0)
     return (
@@ -47,9 +53,9 @@ export function ReplicateDialog({ onClose }: { onClose: () => void }) {
         visible
         width={600}
         header={`已创建${draft.name}`}
-        onClose={onClose}
+        onClose={close}
         footer={
-          <Button id='replicate-open' theme='primary' onClick={() => void refresh(done.communityId).then(onClose)}>
+          <Button id='replicate-open' theme='primary' onClick={openIt}>
             进入{draft.name}，继续上线准备
           </Button>
         }

@@ -6,6 +6,7 @@ import type { OutputOf } from '@contracts/registry'
 import { api } from '../../client/api'
 import { fieldStatus, formLevelError } from '../../shell/field-status'
 import { FormDialog } from '../../shell/FormDialog'
+import { useLatest } from '../../shell/use-latest'
 import { type DoorDraft, MAX_DOORS, blankDoor, doorsInput } from './gate-draft'
 
 type Registered = OutputOf<'access.registerGate'>
@@ -36,6 +37,7 @@ export function GateDialog({ buildings, onClose }: { buildings: { id: string; na
     setDone(res.data)
   }
 
+  const configured = useLatest(() => onClose(true))
   if (done) {
     const copy = async () => {
       try {
@@ -50,9 +52,9 @@ export function GateDialog({ buildings, onClose }: { buildings: { id: string; na
         visible
         width={640}
         header={`${done.gate.name} 已登记`}
-        onClose={() => onClose(true)}
+        onClose={configured}
         footer={
-          <Button id='gate-done' theme='primary' onClick={() => onClose(true)}>
+          <Button id='gate-done' theme='primary' onClick={configured}>
             我已配置到设备
           </Button>
         }

@@ -12,6 +12,7 @@ import { formatDateTime } from '../../../../src/utils/time'
 import { api } from '../../client/api'
 import { fieldStatus, formLevelError } from '../../shell/field-status'
 import { miniProgramLink } from '../../shell/mini-link'
+import { useLatest } from '../../shell/use-latest'
 
 export function inviteLink(token: string): string {
   return miniProgramLink(import.meta.env.VITE_STAFF_INVITE_LINK, STAFF_INVITE_PATH, { t: token })
@@ -62,24 +63,26 @@ export function InviteDialog({ onClose }: { onClose: (invited: boolean) => void 
     setMade(res.data)
   }
   const formError = formLevelError(error)
+  const close = useLatest(onClose)
+  const send = useLatest(() => void submit())
 
   return (
     <Dialog
       visible
       width={640}
       header={made ? '邀请已生成' : '邀请工作人员'}
-      onClose={() => onClose(made !== null)}
+      onClose={() => close(made !== null)}
       footer={
         made ? (
-          <Button id='invite-done' theme='primary' onClick={() => onClose(true)}>
+          <Button id='invite-done' theme='primary' onClick={() => close(true)}>
             完成
           </Button>
         ) : (
           <>
-            <Button variant='outline' onClick={() => onClose(false)}>
+            <Button variant='outline' onClick={() => close(false)}>
               取消
             </Button>
-            <Button id='invite-submit' theme='primary' loading={busy} onClick={() => void submit()}>
+            <Button id='invite-submit' theme='primary' loading={busy} onClick={send}>
               生成邀请
             </Button>
           </>
