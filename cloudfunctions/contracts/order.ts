@@ -1,6 +1,7 @@
 import * as z from 'zod'
 import { typedCode } from './codes'
-import { ClientRequestId, Empty, EpochMs, Fen, Id, MultilineText, Text, TimeInput } from './common'
+import { ClientRequestId, Empty, EpochMs, Fen, Id, MultilineText, SignedFen, Text, TimeInput } from './common'
+import { CompetitorPriceDraftSchema, CompetitorPriceView } from './competitor'
 import { defineAction } from './define'
 import { OptionalPhoto, PhotoId, photoList } from './photo'
 
@@ -100,7 +101,13 @@ const SkuDraft = z
     /** Absent for a new SKU; kept for an existing one so running campaigns keep their reference. */
     id: Id.meta({ label: '规格' }).optional(),
     name: Text.min(1, '请填写规格名称').max(20, '规格名称最多 20 个字').meta({ label: '名称' }),
-    priceFen: z.number().int().min(1, '价格须大于 0').max(10_000_000, '单价不超过 10 万元').meta({ label: '价格', money: true })
+    priceFen: z.number().int().min(1, '价格须大于 0').max(10_000_000, '单价不超过 10 万元').meta({ label: '价格', money: true }),
+    /**
+     * What one unit costs us (进货价), for margins; null when not known yet. Absent keeps what is
+     * stored, so an editor that does not show costs never clears them. Above the price is allowed
+     * (a loss leader), and the save answers with a warning.
+     */
+    costFen: z.number().int().min(0, '成本价不能为负').max(10_000_000, '成本价不超过 10 万元').meta({ label: '成本价', money: true }).nullable().optional()
   })
   .strict()
 
@@ -141,7 +148,7 @@ export const PickupPointDraftSchema = z
   })
   .strict()
 
-const SkuView = z.object({ id: Id, name: z.string(), priceFen: Fen })
+const SkuView = z.object({ id: Id, name: z.string(), priceFen: Fen, costFen: Fen.nullable() })
 export const ProductView = z.object({
   id: Id,
   name: z.string(),
@@ -518,7 +525,8 @@ export const orderContracts = {
     summary: '运营：新建或修改商品（规格、价格、供应商）',
     access: ['operator'],
     input: z.object({ id: Id.meta({ label: '商品' }).optional(), product: ProductDraftSchema.meta({ label: '商品' }) }).strict(),
-    output: ProductView
+    /** `warnings`: saved, but worth a second look (a cost above the price). */
+    output: ProductView.extend({ warnings: z.array(z.string()) })
   }),
   saveSupplier: defineAction({
     fn: FN,
@@ -536,6 +544,30 @@ export const orderContracts = {
     input: z.object({ id: Id.meta({ label: '自提点' }).optional(), point: PickupPointDraftSchema.meta({ label: '自提点' }) }).strict(),
     output: PickupPointView
   }),
+  competitorPrices: defineAction({
+    fn: FN,
+    name: 'competitorPrices',
+    summary: '运营：竞品价格与促销（可按商品筛选）',
+    access: ['operator'],
+    input: z.object({ productId: Id.meta({ label: '商品' }).optional() }).strict(),
+    output: z.object({ prices: z.array(CompetitorPriceView) })
+  }),
+  saveCompetitorPrice: defineAction({
+    fn: FN,
+    name: 'saveCompetitorPrice',
+    summary: '运营：记录或修改一条竞品价格',
+    access: ['operator'],
+    input: z.object({ id: Id.meta({ label: '竞品价格' }).optional(), price: CompetitorPriceDraftSchema.meta({ label: '竞品价格' }) }).strict(),
+    output: CompetitorPriceView
+  }),
+  removeCompetitorPrice: defineAction({
+    fn: FN,
+    name: 'removeCompetitorPrice',
+    summary: '运营：删除一条竞品价格',
+    access: ['operator'],
+    input: z.object({ id: Id.meta({ label: '竞品价格' }) }).strict(),
+    output: z.object({ removed: z.literal(true) })
+  }),
   adminCampaigns: defineAction({
     fn: FN,
     name: 'adminCampaigns',
@@ -550,7 +582,8 @@ export const orderContracts = {
     summary: '运营：新建或修改预售草稿',
     access: ['operator'],
     input: z.object({ id: Id.meta({ label: '预售' }).optional(), campaign: CampaignDraftSchema.meta({ label: '预售' }) }).strict(),
-    output: CampaignView
+    /** `warnings`: saved, but worth a second look (a pre-sale price below cost). */
+    output: CampaignView.extend({ warnings: z.array(z.string()) })
   }),
   publishCampaign: defineAction({
     fn: FN,
@@ -585,6 +618,8 @@ export const orderContracts = {
       refundedOrders: z.number().int(),
       /** Refunds that keep failing and need a person. */
       stuckRefunds: z.number().int(),
+      /** Gross margin so far; null while a SKU that sold has no cost price. */
+      margin: z.object({ revenueFen: SignedFen, costFen: Fen, grossFen: SignedFen, ratePercent: z.number().int().nullable() }).nullable(),
       skus: z.array(z.object({ id: Id, name: z.string(), stock: z.number().int(), remaining: z.number().int(), paidQuantity: z.number().int() })),
       grids: z.array(z.object({ gridId: z.string(), gridName: z.string(), butlerName: z.string(), orders: z.number().int(), delivered: z.number().int() })),
       afterSales: z.array(OrderView),

@@ -204,6 +204,11 @@ export const COLLECTIONS = {
   rewardGrants: def([{ name: 'by_user', fields: ['userId', 'grantedAt'] }]),
   // Pre-sale and group-buy orders (issue 4)
   suppliers: def([{ name: 'by_community', fields: ['communityId', 'createdAt'] }]),
+  /** 竞品价格: listed by when they were seen, and per product for the campaign editor. */
+  competitorPrices: def([
+    { name: 'by_community_seen', fields: ['communityId', 'seenAt'] },
+    { name: 'by_product', fields: ['communityId', 'productId', 'seenAt'] }
+  ]),
   products: def([{ name: 'by_community', fields: ['communityId', 'createdAt'] }]),
   pickupPoints: def([{ name: 'by_community', fields: ['communityId', 'createdAt'] }]),
   campaigns: def([

@@ -3,6 +3,7 @@ import type { ActionContract } from '../contracts/define'
 import { orderContracts } from '../contracts/order'
 import { localOrderPorts } from '../adapters/order/local'
 import * as a from '../domain/order/actions'
+import { competitorPrices, removeCompetitorPrice, saveCompetitorPrice } from '../domain/order/competitors'
 import { deliver, deliveries, verifyPickup } from '../domain/order/delivery'
 import { settleCampaigns, sweepOrders } from '../domain/order/jobs'
 import type { OrderHandler, OrderPorts } from '../domain/order/ports'
@@ -53,6 +54,9 @@ export function createOrderModule(wire: (ports: Ports) => OrderPorts) {
       saveProduct: bind(a.saveProduct),
       saveSupplier: bind(a.saveSupplier),
       savePickupPoint: bind(a.savePickupPoint),
+      competitorPrices: bind(competitorPrices),
+      saveCompetitorPrice: bind(saveCompetitorPrice),
+      removeCompetitorPrice: bind(removeCompetitorPrice),
       adminCampaigns: bind(a.adminCampaigns),
       saveCampaign: bind(a.saveCampaign),
       publishCampaign: bind(a.publishCampaign),

@@ -1,4 +1,4 @@
-import type { CampaignDoc, CampaignStockDoc, PickupPointDoc, ProductDoc, SupplierDoc } from '../../cloudfunctions/domain/order/docs'
+import type { CampaignDoc, CampaignStockDoc, CompetitorPriceDoc, PickupPointDoc, ProductDoc, SupplierDoc } from '../../cloudfunctions/domain/order/docs'
 import type { Store } from '../../cloudfunctions/kernel/store'
 import { COMMUNITY_A, COMMUNITY_B } from './demo-ids'
 import { demoPhoto } from './photos'
@@ -52,8 +52,8 @@ export function buildPresale(now: number) {
       images: [...IMAGES.veg],
       unit: '箱',
       skus: [
-        { id: 's1', name: '标准箱 约 5 斤', priceFen: 7800 },
-        { id: 's2', name: '家庭箱 约 10 斤', priceFen: 13800 }
+        { id: 's1', name: '标准箱 约 5 斤', priceFen: 7800, costFen: 5200 },
+        { id: 's2', name: '家庭箱 约 10 斤', priceFen: 13800, costFen: 9600 }
       ],
       createdAt: now,
       updatedAt: now
@@ -68,7 +68,7 @@ export function buildPresale(now: number) {
       description: '产地直发的当季水果组合，到社区服务中心自提。',
       images: [...IMAGES.fruit],
       unit: '盒',
-      skus: [{ id: 's1', name: '尝鲜装 约 4 斤', priceFen: 9900 }],
+      skus: [{ id: 's1', name: '尝鲜装 约 4 斤', priceFen: 9900, costFen: 6800 }],
       createdAt: now + 1,
       updatedAt: now + 1
     },
@@ -83,8 +83,8 @@ export function buildPresale(now: number) {
       images: [...IMAGES.clean],
       unit: '次',
       skus: [
-        { id: 's1', name: '3 小时', priceFen: 26800 },
-        { id: 's2', name: '5 小时', priceFen: 39800 }
+        { id: 's1', name: '3 小时', priceFen: 26800, costFen: 16000 },
+        { id: 's2', name: '5 小时', priceFen: 39800, costFen: 24000 }
       ],
       createdAt: now + 2,
       updatedAt: now + 2
@@ -99,7 +99,7 @@ export function buildPresale(now: number) {
       description: '当年新米，真空包装。',
       images: [...IMAGES.rice],
       unit: '袋',
-      skus: [{ id: 's1', name: '5 公斤', priceFen: 8900 }],
+      skus: [{ id: 's1', name: '5 公斤', priceFen: 8900, costFen: 6100 }],
       createdAt: now,
       updatedAt: now
     }
@@ -130,8 +130,8 @@ export function buildPresale(now: number) {
       images: [...IMAGES.veg],
       unit: '箱',
       skus: [
-        { skuId: 's1', name: '标准箱 约 5 斤', priceFen: 6800, originalFen: 7800, stock: 100 },
-        { skuId: 's2', name: '家庭箱 约 10 斤', priceFen: 11800, originalFen: 13800, stock: 50 }
+        { skuId: 's1', name: '标准箱 约 5 斤', priceFen: 6800, originalFen: 7800, costFen: 5200, stock: 100 },
+        { skuId: 's2', name: '家庭箱 约 10 斤', priceFen: 11800, originalFen: 13800, costFen: 9600, stock: 50 }
       ],
       startAt: now - DAY,
       endAt: now + 2 * DAY,
@@ -156,7 +156,7 @@ export function buildPresale(now: number) {
       cover: demoPhoto('campaign-fruit'),
       images: [...IMAGES.fruit],
       unit: '盒',
-      skus: [{ skuId: 's1', name: '尝鲜装 约 4 斤', priceFen: 7900, originalFen: 9900, stock: 80 }],
+      skus: [{ skuId: 's1', name: '尝鲜装 约 4 斤', priceFen: 7900, originalFen: 9900, costFen: 6800, stock: 80 }],
       startAt: now - 2 * DAY,
       endAt: now + 50 * 60_000,
       householdLimit: 3,
@@ -181,8 +181,8 @@ export function buildPresale(now: number) {
       images: [...IMAGES.clean],
       unit: '次',
       skus: [
-        { skuId: 's1', name: '3 小时', priceFen: 19900, originalFen: 26800, stock: 30 },
-        { skuId: 's2', name: '5 小时', priceFen: 29900, originalFen: 39800, stock: 20 }
+        { skuId: 's1', name: '3 小时', priceFen: 19900, originalFen: 26800, costFen: 16000, stock: 30 },
+        { skuId: 's2', name: '5 小时', priceFen: 29900, originalFen: 39800, costFen: 24000, stock: 20 }
       ],
       startAt: shanghaiDay(now, 1, 10),
       endAt: shanghaiDay(now, 6, 20),
@@ -207,7 +207,7 @@ export function buildPresale(now: number) {
       cover: demoPhoto('campaign-rice'),
       images: [...IMAGES.rice],
       unit: '袋',
-      skus: [{ skuId: 's1', name: '5 公斤', priceFen: 7900, originalFen: 8900, stock: 60 }],
+      skus: [{ skuId: 's1', name: '5 公斤', priceFen: 7900, originalFen: 8900, costFen: 6100, stock: 60 }],
       startAt: now - DAY,
       endAt: now + 3 * DAY,
       householdLimit: 2,
@@ -221,7 +221,22 @@ export function buildPresale(now: number) {
   const stock: CampaignStockDoc[] = campaigns.flatMap((c) =>
     c.skus.map((s) => ({ _id: `${c._id}:${s.skuId}`, campaignId: c._id, communityId: c.communityId, skuId: s.skuId, stock: s.stock, available: s.stock, holds: {}, paidQuantity: 0, paid: {} }))
   )
-  return { suppliers, products, pickupPoints, campaigns, stock }
+  // What the office saw of the same items elsewhere (竞品), for the campaign editor's comparison.
+  const seen = (c: Omit<CompetitorPriceDoc, 'communityId' | 'recordedBy' | 'createdAt' | 'updatedAt'>): CompetitorPriceDoc => ({
+    ...c,
+    communityId: COMMUNITY_A,
+    recordedBy: { userId: 'u-operator-wu', name: '吴运营' },
+    createdAt: c.seenAt,
+    updatedAt: c.seenAt
+  })
+  const competitorPrices: CompetitorPriceDoc[] = [
+    seen({ _id: 'cp-a-veg-hema', competitor: '盒马鲜生', channel: 'ecommerce', productId: 'pd-a-veg', item: '有机时蔬组合 5 斤', priceFen: 8900, promotion: { name: '双12 年终好价', festival: 'double12', startAt: shanghaiDay(now, -1, 0), endAt: shanghaiDay(now, 6, 0), priceFen: 7990 }, addedValue: '30 分钟送达，满 99 元免运费', seenAt: shanghaiDay(now, -1, 10) }),
+    seen({ _id: 'cp-a-veg-meituan', competitor: '美团优选', channel: 'community_group', productId: 'pd-a-veg', item: '时令蔬菜组合 约 5 斤', priceFen: 6990, promotion: null, addedValue: '次日到自提点，非有机', seenAt: shanghaiDay(now, -2, 20) }),
+    seen({ _id: 'cp-a-veg-yonghui', competitor: '永辉超市', channel: 'supermarket', productId: 'pd-a-veg', item: '有机青菜、番茄等 约 5 斤（散称）', priceFen: 9600, promotion: null, addedValue: '需自行到店', seenAt: shanghaiDay(now, -3, 18) }),
+    seen({ _id: 'cp-a-fruit-pagoda', competitor: '百果园', channel: 'convenience', productId: 'pd-a-fruit', item: '精选水果礼盒 4 斤', priceFen: 12800, promotion: { name: '会员日 9 折', festival: 'other', startAt: shanghaiDay(now, 2, 0), endAt: shanghaiDay(now, 3, 0), priceFen: 11520 }, addedValue: '不好吃三无退货', seenAt: shanghaiDay(now, -4, 15) }),
+    seen({ _id: 'cp-a-clean-58', competitor: '58到家', channel: 'ecommerce', productId: 'pd-a-clean', item: '日常深度保洁 3 小时', priceFen: 29900, promotion: { name: '双11 保洁节', festival: 'double11', startAt: shanghaiDay(now, -30, 0), endAt: shanghaiDay(now, -24, 0), priceFen: 25900 }, addedValue: '平台保险，阿姨不固定', seenAt: shanghaiDay(now, -28, 11) })
+  ]
+  return { suppliers, products, pickupPoints, campaigns, stock, competitorPrices }
 }
 
 /** Idempotent: existing documents are left alone. */
@@ -240,5 +255,6 @@ export async function seedPresale(store: Store, now: number): Promise<{ inserted
   await put('pickupPoints', d.pickupPoints)
   await put('campaigns', d.campaigns)
   await put('campaignStock', d.stock)
+  await put('competitorPrices', d.competitorPrices)
   return { inserted, skipped }
 }

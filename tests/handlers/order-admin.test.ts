@@ -81,7 +81,7 @@ describe('catalog', () => {
     const p = okData(await op('order.saveProduct', { product: { name: '土鸡蛋', kind: 'goods', supplierId: sup.id, unit: '盒', skus: [{ name: '30 枚', priceFen: 4500 }, { name: '60 枚', priceFen: 8500 }] } }))
     expect(p.skus.map((s) => s.id)).toEqual(['s1', 's2'])
     const edited = okData(await op('order.saveProduct', { id: p.id, product: { name: '土鸡蛋', kind: 'goods', supplierId: sup.id, unit: '盒', skus: [{ id: 's2', name: '60 枚', priceFen: 8000 }, { name: '90 枚', priceFen: 11000 }] } }))
-    expect(edited.skus).toEqual([{ id: 's2', name: '60 枚', priceFen: 8000 }, { id: 's3', name: '90 枚', priceFen: 11000 }])
+    expect(edited.skus).toEqual([{ id: 's2', name: '60 枚', priceFen: 8000, costFen: null }, { id: 's3', name: '90 枚', priceFen: 11000, costFen: null }])
     const point = okData(await op('order.savePickupPoint', { point: { name: '南门驿站', address: '南门岗亭旁' } }))
     expect(okData(await op('order.catalog', {})).pickupPoints.map((x) => x.id)).toContain(point.id)
   })

@@ -22,8 +22,8 @@ const PRODUCT = {
   images: [],
   unit: '箱',
   skus: [
-    { id: 's1', name: '标准箱', priceFen: 7800 },
-    { id: 's2', name: '家庭箱', priceFen: 13800 }
+    { id: 's1', name: '标准箱', priceFen: 7800, costFen: null },
+    { id: 's2', name: '家庭箱', priceFen: 13800, costFen: 5200 }
   ]
 }
 

@@ -1,7 +1,8 @@
 import type { orderContracts } from '../../contracts/order'
+import { campaignMargin } from './margin'
 import { findAll, getMany } from '../../kernel/paging'
 import { fail, ok } from '../../kernel/result'
-import { catalogOf, productView, publishCampaign as publish, saveCampaign as save, savePickupPoint as savePoint, saveProduct as saveProd, saveSupplier as saveSup } from './catalog'
+import { campaignWarnings, catalogOf, productView, publishCampaign as publish, saveCampaign as save, savePickupPoint as savePoint, saveProduct as saveProd, saveSupplier as saveSup } from './catalog'
 import { createOrder } from './create'
 import type { CampaignDoc, OrderDoc } from './docs'
 import { cancelOrder, confirmReceived as confirm, ownOrder, requestAfterSale as askAfterSale, reviewAfterSale as review } from './lifecycle'
@@ -130,7 +131,7 @@ export const saveCampaign: OrderHandler<C['saveCampaign']> = async ({ ports, act
   const res = await save(ports, actor, input.id, input.campaign)
   if (!res.ok) return res
   const [view] = await campaignViews(ports, [res.value])
-  return view ? ok(view) : fail('ORDER.CAMPAIGN_NOT_FOUND', '预售不存在')
+  return view ? ok({ ...view, warnings: campaignWarnings(res.value) }) : fail('ORDER.CAMPAIGN_NOT_FOUND', '预售不存在')
 }
 
 export const publishCampaign: OrderHandler<C['publishCampaign']> = async ({ ports, actor }, input) => {
@@ -181,6 +182,7 @@ export const dashboard: OrderHandler<C['dashboard']> = async ({ ports, actor }, 
     refundedFen: all.reduce((n, o) => n + o.refundedFen, 0),
     refundedOrders: count('refunded'),
     stuckRefunds: all.filter((o) => o.status === 'refunding' && o.refundRequestedAt === null && o.refundAttempts > 0).length,
+    margin: campaignMargin(c, all),
     skus: view.skus.map((s) => ({ id: s.id, name: s.name, stock: s.stock, remaining: s.remaining, paidQuantity: paid.filter((o) => o.skuId === s.id).reduce((n, o) => n + o.quantity, 0) })),
     grids: [...byGrid.entries()].map(([gridId, own]) => {
       const g = grids.find((x) => x._id === gridId)

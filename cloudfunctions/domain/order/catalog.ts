@@ -5,6 +5,7 @@ import type { Doc } from '../../kernel/store'
 import type { CollectionOf } from '../../kernel/collections'
 import { getMany } from '../../kernel/paging'
 import type { Ports } from '../../kernel/ports'
+import { formatFenText } from '../format-money'
 import { storedPhotos } from '../photos'
 import { type Result, fail, ok } from '../../kernel/result'
 import type { CampaignDoc, CampaignStockDoc, PickupPointDoc, ProductDoc, SupplierDoc } from './docs'
@@ -21,7 +22,7 @@ export function productView(p: ProductDoc, suppliers: ReadonlyMap<string, Suppli
     description: p.description,
     images: storedPhotos(p.images),
     unit: p.unit,
-    skus: p.skus.map((s) => ({ id: s.id, name: s.name, priceFen: s.priceFen }))
+    skus: p.skus.map((s) => ({ id: s.id, name: s.name, priceFen: s.priceFen, costFen: s.costFen ?? null }))
   }
 }
 
@@ -30,7 +31,15 @@ async function inCommunity<T extends Doc & { communityId: string }>(ports: Ports
   return doc && doc.communityId === communityId ? doc : null
 }
 
-export async function saveProduct(ports: Ports, actor: CommunityActor, id: string | undefined, draft: ProductDraft): Promise<Result<ProductViewT>> {
+/** Selling below cost is allowed (a loss leader), but never by accident: the save says so. */
+function belowCost(skus: readonly { name: string; priceFen: number; costFen?: number | null }[], what: string): string[] {
+  return skus.flatMap((s) => (s.costFen != null && s.costFen > s.priceFen ? [`「${s.name}」${what} ${formatFenText(s.priceFen)} 低于成本价 ${formatFenText(s.costFen)}，每份亏 ${formatFenText(s.costFen - s.priceFen)}`] : []))
+}
+
+/** What a campaign's save warns about: pre-sale prices under the cost copied from the catalog. */
+export const campaignWarnings = (c: CampaignDoc): string[] => belowCost(c.skus, '预售价')
+
+export async function saveProduct(ports: Ports, actor: CommunityActor, id: string | undefined, draft: ProductDraft): Promise<Result<ProductViewT & { warnings: string[] }>> {
   const communityId = actor.communityId
   const supplier = await inCommunity<SupplierDoc>(ports, 'suppliers', draft.supplierId, communityId)
   if (!supplier) return fail('ORDER.SUPPLIER_NOT_FOUND', '供应商不存在', [{ path: 'product.supplierId', message: '供应商不存在' }])
@@ -38,14 +47,17 @@ export async function saveProduct(ports: Ports, actor: CommunityActor, id: strin
   const existing = id ? await inCommunity<ProductDoc>(ports, 'products', id, communityId) : null
   if (id && !existing) return fail('ORDER.PRODUCT_NOT_FOUND', '商品不存在')
   // SKU ids are kept across edits: campaigns refer to them.
-  const known = new Set(existing?.skus.map((s) => s.id) ?? [])
+  const known = new Map(existing?.skus.map((s) => [s.id, s]) ?? [])
   let next = (existing?.skus.length ?? 0) + 1
   const skus = draft.skus.map((s) => {
-    if (s.id && known.has(s.id)) return { id: s.id, name: s.name, priceFen: s.priceFen }
+    const before = s.id ? known.get(s.id) : undefined
+    // A cost left out keeps the stored one: an editor without the cost field never clears it.
+    const costFen = s.costFen !== undefined ? s.costFen : (before?.costFen ?? null)
+    if (before) return { id: before.id, name: s.name, priceFen: s.priceFen, costFen }
     while (known.has(`s${next}`)) next++
     const skuId = `s${next++}`
-    known.add(skuId)
-    return { id: skuId, name: s.name, priceFen: s.priceFen }
+    known.set(skuId, { id: skuId, name: s.name, priceFen: s.priceFen })
+    return { id: skuId, name: s.name, priceFen: s.priceFen, costFen }
   })
   const fields = { supplierId: supplier._id, name: draft.name, kind: draft.kind, category: draft.category, description: draft.description, images: draft.images, unit: draft.unit, skus, updatedAt: now }
   let product: ProductDoc
@@ -56,7 +68,7 @@ export async function saveProduct(ports: Ports, actor: CommunityActor, id: strin
     product = { _id: newId(ports, 'pd'), communityId, createdAt: now, ...fields }
     await ports.store.insert('products', product)
   }
-  return ok(productView(product, new Map([[supplier._id, supplier]])))
+  return ok({ ...productView(product, new Map([[supplier._id, supplier]])), warnings: belowCost(skus, '日常价') })
 }
 
 export async function saveSupplier(ports: Ports, actor: CommunityActor, id: string | undefined, draft: { name: string; contact: string; phone: string }): Promise<Result<SupplierDoc>> {
@@ -102,7 +114,7 @@ export async function saveCampaign(ports: Ports, actor: CommunityActor, id: stri
   for (const [i, s] of d.skus.entries()) {
     const ps = product.skus.find((x) => x.id === s.skuId)
     if (!ps) return fail('ORDER.SKU_NOT_FOUND', '规格不存在', [{ path: `campaign.skus.${i}.skuId`, message: '规格不存在' }])
-    skus.push({ skuId: ps.id, name: ps.name, priceFen: s.priceFen, originalFen: ps.priceFen, stock: s.stock })
+    skus.push({ skuId: ps.id, name: ps.name, priceFen: s.priceFen, originalFen: ps.priceFen, costFen: ps.costFen ?? null, stock: s.stock })
   }
   let pickupPointId: string | null = null
   if (d.deliveryMode === 'pickup') {

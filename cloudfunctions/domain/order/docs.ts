@@ -1,4 +1,5 @@
 /** Stored shapes of pre-sales and group buys. Money in fen, times in UTC epoch ms. */
+import type { CompetitorChannel, PromoFestival } from '../../contracts/competitor'
 import type { Channel } from '../../contracts/desk-kinds'
 import type { ErrorCode } from '../../contracts/errors'
 import type { AfterSaleStatus, AfterSaleType, CampaignStatus, DeliveryMode, OrderStatus, ProductCategory, ProductKind, RefundReason } from '../../contracts/order'
@@ -17,6 +18,8 @@ export interface ProductSku {
   id: string
   name: string
   priceFen: number
+  /** What a unit costs us; absent or null while unknown. */
+  costFen?: number | null
 }
 
 export interface ProductDoc {
@@ -31,6 +34,23 @@ export interface ProductDoc {
   images: string[]
   unit: string
   skus: ProductSku[]
+  createdAt: number
+  updatedAt: number
+}
+
+/** A competitor's offer as a clerk saw it (竞品价格). */
+export interface CompetitorPriceDoc {
+  _id: string
+  communityId: string
+  competitor: string
+  channel: CompetitorChannel
+  productId: string | null
+  item: string
+  priceFen: number
+  promotion: { name: string; festival: PromoFestival; startAt: number; endAt: number; priceFen: number | null } | null
+  addedValue: string
+  seenAt: number
+  recordedBy: { userId: string; name: string }
   createdAt: number
   updatedAt: number
 }
@@ -50,6 +70,8 @@ export interface CampaignSku {
   priceFen: number
   /** The catalog price when the campaign was saved. */
   originalFen: number
+  /** The catalog cost when the campaign was saved (margins of a sale stay as they were sold). */
+  costFen?: number | null
   stock: number
 }
 

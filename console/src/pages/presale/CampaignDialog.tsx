@@ -1,15 +1,16 @@
 import { useState } from 'react'
-import { Alert, Checkbox, DatePicker, Form, Input, InputNumber, Radio, Select, Switch, Textarea } from 'tdesign-react'
+import { Alert, Checkbox, DatePicker, Form, Input, InputNumber, MessagePlugin, Radio, Select, Switch, Textarea } from 'tdesign-react'
 import { DELIVERY_MODES, DELIVERY_MODE_LABELS, type CampaignViewT, type ProductViewT } from '@contracts/order'
 import { type Draft, blankDraft, checkDraft, dayStart, draftOf, rowsFor, skuKeyed } from '../../../../src/utils/campaign-draft'
 import type { FieldErrors } from '../../../../src/utils/form-errors'
-import { formatFen } from '../../../../src/utils/money'
+import { formatFen, parseYuan } from '../../../../src/utils/money'
 import { formatDate, formatDateTime, parseShanghai } from '../../../../src/utils/time'
 import { api } from '../../client/api'
 import { Field } from '../../shell/Field'
 import { splitRefusal } from '../../shell/field-status'
 import { FormDialog } from '../../shell/FormDialog'
 import { PhotoField } from '../../shell/PhotoField'
+import { CompetitorCompare } from './CompetitorCompare'
 
 interface Catalog {
   products: ProductViewT[]
@@ -20,6 +21,18 @@ interface Catalog {
 const picked = (v: unknown, previous: number, dateOnlyHour?: number) => {
   const ms = parseShanghai(String(v ?? ''), dateOnlyHour)
   return Number.isNaN(ms) ? previous : ms
+}
+
+/** Cost and margin of one SKU at the typed price: what the clerk weighs before saving. */
+function Margin({ priceFen, costFen }: { priceFen: number | null; costFen: number | null }) {
+  if (costFen === null) return <span className='sku-margin'>成本未填</span>
+  if (priceFen === null) return <span className='sku-margin'>成本 {formatFen(costFen)}</span>
+  const margin = priceFen - costFen
+  return (
+    <span className={`sku-margin${margin < 0 ? ' sku-margin--loss' : ''}`}>
+      成本 {formatFen(costFen)} · {margin < 0 ? `每份亏 ${formatFen(-margin)}` : `毛利 ${formatFen(margin)}（${Math.round((margin / priceFen) * 100)}%）`}
+    </span>
+  )
 }
 
 /**
@@ -54,8 +67,18 @@ export function CampaignDialog({ campaign, catalog, onClose }: { campaign: Campa
       setErrors(skuKeyed(refused.fields, Object.keys(d.skus).filter((id) => d.skus[id]?.on)))
       return setFormError(refused.message)
     }
+    for (const w of res.data.warnings) void MessagePlugin.warning({ content: w, duration: 8000 })
     onClose(res.data.title)
   }
+  // Our cheapest SKU on sale, as typed, for the comparison with competitors.
+  const ours =
+    product?.skus
+      .flatMap((s) => {
+        const row = d.skus[s.id]
+        const fen = row?.on ? parseYuan(row.price) : null
+        return fen === null ? [] : [{ priceFen: fen, sku: s.name }]
+      })
+      .sort((a, b) => a.priceFen - b.priceFen)[0] ?? null
 
   return (
     <FormDialog header={campaign ? `修改${campaign.title}` : '新建预售'} width={860} saveId='campaign-save' saveText='保存草稿' busy={busy} onSave={() => void submit()} onCancel={() => onClose(null)}>
@@ -85,15 +108,21 @@ export function CampaignDialog({ campaign, catalog, onClose }: { campaign: Campa
                 const stock = status(`sku.${s.id}.stock`)
                 return (
                   <div className='rows__row sku-row' key={s.id}>
-                    <Checkbox checked={row.on} onChange={(v) => setRow({ on: Boolean(v) })} style={{ width: 200, paddingTop: 5 }}>
+                    <Checkbox checked={row.on} onChange={(v) => setRow({ on: Boolean(v) })} style={{ width: 190, flexShrink: 0, paddingTop: 5 }}>
                       {s.name}（日常 {formatFen(s.priceFen)}）
                     </Checkbox>
-                    <Input className='sku-price' disabled={!row.on} value={row.price} prefixIcon={<span className='unit'>预售价</span>} suffix='元' style={{ width: 200 }} status={price.status} tips={price.tips} onChange={(v) => setRow({ price: String(v) })} />
-                    <Input className='sku-stock' disabled={!row.on} value={row.stock} prefixIcon={<span className='unit'>库存</span>} suffix={product.unit} style={{ width: 170 }} status={stock.status} tips={stock.tips} onChange={(v) => setRow({ stock: String(v) })} />
+                    <Input className='sku-price' disabled={!row.on} value={row.price} prefixIcon={<span className='unit'>预售价</span>} suffix='元' style={{ width: 170 }} status={price.status} tips={price.tips} onChange={(v) => setRow({ price: String(v) })} />
+                    <Input className='sku-stock' disabled={!row.on} value={row.stock} prefixIcon={<span className='unit'>库存</span>} suffix={product.unit} style={{ width: 140 }} status={stock.status} tips={stock.tips} onChange={(v) => setRow({ stock: String(v) })} />
+                    {row.on ? <Margin priceFen={parseYuan(row.price)} costFen={s.costFen} /> : null}
                   </div>
                 )
               })}
             </div>
+          </Field>
+        ) : null}
+        {product ? (
+          <Field label='竞品价格' help={`对方开售当天的价格（促销进行中按活动价）${ours ? `，与「${ours.sku}」预售价 ${formatFen(ours.priceFen)} 比较` : ''}`}>
+            <CompetitorCompare productId={product.id} ours={ours} at={d.startAt} />
           </Field>
         ) : null}
         <Field label='封面' {...status('cover')} help='不上传则用商品的第一张图片'>

@@ -38,6 +38,11 @@ export function CampaignDrawer({ campaignId, onClose }: { campaignId: string; on
               <Stat label='待付款' value={`${d.counts.pendingPayment} 单`} small />
               <Stat label='已送达' value={`${d.counts.delivered} 单`} small />
             </div>
+            <div className='muted' id='campaign-margin'>
+              {d.margin
+                ? `毛利 ${formatFen(d.margin.grossFen)}${d.margin.ratePercent !== null ? `（${d.margin.ratePercent}%）` : ''} = 实收净额 ${formatFen(d.margin.revenueFen)} − 已售成本 ${formatFen(d.margin.costFen)}`
+                : '有规格没有填成本价，暂不能计算毛利：在「商品」中补上成本价后，新建的预售会带上成本'}
+            </div>
             {d.stuckRefunds > 0 ? <Tag theme='danger' variant='light'>{d.stuckRefunds} 笔退款多次失败，请在「收款与退款」中处理</Tag> : null}
             <div className='section-head'>
               <h4 className='section-title'>规格</h4>

@@ -13,6 +13,7 @@ import { useQuery } from '../../shell/use-query'
 import { KitDialog } from '../selling/KitDialog'
 import { CampaignDialog } from './CampaignDialog'
 import { CampaignDrawer } from './CampaignDrawer'
+import { CompetitorsTab } from './CompetitorsTab'
 import { ProductDialog } from './ProductDialog'
 import { SupplierDialog, type SupplierRow } from './SupplierDialog'
 
@@ -35,6 +36,8 @@ const priceRange = (fens: number[]) => {
 const stockOf = (c: CampaignViewT) => c.skus.reduce((n, s) => n + s.stock, 0)
 const progressText = (c: CampaignViewT) => (c.threshold ? `${c.paidQuantity} / ${c.threshold}` : `${c.paidQuantity}`)
 
+const TABS = ['campaigns', 'products', 'suppliers', 'competitors'] as const
+
 type Editing = { kind: 'campaign'; campaign: CampaignViewT | null } | { kind: 'product'; product: ProductViewT | null } | { kind: 'supplier'; supplier: SupplierRow | null }
 
 /** 严选预售 at a desk: campaigns with their progress, the catalogue with photos, and suppliers. */
@@ -42,7 +45,7 @@ export function PresalePage() {
   const { community } = useConsole()
   const campaigns = useQuery(() => api.order.adminCampaigns({}), [community.id])
   const catalog = useQuery(() => api.order.catalog({}), [community.id])
-  const [tab, setTab] = useState<'campaigns' | 'products' | 'suppliers'>('campaigns')
+  const [tab, setTab] = useState<(typeof TABS)[number]>('campaigns')
   const [editing, setEditing] = useState<Editing | null>(null)
   const [board, setBoard] = useState<string | null>(null)
   const [kitFor, setKitFor] = useState<{ id: string; title: string } | null>(null)
@@ -65,10 +68,11 @@ export function PresalePage() {
 
   return (
     <div className='stack'>
-      <Tabs value={tab} onChange={(v) => setTab(v === 'products' || v === 'suppliers' ? v : 'campaigns')}>
+      <Tabs value={tab} onChange={(v) => setTab(TABS.find((t) => t === v) ?? 'campaigns')}>
         <Tabs.TabPanel value='campaigns' label='预售活动' />
         <Tabs.TabPanel value='products' label='商品' />
         <Tabs.TabPanel value='suppliers' label='供应商' />
+        <Tabs.TabPanel value='competitors' label='竞品价格' />
       </Tabs>
       {tab === 'campaigns' ? (
         <PageShell query={campaigns}>
@@ -247,6 +251,9 @@ export function PresalePage() {
             </Card>
           )}
         </PageShell>
+      ) : null}
+      {tab === 'competitors' ? (
+        <PageShell query={catalog}>{(d) => <CompetitorsTab products={d.products.map((p) => ({ id: p.id, name: p.name }))} />}</PageShell>
       ) : null}
       {editing?.kind === 'campaign' && catalog.data ? <CampaignDialog campaign={editing.campaign} catalog={catalog.data} onClose={(w) => saved(w, campaigns.reload)} /> : null}
       {editing?.kind === 'product' && catalog.data ? (

@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import { Alert, Button, Form, Input, Radio, Select, Textarea } from 'tdesign-react'
+import { Alert, Button, Form, Input, MessagePlugin, Radio, Select, Textarea } from 'tdesign-react'
 import { AddIcon, DeleteIcon } from 'tdesign-icons-react'
 import type { ApiError } from '@contracts/errors'
 import { PRODUCT_CATEGORIES, PRODUCT_CATEGORY_LABELS, PRODUCT_KINDS, PRODUCT_KIND_LABELS, type ProductDraft, type ProductViewT } from '@contracts/order'
@@ -15,9 +15,11 @@ interface SkuRow {
   id?: string
   name: string
   price: string
+  /** 进货成本; empty while unknown. */
+  cost: string
 }
 
-const blankSku = (): SkuRow => ({ name: '', price: '' })
+const blankSku = (): SkuRow => ({ name: '', price: '', cost: '' })
 
 /** A product of the catalogue: what it is, who supplies it, its photos and its SKUs with list prices. */
 export function ProductDialog(props: { product: ProductViewT | null; suppliers: { id: string; name: string }[]; onClose: (saved: string | null) => void }) {
@@ -31,8 +33,8 @@ export function ProductDialog(props: { product: ProductViewT | null; suppliers: 
     images: p?.images ?? [],
     unit: p?.unit ?? '份'
   })
-  const [skus, setSkus] = useState<SkuRow[]>(p ? p.skus.map((s) => ({ id: s.id, name: s.name, price: yuanInput(s.priceFen) })) : [blankSku()])
-  const [priceErrors, setPriceErrors] = useState<Record<number, string>>({})
+  const [skus, setSkus] = useState<SkuRow[]>(p ? p.skus.map((s) => ({ id: s.id, name: s.name, price: yuanInput(s.priceFen), cost: s.costFen === null ? '' : yuanInput(s.costFen) })) : [blankSku()])
+  const [priceErrors, setPriceErrors] = useState<Record<string, string>>({})
   const [error, setError] = useState<ApiError | null>(null)
   const [busy, setBusy] = useState(false)
   const set = (x: Partial<ProductDraft>) => setDraft((d) => ({ ...d, ...x }))
@@ -41,22 +43,27 @@ export function ProductDialog(props: { product: ProductViewT | null; suppliers: 
 
   const submit = async () => {
     const prices = skus.map((s) => parseYuan(s.price))
-    const wrong = Object.fromEntries(prices.flatMap((f, i) => (f ? [] : [[i, '请填写价格，最多两位小数']])))
+    const costs = skus.map((s) => (s.cost.trim() ? parseYuan(s.cost) : null))
+    const wrong = Object.fromEntries([
+      ...prices.flatMap((f, i) => (f ? [] : [[`${i}.price`, '请填写价格，最多两位小数']])),
+      ...costs.flatMap((f, i) => (f === null && skus[i]?.cost.trim() ? [[`${i}.cost`, '成本价最多两位小数，不知道可留空']] : []))
+    ])
     setPriceErrors(wrong)
     if (Object.keys(wrong).length) return
     setBusy(true)
     const res = await api.order.saveProduct({
       ...(p ? { id: p.id } : {}),
-      product: { ...draft, skus: skus.map((s, i) => ({ ...(s.id ? { id: s.id } : {}), name: s.name, priceFen: prices[i] ?? 0 })) }
+      product: { ...draft, skus: skus.map((s, i) => ({ ...(s.id ? { id: s.id } : {}), name: s.name, priceFen: prices[i] ?? 0, costFen: costs[i] ?? null })) }
     })
     setBusy(false)
     if (!res.ok) return setError(res.error)
+    for (const w of res.data.warnings) void MessagePlugin.warning({ content: w, duration: 8000 })
     props.onClose(res.data.name)
   }
   const formError = formLevelError(error)
 
   return (
-    <FormDialog header={p ? `修改${p.name}` : '新增商品'} width={760} saveId='product-save' busy={busy} onSave={() => void submit()} onCancel={() => props.onClose(null)}>
+    <FormDialog header={p ? `修改${p.name}` : '新增商品'} width={820} saveId='product-save' busy={busy} onSave={() => void submit()} onCancel={() => props.onClose(null)}>
       <Form labelWidth={96} colon={false}>
         <Field label='商品名称' required {...status('name')}>
           <Input name='product-name' value={draft.name} placeholder='例如：赣南脐橙' maxlength={30} onChange={(v) => set({ name: String(v) })} />
@@ -95,15 +102,17 @@ export function ProductDialog(props: { product: ProductViewT | null; suppliers: 
         <Field label='单位' required {...status('unit')}>
           <Input name='product-unit' value={draft.unit} placeholder='份、箱、次' maxlength={6} style={{ width: 120 }} onChange={(v) => set({ unit: String(v) })} />
         </Field>
-        <Field label='规格与价格' required {...status('skus')} help='日常售价；预售价在预售活动中另设'>
+        <Field label='规格与价格' required {...status('skus')} help='日常售价与进货成本（用于算毛利，只有工作人员看得到）；预售价在预售活动中另设'>
           <div className='rows'>
             {skus.map((s, i) => {
               const nameStatus = fieldStatus(error, `product.skus.${i}.name`)
-              const priceStatus = priceErrors[i] ? { status: 'error' as const, tips: priceErrors[i] } : fieldStatus(error, `product.skus.${i}.priceFen`)
+              const priceStatus = priceErrors[`${i}.price`] ? { status: 'error' as const, tips: priceErrors[`${i}.price`] } : fieldStatus(error, `product.skus.${i}.priceFen`)
+              const costStatus = priceErrors[`${i}.cost`] ? { status: 'error' as const, tips: priceErrors[`${i}.cost`] } : fieldStatus(error, `product.skus.${i}.costFen`)
               return (
                 <div className='rows__row' key={i}>
-                  <Input className='sku-name' value={s.name} placeholder='规格，例如 5 斤装' maxlength={20} status={nameStatus.status} tips={nameStatus.tips} style={{ width: 240 }} onChange={(v) => setSku(i, { name: String(v) })} />
-                  <Input className='sku-price' value={s.price} placeholder='0.00' suffix='元' status={priceStatus.status} tips={priceStatus.tips} style={{ width: 160 }} onChange={(v) => setSku(i, { price: String(v) })} />
+                  <Input className='sku-name' value={s.name} placeholder='规格，例如 5 斤装' maxlength={20} status={nameStatus.status} tips={nameStatus.tips} style={{ width: 200 }} onChange={(v) => setSku(i, { name: String(v) })} />
+                  <Input className='sku-price' value={s.price} placeholder='0.00' prefixIcon={<span className='unit'>售价</span>} suffix='元' status={priceStatus.status} tips={priceStatus.tips} style={{ width: 170 }} onChange={(v) => setSku(i, { price: String(v) })} />
+                  <Input className='sku-cost' value={s.cost} placeholder='未知可留空' prefixIcon={<span className='unit'>成本</span>} suffix='元' status={costStatus.status} tips={costStatus.tips} style={{ width: 190 }} onChange={(v) => setSku(i, { cost: String(v) })} />
                   <Button variant='text' shape='square' icon={<DeleteIcon />} disabled={skus.length === 1} aria-label={`删除第 ${i + 1} 个规格`} onClick={() => setSkus((all) => all.filter((_, j) => j !== i))} />
                 </div>
               )

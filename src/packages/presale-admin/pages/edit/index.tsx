@@ -72,6 +72,14 @@ export default function EditCampaignPage() {
       return toastError(r.error)
     }
     setId(r.data.id)
+    // Selling below cost is allowed, never by accident: said before anything goes on sale.
+    if (r.data.warnings.length > 0) {
+      const seen = await Taro.showModal({ title: '低于成本价', content: r.data.warnings.join('\n'), confirmText: andPublish ? '仍然发布' : '知道了', showCancel: andPublish })
+      if (andPublish && !seen.confirm) {
+        setBusy(false)
+        return void Taro.showToast({ title: '草稿已保存', icon: 'success' })
+      }
+    }
     if (andPublish) {
       const p = await api.order.publishCampaign({ id: r.data.id })
       setBusy(false)

@@ -104,6 +104,7 @@ export default function ProductPage() {
     }
     setId(r.data.id)
     set({ skus: r.data.skus.map((s) => ({ id: s.id, name: s.name, price: yuanInput(s.priceFen) })) })
+    if (r.data.warnings.length > 0) await Taro.showModal({ title: '低于成本价', content: r.data.warnings.join('\n'), confirmText: '知道了', showCancel: false })
     void Taro.showToast({ title: '已保存', icon: 'success' })
     setTimeout(() => void Taro.navigateBack().catch(() => undefined), 600)
   }
