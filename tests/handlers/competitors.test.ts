@@ -6,6 +6,7 @@
 import type { CompetitorPriceDraft } from '../../cloudfunctions/contracts/competitor'
 import { competitorPriceAt } from '../../cloudfunctions/contracts/competitor'
 import type { CampaignDraft } from '../../cloudfunctions/contracts/order'
+import type { ActionId, InputOf } from '../../cloudfunctions/contracts/registry'
 import { type Harness, makeHarness } from '../support/harness'
 import { COMMUNITY_A, DAY, HOUR, OPERATOR, VEG, WANG, buyAndPay } from '../support/presale'
 import { COMMUNITY_B, sandboxOf } from '../support/pay'
@@ -20,7 +21,7 @@ afterEach(async () => {
   await h.close()
 })
 
-const op = <A extends Parameters<Harness['call']>[0]>(id: A, input: Parameters<Harness['call']>[1] & object, community = COMMUNITY_A) => h.call(id, input as never, OPERATOR, community)
+const op = <A extends ActionId>(id: A, input: InputOf<A>, community = COMMUNITY_A) => h.call(id, input, OPERATOR, community)
 
 function sighting(patch: Partial<CompetitorPriceDraft> = {}): CompetitorPriceDraft {
   const now = h.clock.now()

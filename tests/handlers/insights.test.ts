@@ -2,7 +2,6 @@
  * The `insights` function and its nightly pass on the seeded demo (five months of history) and on
  * hand-made data in the second community, where every figure is computed by hand below.
  */
-import type { BookingDoc } from '../../cloudfunctions/domain/booking/docs'
 import { runNightly } from '../../cloudfunctions/domain/insights/nightly'
 import { bookingPayable } from '../../cloudfunctions/domain/booking/booking-payable'
 import { DAY_MS, addDays, dayOf, dayStart } from '../../cloudfunctions/domain/insights/time'
@@ -13,6 +12,7 @@ import { COMMUNITY_A, COMMUNITY_B } from '../../scripts/seed/demo'
 import { type Harness, as, makeHarness } from '../support/harness'
 import { codeOf, okData, snapshot } from './support'
 import type { CollectionName, DocOf } from '../../cloudfunctions/kernel/collections'
+import { rawStore } from '../support/raw-store'
 
 let h: Harness
 beforeEach(async () => {
@@ -170,8 +170,8 @@ describe('metric definitions on hand-computed data (community B)', () => {
   test('bookings count when paid with money; card and free ones are uses, not orders', async () => {
     const t = dayStart(today()) - 2 * DAY_MS
     const base = { communityId: COMMUNITY_B, householdId: 'h-b1-101', userId: 'u-b-resident', contactName: '', lineId: 'l', lineName: '保洁', category: 'housekeeping', kind: 'service', slotStart: t, slotEnd: t + 7_200_000, counterHeld: false, workerId: null, holdUntil: null, note: '', photos: [], steps: {}, reassignments: [], rated: false, createdAt: t, updatedAt: t } as const
-    await h.store.insert('bookings', { ...base, _id: 'bk1', idempotencyKey: 'bk1', status: 'done', payMode: 'upfront', payState: 'paid', priceFen: 12000, paidAt: t } as unknown as BookingDoc)
-    await h.store.insert('bookings', { ...base, _id: 'bk2', idempotencyKey: 'bk2', status: 'done', payMode: 'card', payState: 'card', priceFen: null, finishedAt: t } as unknown as BookingDoc)
+    await rawStore(h.store).insert('bookings', { ...base, _id: 'bk1', idempotencyKey: 'bk1', status: 'done', payMode: 'upfront', payState: 'paid', priceFen: 12000, paidAt: t })
+    await rawStore(h.store).insert('bookings', { ...base, _id: 'bk2', idempotencyKey: 'bk2', status: 'done', payMode: 'card', payState: 'card', priceFen: null, finishedAt: t })
     await runNightly(h.ports, { communityId: COMMUNITY_B })
     const purchases = await findAll(h.store, 'purchases', { communityId: COMMUNITY_B })
     expect(purchases.map((p) => [p._id, p.counted, p.used]).sort()).toEqual([['booking:bk1', true, true], ['booking:bk2', false, true]])
@@ -185,7 +185,7 @@ describe('what the nightly pass must not miss', () => {
   test('a booking refunded later (in part, then in full) leaves the figures of its payment day', async () => {
     const t = dayStart(today()) - 3 * DAY_MS
     const base = { communityId: COMMUNITY_B, householdId: 'h-b1-101', userId: 'u-b-resident', contactName: '', lineId: 'l', lineName: '保洁', category: 'housekeeping', kind: 'service', slotStart: t, slotEnd: t + 7_200_000, counterHeld: false, workerId: null, holdUntil: null, note: '', photos: [], steps: {}, reassignments: [], rated: false, createdAt: t, updatedAt: t } as const
-    await h.store.insert('bookings', { ...base, _id: 'bkr', idempotencyKey: 'bkr', status: 'done', payMode: 'upfront', payState: 'paid', priceFen: 12000, paidAt: t, paymentId: 'pay-bkr' } as unknown as BookingDoc)
+    await rawStore(h.store).insert('bookings', { ...base, _id: 'bkr', idempotencyKey: 'bkr', status: 'done', payMode: 'upfront', payState: 'paid', priceFen: 12000, paidAt: t, paymentId: 'pay-bkr' })
     await runNightly(h.ports, { communityId: COMMUNITY_B })
     const day = `${COMMUNITY_B}:${dayOf(t)}`
     expect((await h.store.get('dayMetrics', day))?.gmvFen).toBe(12000)

@@ -8,7 +8,7 @@ import { userContracts } from '../../cloudfunctions/contracts/user'
 import { COMMUNITY_A, COMMUNITY_B, buildDemo, demoCodes } from '../../scripts/seed/demo'
 import { type Harness, TEST_PEPPER, as, makeHarness } from '../support/harness'
 import { codeOf, errorOf, grantFreshUser, okData, snapshot } from './support'
-import type { DocOf } from '../../cloudfunctions/kernel/collections'
+import { rawStore } from '../support/raw-store'
 
 
 const CODES = demoCodes(TEST_PEPPER)
@@ -698,7 +698,7 @@ describe('request path', () => {
   it('refuses to return data that breaks the output contract, and logs it', async () => {
     const bad = { _id: 'h-a3-101:u-newcomer', userId: 'u-newcomer', householdId: 'h-a3-101', communityId: COMMUNITY_A, relation: 'landlord', status: 'active', via: 'seed', createdAt: 0 }
     // Deliberately outside the type: a row no write path would make.
-    await h.store.insert('memberships', bad as unknown as DocOf<'memberships'>)
+    await rawStore(h.store).insert('memberships', bad)
     const err = errorOf(await h.call('user.me', {}, as('u-newcomer')))
     expect(err.code).toBe('INTERNAL.ERROR')
     expect(h.logs).toContainEqual(
