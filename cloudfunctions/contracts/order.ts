@@ -1,7 +1,9 @@
 import * as z from 'zod'
 import { typedCode } from './codes'
+import { PRODUCT_CATEGORIES, PRODUCT_KINDS } from './order-kinds'
 import { ClientRequestId, Empty, EpochMs, Fen, Id, MultilineText, SignedFen, Text, TimeInput } from './common'
 import { CompetitorPriceDraftSchema, CompetitorPriceView } from './competitor'
+import { ProposalDraftSchema, ProposalView } from './proposal'
 import { defineAction } from './define'
 import { OptionalPhoto, PhotoId, photoList } from './photo'
 
@@ -9,14 +11,7 @@ const FN = 'order'
 
 // ── Labels and enums ────────────────────────────────────────────────────────────────────────
 
-export const PRODUCT_KINDS = ['goods', 'service'] as const
-export type ProductKind = (typeof PRODUCT_KINDS)[number]
-export const PRODUCT_KIND_LABELS: Record<ProductKind, string> = { goods: '商品', service: '服务套餐' }
-
-/** Categories a coupon can be scoped to (membership coupons with scope `category`). */
-export const PRODUCT_CATEGORIES = ['fresh', 'grocery', 'housekeeping', 'other'] as const
-export type ProductCategory = (typeof PRODUCT_CATEGORIES)[number]
-export const PRODUCT_CATEGORY_LABELS: Record<ProductCategory, string> = { fresh: '生鲜', grocery: '粮油百货', housekeeping: '家政服务', other: '其他' }
+export { PRODUCT_CATEGORIES, PRODUCT_CATEGORY_LABELS, PRODUCT_KINDS, PRODUCT_KIND_LABELS, type ProductCategory, type ProductKind } from './order-kinds'
 
 export const DELIVERY_MODES = ['door', 'pickup'] as const
 export type DeliveryMode = (typeof DELIVERY_MODES)[number]
@@ -508,6 +503,46 @@ export const orderContracts = {
     access: ['verifier', 'operator'],
     input: z.object({ code: OrderCode }).strict(),
     output: DeliveredView
+  }),
+
+  // 意向登记: demand gathered before sourcing
+  proposals: defineAction({
+    fn: FN,
+    name: 'proposals',
+    summary: '意向登记：征集中的商品与服务（运营可看全部）',
+    access: ['resident', 'butler', 'operator'],
+    input: z.object({ scope: z.enum(['open', 'all']).meta({ label: '范围' }).default('open'), householdId: Id.meta({ label: '房屋' }).optional() }).strict(),
+    output: z.object({ proposals: z.array(ProposalView) })
+  }),
+  proposal: defineAction({
+    fn: FN,
+    name: 'proposal',
+    summary: '意向登记详情：已登记数量与本户登记',
+    access: ['resident', 'butler', 'operator'],
+    input: z.object({ id: Id.meta({ label: '意向登记' }), householdId: Id.meta({ label: '房屋' }).optional() }).strict(),
+    output: ProposalView
+  }),
+  registerInterest: defineAction({
+    fn: FN,
+    name: 'registerInterest',
+    summary: '登记或修改本户意向数量（0 为取消登记）',
+    access: ['resident'],
+    input: z
+      .object({
+        proposalId: Id.meta({ label: '意向登记' }),
+        householdId: Id.meta({ label: '房屋' }),
+        quantity: z.number().int('数量须为整数').min(0, '数量不能为负').max(99, '数量最多 99').meta({ label: '数量' })
+      })
+      .strict(),
+    output: ProposalView
+  }),
+  saveProposal: defineAction({
+    fn: FN,
+    name: 'saveProposal',
+    summary: '运营：发起或修改意向登记',
+    access: ['operator'],
+    input: z.object({ id: Id.meta({ label: '意向登记' }).optional(), proposal: ProposalDraftSchema.meta({ label: '意向登记' }) }).strict(),
+    output: ProposalView
   }),
 
   // Operators

@@ -5,6 +5,7 @@ import { localOrderPorts } from '../adapters/order/local'
 import * as a from '../domain/order/actions'
 import { competitorPrices, removeCompetitorPrice, saveCompetitorPrice } from '../domain/order/competitors'
 import { deliver, deliveries, verifyPickup } from '../domain/order/delivery'
+import { proposal, proposals, registerInterest, saveProposal } from '../domain/order/proposals'
 import { settleCampaigns, sweepOrders } from '../domain/order/jobs'
 import type { OrderHandler, OrderPorts } from '../domain/order/ports'
 import { poster, recordVisit, share } from '../domain/order/sharing'
@@ -50,6 +51,10 @@ export function createOrderModule(wire: (ports: Ports) => OrderPorts) {
       deliveries: bind(deliveries),
       deliver: bind(deliver),
       verifyPickup: bind(verifyPickup),
+      proposals: bind(proposals),
+      proposal: bind(proposal),
+      registerInterest: bind(registerInterest),
+      saveProposal: bind(saveProposal),
       catalog: bind(a.catalog),
       saveProduct: bind(a.saveProduct),
       saveSupplier: bind(a.saveSupplier),

@@ -1,6 +1,7 @@
 /** Stored shapes of pre-sales and group buys. Money in fen, times in UTC epoch ms. */
 import type { CompetitorChannel, PromoFestival } from '../../contracts/competitor'
 import type { Channel } from '../../contracts/desk-kinds'
+import type { ProposalStatus } from '../../contracts/proposal'
 import type { ErrorCode } from '../../contracts/errors'
 import type { AfterSaleStatus, AfterSaleType, CampaignStatus, DeliveryMode, OrderStatus, ProductCategory, ProductKind, RefundReason } from '../../contracts/order'
 
@@ -265,4 +266,44 @@ export interface OrderVisitDoc {
   opens: number
   firstAt: number
   lastAt: number
+}
+
+/**
+ * 意向登记: a product or service proposed before it is sourced. `interests` is the journal of
+ * registered quantities by household (keyed by `interestKey`), changed together with the totals
+ * in one conditional update, so the totals always add up to it.
+ */
+export interface ProposalDoc {
+  _id: string
+  communityId: string
+  title: string
+  description: string
+  kind: ProductKind
+  category: ProductCategory
+  images: string[]
+  unit: string
+  indicativePriceFen: number
+  threshold: number
+  householdLimit: number
+  closesAt: number
+  status: ProposalStatus
+  registered: number
+  households: number
+  interests: Record<string, number>
+  campaignId: string | null
+  createdBy: string
+  createdAt: number
+  updatedAt: number
+}
+
+/** Who registered for a household, and how many: `_id` is `${proposalId}:${householdId}`. */
+export interface ProposalInterestDoc {
+  _id: string
+  proposalId: string
+  communityId: string
+  householdId: string
+  userId: string
+  quantity: number
+  createdAt: number
+  updatedAt: number
 }
