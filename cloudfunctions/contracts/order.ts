@@ -1,7 +1,9 @@
 import * as z from 'zod'
 import { typedCode } from './codes'
+import { PRODUCT_CATEGORIES, PRODUCT_KINDS } from './order-kinds'
 import { ClientRequestId, Empty, EpochMs, Fen, Id, MultilineText, SignedFen, Text, TimeInput } from './common'
 import { CompetitorPriceDraftSchema, CompetitorPriceView } from './competitor'
+import { ProposalBoardView, ProposalDraftSchema, ProposalView } from './proposal'
 import { defineAction } from './define'
 import { OptionalPhoto, PhotoId, photoList } from './photo'
 
@@ -9,14 +11,7 @@ const FN = 'order'
 
 // ── Labels and enums ────────────────────────────────────────────────────────────────────────
 
-export const PRODUCT_KINDS = ['goods', 'service'] as const
-export type ProductKind = (typeof PRODUCT_KINDS)[number]
-export const PRODUCT_KIND_LABELS: Record<ProductKind, string> = { goods: '商品', service: '服务套餐' }
-
-/** Categories a coupon can be scoped to (membership coupons with scope `category`). */
-export const PRODUCT_CATEGORIES = ['fresh', 'grocery', 'housekeeping', 'other'] as const
-export type ProductCategory = (typeof PRODUCT_CATEGORIES)[number]
-export const PRODUCT_CATEGORY_LABELS: Record<ProductCategory, string> = { fresh: '生鲜', grocery: '粮油百货', housekeeping: '家政服务', other: '其他' }
+export { PRODUCT_CATEGORIES, PRODUCT_CATEGORY_LABELS, PRODUCT_KINDS, PRODUCT_KIND_LABELS, type ProductCategory, type ProductKind } from './order-kinds'
 
 export const DELIVERY_MODES = ['door', 'pickup'] as const
 export type DeliveryMode = (typeof DELIVERY_MODES)[number]
@@ -432,7 +427,8 @@ export const orderContracts = {
         groupCloudId: Text.min(1).max(512).meta({ label: '群信息' }).optional()
       })
       .strict(),
-    output: z.object({ campaignId: Id, communityId: Id, inviterName: z.string(), groupRecorded: z.boolean() })
+    /** `proposalId`: the card was a proposal's (意向登记), shared before it became this campaign. */
+    output: z.object({ campaignId: Id, proposalId: Id.nullable(), communityId: Id, inviterName: z.string(), groupRecorded: z.boolean() })
   }),
 
   // Butlers
@@ -508,6 +504,78 @@ export const orderContracts = {
     access: ['verifier', 'operator'],
     input: z.object({ code: OrderCode }).strict(),
     output: DeliveredView
+  }),
+
+  // 意向登记: demand gathered before sourcing
+  proposals: defineAction({
+    fn: FN,
+    name: 'proposals',
+    summary: '意向登记：征集中的商品与服务（运营可看全部）',
+    access: ['resident', 'butler', 'operator'],
+    input: z.object({ scope: z.enum(['open', 'all']).meta({ label: '范围' }).default('open'), householdId: Id.meta({ label: '房屋' }).optional() }).strict(),
+    output: z.object({ proposals: z.array(ProposalView) })
+  }),
+  proposal: defineAction({
+    fn: FN,
+    name: 'proposal',
+    summary: '意向登记详情：已登记数量与本户登记',
+    access: ['resident', 'butler', 'operator'],
+    input: z.object({ id: Id.meta({ label: '意向登记' }), householdId: Id.meta({ label: '房屋' }).optional() }).strict(),
+    output: ProposalView
+  }),
+  registerInterest: defineAction({
+    fn: FN,
+    name: 'registerInterest',
+    summary: '登记或修改本户意向数量（0 为取消登记）',
+    access: ['resident'],
+    input: z
+      .object({
+        proposalId: Id.meta({ label: '意向登记' }),
+        householdId: Id.meta({ label: '房屋' }),
+        quantity: z.number().int('数量须为整数').min(0, '数量不能为负').max(99, '数量最多 99').meta({ label: '数量' })
+      })
+      .strict(),
+    output: ProposalView
+  }),
+  saveProposal: defineAction({
+    fn: FN,
+    name: 'saveProposal',
+    summary: '运营：发起或修改意向登记',
+    access: ['operator'],
+    input: z.object({ id: Id.meta({ label: '意向登记' }).optional(), proposal: ProposalDraftSchema.meta({ label: '意向登记' }) }).strict(),
+    output: ProposalView
+  }),
+  convertProposal: defineAction({
+    fn: FN,
+    name: 'convertProposal',
+    summary: '运营：意向登记转为预售（立即开售），为登记住户预留并通知付款；重复提交只转一次',
+    access: ['operator'],
+    input: z.object({ proposalId: Id.meta({ label: '意向登记' }), campaign: CampaignDraftSchema.meta({ label: '预售' }) }).strict(),
+    output: z.object({ proposal: ProposalView, campaignId: Id })
+  }),
+  closeProposal: defineAction({
+    fn: FN,
+    name: 'closeProposal',
+    summary: '运营：结束征集（不转预售），通知已登记住户',
+    access: ['operator'],
+    input: z.object({ id: Id.meta({ label: '意向登记' }) }).strict(),
+    output: ProposalView
+  }),
+  proposalBoard: defineAction({
+    fn: FN,
+    name: 'proposalBoard',
+    summary: '运营：意向登记看板（登记 → 预售 → 订单）',
+    access: ['operator'],
+    input: z.object({ id: Id.meta({ label: '意向登记' }) }).strict(),
+    output: ProposalBoardView
+  }),
+  shareProposal: defineAction({
+    fn: FN,
+    name: 'shareProposal',
+    summary: '管家分享意向登记到微信群：带管家邀请码的卡片，转预售后的订单也记在名下',
+    access: ['butler'],
+    input: z.object({ proposalId: Id.meta({ label: '意向登记' }) }).strict(),
+    output: z.object({ token: z.string(), path: z.string(), cover: PhotoId.nullable(), visits: z.number().int(), groups: z.number().int(), registered: z.number().int() })
   }),
 
   // Operators

@@ -204,6 +204,12 @@ export const COLLECTIONS = {
   rewardGrants: def([{ name: 'by_user', fields: ['userId', 'grantedAt'] }]),
   // Pre-sale and group-buy orders (issue 4)
   suppliers: def([{ name: 'by_community', fields: ['communityId', 'createdAt'] }]),
+  /** 意向登记: open ones by when they close; a proposal's registrations. */
+  proposals: def([
+    { name: 'by_community_status', fields: ['communityId', 'status', 'closesAt'] },
+    { name: 'by_community_created', fields: ['communityId', 'createdAt'] }
+  ]),
+  proposalInterests: def([{ name: 'by_proposal', fields: ['proposalId', 'updatedAt'] }]),
   /** 竞品价格: listed by when they were seen, and per product for the campaign editor. */
   competitorPrices: def([
     { name: 'by_community_seen', fields: ['communityId', 'seenAt'] },

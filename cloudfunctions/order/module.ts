@@ -5,9 +5,11 @@ import { localOrderPorts } from '../adapters/order/local'
 import * as a from '../domain/order/actions'
 import { competitorPrices, removeCompetitorPrice, saveCompetitorPrice } from '../domain/order/competitors'
 import { deliver, deliveries, verifyPickup } from '../domain/order/delivery'
+import { closeProposal, convertProposal, proposalBoard } from '../domain/order/proposal-convert'
+import { proposal, proposals, registerInterest, saveProposal } from '../domain/order/proposals'
 import { settleCampaigns, sweepOrders } from '../domain/order/jobs'
 import type { OrderHandler, OrderPorts } from '../domain/order/ports'
-import { poster, recordVisit, share } from '../domain/order/sharing'
+import { poster, recordVisit, share, shareProposal } from '../domain/order/sharing'
 import { type ActionHandler, defineModule } from '../kernel/module'
 import type { Ports } from '../kernel/ports'
 import { fail } from '../kernel/result'
@@ -50,6 +52,14 @@ export function createOrderModule(wire: (ports: Ports) => OrderPorts) {
       deliveries: bind(deliveries),
       deliver: bind(deliver),
       verifyPickup: bind(verifyPickup),
+      proposals: bind(proposals),
+      proposal: bind(proposal),
+      registerInterest: bind(registerInterest),
+      saveProposal: bind(saveProposal),
+      convertProposal: bind(convertProposal),
+      closeProposal: bind(closeProposal),
+      proposalBoard: bind(proposalBoard),
+      shareProposal: bind(shareProposal),
       catalog: bind(a.catalog),
       saveProduct: bind(a.saveProduct),
       saveSupplier: bind(a.saveSupplier),

@@ -98,16 +98,10 @@ export async function savePickupPoint(ports: Ports, actor: CommunityActor, id: s
   return ok(doc)
 }
 
-/**
- * Saves a campaign draft. The product is copied into the campaign (name, images unless the
- * campaign has its own, SKU names and catalog prices), so editing the catalog later never changes
- * a sale that is running.
- */
-export async function saveCampaign(ports: Ports, actor: CommunityActor, id: string | undefined, d: CampaignDraft): Promise<Result<CampaignDoc>> {
-  const communityId = actor.communityId
-  const existing = id ? await inCommunity<CampaignDoc>(ports, 'campaigns', id, communityId) : null
-  if (id && !existing) return fail('ORDER.CAMPAIGN_NOT_FOUND', '预售不存在')
-  if (existing && existing.status !== 'draft') return fail('ORDER.CAMPAIGN_NOT_EDITABLE', '已发布的预售不能修改')
+export type CampaignFields = Omit<CampaignDoc, '_id' | 'communityId' | 'status' | 'createdBy' | 'createdAt'>
+
+/** A draft checked against the community's catalogue: the product, its SKUs, the pickup point. */
+export async function campaignFields(ports: Ports, communityId: string, d: CampaignDraft): Promise<Result<CampaignFields>> {
   const product = await inCommunity<ProductDoc>(ports, 'products', d.productId, communityId)
   if (!product) return fail('ORDER.PRODUCT_NOT_FOUND', '商品不存在', [{ path: 'campaign.productId', message: '商品不存在' }])
   const skus = []
@@ -146,6 +140,22 @@ export async function saveCampaign(ports: Ports, actor: CommunityActor, id: stri
     deliveryDate: d.deliveryDate,
     updatedAt: now
   }
+  return ok(fields)
+}
+
+/**
+ * Saves a campaign draft. The product is copied into the campaign (name, images unless the
+ * campaign has its own, SKU names and catalog prices), so editing the catalog later never changes
+ * a sale that is running.
+ */
+export async function saveCampaign(ports: Ports, actor: CommunityActor, id: string | undefined, d: CampaignDraft): Promise<Result<CampaignDoc>> {
+  const communityId = actor.communityId
+  const [existing, checked] = await Promise.all([id ? inCommunity<CampaignDoc>(ports, 'campaigns', id, communityId) : null, campaignFields(ports, communityId, d)])
+  if (id && !existing) return fail('ORDER.CAMPAIGN_NOT_FOUND', '预售不存在')
+  if (existing && existing.status !== 'draft') return fail('ORDER.CAMPAIGN_NOT_EDITABLE', '已发布的预售不能修改')
+  if (!checked.ok) return checked
+  const fields = checked.value
+  const now = fields.updatedAt
   if (existing) {
     if (!(await ports.store.update('campaigns', existing._id, { set: fields }, { status: 'draft' }))) {
       return fail('ORDER.CAMPAIGN_NOT_EDITABLE', '已发布的预售不能修改')

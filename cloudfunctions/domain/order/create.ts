@@ -20,12 +20,11 @@ export interface CreateOrderInput {
   usePoints: boolean
 }
 
-/** An order 客服 placed for a member: how the request came, who keyed it, and its longer pay window. */
-export interface StaffEntry {
-  channel: Channel
-  enteredBy: { userId: string; name: string }
-  payWindowMs: number
-}
+/**
+ * An order placed for a member rather than by them, with its longer pay window: by 客服 (how the
+ * request came, who keyed it), or as the reservation of an 意向登记 registration.
+ */
+export type PlacedFor = { payWindowMs: number } & ({ channel: Channel; enteredBy: { userId: string; name: string } } | { proposalId: string })
 
 const REJECT_MESSAGES: Partial<Record<RejectReason, string>> = {
   'ORDER.SOLD_OUT': '库存不足，已售罄或剩余数量不够',
@@ -70,7 +69,7 @@ async function touches(ports: Ports, userId: string, campaignId: string) {
  * A crash between the steps leaves a `reserving` order: a retry with the same request id
  * continues it, and after a minute the sweeper rejects it and gives its holds back.
  */
-export async function createOrder(ports: Ports, actor: CommunityActor, input: CreateOrderInput, entry: StaffEntry | null = null): Promise<Result<OrderDoc>> {
+export async function createOrder(ports: Ports, actor: CommunityActor, input: CreateOrderInput, entry: PlacedFor | null = null): Promise<Result<OrderDoc>> {
   const idempotencyKey = `${actor.user._id}:${input.clientRequestId}`
   // Everything the request names is read at once: a twin's order, the campaign, the household,
   // the SKU's stock, the household's limit counter and the invitations that brought the buyer.
@@ -140,7 +139,7 @@ export async function createOrder(ports: Ports, actor: CommunityActor, input: Cr
     refundedAt: null,
     afterSale: null,
     ...touch,
-    ...(entry ? { channel: entry.channel, enteredBy: entry.enteredBy } : {}),
+    ...(entry && 'proposalId' in entry ? { proposalId: entry.proposalId } : entry ? { channel: entry.channel, enteredBy: entry.enteredBy } : {}),
     createdAt: now,
     updatedAt: now
   }

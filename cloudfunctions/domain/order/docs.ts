@@ -1,6 +1,7 @@
 /** Stored shapes of pre-sales and group buys. Money in fen, times in UTC epoch ms. */
 import type { CompetitorChannel, PromoFestival } from '../../contracts/competitor'
 import type { Channel } from '../../contracts/desk-kinds'
+import type { ProposalStatus } from '../../contracts/proposal'
 import type { ErrorCode } from '../../contracts/errors'
 import type { AfterSaleStatus, AfterSaleType, CampaignStatus, DeliveryMode, OrderStatus, ProductCategory, ProductKind, RefundReason } from '../../contracts/order'
 
@@ -111,6 +112,8 @@ export interface CampaignDoc {
   settledAt?: number
   fulfilledAt?: number
   publishedAt?: number
+  /** The 意向登记 it was made from. */
+  proposalId?: string
   createdBy: string
   createdAt: number
   updatedAt: number
@@ -215,6 +218,8 @@ export interface OrderDoc {
   invitationId: string | null
   inviterUserId: string | null
   openGId: string | null
+  /** A reservation placed for a household that registered interest in this proposal. */
+  proposalId?: string
   /** The invitation the buyer opened first (first-touch commission); absent on orders from before it. */
   firstInvitationId?: string | null
   firstInviterUserId?: string | null
@@ -246,6 +251,8 @@ export interface OrderInviteDoc {
   communityId: string
   butlerUserId: string
   token: string
+  /** Made by sharing a proposal (意向登记), whose pre-sale `campaignId` will be. */
+  proposalId?: string
   shares: number
   visits: number
   createdAt: number
@@ -265,4 +272,50 @@ export interface OrderVisitDoc {
   opens: number
   firstAt: number
   lastAt: number
+}
+
+/**
+ * 意向登记: a product or service proposed before it is sourced. `interests` is the journal of
+ * registered quantities by household (keyed by `interestKey`), changed together with the totals
+ * in one conditional update, so the totals always add up to it.
+ */
+export interface ProposalDoc {
+  _id: string
+  communityId: string
+  title: string
+  description: string
+  kind: ProductKind
+  category: ProductCategory
+  images: string[]
+  unit: string
+  indicativePriceFen: number
+  threshold: number
+  householdLimit: number
+  closesAt: number
+  status: ProposalStatus
+  registered: number
+  households: number
+  interests: Record<string, number>
+  campaignId: string | null
+  /** Set when it became a pre-sale: the reservations placed, and registrations left without one. */
+  reserved: { orders: number; quantity: number; unreserved: number } | null
+  convertedBy: string | null
+  createdBy: string
+  createdAt: number
+  updatedAt: number
+}
+
+/** Who registered for a household, and how many: `_id` is `${proposalId}:${householdId}`. */
+export interface ProposalInterestDoc {
+  _id: string
+  proposalId: string
+  communityId: string
+  householdId: string
+  userId: string
+  quantity: number
+  /** The reservation placed when the proposal became a pre-sale; `unreserved`: none could be (stock, a member who left). */
+  orderId?: string
+  unreserved?: true
+  createdAt: number
+  updatedAt: number
 }

@@ -9,7 +9,10 @@ import { recordOpen } from '../invites/visits'
 import { recordShare } from '../selling/uses'
 import type { CampaignDoc, OrderInviteDoc, OrderVisitDoc } from './docs'
 import type { OrderHandler } from './ports'
+import { proposalCampaignId } from './proposal-convert'
+import { inCommunity } from './proposals'
 import { campaignCover, campaignViews } from './views'
+import { storedPhotos } from '../photos'
 
 type C = typeof orderContracts
 
@@ -25,8 +28,11 @@ async function campaignOf(ports: Ports, communityId: string | null, id: string):
   return c && c.communityId === communityId && c.status !== 'draft' ? c : null
 }
 
-/** The butler's invitation for a campaign, made on first use. */
-function ensureInvite(ports: Ports, c: CampaignDoc, butlerUserId: string): Promise<OrderInviteDoc> {
+/**
+ * The butler's invitation for a campaign, made on first use. A proposal's invitation is made for
+ * the pre-sale it will become (its fixed id), so the orders placed there carry the visits.
+ */
+function ensureInvite(ports: Ports, c: Pick<CampaignDoc, '_id' | 'communityId'>, butlerUserId: string, proposalId?: string): Promise<OrderInviteDoc> {
   const id = `${c._id}:${butlerUserId}`
   return ensure<OrderInviteDoc>(ports, 'orderInvites', id, (token) => ({
     _id: id,
@@ -34,6 +40,7 @@ function ensureInvite(ports: Ports, c: CampaignDoc, butlerUserId: string): Promi
     communityId: c.communityId,
     butlerUserId,
     token,
+    ...(proposalId ? { proposalId } : {}),
     shares: 0,
     visits: 0,
     createdAt: ports.clock.now()
@@ -80,7 +87,7 @@ export const recordVisit: OrderHandler<C['recordVisit']> = async ({ ports, actor
   if (!inv) return fail('ORDER.INVITATION_NOT_FOUND', '邀请不存在或已失效')
   const butler = await ports.store.get('users', inv.butlerUserId)
   const groupId = await visitGroupId(ports, op.groups, input.groupCloudId, isWechat(identity) ? identity.appid : undefined)
-  const out = { campaignId: inv.campaignId, communityId: inv.communityId, inviterName: butler?.nickname ?? '', groupRecorded: groupId !== null }
+  const out = { campaignId: inv.campaignId, proposalId: inv.proposalId ?? null, communityId: inv.communityId, inviterName: butler?.nickname ?? '', groupRecorded: groupId !== null }
   // The butler opening their own card is no visit.
   if (actor.user._id === inv.butlerUserId) return ok({ ...out, groupRecorded: false })
   const now = ports.clock.now()
@@ -101,4 +108,30 @@ export const recordVisit: OrderHandler<C['recordVisit']> = async ({ ports, actor
   // Later opens with a group also make it the latest one.
   await recordOpen(ports, { invites: 'orderInvites', visits: 'orderVisits' }, visit, groupId, groupId ? { lastGroupId: groupId } : {})
   return ok(out)
+}
+
+export const PROPOSAL_PAGE = 'packages/presale/pages/proposal/index'
+
+/** A proposal's card, shared by a butler while it gathers interest (接龙 in the group). */
+export const shareProposal: OrderHandler<C['shareProposal']> = async ({ ports, actor }, input) => {
+  const p = await inCommunity(ports, input.proposalId, actor.communityId)
+  if (!p) return fail('ORDER.PROPOSAL_NOT_FOUND', '意向登记不存在或不属于当前社区')
+  if (p.status !== 'open') return fail('ORDER.PROPOSAL_CLOSED', p.status === 'closed' ? '征集已结束' : '已转为预售，请分享预售')
+  const inv = await ensureInvite(ports, { _id: proposalCampaignId(p._id), communityId: p.communityId }, actor.user._id, p._id)
+  await Promise.all([
+    ports.store.update('orderInvites', inv._id, { inc: { shares: 1 } }),
+    recordShare(ports, { kind: 'campaign', refId: inv.campaignId, communityId: p.communityId, butlerUserId: actor.user._id, inviteId: inv._id })
+  ])
+  const visits = await findAll(ports.store, 'orderVisits', { inviteId: inv._id })
+  const visitors = new Set(visits.map((v) => v.userId))
+  // Who came through the card and registered: their household's registration names them.
+  const registrations = visitors.size > 0 ? (await findAll(ports.store, 'proposalInterests', { proposalId: p._id })).filter((r) => r.quantity > 0 && visitors.has(r.userId)) : []
+  return ok({
+    token: inv.token,
+    path: `/${PROPOSAL_PAGE}?id=${encodeURIComponent(p._id)}&inv=${inv.token}&communityId=${encodeURIComponent(p.communityId)}`,
+    cover: storedPhotos(p.images)[0] ?? null,
+    visits: visits.length,
+    groups: new Set(visits.flatMap((v) => v.groupIds)).size,
+    registered: registrations.length
+  })
 }
