@@ -24,7 +24,7 @@ export default defineAppConfig({
         'pages/edit/index', 'pages/signups/index', 'pages/checkin/index', 'pages/ideas/index', 'pages/invites/index', 'pages/poster/index'
       ]
     },
-    { root: 'packages/presale', pages: ['pages/list/index', 'pages/detail/index', 'pages/confirm/index', 'pages/orders/index', 'pages/order/index'] },
+    { root: 'packages/presale', pages: ['pages/list/index', 'pages/detail/index', 'pages/confirm/index', 'pages/orders/index', 'pages/order/index', 'pages/proposals/index', 'pages/proposal/index'] },
     {
       root: 'packages/presale-admin',
       pages: ['pages/campaigns/index', 'pages/edit/index', 'pages/product/index', 'pages/dashboard/index', 'pages/deliveries/index', 'pages/verify/index', 'pages/poster/index']

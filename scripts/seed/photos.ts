@@ -28,7 +28,8 @@ export const DEMO_PHOTO_KEYS = [
   'line-aircon',
   'line-appliance',
   'line-pipe',
-  'line-electric'
+  'line-electric',
+  'proposal-cashmere'
 ] as const
 export type DemoPhotoKey = (typeof DEMO_PHOTO_KEYS)[number]
 

@@ -1,4 +1,5 @@
-import type { CampaignDoc, CampaignStockDoc, CompetitorPriceDoc, PickupPointDoc, ProductDoc, SupplierDoc } from '../../cloudfunctions/domain/order/docs'
+import type { CampaignDoc, CampaignStockDoc, CompetitorPriceDoc, PickupPointDoc, ProductDoc, ProposalDoc, ProposalInterestDoc, SupplierDoc } from '../../cloudfunctions/domain/order/docs'
+import { interestId, interestKey } from '../../cloudfunctions/domain/order/proposals'
 import type { Store } from '../../cloudfunctions/kernel/store'
 import { COMMUNITY_A, COMMUNITY_B } from './demo-ids'
 import { demoPhoto } from './photos'
@@ -20,6 +21,8 @@ export const PRESALE_IDS = {
   rice: 'pc-b-rice',
   pickup: 'pp-a-center'
 } as const
+
+export const PROPOSAL_IDS = { cashmere: 'pp-a-cashmere', aircon: 'pp-a-aircon' } as const
 
 /** Midnight (Asia/Shanghai) `days` after `now`, plus `hour` hours. */
 function shanghaiDay(now: number, days: number, hour: number): number {
@@ -236,7 +239,78 @@ export function buildPresale(now: number) {
     seen({ _id: 'cp-a-fruit-pagoda', competitor: '百果园', channel: 'convenience', productId: 'pd-a-fruit', item: '精选水果礼盒 4 斤', priceFen: 12800, promotion: { name: '会员日 9 折', festival: 'other', startAt: shanghaiDay(now, 2, 0), endAt: shanghaiDay(now, 3, 0), priceFen: 11520 }, addedValue: '不好吃三无退货', seenAt: shanghaiDay(now, -4, 15) }),
     seen({ _id: 'cp-a-clean-58', competitor: '58到家', channel: 'ecommerce', productId: 'pd-a-clean', item: '日常深度保洁 3 小时', priceFen: 29900, promotion: { name: '双11 保洁节', festival: 'double11', startAt: shanghaiDay(now, -30, 0), endAt: shanghaiDay(now, -24, 0), priceFen: 25900 }, addedValue: '平台保险，阿姨不固定', seenAt: shanghaiDay(now, -28, 11) })
   ]
-  return { suppliers, products, pickupPoints, campaigns, stock, competitorPrices }
+  const { proposals, proposalInterests } = buildProposals(now)
+  return { suppliers, products, pickupPoints, campaigns, stock, competitorPrices, proposals, proposalInterests }
+}
+
+/**
+ * 意向登记 in 临苑社区: winter cashmere gathering interest (two households registered), and a
+ * deep-cleaning service just posted. Totals and the journal agree, as the action keeps them.
+ */
+function buildProposals(now: number): { proposals: ProposalDoc[]; proposalInterests: ProposalInterestDoc[] } {
+  const registrations: [string, string, string, number][] = [
+    [PROPOSAL_IDS.cashmere, 'h-a2-302', 'u-wang', 1],
+    [PROPOSAL_IDS.cashmere, 'h-a3-201', 'u-zhao', 2]
+  ]
+  const proposalInterests: ProposalInterestDoc[] = registrations.map(([proposalId, householdId, userId, quantity], i) => ({
+    _id: interestId(proposalId, householdId),
+    proposalId,
+    communityId: COMMUNITY_A,
+    householdId,
+    userId,
+    quantity,
+    createdAt: now - (20 - i) * HOUR,
+    updatedAt: now - (20 - i) * HOUR
+  }))
+  const proposal = (p: Pick<ProposalDoc, '_id' | 'title' | 'description' | 'kind' | 'category' | 'images' | 'unit' | 'indicativePriceFen' | 'threshold' | 'householdLimit' | 'closesAt' | 'createdAt'>): ProposalDoc => {
+    const mine = proposalInterests.filter((r) => r.proposalId === p._id)
+    return {
+      ...p,
+      communityId: COMMUNITY_A,
+      status: 'open',
+      registered: mine.reduce((n, r) => n + r.quantity, 0),
+      households: mine.length,
+      interests: Object.fromEntries(mine.map((r) => [interestKey(r.householdId), r.quantity])),
+      campaignId: null,
+      reserved: null,
+      convertedBy: null,
+      createdBy: 'u-operator-wu',
+      updatedAt: p.createdAt
+    }
+  }
+  return {
+    proposals: [
+      proposal({
+        _id: PROPOSAL_IDS.cashmere,
+        title: '冬季羊绒衫团购',
+        description: '内蒙古厂家直供的纯羊绒圆领衫，男女款多色可选。先看大家需要多少件，够 20 件物业去谈团购价。',
+        kind: 'goods',
+        category: 'other',
+        images: [demoPhoto('proposal-cashmere')],
+        unit: '件',
+        indicativePriceFen: 29900,
+        threshold: 20,
+        householdLimit: 3,
+        closesAt: shanghaiDay(now, 6, 22),
+        createdAt: now - DAY
+      }),
+      proposal({
+        _id: PROPOSAL_IDS.aircon,
+        title: '空调深度清洗',
+        description: '换季前的挂机深度清洗（拆洗滤网、蒸发器杀菌），物业合作师傅上门。满 10 台开团，按登记台数预约上门时间。',
+        kind: 'service',
+        category: 'housekeeping',
+        images: [demoPhoto('line-aircon')],
+        unit: '台',
+        indicativePriceFen: 8800,
+        threshold: 10,
+        householdLimit: 5,
+        closesAt: shanghaiDay(now, 10, 22),
+        createdAt: now - 2 * HOUR
+      })
+    ],
+    proposalInterests
+  }
 }
 
 /** Idempotent: existing documents are left alone. */
@@ -256,5 +330,7 @@ export async function seedPresale(store: Store, now: number): Promise<{ inserted
   await put('campaigns', d.campaigns)
   await put('campaignStock', d.stock)
   await put('competitorPrices', d.competitorPrices)
+  await put('proposals', d.proposals)
+  await put('proposalInterests', d.proposalInterests)
   return { inserted, skipped }
 }

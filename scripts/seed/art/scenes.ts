@@ -103,7 +103,8 @@ const SCENES = {
   'line-aircon': { bg: SKY, draw: centred(airConditioner) },
   'line-appliance': { bg: LILAC, draw: centred(washerAndWrench) },
   'line-pipe': { bg: TEAL, draw: centred(pipeAndDrop) },
-  'line-electric': { bg: AMBER, draw: centred(bulbAndBolt) }
+  'line-electric': { bg: AMBER, draw: centred(bulbAndBolt) },
+  'proposal-cashmere': { bg: ROSE, draw: centred(foldedStack) }
 } satisfies Record<DemoPhotoKey, Scene>
 
 /** Suds in the event badge: the cleaning session's sign. */

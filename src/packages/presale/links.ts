@@ -4,7 +4,7 @@ import { pageLink } from '../../utils/link'
 export const PRESALE_PKG = '/packages/presale/pages'
 export const PRESALE_ADMIN_PKG = '/packages/presale-admin/pages'
 
-type ResidentPage = 'list' | 'detail' | 'confirm' | 'order' | 'orders'
+type ResidentPage = 'list' | 'detail' | 'confirm' | 'order' | 'orders' | 'proposals' | 'proposal'
 type AdminPage = 'campaigns' | 'edit' | 'product' | 'dashboard' | 'deliveries' | 'poster' | 'verify'
 type Params = Record<string, string | number | null | undefined>
 

@@ -8,3 +8,4 @@ export type Delivered = OutputOf<'order.deliver'>
 export type Dashboard = OutputOf<'order.dashboard'>
 export type Catalog = OutputOf<'order.catalog'>
 export type Poster = OutputOf<'order.poster'>
+export type Proposal = OutputOf<'order.proposal'>

@@ -36,7 +36,16 @@ export async function payOneBill(baseUrl: string, personaId: string, householdId
   const bills = await callAs(baseUrl, personaId, 'fee.myBills', { householdId, status: 'outstanding' }, communityId)
   const bill = bills.bills[0]
   if (!bill) throw new Error(`${householdId} has no outstanding bill`)
-  const pay = await callAs(baseUrl, personaId, 'pay.create', { payables: [{ type: 'bill', id: bill.id }], clientRequestId: `e2e-${Date.now()}-${Math.random()}` }, communityId)
+  return payThrough(baseUrl, personaId, { type: 'bill', id: bill.id }, communityId)
+}
+
+/** A resident pays a pre-sale order through the sandbox cashier; returns the payment id. */
+export function payOrder(baseUrl: string, personaId: string, orderId: string, communityId: string): Promise<string> {
+  return payThrough(baseUrl, personaId, { type: 'order', id: orderId }, communityId)
+}
+
+async function payThrough(baseUrl: string, personaId: string, payable: InputOf<'pay.create'>['payables'][number], communityId: string): Promise<string> {
+  const pay = await callAs(baseUrl, personaId, 'pay.create', { payables: [payable], clientRequestId: `e2e-${Date.now()}-${Math.random()}` }, communityId)
   if (pay.launch?.kind === 'sandbox') {
     await fetch(`${baseUrl}sandbox/pay/confirm`, {
       method: 'POST',

@@ -157,6 +157,8 @@ export function routeCases(m: Made): Record<string, RouteCase> {
     'packages/presale/pages/confirm/index': { persona: 'u-wang', params: { id: 'pc-a-veg', skuId: 's1', ...A } },
     'packages/presale/pages/orders/index': { persona: 'u-wang', params: WANG_HOME, linked: true },
     'packages/presale/pages/order/index': { persona: 'u-wang', params: { id: m.orderId, ...A }, linked: true },
+    'packages/presale/pages/proposals/index': { persona: 'u-wang', params: A, linked: true },
+    'packages/presale/pages/proposal/index': { persona: 'u-wang', params: { id: 'pp-a-cashmere', ...A }, linked: true },
     'packages/presale-admin/pages/campaigns/index': { persona: 'u-operator-wu' },
     'packages/presale-admin/pages/edit/index': { persona: 'u-operator-wu', params: { id: 'pc-a-veg', ...A } },
     'packages/presale-admin/pages/product/index': { persona: 'u-operator-wu', params: { id: 'pd-a-veg', ...A } },

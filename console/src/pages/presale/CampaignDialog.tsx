@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import { Alert, Checkbox, DatePicker, Form, Input, InputNumber, MessagePlugin, Radio, Select, Switch, Textarea } from 'tdesign-react'
 import { DELIVERY_MODES, DELIVERY_MODE_LABELS, type CampaignViewT, type ProductViewT } from '@contracts/order'
+import type { ProposalViewT } from '@contracts/proposal'
 import { type Draft, blankDraft, checkDraft, dayStart, draftOf, rowsFor, skuKeyed } from '../../../../src/utils/campaign-draft'
 import type { FieldErrors } from '../../../../src/utils/form-errors'
 import { formatFen, parseYuan } from '../../../../src/utils/money'
@@ -35,13 +36,20 @@ function Margin({ priceFen, costFen }: { priceFen: number | null; costFen: numbe
   )
 }
 
+/** A proposal's pre-sale starts from it: its title, photos and text, its limit and threshold, on sale now. */
+function fromProposal(p: ProposalViewT, now: number): Draft {
+  const blank = blankDraft(now)
+  return { ...blank, title: p.title, description: p.description, images: [...p.images], startAt: now, limit: p.householdLimit, threshold: String(p.threshold) }
+}
+
 /**
  * A pre-sale campaign as a draft: the product and the SKUs on sale with their pre-sale price and
  * stock, photos, the sale window, the household limit, the group threshold (成团) and delivery.
  * The same draft rules as the mini-program's editor; publishing (from the list) creates the stock.
+ * Given a proposal (意向登记), it converts it instead: on sale at once, each registration reserved.
  */
-export function CampaignDialog({ campaign, catalog, onClose }: { campaign: CampaignViewT | null; catalog: Catalog; onClose: (saved: string | null) => void }) {
-  const [d, setD] = useState<Draft>(() => (campaign ? draftOf(campaign) : blankDraft(Date.now())))
+export function CampaignDialog({ campaign, proposal = null, catalog, onClose }: { campaign: CampaignViewT | null; proposal?: ProposalViewT | null; catalog: Catalog; onClose: (saved: string | null) => void }) {
+  const [d, setD] = useState<Draft>(() => (campaign ? draftOf(campaign) : proposal ? fromProposal(proposal, Date.now()) : blankDraft(Date.now())))
   const [errors, setErrors] = useState<FieldErrors>({})
   const [formError, setFormError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
@@ -51,15 +59,31 @@ export function CampaignDialog({ campaign, catalog, onClose }: { campaign: Campa
 
   const pickProduct = (productId: string) => {
     const p = catalog.products.find((x) => x.id === productId)
-    if (p) set({ productId, title: d.title || `${p.name} · 预售`, skus: rowsFor(p) })
+    if (!p) return
+    // A conversion reserves on the first SKU: at least what was registered, 50 more for everyone else.
+    const rows = rowsFor(p)
+    if (proposal) for (const id of Object.keys(rows).slice(0, 1)) rows[id] = { on: true, price: rows[id]?.price ?? '', stock: String(proposal.registered + 50) }
+    set({ productId, title: d.title || `${p.name} · 预售`, skus: rows })
   }
 
   const submit = async () => {
-    const checked = checkDraft(d)
+    // A conversion goes on sale when it is sent, not when the dialog opened.
+    const checked = checkDraft(proposal ? { ...d, startAt: Date.now() } : d)
     setFormError(null)
     if (!checked.ok) return setErrors(checked.errors)
     setErrors({})
     setBusy(true)
+    if (proposal) {
+      const converted = await api.order.convertProposal({ proposalId: proposal.id, campaign: checked.campaign })
+      setBusy(false)
+      if (!converted.ok) {
+        const refused = splitRefusal(converted.error, 'campaign.')
+        setErrors(skuKeyed(refused.fields, Object.keys(d.skus).filter((id) => d.skus[id]?.on)))
+        return setFormError(refused.message)
+      }
+      const r = converted.data.proposal.reserved
+      return onClose(r ? `「${checked.campaign.title}」已开售，为 ${r.orders} 户预留 ${r.quantity} ${product?.unit ?? '份'}${r.unreserved ? `，${r.unreserved} 户未能预留` : ''}，已通知付款` : `「${checked.campaign.title}」已开售`)
+    }
     const res = await api.order.saveCampaign({ ...(campaign ? { id: campaign.id } : {}), campaign: checked.campaign })
     setBusy(false)
     if (!res.ok) {
@@ -81,8 +105,23 @@ export function CampaignDialog({ campaign, catalog, onClose }: { campaign: Campa
       .sort((a, b) => a.priceFen - b.priceFen)[0] ?? null
 
   return (
-    <FormDialog header={campaign ? `修改${campaign.title}` : '新建预售'} width={860} saveId='campaign-save' saveText='保存草稿' busy={busy} onSave={() => void submit()} onCancel={() => onClose(null)}>
-      <Alert theme='info' message='保存为草稿；在列表中「发布」后建立库存，到开始时间自动开售。发布后不能再修改。' />
+    <FormDialog
+      header={campaign ? `修改${campaign.title}` : proposal ? `转为预售：${proposal.title}` : '新建预售'}
+      width={860}
+      saveId='campaign-save'
+      saveText={proposal ? '立即开售并通知登记住户' : '保存草稿'}
+      busy={busy}
+      onSave={() => void submit()}
+      onCancel={() => onClose(null)}
+    >
+      {proposal ? (
+        <Alert
+          theme='warning'
+          message={`${proposal.households} 户登记了 ${proposal.registered} ${proposal.unit}（成团 ${proposal.threshold}）。提交后立即开售，登记的数量按第一个规格为各户预留，48 小时内付款确认，逾期自动释放。`}
+        />
+      ) : (
+        <Alert theme='info' message='保存为草稿；在列表中「发布」后建立库存，到开始时间自动开售。发布后不能再修改。' />
+      )}
       <Form labelWidth={104} colon={false}>
         <Field label='商品' required {...status('productId')} help={catalog.products.length ? undefined : '请先在「商品」中新增商品'}>
           <Select
@@ -132,7 +171,11 @@ export function CampaignDialog({ campaign, catalog, onClose }: { campaign: Campa
           <PhotoField id='campaign-images' label='预售图片' max={6} size={80} value={d.images} onChange={(images) => set({ images })} />
         </Field>
         <Field label='开售时间' required {...status('startAt')}>
-          <DatePicker className='campaign-start' enableTimePicker format='YYYY-MM-DD HH:mm' value={formatDateTime(d.startAt)} onChange={(v) => set({ startAt: picked(v, d.startAt) })} />
+          {proposal ? (
+            <span className='muted'>提交后立即开售</span>
+          ) : (
+            <DatePicker className='campaign-start' enableTimePicker format='YYYY-MM-DD HH:mm' value={formatDateTime(d.startAt)} onChange={(v) => set({ startAt: picked(v, d.startAt) })} />
+          )}
         </Field>
         <Field label='截止时间' required {...status('endAt')} help='最长 30 天；到时未成团的订单自动原路退款'>
           <DatePicker className='campaign-end' enableTimePicker format='YYYY-MM-DD HH:mm' value={formatDateTime(d.endAt)} onChange={(v) => set({ endAt: picked(v, d.endAt) })} />

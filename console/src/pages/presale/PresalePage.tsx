@@ -15,6 +15,7 @@ import { CampaignDialog } from './CampaignDialog'
 import { CampaignDrawer } from './CampaignDrawer'
 import { CompetitorsTab } from './CompetitorsTab'
 import { ProductDialog } from './ProductDialog'
+import { ProposalsTab } from './ProposalsTab'
 import { SupplierDialog, type SupplierRow } from './SupplierDialog'
 
 const STATUS_THEMES: Record<CampaignStatus, 'default' | 'primary' | 'success' | 'warning' | 'danger'> = {
@@ -36,7 +37,7 @@ const priceRange = (fens: number[]) => {
 const stockOf = (c: CampaignViewT) => c.skus.reduce((n, s) => n + s.stock, 0)
 const progressText = (c: CampaignViewT) => (c.threshold ? `${c.paidQuantity} / ${c.threshold}` : `${c.paidQuantity}`)
 
-const TABS = ['campaigns', 'products', 'suppliers', 'competitors'] as const
+const TABS = ['campaigns', 'proposals', 'products', 'suppliers', 'competitors'] as const
 
 type Editing = { kind: 'campaign'; campaign: CampaignViewT | null } | { kind: 'product'; product: ProductViewT | null } | { kind: 'supplier'; supplier: SupplierRow | null }
 
@@ -70,6 +71,7 @@ export function PresalePage() {
     <div className='stack'>
       <Tabs value={tab} onChange={(v) => setTab(TABS.find((t) => t === v) ?? 'campaigns')}>
         <Tabs.TabPanel value='campaigns' label='预售活动' />
+        <Tabs.TabPanel value='proposals' label='意向登记' />
         <Tabs.TabPanel value='products' label='商品' />
         <Tabs.TabPanel value='suppliers' label='供应商' />
         <Tabs.TabPanel value='competitors' label='竞品价格' />
@@ -153,6 +155,7 @@ export function PresalePage() {
           )}
         </PageShell>
       ) : null}
+      {tab === 'proposals' ? <PageShell query={catalog}>{(d) => <ProposalsTab catalog={d} onConverted={() => void campaigns.reload()} />}</PageShell> : null}
       {tab === 'products' ? (
         <PageShell query={catalog}>
           {(d) => (

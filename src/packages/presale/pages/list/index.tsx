@@ -26,6 +26,9 @@ export default function CampaignListPage() {
       {(d) => (
         <>
           <Segmented<Scope> id='tab' value={scope} options={SCOPES} onChange={setScope} />
+          <CellGroup>
+            <Cell id='go-proposals' icon='team' title='意向登记 · 接龙' desc='想要什么先登记，够数就开团，开团后再付款' onClick={() => go(presaleLink('proposals', communityId, householdId ? { householdId } : {}))} />
+          </CellGroup>
           {householdId ? (
             <CellGroup>
               <Cell

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '意向登记', enablePullDownRefresh: true })
