@@ -15,9 +15,10 @@ export const NEED_LABELS: Record<Need, string> = {
 }
 
 /**
- * What a segment rule may test. Every metric is derived from the household's own records over the
- * trailing 180 days (or "now" for overdue bills, or the three calendar months the household file
- * shows for parcels), so an operator can read a rule and check it.
+ * What a segment rule may test. Consumption metrics are derived from the household's own records
+ * over the trailing 180 days (or "now" for overdue bills, or the three calendar months the household
+ * file shows for parcels); profile metrics from the profile the household consented to. An
+ * operator can read a rule and check it.
  */
 export const SEGMENT_METRICS = [
   'orders180',
@@ -31,7 +32,14 @@ export const SEGMENT_METRICS = [
   'attended180',
   'linesUsed180',
   'parcels3m',
-  'overdueBills'
+  'overdueBills',
+  'householdSize',
+  'children',
+  'elderly',
+  'pets',
+  'cars',
+  'areaM2',
+  'tenureYears'
 ] as const
 export type SegmentMetric = (typeof SEGMENT_METRICS)[number]
 export const SEGMENT_METRIC_LABELS: Record<SegmentMetric, string> = {
@@ -46,8 +54,22 @@ export const SEGMENT_METRIC_LABELS: Record<SegmentMetric, string> = {
   attended180: '近180天参加活动次数',
   linesUsed180: '近180天用过的服务品类数',
   parcels3m: '近3个月快递数',
-  overdueBills: '当前逾期账单数'
+  overdueBills: '当前逾期账单数',
+  householdSize: '档案：家庭人口',
+  children: '档案：18岁以下人数',
+  elderly: '档案：60岁以上人数',
+  pets: '档案：宠物数',
+  cars: '档案：车辆数',
+  areaM2: '档案：面积（平方米）',
+  tenureYears: '档案：入住年数'
 }
+
+/**
+ * Metrics read from the household's profile (base data), which exists only with the household's
+ * consent: without one they are unknown, and a condition on an unknown never holds.
+ */
+export const PROFILE_METRICS = ['householdSize', 'children', 'elderly', 'pets', 'cars', 'areaM2', 'tenureYears'] as const satisfies readonly SegmentMetric[]
+export type ProfileMetric = (typeof PROFILE_METRICS)[number]
 
 export const RULE_OPS = ['gte', 'lte', 'eq'] as const
 export type RuleOp = (typeof RULE_OPS)[number]

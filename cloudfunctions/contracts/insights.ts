@@ -53,6 +53,8 @@ export const ProfileFields = z
       .default([]),
     /** Square metres × 100, as the household record stores area. */
     areaCm2: z.number().int().min(100, '面积过小').max(100_000_00, '面积过大').meta({ label: '面积' }).optional(),
+    /** The year the household moved in: how long it has lived here (入住年数 in segment rules). */
+    moveInYear: z.number().int('请填写年份，例如 2015').min(1950, '入住年份不早于 1950 年').max(2100, '入住年份有误').meta({ label: '入住年份' }).optional(),
     cars: z.array(z.object({ plate: Plate }).strict()).max(6, '最多 6 辆车').meta({ label: '车', measure: '辆' }).default([]),
     pets: z
       .array(z.object({ kind: z.enum(PET_KINDS).meta({ label: '宠物种类' }), count: z.number().int().min(1).max(20).meta({ label: '只数' }) }).strict())
@@ -68,6 +70,7 @@ const ProfileView = z.object({
   exists: z.boolean(),
   members: z.array(z.object({ name: z.string(), ageBand: z.enum(AGE_BANDS).nullable(), occupation: z.string() })),
   areaCm2: z.number().int().nullable(),
+  moveInYear: z.number().int().nullable(),
   cars: z.array(z.object({ plate: z.string() })),
   pets: z.array(z.object({ kind: z.enum(PET_KINDS), count: z.number().int() })),
   note: z.string(),

@@ -13,7 +13,14 @@ const quiet: SegmentMetrics = {
   attended180: 0,
   linesUsed180: 0,
   parcels3m: 0,
-  overdueBills: 0
+  overdueBills: 0,
+  householdSize: null,
+  children: null,
+  elderly: null,
+  pets: null,
+  cars: null,
+  areaM2: null,
+  tenureYears: null
 }
 
 test('the default rules read as habits, without numbers', () => {

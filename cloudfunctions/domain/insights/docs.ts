@@ -176,6 +176,8 @@ export interface ProfileDoc {
   communityId: string
   members: { name: string; ageBand: AgeBand | null; occupation: string }[]
   areaCm2: number | null
+  /** Absent on profiles saved before it was asked. */
+  moveInYear?: number | null
   cars: { plate: string }[]
   pets: { kind: PetKind; count: number }[]
   note: string

@@ -53,14 +53,19 @@ async function platesOf(ports: Ports, householdId: string, cars: ProfileFieldsT[
 
 async function writeProfile(ports: Ports, actor: Actor, h: HouseholdDoc, fields: ProfileFieldsT, by: 'resident' | 'butler'): Promise<Result<true>> {
   // Survey facts stay: the resident's form does not carry them, and saving it must not drop them.
+  const now = ports.clock.now()
+  const thisYear = Number(dayOf(now).slice(0, 4))
+  if (fields.moveInYear !== undefined && fields.moveInYear > thisYear) {
+    return fail('REQUEST.INVALID_INPUT', `入住年份：不能晚于 ${thisYear} 年`, [{ path: 'profile.moveInYear', message: `不能晚于 ${thisYear} 年` }])
+  }
   const [cars, prior] = await Promise.all([platesOf(ports, h._id, fields.cars), ports.store.get('householdProfiles', h._id)])
   if (!cars.ok) return cars
-  const now = ports.clock.now()
   const doc: ProfileDoc = {
     _id: h._id,
     communityId: h.communityId,
     members: fields.members.map((m) => ({ name: m.name, ageBand: m.ageBand ?? null, occupation: m.occupation })),
     areaCm2: fields.areaCm2 ?? null,
+    moveInYear: fields.moveInYear ?? null,
     cars: cars.value,
     pets: fields.pets,
     note: fields.note,

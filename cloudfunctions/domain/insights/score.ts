@@ -1,9 +1,10 @@
-import { ROLLING_WINDOWS } from '../../contracts/insights-labels'
+import { PROFILE_METRICS, ROLLING_WINDOWS } from '../../contracts/insights-labels'
 import { findAll, getMany, pages } from '../../kernel/paging'
 import type { Ports } from '../../kernel/ports'
 import { recentParcelsOf } from '../parcel/counts'
 import { CASE_WINDOW_DAYS, reactivated, scoreChurn, type ChurnFeatures } from './churn'
-import type { ChurnCaseDoc, CommunitySnapshotDoc, FeeMonthDoc, HouseholdStatsDoc, InsightsCursorDoc } from './docs'
+import type { HouseholdDoc } from '../docs'
+import type { ChurnCaseDoc, CommunitySnapshotDoc, FeeMonthDoc, HouseholdStatsDoc, InsightsCursorDoc, ProfileDoc } from './docs'
 import { put } from '../../kernel/put'
 import { loadRules } from './rules'
 import { evaluateSegments, needFlagsOf, segmentMetrics } from './segments'
@@ -61,6 +62,9 @@ export async function scoreCommunity(ports: Ports, cursor: InsightsCursorDoc, ha
     overdueByHousehold(ports, communityId, now),
     ports.store.find('grids', { where: { communityId }, limit: 200 })
   ])
+  const reading = (metrics: readonly string[]) => rules.segments.some((r) => r.all.some((c) => metrics.includes(c.metric)))
+  const readsProfile = reading(PROFILE_METRICS)
+  const readsArea = reading(['areaM2'])
   const butlerOf = (buildingId: string) => grids.find((g) => g.buildingIds.includes(buildingId))?.butlerUserId ?? ''
   const fresh = cursor.scoringDay !== today
   // Every window starts at zero, so a community without sales still adds 0 / 0 to a total.
@@ -74,7 +78,13 @@ export async function scoreCommunity(ports: Ports, cursor: InsightsCursorDoc, ha
     // Parcels are read for this page only (not the whole community up front) so a resumed pass
     // needs nothing kept on the cursor, and both reads travel together.
     const ids = page.map((s) => s._id)
-    const [optedOut, parcels] = await Promise.all([getMany(ports.store, 'profileOptOuts', ids), recentParcelsOf(ports, ids)])
+    // Profiles (consented base data) only when a rule reads one; the office's area only for a rule on area.
+    const [optedOut, parcels, profiles, households] = await Promise.all([
+      getMany(ports.store, 'profileOptOuts', ids),
+      recentParcelsOf(ports, ids),
+      readsProfile ? getMany(ports.store, 'householdProfiles', ids) : new Map<string, ProfileDoc>(),
+      readsArea ? getMany(ports.store, 'households', ids) : new Map<string, HouseholdDoc>()
+    ])
     for (const s of page) {
       if (optedOut.has(s._id)) {
         await ports.store.remove('householdStats', s._id)
@@ -83,7 +93,9 @@ export async function scoreCommunity(ports: Ports, cursor: InsightsCursorDoc, ha
       const f = overdue.get(s._id) ?? { overdueBills: 0, maxOverdueDays: 0 }
       const churn = scoreChurn(s, f, rules.churn, now)
       const atRisk = churn.score >= rules.churn.threshold
-      const hits = evaluateSegments(segmentMetrics(s, today, { overdueBills: f.overdueBills, parcels3m: parcels.get(s._id) ?? 0 }), rules.segments)
+      const p = profiles.get(s._id)
+      const profile = p ? { doc: p, householdAreaCm2: households.get(s._id)?.areaCm2 ?? null } : null
+      const hits = evaluateSegments(segmentMetrics(s, today, { overdueBills: f.overdueBills, parcels3m: parcels.get(s._id) ?? 0, profile }), rules.segments)
       await ports.store.update('householdStats', s._id, {
         set: { score: churn.score, atRisk, reasons: churn.reasons, needs: hits.map((h) => h.need), needReasons: hits, needFlags: needFlagsOf(hits.map((h) => h.need)), scoredDay: today }
       })

@@ -1,15 +1,42 @@
 import type { SegmentRuleT } from '../../contracts/insights'
-import { NEEDS, RULE_OP_LABELS, SEGMENT_METRIC_LABELS, type Need, type SegmentMetric } from '../../contracts/insights-labels'
-import type { HouseholdStatsDoc } from './docs'
+import { NEEDS, type ProfileMetric, RULE_OP_LABELS, SEGMENT_METRIC_LABELS, type Need, type SegmentMetric } from '../../contracts/insights-labels'
+import type { HouseholdStatsDoc, ProfileDoc } from './docs'
 import { ordersBetween, usesBetween } from './stats'
 import { addDays } from './time'
 
-export type SegmentMetrics = Record<SegmentMetric, number>
+/** A metric's value for one household; null when it is not known (no consented profile). */
+export type SegmentMetrics = Record<SegmentMetric, number | null>
 
 /** Figures kept outside the household's stats (bills, parcel counters), read by the scoring pass per page. */
 export interface ReadAlongside {
   overdueBills: number
   parcels3m: number
+  /** The consented profile, with the office's recorded area standing in for an area it leaves out; null without consent. */
+  profile?: { doc: Pick<ProfileDoc, 'members' | 'areaCm2' | 'cars' | 'pets' | 'moveInYear' | 'facts'>; householdAreaCm2: number | null } | null
+}
+
+/**
+ * Base data from the profile. A count the form lists (members by age band, pets, cars) that is
+ * zero yields to a survey answer saying there is one; household size is the survey's figure, else
+ * the members listed, else unknown.
+ */
+export function profileMetrics(p: ReadAlongside['profile'], today: string): Record<ProfileMetric, number | null> {
+  if (!p) return { householdSize: null, children: null, elderly: null, pets: null, cars: null, areaM2: null, tenureYears: null }
+  const { doc } = p
+  const fact = (k: keyof NonNullable<ProfileDoc['facts']>) => doc.facts?.[k]?.value
+  const atLeastOne = (n: number, said: number | boolean | undefined) => (n === 0 && said === true ? 1 : n)
+  const size = fact('householdSize')
+  const area = doc.areaCm2 ?? p.householdAreaCm2
+  const year = Number(today.slice(0, 4))
+  return {
+    householdSize: typeof size === 'number' ? size : doc.members.length > 0 ? doc.members.length : null,
+    children: atLeastOne(doc.members.filter((m) => m.ageBand === 'under18').length, fact('hasChildren')),
+    elderly: atLeastOne(doc.members.filter((m) => m.ageBand === 'over60').length, fact('hasElderly')),
+    pets: atLeastOne(doc.pets.reduce((n, x) => n + x.count, 0), fact('hasPets')),
+    cars: atLeastOne(doc.cars.length, fact('hasCar')),
+    areaM2: area === null ? null : Math.round(area / 100),
+    tenureYears: doc.moveInYear ? Math.max(0, year - doc.moveInYear) : null
+  }
 }
 
 /** The values segment rules test, over the 180 days ending `today` (and what is read alongside). */
@@ -29,7 +56,8 @@ export function segmentMetrics(s: Pick<HouseholdStatsDoc, 'days' | 'lineDays' | 
     attended180: s.attendedDays.filter((d) => d >= from && d <= today).length,
     linesUsed180: lines.length,
     parcels3m: alongside.parcels3m,
-    overdueBills: alongside.overdueBills
+    overdueBills: alongside.overdueBills,
+    ...profileMetrics(alongside.profile ?? null, today)
   }
 }
 
@@ -45,13 +73,15 @@ export const DEFAULT_SEGMENT_RULES: SegmentRuleT[] = [
   { need: 'save_hassle', label: '一站式使用多种服务', all: [{ metric: 'linesUsed180', op: 'gte', value: 3 }, { metric: 'overdueBills', op: 'eq', value: 0 }] }
 ]
 
-function test(value: number, op: SegmentRuleT['all'][number]['op'], target: number): boolean {
+function test(value: number | null, op: SegmentRuleT['all'][number]['op'], target: number): boolean {
+  if (value === null) return false
   if (op === 'gte') return value >= target
   if (op === 'lte') return value <= target
   return value === target
 }
 
-function show(metric: SegmentMetric, value: number): string {
+function show(metric: SegmentMetric, value: number | null): string {
+  if (value === null) return '未知'
   if (metric === 'spend180Fen' || metric === 'avgOrderFen') return `${(value / 100).toFixed(2)}元`
   return String(value)
 }
@@ -73,7 +103,14 @@ const RESIDENT_WORDS: Record<SegmentMetric, { high: string; low: string }> = {
   attended180: { high: '常参加社区活动', low: '很少参加社区活动' },
   linesUsed180: { high: '用过多种社区服务', low: '用过的社区服务不多' },
   parcels3m: { high: '常收快递', low: '很少收快递' },
-  overdueBills: { high: '有待缴的账单', low: '按时缴费' }
+  overdueBills: { high: '有待缴的账单', low: '按时缴费' },
+  householdSize: { high: '家里人口多', low: '家里人口少' },
+  children: { high: '家有孩子', low: '家里没有小孩' },
+  elderly: { high: '家有老人', low: '家里没有老人' },
+  pets: { high: '家里养宠物', low: '没有养宠物' },
+  cars: { high: '家里有车', low: '家里没有车' },
+  areaM2: { high: '住得宽敞', low: '小户型' },
+  tenureYears: { high: '老住户', low: '新住户' }
 }
 
 function residentWords(c: SegmentRuleT['all'][number]): string | null {

@@ -36,6 +36,7 @@ export async function profileView(ports: Ports, h: HouseholdDoc, masked: boolean
     exists: p !== null,
     members: p?.members ?? [],
     areaCm2: p?.areaCm2 ?? h.areaCm2,
+    moveInYear: p?.moveInYear ?? null,
     cars: (p?.cars ?? []).map((c) => ({ plate: masked ? maskPlate(c.plate) : c.plate })),
     pets: p?.pets ?? [],
     note: p?.note ?? '',

@@ -42,7 +42,7 @@ const FILLED_BY = {
   resident: {
     idPrefix: 'pf',
     consentText: [
-      '我们收集：家庭成员的称呼、年龄段和职业（均为选填），房屋面积，车牌号，宠物情况和备注。',
+      '我们收集：家庭成员的称呼、年龄段和职业（均为选填），房屋面积，入住年份，车牌号，宠物情况和备注。',
       '用途：为你推荐合适的社区服务和活动，方便网格管家为你服务；管家看到的电话和车牌默认脱敏，只有执行当天任务时才能查看完整信息，并会留下记录。',
       '你的权利：可以随时在本页查看、导出或删除这些数据；删除后我们将停止根据你的消费记录进行分析。'
     ].join('\n'),
@@ -50,13 +50,13 @@ const FILLED_BY = {
   },
   butler: {
     idPrefix: 'hh-pf',
-    consentText: '请先向住户说明：登记的家庭成员、面积、车辆与宠物信息仅用于社区服务；住户可在「我的档案」中随时查看、导出或删除。',
+    consentText: '请先向住户说明：登记的家庭成员、面积、入住年份、车辆与宠物信息仅用于社区服务；住户可在「我的档案」中随时查看、导出或删除。',
     consentLabel: '住户已同意登记'
   }
 } as const
 
 /**
- * The household profile form: members (称呼, 年龄段, 职业), area, cars, pets and a note, with the
+ * The household profile form: members (称呼, 年龄段, 职业), area, move-in year, cars, pets and a note, with the
  * consent the server requires. Used by the resident on their own profile and by the butler, who
  * records it with the resident's spoken consent.
  */
@@ -74,6 +74,7 @@ export function ProfileForm(props: {
     (init?.members ?? []).map((m) => ({ name: m.name, ageBand: m.ageBand, occupation: m.occupation }))
   )
   const [area, setArea] = useState(() => areaText(init?.areaCm2 ?? null))
+  const [moveIn, setMoveIn] = useState(() => (init?.moveInYear ? String(init.moveInYear) : ''))
   const [cars, setCars] = useState<string[]>(() => (init?.cars ?? []).map((c) => c.plate))
   const [pets, setPets] = useState<Record<PetKind, number>>(() => {
     const out: Record<PetKind, number> = { dog: 0, cat: 0, other: 0 }
@@ -93,6 +94,9 @@ export function ProfileForm(props: {
     const problems: Record<string, string> = {}
     const areaCm2 = parseArea(area)
     if (areaCm2 === 'bad') problems.areaCm2 = '请填写面积数字，例如 89.5'
+    const moveInYear = moveIn.trim() ? Number(moveIn.trim()) : null
+    const thisYear = new Date().getFullYear()
+    if (moveInYear !== null && !(Number.isInteger(moveInYear) && moveInYear >= 1950 && moveInYear <= thisYear)) problems.moveInYear = `请填写 1950 到 ${thisYear} 之间的年份，例如 2015`
     cars.forEach((c, i) => {
       if (c.includes('*')) problems[`cars.${i}.plate`] = '车牌为脱敏显示，请填写完整车牌或删除该车辆'
       else if (!c.trim()) problems[`cars.${i}.plate`] = '请填写车牌或删除该车辆'
@@ -103,6 +107,7 @@ export function ProfileForm(props: {
     const fields: ProfileFields = {
       members: members.map((m) => ({ name: m.name.trim(), occupation: m.occupation.trim(), ...(m.ageBand ? { ageBand: m.ageBand } : {}) })),
       ...(typeof areaCm2 === 'number' ? { areaCm2 } : {}),
+      ...(moveInYear !== null ? { moveInYear } : {}),
       cars: cars.map((plate) => ({ plate: plate.trim().toUpperCase() })),
       pets: PET_KINDS.filter((k) => pets[k] > 0).map((kind) => ({ kind, count: pets[kind] })),
       note: note.trim()
@@ -117,7 +122,7 @@ export function ProfileForm(props: {
   }
 
   // Errors the fields above show themselves; anything else is shown once under the form.
-  const shown = (path: string) => /^profile\.(members|areaCm2|cars\.\d+\.plate|note)/.test(path)
+  const shown = (path: string) => /^profile\.(members|areaCm2|moveInYear|cars\.\d+\.plate|note)/.test(path)
   const otherError = error && !error.fields?.some((f) => shown(f.path)) ? error.message : ''
   return (
     <View id={`${p}-form`}>
@@ -176,6 +181,12 @@ export function ProfileForm(props: {
         <Text className='pf-label'>房屋面积（平方米）</Text>
         <Input id={`${p}-area`} className='pf-input' type='digit' value={area} maxlength={9} placeholder='例如 89.5' onInput={(e) => setArea(e.detail.value)} />
         {err('areaCm2') ? <Text className='field-error'>{err('areaCm2')}</Text> : null}
+      </View>
+
+      <View className='pf-field'>
+        <Text className='pf-label'>入住年份</Text>
+        <Input id={`${p}-move-in`} className='pf-input' type='number' value={moveIn} maxlength={4} placeholder='例如 2015，可不填' onInput={(e) => setMoveIn(e.detail.value)} />
+        {err('moveInYear') ? <Text className='field-error'>{err('moveInYear')}</Text> : null}
       </View>
 
       <View className='pf-field'>

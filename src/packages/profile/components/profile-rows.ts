@@ -8,9 +8,10 @@ import type { Profile } from '../types'
  * A household profile as rows, for the resident's own page and the butler's household file. The
  * butler's file lists the cars among the contacts and has room for a member a line.
  */
-export function profileRows(p: Pick<Profile, 'areaCm2' | 'members' | 'cars' | 'pets' | 'note' | 'facts'>, show: { cars: boolean; memberSeparator: '；' | '\n' }): KVRow[] {
+export function profileRows(p: Pick<Profile, 'areaCm2' | 'moveInYear' | 'members' | 'cars' | 'pets' | 'note' | 'facts'>, show: { cars: boolean; memberSeparator: '；' | '\n' }): KVRow[] {
   const rows: KVRow[] = [
     { label: '面积', value: p.areaCm2 === null ? '未填写' : `${p.areaCm2 / 100} 平方米` },
+    { label: '入住', value: p.moveInYear === null ? '未填写' : `${p.moveInYear} 年` },
     {
       label: '家庭成员',
       value: p.members.length
