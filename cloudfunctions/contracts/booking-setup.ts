@@ -2,6 +2,8 @@ import * as z from 'zod'
 import { EpochMs, Fen, Id, MultilineText, Text } from './common'
 import { defineAction } from './define'
 import { OptionalPhoto, PhotoId, photoList } from './photo'
+import { NEEDS } from './insights-labels'
+import { NeedTags } from './need-tags'
 import { SERVICE_CATEGORIES } from './service-categories'
 
 /**
@@ -33,6 +35,8 @@ const LineDraft = z
       .meta({ label: '服务标准', measure: '项' }),
     /** The photo residents see on the line and on their bookings; none by default. */
     cover: OptionalPhoto.meta({ label: '封面' }),
+    /** 五省 it serves: 为你推荐 matches them with the household's needs. */
+    needs: NeedTags.meta({ label: '适合需求', measure: '项' }).default([]),
     active: z.boolean().meta({ label: '上架' })
   })
   .strict()
@@ -74,6 +78,7 @@ const AdminLineView = z.object({
   slotCapacity: z.number().int(),
   checklist: z.array(z.string()),
   cover: PhotoId.nullable(),
+  needs: z.array(z.enum(NEEDS)),
   active: z.boolean()
 })
 export type AdminLineView = z.infer<typeof AdminLineView>

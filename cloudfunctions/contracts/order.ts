@@ -4,6 +4,8 @@ import { PRODUCT_CATEGORIES, PRODUCT_KINDS } from './order-kinds'
 import { ClientRequestId, Empty, EpochMs, Fen, Id, MultilineText, SignedFen, Text, TimeInput } from './common'
 import { CompetitorPriceDraftSchema, CompetitorPriceView } from './competitor'
 import { ProposalBoardView, ProposalDraftSchema, ProposalView } from './proposal'
+import { NEEDS } from './insights-labels'
+import { NeedTags } from './need-tags'
 import { defineAction } from './define'
 import { OptionalPhoto, PhotoId, photoList } from './photo'
 
@@ -115,7 +117,9 @@ export const ProductDraftSchema = z
     description: MultilineText.max(1000, '介绍最多 1000 字').meta({ label: '介绍' }).default(''),
     images: photoList(6).meta({ label: '商品图片', measure: '张' }),
     unit: Text.min(1, '请填写单位').max(6, '单位最多 6 个字').meta({ label: '单位' }),
-    skus: z.array(SkuDraft).min(1, '至少一个规格').max(10, '最多 10 个规格').meta({ label: '规格', measure: '个' })
+    skus: z.array(SkuDraft).min(1, '至少一个规格').max(10, '最多 10 个规格').meta({ label: '规格', measure: '个' }),
+    /** 五省 it serves; left out keeps what is stored (the mini-program's editor has no such field). */
+    needs: NeedTags.meta({ label: '适合需求', measure: '项' }).optional()
   })
   .strict()
   .superRefine((p, ctx) => {
@@ -154,7 +158,8 @@ export const ProductView = z.object({
   description: z.string(),
   images: z.array(PhotoId),
   unit: z.string(),
-  skus: z.array(SkuView)
+  skus: z.array(SkuView),
+  needs: z.array(z.enum(NEEDS))
 })
 export type ProductViewT = z.infer<typeof ProductView>
 const SupplierView = z.object({ id: Id, name: z.string(), contact: z.string(), phone: z.string() })
@@ -193,7 +198,19 @@ export const CampaignDraftSchema = z
     threshold: z.number().int().min(1, '成团数量至少 1').max(100_000).meta({ label: '成团数量' }).nullable(),
     deliveryMode: z.enum(DELIVERY_MODES).meta({ label: '配送方式' }),
     pickupPointId: Id.meta({ label: '自提点' }).nullable().default(null),
-    deliveryDate: Instant.meta({ label: '配送日期' })
+    deliveryDate: Instant.meta({ label: '配送日期' }),
+    /**
+     * Who it is for: households in these buildings, with one of these needs (both when both are
+     * given); empty lists are everyone. Left out keeps what a draft had.
+     */
+    audience: z
+      .object({
+        buildingIds: z.array(Id).max(100, '最多选 100 栋').meta({ label: '楼栋', measure: '栋' }),
+        needs: NeedTags.meta({ label: '需求', measure: '项' })
+      })
+      .strict()
+      .meta({ label: '目标住户' })
+      .optional()
   })
   .strict()
   .superRefine((d, ctx) => {
@@ -246,7 +263,10 @@ export const CampaignView = z.object({
   /** Reserved or paid (stock no longer available). */
   soldQuantity: z.number().int(),
   delivery: z.object({ mode: z.enum(DELIVERY_MODES), date: EpochMs, pickupPoint: PickupPointView.nullable() }),
-  settledAt: EpochMs.nullable()
+  settledAt: EpochMs.nullable(),
+  /** 五省 it serves (from its product), and who it is for; null audience: everyone. */
+  needs: z.array(z.enum(NEEDS)),
+  audience: z.object({ buildingIds: z.array(Id), needs: z.array(z.enum(NEEDS)) }).nullable()
 })
 export type CampaignViewT = z.infer<typeof CampaignView>
 
@@ -324,6 +344,20 @@ const DeliveredView = z.object({
   quantity: z.number().int(),
   deliveredAt: EpochMs
 })
+
+/** One recommendation: a pre-sale or a home service, with the reason the resident reads. */
+export const ForYouItem = z.object({
+  kind: z.enum(['campaign', 'service']),
+  id: Id,
+  title: z.string(),
+  cover: PhotoId.nullable(),
+  /** From this price (a campaign's cheapest SKU, a line's fixed price); null when quoted on site. */
+  priceFen: Fen.nullable(),
+  unit: z.string(),
+  /** 常购生鲜, 家有老人, 约过家政保洁, 邻居都在买… */
+  reason: z.string()
+})
+export type ForYouItemT = z.infer<typeof ForYouItem>
 
 export const orderContracts = {
   // Residents (and staff who share or look after campaigns)
@@ -506,6 +540,15 @@ export const orderContracts = {
     output: DeliveredView
   }),
 
+  forYou: defineAction({
+    fn: FN,
+    name: 'forYou',
+    summary: '为你推荐：按本户需求与消费习惯挑选的预售和到家服务，附推荐理由',
+    access: ['resident'],
+    input: z.object({ householdId: Id.meta({ label: '房屋' }) }).strict(),
+    output: z.object({ items: z.array(ForYouItem) })
+  }),
+
   // 意向登记: demand gathered before sourcing
   proposals: defineAction({
     fn: FN,
@@ -582,10 +625,10 @@ export const orderContracts = {
   catalog: defineAction({
     fn: FN,
     name: 'catalog',
-    summary: '运营：商品、供应商与自提点',
+    summary: '运营：商品、供应商、自提点与楼栋（预售的目标住户）',
     access: ['operator'],
     input: Empty,
-    output: z.object({ products: z.array(ProductView), suppliers: z.array(SupplierView), pickupPoints: z.array(PickupPointView) })
+    output: z.object({ products: z.array(ProductView), suppliers: z.array(SupplierView), pickupPoints: z.array(PickupPointView), buildings: z.array(z.object({ id: Id, name: z.string() })) })
   }),
   saveProduct: defineAction({
     fn: FN,

@@ -5,6 +5,7 @@ import { localOrderPorts } from '../adapters/order/local'
 import * as a from '../domain/order/actions'
 import { competitorPrices, removeCompetitorPrice, saveCompetitorPrice } from '../domain/order/competitors'
 import { deliver, deliveries, verifyPickup } from '../domain/order/delivery'
+import { forYou } from '../domain/order/for-you'
 import { closeProposal, convertProposal, proposalBoard } from '../domain/order/proposal-convert'
 import { proposal, proposals, registerInterest, saveProposal } from '../domain/order/proposals'
 import { settleCampaigns, sweepOrders } from '../domain/order/jobs'
@@ -52,6 +53,7 @@ export function createOrderModule(wire: (ports: Ports) => OrderPorts) {
       deliveries: bind(deliveries),
       deliver: bind(deliver),
       verifyPickup: bind(verifyPickup),
+      forYou: bind(forYou),
       proposals: bind(proposals),
       proposal: bind(proposal),
       registerInterest: bind(registerInterest),

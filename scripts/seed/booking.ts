@@ -39,13 +39,13 @@ function line(id: string, order: number, p: Omit<ServiceLineDoc, '_id' | 'commun
 
 export function demoLines(): ServiceLineDoc[] {
   return [
-    line(DEMO_LINES.clean, 1, { name: '日常保洁', category: 'housekeeping', kind: 'service', cover: demoPhoto('line-clean'), description: '两小时全屋除尘、厨卫清洁、地面清洁', priceFen: 12_000, durationMin: 120, freeUnderPropertyFee: false, slotCapacity: 3, checklist: STANDARD }),
-    line(DEMO_LINES.deep, 2, { name: '深度保洁', category: 'housekeeping', kind: 'service', cover: demoPhoto('line-deep'), description: '油烟机、玻璃、卫生间除垢的深度清洁', priceFen: 26_000, durationMin: 120, freeUnderPropertyFee: false, slotCapacity: 2, checklist: STANDARD }),
-    line(DEMO_LINES.nanny, 3, { name: '家务整理', category: 'housekeeping', kind: 'service', cover: demoPhoto('line-tidy'), description: '衣物收纳、冰箱整理、做一顿家常饭', priceFen: 18_000, durationMin: 120, freeUnderPropertyFee: false, slotCapacity: 2, checklist: STANDARD }),
-    line(DEMO_LINES.aircon, 4, { name: '空调清洗', category: 'appliance', kind: 'service', cover: demoPhoto('line-aircon'), description: '挂机拆洗滤网、蒸发器杀菌', priceFen: 15_000, durationMin: 90, freeUnderPropertyFee: false, slotCapacity: 2, checklist: STANDARD }),
-    line(DEMO_LINES.appliance, 5, { name: '家电维修', category: 'appliance', kind: 'service', cover: demoPhoto('line-appliance'), description: '洗衣机、冰箱、热水器等故障维修，上门检测后报价', priceFen: null, durationMin: 120, freeUnderPropertyFee: false, slotCapacity: 2, checklist: REPAIR }),
-    line(DEMO_LINES.pipe, 6, { name: '管道疏通', category: 'plumbing', kind: 'repair', cover: demoPhoto('line-pipe'), description: '下水道、马桶堵塞，物业费包含，免费上门', priceFen: 0, durationMin: 60, freeUnderPropertyFee: true, slotCapacity: 2, checklist: REPAIR }),
-    line(DEMO_LINES.electric, 7, { name: '水电维修', category: 'electric', kind: 'repair', cover: demoPhoto('line-electric'), description: '开关插座、灯具、水龙头维修，物业费包含', priceFen: 0, durationMin: 60, freeUnderPropertyFee: true, slotCapacity: 2, checklist: REPAIR })
+    line(DEMO_LINES.clean, 1, { name: '日常保洁', needs: ['save_effort', 'save_time'], category: 'housekeeping', kind: 'service', cover: demoPhoto('line-clean'), description: '两小时全屋除尘、厨卫清洁、地面清洁', priceFen: 12_000, durationMin: 120, freeUnderPropertyFee: false, slotCapacity: 3, checklist: STANDARD }),
+    line(DEMO_LINES.deep, 2, { name: '深度保洁', needs: ['save_effort'], category: 'housekeeping', kind: 'service', cover: demoPhoto('line-deep'), description: '油烟机、玻璃、卫生间除垢的深度清洁', priceFen: 26_000, durationMin: 120, freeUnderPropertyFee: false, slotCapacity: 2, checklist: STANDARD }),
+    line(DEMO_LINES.nanny, 3, { name: '家务整理', needs: ['save_effort', 'save_hassle'], category: 'housekeeping', kind: 'service', cover: demoPhoto('line-tidy'), description: '衣物收纳、冰箱整理、做一顿家常饭', priceFen: 18_000, durationMin: 120, freeUnderPropertyFee: false, slotCapacity: 2, checklist: STANDARD }),
+    line(DEMO_LINES.aircon, 4, { name: '空调清洗', needs: ['peace_of_mind', 'save_hassle'], category: 'appliance', kind: 'service', cover: demoPhoto('line-aircon'), description: '挂机拆洗滤网、蒸发器杀菌', priceFen: 15_000, durationMin: 90, freeUnderPropertyFee: false, slotCapacity: 2, checklist: STANDARD }),
+    line(DEMO_LINES.appliance, 5, { name: '家电维修', needs: ['peace_of_mind'], category: 'appliance', kind: 'service', cover: demoPhoto('line-appliance'), description: '洗衣机、冰箱、热水器等故障维修，上门检测后报价', priceFen: null, durationMin: 120, freeUnderPropertyFee: false, slotCapacity: 2, checklist: REPAIR }),
+    line(DEMO_LINES.pipe, 6, { name: '管道疏通', needs: ['peace_of_mind'], category: 'plumbing', kind: 'repair', cover: demoPhoto('line-pipe'), description: '下水道、马桶堵塞，物业费包含，免费上门', priceFen: 0, durationMin: 60, freeUnderPropertyFee: true, slotCapacity: 2, checklist: REPAIR }),
+    line(DEMO_LINES.electric, 7, { name: '水电维修', needs: ['peace_of_mind'], category: 'electric', kind: 'repair', cover: demoPhoto('line-electric'), description: '开关插座、灯具、水龙头维修，物业费包含', priceFen: 0, durationMin: 60, freeUnderPropertyFee: true, slotCapacity: 2, checklist: REPAIR })
   ]
 }
 

@@ -58,6 +58,7 @@ export function buildPresale(now: number) {
         { id: 's1', name: '标准箱 约 5 斤', priceFen: 7800, costFen: 5200 },
         { id: 's2', name: '家庭箱 约 10 斤', priceFen: 13800, costFen: 9600 }
       ],
+      needs: ['save_time', 'save_effort'],
       createdAt: now,
       updatedAt: now
     },
@@ -72,6 +73,7 @@ export function buildPresale(now: number) {
       images: [...IMAGES.fruit],
       unit: '盒',
       skus: [{ id: 's1', name: '尝鲜装 约 4 斤', priceFen: 9900, costFen: 6800 }],
+      needs: ['save_money'],
       createdAt: now + 1,
       updatedAt: now + 1
     },
@@ -89,6 +91,7 @@ export function buildPresale(now: number) {
         { id: 's1', name: '3 小时', priceFen: 26800, costFen: 16000 },
         { id: 's2', name: '5 小时', priceFen: 39800, costFen: 24000 }
       ],
+      needs: ['save_effort', 'peace_of_mind'],
       createdAt: now + 2,
       updatedAt: now + 2
     },
@@ -103,6 +106,7 @@ export function buildPresale(now: number) {
       images: [...IMAGES.rice],
       unit: '袋',
       skus: [{ id: 's1', name: '5 公斤', priceFen: 8900, costFen: 6100 }],
+      needs: ['save_money'],
       createdAt: now,
       updatedAt: now
     }
@@ -110,8 +114,10 @@ export function buildPresale(now: number) {
   const pickupPoints: PickupPointDoc[] = [
     { _id: PRESALE_IDS.pickup, communityId: COMMUNITY_A, name: '社区服务中心', address: '3栋旁 社区服务中心一楼', hours: '每天 9:00-20:00', createdAt: now }
   ]
+  // Campaigns carry their product's needs, as saving one copies them.
   const campaign = (c: Omit<CampaignDoc, 'createdBy' | 'createdAt' | 'updatedAt' | 'publishedAt'>): CampaignDoc => ({
     ...c,
+    needs: products.find((p) => p._id === c.productId)?.needs ?? [],
     createdBy: 'u-operator-wu',
     createdAt: now - 2 * DAY,
     updatedAt: now - 2 * DAY,

@@ -1,4 +1,5 @@
 import { type CampaignDraft, CampaignDraftSchema, type CampaignViewT, type DeliveryMode, type ProductViewT } from '@contracts/order'
+import type { Need } from '@contracts/insights-labels'
 import { type FieldErrors, issuesByPath } from './form-errors'
 import { parseYuan, yuanInput } from './money'
 import { formatDate, parseShanghai } from './time'
@@ -27,6 +28,8 @@ export interface Draft {
   mode: DeliveryMode
   pickupPointId: string
   deliveryDay: number
+  /** Who it is for: empty lists are everyone. */
+  audience: { buildingIds: string[]; needs: Need[] }
 }
 
 const HOUR = 3600_000
@@ -55,7 +58,8 @@ export function blankDraft(now: number): Draft {
     threshold: null,
     mode: 'door',
     pickupPointId: '',
-    deliveryDay: today + 5 * DAY
+    deliveryDay: today + 5 * DAY,
+    audience: { buildingIds: [], needs: [] }
   }
 }
 
@@ -73,7 +77,8 @@ export function draftOf(c: CampaignViewT): Draft {
     threshold: c.threshold === null ? null : String(c.threshold),
     mode: c.delivery.mode,
     pickupPointId: c.delivery.pickupPoint?.id ?? '',
-    deliveryDay: dayStart(c.delivery.date)
+    deliveryDay: dayStart(c.delivery.date),
+    audience: { buildingIds: [...(c.audience?.buildingIds ?? [])], needs: [...(c.audience?.needs ?? [])] }
   }
 }
 
@@ -113,7 +118,8 @@ export function checkDraft(d: Draft): { ok: true; campaign: CampaignDraft } | { 
     threshold,
     deliveryMode: d.mode,
     pickupPointId: d.mode === 'pickup' ? d.pickupPointId || null : null,
-    deliveryDate: d.deliveryDay + DELIVERY_HOUR * HOUR
+    deliveryDate: d.deliveryDay + DELIVERY_HOUR * HOUR,
+    audience: d.audience
   })
   if (parsed.success && Object.keys(errors).length === 0) return { ok: true, campaign: parsed.data }
   return { ok: false, errors: parsed.success ? errors : skuKeyed(issuesByPath(parsed.error, errors), on.map(([id]) => id)) }

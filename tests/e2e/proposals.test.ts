@@ -55,9 +55,17 @@ describe('demand first: a proposal becomes a pre-sale and its registrants pay', 
     if (!proposal) throw new Error('the proposal was not saved')
     expect(proposal).toMatchObject({ indicativePriceFen: 39900, threshold: 3, status: 'open' })
 
-    // 王建国 finds it under 严选预售 and registers two for 1栋101.
+    // 王建国's home recommends what suits his household, each with a reason in words.
     const wang = await phone(browser)
     await loginAs(wang.page, app.url, 'u-wang')
+    const forYou = wang.page.locator('#for-you')
+    await forYou.waitFor()
+    expect(await forYou.locator('.kit-cell').count()).toBeGreaterThan(0)
+    for (const reason of await forYou.locator('.for-you__reason').allInnerTexts()) expect(reason).toMatch(/^[\u4e00-\u9fa5 ·]+$/)
+    await forYou.scrollIntoViewIfNeeded()
+    await shot(wang.page, 'proposals', '00-home-for-you')
+
+    // He finds the proposal under 严选预售 and registers two for 1栋101.
     await wang.page.locator('#tile-presale').click()
     await cur(wang.page, '#go-proposals').click()
     await cur(wang.page, `#proposal-${proposal._id}`).click()

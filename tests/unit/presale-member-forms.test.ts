@@ -24,7 +24,8 @@ const PRODUCT = {
   skus: [
     { id: 's1', name: '标准箱', priceFen: 7800, costFen: null },
     { id: 's2', name: '家庭箱', priceFen: 13800, costFen: 5200 }
-  ]
+  ],
+  needs: []
 }
 
 describe('the campaign editor draft', () => {
@@ -90,7 +91,9 @@ describe('the campaign editor draft', () => {
       paidQuantity: 0,
       soldQuantity: 0,
       delivery: { mode: 'door', date: delivery, pickupPoint: null },
-      settledAt: null
+      settledAt: null,
+      needs: [],
+      audience: null
     })
     expect(d.skus.s1).toEqual({ on: true, price: '68.50', stock: '100' })
     expect(d.threshold).toBe('20')

@@ -1,3 +1,4 @@
+import type { Need } from '../../contracts/insights-labels'
 import type { Channel } from '../../contracts/desk-kinds'
 /** Stored shapes of home services, repairs and complaints. Money in fen, times in UTC epoch ms. */
 import type { BookingStatus, ComplaintCategory, ComplaintStatus, PayMode, RatingDimension, ServiceCategory } from '../../contracts/booking'
@@ -18,6 +19,8 @@ export interface ServiceLineDoc {
   kind: 'service' | 'repair'
   /** A photo id; absent on lines stored before covers existed. */
   cover?: string | null
+  /** 五省 it serves; absent on lines stored before need tags. */
+  needs?: Need[]
   description: string
   /** Null: quoted on site, paid after the service. */
   priceFen: number | null

@@ -22,6 +22,7 @@ function adminLine(l: ServiceLineDoc): AdminLineView {
     slotCapacity: l.slotCapacity,
     checklist: l.checklist.map((c) => c.label),
     cover: storedPhoto(l.cover),
+    needs: l.needs ?? [],
     active: l.active
   }
 }

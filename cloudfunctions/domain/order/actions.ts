@@ -4,6 +4,7 @@ import { findAll, getMany } from '../../kernel/paging'
 import { fail, ok } from '../../kernel/result'
 import { campaignWarnings, catalogOf, productView, publishCampaign as publish, saveCampaign as save, savePickupPoint as savePoint, saveProduct as saveProd, saveSupplier as saveSup } from './catalog'
 import { createOrder } from './create'
+import { forAudience } from './for-you'
 import type { CampaignDoc, OrderDoc } from './docs'
 import { cancelOrder, confirmReceived as confirm, ownOrder, requestAfterSale as askAfterSale, reviewAfterSale as review } from './lifecycle'
 import type { OrderHandler } from './ports'
@@ -28,12 +29,15 @@ export const campaigns: OrderHandler<C['campaigns']> = async ({ ports, actor }, 
     orderBy: [{ field: 'endAt', dir: 'desc' }],
     limit: 200
   })
+  // Residents see what is meant for one of their households; staff see everything.
+  const staff = actor.roles.includes('operator') || actor.roles.includes('butler')
+  const shown = staff ? list : await forAudience(ports, actor.householdIds, list)
   const rank = (c: CampaignDoc) => ({ live: 0, scheduled: 1 })[campaignPhase(c, now) as 'live' | 'scheduled'] ?? 2
   const chosen =
     input.scope === 'current'
       ? // On sale, coming up, or ended in the last three days (residents follow their group's outcome).
-        list.filter((c) => c.endAt > now - 3 * DAY).sort((a, b) => rank(a) - rank(b) || a.endAt - b.endAt)
-      : list.filter((c) => c.endAt <= now).slice(0, 50)
+        shown.filter((c) => c.endAt > now - 3 * DAY).sort((a, b) => rank(a) - rank(b) || a.endAt - b.endAt)
+      : shown.filter((c) => c.endAt <= now).slice(0, 50)
   return ok({ campaigns: await campaignViews(ports, chosen) })
 }
 
@@ -98,11 +102,12 @@ export const requestAfterSale: OrderHandler<C['requestAfterSale']> = async ({ po
 // ── Operators ──────────────────────────────────────────────────────────────────────────────
 
 export const catalog: OrderHandler<C['catalog']> = async ({ ports, actor }) => {
-  const { products, suppliers, points, byId } = await catalogOf(ports, actor.communityId)
+  const { products, suppliers, points, buildings, byId } = await catalogOf(ports, actor.communityId)
   return ok({
     products: products.map((p) => productView(p, byId)),
     suppliers: suppliers.map((s) => ({ id: s._id, name: s.name, contact: s.contact, phone: s.phone })),
-    pickupPoints: points.map((p) => pickupView(p)!)
+    pickupPoints: points.map((p) => pickupView(p)!),
+    buildings: buildings.map((b) => ({ id: b._id, name: b.name }))
   })
 }
 

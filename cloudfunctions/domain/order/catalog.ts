@@ -8,7 +8,7 @@ import type { Ports } from '../../kernel/ports'
 import { formatFenText } from '../format-money'
 import { storedPhotos } from '../photos'
 import { type Result, fail, ok } from '../../kernel/result'
-import type { CampaignDoc, CampaignStockDoc, PickupPointDoc, ProductDoc, SupplierDoc } from './docs'
+import type { CampaignAudience, CampaignDoc, CampaignStockDoc, PickupPointDoc, ProductDoc, SupplierDoc } from './docs'
 import { newId, stockId } from './rules'
 
 export function productView(p: ProductDoc, suppliers: ReadonlyMap<string, SupplierDoc>): ProductViewT {
@@ -22,7 +22,8 @@ export function productView(p: ProductDoc, suppliers: ReadonlyMap<string, Suppli
     description: p.description,
     images: storedPhotos(p.images),
     unit: p.unit,
-    skus: p.skus.map((s) => ({ id: s.id, name: s.name, priceFen: s.priceFen, costFen: s.costFen ?? null }))
+    skus: p.skus.map((s) => ({ id: s.id, name: s.name, priceFen: s.priceFen, costFen: s.costFen ?? null })),
+    needs: p.needs ?? []
   }
 }
 
@@ -59,7 +60,8 @@ export async function saveProduct(ports: Ports, actor: CommunityActor, id: strin
     known.set(skuId, { id: skuId, name: s.name, priceFen: s.priceFen })
     return { id: skuId, name: s.name, priceFen: s.priceFen, costFen }
   })
-  const fields = { supplierId: supplier._id, name: draft.name, kind: draft.kind, category: draft.category, description: draft.description, images: draft.images, unit: draft.unit, skus, updatedAt: now }
+  const needs = draft.needs ?? existing?.needs ?? []
+  const fields = { supplierId: supplier._id, name: draft.name, kind: draft.kind, category: draft.category, description: draft.description, images: draft.images, unit: draft.unit, skus, needs, updatedAt: now }
   let product: ProductDoc
   if (existing) {
     await ports.store.update('products', existing._id, { set: fields })
@@ -100,6 +102,11 @@ export async function savePickupPoint(ports: Ports, actor: CommunityActor, id: s
 
 export type CampaignFields = Omit<CampaignDoc, '_id' | 'communityId' | 'status' | 'createdBy' | 'createdAt'>
 
+/** Empty lists narrow nothing: an audience of neither is everyone (null). */
+function audienceOf(a: CampaignAudience): CampaignAudience | null {
+  return a.buildingIds.length === 0 && a.needs.length === 0 ? null : { buildingIds: [...new Set(a.buildingIds)], needs: a.needs }
+}
+
 /** A draft checked against the community's catalogue: the product, its SKUs, the pickup point. */
 export async function campaignFields(ports: Ports, communityId: string, d: CampaignDraft): Promise<Result<CampaignFields>> {
   const product = await inCommunity<ProductDoc>(ports, 'products', d.productId, communityId)
@@ -116,7 +123,10 @@ export async function campaignFields(ports: Ports, communityId: string, d: Campa
     if (!point) return fail('ORDER.PICKUP_POINT_NOT_FOUND', '自提点不存在', [{ path: 'campaign.pickupPointId', message: '自提点不存在' }])
     pickupPointId = point._id
   }
-  const supplier = await ports.store.get('suppliers', product.supplierId)
+  const [supplier, buildings] = await Promise.all([ports.store.get('suppliers', product.supplierId), d.audience ? getMany(ports.store, 'buildings', d.audience.buildingIds) : null])
+  for (const [i, id] of (d.audience?.buildingIds ?? []).entries()) {
+    if (buildings?.get(id)?.communityId !== communityId) return fail('REQUEST.INVALID_INPUT', '目标住户：楼栋不存在', [{ path: `campaign.audience.buildingIds.${i}`, message: '楼栋不存在' }])
+  }
   const now = ports.clock.now()
   const fields = {
     title: d.title,
@@ -138,6 +148,8 @@ export async function campaignFields(ports: Ports, communityId: string, d: Campa
     deliveryMode: d.deliveryMode,
     pickupPointId,
     deliveryDate: d.deliveryDate,
+    needs: product.needs ?? [],
+    ...(d.audience ? { audience: audienceOf(d.audience) } : {}),
     updatedAt: now
   }
   return ok(fields)
@@ -193,11 +205,12 @@ export async function publishCampaign(ports: Ports, actor: CommunityActor, id: s
 }
 
 export async function catalogOf(ports: Ports, communityId: string) {
-  const [products, suppliers, points] = await Promise.all([
+  const [products, suppliers, points, buildings] = await Promise.all([
     ports.store.find('products', { where: { communityId }, orderBy: [{ field: 'createdAt', dir: 'desc' }], limit: 200 }),
     ports.store.find('suppliers', { where: { communityId }, orderBy: [{ field: 'createdAt', dir: 'asc' }], limit: 200 }),
-    ports.store.find('pickupPoints', { where: { communityId }, orderBy: [{ field: 'createdAt', dir: 'asc' }], limit: 100 })
+    ports.store.find('pickupPoints', { where: { communityId }, orderBy: [{ field: 'createdAt', dir: 'asc' }], limit: 100 }),
+    ports.store.find('buildings', { where: { communityId }, orderBy: [{ field: 'order', dir: 'asc' }], limit: 500 })
   ])
   const byId = await getMany(ports.store, 'suppliers', products.map((p) => p.supplierId))
-  return { products, suppliers, points, byId }
+  return { products, suppliers, points, buildings, byId }
 }

@@ -2,6 +2,7 @@
 import type { CompetitorChannel, PromoFestival } from '../../contracts/competitor'
 import type { Channel } from '../../contracts/desk-kinds'
 import type { ProposalStatus } from '../../contracts/proposal'
+import type { Need } from '../../contracts/insights-labels'
 import type { ErrorCode } from '../../contracts/errors'
 import type { AfterSaleStatus, AfterSaleType, CampaignStatus, DeliveryMode, OrderStatus, ProductCategory, ProductKind, RefundReason } from '../../contracts/order'
 
@@ -35,6 +36,8 @@ export interface ProductDoc {
   images: string[]
   unit: string
   skus: ProductSku[]
+  /** 五省 it serves; absent on products stored before need tags. */
+  needs?: Need[]
   createdAt: number
   updatedAt: number
 }
@@ -114,6 +117,10 @@ export interface CampaignDoc {
   publishedAt?: number
   /** The 意向登记 it was made from. */
   proposalId?: string
+  /** 五省 it serves, copied from the product. */
+  needs?: Need[]
+  /** Who it is for (listed and recommended to): null or absent, everyone. */
+  audience?: CampaignAudience | null
   createdBy: string
   createdAt: number
   updatedAt: number
@@ -318,4 +325,10 @@ export interface ProposalInterestDoc {
   unreserved?: true
   createdAt: number
   updatedAt: number
+}
+
+/** Households in these buildings with one of these needs; an empty list does not narrow. */
+export interface CampaignAudience {
+  buildingIds: string[]
+  needs: Need[]
 }

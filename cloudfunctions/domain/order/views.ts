@@ -58,7 +58,9 @@ export function campaignView(c: CampaignDoc, stocks: ReadonlyMap<string, Campaig
     paidQuantity: paid,
     soldQuantity: sold,
     delivery: { mode: c.deliveryMode, date: c.deliveryDate, pickupPoint: pickupView(pickup) },
-    settledAt: c.settledAt ?? null
+    settledAt: c.settledAt ?? null,
+    needs: c.needs ?? [],
+    audience: c.audience ?? null
   }
 }
 

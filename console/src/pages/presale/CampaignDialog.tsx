@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import { Alert, Checkbox, DatePicker, Form, Input, InputNumber, MessagePlugin, Radio, Select, Switch, Textarea } from 'tdesign-react'
 import { DELIVERY_MODES, DELIVERY_MODE_LABELS, type CampaignViewT, type ProductViewT } from '@contracts/order'
+import { NEED_LABELS } from '@contracts/insights-labels'
 import type { ProposalViewT } from '@contracts/proposal'
 import { type Draft, blankDraft, checkDraft, dayStart, draftOf, rowsFor, skuKeyed } from '../../../../src/utils/campaign-draft'
 import type { FieldErrors } from '../../../../src/utils/form-errors'
@@ -10,12 +11,14 @@ import { api } from '../../client/api'
 import { Field } from '../../shell/Field'
 import { splitRefusal } from '../../shell/field-status'
 import { FormDialog } from '../../shell/FormDialog'
+import { NeedPicker } from '../../shell/NeedPicker'
 import { PhotoField } from '../../shell/PhotoField'
 import { CompetitorCompare } from './CompetitorCompare'
 
 interface Catalog {
   products: ProductViewT[]
   pickupPoints: { id: string; name: string; address: string }[]
+  buildings: { id: string; name: string }[]
 }
 
 /** A time picked to the minute; an unreadable one keeps the previous value. */
@@ -34,6 +37,14 @@ function Margin({ priceFen, costFen }: { priceFen: number | null; costFen: numbe
       成本 {formatFen(costFen)} · {margin < 0 ? `每份亏 ${formatFen(-margin)}` : `毛利 ${formatFen(margin)}（${Math.round((margin / priceFen) * 100)}%）`}
     </span>
   )
+}
+
+/** What the audience fields mean as chosen: who will see the sale in their list and in 为你推荐. */
+function audienceHelp(a: Draft['audience'], buildings: Catalog['buildings']): string {
+  if (a.buildingIds.length === 0 && a.needs.length === 0) return '不选即全社区可见；选了楼栋或需求（五省），只有对应住户在预售列表和「为你推荐」中看到'
+  const names = a.buildingIds.map((id) => buildings.find((b) => b.id === id)?.name ?? '').filter(Boolean)
+  const needs = a.needs.map((n) => NEED_LABELS[n])
+  return `只给${names.length ? names.join('、') : '全部楼栋'}${needs.length ? `中看重${needs.join('或')}的住户` : '的住户'}看到；分享链接打开仍可购买`
 }
 
 /** A proposal's pre-sale starts from it: its title, photos and text, its limit and threshold, on sale now. */
@@ -212,6 +223,21 @@ export function CampaignDialog({ campaign, proposal = null, catalog, onClose }: 
         ) : null}
         <Field label='配送日期' required {...status('deliveryDate')} help='当天上午开始送货或自提'>
           <DatePicker className='campaign-delivery' format='YYYY-MM-DD' value={formatDate(d.deliveryDay)} onChange={(v) => set({ deliveryDay: dayStart(picked(v, d.deliveryDay, 0)) })} />
+        </Field>
+        <Field label='目标住户' {...status('audience')} help={audienceHelp(d.audience, catalog.buildings)}>
+          <div className='audience-fields'>
+            <Select
+              className='campaign-buildings'
+              multiple
+              clearable
+              value={d.audience.buildingIds}
+              placeholder='全部楼栋'
+              style={{ width: 360 }}
+              onChange={(v) => set({ audience: { ...d.audience, buildingIds: Array.isArray(v) ? v.map(String) : [] } })}
+              options={catalog.buildings.map((b) => ({ value: b.id, label: b.name }))}
+            />
+            <NeedPicker id='campaign-audience-needs' value={d.audience.needs} onChange={(needs) => set({ audience: { ...d.audience, needs } })} />
+          </div>
         </Field>
         <Field label='介绍' {...status('description')}>
           <Textarea name='campaign-description' value={d.description} maxlength={1000} autosize={{ minRows: 3, maxRows: 8 }} placeholder='卖点、产地、配送说明' onChange={(v) => set({ description: String(v) })} />

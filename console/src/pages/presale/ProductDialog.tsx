@@ -1,13 +1,15 @@
 import { useState } from 'react'
-import { Alert, Button, Form, Input, MessagePlugin, Radio, Select, Textarea } from 'tdesign-react'
+import { Alert, Button, Form, Input, MessagePlugin, Select, Textarea } from 'tdesign-react'
 import { AddIcon, DeleteIcon } from 'tdesign-icons-react'
 import type { ApiError } from '@contracts/errors'
-import { PRODUCT_CATEGORIES, PRODUCT_CATEGORY_LABELS, PRODUCT_KINDS, PRODUCT_KIND_LABELS, type ProductDraft, type ProductViewT } from '@contracts/order'
+import type { ProductDraft, ProductViewT } from '@contracts/order'
 import { parseYuan, yuanInput } from '../../../../src/utils/money'
 import { api } from '../../client/api'
 import { fieldStatus, formLevelError } from '../../shell/field-status'
 import { Field } from '../../shell/Field'
 import { FormDialog } from '../../shell/FormDialog'
+import { KindCategoryFields } from './KindCategoryFields'
+import { NeedPicker } from '../../shell/NeedPicker'
 import { PhotoField } from '../../shell/PhotoField'
 
 /** A SKU as typed: the price stays text until saving, so "12." is not lost while typing. */
@@ -31,7 +33,8 @@ export function ProductDialog(props: { product: ProductViewT | null; suppliers: 
     supplierId: p?.supplierId ?? props.suppliers[0]?.id ?? '',
     description: p?.description ?? '',
     images: p?.images ?? [],
-    unit: p?.unit ?? '份'
+    unit: p?.unit ?? '份',
+    needs: p?.needs ?? []
   })
   const [skus, setSkus] = useState<SkuRow[]>(p ? p.skus.map((s) => ({ id: s.id, name: s.name, price: yuanInput(s.priceFen), cost: s.costFen === null ? '' : yuanInput(s.costFen) })) : [blankSku()])
   const [priceErrors, setPriceErrors] = useState<Record<string, string>>({})
@@ -68,24 +71,7 @@ export function ProductDialog(props: { product: ProductViewT | null; suppliers: 
         <Field label='商品名称' required {...status('name')}>
           <Input name='product-name' value={draft.name} placeholder='例如：赣南脐橙' maxlength={30} onChange={(v) => set({ name: String(v) })} />
         </Field>
-        <Field label='商品类型' {...status('kind')} help='服务套餐售出后由师傅上门完成，例如深度保洁 3 次'>
-          <Radio.Group variant='default-filled' value={draft.kind} onChange={(v) => set({ kind: PRODUCT_KINDS.find((k) => k === v) ?? 'goods' })}>
-            {PRODUCT_KINDS.map((k) => (
-              <Radio.Button key={k} value={k}>
-                {PRODUCT_KIND_LABELS[k]}
-              </Radio.Button>
-            ))}
-          </Radio.Group>
-        </Field>
-        <Field label='品类' {...status('category')}>
-          <Select
-            className='product-category'
-            value={draft.category}
-            style={{ width: 200 }}
-            onChange={(v) => set({ category: PRODUCT_CATEGORIES.find((c) => c === v) ?? 'other' })}
-            options={PRODUCT_CATEGORIES.map((c) => ({ value: c, label: PRODUCT_CATEGORY_LABELS[c] }))}
-          />
-        </Field>
+        <KindCategoryFields idPrefix='product' kind={draft.kind} category={draft.category} kindLabel='商品类型' kindHelp='服务套餐售出后由师傅上门完成，例如深度保洁 3 次' status={status} onChange={set} />
         <Field label='供应商' required {...status('supplierId')} help={props.suppliers.length ? undefined : '请先在「供应商」中新增供应商'}>
           <Select
             className='product-supplier'
@@ -95,6 +81,9 @@ export function ProductDialog(props: { product: ProductViewT | null; suppliers: 
             onChange={(v) => set({ supplierId: String(v ?? '') })}
             options={props.suppliers.map((s) => ({ value: s.id, label: s.name }))}
           />
+        </Field>
+        <Field label='适合需求' {...status('needs')} help='为你推荐按住户的需求（五省）匹配，预售沿用商品的需求'>
+          <NeedPicker id='product-needs' value={draft.needs ?? []} onChange={(needs) => setDraft((d) => ({ ...d, needs }))} />
         </Field>
         <Field label='商品图片' {...status('images')}>
           <PhotoField id='product-images' label='商品图片' lead='首图' max={6} value={draft.images} onChange={(images) => set({ images })} />

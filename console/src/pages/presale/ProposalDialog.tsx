@@ -1,6 +1,5 @@
 import { useState } from 'react'
-import { Alert, DatePicker, Form, Input, InputNumber, Radio, Select, Textarea } from 'tdesign-react'
-import { PRODUCT_CATEGORIES, PRODUCT_CATEGORY_LABELS, PRODUCT_KINDS, PRODUCT_KIND_LABELS } from '@contracts/order-kinds'
+import { Alert, DatePicker, Form, Input, InputNumber, Textarea } from 'tdesign-react'
 import type { ProposalViewT } from '@contracts/proposal'
 import type { ApiError } from '@contracts/errors'
 import { parseYuan, yuanInput } from '../../../../src/utils/money'
@@ -9,6 +8,7 @@ import { api } from '../../client/api'
 import { Field } from '../../shell/Field'
 import { fieldStatus, formLevelError } from '../../shell/field-status'
 import { FormDialog } from '../../shell/FormDialog'
+import { KindCategoryFields } from './KindCategoryFields'
 import { PhotoField } from '../../shell/PhotoField'
 
 const DAY = 24 * 3600_000
@@ -61,24 +61,7 @@ export function ProposalDialog({ proposal, onClose }: { proposal: ProposalViewT 
         <Field label='标题' required {...status('title')}>
           <Input name='proposal-title' value={d.title} maxlength={30} placeholder='例如：冬季羊绒衫团购、空调深度清洗' onChange={(v) => set({ title: String(v) })} />
         </Field>
-        <Field label='类型' {...status('kind')}>
-          <Radio.Group variant='default-filled' value={d.kind} onChange={(v) => set({ kind: PRODUCT_KINDS.find((k) => k === v) ?? 'goods' })}>
-            {PRODUCT_KINDS.map((k) => (
-              <Radio.Button key={k} value={k}>
-                {PRODUCT_KIND_LABELS[k]}
-              </Radio.Button>
-            ))}
-          </Radio.Group>
-        </Field>
-        <Field label='品类' {...status('category')}>
-          <Select
-            className='proposal-category'
-            value={d.category}
-            style={{ width: 200 }}
-            onChange={(v) => set({ category: PRODUCT_CATEGORIES.find((c) => c === v) ?? 'other' })}
-            options={PRODUCT_CATEGORIES.map((c) => ({ value: c, label: PRODUCT_CATEGORY_LABELS[c] }))}
-          />
-        </Field>
+        <KindCategoryFields idPrefix='proposal' kind={d.kind} category={d.category} kindLabel='类型' status={status} onChange={set} />
         <Field label='单位' required {...status('unit')}>
           <Input name='proposal-unit' value={d.unit} maxlength={6} placeholder='件、箱、台、次' style={{ width: 160 }} onChange={(v) => set({ unit: String(v) })} />
         </Field>

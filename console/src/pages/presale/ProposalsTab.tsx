@@ -22,6 +22,7 @@ const progress = (p: ProposalViewT) => Math.min(100, Math.round((p.registered / 
 interface Catalog {
   products: ProductViewT[]
   pickupPoints: { id: string; name: string; address: string }[]
+  buildings: { id: string; name: string }[]
 }
 
 /**

@@ -10,6 +10,7 @@ import { api } from '../../client/api'
 import { fieldStatus, formLevelError } from '../../shell/field-status'
 import { Field } from '../../shell/Field'
 import { FormDialog } from '../../shell/FormDialog'
+import { NeedPicker } from '../../shell/NeedPicker'
 import { PhotoField } from '../../shell/PhotoField'
 
 export type LineDraft = Omit<AdminLineView, 'id'> & { id?: string }
@@ -25,6 +26,7 @@ export const BLANK_LINE: LineDraft = {
   slotCapacity: 2,
   checklist: [''],
   cover: null,
+  needs: [],
   active: true
 }
 
@@ -90,6 +92,9 @@ export function LineDialog({ draft, onClose }: { draft: LineDraft; onClose: (sav
         <Form.FormItem label='服务说明' name='description' initialData={draft.description} {...status('description')}>
           <Textarea name='line-description' value={line.description} maxlength={200} placeholder='住户在预约时看到的说明' onChange={(v) => set({ description: String(v) })} />
         </Form.FormItem>
+        <Field label='适合需求' help='为你推荐按住户的需求（五省）匹配；可多选' {...status('needs')}>
+          <NeedPicker id='line-needs' value={line.needs} onChange={(needs) => set({ needs })} />
+        </Field>
         <Field label='封面' help='住户在服务列表和预约详情中看到的照片' {...status('cover')}>
           <PhotoField id='line-cover' label='封面' max={1} size={120} value={line.cover ? [line.cover] : []} onChange={(ids) => set({ cover: ids[0] ?? null })} />
         </Field>

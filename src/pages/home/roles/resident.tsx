@@ -4,6 +4,7 @@ import type { Me } from '@contracts/user'
 import { Tiles } from '../../../components/Tiles'
 import { residentTiles } from '../../../features'
 import { Cell, CellGroup, Chip } from '../../../ui/kit'
+import { ForYou } from './for-you'
 import { HomeNotices } from './notices'
 
 export function ResidentHome({ me }: { me: Me }) {
@@ -12,6 +13,7 @@ export function ResidentHome({ me }: { me: Me }) {
     <View id='home-resident'>
       <Tiles tiles={residentTiles(me)} />
       {home ? <HomeNotices communityId={home.communityId} /> : null}
+      {home ? <ForYou householdId={home.householdId} communityId={home.communityId} /> : null}
       {home ? (
         <CellGroup title='当前房屋'>
           <Cell
