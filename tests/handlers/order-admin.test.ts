@@ -233,7 +233,7 @@ describe('sharing and attribution', () => {
 
     decrypted = { data: { openGId: 'tGroupAbc123', watermark: { appid: APPID, timestamp: 1767600000 } } }
     const visit = (await wechat(WANG, 'recordVisit', { token: share.token, groupCloudId: 'cloud-id-from-getGroupEnterInfo' })) as ApiResponse<{ groupRecorded: boolean }>
-    expect(okData(visit)).toEqual({ campaignId: VEG, communityId: COMMUNITY_A, inviterName: '张管家', groupRecorded: true })
+    expect(okData(visit)).toEqual({ campaignId: VEG, proposalId: null, communityId: COMMUNITY_A, inviterName: '张管家', groupRecorded: true })
     const [v] = await findAll(h.store, 'orderVisits', { userId: 'u-wang' })
     expect(v).toMatchObject({ campaignId: VEG, butlerUserId: 'u-butler-zhang', lastGroupId: 'tGroupAbc123', groupIds: ['tGroupAbc123'], opens: 1 })
 

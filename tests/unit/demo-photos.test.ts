@@ -86,12 +86,14 @@ describe('demo photos', () => {
     const referenced = [
       ...presale.products.flatMap((p) => p.images),
       ...presale.campaigns.flatMap((c) => [...c.images, c.cover ?? '']),
+      ...presale.proposals.flatMap((p) => p.images),
       ...demoEvents(TEST_PEPPER, 0, demo.memberships).events.map((e) => e.cover ?? ''),
       ...demoLines().map((l) => l.cover ?? '')
     ]
     expect(referenced.every((id) => ids.includes(id))).toBe(true)
-    // Every product, pre-sale, event and service line has a picture.
+    // Every product, pre-sale, proposal, event and service line has a picture.
     expect(presale.products.every((p) => p.images.length > 0)).toBe(true)
+    expect(presale.proposals.every((p) => p.images.length > 0)).toBe(true)
     expect(new Set(referenced).size).toBe(ids.length)
   })
 
