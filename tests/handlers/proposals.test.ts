@@ -14,6 +14,7 @@ import { type Harness, makeHarness } from '../support/harness'
 import { BUTLER_EAST, COMMUNITY_A, DAY, HOME, HOME2, HOUR, LI, OPERATOR, WANG, ZHAO, ZHAO_HOME, ordersOf, pay, runOrderJob } from '../support/presale'
 import { COMMUNITY_B } from '../support/pay'
 import { codeOf, errorOf, okData, snapshot } from './support'
+import { rawStore } from '../support/raw-store'
 
 let h: Harness
 beforeEach(async () => {
@@ -186,6 +187,24 @@ describe('becoming a pre-sale', () => {
     expect(mine?.orderId).toBe(orders.find((o) => o.householdId === HOME)?._id)
     const listed = okData(await h.call('order.proposals', { householdId: ZHAO_HOME }, ZHAO, COMMUNITY_A)).proposals.find((x) => x.id === p.id)
     expect(listed?.mine?.orderId).toBe(orders.find((o) => o.householdId === ZHAO_HOME)?._id)
+  })
+
+  it('opens now even when the clerk’s clock runs ahead, and a registrant who left is stood in for by another member', async () => {
+    const p = await propose()
+    okData(await register(p.id, WANG, HOME, 2))
+    okData(await register(p.id, ZHAO, ZHAO_HOME, 1))
+    // 王 moves out of 1栋101 before it opens; a member still living there gets the household's reservation.
+    await rawStore(h.store).update('memberships', `${HOME}:u-wang`, { set: { status: 'removed' } })
+    const { campaignId, proposal } = okData(await op('order.convertProposal', { proposalId: p.id, campaign: campaign({ startAt: h.clock.now() + 2 * 60_000 }) }))
+    expect(await h.store.get('campaigns', campaignId)).toMatchObject({ status: 'live', startAt: h.clock.now() })
+    expect(proposal.reserved).toEqual({ orders: 2, quantity: 3, unreserved: 0 })
+    const orders = await ordersOf(h, campaignId)
+    const home = orders.find((o) => o.householdId === HOME)
+    expect(home).toMatchObject({ quantity: 2, status: 'pending_payment' })
+    expect(home?.userId).not.toBe('u-wang')
+    expect((await h.store.get('memberships', `${HOME}:${home?.userId}`))?.status).toBe('active')
+    expect((await findAll(h.store, 'inbox', { userId: home?.userId ?? '' })).some((m) => m.title.includes('开团了'))).toBe(true)
+    expect((await findAll(h.store, 'inbox', { userId: 'u-wang' })).some((m) => m.title.includes('开团了'))).toBe(false)
   })
 
   it('registrants confirm by paying; the board follows demand → pre-sale → orders, and a lapsed reservation frees its stock', async () => {

@@ -3,14 +3,12 @@ import { PRODUCT_CATEGORY_LABELS, type ProductCategory } from '../../contracts/o
 import type { ForYouItemT, orderContracts } from '../../contracts/order'
 import { SERVICE_CATEGORY_LABELS, type ServiceCategory } from '../../contracts/service-categories'
 import { getMany } from '../../kernel/paging'
-import type { Ports } from '../../kernel/ports'
 import { fail, ok } from '../../kernel/result'
 import type { ServiceLineDoc } from '../booking/docs'
-import type { HouseholdDoc } from '../docs'
 import type { HouseholdStatsDoc } from '../insights/docs'
 import { addDays, dayOf } from '../insights/time'
 import { storedPhoto } from '../photos'
-import type { CampaignAudience, CampaignDoc } from './docs'
+import { audienceAllows } from './audience'
 import type { OrderHandler } from './ports'
 import { PAID_STATUSES, campaignPhase } from './rules'
 import { campaignViews } from './views'
@@ -23,17 +21,6 @@ const PER_GROUP = 2
 const DAY = 24 * 3600_000
 /** Purchases that make a category a habit: this many in the last half year. */
 const HABIT = 2
-
-/**
- * Who a campaign is for: households in its buildings (when it names any) with one of its needs
- * (when it names any). The needs are the household's segments: a household that opted out of
- * analysis has none, so a campaign narrowed by need does not reach it.
- */
-export function audienceAllows(a: CampaignAudience | null | undefined, h: Pick<HouseholdDoc, 'buildingId'>, needs: readonly Need[]): boolean {
-  if (!a) return true
-  if (a.buildingIds.length > 0 && !a.buildingIds.includes(h.buildingId)) return false
-  return a.needs.length === 0 || a.needs.some((n) => needs.includes(n))
-}
 
 interface Candidate {
   item: Omit<ForYouItemT, 'reason'>
@@ -137,14 +124,4 @@ function addNeeds(cand: Candidate, tags: readonly Need[], stats: HouseholdStatsD
   cand.score += 2 * shared.length
   // One need says why; a second would repeat the household back to itself.
   cand.reasons.push(needWords(stats, first))
-}
-
-/** Campaigns the caller may see in the list: staff see all; a resident those meant for one of their households. */
-export async function forAudience(ports: Ports, householdIds: readonly string[], campaigns: CampaignDoc[]): Promise<CampaignDoc[]> {
-  if (!campaigns.some((c) => c.audience)) return campaigns
-  const [households, stats] = await Promise.all([getMany(ports.store, 'households', householdIds), getMany(ports.store, 'householdStats', householdIds)])
-  return campaigns.filter((c) => !c.audience || householdIds.some((id) => {
-    const h = households.get(id)
-    return h ? audienceAllows(c.audience, h, stats.get(id)?.needs ?? []) : false
-  }))
 }

@@ -7,6 +7,8 @@ import { findAll, getMany, inPool } from '../../kernel/paging'
 import type { Ports } from '../../kernel/ports'
 import { type Result, fail, ok } from '../../kernel/result'
 import { memberActor } from '../desk/on-behalf'
+import type { HouseholdDoc } from '../docs'
+import { activeMembers } from '../user/membership'
 import { formatFenText } from '../format-money'
 import { householdLabels } from '../user/labels'
 import { campaignFields, publishCampaign } from './catalog'
@@ -65,7 +67,9 @@ export const convertProposal: OrderHandler<C['convertProposal']> = async ({ port
     const now = ports.clock.now()
     const checked = checkDraft(first, input.campaign, now)
     if (!checked.ok) return checked
-    const fields = await campaignFields(ports, actor.communityId, input.campaign)
+    // It opens now whatever the clerk's clock said: a start even a minute ahead would publish it
+    // as scheduled, and no reservation could be placed on it.
+    const fields = await campaignFields(ports, actor.communityId, { ...input.campaign, startAt: Math.min(input.campaign.startAt, now) })
     if (!fields.ok) return fields
     const doc: CampaignDoc = { _id: campaignId, communityId: actor.communityId, status: 'draft', proposalId: first._id, createdBy: actor.user._id, createdAt: now, ...fields.value }
     // A twin got here first: its draft stands.
@@ -74,7 +78,11 @@ export const convertProposal: OrderHandler<C['convertProposal']> = async ({ port
   }
   // Read again: the totals are final once registrations stopped.
   const p = await inCommunity(ports, first._id, actor.communityId)
-  if (!p || p.status === 'closed' || p.status === 'open') return fail('ORDER.PROPOSAL_CLOSED', '征集已结束，不能再转预售')
+  if (!p || p.status === 'closed' || p.status === 'open') {
+    // Ended while this request wrote its draft: the draft is nobody's, and nothing will publish it.
+    await ports.store.remove('campaigns', campaignId, { status: 'draft', proposalId: first._id })
+    return fail('ORDER.PROPOSAL_CLOSED', '征集已结束，不能再转预售')
+  }
   if (p.status === 'converted') return ok({ proposal: proposalView(p, null), campaignId })
   const published = await publishCampaign(ports, actor, campaignId)
   if (!published.ok) return published
@@ -98,14 +106,15 @@ async function reserveAll(ports: Ports, p: ProposalDoc, c: CampaignDoc): Promise
       // The journal is the registered quantity; the record may lag it after a crash.
       const quantity = p.interests[interestKey(r.householdId)] ?? r.quantity
       const h = households.get(r.householdId)
-      const member = h && sku ? await memberActor(ports, h, r.userId) : null
+      const member = h && sku ? await registrantOrStandIn(ports, h, r.userId) : null
       const placed = member?.ok && sku ? await reserveFor(ports, member.value, p, c, r, sku.skuId, quantity) : null
       if (placed?.ok) {
         tally.orders++
         tally.quantity += placed.value.quantity
         await ports.store.update('proposalInterests', r._id, { set: { orderId: placed.value._id, updatedAt: ports.clock.now() } })
+        // The order's member: the registrant, or who stands in for them.
         await ports.notifier.notify({
-          userId: r.userId,
+          userId: placed.value.userId,
           communityId: p.communityId,
           kind: 'presale',
           title: `你登记的「${p.title}」开团了`,
@@ -129,6 +138,14 @@ async function reserveAll(ports: Ports, p: ProposalDoc, c: CampaignDoc): Promise
     }
   )
   return tally
+}
+
+/** The member who registered, or, when they have left the household, another active member of it. */
+async function registrantOrStandIn(ports: Ports, h: HouseholdDoc, userId: string): Promise<Result<CommunityActor>> {
+  const registrant = await memberActor(ports, h, userId)
+  if (registrant.ok) return registrant
+  const [other] = await activeMembers(ports, h._id)
+  return other ? memberActor(ports, h, other.membership.userId) : registrant
 }
 
 function reserveFor(ports: Ports, member: CommunityActor, p: ProposalDoc, c: CampaignDoc, r: ProposalInterestDoc, skuId: string, quantity: number) {
