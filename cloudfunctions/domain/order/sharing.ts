@@ -122,10 +122,10 @@ export const shareProposal: OrderHandler<C['shareProposal']> = async ({ ports, a
     ports.store.update('orderInvites', inv._id, { inc: { shares: 1 } }),
     recordShare(ports, { kind: 'campaign', refId: inv.campaignId, communityId: p.communityId, butlerUserId: actor.user._id, inviteId: inv._id })
   ])
-  const visits = await findAll(ports.store, 'orderVisits', { inviteId: inv._id })
+  const [visits, interests] = await Promise.all([findAll(ports.store, 'orderVisits', { inviteId: inv._id }), findAll(ports.store, 'proposalInterests', { proposalId: p._id })])
   const visitors = new Set(visits.map((v) => v.userId))
   // Who came through the card and registered: their household's registration names them.
-  const registrations = visitors.size > 0 ? (await findAll(ports.store, 'proposalInterests', { proposalId: p._id })).filter((r) => r.quantity > 0 && visitors.has(r.userId)) : []
+  const registrations = interests.filter((r) => r.quantity > 0 && visitors.has(r.userId))
   return ok({
     token: inv.token,
     path: `/${PROPOSAL_PAGE}?id=${encodeURIComponent(p._id)}&inv=${inv.token}&communityId=${encodeURIComponent(p.communityId)}`,
