@@ -15,7 +15,7 @@ import { performance } from 'node:perf_hooks'
 import { type BenchModule, type BenchResult, formatValue, isBenchModule, leaves, textTable } from './lib/bench'
 
 /** Run order for `npm run bench`. */
-const BENCHMARKS = ['store', 'cold', 'size', 'signup', 'notify', 'gate', 'card', 'booking', 'presale', 'insights', 'golive', 'roundtrips', 'notice', 'parcels', 'desk', 'pages', 'parking', 'commission'] as const
+const BENCHMARKS = ['store', 'cold', 'size', 'signup', 'notify', 'gate', 'card', 'booking', 'presale', 'insights', 'golive', 'roundtrips', 'notice', 'parcels', 'desk', 'pages', 'parking', 'commission', 'package'] as const
 
 const BENCH_DIR = __dirname
 const RESULTS_DIR = path.join(BENCH_DIR, 'results')

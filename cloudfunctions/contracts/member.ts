@@ -270,9 +270,9 @@ const PointEntryView = z.object({
 
 // ── Service cards ───────────────────────────────────────────────────────────────────────────
 
-export const CARD_STATUSES = ['active', 'used_up', 'expired', 'void'] as const
+export const CARD_STATUSES = ['active', 'used_up', 'expired', 'void', 'refunded'] as const
 export type CardStatus = (typeof CARD_STATUSES)[number]
-export const CARD_STATUS_LABELS: Record<CardStatus, string> = { active: '可使用', used_up: '已用完', expired: '已过期', void: '已作废' }
+export const CARD_STATUS_LABELS: Record<CardStatus, string> = { active: '可使用', used_up: '已用完', expired: '已过期', void: '已作废', refunded: '已退款' }
 
 const CardView = z.object({
   id: Id,

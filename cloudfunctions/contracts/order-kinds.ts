@@ -1,7 +1,7 @@
 /** What the office sells, shared by the catalog, campaigns and proposals (意向登记). */
-export const PRODUCT_KINDS = ['goods', 'service'] as const
+export const PRODUCT_KINDS = ['goods', 'service', 'package'] as const
 export type ProductKind = (typeof PRODUCT_KINDS)[number]
-export const PRODUCT_KIND_LABELS: Record<ProductKind, string> = { goods: '商品', service: '服务套餐' }
+export const PRODUCT_KIND_LABELS: Record<ProductKind, string> = { goods: '商品', service: '服务套餐', package: '产品包' }
 
 /** Categories a coupon can be scoped to (membership coupons with scope `category`). */
 export const PRODUCT_CATEGORIES = ['fresh', 'grocery', 'housekeeping', 'other'] as const

@@ -8,6 +8,8 @@ import { NEEDS } from './insights-labels'
 import { NeedTags } from './need-tags'
 import { defineAction } from './define'
 import { OptionalPhoto, PhotoId, photoList } from './photo'
+import { PackagePartView, PackageParts } from './package'
+import { CARD_STATUSES } from './member'
 
 const FN = 'order'
 
@@ -119,10 +121,17 @@ export const ProductDraftSchema = z
     unit: Text.min(1, '请填写单位').max(6, '单位最多 6 个字').meta({ label: '单位' }),
     skus: z.array(SkuDraft).min(1, '至少一个规格').max(10, '最多 10 个规格').meta({ label: '规格', measure: '个' }),
     /** 五省 it serves; left out keeps what is stored (the mini-program's editor has no such field). */
-    needs: NeedTags.meta({ label: '适合需求', measure: '项' }).optional()
+    needs: NeedTags.meta({ label: '适合需求', measure: '项' }).optional(),
+    /** 产品包 only: what it holds. Left out keeps what is stored (the mini-program's editor has no such field). */
+    parts: PackageParts.optional()
   })
   .strict()
   .superRefine((p, ctx) => {
+    if (p.parts && p.kind !== 'package' && p.parts.length > 0) ctx.addIssue({ code: 'custom', path: ['parts'], message: '只有产品包可以设置包含内容' })
+    if (p.parts && p.kind === 'package') {
+      if (p.parts.length === 0) ctx.addIssue({ code: 'custom', path: ['parts'], message: '产品包至少包含一项' })
+      else if (!p.parts.some((x) => x.type === 'card')) ctx.addIssue({ code: 'custom', path: ['parts'], message: '产品包须包含一张服务卡' })
+    }
     const names = new Set<string>()
     p.skus.forEach((s, i) => {
       if (names.has(s.name)) ctx.addIssue({ code: 'custom', path: ['skus', i, 'name'], message: '规格名称重复' })
@@ -159,7 +168,10 @@ export const ProductView = z.object({
   images: z.array(PhotoId),
   unit: z.string(),
   skus: z.array(SkuView),
-  needs: z.array(z.enum(NEEDS))
+  needs: z.array(z.enum(NEEDS)),
+  /** 产品包: what it holds, and what that costs bought part by part (null for other kinds). */
+  parts: z.array(PackagePartView),
+  partsFen: Fen.nullable()
 })
 export type ProductViewT = z.infer<typeof ProductView>
 const SupplierView = z.object({ id: Id, name: z.string(), contact: z.string(), phone: z.string() })
@@ -251,9 +263,14 @@ export const CampaignView = z.object({
       /** The catalog price, shown struck through when the campaign price is lower. */
       originalFen: Fen,
       stock: z.number().int(),
-      remaining: z.number().int()
+      remaining: z.number().int(),
+      /** 产品包: what one saves against buying the parts one by one (null when not a package or no saving). */
+      savingFen: Fen.nullable()
     })
   ),
+  /** 产品包: what it holds, and what the parts cost bought one by one. */
+  parts: z.array(PackagePartView),
+  partsFen: Fen.nullable(),
   startAt: EpochMs,
   endAt: EpochMs,
   householdLimit: z.number().int(),
@@ -319,6 +336,10 @@ export const OrderView = z.object({
   refundReason: z.enum(REFUND_REASONS).nullable(),
   refundedFen: Fen,
   refundedAt: EpochMs.nullable(),
+  /** 产品包: the service cards its payment issued, as they stand. */
+  cards: z.array(z.object({ id: Id, title: z.string(), usesTotal: z.number().int(), usesLeft: z.number().int(), usesRevoked: z.number().int(), status: z.enum(CARD_STATUSES) })),
+  /** 产品包 refunded after some card uses were taken: what those uses kept back. */
+  retainedFen: Fen,
   afterSale: AfterSaleView.nullable(),
   inviterName: z.string().nullable(),
   actions: z.object({ pay: z.boolean(), cancel: z.boolean(), confirmReceived: z.boolean(), afterSale: z.boolean() })

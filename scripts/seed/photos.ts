@@ -29,7 +29,8 @@ export const DEMO_PHOTO_KEYS = [
   'line-appliance',
   'line-pipe',
   'line-electric',
-  'proposal-cashmere'
+  'proposal-cashmere',
+  'product-season'
 ] as const
 export type DemoPhotoKey = (typeof DEMO_PHOTO_KEYS)[number]
 

@@ -18,6 +18,7 @@ export const PRESALE_IDS = {
   veg: 'pc-a-veg',
   fruit: 'pc-a-fruit',
   clean: 'pc-a-clean',
+  season: 'pc-a-season',
   rice: 'pc-b-rice',
   pickup: 'pp-a-center'
 } as const
@@ -34,6 +35,7 @@ const IMAGES = {
   veg: [demoPhoto('product-veg'), demoPhoto('product-veg-2')],
   fruit: [demoPhoto('product-fruit')],
   clean: [demoPhoto('product-clean')],
+  season: [demoPhoto('product-season')],
   rice: [demoPhoto('product-rice')]
 }
 
@@ -94,6 +96,26 @@ export function buildPresale(now: number) {
       needs: ['save_effort', 'peace_of_mind'],
       createdAt: now + 2,
       updatedAt: now + 2
+    },
+    {
+      _id: 'pd-a-season',
+      communityId: COMMUNITY_A,
+      supplierId: 'sp-a-clean',
+      name: '换季焕新包',
+      kind: 'package',
+      category: 'housekeeping',
+      description: '日常保洁 3 次卡，加一套清洁用品和两瓶除螨喷雾。保洁次卡付款后放入「我的服务卡」，一年内随时预约；用品随预售送货上门。',
+      images: [...IMAGES.season],
+      unit: '份',
+      skus: [{ id: 's1', name: '3 次保洁 + 用品', priceFen: 39800, costFen: 27000 }],
+      needs: ['save_money', 'save_effort'],
+      parts: [
+        { type: 'card', lineId: 'sl-a-clean', lineName: '日常保洁', title: '日常保洁 3 次卡', uses: 3, validDays: 365, unitFen: 12_000 },
+        { type: 'goods', name: '清洁用品套装', quantity: 1, unitFen: 5900 },
+        { type: 'goods', name: '除螨喷雾', quantity: 2, unitFen: 2900 }
+      ],
+      createdAt: now + 3,
+      updatedAt: now + 3
     },
     {
       _id: 'pd-b-rice',
@@ -201,6 +223,35 @@ export function buildPresale(now: number) {
       pickupPointId: null,
       deliveryDate: shanghaiDay(now, 8, 9),
       status: 'scheduled'
+    }),
+    campaign({
+      _id: PRESALE_IDS.season,
+      communityId: COMMUNITY_A,
+      title: '换季焕新包 · 保洁 3 次 + 清洁用品',
+      description: '单买合计 ¥477，产品包 ¥368。付款后保洁次卡即刻到账，可在「家政服务」里直接用卡预约。',
+      productId: 'pd-a-season',
+      productName: '换季焕新包',
+      productKind: 'package',
+      category: 'housekeeping',
+      supplierId: 'sp-a-clean',
+      supplierName: '洁家家政服务',
+      cover: demoPhoto('product-season'),
+      images: [...IMAGES.season],
+      unit: '份',
+      skus: [{ skuId: 's1', name: '3 次保洁 + 用品', priceFen: 36800, originalFen: 39800, costFen: 27000, stock: 60 }],
+      parts: [
+        { type: 'card', lineId: 'sl-a-clean', lineName: '日常保洁', title: '日常保洁 3 次卡', uses: 3, validDays: 365, unitFen: 12_000 },
+        { type: 'goods', name: '清洁用品套装', quantity: 1, unitFen: 5900 },
+        { type: 'goods', name: '除螨喷雾', quantity: 2, unitFen: 2900 }
+      ],
+      startAt: now - DAY,
+      endAt: now + 5 * DAY,
+      householdLimit: 2,
+      threshold: null,
+      deliveryMode: 'door',
+      pickupPointId: null,
+      deliveryDate: shanghaiDay(now, 6, 9),
+      status: 'live'
     }),
     campaign({
       _id: PRESALE_IDS.rice,

@@ -6,7 +6,7 @@
  */
 import { memberRewards } from '../../cloudfunctions/adapters/event/member-rewards'
 import type { RewardGrantDoc } from '../../cloudfunctions/domain/event/docs'
-import { issueCard, redeemCardUse, restoreCardUse, revokeCard } from '../../cloudfunctions/domain/member/cards'
+import { issueCard, redeemCardUse, restoreCardUse, revokeUnusedUses } from '../../cloudfunctions/domain/member/cards'
 import type { ServiceCardDoc } from '../../cloudfunctions/domain/member/docs'
 import { findAll } from '../../cloudfunctions/kernel/paging'
 import { type Harness, as, makeHarness } from '../support/harness'
@@ -88,15 +88,19 @@ describe('service cards', () => {
     expect((await cardDoc(c._id)).usesLeft).toBe(3)
   })
 
-  it('an expired or revoked card redeems nothing; a used card cannot be revoked', async () => {
+  it('an expired or refunded card redeems nothing; a refund takes back only the uses left, once', async () => {
     const c = await newCard(2)
     val(await redeemCardUse(h.ports, c._id, 'b1'))
-    expect(await revokeCard(h.ports, c._id)).toBe('in_use')
     h.clock.advance(91 * DAY)
     expect(await redeemCardUse(h.ports, c._id, 'b2')).toMatchObject({ ok: false, code: 'MEMBER.CARD_UNUSABLE', message: '服务卡已过期' })
-    const fresh = await newCard(2)
-    expect(await revokeCard(h.ports, fresh._id)).toBe('voided')
-    expect(await redeemCardUse(h.ports, fresh._id, 'b3')).toMatchObject({ ok: false, message: '服务卡已作废' })
+    const fresh = await newCard(3)
+    val(await redeemCardUse(h.ports, fresh._id, 'b5'))
+    expect(await revokeUnusedUses(h.ports, fresh._id, 'order:o1')).toEqual({ usesTotal: 3, revoked: 2, valueFen: fresh.valueFen })
+    expect(await revokeUnusedUses(h.ports, fresh._id, 'order:o1')).toEqual({ usesTotal: 3, revoked: 2, valueFen: fresh.valueFen })
+    expect(await cardDoc(fresh._id)).toMatchObject({ usesLeft: 0, status: 'void', revokedUses: 2 })
+    expect(await redeemCardUse(h.ports, fresh._id, 'b3')).toMatchObject({ ok: false, message: '服务卡已退款' })
+    expect(await restoreCardUse(h.ports, fresh._id, 'b5')).toBe(false)
+    expect(await revokeUnusedUses(h.ports, 'sc-nowhere', 'order:o2')).toBeNull()
     expect(await redeemCardUse(h.ports, 'sc-nowhere', 'b4')).toMatchObject({ ok: false, code: 'MEMBER.CARD_NOT_FOUND' })
   })
 

@@ -70,7 +70,7 @@ function draft(patch: Partial<CampaignDraft> = {}): CampaignDraft {
 describe('catalog', () => {
   it('lists the community’s products, suppliers and pickup points', async () => {
     const c = okData(await op('order.catalog', {}))
-    expect(c.products.map((p) => p.name).sort()).toEqual(['家庭深度保洁', '当季水果礼盒', '有机蔬菜箱'])
+    expect(c.products.map((p) => p.name).sort()).toEqual(['家庭深度保洁', '当季水果礼盒', '换季焕新包', '有机蔬菜箱'])
     expect(c.products.find((p) => p.id === 'pd-a-veg')).toMatchObject({ supplierName: '杭州绿源农场', kind: 'goods', skus: [{ id: 's1', priceFen: 7800 }, { id: 's2' }] })
     expect(c.suppliers.map((s) => s.name)).toEqual(['杭州绿源农场', '洁家家政服务'])
     expect(c.pickupPoints.map((p) => p.id)).toEqual([PRESALE_IDS.pickup])

@@ -299,13 +299,14 @@ it('the campaign list and detail follow the clock: scheduled, live, ended, then 
   expect(list.map((c) => [c.id, c.status])).toEqual([
     [FRUIT, 'live'],
     [VEG, 'live'],
+    ['pc-a-season', 'live'],
     ['pc-a-clean', 'scheduled']
   ])
   expect(list.some((c) => c.id === 'pc-b-rice')).toBe(false)
   h.clock.advance(DAY)
   await runOrderJob(h, 'presale-settle')
   const later = okData(await h.call('order.campaigns', {}, WANG, COMMUNITY_A)).campaigns
-  expect(Object.fromEntries(later.map((c) => [c.id, c.status]))).toEqual({ [VEG]: 'live', [FRUIT]: 'failed', 'pc-a-clean': 'live' })
+  expect(Object.fromEntries(later.map((c) => [c.id, c.status]))).toEqual({ [VEG]: 'live', [FRUIT]: 'failed', 'pc-a-season': 'live', 'pc-a-clean': 'live' })
   expect((await campaignDoc(h, 'pc-a-clean')).status).toBe('live')
   const past = okData(await h.call('order.campaigns', { scope: 'past' }, WANG, COMMUNITY_A)).campaigns
   expect(past.map((c) => c.id)).toEqual([FRUIT])

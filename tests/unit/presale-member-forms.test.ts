@@ -25,7 +25,9 @@ const PRODUCT = {
     { id: 's1', name: '标准箱', priceFen: 7800, costFen: null },
     { id: 's2', name: '家庭箱', priceFen: 13800, costFen: 5200 }
   ],
-  needs: []
+  needs: [],
+  parts: [],
+  partsFen: null
 }
 
 describe('the campaign editor draft', () => {
@@ -83,7 +85,9 @@ describe('the campaign editor draft', () => {
       cover: null,
       images: [],
       unit: '箱',
-      skus: [{ id: 's1', name: '标准箱', priceFen: 6850, originalFen: 7800, stock: 100, remaining: 100 }],
+      skus: [{ id: 's1', name: '标准箱', priceFen: 6850, originalFen: 7800, stock: 100, remaining: 100, savingFen: null }],
+      parts: [],
+      partsFen: null,
       startAt: NOW,
       endAt: NOW + 3600_000,
       householdLimit: 2,

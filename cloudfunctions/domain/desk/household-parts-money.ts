@@ -10,6 +10,7 @@ import type { UserDoc } from '../docs'
 import type { BillDoc } from '../fee/docs'
 import { lateFeeFen, overdueDays } from '../fee/money'
 import { feeSettings } from '../fee/settings'
+import { cardStatus } from '../member/cards'
 import type { CouponDoc, ServiceCardDoc } from '../member/docs'
 import type { OrderDoc } from '../order/docs'
 import { formatFenText } from '../format-money'
@@ -197,7 +198,7 @@ export const cards: Part = definePart<ServiceCardDoc, null>({
   side: noSide,
   rows: (docs, _side, ctx) =>
     docs.map((c) => {
-      const status = c.status === 'void' ? 'void' : c.usesLeft <= 0 ? 'used_up' : c.validTo < ctx.now ? 'expired' : 'active'
+      const status = cardStatus(c, ctx.now)
       return {
         id: c._id,
         at: c.createdAt,

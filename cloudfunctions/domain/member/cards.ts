@@ -24,14 +24,21 @@ export const CARD_USES: Journal<CardEventDoc, ServiceCardDoc> = {
         guard: { status: 'active', usesLeft: { gte: 1 }, validTo: { gte: e.at } }
       }
     }
+    if (e.kind === 'revoke') {
+      // Takes exactly the uses it saw left: a redemption that lands first makes this attempt void,
+      // and the refund looks again (revokeUnusedUses), so a use is either taken or refunded, never both.
+      const uses = e.uses ?? 0
+      return { spec: { inc: { usesLeft: -uses }, set: { status: 'void', revokedUses: uses, updatedAt: e.at } }, guard: { status: 'active', usesLeft: uses } }
+    }
     // restore: never above the card's total (usesTotal is fixed at issue).
     return { spec: { inc: { usesLeft: 1 }, set: { updatedAt: e.at } }, guard: { status: 'active', usesLeft: { lt: e.usesTotal ?? 0 } } }
   },
-  feasible: (card, e) => (e.kind === 'use' ? card.status === 'active' && card.usesLeft >= 1 && card.validTo >= e.at : card.status === 'active')
+  feasible: (card, e) =>
+    e.kind === 'use' ? card.status === 'active' && card.usesLeft >= 1 && card.validTo >= e.at : e.kind === 'revoke' ? card.status === 'active' && card.usesLeft === e.uses : card.status === 'active'
 }
 
 export function cardStatus(c: ServiceCardDoc, now: number): CardStatus {
-  if (c.status === 'void') return 'void'
+  if (c.status === 'void') return c.revokedUses !== undefined ? 'refunded' : 'void'
   if (c.usesLeft <= 0) return 'used_up'
   if (c.validTo < now) return 'expired'
   return 'active'
@@ -49,6 +56,8 @@ export interface IssueCardInput {
   valueFen: number
   /** What the card is issued for, e.g. `order:<orderId>:<line>` or `reward:<key>`: one card per key. */
   key: string
+  /** Written without telling the holder: a card issued only to be taken back (a refund that came first). */
+  quiet?: boolean
 }
 
 export function cardIdOf(key: string): string {
@@ -82,6 +91,7 @@ export async function issueCard(ports: Ports, input: IssueCardInput): Promise<Se
     if (!existing) throw new Error(`card ${card._id} vanished`)
     return existing
   }
+  if (input.quiet) return card
   await ports.notifier.notify({
     userId: input.userId,
     communityId: input.communityId,
@@ -98,7 +108,7 @@ export type Redemption = { usesLeft: number; duplicate: boolean }
 function unusable(card: ServiceCardDoc | null, now: number): Result<never> {
   if (!card) return fail('MEMBER.CARD_NOT_FOUND', '服务卡不存在')
   const status = cardStatus(card, now)
-  const why = status === 'used_up' ? '服务卡次数已用完' : status === 'expired' ? '服务卡已过期' : status === 'void' ? '服务卡已作废' : '服务卡暂不可用'
+  const why = status === 'used_up' ? '服务卡次数已用完' : status === 'expired' ? '服务卡已过期' : status === 'void' ? '服务卡已作废' : status === 'refunded' ? '服务卡已退款' : '服务卡暂不可用'
   return fail('MEMBER.CARD_UNUSABLE', why)
 }
 
@@ -145,18 +155,30 @@ export async function restoreCardUse(ports: Ports, cardId: string, bookingRef: s
   return res.ok
 }
 
-/** A card sold in an order that is refunded: voided if no use was redeemed, else left as is. */
-export async function revokeCard(ports: Ports, cardId: string): Promise<'voided' | 'in_use' | 'missing'> {
-  const card = await ports.store.get('serviceCards', cardId)
-  if (!card) return 'missing'
-  if (card.status === 'void') return 'voided'
-  const done = await ports.store.update(
-    'serviceCards',
-    cardId,
-    { set: { status: 'void', updatedAt: ports.clock.now() } },
-    { status: 'active', usesLeft: card.usesTotal }
-  )
-  return done ? 'voided' : 'in_use'
+export interface Revoked {
+  usesTotal: number
+  /** Uses taken back by the refund; the rest were used. */
+  revoked: number
+  valueFen: number
+}
+
+/**
+ * A card sold in a package that is refunded: the uses left are taken back in one journaled
+ * update, and the card is closed. Redemptions racing it either land first (and are used) or find
+ * the card closed. Idempotent per card: a rerun finds the revoke already applied. Null when the
+ * card was never issued, or someone else closed it.
+ */
+export async function revokeUnusedUses(ports: Ports, cardId: string, ref: string): Promise<Revoked | null> {
+  const id = `revoke:${cardId}`
+  for (let attempt = 0; attempt < 8; attempt++) {
+    const [card, done] = await Promise.all([ports.store.get('serviceCards', cardId), ports.store.get('cardEvents', id)])
+    if (!card) return null
+    if (done && (done.state === 'applied' || done.state === 'closed')) return { usesTotal: card.usesTotal, revoked: done.uses ?? 0, valueFen: card.valueFen }
+    if (card.status !== 'active') return null
+    const res = await record(ports, CARD_USES, { _id: id, target: cardId, cardId, kind: 'revoke', ref, userId: '', uses: card.usesLeft, at: ports.clock.now() })
+    if (res.ok) return { usesTotal: card.usesTotal, revoked: res.entry.uses ?? 0, valueFen: card.valueFen }
+  }
+  throw new Error(`card ${cardId}: uses kept changing while a refund took them back`)
 }
 
 /** Hands the card to another active member of its household; one conditional update on the holder. */

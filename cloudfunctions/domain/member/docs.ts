@@ -163,21 +163,28 @@ export interface ServiceCardDoc {
   valueFen: number
   transfers: number
   lastUsedAt?: number
+  /** Set when a refund took back the uses left (产品包): how many. */
+  revokedUses?: number
   j: Record<string, Marker>
   createdAt: number
   updatedAt: number
 }
 
-/** Journal of redemptions (`use:`) and their reversals (`restore:`); transfers are kept as history. */
+/**
+ * Journal of redemptions (`use:`), their reversals (`restore:`) and a refund's take-back of the
+ * uses left (`revoke:`); transfers are kept as history.
+ */
 export interface CardEventDoc extends JournalEntry {
   cardId: string
-  kind: 'use' | 'restore' | 'transfer'
+  kind: 'use' | 'restore' | 'transfer' | 'revoke'
   ref: string
   userId: string
   at: number
   toUserId?: string
   /** restore: the card's total, the ceiling the restore may not pass. */
   usesTotal?: number
+  /** revoke: the uses left when it was written, all of which it takes (only while still so many). */
+  uses?: number
 }
 
 export interface BudgetDoc {

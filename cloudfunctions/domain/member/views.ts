@@ -65,7 +65,8 @@ export function cardView(c: ServiceCardDoc, now: number, ctx: { householdLabel: 
     householdLabel: ctx.householdLabel,
     ownerName: ctx.ownerName,
     mine: ctx.mine,
-    sourceLabel: CARD_SOURCE_LABELS[c.source.kind],
+    // Cards bought in a pre-sale order are a package's (产品包).
+    sourceLabel: c.source.kind === 'purchase' && c.source.ref.startsWith('order:') ? '产品包' : CARD_SOURCE_LABELS[c.source.kind],
     lastUsedAt: c.lastUsedAt ?? null
   }
 }

@@ -10,6 +10,8 @@ import { storedPhotos } from '../photos'
 import { type Result, fail, ok } from '../../kernel/result'
 import type { CampaignAudience, CampaignDoc, CampaignStockDoc, PickupPointDoc, ProductDoc, SupplierDoc } from './docs'
 import { newId, stockId } from './rules'
+import { partsFen } from '../../contracts/package'
+import { noSavingWarnings, resolveParts } from './package'
 
 export function productView(p: ProductDoc, suppliers: ReadonlyMap<string, SupplierDoc>): ProductViewT {
   return {
@@ -23,7 +25,9 @@ export function productView(p: ProductDoc, suppliers: ReadonlyMap<string, Suppli
     images: storedPhotos(p.images),
     unit: p.unit,
     skus: p.skus.map((s) => ({ id: s.id, name: s.name, priceFen: s.priceFen, costFen: s.costFen ?? null })),
-    needs: p.needs ?? []
+    needs: p.needs ?? [],
+    parts: p.parts ?? [],
+    partsFen: p.kind === 'package' && p.parts?.length ? partsFen(p.parts) : null
   }
 }
 
@@ -38,15 +42,24 @@ function belowCost(skus: readonly { name: string; priceFen: number; costFen?: nu
 }
 
 /** What a campaign's save warns about: pre-sale prices under the cost copied from the catalog. */
-export const campaignWarnings = (c: CampaignDoc): string[] => belowCost(c.skus, '预售价')
+export const campaignWarnings = (c: CampaignDoc): string[] => [...belowCost(c.skus, '预售价'), ...noSavingWarnings(c.parts, c.skus, '预售价')]
 
 export async function saveProduct(ports: Ports, actor: CommunityActor, id: string | undefined, draft: ProductDraft): Promise<Result<ProductViewT & { warnings: string[] }>> {
   const communityId = actor.communityId
-  const supplier = await inCommunity<SupplierDoc>(ports, 'suppliers', draft.supplierId, communityId)
+  const [supplier, existing, resolved] = await Promise.all([
+    inCommunity<SupplierDoc>(ports, 'suppliers', draft.supplierId, communityId),
+    id ? inCommunity<ProductDoc>(ports, 'products', id, communityId) : null,
+    draft.kind === 'package' && draft.parts ? resolveParts(ports, communityId, draft.parts, 'product.parts') : null
+  ])
   if (!supplier) return fail('ORDER.SUPPLIER_NOT_FOUND', '供应商不存在', [{ path: 'product.supplierId', message: '供应商不存在' }])
   const now = ports.clock.now()
-  const existing = id ? await inCommunity<ProductDoc>(ports, 'products', id, communityId) : null
   if (id && !existing) return fail('ORDER.PRODUCT_NOT_FOUND', '商品不存在')
+  if (resolved && !resolved.ok) return resolved
+  // Parts left out keep what is stored; only a package has any, and a package has at least its card.
+  const parts = draft.kind !== 'package' ? [] : resolved ? resolved.value : (existing?.parts ?? [])
+  if (draft.kind === 'package' && !parts.some((p) => p.type === 'card')) {
+    return fail('REQUEST.INVALID_INPUT', '包含内容：产品包须包含一张服务卡', [{ path: 'product.parts', message: '产品包须包含一张服务卡' }])
+  }
   // SKU ids are kept across edits: campaigns refer to them.
   const known = new Map(existing?.skus.map((s) => [s.id, s]) ?? [])
   let next = (existing?.skus.length ?? 0) + 1
@@ -61,7 +74,7 @@ export async function saveProduct(ports: Ports, actor: CommunityActor, id: strin
     return { id: skuId, name: s.name, priceFen: s.priceFen, costFen }
   })
   const needs = draft.needs ?? existing?.needs ?? []
-  const fields = { supplierId: supplier._id, name: draft.name, kind: draft.kind, category: draft.category, description: draft.description, images: draft.images, unit: draft.unit, skus, needs, updatedAt: now }
+  const fields = { supplierId: supplier._id, name: draft.name, kind: draft.kind, category: draft.category, description: draft.description, images: draft.images, unit: draft.unit, skus, needs, parts, updatedAt: now }
   let product: ProductDoc
   if (existing) {
     await ports.store.update('products', existing._id, { set: fields })
@@ -70,7 +83,7 @@ export async function saveProduct(ports: Ports, actor: CommunityActor, id: strin
     product = { _id: newId(ports, 'pd'), communityId, createdAt: now, ...fields }
     await ports.store.insert('products', product)
   }
-  return ok({ ...productView(product, new Map([[supplier._id, supplier]])), warnings: belowCost(skus, '日常价') })
+  return ok({ ...productView(product, new Map([[supplier._id, supplier]])), warnings: [...belowCost(skus, '日常价'), ...noSavingWarnings(parts, skus, '日常价')] })
 }
 
 export async function saveSupplier(ports: Ports, actor: CommunityActor, id: string | undefined, draft: { name: string; contact: string; phone: string }): Promise<Result<SupplierDoc>> {
@@ -149,6 +162,7 @@ export async function campaignFields(ports: Ports, communityId: string, d: Campa
     pickupPointId,
     deliveryDate: d.deliveryDate,
     needs: product.needs ?? [],
+    parts: product.kind === 'package' ? (product.parts ?? []) : [],
     ...(d.audience ? { audience: audienceOf(d.audience) } : {}),
     updatedAt: now
   }

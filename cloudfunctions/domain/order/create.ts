@@ -1,4 +1,5 @@
 import type { Channel } from '../../contracts/desk-kinds'
+import { issuePackageCards, orderPackageOf } from './package'
 import type { CommunityActor } from '../../kernel/actor'
 import type { Ports } from '../../kernel/ports'
 import { type Result, fail, ok } from '../../kernel/result'
@@ -103,6 +104,7 @@ export async function createOrder(ports: Ports, actor: CommunityActor, input: Cr
   const priced = await priceOrder(ports, { userId: actor.user._id, communityId: campaign.communityId }, campaign, sku.priceFen, input.quantity, input)
   if (!priced.ok) return priced
   const price = priced.value
+  const pkg = orderPackageOf(campaign)
   const order: OrderDoc = {
     _id: newOrderId(ports),
     idempotencyKey,
@@ -140,6 +142,7 @@ export async function createOrder(ports: Ports, actor: CommunityActor, input: Cr
     afterSale: null,
     ...touch,
     ...(entry && 'proposalId' in entry ? { proposalId: entry.proposalId } : entry ? { channel: entry.channel, enteredBy: entry.enteredBy } : {}),
+    ...(pkg ? { package: pkg } : {}),
     createdAt: now,
     updatedAt: now
   }
@@ -199,6 +202,7 @@ async function reserve(ports: Ports, order: OrderDoc, campaign: CampaignDoc, quo
     if (free) {
       await settleOrderDiscount(ports, placed)
       await countPaid(ports, placed)
+      await issuePackageCards(ports, placed)
     }
     return ok(placed)
   }

@@ -2,6 +2,7 @@
 import type { CompetitorChannel, PromoFestival } from '../../contracts/competitor'
 import type { Channel } from '../../contracts/desk-kinds'
 import type { ProposalStatus } from '../../contracts/proposal'
+import type { PackagePartViewT } from '../../contracts/package'
 import type { Need } from '../../contracts/insights-labels'
 import type { ErrorCode } from '../../contracts/errors'
 import type { AfterSaleStatus, AfterSaleType, CampaignStatus, DeliveryMode, OrderStatus, ProductCategory, ProductKind, RefundReason } from '../../contracts/order'
@@ -38,6 +39,8 @@ export interface ProductDoc {
   skus: ProductSku[]
   /** 五省 it serves; absent on products stored before need tags. */
   needs?: Need[]
+  /** 产品包: what it holds, each card with its service line's name as it was saved. */
+  parts?: PackagePartViewT[]
   createdAt: number
   updatedAt: number
 }
@@ -121,6 +124,8 @@ export interface CampaignDoc {
   needs?: Need[]
   /** Who it is for (listed and recommended to): null or absent, everyone. */
   audience?: CampaignAudience | null
+  /** 产品包: the product's parts when the campaign was saved. */
+  parts?: PackagePartViewT[]
   createdBy: string
   createdAt: number
   updatedAt: number
@@ -230,8 +235,18 @@ export interface OrderDoc {
   /** The invitation the buyer opened first (first-touch commission); absent on orders from before it. */
   firstInvitationId?: string | null
   firstInviterUserId?: string | null
+  /** 产品包: the cards paying issues (package.ts). */
+  package?: OrderPackage
+  /** 产品包 refunded after card uses were taken: what those uses kept back from the refund. */
+  retainedFen?: number
   createdAt: number
   updatedAt: number
+}
+
+/** A package order's cards, per unit bought, and what the package's parts cost one by one (for shares). */
+export interface OrderPackage {
+  cards: { lineId: string; lineName: string; title: string; uses: number; validDays: number; partFen: number }[]
+  partsFen: number
 }
 
 export interface DeliveryTaskDoc {

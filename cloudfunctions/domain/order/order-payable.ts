@@ -5,6 +5,7 @@ import type { PayableKind, QuotedLine } from '../payment/payables'
 import type { CampaignDoc, OrderDoc } from './docs'
 import { releaseOrderDiscount, settleOrderDiscount } from './discounts'
 import { countPaid } from './holds'
+import { issuePackageCards, revokePackageCards } from './package'
 
 /** What the payment and its receipt call an order. */
 export function orderPayTitle(o: Pick<OrderDoc, 'skuName' | 'quantity'>, c: Pick<CampaignDoc, 'title'> | undefined): string {
@@ -63,6 +64,7 @@ export const orderPayable: PayableKind = {
     // Idempotent follow-ups, re-run on every delivery until the payment is settled.
     await settleOrderDiscount(ports, order)
     if (order.status === 'paid') await countPaid(ports, order)
+    await issuePackageCards(ports, order)
     return 'applied'
   },
 
@@ -70,7 +72,8 @@ export const orderPayable: PayableKind = {
     const order = await ports.store.get('orders', line.id)
     if (!order || order.paymentId !== payment._id) return
     const now = ports.clock.now()
-    const fully = refundedFen >= order.paidFen
+    // A package's refund keeps back what its cards' used uses were worth: that much less is all of it.
+    const fully = refundedFen >= order.paidFen - (order.retainedFen ?? 0)
     await ports.store.update('orders', order._id, { set: { refundedFen, updatedAt: now } }, { paymentId: payment._id })
     if (!fully) return
     // A full refund the order did not ask for (an operator's, from the payment pages) is recorded too.
@@ -80,7 +83,10 @@ export const orderPayable: PayableKind = {
       { set: { status: 'refunded', refundedAt: now, refundReason: order.refundReason ?? 'operator', refundRequestedAt: order.refundRequestedAt ?? now } },
       { paymentId: payment._id, status: { in: ['refunding', 'paid', 'confirmed', 'delivered'] } }
     )
-    // Refunded in full: the coupon and the points spent come back (idempotent).
-    await releaseOrderDiscount(ports, order, 'refunded')
+    // An operator's refund from the payment pages closes the package's cards as the order's own would.
+    await revokePackageCards(ports, order)
+    // Refunded in full: the coupon and the points spent come back (idempotent); a package whose
+    // cards were partly used keeps them, as it keeps part of the money.
+    if (!order.retainedFen) await releaseOrderDiscount(ports, order, 'refunded')
   }
 }

@@ -2,6 +2,7 @@ import type { RefundReason } from '../../contracts/order'
 import type { Ports } from '../../kernel/ports'
 import { requestRefund } from '../payment/refund'
 import { releaseOrderDiscount } from './discounts'
+import { revokePackageCards } from './package'
 import type { OrderDoc } from './docs'
 import { MAX_REFUND_ATTEMPTS } from './rules'
 
@@ -37,13 +38,16 @@ export async function refundOrder(ports: Ports, order: OrderDoc, requestedBy: st
   if (order.refundAttempts >= MAX_REFUND_ATTEMPTS) return 'gave_up'
   const markRequested = () =>
     ports.store.update('orders', order._id, { set: { refundRequestedAt: ports.clock.now(), updatedAt: ports.clock.now() } }, { refundRequestedAt: null })
-  if (order.paymentId === null && order.paidFen === 0 && order.paidAt !== null) {
-    // Paid in full by a coupon: no money to return, only the coupon and the points.
+  // A package's cards are closed first: the uses taken by then stay paid for, the rest is refunded.
+  const retained = order.package ? await keepBackForUses(ports, order) : 0
+  const closeWithoutMoney = async () => {
     const now = ports.clock.now()
     await ports.store.update('orders', order._id, { set: { status: 'refunded', refundedAt: now, refundRequestedAt: now, updatedAt: now } }, { status: 'refunding' })
-    await releaseOrderDiscount(ports, order, 'refunded')
-    return 'requested'
+    if (retained === 0) await releaseOrderDiscount(ports, order, 'refunded')
+    return 'requested' as const
   }
+  // Paid in full by a coupon: no money to return, only the coupon and the points.
+  if (order.paymentId === null && order.paidFen === 0 && order.paidAt !== null) return closeWithoutMoney()
   const payment = order.paymentId ? await ports.store.get('payments', order.paymentId) : null
   const line = payment?.lines.find((l) => l.type === 'order' && l.id === order._id)
   if (!payment || !line) {
@@ -51,7 +55,10 @@ export async function refundOrder(ports: Ports, order: OrderDoc, requestedBy: st
     return 'failed'
   }
   const key = refundKey(order, reason)
-  const open = line.amountFen - (payment.refundReservedByLine[line.key] ?? 0)
+  const reserved = payment.refundReservedByLine[line.key] ?? 0
+  // Every use was taken: nothing is owed back.
+  if (line.amountFen - retained <= 0 && reserved === 0) return closeWithoutMoney()
+  const open = line.amountFen - retained - reserved
   if (open <= 0) {
     // Everything paid is already being refunded (an operator's refund, or ours before a crash).
     const [mine] = await ports.store.find('refunds', { where: { idempotencyKey: key }, limit: 1 })
@@ -61,7 +68,7 @@ export async function refundOrder(ports: Ports, order: OrderDoc, requestedBy: st
     }
   }
   const res = await requestRefund(ports, payment, {
-    lines: [{ payableId: order._id, amountFen: open > 0 ? open : line.amountFen }],
+    lines: [{ payableId: order._id, amountFen: open > 0 ? open : line.amountFen - retained }],
     reason: REASON_TEXT[reason],
     idempotencyKey: key,
     requestedBy,
@@ -75,6 +82,13 @@ export async function refundOrder(ports: Ports, order: OrderDoc, requestedBy: st
   await ports.store.update('orders', order._id, { inc: { refundAttempts: 1 }, set: { updatedAt: ports.clock.now() } }, { refundAttempts: order.refundAttempts })
   ports.log.error('order refund failed', { orderId: order._id, attempt: order.refundAttempts, reason: res.ok ? res.value.failure : res.message })
   return 'failed'
+}
+
+/** Closes the package's cards and writes down what their used uses keep back (the same on every rerun). */
+async function keepBackForUses(ports: Ports, order: OrderDoc): Promise<number> {
+  const retained = await revokePackageCards(ports, order)
+  if (retained !== order.retainedFen) await ports.store.update('orders', order._id, { set: { retainedFen: retained, updatedAt: ports.clock.now() } })
+  return retained
 }
 
 /**

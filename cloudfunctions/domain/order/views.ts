@@ -5,6 +5,9 @@ import { storedPhoto, storedPhotos } from '../photos'
 import { householdLabels } from '../user/labels'
 import type { CampaignDoc, CampaignStockDoc, OrderDoc, PickupPointDoc } from './docs'
 import { campaignPhase, stockId } from './rules'
+import { partsFen } from '../../contracts/package'
+import { cardsOfOrders, savingFen } from './package'
+import { cardStatus } from '../member/cards'
 
 export function pickupView(p: PickupPointDoc | null | undefined) {
   return p ? { id: p._id, name: p.name, address: p.address, hours: p.hours } : null
@@ -35,7 +38,7 @@ export function campaignView(c: CampaignDoc, stocks: ReadonlyMap<string, Campaig
     const remaining = st ? st.available : s.stock
     paid += st?.paidQuantity ?? 0
     sold += s.stock - remaining
-    return { id: s.skuId, name: s.name, priceFen: s.priceFen, originalFen: s.originalFen, stock: s.stock, remaining }
+    return { id: s.skuId, name: s.name, priceFen: s.priceFen, originalFen: s.originalFen, stock: s.stock, remaining, savingFen: savingFen(c.parts, s.priceFen) }
   })
   return {
     id: c._id,
@@ -51,6 +54,8 @@ export function campaignView(c: CampaignDoc, stocks: ReadonlyMap<string, Campaig
     images: storedPhotos(c.images),
     unit: c.unit,
     skus,
+    parts: c.parts ?? [],
+    partsFen: c.parts?.length ? partsFen(c.parts) : null,
     startAt: c.startAt,
     endAt: c.endAt,
     householdLimit: c.householdLimit,
@@ -81,10 +86,11 @@ export async function orderViews(ports: Ports, orders: readonly OrderDoc[]): Pro
     const points = await getMany(store, 'pickupPoints', [...campaigns.values()].flatMap((c) => (c.pickupPointId ? [c.pickupPointId] : [])))
     return { campaigns, points }
   }
-  const [{ campaigns, points }, labels, users] = await Promise.all([
+  const [{ campaigns, points }, labels, users, cards] = await Promise.all([
     withPoints(),
     householdLabels(ports, orders.map((o) => o.householdId), orders[0]?.communityId),
-    getMany(store, 'users', orders.flatMap((o) => [o.deliveredBy, o.inviterUserId]).filter((x): x is string => !!x && x !== 'resident'))
+    getMany(store, 'users', orders.flatMap((o) => [o.deliveredBy, o.inviterUserId]).filter((x): x is string => !!x && x !== 'resident')),
+    cardsOfOrders(ports, orders)
   ])
   const now = ports.clock.now()
   const out: OrderViewT[] = []
@@ -129,6 +135,8 @@ export async function orderViews(ports: Ports, orders: readonly OrderDoc[]): Pro
       refundReason: o.refundReason,
       refundedFen: o.refundedFen,
       refundedAt: o.refundedAt,
+      cards: (cards.get(o._id) ?? []).map((card) => ({ id: card._id, title: card.title, usesTotal: card.usesTotal, usesLeft: card.usesLeft, usesRevoked: card.revokedUses ?? 0, status: cardStatus(card, now) })),
+      retainedFen: o.retainedFen ?? 0,
       afterSale: o.afterSale
         ? { type: o.afterSale.type, reason: o.afterSale.reason, status: o.afterSale.status, note: o.afterSale.note, requestedAt: o.afterSale.requestedAt, reviewedAt: o.afterSale.reviewedAt }
         : null,

@@ -104,7 +104,15 @@ const SCENES = {
   'line-appliance': { bg: LILAC, draw: centred(washerAndWrench) },
   'line-pipe': { bg: TEAL, draw: centred(pipeAndDrop) },
   'line-electric': { bg: AMBER, draw: centred(bulbAndBolt) },
-  'proposal-cashmere': { bg: ROSE, draw: centred(foldedStack) }
+  'proposal-cashmere': { bg: ROSE, draw: centred(foldedStack) },
+  // 产品包: the cleaning with its supplies, and the badge of the uses that come with it.
+  'product-season': {
+    bg: AMBER,
+    draw: (c) => {
+      bucketAndBroom(c, PHOTO_WIDTH / 2 - 40, PHOTO_HEIGHT / 2 + 20)
+      badge(c, PHOTO_WIDTH / 2 + 150, PHOTO_HEIGHT / 2 - 110, (cc, x, y) => plus(cc, x, y, 30, [239, 108, 0]))
+    }
+  }
 } satisfies Record<DemoPhotoKey, Scene>
 
 /** Suds in the event badge: the cleaning session's sign. */

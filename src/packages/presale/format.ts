@@ -25,7 +25,7 @@ export function deliveryText(d: Campaign['delivery']): string {
 
 /** The placeholder icon for a product without a photo. */
 export function productIcon(kind: ProductKind): IconName {
-  return kind === 'service' ? 'cleaning' : 'store'
+  return kind === 'service' ? 'cleaning' : kind === 'package' ? 'gift' : 'store'
 }
 
 /** How a catalog product heads its row, in the catalog and when picking one for a campaign. */

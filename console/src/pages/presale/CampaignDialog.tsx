@@ -27,6 +27,13 @@ const picked = (v: unknown, previous: number, dateOnlyHour?: number) => {
   return Number.isNaN(ms) ? previous : ms
 }
 
+/** 产品包: what residents save against buying the parts, at the typed price. */
+function Saving({ priceFen, partsFen }: { priceFen: number | null; partsFen: number }) {
+  if (priceFen === null) return <span className='sku-margin'>单买合计 {formatFen(partsFen)}</span>
+  const saving = partsFen - priceFen
+  return <span className={`sku-margin${saving <= 0 ? ' sku-margin--loss' : ''}`}>{saving > 0 ? `比单买 ${formatFen(partsFen)} 省 ${formatFen(saving)}` : `不低于单买合计 ${formatFen(partsFen)}`}</span>
+}
+
 /** Cost and margin of one SKU at the typed price: what the clerk weighs before saving. */
 function Margin({ priceFen, costFen }: { priceFen: number | null; costFen: number | null }) {
   if (costFen === null) return <span className='sku-margin'>成本未填</span>
@@ -164,6 +171,7 @@ export function CampaignDialog({ campaign, proposal = null, catalog, onClose }: 
                     <Input className='sku-price' disabled={!row.on} value={row.price} prefixIcon={<span className='unit'>预售价</span>} suffix='元' style={{ width: 170 }} status={price.status} tips={price.tips} onChange={(v) => setRow({ price: String(v) })} />
                     <Input className='sku-stock' disabled={!row.on} value={row.stock} prefixIcon={<span className='unit'>库存</span>} suffix={product.unit} style={{ width: 140 }} status={stock.status} tips={stock.tips} onChange={(v) => setRow({ stock: String(v) })} />
                     {row.on ? <Margin priceFen={parseYuan(row.price)} costFen={s.costFen} /> : null}
+                    {row.on && product.partsFen !== null ? <Saving priceFen={parseYuan(row.price)} partsFen={product.partsFen} /> : null}
                   </div>
                 )
               })}

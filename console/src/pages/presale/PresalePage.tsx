@@ -2,6 +2,7 @@ import { useState } from 'react'
 import { Button, Card, MessagePlugin, Popconfirm, Space, Table, Tabs, Tag } from 'tdesign-react'
 import { AddIcon } from 'tdesign-icons-react'
 import { CAMPAIGN_STATUS_LABELS, type CampaignStatus, type CampaignViewT, DELIVERY_MODE_LABELS, PRODUCT_CATEGORY_LABELS, PRODUCT_KIND_LABELS, type ProductViewT } from '@contracts/order'
+import { partLabel } from '@contracts/package'
 import { formatFen } from '../../../../src/utils/money'
 import { formatDate, formatDateTime } from '../../../../src/utils/time'
 import { api } from '../../client/api'
@@ -168,8 +169,20 @@ export function PresalePage() {
                   <ExportButtons
                     id='export-products'
                     fileName={`${community.name}-商品`}
-                    header={['商品', '类型', '品类', '供应商', '单位', '规格与日常价', '图片数']}
-                    rows={() => d.products.map((p) => [p.name, PRODUCT_KIND_LABELS[p.kind], PRODUCT_CATEGORY_LABELS[p.category], p.supplierName, p.unit, p.skus.map((s) => `${s.name} ${formatFen(s.priceFen)}`).join('；'), p.images.length])}
+                    header={['商品', '类型', '品类', '供应商', '单位', '规格与日常价', '包含内容', '单买合计', '图片数']}
+                    rows={() =>
+                      d.products.map((p) => [
+                        p.name,
+                        PRODUCT_KIND_LABELS[p.kind],
+                        PRODUCT_CATEGORY_LABELS[p.category],
+                        p.supplierName,
+                        p.unit,
+                        p.skus.map((s) => `${s.name} ${formatFen(s.priceFen)}`).join('；'),
+                        p.parts.map(partLabel).join(' + '),
+                        p.partsFen === null ? '' : formatFen(p.partsFen),
+                        p.images.length
+                      ])
+                    }
                   />
                   <Button id='product-new' theme='primary' icon={<AddIcon />} onClick={() => setEditing({ kind: 'product', product: null })}>
                     新增商品
@@ -189,7 +202,15 @@ export function PresalePage() {
                     cell: ({ row }) => (
                       <span className='cell-inline'>
                         <PhotoThumb id={row.images[0] ?? null} size={44} alt={row.name} />
-                        <span>{row.name}</span>
+                        <span>
+                          <span>{row.name}</span>
+                          {row.parts.length > 0 ? (
+                            <span className='muted cell-sub'>
+                              {row.parts.map(partLabel).join(' + ')}
+                              {row.partsFen !== null ? ` · 单买 ${formatFen(row.partsFen)}` : ''}
+                            </span>
+                          ) : null}
+                        </span>
                       </span>
                     )
                   },

@@ -11,6 +11,8 @@ import { FormDialog } from '../../shell/FormDialog'
 import { KindCategoryFields } from './KindCategoryFields'
 import { NeedPicker } from '../../shell/NeedPicker'
 import { PhotoField } from '../../shell/PhotoField'
+import { useQuery } from '../../shell/use-query'
+import { PackagePartsField, type PartRow, partRowsOf, readParts } from './PackagePartsField'
 
 /** A SKU as typed: the price stays text until saving, so "12." is not lost while typing. */
 interface SkuRow {
@@ -26,7 +28,7 @@ const blankSku = (): SkuRow => ({ name: '', price: '', cost: '' })
 /** A product of the catalogue: what it is, who supplies it, its photos and its SKUs with list prices. */
 export function ProductDialog(props: { product: ProductViewT | null; suppliers: { id: string; name: string }[]; onClose: (saved: string | null) => void }) {
   const p = props.product
-  const [draft, setDraft] = useState<Omit<ProductDraft, 'skus'>>({
+  const [draft, setDraft] = useState<Omit<ProductDraft, 'skus' | 'parts'>>({
     name: p?.name ?? '',
     kind: p?.kind ?? 'goods',
     category: p?.category ?? 'fresh',
@@ -37,6 +39,10 @@ export function ProductDialog(props: { product: ProductViewT | null; suppliers: 
     needs: p?.needs ?? []
   })
   const [skus, setSkus] = useState<SkuRow[]>(p ? p.skus.map((s) => ({ id: s.id, name: s.name, price: yuanInput(s.priceFen), cost: s.costFen === null ? '' : yuanInput(s.costFen) })) : [blankSku()])
+  const [parts, setParts] = useState<PartRow[]>(p ? partRowsOf(p.parts) : [])
+  const [partErrors, setPartErrors] = useState<Record<string, string>>({})
+  // The service lines a package's card may book; only asked for once the product is a package.
+  const lines = useQuery(() => api.booking.lines({ kind: 'service' }), [], { enabled: draft.kind === 'package' })
   const [priceErrors, setPriceErrors] = useState<Record<string, string>>({})
   const [error, setError] = useState<ApiError | null>(null)
   const [busy, setBusy] = useState(false)
@@ -51,12 +57,15 @@ export function ProductDialog(props: { product: ProductViewT | null; suppliers: 
       ...prices.flatMap((f, i) => (f ? [] : [[`${i}.price`, '请填写价格，最多两位小数']])),
       ...costs.flatMap((f, i) => (f === null && skus[i]?.cost.trim() ? [[`${i}.cost`, '成本价最多两位小数，不知道可留空']] : []))
     ])
+    const typed = readParts(draft.kind === 'package' ? parts : [])
     setPriceErrors(wrong)
-    if (Object.keys(wrong).length) return
+    setPartErrors(typed.errors)
+    if (Object.keys(wrong).length || Object.keys(typed.errors).length) return
     setBusy(true)
     const res = await api.order.saveProduct({
       ...(p ? { id: p.id } : {}),
-      product: { ...draft, skus: skus.map((s, i) => ({ ...(s.id ? { id: s.id } : {}), name: s.name, priceFen: prices[i] ?? 0, costFen: costs[i] ?? null })) }
+      // Another kind sends no parts: a package changed to goods drops them.
+      product: { ...draft, parts: typed.parts, skus: skus.map((s, i) => ({ ...(s.id ? { id: s.id } : {}), name: s.name, priceFen: prices[i] ?? 0, costFen: costs[i] ?? null })) }
     })
     setBusy(false)
     if (!res.ok) return setError(res.error)
@@ -66,12 +75,25 @@ export function ProductDialog(props: { product: ProductViewT | null; suppliers: 
   const formError = formLevelError(error)
 
   return (
-    <FormDialog header={p ? `修改${p.name}` : '新增商品'} width={820} saveId='product-save' busy={busy} onSave={() => void submit()} onCancel={() => props.onClose(null)}>
+    <FormDialog header={p ? `修改${p.name}` : '新增商品'} width={draft.kind === 'package' ? 940 : 820} saveId='product-save' busy={busy} onSave={() => void submit()} onCancel={() => props.onClose(null)}>
       <Form labelWidth={96} colon={false}>
         <Field label='商品名称' required {...status('name')}>
           <Input name='product-name' value={draft.name} placeholder='例如：赣南脐橙' maxlength={30} onChange={(v) => set({ name: String(v) })} />
         </Field>
-        <KindCategoryFields idPrefix='product' kind={draft.kind} category={draft.category} kindLabel='商品类型' kindHelp='服务套餐售出后由师傅上门完成，例如深度保洁 3 次' status={status} onChange={set} />
+        <KindCategoryFields
+          idPrefix='product'
+          kind={draft.kind}
+          category={draft.category}
+          kindLabel='商品类型'
+          kindHelp='服务套餐售出后由师傅上门完成；产品包 = 服务次卡 + 随包商品，付款即发卡'
+          status={status}
+          onChange={set}
+        />
+        {draft.kind === 'package' ? (
+          <Field label='包含内容' required {...status('parts')} help='每项填单独购买的价格，住户看到的「比单买省」由此算出；服务卡付款即发到住户的「我的服务卡」'>
+            <PackagePartsField rows={parts} lines={lines.data?.lines ?? []} prices={skus.map((s) => parseYuan(s.price))} error={error} local={partErrors} onChange={setParts} />
+          </Field>
+        ) : null}
         <Field label='供应商' required {...status('supplierId')} help={props.suppliers.length ? undefined : '请先在「供应商」中新增供应商'}>
           <Select
             className='product-supplier'

@@ -1,13 +1,13 @@
 import { ScrollView, View } from '@tarojs/components'
 import { useState } from 'react'
-import { Img } from '../../../ui/kit'
+import { type IconName, Img } from '../../../ui/kit'
 
 /**
  * The campaign's photos, cover first: one fills the width; several page sideways with dots.
  * A paging scroll view rather than Taro's Swiper: this gallery was Swiper's only user, yet on H5
  * it puts the Swiper library into every page's chunk (and a template into the weapp base).
  */
-export function Gallery({ photos, icon }: { photos: string[]; icon: 'store' | 'cleaning' }) {
+export function Gallery({ photos, icon }: { photos: string[]; icon: IconName }) {
   const [shown, setShown] = useState(0)
   if (photos.length <= 1) {
     return (

@@ -3,6 +3,7 @@ import { formatDateTime } from '../../../utils/time'
 import { Img, Price } from '../../../ui/kit'
 import type { Proposal } from '../types'
 import { ProposalChip } from './StatusChip'
+import { productIcon } from '../format'
 
 /** Registered quantity towards the quantity at which the office sources it. */
 export function DemandProgress({ p, id }: { p: Proposal; id?: string }) {
@@ -24,7 +25,7 @@ export function DemandProgress({ p, id }: { p: Proposal; id?: string }) {
 export function ProposalCard({ p, id, onClick }: { p: Proposal; id: string; onClick: () => void }) {
   return (
     <View className='ps-campaign' id={id} onClick={onClick}>
-      <Img src={p.images[0] ?? null} size='card' icon={p.kind === 'service' ? 'cleaning' : 'store'} />
+      <Img src={p.images[0] ?? null} size='card' icon={productIcon(p.kind)} />
       <View className='ps-campaign__body'>
         <View className='ps-head'>
           <ProposalChip status={p.status} />

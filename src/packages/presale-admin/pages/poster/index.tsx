@@ -6,7 +6,7 @@ import { formatDateTime } from '../../../../utils/time'
 import { Button } from '../../../../ui/nut'
 import { ButtonRow, Img, Notice, Price } from '../../../../ui/kit'
 import { PageShell, useQuery } from '../../../../ui/shell'
-import { deliveryText, minPrice } from '../../../presale/format'
+import { deliveryText, minPrice, productIcon } from '../../../presale/format'
 import '../../../presale/presale.scss'
 
 /**
@@ -32,7 +32,7 @@ export default function PosterPage() {
             <View className='ps-poster'>
               <Text className='ps-poster__brand'>邻里严选 · 社区预售</Text>
               <Text className='ps-poster__title'>{c.title}</Text>
-              <Img src={c.cover} size='cover' icon={c.productKind === 'service' ? 'cleaning' : 'store'} lazy={false} />
+              <Img src={c.cover} size='cover' icon={productIcon(c.productKind)} lazy={false} />
               <View className='ps-poster__card'>
                 <View className='ps-price'>
                   <Price fen={price.priceFen} size='l' />

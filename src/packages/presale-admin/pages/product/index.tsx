@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { useEffect, useState } from 'react'
-import { PRODUCT_CATEGORIES, PRODUCT_CATEGORY_LABELS, type ProductCategory, ProductDraftSchema, type ProductKind } from '@contracts/order'
+import { PRODUCT_CATEGORIES, PRODUCT_CATEGORY_LABELS, PRODUCT_KIND_LABELS, type ProductCategory, ProductDraftSchema, type ProductKind } from '@contracts/order'
 import { api } from '../../../../client'
 import { Choices } from '../../../../components/Choices'
 import { PhotoPicker } from '../../../../components/PhotoPicker'
@@ -120,9 +120,16 @@ export default function ProductPage() {
               <Field label='商品名称' required error={errors.name}>
                 <TextBox id='product-name' value={form.name} maxLength={30} onChange={(v) => set({ name: v })} placeholder='例如：有机蔬菜箱' />
               </Field>
-              <Field label='类型'>
-                <Segmented<ProductKind> id='kind' value={form.kind} options={PRODUCT_KINDS} onChange={(kind) => set({ kind })} />
-              </Field>
+              {form.kind === 'package' ? (
+                // A package's parts (its card, its goods) are edited at the office console; here it stays a package.
+                <Field label='类型' hint='产品包的包含内容请在电脑端「严选预售 → 商品」里编辑'>
+                  <Text id='kind'>{PRODUCT_KIND_LABELS.package}</Text>
+                </Field>
+              ) : (
+                <Field label='类型'>
+                  <Segmented<ProductKind> id='kind' value={form.kind} options={PRODUCT_KINDS} onChange={(kind) => set({ kind })} />
+                </Field>
+              )}
               <Field label='品类' hint='会员优惠券按品类适用'>
                 <Choices<ProductCategory> id='category' value={form.category} options={PRODUCT_CATEGORIES.map((c) => ({ value: c, label: PRODUCT_CATEGORY_LABELS[c] }))} onChange={(category) => set({ category })} />
               </Field>

@@ -17,7 +17,7 @@ import { PageShell, useQuery } from '../../../../ui/shell'
 import { householdIn, useHere } from '../../here'
 import { presaleLink } from '../../links'
 import { SkuChoices } from '../../components/SkuChoices'
-import { deliveryText } from '../../format'
+import { deliveryText, productIcon } from '../../format'
 import type { Order } from '../../types'
 import '../../presale.scss'
 
@@ -124,7 +124,7 @@ export default function ConfirmPage() {
             <Section>
               <Cell
                 thumb={camp.cover}
-                icon={camp.productKind === 'service' ? 'cleaning' : 'store'}
+                icon={productIcon(camp.productKind)}
                 title={camp.title}
                 desc={`每户限购 ${camp.householdLimit} ${camp.unit}，本户还可购 ${data.mine?.remainingLimit ?? 0} ${camp.unit}`}
               />

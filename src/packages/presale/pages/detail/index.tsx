@@ -14,10 +14,11 @@ import { ActionBar, ButtonRow, KVList, type KVRow, Notice, Price, Section } from
 import { PageShell, useQuery } from '../../../../ui/shell'
 import { Countdown } from '../../components/Countdown'
 import { Gallery } from '../../components/Gallery'
+import { PackageParts } from '../../components/PackageParts'
 import { SkuChoices } from '../../components/SkuChoices'
 import { CampaignChip } from '../../components/StatusChip'
 import { ThresholdProgress } from '../../components/ThresholdProgress'
-import { deliveryText, minPrice } from '../../format'
+import { deliveryText, minPrice, productIcon } from '../../format'
 import { householdIn, roleIn } from '../../here'
 import { butlerKitLink, presaleAdminLink, presaleLink } from '../../links'
 import type { Campaign } from '../../types'
@@ -87,7 +88,7 @@ export default function CampaignDetailPage() {
         const mine = data.mine
         const soldOut = c.skus.every((s) => s.remaining === 0)
         const canBuy = role === 'resident' && c.status === 'live' && !!mine && mine.remainingLimit > 0 && !!sku && sku.remaining > 0
-        const icon = c.productKind === 'service' ? 'cleaning' : 'store'
+        const icon = productIcon(c.productKind)
         const rules: KVRow[] = [
           { label: '预售时间', value: `${formatDateTime(c.startAt)} 至\n${formatDateTime(c.endAt)}` },
           { label: '成团规则', value: c.threshold === null ? '无门槛，截止后即安排配送' : `截止前全社区付款满 ${c.threshold} ${c.unit}成团；未成团自动原路退款` },
@@ -112,6 +113,7 @@ export default function CampaignDetailPage() {
                 <Price fen={sku?.priceFen ?? minPrice(c).priceFen} size='l' />
                 {sku && sku.originalFen > sku.priceFen ? <Price fen={sku.originalFen} size='s' original /> : null}
                 <Text className='ps-unit'>/{c.unit}</Text>
+                {sku?.savingFen ? <Text className='ps-saving__tag'>比单买省 {formatFen(sku.savingFen, { trimZeros: true })}</Text> : null}
               </View>
               <View className='ps-band'>
                 <Countdown c={c} now={now} id='campaign-countdown' />
@@ -131,6 +133,8 @@ export default function CampaignDetailPage() {
                 </Text>
               ) : null}
             </Section>
+
+            <PackageParts c={c} priceFen={sku?.priceFen ?? minPrice(c).priceFen} />
 
             <Section title='预售须知'>
               <KVList rows={rules} />

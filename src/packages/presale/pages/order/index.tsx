@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { useState } from 'react'
+import { CARD_STATUS_LABELS } from '@contracts/member'
 import { AFTER_SALE_STATUS_LABELS, AFTER_SALE_TYPE_LABELS, type AfterSaleType, REFUND_REASON_LABELS, formatOrderCode } from '@contracts/order'
 import type { ApiError } from '@contracts/errors'
 import { type Result, api } from '../../../../client'
@@ -9,12 +10,13 @@ import { TextBox } from '../../../../components/TextBox'
 import { payOrder } from '../../../../services/order'
 import { fieldError, toastError } from '../../../../services/result'
 import { formatFen } from '../../../../utils/money'
+import { pageLink } from '../../../../utils/link'
 import { formatDate, formatDateTime } from '../../../../utils/time'
 import { Button } from '../../../../ui/nut'
 import { ButtonRow, Cell, Chip, Field, KVList, type KVRow, Notice, type NoticeTone, Price, Section, Segmented, type SegmentedOption } from '../../../../ui/kit'
 import { PageShell, useQuery } from '../../../../ui/shell'
 import { OrderChip } from '../../components/StatusChip'
-import { remainingText } from '../../format'
+import { productIcon, remainingText } from '../../format'
 import { useHere } from '../../here'
 import { presaleLink } from '../../links'
 import type { Order } from '../../types'
@@ -83,7 +85,15 @@ export default function OrderPage() {
   }
 
   const cancel = async (o: Order) => {
-    const sure = await Taro.showModal({ title: '取消订单', content: o.status === 'paid' ? '取消后货款将原路退回，确定取消吗？' : '确定取消这个订单吗？' })
+    const sure = await Taro.showModal({ title: '取消订单', content:
+        o.status !== 'paid'
+          ? '确定取消这个订单吗？'
+          : o.cards.some((c) => c.status === 'active' && c.usesLeft < c.usesTotal)
+            ? '服务卡未用的次数将一并收回，已用的次数按产品包价格折算后扣除，其余原路退回。确定取消吗？'
+            : o.cards.length > 0
+              ? '取消后服务卡一并收回，货款原路退回，确定取消吗？'
+              : '取消后货款将原路退回，确定取消吗？'
+    })
     if (sure.confirm) await act(() => api.order.cancel({ orderId: o.id }), '已取消')
   }
 
@@ -127,6 +137,20 @@ export default function OrderPage() {
               ]
             : []),
           { label: '实付', value: <Price fen={o.amountFen} /> },
+          ...(o.retainedFen > 0
+            ? [
+                {
+                  label: '已用服务',
+                  id: 'order-retained',
+                  value: (
+                    <View>
+                      <Text>{formatFen(o.retainedFen)}</Text>
+                      <Text className='ps-meta'>已用次数按产品包价折算</Text>
+                    </View>
+                  )
+                }
+              ]
+            : []),
           ...(o.refundedFen > 0
             ? [
                 {
@@ -172,12 +196,34 @@ export default function OrderPage() {
             <Section>
               <Cell
                 thumb={o.productPhoto}
-                icon={o.productKind === 'service' ? 'cleaning' : 'store'}
+                icon={productIcon(o.productKind)}
                 title={o.campaignTitle}
                 desc={`${o.skuName} × ${o.quantity}，${formatFen(o.unitPriceFen)}/${o.unit}`}
               />
               <KVList rows={money} />
             </Section>
+
+            {o.cards.length > 0 ? (
+              <Section title='产品包服务卡' id='order-cards'>
+                {o.cards.map((card) => (
+                  <Cell
+                    key={card.id}
+                    id={`order-card-${card.id}`}
+                    icon='card'
+                    title={card.title}
+                    desc={
+                      card.status === 'active'
+                        ? `剩余 ${card.usesLeft}/${card.usesTotal} 次，预约时选用`
+                        : card.status === 'refunded'
+                          ? `已用 ${card.usesTotal - card.usesRevoked} 次，${card.usesRevoked} 次随退款收回`
+                          : `已用 ${card.usesTotal - card.usesLeft} 次`
+                    }
+                    extra={<Chip text={CARD_STATUS_LABELS[card.status]} tone={card.status === 'active' ? 'primary' : 'muted'} />}
+                    onClick={() => void Taro.navigateTo({ url: pageLink('/packages/member/pages/cards/index', { communityId }) })}
+                  />
+                ))}
+              </Section>
+            ) : null}
 
             <Section>
               <KVList rows={info} />

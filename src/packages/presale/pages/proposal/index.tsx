@@ -18,6 +18,7 @@ import { ProposalChip } from '../../components/StatusChip'
 import { householdIn, roleIn } from '../../here'
 import { presaleLink } from '../../links'
 import '../../presale.scss'
+import { productIcon } from '../../format'
 
 const go = (url: string) => void Taro.navigateTo({ url })
 
@@ -80,7 +81,7 @@ export default function ProposalPage() {
         const chosen = qty ?? (current > 0 ? current : 1)
         return (
           <>
-            <Gallery photos={p.images} icon={p.kind === 'service' ? 'cleaning' : 'store'} />
+            <Gallery photos={p.images} icon={productIcon(p.kind)} />
             <Section>
               <View className='ps-head'>
                 <ProposalChip status={p.status} id='proposal-status' />
