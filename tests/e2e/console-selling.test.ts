@@ -97,7 +97,8 @@ describe('office console: pre-sales, events, coupons and certificates', () => {
     await page.locator('.t-drawer .campaign-skus').waitFor({ state: 'hidden' })
 
     // Its selling kit: a script edited on one tab and a daily target on the other, saved together.
-    const live = page.locator('.campaigns-table tbody tr', { has: page.locator('.t-tag', { hasText: '预售中' }) }).first()
+    // The vegetable box's, which the demo seeds with a kit.
+    const live = page.locator('.campaigns-table tbody tr', { hasText: '有机蔬菜箱' }).filter({ has: page.locator('.t-tag', { hasText: '预售中' }) })
     await live.locator('.campaign-kit').click()
     const script = page.locator('.t-dialog .kit-script-text textarea').first()
     await script.waitFor()
