@@ -9,6 +9,7 @@ import { NeedTags } from './need-tags'
 import { defineAction } from './define'
 import { OptionalPhoto, PhotoId, photoList } from './photo'
 import { PackagePartView, PackageParts } from './package'
+import { MonthInput, PURCHASE_STATUSES, PurchaseOrderView, ReceiptDraftSchema, StatementView, SupplierScoreView } from './supply'
 import { CARD_STATUSES } from './member'
 
 const FN = 'order'
@@ -699,6 +700,38 @@ export const orderContracts = {
     access: ['operator'],
     input: z.object({ id: Id.meta({ label: '竞品价格' }) }).strict(),
     output: z.object({ removed: z.literal(true) })
+  }),
+  purchaseOrders: defineAction({
+    fn: FN,
+    name: 'purchaseOrders',
+    summary: '运营：采购单（成团预售按供应商生成）与收货情况',
+    access: ['operator'],
+    input: z.object({ status: z.enum(PURCHASE_STATUSES).meta({ label: '状态' }).optional() }).strict(),
+    output: z.object({ purchaseOrders: z.array(PurchaseOrderView) })
+  }),
+  receivePurchase: defineAction({
+    fn: FN,
+    name: 'receivePurchase',
+    summary: '运营：采购单收货（实收、短少、破损与评分）',
+    access: ['operator'],
+    input: z.object({ id: Id.meta({ label: '采购单' }), receipt: ReceiptDraftSchema.meta({ label: '收货' }) }).strict(),
+    output: PurchaseOrderView
+  }),
+  supplierScorecard: defineAction({
+    fn: FN,
+    name: 'supplierScorecard',
+    summary: '运营：供应商评分卡（准时率、短少破损率、售后率、评分）',
+    access: ['operator'],
+    input: Empty,
+    output: z.object({ suppliers: z.array(SupplierScoreView) })
+  }),
+  supplierStatement: defineAction({
+    fn: FN,
+    name: 'supplierStatement',
+    summary: '运营：供应商月度结算单',
+    access: ['operator'],
+    input: z.object({ supplierId: Id.meta({ label: '供应商' }), month: MonthInput }).strict(),
+    output: StatementView
   }),
   adminCampaigns: defineAction({
     fn: FN,

@@ -8,7 +8,7 @@ import type { ArrearsCallDoc, BillDoc, BillingRunDoc, ChargeDoc, FeeItemDoc, Fee
 import type { ButlerTaskDoc, ChurnCaseDoc, CommunitySnapshotDoc, DayMetricsDoc, DirtyDoc, EventTemplateDoc, FeeMonthDoc, FollowLogDoc, HouseholdStatsDoc, InsightsCursorDoc, OptOutDoc, ParkingIncomeDoc, ProfileDoc, PurchaseDoc, RevealLogDoc, RulesDoc } from './insights/docs'
 import type { BudgetDoc, CardEventDoc, CouponBatchDoc, CouponClaimDoc, CouponDoc, CouponTemplateDoc, MemberAccountDoc, MemberRulesDoc, PointEntryDoc, RewardDoc, ServiceCardDoc } from './member/docs'
 import type { BallotDoc, InboxMarkDoc, NoticeDoc, NoticeNudgeDoc, NoticeReadDoc, SmsBudgetDoc, SmsSendDoc, SmsSettingsDoc, SurveyDoc, SurveyResponseDoc, VoteDoc, VoteRollDoc } from './message/docs'
-import type { CampaignDoc, CampaignStockDoc, CompetitorPriceDoc, DeliveryTaskDoc, OrderDoc, OrderInviteDoc, OrderQuotaDoc, OrderVisitDoc, PickupPointDoc, ProductDoc, ProposalDoc, ProposalInterestDoc, SupplierDoc } from './order/docs'
+import type { CampaignDoc, CampaignStockDoc, CompetitorPriceDoc, DeliveryTaskDoc, OrderDoc, OrderInviteDoc, OrderQuotaDoc, OrderVisitDoc, PickupPointDoc, ProductDoc, ProposalDoc, ProposalInterestDoc, PurchaseOrderDoc, SupplierDoc } from './order/docs'
 import type { ParcelCodeDoc, ParcelDoc, ParcelMonthDoc } from './parcel/docs'
 import type { ParkingBlacklistDoc, ParkingCardDoc, ParkingEventDoc, ParkingLotDoc, ParkingPlateDoc, ParkingSessionDoc, ParkingSpaceDoc } from './parking/docs'
 import type { LedgerDoc, PayNotificationDoc, PaymentAnomalyDoc, PaymentDoc, ReconciliationDoc, RefundDoc } from './payment/docs'
@@ -122,6 +122,7 @@ declare module '../kernel/collections' {
     praiseLetters: PraiseLetterDoc
     products: ProductDoc
     proposalInterests: ProposalInterestDoc
+    purchaseOrders: PurchaseOrderDoc
     proposals: ProposalDoc
     profileOptOuts: OptOutDoc
     purchases: PurchaseDoc

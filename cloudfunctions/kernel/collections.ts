@@ -216,6 +216,11 @@ export const COLLECTIONS = {
     { name: 'by_product', fields: ['communityId', 'productId', 'seenAt'] }
   ]),
   products: def([{ name: 'by_community', fields: ['communityId', 'createdAt'] }]),
+  /** 采购单: one per succeeded pre-sale (its supplier), listed newest first and by supplier. */
+  purchaseOrders: def([
+    { name: 'by_community', fields: ['communityId', 'createdAt'] },
+    { name: 'by_supplier', fields: ['communityId', 'supplierId', 'createdAt'] }
+  ]),
   pickupPoints: def([{ name: 'by_community', fields: ['communityId', 'createdAt'] }]),
   campaigns: def([
     { name: 'by_community', fields: ['communityId', 'endAt'] },

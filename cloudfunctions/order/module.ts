@@ -9,6 +9,7 @@ import { forYou } from '../domain/order/for-you'
 import { closeProposal, convertProposal, proposalBoard } from '../domain/order/proposal-convert'
 import { proposal, proposals, registerInterest, saveProposal } from '../domain/order/proposals'
 import { settleCampaigns, sweepOrders } from '../domain/order/jobs'
+import { purchaseOrders, receivePurchase, supplierScorecard, supplierStatement } from '../domain/order/supply'
 import type { OrderHandler, OrderPorts } from '../domain/order/ports'
 import { poster, recordVisit, share, shareProposal } from '../domain/order/sharing'
 import { type ActionHandler, defineModule } from '../kernel/module'
@@ -69,6 +70,10 @@ export function createOrderModule(wire: (ports: Ports) => OrderPorts) {
       competitorPrices: bind(competitorPrices),
       saveCompetitorPrice: bind(saveCompetitorPrice),
       removeCompetitorPrice: bind(removeCompetitorPrice),
+      purchaseOrders: bind(purchaseOrders),
+      receivePurchase: bind(receivePurchase),
+      supplierScorecard: bind(supplierScorecard),
+      supplierStatement: bind(supplierStatement),
       adminCampaigns: bind(a.adminCampaigns),
       saveCampaign: bind(a.saveCampaign),
       publishCampaign: bind(a.publishCampaign),

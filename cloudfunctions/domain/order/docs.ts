@@ -3,6 +3,7 @@ import type { CompetitorChannel, PromoFestival } from '../../contracts/competito
 import type { Channel } from '../../contracts/desk-kinds'
 import type { ProposalStatus } from '../../contracts/proposal'
 import type { PackagePartViewT } from '../../contracts/package'
+import type { PurchaseStatus } from '../../contracts/supply'
 import type { Need } from '../../contracts/insights-labels'
 import type { ErrorCode } from '../../contracts/errors'
 import type { AfterSaleStatus, AfterSaleType, CampaignStatus, DeliveryMode, OrderStatus, ProductCategory, ProductKind, RefundReason } from '../../contracts/order'
@@ -346,4 +347,31 @@ export interface ProposalInterestDoc {
 export interface CampaignAudience {
   buildingIds: string[]
   needs: Need[]
+}
+
+/**
+ * 采购单: what a succeeded pre-sale needs from its supplier, from the settled quantities at the
+ * cost copied into the sale. `_id` is `po-<campaignId>`, so settling again finds it.
+ */
+export interface PurchaseOrderDoc {
+  _id: string
+  communityId: string
+  campaignId: string
+  campaignTitle: string
+  supplierId: string
+  supplierName: string
+  lines: { skuId: string; name: string; ordered: number; costFen: number | null }[]
+  expectedBy: number
+  status: PurchaseStatus
+  receipt: PurchaseReceipt | null
+  createdAt: number
+  updatedAt: number
+}
+
+export interface PurchaseReceipt {
+  at: number
+  by: { userId: string; name: string }
+  lines: { skuId: string; received: number; damaged: number }[]
+  rating: number
+  note: string
 }

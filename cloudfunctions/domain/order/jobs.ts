@@ -7,6 +7,7 @@ import { releaseOrder, releaseQuota, releaseStock, uncountPaid } from './holds'
 import { fulfillIfDone } from './lifecycle'
 import { refundOrder, reopenFailedRefund } from './refunds'
 import { settleOrderDiscount } from './discounts'
+import { raisePurchaseOrder } from './supply'
 import {
   EXPIRY_GRACE_MS,
   HOLDING_STATUSES,
@@ -218,6 +219,8 @@ async function settleSucceeded(ports: Ports, c: CampaignDoc, report: SettleRepor
       await ports.store.update('deliveryTasks', task._id, { set: fields })
     }
   }
+  // The supplier's purchase order, from the same settled quantities (a rerun writes the same lines).
+  await raisePurchaseOrder(ports, c, orders)
   if (await ports.store.update('campaigns', c._id, { set: { status: 'succeeded', settledAt: now, updatedAt: now } }, { status: 'settling' })) report.succeeded++
 }
 

@@ -17,6 +17,7 @@ import { CampaignDrawer } from './CampaignDrawer'
 import { CompetitorsTab } from './CompetitorsTab'
 import { ProductDialog } from './ProductDialog'
 import { ProposalsTab } from './ProposalsTab'
+import { PurchasesTab } from './PurchasesTab'
 import { SupplierDialog, type SupplierRow } from './SupplierDialog'
 
 const STATUS_THEMES: Record<CampaignStatus, 'default' | 'primary' | 'success' | 'warning' | 'danger'> = {
@@ -38,7 +39,7 @@ const priceRange = (fens: number[]) => {
 const stockOf = (c: CampaignViewT) => c.skus.reduce((n, s) => n + s.stock, 0)
 const progressText = (c: CampaignViewT) => (c.threshold ? `${c.paidQuantity} / ${c.threshold}` : `${c.paidQuantity}`)
 
-const TABS = ['campaigns', 'proposals', 'products', 'suppliers', 'competitors'] as const
+const TABS = ['campaigns', 'proposals', 'products', 'suppliers', 'purchases', 'competitors'] as const
 
 type Editing = { kind: 'campaign'; campaign: CampaignViewT | null } | { kind: 'product'; product: ProductViewT | null } | { kind: 'supplier'; supplier: SupplierRow | null }
 
@@ -75,6 +76,7 @@ export function PresalePage() {
         <Tabs.TabPanel value='proposals' label='意向登记' />
         <Tabs.TabPanel value='products' label='商品' />
         <Tabs.TabPanel value='suppliers' label='供应商' />
+        <Tabs.TabPanel value='purchases' label='采购与结算' />
         <Tabs.TabPanel value='competitors' label='竞品价格' />
       </Tabs>
       {tab === 'campaigns' ? (
@@ -275,6 +277,9 @@ export function PresalePage() {
             </Card>
           )}
         </PageShell>
+      ) : null}
+      {tab === 'purchases' ? (
+        <PageShell query={catalog}>{(d) => <PurchasesTab suppliers={d.suppliers.map((s) => ({ id: s.id, name: s.name }))} />}</PageShell>
       ) : null}
       {tab === 'competitors' ? (
         <PageShell query={catalog}>{(d) => <CompetitorsTab products={d.products.map((p) => ({ id: p.id, name: p.name }))} />}</PageShell>
