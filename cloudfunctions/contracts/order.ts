@@ -347,6 +347,9 @@ export const OrderView = z.object({
 })
 export type OrderViewT = z.infer<typeof OrderView>
 
+/** A gross margin: revenue net of refunds, the cost of what stayed sold, and their difference. */
+const MarginView = z.object({ revenueFen: SignedFen, costFen: Fen, grossFen: SignedFen, ratePercent: z.number().int().nullable() })
+
 const DeliveryOrder = z.object({
   id: Id,
   householdLabel: z.string(),
@@ -701,6 +704,29 @@ export const orderContracts = {
     input: z.object({ id: Id.meta({ label: '竞品价格' }) }).strict(),
     output: z.object({ removed: z.literal(true) })
   }),
+  marginBoard: defineAction({
+    fn: FN,
+    name: 'marginBoard',
+    summary: '运营与财务：近 90 天预售的毛利，按预售和业务线（商品、服务套餐、产品包）',
+    access: ['operator', 'finance'],
+    input: Empty,
+    output: z.object({
+      campaigns: z.array(
+        z.object({
+          id: Id,
+          title: z.string(),
+          productKind: z.enum(PRODUCT_KINDS),
+          supplierName: z.string(),
+          status: z.enum(CAMPAIGN_STATUSES),
+          endAt: EpochMs,
+          /** Null while a SKU that sold has no cost price. */
+          margin: MarginView.nullable()
+        })
+      ),
+      /** Per line, over the campaigns whose margin is known; `unknown` counts those left out. */
+      lines: z.array(z.object({ kind: z.enum(PRODUCT_KINDS), campaigns: z.number().int(), unknown: z.number().int(), margin: MarginView }))
+    })
+  }),
   purchaseOrders: defineAction({
     fn: FN,
     name: 'purchaseOrders',
@@ -784,7 +810,7 @@ export const orderContracts = {
       /** Refunds that keep failing and need a person. */
       stuckRefunds: z.number().int(),
       /** Gross margin so far; null while a SKU that sold has no cost price. */
-      margin: z.object({ revenueFen: SignedFen, costFen: Fen, grossFen: SignedFen, ratePercent: z.number().int().nullable() }).nullable(),
+      margin: MarginView.nullable(),
       skus: z.array(z.object({ id: Id, name: z.string(), stock: z.number().int(), remaining: z.number().int(), paidQuantity: z.number().int() })),
       grids: z.array(z.object({ gridId: z.string(), gridName: z.string(), butlerName: z.string(), orders: z.number().int(), delivered: z.number().int() })),
       afterSales: z.array(OrderView),

@@ -6,6 +6,7 @@ import * as a from '../domain/order/actions'
 import { competitorPrices, removeCompetitorPrice, saveCompetitorPrice } from '../domain/order/competitors'
 import { deliver, deliveries, verifyPickup } from '../domain/order/delivery'
 import { forYou } from '../domain/order/for-you'
+import { marginBoard } from '../domain/order/margin'
 import { closeProposal, convertProposal, proposalBoard } from '../domain/order/proposal-convert'
 import { proposal, proposals, registerInterest, saveProposal } from '../domain/order/proposals'
 import { settleCampaigns, sweepOrders } from '../domain/order/jobs'
@@ -70,6 +71,7 @@ export function createOrderModule(wire: (ports: Ports) => OrderPorts) {
       competitorPrices: bind(competitorPrices),
       saveCompetitorPrice: bind(saveCompetitorPrice),
       removeCompetitorPrice: bind(removeCompetitorPrice),
+      marginBoard: bind(marginBoard),
       purchaseOrders: bind(purchaseOrders),
       receivePurchase: bind(receivePurchase),
       supplierScorecard: bind(supplierScorecard),

@@ -76,6 +76,13 @@ describe('a succeeded pre-sale: purchase order, receipt, scorecard, statement', 
     await shot(op, 'supply', '03-scorecard-statement')
     const [file] = await Promise.all([op.waitForEvent('download'), op.locator('#export-statement-xlsx').click()])
     expect(file.suggestedFilename()).toMatch(/杭州绿源农场-\d{4}-\d{2}-结算单\.xlsx$/)
+    // 经营看板: the sale's gross margin, and its line's.
+    await op.goto(`${app.url}console/#/insights`)
+    const margin = op.locator('.insights-margins tbody tr', { hasText: '有机蔬菜箱' })
+    await margin.waitFor()
+    expect(await margin.innerText()).toContain('¥156.00')
+    await margin.scrollIntoViewIfNeeded()
+    await shot(op, 'supply', '04-insights-margins')
     expect(office.errors).toEqual([])
     await office.context.close()
   })

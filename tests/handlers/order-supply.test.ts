@@ -132,3 +132,15 @@ describe('receiving', () => {
     expect(okData(await op('order.supplierScorecard', {})).suppliers.find((s) => s.supplierId === 'sp-a-farm')).toMatchObject({ onTimePercent: 0, shortPercent: 0 })
   })
 })
+
+it('the margin board: each recent pre-sale’s gross margin, and the lines summed', async () => {
+  await settled()
+  const paid = (await findAll(h.store, 'orders', { campaignId: VEG })).reduce((n, o) => n + o.paidFen, 0)
+  const board = okData(await op('order.marginBoard', {}))
+  expect(board.campaigns.find((c) => c.id === VEG)).toMatchObject({ status: 'succeeded', margin: { revenueFen: paid, costFen: 3 * 5200 + 9600, grossFen: paid - (3 * 5200 + 9600) } })
+  expect(board.campaigns.map((c) => c.id)).not.toContain('pc-b-rice')
+  const goods = board.lines.find((l) => l.kind === 'goods')
+  expect(goods).toMatchObject({ campaigns: 2, unknown: 0, margin: { revenueFen: paid, costFen: 25_200 } })
+  expect(board.lines.map((l) => l.kind).sort()).toEqual(['goods', 'package', 'service'])
+  expect(codeOf(await h.call('order.marginBoard', {}, WANG, COMMUNITY_A))).toMatch(/^AUTH\./)
+})

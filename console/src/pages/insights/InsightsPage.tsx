@@ -10,6 +10,7 @@ import { useConsole } from '../../shell/console-context'
 import { ExportButtons } from '../../shell/ExportButtons'
 import { PageShell } from '../../shell/PageShell'
 import { DeskStatsCard } from '../work-orders/DeskStatsCard'
+import { MarginCard } from './MarginCard'
 import { useQuery } from '../../shell/use-query'
 
 type Dashboard = OutputOf<'insights.dashboard'>
@@ -182,6 +183,7 @@ export function InsightsPage() {
         )}
       </PageShell>
       <DeskStatsCard query={desk} />
+      {community.roles.some((r) => r === 'operator' || r === 'finance') ? <MarginCard /> : null}
       <PageShell query={cases}>
         {(c) => (
           <Card
