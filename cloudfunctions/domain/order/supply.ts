@@ -123,14 +123,13 @@ const percent = (part: number, whole: number): number | null => (whole > 0 ? Mat
 
 export const supplierScorecard: OrderHandler<C['supplierScorecard']> = async ({ ports, actor }) => {
   const communityId = actor.communityId
-  const [suppliers, pos, campaigns] = await Promise.all([
+  const [suppliers, pos] = await Promise.all([
     ports.store.find('suppliers', { where: { communityId }, orderBy: [{ field: 'createdAt', dir: 'asc' }], limit: 200 }),
-    ports.store.find('purchaseOrders', { where: { communityId }, orderBy: [{ field: 'createdAt', dir: 'desc' }], limit: LIST_LIMIT }),
-    ports.store.find('campaigns', { where: { communityId, status: { in: ['succeeded', 'fulfilled'] } }, orderBy: [{ field: 'endAt', dir: 'desc' }], limit: LIST_LIMIT })
+    ports.store.find('purchaseOrders', { where: { communityId }, orderBy: [{ field: 'createdAt', dir: 'desc' }], limit: LIST_LIMIT })
   ])
-  // After-sales: of the paid orders of each supplier's settled pre-sales, how many asked.
-  const orders = (await Promise.all(campaigns.map((c) => findAll(ports.store, 'orders', { campaignId: c._id })))).flat()
-  const supplierOf = new Map(campaigns.map((c) => [c._id, c.supplierId]))
+  // After-sales: of the paid orders of the pre-sales each supplier was ordered for, how many asked.
+  const orders = (await Promise.all(pos.map((p) => findAll(ports.store, 'orders', { campaignId: p.campaignId })))).flat()
+  const supplierOf = new Map(pos.map((p) => [p.campaignId, p.supplierId]))
   const out: SupplierScoreViewT[] = suppliers.map((s) => {
     const own = pos.filter((p) => p.supplierId === s._id)
     const received = own.filter((p) => p.receipt)
