@@ -6,6 +6,7 @@
  */
 import type { ProductDraft } from '../../cloudfunctions/contracts/order'
 import { cardIdOf, redeemCardUse, revokeUnusedUses } from '../../cloudfunctions/domain/member/cards'
+import { issuePackageCards, revokePackageCards } from '../../cloudfunctions/domain/order/package'
 import { val } from '../support/member'
 import { DAY, HOUR, localMidnight } from '../../cloudfunctions/domain/booking/slots'
 import { findAll } from '../../cloudfunctions/kernel/paging'
@@ -169,6 +170,16 @@ describe('paying, booking and refunding', () => {
 })
 
 describe('a refund racing redemptions', () => {
+  it('a refund that comes before the card was issued closes it quietly; the late issue finds it closed', async () => {
+    const placed = await orderDoc(h, (await buy(h, { campaignId: SEASON })).id)
+    const paid = { ...placed, status: 'paid' as const }
+    expect(await revokePackageCards(h.ports, paid)).toBe(0)
+    await issuePackageCards(h.ports, paid)
+    expect(await cardOf(placed._id)).toMatchObject({ usesTotal: 3, usesLeft: 0, status: 'void', revokedUses: 3 })
+    const told = await findAll(h.store, 'inbox', { userId: 'u-wang' })
+    expect(told.filter((m) => m.title === '你收到一张服务卡' && m.body.includes('日常保洁 3 次卡'))).toEqual([])
+  })
+
   it('every use is either taken or refunded, never both, and the journal adds up', async () => {
     for (let round = 0; round < 6; round++) {
       const o = await buyAndPay(h, { campaignId: SEASON, householdId: round % 2 === 0 ? HOME : HOME2 })

@@ -5,7 +5,7 @@ import { getMany } from '../../kernel/paging'
 import { type Result, fail, ok } from '../../kernel/result'
 import { formatFenText } from '../format-money'
 import type { ServiceCardDoc } from '../member/docs'
-import { cardIdOf, issueCard, revokeUnusedUses } from '../member/cards'
+import { type IssueCardInput, cardIdOf, issueCard, revokeUnusedUses } from '../member/cards'
 import type { CampaignDoc, OrderDoc, OrderPackage } from './docs'
 
 /**
@@ -74,51 +74,42 @@ function shareFen(o: Pick<OrderDoc, 'amountFen'>, pkg: OrderPackage, i: number):
 export async function issuePackageCards(ports: Ports, o: OrderDoc): Promise<void> {
   const pkg = o.package
   if (!pkg || !['paid', 'confirmed', 'delivered'].includes(o.status)) return
-  await Promise.all(
-    pkg.cards.map((p, i) =>
-      issueCard(ports, {
-        communityId: o.communityId,
-        householdId: o.householdId,
-        userId: o.userId,
-        title: p.title,
-        uses: p.uses * o.quantity,
-        validDays: p.validDays,
-        scope: { type: 'service', value: p.lineId, label: p.lineName },
-        source: { kind: 'purchase', ref: `order:${o._id}` },
-        valueFen: shareFen(o, pkg, i),
-        key: cardKey(o._id, i)
-      })
-    )
-  )
+  await Promise.all(pkg.cards.map((_, i) => issueCard(ports, cardInput(o, pkg, i))))
+}
+
+/** Card i of the order as issued: its uses times the quantity, for its line, worth its share. */
+function cardInput(o: OrderDoc, pkg: OrderPackage, i: number): IssueCardInput {
+  const p = pkg.cards[i]
+  if (!p) throw new Error(`order ${o._id} has no card ${i}`)
+  return {
+    communityId: o.communityId,
+    householdId: o.householdId,
+    userId: o.userId,
+    title: p.title,
+    uses: p.uses * o.quantity,
+    validDays: p.validDays,
+    scope: { type: 'service', value: p.lineId, label: p.lineName },
+    source: { kind: 'purchase', ref: `order:${o._id}` },
+    valueFen: shareFen(o, pkg, i),
+    key: cardKey(o._id, i)
+  }
 }
 
 /**
  * Takes back the uses left on the order's cards and answers what the uses taken keep back
  * (per card: its value times used over total, rounded). A card never issued (the refund won a
- * race with the payment's follow-ups) is written closed, so a late issue finds it and stops.
+ * race with the payment's follow-ups) is issued quietly and taken back at once, so a late issue
+ * finds it closed and tells no one, and the card's journal still adds up.
  */
 export async function revokePackageCards(ports: Ports, o: OrderDoc): Promise<number> {
   const pkg = o.package
   if (!pkg) return 0
   const kept = await Promise.all(
-    pkg.cards.map(async (p, i) => {
+    pkg.cards.map(async (_, i) => {
       const id = cardIdOf(cardKey(o._id, i))
       let res = await revokeUnusedUses(ports, id, `order:${o._id}`)
       if (!res) {
-        const uses = p.uses * o.quantity
-        await issueCard(ports, {
-          communityId: o.communityId,
-          householdId: o.householdId,
-          userId: o.userId,
-          title: p.title,
-          uses,
-          validDays: p.validDays,
-          scope: { type: 'service', value: p.lineId, label: p.lineName },
-          source: { kind: 'purchase', ref: `order:${o._id}` },
-          valueFen: shareFen(o, pkg, i),
-          key: cardKey(o._id, i),
-          quiet: true
-        })
+        await issueCard(ports, { ...cardInput(o, pkg, i), quiet: true })
         res = await revokeUnusedUses(ports, id, `order:${o._id}`)
       }
       if (!res || res.usesTotal === 0) return 0
