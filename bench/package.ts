@@ -155,14 +155,17 @@ export async function run(): Promise<BenchResult> {
 }
 
 export function summary(r: BenchResult): Record<string, number | string> {
-  const x = r as unknown as Record<string, number>
+  const n = (k: string): number => {
+    const v = r[k]
+    return typeof v === 'number' ? v : 0
+  }
   return {
-    paid: x.paid ?? 0,
-    'cards issued': x.cardsIssued ?? 0,
-    'refunded / uses revoked': `${x.refunded} / ${x.usesRevoked}`,
-    'redeemed / attempts': `${x.redeemed} / ${x.redemptions}`,
-    'overRedeemed, ledgerMismatch': `${x.overRedeemed}, ${x.ledgerMismatch}`,
-    perSecond: x.perSecond ?? 0,
-    conditionalUpdatesPerSecond: x.conditionalUpdatesPerSecond ?? 0
+    paid: n('paid'),
+    'cards issued': n('cardsIssued'),
+    'refunded / uses revoked': `${n('refunded')} / ${n('usesRevoked')}`,
+    'redeemed / attempts': `${n('redeemed')} / ${n('redemptions')}`,
+    'overRedeemed, ledgerMismatch': `${n('overRedeemed')}, ${n('ledgerMismatch')}`,
+    perSecond: n('perSecond'),
+    conditionalUpdatesPerSecond: n('conditionalUpdatesPerSecond')
   }
 }

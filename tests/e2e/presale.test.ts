@@ -35,7 +35,7 @@ describe('pre-sale orders end to end', () => {
   })
 
   const settle = async () => {
-    const res = await runJob(orderModule as never, 'presale-settle', app.ports)
+    const res = await runJob(orderModule, 'presale-settle', app.ports)
     await app.ports.sandbox.flush()
     return res
   }

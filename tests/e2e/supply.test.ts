@@ -39,7 +39,7 @@ describe('a succeeded pre-sale: purchase order, receipt, scorecard, statement', 
     }
     await app.ports.sandbox.flush()
     expect(await app.ports.store.update('campaigns', PRESALE_IDS.veg, { set: { threshold: 3, endAt: Date.now() - 5 * 60_000 } })).toBe(true)
-    await runJob(orderModule as never, 'presale-settle', app.ports)
+    await runJob(orderModule, 'presale-settle', app.ports)
     expect(await app.ports.store.get('purchaseOrders', purchaseOrderId(PRESALE_IDS.veg))).toMatchObject({ status: 'open', lines: [{ skuId: 's1', ordered: 3, costFen: 5200 }] })
 
     const office = await desk(browser)

@@ -161,6 +161,14 @@ describe('paying, booking and refunding', () => {
     expect(await orderDoc(h, used._id)).toMatchObject({ status: 'refunded', retainedFen: CARD_SHARE, refundedFen: PRICE - CARD_SHARE })
   })
 
+  it('an operator’s full refund from the payment pages closes the card too', async () => {
+    const o = await buyAndPay(h, { campaignId: SEASON })
+    okData(await h.call('pay.refund', { paymentId: o.paymentId!, lines: [{ payableId: o._id, amountFen: o.paidFen }], reason: '业主多缴，退回', clientRequestId: newCrid() }, OPERATOR, COMMUNITY_A))
+    await sandboxOf(h).flush()
+    expect(await orderDoc(h, o._id)).toMatchObject({ status: 'refunded', refundedFen: PRICE })
+    expect(await cardOf(o._id)).toMatchObject({ usesLeft: 0, status: 'void', revokedUses: 3 })
+  })
+
   it('an unpaid package order issues nothing, and its cancel touches no card', async () => {
     const o = await buy(h, { campaignId: SEASON })
     expect(await cardOf(o.id)).toBeNull()

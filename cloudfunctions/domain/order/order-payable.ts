@@ -83,8 +83,9 @@ export const orderPayable: PayableKind = {
       { set: { status: 'refunded', refundedAt: now, refundReason: order.refundReason ?? 'operator', refundRequestedAt: order.refundRequestedAt ?? now } },
       { paymentId: payment._id, status: { in: ['refunding', 'paid', 'confirmed', 'delivered'] } }
     )
-    // An operator's refund from the payment pages closes the package's cards as the order's own would.
-    await revokePackageCards(ports, order)
+    // An operator's refund from the payment pages closes the package's cards as the order's own
+    // would; the order's own refund already did (and wrote what it kept back), so it is not redone.
+    if (order.package && order.retainedFen === undefined) await revokePackageCards(ports, order)
     // Refunded in full: the coupon and the points spent come back (idempotent); a package whose
     // cards were partly used keeps them, as it keeps part of the money.
     if (!order.retainedFen) await releaseOrderDiscount(ports, order, 'refunded')
